@@ -1,1 +1,118 @@
-fn main(){}
+//! The `framelens` command: parses flags into a validated [`framelens::app::Config`] and runs it.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use framelens::app::{self, AppError, Command, Config, LexiconConfig};
+use framelens::report::{Format, Options};
+
+/// Shows how news outlets frame the same story: which loaded terms each article uses, which actor
+/// each term describes, and whether the outlet says it in its own voice or quotes someone else.
+#[derive(Parser)]
+#[command(name = "framelens", version, about, max_term_width = 100)]
+#[command(after_help = "Exit codes: 0 success, 1 unexpected failure, 2 usage error, \
+3 unreadable article, 4 invalid lexicon, 5 unreadable gold annotations.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+    /// Add a lexicon file (YAML); later files override earlier entries with the same id.
+    #[arg(long = "lexicon", short = 'l', global = true, value_name = "FILE")]
+    lexicons: Vec<PathBuf>,
+    /// Do not load the lexicons bundled with framelens.
+    #[arg(long, global = true)]
+    no_default_lexicons: bool,
+    /// Output format.
+    #[arg(long, short = 'f', global = true, value_enum, default_value_t = Fmt::Text)]
+    format: Fmt,
+    /// Show the rules and the sentence behind every term.
+    #[arg(long, global = true)]
+    explain: bool,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Tag loaded terms in one or more articles (UTF-8 text, first line the headline; `-` reads stdin).
+    Score {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Compare how two articles describe the same actors.
+    Compare {
+        a: PathBuf,
+        b: PathBuf,
+        /// Name of source A in the report (default: its file name).
+        #[arg(long)]
+        name_a: Option<String>,
+        /// Name of source B in the report (default: its file name).
+        #[arg(long)]
+        name_b: Option<String>,
+    },
+    /// Measure the tool against gold annotations (framelens gold format).
+    Eval {
+        /// Folder of gold YAML files.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Folder of the articles (default: beside the gold files).
+        #[arg(long)]
+        articles: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Fmt {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = match cli.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let format = match cli.format {
+        Fmt::Text => Format::Text,
+        Fmt::Markdown => Format::Markdown,
+        Fmt::Json => Format::Json,
+    };
+    let width = if std::io::stdout().is_terminal() {
+        std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(80).clamp(40, 120)
+    } else {
+        80
+    };
+    let command = match cli.command {
+        Cmd::Score { files } => Command::Score { inputs: files },
+        Cmd::Compare { a, b, name_a, name_b } => Command::Compare { a, b, name_a, name_b },
+        Cmd::Eval { gold, articles } => Command::Eval { gold, articles },
+    };
+    let config = Config {
+        command,
+        lexicons: LexiconConfig { files: cli.lexicons, no_defaults: cli.no_default_lexicons },
+        report: Options { format, explain: cli.explain, color: color && format == Format::Text, width },
+    };
+    let mut out = std::io::stdout().lock();
+    match app::run(&config, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(AppError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let code = e.exit_code();
+            let msg = anyhow::Error::new(e);
+            eprintln!("framelens: {msg}");
+            ExitCode::from(code)
+        }
+    }
+}

@@ -1,0 +1,346 @@
+//! Actor mentions: where an article names a party, by name, acronym, adjective ("Turkish"),
+//! compound ("Turkish-backed", "HTS-led", "U.S.-designated") or by one of its people ("Fidan").
+//!
+//! Names written slightly wrong in real copy ("Blinekn", "Araqchi") resolve to the person they
+//! almost spell, under a strict rule (see [`NearMiss`]) so that ordinary capitalised words do not
+//! become false actors. What it does not do: resolve pronouns (that is [`crate::voice`]'s speaker
+//! coreference), or find parties the lexicon does not list.
+
+use serde::Serialize;
+
+use crate::lexicon::{ActorType, Lexicon};
+use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
+use crate::text::{Segmented, Span, TokenKind};
+
+/// How a mention names its actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    Name,
+    Adjective,
+    Person,
+}
+
+/// The role a compound gives the named actor: "U.S.-backed" makes the US the backer of the
+/// thing described, not the thing itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// -backed, -sponsored, -funded, -armed, -supported, -aligned, -allied
+    Backer,
+    /// -led
+    Leader,
+    /// -designated, -listed
+    Designator,
+    /// -held, -controlled, -run
+    Controller,
+}
+
+/// One place where the article names an actor.
+#[derive(Clone, Debug, Serialize)]
+pub struct Mention {
+    pub span: Span,
+    /// Index into [`Lexicon::actors`].
+    pub actor: usize,
+    pub form: Form,
+    /// The person named, when the form is a person.
+    pub person: Option<String>,
+    pub role: Option<Role>,
+    /// Span of the whole compound ("U.S.-designated"), when there is one.
+    pub compound: Option<Span>,
+    /// Set when the name was resolved as a near miss of a known person's name.
+    pub near_miss_of: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+struct FormInfo {
+    actor: usize,
+    form: Form,
+    person: Option<usize>,
+}
+
+/// The people of all actors, for near-miss names and speaker lookup.
+#[derive(Clone, Debug)]
+struct PersonRef {
+    actor: usize,
+    name: String,
+}
+
+/// Finds actor mentions in text.
+pub struct ActorIndex {
+    matcher: Matcher,
+    forms: Vec<FormInfo>,
+    people: Vec<PersonRef>,
+    near: NearMiss,
+    pub types: Vec<ActorType>,
+}
+
+/// The rule for near-miss names: a capitalised word that is not at the start of a sentence, has at
+/// least six letters, starts with the same letter as a known person's surname of at least six
+/// letters, is within Damerau-Levenshtein distance 1 of it (2 when the longer word has 8 or more
+/// letters), has a Jaro-Winkler similarity of at least 0.9, and does not end like an English
+/// inflection (-ing, -ed, -ly, -tion).
+#[derive(Clone, Debug, Default)]
+pub struct NearMiss {
+    /// (surname as written, lower-cased surname, person index)
+    names: Vec<(String, String, usize)>,
+}
+
+impl NearMiss {
+    /// The known surname that `word` is a near miss of, if any.
+    pub fn resolve(&self, word: &str) -> Option<usize> {
+        let n = word.chars().count();
+        if n < 6 || !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        if ["ing", "ed", "ly", "tion"].iter().any(|s| lower.ends_with(s)) {
+            return None;
+        }
+        let first = lower.chars().next();
+        let mut best: Option<(f64, usize)> = None;
+        for (_, name, p) in &self.names {
+            if name.chars().next() != first || *name == lower {
+                continue;
+            }
+            let longest = n.max(name.chars().count());
+            let max_dist = if longest >= 8 { 2 } else { 1 };
+            if strsim::damerau_levenshtein(&lower, name) > max_dist {
+                continue;
+            }
+            let jw = strsim::jaro_winkler(&lower, name);
+            if jw >= 0.9 && best.is_none_or(|(b, _)| jw > b) {
+                best = Some((jw, *p));
+            }
+        }
+        best.map(|(_, p)| p)
+    }
+}
+
+const COMPOUND_ROLES: &[(&str, Role)] = &[
+    ("backed", Role::Backer),
+    ("sponsored", Role::Backer),
+    ("funded", Role::Backer),
+    ("armed", Role::Backer),
+    ("supported", Role::Backer),
+    ("aligned", Role::Backer),
+    ("allied", Role::Backer),
+    ("led", Role::Leader),
+    ("designated", Role::Designator),
+    ("listed", Role::Designator),
+    ("held", Role::Controller),
+    ("controlled", Role::Controller),
+    ("run", Role::Controller),
+];
+
+/// A name form is matched with exact case when it has no lower-case letters (acronyms: HTS, US).
+fn exact_case(form: &str) -> bool {
+    form.chars().any(char::is_uppercase) && !form.chars().any(char::is_lowercase)
+}
+
+/// The surname used for a person: the last word, without an `al-`/`el-` prefix.
+pub fn surname(name: &str) -> Option<&str> {
+    let last = name.split_whitespace().last()?;
+    let bare = ["al-", "el-", "Al-", "El-"]
+        .iter()
+        .find_map(|p| last.strip_prefix(p))
+        .unwrap_or(last);
+    (bare != name).then_some(bare)
+}
+
+impl ActorIndex {
+    pub fn new(lex: &Lexicon) -> Result<ActorIndex, MatcherError> {
+        let mut patterns = Vec::new();
+        let mut forms = Vec::new();
+        let mut people = Vec::new();
+        let mut near = NearMiss::default();
+        let mut add = |form: &str, info: FormInfo, patterns: &mut Vec<Pattern>| {
+            patterns.push(Pattern {
+                owner: forms.len(),
+                form: form.to_owned(),
+                exact_case: exact_case(form),
+                exclusion: false,
+            });
+            forms.push(info);
+        };
+        for (ai, a) in lex.actors.iter().enumerate() {
+            let name_info = FormInfo {
+                actor: ai,
+                form: Form::Name,
+                person: None,
+            };
+            for alias in std::iter::once(&a.name).chain(&a.aliases) {
+                add(alias, name_info.clone(), &mut patterns);
+            }
+            for adj in &a.adjectives {
+                let info = FormInfo {
+                    form: Form::Adjective,
+                    ..name_info.clone()
+                };
+                add(adj, info, &mut patterns);
+            }
+            for p in &a.people {
+                let pi = people.len();
+                people.push(PersonRef {
+                    actor: ai,
+                    name: p.name.clone(),
+                });
+                let info = FormInfo {
+                    actor: ai,
+                    form: Form::Person,
+                    person: Some(pi),
+                };
+                let mut names: Vec<&str> = vec![p.name.as_str()];
+                names.extend(p.aliases.iter().map(String::as_str));
+                if let Some(s) = surname(&p.name) {
+                    names.push(s);
+                    if s.chars().count() >= 6 {
+                        near.names.push((s.to_owned(), s.to_lowercase(), pi));
+                    }
+                }
+                for n in names {
+                    add(n, info.clone(), &mut patterns);
+                }
+            }
+        }
+        let matcher = Matcher::new(patterns, &[])?;
+        Ok(ActorIndex {
+            matcher,
+            forms,
+            people,
+            near,
+            types: lex.actors.iter().map(|a| a.actor_type).collect(),
+        })
+    }
+
+    /// Every actor mention in the text, in order.
+    pub fn find(&self, text: &str, norm: &Normalized, seg: &Segmented) -> Vec<Mention> {
+        let mut out: Vec<Mention> = self
+            .matcher
+            .find(text, norm)
+            .into_iter()
+            .map(|h| {
+                let info = &self.forms[h.owner];
+                let (role, compound) = compound_role(text, h.span);
+                Mention {
+                    span: h.span,
+                    actor: info.actor,
+                    form: info.form,
+                    person: info.person.map(|p| self.people[p].name.clone()),
+                    role,
+                    compound,
+                    near_miss_of: None,
+                }
+            })
+            .collect();
+        // Near-miss names, in words no exact form covered.
+        let mut extra = Vec::new();
+        for s in &seg.sentences {
+            for ti in s.tokens.clone().skip(1) {
+                let t = seg.tokens[ti];
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                if out.iter().any(|m| m.span.overlaps(t.span)) {
+                    continue;
+                }
+                let w = t.span.slice(text);
+                if let Some(pi) = self.near.resolve(w) {
+                    let p = &self.people[pi];
+                    extra.push(Mention {
+                        span: t.span,
+                        actor: p.actor,
+                        form: Form::Person,
+                        person: Some(p.name.clone()),
+                        role: None,
+                        compound: None,
+                        near_miss_of: Some(
+                            self.near
+                                .names
+                                .iter()
+                                .find(|n| n.2 == pi)
+                                .map_or_else(String::new, |n| n.0.clone()),
+                        ),
+                    });
+                }
+            }
+        }
+        if !extra.is_empty() {
+            out.extend(extra);
+            out.sort_by_key(|m| m.span.start);
+        }
+        out
+    }
+}
+
+/// "U.S.-backed": the role the suffix after a hyphen gives the actor, and the compound's span.
+fn compound_role(text: &str, span: Span) -> (Option<Role>, Option<Span>) {
+    let rest = &text[span.end..];
+    let Some(after) = rest
+        .strip_prefix('-')
+        .or_else(|| rest.strip_prefix('\u{2010}'))
+        .or_else(|| rest.strip_prefix('\u{2011}'))
+    else {
+        return (None, None);
+    };
+    let word_len = after
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(after.len(), |(i, _)| i);
+    let word = after[..word_len].to_lowercase();
+    for (suffix, role) in COMPOUND_ROLES {
+        if word == *suffix {
+            let hyphen = rest.len() - after.len();
+            return (
+                Some(*role),
+                Some(Span::new(span.start, span.end + hyphen + word_len)),
+            );
+        }
+    }
+    (None, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn near() -> NearMiss {
+        let mut n = NearMiss::default();
+        for (i, s) in ["Blinken", "Araghchi", "Nebenzya", "Erdogan", "Netanyahu"].iter().enumerate() {
+            n.names.push((s.to_string(), s.to_lowercase(), i));
+        }
+        n
+    }
+
+    #[test]
+    fn near_misses_resolve() {
+        let n = near();
+        assert_eq!(n.resolve("Blinekn"), Some(0));
+        assert_eq!(n.resolve("Araqchi"), Some(1));
+        assert_eq!(n.resolve("Nebenzia"), Some(2));
+        assert_eq!(n.resolve("Erdogen"), Some(3));
+        assert_eq!(n.resolve("Netanyhu"), Some(4));
+    }
+
+    #[test]
+    fn ordinary_words_are_not_false_actors() {
+        let n = near();
+        for w in [
+            "Blinking", "Blanket", "Arabic", "Arabia", "Nebraska", "Eroding", "Erdem", "Nathan",
+            "Netherlands", "Bunker", "Ankara", "Brazil", "Blink", "Analyst", "Erdogan",
+        ] {
+            assert_eq!(n.resolve(w), None, "{w} must not resolve");
+        }
+    }
+
+    #[test]
+    fn compound_roles() {
+        let t = "the U.S.-backed and HTS-led groups, Turkish-held areas, U.S. forces";
+        let role = |s: usize, e: usize| compound_role(t, Span::new(s, e));
+        assert_eq!(role(4, 8).0, Some(Role::Backer));
+        assert_eq!(role(4, 8).1.unwrap().slice(t), "U.S.-backed");
+        assert_eq!(role(20, 23).0, Some(Role::Leader));
+        assert_eq!(role(35, 42).0, Some(Role::Controller));
+        assert_eq!(role(50, 54).0, None);
+    }
+}

@@ -1,0 +1,387 @@
+//! Analysis of one article: segmentation, matching, voice, attribution, negation, and the
+//! per-article profile. This module owns the [`Hit`] record every report is built from.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::actors::{ActorIndex, Mention, Role};
+use crate::attribution::{self, LinkRule, TermHit};
+use crate::lexicon::{Kind, Lexicon};
+use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
+use crate::text::{Segmented, Span, TokenKind, segment};
+use crate::voice::{self, Voice, Voices, token_range};
+
+/// One loaded term found in an article, with everything that explains it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Hit {
+    /// The term as written in the article.
+    pub text: String,
+    /// Byte offsets into the article: `&article[start..end] == text`.
+    pub start: usize,
+    pub end: usize,
+    /// Lexicon entry id.
+    pub term: String,
+    pub category: String,
+    pub stance: i8,
+    pub kind: Kind,
+    /// Actor ids the term describes.
+    pub actors: Vec<String>,
+    /// The rule that linked the actors.
+    pub link: LinkRule,
+    /// What the rule saw.
+    pub link_detail: String,
+    pub voice: Voice,
+    /// The rule that decided the voice.
+    pub voice_rule: String,
+    /// The speaker as written, when the voice is not the author's.
+    pub speaker: Option<String>,
+    /// The actor id the speaker resolves to.
+    pub speaker_actor: Option<String>,
+    pub negated: bool,
+    /// The negating word, when negated.
+    pub negation: Option<String>,
+    /// Sentence index (0-based).
+    pub sentence: usize,
+    pub sentence_text: String,
+    /// Index of the lexicon file the entry came from.
+    #[serde(skip)]
+    pub file: usize,
+}
+
+/// An actor mention, for reports.
+#[derive(Clone, Debug, Serialize)]
+pub struct MentionOut {
+    pub actor: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub form: crate::actors::Form,
+    pub role: Option<Role>,
+    pub near_miss_of: Option<String>,
+}
+
+/// A reporting frame, for reports: who speaks, with which verb.
+#[derive(Clone, Debug, Serialize)]
+pub struct SpeechOut {
+    pub verb: String,
+    pub speaker: String,
+    pub speaker_actor: Option<String>,
+    pub resolved_from: Option<String>,
+    pub sentence: usize,
+}
+
+/// Counts of one actor's hits.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ActorProfile {
+    pub hits: usize,
+    pub by_voice: BTreeMap<Voice, usize>,
+    /// Mean stance of the terms in the outlet's own voice (None when there are none).
+    pub author_stance: Option<f64>,
+    /// Mean stance of the terms in others' voices (quoted, reported, scare).
+    pub others_stance: Option<f64>,
+    pub mentions: usize,
+}
+
+/// The per-article summary.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Profile {
+    pub words: usize,
+    pub sentences: usize,
+    pub hits: usize,
+    /// Hits per 1,000 words.
+    pub density: f64,
+    pub by_term: BTreeMap<String, usize>,
+    pub by_category: BTreeMap<String, usize>,
+    pub by_voice: BTreeMap<Voice, usize>,
+    pub by_actor: BTreeMap<String, ActorProfile>,
+}
+
+/// The analysis of one article.
+#[derive(Clone, Debug, Serialize)]
+pub struct Article {
+    pub name: String,
+    pub hits: Vec<Hit>,
+    pub mentions: Vec<MentionOut>,
+    pub speech: Vec<SpeechOut>,
+    pub profile: Profile,
+    #[serde(skip)]
+    pub text: String,
+    #[serde(skip)]
+    pub sentence_spans: Vec<Span>,
+}
+
+/// A lexicon compiled for matching.
+pub struct Analyzer {
+    pub lexicon: Lexicon,
+    labels: Matcher,
+    actors: ActorIndex,
+}
+
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "n't", "neither", "nor", "deny", "denies", "denied", "denying", "reject",
+    "rejects", "rejected", "rejecting", "dismissed", "dismisses", "without",
+];
+
+impl Analyzer {
+    pub fn new(lexicon: Lexicon) -> Result<Analyzer, MatcherError> {
+        let mut patterns = Vec::new();
+        let mut regexes = Vec::new();
+        for (i, e) in lexicon.labels.iter().enumerate() {
+            for f in &e.forms {
+                patterns.push(Pattern {
+                    owner: i,
+                    form: f.clone(),
+                    exact_case: false,
+                    exclusion: false,
+                });
+            }
+            for x in &e.exclude {
+                patterns.push(Pattern {
+                    owner: i,
+                    form: x.clone(),
+                    exact_case: false,
+                    exclusion: true,
+                });
+            }
+            if let Some(r) = &e.regex {
+                regexes.push((r.clone(), i));
+            }
+        }
+        let labels = Matcher::new(patterns, &regexes)?;
+        let actors = ActorIndex::new(&lexicon)?;
+        Ok(Analyzer {
+            lexicon,
+            labels,
+            actors,
+        })
+    }
+
+    /// Analyses one article. `name` is used in reports.
+    pub fn analyze(&self, name: &str, text: &str) -> Article {
+        let seg = segment(text);
+        let norm = Normalized::new(text);
+        let mentions = self.actors.find(text, &norm, &seg);
+        let voices = voice::analyze(text, &seg, &mentions);
+        let raw = self.labels.find(text, &norm);
+        let term_hits: Vec<TermHit> = raw
+            .iter()
+            .filter_map(|h| {
+                Some(TermHit {
+                    span: h.span,
+                    entry: &self.lexicon.labels[h.owner],
+                    sentence: seg.sentence_at(h.span.start)?,
+                })
+            })
+            .collect();
+        let cx = attribution::Context::new(text, &seg, &self.lexicon, &mentions, &voices);
+        let links = attribution::link_all(&cx, &term_hits);
+        let lower: Vec<String> = seg
+            .tokens
+            .iter()
+            .map(|t| t.span.slice(text).to_lowercase())
+            .collect();
+        let mut hits = Vec::with_capacity(term_hits.len());
+        for (i, (th, link)) in term_hits.iter().zip(links).enumerate() {
+            let e = th.entry;
+            let (voice, rule, speaker, speaker_actor) =
+                self.voice_for(text, &seg, &voices, &mentions, &lower, &term_hits, i);
+            let (negated, negation) = negation(&seg, &lower, th.span, th.sentence);
+            let s = seg.sentences[th.sentence].span;
+            hits.push(Hit {
+                text: th.span.slice(text).to_owned(),
+                start: th.span.start,
+                end: th.span.end,
+                term: e.id.clone(),
+                category: e.category.clone(),
+                stance: e.stance,
+                kind: e.kind,
+                actors: link.actors.iter().map(|&a| self.lexicon.actors[a].id.clone()).collect(),
+                link: link.rule,
+                link_detail: link.detail,
+                voice,
+                voice_rule: rule,
+                speaker,
+                speaker_actor: speaker_actor.map(|a| self.lexicon.actors[a].id.clone()),
+                negated,
+                negation,
+                sentence: th.sentence,
+                sentence_text: s.slice(text).to_owned(),
+                file: e.file,
+            });
+        }
+        let speech = voices
+            .frames
+            .iter()
+            .map(|f| SpeechOut {
+                verb: f.verb.slice(text).to_owned(),
+                speaker: f.speaker.slice(text).to_owned(),
+                speaker_actor: f.speaker_actor.map(|a| self.lexicon.actors[a].id.clone()),
+                resolved_from: f.resolved_from.clone(),
+                sentence: f.sentence,
+            })
+            .collect();
+        let mentions_out: Vec<MentionOut> = mentions
+            .iter()
+            .map(|m| MentionOut {
+                actor: self.lexicon.actors[m.actor].id.clone(),
+                text: m.span.slice(text).to_owned(),
+                start: m.span.start,
+                end: m.span.end,
+                form: m.form,
+                role: m.role,
+                near_miss_of: m.near_miss_of.clone(),
+            })
+            .collect();
+        let words = seg
+            .tokens
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .count();
+        let profile = profile(&hits, &mentions_out, words, seg.sentences.len());
+        Article {
+            name: name.to_owned(),
+            hits,
+            mentions: mentions_out,
+            speech,
+            profile,
+            text: text.to_owned(),
+            sentence_spans: seg.sentences.iter().map(|s| s.span).collect(),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn voice_for(
+        &self,
+        text: &str,
+        seg: &Segmented,
+        voices: &Voices,
+        mentions: &[Mention],
+        lower: &[String],
+        hits: &[TermHit],
+        i: usize,
+    ) -> (Voice, String, Option<String>, Option<usize>) {
+        let h = &hits[i];
+        let base = voices.voice_of(seg, h.span);
+        let toks = token_range(seg, h.span);
+        let sent = seg.sentences[h.sentence].tokens.clone();
+        // A designation names its designator: "U.S.-designated", "designated ... by Turkey".
+        if base.voice != Voice::Quote && h.entry.kind != Kind::Attribution {
+            if let Some(m) = mentions.iter().find(|m| {
+                m.role == Some(Role::Designator)
+                    && m.compound.is_some_and(|c| c.end <= h.span.start && h.span.start - c.end <= 2)
+            }) {
+                return (
+                    Voice::Reported,
+                    "designation with a named designator (X-designated)".into(),
+                    Some(m.span.slice(text).to_owned()),
+                    Some(m.actor),
+                );
+            }
+            let mut b = toks.start;
+            while b > sent.start && matches!(lower[b - 1].as_str(), "a" | "an" | "the" | "as") {
+                b -= 1;
+            }
+            if b > sent.start && matches!(lower[b - 1].as_str(), "designated" | "listed" | "branded" | "labeled" | "labelled" | "classified" | "proscribed") {
+                // "by X (and Y)" after the term names the designator.
+                let after = toks.end;
+                if after < sent.end && lower[after] == "by" {
+                    let mut e = after + 1;
+                    while e < sent.end && !matches!(lower[e].as_str(), "," | "." | ";" | ":" | "—" | "–") {
+                        e += 1;
+                    }
+                    if e > after + 1 {
+                        let sp = Span::new(seg.tokens[after + 1].span.start, seg.tokens[e - 1].span.end);
+                        let actor = mentions.iter().find(|m| sp.contains(m.span)).map(|m| m.actor);
+                        return (
+                            Voice::Reported,
+                            "designation with a named designator (designated ... by X)".into(),
+                            Some(sp.slice(text).to_owned()),
+                            actor,
+                        );
+                    }
+                }
+                if base.voice == Voice::Reported || base.voice == Voice::Author {
+                    return (Voice::Author, "designation with no designator named".into(), None, None);
+                }
+            }
+        }
+        // "so-called X": the words are held at arm's length.
+        if base.voice != Voice::Quote
+            && h.entry.kind != Kind::Distancing
+            && i > 0
+            && hits[i - 1].entry.kind == Kind::Distancing
+            && token_range(seg, hits[i - 1].span).end + 2 >= toks.start
+        {
+            return (Voice::Scare, format!("distancing marker '{}'", hits[i - 1].span.slice(text)), None, None);
+        }
+        let (speaker, actor) = match base.frame {
+            Some(f) => {
+                let fr = &voices.frames[f];
+                (Some(fr.speaker.slice(text).to_owned()), fr.speaker_actor)
+            }
+            None => (None, None),
+        };
+        (base.voice, base.rule.to_owned(), speaker, actor)
+    }
+}
+
+/// A negating word within three tokens before the term, in the same sentence.
+fn negation(seg: &Segmented, lower: &[String], span: Span, sentence: usize) -> (bool, Option<String>) {
+    let toks = token_range(seg, span);
+    let start = seg.sentences[sentence].tokens.start;
+    let from = toks.start.saturating_sub(3).max(start);
+    for t in (from..toks.start).rev() {
+        let w = lower[t].as_str();
+        if matches!(w, "," | ";" | "." | "but") {
+            break;
+        }
+        if NEGATORS.contains(&w) || w.ends_with("n't") {
+            return (true, Some(w.to_owned()));
+        }
+    }
+    (false, None)
+}
+
+fn mean(v: &[i8]) -> Option<f64> {
+    (!v.is_empty()).then(|| v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len() as f64)
+}
+
+fn profile(hits: &[Hit], mentions: &[MentionOut], words: usize, sentences: usize) -> Profile {
+    let mut p = Profile {
+        words,
+        sentences,
+        hits: hits.len(),
+        density: if words == 0 { 0.0 } else { hits.len() as f64 * 1000.0 / words as f64 },
+        ..Profile::default()
+    };
+    let mut stances: BTreeMap<String, (Vec<i8>, Vec<i8>)> = BTreeMap::new();
+    for h in hits {
+        *p.by_term.entry(h.term.clone()).or_default() += 1;
+        *p.by_category.entry(h.category.clone()).or_default() += 1;
+        *p.by_voice.entry(h.voice).or_default() += 1;
+        for a in &h.actors {
+            let ap = p.by_actor.entry(a.clone()).or_default();
+            ap.hits += 1;
+            *ap.by_voice.entry(h.voice).or_default() += 1;
+            if h.kind != Kind::Attribution {
+                let st = stances.entry(a.clone()).or_default();
+                if h.voice == Voice::Author {
+                    st.0.push(h.stance);
+                } else {
+                    st.1.push(h.stance);
+                }
+            }
+        }
+    }
+    for m in mentions {
+        p.by_actor.entry(m.actor.clone()).or_default().mentions += 1;
+    }
+    for (a, (au, ot)) in stances {
+        if let Some(ap) = p.by_actor.get_mut(&a) {
+            ap.author_stance = mean(&au);
+            ap.others_stance = mean(&ot);
+        }
+    }
+    p
+}

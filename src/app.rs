@@ -1,0 +1,156 @@
+//! The commands behind the command line: a validated configuration in, a report out. The binary
+//! only parses flags into a [`Config`] and maps [`AppError`] to an exit code.
+//!
+//! Exit codes: 0 success; 1 unexpected failure (for example writing the output); 2 bad
+//! command-line usage; 3 an article could not be read; 4 a lexicon could not be loaded;
+//! 5 gold annotations could not be read.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::analysis::{Analyzer, Article};
+use crate::lexicon::{Lexicon, LexiconBuilder, LexiconError};
+use crate::report::{self, Format, Options};
+
+/// Where lexicons come from.
+#[derive(Clone, Debug, Default)]
+pub struct LexiconConfig {
+    pub files: Vec<PathBuf>,
+    pub no_defaults: bool,
+}
+
+/// One command, validated.
+#[derive(Clone, Debug)]
+pub enum Command {
+    Score { inputs: Vec<PathBuf> },
+    Compare { a: PathBuf, b: PathBuf, name_a: Option<String>, name_b: Option<String> },
+    Eval { gold: PathBuf, articles: Option<PathBuf> },
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub command: Command,
+    pub lexicons: LexiconConfig,
+    pub report: Options,
+}
+
+/// A failure, with the exit code it maps to.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    Lexicon(#[from] LexiconError),
+    #[error("{path}: {reason}")]
+    Input { path: String, reason: String },
+    #[error("{0}")]
+    Eval(#[from] crate::eval::EvalError),
+    #[error("cannot compile the lexicon: {0}")]
+    Compile(#[from] crate::matcher::MatcherError),
+    #[error("cannot write the output: {0}")]
+    Output(std::io::Error),
+}
+
+impl AppError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            AppError::Output(_) | AppError::Compile(_) => 1,
+            AppError::Input { .. } => 3,
+            AppError::Lexicon(_) => 4,
+            AppError::Eval(_) => 5,
+        }
+    }
+}
+
+/// Loads the lexicons the configuration asks for.
+pub fn load_lexicon(c: &LexiconConfig) -> Result<Lexicon, LexiconError> {
+    let mut b = LexiconBuilder::new();
+    if !c.no_defaults {
+        b = b.bundled();
+    }
+    for f in &c.files {
+        b = b.file(f)?;
+    }
+    b.build()
+}
+
+/// Reads an article: a UTF-8 file, or standard input for `-`.
+pub fn read_article(path: &Path) -> Result<String, AppError> {
+    let shown = if path == Path::new("-") { "<stdin>".to_owned() } else { path.display().to_string() };
+    let err = |reason: String| AppError::Input { path: shown.clone(), reason };
+    let bytes = if path == Path::new("-") {
+        let mut v = Vec::new();
+        std::io::stdin().read_to_end(&mut v).map_err(|e| err(e.to_string()))?;
+        v
+    } else {
+        if path.is_dir() {
+            return Err(err("is a directory, not an article file".into()));
+        }
+        std::fs::read(path).map_err(|e| {
+            err(match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file".into(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+                _ => e.to_string(),
+            })
+        })?
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let good = &e.as_bytes()[..at];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        err(format!("not valid UTF-8 at byte {at} (line {line})"))
+    })?;
+    if text.trim().is_empty() {
+        return Err(err("the article is empty".into()));
+    }
+    Ok(text)
+}
+
+/// The name a report uses for an input: its file stem, or `stdin`.
+pub fn source_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        return "stdin".into();
+    }
+    path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Runs a command, writing its report to `out`.
+pub fn run(config: &Config, out: &mut dyn Write) -> Result<(), AppError> {
+    let lex = load_lexicon(&config.lexicons)?;
+    let an = Analyzer::new(lex)?;
+    let rendered = match &config.command {
+        Command::Score { inputs } => {
+            let mut arts: Vec<Article> = Vec::with_capacity(inputs.len());
+            for p in inputs {
+                let text = read_article(p)?;
+                arts.push(an.analyze(&source_name(p), &text));
+            }
+            report::score(&an.lexicon, &arts, config.report)
+        }
+        Command::Compare { a, b, name_a, name_b } => {
+            let ta = read_article(a)?;
+            let tb = read_article(b)?;
+            let na = name_a.clone().unwrap_or_else(|| source_name(a));
+            let mut nb = name_b.clone().unwrap_or_else(|| source_name(b));
+            if nb == na {
+                nb.push_str(" (B)");
+            }
+            let aa = an.analyze(&na, &ta);
+            let ab = an.analyze(&nb, &tb);
+            let c = crate::diff::compare(&an.lexicon, &aa, &ab);
+            report::compare(&an.lexicon, &c, &aa, &ab, config.report)
+        }
+        Command::Eval { gold, articles } => {
+            let r = crate::eval::eval_gold(&an, gold, articles.as_deref())?;
+            match config.report.format {
+                Format::Json => {
+                    let mut s = serde_json::to_string_pretty(&r).unwrap_or_default();
+                    s.push('\n');
+                    s
+                }
+                _ => crate::eval::render_text(&r),
+            }
+        }
+    };
+    out.write_all(rendered.as_bytes()).map_err(AppError::Output)?;
+    out.flush().map_err(AppError::Output)
+}

@@ -1,0 +1,689 @@
+//! Attribution: which actor(s) each loaded term describes, and the rule that says so.
+//!
+//! Rules, tried in this order for each term; the first that finds a compatible actor wins (an
+//! actor is compatible when its type is one the lexicon entry `targets`):
+//! 1. `speaker_of_verb`: an attribution verb ("claimed") describes the speaker of its frame.
+//! 2. `same_phrase`: an actor named in the term's own noun phrase ("the HTS terror organization",
+//!    "Assad's regime", "HTS fighters", "fighters from a Kurdish-led coalition"; a compound
+//!    "U.S.-backed" describes the head it modifies).
+//! 3. `proxy`: a group term owned or backed by a state that the lexicon says has proxies
+//!    ("their respective insurgent groups", "Turkey, which supports armed groups", "Turkish-backed
+//!    factions") describes those proxies.
+//! 4. `copula`, `apposition`, `designation`, `relative_clause`: "HTS is a militant group",
+//!    "HTS, a militant group", "HTS—designated as a terrorist organization", "the PKK, which ...".
+//! 5. `coordination` / `nearest_in_clause`: the nearest compatible actor in the same clause, with
+//!    all its conjuncts ("both Turkey and the US maintain occupation forces" gives two actors).
+//! 6. `carried_over`: a term with no actor in its clause takes the actor its category was last tied
+//!    to, in the same paragraph or the two sentences before ("such terrorist groups").
+//! 7. `article_topic`: a group term (one whose targets exclude states) still without an actor takes
+//!    the article's most-mentioned compatible group, when one clearly dominates (at least two
+//!    mentions and more than any other).
+//!
+//! Otherwise the term has no actor. What it does not do: parse syntax. Noun phrases and clauses are
+//! approximated from tokens (determiners, possessives, adjective-like words, clause words), so a
+//! term whose actor sits in a different clause is carried over or left without one rather than
+//! guessed.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::actors::{Mention, Role};
+use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
+use crate::text::{Segmented, Span, TokenKind};
+use crate::voice::{Voices, token_range};
+
+/// The rule that tied a term to its actor(s).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkRule {
+    SpeakerOfVerb,
+    SamePhrase,
+    Proxy,
+    Copula,
+    Apposition,
+    Designation,
+    RelativeClause,
+    Coordination,
+    NearestInClause,
+    DistancedPhrase,
+    CarriedOver,
+    ArticleTopic,
+    None,
+}
+
+impl LinkRule {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkRule::SpeakerOfVerb => "speaker_of_verb",
+            LinkRule::SamePhrase => "same_phrase",
+            LinkRule::Proxy => "proxy",
+            LinkRule::Copula => "copula",
+            LinkRule::Apposition => "apposition",
+            LinkRule::Designation => "designation",
+            LinkRule::RelativeClause => "relative_clause",
+            LinkRule::Coordination => "coordination",
+            LinkRule::NearestInClause => "nearest_in_clause",
+            LinkRule::DistancedPhrase => "distanced_phrase",
+            LinkRule::CarriedOver => "carried_over",
+            LinkRule::ArticleTopic => "article_topic",
+            LinkRule::None => "none",
+        }
+    }
+}
+
+/// The actors of one term and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub actors: Vec<usize>,
+    pub rule: LinkRule,
+    pub detail: String,
+}
+
+impl Link {
+    fn none() -> Link {
+        Link {
+            actors: Vec::new(),
+            rule: LinkRule::None,
+            detail: "no compatible actor found".into(),
+        }
+    }
+}
+
+/// A term found in the text, as attribution needs it.
+pub struct TermHit<'a> {
+    pub span: Span,
+    pub entry: &'a LabelEntry,
+    pub sentence: usize,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "such", "some", "many", "several", "other",
+    "its", "their", "his", "her", "our", "all", "both", "two", "three", "various", "most", "same",
+];
+const ANAPHORIC: &[&str] = &["such", "these", "those", "same"];
+const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their"];
+const SUPPORT_VERBS: &[&str] = &[
+    "supports", "support", "supported", "supporting", "backs", "back", "backed", "backing", "arms",
+    "armed", "arming", "funds", "funded", "funding", "sponsors", "sponsored", "finances",
+    "financed", "trains", "trained",
+];
+const COPULA: &[&str] = &["is", "was", "are", "were", "remains", "remain", "became", "becomes", "become"];
+const DESIGNATION_VERBS: &[&str] = &[
+    "designated", "listed", "branded", "labeled", "labelled", "classified", "deemed", "considered",
+    "declared", "proscribed",
+];
+const CLAUSE_BOUNDARY_WORDS: &[&str] = &[
+    "as", "while", "because", "although", "though", "whereas", "when", "until", "since", "that",
+    "which", "who", "whose", "whom", "if", "unless",
+];
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ed", "ic", "al", "ive", "ous", "ist", "ian", "ish", "ese", "ern", "ant", "ent", "ary", "ful",
+    "less", "ble", "ing", "led",
+];
+const NOT_ADJECTIVE: &[&str] = &[
+    "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "is", "was",
+    "are", "were", "be", "been", "being", "has", "have", "had", "said", "which", "who", "that",
+    "as", "not", "led",
+];
+
+/// Everything attribution looks at.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segmented,
+    pub lex: &'a Lexicon,
+    pub mentions: &'a [Mention],
+    pub voices: &'a Voices,
+    lower: Vec<String>,
+    mention_at: Vec<Option<usize>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        text: &'a str,
+        seg: &'a Segmented,
+        lex: &'a Lexicon,
+        mentions: &'a [Mention],
+        voices: &'a Voices,
+    ) -> Self {
+        let lower = seg
+            .tokens
+            .iter()
+            .map(|t| t.span.slice(text).to_lowercase())
+            .collect();
+        let mut mention_at = vec![None; seg.tokens.len()];
+        for (mi, m) in mentions.iter().enumerate() {
+            let whole = m.compound.unwrap_or(m.span);
+            for t in token_range(seg, whole) {
+                mention_at[t] = Some(mi);
+            }
+        }
+        Context {
+            text,
+            seg,
+            lex,
+            mentions,
+            voices,
+            lower,
+            mention_at,
+        }
+    }
+
+    fn w(&self, t: usize) -> &str {
+        &self.lower[t]
+    }
+    fn actor_type(&self, m: usize) -> ActorType {
+        self.lex.actors[self.mentions[m].actor].actor_type
+    }
+    fn name(&self, actor: usize) -> &str {
+        &self.lex.actors[actor].name
+    }
+    fn mention_text(&self, m: usize) -> &str {
+        self.mentions[m].span.slice(self.text)
+    }
+    fn compatible(&self, e: &LabelEntry, m: usize) -> bool {
+        e.allows(self.actor_type(m)) && !matches!(self.mentions[m].role, Some(Role::Backer | Role::Designator))
+    }
+    fn first_token(&self, m: usize) -> usize {
+        token_range(self.seg, self.mentions[m].span).start
+    }
+    fn last_token(&self, m: usize) -> usize {
+        let r = token_range(self.seg, self.mentions[m].compound.unwrap_or(self.mentions[m].span));
+        r.end.saturating_sub(1).max(r.start)
+    }
+
+    /// The mentions coordinated with `m` ("Turkey and the US", "Syrian-Russian"), in order.
+    fn conjuncts(&self, m: usize) -> Vec<usize> {
+        let joiner = |a: usize, b: usize| -> bool {
+            // tokens strictly between mention a's end and mention b's start
+            let from = self.last_token(a) + 1;
+            let to = self.first_token(b);
+            if from > to || to - from > 3 {
+                return false;
+            }
+            let words: Vec<&str> = (from..to).map(|t| self.w(t)).collect();
+            words.iter().any(|w| matches!(*w, "and" | "," | "-" | "/" | "&" | "or"))
+                && words.iter().all(|w| matches!(*w, "and" | "," | "-" | "/" | "&" | "or" | "the" | "both"))
+        };
+        let mut group = vec![m];
+        let mut i = m;
+        while i > 0 && joiner(i - 1, i) && self.mentions[i - 1].role.is_none() {
+            i -= 1;
+            group.insert(0, i);
+        }
+        let mut j = m;
+        while j + 1 < self.mentions.len() && joiner(j, j + 1) && self.mentions[j + 1].role.is_none() {
+            j += 1;
+            group.push(j);
+        }
+        group
+    }
+
+    fn clause_of(&self, sentence: usize, tok: usize) -> std::ops::Range<usize> {
+        let r = self.seg.sentences[sentence].tokens.clone();
+        let is_boundary = |t: usize| {
+            matches!(self.w(t), ";" | ":" | "—" | "–") || CLAUSE_BOUNDARY_WORDS.contains(&self.w(t))
+        };
+        let mut s = tok;
+        while s > r.start && !is_boundary(s - 1) {
+            s -= 1;
+        }
+        let mut e = tok;
+        while e < r.end && !is_boundary(e) {
+            e += 1;
+        }
+        s..e
+    }
+}
+
+fn unique_actors(cx: &Context, ms: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &m in ms {
+        let a = cx.mentions[m].actor;
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+fn names(cx: &Context, actors: &[usize]) -> String {
+    actors.iter().map(|&a| cx.name(a)).collect::<Vec<_>>().join(" and ")
+}
+
+/// Links every term to its actors. `hits` must be in text order.
+pub fn link_all(cx: &Context, hits: &[TermHit]) -> Vec<Link> {
+    let mut hit_at: Vec<Option<usize>> = vec![None; cx.seg.tokens.len()];
+    for (hi, h) in hits.iter().enumerate() {
+        for t in token_range(cx.seg, h.span) {
+            hit_at[t] = Some(hi);
+        }
+    }
+    let mut links: Vec<Option<Link>> = vec![None; hits.len()];
+    // Local rules.
+    for (hi, h) in hits.iter().enumerate() {
+        if h.entry.kind == Kind::Distancing {
+            continue;
+        }
+        links[hi] = local(cx, hits, &hit_at, hi, &links);
+    }
+    // Distancing markers describe what follows them.
+    for (hi, h) in hits.iter().enumerate() {
+        if h.entry.kind != Kind::Distancing {
+            continue;
+        }
+        let after = token_range(cx.seg, h.span).end;
+        let next = (after..(after + 3).min(cx.seg.tokens.len())).find_map(|t| {
+            hit_at[t].filter(|&o| o != hi).map(|o| (Some(o), None)).or_else(|| cx.mention_at[t].map(|m| (None, Some(m))))
+        });
+        links[hi] = match next {
+            Some((Some(o), _)) => links[o].clone().filter(|l| !l.actors.is_empty()).map(|l| Link {
+                actors: l.actors,
+                rule: LinkRule::DistancedPhrase,
+                detail: format!("marks the next term '{}'", hits[o].span.slice(cx.text)),
+            }),
+            Some((None, Some(m))) => Some(Link {
+                actors: vec![cx.mentions[m].actor],
+                rule: LinkRule::DistancedPhrase,
+                detail: format!("marks '{}'", cx.mention_text(m)),
+            }),
+            _ => None,
+        };
+    }
+    // Discourse rules, in text order so that a carried-over tie can feed the next one.
+    let topic = topic_counts(cx);
+    let mut last_tie: HashMap<&str, (usize, usize, Vec<usize>, String)> = HashMap::new();
+    let mut out = Vec::with_capacity(hits.len());
+    for (hi, h) in hits.iter().enumerate() {
+        let link = match links[hi].take() {
+            Some(l) => l,
+            None => discourse(cx, h, &last_tie, &topic).unwrap_or_else(Link::none),
+        };
+        if !link.actors.is_empty() && h.entry.kind != Kind::Attribution {
+            let para = cx.seg.sentences[h.sentence].paragraph;
+            last_tie.insert(
+                h.entry.category.as_str(),
+                (h.sentence, para, link.actors.clone(), h.span.slice(cx.text).to_owned()),
+            );
+        }
+        out.push(link);
+    }
+    out
+}
+
+fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, links: &[Option<Link>]) -> Option<Link> {
+    let h = &hits[hi];
+    let e = h.entry;
+    let toks = token_range(cx.seg, h.span);
+    let sent = cx.seg.sentences[h.sentence].tokens.clone();
+
+    // 1. Attribution verbs describe their speaker.
+    if e.kind == Kind::Attribution
+        && let Some(f) = cx.voices.frame_with_verb(h.span)
+    {
+        let frame = &cx.voices.frames[f];
+        if let Some(a) = frame.speaker_actor {
+            let via = frame
+                .resolved_from
+                .as_ref()
+                .map(|r| format!(" (resolved to '{r}')"))
+                .unwrap_or_default();
+            return Some(Link {
+                actors: vec![a],
+                rule: LinkRule::SpeakerOfVerb,
+                detail: format!("speaker '{}'{via} of the reporting verb", frame.speaker.slice(cx.text)),
+            });
+        }
+    }
+
+    // 2. Mentions inside the term ("Assad regime", "Turkish-backed": the backer is kept apart).
+    let inside: Vec<usize> = (0..cx.mentions.len())
+        .filter(|&m| h.span.contains(cx.mentions[m].span))
+        .collect();
+    let backers: Vec<usize> = inside
+        .iter()
+        .copied()
+        .filter(|&m| matches!(cx.mentions[m].role, Some(Role::Backer)))
+        .collect();
+    let own: Vec<usize> = inside.iter().copied().filter(|&m| cx.compatible(e, m)).collect();
+    if !own.is_empty() {
+        let actors = unique_actors(cx, &own);
+        return Some(Link {
+            detail: format!("'{}' is part of the term", cx.mention_text(own[0])),
+            actors,
+            rule: LinkRule::SamePhrase,
+        });
+    }
+
+    // Premodifiers to the left of the term, inside its noun phrase.
+    let mut t = toks.start;
+    let mut left: Vec<usize> = Vec::new();
+    let mut possessor_pronoun = false;
+    let mut anaphoric = false;
+    let mut adjectives = 0;
+    while t > sent.start {
+        let k = t - 1;
+        if let Some(m) = cx.mention_at[k] {
+            left.push(m);
+            t = cx.first_token(m).min(k);
+            continue;
+        }
+        if let Some(o) = hit_at[k] {
+            t = token_range(cx.seg, hits[o].span).start.min(k);
+            continue;
+        }
+        let w = cx.w(k);
+        let kind = cx.seg.tokens[k].kind;
+        if DETERMINERS.contains(&w) {
+            possessor_pronoun |= POSSESSIVE_PRONOUNS.contains(&w);
+            anaphoric |= ANAPHORIC.contains(&w);
+            t = k;
+            // A determiner starts the phrase, but "the" may follow "all of"; stop here.
+            break;
+        }
+        if kind == TokenKind::Possessive || matches!(w, "(" | ")" | "-") || kind == TokenKind::Number {
+            t = k;
+            continue;
+        }
+        let alpha = w.chars().all(char::is_alphabetic);
+        if alpha
+            && adjectives < 2
+            && !NOT_ADJECTIVE.contains(&w)
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && ADJECTIVE_ENDINGS.iter().any(|s| w.ends_with(s))
+        {
+            adjectives += 1;
+            t = k;
+            continue;
+        }
+        break;
+    }
+    let np_start = t;
+    let same: Vec<usize> = left.iter().copied().filter(|&m| cx.compatible(e, m)).collect();
+    if !same.is_empty() {
+        let mut ms = same.clone();
+        ms.sort();
+        return Some(Link {
+            actors: unique_actors(cx, &ms),
+            rule: LinkRule::SamePhrase,
+            detail: format!("'{}' in the same noun phrase", cx.mention_text(ms[0])),
+        });
+    }
+
+    // To the right: the head a compound modifies ("U.S.-backed, Kurdish-led coalition"), or an
+    // "of"/"from" phrase ("fighters from a Kurdish-led coalition").
+    let mut k = toks.end;
+    let mut right: Vec<usize> = Vec::new();
+    let compound_term = !backers.is_empty() || h.span.slice(cx.text).contains('-');
+    let mut steps = 0;
+    while k < sent.end && steps < 6 {
+        let w = cx.w(k);
+        if let Some(m) = cx.mention_at[k] {
+            right.push(m);
+            k = cx.last_token(m) + 1;
+            steps += 1;
+            continue;
+        }
+        let allowed = DETERMINERS.contains(&w)
+            || (steps == 0 && matches!(w, "of" | "from"))
+            || (compound_term && matches!(w, "," | "-"))
+            || hit_at[k].is_some();
+        if !allowed {
+            break;
+        }
+        k += 1;
+        steps += 1;
+    }
+    let after: Vec<usize> = right.iter().copied().filter(|&m| cx.compatible(e, m)).collect();
+    let starts_with_pp = toks.end < sent.end && matches!(cx.w(toks.end), "of" | "from");
+    if !after.is_empty() && (compound_term || starts_with_pp) {
+        return Some(Link {
+            actors: unique_actors(cx, &after),
+            rule: LinkRule::SamePhrase,
+            detail: format!("'{}' is the head of the phrase", cx.mention_text(after[0])),
+        });
+    }
+
+    // 3. Proxies: a group term owned or backed by a state with proxies.
+    let wants_groups = !e.targets.is_empty() && !e.targets.contains(&ActorType::State);
+    if wants_groups {
+        let mut owners: Vec<usize> = backers.clone();
+        let mut how = "backed by";
+        if owners.is_empty() && possessor_pronoun {
+            // "their" agrees with a plural antecedent: the nearest coordinated group of actors
+            // before the phrase in the sentence, else the nearest actor.
+            let before: Vec<usize> = (0..cx.mentions.len())
+                .rev()
+                .filter(|&m| cx.last_token(m) < np_start && cx.first_token(m) >= sent.start)
+                .collect();
+            let plural = before.iter().map(|&m| cx.conjuncts(m)).find(|g| g.len() > 1);
+            if let Some(g) = plural.or_else(|| before.first().map(|&m| cx.conjuncts(m))) {
+                owners = g;
+                how = "owned by";
+            }
+        }
+        if owners.is_empty() && np_start > sent.start && SUPPORT_VERBS.contains(&cx.w(np_start - 1)) {
+            if let Some(m) = (0..cx.mentions.len())
+                .rev()
+                .find(|&m| cx.last_token(m) < np_start - 1 && cx.first_token(m) >= sent.start)
+            {
+                owners = cx.conjuncts(m);
+                how = "supported by";
+            }
+        }
+        if owners.is_empty() {
+            // "factions backed by Turkey"
+            if toks.end + 1 < sent.end && SUPPORT_VERBS.contains(&cx.w(toks.end)) && cx.w(toks.end + 1) == "by"
+                && let Some(m) = cx.mention_at.get(toks.end + 2).copied().flatten()
+            {
+                owners = cx.conjuncts(m);
+            }
+        }
+        let mut proxies = Vec::new();
+        for &o in &owners {
+            let owner = &cx.lex.actors[cx.mentions[o].actor];
+            for p in &owner.proxies {
+                if let Some(pi) = cx.lex.actors.iter().position(|a| &a.id == p)
+                    && e.allows(cx.lex.actors[pi].actor_type)
+                    && !proxies.contains(&pi)
+                {
+                    proxies.push(pi);
+                }
+            }
+        }
+        if !proxies.is_empty() {
+            let owner_actors = unique_actors(cx, &owners);
+            return Some(Link {
+                detail: format!("group {how} {}, whose proxies the lexicon lists", names(cx, &owner_actors)),
+                actors: proxies,
+                rule: LinkRule::Proxy,
+            });
+        }
+    }
+
+    // 4. Copula, apposition, designation, relative clause: the phrase before.
+    let mut b = np_start;
+    while b > sent.start && matches!(cx.w(b - 1), "also" | "still" | "now" | "widely" | "as" | "a" | "an") {
+        b -= 1;
+    }
+    let mut designation = false;
+    while b > sent.start
+        && (DESIGNATION_VERBS.contains(&cx.w(b - 1)) || matches!(cx.w(b - 1), "been" | "being" | "has" | "have" | "had" | "is" | "was" | "are" | "were"))
+    {
+        designation |= DESIGNATION_VERBS.contains(&cx.w(b - 1));
+        b -= 1;
+    }
+    let antecedent_before = |pos: usize| -> Option<(Vec<usize>, Option<usize>)> {
+        // The mention or linked term ending right before token `pos`.
+        if pos == 0 {
+            return None;
+        }
+        let mut p = pos - 1;
+        while p > sent.start && matches!(cx.w(p), ")" | "(") {
+            p -= 1;
+        }
+        if let Some(m) = cx.mention_at[p] {
+            return Some((cx.conjuncts(m), None));
+        }
+        if let Some(o) = hit_at[p]
+            && o < hi
+            && let Some(Some(l)) = links.get(o)
+            && !l.actors.is_empty()
+        {
+            return Some((Vec::new(), Some(o)));
+        }
+        None
+    };
+    let link_to = |found: (Vec<usize>, Option<usize>), rule: LinkRule, what: &str| -> Option<Link> {
+        match found {
+            (ms, None) => {
+                let ok: Vec<usize> = ms.into_iter().filter(|&m| cx.compatible(e, m)).collect();
+                (!ok.is_empty()).then(|| Link {
+                    actors: unique_actors(cx, &ok),
+                    rule,
+                    detail: format!("{what} '{}'", cx.mention_text(ok[0])),
+                })
+            }
+            (_, Some(o)) => {
+                let l = links[o].as_ref()?;
+                let ok: Vec<usize> = l
+                    .actors
+                    .iter()
+                    .copied()
+                    .filter(|&a| e.allows(cx.lex.actors[a].actor_type))
+                    .collect();
+                (!ok.is_empty()).then(|| Link {
+                    actors: ok,
+                    rule,
+                    detail: format!("{what} '{}'", hits[o].span.slice(cx.text)),
+                })
+            }
+        }
+    };
+    if b > sent.start {
+        let before = cx.w(b - 1).to_owned();
+        if designation {
+            let mut p = b;
+            if p > sent.start && matches!(cx.w(p - 1), "which" | "who" | "that") {
+                p -= 1;
+            }
+            if p > sent.start && matches!(cx.w(p - 1), "," | "—" | "–" | "-") {
+                p -= 1;
+            }
+            if let Some(l) = antecedent_before(p).and_then(|f| link_to(f, LinkRule::Designation, "designation of")) {
+                return Some(l);
+            }
+        }
+        if COPULA.contains(&before.as_str())
+            && let Some(l) = antecedent_before(b - 1).and_then(|f| link_to(f, LinkRule::Copula, "subject"))
+        {
+            return Some(l);
+        }
+        if matches!(before.as_str(), "," | "—" | "–" | "(")
+            && let Some(l) = antecedent_before(b - 1).and_then(|f| link_to(f, LinkRule::Apposition, "apposition to"))
+        {
+            return Some(l);
+        }
+    }
+    // Relative clause: ", which ... TERM" with no actor between the antecedent and the term.
+    if let Some(rel) = (sent.start..np_start)
+        .rev()
+        .find(|&k| matches!(cx.w(k), "which" | "who" | "whose") && k > sent.start && matches!(cx.w(k - 1), "," | "—"))
+    {
+        let between_has_actor = (rel..np_start).any(|k| cx.mention_at[k].is_some_and(|m| cx.compatible(e, m)));
+        if !between_has_actor
+            && let Some(l) = antecedent_before(rel - 1).and_then(|f| link_to(f, LinkRule::RelativeClause, "relative clause on"))
+        {
+            return Some(l);
+        }
+    }
+
+    // 5. The nearest compatible actor in the clause, with its conjuncts.
+    let clause = cx.clause_of(h.sentence, toks.start);
+    let verb_like = e.kind == Kind::Attribution;
+    let mut best: Option<(usize, usize)> = None;
+    for m in 0..cx.mentions.len() {
+        let (f, l) = (cx.first_token(m), cx.last_token(m));
+        if f < clause.start || l >= clause.end || toks.contains(&f) {
+            continue;
+        }
+        if !(cx.compatible(e, m) || (verb_like && cx.mentions[m].role.is_none())) {
+            continue;
+        }
+        if verb_like && f > toks.start {
+            continue;
+        }
+        let dist = if l < toks.start { toks.start - l } else { f.saturating_sub(toks.end) + 1 };
+        if best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, m));
+        }
+    }
+    if let Some((_, m)) = best {
+        let group: Vec<usize> = cx
+            .conjuncts(m)
+            .into_iter()
+            .filter(|&g| cx.compatible(e, g) || verb_like)
+            .collect();
+        let actors = unique_actors(cx, &group);
+        let rule = if actors.len() > 1 { LinkRule::Coordination } else { LinkRule::NearestInClause };
+        let detail = if actors.len() > 1 {
+            format!("coordinated actors {}", group.iter().map(|&g| format!("'{}'", cx.mention_text(g))).collect::<Vec<_>>().join(", "))
+        } else {
+            format!("nearest compatible actor in the clause: '{}'", cx.mention_text(m))
+        };
+        return Some(Link { actors, rule, detail });
+    }
+    let _ = anaphoric;
+    None
+}
+
+fn topic_counts(cx: &Context) -> Vec<usize> {
+    let mut counts = vec![0usize; cx.lex.actors.len()];
+    for m in cx.mentions {
+        counts[m.actor] += 1;
+    }
+    counts
+}
+
+fn discourse(
+    cx: &Context,
+    h: &TermHit,
+    last_tie: &HashMap<&str, (usize, usize, Vec<usize>, String)>,
+    topic: &[usize],
+) -> Option<Link> {
+    let e = h.entry;
+    if e.kind == Kind::Attribution {
+        return None;
+    }
+    let para = cx.seg.sentences[h.sentence].paragraph;
+    if let Some((s, p, actors, term)) = last_tie.get(e.category.as_str())
+        && (*p == para || h.sentence - s <= 2)
+    {
+        return Some(Link {
+            actors: actors.clone(),
+            rule: LinkRule::CarriedOver,
+            detail: format!("'{term}' in sentence {} was tied to {}", s + 1, names(cx, actors)),
+        });
+    }
+    let group_term = !e.targets.is_empty() && !e.targets.contains(&ActorType::State);
+    if group_term && matches!(e.kind, Kind::Label | Kind::Act) {
+        let mut ranked: Vec<(usize, usize)> = topic
+            .iter()
+            .enumerate()
+            .filter(|&(a, &n)| n > 0 && e.allows(cx.lex.actors[a].actor_type))
+            .map(|(a, &n)| (n, a))
+            .collect();
+        ranked.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        if let Some(&(n, a)) = ranked.first()
+            && n >= 2
+            && ranked.get(1).is_none_or(|&(m, _)| m < n)
+        {
+            return Some(Link {
+                actors: vec![a],
+                rule: LinkRule::ArticleTopic,
+                detail: format!("the article's most-mentioned compatible actor ({}, {n} mentions)", cx.name(a)),
+            });
+        }
+    }
+    None
+}

@@ -1,0 +1,95 @@
+//! Diagnostics: an error message tied to a file, line and column, rendered with the offending
+//! line and a caret, the way compilers report problems.
+//!
+//! The renderer is deliberately plain (no colour, no multi-line spans) so that tests can pin the
+//! exact text and a user can paste it into an issue.
+
+use std::fmt;
+
+/// One problem found in an input file, with its location.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    /// The file as the user named it (or `bundled:NAME` for a lexicon shipped in the binary).
+    pub file: String,
+    /// 1-based line; 0 when the problem has no position (an unreadable file).
+    pub line: u64,
+    /// 1-based column in characters; 0 when unknown.
+    pub column: u64,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// The text of the offending line, when known.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic pointing at `line:column` of `source` (the whole file text).
+    pub fn at(file: &str, source: &str, line: u64, column: u64, message: impl Into<String>) -> Self {
+        let source_line = if line == 0 {
+            None
+        } else {
+            source.lines().nth(line as usize - 1).map(str::to_owned)
+        };
+        Diagnostic {
+            file: file.to_owned(),
+            line,
+            column,
+            message: message.into(),
+            source_line,
+        }
+    }
+
+    /// A diagnostic for a whole file, with no position.
+    pub fn file_level(file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_owned(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            source_line: None,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "error: {}", self.message)?;
+        if self.line == 0 {
+            return write!(f, "  --> {}", self.file);
+        }
+        write!(f, "  --> {}:{}:{}", self.file, self.line, self.column)?;
+        if let Some(src) = &self.source_line {
+            let num = self.line.to_string();
+            let pad = " ".repeat(num.len());
+            // The caret goes under the column'th character; tabs are kept so it lines up.
+            let lead: String = src
+                .chars()
+                .take(self.column.saturating_sub(1) as usize)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(f, "\n{pad} |\n{num} | {src}\n{pad} | {lead}^")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_line_and_caret() {
+        let src = "labels:\n  - id: a\n    stance: 7\n";
+        let d = Diagnostic::at("my.yaml", src, 3, 13, "stance 7 is out of range -2..=2");
+        assert_eq!(
+            d.to_string(),
+            "error: stance 7 is out of range -2..=2\n  --> my.yaml:3:13\n  |\n3 |     stance: 7\n  |             ^"
+        );
+    }
+
+    #[test]
+    fn file_level_has_no_snippet() {
+        let d = Diagnostic::file_level("gone.yaml", "cannot read the file: not found");
+        assert_eq!(d.to_string(), "error: cannot read the file: not found\n  --> gone.yaml");
+    }
+}

@@ -1,0 +1,522 @@
+//! Comparing two sources: for every actor either names, the terms each applies (by voice), each
+//! source's stance score and the difference, label swaps, terms a source uses only inside others'
+//! speech, the verbs each source uses to introduce each speaker, actors only one mentions, and a
+//! short plain-language summary of the largest differences with evidence sentences.
+//!
+//! `compare(b, a)` is `compare(a, b)` with the sides swapped: every figure is computed per side and
+//! the summary is ordered by a key that does not depend on which side is first.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::analysis::{Article, Hit};
+use crate::lexicon::{Kind, Lexicon, SourceFile};
+use crate::voice::Voice;
+
+/// A sentence that backs a claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evidence {
+    pub sentence: usize,
+    pub sentence_text: String,
+    pub hit: String,
+    pub start: usize,
+    pub end: usize,
+    pub voice: Voice,
+    pub speaker: Option<String>,
+}
+
+impl Evidence {
+    fn of(h: &Hit) -> Evidence {
+        Evidence {
+            sentence: h.sentence,
+            sentence_text: h.sentence_text.clone(),
+            hit: h.text.clone(),
+            start: h.start,
+            end: h.end,
+            voice: h.voice,
+            speaker: h.speaker.clone(),
+        }
+    }
+}
+
+/// One term as one source applies it to one actor.
+#[derive(Clone, Debug, Serialize)]
+pub struct TermUse {
+    pub term: String,
+    /// The words as the article wrote them, distinct, in order of first use.
+    pub written: Vec<String>,
+    pub category: String,
+    pub stance: i8,
+    pub kind: Kind,
+    pub by_voice: BTreeMap<Voice, usize>,
+    pub total: usize,
+    pub evidence: Vec<Evidence>,
+}
+
+/// How one source treats one actor.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Side {
+    pub mentions: usize,
+    pub terms: Vec<TermUse>,
+    /// Mean stance of the terms in the source's own voice.
+    pub author_stance: Option<f64>,
+    /// Mean stance of the terms in quoted, reported or scare-quoted speech.
+    pub others_stance: Option<f64>,
+    /// Terms the source applies to this actor only inside others' speech.
+    pub only_in_others_speech: Vec<String>,
+}
+
+/// A term one source uses in its own voice for an actor where the other uses a different one.
+#[derive(Clone, Debug, Serialize)]
+pub struct Swap {
+    /// Entry id and words as written in A.
+    pub a_term: String,
+    pub a: String,
+    pub a_stance: i8,
+    pub b_term: String,
+    pub b: String,
+    pub b_stance: i8,
+}
+
+/// One actor, both sides.
+#[derive(Clone, Debug, Serialize)]
+pub struct ActorDiff {
+    pub actor: String,
+    pub name: String,
+    pub a: Side,
+    pub b: Side,
+    /// a.author_stance - b.author_stance, when both exist.
+    pub author_stance_difference: Option<f64>,
+    pub swaps: Vec<Swap>,
+}
+
+/// The verbs one source uses to introduce one speaker.
+#[derive(Clone, Debug, Serialize)]
+pub struct SpeakerVerbs {
+    pub speaker_actor: Option<String>,
+    pub speaker: String,
+    /// Every reporting verb, as written, with counts.
+    pub verbs: BTreeMap<String, usize>,
+    /// The loaded ones (attribution entries of the lexicon: claimed, alleged ...).
+    pub loaded: Vec<String>,
+}
+
+/// A plain-language statement about a difference, with evidence from both sides.
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    pub actor: Option<String>,
+    pub text: String,
+    pub evidence_a: Vec<Evidence>,
+    pub evidence_b: Vec<Evidence>,
+    #[serde(skip)]
+    weight: f64,
+}
+
+/// Summary figures of one source.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceInfo {
+    pub name: String,
+    pub words: usize,
+    pub hits: usize,
+    pub density: f64,
+    pub author_hits: usize,
+}
+
+/// The comparison of two sources.
+#[derive(Clone, Debug, Serialize)]
+pub struct Comparison {
+    pub schema_version: u32,
+    pub framelens_version: &'static str,
+    pub lexicons: Vec<SourceFile>,
+    pub a: SourceInfo,
+    pub b: SourceInfo,
+    pub actors: Vec<ActorDiff>,
+    pub speakers_a: Vec<SpeakerVerbs>,
+    pub speakers_b: Vec<SpeakerVerbs>,
+    pub only_in_a: Vec<String>,
+    pub only_in_b: Vec<String>,
+    pub summary: Vec<Finding>,
+}
+
+fn mean(v: impl Iterator<Item = i8>) -> Option<f64> {
+    let (mut s, mut n) = (0.0, 0usize);
+    for x in v {
+        s += f64::from(x);
+        n += 1;
+    }
+    (n > 0).then(|| s / n as f64)
+}
+
+fn side(art: &Article, actor: &str) -> Side {
+    let hits: Vec<&Hit> = art
+        .hits
+        .iter()
+        .filter(|h| h.actors.iter().any(|a| a == actor))
+        .collect();
+    let mut terms: Vec<TermUse> = Vec::new();
+    for h in &hits {
+        let t = match terms.iter_mut().position(|t| t.term == h.term) {
+            Some(i) => &mut terms[i],
+            None => {
+                terms.push(TermUse {
+                    term: h.term.clone(),
+                    written: Vec::new(),
+                    category: h.category.clone(),
+                    stance: h.stance,
+                    kind: h.kind,
+                    by_voice: BTreeMap::new(),
+                    total: 0,
+                    evidence: Vec::new(),
+                });
+                terms.last_mut().expect("just pushed")
+            }
+        };
+        if !t.written.iter().any(|w| w.eq_ignore_ascii_case(&h.text)) {
+            t.written.push(h.text.clone());
+        }
+        *t.by_voice.entry(h.voice).or_default() += 1;
+        t.total += 1;
+        t.evidence.push(Evidence::of(h));
+    }
+    let labels = || hits.iter().filter(|h| h.kind != Kind::Attribution);
+    let only_in_others_speech = terms
+        .iter()
+        .filter(|t| t.kind != Kind::Attribution && !t.by_voice.contains_key(&Voice::Author))
+        .map(|t| t.term.clone())
+        .collect();
+    Side {
+        mentions: art.mentions.iter().filter(|m| m.actor == actor).count(),
+        author_stance: mean(labels().filter(|h| h.voice == Voice::Author).map(|h| h.stance)),
+        others_stance: mean(labels().filter(|h| h.voice != Voice::Author).map(|h| h.stance)),
+        terms,
+        only_in_others_speech,
+    }
+}
+
+fn own_terms(s: &Side) -> Vec<&TermUse> {
+    s.terms
+        .iter()
+        .filter(|t| t.kind != Kind::Attribution && t.by_voice.contains_key(&Voice::Author))
+        .collect()
+}
+
+fn speakers(art: &Article, lex: &Lexicon) -> Vec<SpeakerVerbs> {
+    let mut out: Vec<SpeakerVerbs> = Vec::new();
+    for s in &art.speech {
+        let key = s.speaker_actor.clone();
+        let shown = s.resolved_from.clone().unwrap_or_else(|| s.speaker.clone());
+        let e = match out.iter_mut().position(|o| o.speaker_actor == key && (key.is_some() || o.speaker == shown)) {
+            Some(i) => &mut out[i],
+            None => {
+                out.push(SpeakerVerbs {
+                    speaker_actor: key.clone(),
+                    speaker: shown.clone(),
+                    verbs: BTreeMap::new(),
+                    loaded: Vec::new(),
+                });
+                out.last_mut().expect("just pushed")
+            }
+        };
+        *e.verbs.entry(s.verb.to_lowercase()).or_default() += 1;
+    }
+    for h in art.hits.iter().filter(|h| h.kind == Kind::Attribution) {
+        let key = h.actors.first().cloned();
+        if let Some(e) = out.iter_mut().find(|o| o.speaker_actor.is_some() && o.speaker_actor == key)
+            && !e.loaded.contains(&h.text.to_lowercase())
+        {
+            e.loaded.push(h.text.to_lowercase());
+        }
+    }
+    let _ = lex;
+    out.sort_by(|x, y| x.speaker_actor.cmp(&y.speaker_actor).then(x.speaker.cmp(&y.speaker)));
+    out
+}
+
+fn quoted_list(ts: &[&TermUse]) -> String {
+    let words: Vec<String> = ts
+        .iter()
+        .flat_map(|t| t.written.iter().map(|w| format!("'{}'", w.to_lowercase())))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    join_words(&words)
+}
+
+fn join_words(words: &[String]) -> String {
+    match words.len() {
+        0 => String::new(),
+        1 => words[0].clone(),
+        n => format!("{} and {}", words[..n - 1].join(", "), words[n - 1]),
+    }
+}
+
+fn first_evidence(ts: &[&TermUse], voice: Option<Voice>) -> Vec<Evidence> {
+    let mut ev: Vec<Evidence> = ts
+        .iter()
+        .flat_map(|t| t.evidence.iter())
+        .filter(|e| voice.is_none_or(|v| e.voice == v))
+        .cloned()
+        .collect();
+    ev.sort_by_key(|e| e.start);
+    ev.dedup_by_key(|e| e.sentence);
+    ev.truncate(2);
+    ev
+}
+
+fn describe_others(ts: &[&TermUse]) -> String {
+    let mut parts = Vec::new();
+    for t in ts {
+        for e in &t.evidence {
+            let who = e.speaker.clone().unwrap_or_else(|| match e.voice {
+                Voice::Scare => "scare quotes".into(),
+                _ => "an unnamed speaker".into(),
+            });
+            let p = format!("'{}' ({} by {who})", e.hit, e.voice.as_str());
+            if !parts.contains(&p) {
+                parts.push(p);
+            }
+        }
+    }
+    join_words(&parts)
+}
+
+fn fmt_stance(s: Option<f64>) -> String {
+    s.map_or_else(|| "none".into(), |v| format!("{v:+.1}"))
+}
+
+/// The findings about one actor, worded from side `x` (named `xn`) against side `y`.
+fn actor_findings(d: &ActorDiff, an: &str, bn: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let own_a = own_terms(&d.a);
+    let own_b = own_terms(&d.b);
+    fn others(s: &Side) -> Vec<&TermUse> {
+        s.terms
+            .iter()
+            .filter(|t| s.only_in_others_speech.contains(&t.term) && t.stance < 0)
+            .collect()
+    }
+    let (oa, ob) = (others(&d.a), others(&d.b));
+    if own_a.is_empty() && own_b.is_empty() && oa.is_empty() && ob.is_empty() {
+        return out;
+    }
+    let diff = match (d.a.author_stance, d.b.author_stance) {
+        (Some(x), Some(y)) => (x - y).abs(),
+        (Some(x), None) | (None, Some(x)) => x.abs(),
+        _ => 0.0,
+    };
+    let count = (own_a.len() + own_b.len() + oa.len() + ob.len()) as f64;
+    let mut text = String::new();
+    let say = |n: &str, own: &[&TermUse], st: Option<f64>| -> String {
+        if own.is_empty() {
+            format!("{n} uses no loaded term for {} in its own voice", d.name)
+        } else if own.iter().all(|t| t.kind == Kind::Label) {
+            format!(
+                "{n} calls {} {} in its own voice (mean stance {})",
+                d.name,
+                quoted_list(own),
+                fmt_stance(st)
+            )
+        } else {
+            format!(
+                "in its own voice {n} uses {} for {} (mean stance {})",
+                quoted_list(own),
+                d.name,
+                fmt_stance(st)
+            )
+        }
+    };
+    text.push_str(&say(an, &own_a, d.a.author_stance));
+    text.push_str("; ");
+    text.push_str(&say(bn, &own_b, d.b.author_stance));
+    for (n, o) in [(an, &oa), (bn, &ob)] {
+        if !o.is_empty() {
+            text.push_str(&format!(
+                "; {n} uses {} only inside others' words: {}",
+                quoted_list(o),
+                describe_others(o)
+            ));
+        }
+    }
+    text.push('.');
+    let mut chars = text.chars();
+    if let Some(c) = chars.next() {
+        text = c.to_uppercase().chain(chars).collect();
+    }
+    let mut ev_a = first_evidence(&own_a, Some(Voice::Author));
+    ev_a.extend(first_evidence(&oa, None));
+    let mut ev_b = first_evidence(&own_b, Some(Voice::Author));
+    ev_b.extend(first_evidence(&ob, None));
+    out.push(Finding {
+        actor: Some(d.actor.clone()),
+        text,
+        evidence_a: ev_a,
+        evidence_b: ev_b,
+        weight: diff * 2.0 + count,
+    });
+    out
+}
+
+/// A phrase that one source ties to several actors at once ("both Turkey and the US maintain
+/// occupation forces").
+fn shared_findings(art: &Article, name: &str, lex: &Lexicon, first: bool) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for h in art.hits.iter().filter(|h| h.actors.len() > 1 && h.voice == Voice::Author && h.stance < 0) {
+        let names: Vec<String> = h
+            .actors
+            .iter()
+            .map(|a| lex.actor(a).map_or_else(|| a.clone(), |x| x.name.clone()))
+            .collect();
+        let text = format!(
+            "{name} applies '{}' to {} at once, in its own voice.",
+            h.text.to_lowercase(),
+            join_words(&names)
+        );
+        let ev = vec![Evidence::of(h)];
+        out.push(Finding {
+            actor: None,
+            text,
+            evidence_a: if first { ev.clone() } else { Vec::new() },
+            evidence_b: if first { Vec::new() } else { ev },
+            weight: 3.0 + f64::from(-h.stance),
+        });
+    }
+    out
+}
+
+fn verb_findings(sa: &[SpeakerVerbs], sb: &[SpeakerVerbs], an: &str, bn: &str, lex: &Lexicon, a: &Article, b: &Article) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (n, list, art, first) in [(an, sa, a, true), (bn, sb, b, false)] {
+        for s in list.iter().filter(|s| !s.loaded.is_empty()) {
+            let who = s
+                .speaker_actor
+                .as_ref()
+                .and_then(|id| lex.actor(id))
+                .map_or_else(|| s.speaker.clone(), |x| format!("{} ({})", s.speaker, x.name));
+            let text = format!(
+                "{n} introduces the words of {who} with {}, a verb that casts doubt or blame, not a neutral 'said'.",
+                join_words(&s.loaded.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>())
+            );
+            let ev: Vec<Evidence> = art
+                .hits
+                .iter()
+                .filter(|h| h.kind == Kind::Attribution && h.actors.first() == s.speaker_actor.as_ref())
+                .map(Evidence::of)
+                .collect();
+            out.push(Finding {
+                actor: s.speaker_actor.clone(),
+                text,
+                evidence_a: if first { ev.clone() } else { Vec::new() },
+                evidence_b: if first { Vec::new() } else { ev },
+                weight: 2.5,
+            });
+        }
+    }
+    out
+}
+
+/// Compares article `a` with article `b`.
+pub fn compare(lex: &Lexicon, a: &Article, b: &Article) -> Comparison {
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    for art in [a, b] {
+        ids.extend(art.hits.iter().flat_map(|h| h.actors.iter().cloned()));
+        ids.extend(art.mentions.iter().map(|m| m.actor.clone()));
+    }
+    let mut actors = Vec::new();
+    let mut only_in_a = Vec::new();
+    let mut only_in_b = Vec::new();
+    for id in &ids {
+        let sa = side(a, id);
+        let sb = side(b, id);
+        let in_a = sa.mentions > 0 || !sa.terms.is_empty();
+        let in_b = sb.mentions > 0 || !sb.terms.is_empty();
+        if in_a && !in_b {
+            only_in_a.push(id.clone());
+        }
+        if in_b && !in_a {
+            only_in_b.push(id.clone());
+        }
+        let own_a = own_terms(&sa);
+        let own_b = own_terms(&sb);
+        let a_only: Vec<&&crate::diff::TermUse> = own_a.iter().filter(|t| !own_b.iter().any(|u| u.term == t.term)).collect();
+        let b_only: Vec<&&crate::diff::TermUse> = own_b.iter().filter(|t| !own_a.iter().any(|u| u.term == t.term)).collect();
+        let mut swaps = Vec::new();
+        for x in &a_only {
+            for y in &b_only {
+                if x.stance != y.stance && x.kind == y.kind {
+                    swaps.push(Swap {
+                        a_term: x.term.clone(),
+                        a: x.written[0].to_lowercase(),
+                        a_stance: x.stance,
+                        b_term: y.term.clone(),
+                        b: y.written[0].to_lowercase(),
+                        b_stance: y.stance,
+                    });
+                }
+            }
+        }
+        swaps.sort_by(|x, y| {
+            (y.a_stance - y.b_stance)
+                .abs()
+                .cmp(&(x.a_stance - x.b_stance).abs())
+                .then(x.a.cmp(&y.a))
+                .then(x.b.cmp(&y.b))
+        });
+        let diff = match (sa.author_stance, sb.author_stance) {
+            (Some(x), Some(y)) => Some(x - y),
+            _ => None,
+        };
+        actors.push(ActorDiff {
+            actor: id.clone(),
+            name: lex.actor(id).map_or_else(|| id.clone(), |x| x.name.clone()),
+            a: sa,
+            b: sb,
+            author_stance_difference: diff,
+            swaps,
+        });
+    }
+    let speakers_a = speakers(a, lex);
+    let speakers_b = speakers(b, lex);
+    let mut summary = Vec::new();
+    for d in &actors {
+        summary.extend(actor_findings(d, &a.name, &b.name));
+    }
+    summary.extend(shared_findings(a, &a.name, lex, true));
+    summary.extend(shared_findings(b, &b.name, lex, false));
+    summary.extend(verb_findings(&speakers_a, &speakers_b, &a.name, &b.name, lex, a, b));
+    // Order by weight, then by a key that is the same whichever side is first.
+    summary.sort_by(|x, y| {
+        y.weight
+            .total_cmp(&x.weight)
+            .then_with(|| x.actor.cmp(&y.actor))
+            .then_with(|| sym_key(x).cmp(&sym_key(y)))
+    });
+    summary.truncate(8);
+    let info = |art: &Article| SourceInfo {
+        name: art.name.clone(),
+        words: art.profile.words,
+        hits: art.profile.hits,
+        density: art.profile.density,
+        author_hits: art.hits.iter().filter(|h| h.voice == Voice::Author).count(),
+    };
+    Comparison {
+        schema_version: crate::SCHEMA_VERSION,
+        framelens_version: env!("CARGO_PKG_VERSION"),
+        lexicons: lex.files.clone(),
+        a: info(a),
+        b: info(b),
+        actors,
+        speakers_a,
+        speakers_b,
+        only_in_a,
+        only_in_b,
+        summary,
+    }
+}
+
+/// A key of a finding that does not change when the sides are swapped.
+fn sym_key(f: &Finding) -> (usize, usize, String) {
+    let mut ev: Vec<usize> = f.evidence_a.iter().chain(&f.evidence_b).map(|e| e.start).collect();
+    ev.sort();
+    (f.evidence_a.len().max(f.evidence_b.len()), f.evidence_a.len().min(f.evidence_b.len()), format!("{ev:?}"))
+}

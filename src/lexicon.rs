@@ -1,0 +1,329 @@
+//! Lexicons: the loaded terms (label entries) and the parties they describe (actor entries).
+//!
+//! This module owns the in-memory form of a lexicon, the rules for combining several files
+//! (later entries replace earlier ones with the same id), and the defaults bundled into the binary.
+//! Reading YAML lives in [`yaml`]; matching forms against text lives in [`crate::matcher`].
+
+pub mod yaml;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+
+/// The default lexicon files, compiled into the binary so that it works from any folder.
+pub const BUNDLED: &[(&str, &str)] = &[
+    (
+        "conflict-labels.yaml",
+        include_str!("../lexicons/conflict-labels.yaml"),
+    ),
+    ("actors.yaml", include_str!("../lexicons/actors.yaml")),
+];
+
+/// What a label entry names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A word that names a party: "terrorists", "rebels", "regime".
+    Label,
+    /// A word for what a party does or is: "terror offensive", "occupation forces", "aggression".
+    Act,
+    /// A verb of saying that judges the speaker: "claimed", "alleged", "admitted".
+    Attribution,
+    /// A marker that the next words are someone else's: "so-called", "self-styled".
+    Distancing,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Label => "label",
+            Kind::Act => "act",
+            Kind::Attribution => "attribution",
+            Kind::Distancing => "distancing",
+        }
+    }
+}
+
+/// What kind of party an actor is; label entries say which kinds they can describe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorType {
+    State,
+    ArmedGroup,
+    Movement,
+    Population,
+    Organization,
+}
+
+impl ActorType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorType::State => "state",
+            ActorType::ArmedGroup => "armed_group",
+            ActorType::Movement => "movement",
+            ActorType::Population => "population",
+            ActorType::Organization => "organization",
+        }
+    }
+}
+
+/// One loaded term.
+#[derive(Clone, Debug, Serialize)]
+pub struct LabelEntry {
+    pub id: String,
+    pub forms: Vec<String>,
+    pub regex: Option<String>,
+    pub category: String,
+    pub stance: i8,
+    pub kind: Kind,
+    pub targets: Vec<ActorType>,
+    pub exclude: Vec<String>,
+    pub note: Option<String>,
+    /// Index into [`Lexicon::files`] of the file the entry came from.
+    pub file: usize,
+}
+
+impl LabelEntry {
+    /// Whether the entry can describe an actor of type `t` (an empty target list allows any).
+    pub fn allows(&self, t: ActorType) -> bool {
+        self.targets.is_empty() || self.targets.contains(&t)
+    }
+}
+
+/// A person who speaks or acts for an actor.
+#[derive(Clone, Debug, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+}
+
+/// One party: a state, an armed group, a movement...
+#[derive(Clone, Debug, Serialize)]
+pub struct ActorEntry {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub actor_type: ActorType,
+    pub aliases: Vec<String>,
+    pub adjectives: Vec<String>,
+    pub people: Vec<Person>,
+    pub proxies: Vec<String>,
+    pub file: usize,
+}
+
+/// A lexicon file that contributed to the loaded lexicon.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceFile {
+    /// Path as given, or `bundled:NAME`.
+    pub path: String,
+    /// The file's `lexicon:` name (its file stem when absent).
+    pub name: String,
+    pub version: Option<String>,
+    pub labels: usize,
+    pub actors: usize,
+}
+
+/// Every entry from every file, combined.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Lexicon {
+    pub files: Vec<SourceFile>,
+    pub labels: Vec<LabelEntry>,
+    pub actors: Vec<ActorEntry>,
+    pub categories: BTreeSet<String>,
+}
+
+/// A lexicon could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// The file could not be read at all.
+    #[error("cannot read lexicon {path}: {reason}")]
+    Unreadable { path: String, reason: String },
+    /// The file was read but has problems; every one found is listed.
+    #[error("{}", render_all(.0))]
+    Invalid(Vec<Diagnostic>),
+}
+
+fn render_all(diags: &[Diagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl LexiconError {
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            LexiconError::Unreadable { path, reason } => {
+                vec![Diagnostic::file_level(path, format!("cannot read the file: {reason}"))]
+            }
+            LexiconError::Invalid(d) => d.clone(),
+        }
+    }
+}
+
+/// Collects lexicon files in order, then validates the combination.
+#[derive(Default)]
+pub struct LexiconBuilder {
+    parsed: Vec<yaml::ParsedFile>,
+    problems: Vec<Diagnostic>,
+}
+
+impl LexiconBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the lexicons bundled with framelens.
+    pub fn bundled(mut self) -> Self {
+        for (name, text) in BUNDLED {
+            self.add_text(&format!("bundled:{name}"), text);
+        }
+        self
+    }
+
+    /// Adds a lexicon file from disk.
+    pub fn file(mut self, path: &Path) -> Result<Self, LexiconError> {
+        let shown = path.display().to_string();
+        if path.is_dir() {
+            return Err(LexiconError::Unreadable {
+                path: shown,
+                reason: "it is a directory".into(),
+            });
+        }
+        let bytes = std::fs::read(path).map_err(|e| LexiconError::Unreadable {
+            path: shown.clone(),
+            reason: io_reason(&e),
+        })?;
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let good = &e.as_bytes()[..at];
+                let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+                let col = String::from_utf8_lossy(good)
+                    .rsplit('\n')
+                    .next()
+                    .map_or(0, |l| l.chars().count()) as u64
+                    + 1;
+                self.problems.push(Diagnostic::at(
+                    &shown,
+                    "",
+                    line,
+                    col,
+                    format!("the file is not valid UTF-8 (byte offset {at})"),
+                ));
+                return Ok(self);
+            }
+        };
+        self.add_text(&shown, &text);
+        Ok(self)
+    }
+
+    /// Adds a lexicon given as text; `name` is used in messages.
+    pub fn text(mut self, name: &str, text: &str) -> Self {
+        self.add_text(name, text);
+        self
+    }
+
+    fn add_text(&mut self, name: &str, text: &str) {
+        match yaml::parse(name, text) {
+            Ok(p) => self.parsed.push(p),
+            Err(mut d) => self.problems.append(&mut d),
+        }
+    }
+
+    /// Combines the files: later entries replace earlier ones with the same id.
+    pub fn build(self) -> Result<Lexicon, LexiconError> {
+        let mut problems = self.problems;
+        let mut lex = Lexicon::default();
+        for p in &self.parsed {
+            lex.categories.extend(p.categories.iter().cloned());
+        }
+        let mut label_at: HashMap<String, usize> = HashMap::new();
+        let mut actor_at: HashMap<String, usize> = HashMap::new();
+        for (file_index, p) in self.parsed.into_iter().enumerate() {
+            for (entry, loc) in p.labels {
+                if !lex.categories.contains(&entry.category) {
+                    problems.push(loc.category(format!(
+                        "unknown category `{}`: declare it under `categories:`",
+                        entry.category
+                    )));
+                }
+                let entry = LabelEntry {
+                    file: file_index,
+                    ..entry
+                };
+                match label_at.get(&entry.id) {
+                    Some(&i) => lex.labels[i] = entry,
+                    None => {
+                        label_at.insert(entry.id.clone(), lex.labels.len());
+                        lex.labels.push(entry);
+                    }
+                }
+            }
+            for (entry, _loc) in p.actors {
+                let entry = ActorEntry {
+                    file: file_index,
+                    ..entry
+                };
+                match actor_at.get(&entry.id) {
+                    Some(&i) => lex.actors[i] = entry,
+                    None => {
+                        actor_at.insert(entry.id.clone(), lex.actors.len());
+                        lex.actors.push(entry);
+                    }
+                }
+            }
+            lex.files.push(SourceFile {
+                path: p.path,
+                name: p.name,
+                version: p.version,
+                labels: p.label_count,
+                actors: p.actor_count,
+            });
+        }
+        for actor in &lex.actors {
+            for proxy in &actor.proxies {
+                if !actor_at.contains_key(proxy) {
+                    problems.push(Diagnostic::file_level(
+                        &lex.files[actor.file].path,
+                        format!("actor `{}` names unknown proxy actor `{proxy}`", actor.id),
+                    ));
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(lex)
+        } else {
+            Err(LexiconError::Invalid(problems))
+        }
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+impl Lexicon {
+    /// The default lexicons alone.
+    pub fn bundled() -> Result<Lexicon, LexiconError> {
+        LexiconBuilder::new().bundled().build()
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&ActorEntry> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    pub fn label(&self, id: &str) -> Option<&LabelEntry> {
+        self.labels.iter().find(|l| l.id == id)
+    }
+}

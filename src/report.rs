@@ -1,0 +1,522 @@
+//! Reports: the analysis of articles (`score`) and the comparison of two (`compare`) rendered as
+//! plain text for a terminal (80 columns, optional colour), Markdown, or JSON.
+//!
+//! Every format is built from the same [`Article`] and [`Comparison`] values; the JSON is their
+//! serde form inside an envelope with `schema_version` (see `docs/json.md`).
+
+use std::fmt::Write as _;
+
+use anstyle::{AnsiColor, Effects, Style};
+use serde::Serialize;
+
+use crate::analysis::{Article, Hit};
+use crate::diff::{Comparison, Evidence, Side};
+use crate::lexicon::{Kind, Lexicon, SourceFile};
+use crate::voice::Voice;
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// Options common to all reports.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub format: Format,
+    /// Show, for every hit, the rules and the sentence that explain it.
+    pub explain: bool,
+    /// Emit ANSI colour (text format only; the caller decides from the terminal and NO_COLOR).
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            format: Format::Text,
+            explain: false,
+            color: false,
+            width: 80,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ScoreJson<'a> {
+    schema_version: u32,
+    framelens_version: &'static str,
+    command: &'static str,
+    lexicons: &'a [SourceFile],
+    articles: &'a [Article],
+}
+
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    command: &'static str,
+    #[serde(flatten)]
+    comparison: &'a Comparison,
+    articles: [&'a Article; 2],
+}
+
+struct Styles {
+    head: Style,
+    term: Style,
+    dim: Style,
+}
+
+impl Styles {
+    fn new(color: bool) -> Styles {
+        if color {
+            Styles {
+                head: Style::new().effects(Effects::BOLD),
+                term: Style::new().fg_color(Some(AnsiColor::Yellow.into())).effects(Effects::BOLD),
+                dim: Style::new().effects(Effects::DIMMED),
+            }
+        } else {
+            Styles {
+                head: Style::new(),
+                term: Style::new(),
+                dim: Style::new(),
+            }
+        }
+    }
+}
+
+fn paint(s: Style, t: &str) -> String {
+    format!("{}{t}{}", s.render(), s.render_reset())
+}
+
+/// Makes article text safe to print on a terminal: control characters (escape sequences among
+/// them) and bidi overrides are shown as `\u{..}` instead of being sent raw.
+pub fn sanitize(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        if (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn wrap(t: &str, width: usize, indent: &str) -> String {
+    let opts = textwrap::Options::new(width.max(20))
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    textwrap::fill(&sanitize(t), opts)
+}
+
+fn stance(s: Option<f64>) -> String {
+    s.map_or_else(|| "-".into(), |v| format!("{v:+.2}"))
+}
+
+fn voices(by: &std::collections::BTreeMap<Voice, usize>) -> String {
+    Voice::ALL
+        .iter()
+        .filter_map(|v| by.get(v).map(|n| format!("{} {n}", v.as_str())))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn actor_name(lex: &Lexicon, id: &str) -> String {
+    lex.actor(id).map_or_else(|| id.to_owned(), |a| a.name.clone())
+}
+
+fn hit_line(h: &Hit, lex: &Lexicon) -> String {
+    let actors = if h.actors.is_empty() {
+        "no actor".to_owned()
+    } else {
+        h.actors.iter().map(|a| actor_name(lex, a)).collect::<Vec<_>>().join(" + ")
+    };
+    let mut voice = h.voice.as_str().to_owned();
+    if let Some(s) = &h.speaker {
+        let _ = write!(voice, " ({s})");
+    }
+    if h.negated {
+        voice.push_str(", negated");
+    }
+    format!("'{}' [{} {:+}] -> {actors}; {voice}", h.text, h.term, h.stance)
+}
+
+fn explain_lines(h: &Hit, width: usize) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}",
+        wrap(&format!("entry: {} ({}, {})", h.term, h.category, h.kind.as_str()), width, "      ")
+    );
+    let _ = writeln!(s, "{}", wrap(&format!("actor: {}: {}", h.link.as_str(), h.link_detail), width, "      "));
+    let mut v = format!("voice: {}", h.voice_rule);
+    if let Some(a) = &h.speaker_actor {
+        let _ = write!(v, " (speaker actor: {a})");
+    }
+    let _ = writeln!(s, "{}", wrap(&v, width, "      "));
+    let _ = writeln!(
+        s,
+        "{}",
+        wrap(&format!("sentence {}: {}", h.sentence + 1, h.sentence_text), width, "      ")
+    );
+    s
+}
+
+/// Renders `score` output for several articles.
+pub fn score(lex: &Lexicon, articles: &[Article], o: Options) -> String {
+    match o.format {
+        Format::Json => json(&ScoreJson {
+            schema_version: crate::SCHEMA_VERSION,
+            framelens_version: env!("CARGO_PKG_VERSION"),
+            command: "score",
+            lexicons: &lex.files,
+            articles,
+        }),
+        Format::Markdown => score_markdown(lex, articles, o),
+        Format::Text => score_text(lex, articles, o),
+    }
+}
+
+fn json<T: Serialize>(v: &T) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+fn lexicon_line(lex: &Lexicon) -> String {
+    lex.files
+        .iter()
+        .map(|f| match &f.version {
+            Some(v) => format!("{} {v} ({})", f.name, f.path),
+            None => format!("{} ({})", f.name, f.path),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn score_text(lex: &Lexicon, articles: &[Article], o: Options) -> String {
+    let st = Styles::new(o.color);
+    let mut s = String::new();
+    for (i, a) in articles.iter().enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        let p = &a.profile;
+        let _ = writeln!(s, "{}", paint(st.head, &format!("== {} ==", sanitize(&a.name))));
+        let _ = writeln!(
+            s,
+            "{} words, {} sentences, {} loaded terms ({:.1} per 1,000 words); {}",
+            p.words,
+            p.sentences,
+            p.hits,
+            p.density,
+            voices(&p.by_voice)
+        );
+        s.push('\n');
+        let _ = writeln!(s, "{}", paint(st.head, "Actors (mean stance of terms: own voice / others' voices)"));
+        let mut rows: Vec<_> = p.by_actor.iter().filter(|(_, ap)| ap.hits > 0).collect();
+        rows.sort_by(|x, y| y.1.hits.cmp(&x.1.hits).then(x.0.cmp(y.0)));
+        for (id, ap) in rows {
+            let _ = writeln!(
+                s,
+                "{}",
+                wrap(
+                    &format!(
+                        "{}: {} terms ({}); stance {} / {}",
+                        actor_name(lex, id),
+                        ap.hits,
+                        voices(&ap.by_voice),
+                        stance(ap.author_stance),
+                        stance(ap.others_stance)
+                    ),
+                    o.width,
+                    "  "
+                )
+            );
+        }
+        s.push('\n');
+        let _ = writeln!(s, "{}", paint(st.head, "Terms"));
+        for h in &a.hits {
+            let line = wrap(&hit_line(h, lex), o.width, "  ");
+            let _ = writeln!(s, "{}", line.replacen(&h.text, &paint(st.term, &h.text), 1));
+            if o.explain {
+                s.push_str(&paint(st.dim, &explain_lines(h, o.width)));
+            }
+        }
+    }
+    let _ = writeln!(s, "\n{}", wrap(&format!("Lexicons: {}", lexicon_line(lex)), o.width, ""));
+    s
+}
+
+fn md_escape(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in sanitize(t).chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A sentence with the hit in bold.
+fn md_evidence(e: &Evidence, text: &str) -> String {
+    let _ = text;
+    let s = &e.sentence_text;
+    let rel = s.find(&e.hit);
+    let body = match rel {
+        Some(i) => format!(
+            "{}**{}**{}",
+            md_escape(&s[..i]),
+            md_escape(&e.hit),
+            md_escape(&s[i + e.hit.len()..])
+        ),
+        None => md_escape(s),
+    };
+    let who = match (&e.voice, &e.speaker) {
+        (v, Some(sp)) => format!("{}, {}", v.as_str(), md_escape(sp)),
+        (v, None) => v.as_str().to_owned(),
+    };
+    format!("{body} _({who})_")
+}
+
+fn score_markdown(lex: &Lexicon, articles: &[Article], _o: Options) -> String {
+    let mut s = String::new();
+    for a in articles {
+        let p = &a.profile;
+        let _ = writeln!(s, "## {}\n", md_escape(&a.name));
+        let _ = writeln!(
+            s,
+            "{} words, {} loaded terms ({:.1} per 1,000 words): {}.\n",
+            p.words,
+            p.hits,
+            p.density,
+            voices(&p.by_voice)
+        );
+        let _ = writeln!(s, "| term | entry | stance | actors | link | voice | speaker |");
+        let _ = writeln!(s, "|---|---|---|---|---|---|---|");
+        for h in &a.hits {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {:+} | {} | {} | {}{} | {} |",
+                md_escape(&h.text),
+                md_escape(&h.term),
+                h.stance,
+                md_escape(&h.actors.iter().map(|x| actor_name(lex, x)).collect::<Vec<_>>().join(", ")),
+                h.link.as_str(),
+                h.voice.as_str(),
+                if h.negated { " (negated)" } else { "" },
+                md_escape(h.speaker.as_deref().unwrap_or(""))
+            );
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(s, "_Lexicons: {}_", md_escape(&lexicon_line(lex)));
+    s
+}
+
+/// Renders `compare` output.
+pub fn compare(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article, o: Options) -> String {
+    match o.format {
+        Format::Json => json(&CompareJson {
+            command: "compare",
+            comparison: c,
+            articles: [a, b],
+        }),
+        Format::Markdown => compare_markdown(lex, c, a, b),
+        Format::Text => compare_text(lex, c, o),
+    }
+}
+
+fn side_terms(s: &Side) -> String {
+    if s.terms.is_empty() {
+        return "-".into();
+    }
+    s.terms
+        .iter()
+        .map(|t| {
+            let w = t.written.first().map_or(t.term.as_str(), String::as_str).to_lowercase();
+            format!("{w} ({})", voices(&t.by_voice))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The words as written for a list of entry ids of one side.
+fn written(s: &Side, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            s.terms
+                .iter()
+                .find(|t| &t.term == id)
+                .and_then(|t| t.written.first())
+                .map_or_else(|| id.clone(), |w| w.to_lowercase())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
+    let st = Styles::new(o.color);
+    let w = o.width;
+    let mut s = String::new();
+    let (an, bn) = (sanitize(&c.a.name), sanitize(&c.b.name));
+    let _ = writeln!(s, "{}", paint(st.head, &format!("framelens compare: A = {an}, B = {bn}")));
+    for (tag, i) in [("A", &c.a), ("B", &c.b)] {
+        let _ = writeln!(
+            s,
+            "  {tag}: {} words, {} loaded terms ({:.1} per 1,000 words), {} in its own voice",
+            i.words, i.hits, i.density, i.author_hits
+        );
+    }
+    let _ = writeln!(s, "\n{}", paint(st.head, "Summary"));
+    for (i, f) in c.summary.iter().enumerate() {
+        let _ = writeln!(s, "{}", wrap(&format!("{}. {}", i + 1, f.text), w, "  "));
+        for (tag, evs) in [("A", &f.evidence_a), ("B", &f.evidence_b)] {
+            for e in evs {
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    paint(st.dim, &wrap(&format!("{tag} s{}: {}", e.sentence + 1, e.sentence_text), w, "       "))
+                );
+            }
+        }
+    }
+    let _ = writeln!(s, "\n{}", paint(st.head, "Actors (stance: mean of terms in the outlet's own voice)"));
+    for d in &c.actors {
+        if d.a.terms.is_empty() && d.b.terms.is_empty() {
+            continue;
+        }
+        let diff = d
+            .author_stance_difference
+            .map_or_else(String::new, |x| format!(", difference {x:+.2}"));
+        let _ = writeln!(
+            s,
+            "{}",
+            paint(
+                st.head,
+                &format!(
+                    "  {}: A {} / B {}{diff}",
+                    d.name,
+                    stance(d.a.author_stance),
+                    stance(d.b.author_stance)
+                )
+            )
+        );
+        let _ = writeln!(s, "{}", wrap(&format!("A: {}", side_terms(&d.a)), w, "    "));
+        let _ = writeln!(s, "{}", wrap(&format!("B: {}", side_terms(&d.b)), w, "    "));
+        for sw in d.swaps.iter().take(3) {
+            let _ = writeln!(
+                s,
+                "{}",
+                wrap(
+                    &format!("swap: A '{}' ({:+}) where B has '{}' ({:+})", sw.a, sw.a_stance, sw.b, sw.b_stance),
+                    w,
+                    "    "
+                )
+            );
+        }
+        for (tag, side) in [("A", &d.a), ("B", &d.b)] {
+            if !side.only_in_others_speech.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    wrap(&format!("{tag} uses only in others' words: {}", written(side, &side.only_in_others_speech)), w, "    ")
+                );
+            }
+        }
+    }
+    let _ = writeln!(s, "\n{}", paint(st.head, "How each source introduces speakers"));
+    for (tag, list) in [("A", &c.speakers_a), ("B", &c.speakers_b)] {
+        for sp in list {
+            let who = sp
+                .speaker_actor
+                .as_ref()
+                .map_or_else(|| sp.speaker.clone(), |id| format!("{} ({})", sp.speaker, actor_name(lex, id)));
+            let verbs = sp.verbs.iter().map(|(v, n)| format!("{v} {n}")).collect::<Vec<_>>().join(", ");
+            let loaded = if sp.loaded.is_empty() {
+                String::new()
+            } else {
+                format!("; loaded: {}", sp.loaded.join(", "))
+            };
+            let _ = writeln!(s, "{}", wrap(&format!("{tag}: {who}: {verbs}{loaded}"), w, "  "));
+        }
+    }
+    let names = |ids: &[String]| ids.iter().map(|i| actor_name(lex, i)).collect::<Vec<_>>().join(", ");
+    if !c.only_in_a.is_empty() || !c.only_in_b.is_empty() {
+        let _ = writeln!(s, "\n{}", paint(st.head, "Actors only one source mentions"));
+        if !c.only_in_a.is_empty() {
+            let _ = writeln!(s, "{}", wrap(&format!("only A: {}", names(&c.only_in_a)), w, "  "));
+        }
+        if !c.only_in_b.is_empty() {
+            let _ = writeln!(s, "{}", wrap(&format!("only B: {}", names(&c.only_in_b)), w, "  "));
+        }
+    }
+    let _ = writeln!(s, "\n{}", wrap(&format!("Lexicons: {}", lexicon_line(lex)), w, ""));
+    let _ = writeln!(
+        s,
+        "{}",
+        paint(
+            st.dim,
+            &wrap(
+                "Stance runs from -2 (strongly delegitimizing) to +2 (strongly legitimizing); it scores the words, not the truth of what is said. Use --explain with `score` to see the rule behind every term.",
+                w,
+                ""
+            )
+        )
+    );
+    s
+}
+
+fn compare_markdown(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# Framing comparison: {} vs {}\n", md_escape(&c.a.name), md_escape(&c.b.name));
+    let _ = writeln!(s, "## Summary\n");
+    for f in &c.summary {
+        let _ = writeln!(s, "- {}", md_escape(&f.text));
+        for (tag, evs, art) in [("A", &f.evidence_a, a), ("B", &f.evidence_b, b)] {
+            for e in evs {
+                let _ = writeln!(s, "  - {tag}: {}", md_evidence(e, &art.text));
+            }
+        }
+    }
+    let _ = writeln!(s, "\n## Actors\n");
+    let _ = writeln!(s, "| actor | A terms | B terms | A stance | B stance | difference |");
+    let _ = writeln!(s, "|---|---|---|---|---|---|");
+    for d in &c.actors {
+        if d.a.terms.is_empty() && d.b.terms.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} |",
+            md_escape(&d.name),
+            md_escape(&side_terms(&d.a)),
+            md_escape(&side_terms(&d.b)),
+            stance(d.a.author_stance),
+            stance(d.b.author_stance),
+            d.author_stance_difference.map_or_else(|| "-".into(), |x| format!("{x:+.2}"))
+        );
+    }
+    let _ = writeln!(s, "\n## Evidence\n");
+    for (tag, art) in [("A", a), ("B", b)] {
+        let _ = writeln!(s, "### {tag}: {}\n", md_escape(&art.name));
+        for h in art.hits.iter().filter(|h| h.kind != Kind::Distancing) {
+            let e = Evidence {
+                sentence: h.sentence,
+                sentence_text: h.sentence_text.clone(),
+                hit: h.text.clone(),
+                start: h.start,
+                end: h.end,
+                voice: h.voice,
+                speaker: h.speaker.clone(),
+            };
+            let actors = h.actors.iter().map(|x| actor_name(lex, x)).collect::<Vec<_>>().join(", ");
+            let _ = writeln!(s, "- {} → {}", md_evidence(&e, &art.text), md_escape(if actors.is_empty() { "no actor" } else { &actors }));
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(s, "_Lexicons: {}_", md_escape(&lexicon_line(lex)));
+    s
+}

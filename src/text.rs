@@ -1,0 +1,1504 @@
+//! Text segmentation: splitting an article into paragraphs, sentences and tokens.
+//!
+//! This module owns the *boundaries* of text units. Every [`Span`] it produces is a byte range into
+//! the ORIGINAL input (never into a normalised copy), always on `char` boundaries, so callers can
+//! slice the input with [`Span::slice`] and report positions to users.
+//!
+//! It does **not** do part-of-speech tagging, parsing, lemmatisation, case folding or other
+//! normalisation, lexicon matching or named-entity recognition; those live elsewhere and build on
+//! the spans produced here.
+//!
+//! # Paragraphs
+//!
+//! The input is one paragraph per line. `\n`, `\r\n` and `\r` end a line (other Unicode line
+//! separators such as U+2028 are treated as ordinary whitespace). Blank lines are skipped. A
+//! paragraph span excludes the line break and any leading/trailing whitespace or zero-width/format
+//! characters (see [`is_ignorable`]). The first non-empty paragraph is the headline.
+//!
+//! # Tokens
+//!
+//! * [`TokenKind::Word`]: a run of letters/digits of any script starting with a letter (plus
+//!   combining marks and anything else that extends the grapheme cluster: `G7`, `é`). Hyphens and dashes always split
+//!   (`al-Assad` → `al` `-` `Assad`).
+//!   - An apostrophe (`'` or `’`) between two letters stays inside the word, so contractions and
+//!     names are single words: `don't`, `can't`, `we're`, `O’Brien`, `Qur'an`, `Türkiye'nin`.
+//!     The one exception is the `'s` clitic (below).
+//!   - Dotted initialisms are one word including the final period: `U.S.`, `U.N.`, `a.m.`, `e.g.`
+//!     (letters of one character separated by periods).
+//!   - The trailing period of a known abbreviation belongs to the word: titles (`Mr.`, `Gen.`, …),
+//!     month abbreviations (`Dec.`), `vs.`, `etc.`, `Inc.`, `No.` (only when a number follows)
+//!     and single capital initials (`W.` in "George W. Bush").
+//!   - Zero-width/format characters *between* two word characters stay inside the word, so a soft
+//!     hyphen or ZWNJ does not split `terror\u{AD}ist`; they never start or end a token.
+//! * [`TokenKind::Number`]: a token starting with a digit. `,` and `.` between two digits are
+//!   inside (`5,000`, `3.5`), as are trailing letters (`1990s`, `3rd`).
+//! * [`TokenKind::Possessive`]: `'s` / `’s` directly after a word or number that is not followed
+//!   by another letter (`HTS's` → `HTS` `'s`; `U.S.'s` → `U.S.` `'s`). The clitic `'s` of
+//!   `it's`/`he's` is also reported as `Possessive` (we do not disambiguate "is"/"has").
+//!   A bare apostrophe directly after a word ending in `s`, followed by whitespace and a word,
+//!   is a possessive too (`Workers' Party`), unless a single quote was opened earlier in the
+//!   paragraph (then it closes the quote: `'the rebels' said`).
+//! * [`TokenKind::Punct`]: every other non-space character, one token per character (quotes,
+//!   dashes, brackets, `. , ; : ! ?` …). Combining marks directly after a punctuation token are
+//!   kept in that token so that a grapheme is never split.
+//! * Whitespace and zero-width/format characters are never tokens.
+//!
+//! # Sentences
+//!
+//! Sentences never cross paragraphs. A sentence ends after `.` `!` `?` `…` (and the Arabic/CJK
+//! equivalents), plus any closing quotes/brackets glued to it (`."`, `.”`, `.)`), when the next
+//! token is separated by whitespace and can start a sentence: an uppercase letter, a digit, an
+//! opening quote or bracket, or any non-Latin letter. Sentence spans are trimmed, and every byte
+//! of a paragraph that is not whitespace or [ignorable](is_ignorable) belongs to exactly one
+//! sentence.
+//!
+//! Periods that belong to an abbreviation token never end a sentence when the abbreviation is a
+//! title, month, `No.`, `vs.`, `e.g.`/`i.e.`, a single capital initial, or a dotted initialism
+//! containing a capital (`U.S.`, `U.N.`, `E.U.`). Known limitation: "flew to the U.S. The trip…"
+//! is NOT split; a dotted initialism at the very end of a sentence is indistinguishable from one
+//! followed by a capitalised noun ("U.S. Army"), and we prefer a missed split over a wrong one.
+//! `etc.`, `Inc.`, `Ltd.`, `a.m.`, `p.m.` and similar only suppress a split when a lowercase word
+//! follows (which never starts a sentence anyway).
+//!
+//! # Run-together text
+//!
+//! Scraped news copy often loses the break between a link title and the next sentence:
+//! "SEE ALSO: The Key Players In Syria's Reignited Civil WarErdogan and Putin spoke…". A word
+//! is split into two words, and a new sentence starts at the second one, when ALL of these hold:
+//!
+//! 1. the word has the shape `Xyyy…Zz…`: its first letter (of either case) is followed only by
+//!    lowercase letters up to a lowercase→uppercase transition, and the uppercase letter is followed by a lowercase one
+//!    (`WarErdogan`, `SyriaRussian`);
+//! 2. the left part is at least 3 letters (rules out `McDonald`, `DeSantis`, `LeBron`, `iPhone`);
+//! 3. the left part is not a name prefix (`Mac`, `Van`, `Von`, `Del`, `Fitz`, …) and the word
+//!    is not a known camel-case brand (`YouTube`, `LinkedIn`, `WhatsApp`, `PayPal`, …);
+//! 4. title-case context: the two closest words before it in the same paragraph (ignoring
+//!    punctuation, not looking past a sentence terminator) both start with an uppercase letter,
+//!    as in a headline or link title ("…Reignited Civil WarErdogan"); OR the two closest words
+//!    after it both do ("…talks on SyriaRussian President Vladimir Putin…").
+//!
+//! Limits: an unknown camel-case brand inside a title-case run is split
+//! ("Watch On KeyBank Center" → `Key` | `Bank`); run-togethers in running lowercase prose, or
+//! whose left part is an acronym (`HTSErdogan`) or shorter than 3 letters (`ToErdogan`), are not
+//! detected; only the first transition of a word is considered.
+
+use std::ops::Range;
+
+use unicode_segmentation::GraphemeCursor;
+
+/// A half-open byte range into the original text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    /// Creates a span. `start` must not exceed `end`.
+    #[inline]
+    pub const fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    #[inline]
+    pub const fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers no bytes.
+    #[inline]
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// True when `other` lies entirely inside `self` (an empty span at either edge counts).
+    #[inline]
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// True when the two spans share at least one byte. Empty spans overlap nothing.
+    #[inline]
+    pub const fn overlaps(&self, other: Span) -> bool {
+        self.start < self.end
+            && other.start < other.end
+            && self.start < other.end
+            && other.start < self.end
+    }
+
+    /// The text covered by this span.
+    ///
+    /// # Panics
+    /// If the span is out of bounds or not on `char` boundaries of `text`.
+    #[inline]
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    /// Converts to a `Range<usize>` for slicing.
+    #[inline]
+    pub const fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// What a token is made of. See the module documentation for the exact rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters of any script; may contain inner apostrophes (`don't`), dotted initialisms
+    /// (`U.S.`) and the period of a known abbreviation (`Mr.`, `Dec.`).
+    Word,
+    /// Starts with a digit: `5,000`, `3.5`, `1990s`.
+    Number,
+    /// `'s`, `’s`, or a bare `'`/`’` after a plural (`Workers' Party`).
+    Possessive,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    #[inline]
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.slice(text)
+    }
+}
+
+/// One line of input that is not blank.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Position in [`Segmented::paragraphs`].
+    pub index: usize,
+    /// True for the first non-empty paragraph.
+    pub headline: bool,
+}
+
+/// One sentence; never crosses a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Position in [`Segmented::sentences`].
+    pub index: usize,
+    /// Index of the paragraph that contains this sentence.
+    pub paragraph: usize,
+    /// Indices into [`Segmented::tokens`]; never empty.
+    pub tokens: Range<usize>,
+}
+
+/// The result of [`segment`]. All three lists are in text order; sentence token ranges are
+/// contiguous and together cover every token.
+#[derive(Clone, Debug, Default)]
+pub struct Segmented {
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+impl Segmented {
+    /// Index of the sentence whose span contains byte offset `byte`, if any (bytes between
+    /// sentences, e.g. whitespace and line breaks, belong to none).
+    pub fn sentence_at(&self, byte: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= byte);
+        let s = self.sentences.get(i.checked_sub(1)?)?;
+        (byte < s.span.end).then_some(i - 1)
+    }
+
+    /// Index of the token whose span contains byte offset `byte`, if any.
+    pub fn token_at(&self, byte: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.span.start <= byte);
+        let t = self.tokens.get(i.checked_sub(1)?)?;
+        (byte < t.span.end).then_some(i - 1)
+    }
+
+    /// Index of the paragraph whose span contains byte offset `byte`, if any.
+    pub fn paragraph_at(&self, byte: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.span.start <= byte);
+        let p = self.paragraphs.get(i.checked_sub(1)?)?;
+        (byte < p.span.end).then_some(i - 1)
+    }
+
+    /// The tokens of sentence `sentence`.
+    ///
+    /// # Panics
+    /// If `sentence` is out of range.
+    pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
+        &self.tokens[self.sentences[sentence].tokens.clone()]
+    }
+
+    /// The sentences of paragraph `paragraph` (empty if out of range).
+    pub fn paragraph_sentences(&self, paragraph: usize) -> &[Sentence] {
+        let lo = self.sentences.partition_point(|s| s.paragraph < paragraph);
+        let hi = self.sentences.partition_point(|s| s.paragraph <= paragraph);
+        &self.sentences[lo..hi]
+    }
+}
+
+/// Zero-width and format characters that are never tokens and never start or end a span:
+/// U+00AD soft hyphen, U+200B..U+200F (ZWSP, ZWNJ, ZWJ, LRM, RLM), U+202A..U+202E (bidi
+/// embeddings), U+2060..U+2064 (word joiner, invisible operators), U+2066..U+2069 (bidi
+/// isolates) and U+FEFF (BOM / ZWNBSP).
+#[inline]
+pub fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Whitespace or an ignorable character: never part of a token edge.
+#[inline]
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || is_ignorable(c)
+}
+
+/// Splits `text` into paragraphs, sentences and tokens. Never panics; linear in the input.
+pub fn segment(text: &str) -> Segmented {
+    let bytes = text.as_bytes();
+    let mut seg = Segmented {
+        paragraphs: Vec::new(),
+        sentences: Vec::new(),
+        tokens: Vec::with_capacity(text.len() / 5 + 1),
+    };
+    let mut raw: Vec<Raw> = Vec::new();
+    let mut aux: Vec<Aux> = Vec::new();
+    let mut line_start = 0;
+    loop {
+        let brk = bytes[line_start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map(|r| line_start + r);
+        let line_end = brk.unwrap_or(bytes.len());
+        let line = &text[line_start..line_end];
+        let trimmed_front = line.trim_start_matches(is_blank);
+        let start = line_end - trimmed_front.len();
+        let end = start + trimmed_front.trim_end_matches(is_blank).len();
+        if start < end {
+            process_paragraph(text, Span::new(start, end), &mut seg, &mut raw, &mut aux);
+        }
+        match brk {
+            None => break,
+            Some(b) => {
+                line_start = if bytes[b] == b'\r' && bytes.get(b + 1) == Some(&b'\n') {
+                    b + 2
+                } else {
+                    b + 1
+                };
+            }
+        }
+    }
+    seg
+}
+
+/// Tokenizes `text` (convenience for short strings such as lexicon entries). Identical to
+/// `segment(text).tokens`.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    segment(text).tokens
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+// ---------------------------------------------------------------------------------------------
+
+/// How a word token that swallowed a trailing period behaves at a sentence boundary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Abbrev {
+    /// No period inside the token (or not relevant).
+    None,
+    /// The period never ends a sentence (`Mr.`, `Dec.`, `U.S.`, `W.`).
+    NoSplit,
+    /// The period may end a sentence when a sentence starter follows (`etc.`, `Inc.`, `p.m.`).
+    MaySplit,
+}
+
+/// A token before run-together splitting.
+#[derive(Clone, Copy, Debug)]
+struct Raw {
+    span: Span,
+    kind: TokenKind,
+    abbrev: Abbrev,
+}
+
+/// Per-token side information used while splitting sentences.
+#[derive(Clone, Copy, Debug)]
+struct Aux {
+    abbrev: Abbrev,
+    /// A sentence must start at this token (right half of a run-together word).
+    brk: bool,
+}
+
+fn process_paragraph(
+    text: &str,
+    span: Span,
+    seg: &mut Segmented,
+    raw: &mut Vec<Raw>,
+    aux: &mut Vec<Aux>,
+) {
+    let p_index = seg.paragraphs.len();
+    seg.paragraphs.push(Paragraph {
+        span,
+        index: p_index,
+        headline: p_index == 0,
+    });
+    raw.clear();
+    aux.clear();
+    tokenize_paragraph(text, span.start, span.end, raw);
+
+    // Pass 2: split run-together words, emit final tokens.
+    let p_start = seg.tokens.len();
+    for r in 0..raw.len() {
+        let t = raw[r];
+        if t.kind == TokenKind::Word
+            && t.abbrev == Abbrev::None
+            && let Some(cut) = run_together_cut(text, t.span, &seg.tokens[p_start..], &raw[r + 1..])
+        {
+            seg.tokens.push(Token {
+                span: Span::new(t.span.start, cut),
+                kind: TokenKind::Word,
+            });
+            seg.tokens.push(Token {
+                span: Span::new(cut, t.span.end),
+                kind: TokenKind::Word,
+            });
+            aux.push(Aux {
+                abbrev: Abbrev::None,
+                brk: false,
+            });
+            aux.push(Aux {
+                abbrev: Abbrev::None,
+                brk: true,
+            });
+        } else {
+            seg.tokens.push(Token {
+                span: t.span,
+                kind: t.kind,
+            });
+            aux.push(Aux {
+                abbrev: t.abbrev,
+                brk: false,
+            });
+        }
+    }
+
+    // Pass 3: sentences.
+    split_sentences(text, p_index, p_start, &seg.tokens, aux, &mut seg.sentences);
+}
+
+/// Decodes the char starting at byte `i` (which must be a char boundary inside `text`).
+#[inline(always)]
+fn decode(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+        (c, c.len_utf8())
+    }
+}
+
+/// The char at byte `i`, if `i < end`.
+#[inline]
+fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
+    (i < end).then(|| decode(text, i).0)
+}
+
+#[inline(always)]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+#[inline]
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// True when the char at `pos` continues the grapheme cluster of the char before it
+/// (combining marks, variation selectors, emoji modifiers…). Only called for rare chars. The
+/// look-behind is capped so that pathological runs (e.g. thousands of regional indicators)
+/// stay linear; when more context would be needed we answer "no".
+fn extends_grapheme(text: &str, pos: usize) -> bool {
+    if pos == 0 {
+        return false;
+    }
+    let mut lo = pos.saturating_sub(32);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut cursor = GraphemeCursor::new(pos, text.len(), true);
+    matches!(cursor.is_boundary(&text[lo..], lo), Ok(false))
+}
+
+/// Sentence-final punctuation.
+#[inline]
+fn is_terminator(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '\u{2026}' // …
+            | '\u{203D}' // ‽
+            | '\u{061F}' // Arabic question mark
+            | '\u{06D4}' // Arabic full stop
+            | '\u{3002}' // 。
+            | '\u{FF01}' // ！
+            | '\u{FF1F}' // ？
+            | '\u{FF61}' // ｡
+    )
+}
+
+/// Closing quotes and brackets that may follow a terminator.
+#[inline]
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '\u{2019}' // ’
+            | '\u{201D}' // ”
+            | '\u{00BB}' // »
+            | '\u{203A}' // ›
+            | '\u{300D}' // 」
+            | '\u{300F}' // 』
+            | '\u{3009}' // 〉
+            | '\u{300B}' // 》
+    )
+}
+
+/// Opening quotes and brackets that may start a sentence.
+#[inline]
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '('
+            | '['
+            | '{'
+            | '\u{2018}' // ‘
+            | '\u{201C}' // “
+            | '\u{201E}' // „
+            | '\u{201A}' // ‚
+            | '\u{00AB}' // «
+            | '\u{2039}' // ‹
+            | '\u{300C}' // 「
+            | '\u{300E}' // 『
+            | '\u{3008}' // 〈
+            | '\u{300A}' // 《
+            | '\u{00BF}' // ¿
+            | '\u{00A1}' // ¡
+    )
+}
+
+/// Latin-script letters (approximate by block; only called on alphabetic chars).
+#[inline]
+fn is_latin(c: char) -> bool {
+    matches!(
+        c,
+        'A'..='Z'
+            | 'a'..='z'
+            | '\u{AA}'
+            | '\u{BA}'
+            | '\u{C0}'..='\u{2AF}'
+            | '\u{1D00}'..='\u{1DBF}'
+            | '\u{1E00}'..='\u{1EFF}'
+            | '\u{2C60}'..='\u{2C7F}'
+            | '\u{A720}'..='\u{A7FF}'
+            | '\u{AB30}'..='\u{AB6F}'
+            | '\u{FB00}'..='\u{FB06}'
+            | '\u{FF21}'..='\u{FF3A}'
+            | '\u{FF41}'..='\u{FF5A}'
+    )
+}
+
+/// Can a token starting with `c` start a sentence?
+#[inline]
+fn can_start_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_numeric()
+        || is_opener(c)
+        || (c.is_alphabetic() && (!is_latin(c) || !c.is_lowercase()))
+}
+
+#[inline]
+fn first_char(text: &str, span: Span) -> char {
+    decode(text, span.start).0
+}
+
+/// Does the gap between two tokens contain real whitespace?
+#[inline]
+fn gap_has_ws(text: &str, from: usize, to: usize) -> bool {
+    text[from..to].chars().any(char::is_whitespace)
+}
+
+fn tokenize_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Raw>) {
+    let mut i = start;
+    // A single quote (' or ‘) was opened and not yet closed in this paragraph.
+    let mut single_open = false;
+    while i < end {
+        let (c, n) = decode(text, i);
+        if is_alnum(c) {
+            i = scan_word(text, i, end, c, out);
+            continue;
+        }
+        if c.is_whitespace() || is_ignorable(c) {
+            i += n;
+            continue;
+        }
+        let prev = out.last().filter(|t| t.span.end == i);
+        if is_apostrophe(c) {
+            let after = i + n;
+            match prev {
+                Some(p) if matches!(p.kind, TokenKind::Word | TokenKind::Number) => {
+                    // "'s" clitic.
+                    let (d, m) = if after < end {
+                        decode(text, after)
+                    } else {
+                        (' ', 0)
+                    };
+                    if (d == 's' || d == 'S')
+                        && !char_at(text, after + m, end).is_some_and(is_alnum)
+                    {
+                        push(out, i, after + m, TokenKind::Possessive);
+                        i = after + m;
+                        continue;
+                    }
+                    // Bare possessive after a plural: "Workers' Party".
+                    let prev_last = text[p.span.start..p.span.end].chars().next_back();
+                    if matches!(prev_last, Some('s' | 'S'))
+                        && !single_open
+                        && d.is_whitespace()
+                        && followed_by_word(text, after, end)
+                    {
+                        push(out, i, after, TokenKind::Possessive);
+                        i = after;
+                        continue;
+                    }
+                    single_open = false;
+                }
+                _ => {
+                    if char_at(text, after, end).is_some_and(is_alnum) {
+                        single_open = true;
+                    }
+                }
+            }
+            push(out, i, after, TokenKind::Punct);
+            i = after;
+            continue;
+        }
+        if c == '\u{2018}' {
+            single_open = true;
+        }
+        // A combining mark (etc.) glued to the previous token stays with it.
+        if !c.is_ascii()
+            && let Some(p) = out.last_mut()
+            && p.span.end == i
+            && extends_grapheme(text, i)
+        {
+            p.span.end = i + n;
+            i += n;
+            continue;
+        }
+        push(out, i, i + n, TokenKind::Punct);
+        i += n;
+    }
+}
+
+/// After an apostrophe at `from`: whitespace, then a letter or digit.
+fn followed_by_word(text: &str, from: usize, end: usize) -> bool {
+    let rest = &text[from..end];
+    let trimmed = rest.trim_start_matches(char::is_whitespace);
+    trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(is_alnum)
+}
+
+#[inline]
+fn push(out: &mut Vec<Raw>, start: usize, end: usize, kind: TokenKind) {
+    out.push(Raw {
+        span: Span::new(start, end),
+        kind,
+        abbrev: Abbrev::None,
+    });
+}
+
+/// Scans a word or number starting at `start` (whose first char is `first`), pushes it and
+/// returns the byte offset after it.
+fn scan_word(text: &str, start: usize, end: usize, first: char, out: &mut Vec<Raw>) -> usize {
+    let is_num = first.is_numeric();
+    let mut j = start + first.len_utf8();
+    let mut last = first; // last letter/digit consumed
+    let mut seg_len: usize = 1; // letters/digits since the start or the last initialism dot
+    let mut initialism = first.is_alphabetic(); // every dot-segment so far is one letter
+    let mut dots: u32 = 0; // inner dots of a dotted initialism
+    let mut trailing_dot = false; // an initialism swallowed its final period
+    let bytes = text.as_bytes();
+    while j < end {
+        // Fast path: a run of ASCII letters/digits.
+        let run = bytes[j..end]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if run > 0 {
+            j += run;
+            seg_len += run;
+            last = bytes[j - 1] as char;
+            if j >= end {
+                break;
+            }
+        }
+        let (c, n) = decode(text, j);
+        if is_alnum(c) {
+            seg_len += 1;
+            last = c;
+            j += n;
+            continue;
+        }
+        if is_apostrophe(c) {
+            let k = j + n;
+            if k < end {
+                let (d, m) = decode(text, k);
+                if d.is_alphabetic() {
+                    let clitic_s =
+                        (d == 's' || d == 'S') && !char_at(text, k + m, end).is_some_and(is_alnum);
+                    if clitic_s {
+                        break;
+                    }
+                    j = k + m;
+                    last = d;
+                    seg_len += 1;
+                    initialism = false;
+                    continue;
+                }
+            }
+            break;
+        }
+        if is_num {
+            if matches!(c, ',' | '.' | '\u{66B}' | '\u{66C}')
+                && last.is_numeric()
+                && let Some(d) = char_at(text, j + n, end)
+                && d.is_numeric()
+            {
+                j += n + d.len_utf8();
+                last = d;
+                continue;
+            }
+        } else if c == '.' {
+            if initialism && seg_len == 1 {
+                let k = j + 1;
+                match char_at(text, k, end) {
+                    Some(d) if d.is_alphabetic() => {
+                        let m = d.len_utf8();
+                        if !char_at(text, k + m, end).is_some_and(is_alnum) {
+                            j = k + m;
+                            dots += 1;
+                            seg_len = 1;
+                            last = d;
+                            continue;
+                        }
+                    }
+                    Some(d) if dots > 0 && !is_alnum(d) => {
+                        j = k;
+                        trailing_dot = true;
+                    }
+                    None if dots > 0 => {
+                        j = k;
+                        trailing_dot = true;
+                    }
+                    _ => {}
+                }
+            }
+            break;
+        }
+        if c.is_ascii() || c.is_whitespace() {
+            break;
+        }
+        if is_ignorable(c) {
+            // Keep ignorables between two word characters inside the word.
+            let mut k = j + n;
+            while k < end {
+                let (d, m) = decode(text, k);
+                if !is_ignorable(d) {
+                    break;
+                }
+                k += m;
+            }
+            if char_at(text, k, end).is_some_and(is_alnum) {
+                j = k;
+                continue;
+            }
+            break;
+        }
+        if extends_grapheme(text, j) {
+            j += n;
+            continue;
+        }
+        break;
+    }
+
+    let mut abbrev = Abbrev::None;
+    if !is_num {
+        if trailing_dot {
+            abbrev = initialism_class(&text[start..j]);
+        } else if dots == 0 && j < end && text.as_bytes()[j] == b'.' {
+            let after = j + 1;
+            let next_ok = char_at(text, after, end).is_none_or(|d| d != '.' && !is_alnum(d));
+            if next_ok {
+                abbrev = abbrev_class(&text[start..j], text, after, end);
+                if abbrev != Abbrev::None {
+                    j = after;
+                }
+            }
+        }
+    }
+    out.push(Raw {
+        span: Span::new(start, j),
+        kind: if is_num {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        },
+        abbrev,
+    });
+    j
+}
+
+/// Sentence behaviour of a dotted initialism with its final period (`U.S.`, `a.m.`).
+fn initialism_class(w: &str) -> Abbrev {
+    if w.chars().any(char::is_uppercase) || w == "e.g." || w == "i.e." {
+        Abbrev::NoSplit
+    } else {
+        Abbrev::MaySplit
+    }
+}
+
+/// Is `w` (a word directly followed by `.`) a known abbreviation? `after` is the offset after
+/// the period.
+fn abbrev_class(w: &str, text: &str, after: usize, end: usize) -> Abbrev {
+    match w {
+        // Titles.
+        "Mr" | "Mrs" | "Ms" | "Mx" | "Messrs" | "Dr" | "Gen" | "Gens" | "Lt" | "Col" | "Sgt"
+        | "Cpl" | "Pvt" | "Capt" | "Maj" | "Brig" | "Sen" | "Sens" | "Rep" | "Reps" | "Gov"
+        | "Pres" | "Prof" | "St" | "Jr" | "Sr" | "Rev" | "Fr" | "Hon" | "Adm" | "Cmdr" | "Supt"
+        | "Insp" | "Det" | "Amb" | "Mt" | "Ft" => Abbrev::NoSplit,
+        // Months.
+        "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov"
+        | "Dec" => Abbrev::NoSplit,
+        "vs" | "approx" | "cf" => Abbrev::NoSplit,
+        // "No. 10", but "He said No."
+        "No" | "Nos" => {
+            let rest = text[after..end].trim_start_matches(char::is_whitespace);
+            if rest.chars().next().is_some_and(char::is_numeric) {
+                Abbrev::NoSplit
+            } else {
+                Abbrev::None
+            }
+        }
+        "etc" | "Inc" | "Ltd" | "Corp" | "Co" | "Bros" | "al" | "Ave" | "Blvd" | "Dept"
+        | "Univ" => Abbrev::MaySplit,
+        _ => {
+            let mut cs = w.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) if c.is_uppercase() => Abbrev::NoSplit,
+                _ => Abbrev::None,
+            }
+        }
+    }
+}
+
+/// Name prefixes that look like a run-together left part ("MacArthur", "VanDyke").
+#[rustfmt::skip]
+const NAME_PREFIXES: &[&str] = &[
+    "Mac", "Van", "Von", "Vander", "Der", "Del", "Della", "Des", "Dos", "Das", "Den", "Ten", "Ter",
+    "Fitz", "Las", "Los", "San", "Santa", "Saint", "Bin", "Ibn", "Ben", "Abu",
+];
+
+/// Camel-case names that must never be split.
+#[rustfmt::skip]
+const CAMEL_NAMES: &[&str] = &[
+    "YouTube", "LinkedIn", "WhatsApp", "PayPal", "FedEx", "PlayStation", "JavaScript", "BlackRock",
+    "BlackBerry", "BlackWater", "SoftBank", "HarperCollins", "WikiLeaks", "TikTok",
+    "GlaxoSmithKline", "ExxonMobil", "JetBlue", "MasterCard", "DreamWorks", "PowerPoint",
+    "SharePoint", "MySpace", "HuffPost", "BuzzFeed", "TechCrunch", "GoFundMe", "FaceTime",
+    "AirPods", "SoundCloud", "DropBox", "WordPress", "CrowdStrike", "SolarWinds", "CoinDesk",
+    "AstraZeneca", "ArcelorMittal", "PetroChina", "GameStop", "MidEast", "SkyNews", "TeleSur",
+    "MintPress", "CounterPunch", "WeChat", "PricewaterhouseCoopers", "SpaceX", "StarLink",
+    "HuffingtonPost",
+];
+
+/// Byte offset (inside `w`) of a lowercase→Uppercase+lowercase transition whose left part is
+/// `[Upper|lower] lower+` of at least 3 letters.
+fn camel_transition(w: &str) -> Option<usize> {
+    let mut it = w.char_indices();
+    let (_, first) = it.next()?;
+    if !(first.is_uppercase() || first.is_lowercase()) {
+        return None;
+    }
+    let mut letters = 1;
+    for (idx, c) in it {
+        if c.is_lowercase() {
+            letters += 1;
+            continue;
+        }
+        if c.is_uppercase() && letters >= 3 {
+            let next = w[idx + c.len_utf8()..].chars().next();
+            if next.is_some_and(char::is_lowercase) {
+                return Some(idx);
+            }
+        }
+        return None;
+    }
+    None
+}
+
+/// Title-case context: the first two words in `toks` (ignoring punctuation and possessives,
+/// stopping at a sentence terminator) both start with an uppercase letter.
+fn title_case_run<'a>(text: &str, toks: impl Iterator<Item = (Span, TokenKind)> + 'a) -> bool {
+    let mut seen = 0;
+    for (span, kind) in toks {
+        match kind {
+            TokenKind::Word => {
+                if !first_char(text, span).is_uppercase() {
+                    return false;
+                }
+                seen += 1;
+                if seen == 2 {
+                    return true;
+                }
+            }
+            TokenKind::Number => return false,
+            TokenKind::Possessive => {}
+            TokenKind::Punct => {
+                if is_terminator(first_char(text, span)) {
+                    return false;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Where to cut a run-together word (absolute byte offset), if it is one.
+fn run_together_cut(text: &str, span: Span, before: &[Token], after: &[Raw]) -> Option<usize> {
+    let w = span.slice(text);
+    if w.len() < 5 {
+        return None;
+    }
+    let cut = camel_transition(w)?;
+    if CAMEL_NAMES.contains(&w) || NAME_PREFIXES.contains(&&w[..cut]) {
+        return None;
+    }
+    let left_ctx = title_case_run(text, before.iter().rev().map(|t| (t.span, t.kind)));
+    let right_ctx = left_ctx || title_case_run(text, after.iter().map(|t| (t.span, t.kind)));
+    right_ctx.then_some(span.start + cut)
+}
+
+fn split_sentences(
+    text: &str,
+    paragraph: usize,
+    p_start: usize,
+    tokens: &[Token],
+    aux: &[Aux],
+    sentences: &mut Vec<Sentence>,
+) {
+    let p_end = tokens.len();
+    let mut emit = |from: usize, to: usize| {
+        let index = sentences.len();
+        sentences.push(Sentence {
+            span: Span::new(tokens[from].span.start, tokens[to - 1].span.end),
+            index,
+            paragraph,
+            tokens: from..to,
+        });
+    };
+    let mut s_start = p_start;
+    let mut k = p_start;
+    while k < p_end {
+        if aux[k - p_start].brk && k > s_start {
+            emit(s_start, k);
+            s_start = k;
+        }
+        let t = tokens[k];
+        let terminal = match t.kind {
+            TokenKind::Punct => is_terminator(first_char(text, t.span)),
+            TokenKind::Word => aux[k - p_start].abbrev == Abbrev::MaySplit,
+            _ => false,
+        };
+        if !terminal {
+            k += 1;
+            continue;
+        }
+        // Absorb further terminators and closing quotes/brackets glued to it: `?!`, `..."`, `.)`.
+        let mut e = k + 1;
+        while e < p_end {
+            let u = tokens[e];
+            if u.kind != TokenKind::Punct || gap_has_ws(text, tokens[e - 1].span.end, u.span.start)
+            {
+                break;
+            }
+            let c = first_char(text, u.span);
+            if !(is_terminator(c) || is_closer(c)) {
+                break;
+            }
+            e += 1;
+        }
+        if e < p_end
+            && !aux[e - p_start].brk
+            && gap_has_ws(text, tokens[e - 1].span.end, tokens[e].span.start)
+            && can_start_sentence(first_char(text, tokens[e].span))
+        {
+            emit(s_start, e);
+            s_start = e;
+        }
+        k = e;
+    }
+    if s_start < p_end {
+        emit(s_start, p_end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    use TokenKind::{Number as N, Possessive as P, Punct as X, Word as W};
+
+    fn toks(text: &str) -> Vec<(&str, TokenKind)> {
+        segment(text)
+            .tokens
+            .iter()
+            .map(|t| (t.span.slice(text), t.kind))
+            .collect()
+    }
+
+    fn sents(text: &str) -> Vec<&str> {
+        let seg = segment(text);
+        check_invariants(text, &seg);
+        seg.sentences.iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    /// Every structural guarantee of [`segment`].
+    fn check_invariants(text: &str, seg: &Segmented) {
+        let ok_span = |s: Span| {
+            assert!(s.start < s.end && s.end <= text.len(), "bad span {s:?}");
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        };
+        // Paragraphs.
+        let mut covered = 0;
+        for (i, p) in seg.paragraphs.iter().enumerate() {
+            ok_span(p.span);
+            assert_eq!(p.index, i);
+            assert_eq!(p.headline, i == 0);
+            assert!(p.span.start >= covered, "paragraphs out of order");
+            let gap = &text[covered..p.span.start];
+            assert!(
+                gap.chars().all(is_blank),
+                "non-blank text outside paragraphs: {gap:?}"
+            );
+            let body = p.span.slice(text);
+            assert!(!body.contains(['\n', '\r']));
+            assert!(!body.starts_with(is_blank) && !body.ends_with(is_blank));
+            covered = p.span.end;
+        }
+        assert!(text[covered..].chars().all(is_blank));
+        // Tokens.
+        let mut prev_end = 0;
+        for (ti, t) in seg.tokens.iter().enumerate() {
+            ok_span(t.span);
+            assert!(t.span.start >= prev_end, "tokens overlap or out of order");
+            let gap = &text[prev_end..t.span.start];
+            assert!(
+                gap.chars().all(is_blank),
+                "non-blank byte outside tokens: {gap:?}"
+            );
+            let body = t.span.slice(text);
+            assert!(
+                !body.starts_with(is_blank) && !body.ends_with(is_blank),
+                "{body:?}"
+            );
+            assert!(!body.contains(char::is_whitespace), "{body:?}");
+            let p = seg
+                .paragraph_at(t.span.start)
+                .expect("token outside paragraphs");
+            assert!(seg.paragraphs[p].span.contains(t.span));
+            assert_eq!(seg.token_at(t.span.start), Some(ti));
+            assert_eq!(seg.token_at(t.span.end - 1), Some(ti));
+            prev_end = t.span.end;
+        }
+        assert!(text[prev_end..].chars().all(is_blank));
+        // Sentences.
+        let mut next_tok = 0;
+        let mut prev_end = 0;
+        let mut prev_par = 0;
+        for (i, s) in seg.sentences.iter().enumerate() {
+            ok_span(s.span);
+            assert_eq!(s.index, i);
+            assert!(s.span.start >= prev_end);
+            assert!(s.paragraph >= prev_par);
+            assert!(seg.paragraphs[s.paragraph].span.contains(s.span));
+            assert_eq!(s.tokens.start, next_tok, "token ranges not contiguous");
+            assert!(s.tokens.start < s.tokens.end);
+            assert_eq!(s.span.start, seg.tokens[s.tokens.start].span.start);
+            assert_eq!(s.span.end, seg.tokens[s.tokens.end - 1].span.end);
+            for t in &seg.tokens[s.tokens.clone()] {
+                assert!(s.span.contains(t.span));
+                assert_eq!(seg.sentence_at(t.span.start), Some(i));
+                assert_eq!(seg.sentence_at(t.span.end - 1), Some(i));
+            }
+            next_tok = s.tokens.end;
+            prev_end = s.span.end;
+            prev_par = s.paragraph;
+        }
+        assert_eq!(next_tok, seg.tokens.len());
+        for (p, par) in seg.paragraphs.iter().enumerate() {
+            let ss = seg.paragraph_sentences(p);
+            assert!(!ss.is_empty(), "paragraph without sentences");
+            assert_eq!(ss[0].span.start, par.span.start);
+            assert_eq!(ss[ss.len() - 1].span.end, par.span.end);
+        }
+        // Bytes outside sentences are blank.
+        let mut pos = 0;
+        for s in &seg.sentences {
+            assert!(text[pos..s.span.start].chars().all(is_blank));
+            pos = s.span.end;
+        }
+        // sentence_at on gaps.
+        for (b, c) in text.char_indices() {
+            if let Some(i) = seg.sentence_at(b) {
+                assert!(seg.sentences[i].span.start <= b && b < seg.sentences[i].span.end);
+            } else {
+                assert!(is_blank(c), "byte {b} ({c:?}) not in any sentence");
+            }
+        }
+    }
+
+    #[test]
+    fn span_basics() {
+        let s = Span::new(2, 5);
+        assert_eq!(s.len(), 3);
+        assert!(!s.is_empty());
+        assert!(Span::new(4, 4).is_empty());
+        assert!(s.contains(Span::new(3, 5)));
+        assert!(!s.contains(Span::new(1, 3)));
+        assert!(s.overlaps(Span::new(4, 9)));
+        assert!(!s.overlaps(Span::new(5, 9)));
+        assert!(!s.overlaps(Span::new(3, 3)));
+        assert_eq!(s.slice("abcdefg"), "cde");
+        assert_eq!(Span::from(1..2), Span::new(1, 2));
+    }
+
+    #[test]
+    fn token_table() {
+        let cases: &[(&str, &[(&str, TokenKind)])] = &[
+            ("HTS's", &[("HTS", W), ("'s", P)]),
+            (
+                "Erdogan’s office",
+                &[("Erdogan", W), ("’s", P), ("office", W)],
+            ),
+            ("Workers' Party", &[("Workers", W), ("'", P), ("Party", W)]),
+            ("Workers’ Party", &[("Workers", W), ("’", P), ("Party", W)]),
+            (
+                "the 'rebels' said",
+                &[("the", W), ("'", X), ("rebels", W), ("'", X), ("said", W)],
+            ),
+            (
+                "the rebels'.",
+                &[("the", W), ("rebels", W), ("'", X), (".", X)],
+            ),
+            (
+                "U.S.-designated",
+                &[("U.S.", W), ("-", X), ("designated", W)],
+            ),
+            ("U.S.'s role", &[("U.S.", W), ("'s", P), ("role", W)]),
+            ("Turkish-backed", &[("Turkish", W), ("-", X), ("backed", W)]),
+            ("al-Assad", &[("al", W), ("-", X), ("Assad", W)]),
+            ("5,000 and 3.5", &[("5,000", N), ("and", W), ("3.5", N)]),
+            ("in 2011.", &[("in", W), ("2011", N), (".", X)]),
+            ("10,000, 1990s", &[("10,000", N), (",", X), ("1990s", N)]),
+            ("1990's", &[("1990", N), ("'s", P)]),
+            (
+                "Hayat Tahrir al-Sham (HTS)",
+                &[
+                    ("Hayat", W),
+                    ("Tahrir", W),
+                    ("al", W),
+                    ("-", X),
+                    ("Sham", W),
+                    ("(", X),
+                    ("HTS", W),
+                    (")", X),
+                ],
+            ),
+            (
+                "هيئة تحرير الشام",
+                &[("هيئة", W), ("تحرير", W), ("الشام", W)],
+            ),
+            ("الشام، وحلب", &[("الشام", W), ("،", X), ("وحلب", W)]),
+            ("٣٬٥٠٠ مقاتل", &[("٣٬٥٠٠", N), ("مقاتل", W)]),
+            (
+                "“rapidly developing”",
+                &[("“", X), ("rapidly", W), ("developing", W), ("”", X)],
+            ),
+            ("HTS—designated", &[("HTS", W), ("—", X), ("designated", W)]),
+            ("1–2", &[("1", N), ("–", X), ("2", N)]),
+            ("Mr. Smith", &[("Mr.", W), ("Smith", W)]),
+            ("Dec. 3", &[("Dec.", W), ("3", N)]),
+            ("No. 10", &[("No.", W), ("10", N)]),
+            ("said No.", &[("said", W), ("No", W), (".", X)]),
+            ("George W. Bush", &[("George", W), ("W.", W), ("Bush", W)]),
+            ("9 a.m. today", &[("9", N), ("a.m.", W), ("today", W)]),
+            ("e.g., this", &[("e.g.", W), (",", X), ("this", W)]),
+            ("U.S.A", &[("U.S.A", W)]),
+            ("Dr.Smith", &[("Dr", W), (".", X), ("Smith", W)]),
+            ("etc...", &[("etc", W), (".", X), (".", X), (".", X)]),
+            ("don't", &[("don't", W)]),
+            ("it's", &[("it", W), ("'s", P)]),
+            ("O’Brien", &[("O’Brien", W)]),
+            ("'90s", &[("'", X), ("90s", N)]),
+            ("Hello!!", &[("Hello", W), ("!", X), ("!", X)]),
+            ("terror\u{AD}ist", &[("terror\u{AD}ist", W)]),
+            ("\u{FEFF}Hello\u{200B} world", &[("Hello", W), ("world", W)]),
+            ("e\u{301}te\u{301} ", &[("e\u{301}te\u{301}", W)]),
+            ("a \u{301}", &[("a", W), ("\u{301}", X)]),
+            ("«\u{301}", &[("«\u{301}", X)]),
+            ("G7 MH17", &[("G7", W), ("MH17", W)]),
+            ("می‌خواهم", &[("می‌خواهم", W)]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&toks(input), want, "input: {input:?}");
+            check_invariants(input, &segment(input));
+        }
+    }
+
+    #[test]
+    fn sentence_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Mr. Smith went to Washington. He met Dr. Jones.",
+                &["Mr. Smith went to Washington.", "He met Dr. Jones."],
+            ),
+            (
+                "The rebels advanced on Dec. 3 to Hama. It fell.",
+                &["The rebels advanced on Dec. 3 to Hama.", "It fell."],
+            ),
+            (
+                "U.S. intelligence estimates vary. Others disagree.",
+                &["U.S. intelligence estimates vary.", "Others disagree."],
+            ),
+            ("The U.S. Army said so.", &["The U.S. Army said so."]),
+            // Documented ambiguity: no split after a dotted initialism.
+            (
+                "He flew to the U.S. The trip was long.",
+                &["He flew to the U.S. The trip was long."],
+            ),
+            (
+                "The U.N. said it. The E.U. agreed.",
+                &["The U.N. said it.", "The E.U. agreed."],
+            ),
+            (
+                "George W. Bush spoke. Then he left.",
+                &["George W. Bush spoke.", "Then he left."],
+            ),
+            (
+                "Sen. Graham and Gov. Abbott met in St. Louis on Jan. 5 with Gen. Lee.",
+                &["Sen. Graham and Gov. Abbott met in St. Louis on Jan. 5 with Gen. Lee."],
+            ),
+            (
+                "He visited No. 10 Downing Street. No. Then he left.",
+                &["He visited No. 10 Downing Street.", "No.", "Then he left."],
+            ),
+            (
+                "\"We will win.\" The rebels said so.",
+                &["\"We will win.\"", "The rebels said so."],
+            ),
+            (
+                "“We will win.” The rebels said so.",
+                &["“We will win.”", "The rebels said so."],
+            ),
+            ("He said “no.” and left.", &["He said “no.” and left."]),
+            (
+                "The rebels said. “We will win,” one added.",
+                &["The rebels said.", "“We will win,” one added."],
+            ),
+            (
+                "He left (finally.) Then he slept.",
+                &["He left (finally.)", "Then he slept."],
+            ),
+            (
+                "Is it? Yes! Wait... Really?!",
+                &["Is it?", "Yes!", "Wait...", "Really?!"],
+            ),
+            (
+                "The meeting is at 9 a.m. tomorrow. It will be long.",
+                &["The meeting is at 9 a.m. tomorrow.", "It will be long."],
+            ),
+            (
+                "It ended at 5 p.m. Officials left.",
+                &["It ended at 5 p.m.", "Officials left."],
+            ),
+            (
+                "Apples, pears, etc. are fruit. Fine.",
+                &["Apples, pears, etc. are fruit.", "Fine."],
+            ),
+            (
+                "Ask Apple Inc. The firm declined.",
+                &["Ask Apple Inc.", "The firm declined."],
+            ),
+            (
+                "It costs 3.5 million. 5,000 people came.",
+                &["It costs 3.5 million.", "5,000 people came."],
+            ),
+            ("see e.g. Syria and Iraq.", &["see e.g. Syria and Iraq."]),
+            ("The end.Next part.", &["The end.Next part."]),
+            // Run-together link title.
+            (
+                "SEE ALSO: The Key Players In Syria's Reignited Civil WarErdogan and Putin spoke as Syrian rebels advanced.",
+                &[
+                    "SEE ALSO: The Key Players In Syria's Reignited Civil War",
+                    "Erdogan and Putin spoke as Syrian rebels advanced.",
+                ],
+            ),
+            (
+                "Read more: Iraq, Turkey foreign ministers hold talks on SyriaRussian President Vladimir Putin spoke.",
+                &[
+                    "Read more: Iraq, Turkey foreign ministers hold talks on Syria",
+                    "Russian President Vladimir Putin spoke.",
+                ],
+            ),
+            // Names that look like run-togethers.
+            (
+                "He ate at McDonald and watched YouTube with Ron DeSantis.",
+                &["He ate at McDonald and watched YouTube with Ron DeSantis."],
+            ),
+            (
+                "Watch The Full Interview On YouTube now.",
+                &["Watch The Full Interview On YouTube now."],
+            ),
+            (
+                "Former President Barack Obama joined LinkedIn and bought an iPhone.",
+                &["Former President Barack Obama joined LinkedIn and bought an iPhone."],
+            ),
+            (
+                "General Douglas MacArthur returned.",
+                &["General Douglas MacArthur returned."],
+            ),
+            (
+                "the engineers at KeyBank said so.",
+                &["the engineers at KeyBank said so."],
+            ),
+            // Non-ASCII.
+            (
+                "Erdogan’s office said “Syria should not become a source of instability.” Abu Mohammed al-Julani—HTS’s leader—agreed.",
+                &[
+                    "Erdogan’s office said “Syria should not become a source of instability.”",
+                    "Abu Mohammed al-Julani—HTS’s leader—agreed.",
+                ],
+            ),
+            (
+                "Syria’s army said so. هيئة تحرير الشام تتقدم. وقال الجولاني إن «الثورة» مستمرة؟ نعم.",
+                &[
+                    "Syria’s army said so.",
+                    "هيئة تحرير الشام تتقدم.",
+                    "وقال الجولاني إن «الثورة» مستمرة؟",
+                    "نعم.",
+                ],
+            ),
+            (
+                "Die Rebellen rückten vor. Ökonomen warnen. Ελλάδα είπε.",
+                &[
+                    "Die Rebellen rückten vor.",
+                    "Ökonomen warnen.",
+                    "Ελλάδα είπε.",
+                ],
+            ),
+            // Never across paragraphs.
+            (
+                "No period here\nNext line",
+                &["No period here", "Next line"],
+            ),
+            (
+                "  Headline  \r\n\r\n First. Second.\r\u{200B}\nThird",
+                &["Headline", "First.", "Second.", "Third"],
+            ),
+            ("", &[]),
+            (" \n\t\r\n\u{FEFF}", &[]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&sents(input), want, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn run_together_splits_the_token() {
+        let text = "The Key Players In Syria's Reignited Civil WarErdogan spoke.";
+        let t = toks(text);
+        assert!(t.contains(&("War", W)));
+        assert!(t.contains(&("Erdogan", W)));
+        assert!(!t.iter().any(|(s, _)| *s == "WarErdogan"));
+        let t = toks("He ate at McDonald.");
+        assert!(t.contains(&("McDonald", W)));
+    }
+
+    #[test]
+    fn paragraphs() {
+        let text = "\u{FEFF}Headline here\r\n\r\n  Body one.  \rBody two\n\n\nBody three\n";
+        let seg = segment(text);
+        check_invariants(text, &seg);
+        let ps: Vec<_> = seg
+            .paragraphs
+            .iter()
+            .map(|p| (p.span.slice(text), p.index, p.headline))
+            .collect();
+        assert_eq!(
+            ps,
+            [
+                ("Headline here", 0, true),
+                ("Body one.", 1, false),
+                ("Body two", 2, false),
+                ("Body three", 3, false),
+            ]
+        );
+        assert_eq!(seg.paragraph_sentences(2).len(), 1);
+        assert_eq!(seg.paragraph_sentences(9).len(), 0);
+        assert_eq!(seg.sentences[1].paragraph, 1);
+    }
+
+    #[test]
+    fn sentence_at_lookup() {
+        let text = "One two. Three four.\nFive.";
+        let seg = segment(text);
+        assert_eq!(seg.sentence_at(0), Some(0));
+        assert_eq!(seg.sentence_at(7), Some(0));
+        assert_eq!(seg.sentence_at(8), None);
+        assert_eq!(seg.sentence_at(9), Some(1));
+        assert_eq!(seg.sentence_at(20), None);
+        assert_eq!(seg.sentence_at(21), Some(2));
+        assert_eq!(seg.sentence_at(999), None);
+        assert_eq!(seg.sentence_tokens(1).len(), 3);
+        assert_eq!(segment("").sentence_at(0), None);
+    }
+
+    #[test]
+    fn samples() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("skipping: no samples at {}", dir.display());
+            return;
+        };
+        let mut saw_putin = false;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let seg = segment(&text);
+            check_invariants(&text, &seg);
+            let starts: Vec<&str> = seg.sentences.iter().map(|s| s.span.slice(&text)).collect();
+            for s in &starts {
+                assert!(
+                    !s.starts_with("S. "),
+                    "{}: split after U.S.: {s:?}",
+                    path.display()
+                );
+                assert!(
+                    !s.starts_with("3 to"),
+                    "{}: split after Dec. 3: {s:?}",
+                    path.display()
+                );
+            }
+            if path.to_string_lossy().contains("putin-erdogan") {
+                saw_putin = true;
+                assert!(
+                    starts
+                        .iter()
+                        .any(|s| s.starts_with("Erdogan and Putin spoke")),
+                    "run-together not split"
+                );
+                assert!(
+                    starts
+                        .iter()
+                        .any(|s| s.ends_with("The Key Players In Syria's Reignited Civil War"))
+                );
+            }
+        }
+        if !saw_putin {
+            eprintln!("note: putin-erdogan sample not found in {}", dir.display());
+        }
+    }
+
+    #[rustfmt::skip]
+    const FRAGMENTS: &[&str] = &[
+        "U.S.", "Mr.", "Dec.", "No.", "a.m.", "etc.", ".", "..", "!", "?", ",", " ", "  ", "\n",
+        "\r\n", "\r", "\t", "“", "”", "\"", "'", "’", "‘", "«", "»", "—", "–", "-", "(", ")",
+        "هيئة", "تحرير", "؟", "،", "\u{200B}", "\u{200C}", "\u{200D}", "\u{AD}", "\u{FEFF}",
+        "\u{202E}", "\u{2066}", "\u{301}", "\u{FE0F}", "🇺🇸", "Civil", "WarErdogan", "McDonald",
+        "YouTube", "'s", "s", "5,000", "3.5", "7", "A", "W", "a", "The", "é", "…",
+    ];
+
+    /// Strings biased towards the characters that matter to the segmenter.
+    fn tricky_text() -> impl Strategy<Value = String> {
+        let frag = proptest::sample::select(FRAGMENTS).prop_map(str::to_owned);
+        let any_char = any::<char>().prop_map(String::from);
+        proptest::collection::vec(prop_oneof![4 => frag, 1 => any_char], 0..80)
+            .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn prop_arbitrary_unicode(text in any::<String>()) {
+            check_invariants(&text, &segment(&text));
+        }
+
+        #[test]
+        fn prop_tricky(text in tricky_text()) {
+            check_invariants(&text, &segment(&text));
+        }
+
+        #[test]
+        fn prop_tokens_rebuild_input(text in tricky_text()) {
+            let seg = segment(&text);
+            let mut rebuilt = String::with_capacity(text.len());
+            let mut pos = 0;
+            for t in &seg.tokens {
+                rebuilt.push_str(&text[pos..t.span.start]);
+                rebuilt.push_str(t.span.slice(&text));
+                pos = t.span.end;
+            }
+            rebuilt.push_str(&text[pos..]);
+            prop_assert_eq!(&rebuilt, &text);
+            // Punct tokens hold a single grapheme starting with a non-alphanumeric char.
+            for t in &seg.tokens {
+                if t.kind == TokenKind::Punct {
+                    let c = first_char(&text, t.span);
+                    prop_assert!(!is_alnum(c));
+                }
+            }
+        }
+    }
+}

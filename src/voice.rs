@@ -1,0 +1,874 @@
+//! Voice: for every stretch of an article, whether the outlet speaks in its own voice or reports
+//! someone else's words, and who that someone is.
+//!
+//! The module finds three structures and paints the sentence's tokens with them, outer to inner:
+//! 1. **Speech frames**: a reporting verb with its speaker. `X said (that) ...` (speaker before the
+//!    verb, the words after it), `..., X said.` and `"...," said X` (the words before), `according to
+//!    X`, a participle continuing the frame (`..., adding that ...`), and a verb sharing the subject
+//!    of an earlier frame (`... and claimed ...`). Passive verbs (`was accused`) and expletive
+//!    subjects (`It is worth noting that`) are not frames.
+//! 2. **Parenthetical insertions** (between a pair of dashes or in brackets) inside reported speech:
+//!    the outlet's own gloss, so author voice.
+//! 3. **Quotations**: straight and curly double marks (and guillemets), single marks when they pair
+//!    inside one sentence, quotes that run across paragraphs with a repeated opening mark, and
+//!    unbalanced marks (an unclosed quote ends with its sentence unless the next paragraph reopens it).
+//!    A quote takes the speaker of the frame around or beside it; a quote of one to three words with no
+//!    speaker is a scare quote.
+//!
+//! Speakers written as pronouns or role nouns ("He", "It", "the envoy", "the statement") are resolved
+//! to the nearest earlier speaker or person they can refer to. What it does not do: parse syntax, so
+//! a reporting verb used as a noun after an adjective, or a clause whose subject is far from its
+//! verb, can be missed; those hits stay in the author's voice.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::actors::{Form, Mention};
+use crate::text::{Segmented, Span, TokenKind};
+
+/// Who is speaking when a term is used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Voice {
+    /// The outlet's own narration.
+    Author,
+    /// Inside quotation marks, words attributed to a speaker.
+    Quote,
+    /// Indirect or attributed speech without quotation marks.
+    Reported,
+    /// Scare quotes or a distancing marker: the words are held at arm's length, with no speaker.
+    Scare,
+}
+
+impl Voice {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Voice::Author => "author",
+            Voice::Quote => "quote",
+            Voice::Reported => "reported",
+            Voice::Scare => "scare",
+        }
+    }
+    pub const ALL: [Voice; 4] = [Voice::Author, Voice::Quote, Voice::Reported, Voice::Scare];
+}
+
+/// The shape of a speech frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FrameKind {
+    /// `X said (that) ...`
+    SpeakerFirst,
+    /// `..., X said.` or `"...," said X.`
+    SpeakerLast,
+    /// `according to X`
+    AccordingTo,
+    /// `..., adding that ...`: the subject of the frame before.
+    Participle,
+    /// `... and claimed ...`: the subject of the frame before.
+    SharedSubject,
+}
+
+/// A reporting verb with its speaker and the words it reports.
+#[derive(Clone, Debug, Serialize)]
+pub struct Frame {
+    pub kind: FrameKind,
+    /// The reporting verb (or `according to`).
+    pub verb: Span,
+    /// The speaker as written.
+    pub speaker: Span,
+    /// The speaker's actor, when it could be resolved.
+    pub speaker_actor: Option<usize>,
+    /// The earlier phrase a pronoun or role noun speaker was resolved to ("He" -> "Erdogan").
+    pub resolved_from: Option<String>,
+    pub sentence: usize,
+    /// Token indices the frame reports.
+    #[serde(skip)]
+    pub scope: Range<usize>,
+    #[serde(skip)]
+    verb_tokens: Range<usize>,
+    #[serde(skip)]
+    speaker_tokens: Range<usize>,
+}
+
+/// A quotation.
+#[derive(Clone, Debug, Serialize)]
+pub struct Quote {
+    /// The quote with its marks.
+    pub span: Span,
+    /// The quoted words, without the marks.
+    pub inner: Span,
+    pub words: usize,
+    /// False when no closing mark was found.
+    pub closed: bool,
+    /// True when it reopens a quote left open at the end of the previous paragraph.
+    pub continues: bool,
+    /// Index into [`Voices::frames`] of the speaker's frame.
+    pub frame: Option<usize>,
+}
+
+/// Why a token has its voice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    Narration,
+    Frame(usize),
+    Parenthetical,
+    SpeakerTag,
+    ReportingVerb,
+    Quote(usize),
+}
+
+/// The voice of every token of an article.
+pub struct Voices {
+    pub frames: Vec<Frame>,
+    pub quotes: Vec<Quote>,
+    tags: Vec<Why>,
+}
+
+/// The voice of one span, with its speaker and the rule that decided it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VoiceOf {
+    pub voice: Voice,
+    pub frame: Option<usize>,
+    pub quote: Option<usize>,
+    pub rule: &'static str,
+}
+
+const REPORTING: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "stated", "stating",
+    "add", "adds", "added", "adding", "note", "noted", "noting", "stress", "stresses", "stressed",
+    "stressing", "emphasize", "emphasized", "emphasised", "emphasizing", "emphasising",
+    "emphasizes", "underlined", "underscored", "claim", "claims", "claimed", "claiming", "allege",
+    "alleges", "alleged", "alleging", "insist", "insists", "insisted", "insisting", "argue",
+    "argues", "argued", "arguing", "warn", "warns", "warned", "warning", "vow", "vows", "vowed",
+    "vowing", "announce", "announces", "announced", "declare", "declares", "declared", "declaring",
+    "deny", "denies", "denied", "denying", "accuse", "accuses", "accused", "accusing", "blame",
+    "blames", "blamed", "blaming", "admit", "admits", "admitted", "admitting", "acknowledge",
+    "acknowledges", "acknowledged", "confirm", "confirms", "confirmed", "reported", "explained",
+    "asserted", "asserts", "suggested", "suggests", "wrote", "writes", "tweeted", "estimated",
+    "pledged", "promised", "urged", "threatened", "reiterated", "conceded", "concedes",
+    "boasted", "complained", "maintained", "contended", "quoted", "cited", "believes", "thinks",
+    "predicted", "testified", "recalled", "observed", "remarked", "replied", "responded",
+    "countered", "charged", "describes", "described", "called",
+];
+
+/// Words skipped when walking back from a verb to its subject: adverbs, auxiliaries, dates.
+const SKIP_BEFORE_VERB: &[&str] = &[
+    "also", "further", "earlier", "later", "previously", "then", "now", "already", "again",
+    "repeatedly", "reportedly", "publicly", "privately", "separately", "recently", "initially",
+    "once", "late", "early", "on", "last", "this", "yesterday", "today", "tonight", "has", "have",
+    "had", "would", "will", "could", "may", "might", "should", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.",
+    "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "week",
+    "month", "year", "night", "morning", "evening", "afternoon", "weekend", "previously", "often",
+    "frequently", "never", "always", "just", "first", "openly", "explicitly", "flatly",
+];
+
+/// A subject can not end with these: they mean the verb is not a finite verb with a subject.
+const NOT_SUBJECT: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "being", "am", "to", "of", "for", "with", "worth",
+    "that", "than", "which", "who", "whom", "as", "or", "if", "when", "while", "because", "not",
+    "do", "does", "did", "the", "a", "an", "these", "those", "there", "here", "by", "from", "in",
+    "at", "into", "about", "after", "before", "its", "their", "his", "her", "our", "your", "my",
+    "so", "such", "some", "any", "no", "what", "how", "why", "where",
+];
+
+/// Words that start a new clause when walking back over a subject.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "as", "while", "because", "although", "though",
+    "whereas", "when", "if", "unless", "whether",
+];
+
+const PRONOUN_PERSON: &[&str] = &["he", "she"];
+const PRONOUN_THING: &[&str] = &["it"];
+const ROLE_NOUNS: &[&str] = &[
+    "envoy", "minister", "ambassador", "president", "spokesperson", "spokesman", "spokeswoman",
+    "official", "diplomat", "leader", "premier", "chancellor", "secretary", "commander", "general",
+    "prime",
+];
+
+fn is_opening_double(c: char) -> bool {
+    matches!(c, '\u{201C}' | '\u{201E}' | '\u{00AB}')
+}
+fn is_closing_double(c: char) -> bool {
+    matches!(c, '\u{201D}' | '\u{00BB}')
+}
+fn is_double(c: char) -> bool {
+    c == '"' || is_opening_double(c) || is_closing_double(c)
+}
+fn is_quote_char(c: char) -> bool {
+    is_double(c) || matches!(c, '\'' | '\u{2018}' | '\u{2019}')
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    seg: &'a Segmented,
+    mentions: &'a [Mention],
+    lower: Vec<String>,
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+    fn is(&self, i: usize, list: &[&str]) -> bool {
+        list.contains(&self.word(i))
+    }
+    fn first_char(&self, i: usize) -> char {
+        self.seg.tokens[i].span.slice(self.text).chars().next().unwrap_or(' ')
+    }
+    fn is_punct(&self, i: usize) -> bool {
+        self.seg.tokens[i].kind == TokenKind::Punct
+    }
+    fn span(&self, r: &Range<usize>) -> Span {
+        Span::new(
+            self.seg.tokens[r.start].span.start,
+            self.seg.tokens[r.end - 1].span.end,
+        )
+    }
+    /// First actor mention (by position) inside a span.
+    fn first_actor(&self, s: Span) -> Option<&Mention> {
+        self.mentions.iter().find(|m| s.contains(m.span))
+    }
+}
+
+/// Finds frames, quotes and the voice of every token.
+pub fn analyze(text: &str, seg: &Segmented, mentions: &[Mention]) -> Voices {
+    let lower = seg
+        .tokens
+        .iter()
+        .map(|t| t.span.slice(text).to_lowercase())
+        .collect();
+    let cx = Ctx {
+        text,
+        seg,
+        mentions,
+        lower,
+    };
+    let mut tags = vec![Why::Narration; seg.tokens.len()];
+    let mut frames: Vec<Frame> = Vec::new();
+    let quotes_raw = find_quotes(text, seg);
+    for (si, s) in seg.sentences.iter().enumerate() {
+        let first = frames.len();
+        find_frames(&cx, si, s.tokens.clone(), &quotes_raw, &mut frames);
+        let mut order: Vec<usize> = (first..frames.len()).collect();
+        order.sort_by_key(|&f| (frames[f].scope.start, usize::MAX - frames[f].scope.len()));
+        for f in order {
+            for t in frames[f].scope.clone() {
+                tags[t] = Why::Frame(f);
+            }
+        }
+        for r in parentheticals(&cx, s.tokens.clone()) {
+            for t in r {
+                if matches!(tags[t], Why::Frame(_)) {
+                    tags[t] = Why::Parenthetical;
+                }
+            }
+        }
+        for f in &frames[first..] {
+            for t in f.speaker_tokens.clone() {
+                tags[t] = Why::SpeakerTag;
+            }
+            for t in f.verb_tokens.clone() {
+                tags[t] = Why::ReportingVerb;
+            }
+        }
+    }
+    resolve_speakers(&cx, &mut frames);
+    let mut quotes = Vec::with_capacity(quotes_raw.len());
+    for (qi, q) in quotes_raw.into_iter().enumerate() {
+        let inner = token_range(seg, q.inner);
+        let words = inner
+            .clone()
+            .filter(|&t| seg.tokens[t].kind != TokenKind::Punct)
+            .count();
+        let frame = quote_frame(&cx, &frames, &tags, &inner, q.inner, &quotes);
+        let frame = frame.or_else(|| {
+            if q.continues {
+                quotes.last().and_then(|p: &Quote| p.frame)
+            } else {
+                None
+            }
+        });
+        for t in inner {
+            tags[t] = Why::Quote(qi);
+        }
+        quotes.push(Quote {
+            span: q.span,
+            inner: q.inner,
+            words,
+            closed: q.closed,
+            continues: q.continues,
+            frame,
+        });
+    }
+    Voices {
+        frames,
+        quotes,
+        tags,
+    }
+}
+
+impl Voices {
+    /// The voice at the first token of `span`.
+    pub fn voice_of(&self, seg: &Segmented, span: Span) -> VoiceOf {
+        let t = token_at(seg, span.start);
+        match t.map(|t| self.tags[t]) {
+            None | Some(Why::Narration) => VoiceOf {
+                voice: Voice::Author,
+                frame: None,
+                quote: None,
+                rule: "narration",
+            },
+            Some(Why::Frame(f)) => VoiceOf {
+                voice: Voice::Reported,
+                frame: Some(f),
+                quote: None,
+                rule: match self.frames[f].kind {
+                    FrameKind::SpeakerFirst => "reported: X said (that) ...",
+                    FrameKind::SpeakerLast => "reported: ..., X said",
+                    FrameKind::AccordingTo => "reported: according to X",
+                    FrameKind::Participle => "reported: ..., adding that ...",
+                    FrameKind::SharedSubject => "reported: ... and claimed ...",
+                },
+            },
+            Some(Why::Parenthetical) => VoiceOf {
+                voice: Voice::Author,
+                frame: None,
+                quote: None,
+                rule: "parenthetical insertion in reported speech",
+            },
+            Some(Why::SpeakerTag) => VoiceOf {
+                voice: Voice::Author,
+                frame: None,
+                quote: None,
+                rule: "speaker tag",
+            },
+            Some(Why::ReportingVerb) => VoiceOf {
+                voice: Voice::Author,
+                frame: None,
+                quote: None,
+                rule: "reporting verb chosen by the outlet",
+            },
+            Some(Why::Quote(q)) => {
+                let quote = &self.quotes[q];
+                match quote.frame {
+                    Some(f) => VoiceOf {
+                        voice: Voice::Quote,
+                        frame: Some(f),
+                        quote: Some(q),
+                        rule: "inside quotation marks with a speaker",
+                    },
+                    None if quote.words <= 3 => VoiceOf {
+                        voice: Voice::Scare,
+                        frame: None,
+                        quote: Some(q),
+                        rule: "scare quotes: a short quoted fragment with no speaker",
+                    },
+                    None => VoiceOf {
+                        voice: Voice::Quote,
+                        frame: None,
+                        quote: Some(q),
+                        rule: "inside quotation marks, speaker not stated",
+                    },
+                }
+            }
+        }
+    }
+
+    /// The frame whose reporting verb is at `span`, if any.
+    pub fn frame_with_verb(&self, span: Span) -> Option<usize> {
+        self.frames.iter().position(|f| f.verb.overlaps(span))
+    }
+}
+
+/// Index of the token containing byte `b` (or the first token after it).
+pub fn token_at(seg: &Segmented, b: usize) -> Option<usize> {
+    let i = seg.tokens.partition_point(|t| t.span.end <= b);
+    (i < seg.tokens.len()).then_some(i)
+}
+
+/// Indices of the tokens inside `span`.
+pub fn token_range(seg: &Segmented, span: Span) -> Range<usize> {
+    let s = seg.tokens.partition_point(|t| t.span.start < span.start);
+    let e = seg.tokens.partition_point(|t| t.span.end <= span.end);
+    s..e.max(s)
+}
+
+struct RawQuote {
+    span: Span,
+    inner: Span,
+    closed: bool,
+    continues: bool,
+}
+
+/// Finds quotations paragraph by paragraph.
+fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    let mut prev_open = false;
+    let paras = &seg.paragraphs;
+    for (pi, p) in paras.iter().enumerate() {
+        let pt = p.span.slice(text);
+        let base = p.span.start;
+        let starts_open = pt.chars().next().is_some_and(|c| c == '"' || is_opening_double(c));
+        let continues = prev_open && starts_open;
+        let chars: Vec<(usize, char)> = pt.char_indices().collect();
+        let mut open: Option<usize> = None; // byte offset (relative) of the opening mark
+        let mut first_mark = true;
+        let mut first_quote = true;
+        let push = |out: &mut Vec<RawQuote>, o: usize, c_end: usize, inner_end: usize, closed: bool, first_quote: &mut bool| {
+            let mark_len = pt[o..].chars().next().map_or(1, char::len_utf8);
+            out.push(RawQuote {
+                span: Span::new(base + o, base + c_end),
+                inner: Span::new(base + o + mark_len, base + inner_end.max(o + mark_len)),
+                closed,
+                continues: continues && *first_quote,
+            });
+            *first_quote = false;
+        };
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            if !is_double(c) {
+                continue;
+            }
+            let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
+            let next = chars.get(k + 1).map(|x| x.1);
+            let opens_here = is_opening_double(c)
+                || (c == '"'
+                    && prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
+                    && next.is_some_and(|n| !n.is_whitespace()));
+            let closes_here = is_closing_double(c)
+                || (c == '"' && !opens_here);
+            match open {
+                Some(o) if closes_here || c == '"' => {
+                    push(&mut out, o, i + c.len_utf8(), i, true, &mut first_quote);
+                    open = None;
+                }
+                Some(o) => {
+                    // A second opening mark: the first quote was never closed.
+                    push(&mut out, o, i, i, false, &mut first_quote);
+                    open = Some(i);
+                }
+                None if opens_here => open = Some(i),
+                None => {
+                    if first_mark && prev_open && !starts_open {
+                        // A closing mark for a quote opened in an earlier paragraph.
+                        out.push(RawQuote {
+                            span: Span::new(base, base + i + c.len_utf8()),
+                            inner: Span::new(base, base + i),
+                            closed: true,
+                            continues: true,
+                        });
+                        first_quote = false;
+                    }
+                }
+            }
+            first_mark = false;
+        }
+        prev_open = false;
+        if let Some(o) = open {
+            let next_reopens = paras.get(pi + 1).is_some_and(|np| {
+                np.span
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == '"' || is_opening_double(c))
+            });
+            let end = if next_reopens {
+                prev_open = true;
+                pt.len()
+            } else {
+                // Unbalanced: the quote ends with its sentence.
+                let abs = base + o;
+                seg.sentences
+                    .iter()
+                    .find(|s| s.span.start <= abs && abs < s.span.end)
+                    .map_or(pt.len(), |s| s.span.end - base)
+            };
+            push(&mut out, o, end, end, false, &mut first_quote);
+        }
+        // Single marks that pair inside one sentence, outside double quotes.
+        for s in seg.sentences.iter().filter(|s| s.paragraph == p.index) {
+            single_quotes(text, s.span, &mut out);
+        }
+    }
+    out.sort_by_key(|q| q.span.start);
+    // Drop single-mark quotes nested in double quotes.
+    let mut kept: Vec<RawQuote> = Vec::with_capacity(out.len());
+    for q in out {
+        if kept.last().is_some_and(|k| k.span.contains(q.span)) {
+            continue;
+        }
+        kept.push(q);
+    }
+    kept
+}
+
+fn single_quotes(text: &str, s: Span, out: &mut Vec<RawQuote>) {
+    let st = s.slice(text);
+    let chars: Vec<(usize, char)> = st.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
+        let next = chars.get(k + 1).map(|x| x.1);
+        let opener = (c == '\u{2018}' || c == '\'')
+            && prev.is_none_or(|p| p.is_whitespace() || "([{—–".contains(p))
+            && next.is_some_and(char::is_alphanumeric);
+        if !opener {
+            k += 1;
+            continue;
+        }
+        let mut found = None;
+        for (m, &(j, d)) in chars.iter().enumerate().skip(k + 1) {
+            if is_double(d) {
+                break;
+            }
+            if d == '\u{2019}' || d == '\'' {
+                let before = chars[m - 1].1;
+                let after = chars.get(m + 1).map(|x| x.1);
+                let is_closer = !before.is_whitespace()
+                    && after.is_none_or(|a| !a.is_alphanumeric())
+                    && !(before == 's' && after == Some(' ') && m + 2 < chars.len() && chars[m + 2].1.is_uppercase());
+                if is_closer {
+                    found = Some((m, j));
+                    break;
+                }
+            }
+        }
+        if let Some((m, j)) = found {
+            let words = st[i..j].split_whitespace().count();
+            if words <= 12 {
+                out.push(RawQuote {
+                    span: Span::new(s.start + i, s.start + j + chars[m].1.len_utf8()),
+                    inner: Span::new(s.start + i + c.len_utf8(), s.start + j),
+                    closed: true,
+                    continues: false,
+                });
+                k = m + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Token ranges strictly inside a pair of dashes or brackets.
+fn parentheticals(cx: &Ctx, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut dash: Option<usize> = None;
+    let mut paren: Option<usize> = None;
+    for t in r {
+        match cx.first_char(t) {
+            '—' | '–' if cx.is_punct(t) => match dash {
+                Some(d) => {
+                    out.push(d + 1..t);
+                    dash = None;
+                }
+                None => dash = Some(t),
+            },
+            '(' | '[' if cx.is_punct(t) => paren = Some(t),
+            ')' | ']' if cx.is_punct(t) => {
+                if let Some(p) = paren.take() {
+                    out.push(p + 1..t);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_closing_mark(cx: &Ctx, t: usize) -> bool {
+    let c = cx.first_char(t);
+    cx.is_punct(t) && (c == '"' || is_closing_double(c) || c == '\u{2019}' || c == '\'')
+}
+
+/// Finds the speech frames of one sentence.
+fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames: &mut Vec<Frame>) {
+    let first_frame = frames.len();
+    let end = r.end;
+    let mut t = r.start;
+    while t < end {
+        // according to X
+        if cx.word(t) == "according" && t + 1 < end && cx.word(t + 1) == "to" {
+            let sp_start = t + 2;
+            let mut sp_end = sp_start;
+            while sp_end < end && !matches!(cx.word(sp_end), "," | "." | ";" | ":" | "!" | "?") {
+                sp_end += 1;
+            }
+            if sp_end > sp_start {
+                let at_start = t == r.start;
+                let scope = if at_start {
+                    (sp_end + 1).min(end)..end
+                } else {
+                    let mut s_end = t;
+                    if s_end > r.start && cx.word(s_end - 1) == "," {
+                        s_end -= 1;
+                    }
+                    r.start..s_end
+                };
+                frames.push(Frame {
+                    kind: FrameKind::AccordingTo,
+                    verb: cx.span(&(t..t + 2)),
+                    speaker: cx.span(&(sp_start..sp_end)),
+                    speaker_actor: None,
+                    resolved_from: None,
+                    sentence: si,
+                    scope,
+                    verb_tokens: t..t + 2,
+                    speaker_tokens: sp_start..sp_end,
+                });
+            }
+            t = sp_end.max(t + 2);
+            continue;
+        }
+        if !cx.is(t, REPORTING) || cx.mentions.iter().any(|m| m.span.contains(cx.seg.tokens[t].span)) {
+            t += 1;
+            continue;
+        }
+        if let Some(f) = frame_at(cx, si, &r, t, quotes, &frames[first_frame..]) {
+            frames.push(f);
+        }
+        t += 1;
+    }
+}
+
+fn frame_at(cx: &Ctx, si: usize, r: &Range<usize>, v: usize, quotes: &[RawQuote], earlier: &[Frame]) -> Option<Frame> {
+    let end = r.end;
+    // Walk back over adverbs, auxiliaries and dates to the end of the subject.
+    let mut b = v;
+    while b > r.start {
+        let w = cx.word(b - 1);
+        let skippable = SKIP_BEFORE_VERB.contains(&w)
+            || cx.seg.tokens[b - 1].kind == TokenKind::Number;
+        if !skippable {
+            break;
+        }
+        b -= 1;
+    }
+    let word = cx.word(v).to_owned();
+    let before = if b > r.start { Some(b - 1) } else { None };
+    let make = |kind, speaker_tokens: Range<usize>, scope: Range<usize>| Frame {
+        kind,
+        verb: cx.seg.tokens[v].span,
+        speaker: if speaker_tokens.is_empty() {
+            cx.seg.tokens[v].span
+        } else {
+            cx.span(&speaker_tokens)
+        },
+        speaker_actor: None,
+        resolved_from: None,
+        sentence: si,
+        scope,
+        verb_tokens: v..v + 1,
+        speaker_tokens,
+    };
+    // "..., adding that ...": a participle continuing the frame before it.
+    if word.ends_with("ing") {
+        let prev = earlier.last()?;
+        if before.is_some_and(|p| cx.word(p) == ",") {
+            let mut f = make(FrameKind::Participle, 0..0, v + 1..end);
+            f.speaker = prev.speaker;
+            f.speaker_tokens = 0..0;
+            return Some(f);
+        }
+        return None;
+    }
+    // "... and claimed ...": a verb sharing the subject of the frame before.
+    if let Some(p) = before
+        && matches!(cx.word(p), "and" | "but")
+    {
+        let prev = earlier.last()?;
+        let mut f = make(FrameKind::SharedSubject, 0..0, v + 1..end);
+        f.speaker = prev.speaker;
+        return Some(f);
+    }
+    // '"...," said X.'
+    if let Some(p) = before
+        && (cx.word(p) == "," || is_closing_mark(cx, p))
+        && b == v
+    {
+        let mut e = v + 1;
+        while e < end && !cx.is_punct(e) {
+            e += 1;
+        }
+        if e > v + 1 && (e == end || matches!(cx.word(e), "." | "," | "!" | "?")) && e - v <= 8 {
+            let mut s_end = p;
+            while s_end > r.start && (cx.word(s_end - 1) == "," || is_closing_mark(cx, s_end - 1)) {
+                s_end -= 1;
+            }
+            if is_closing_mark(cx, p) || (p > r.start && is_closing_mark(cx, p - 1)) {
+                s_end = p + 1;
+                while s_end > r.start && !is_closing_mark(cx, s_end - 1) {
+                    s_end -= 1;
+                }
+            }
+            return Some(make(FrameKind::SpeakerLast, v + 1..e, r.start..s_end.max(r.start)));
+        }
+    }
+    let p = before?;
+    if cx.is(p, NOT_SUBJECT) || cx.seg.tokens[p].kind == TokenKind::Possessive {
+        return None;
+    }
+    if cx.is_punct(p) && !matches!(cx.word(p), ")" | "]") {
+        return None;
+    }
+    // Walk back over the subject to its clause boundary.
+    let mut s = p + 1;
+    while s > r.start {
+        let w = cx.word(s - 1);
+        let boundary = matches!(w, "," | ";" | ":" | "—" | "–")
+            || CLAUSE_WORDS.contains(&w)
+            || (cx.is_punct(s - 1) && is_quote_char(cx.first_char(s - 1)))
+            || cx.is(s - 1, REPORTING);
+        if boundary || p + 1 - (s - 1) > 12 {
+            break;
+        }
+        s -= 1;
+    }
+    let subject = s..p + 1;
+    let boundary_before = if s > r.start { Some(s - 1) } else { None };
+    let after: Range<usize> = v + 1..end;
+    // "..., X said." : the subject follows a comma or a closing quote, nothing clausal follows.
+    let after_is_tail = after.is_empty()
+        || matches!(cx.word(after.start), "." | "," | ";" | "!" | "?")
+        || (after.len() <= 10
+            && !after.clone().any(|t| {
+                cx.word(t) == "that" || (cx.is_punct(t) && is_quote_char(cx.first_char(t)))
+            }));
+    if let Some(bb) = boundary_before
+        && (cx.word(bb) == "," || is_closing_mark(cx, bb))
+        && after_is_tail
+        && subject.len() <= 10
+    {
+        let mut s_end = bb;
+        if bb > r.start && is_closing_mark(cx, bb) {
+            s_end = bb + 1;
+        }
+        return Some(make(FrameKind::SpeakerLast, subject, r.start..s_end));
+    }
+    // "X said (that) ...": the words after the verb. When the words are a quote that starts right
+    // after the verb, the frame ends with the quote.
+    let mut scope_end = end;
+    let mut k = v + 1;
+    let mut objects = 0;
+    while k < end && objects <= 2 {
+        let w = cx.word(k);
+        if cx.is_punct(k) && is_quote_char(cx.first_char(k)) {
+            let at = cx.seg.tokens[k].span.start;
+            if let Some(q) = quotes.iter().find(|q| q.span.start == at)
+                && q.closed
+            {
+                scope_end = token_range(cx.seg, Span::new(q.span.start, q.span.end)).end.min(end);
+            }
+            break;
+        }
+        if !(w == "that" || w == ":" || w == ",") {
+            objects += 1;
+        }
+        k += 1;
+    }
+    Some(make(FrameKind::SpeakerFirst, subject, v + 1..scope_end))
+}
+
+/// The frame that a quote belongs to.
+fn quote_frame(cx: &Ctx, frames: &[Frame], tags: &[Why], inner: &Range<usize>, span: Span, _done: &[Quote]) -> Option<usize> {
+    if inner.is_empty() {
+        return None;
+    }
+    if let Why::Frame(f) = tags[inner.start] {
+        return Some(f);
+    }
+    // A frame right after the quote ('"...," the ministry said').
+    let last = inner.end.saturating_sub(1);
+    let s_first = cx.seg.sentences.iter().position(|s| s.tokens.contains(&inner.start))?;
+    let s_last = cx
+        .seg
+        .sentences
+        .iter()
+        .position(|s| s.tokens.contains(&last))
+        .unwrap_or(s_first);
+    let candidates: Vec<usize> = frames
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.sentence >= s_first && f.sentence <= s_last)
+        .map(|(i, _)| i)
+        .collect();
+    if let Some(&f) = candidates.iter().find(|&&f| {
+        frames[f].kind == FrameKind::SpeakerLast && frames[f].speaker.start >= span.end
+    }) {
+        return Some(f);
+    }
+    // Otherwise the nearest frame in the sentences the quote touches.
+    candidates.into_iter().min_by_key(|&f| {
+        let v = frames[f].verb;
+        if v.end <= span.start {
+            span.start - v.end
+        } else {
+            v.start.saturating_sub(span.end)
+        }
+    })
+}
+
+/// Gives each frame its speaker's actor, resolving pronouns and role nouns to earlier speakers.
+fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
+    for i in 0..frames.len() {
+        let sp = frames[i].speaker;
+        if matches!(frames[i].kind, FrameKind::Participle | FrameKind::SharedSubject) {
+            // Same subject as the frame before it.
+            if let Some((a, r)) = frames[..i]
+                .iter()
+                .rev()
+                .find(|f| f.speaker == sp)
+                .map(|p| (p.speaker_actor, p.resolved_from.clone()))
+            {
+                frames[i].speaker_actor = a;
+                frames[i].resolved_from = r;
+            }
+            continue;
+        }
+        if let Some(m) = cx.first_actor(sp) {
+            frames[i].speaker_actor = Some(m.actor);
+            continue;
+        }
+        let words: Vec<String> = sp
+            .slice(cx.text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let Some(head) = words.last() else { continue };
+        let person_like = words.len() <= 3
+            && (PRONOUN_PERSON.contains(&head.as_str()) || words.iter().any(|w| ROLE_NOUNS.contains(&w.as_str())));
+        let thing_like = words.len() == 1 && PRONOUN_THING.contains(&head.as_str());
+        if person_like {
+            // The most recent person named before this speaker.
+            if let Some(m) = cx
+                .mentions
+                .iter()
+                .filter(|m| m.form == Form::Person && m.span.end <= sp.start)
+                .last()
+            {
+                frames[i].speaker_actor = Some(m.actor);
+                frames[i].resolved_from = Some(m.span.slice(cx.text).to_owned());
+            }
+            continue;
+        }
+        // "It", "the statement", "the ministry": an earlier speaker that is not a person, or
+        // that shares the head noun.
+        let antecedent = frames[..i].iter().rev().find(|f| {
+            f.speaker_actor.is_some()
+                && if thing_like {
+                    !cx.mentions.iter().any(|m| f.speaker.contains(m.span) && m.form == Form::Person && m.span == f.speaker)
+                } else {
+                    f.speaker.slice(cx.text).to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == head)
+                }
+        })
+        .map(|a| (a.speaker_actor, a.speaker.slice(cx.text).to_owned()));
+        if let Some((a, text)) = antecedent {
+            frames[i].speaker_actor = a;
+            frames[i].resolved_from = Some(text);
+        }
+    }
+}

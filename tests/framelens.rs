@@ -1,0 +1,514 @@
+//! The integration tests of framelens: one binary, with fixture helpers at the top.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use framelens::analysis::{Analyzer, Article, Hit};
+use framelens::lexicon::{Lexicon, LexiconBuilder};
+use framelens::voice::Voice;
+
+// ---------------------------------------------------------------- fixtures
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn sample(name: &str) -> PathBuf {
+    root().join("samples").join(name)
+}
+
+const A: &str = "syria-2024-12_blinken-fidan-call.txt";
+const B: &str = "syria-2024-12_putin-erdogan-call.txt";
+
+fn analyzer() -> &'static Analyzer {
+    static AN: OnceLock<Analyzer> = OnceLock::new();
+    AN.get_or_init(|| Analyzer::new(Lexicon::bundled().expect("bundled lexicons load")).expect("compile"))
+}
+
+fn analyze(text: &str) -> Article {
+    analyzer().analyze("test", text)
+}
+
+fn sample_article(name: &str) -> Article {
+    let text = std::fs::read_to_string(sample(name)).expect("sample present");
+    analyzer().analyze(name, &text)
+}
+
+/// The hit whose text is `term` (case-insensitive), the `nth` one.
+fn hit<'a>(a: &'a Article, term: &str, nth: usize) -> &'a Hit {
+    a.hits
+        .iter()
+        .filter(|h| h.text.eq_ignore_ascii_case(term))
+        .nth(nth)
+        .unwrap_or_else(|| {
+            panic!(
+                "no hit {term:?} #{nth}; hits: {:?}",
+                a.hits.iter().map(|h| &h.text).collect::<Vec<_>>()
+            )
+        })
+}
+
+fn framelens() -> Command {
+    Command::cargo_bin("framelens").expect("binary built")
+}
+
+fn write_temp(dir: &tempfile::TempDir, name: &str, body: &[u8]) -> PathBuf {
+    let p = dir.path().join(name);
+    std::fs::write(&p, body).expect("write fixture");
+    p
+}
+
+// ---------------------------------------------------------------- voice
+
+/// (sentence, term, voice, speaker substring or "" for none)
+const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
+    // Narration.
+    ("Headline\nThe rebels advanced on Hama.", "rebels", Voice::Author, ""),
+    // X said (that) ...
+    ("Headline\nThe army said that terrorists attacked the town.", "terrorists", Voice::Reported, "The army"),
+    ("Headline\nErdogan said the militants must withdraw.", "militants", Voice::Reported, "Erdogan"),
+    // ..., X said.
+    ("Headline\nThe militants pushed close to the city, the Syrian Observatory said.", "militants", Voice::Reported, "the Syrian Observatory"),
+    // according to X
+    ("Headline\nThe insurgents hold the airport, according to state media.", "insurgents", Voice::Reported, "state media"),
+    // Direct quotes, straight and curly, with the speaker before or after.
+    ("Headline\nThe minister said: \"These terrorists will be defeated.\"", "terrorists", Voice::Quote, "The minister"),
+    ("Headline\n“We will crush the terrorist gangs,” the president said.", "terrorist gangs", Voice::Quote, "the president"),
+    ("Headline\n\"We fight the occupation forces,\" said Nasrallah.", "occupation forces", Voice::Quote, "Nasrallah"),
+    // A short quote with no speaker is a scare quote.
+    ("Headline\nThe group calls itself a \"liberation movement\" in its statements.", "liberation movement", Voice::Scare, ""),
+    // so-called
+    ("Headline\nFighters of the so-called resistance crossed the border.", "resistance", Voice::Scare, ""),
+    // Designation with and without a designator.
+    ("Headline\nThe group has been designated as a terrorist organization by Turkey and the United States.", "terrorist organization", Voice::Reported, "Turkey and the United States"),
+    ("Headline\nThe U.S.-designated terrorist organization has 5,000 fighters.", "terrorist organization", Voice::Reported, "U.S.-designated"),
+    ("Headline\nIt backs HTS—designated as a terrorist organization—on the front.", "terrorist organization", Voice::Author, ""),
+    // Text after a quoted complement is the outlet's again.
+    ("Headline\nBlinken stressed \"the need for calm in Aleppo,\" which has been hit by a terror offensive.", "terror offensive", Voice::Author, ""),
+    // An expletive subject is not a speaker.
+    ("Headline\nIt is worth noting that both sides keep occupation forces there.", "occupation forces", Voice::Author, ""),
+    // Coreference: the pronoun takes the last person named.
+    ("Headline\nErdogan spoke to Putin.\nHe also said the Syrian regime must negotiate.", "Syrian regime", Voice::Reported, "He"),
+    // A quote across paragraphs with a repeated opening mark keeps its speaker.
+    ("Headline\nThe envoy said: \"The rebels are armed by foreigners.\n\"The terrorists must leave Aleppo,\" he added.", "terrorists", Voice::Quote, ""),
+    // Non-ASCII names, curly quotes and an em dash.
+    ("Headline\nقال المتحدث Abu Mohammed al-Jolani said the “occupation forces” must leave — now.", "occupation forces", Voice::Quote, "Abu Mohammed al-Jolani"),
+    // Negation does not cancel the hit.
+    ("Headline\nAnkara denies they are terrorists.", "terrorists", Voice::Author, ""),
+];
+
+#[test]
+fn voice_table() {
+    let mut failures = Vec::new();
+    for (text, term, voice, speaker) in VOICE_CASES {
+        let a = analyze(text);
+        let Some(h) = a.hits.iter().find(|h| h.text.eq_ignore_ascii_case(term)) else {
+            failures.push(format!("{text:?}: no hit {term:?} (hits {:?})", a.hits.iter().map(|h| &h.text).collect::<Vec<_>>()));
+            continue;
+        };
+        let sp = h.speaker.clone().unwrap_or_default();
+        if h.voice != *voice || !sp.contains(speaker) || (speaker.is_empty() && *voice == Voice::Author && h.speaker.is_some()) {
+            failures.push(format!(
+                "{text:?}: {term:?} got {:?} speaker {:?} ({}), want {voice:?} speaker containing {speaker:?}",
+                h.voice, h.speaker, h.voice_rule
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn negation_is_recorded_not_cancelled() {
+    let a = analyze("Headline\nAnkara denies they are terrorists.");
+    let h = hit(&a, "terrorists", 0);
+    assert!(h.negated, "{h:?}");
+    assert_eq!(h.negation.as_deref(), Some("denies"));
+}
+
+#[test]
+fn speaker_resolves_to_actor_through_pronoun() {
+    let a = analyze("Headline\nErdogan spoke to Putin.\nHe also said the Syrian regime must negotiate.");
+    let h = hit(&a, "Syrian regime", 0);
+    assert_eq!(h.speaker_actor.as_deref(), Some("turkey"));
+}
+
+// ---------------------------------------------------------------- attribution
+
+/// (text, term, nth, expected actor ids, rule)
+const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
+    ("Headline\nAleppo was hit by the HTS terror organization.", "terror organization", 0, &["hts"], "same_phrase"),
+    ("Headline\nThey fled Assad's regime.", "regime", 0, &["syrian-government"], "same_phrase"),
+    ("Headline\nHTS is a militant Islamist group that seeks a state.", "militant Islamist group", 0, &["hts"], "copula"),
+    ("Headline\nBoth Turkey and the US maintain occupation forces in Syria.", "occupation forces", 0, &["turkey", "united-states"], "coordination"),
+    ("Headline\nThe PKK, which has been designated as a terrorist group by Turkey, fought on.", "terrorist group", 0, &["pkk"], "designation"),
+    ("Headline\nTurkey and the US back their respective insurgent groups.", "insurgent groups", 0, &["sna", "sdf"], "proxy"),
+    ("Headline\nThe Turkish-backed National Army militia joined the battle.", "militia", 0, &["sna"], "same_phrase"),
+    ("Headline\nFighters from a U.S.-backed, Kurdish-led coalition battled on.", "U.S.-backed", 0, &["sdf"], "same_phrase"),
+    ("Headline\nSyrian-Russian operations eliminate dozens of fighters.", "eliminate", 0, &["syrian-government", "russia"], "coordination"),
+    ("Headline\nFidan claimed that the strikes were legal.", "claimed", 0, &["turkey"], "speaker_of_verb"),
+    ("Headline\nHTS fighters took the city. Later such terrorist groups took the airport.", "terrorist groups", 0, &["hts"], "carried_over"),
+    // A label with no actor anywhere stays without one.
+    ("Headline\nThe militants left at dawn.", "militants", 0, &[], "none"),
+    // Non-ASCII: an Arabic-script name beside a mapped actor.
+    ("Headline\nهيئة تحرير الشام: the Hayat Tahrir al-Sham (HTS) terror organization took Hama.", "terror organization", 0, &["hts"], "same_phrase"),
+];
+
+#[test]
+fn attribution_table() {
+    let mut failures = Vec::new();
+    for (text, term, nth, actors, rule) in LINK_CASES {
+        let a = analyze(text);
+        let Some(h) = a.hits.iter().filter(|h| h.text.eq_ignore_ascii_case(term)).nth(*nth) else {
+            failures.push(format!("{text:?}: no hit {term:?} (hits {:?})", a.hits.iter().map(|h| &h.text).collect::<Vec<_>>()));
+            continue;
+        };
+        let got: Vec<&str> = h.actors.iter().map(String::as_str).collect();
+        if got != *actors || h.link.as_str() != *rule {
+            failures.push(format!("{text:?}: {term:?} got {got:?} by {} ({}), want {actors:?} by {rule}", h.link.as_str(), h.link_detail));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn near_miss_names_resolve_and_ordinary_words_do_not() {
+    let a = analyze("Headline\nFidan told Blinekn that talks would go on. Araqchi arrived.");
+    let names: Vec<(&str, &str)> = a.mentions.iter().map(|m| (m.text.as_str(), m.actor.as_str())).collect();
+    assert!(names.contains(&("Blinekn", "united-states")), "{names:?}");
+    assert!(names.contains(&("Araqchi", "iran")), "{names:?}");
+    let b = analyze("Headline\nThe Blanket Coalition met Nathan Arabic in Brazil and Nebraska.");
+    assert!(b.mentions.is_empty(), "false actors: {:?}", b.mentions);
+}
+
+// ---------------------------------------------------------------- spans
+
+mod spans {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("the HTS terror organization".to_string()),
+            Just("“terrorists,” he said".to_string()),
+            Just("U.S.-designated".to_string()),
+            Just("Erdogan’s regime".to_string()),
+            Just("هيئة تحرير الشام".to_string()),
+            Just(" — ".to_string()),
+            Just("\"".to_string()),
+            Just("\n".to_string()),
+            Just("so-called rebels".to_string()),
+            Just("\u{200B}".to_string()),
+            "\\PC{0,12}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn every_span_slices_the_original(parts in proptest::collection::vec(fragment(), 0..24)) {
+            let text: String = parts.concat();
+            let a = analyze(&text);
+            for h in &a.hits {
+                prop_assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+                prop_assert_eq!(&text[h.start..h.end], h.text.as_str());
+                prop_assert!(h.sentence_text.contains(h.text.as_str()));
+            }
+            for m in &a.mentions {
+                prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+            }
+            // Deterministic: the same input gives the same output.
+            let again = analyze(&text);
+            prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&again).unwrap());
+        }
+    }
+}
+
+// ---------------------------------------------------------------- the samples
+
+#[test]
+fn sample_a_uses_the_terror_family_in_its_own_voice() {
+    let a = sample_article(A);
+    for term in ["terror organization", "terrorist factions", "terror offensive"] {
+        let h = hit(&a, term, 0);
+        assert_eq!(h.voice, Voice::Author, "{term}: {h:?}");
+        assert!(h.actors.contains(&"hts".to_string()), "{term}: {h:?}");
+    }
+    let claimed = hit(&a, "claimed", 0);
+    assert_eq!(claimed.voice, Voice::Author);
+    assert_eq!(claimed.actors, vec!["turkey".to_string()], "{claimed:?}");
+    let occ = hit(&a, "occupation forces", 0);
+    assert_eq!(occ.actors, vec!["turkey".to_string(), "united-states".to_string()], "{occ:?}");
+}
+
+#[test]
+fn sample_b_keeps_terrorist_in_others_voices() {
+    let b = sample_article(B);
+    for term in ["rebels", "militants", "militant Islamist group"] {
+        let h = hit(&b, term, 0);
+        assert!(h.actors.contains(&"hts".to_string()), "{term}: {h:?}");
+    }
+    assert_eq!(hit(&b, "militants", 0).voice, Voice::Author);
+    assert_eq!(hit(&b, "militant Islamist group", 0).voice, Voice::Author);
+    let terror: Vec<&Hit> = b.hits.iter().filter(|h| h.text.to_lowercase().contains("terror")).collect();
+    assert!(terror.len() >= 4, "{terror:?}");
+    for h in terror {
+        assert_ne!(h.voice, Voice::Author, "'{}' in {:?} should be quoted or attributed", h.text, h.sentence_text);
+    }
+}
+
+#[test]
+fn compare_mirrors() {
+    let a = sample_article(A);
+    let b = sample_article(B);
+    let lex = &analyzer().lexicon;
+    let ab = framelens::diff::compare(lex, &a, &b);
+    let ba = framelens::diff::compare(lex, &b, &a);
+    assert_eq!(ab.actors.len(), ba.actors.len());
+    for (x, y) in ab.actors.iter().zip(&ba.actors) {
+        assert_eq!(x.actor, y.actor);
+        assert_eq!(serde_json::to_string(&x.a).unwrap(), serde_json::to_string(&y.b).unwrap());
+        assert_eq!(serde_json::to_string(&x.b).unwrap(), serde_json::to_string(&y.a).unwrap());
+        assert_eq!(x.author_stance_difference, y.author_stance_difference.map(|d| -d));
+    }
+    assert_eq!(ab.only_in_a, ba.only_in_b);
+    let ev = |c: &framelens::diff::Comparison| -> Vec<(Vec<usize>, Vec<usize>)> {
+        c.summary
+            .iter()
+            .map(|f| (f.evidence_a.iter().map(|e| e.start).collect(), f.evidence_b.iter().map(|e| e.start).collect()))
+            .collect()
+    };
+    let swapped: Vec<_> = ev(&ba).into_iter().map(|(x, y)| (y, x)).collect();
+    assert_eq!(ev(&ab), swapped);
+}
+
+#[test]
+fn compare_summary_says_it_in_plain_words() {
+    let out = framelens()
+        .args(["compare", sample(A).to_str().unwrap(), sample(B).to_str().unwrap(), "--name-a", "A", "--name-b", "B"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let summary = out.split("\nActors").next().unwrap();
+    let hts = summary.lines().skip_while(|l| !l.contains("1. ")).take_while(|l| !l.contains("2. ")).collect::<Vec<_>>().join(" ");
+    assert!(hts.contains("Hayat Tahrir al-Sham") && hts.contains("'terror organization'") && hts.contains("'rebels'"), "{summary}");
+    assert!(summary.contains("only inside others' words"), "{summary}");
+    assert!(summary.contains("'occupation forces' to Turkey and United States"), "{summary}");
+    assert!(summary.contains("'claimed'"), "{summary}");
+}
+
+// ---------------------------------------------------------------- gold
+
+#[test]
+fn gold_targets_are_met() {
+    let gold = root().join("../shared/data/gold");
+    if !gold.exists() {
+        eprintln!("skipped: {} is absent", gold.display());
+        return;
+    }
+    let r = framelens::eval::eval_gold(analyzer(), &gold, Some(&root().join("samples"))).expect("eval runs");
+    let text = framelens::eval::render_text(&r);
+    assert!(r.misaligned.is_empty(), "{text}");
+    assert!(r.phrase.recall >= 0.90, "{text}");
+    assert!(r.phrase.precision >= 0.85, "{text}");
+    assert!(r.actor.accuracy >= 0.85, "{text}");
+    assert!(r.voice.accuracy >= 0.90, "{text}");
+}
+
+// ---------------------------------------------------------------- lexicons
+
+#[test]
+fn bundled_lexicons_are_big_enough() {
+    let lex = Lexicon::bundled().unwrap();
+    assert!(lex.labels.len() >= 150, "{}", lex.labels.len());
+    for id in ["hts", "sna", "syrian-government", "sdf", "pkk", "turkey", "united-states", "russia", "iran", "israel", "ukraine"] {
+        assert!(lex.actor(id).is_some(), "actor {id} missing");
+    }
+}
+
+#[test]
+fn later_files_override_by_id_and_are_listed() {
+    let lex = LexiconBuilder::new()
+        .bundled()
+        .text(
+            "mine.yaml",
+            "lexicon: mine\ncategories: [custom/test]\nlabels:\n  - {id: rebels, forms: [rebels, rebel], category: custom/test, stance: -2, kind: label}\n",
+        )
+        .build()
+        .unwrap();
+    let e = lex.label("rebels").expect("entry");
+    assert_eq!(e.stance, -2);
+    assert_eq!(lex.files.last().unwrap().name, "mine");
+    assert_eq!(lex.files[e.file].path, "mine.yaml");
+}
+
+// ---------------------------------------------------------------- CLI
+
+#[test]
+fn cli_broken_lexicon_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexf = write_temp(
+        &dir,
+        "bad.yaml",
+        b"categories: [a/b]\nlabels:\n  - id: x\n    forms: [x]\n    category: a/b\n    stance: 5\n    kind: label\n",
+    );
+    let art = write_temp(&dir, "art.txt", b"Headline\nText.");
+    let out = framelens()
+        .args(["score", art.to_str().unwrap(), "--lexicon", lexf.to_str().unwrap()])
+        .assert()
+        .code(4)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    let shown = lexf.display().to_string();
+    assert_eq!(
+        err,
+        format!(
+            "framelens: error: stance 5 is out of range: use -2, -1, 0, 1 or 2\n  --> {shown}:6:13\n  |\n6 |     stance: 5\n  |             ^\n"
+        )
+    );
+}
+
+#[test]
+fn cli_yaml_syntax_error_and_unknown_category() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write_temp(&dir, "syntax.yaml", b"labels:\n  - id: [x\n");
+    let art = write_temp(&dir, "art.txt", b"Headline\nText.");
+    let err = framelens()
+        .args(["score", art.to_str().unwrap(), "--no-default-lexicons", "--lexicon", bad.to_str().unwrap()])
+        .assert()
+        .code(4)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(err).unwrap();
+    assert!(err.contains(&format!("{}:2:", bad.display())), "{err}");
+    let cat = write_temp(&dir, "cat.yaml", b"labels:\n  - {id: x, forms: [x], category: nope/none, stance: 1, kind: act}\n");
+    let err = framelens()
+        .args(["score", art.to_str().unwrap(), "--no-default-lexicons", "--lexicon", cat.to_str().unwrap()])
+        .assert()
+        .code(4)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(err).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "framelens: error: unknown category `nope/none`: declare it under `categories:`\n  --> {}:2:39\n  |\n2 |   - {{id: x, forms: [x], category: nope/none, stance: 1, kind: act}}\n  |                                       ^\n",
+            cat.display()
+        )
+    );
+}
+
+#[test]
+fn cli_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    framelens().args(["score", "/no/such/article.txt"]).assert().code(3).stderr("framelens: /no/such/article.txt: no such file\n");
+    let bin = write_temp(&dir, "bin.txt", b"Headline\n\xff\xfe bad");
+    framelens()
+        .args(["score", bin.to_str().unwrap()])
+        .assert()
+        .code(3)
+        .stderr(format!("framelens: {}: not valid UTF-8 at byte 9 (line 2)\n", bin.display()));
+    let empty = write_temp(&dir, "empty.txt", b"  \n");
+    framelens().args(["score", empty.to_str().unwrap()]).assert().code(3);
+    framelens().args(["score", "x.txt", "--lexicon", "/no/such/lexicon.yaml"]).assert().code(4);
+    framelens().args(["compare", "only-one.txt"]).assert().code(2);
+    framelens().args(["score", dir.path().to_str().unwrap()]).assert().code(3);
+}
+
+#[test]
+fn cli_reads_stdin_and_no_default_lexicons_drops_bundled() {
+    framelens()
+        .args(["score", "-", "--format", "json"])
+        .write_stdin("Headline\nThe rebels advanced.")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("\"term\": \"rebel\""));
+    let out = framelens()
+        .args(["score", "-", "--format", "json", "--no-default-lexicons"])
+        .write_stdin("Headline\nThe rebels advanced.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["articles"][0]["hits"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn json_hits_carry_the_documented_fields() {
+    let out = framelens()
+        .args(["score", sample(B).to_str().unwrap(), "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    let text = std::fs::read_to_string(sample(B)).unwrap();
+    let hits = v["articles"][0]["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    for h in hits {
+        for k in [
+            "text", "start", "end", "term", "category", "stance", "kind", "actors", "link", "voice", "speaker",
+            "speaker_actor", "negated", "sentence", "sentence_text",
+        ] {
+            assert!(h.get(k).is_some(), "missing {k} in {h}");
+        }
+        let (s, e) = (h["start"].as_u64().unwrap() as usize, h["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[s..e], h["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn no_colour_when_not_a_terminal() {
+    let out = framelens()
+        .args(["compare", sample(A).to_str().unwrap(), sample(B).to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!out.contains(&0x1b), "escape codes in piped output");
+}
+
+#[test]
+fn text_output_fits_80_columns() {
+    let out = framelens()
+        .args(["compare", sample(A).to_str().unwrap(), sample(B).to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    for line in out.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line:?}");
+    }
+}
+
+// ---------------------------------------------------------------- snapshots
+
+fn snapshot_output(args: &[&str]) -> String {
+    let out = framelens().args(args).assert().success().get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn snapshot_compare_reports() {
+    let (a, b) = (sample(A), sample(B));
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let root = root();
+    let strip = |s: String| s.replace(root.to_str().unwrap(), "<root>");
+    insta::assert_snapshot!("compare_text", strip(snapshot_output(&["compare", a, b])));
+    insta::assert_snapshot!("compare_markdown", strip(snapshot_output(&["compare", a, b, "--format", "markdown"])));
+    insta::assert_snapshot!("score_explain_b", strip(snapshot_output(&["score", b, "--explain"])));
+}
