@@ -38,6 +38,10 @@ pub struct Hit {
     pub speaker: Option<String>,
     /// The actor id the speaker resolves to.
     pub speaker_actor: Option<String>,
+    /// The earlier phrase a pronoun or role-noun speaker was resolved to ("He" -> "Erdogan").
+    pub speaker_antecedent: Option<String>,
+    /// For an attribution verb ("claimed"), the speaker whose words it introduces.
+    pub framed_speaker: Option<String>,
     pub negated: bool,
     /// The negating word, when negated.
     pub negation: Option<String>,
@@ -65,6 +69,9 @@ pub struct MentionOut {
 #[derive(Clone, Debug, Serialize)]
 pub struct SpeechOut {
     pub verb: String,
+    /// Byte offsets of the verb in the article.
+    pub start: usize,
+    pub end: usize,
     pub speaker: String,
     pub speaker_actor: Option<String>,
     pub resolved_from: Option<String>,
@@ -119,8 +126,23 @@ pub struct Analyzer {
 }
 
 const NEGATORS: &[&str] = &[
-    "not", "no", "never", "n't", "neither", "nor", "deny", "denies", "denied", "denying", "reject",
-    "rejects", "rejected", "rejecting", "dismissed", "dismisses", "without",
+    "not",
+    "no",
+    "never",
+    "n't",
+    "neither",
+    "nor",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "reject",
+    "rejects",
+    "rejected",
+    "rejecting",
+    "dismissed",
+    "dismisses",
+    "without",
 ];
 
 impl Analyzer {
@@ -186,6 +208,12 @@ impl Analyzer {
             let e = th.entry;
             let (voice, rule, speaker, speaker_actor) =
                 self.voice_for(text, &seg, &voices, &mentions, &lower, &term_hits, i);
+            let speaker_antecedent = speaker.as_ref().and_then(|_| {
+                voices
+                    .voice_of(&seg, th.span)
+                    .frame
+                    .and_then(|f| voices.frames[f].resolved_from.clone())
+            });
             let (negated, negation) = negation(&seg, &lower, th.span, th.sentence);
             let s = seg.sentences[th.sentence].span;
             hits.push(Hit {
@@ -196,13 +224,29 @@ impl Analyzer {
                 category: e.category.clone(),
                 stance: e.stance,
                 kind: e.kind,
-                actors: link.actors.iter().map(|&a| self.lexicon.actors[a].id.clone()).collect(),
+                actors: link
+                    .actors
+                    .iter()
+                    .map(|&a| self.lexicon.actors[a].id.clone())
+                    .collect(),
                 link: link.rule,
                 link_detail: link.detail,
                 voice,
                 voice_rule: rule,
                 speaker,
                 speaker_actor: speaker_actor.map(|a| self.lexicon.actors[a].id.clone()),
+                speaker_antecedent,
+                framed_speaker: (e.kind == Kind::Attribution)
+                    .then(|| voices.frame_with_verb(th.span))
+                    .flatten()
+                    .map(|f| {
+                        let fr = &voices.frames[f];
+                        let sp = fr.speaker.slice(text);
+                        match &fr.resolved_from {
+                            Some(r) => format!("{sp} ({r})"),
+                            None => sp.to_owned(),
+                        }
+                    }),
                 negated,
                 negation,
                 sentence: th.sentence,
@@ -215,6 +259,8 @@ impl Analyzer {
             .iter()
             .map(|f| SpeechOut {
                 verb: f.verb.slice(text).to_owned(),
+                start: f.verb.start,
+                end: f.verb.end,
                 speaker: f.speaker.slice(text).to_owned(),
                 speaker_actor: f.speaker_actor.map(|a| self.lexicon.actors[a].id.clone()),
                 resolved_from: f.resolved_from.clone(),
@@ -269,7 +315,8 @@ impl Analyzer {
         if base.voice != Voice::Quote && h.entry.kind != Kind::Attribution {
             if let Some(m) = mentions.iter().find(|m| {
                 m.role == Some(Role::Designator)
-                    && m.compound.is_some_and(|c| c.end <= h.span.start && h.span.start - c.end <= 2)
+                    && m.compound
+                        .is_some_and(|c| c.end <= h.span.start && h.span.start - c.end <= 2)
             }) {
                 return (
                     Voice::Reported,
@@ -282,17 +329,34 @@ impl Analyzer {
             while b > sent.start && matches!(lower[b - 1].as_str(), "a" | "an" | "the" | "as") {
                 b -= 1;
             }
-            if b > sent.start && matches!(lower[b - 1].as_str(), "designated" | "listed" | "branded" | "labeled" | "labelled" | "classified" | "proscribed") {
+            if b > sent.start
+                && matches!(
+                    lower[b - 1].as_str(),
+                    "designated"
+                        | "listed"
+                        | "branded"
+                        | "labeled"
+                        | "labelled"
+                        | "classified"
+                        | "proscribed"
+                )
+            {
                 // "by X (and Y)" after the term names the designator.
                 let after = toks.end;
                 if after < sent.end && lower[after] == "by" {
                     let mut e = after + 1;
-                    while e < sent.end && !matches!(lower[e].as_str(), "," | "." | ";" | ":" | "—" | "–") {
+                    while e < sent.end
+                        && !matches!(lower[e].as_str(), "," | "." | ";" | ":" | "—" | "–")
+                    {
                         e += 1;
                     }
                     if e > after + 1 {
-                        let sp = Span::new(seg.tokens[after + 1].span.start, seg.tokens[e - 1].span.end);
-                        let actor = mentions.iter().find(|m| sp.contains(m.span)).map(|m| m.actor);
+                        let sp =
+                            Span::new(seg.tokens[after + 1].span.start, seg.tokens[e - 1].span.end);
+                        let actor = mentions
+                            .iter()
+                            .find(|m| sp.contains(m.span))
+                            .map(|m| m.actor);
                         return (
                             Voice::Reported,
                             "designation with a named designator (designated ... by X)".into(),
@@ -302,7 +366,12 @@ impl Analyzer {
                     }
                 }
                 if base.voice == Voice::Reported || base.voice == Voice::Author {
-                    return (Voice::Author, "designation with no designator named".into(), None, None);
+                    return (
+                        Voice::Author,
+                        "designation with no designator named".into(),
+                        None,
+                        None,
+                    );
                 }
             }
         }
@@ -313,7 +382,12 @@ impl Analyzer {
             && hits[i - 1].entry.kind == Kind::Distancing
             && token_range(seg, hits[i - 1].span).end + 2 >= toks.start
         {
-            return (Voice::Scare, format!("distancing marker '{}'", hits[i - 1].span.slice(text)), None, None);
+            return (
+                Voice::Scare,
+                format!("distancing marker '{}'", hits[i - 1].span.slice(text)),
+                None,
+                None,
+            );
         }
         let (speaker, actor) = match base.frame {
             Some(f) => {
@@ -327,7 +401,12 @@ impl Analyzer {
 }
 
 /// A negating word within three tokens before the term, in the same sentence.
-fn negation(seg: &Segmented, lower: &[String], span: Span, sentence: usize) -> (bool, Option<String>) {
+fn negation(
+    seg: &Segmented,
+    lower: &[String],
+    span: Span,
+    sentence: usize,
+) -> (bool, Option<String>) {
     let toks = token_range(seg, span);
     let start = seg.sentences[sentence].tokens.start;
     let from = toks.start.saturating_sub(3).max(start);
@@ -352,7 +431,11 @@ fn profile(hits: &[Hit], mentions: &[MentionOut], words: usize, sentences: usize
         words,
         sentences,
         hits: hits.len(),
-        density: if words == 0 { 0.0 } else { hits.len() as f64 * 1000.0 / words as f64 },
+        density: if words == 0 {
+            0.0
+        } else {
+            hits.len() as f64 * 1000.0 / words as f64
+        },
         ..Profile::default()
     };
     let mut stances: BTreeMap<String, (Vec<i8>, Vec<i8>)> = BTreeMap::new();

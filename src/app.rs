@@ -22,9 +22,19 @@ pub struct LexiconConfig {
 /// One command, validated.
 #[derive(Clone, Debug)]
 pub enum Command {
-    Score { inputs: Vec<PathBuf> },
-    Compare { a: PathBuf, b: PathBuf, name_a: Option<String>, name_b: Option<String> },
-    Eval { gold: PathBuf, articles: Option<PathBuf> },
+    Score {
+        inputs: Vec<PathBuf>,
+    },
+    Compare {
+        a: PathBuf,
+        b: PathBuf,
+        name_a: Option<String>,
+        name_b: Option<String>,
+    },
+    Eval {
+        gold: PathBuf,
+        articles: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -74,11 +84,20 @@ pub fn load_lexicon(c: &LexiconConfig) -> Result<Lexicon, LexiconError> {
 
 /// Reads an article: a UTF-8 file, or standard input for `-`.
 pub fn read_article(path: &Path) -> Result<String, AppError> {
-    let shown = if path == Path::new("-") { "<stdin>".to_owned() } else { path.display().to_string() };
-    let err = |reason: String| AppError::Input { path: shown.clone(), reason };
+    let shown = if path == Path::new("-") {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    };
+    let err = |reason: String| AppError::Input {
+        path: shown.clone(),
+        reason,
+    };
     let bytes = if path == Path::new("-") {
         let mut v = Vec::new();
-        std::io::stdin().read_to_end(&mut v).map_err(|e| err(e.to_string()))?;
+        std::io::stdin()
+            .read_to_end(&mut v)
+            .map_err(|e| err(e.to_string()))?;
         v
     } else {
         if path.is_dir() {
@@ -92,7 +111,10 @@ pub fn read_article(path: &Path) -> Result<String, AppError> {
             })
         })?
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec();
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&bytes)
+        .to_vec();
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let good = &e.as_bytes()[..at];
@@ -110,7 +132,10 @@ pub fn source_name(path: &Path) -> String {
     if path == Path::new("-") {
         return "stdin".into();
     }
-    path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 /// Runs a command, writing its report to `out`.
@@ -126,7 +151,12 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<(), AppError> {
             }
             report::score(&an.lexicon, &arts, config.report)
         }
-        Command::Compare { a, b, name_a, name_b } => {
+        Command::Compare {
+            a,
+            b,
+            name_a,
+            name_b,
+        } => {
             let ta = read_article(a)?;
             let tb = read_article(b)?;
             let na = name_a.clone().unwrap_or_else(|| source_name(a));
@@ -151,6 +181,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<(), AppError> {
             }
         }
     };
-    out.write_all(rendered.as_bytes()).map_err(AppError::Output)?;
+    out.write_all(rendered.as_bytes())
+        .map_err(AppError::Output)?;
     out.flush().map_err(AppError::Output)
 }

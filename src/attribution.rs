@@ -28,7 +28,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::actors::{Mention, Role};
+use crate::actors::{Form, Mention, Role};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::{Segmented, Span, TokenKind};
 use crate::voice::{Voices, token_range};
@@ -104,14 +104,41 @@ const DETERMINERS: &[&str] = &[
 const ANAPHORIC: &[&str] = &["such", "these", "those", "same"];
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their"];
 const SUPPORT_VERBS: &[&str] = &[
-    "supports", "support", "supported", "supporting", "backs", "back", "backed", "backing", "arms",
-    "armed", "arming", "funds", "funded", "funding", "sponsors", "sponsored", "finances",
-    "financed", "trains", "trained",
+    "supports",
+    "support",
+    "supported",
+    "supporting",
+    "backs",
+    "back",
+    "backed",
+    "backing",
+    "arms",
+    "armed",
+    "arming",
+    "funds",
+    "funded",
+    "funding",
+    "sponsors",
+    "sponsored",
+    "finances",
+    "financed",
+    "trains",
+    "trained",
 ];
-const COPULA: &[&str] = &["is", "was", "are", "were", "remains", "remain", "became", "becomes", "become"];
+const COPULA: &[&str] = &[
+    "is", "was", "are", "were", "remains", "remain", "became", "becomes", "become",
+];
 const DESIGNATION_VERBS: &[&str] = &[
-    "designated", "listed", "branded", "labeled", "labelled", "classified", "deemed", "considered",
-    "declared", "proscribed",
+    "designated",
+    "listed",
+    "branded",
+    "labeled",
+    "labelled",
+    "classified",
+    "deemed",
+    "considered",
+    "declared",
+    "proscribed",
 ];
 const CLAUSE_BOUNDARY_WORDS: &[&str] = &[
     "as", "while", "because", "although", "though", "whereas", "when", "until", "since", "that",
@@ -182,13 +209,70 @@ impl<'a> Context<'a> {
         self.mentions[m].span.slice(self.text)
     }
     fn compatible(&self, e: &LabelEntry, m: usize) -> bool {
-        e.allows(self.actor_type(m)) && !matches!(self.mentions[m].role, Some(Role::Backer | Role::Designator))
+        e.allows(self.actor_type(m))
+            && !matches!(self.mentions[m].role, Some(Role::Backer | Role::Designator))
+    }
+
+    /// A country named as a place ("in northern Syria"), not as a party: after a locative
+    /// preposition, allowing a compass adjective or "the" between.
+    fn is_place(&self, m: usize) -> bool {
+        if self.mentions[m].form != Form::Name {
+            return false;
+        }
+        let mut t = self.first_token(m);
+        let start = self
+            .seg
+            .sentences
+            .iter()
+            .find(|s| s.tokens.contains(&t))
+            .map_or(0, |s| s.tokens.start);
+        while t > start {
+            let w = self.w(t - 1);
+            if matches!(
+                w,
+                "the"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "northwestern"
+                    | "northeastern"
+                    | "southwestern"
+                    | "southeastern"
+                    | "central"
+                    | "rural"
+                    | "occupied"
+            ) {
+                t -= 1;
+                continue;
+            }
+            return matches!(
+                w,
+                "in" | "into"
+                    | "across"
+                    | "throughout"
+                    | "inside"
+                    | "within"
+                    | "near"
+                    | "around"
+                    | "toward"
+                    | "towards"
+            );
+        }
+        false
     }
     fn first_token(&self, m: usize) -> usize {
         token_range(self.seg, self.mentions[m].span).start
     }
     fn last_token(&self, m: usize) -> usize {
-        let r = token_range(self.seg, self.mentions[m].compound.unwrap_or(self.mentions[m].span));
+        let r = token_range(
+            self.seg,
+            self.mentions[m].compound.unwrap_or(self.mentions[m].span),
+        );
         r.end.saturating_sub(1).max(r.start)
     }
 
@@ -202,8 +286,12 @@ impl<'a> Context<'a> {
                 return false;
             }
             let words: Vec<&str> = (from..to).map(|t| self.w(t)).collect();
-            words.iter().any(|w| matches!(*w, "and" | "," | "-" | "/" | "&" | "or"))
-                && words.iter().all(|w| matches!(*w, "and" | "," | "-" | "/" | "&" | "or" | "the" | "both"))
+            words
+                .iter()
+                .any(|w| matches!(*w, "and" | "," | "-" | "/" | "&" | "or"))
+                && words
+                    .iter()
+                    .all(|w| matches!(*w, "and" | "," | "-" | "/" | "&" | "or" | "the" | "both"))
         };
         let mut group = vec![m];
         let mut i = m;
@@ -212,7 +300,8 @@ impl<'a> Context<'a> {
             group.insert(0, i);
         }
         let mut j = m;
-        while j + 1 < self.mentions.len() && joiner(j, j + 1) && self.mentions[j + 1].role.is_none() {
+        while j + 1 < self.mentions.len() && joiner(j, j + 1) && self.mentions[j + 1].role.is_none()
+        {
             j += 1;
             group.push(j);
         }
@@ -248,7 +337,11 @@ fn unique_actors(cx: &Context, ms: &[usize]) -> Vec<usize> {
 }
 
 fn names(cx: &Context, actors: &[usize]) -> String {
-    actors.iter().map(|&a| cx.name(a)).collect::<Vec<_>>().join(" and ")
+    actors
+        .iter()
+        .map(|&a| cx.name(a))
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
 
 /// Links every term to its actors. `hits` must be in text order.
@@ -260,12 +353,13 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Vec<Link> {
         }
     }
     let mut links: Vec<Option<Link>> = vec![None; hits.len()];
+    let mut anaphoric = vec![false; hits.len()];
     // Local rules.
     for (hi, h) in hits.iter().enumerate() {
         if h.entry.kind == Kind::Distancing {
             continue;
         }
-        links[hi] = local(cx, hits, &hit_at, hi, &links);
+        links[hi] = local(cx, hits, &hit_at, hi, &links, &mut anaphoric[hi]);
     }
     // Distancing markers describe what follows them.
     for (hi, h) in hits.iter().enumerate() {
@@ -274,14 +368,20 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Vec<Link> {
         }
         let after = token_range(cx.seg, h.span).end;
         let next = (after..(after + 3).min(cx.seg.tokens.len())).find_map(|t| {
-            hit_at[t].filter(|&o| o != hi).map(|o| (Some(o), None)).or_else(|| cx.mention_at[t].map(|m| (None, Some(m))))
+            hit_at[t]
+                .filter(|&o| o != hi)
+                .map(|o| (Some(o), None))
+                .or_else(|| cx.mention_at[t].map(|m| (None, Some(m))))
         });
         links[hi] = match next {
-            Some((Some(o), _)) => links[o].clone().filter(|l| !l.actors.is_empty()).map(|l| Link {
-                actors: l.actors,
-                rule: LinkRule::DistancedPhrase,
-                detail: format!("marks the next term '{}'", hits[o].span.slice(cx.text)),
-            }),
+            Some((Some(o), _)) => links[o]
+                .clone()
+                .filter(|l| !l.actors.is_empty())
+                .map(|l| Link {
+                    actors: l.actors,
+                    rule: LinkRule::DistancedPhrase,
+                    detail: format!("marks the next term '{}'", hits[o].span.slice(cx.text)),
+                }),
             Some((None, Some(m))) => Some(Link {
                 actors: vec![cx.mentions[m].actor],
                 rule: LinkRule::DistancedPhrase,
@@ -292,26 +392,52 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Vec<Link> {
     }
     // Discourse rules, in text order so that a carried-over tie can feed the next one.
     let topic = topic_counts(cx);
-    let mut last_tie: HashMap<&str, (usize, usize, Vec<usize>, String)> = HashMap::new();
+    let mut last_tie: HashMap<&str, Tie> = HashMap::new();
+    let mut any_tie: Option<Tie> = None;
     let mut out = Vec::with_capacity(hits.len());
     for (hi, h) in hits.iter().enumerate() {
         let link = match links[hi].take() {
             Some(l) => l,
-            None => discourse(cx, h, &last_tie, &topic).unwrap_or_else(Link::none),
+            None => {
+                let recent = if anaphoric[hi] {
+                    any_tie.as_ref()
+                } else {
+                    None
+                };
+                discourse(
+                    cx,
+                    h,
+                    last_tie.get(h.entry.category.as_str()),
+                    recent,
+                    &topic,
+                )
+                .unwrap_or_else(Link::none)
+            }
         };
         if !link.actors.is_empty() && h.entry.kind != Kind::Attribution {
             let para = cx.seg.sentences[h.sentence].paragraph;
-            last_tie.insert(
-                h.entry.category.as_str(),
-                (h.sentence, para, link.actors.clone(), h.span.slice(cx.text).to_owned()),
+            let tie = (
+                h.sentence,
+                para,
+                link.actors.clone(),
+                h.span.slice(cx.text).to_owned(),
             );
+            last_tie.insert(h.entry.category.as_str(), tie.clone());
+            any_tie = Some(tie);
         }
         out.push(link);
     }
     out
 }
 
-fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, links: &[Option<Link>]) -> Option<Link> {
+fn local(
+    cx: &Context,
+    hits: &[TermHit],
+    hit_at: &[Option<usize>],
+    hi: usize,
+    links: &[Option<Link>],
+    anaphoric_out: &mut bool,
+) -> Option<Link> {
     let h = &hits[hi];
     let e = h.entry;
     let toks = token_range(cx.seg, h.span);
@@ -331,7 +457,10 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
             return Some(Link {
                 actors: vec![a],
                 rule: LinkRule::SpeakerOfVerb,
-                detail: format!("speaker '{}'{via} of the reporting verb", frame.speaker.slice(cx.text)),
+                detail: format!(
+                    "speaker '{}'{via} of the reporting verb",
+                    frame.speaker.slice(cx.text)
+                ),
             });
         }
     }
@@ -345,7 +474,11 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
         .copied()
         .filter(|&m| matches!(cx.mentions[m].role, Some(Role::Backer)))
         .collect();
-    let own: Vec<usize> = inside.iter().copied().filter(|&m| cx.compatible(e, m)).collect();
+    let own: Vec<usize> = inside
+        .iter()
+        .copied()
+        .filter(|&m| cx.compatible(e, m))
+        .collect();
     if !own.is_empty() {
         let actors = unique_actors(cx, &own);
         return Some(Link {
@@ -381,7 +514,10 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
             // A determiner starts the phrase, but "the" may follow "all of"; stop here.
             break;
         }
-        if kind == TokenKind::Possessive || matches!(w, "(" | ")" | "-") || kind == TokenKind::Number {
+        if kind == TokenKind::Possessive
+            || matches!(w, "(" | ")" | "-")
+            || kind == TokenKind::Number
+        {
             t = k;
             continue;
         }
@@ -399,7 +535,12 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
         break;
     }
     let np_start = t;
-    let same: Vec<usize> = left.iter().copied().filter(|&m| cx.compatible(e, m)).collect();
+    *anaphoric_out = anaphoric;
+    let same: Vec<usize> = left
+        .iter()
+        .copied()
+        .filter(|&m| cx.compatible(e, m))
+        .collect();
     if !same.is_empty() {
         let mut ms = same.clone();
         ms.sort();
@@ -434,7 +575,11 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
         k += 1;
         steps += 1;
     }
-    let after: Vec<usize> = right.iter().copied().filter(|&m| cx.compatible(e, m)).collect();
+    let after: Vec<usize> = right
+        .iter()
+        .copied()
+        .filter(|&m| cx.compatible(e, m))
+        .collect();
     let starts_with_pp = toks.end < sent.end && matches!(cx.w(toks.end), "of" | "from");
     if !after.is_empty() && (compound_term || starts_with_pp) {
         return Some(Link {
@@ -456,24 +601,30 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
                 .rev()
                 .filter(|&m| cx.last_token(m) < np_start && cx.first_token(m) >= sent.start)
                 .collect();
-            let plural = before.iter().map(|&m| cx.conjuncts(m)).find(|g| g.len() > 1);
+            let plural = before
+                .iter()
+                .map(|&m| cx.conjuncts(m))
+                .find(|g| g.len() > 1);
             if let Some(g) = plural.or_else(|| before.first().map(|&m| cx.conjuncts(m))) {
                 owners = g;
                 how = "owned by";
             }
         }
-        if owners.is_empty() && np_start > sent.start && SUPPORT_VERBS.contains(&cx.w(np_start - 1)) {
-            if let Some(m) = (0..cx.mentions.len())
+        if owners.is_empty()
+            && np_start > sent.start
+            && SUPPORT_VERBS.contains(&cx.w(np_start - 1))
+            && let Some(m) = (0..cx.mentions.len())
                 .rev()
                 .find(|&m| cx.last_token(m) < np_start - 1 && cx.first_token(m) >= sent.start)
-            {
-                owners = cx.conjuncts(m);
-                how = "supported by";
-            }
+        {
+            owners = cx.conjuncts(m);
+            how = "supported by";
         }
         if owners.is_empty() {
             // "factions backed by Turkey"
-            if toks.end + 1 < sent.end && SUPPORT_VERBS.contains(&cx.w(toks.end)) && cx.w(toks.end + 1) == "by"
+            if toks.end + 1 < sent.end
+                && SUPPORT_VERBS.contains(&cx.w(toks.end))
+                && cx.w(toks.end + 1) == "by"
                 && let Some(m) = cx.mention_at.get(toks.end + 2).copied().flatten()
             {
                 owners = cx.conjuncts(m);
@@ -494,7 +645,10 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
         if !proxies.is_empty() {
             let owner_actors = unique_actors(cx, &owners);
             return Some(Link {
-                detail: format!("group {how} {}, whose proxies the lexicon lists", names(cx, &owner_actors)),
+                detail: format!(
+                    "group {how} {}, whose proxies the lexicon lists",
+                    names(cx, &owner_actors)
+                ),
                 actors: proxies,
                 rule: LinkRule::Proxy,
             });
@@ -503,15 +657,26 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
 
     // 4. Copula, apposition, designation, relative clause: the phrase before.
     let mut b = np_start;
-    while b > sent.start && matches!(cx.w(b - 1), "also" | "still" | "now" | "widely" | "as" | "a" | "an") {
+    while b > sent.start
+        && matches!(
+            cx.w(b - 1),
+            "also" | "still" | "now" | "widely" | "as" | "a" | "an"
+        )
+    {
         b -= 1;
     }
     let mut designation = false;
-    while b > sent.start
-        && (DESIGNATION_VERBS.contains(&cx.w(b - 1)) || matches!(cx.w(b - 1), "been" | "being" | "has" | "have" | "had" | "is" | "was" | "are" | "were"))
-    {
-        designation |= DESIGNATION_VERBS.contains(&cx.w(b - 1));
+    if b > sent.start && DESIGNATION_VERBS.contains(&cx.w(b - 1)) {
+        designation = true;
         b -= 1;
+        while b > sent.start
+            && matches!(
+                cx.w(b - 1),
+                "been" | "being" | "has" | "have" | "had" | "is" | "was" | "are" | "were"
+            )
+        {
+            b -= 1;
+        }
     }
     let antecedent_before = |pos: usize| -> Option<(Vec<usize>, Option<usize>)> {
         // The mention or linked term ending right before token `pos`.
@@ -534,32 +699,33 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
         }
         None
     };
-    let link_to = |found: (Vec<usize>, Option<usize>), rule: LinkRule, what: &str| -> Option<Link> {
-        match found {
-            (ms, None) => {
-                let ok: Vec<usize> = ms.into_iter().filter(|&m| cx.compatible(e, m)).collect();
-                (!ok.is_empty()).then(|| Link {
-                    actors: unique_actors(cx, &ok),
-                    rule,
-                    detail: format!("{what} '{}'", cx.mention_text(ok[0])),
-                })
+    let link_to =
+        |found: (Vec<usize>, Option<usize>), rule: LinkRule, what: &str| -> Option<Link> {
+            match found {
+                (ms, None) => {
+                    let ok: Vec<usize> = ms.into_iter().filter(|&m| cx.compatible(e, m)).collect();
+                    (!ok.is_empty()).then(|| Link {
+                        actors: unique_actors(cx, &ok),
+                        rule,
+                        detail: format!("{what} '{}'", cx.mention_text(ok[0])),
+                    })
+                }
+                (_, Some(o)) => {
+                    let l = links[o].as_ref()?;
+                    let ok: Vec<usize> = l
+                        .actors
+                        .iter()
+                        .copied()
+                        .filter(|&a| e.allows(cx.lex.actors[a].actor_type))
+                        .collect();
+                    (!ok.is_empty()).then(|| Link {
+                        actors: ok,
+                        rule,
+                        detail: format!("{what} '{}'", hits[o].span.slice(cx.text)),
+                    })
+                }
             }
-            (_, Some(o)) => {
-                let l = links[o].as_ref()?;
-                let ok: Vec<usize> = l
-                    .actors
-                    .iter()
-                    .copied()
-                    .filter(|&a| e.allows(cx.lex.actors[a].actor_type))
-                    .collect();
-                (!ok.is_empty()).then(|| Link {
-                    actors: ok,
-                    rule,
-                    detail: format!("{what} '{}'", hits[o].span.slice(cx.text)),
-                })
-            }
-        }
-    };
+        };
     if b > sent.start {
         let before = cx.w(b - 1).to_owned();
         if designation {
@@ -570,29 +736,36 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
             if p > sent.start && matches!(cx.w(p - 1), "," | "—" | "–" | "-") {
                 p -= 1;
             }
-            if let Some(l) = antecedent_before(p).and_then(|f| link_to(f, LinkRule::Designation, "designation of")) {
+            if let Some(l) = antecedent_before(p)
+                .and_then(|f| link_to(f, LinkRule::Designation, "designation of"))
+            {
                 return Some(l);
             }
         }
         if COPULA.contains(&before.as_str())
-            && let Some(l) = antecedent_before(b - 1).and_then(|f| link_to(f, LinkRule::Copula, "subject"))
+            && let Some(l) =
+                antecedent_before(b - 1).and_then(|f| link_to(f, LinkRule::Copula, "subject"))
         {
             return Some(l);
         }
         if matches!(before.as_str(), "," | "—" | "–" | "(")
-            && let Some(l) = antecedent_before(b - 1).and_then(|f| link_to(f, LinkRule::Apposition, "apposition to"))
+            && let Some(l) = antecedent_before(b - 1)
+                .and_then(|f| link_to(f, LinkRule::Apposition, "apposition to"))
         {
             return Some(l);
         }
     }
     // Relative clause: ", which ... TERM" with no actor between the antecedent and the term.
-    if let Some(rel) = (sent.start..np_start)
-        .rev()
-        .find(|&k| matches!(cx.w(k), "which" | "who" | "whose") && k > sent.start && matches!(cx.w(k - 1), "," | "—"))
-    {
-        let between_has_actor = (rel..np_start).any(|k| cx.mention_at[k].is_some_and(|m| cx.compatible(e, m)));
+    if let Some(rel) = (sent.start..np_start).rev().find(|&k| {
+        matches!(cx.w(k), "which" | "who" | "whose")
+            && k > sent.start
+            && matches!(cx.w(k - 1), "," | "—")
+    }) {
+        let between_has_actor =
+            (rel..np_start).any(|k| cx.mention_at[k].is_some_and(|m| cx.compatible(e, m)));
         if !between_has_actor
-            && let Some(l) = antecedent_before(rel - 1).and_then(|f| link_to(f, LinkRule::RelativeClause, "relative clause on"))
+            && let Some(l) = antecedent_before(rel - 1)
+                .and_then(|f| link_to(f, LinkRule::RelativeClause, "relative clause on"))
         {
             return Some(l);
         }
@@ -604,7 +777,7 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
     let mut best: Option<(usize, usize)> = None;
     for m in 0..cx.mentions.len() {
         let (f, l) = (cx.first_token(m), cx.last_token(m));
-        if f < clause.start || l >= clause.end || toks.contains(&f) {
+        if f < clause.start || l >= clause.end || toks.contains(&f) || cx.is_place(m) {
             continue;
         }
         if !(cx.compatible(e, m) || (verb_like && cx.mentions[m].role.is_none())) {
@@ -613,7 +786,11 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
         if verb_like && f > toks.start {
             continue;
         }
-        let dist = if l < toks.start { toks.start - l } else { f.saturating_sub(toks.end) + 1 };
+        let dist = if l < toks.start {
+            toks.start - l
+        } else {
+            f.saturating_sub(toks.end) + 1
+        };
         if best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, m));
         }
@@ -625,15 +802,32 @@ fn local(cx: &Context, hits: &[TermHit], hit_at: &[Option<usize>], hi: usize, li
             .filter(|&g| cx.compatible(e, g) || verb_like)
             .collect();
         let actors = unique_actors(cx, &group);
-        let rule = if actors.len() > 1 { LinkRule::Coordination } else { LinkRule::NearestInClause };
-        let detail = if actors.len() > 1 {
-            format!("coordinated actors {}", group.iter().map(|&g| format!("'{}'", cx.mention_text(g))).collect::<Vec<_>>().join(", "))
+        let rule = if actors.len() > 1 {
+            LinkRule::Coordination
         } else {
-            format!("nearest compatible actor in the clause: '{}'", cx.mention_text(m))
+            LinkRule::NearestInClause
         };
-        return Some(Link { actors, rule, detail });
+        let detail = if actors.len() > 1 {
+            format!(
+                "coordinated actors {}",
+                group
+                    .iter()
+                    .map(|&g| format!("'{}'", cx.mention_text(g)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else {
+            format!(
+                "nearest compatible actor in the clause: '{}'",
+                cx.mention_text(m)
+            )
+        };
+        return Some(Link {
+            actors,
+            rule,
+            detail,
+        });
     }
-    let _ = anaphoric;
     None
 }
 
@@ -645,10 +839,14 @@ fn topic_counts(cx: &Context) -> Vec<usize> {
     counts
 }
 
+/// A term tied to actors: (sentence, paragraph, actors, term as written).
+type Tie = (usize, usize, Vec<usize>, String);
+
 fn discourse(
     cx: &Context,
     h: &TermHit,
-    last_tie: &HashMap<&str, (usize, usize, Vec<usize>, String)>,
+    same_category: Option<&Tie>,
+    anaphor: Option<&Tie>,
     topic: &[usize],
 ) -> Option<Link> {
     let e = h.entry;
@@ -656,13 +854,21 @@ fn discourse(
         return None;
     }
     let para = cx.seg.sentences[h.sentence].paragraph;
-    if let Some((s, p, actors, term)) = last_tie.get(e.category.as_str())
-        && (*p == para || h.sentence - s <= 2)
-    {
+    let near = |t: &&Tie| t.1 == para || h.sentence - t.0 <= 2;
+    // "such terrorist groups": an anaphoric determiner points back to the last tied term of any
+    // category whose actors the term can describe; otherwise the last term of the same category.
+    let anaphor = anaphor
+        .filter(near)
+        .filter(|t| t.2.iter().all(|&a| e.allows(cx.lex.actors[a].actor_type)));
+    if let Some((s, _, actors, term)) = anaphor.or(same_category.filter(near)) {
         return Some(Link {
             actors: actors.clone(),
             rule: LinkRule::CarriedOver,
-            detail: format!("'{term}' in sentence {} was tied to {}", s + 1, names(cx, actors)),
+            detail: format!(
+                "'{term}' in sentence {} was tied to {}",
+                s + 1,
+                names(cx, actors)
+            ),
         });
     }
     let group_term = !e.targets.is_empty() && !e.targets.contains(&ActorType::State);
@@ -681,7 +887,10 @@ fn discourse(
             return Some(Link {
                 actors: vec![a],
                 rule: LinkRule::ArticleTopic,
-                detail: format!("the article's most-mentioned compatible actor ({}, {n} mentions)", cx.name(a)),
+                detail: format!(
+                    "the article's most-mentioned compatible actor ({}, {n} mentions)",
+                    cx.name(a)
+                ),
             });
         }
     }

@@ -24,7 +24,13 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic pointing at `line:column` of `source` (the whole file text).
-    pub fn at(file: &str, source: &str, line: u64, column: u64, message: impl Into<String>) -> Self {
+    pub fn at(
+        file: &str,
+        source: &str,
+        line: u64,
+        column: u64,
+        message: impl Into<String>,
+    ) -> Self {
         let source_line = if line == 0 {
             None
         } else {
@@ -90,6 +96,9 @@ mod tests {
     #[test]
     fn file_level_has_no_snippet() {
         let d = Diagnostic::file_level("gone.yaml", "cannot read the file: not found");
-        assert_eq!(d.to_string(), "error: cannot read the file: not found\n  --> gone.yaml");
+        assert_eq!(
+            d.to_string(),
+            "error: cannot read the file: not found\n  --> gone.yaml"
+        );
     }
 }

@@ -24,10 +24,14 @@ pub struct Evidence {
     pub end: usize,
     pub voice: Voice,
     pub speaker: Option<String>,
+    pub speaker_antecedent: Option<String>,
+    /// The phrase describes more than one actor.
+    #[serde(skip)]
+    pub shared: bool,
 }
 
 impl Evidence {
-    fn of(h: &Hit) -> Evidence {
+    pub fn of(h: &Hit) -> Evidence {
         Evidence {
             sentence: h.sentence,
             sentence_text: h.sentence_text.clone(),
@@ -36,7 +40,18 @@ impl Evidence {
             end: h.end,
             voice: h.voice,
             speaker: h.speaker.clone(),
+            speaker_antecedent: h.speaker_antecedent.clone(),
+            shared: h.actors.len() > 1,
         }
+    }
+
+    /// The speaker for a sentence of prose: "He (Erdogan)".
+    pub fn speaker_shown(&self) -> Option<String> {
+        let s = self.speaker.as_ref()?;
+        Some(match &self.speaker_antecedent {
+            Some(a) if a != s => format!("{s} ({a})"),
+            _ => s.clone(),
+        })
     }
 }
 
@@ -187,8 +202,16 @@ fn side(art: &Article, actor: &str) -> Side {
         .collect();
     Side {
         mentions: art.mentions.iter().filter(|m| m.actor == actor).count(),
-        author_stance: mean(labels().filter(|h| h.voice == Voice::Author).map(|h| h.stance)),
-        others_stance: mean(labels().filter(|h| h.voice != Voice::Author).map(|h| h.stance)),
+        author_stance: mean(
+            labels()
+                .filter(|h| h.voice == Voice::Author)
+                .map(|h| h.stance),
+        ),
+        others_stance: mean(
+            labels()
+                .filter(|h| h.voice != Voice::Author)
+                .map(|h| h.stance),
+        ),
         terms,
         only_in_others_speech,
     }
@@ -206,7 +229,10 @@ fn speakers(art: &Article, lex: &Lexicon) -> Vec<SpeakerVerbs> {
     for s in &art.speech {
         let key = s.speaker_actor.clone();
         let shown = s.resolved_from.clone().unwrap_or_else(|| s.speaker.clone());
-        let e = match out.iter_mut().position(|o| o.speaker_actor == key && (key.is_some() || o.speaker == shown)) {
+        let e = match out
+            .iter_mut()
+            .position(|o| o.speaker_actor == key && o.speaker.eq_ignore_ascii_case(&shown))
+        {
             Some(i) => &mut out[i],
             None => {
                 out.push(SpeakerVerbs {
@@ -221,25 +247,52 @@ fn speakers(art: &Article, lex: &Lexicon) -> Vec<SpeakerVerbs> {
         *e.verbs.entry(s.verb.to_lowercase()).or_default() += 1;
     }
     for h in art.hits.iter().filter(|h| h.kind == Kind::Attribution) {
-        let key = h.actors.first().cloned();
-        if let Some(e) = out.iter_mut().find(|o| o.speaker_actor.is_some() && o.speaker_actor == key)
+        let Some(i) = art
+            .speech
+            .iter()
+            .position(|s| s.start < h.end && h.start < s.end)
+        else {
+            continue;
+        };
+        let s = &art.speech[i];
+        let shown = s.resolved_from.clone().unwrap_or_else(|| s.speaker.clone());
+        if let Some(e) = out
+            .iter_mut()
+            .find(|o| o.speaker_actor == s.speaker_actor && o.speaker.eq_ignore_ascii_case(&shown))
             && !e.loaded.contains(&h.text.to_lowercase())
         {
             e.loaded.push(h.text.to_lowercase());
         }
     }
     let _ = lex;
-    out.sort_by(|x, y| x.speaker_actor.cmp(&y.speaker_actor).then(x.speaker.cmp(&y.speaker)));
+    out.sort_by(|x, y| {
+        x.speaker_actor
+            .cmp(&y.speaker_actor)
+            .then(x.speaker.cmp(&y.speaker))
+    });
     out
 }
 
-fn quoted_list(ts: &[&TermUse]) -> String {
-    let words: Vec<String> = ts
+/// How a term is shown in prose: a variant written in lower case if the article has one ("rebels"
+/// rather than a sentence-initial "Rebels"), else as first written ("Syrian government").
+pub fn shown(t: &TermUse) -> String {
+    t.written
         .iter()
-        .flat_map(|t| t.written.iter().map(|w| format!("'{}'", w.to_lowercase())))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+        .find(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .or(t.written.first())
+        .cloned()
+        .unwrap_or_else(|| t.term.clone())
+}
+
+fn quoted_list(ts: &[&TermUse]) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for t in ts {
+        let w = format!("'{}'", shown(t));
+        if !words.iter().any(|x| x.eq_ignore_ascii_case(&w)) {
+            words.push(w);
+        }
+    }
+    words.sort_by_key(|w| w.to_lowercase());
     join_words(&words)
 }
 
@@ -268,7 +321,7 @@ fn describe_others(ts: &[&TermUse]) -> String {
     let mut parts = Vec::new();
     for t in ts {
         for e in &t.evidence {
-            let who = e.speaker.clone().unwrap_or_else(|| match e.voice {
+            let who = e.speaker_shown().unwrap_or_else(|| match e.voice {
                 Voice::Scare => "scare quotes".into(),
                 _ => "an unnamed speaker".into(),
             });
@@ -298,6 +351,21 @@ fn actor_findings(d: &ActorDiff, an: &str, bn: &str) -> Vec<Finding> {
     }
     let (oa, ob) = (others(&d.a), others(&d.b));
     if own_a.is_empty() && own_b.is_empty() && oa.is_empty() && ob.is_empty() {
+        return out;
+    }
+    // A side whose only own-voice terms for this actor are phrases shared with other actors is
+    // already told by the shared-phrase finding.
+    let shared_only = |s: &Side, own: &[&TermUse], others: &[&TermUse]| {
+        !own.is_empty()
+            && others.is_empty()
+            && s.terms
+                .iter()
+                .filter(|t| t.kind != Kind::Attribution)
+                .all(|t| t.evidence.iter().all(|e| e.shared))
+    };
+    if (shared_only(&d.a, &own_a, &oa) && own_b.is_empty() && ob.is_empty())
+        || (shared_only(&d.b, &own_b, &ob) && own_a.is_empty() && oa.is_empty())
+    {
         return out;
     }
     let diff = match (d.a.author_stance, d.b.author_stance) {
@@ -361,7 +429,11 @@ fn actor_findings(d: &ActorDiff, an: &str, bn: &str) -> Vec<Finding> {
 /// occupation forces").
 fn shared_findings(art: &Article, name: &str, lex: &Lexicon, first: bool) -> Vec<Finding> {
     let mut out = Vec::new();
-    for h in art.hits.iter().filter(|h| h.actors.len() > 1 && h.voice == Voice::Author && h.stance < 0) {
+    for h in art
+        .hits
+        .iter()
+        .filter(|h| h.actors.len() > 1 && h.voice == Voice::Author && h.stance < 0)
+    {
         let names: Vec<String> = h
             .actors
             .iter()
@@ -384,31 +456,58 @@ fn shared_findings(art: &Article, name: &str, lex: &Lexicon, first: bool) -> Vec
     out
 }
 
-fn verb_findings(sa: &[SpeakerVerbs], sb: &[SpeakerVerbs], an: &str, bn: &str, lex: &Lexicon, a: &Article, b: &Article) -> Vec<Finding> {
+fn verb_findings(an: &str, bn: &str, lex: &Lexicon, a: &Article, b: &Article) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (n, list, art, first) in [(an, sa, a, true), (bn, sb, b, false)] {
-        for s in list.iter().filter(|s| !s.loaded.is_empty()) {
-            let who = s
-                .speaker_actor
+    for (n, art, first) in [(an, a, true), (bn, b, false)] {
+        // Loaded attribution terms, grouped by the actor whose words or stance they frame.
+        let mut groups: Vec<(Option<String>, Vec<&Hit>)> = Vec::new();
+        for h in art.hits.iter().filter(|h| h.kind == Kind::Attribution) {
+            let key = h.actors.first().cloned();
+            match groups.iter_mut().find(|g| g.0 == key) {
+                Some(g) => g.1.push(h),
+                None => groups.push((key, vec![h])),
+            }
+        }
+        for (actor, hits) in groups {
+            let mut who: Vec<String> = Vec::new();
+            let mut verbs: Vec<String> = Vec::new();
+            for h in &hits {
+                if let Some(s) = &h.framed_speaker
+                    && !who.contains(s)
+                {
+                    who.push(s.clone());
+                }
+                let v = format!("'{}'", h.text.to_lowercase());
+                if !verbs.contains(&v) {
+                    verbs.push(v);
+                }
+            }
+            let name = actor
                 .as_ref()
                 .and_then(|id| lex.actor(id))
-                .map_or_else(|| s.speaker.clone(), |x| format!("{} ({})", s.speaker, x.name));
+                .map(|x| x.name.clone());
+            let whose = match (who.is_empty(), name) {
+                (false, Some(nm)) => format!("{} ({nm})", join_words(&who)),
+                (false, None) => join_words(&who),
+                (true, Some(nm)) => nm,
+                (true, None) => "an unnamed speaker".into(),
+            };
             let text = format!(
-                "{n} introduces the words of {who} with {}, a verb that casts doubt or blame, not a neutral 'said'.",
-                join_words(&s.loaded.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>())
+                "{n} frames what {whose} says or does with {}: {}, where a neutral 'said' was available.",
+                join_words(&verbs),
+                if verbs.len() == 1 {
+                    "a word that casts doubt or blame"
+                } else {
+                    "words that cast doubt or blame"
+                }
             );
-            let ev: Vec<Evidence> = art
-                .hits
-                .iter()
-                .filter(|h| h.kind == Kind::Attribution && h.actors.first() == s.speaker_actor.as_ref())
-                .map(Evidence::of)
-                .collect();
+            let ev: Vec<Evidence> = hits.iter().map(|h| Evidence::of(h)).collect();
             out.push(Finding {
-                actor: s.speaker_actor.clone(),
+                actor,
                 text,
                 evidence_a: if first { ev.clone() } else { Vec::new() },
                 evidence_b: if first { Vec::new() } else { ev },
-                weight: 2.5,
+                weight: 4.5,
             });
         }
     }
@@ -438,8 +537,14 @@ pub fn compare(lex: &Lexicon, a: &Article, b: &Article) -> Comparison {
         }
         let own_a = own_terms(&sa);
         let own_b = own_terms(&sb);
-        let a_only: Vec<&&crate::diff::TermUse> = own_a.iter().filter(|t| !own_b.iter().any(|u| u.term == t.term)).collect();
-        let b_only: Vec<&&crate::diff::TermUse> = own_b.iter().filter(|t| !own_a.iter().any(|u| u.term == t.term)).collect();
+        let a_only: Vec<&&crate::diff::TermUse> = own_a
+            .iter()
+            .filter(|t| !own_b.iter().any(|u| u.term == t.term))
+            .collect();
+        let b_only: Vec<&&crate::diff::TermUse> = own_b
+            .iter()
+            .filter(|t| !own_a.iter().any(|u| u.term == t.term))
+            .collect();
         let mut swaps = Vec::new();
         for x in &a_only {
             for y in &b_only {
@@ -483,7 +588,7 @@ pub fn compare(lex: &Lexicon, a: &Article, b: &Article) -> Comparison {
     }
     summary.extend(shared_findings(a, &a.name, lex, true));
     summary.extend(shared_findings(b, &b.name, lex, false));
-    summary.extend(verb_findings(&speakers_a, &speakers_b, &a.name, &b.name, lex, a, b));
+    summary.extend(verb_findings(&a.name, &b.name, lex, a, b));
     // Order by weight, then by a key that is the same whichever side is first.
     summary.sort_by(|x, y| {
         y.weight
@@ -516,7 +621,16 @@ pub fn compare(lex: &Lexicon, a: &Article, b: &Article) -> Comparison {
 
 /// A key of a finding that does not change when the sides are swapped.
 fn sym_key(f: &Finding) -> (usize, usize, String) {
-    let mut ev: Vec<usize> = f.evidence_a.iter().chain(&f.evidence_b).map(|e| e.start).collect();
+    let mut ev: Vec<usize> = f
+        .evidence_a
+        .iter()
+        .chain(&f.evidence_b)
+        .map(|e| e.start)
+        .collect();
     ev.sort();
-    (f.evidence_a.len().max(f.evidence_b.len()), f.evidence_a.len().min(f.evidence_b.len()), format!("{ev:?}"))
+    (
+        f.evidence_a.len().max(f.evidence_b.len()),
+        f.evidence_a.len().min(f.evidence_b.len()),
+        format!("{ev:?}"),
+    )
 }

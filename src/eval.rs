@@ -127,15 +127,19 @@ fn io(path: &Path, e: std::io::Error) -> EvalError {
 pub fn resolve_actor(lex: &Lexicon, name: &str) -> Option<String> {
     let n = name.trim().to_lowercase();
     for a in &lex.actors {
-        let names = std::iter::once(&a.name)
-            .chain(&a.aliases)
-            .chain(a.people.iter().flat_map(|p| std::iter::once(&p.name).chain(&p.aliases)));
+        let names = std::iter::once(&a.name).chain(&a.aliases).chain(
+            a.people
+                .iter()
+                .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases)),
+        );
         if a.id.to_lowercase() == n || names.clone().any(|x| x.to_lowercase() == n) {
             return Some(a.id.clone());
         }
     }
     // A longer description: "Hakan Fidan (Turkish Foreign Minister)", "Syrian army command".
-    let words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-').collect();
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+        .collect();
     for a in &lex.actors {
         let mut forms: Vec<&str> = a.aliases.iter().map(String::as_str).collect();
         forms.push(&a.name);
@@ -151,7 +155,10 @@ pub fn resolve_actor(lex: &Lexicon, name: &str) -> Option<String> {
             if fw.is_empty() {
                 continue;
             }
-            if words.windows(fw.len()).any(|w| w.iter().zip(&fw).all(|(x, y)| x.eq_ignore_ascii_case(y))) {
+            if words
+                .windows(fw.len())
+                .any(|w| w.iter().zip(&fw).all(|(x, y)| x.eq_ignore_ascii_case(y)))
+            {
                 return Some(a.id.clone());
             }
         }
@@ -166,7 +173,12 @@ struct Located {
 }
 
 /// Finds each gold mention's span in the article.
-fn locate(article: &Article, mentions: Vec<GoldMention>, misaligned: &mut Vec<String>, file: &str) -> Vec<Located> {
+fn locate(
+    article: &Article,
+    mentions: Vec<GoldMention>,
+    misaligned: &mut Vec<String>,
+    file: &str,
+) -> Vec<Located> {
     let text = &article.text;
     let mut out: Vec<Located> = Vec::with_capacity(mentions.len());
     // Group entries with the same term and sentence: k-th entry -> k-th occurrence, unless there
@@ -187,28 +199,52 @@ fn locate(article: &Article, mentions: Vec<GoldMention>, misaligned: &mut Vec<St
             continue;
         };
         // Search from the prefix to the end of its paragraph.
-        let para_end = text[pos..].find(['\n', '\r']).map_or(text.len(), |i| pos + i);
+        let para_end = text[pos..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| pos + i);
         let window = &text[pos..para_end];
-        let occ: Vec<usize> = window.match_indices(term.as_str()).map(|(i, _)| pos + i).collect();
+        let occ: Vec<usize> = window
+            .match_indices(term.as_str())
+            .map(|(i, _)| pos + i)
+            .collect();
         if occ.is_empty() {
-            misaligned.push(format!("{file}: term {term:?} not found in sentence {prefix:?}"));
+            misaligned.push(format!(
+                "{file}: term {term:?} not found in sentence {prefix:?}"
+            ));
             continue;
         }
         for (k, &i) in idx.iter().enumerate() {
-            let at = if idx.len() <= occ.len() { occ[k] } else { occ[0] };
+            let at = if idx.len() <= occ.len() {
+                occ[k]
+            } else {
+                occ[0]
+            };
             spans[i] = Some(Span::new(at, at + term.len()));
         }
     }
     for (m, span) in mentions.into_iter().zip(spans) {
-        let sentence = span.and_then(|s| article.sentence_spans.iter().position(|x| x.start <= s.start && s.start < x.end));
-        out.push(Located { mention: m, span, sentence });
+        let sentence = span.and_then(|s| {
+            article
+                .sentence_spans
+                .iter()
+                .position(|x| x.start <= s.start && s.start < x.end)
+        });
+        out.push(Located {
+            mention: m,
+            span,
+            sentence,
+        });
     }
     out
 }
 
 /// Evaluates the analyzer on every `*.yaml` gold file in `gold_dir`; articles are looked up in
 /// `articles_dir` (or beside the gold file).
-pub fn eval_gold(an: &Analyzer, gold_dir: &Path, articles_dir: Option<&Path>) -> Result<EvalReport, EvalError> {
+pub fn eval_gold(
+    an: &Analyzer,
+    gold_dir: &Path,
+    articles_dir: Option<&Path>,
+) -> Result<EvalReport, EvalError> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(gold_dir)
         .map_err(|e| io(gold_dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -226,13 +262,20 @@ pub fn eval_gold(an: &Analyzer, gold_dir: &Path, articles_dir: Option<&Path>) ->
     for f in files {
         let shown = f.display().to_string();
         let src = std::fs::read_to_string(&f).map_err(|e| io(&f, e))?;
-        let gold: GoldFile = crate::lexicon::yaml::from_str(&shown, &src).map_err(EvalError::Gold)?;
-        let dir = articles_dir.map_or_else(|| f.parent().unwrap_or(Path::new(".")).to_path_buf(), Path::to_path_buf);
+        let gold: GoldFile =
+            crate::lexicon::yaml::from_str(&shown, &src).map_err(EvalError::Gold)?;
+        let dir = articles_dir.map_or_else(
+            || f.parent().unwrap_or(Path::new(".")).to_path_buf(),
+            Path::to_path_buf,
+        );
         let apath = dir.join(&gold.article);
         let text = match std::fs::read_to_string(&apath) {
             Ok(t) => t,
             Err(e) => {
-                r.misaligned.push(format!("{shown}: article {} unreadable: {e}", apath.display()));
+                r.misaligned.push(format!(
+                    "{shown}: article {} unreadable: {e}",
+                    apath.display()
+                ));
                 continue;
             }
         };
@@ -244,7 +287,11 @@ pub fn eval_gold(an: &Analyzer, gold_dir: &Path, articles_dir: Option<&Path>) ->
     let p = &mut r.phrase;
     p.precision = ratio(p.predicted_right, p.predicted);
     p.recall = ratio(p.gold_found, p.gold);
-    p.f1 = if p.precision + p.recall > 0.0 { 2.0 * p.precision * p.recall / (p.precision + p.recall) } else { 0.0 };
+    p.f1 = if p.precision + p.recall > 0.0 {
+        2.0 * p.precision * p.recall / (p.precision + p.recall)
+    } else {
+        0.0
+    };
     Ok(r)
 }
 
@@ -256,7 +303,9 @@ fn score_article(lex: &Lexicon, art: &Article, located: &[Located], r: &mut Eval
     // Phrase detection on unique (term, sentence) pairs.
     let mut gold_pairs: Vec<(String, usize, Vec<Span>)> = Vec::new();
     for l in located {
-        let (Some(s), Some(sp)) = (l.sentence, l.span) else { continue };
+        let (Some(s), Some(sp)) = (l.sentence, l.span) else {
+            continue;
+        };
         let key = l.mention.term.to_lowercase();
         match gold_pairs.iter_mut().find(|g| g.0 == key && g.1 == s) {
             Some(g) => g.2.push(sp),
@@ -267,7 +316,10 @@ fn score_article(lex: &Lexicon, art: &Article, located: &[Located], r: &mut Eval
     for h in &art.hits {
         let key = h.text.to_lowercase();
         let sp = Span::new(h.start, h.end);
-        match pred_pairs.iter_mut().find(|g| g.0 == key && g.1 == h.sentence) {
+        match pred_pairs
+            .iter_mut()
+            .find(|g| g.0 == key && g.1 == h.sentence)
+        {
             Some(g) => g.2.push(sp),
             None => pred_pairs.push((key, h.sentence, vec![sp])),
         }
@@ -275,16 +327,26 @@ fn score_article(lex: &Lexicon, art: &Article, located: &[Located], r: &mut Eval
     r.phrase.gold += gold_pairs.len();
     r.phrase.predicted += pred_pairs.len();
     for g in &gold_pairs {
-        if pred_pairs.iter().any(|p| p.1 == g.1 && p.2.iter().any(|a| g.2.iter().any(|b| a.overlaps(*b)))) {
+        if pred_pairs
+            .iter()
+            .any(|p| p.1 == g.1 && p.2.iter().any(|a| g.2.iter().any(|b| a.overlaps(*b))))
+        {
             r.phrase.gold_found += 1;
         }
     }
     for p in &pred_pairs {
-        if gold_pairs.iter().any(|g| g.1 == p.1 && g.2.iter().any(|b| p.2.iter().any(|a| a.overlaps(*b)))) {
+        if gold_pairs
+            .iter()
+            .any(|g| g.1 == p.1 && g.2.iter().any(|b| p.2.iter().any(|a| a.overlaps(*b))))
+        {
             r.phrase.predicted_right += 1;
         } else {
-            let s = art.sentence_spans.get(p.1).map_or("", |s| s.slice(&art.text));
-            r.false_alarms.push((art.name.clone(), p.0.clone(), s.chars().take(80).collect()));
+            let s = art
+                .sentence_spans
+                .get(p.1)
+                .map_or("", |s| s.slice(&art.text));
+            r.false_alarms
+                .push((art.name.clone(), p.0.clone(), s.chars().take(80).collect()));
         }
     }
     // Voice, actor and speaker on the gold mentions found.
@@ -295,7 +357,11 @@ fn score_article(lex: &Lexicon, art: &Article, located: &[Located], r: &mut Eval
             .iter()
             .filter(|h| Span::new(h.start, h.end).overlaps(sp))
             .max_by_key(|h| h.end.min(sp.end) - h.start.max(sp.start));
-        let gold_actor = l.mention.actor.as_deref().map(|a| resolve_actor(lex, a).unwrap_or_else(|| format!("?{a}")));
+        let gold_actor = l
+            .mention
+            .actor
+            .as_deref()
+            .map(|a| resolve_actor(lex, a).unwrap_or_else(|| format!("?{a}")));
         let mut o = Outcome {
             article: art.name.clone(),
             term: l.mention.term.clone(),
@@ -317,7 +383,8 @@ fn score_article(lex: &Lexicon, art: &Article, located: &[Located], r: &mut Eval
         o.speaker = h.speaker.clone();
         let voice_ok = h.voice.as_str() == l.mention.voice;
         r.voice.add(voice_ok);
-        r.author_vs_other.add((h.voice == Voice::Author) == (l.mention.voice == "author"));
+        r.author_vs_other
+            .add((h.voice == Voice::Author) == (l.mention.voice == "author"));
         *r.voice_confusion
             .entry(l.mention.voice.clone())
             .or_default()
@@ -332,7 +399,8 @@ fn score_article(lex: &Lexicon, art: &Article, located: &[Located], r: &mut Eval
             && let Some(gs) = &l.mention.speaker
             && let Some(ga) = resolve_actor(lex, gs)
         {
-            r.speaker.add(h.speaker_actor.as_deref() == Some(ga.as_str()));
+            r.speaker
+                .add(h.speaker_actor.as_deref() == Some(ga.as_str()));
         }
         if !voice_ok {
             r.wrong_voice.push(o.clone());
@@ -356,12 +424,24 @@ pub fn render_text(r: &EvalReport) -> String {
     );
     let acc = |a: &Accuracy| format!("{:.3} ({}/{})", a.accuracy, a.correct, a.n);
     let _ = writeln!(s, "voice accuracy on found mentions: {}", acc(&r.voice));
-    let _ = writeln!(s, "author vs not-author accuracy: {}", acc(&r.author_vs_other));
+    let _ = writeln!(
+        s,
+        "author vs not-author accuracy: {}",
+        acc(&r.author_vs_other)
+    );
     let _ = writeln!(s, "actor accuracy on found mentions: {}", acc(&r.actor));
-    let _ = writeln!(s, "speaker accuracy (non-author, gold speaker a known actor): {}", acc(&r.speaker));
+    let _ = writeln!(
+        s,
+        "speaker accuracy (non-author, gold speaker a known actor): {}",
+        acc(&r.speaker)
+    );
     let _ = writeln!(s, "voice confusion (gold -> predicted):");
     for (g, row) in &r.voice_confusion {
-        let cells = row.iter().map(|(p, n)| format!("{p} {n}")).collect::<Vec<_>>().join(", ");
+        let cells = row
+            .iter()
+            .map(|(p, n)| format!("{p} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let _ = writeln!(s, "  {g}: {cells}");
     }
     let list = |s: &mut String, title: &str, v: &[Outcome]| {
@@ -377,7 +457,11 @@ pub fn render_text(r: &EvalReport) -> String {
                 o.sentence.chars().take(50).collect::<String>(),
                 o.gold_actor.as_deref().unwrap_or("null"),
                 o.gold_voice,
-                if o.actors.is_empty() { "none".to_owned() } else { o.actors.join("+") },
+                if o.actors.is_empty() {
+                    "none".to_owned()
+                } else {
+                    o.actors.join("+")
+                },
                 o.voice.map_or("-", |v| v.as_str())
             );
         }

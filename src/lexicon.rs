@@ -159,7 +159,10 @@ impl LexiconError {
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match self {
             LexiconError::Unreadable { path, reason } => {
-                vec![Diagnostic::file_level(path, format!("cannot read the file: {reason}"))]
+                vec![Diagnostic::file_level(
+                    path,
+                    format!("cannot read the file: {reason}"),
+                )]
             }
             LexiconError::Invalid(d) => d.clone(),
         }

@@ -12,8 +12,10 @@ use framelens::report::{Format, Options};
 /// each term describes, and whether the outlet says it in its own voice or quotes someone else.
 #[derive(Parser)]
 #[command(name = "framelens", version, about, max_term_width = 100)]
-#[command(after_help = "Exit codes: 0 success, 1 unexpected failure, 2 usage error, \
-3 unreadable article, 4 invalid lexicon, 5 unreadable gold annotations.")]
+#[command(
+    after_help = "Exit codes: 0 success, 1 unexpected failure, 2 usage error, \
+3 unreadable article, 4 invalid lexicon, 5 unreadable gold annotations."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Cmd,
@@ -82,7 +84,10 @@ fn main() -> ExitCode {
     let color = match cli.color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
-        ColorWhen::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorWhen::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let format = match cli.format {
         Fmt::Text => Format::Text,
@@ -90,19 +95,41 @@ fn main() -> ExitCode {
         Fmt::Json => Format::Json,
     };
     let width = if std::io::stdout().is_terminal() {
-        std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(80).clamp(40, 120)
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(80)
+            .clamp(40, 120)
     } else {
         80
     };
     let command = match cli.command {
         Cmd::Score { files } => Command::Score { inputs: files },
-        Cmd::Compare { a, b, name_a, name_b } => Command::Compare { a, b, name_a, name_b },
+        Cmd::Compare {
+            a,
+            b,
+            name_a,
+            name_b,
+        } => Command::Compare {
+            a,
+            b,
+            name_a,
+            name_b,
+        },
         Cmd::Eval { gold, articles } => Command::Eval { gold, articles },
     };
     let config = Config {
         command,
-        lexicons: LexiconConfig { files: cli.lexicons, no_defaults: cli.no_default_lexicons },
-        report: Options { format, explain: cli.explain, color: color && format == Format::Text, width },
+        lexicons: LexiconConfig {
+            files: cli.lexicons,
+            no_defaults: cli.no_default_lexicons,
+        },
+        report: Options {
+            format,
+            explain: cli.explain,
+            color: color && format == Format::Text,
+            width,
+        },
     };
     let mut out = std::io::stdout().lock();
     match app::run(&config, &mut out) {

@@ -135,7 +135,10 @@ pub enum MatcherError {
 
 impl Matcher {
     /// Builds a matcher from literal/glob patterns and `(regex, owner)` pairs.
-    pub fn new(patterns: Vec<Pattern>, regexes: &[(String, usize)]) -> Result<Matcher, MatcherError> {
+    pub fn new(
+        patterns: Vec<Pattern>,
+        regexes: &[(String, usize)],
+    ) -> Result<Matcher, MatcherError> {
         let mut needles = Vec::with_capacity(patterns.len());
         let mut compiled = Vec::with_capacity(patterns.len());
         for p in &patterns {
@@ -306,19 +309,51 @@ mod tests {
         let cases: &[(&[&str], &str, &[&str])] = &[
             (&["0:rebels"], "The rebels advanced", &["rebels@0"]),
             (&["0:rebel"], "rebellion broke out", &[]),
-            (&["0:rebel*"], "the rebellion, rebels", &["rebellion@0", "rebels@0"]),
-            (&["0:terror", "1:terror organization"], "the HTS terror organization", &["terror organization@1"]),
+            (
+                &["0:rebel*"],
+                "the rebellion, rebels",
+                &["rebellion@0", "rebels@0"],
+            ),
+            (
+                &["0:terror", "1:terror organization"],
+                "the HTS terror organization",
+                &["terror organization@1"],
+            ),
             (&["0:hts"], "HTS's fighters", &["HTS@0"]),
             (&["0:hts"], "HTS’s fighters", &["HTS@0"]),
             (&["0:u.s."], "the U.S.-designated group", &["U.S.@0"]),
-            (&["0:terrorist organization"], "a  terrorist\norganization", &["terrorist\norganization@0"]),
-            (&["0:occupation forces"], "OCCUPATION FORCES left", &["OCCUPATION FORCES@0"]),
+            (
+                &["0:terrorist organization"],
+                "a  terrorist\norganization",
+                &["terrorist\norganization@0"],
+            ),
+            (
+                &["0:occupation forces"],
+                "OCCUPATION FORCES left",
+                &["OCCUPATION FORCES@0"],
+            ),
             (&["0:so-called"], "the so‑called state", &["so‑called@0"]),
-            (&["0:workers' party"], "Kurdistan Workers’ Party", &["Workers’ Party@0"]),
-            (&["0:rebel offensive", "1:rebel"], "rebel offensives", &["rebel@1"]),
+            (
+                &["0:workers' party"],
+                "Kurdistan Workers’ Party",
+                &["Workers’ Party@0"],
+            ),
+            (
+                &["0:rebel offensive", "1:rebel"],
+                "rebel offensives",
+                &["rebel@1"],
+            ),
             (&["0:assad"], "Bashar al-Assad's forces", &["Assad@0"]),
-            (&["0:hayat tahrir al-sham"], "هيئة تحرير الشام Hayat Tahrir al-Sham", &["Hayat Tahrir al-Sham@0"]),
-            (&["0:ter\u{200B}ror"], "ter\u{200B}ror", &["ter\u{200B}ror@0"]),
+            (
+                &["0:hayat tahrir al-sham"],
+                "هيئة تحرير الشام Hayat Tahrir al-Sham",
+                &["Hayat Tahrir al-Sham@0"],
+            ),
+            (
+                &["0:ter\u{200B}ror"],
+                "ter\u{200B}ror",
+                &["ter\u{200B}ror@0"],
+            ),
         ];
         for (pats, text, want) in cases {
             let ps = pats
@@ -328,8 +363,15 @@ mod tests {
                     pat(o.parse().unwrap(), f)
                 })
                 .collect();
-            let got: Vec<String> = run(ps, text).into_iter().map(|(t, o)| format!("{t}@{o}")).collect();
-            assert_eq!(got, want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "text {text:?}");
+            let got: Vec<String> = run(ps, text)
+                .into_iter()
+                .map(|(t, o)| format!("{t}@{o}"))
+                .collect();
+            assert_eq!(
+                got,
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "text {text:?}"
+            );
         }
     }
 
@@ -341,14 +383,20 @@ mod tests {
             exact_case: true,
             exclusion: false,
         };
-        assert_eq!(run(vec![p.clone()], "let us see the US reply"), vec![("US".to_string(), 0)]);
+        assert_eq!(
+            run(vec![p.clone()], "let us see the US reply"),
+            vec![("US".to_string(), 0)]
+        );
     }
 
     #[test]
     fn exclusions_drop_matches_inside_them() {
         let mut x = pat(0, "war on terror");
         x.exclusion = true;
-        assert_eq!(run(vec![pat(0, "terror"), x], "the war on terror and terror"), vec![("terror".to_string(), 0)]);
+        assert_eq!(
+            run(vec![pat(0, "terror"), x], "the war on terror and terror"),
+            vec![("terror".to_string(), 0)]
+        );
     }
 
     #[test]
@@ -356,7 +404,11 @@ mod tests {
         let m = Matcher::new(vec![], &[(r"\b\w+-backed\b".into(), 3)]).unwrap();
         let t = "the Turkish-backed militia";
         let n = Normalized::new(t);
-        let got: Vec<_> = m.find(t, &n).into_iter().map(|h| h.span.slice(t).to_owned()).collect();
+        let got: Vec<_> = m
+            .find(t, &n)
+            .into_iter()
+            .map(|h| h.span.slice(t).to_owned())
+            .collect();
         assert_eq!(got, vec!["Turkish-backed"]);
     }
 }

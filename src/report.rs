@@ -72,7 +72,9 @@ impl Styles {
         if color {
             Styles {
                 head: Style::new().effects(Effects::BOLD),
-                term: Style::new().fg_color(Some(AnsiColor::Yellow.into())).effects(Effects::BOLD),
+                term: Style::new()
+                    .fg_color(Some(AnsiColor::Yellow.into()))
+                    .effects(Effects::BOLD),
                 dim: Style::new().effects(Effects::DIMMED),
             }
         } else {
@@ -94,7 +96,9 @@ fn paint(s: Style, t: &str) -> String {
 pub fn sanitize(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     for c in t.chars() {
-        if (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+        if (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        {
             let _ = write!(out, "\\u{{{:x}}}", c as u32);
         } else {
             out.push(c);
@@ -123,14 +127,19 @@ fn voices(by: &std::collections::BTreeMap<Voice, usize>) -> String {
 }
 
 fn actor_name(lex: &Lexicon, id: &str) -> String {
-    lex.actor(id).map_or_else(|| id.to_owned(), |a| a.name.clone())
+    lex.actor(id)
+        .map_or_else(|| id.to_owned(), |a| a.name.clone())
 }
 
 fn hit_line(h: &Hit, lex: &Lexicon) -> String {
     let actors = if h.actors.is_empty() {
         "no actor".to_owned()
     } else {
-        h.actors.iter().map(|a| actor_name(lex, a)).collect::<Vec<_>>().join(" + ")
+        h.actors
+            .iter()
+            .map(|a| actor_name(lex, a))
+            .collect::<Vec<_>>()
+            .join(" + ")
     };
     let mut voice = h.voice.as_str().to_owned();
     if let Some(s) = &h.speaker {
@@ -139,7 +148,10 @@ fn hit_line(h: &Hit, lex: &Lexicon) -> String {
     if h.negated {
         voice.push_str(", negated");
     }
-    format!("'{}' [{} {:+}] -> {actors}; {voice}", h.text, h.term, h.stance)
+    format!(
+        "'{}' [{} {:+}] -> {actors}; {voice}",
+        h.text, h.term, h.stance
+    )
 }
 
 fn explain_lines(h: &Hit, width: usize) -> String {
@@ -147,9 +159,21 @@ fn explain_lines(h: &Hit, width: usize) -> String {
     let _ = writeln!(
         s,
         "{}",
-        wrap(&format!("entry: {} ({}, {})", h.term, h.category, h.kind.as_str()), width, "      ")
+        wrap(
+            &format!("entry: {} ({}, {})", h.term, h.category, h.kind.as_str()),
+            width,
+            "      "
+        )
     );
-    let _ = writeln!(s, "{}", wrap(&format!("actor: {}: {}", h.link.as_str(), h.link_detail), width, "      "));
+    let _ = writeln!(
+        s,
+        "{}",
+        wrap(
+            &format!("actor: {}: {}", h.link.as_str(), h.link_detail),
+            width,
+            "      "
+        )
+    );
     let mut v = format!("voice: {}", h.voice_rule);
     if let Some(a) = &h.speaker_actor {
         let _ = write!(v, " (speaker actor: {a})");
@@ -158,7 +182,11 @@ fn explain_lines(h: &Hit, width: usize) -> String {
     let _ = writeln!(
         s,
         "{}",
-        wrap(&format!("sentence {}: {}", h.sentence + 1, h.sentence_text), width, "      ")
+        wrap(
+            &format!("sentence {}: {}", h.sentence + 1, h.sentence_text),
+            width,
+            "      "
+        )
     );
     s
 }
@@ -179,7 +207,8 @@ pub fn score(lex: &Lexicon, articles: &[Article], o: Options) -> String {
 }
 
 fn json<T: Serialize>(v: &T) -> String {
-    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(v).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }
@@ -203,7 +232,11 @@ fn score_text(lex: &Lexicon, articles: &[Article], o: Options) -> String {
             s.push('\n');
         }
         let p = &a.profile;
-        let _ = writeln!(s, "{}", paint(st.head, &format!("== {} ==", sanitize(&a.name))));
+        let _ = writeln!(
+            s,
+            "{}",
+            paint(st.head, &format!("== {} ==", sanitize(&a.name)))
+        );
         let _ = writeln!(
             s,
             "{} words, {} sentences, {} loaded terms ({:.1} per 1,000 words); {}",
@@ -214,7 +247,14 @@ fn score_text(lex: &Lexicon, articles: &[Article], o: Options) -> String {
             voices(&p.by_voice)
         );
         s.push('\n');
-        let _ = writeln!(s, "{}", paint(st.head, "Actors (mean stance of terms: own voice / others' voices)"));
+        let _ = writeln!(
+            s,
+            "{}",
+            paint(
+                st.head,
+                "Actors (mean stance of terms: own voice / others' voices)"
+            )
+        );
         let mut rows: Vec<_> = p.by_actor.iter().filter(|(_, ap)| ap.hits > 0).collect();
         rows.sort_by(|x, y| y.1.hits.cmp(&x.1.hits).then(x.0.cmp(y.0)));
         for (id, ap) in rows {
@@ -245,14 +285,21 @@ fn score_text(lex: &Lexicon, articles: &[Article], o: Options) -> String {
             }
         }
     }
-    let _ = writeln!(s, "\n{}", wrap(&format!("Lexicons: {}", lexicon_line(lex)), o.width, ""));
+    let _ = writeln!(
+        s,
+        "\n{}",
+        wrap(&format!("Lexicons: {}", lexicon_line(lex)), o.width, "")
+    );
     s
 }
 
 fn md_escape(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     for c in sanitize(t).chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -274,8 +321,8 @@ fn md_evidence(e: &Evidence, text: &str) -> String {
         ),
         None => md_escape(s),
     };
-    let who = match (&e.voice, &e.speaker) {
-        (v, Some(sp)) => format!("{}, {}", v.as_str(), md_escape(sp)),
+    let who = match (&e.voice, e.speaker_shown()) {
+        (v, Some(sp)) => format!("{}, {}", v.as_str(), md_escape(&sp)),
         (v, None) => v.as_str().to_owned(),
     };
     format!("{body} _({who})_")
@@ -294,7 +341,10 @@ fn score_markdown(lex: &Lexicon, articles: &[Article], _o: Options) -> String {
             p.density,
             voices(&p.by_voice)
         );
-        let _ = writeln!(s, "| term | entry | stance | actors | link | voice | speaker |");
+        let _ = writeln!(
+            s,
+            "| term | entry | stance | actors | link | voice | speaker |"
+        );
         let _ = writeln!(s, "|---|---|---|---|---|---|---|");
         for h in &a.hits {
             let _ = writeln!(
@@ -303,7 +353,13 @@ fn score_markdown(lex: &Lexicon, articles: &[Article], _o: Options) -> String {
                 md_escape(&h.text),
                 md_escape(&h.term),
                 h.stance,
-                md_escape(&h.actors.iter().map(|x| actor_name(lex, x)).collect::<Vec<_>>().join(", ")),
+                md_escape(
+                    &h.actors
+                        .iter()
+                        .map(|x| actor_name(lex, x))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 h.link.as_str(),
                 h.voice.as_str(),
                 if h.negated { " (negated)" } else { "" },
@@ -335,10 +391,7 @@ fn side_terms(s: &Side) -> String {
     }
     s.terms
         .iter()
-        .map(|t| {
-            let w = t.written.first().map_or(t.term.as_str(), String::as_str).to_lowercase();
-            format!("{w} ({})", voices(&t.by_voice))
-        })
+        .map(|t| format!("{} ({})", crate::diff::shown(t), voices(&t.by_voice)))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -350,8 +403,7 @@ fn written(s: &Side, ids: &[String]) -> String {
             s.terms
                 .iter()
                 .find(|t| &t.term == id)
-                .and_then(|t| t.written.first())
-                .map_or_else(|| id.clone(), |w| w.to_lowercase())
+                .map_or_else(|| id.clone(), crate::diff::shown)
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -362,7 +414,14 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
     let w = o.width;
     let mut s = String::new();
     let (an, bn) = (sanitize(&c.a.name), sanitize(&c.b.name));
-    let _ = writeln!(s, "{}", paint(st.head, &format!("framelens compare: A = {an}, B = {bn}")));
+    let _ = writeln!(
+        s,
+        "{}",
+        paint(
+            st.head,
+            &wrap(&format!("framelens compare: A = {an}, B = {bn}"), w, "")
+        )
+    );
     for (tag, i) in [("A", &c.a), ("B", &c.b)] {
         let _ = writeln!(
             s,
@@ -378,12 +437,26 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
                 let _ = writeln!(
                     s,
                     "{}",
-                    paint(st.dim, &wrap(&format!("{tag} s{}: {}", e.sentence + 1, e.sentence_text), w, "       "))
+                    paint(
+                        st.dim,
+                        &wrap(
+                            &format!("{tag} s{}: {}", e.sentence + 1, e.sentence_text),
+                            w,
+                            "       "
+                        )
+                    )
                 );
             }
         }
     }
-    let _ = writeln!(s, "\n{}", paint(st.head, "Actors (stance: mean of terms in the outlet's own voice)"));
+    let _ = writeln!(
+        s,
+        "\n{}",
+        paint(
+            st.head,
+            "Actors (stance: mean of terms in the outlet's own voice)"
+        )
+    );
     for d in &c.actors {
         if d.a.terms.is_empty() && d.b.terms.is_empty() {
             continue;
@@ -404,14 +477,25 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
                 )
             )
         );
-        let _ = writeln!(s, "{}", wrap(&format!("A: {}", side_terms(&d.a)), w, "    "));
-        let _ = writeln!(s, "{}", wrap(&format!("B: {}", side_terms(&d.b)), w, "    "));
+        let _ = writeln!(
+            s,
+            "{}",
+            wrap(&format!("A: {}", side_terms(&d.a)), w, "    ")
+        );
+        let _ = writeln!(
+            s,
+            "{}",
+            wrap(&format!("B: {}", side_terms(&d.b)), w, "    ")
+        );
         for sw in d.swaps.iter().take(3) {
             let _ = writeln!(
                 s,
                 "{}",
                 wrap(
-                    &format!("swap: A '{}' ({:+}) where B has '{}' ({:+})", sw.a, sw.a_stance, sw.b, sw.b_stance),
+                    &format!(
+                        "swap: A '{}' ({:+}) where B has '{}' ({:+})",
+                        sw.a, sw.a_stance, sw.b, sw.b_stance
+                    ),
                     w,
                     "    "
                 )
@@ -422,38 +506,75 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
                 let _ = writeln!(
                     s,
                     "{}",
-                    wrap(&format!("{tag} uses only in others' words: {}", written(side, &side.only_in_others_speech)), w, "    ")
+                    wrap(
+                        &format!(
+                            "{tag} uses only in others' words: {}",
+                            written(side, &side.only_in_others_speech)
+                        ),
+                        w,
+                        "    "
+                    )
                 );
             }
         }
     }
-    let _ = writeln!(s, "\n{}", paint(st.head, "How each source introduces speakers"));
+    let _ = writeln!(
+        s,
+        "\n{}",
+        paint(st.head, "How each source introduces speakers")
+    );
     for (tag, list) in [("A", &c.speakers_a), ("B", &c.speakers_b)] {
         for sp in list {
-            let who = sp
-                .speaker_actor
-                .as_ref()
-                .map_or_else(|| sp.speaker.clone(), |id| format!("{} ({})", sp.speaker, actor_name(lex, id)));
-            let verbs = sp.verbs.iter().map(|(v, n)| format!("{v} {n}")).collect::<Vec<_>>().join(", ");
+            let who = sp.speaker_actor.as_ref().map_or_else(
+                || sp.speaker.clone(),
+                |id| format!("{} ({})", sp.speaker, actor_name(lex, id)),
+            );
+            let verbs = sp
+                .verbs
+                .iter()
+                .map(|(v, n)| format!("{v} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
             let loaded = if sp.loaded.is_empty() {
                 String::new()
             } else {
                 format!("; loaded: {}", sp.loaded.join(", "))
             };
-            let _ = writeln!(s, "{}", wrap(&format!("{tag}: {who}: {verbs}{loaded}"), w, "  "));
+            let _ = writeln!(
+                s,
+                "{}",
+                wrap(&format!("{tag}: {who}: {verbs}{loaded}"), w, "  ")
+            );
         }
     }
-    let names = |ids: &[String]| ids.iter().map(|i| actor_name(lex, i)).collect::<Vec<_>>().join(", ");
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|i| actor_name(lex, i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     if !c.only_in_a.is_empty() || !c.only_in_b.is_empty() {
         let _ = writeln!(s, "\n{}", paint(st.head, "Actors only one source mentions"));
         if !c.only_in_a.is_empty() {
-            let _ = writeln!(s, "{}", wrap(&format!("only A: {}", names(&c.only_in_a)), w, "  "));
+            let _ = writeln!(
+                s,
+                "{}",
+                wrap(&format!("only A: {}", names(&c.only_in_a)), w, "  ")
+            );
         }
         if !c.only_in_b.is_empty() {
-            let _ = writeln!(s, "{}", wrap(&format!("only B: {}", names(&c.only_in_b)), w, "  "));
+            let _ = writeln!(
+                s,
+                "{}",
+                wrap(&format!("only B: {}", names(&c.only_in_b)), w, "  ")
+            );
         }
     }
-    let _ = writeln!(s, "\n{}", wrap(&format!("Lexicons: {}", lexicon_line(lex)), w, ""));
+    let _ = writeln!(
+        s,
+        "\n{}",
+        wrap(&format!("Lexicons: {}", lexicon_line(lex)), w, "")
+    );
     let _ = writeln!(
         s,
         "{}",
@@ -471,7 +592,12 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
 
 fn compare_markdown(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# Framing comparison: {} vs {}\n", md_escape(&c.a.name), md_escape(&c.b.name));
+    let _ = writeln!(
+        s,
+        "# Framing comparison: {} vs {}\n",
+        md_escape(&c.a.name),
+        md_escape(&c.b.name)
+    );
     let _ = writeln!(s, "## Summary\n");
     for f in &c.summary {
         let _ = writeln!(s, "- {}", md_escape(&f.text));
@@ -482,7 +608,10 @@ fn compare_markdown(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> 
         }
     }
     let _ = writeln!(s, "\n## Actors\n");
-    let _ = writeln!(s, "| actor | A terms | B terms | A stance | B stance | difference |");
+    let _ = writeln!(
+        s,
+        "| actor | A terms | B terms | A stance | B stance | difference |"
+    );
     let _ = writeln!(s, "|---|---|---|---|---|---|");
     for d in &c.actors {
         if d.a.terms.is_empty() && d.b.terms.is_empty() {
@@ -496,24 +625,31 @@ fn compare_markdown(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> 
             md_escape(&side_terms(&d.b)),
             stance(d.a.author_stance),
             stance(d.b.author_stance),
-            d.author_stance_difference.map_or_else(|| "-".into(), |x| format!("{x:+.2}"))
+            d.author_stance_difference
+                .map_or_else(|| "-".into(), |x| format!("{x:+.2}"))
         );
     }
     let _ = writeln!(s, "\n## Evidence\n");
     for (tag, art) in [("A", a), ("B", b)] {
         let _ = writeln!(s, "### {tag}: {}\n", md_escape(&art.name));
         for h in art.hits.iter().filter(|h| h.kind != Kind::Distancing) {
-            let e = Evidence {
-                sentence: h.sentence,
-                sentence_text: h.sentence_text.clone(),
-                hit: h.text.clone(),
-                start: h.start,
-                end: h.end,
-                voice: h.voice,
-                speaker: h.speaker.clone(),
-            };
-            let actors = h.actors.iter().map(|x| actor_name(lex, x)).collect::<Vec<_>>().join(", ");
-            let _ = writeln!(s, "- {} → {}", md_evidence(&e, &art.text), md_escape(if actors.is_empty() { "no actor" } else { &actors }));
+            let e = Evidence::of(h);
+            let actors = h
+                .actors
+                .iter()
+                .map(|x| actor_name(lex, x))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(
+                s,
+                "- {} → {}",
+                md_evidence(&e, &art.text),
+                md_escape(if actors.is_empty() {
+                    "no actor"
+                } else {
+                    &actors
+                })
+            );
         }
         s.push('\n');
     }

@@ -135,34 +135,212 @@ pub struct VoiceOf {
 }
 
 const REPORTING: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "stated", "stating",
-    "add", "adds", "added", "adding", "note", "noted", "noting", "stress", "stresses", "stressed",
-    "stressing", "emphasize", "emphasized", "emphasised", "emphasizing", "emphasising",
-    "emphasizes", "underlined", "underscored", "claim", "claims", "claimed", "claiming", "allege",
-    "alleges", "alleged", "alleging", "insist", "insists", "insisted", "insisting", "argue",
-    "argues", "argued", "arguing", "warn", "warns", "warned", "warning", "vow", "vows", "vowed",
-    "vowing", "announce", "announces", "announced", "declare", "declares", "declared", "declaring",
-    "deny", "denies", "denied", "denying", "accuse", "accuses", "accused", "accusing", "blame",
-    "blames", "blamed", "blaming", "admit", "admits", "admitted", "admitting", "acknowledge",
-    "acknowledges", "acknowledged", "confirm", "confirms", "confirmed", "reported", "explained",
-    "asserted", "asserts", "suggested", "suggests", "wrote", "writes", "tweeted", "estimated",
-    "pledged", "promised", "urged", "threatened", "reiterated", "conceded", "concedes",
-    "boasted", "complained", "maintained", "contended", "quoted", "cited", "believes", "thinks",
-    "predicted", "testified", "recalled", "observed", "remarked", "replied", "responded",
-    "countered", "charged", "describes", "described", "called",
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "stated",
+    "stating",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "note",
+    "noted",
+    "noting",
+    "stress",
+    "stresses",
+    "stressed",
+    "stressing",
+    "emphasize",
+    "emphasized",
+    "emphasised",
+    "emphasizing",
+    "emphasising",
+    "emphasizes",
+    "underlined",
+    "underscored",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "allege",
+    "alleges",
+    "alleged",
+    "alleging",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "argue",
+    "argues",
+    "argued",
+    "arguing",
+    "warn",
+    "warns",
+    "warned",
+    "warning",
+    "vow",
+    "vows",
+    "vowed",
+    "vowing",
+    "announce",
+    "announces",
+    "announced",
+    "declare",
+    "declares",
+    "declared",
+    "declaring",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "accuse",
+    "accuses",
+    "accused",
+    "accusing",
+    "blame",
+    "blames",
+    "blamed",
+    "blaming",
+    "admit",
+    "admits",
+    "admitted",
+    "admitting",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "reported",
+    "explained",
+    "asserted",
+    "asserts",
+    "suggested",
+    "suggests",
+    "wrote",
+    "writes",
+    "tweeted",
+    "estimated",
+    "pledged",
+    "promised",
+    "urged",
+    "threatened",
+    "reiterated",
+    "conceded",
+    "concedes",
+    "boasted",
+    "complained",
+    "maintained",
+    "contended",
+    "quoted",
+    "cited",
+    "believes",
+    "thinks",
+    "predicted",
+    "testified",
+    "recalled",
+    "observed",
+    "remarked",
+    "replied",
+    "responded",
+    "countered",
+    "charged",
+    "describes",
+    "described",
+    "called",
 ];
 
 /// Words skipped when walking back from a verb to its subject: adverbs, auxiliaries, dates.
 const SKIP_BEFORE_VERB: &[&str] = &[
-    "also", "further", "earlier", "later", "previously", "then", "now", "already", "again",
-    "repeatedly", "reportedly", "publicly", "privately", "separately", "recently", "initially",
-    "once", "late", "early", "on", "last", "this", "yesterday", "today", "tonight", "has", "have",
-    "had", "would", "will", "could", "may", "might", "should", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.",
-    "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "week",
-    "month", "year", "night", "morning", "evening", "afternoon", "weekend", "previously", "often",
-    "frequently", "never", "always", "just", "first", "openly", "explicitly", "flatly",
+    "also",
+    "further",
+    "earlier",
+    "later",
+    "previously",
+    "then",
+    "now",
+    "already",
+    "again",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "privately",
+    "separately",
+    "recently",
+    "initially",
+    "once",
+    "late",
+    "early",
+    "on",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "should",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "weekend",
+    "previously",
+    "often",
+    "frequently",
+    "never",
+    "always",
+    "just",
+    "first",
+    "openly",
+    "explicitly",
+    "flatly",
 ];
 
 /// A subject can not end with these: they mean the verb is not a finite verb with a subject.
@@ -183,8 +361,21 @@ const CLAUSE_WORDS: &[&str] = &[
 const PRONOUN_PERSON: &[&str] = &["he", "she"];
 const PRONOUN_THING: &[&str] = &["it"];
 const ROLE_NOUNS: &[&str] = &[
-    "envoy", "minister", "ambassador", "president", "spokesperson", "spokesman", "spokeswoman",
-    "official", "diplomat", "leader", "premier", "chancellor", "secretary", "commander", "general",
+    "envoy",
+    "minister",
+    "ambassador",
+    "president",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "diplomat",
+    "leader",
+    "premier",
+    "chancellor",
+    "secretary",
+    "commander",
+    "general",
     "prime",
 ];
 
@@ -216,7 +407,12 @@ impl Ctx<'_> {
         list.contains(&self.word(i))
     }
     fn first_char(&self, i: usize) -> char {
-        self.seg.tokens[i].span.slice(self.text).chars().next().unwrap_or(' ')
+        self.seg.tokens[i]
+            .span
+            .slice(self.text)
+            .chars()
+            .next()
+            .unwrap_or(' ')
     }
     fn is_punct(&self, i: usize) -> bool {
         self.seg.tokens[i].kind == TokenKind::Punct
@@ -411,13 +607,21 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
     for (pi, p) in paras.iter().enumerate() {
         let pt = p.span.slice(text);
         let base = p.span.start;
-        let starts_open = pt.chars().next().is_some_and(|c| c == '"' || is_opening_double(c));
+        let starts_open = pt
+            .chars()
+            .next()
+            .is_some_and(|c| c == '"' || is_opening_double(c));
         let continues = prev_open && starts_open;
         let chars: Vec<(usize, char)> = pt.char_indices().collect();
         let mut open: Option<usize> = None; // byte offset (relative) of the opening mark
         let mut first_mark = true;
         let mut first_quote = true;
-        let push = |out: &mut Vec<RawQuote>, o: usize, c_end: usize, inner_end: usize, closed: bool, first_quote: &mut bool| {
+        let push = |out: &mut Vec<RawQuote>,
+                    o: usize,
+                    c_end: usize,
+                    inner_end: usize,
+                    closed: bool,
+                    first_quote: &mut bool| {
             let mark_len = pt[o..].chars().next().map_or(1, char::len_utf8);
             out.push(RawQuote {
                 span: Span::new(base + o, base + c_end),
@@ -437,8 +641,7 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
                 || (c == '"'
                     && prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
                     && next.is_some_and(|n| !n.is_whitespace()));
-            let closes_here = is_closing_double(c)
-                || (c == '"' && !opens_here);
+            let closes_here = is_closing_double(c) || (c == '"' && !opens_here);
             match open {
                 Some(o) if closes_here || c == '"' => {
                     push(&mut out, o, i + c.len_utf8(), i, true, &mut first_quote);
@@ -529,7 +732,10 @@ fn single_quotes(text: &str, s: Span, out: &mut Vec<RawQuote>) {
                 let after = chars.get(m + 1).map(|x| x.1);
                 let is_closer = !before.is_whitespace()
                     && after.is_none_or(|a| !a.is_alphanumeric())
-                    && !(before == 's' && after == Some(' ') && m + 2 < chars.len() && chars[m + 2].1.is_uppercase());
+                    && !(before == 's'
+                        && after == Some(' ')
+                        && m + 2 < chars.len()
+                        && chars[m + 2].1.is_uppercase());
                 if is_closer {
                     found = Some((m, j));
                     break;
@@ -623,7 +829,12 @@ fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames
             t = sp_end.max(t + 2);
             continue;
         }
-        if !cx.is(t, REPORTING) || cx.mentions.iter().any(|m| m.span.contains(cx.seg.tokens[t].span)) {
+        if !cx.is(t, REPORTING)
+            || cx
+                .mentions
+                .iter()
+                .any(|m| m.span.contains(cx.seg.tokens[t].span))
+        {
             t += 1;
             continue;
         }
@@ -634,14 +845,21 @@ fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames
     }
 }
 
-fn frame_at(cx: &Ctx, si: usize, r: &Range<usize>, v: usize, quotes: &[RawQuote], earlier: &[Frame]) -> Option<Frame> {
+fn frame_at(
+    cx: &Ctx,
+    si: usize,
+    r: &Range<usize>,
+    v: usize,
+    quotes: &[RawQuote],
+    earlier: &[Frame],
+) -> Option<Frame> {
     let end = r.end;
     // Walk back over adverbs, auxiliaries and dates to the end of the subject.
     let mut b = v;
     while b > r.start {
         let w = cx.word(b - 1);
-        let skippable = SKIP_BEFORE_VERB.contains(&w)
-            || cx.seg.tokens[b - 1].kind == TokenKind::Number;
+        let skippable =
+            SKIP_BEFORE_VERB.contains(&w) || cx.seg.tokens[b - 1].kind == TokenKind::Number;
         if !skippable {
             break;
         }
@@ -704,7 +922,11 @@ fn frame_at(cx: &Ctx, si: usize, r: &Range<usize>, v: usize, quotes: &[RawQuote]
                     s_end -= 1;
                 }
             }
-            return Some(make(FrameKind::SpeakerLast, v + 1..e, r.start..s_end.max(r.start)));
+            return Some(make(
+                FrameKind::SpeakerLast,
+                v + 1..e,
+                r.start..s_end.max(r.start),
+            ));
         }
     }
     let p = before?;
@@ -760,7 +982,9 @@ fn frame_at(cx: &Ctx, si: usize, r: &Range<usize>, v: usize, quotes: &[RawQuote]
             if let Some(q) = quotes.iter().find(|q| q.span.start == at)
                 && q.closed
             {
-                scope_end = token_range(cx.seg, Span::new(q.span.start, q.span.end)).end.min(end);
+                scope_end = token_range(cx.seg, Span::new(q.span.start, q.span.end))
+                    .end
+                    .min(end);
             }
             break;
         }
@@ -773,7 +997,14 @@ fn frame_at(cx: &Ctx, si: usize, r: &Range<usize>, v: usize, quotes: &[RawQuote]
 }
 
 /// The frame that a quote belongs to.
-fn quote_frame(cx: &Ctx, frames: &[Frame], tags: &[Why], inner: &Range<usize>, span: Span, _done: &[Quote]) -> Option<usize> {
+fn quote_frame(
+    cx: &Ctx,
+    frames: &[Frame],
+    tags: &[Why],
+    inner: &Range<usize>,
+    span: Span,
+    _done: &[Quote],
+) -> Option<usize> {
     if inner.is_empty() {
         return None;
     }
@@ -782,7 +1013,11 @@ fn quote_frame(cx: &Ctx, frames: &[Frame], tags: &[Why], inner: &Range<usize>, s
     }
     // A frame right after the quote ('"...," the ministry said').
     let last = inner.end.saturating_sub(1);
-    let s_first = cx.seg.sentences.iter().position(|s| s.tokens.contains(&inner.start))?;
+    let s_first = cx
+        .seg
+        .sentences
+        .iter()
+        .position(|s| s.tokens.contains(&inner.start))?;
     let s_last = cx
         .seg
         .sentences
@@ -795,9 +1030,10 @@ fn quote_frame(cx: &Ctx, frames: &[Frame], tags: &[Why], inner: &Range<usize>, s
         .filter(|(_, f)| f.sentence >= s_first && f.sentence <= s_last)
         .map(|(i, _)| i)
         .collect();
-    if let Some(&f) = candidates.iter().find(|&&f| {
-        frames[f].kind == FrameKind::SpeakerLast && frames[f].speaker.start >= span.end
-    }) {
+    if let Some(&f) = candidates
+        .iter()
+        .find(|&&f| frames[f].kind == FrameKind::SpeakerLast && frames[f].speaker.start >= span.end)
+    {
         return Some(f);
     }
     // Otherwise the nearest frame in the sentences the quote touches.
@@ -815,7 +1051,10 @@ fn quote_frame(cx: &Ctx, frames: &[Frame], tags: &[Why], inner: &Range<usize>, s
 fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
     for i in 0..frames.len() {
         let sp = frames[i].speaker;
-        if matches!(frames[i].kind, FrameKind::Participle | FrameKind::SharedSubject) {
+        if matches!(
+            frames[i].kind,
+            FrameKind::Participle | FrameKind::SharedSubject
+        ) {
             // Same subject as the frame before it.
             if let Some((a, r)) = frames[..i]
                 .iter()
@@ -840,15 +1079,21 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             .collect();
         let Some(head) = words.last() else { continue };
         let person_like = words.len() <= 3
-            && (PRONOUN_PERSON.contains(&head.as_str()) || words.iter().any(|w| ROLE_NOUNS.contains(&w.as_str())));
+            && (PRONOUN_PERSON.contains(&head.as_str())
+                || words.iter().any(|w| ROLE_NOUNS.contains(&w.as_str())));
         let thing_like = words.len() == 1 && PRONOUN_THING.contains(&head.as_str());
         if person_like {
-            // The most recent person named before this speaker.
-            if let Some(m) = cx
+            // The subject of the most recent sentence that names a person: the first person
+            // named in it (English puts the subject first), before this speaker.
+            let before: Vec<&Mention> = cx
                 .mentions
                 .iter()
                 .filter(|m| m.form == Form::Person && m.span.end <= sp.start)
-                .last()
+                .collect();
+            let last_sentence = before.last().and_then(|m| cx.seg.sentence_at(m.span.start));
+            if let Some(m) = before
+                .iter()
+                .find(|m| cx.seg.sentence_at(m.span.start) == last_sentence)
             {
                 frames[i].speaker_actor = Some(m.actor);
                 frames[i].resolved_from = Some(m.span.slice(cx.text).to_owned());
@@ -857,15 +1102,26 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         }
         // "It", "the statement", "the ministry": an earlier speaker that is not a person, or
         // that shares the head noun.
-        let antecedent = frames[..i].iter().rev().find(|f| {
-            f.speaker_actor.is_some()
-                && if thing_like {
-                    !cx.mentions.iter().any(|m| f.speaker.contains(m.span) && m.form == Form::Person && m.span == f.speaker)
-                } else {
-                    f.speaker.slice(cx.text).to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == head)
-                }
-        })
-        .map(|a| (a.speaker_actor, a.speaker.slice(cx.text).to_owned()));
+        let antecedent = frames[..i]
+            .iter()
+            .rev()
+            .find(|f| {
+                f.speaker_actor.is_some()
+                    && if thing_like {
+                        !cx.mentions.iter().any(|m| {
+                            f.speaker.contains(m.span)
+                                && m.form == Form::Person
+                                && m.span == f.speaker
+                        })
+                    } else {
+                        f.speaker
+                            .slice(cx.text)
+                            .to_lowercase()
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w == head)
+                    }
+            })
+            .map(|a| (a.speaker_actor, a.speaker.slice(cx.text).to_owned()));
         if let Some((a, text)) = antecedent {
             frames[i].speaker_actor = a;
             frames[i].resolved_from = Some(text);

@@ -23,7 +23,9 @@ const B: &str = "syria-2024-12_putin-erdogan-call.txt";
 
 fn analyzer() -> &'static Analyzer {
     static AN: OnceLock<Analyzer> = OnceLock::new();
-    AN.get_or_init(|| Analyzer::new(Lexicon::bundled().expect("bundled lexicons load")).expect("compile"))
+    AN.get_or_init(|| {
+        Analyzer::new(Lexicon::bundled().expect("bundled lexicons load")).expect("compile")
+    })
 }
 
 fn analyze(text: &str) -> Article {
@@ -64,38 +66,133 @@ fn write_temp(dir: &tempfile::TempDir, name: &str, body: &[u8]) -> PathBuf {
 /// (sentence, term, voice, speaker substring or "" for none)
 const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
     // Narration.
-    ("Headline\nThe rebels advanced on Hama.", "rebels", Voice::Author, ""),
+    (
+        "Headline\nThe rebels advanced on Hama.",
+        "rebels",
+        Voice::Author,
+        "",
+    ),
     // X said (that) ...
-    ("Headline\nThe army said that terrorists attacked the town.", "terrorists", Voice::Reported, "The army"),
-    ("Headline\nErdogan said the militants must withdraw.", "militants", Voice::Reported, "Erdogan"),
+    (
+        "Headline\nThe army said that terrorists attacked the town.",
+        "terrorists",
+        Voice::Reported,
+        "The army",
+    ),
+    (
+        "Headline\nErdogan said the militants must withdraw.",
+        "militants",
+        Voice::Reported,
+        "Erdogan",
+    ),
     // ..., X said.
-    ("Headline\nThe militants pushed close to the city, the Syrian Observatory said.", "militants", Voice::Reported, "the Syrian Observatory"),
+    (
+        "Headline\nThe militants pushed close to the city, the Syrian Observatory said.",
+        "militants",
+        Voice::Reported,
+        "the Syrian Observatory",
+    ),
     // according to X
-    ("Headline\nThe insurgents hold the airport, according to state media.", "insurgents", Voice::Reported, "state media"),
+    (
+        "Headline\nThe insurgents hold the airport, according to state media.",
+        "insurgents",
+        Voice::Reported,
+        "state media",
+    ),
     // Direct quotes, straight and curly, with the speaker before or after.
-    ("Headline\nThe minister said: \"These terrorists will be defeated.\"", "terrorists", Voice::Quote, "The minister"),
-    ("Headline\n“We will crush the terrorist gangs,” the president said.", "terrorist gangs", Voice::Quote, "the president"),
-    ("Headline\n\"We fight the occupation forces,\" said Nasrallah.", "occupation forces", Voice::Quote, "Nasrallah"),
+    (
+        "Headline\nThe minister said: \"These terrorists will be defeated.\"",
+        "terrorists",
+        Voice::Quote,
+        "The minister",
+    ),
+    (
+        "Headline\n“We will crush the terrorist gangs,” the president said.",
+        "terrorist",
+        Voice::Quote,
+        "the president",
+    ),
+    (
+        "Headline\n\"We fight the occupation forces,\" said Nasrallah.",
+        "occupation forces",
+        Voice::Quote,
+        "Nasrallah",
+    ),
     // A short quote with no speaker is a scare quote.
-    ("Headline\nThe group calls itself a \"liberation movement\" in its statements.", "liberation movement", Voice::Scare, ""),
+    (
+        "Headline\nThe group calls itself a \"liberation movement\" in its statements.",
+        "liberation",
+        Voice::Scare,
+        "",
+    ),
     // so-called
-    ("Headline\nFighters of the so-called resistance crossed the border.", "resistance", Voice::Scare, ""),
+    (
+        "Headline\nFighters of the so-called resistance crossed the border.",
+        "resistance",
+        Voice::Scare,
+        "",
+    ),
     // Designation with and without a designator.
-    ("Headline\nThe group has been designated as a terrorist organization by Turkey and the United States.", "terrorist organization", Voice::Reported, "Turkey and the United States"),
-    ("Headline\nThe U.S.-designated terrorist organization has 5,000 fighters.", "terrorist organization", Voice::Reported, "U.S.-designated"),
-    ("Headline\nIt backs HTS—designated as a terrorist organization—on the front.", "terrorist organization", Voice::Author, ""),
+    (
+        "Headline\nThe group has been designated as a terrorist organization by Turkey and the United States.",
+        "terrorist organization",
+        Voice::Reported,
+        "Turkey and the United States",
+    ),
+    (
+        "Headline\nThe U.S.-designated terrorist organization has 5,000 fighters.",
+        "terrorist organization",
+        Voice::Reported,
+        "U.S.",
+    ),
+    (
+        "Headline\nIt backs HTS—designated as a terrorist organization—on the front.",
+        "terrorist organization",
+        Voice::Author,
+        "",
+    ),
     // Text after a quoted complement is the outlet's again.
-    ("Headline\nBlinken stressed \"the need for calm in Aleppo,\" which has been hit by a terror offensive.", "terror offensive", Voice::Author, ""),
+    (
+        "Headline\nBlinken stressed \"the need for calm in Aleppo,\" which has been hit by a terror offensive.",
+        "terror offensive",
+        Voice::Author,
+        "",
+    ),
     // An expletive subject is not a speaker.
-    ("Headline\nIt is worth noting that both sides keep occupation forces there.", "occupation forces", Voice::Author, ""),
+    (
+        "Headline\nIt is worth noting that both sides keep occupation forces there.",
+        "occupation forces",
+        Voice::Author,
+        "",
+    ),
     // Coreference: the pronoun takes the last person named.
-    ("Headline\nErdogan spoke to Putin.\nHe also said the Syrian regime must negotiate.", "Syrian regime", Voice::Reported, "He"),
+    (
+        "Headline\nErdogan spoke to Putin.\nHe also said the Syrian regime must negotiate.",
+        "Syrian regime",
+        Voice::Reported,
+        "He",
+    ),
     // A quote across paragraphs with a repeated opening mark keeps its speaker.
-    ("Headline\nThe envoy said: \"The rebels are armed by foreigners.\n\"The terrorists must leave Aleppo,\" he added.", "terrorists", Voice::Quote, ""),
+    (
+        "Headline\nThe envoy said: \"The rebels are armed by foreigners.\n\"The terrorists must leave Aleppo,\" he added.",
+        "terrorists",
+        Voice::Quote,
+        "",
+    ),
     // Non-ASCII names, curly quotes and an em dash.
-    ("Headline\nقال المتحدث Abu Mohammed al-Jolani said the “occupation forces” must leave — now.", "occupation forces", Voice::Quote, "Abu Mohammed al-Jolani"),
-    // Negation does not cancel the hit.
-    ("Headline\nAnkara denies they are terrorists.", "terrorists", Voice::Author, ""),
+    (
+        "Headline\nقال المتحدث Abu Mohammed al-Jolani said the “occupation forces” must leave — now.",
+        "occupation forces",
+        Voice::Quote,
+        "Abu Mohammed al-Jolani",
+    ),
+    // A denial is a frame like any other; the negation is recorded on the hit.
+    (
+        "Headline\nAnkara denies they are terrorists.",
+        "terrorists",
+        Voice::Reported,
+        "Ankara",
+    ),
 ];
 
 #[test]
@@ -104,11 +201,17 @@ fn voice_table() {
     for (text, term, voice, speaker) in VOICE_CASES {
         let a = analyze(text);
         let Some(h) = a.hits.iter().find(|h| h.text.eq_ignore_ascii_case(term)) else {
-            failures.push(format!("{text:?}: no hit {term:?} (hits {:?})", a.hits.iter().map(|h| &h.text).collect::<Vec<_>>()));
+            failures.push(format!(
+                "{text:?}: no hit {term:?} (hits {:?})",
+                a.hits.iter().map(|h| &h.text).collect::<Vec<_>>()
+            ));
             continue;
         };
         let sp = h.speaker.clone().unwrap_or_default();
-        if h.voice != *voice || !sp.contains(speaker) || (speaker.is_empty() && *voice == Voice::Author && h.speaker.is_some()) {
+        if h.voice != *voice
+            || !sp.contains(speaker)
+            || (speaker.is_empty() && *voice == Voice::Author && h.speaker.is_some())
+        {
             failures.push(format!(
                 "{text:?}: {term:?} got {:?} speaker {:?} ({}), want {voice:?} speaker containing {speaker:?}",
                 h.voice, h.speaker, h.voice_rule
@@ -128,7 +231,9 @@ fn negation_is_recorded_not_cancelled() {
 
 #[test]
 fn speaker_resolves_to_actor_through_pronoun() {
-    let a = analyze("Headline\nErdogan spoke to Putin.\nHe also said the Syrian regime must negotiate.");
+    let a = analyze(
+        "Headline\nErdogan spoke to Putin.\nHe also said the Syrian regime must negotiate.",
+    );
     let h = hit(&a, "Syrian regime", 0);
     assert_eq!(h.speaker_actor.as_deref(), Some("turkey"));
 }
@@ -137,21 +242,99 @@ fn speaker_resolves_to_actor_through_pronoun() {
 
 /// (text, term, nth, expected actor ids, rule)
 const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
-    ("Headline\nAleppo was hit by the HTS terror organization.", "terror organization", 0, &["hts"], "same_phrase"),
-    ("Headline\nThey fled Assad's regime.", "regime", 0, &["syrian-government"], "same_phrase"),
-    ("Headline\nHTS is a militant Islamist group that seeks a state.", "militant Islamist group", 0, &["hts"], "copula"),
-    ("Headline\nBoth Turkey and the US maintain occupation forces in Syria.", "occupation forces", 0, &["turkey", "united-states"], "coordination"),
-    ("Headline\nThe PKK, which has been designated as a terrorist group by Turkey, fought on.", "terrorist group", 0, &["pkk"], "designation"),
-    ("Headline\nTurkey and the US back their respective insurgent groups.", "insurgent groups", 0, &["sna", "sdf"], "proxy"),
-    ("Headline\nThe Turkish-backed National Army militia joined the battle.", "militia", 0, &["sna"], "same_phrase"),
-    ("Headline\nFighters from a U.S.-backed, Kurdish-led coalition battled on.", "U.S.-backed", 0, &["sdf"], "same_phrase"),
-    ("Headline\nSyrian-Russian operations eliminate dozens of fighters.", "eliminate", 0, &["syrian-government", "russia"], "coordination"),
-    ("Headline\nFidan claimed that the strikes were legal.", "claimed", 0, &["turkey"], "speaker_of_verb"),
-    ("Headline\nHTS fighters took the city. Later such terrorist groups took the airport.", "terrorist groups", 0, &["hts"], "carried_over"),
+    (
+        "Headline\nAleppo was hit by the HTS terror organization.",
+        "terror organization",
+        0,
+        &["hts"],
+        "same_phrase",
+    ),
+    (
+        "Headline\nThey fled Assad's regime.",
+        "Assad's regime",
+        0,
+        &["syrian-government"],
+        "same_phrase",
+    ),
+    (
+        "Headline\nHTS is a militant Islamist group that seeks a state.",
+        "militant Islamist group",
+        0,
+        &["hts"],
+        "copula",
+    ),
+    (
+        "Headline\nBoth Turkey and the US maintain occupation forces in Syria.",
+        "occupation forces",
+        0,
+        &["turkey", "united-states"],
+        "coordination",
+    ),
+    (
+        "Headline\nThe PKK, which has been designated as a terrorist group by Turkey, fought on.",
+        "terrorist group",
+        0,
+        &["pkk"],
+        "designation",
+    ),
+    (
+        "Headline\nTurkey and the US back their respective insurgent groups.",
+        "insurgent groups",
+        0,
+        &["sna", "sdf"],
+        "proxy",
+    ),
+    (
+        "Headline\nThe Turkish-backed National Army militia joined the battle.",
+        "militia",
+        0,
+        &["sna"],
+        "same_phrase",
+    ),
+    (
+        "Headline\nFighters from a U.S.-backed, Kurdish-led coalition battled on.",
+        "U.S.-backed",
+        0,
+        &["sdf"],
+        "same_phrase",
+    ),
+    (
+        "Headline\nSyrian-Russian operations eliminate dozens of fighters.",
+        "eliminate",
+        0,
+        &["syrian-government", "russia"],
+        "coordination",
+    ),
+    (
+        "Headline\nFidan claimed that the strikes were legal.",
+        "claimed",
+        0,
+        &["turkey"],
+        "speaker_of_verb",
+    ),
+    (
+        "Headline\nHTS fighters took the city. Later such terrorist groups took the airport.",
+        "terrorist groups",
+        0,
+        &["hts"],
+        "carried_over",
+    ),
     // A label with no actor anywhere stays without one.
-    ("Headline\nThe militants left at dawn.", "militants", 0, &[], "none"),
+    (
+        "Headline\nThe militants left at dawn.",
+        "militants",
+        0,
+        &[],
+        "none",
+    ),
     // Non-ASCII: an Arabic-script name beside a mapped actor.
-    ("Headline\nهيئة تحرير الشام: the Hayat Tahrir al-Sham (HTS) terror organization took Hama.", "terror organization", 0, &["hts"], "same_phrase"),
+    (
+        "Headline\nهيئة تحرير الشام: the Hayat Tahrir al-Sham (HTS) terror organization took Hama.",
+        "terror organization",
+        0,
+        &["hts"],
+        "same_phrase",
+    ),
 ];
 
 #[test]
@@ -159,13 +342,25 @@ fn attribution_table() {
     let mut failures = Vec::new();
     for (text, term, nth, actors, rule) in LINK_CASES {
         let a = analyze(text);
-        let Some(h) = a.hits.iter().filter(|h| h.text.eq_ignore_ascii_case(term)).nth(*nth) else {
-            failures.push(format!("{text:?}: no hit {term:?} (hits {:?})", a.hits.iter().map(|h| &h.text).collect::<Vec<_>>()));
+        let Some(h) = a
+            .hits
+            .iter()
+            .filter(|h| h.text.eq_ignore_ascii_case(term))
+            .nth(*nth)
+        else {
+            failures.push(format!(
+                "{text:?}: no hit {term:?} (hits {:?})",
+                a.hits.iter().map(|h| &h.text).collect::<Vec<_>>()
+            ));
             continue;
         };
         let got: Vec<&str> = h.actors.iter().map(String::as_str).collect();
         if got != *actors || h.link.as_str() != *rule {
-            failures.push(format!("{text:?}: {term:?} got {got:?} by {} ({}), want {actors:?} by {rule}", h.link.as_str(), h.link_detail));
+            failures.push(format!(
+                "{text:?}: {term:?} got {got:?} by {} ({}), want {actors:?} by {rule}",
+                h.link.as_str(),
+                h.link_detail
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -173,8 +368,12 @@ fn attribution_table() {
 
 #[test]
 fn near_miss_names_resolve_and_ordinary_words_do_not() {
-    let a = analyze("Headline\nFidan told Blinekn that talks would go on. Araqchi arrived.");
-    let names: Vec<(&str, &str)> = a.mentions.iter().map(|m| (m.text.as_str(), m.actor.as_str())).collect();
+    let a = analyze("Headline\nFidan told Blinekn that talks would go on. Then Araqchi arrived.");
+    let names: Vec<(&str, &str)> = a
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.actor.as_str()))
+        .collect();
     assert!(names.contains(&("Blinekn", "united-states")), "{names:?}");
     assert!(names.contains(&("Araqchi", "iran")), "{names:?}");
     let b = analyze("Headline\nThe Blanket Coalition met Nathan Arabic in Brazil and Nebraska.");
@@ -229,7 +428,11 @@ mod spans {
 #[test]
 fn sample_a_uses_the_terror_family_in_its_own_voice() {
     let a = sample_article(A);
-    for term in ["terror organization", "terrorist factions", "terror offensive"] {
+    for term in [
+        "terror organization",
+        "terrorist factions",
+        "terror offensive",
+    ] {
         let h = hit(&a, term, 0);
         assert_eq!(h.voice, Voice::Author, "{term}: {h:?}");
         assert!(h.actors.contains(&"hts".to_string()), "{term}: {h:?}");
@@ -238,7 +441,11 @@ fn sample_a_uses_the_terror_family_in_its_own_voice() {
     assert_eq!(claimed.voice, Voice::Author);
     assert_eq!(claimed.actors, vec!["turkey".to_string()], "{claimed:?}");
     let occ = hit(&a, "occupation forces", 0);
-    assert_eq!(occ.actors, vec!["turkey".to_string(), "united-states".to_string()], "{occ:?}");
+    assert_eq!(
+        occ.actors,
+        vec!["turkey".to_string(), "united-states".to_string()],
+        "{occ:?}"
+    );
 }
 
 #[test]
@@ -250,10 +457,20 @@ fn sample_b_keeps_terrorist_in_others_voices() {
     }
     assert_eq!(hit(&b, "militants", 0).voice, Voice::Author);
     assert_eq!(hit(&b, "militant Islamist group", 0).voice, Voice::Author);
-    let terror: Vec<&Hit> = b.hits.iter().filter(|h| h.text.to_lowercase().contains("terror")).collect();
+    let terror: Vec<&Hit> = b
+        .hits
+        .iter()
+        .filter(|h| h.text.to_lowercase().contains("terror"))
+        .collect();
     assert!(terror.len() >= 4, "{terror:?}");
     for h in terror {
-        assert_ne!(h.voice, Voice::Author, "'{}' in {:?} should be quoted or attributed", h.text, h.sentence_text);
+        assert_ne!(
+            h.voice,
+            Voice::Author,
+            "'{}' in {:?} should be quoted or attributed",
+            h.text,
+            h.sentence_text
+        );
     }
 }
 
@@ -267,15 +484,29 @@ fn compare_mirrors() {
     assert_eq!(ab.actors.len(), ba.actors.len());
     for (x, y) in ab.actors.iter().zip(&ba.actors) {
         assert_eq!(x.actor, y.actor);
-        assert_eq!(serde_json::to_string(&x.a).unwrap(), serde_json::to_string(&y.b).unwrap());
-        assert_eq!(serde_json::to_string(&x.b).unwrap(), serde_json::to_string(&y.a).unwrap());
-        assert_eq!(x.author_stance_difference, y.author_stance_difference.map(|d| -d));
+        assert_eq!(
+            serde_json::to_string(&x.a).unwrap(),
+            serde_json::to_string(&y.b).unwrap()
+        );
+        assert_eq!(
+            serde_json::to_string(&x.b).unwrap(),
+            serde_json::to_string(&y.a).unwrap()
+        );
+        assert_eq!(
+            x.author_stance_difference,
+            y.author_stance_difference.map(|d| -d)
+        );
     }
     assert_eq!(ab.only_in_a, ba.only_in_b);
     let ev = |c: &framelens::diff::Comparison| -> Vec<(Vec<usize>, Vec<usize>)> {
         c.summary
             .iter()
-            .map(|f| (f.evidence_a.iter().map(|e| e.start).collect(), f.evidence_b.iter().map(|e| e.start).collect()))
+            .map(|f| {
+                (
+                    f.evidence_a.iter().map(|e| e.start).collect(),
+                    f.evidence_b.iter().map(|e| e.start).collect(),
+                )
+            })
             .collect()
     };
     let swapped: Vec<_> = ev(&ba).into_iter().map(|(x, y)| (y, x)).collect();
@@ -285,7 +516,15 @@ fn compare_mirrors() {
 #[test]
 fn compare_summary_says_it_in_plain_words() {
     let out = framelens()
-        .args(["compare", sample(A).to_str().unwrap(), sample(B).to_str().unwrap(), "--name-a", "A", "--name-b", "B"])
+        .args([
+            "compare",
+            sample(A).to_str().unwrap(),
+            sample(B).to_str().unwrap(),
+            "--name-a",
+            "A",
+            "--name-b",
+            "B",
+        ])
         .assert()
         .success()
         .get_output()
@@ -293,11 +532,55 @@ fn compare_summary_says_it_in_plain_words() {
         .clone();
     let out = String::from_utf8(out).unwrap();
     let summary = out.split("\nActors").next().unwrap();
-    let hts = summary.lines().skip_while(|l| !l.contains("1. ")).take_while(|l| !l.contains("2. ")).collect::<Vec<_>>().join(" ");
-    assert!(hts.contains("Hayat Tahrir al-Sham") && hts.contains("'terror organization'") && hts.contains("'rebels'"), "{summary}");
-    assert!(summary.contains("only inside others' words"), "{summary}");
-    assert!(summary.contains("'occupation forces' to Turkey and United States"), "{summary}");
-    assert!(summary.contains("'claimed'"), "{summary}");
+    // Findings are wrapped at 80 columns: compare them with white space collapsed.
+    let mut findings: Vec<String> = Vec::new();
+    for line in summary.lines().skip_while(|l| *l != "Summary").skip(1) {
+        let t = line.trim_start();
+        let indent = line.len() - t.len();
+        if indent == 2
+            && t.split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+        {
+            findings.push(t.split_once(". ").unwrap().1.to_owned());
+        } else if indent == 2
+            && let Some(f) = findings.last_mut()
+        {
+            f.push(' ');
+            f.push_str(t);
+        }
+    }
+    let hts = findings
+        .iter()
+        .find(|f| f.contains("Hayat Tahrir al-Sham"))
+        .expect("a finding on HTS");
+    for w in [
+        "'terror organization'",
+        "'terrorist factions'",
+        "'terror offensive'",
+        "A uses",
+        "B uses",
+        "'rebels'",
+        "'militants'",
+        "'militant Islamist group'",
+        "only inside others' words",
+        "'terrorist organizations' (quote by",
+        "'terrorist aggression' (quote by Putin)",
+        "(reported by U.S.)",
+    ] {
+        assert!(hts.contains(w), "missing {w:?} in {hts}");
+    }
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.contains("'occupation forces' to Turkey and United States at once")),
+        "{summary}"
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.starts_with("A frames what Fidan (Turkey)") && f.contains("'claimed'")),
+        "{summary}"
+    );
 }
 
 // ---------------------------------------------------------------- gold
@@ -309,7 +592,8 @@ fn gold_targets_are_met() {
         eprintln!("skipped: {} is absent", gold.display());
         return;
     }
-    let r = framelens::eval::eval_gold(analyzer(), &gold, Some(&root().join("samples"))).expect("eval runs");
+    let r = framelens::eval::eval_gold(analyzer(), &gold, Some(&root().join("samples")))
+        .expect("eval runs");
     let text = framelens::eval::render_text(&r);
     assert!(r.misaligned.is_empty(), "{text}");
     assert!(r.phrase.recall >= 0.90, "{text}");
@@ -324,7 +608,19 @@ fn gold_targets_are_met() {
 fn bundled_lexicons_are_big_enough() {
     let lex = Lexicon::bundled().unwrap();
     assert!(lex.labels.len() >= 150, "{}", lex.labels.len());
-    for id in ["hts", "sna", "syrian-government", "sdf", "pkk", "turkey", "united-states", "russia", "iran", "israel", "ukraine"] {
+    for id in [
+        "hts",
+        "sna",
+        "syrian-government",
+        "sdf",
+        "pkk",
+        "turkey",
+        "united-states",
+        "russia",
+        "iran",
+        "israel",
+        "ukraine",
+    ] {
         assert!(lex.actor(id).is_some(), "actor {id} missing");
     }
 }
@@ -357,7 +653,12 @@ fn cli_broken_lexicon_names_file_line_and_column() {
     );
     let art = write_temp(&dir, "art.txt", b"Headline\nText.");
     let out = framelens()
-        .args(["score", art.to_str().unwrap(), "--lexicon", lexf.to_str().unwrap()])
+        .args([
+            "score",
+            art.to_str().unwrap(),
+            "--lexicon",
+            lexf.to_str().unwrap(),
+        ])
         .assert()
         .code(4)
         .get_output()
@@ -379,7 +680,13 @@ fn cli_yaml_syntax_error_and_unknown_category() {
     let bad = write_temp(&dir, "syntax.yaml", b"labels:\n  - id: [x\n");
     let art = write_temp(&dir, "art.txt", b"Headline\nText.");
     let err = framelens()
-        .args(["score", art.to_str().unwrap(), "--no-default-lexicons", "--lexicon", bad.to_str().unwrap()])
+        .args([
+            "score",
+            art.to_str().unwrap(),
+            "--no-default-lexicons",
+            "--lexicon",
+            bad.to_str().unwrap(),
+        ])
         .assert()
         .code(4)
         .get_output()
@@ -387,9 +694,19 @@ fn cli_yaml_syntax_error_and_unknown_category() {
         .clone();
     let err = String::from_utf8(err).unwrap();
     assert!(err.contains(&format!("{}:2:", bad.display())), "{err}");
-    let cat = write_temp(&dir, "cat.yaml", b"labels:\n  - {id: x, forms: [x], category: nope/none, stance: 1, kind: act}\n");
+    let cat = write_temp(
+        &dir,
+        "cat.yaml",
+        b"labels:\n  - {id: x, forms: [x], category: nope/none, stance: 1, kind: act}\n",
+    );
     let err = framelens()
-        .args(["score", art.to_str().unwrap(), "--no-default-lexicons", "--lexicon", cat.to_str().unwrap()])
+        .args([
+            "score",
+            art.to_str().unwrap(),
+            "--no-default-lexicons",
+            "--lexicon",
+            cat.to_str().unwrap(),
+        ])
         .assert()
         .code(4)
         .get_output()
@@ -399,7 +716,7 @@ fn cli_yaml_syntax_error_and_unknown_category() {
     assert_eq!(
         err,
         format!(
-            "framelens: error: unknown category `nope/none`: declare it under `categories:`\n  --> {}:2:39\n  |\n2 |   - {{id: x, forms: [x], category: nope/none, stance: 1, kind: act}}\n  |                                       ^\n",
+            "framelens: error: unknown category `nope/none`: declare it under `categories:`\n  --> {}:2:35\n  |\n2 |   - {{id: x, forms: [x], category: nope/none, stance: 1, kind: act}}\n  |                                   ^\n",
             cat.display()
         )
     );
@@ -408,18 +725,37 @@ fn cli_yaml_syntax_error_and_unknown_category() {
 #[test]
 fn cli_exit_codes() {
     let dir = tempfile::tempdir().unwrap();
-    framelens().args(["score", "/no/such/article.txt"]).assert().code(3).stderr("framelens: /no/such/article.txt: no such file\n");
+    framelens()
+        .args(["score", "/no/such/article.txt"])
+        .assert()
+        .code(3)
+        .stderr("framelens: /no/such/article.txt: no such file\n");
     let bin = write_temp(&dir, "bin.txt", b"Headline\n\xff\xfe bad");
     framelens()
         .args(["score", bin.to_str().unwrap()])
         .assert()
         .code(3)
-        .stderr(format!("framelens: {}: not valid UTF-8 at byte 9 (line 2)\n", bin.display()));
+        .stderr(format!(
+            "framelens: {}: not valid UTF-8 at byte 9 (line 2)\n",
+            bin.display()
+        ));
     let empty = write_temp(&dir, "empty.txt", b"  \n");
-    framelens().args(["score", empty.to_str().unwrap()]).assert().code(3);
-    framelens().args(["score", "x.txt", "--lexicon", "/no/such/lexicon.yaml"]).assert().code(4);
-    framelens().args(["compare", "only-one.txt"]).assert().code(2);
-    framelens().args(["score", dir.path().to_str().unwrap()]).assert().code(3);
+    framelens()
+        .args(["score", empty.to_str().unwrap()])
+        .assert()
+        .code(3);
+    framelens()
+        .args(["score", "x.txt", "--lexicon", "/no/such/lexicon.yaml"])
+        .assert()
+        .code(4);
+    framelens()
+        .args(["compare", "only-one.txt"])
+        .assert()
+        .code(2);
+    framelens()
+        .args(["score", dir.path().to_str().unwrap()])
+        .assert()
+        .code(3);
 }
 
 #[test]
@@ -458,12 +794,28 @@ fn json_hits_carry_the_documented_fields() {
     assert!(!hits.is_empty());
     for h in hits {
         for k in [
-            "text", "start", "end", "term", "category", "stance", "kind", "actors", "link", "voice", "speaker",
-            "speaker_actor", "negated", "sentence", "sentence_text",
+            "text",
+            "start",
+            "end",
+            "term",
+            "category",
+            "stance",
+            "kind",
+            "actors",
+            "link",
+            "voice",
+            "speaker",
+            "speaker_actor",
+            "negated",
+            "sentence",
+            "sentence_text",
         ] {
             assert!(h.get(k).is_some(), "missing {k} in {h}");
         }
-        let (s, e) = (h["start"].as_u64().unwrap() as usize, h["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            h["start"].as_u64().unwrap() as usize,
+            h["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[s..e], h["text"].as_str().unwrap());
     }
 }
@@ -471,7 +823,11 @@ fn json_hits_carry_the_documented_fields() {
 #[test]
 fn no_colour_when_not_a_terminal() {
     let out = framelens()
-        .args(["compare", sample(A).to_str().unwrap(), sample(B).to_str().unwrap()])
+        .args([
+            "compare",
+            sample(A).to_str().unwrap(),
+            sample(B).to_str().unwrap(),
+        ])
         .assert()
         .success()
         .get_output()
@@ -483,7 +839,11 @@ fn no_colour_when_not_a_terminal() {
 #[test]
 fn text_output_fits_80_columns() {
     let out = framelens()
-        .args(["compare", sample(A).to_str().unwrap(), sample(B).to_str().unwrap()])
+        .args([
+            "compare",
+            sample(A).to_str().unwrap(),
+            sample(B).to_str().unwrap(),
+        ])
         .assert()
         .success()
         .get_output()
@@ -498,7 +858,13 @@ fn text_output_fits_80_columns() {
 // ---------------------------------------------------------------- snapshots
 
 fn snapshot_output(args: &[&str]) -> String {
-    let out = framelens().args(args).assert().success().get_output().stdout.clone();
+    let out = framelens()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     String::from_utf8(out).unwrap()
 }
 
@@ -509,6 +875,12 @@ fn snapshot_compare_reports() {
     let root = root();
     let strip = |s: String| s.replace(root.to_str().unwrap(), "<root>");
     insta::assert_snapshot!("compare_text", strip(snapshot_output(&["compare", a, b])));
-    insta::assert_snapshot!("compare_markdown", strip(snapshot_output(&["compare", a, b, "--format", "markdown"])));
-    insta::assert_snapshot!("score_explain_b", strip(snapshot_output(&["score", b, "--explain"])));
+    insta::assert_snapshot!(
+        "compare_markdown",
+        strip(snapshot_output(&["compare", a, b, "--format", "markdown"]))
+    );
+    insta::assert_snapshot!(
+        "score_explain_b",
+        strip(snapshot_output(&["score", b, "--explain"]))
+    );
 }

@@ -217,9 +217,11 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
     let mut categories = Vec::new();
     for c in raw.categories.unwrap_or_default() {
         let ok = !c.value.is_empty()
-            && c.value
-                .split('/')
-                .all(|p| !p.is_empty() && p.chars().all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_'));
+            && c.value.split('/').all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_')
+            });
         if ok {
             categories.push(c.value.clone());
         } else {
@@ -241,7 +243,10 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
         if let Some(first) = seen.insert(l.id.value.clone(), l.id.referenced.line()) {
             ck.err(
                 &l.id,
-                format!("duplicate label id `{}` (first defined on line {first})", l.id.value),
+                format!(
+                    "duplicate label id `{}` (first defined on line {first})",
+                    l.id.value
+                ),
             );
             continue;
         }
@@ -251,7 +256,10 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
         if !(-2..=2).contains(&l.stance.value) {
             ck.err(
                 &l.stance,
-                format!("stance {} is out of range: use -2, -1, 0, 1 or 2", l.stance.value),
+                format!(
+                    "stance {} is out of range: use -2, -1, 0, 1 or 2",
+                    l.stance.value
+                ),
             );
         }
         if let Some(r) = &l.regex
@@ -315,7 +323,10 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
         if let Some(first) = seen.insert(a.id.value.clone(), a.id.referenced.line()) {
             ck.err(
                 &a.id,
-                format!("duplicate actor id `{}` (first defined on line {first})", a.id.value),
+                format!(
+                    "duplicate actor id `{}` (first defined on line {first})",
+                    a.id.value
+                ),
             );
             continue;
         }
@@ -390,7 +401,10 @@ mod tests {
     fn problems(src: &str) -> Vec<String> {
         match parse("t.yaml", src) {
             Ok(_) => vec![],
-            Err(d) => d.into_iter().map(|d| format!("{}:{}: {}", d.line, d.column, d.message)).collect(),
+            Err(d) => d
+                .into_iter()
+                .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+                .collect(),
         }
     }
 
@@ -401,7 +415,7 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             (
                 "  - {id: x, forms: [t], category: a/b, stance: 3, kind: label}\n",
-                "3:50: stance 3 is out of range: use -2, -1, 0, 1 or 2",
+                "3:48: stance 3 is out of range: use -2, -1, 0, 1 or 2",
             ),
             (
                 "  - {id: x, regex: '(unclosed', category: a/b, stance: 1, kind: act}\n",
