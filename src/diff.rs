@@ -3,6 +3,7 @@
 //! speech, the verbs each source uses to introduce each speaker, actors only one mentions, and a
 //! short plain-language summary of the largest differences with evidence sentences.
 //!
+//! The summary calls the sources "A" and "B" (the report header names them).
 //! `compare(b, a)` is `compare(a, b)` with the sides swapped: every figure is computed per side and
 //! the summary is ordered by a key that does not depend on which side is first.
 
@@ -317,21 +318,35 @@ fn first_evidence(ts: &[&TermUse], voice: Option<Voice>) -> Vec<Evidence> {
     ev
 }
 
+/// "'a' and 'b' (quote by X), 'c' (reported by Y)": others' uses grouped by voice and speaker.
 fn describe_others(ts: &[&TermUse]) -> String {
-    let mut parts = Vec::new();
-    for t in ts {
-        for e in &t.evidence {
-            let who = e.speaker_shown().unwrap_or_else(|| match e.voice {
-                Voice::Scare => "scare quotes".into(),
-                _ => "an unnamed speaker".into(),
-            });
-            let p = format!("'{}' ({} by {who})", e.hit, e.voice.as_str());
-            if !parts.contains(&p) {
-                parts.push(p);
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    let mut evs: Vec<&Evidence> = ts.iter().flat_map(|t| t.evidence.iter()).collect();
+    evs.sort_by_key(|e| e.start);
+    for e in evs {
+        let who = e.speaker_shown().unwrap_or_else(|| match e.voice {
+            Voice::Scare => "no one".into(),
+            _ => "an unnamed speaker".into(),
+        });
+        let key = match e.voice {
+            Voice::Scare => "in scare quotes".to_owned(),
+            v => format!("{} by {who}", v.as_str()),
+        };
+        let hit = format!("'{}'", e.hit);
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => {
+                if !g.1.contains(&hit) {
+                    g.1.push(hit);
+                }
             }
+            None => groups.push((key, vec![hit])),
         }
     }
-    join_words(&parts)
+    let parts: Vec<String> = groups
+        .into_iter()
+        .map(|(k, hits)| format!("{} ({k})", join_words(&hits)))
+        .collect();
+    parts.join("; ")
 }
 
 fn fmt_stance(s: Option<f64>) -> String {
@@ -584,11 +599,11 @@ pub fn compare(lex: &Lexicon, a: &Article, b: &Article) -> Comparison {
     let speakers_b = speakers(b, lex);
     let mut summary = Vec::new();
     for d in &actors {
-        summary.extend(actor_findings(d, &a.name, &b.name));
+        summary.extend(actor_findings(d, "A", "B"));
     }
-    summary.extend(shared_findings(a, &a.name, lex, true));
-    summary.extend(shared_findings(b, &b.name, lex, false));
-    summary.extend(verb_findings(&a.name, &b.name, lex, a, b));
+    summary.extend(shared_findings(a, "A", lex, true));
+    summary.extend(shared_findings(b, "B", lex, false));
+    summary.extend(verb_findings("A", "B", lex, a, b));
     // Order by weight, then by a key that is the same whichever side is first.
     summary.sort_by(|x, y| {
         y.weight
