@@ -564,7 +564,7 @@ fn compare_summary_says_it_in_plain_words() {
         "'militant Islamist group'",
         "only inside others' words",
         "'terrorist organizations' (quote by",
-        "'terrorist aggression' (quote by Putin)",
+        "'terrorist aggression' and 'radical groups' (quote by Putin)",
         "(reported by U.S.)",
     ] {
         assert!(hts.contains(w), "missing {w:?} in {hts}");
