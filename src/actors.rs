@@ -247,13 +247,17 @@ impl ActorIndex {
             .collect();
         // Near-miss names, in words no exact form covered.
         let mut extra = Vec::new();
+        let mut next = 0; // first exact mention that may still overlap the token
         for s in &seg.sentences {
             for ti in s.tokens.clone().skip(1) {
                 let t = seg.tokens[ti];
                 if t.kind != TokenKind::Word {
                     continue;
                 }
-                if out.iter().any(|m| m.span.overlaps(t.span)) {
+                while next < out.len() && out[next].span.end <= t.span.start {
+                    next += 1;
+                }
+                if out.get(next).is_some_and(|m| m.span.overlaps(t.span)) {
                     continue;
                 }
                 let w = t.span.slice(text);
@@ -283,6 +287,13 @@ impl ActorIndex {
         }
         out
     }
+}
+
+/// Indices of the mentions (sorted by start) that start inside `span`.
+pub fn starting_within(mentions: &[Mention], span: Span) -> std::ops::Range<usize> {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let hi = mentions.partition_point(|m| m.span.start < span.end);
+    lo..hi.max(lo)
 }
 
 /// A bare surname followed by another capitalised word is a first name ("Abbas Araghchi").

@@ -313,11 +313,15 @@ impl Analyzer {
         let sent = seg.sentences[h.sentence].tokens.clone();
         // A designation names its designator: "U.S.-designated", "designated ... by Turkey".
         if base.voice != Voice::Quote && h.entry.kind != Kind::Attribution {
-            if let Some(m) = mentions.iter().find(|m| {
-                m.role == Some(Role::Designator)
-                    && m.compound
-                        .is_some_and(|c| c.end <= h.span.start && h.span.start - c.end <= 2)
-            }) {
+            let near = Span::new(h.span.start.saturating_sub(64), h.span.start);
+            if let Some(m) = mentions[crate::actors::starting_within(mentions, near)]
+                .iter()
+                .find(|m| {
+                    m.role == Some(Role::Designator)
+                        && m.compound
+                            .is_some_and(|c| c.end <= h.span.start && h.span.start - c.end <= 2)
+                })
+            {
                 return (
                     Voice::Reported,
                     "designation with a named designator (X-designated)".into(),
@@ -353,7 +357,7 @@ impl Analyzer {
                     if e > after + 1 {
                         let sp =
                             Span::new(seg.tokens[after + 1].span.start, seg.tokens[e - 1].span.end);
-                        let actor = mentions
+                        let actor = mentions[crate::actors::starting_within(mentions, sp)]
                             .iter()
                             .find(|m| sp.contains(m.span))
                             .map(|m| m.actor);

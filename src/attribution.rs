@@ -28,7 +28,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::actors::{Form, Mention, Role};
+use crate::actors::{Form, Mention, Role, starting_within};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::{Segmented, Span, TokenKind};
 use crate::voice::{Voices, token_range};
@@ -222,10 +222,8 @@ impl<'a> Context<'a> {
         let mut t = self.first_token(m);
         let start = self
             .seg
-            .sentences
-            .iter()
-            .find(|s| s.tokens.contains(&t))
-            .map_or(0, |s| s.tokens.start);
+            .sentence_at(self.mentions[m].span.start)
+            .map_or(0, |s| self.seg.sentences[s].tokens.start);
         while t > start {
             let w = self.w(t - 1);
             if matches!(
@@ -466,9 +464,10 @@ fn local(
     }
 
     // 2. Mentions inside the term ("Assad regime", "Turkish-backed": the backer is kept apart).
-    let inside: Vec<usize> = (0..cx.mentions.len())
+    let inside: Vec<usize> = starting_within(cx.mentions, h.span)
         .filter(|&m| h.span.contains(cx.mentions[m].span))
         .collect();
+    let in_sentence = starting_within(cx.mentions, cx.seg.sentences[h.sentence].span);
     let backers: Vec<usize> = inside
         .iter()
         .copied()
@@ -597,7 +596,8 @@ fn local(
         if owners.is_empty() && possessor_pronoun {
             // "their" agrees with a plural antecedent: the nearest coordinated group of actors
             // before the phrase in the sentence, else the nearest actor.
-            let before: Vec<usize> = (0..cx.mentions.len())
+            let before: Vec<usize> = in_sentence
+                .clone()
                 .rev()
                 .filter(|&m| cx.last_token(m) < np_start && cx.first_token(m) >= sent.start)
                 .collect();
@@ -613,7 +613,8 @@ fn local(
         if owners.is_empty()
             && np_start > sent.start
             && SUPPORT_VERBS.contains(&cx.w(np_start - 1))
-            && let Some(m) = (0..cx.mentions.len())
+            && let Some(m) = in_sentence
+                .clone()
                 .rev()
                 .find(|&m| cx.last_token(m) < np_start - 1 && cx.first_token(m) >= sent.start)
         {
@@ -775,7 +776,7 @@ fn local(
     let clause = cx.clause_of(h.sentence, toks.start);
     let verb_like = e.kind == Kind::Attribution;
     let mut best: Option<(usize, usize)> = None;
-    for m in 0..cx.mentions.len() {
+    for m in in_sentence {
         let (f, l) = (cx.first_token(m), cx.last_token(m));
         if f < clause.start || l >= clause.end || toks.contains(&f) || cx.is_place(m) {
             continue;

@@ -425,7 +425,9 @@ impl Ctx<'_> {
     }
     /// First actor mention (by position) inside a span.
     fn first_actor(&self, s: Span) -> Option<&Mention> {
-        self.mentions.iter().find(|m| s.contains(m.span))
+        self.mentions[crate::actors::starting_within(self.mentions, s)]
+            .iter()
+            .find(|m| s.contains(m.span))
     }
 }
 
@@ -575,7 +577,12 @@ impl Voices {
 
     /// The frame whose reporting verb is at `span`, if any.
     pub fn frame_with_verb(&self, span: Span) -> Option<usize> {
-        self.frames.iter().position(|f| f.verb.overlaps(span))
+        // Frames are in text order of their verbs.
+        let i = self.frames.partition_point(|f| f.verb.end <= span.start);
+        self.frames
+            .get(i)
+            .filter(|f| f.verb.overlaps(span))
+            .map(|_| i)
     }
 }
 
@@ -682,16 +689,13 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
                 pt.len()
             } else {
                 // Unbalanced: the quote ends with its sentence.
-                let abs = base + o;
-                seg.sentences
-                    .iter()
-                    .find(|s| s.span.start <= abs && abs < s.span.end)
-                    .map_or(pt.len(), |s| s.span.end - base)
+                seg.sentence_at(base + o)
+                    .map_or(pt.len(), |s| seg.sentences[s].span.end - base)
             };
             push(&mut out, o, end, end, false, &mut first_quote);
         }
         // Single marks that pair inside one sentence, outside double quotes.
-        for s in seg.sentences.iter().filter(|s| s.paragraph == p.index) {
+        for s in seg.paragraph_sentences(p.index) {
             single_quotes(text, s.span, &mut out);
         }
     }
@@ -829,12 +833,12 @@ fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames
             t = sp_end.max(t + 2);
             continue;
         }
-        if !cx.is(t, REPORTING)
-            || cx
-                .mentions
-                .iter()
-                .any(|m| m.span.contains(cx.seg.tokens[t].span))
-        {
+        let tok = cx.seg.tokens[t].span;
+        let inside_name = || {
+            let i = cx.mentions.partition_point(|m| m.span.start <= tok.start);
+            i > 0 && cx.mentions[i - 1].span.contains(tok)
+        };
+        if !cx.is(t, REPORTING) || inside_name() {
             t += 1;
             continue;
         }
@@ -1013,23 +1017,15 @@ fn quote_frame(
     }
     // A frame right after the quote ('"...," the ministry said').
     let last = inner.end.saturating_sub(1);
-    let s_first = cx
-        .seg
-        .sentences
-        .iter()
-        .position(|s| s.tokens.contains(&inner.start))?;
+    let s_first = cx.seg.sentence_at(cx.seg.tokens[inner.start].span.start)?;
     let s_last = cx
         .seg
-        .sentences
-        .iter()
-        .position(|s| s.tokens.contains(&last))
+        .sentence_at(cx.seg.tokens[last].span.start)
         .unwrap_or(s_first);
-    let candidates: Vec<usize> = frames
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.sentence >= s_first && f.sentence <= s_last)
-        .map(|(i, _)| i)
-        .collect();
+    // Frames are in sentence order.
+    let lo = frames.partition_point(|f| f.sentence < s_first);
+    let hi = frames.partition_point(|f| f.sentence <= s_last);
+    let candidates: Vec<usize> = (lo..hi.max(lo)).collect();
     if let Some(&f) = candidates
         .iter()
         .find(|&&f| frames[f].kind == FrameKind::SpeakerLast && frames[f].speaker.start >= span.end)
@@ -1085,15 +1081,19 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         if person_like {
             // The subject of the most recent sentence that names a person: the first person
             // named in it (English puts the subject first), before this speaker.
-            let before: Vec<&Mention> = cx
-                .mentions
-                .iter()
-                .filter(|m| m.form == Form::Person && m.span.end <= sp.start)
-                .collect();
-            let last_sentence = before.last().and_then(|m| cx.seg.sentence_at(m.span.start));
-            if let Some(m) = before
-                .iter()
-                .find(|m| cx.seg.sentence_at(m.span.start) == last_sentence)
+            let upto = cx.mentions.partition_point(|m| m.span.start < sp.start);
+            let people = || {
+                cx.mentions[..upto]
+                    .iter()
+                    .rev()
+                    .filter(|m| m.form == Form::Person && m.span.end <= sp.start)
+            };
+            let last_sentence = people()
+                .next()
+                .and_then(|m| cx.seg.sentence_at(m.span.start));
+            if let Some(m) = people()
+                .take_while(|m| cx.seg.sentence_at(m.span.start) == last_sentence)
+                .last()
             {
                 frames[i].speaker_actor = Some(m.actor);
                 frames[i].resolved_from = Some(m.span.slice(cx.text).to_owned());
@@ -1102,17 +1102,16 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         }
         // "It", "the statement", "the ministry": an earlier speaker that is not a person, or
         // that shares the head noun.
-        let antecedent = frames[..i]
+        // Antecedents are local: look back over at most the last 30 frames.
+        let antecedent = frames[i.saturating_sub(30)..i]
             .iter()
             .rev()
             .find(|f| {
                 f.speaker_actor.is_some()
                     && if thing_like {
-                        !cx.mentions.iter().any(|m| {
-                            f.speaker.contains(m.span)
-                                && m.form == Form::Person
-                                && m.span == f.speaker
-                        })
+                        !cx.mentions[crate::actors::starting_within(cx.mentions, f.speaker)]
+                            .iter()
+                            .any(|m| m.form == Form::Person && m.span == f.speaker)
                     } else {
                         f.speaker
                             .slice(cx.text)
