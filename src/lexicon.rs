@@ -257,30 +257,20 @@ impl LexiconBuilder {
                         entry.category
                     )));
                 }
+                let id = entry.id.clone();
                 let entry = LabelEntry {
                     file: file_index,
                     ..entry
                 };
-                match label_at.get(&entry.id) {
-                    Some(&i) => lex.labels[i] = entry,
-                    None => {
-                        label_at.insert(entry.id.clone(), lex.labels.len());
-                        lex.labels.push(entry);
-                    }
-                }
+                upsert(&mut lex.labels, &mut label_at, id, entry);
             }
             for (entry, _loc) in p.actors {
+                let id = entry.id.clone();
                 let entry = ActorEntry {
                     file: file_index,
                     ..entry
                 };
-                match actor_at.get(&entry.id) {
-                    Some(&i) => lex.actors[i] = entry,
-                    None => {
-                        actor_at.insert(entry.id.clone(), lex.actors.len());
-                        lex.actors.push(entry);
-                    }
-                }
+                upsert(&mut lex.actors, &mut actor_at, id, entry);
             }
             lex.files.push(SourceFile {
                 path: p.path,
@@ -304,6 +294,17 @@ impl LexiconBuilder {
             Ok(lex)
         } else {
             Err(LexiconError::Invalid(problems))
+        }
+    }
+}
+
+/// Adds `entry`, or replaces the earlier entry with the same id in place.
+fn upsert<T>(list: &mut Vec<T>, index: &mut HashMap<String, usize>, id: String, entry: T) {
+    match index.get(&id) {
+        Some(&i) => list[i] = entry,
+        None => {
+            index.insert(id, list.len());
+            list.push(entry);
         }
     }
 }

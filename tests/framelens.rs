@@ -55,6 +55,18 @@ fn framelens() -> Command {
     Command::cargo_bin("framelens").expect("binary built")
 }
 
+/// Runs framelens with `args`, expects exit `code`, returns standard error.
+fn stderr_of(args: &[&str], code: i32) -> String {
+    let out = framelens()
+        .args(args)
+        .assert()
+        .code(code)
+        .get_output()
+        .stderr
+        .clone();
+    String::from_utf8(out).expect("UTF-8 stderr")
+}
+
 fn write_temp(dir: &tempfile::TempDir, name: &str, body: &[u8]) -> PathBuf {
     let p = dir.path().join(name);
     std::fs::write(&p, body).expect("write fixture");
@@ -652,19 +664,15 @@ fn cli_broken_lexicon_names_file_line_and_column() {
         b"categories: [a/b]\nlabels:\n  - id: x\n    forms: [x]\n    category: a/b\n    stance: 5\n    kind: label\n",
     );
     let art = write_temp(&dir, "art.txt", b"Headline\nText.");
-    let out = framelens()
-        .args([
+    let err = stderr_of(
+        &[
             "score",
             art.to_str().unwrap(),
             "--lexicon",
             lexf.to_str().unwrap(),
-        ])
-        .assert()
-        .code(4)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8(out).unwrap();
+        ],
+        4,
+    );
     let shown = lexf.display().to_string();
     assert_eq!(
         err,
@@ -679,40 +687,32 @@ fn cli_yaml_syntax_error_and_unknown_category() {
     let dir = tempfile::tempdir().unwrap();
     let bad = write_temp(&dir, "syntax.yaml", b"labels:\n  - id: [x\n");
     let art = write_temp(&dir, "art.txt", b"Headline\nText.");
-    let err = framelens()
-        .args([
+    let err = stderr_of(
+        &[
             "score",
             art.to_str().unwrap(),
             "--no-default-lexicons",
             "--lexicon",
             bad.to_str().unwrap(),
-        ])
-        .assert()
-        .code(4)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8(err).unwrap();
+        ],
+        4,
+    );
     assert!(err.contains(&format!("{}:2:", bad.display())), "{err}");
     let cat = write_temp(
         &dir,
         "cat.yaml",
         b"labels:\n  - {id: x, forms: [x], category: nope/none, stance: 1, kind: act}\n",
     );
-    let err = framelens()
-        .args([
+    let err = stderr_of(
+        &[
             "score",
             art.to_str().unwrap(),
             "--no-default-lexicons",
             "--lexicon",
             cat.to_str().unwrap(),
-        ])
-        .assert()
-        .code(4)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8(err).unwrap();
+        ],
+        4,
+    );
     assert_eq!(
         err,
         format!(
