@@ -143,6 +143,24 @@ const NEGATORS: &[&str] = &[
     "dismissed",
     "dismisses",
     "without",
+    "nobody",
+    "none",
+    "nothing",
+];
+
+/// Verbs of denial: a term in the words they report is negated ("Ankara denied that the
+/// groups it backs are terrorists").
+const DENIALS: &[&str] = &[
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "reject",
+    "rejects",
+    "rejected",
+    "rejecting",
+    "dismissed",
+    "dismisses",
 ];
 
 impl Analyzer {
@@ -214,7 +232,7 @@ impl Analyzer {
                     .frame
                     .and_then(|f| voices.frames[f].resolved_from.clone())
             });
-            let (negated, negation) = negation(&seg, &lower, th.span, th.sentence);
+            let (negated, negation) = negation(&seg, &lower, th.span, th.sentence, &voices);
             let s = seg.sentences[th.sentence].span;
             hits.push(Hit {
                 text: th.span.slice(text).to_owned(),
@@ -329,55 +347,33 @@ impl Analyzer {
                     Some(m.actor),
                 );
             }
-            let mut b = toks.start;
-            while b > sent.start && matches!(lower[b - 1].as_str(), "a" | "an" | "the" | "as") {
-                b -= 1;
-            }
-            if b > sent.start
-                && matches!(
-                    lower[b - 1].as_str(),
-                    "designated"
-                        | "listed"
-                        | "branded"
-                        | "labeled"
-                        | "labelled"
-                        | "classified"
-                        | "proscribed"
-                )
-            {
-                // "by X (and Y)" after the term names the designator.
-                let after = toks.end;
-                if after < sent.end && lower[after] == "by" {
-                    let mut e = after + 1;
-                    while e < sent.end
-                        && !matches!(lower[e].as_str(), "," | "." | ";" | ":" | "—" | "–")
-                    {
-                        e += 1;
-                    }
-                    if e > after + 1 {
-                        let sp =
-                            Span::new(seg.tokens[after + 1].span.start, seg.tokens[e - 1].span.end);
-                        let actor = mentions[crate::actors::starting_within(mentions, sp)]
-                            .iter()
-                            .find(|m| sp.contains(m.span))
-                            .map(|m| m.actor);
+            if let Some(d) = designation(seg, mentions, lower, toks.clone(), sent.clone()) {
+                match d {
+                    Designation::By(voice_rule, sp, actor) => {
                         return (
                             Voice::Reported,
-                            "designation with a named designator (designated ... by X)".into(),
+                            voice_rule.into(),
                             Some(sp.slice(text).to_owned()),
                             actor,
                         );
                     }
-                }
-                if base.voice == Voice::Reported || base.voice == Voice::Author {
-                    return (
-                        Voice::Author,
-                        "designation with no designator named".into(),
-                        None,
-                        None,
-                    );
+                    Designation::Unnamed
+                        if matches!(base.voice, Voice::Reported | Voice::Author) =>
+                    {
+                        return (
+                            Voice::Author,
+                            "designation with no designator named".into(),
+                            None,
+                            None,
+                        );
+                    }
+                    Designation::Unnamed => {}
                 }
             }
+        }
+        // A distancing marker itself ("so-called") holds what follows at arm's length.
+        if h.entry.kind == Kind::Distancing && base.voice == Voice::Author {
+            return (Voice::Scare, "distancing marker".into(), None, None);
         }
         // "so-called X": the words are held at arm's length.
         if base.voice != Voice::Quote
@@ -404,23 +400,221 @@ impl Analyzer {
     }
 }
 
-/// A negating word within three tokens before the term, in the same sentence.
+/// What a designation construction says about who designates.
+enum Designation {
+    /// A named designator: the rule, the designator's span, its actor.
+    By(&'static str, Span, Option<usize>),
+    /// "designated as a terrorist organization" with no designator named.
+    Unnamed,
+}
+
+const DESIGNATION_VERBS: &[&str] = &[
+    "designated",
+    "designates",
+    "designate",
+    "redesignated",
+    "listed",
+    "lists",
+    "list",
+    "proscribed",
+    "proscribes",
+    "branded",
+    "brands",
+    "labeled",
+    "labelled",
+    "labels",
+    "classified",
+    "classifies",
+    "considers",
+    "considered",
+    "deems",
+    "deemed",
+    "declared",
+    "declares",
+];
+
+/// Finds a designation governing the term at `toks`: a designation verb at most eight tokens
+/// before it in the same clause. Passive with "by X" (before or after the term) or active with a
+/// subject actor ("The United States designated the group a terrorist organization", "which
+/// the EU lists as ...") names the designator; a passive with no agent names none.
+fn designation(
+    seg: &Segmented,
+    mentions: &[Mention],
+    lower: &[String],
+    toks: std::ops::Range<usize>,
+    sent: std::ops::Range<usize>,
+) -> Option<Designation> {
+    let is_stop = |w: &str| matches!(w, "," | "." | ";" | ":" | "—" | "–" | "(" | ")");
+    let mut k = toks.start;
+    let dv = loop {
+        if k == sent.start || toks.start - k >= 8 || is_stop(&lower[k - 1]) {
+            return None;
+        }
+        if DESIGNATION_VERBS.contains(&lower[k - 1].as_str()) {
+            break k - 1;
+        }
+        k -= 1;
+    };
+    // The term must be the designation's complement: only its object noun phrase may stand
+    // between ("designated the group a terrorist organization"), not another clause.
+    let clause_word = |t: usize| {
+        seg.tokens[t].kind == TokenKind::Number
+            || matches!(
+                lower[t].as_str(),
+                "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "and"
+                    | "but"
+                    | "which"
+                    | "who"
+                    | "that"
+            )
+    };
+    if (dv + 1..toks.start).any(clause_word) {
+        return None;
+    }
+    // "U.S.-designated" is a compound, read from the actor mention's role.
+    let re_prefix = dv >= sent.start + 2 && lower[dv - 1] == "-" && lower[dv - 2] == "re";
+    if dv > sent.start && lower[dv - 1] == "-" && !re_prefix {
+        return None;
+    }
+    let actor_in = |sp: Span| {
+        mentions[crate::actors::starting_within(mentions, sp)]
+            .iter()
+            .find(|m| sp.contains(m.span))
+            .map(|m| m.actor)
+    };
+    // "by X (and Y)": between the verb and the term, or right after the term.
+    let by_at = (dv + 1..toks.start)
+        .find(|&t| lower[t] == "by")
+        .or_else(|| (toks.end < sent.end && lower[toks.end] == "by").then_some(toks.end));
+    if let Some(by) = by_at {
+        let limit = if by >= toks.end { sent.end } else { toks.start };
+        let mut e = by + 1;
+        while e < limit && !is_stop(&lower[e]) && !matches!(lower[e].as_str(), "as" | "a" | "an") {
+            e += 1;
+        }
+        if e > by + 1 {
+            let sp = Span::new(seg.tokens[by + 1].span.start, seg.tokens[e - 1].span.end);
+            return Some(Designation::By(
+                "designation with a named designator (designated ... by X)",
+                sp,
+                actor_in(sp),
+            ));
+        }
+    }
+    // Walk back over adverbs and auxiliaries to what precedes the verb.
+    let mut b = if re_prefix { dv - 2 } else { dv };
+    while b > sent.start
+        && matches!(
+            lower[b - 1].as_str(),
+            "also"
+                | "formally"
+                | "officially"
+                | "has"
+                | "have"
+                | "had"
+                | "re"
+                | "-"
+                | "already"
+                | "long"
+                | "still"
+        )
+    {
+        b -= 1;
+    }
+    if b > sent.start
+        && matches!(
+            lower[b - 1].as_str(),
+            "is" | "was" | "are" | "were" | "be" | "been" | "being"
+        )
+    {
+        return Some(Designation::Unnamed);
+    }
+    // Active: the designator is the actor (or conjoined actors) ending right before the verb.
+    if b == sent.start {
+        return None;
+    }
+    let ends_at = |t: usize| {
+        let end = seg.tokens[t].span.end;
+        let lo = mentions.partition_point(|m| m.span.end < end);
+        mentions[lo..]
+            .iter()
+            .take_while(|m| m.span.end == end)
+            .last()
+    };
+    let last = ends_at(b - 1)?;
+    let mut start = last.span.start;
+    // Extend over "X and Y", "X, Y and Z".
+    let mut t = crate::voice::token_at(seg, start)?;
+    while t >= sent.start + 2 && matches!(lower[t - 1].as_str(), "and" | ",") {
+        match ends_at(t - 2) {
+            Some(m) => {
+                start = m.span.start;
+                t = crate::voice::token_at(seg, start)?;
+            }
+            None => break,
+        }
+    }
+    let sp = Span::new(start, last.span.end);
+    Some(Designation::By(
+        "designation by a named actor (X designated ... as)",
+        sp,
+        Some(last.actor),
+    ))
+}
+
+/// A negating word within four tokens before the term (not across a preposition), or a verb of
+/// denial whose words contain the term.
 fn negation(
     seg: &Segmented,
     lower: &[String],
     span: Span,
     sentence: usize,
+    voices: &Voices,
 ) -> (bool, Option<String>) {
     let toks = token_range(seg, span);
     let start = seg.sentences[sentence].tokens.start;
-    let from = toks.start.saturating_sub(3).max(start);
+    let from = toks.start.saturating_sub(4).max(start);
     for t in (from..toks.start).rev() {
         let w = lower[t].as_str();
-        if matches!(w, "," | ";" | "." | "but") {
+        // A preposition ends the reach of a negator: "no place for terrorists".
+        if matches!(
+            w,
+            "," | ";"
+                | "."
+                | "but"
+                | "for"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "with"
+                | "to"
+                | "from"
+                | "by"
+        ) {
             break;
         }
         if NEGATORS.contains(&w) || w.ends_with("n't") {
             return (true, Some(w.to_owned()));
+        }
+    }
+    if let Some(f) = voices.voice_of(seg, span).frame {
+        let verb = lower[token_range(seg, voices.frames[f].verb).start].as_str();
+        if DENIALS.contains(&verb) {
+            return (true, Some(verb.to_owned()));
         }
     }
     (false, None)

@@ -111,10 +111,8 @@ pub fn read_article(path: &Path) -> Result<String, AppError> {
             })
         })?
     };
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&bytes)
-        .to_vec();
+    // A UTF-8 byte-order mark is kept: offsets count from the first byte of the file, and the
+    // analysis ignores the mark like any other zero-width character.
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let good = &e.as_bytes()[..at];

@@ -535,14 +535,27 @@ fn local(
     }
     let np_start = t;
     *anaphoric_out = anaphoric;
+    // "an Iranian proxy": for a proxy word the modifier names the patron, not the proxy.
+    let proxy_word = e.kind == Kind::Label && e.category.ends_with("/proxy");
+    let mut backers = backers;
+    if proxy_word {
+        backers.extend(left.iter().copied());
+        left.clear();
+    }
     let same: Vec<usize> = left
         .iter()
         .copied()
         .filter(|&m| cx.compatible(e, m))
         .collect();
     if !same.is_empty() {
-        let mut ms = same.clone();
+        // With their conjuncts: "Palestinian Islamic Jihad and Hamas militants".
+        let mut ms: Vec<usize> = same
+            .iter()
+            .flat_map(|&m| cx.conjuncts(m))
+            .filter(|&m| cx.compatible(e, m))
+            .collect();
         ms.sort();
+        ms.dedup();
         return Some(Link {
             actors: unique_actors(cx, &ms),
             rule: LinkRule::SamePhrase,
@@ -564,8 +577,11 @@ fn local(
             steps += 1;
             continue;
         }
+        // "fighters of HTS" names the owner; "the invasion of Ukraine" names the victim, and an
+        // act's agent comes with "by".
+        let owner_pp = if e.kind == Kind::Act { "by" } else { "of" };
         let allowed = DETERMINERS.contains(&w)
-            || (steps == 0 && matches!(w, "of" | "from"))
+            || (steps == 0 && (w == owner_pp || (e.kind != Kind::Act && w == "from")))
             || (compound_term && matches!(w, "," | "-"))
             || hit_at[k].is_some();
         if !allowed {
@@ -579,7 +595,12 @@ fn local(
         .copied()
         .filter(|&m| cx.compatible(e, m))
         .collect();
-    let starts_with_pp = toks.end < sent.end && matches!(cx.w(toks.end), "of" | "from");
+    let starts_with_pp = toks.end < sent.end
+        && if e.kind == Kind::Act {
+            cx.w(toks.end) == "by"
+        } else {
+            matches!(cx.w(toks.end), "of" | "from")
+        };
     if !after.is_empty() && (compound_term || starts_with_pp) {
         return Some(Link {
             actors: unique_actors(cx, &after),
@@ -631,19 +652,26 @@ fn local(
                 owners = cx.conjuncts(m);
             }
         }
+        // Each owner must back exactly one group of the right type, or the proxy is ambiguous
+        // ("an Iranian proxy" could be any of several) and other rules decide.
         let mut proxies = Vec::new();
+        let mut ambiguous = false;
         for &o in &owners {
             let owner = &cx.lex.actors[cx.mentions[o].actor];
-            for p in &owner.proxies {
-                if let Some(pi) = cx.lex.actors.iter().position(|a| &a.id == p)
-                    && e.allows(cx.lex.actors[pi].actor_type)
-                    && !proxies.contains(&pi)
-                {
+            let mine: Vec<usize> = owner
+                .proxies
+                .iter()
+                .filter_map(|p| cx.lex.actors.iter().position(|a| &a.id == p))
+                .filter(|&pi| e.allows(cx.lex.actors[pi].actor_type))
+                .collect();
+            ambiguous |= mine.len() > 1;
+            for pi in mine {
+                if !proxies.contains(&pi) {
                     proxies.push(pi);
                 }
             }
         }
-        if !proxies.is_empty() {
+        if !proxies.is_empty() && !ambiguous {
             let owner_actors = unique_actors(cx, &owners);
             return Some(Link {
                 detail: format!(
@@ -774,6 +802,11 @@ fn local(
 
     // 5. The nearest compatible actor in the clause, with its conjuncts.
     let clause = cx.clause_of(h.sentence, toks.start);
+    let speaker_span = cx
+        .voices
+        .voice_of(cx.seg, h.span)
+        .frame
+        .map(|f| cx.voices.frames[f].speaker);
     let verb_like = e.kind == Kind::Attribution;
     let mut best: Option<(usize, usize)> = None;
     for m in in_sentence {
@@ -786,6 +819,21 @@ fn local(
         }
         if verb_like && f > toks.start {
             continue;
+        }
+        if e.kind == Kind::Act {
+            // The agent of an act comes before it, or after "by"; not the target of
+            // "against"/"on", nor the speaker who reports the act.
+            let after_by =
+                f > toks.start && f > 0 && (cx.w(f - 1) == "by" || (f > 1 && cx.w(f - 2) == "by"));
+            if f > toks.start && !after_by {
+                continue;
+            }
+            if f > 0 && matches!(cx.w(f - 1), "against" | "on" | "upon" | "targeting" | "at") {
+                continue;
+            }
+            if speaker_span.is_some_and(|sp| sp.contains(cx.mentions[m].span)) {
+                continue;
+            }
         }
         let dist = if l < toks.start {
             toks.start - l
@@ -858,10 +906,9 @@ fn discourse(
     let near = |t: &&Tie| t.1 == para || h.sentence - t.0 <= 2;
     // "such terrorist groups": an anaphoric determiner points back to the last tied term of any
     // category whose actors the term can describe; otherwise the last term of the same category.
-    let anaphor = anaphor
-        .filter(near)
-        .filter(|t| t.2.iter().all(|&a| e.allows(cx.lex.actors[a].actor_type)));
-    if let Some((s, _, actors, term)) = anaphor.or(same_category.filter(near)) {
+    let fits = |t: &&Tie| t.2.iter().all(|&a| e.allows(cx.lex.actors[a].actor_type));
+    let anaphor = anaphor.filter(near).filter(fits);
+    if let Some((s, _, actors, term)) = anaphor.or(same_category.filter(near).filter(fits)) {
         return Some(Link {
             actors: actors.clone(),
             rule: LinkRule::CarriedOver,

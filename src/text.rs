@@ -272,6 +272,10 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || is_ignorable(c)
 }
 
+/// The most tokens a sentence may have; longer runs are cut at a comma, semicolon or colon.
+/// News sentences rarely pass 80 tokens; the limit only bounds pathological input.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
 /// Splits `text` into paragraphs, sentences and tokens. Never panics; linear in the input.
 pub fn segment(text: &str) -> Segmented {
     let bytes = text.as_bytes();
@@ -924,7 +928,28 @@ fn split_sentences(
     sentences: &mut Vec<Sentence>,
 ) {
     let p_end = tokens.len();
-    let mut emit = |from: usize, to: usize| {
+    let mut emit = |mut from: usize, to: usize| {
+        // A run-on "sentence" longer than MAX_SENTENCE_TOKENS is cut after the last comma,
+        // semicolon or colon in its second half (or at the limit), so that work per sentence
+        // stays bounded on pathological input.
+        while to - from > MAX_SENTENCE_TOKENS {
+            let limit = from + MAX_SENTENCE_TOKENS;
+            let cut = (from + MAX_SENTENCE_TOKENS / 2..limit)
+                .rev()
+                .find(|&i| {
+                    tokens[i].kind == TokenKind::Punct
+                        && matches!(first_char(text, tokens[i].span), ',' | ';' | ':')
+                })
+                .map_or(limit, |i| i + 1);
+            let index = sentences.len();
+            sentences.push(Sentence {
+                span: Span::new(tokens[from].span.start, tokens[cut - 1].span.end),
+                index,
+                paragraph,
+                tokens: from..cut,
+            });
+            from = cut;
+        }
         let index = sentences.len();
         sentences.push(Sentence {
             span: Span::new(tokens[from].span.start, tokens[to - 1].span.end),

@@ -67,6 +67,8 @@ pub enum FrameKind {
     Participle,
     /// `... and claimed ...`: the subject of the frame before.
     SharedSubject,
+    /// `... described by X as ...`: a passive verb with its agent.
+    ByAgent,
 }
 
 /// A reporting verb with its speaker and the words it reports.
@@ -254,6 +256,23 @@ const REPORTING: &[&str] = &[
     "describes",
     "described",
     "called",
+    "rejected",
+    "rejects",
+    "dismissed",
+    "dismisses",
+    "condemned",
+    "condemns",
+    "denounced",
+    "denounces",
+    "slammed",
+    "criticized",
+    "criticised",
+    "termed",
+    "dubbed",
+    "branded",
+    "labelled",
+    "labeled",
+    "citing",
 ];
 
 /// Words skipped when walking back from a verb to its subject: adverbs, auxiliaries, dates.
@@ -482,13 +501,7 @@ pub fn analyze(text: &str, seg: &Segmented, mentions: &[Mention]) -> Voices {
             .filter(|&t| seg.tokens[t].kind != TokenKind::Punct)
             .count();
         let frame = quote_frame(&cx, &frames, &tags, &inner, q.inner, &quotes);
-        let frame = frame.or_else(|| {
-            if q.continues {
-                quotes.last().and_then(|p: &Quote| p.frame)
-            } else {
-                None
-            }
-        });
+        let frame = frame.or_else(|| continuing_speaker(&cx, &frames, &quotes, &q));
         for t in inner {
             tags[t] = Why::Quote(qi);
         }
@@ -529,6 +542,7 @@ impl Voices {
                     FrameKind::AccordingTo => "reported: according to X",
                     FrameKind::Participle => "reported: ..., adding that ...",
                     FrameKind::SharedSubject => "reported: ... and claimed ...",
+                    FrameKind::ByAgent => "reported: ... described by X as ...",
                 },
             },
             Some(Why::Parenthetical) => VoiceOf {
@@ -694,9 +708,10 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
             };
             push(&mut out, o, end, end, false, &mut first_quote);
         }
-        // Single marks that pair inside one sentence, outside double quotes.
+        // Single marks, outside double quotes.
+        single_quotes(text, p.span, true, 120, &mut out);
         for s in seg.paragraph_sentences(p.index) {
-            single_quotes(text, s.span, &mut out);
+            single_quotes(text, s.span, false, 12, &mut out);
         }
     }
     out.sort_by_key(|q| q.span.start);
@@ -711,7 +726,15 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
     kept
 }
 
-fn single_quotes(text: &str, s: Span, out: &mut Vec<RawQuote>) {
+/// Single quotation marks that pair inside `s`: curly marks (‘ … ’) across a whole paragraph, up
+/// to `max_words` words (British copy quotes with them); straight marks only inside one sentence
+/// and a dozen words, since `'` is also the apostrophe.
+fn single_quotes(text: &str, s: Span, curly: bool, max_words: usize, out: &mut Vec<RawQuote>) {
+    let (open_mark, close_mark) = if curly {
+        ('\u{2018}', '\u{2019}')
+    } else {
+        ('\'', '\'')
+    };
     let st = s.slice(text);
     let chars: Vec<(usize, char)> = st.char_indices().collect();
     let mut k = 0;
@@ -719,7 +742,7 @@ fn single_quotes(text: &str, s: Span, out: &mut Vec<RawQuote>) {
         let (i, c) = chars[k];
         let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
         let next = chars.get(k + 1).map(|x| x.1);
-        let opener = (c == '\u{2018}' || c == '\'')
+        let opener = c == open_mark
             && prev.is_none_or(|p| p.is_whitespace() || "([{—–".contains(p))
             && next.is_some_and(char::is_alphanumeric);
         if !opener {
@@ -727,11 +750,15 @@ fn single_quotes(text: &str, s: Span, out: &mut Vec<RawQuote>) {
             continue;
         }
         let mut found = None;
+        let mut words = 1;
         for (m, &(j, d)) in chars.iter().enumerate().skip(k + 1) {
-            if is_double(d) {
+            if is_double(d) || words > max_words {
                 break;
             }
-            if d == '\u{2019}' || d == '\'' {
+            if d.is_whitespace() && !chars[m - 1].1.is_whitespace() {
+                words += 1;
+            }
+            if d == close_mark {
                 let before = chars[m - 1].1;
                 let after = chars.get(m + 1).map(|x| x.1);
                 let is_closer = !before.is_whitespace()
@@ -747,17 +774,14 @@ fn single_quotes(text: &str, s: Span, out: &mut Vec<RawQuote>) {
             }
         }
         if let Some((m, j)) = found {
-            let words = st[i..j].split_whitespace().count();
-            if words <= 12 {
-                out.push(RawQuote {
-                    span: Span::new(s.start + i, s.start + j + chars[m].1.len_utf8()),
-                    inner: Span::new(s.start + i + c.len_utf8(), s.start + j),
-                    closed: true,
-                    continues: false,
-                });
-                k = m + 1;
-                continue;
-            }
+            out.push(RawQuote {
+                span: Span::new(s.start + i, s.start + j + chars[m].1.len_utf8()),
+                inner: Span::new(s.start + i + c.len_utf8(), s.start + j),
+                closed: true,
+                continues: false,
+            });
+            k = m + 1;
+            continue;
         }
         k += 1;
     }
@@ -906,10 +930,40 @@ fn frame_at(
         f.speaker = prev.speaker;
         return Some(f);
     }
-    // '"...," said X.'
+    // "... described by X as ...": a passive verb with its agent.
+    if v + 2 < end && cx.word(v + 1) == "by" {
+        let mut e = v + 2;
+        while e < end
+            && e - v <= 12
+            && !matches!(cx.word(e), "as" | "," | "." | ";" | ":" | "that" | "to")
+            && !(cx.is_punct(e) && is_quote_char(cx.first_char(e)))
+        {
+            e += 1;
+        }
+        if e > v + 2 && e - v <= 12 {
+            let mut f = make(FrameKind::ByAgent, v + 2..e, e..end);
+            f.verb_tokens = v..v + 2;
+            return Some(f);
+        }
+    }
+    // '"...," said X.': inversion after a closing quote, with a verb of saying.
     if let Some(p) = before
-        && (cx.word(p) == "," || is_closing_mark(cx, p))
+        && (is_closing_mark(cx, p)
+            || (cx.word(p) == "," && p > r.start && is_closing_mark(cx, p - 1)))
         && b == v
+        && matches!(
+            word.as_str(),
+            "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "wrote"
+                | "asked"
+                | "continued"
+                | "explained"
+                | "insisted"
+                | "warned"
+        )
     {
         let mut e = v + 1;
         while e < end && !cx.is_punct(e) {
@@ -933,7 +987,27 @@ fn frame_at(
             ));
         }
     }
-    let p = before?;
+    let mut p = before?;
+    // "The army, which has fought the RSF since April, said ...", "X, the commander, said":
+    // an apposition or relative clause between commas sits between the subject and its verb.
+    let mut subject_end = p + 1;
+    if matches!(cx.word(p), "," | "—" | "–") {
+        let open = (r.start..p)
+            .rev()
+            .take(16)
+            .find(|&k| cx.word(k) == cx.word(p))?;
+        let first = cx.word(open + 1);
+        let inserted = p - open - 1;
+        let looks_inserted = matches!(
+            first,
+            "which" | "who" | "whose" | "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        ) || inserted <= 6;
+        if open == r.start || inserted == 0 || !looks_inserted {
+            return None;
+        }
+        subject_end = p;
+        p = open - 1;
+    }
     if cx.is(p, NOT_SUBJECT) || cx.seg.tokens[p].kind == TokenKind::Possessive {
         return None;
     }
@@ -953,9 +1027,12 @@ fn frame_at(
         }
         s -= 1;
     }
-    let subject = s..p + 1;
+    let subject = s..subject_end;
     let boundary_before = if s > r.start { Some(s - 1) } else { None };
-    let after: Range<usize> = v + 1..end;
+    // What follows the verb up to the next comma: "..., the ministry said in a statement on X,
+    // adding that ..." still ends its sentence's reported words.
+    let after_end = (v + 1..end).find(|&k| cx.word(k) == ",").unwrap_or(end);
+    let after: Range<usize> = v + 1..after_end;
     // "..., X said." : the subject follows a comma or a closing quote, nothing clausal follows.
     let after_is_tail = after.is_empty()
         || matches!(cx.word(after.start), "." | "," | ";" | "!" | "?")
@@ -966,7 +1043,7 @@ fn frame_at(
     if let Some(bb) = boundary_before
         && (cx.word(bb) == "," || is_closing_mark(cx, bb))
         && after_is_tail
-        && subject.len() <= 10
+        && subject.len() <= 14
     {
         let mut s_end = bb;
         if bb > r.start && is_closing_mark(cx, bb) {
@@ -983,7 +1060,8 @@ fn frame_at(
         let w = cx.word(k);
         if cx.is_punct(k) && is_quote_char(cx.first_char(k)) {
             let at = cx.seg.tokens[k].span.start;
-            if let Some(q) = quotes.iter().find(|q| q.span.start == at)
+            let qi = quotes.partition_point(|q| q.span.start < at);
+            if let Some(q) = quotes.get(qi).filter(|q| q.span.start == at)
                 && q.closed
             {
                 scope_end = token_range(cx.seg, Span::new(q.span.start, q.span.end))
@@ -998,6 +1076,43 @@ fn frame_at(
         k += 1;
     }
     Some(make(FrameKind::SpeakerFirst, subject, v + 1..scope_end))
+}
+
+/// The speaker of a quote with no frame of its own, carried from the context the way news copy
+/// does: a quote reopened in the next paragraph, a further quote in the same paragraph after an
+/// attributed one ('"...," Katz said. "The days when ..."') with no other speaker between, or a
+/// paragraph that opens with a quote after a paragraph ending in 'X said:'.
+fn continuing_speaker(cx: &Ctx, frames: &[Frame], done: &[Quote], q: &RawQuote) -> Option<usize> {
+    let prev = done.last();
+    if q.continues {
+        return prev.and_then(|p| p.frame);
+    }
+    let para = cx.seg.paragraph_at(q.span.start)?;
+    if let Some(p) = prev
+        && p.frame.is_some()
+        && cx.seg.paragraph_at(p.span.start) == Some(para)
+        && {
+            // No other speaker between the two quotes (the first quote's own frame may be).
+            let lo = frames.partition_point(|f| f.verb.start < p.span.end);
+            let hi = frames.partition_point(|f| f.verb.start < q.span.start);
+            (lo..hi).all(|f| Some(f) == p.frame)
+        }
+    {
+        return p.frame;
+    }
+    // 'X said:' closing the previous paragraph.
+    let p_span = cx.seg.paragraphs[para].span;
+    if para > 0 && q.span.start == p_span.start {
+        let before = cx.seg.paragraphs[para - 1].span;
+        let ends_with_colon = before.slice(cx.text).trim_end().ends_with(':');
+        if ends_with_colon {
+            let i = frames.partition_point(|f| f.verb.start < before.end);
+            return i
+                .checked_sub(1)
+                .filter(|&i| before.contains(frames[i].verb));
+        }
+    }
+    None
 }
 
 /// The frame that a quote belongs to.

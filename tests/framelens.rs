@@ -163,6 +163,53 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Author,
         "",
     ),
+    // Active designations name their designator; so does a passive with "by X" before the term.
+    (
+        "Headline\nThe United States re-designated the group a Foreign Terrorist Organization in 2021.",
+        "Terrorist Organization",
+        Voice::Reported,
+        "United States",
+    ),
+    (
+        "Headline\nThe group, which the EU and Britain also list as a terrorist organization, denied it.",
+        "terrorist organization",
+        Voice::Reported,
+        "EU and Britain",
+    ),
+    (
+        "Headline\nIt was designated by Washington as a terrorist organization in 2018.",
+        "terrorist organization",
+        Voice::Reported,
+        "Washington",
+    ),
+    // A subject separated from its verb by an apposition or relative clause.
+    (
+        "Headline\nThe Sudanese army, which has fought the RSF since April, said the rebel militia shelled the city.",
+        "militia",
+        Voice::Reported,
+        "The Sudanese army, which has fought the RSF since April",
+    ),
+    // A speech act with a passive agent.
+    (
+        "Headline\nThe raid was described by Putin as a terrorist attack.",
+        "terrorist attack",
+        Voice::Reported,
+        "Putin",
+    ),
+    // A further quote in the same paragraph keeps its speaker.
+    (
+        "Headline\n“We will respond,” Katz said in a statement. “The days when terrorists could fire at will are over.”",
+        "terrorists",
+        Voice::Quote,
+        "Katz",
+    ),
+    // British single quotes across a sentence boundary.
+    (
+        "Headline\nThe minister said: ‘They are criminals. These terrorists must be stopped.’",
+        "terrorists",
+        Voice::Quote,
+        "The minister",
+    ),
     // Text after a quoted complement is the outlet's again.
     (
         "Headline\nBlinken stressed \"the need for calm in Aleppo,\" which has been hit by a terror offensive.",
@@ -231,6 +278,29 @@ fn voice_table() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn negation_scope() {
+    // (text, term, negated)
+    let cases = [
+        ("Headline\nNobody here is a terrorist.", "terrorist", true),
+        (
+            "Headline\nThere is no place for terrorists here.",
+            "terrorists",
+            false,
+        ),
+        (
+            "Headline\nThe NUG denies that its forces are terrorists in any sense.",
+            "terrorists",
+            true,
+        ),
+        ("Headline\nThey are not rebels.", "rebels", true),
+    ];
+    for (text, term, want) in cases {
+        let a = analyze(text);
+        assert_eq!(hit(&a, term, 0).negated, want, "{text}");
+    }
 }
 
 #[test]
