@@ -202,7 +202,7 @@ impl Analyzer {
         let seg = segment(text);
         let norm = Normalized::new(text);
         let mentions = self.actors.find(text, &norm, &seg);
-        let voices = voice::analyze(text, &seg, &mentions);
+        let voices = voice::analyze(text, &seg, &mentions, &self.actors.types);
         let raw = self.labels.find(text, &norm);
         let term_hits: Vec<TermHit> = raw
             .iter()
@@ -515,32 +515,40 @@ fn designation(
         }
     }
     // Walk back over adverbs and auxiliaries to what precedes the verb.
+    const AUX: &[&str] = &[
+        "also",
+        "formally",
+        "officially",
+        "has",
+        "have",
+        "had",
+        "already",
+        "long",
+        "still",
+    ];
     let mut b = if re_prefix { dv - 2 } else { dv };
-    while b > sent.start
-        && matches!(
-            lower[b - 1].as_str(),
-            "also"
-                | "formally"
-                | "officially"
-                | "has"
-                | "have"
-                | "had"
-                | "re"
-                | "-"
-                | "already"
-                | "long"
-                | "still"
-        )
-    {
+    while b > sent.start && AUX.contains(&lower[b - 1].as_str()) {
         b -= 1;
     }
-    if b > sent.start
+    let passive = b > sent.start
         && matches!(
             lower[b - 1].as_str(),
             "is" | "was" | "are" | "were" | "be" | "been" | "being"
-        )
+        );
+    if passive {
+        return Some(
+            in_jurisdictions(seg, mentions, lower, toks, sent).unwrap_or(Designation::Unnamed),
+        );
+    }
+    // "The United States, Israel's closest ally, has designated ...": skip an apposition.
+    if b > sent.start
+        && lower[b - 1] == ","
+        && let Some(open) = (sent.start..b - 1)
+            .rev()
+            .take(12)
+            .find(|&k| lower[k] == ",")
     {
-        return Some(Designation::Unnamed);
+        b = open;
     }
     // Active: the designator is the actor (or conjoined actors) ending right before the verb.
     if b == sent.start {
@@ -572,6 +580,43 @@ fn designation(
         "designation by a named actor (X designated ... as)",
         sp,
         Some(last.actor),
+    ))
+}
+
+/// "proscribed as a terrorist organisation in the UK, the US and the EU": a passive designation
+/// whose designators are the jurisdictions after "in".
+fn in_jurisdictions(
+    seg: &Segmented,
+    mentions: &[Mention],
+    lower: &[String],
+    toks: std::ops::Range<usize>,
+    sent: std::ops::Range<usize>,
+) -> Option<Designation> {
+    if toks.end + 1 >= sent.end || lower[toks.end] != "in" {
+        return None;
+    }
+    let mut e = toks.end + 1;
+    while e < sent.end
+        && e - toks.end <= 10
+        && !matches!(lower[e].as_str(), "." | ";" | ":" | "—" | "–")
+    {
+        e += 1;
+    }
+    let sp = Span::new(
+        seg.tokens[toks.end + 1].span.start,
+        seg.tokens[e - 1].span.end,
+    );
+    let inside: Vec<&Mention> = mentions[crate::actors::starting_within(mentions, sp)]
+        .iter()
+        .filter(|m| sp.contains(m.span))
+        .collect();
+    let first = inside.first()?;
+    // The list of jurisdictions ends at its last actor ("the UK, the US and the EU, lost ...").
+    let last = inside.iter().map(|m| m.span.end).max().unwrap_or(sp.end);
+    Some(Designation::By(
+        "designation in named jurisdictions (proscribed in X)",
+        Span::new(sp.start, last),
+        Some(first.actor),
     ))
 }
 

@@ -590,17 +590,17 @@ fn local(
         k += 1;
         steps += 1;
     }
+    if proxy_word && starts_with_owner_pp(cx, e, toks.end, sent.end) {
+        // "a proxy of the Iranian regime": the of-phrase names the patron.
+        backers.extend(right.iter().copied());
+        right.clear();
+    }
     let after: Vec<usize> = right
         .iter()
         .copied()
         .filter(|&m| cx.compatible(e, m))
         .collect();
-    let starts_with_pp = toks.end < sent.end
-        && if e.kind == Kind::Act {
-            cx.w(toks.end) == "by"
-        } else {
-            matches!(cx.w(toks.end), "of" | "from")
-        };
+    let starts_with_pp = starts_with_owner_pp(cx, e, toks.end, sent.end);
     if !after.is_empty() && (compound_term || starts_with_pp) {
         return Some(Link {
             actors: unique_actors(cx, &after),
@@ -808,6 +808,24 @@ fn local(
         .frame
         .map(|f| cx.voices.frames[f].speaker);
     let verb_like = e.kind == Kind::Attribution;
+    // "X was accused of ...": a passive attribution verb does not describe its subject.
+    if verb_like
+        && toks.start > sent.start
+        && matches!(
+            cx.w(toks.start - 1),
+            "is" | "was" | "are" | "were" | "been" | "being" | "be"
+        )
+    {
+        return None;
+    }
+    // An act written as a past-tense verb ("invaded", "eliminated") describes its subject: the
+    // first actor of its clause after the last comma ("Hamas terrorists invaded southern Israel
+    // and massacred ..."), not the nearest one, which is often the object.
+    let past_verb = e.kind == Kind::Act && h.span.slice(cx.text).to_lowercase().ends_with("ed");
+    let subject_from = (clause.start..toks.start)
+        .rev()
+        .find(|&k| cx.w(k) == ",")
+        .map_or(clause.start, |k| k + 1);
     let mut best: Option<(usize, usize)> = None;
     for m in in_sentence {
         let (f, l) = (cx.first_token(m), cx.last_token(m));
@@ -835,7 +853,12 @@ fn local(
                 continue;
             }
         }
-        let dist = if l < toks.start {
+        let dist = if past_verb && l < toks.start {
+            if f < subject_from {
+                continue;
+            }
+            f - subject_from
+        } else if l < toks.start {
             toks.start - l
         } else {
             f.saturating_sub(toks.end) + 1
@@ -878,6 +901,17 @@ fn local(
         });
     }
     None
+}
+
+/// Whether the term is followed by the preposition that names its owner: "of"/"from" for a
+/// label ("fighters of HTS"), "by" for an act ("an attack by HTS").
+fn starts_with_owner_pp(cx: &Context, e: &LabelEntry, at: usize, end: usize) -> bool {
+    at < end
+        && if e.kind == Kind::Act {
+            cx.w(at) == "by"
+        } else {
+            matches!(cx.w(at), "of" | "from")
+        }
 }
 
 fn topic_counts(cx: &Context) -> Vec<usize> {

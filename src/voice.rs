@@ -25,6 +25,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::actors::{Form, Mention};
+use crate::lexicon::ActorType;
 use crate::text::{Segmented, Span, TokenKind};
 
 /// Who is speaking when a term is used.
@@ -273,6 +274,14 @@ const REPORTING: &[&str] = &[
     "labelled",
     "labeled",
     "citing",
+    "determined",
+    "concluded",
+    "ruled",
+    "dismiss",
+    "reject",
+    "condemn",
+    "denounce",
+    "describe",
 ];
 
 /// Words skipped when walking back from a verb to its subject: adverbs, auxiliaries, dates.
@@ -374,7 +383,52 @@ const NOT_SUBJECT: &[&str] = &[
 /// Words that start a new clause when walking back over a subject.
 const CLAUSE_WORDS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "as", "while", "because", "although", "though",
-    "whereas", "when", "if", "unless", "whether",
+    "whereas", "when", "if", "unless", "whether", "what",
+];
+
+/// Heads of speaker phrases that name people set against an actor, not the actor itself:
+/// "Critics of the Biden administration", "relatives of the victims".
+const RELATIONAL: &[&str] = &[
+    "critics",
+    "opponents",
+    "rivals",
+    "enemies",
+    "adversaries",
+    "detractors",
+    "victims",
+    "survivors",
+    "families",
+    "relatives",
+    "residents",
+    "witnesses",
+    "neighbours",
+    "neighbors",
+];
+
+/// Heads of definite descriptions that refer back to the last actor of a type: "the group
+/// said", "the army said".
+const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "militia",
+    "movement",
+    "organization",
+    "organisation",
+    "faction",
+    "rebels",
+    "militants",
+    "insurgents",
+    "fighters",
+];
+const STATE_NOUNS: &[&str] = &[
+    "army",
+    "military",
+    "government",
+    "regime",
+    "junta",
+    "administration",
+    "authorities",
+    "country",
+    "state",
 ];
 
 const PRONOUN_PERSON: &[&str] = &["he", "she"];
@@ -415,6 +469,7 @@ struct Ctx<'a> {
     text: &'a str,
     seg: &'a Segmented,
     mentions: &'a [Mention],
+    types: &'a [ActorType],
     lower: Vec<String>,
 }
 
@@ -451,7 +506,8 @@ impl Ctx<'_> {
 }
 
 /// Finds frames, quotes and the voice of every token.
-pub fn analyze(text: &str, seg: &Segmented, mentions: &[Mention]) -> Voices {
+/// `types[a]` is the type of actor `a`, used to resolve "the group", "the army" and the like.
+pub fn analyze(text: &str, seg: &Segmented, mentions: &[Mention], types: &[ActorType]) -> Voices {
     let lower = seg
         .tokens
         .iter()
@@ -461,6 +517,7 @@ pub fn analyze(text: &str, seg: &Segmented, mentions: &[Mention]) -> Voices {
         text,
         seg,
         mentions,
+        types,
         lower,
     };
     let mut tags = vec![Why::Narration; seg.tokens.len()];
@@ -912,14 +969,27 @@ fn frame_at(
     };
     // "..., adding that ...": a participle continuing the frame before it.
     if word.ends_with("ing") {
-        let prev = earlier.last()?;
-        if before.is_some_and(|p| cx.word(p) == ",") {
+        if before.is_none_or(|p| cx.word(p) != ",") {
+            return None;
+        }
+        if let Some(prev) = earlier.last() {
             let mut f = make(FrameKind::Participle, 0..0, v + 1..end);
             f.speaker = prev.speaker;
             f.speaker_tokens = 0..0;
             return Some(f);
         }
-        return None;
+        // "Russia launched the operation in 2022, citing ...": the subject of the sentence, when
+        // the sentence opens with an actor.
+        let first = cx
+            .mentions
+            .partition_point(|m| m.span.start < cx.seg.tokens[r.start].span.start);
+        let m = cx.mentions.get(first)?;
+        let m_tokens = token_range(cx.seg, m.span);
+        if m_tokens.start > r.start + 1 || m_tokens.end >= v {
+            return None;
+        }
+        let start = r.start;
+        return Some(make(FrameKind::Participle, start..m_tokens.end, v + 1..end));
     }
     // "... and claimed ...": a verb sharing the subject of the frame before.
     if let Some(p) = before
@@ -1178,17 +1248,50 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             }
             continue;
         }
-        if let Some(m) = cx.first_actor(sp) {
-            frames[i].speaker_actor = Some(m.actor);
-            continue;
-        }
         let words: Vec<String> = sp
             .slice(cx.text)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
+        let first_noun = words
+            .iter()
+            .find(|w| !matches!(w.as_str(), "the" | "a" | "an" | "some" | "many"));
+        if first_noun.is_some_and(|w| RELATIONAL.contains(&w.as_str())) {
+            continue;
+        }
+        if let Some(m) = cx.first_actor(sp) {
+            frames[i].speaker_actor = Some(m.actor);
+            continue;
+        }
         let Some(head) = words.last() else { continue };
+        // "The group said", "the army said": the last actor of that type named in the five
+        // sentences before.
+        let wanted: &[ActorType] = if words.len() <= 3 && GROUP_NOUNS.contains(&head.as_str()) {
+            &[ActorType::ArmedGroup, ActorType::Movement]
+        } else if words.len() <= 3 && STATE_NOUNS.contains(&head.as_str()) {
+            &[ActorType::State]
+        } else {
+            &[]
+        };
+        if !wanted.is_empty() {
+            let here = cx.seg.sentence_at(sp.start).unwrap_or(0);
+            let upto = cx.mentions.partition_point(|m| m.span.start < sp.start);
+            if let Some(m) = cx.mentions[..upto]
+                .iter()
+                .rev()
+                .take_while(|m| {
+                    cx.seg
+                        .sentence_at(m.span.start)
+                        .is_some_and(|s| here - s <= 5)
+                })
+                .find(|m| m.role.is_none() && wanted.contains(&cx.types[m.actor]))
+            {
+                frames[i].speaker_actor = Some(m.actor);
+                frames[i].resolved_from = Some(m.span.slice(cx.text).to_owned());
+                continue;
+            }
+        }
         let person_like = words.len() <= 3
             && (PRONOUN_PERSON.contains(&head.as_str())
                 || words.iter().any(|w| ROLE_NOUNS.contains(&w.as_str())));
