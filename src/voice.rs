@@ -70,6 +70,8 @@ pub enum FrameKind {
     SharedSubject,
     /// `... described by X as ...`: a passive verb with its agent.
     ByAgent,
+    /// A headline's source after a final dash: `... villages – MOD`.
+    HeadlineSource,
 }
 
 /// A reporting verb with its speaker and the words it reports.
@@ -600,6 +602,7 @@ impl Voices {
                     FrameKind::Participle => "reported: ..., adding that ...",
                     FrameKind::SharedSubject => "reported: ... and claimed ...",
                     FrameKind::ByAgent => "reported: ... described by X as ...",
+                    FrameKind::HeadlineSource => "reported: headline source after a dash",
                 },
             },
             Some(Why::Parenthetical) => VoiceOf {
@@ -928,6 +931,31 @@ fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames
         }
         t += 1;
     }
+    // A headline's source after a final dash: "Russian forces liberate two villages – MOD".
+    let sentence = &cx.seg.sentences[si];
+    if cx.seg.paragraphs[sentence.paragraph].headline
+        && let Some(d) = (r.start + 1..end)
+            .rev()
+            .take(5)
+            .find(|&k| matches!(cx.word(k), "–" | "—" | "-"))
+        && d + 1 < end
+        && (d + 1..end).all(|k| cx.first_char(k).is_uppercase() || cx.is_punct(k))
+        && cx.seg.tokens[d].span.start > cx.seg.tokens[d - 1].span.end
+    {
+        frames.push(Frame {
+            kind: FrameKind::HeadlineSource,
+            verb: cx.seg.tokens[d].span,
+            speaker: cx.span(&(d + 1..end)),
+            speaker_actor: None,
+            resolved_from: None,
+            sentence: si,
+            scope: r.start..d,
+            verb_tokens: d..d + 1,
+            speaker_tokens: d + 1..end,
+        });
+    }
+    // Keep frames in text order of their verbs (lookups rely on it).
+    frames[first_frame..].sort_by_key(|f| f.verb.start);
 }
 
 fn frame_at(

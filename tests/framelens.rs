@@ -210,6 +210,27 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Quote,
         "The minister",
     ),
+    // A headline's source after a final dash.
+    (
+        "Russian forces liberate two more villages in Donbass – MOD\nText.",
+        "liberate",
+        Voice::Reported,
+        "MOD",
+    ),
+    // A participle frame whose subject opens the sentence.
+    (
+        "Headline\nRussia launched the operation in 2022, citing the need to “denazify” Ukraine.",
+        "denazify",
+        Voice::Quote,
+        "Russia",
+    ),
+    // "The group said": the last armed group named.
+    (
+        "Headline\nHamas fighters attacked the post.\nThe group said the occupation forces had retreated.",
+        "occupation forces",
+        Voice::Reported,
+        "The group",
+    ),
     // Text after a quoted complement is the outlet's again.
     (
         "Headline\nBlinken stressed \"the need for calm in Aleppo,\" which has been hit by a terror offensive.",
@@ -309,6 +330,21 @@ fn negation_is_recorded_not_cancelled() {
     let h = hit(&a, "terrorists", 0);
     assert!(h.negated, "{h:?}");
     assert_eq!(h.negation.as_deref(), Some("denies"));
+}
+
+#[test]
+fn speaker_resolves_through_definite_descriptions_but_not_relational_heads() {
+    let a = analyze(
+        "Headline\nHamas fighters attacked the post.\nThe group said the occupation forces had retreated.",
+    );
+    assert_eq!(
+        hit(&a, "occupation forces", 0).speaker_actor.as_deref(),
+        Some("hamas")
+    );
+    let b = analyze(
+        "Headline\nCritics of the Biden administration said the militias were Iran's proxies.",
+    );
+    assert_eq!(hit(&b, "militias", 0).speaker_actor, None);
 }
 
 #[test]
