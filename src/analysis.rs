@@ -47,6 +47,8 @@ pub struct Hit {
     pub negation: Option<String>,
     /// Sentence index (0-based).
     pub sentence: usize,
+    /// Byte offset of the sentence in the article.
+    pub sentence_start: usize,
     pub sentence_text: String,
     /// Index of the lexicon file the entry came from.
     #[serde(skip)]
@@ -268,6 +270,7 @@ impl Analyzer {
                 negated,
                 negation,
                 sentence: th.sentence,
+                sentence_start: s.start,
                 sentence_text: s.slice(text).to_owned(),
                 file: e.file,
             });

@@ -19,6 +19,7 @@ use crate::voice::Voice;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evidence {
     pub sentence: usize,
+    pub sentence_start: usize,
     pub sentence_text: String,
     pub hit: String,
     pub start: usize,
@@ -35,6 +36,7 @@ impl Evidence {
     pub fn of(h: &Hit) -> Evidence {
         Evidence {
             sentence: h.sentence,
+            sentence_start: h.sentence_start,
             sentence_text: h.sentence_text.clone(),
             hit: h.text.clone(),
             start: h.start,

@@ -308,10 +308,12 @@ fn md_escape(t: &str) -> String {
 }
 
 /// A sentence with the hit in bold.
-fn md_evidence(e: &Evidence, text: &str) -> String {
-    let _ = text;
+fn md_evidence(e: &Evidence) -> String {
     let s = &e.sentence_text;
-    let rel = s.find(&e.hit);
+    let rel = e
+        .start
+        .checked_sub(e.sentence_start)
+        .filter(|&i| s.get(i..i + e.hit.len()) == Some(e.hit.as_str()));
     let body = match rel {
         Some(i) => format!(
             "{}**{}**{}",
@@ -601,9 +603,9 @@ fn compare_markdown(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> 
     let _ = writeln!(s, "## Summary\n");
     for f in &c.summary {
         let _ = writeln!(s, "- {}", md_escape(&f.text));
-        for (tag, evs, art) in [("A", &f.evidence_a, a), ("B", &f.evidence_b, b)] {
+        for (tag, evs) in [("A", &f.evidence_a), ("B", &f.evidence_b)] {
             for e in evs {
-                let _ = writeln!(s, "  - {tag}: {}", md_evidence(e, &art.text));
+                let _ = writeln!(s, "  - {tag}: {}", md_evidence(e));
             }
         }
     }
@@ -643,7 +645,7 @@ fn compare_markdown(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> 
             let _ = writeln!(
                 s,
                 "- {} → {}",
-                md_evidence(&e, &art.text),
+                md_evidence(&e),
                 md_escape(if actors.is_empty() {
                     "no actor"
                 } else {
