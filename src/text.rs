@@ -1526,4 +1526,18 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn run_on_sentences_are_cut_at_the_limit() {
+        let text: String = (0..2000).map(|i| format!("clause {i}, ")).collect();
+        let seg = segment(&text);
+        assert!(seg.sentences.len() > 1);
+        let mut covered = 0;
+        for s in &seg.sentences {
+            assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS);
+            assert_eq!(s.tokens.start, covered);
+            covered = s.tokens.end;
+        }
+        assert_eq!(covered, seg.tokens.len());
+    }
 }

@@ -927,6 +927,31 @@ fn json_hits_carry_the_documented_fields() {
 }
 
 #[test]
+fn offsets_count_from_the_first_byte_even_with_a_bom_and_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let body =
+        "\u{feff}Headline\r\nThe “rebels” of هيئة تحرير الشام advanced — the militants said.\r\n";
+    let f = write_temp(&dir, "bom.txt", body.as_bytes());
+    let out = framelens()
+        .args(["score", f.to_str().unwrap(), "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let hits = v["articles"][0]["hits"].as_array().unwrap();
+    assert!(hits.len() >= 2, "{hits:?}");
+    for h in hits {
+        let (s, e) = (
+            h["start"].as_u64().unwrap() as usize,
+            h["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&body[s..e], h["text"].as_str().unwrap());
+    }
+}
+
+#[test]
 fn no_colour_when_not_a_terminal() {
     let out = framelens()
         .args([
