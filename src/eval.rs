@@ -203,8 +203,14 @@ fn locate(
             .find(['\n', '\r'])
             .map_or(text.len(), |i| pos + i);
         let window = &text[pos..para_end];
+        // Whole-word occurrences only: "terrorist" is not found inside "terrorists".
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let occ: Vec<usize> = window
             .match_indices(term.as_str())
+            .filter(|(i, _)| {
+                !word(window[..*i].chars().next_back())
+                    && !word(window[i + term.len()..].chars().next())
+            })
             .map(|(i, _)| pos + i)
             .collect();
         if occ.is_empty() {

@@ -720,6 +720,21 @@ fn gold_targets_are_met() {
     assert!(r.voice.accuracy >= 0.90, "{text}");
 }
 
+#[test]
+fn wire_set_does_not_regress() {
+    // Twelve articles about other conflicts, written and annotated for framelens
+    // (tests/fixtures/wire): floors a little under the figures in the README.
+    let dir = root().join("tests/fixtures/wire");
+    let r = framelens::eval::eval_gold(analyzer(), &dir, Some(&dir)).expect("eval runs");
+    let text = framelens::eval::render_text(&r);
+    assert!(r.misaligned.is_empty(), "{text}");
+    assert_eq!(r.articles, 12);
+    assert!(r.phrase.f1 >= 0.95, "{text}");
+    assert!(r.voice.accuracy >= 0.90, "{text}");
+    assert!(r.author_vs_other.accuracy >= 0.92, "{text}");
+    assert!(r.actor.accuracy >= 0.50, "{text}");
+}
+
 // ---------------------------------------------------------------- lexicons
 
 #[test]
