@@ -169,13 +169,14 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<(), AppError> {
         }
         Command::Eval { gold, articles } => {
             let r = crate::eval::eval_gold(&an, gold, articles.as_deref())?;
+            let reports = [r];
             match config.report.format {
                 Format::Json => {
-                    let mut s = serde_json::to_string_pretty(&r).unwrap_or_default();
+                    let mut s = serde_json::to_string_pretty(&reports).unwrap_or_default();
                     s.push('\n');
                     s
                 }
-                _ => crate::eval::render_text(&r),
+                _ => crate::eval::render_text(&reports),
             }
         }
     };

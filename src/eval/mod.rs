@@ -1,0 +1,550 @@
+//! Evaluation: how often framelens finds the annotated terms, and how often their voice, actor and
+//! speaker are right, beside a window baseline, on annotated data sets (the framelens gold format,
+//! [`gold`]; BASIL, [`basil`]).
+//!
+//! Every data set becomes a list of [`EvalDoc`]s: an article's text and its gold items (span, and
+//! whichever of voice, quotation, actor and speaker the annotation gives). [`score`] analyses each
+//! article and measures:
+//! - **phrase detection** on the gold items marked `detect`: exact spans, partial credit for
+//!   overlap (the SemEval-2020 Task 11 span metric, [`metrics`]), and for the framelens gold format
+//!   unique (term, sentence) pairs, where a predicted pair is right when it overlaps a gold term in
+//!   the same sentence;
+//! - on every gold item a hit overlaps (the found ones): **voice** (four-way, with a confusion
+//!   matrix), author vs not-author, quoted vs not quoted, **actor** (right when the gold actor is
+//!   among the hit's actors; a gold `null` is right when the hit has none) and **speaker** (on
+//!   items whose gold speaker names a known actor);
+//! - the same for the **baseline** ([`baseline`]) on the same hits, so the gain of the voice and
+//!   attribution rules is visible;
+//! - misses and false alarms, per term and per category.
+
+pub mod baseline;
+pub mod gold;
+pub mod metrics;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::analysis::{Analyzer, Hit};
+use crate::diagnostic::Diagnostic;
+use crate::lexicon::Lexicon;
+use crate::text::Span;
+use crate::voice::Voice;
+use metrics::{Accuracy, Confusion, Prf, confuse};
+
+/// Why an evaluation could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("cannot read {path}: {reason}")]
+    Io { path: String, reason: String },
+    #[error("{0}")]
+    Gold(Diagnostic),
+    #[error("no gold files (*.yaml) in {0}")]
+    Empty(String),
+}
+
+/// One annotated item of a document.
+#[derive(Clone, Debug, Serialize)]
+pub struct GoldItem {
+    /// Byte span in the document's text.
+    pub span: Span,
+    pub term: String,
+    /// Counts for phrase detection (BASIL: `lex` spans only).
+    pub detect: bool,
+    /// The gold actor id, when the annotation gives one: `Some(None)` means "describes no actor".
+    pub actor: Option<Option<String>>,
+    /// The gold voice (author / quote / reported / scare), when annotated.
+    pub voice: Option<String>,
+    /// Whether the item sits inside quotation marks, when annotated.
+    pub quoted: Option<bool>,
+    /// The speaker's actor id, when the gold names a speaker that is a known actor.
+    pub speaker: Option<String>,
+}
+
+/// An article with its gold items.
+#[derive(Clone, Debug)]
+pub struct EvalDoc {
+    pub name: String,
+    pub text: String,
+    pub gold: Vec<GoldItem>,
+}
+
+/// Voice, actor and speaker figures for one method.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Figures {
+    pub voice: Accuracy,
+    /// gold voice -> predicted voice -> count
+    pub voice_confusion: Confusion,
+    pub author_vs_other: Accuracy,
+    pub quote_vs_other: Accuracy,
+    pub actor: Accuracy,
+    pub speaker: Accuracy,
+}
+
+/// A gold item and what the tool made of it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Outcome {
+    pub article: String,
+    pub term: String,
+    pub sentence: String,
+    pub gold_actor: Option<String>,
+    pub gold_voice: Option<String>,
+    pub found: Option<String>,
+    pub actors: Vec<String>,
+    pub voice: Option<Voice>,
+    pub speaker: Option<String>,
+}
+
+/// A hit with no gold item under it.
+#[derive(Clone, Debug, Serialize)]
+pub struct FalseAlarm {
+    pub article: String,
+    pub text: String,
+    pub term: String,
+    pub category: String,
+    pub sentence: String,
+}
+
+/// Figures for one data set in one mode.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct EvalReport {
+    pub dataset: String,
+    /// Which lexicon produced the figures ("default lexicons", "oracle lexicon"...).
+    pub mode: String,
+    pub articles: usize,
+    pub gold_items: usize,
+    pub found: usize,
+    /// Unique (term, sentence) pairs, overlap matching (framelens gold format only).
+    pub phrase_pairs: Option<Prf>,
+    pub phrase_exact: Prf,
+    pub phrase_partial: Prf,
+    pub tool: Figures,
+    pub baseline: Figures,
+    /// Missed detection items, by lower-cased term, most frequent first.
+    pub misses_by_term: Vec<(String, usize)>,
+    pub false_alarms_by_term: Vec<(String, usize)>,
+    pub false_alarms_by_category: Vec<(String, usize)>,
+    pub misses: Vec<Outcome>,
+    pub wrong_voice: Vec<Outcome>,
+    pub wrong_actor: Vec<Outcome>,
+    pub false_alarms: Vec<FalseAlarm>,
+    pub misaligned: Vec<String>,
+}
+
+/// Resolves a gold actor or speaker name to an actor id through the actor lexicon: exact name,
+/// id, alias or person first (underscores read as spaces), then any alias or person surname that
+/// appears in the string ("Hakan Fidan (Turkish Foreign Minister)").
+pub fn resolve_actor(lex: &Lexicon, name: &str) -> Option<String> {
+    let spaced = name.replace('_', " ");
+    let n = spaced.trim().to_lowercase();
+    for a in &lex.actors {
+        let names = std::iter::once(&a.name).chain(&a.aliases).chain(
+            a.people
+                .iter()
+                .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases)),
+        );
+        if a.id.to_lowercase() == name.trim().to_lowercase()
+            || a.id.to_lowercase() == n
+            || names.clone().any(|x| x.to_lowercase() == n)
+        {
+            return Some(a.id.clone());
+        }
+    }
+    let words: Vec<&str> = spaced
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+        .collect();
+    for a in &lex.actors {
+        let mut forms: Vec<&str> = a.aliases.iter().map(String::as_str).collect();
+        forms.push(&a.name);
+        forms.extend(a.adjectives.iter().map(String::as_str));
+        for p in &a.people {
+            forms.push(&p.name);
+            if let Some(s) = crate::actors::surname(&p.name) {
+                forms.push(s);
+            }
+        }
+        for f in forms {
+            let fw: Vec<&str> = f.split_whitespace().collect();
+            if fw.is_empty() {
+                continue;
+            }
+            if words
+                .windows(fw.len())
+                .any(|w| w.iter().zip(&fw).all(|(x, y)| x.eq_ignore_ascii_case(y)))
+            {
+                return Some(a.id.clone());
+            }
+        }
+    }
+    None
+}
+
+/// Evaluates the analyzer on a folder in the framelens gold format.
+pub fn eval_gold(
+    an: &Analyzer,
+    gold_dir: &Path,
+    articles_dir: Option<&Path>,
+) -> Result<EvalReport, EvalError> {
+    let (docs, misaligned) = gold::load(&an.lexicon, gold_dir, articles_dir)?;
+    let dataset = format!("framelens gold ({})", gold_dir.display());
+    Ok(score(an, &dataset, &mode_name(an), &docs, misaligned, true))
+}
+
+/// A short name for the lexicons an analyzer uses.
+pub fn mode_name(an: &Analyzer) -> String {
+    let files: Vec<&str> = an.lexicon.files.iter().map(|f| f.path.as_str()).collect();
+    if files.iter().all(|f| f.starts_with("bundled:")) {
+        "default lexicons".into()
+    } else {
+        format!("lexicons: {}", files.join(", "))
+    }
+}
+
+fn overlap(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+fn sentence_of(spans: &[Span], at: usize) -> Option<usize> {
+    let i = spans.partition_point(|s| s.start <= at);
+    i.checked_sub(1).filter(|&i| at < spans[i].end)
+}
+
+fn count_sorted(m: BTreeMap<String, usize>, keep: usize) -> Vec<(String, usize)> {
+    let mut v: Vec<(String, usize)> = m.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(keep);
+    v
+}
+
+fn score_one(
+    f: &mut Figures,
+    g: &GoldItem,
+    voice: Voice,
+    actors: &[String],
+    speaker: Option<&str>,
+) -> (bool, bool) {
+    let mut voice_ok = true;
+    if let Some(gv) = &g.voice {
+        voice_ok = voice.as_str() == gv;
+        f.voice.add(voice_ok);
+        confuse(&mut f.voice_confusion, gv, voice.as_str());
+        f.author_vs_other
+            .add((voice == Voice::Author) == (gv == "author"));
+    }
+    if let Some(q) = g.quoted {
+        f.quote_vs_other
+            .add(matches!(voice, Voice::Quote | Voice::Scare) == q);
+    }
+    let mut actor_ok = true;
+    if let Some(ga) = &g.actor {
+        actor_ok = match ga {
+            Some(a) => actors.contains(a),
+            None => actors.is_empty(),
+        };
+        f.actor.add(actor_ok);
+    }
+    if let Some(gs) = &g.speaker {
+        f.speaker.add(speaker == Some(gs.as_str()));
+    }
+    (voice_ok, actor_ok)
+}
+
+/// Scores `docs`; `pairs` adds the unique (term, sentence) pair figures of the framelens gold
+/// format.
+pub fn score(
+    an: &Analyzer,
+    dataset: &str,
+    mode: &str,
+    docs: &[EvalDoc],
+    misaligned: Vec<String>,
+    pairs: bool,
+) -> EvalReport {
+    let mut r = EvalReport {
+        dataset: dataset.to_owned(),
+        mode: mode.to_owned(),
+        misaligned,
+        ..EvalReport::default()
+    };
+    let mut pair_prf = Prf::default();
+    let mut misses_by_term: BTreeMap<String, usize> = BTreeMap::new();
+    let mut fa_by_term: BTreeMap<String, usize> = BTreeMap::new();
+    let mut fa_by_cat: BTreeMap<String, usize> = BTreeMap::new();
+    for d in docs {
+        let art = an.analyze(&d.name, &d.text);
+        let base = baseline::baseline(&art);
+        r.articles += 1;
+        r.gold_items += d.gold.len();
+        let hit_spans: Vec<Span> = art.hits.iter().map(|h| Span::new(h.start, h.end)).collect();
+        let detect: Vec<Span> = d.gold.iter().filter(|g| g.detect).map(|g| g.span).collect();
+        r.phrase_exact.add(&metrics::exact(&hit_spans, &detect));
+        r.phrase_partial.add(&metrics::partial(&hit_spans, &detect));
+        if pairs {
+            pair_prf.add(&pair_figures(&art.sentence_spans, &art.hits, d));
+        }
+        let sentence_text = |at: usize| {
+            sentence_of(&art.sentence_spans, at)
+                .map(|s| {
+                    art.sentence_spans[s]
+                        .slice(&d.text)
+                        .chars()
+                        .take(80)
+                        .collect::<String>()
+                })
+                .unwrap_or_default()
+        };
+        for g in &d.gold {
+            let best = art
+                .hits
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| overlap(Span::new(h.start, h.end), g.span) > 0)
+                .max_by_key(|(i, h)| (overlap(Span::new(h.start, h.end), g.span), usize::MAX - i));
+            let mut o = Outcome {
+                article: d.name.clone(),
+                term: g.term.clone(),
+                sentence: sentence_text(g.span.start),
+                gold_actor: g.actor.clone().flatten(),
+                gold_voice: g.voice.clone(),
+                found: None,
+                actors: Vec::new(),
+                voice: None,
+                speaker: None,
+            };
+            let Some((i, h)) = best else {
+                if g.detect {
+                    *misses_by_term.entry(g.term.to_lowercase()).or_default() += 1;
+                    r.misses.push(o);
+                }
+                continue;
+            };
+            r.found += 1;
+            o.found = Some(h.text.clone());
+            o.actors = h.actors.clone();
+            o.voice = Some(h.voice);
+            o.speaker = h.speaker.clone();
+            let (voice_ok, actor_ok) = score_one(
+                &mut r.tool,
+                g,
+                h.voice,
+                &h.actors,
+                h.speaker_actor.as_deref(),
+            );
+            score_one(&mut r.baseline, g, base[i].voice, &base[i].actors, None);
+            if !voice_ok {
+                r.wrong_voice.push(o.clone());
+            }
+            if !actor_ok {
+                r.wrong_actor.push(o);
+            }
+        }
+        for h in &art.hits {
+            let sp = Span::new(h.start, h.end);
+            if !detect.iter().any(|&g| overlap(g, sp) > 0) {
+                *fa_by_term.entry(h.text.to_lowercase()).or_default() += 1;
+                *fa_by_cat.entry(h.category.clone()).or_default() += 1;
+                r.false_alarms.push(FalseAlarm {
+                    article: d.name.clone(),
+                    text: h.text.clone(),
+                    term: h.term.clone(),
+                    category: h.category.clone(),
+                    sentence: h.sentence_text.chars().take(80).collect(),
+                });
+            }
+        }
+    }
+    r.phrase_pairs = pairs.then_some(pair_prf);
+    r.misses_by_term = count_sorted(misses_by_term, 20);
+    r.false_alarms_by_term = count_sorted(fa_by_term, 20);
+    r.false_alarms_by_category = count_sorted(fa_by_cat, 20);
+    r
+}
+
+/// Unique (term, sentence) pairs for one document: a predicted pair is right when one of its
+/// spans overlaps a gold span of a pair in the same sentence, and a gold pair is found when some
+/// hit in its sentence overlaps it.
+fn pair_figures(sentences: &[Span], hits: &[Hit], d: &EvalDoc) -> Prf {
+    type Pairs = Vec<(String, Option<usize>, Vec<Span>)>;
+    let add = |v: &mut Pairs, key: String, s: Option<usize>, sp: Span| match v
+        .iter_mut()
+        .find(|p| p.0 == key && p.1 == s)
+    {
+        Some(p) => p.2.push(sp),
+        None => v.push((key, s, vec![sp])),
+    };
+    let mut gold: Pairs = Vec::new();
+    for g in d.gold.iter().filter(|g| g.detect) {
+        add(
+            &mut gold,
+            g.term.to_lowercase(),
+            sentence_of(sentences, g.span.start),
+            g.span,
+        );
+    }
+    let mut pred: Pairs = Vec::new();
+    for h in hits {
+        add(
+            &mut pred,
+            h.text.to_lowercase(),
+            Some(h.sentence),
+            Span::new(h.start, h.end),
+        );
+    }
+    let meets = |a: &(String, Option<usize>, Vec<Span>), b: &(String, Option<usize>, Vec<Span>)| {
+        a.1 == b.1 && a.2.iter().any(|x| b.2.iter().any(|y| overlap(*x, *y) > 0))
+    };
+    let found = gold
+        .iter()
+        .filter(|g| pred.iter().any(|p| meets(p, g)))
+        .count();
+    let right = pred
+        .iter()
+        .filter(|p| gold.iter().any(|g| meets(p, g)))
+        .count();
+    let mut r = Prf {
+        gold: gold.len(),
+        predicted: pred.len(),
+        precision_credit: right as f64,
+        recall_credit: found as f64,
+        ..Prf::default()
+    };
+    r.finish();
+    r
+}
+
+fn acc(a: &Accuracy) -> String {
+    if a.n == 0 {
+        "-".into()
+    } else {
+        format!("{:.3} ({}/{})", a.accuracy, a.correct, a.n)
+    }
+}
+
+fn prf_line(name: &str, p: &Prf) -> String {
+    format!(
+        "  {name:<34} {:>6.3} {:>6.3} {:>6.3}   ({} predicted, {} gold)\n",
+        p.precision, p.recall, p.f1, p.predicted, p.gold
+    )
+}
+
+/// Renders evaluation reports as text.
+pub fn render_text(reports: &[EvalReport]) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    for (k, r) in reports.iter().enumerate() {
+        if k > 0 {
+            s.push('\n');
+        }
+        let _ = writeln!(s, "{} [{}]", r.dataset, r.mode);
+        let _ = writeln!(
+            s,
+            "{} articles, {} gold items, {} found by a hit",
+            r.articles, r.gold_items, r.found
+        );
+        let _ = writeln!(
+            s,
+            "phrase detection                      precision recall   F1"
+        );
+        s.push_str(&prf_line("exact spans", &r.phrase_exact));
+        s.push_str(&prf_line(
+            "partial overlap (SemEval-2020 T11)",
+            &r.phrase_partial,
+        ));
+        if let Some(p) = &r.phrase_pairs {
+            s.push_str(&prf_line("unique (term, sentence) pairs", p));
+        }
+        let _ = writeln!(
+            s,
+            "on found items                     framelens          baseline (±{} tokens)",
+            baseline::WINDOW
+        );
+        for (name, a, b) in [
+            ("voice (4-way)", &r.tool.voice, &r.baseline.voice),
+            (
+                "author vs not-author",
+                &r.tool.author_vs_other,
+                &r.baseline.author_vs_other,
+            ),
+            (
+                "quoted vs not quoted",
+                &r.tool.quote_vs_other,
+                &r.baseline.quote_vs_other,
+            ),
+            ("actor", &r.tool.actor, &r.baseline.actor),
+            (
+                "speaker (gold names an actor)",
+                &r.tool.speaker,
+                &r.baseline.speaker,
+            ),
+        ] {
+            let _ = writeln!(s, "  {name:<32} {:<18} {}", acc(a), acc(b));
+        }
+        if !r.tool.voice_confusion.is_empty() {
+            let _ = writeln!(s, "voice confusion, framelens (gold -> predicted):");
+            for (g, row) in &r.tool.voice_confusion {
+                let cells = row
+                    .iter()
+                    .map(|(p, n)| format!("{p} {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let _ = writeln!(s, "  {g}: {cells}");
+            }
+        }
+        let counts = |v: &[(String, usize)]| {
+            v.iter()
+                .map(|(t, n)| format!("{t} ({n})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !r.misses_by_term.is_empty() {
+            let _ = writeln!(s, "most frequent misses: {}", counts(&r.misses_by_term));
+        }
+        if !r.false_alarms_by_category.is_empty() {
+            let _ = writeln!(
+                s,
+                "false alarms by category: {}",
+                counts(&r.false_alarms_by_category)
+            );
+            let _ = writeln!(
+                s,
+                "false alarms by term: {}",
+                counts(&r.false_alarms_by_term)
+            );
+        }
+        let list = |s: &mut String, title: &str, v: &[Outcome]| {
+            if v.is_empty() {
+                return;
+            }
+            let _ = writeln!(s, "{title} ({}):", v.len());
+            for o in v.iter().take(40) {
+                let _ = writeln!(
+                    s,
+                    "  {:?} in {:?}: gold {} / {}; tool {} / {}",
+                    o.term,
+                    o.sentence.chars().take(50).collect::<String>(),
+                    o.gold_actor.as_deref().unwrap_or("null"),
+                    o.gold_voice.as_deref().unwrap_or("-"),
+                    if o.actors.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        o.actors.join("+")
+                    },
+                    o.voice.map_or("-", |v| v.as_str())
+                );
+            }
+            if v.len() > 40 {
+                let _ = writeln!(s, "  ... and {} more (see --format json)", v.len() - 40);
+            }
+        };
+        list(&mut s, "missed", &r.misses);
+        list(&mut s, "wrong voice", &r.wrong_voice);
+        list(&mut s, "wrong actor", &r.wrong_actor);
+        if !r.misaligned.is_empty() {
+            let _ = writeln!(s, "misaligned gold entries ({}):", r.misaligned.len());
+            for m in r.misaligned.iter().take(40) {
+                let _ = writeln!(s, "  {m}");
+            }
+        }
+    }
+    s
+}
