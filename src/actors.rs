@@ -19,6 +19,8 @@ pub enum Form {
     Name,
     Adjective,
     Person,
+    /// A third-person singular pronoun (he, his, she, her) standing for a person named before.
+    Pronoun,
 }
 
 /// The role a compound gives the named actor: "U.S.-backed" makes the US the backer of the
@@ -50,6 +52,8 @@ pub struct Mention {
     pub compound: Option<Span>,
     /// Set when the name was resolved as a near miss of a known person's name.
     pub near_miss_of: Option<String>,
+    /// For a pronoun, the mention it stands for, as written.
+    pub antecedent: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -175,8 +179,18 @@ impl ActorIndex {
                 person: None,
                 surname_only: false,
             };
+            // An actor named after a person ("Donald Trump") is matched as that person, so that
+            // pronouns and role nouns can refer back to it.
+            let is_person_name = |n: &String| {
+                a.people.iter().any(|p| {
+                    p.name.eq_ignore_ascii_case(n)
+                        || p.aliases.iter().any(|x| x.eq_ignore_ascii_case(n))
+                })
+            };
             for alias in std::iter::once(&a.name).chain(&a.aliases) {
-                add(alias, name_info.clone(), &mut patterns);
+                if !is_person_name(alias) {
+                    add(alias, name_info.clone(), &mut patterns);
+                }
             }
             for adj in &a.adjectives {
                 let info = FormInfo {
@@ -242,6 +256,7 @@ impl ActorIndex {
                     role,
                     compound,
                     near_miss_of: None,
+                    antecedent: None,
                 }
             })
             .collect();
@@ -277,6 +292,7 @@ impl ActorIndex {
                                 .find(|n| n.2 == pi)
                                 .map_or_else(String::new, |n| n.0.clone()),
                         ),
+                        antecedent: None,
                     });
                 }
             }
@@ -286,6 +302,62 @@ impl ActorIndex {
             out.sort_by_key(|m| m.span.start);
         }
         out
+    }
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "him", "his", "himself", "she", "her", "hers", "herself",
+];
+
+/// Adds a mention for every third-person singular pronoun that can stand for a person named
+/// before it: the first person named earlier in the same sentence, else the first person named in
+/// the most recent of the five sentences before that names one (subjects come first in English,
+/// and a pronoun prefers the subject). Gender is not checked: the lexicon does not record it.
+pub fn pronouns(text: &str, seg: &Segmented, mentions: &mut Vec<Mention>) {
+    let mut extra = Vec::new();
+    for (si, s) in seg.sentences.iter().enumerate() {
+        for ti in s.tokens.clone() {
+            let t = seg.tokens[ti];
+            if t.kind != TokenKind::Word
+                || !PRONOUNS.contains(&t.span.slice(text).to_lowercase().as_str())
+            {
+                continue;
+            }
+            let upto = mentions.partition_point(|m| m.span.start < t.span.start);
+            let person = |m: &&Mention| m.form == Form::Person;
+            let in_sentence = mentions[..upto]
+                .iter()
+                .filter(person)
+                .find(|m| m.span.start >= s.span.start);
+            let antecedent = in_sentence.or_else(|| {
+                let last = mentions[..upto].iter().rev().find(person)?;
+                let ls = seg.sentence_at(last.span.start)?;
+                if si - ls > 5 {
+                    return None;
+                }
+                let start = seg.sentences[ls].span.start;
+                mentions[..upto]
+                    .iter()
+                    .filter(person)
+                    .find(|m| m.span.start >= start)
+            });
+            if let Some(a) = antecedent {
+                extra.push(Mention {
+                    span: t.span,
+                    actor: a.actor,
+                    form: Form::Pronoun,
+                    person: a.person.clone(),
+                    role: None,
+                    compound: None,
+                    near_miss_of: None,
+                    antecedent: Some(a.span.slice(text).to_owned()),
+                });
+            }
+        }
+    }
+    if !extra.is_empty() {
+        mentions.extend(extra);
+        mentions.sort_by_key(|m| m.span.start);
     }
 }
 

@@ -65,6 +65,8 @@ pub struct MentionOut {
     pub form: crate::actors::Form,
     pub role: Option<Role>,
     pub near_miss_of: Option<String>,
+    /// For a pronoun, the mention it stands for.
+    pub antecedent: Option<String>,
 }
 
 /// A reporting frame, for reports: who speaks, with which verb.
@@ -203,7 +205,8 @@ impl Analyzer {
     pub fn analyze(&self, name: &str, text: &str) -> Article {
         let seg = segment(text);
         let norm = Normalized::new(text);
-        let mentions = self.actors.find(text, &norm, &seg);
+        let mut mentions = self.actors.find(text, &norm, &seg);
+        crate::actors::pronouns(text, &seg, &mut mentions);
         let voices = voice::analyze(text, &seg, &mentions, &self.actors.types);
         let raw = self.labels.find(text, &norm);
         let term_hits: Vec<TermHit> = raw
@@ -298,6 +301,7 @@ impl Analyzer {
                 form: m.form,
                 role: m.role,
                 near_miss_of: m.near_miss_of.clone(),
+                antecedent: m.antecedent.clone(),
             })
             .collect();
         let words = seg

@@ -32,8 +32,9 @@ pub enum Command {
         name_b: Option<String>,
     },
     Eval {
-        gold: PathBuf,
+        gold: Option<PathBuf>,
         articles: Option<PathBuf>,
+        basil: Option<PathBuf>,
     },
 }
 
@@ -167,9 +168,18 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<(), AppError> {
             let c = crate::diff::compare(&an.lexicon, &aa, &ab);
             report::compare(&an.lexicon, &c, &aa, &ab, config.report)
         }
-        Command::Eval { gold, articles } => {
-            let r = crate::eval::eval_gold(&an, gold, articles.as_deref())?;
-            let reports = [r];
+        Command::Eval {
+            gold,
+            articles,
+            basil,
+        } => {
+            let mut reports = Vec::new();
+            if let Some(g) = gold {
+                reports.push(crate::eval::eval_gold(&an, g, articles.as_deref())?);
+            }
+            if let Some(b) = basil {
+                reports.extend(crate::eval::eval_basil(&an, b)?);
+            }
             match config.report.format {
                 Format::Json => {
                     let mut s = serde_json::to_string_pretty(&reports).unwrap_or_default();

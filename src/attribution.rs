@@ -953,8 +953,11 @@ fn discourse(
             ),
         });
     }
+    // A group term falls back on the most-mentioned compatible group when it leads; a term of
+    // any type only on a clear protagonist: at least three mentions and twice the runner-up.
     let group_term = !e.targets.is_empty() && !e.targets.contains(&ActorType::State);
-    if group_term && matches!(e.kind, Kind::Label | Kind::Act) {
+    let untyped = e.targets.is_empty();
+    if (group_term || untyped) && matches!(e.kind, Kind::Label | Kind::Act) {
         let mut ranked: Vec<(usize, usize)> = topic
             .iter()
             .enumerate()
@@ -962,9 +965,16 @@ fn discourse(
             .map(|(a, &n)| (n, a))
             .collect();
         ranked.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        let runner_up = ranked.get(1).map_or(0, |&(m, _)| m);
+        let leads = |n: usize| {
+            if group_term {
+                n >= 2 && runner_up < n
+            } else {
+                n >= 3 && n >= 2 * runner_up
+            }
+        };
         if let Some(&(n, a)) = ranked.first()
-            && n >= 2
-            && ranked.get(1).is_none_or(|&(m, _)| m < n)
+            && leads(n)
         {
             return Some(Link {
                 actors: vec![a],

@@ -54,14 +54,19 @@ enum Cmd {
         #[arg(long)]
         name_b: Option<String>,
     },
-    /// Measure the tool against gold annotations (framelens gold format).
+    /// Measure the tool, beside a window baseline, against annotated data.
+    #[command(group(clap::ArgGroup::new("data").required(true).multiple(true).args(["gold", "basil"])))]
     Eval {
-        /// Folder of gold YAML files.
+        /// Folder of gold YAML files (framelens gold format, docs/gold-format.md).
         #[arg(long)]
-        gold: PathBuf,
-        /// Folder of the articles (default: beside the gold files).
-        #[arg(long)]
+        gold: Option<PathBuf>,
+        /// Folder of the articles of --gold (default: beside the gold files).
+        #[arg(long, requires = "gold")]
         articles: Option<PathBuf>,
+        /// BASIL folder (with articles/ and annotations/): measured with the lexicons in use and
+        /// with an oracle lexicon built from its gold spans.
+        #[arg(long)]
+        basil: Option<PathBuf>,
     },
 }
 
@@ -116,7 +121,15 @@ fn main() -> ExitCode {
             name_a,
             name_b,
         },
-        Cmd::Eval { gold, articles } => Command::Eval { gold, articles },
+        Cmd::Eval {
+            gold,
+            articles,
+            basil,
+        } => Command::Eval {
+            gold,
+            articles,
+            basil,
+        },
     };
     let config = Config {
         command,

@@ -583,7 +583,13 @@ pub fn analyze(text: &str, seg: &Segmented, mentions: &[Mention], types: &[Actor
 impl Voices {
     /// The voice at the first token of `span`.
     pub fn voice_of(&self, seg: &Segmented, span: Span) -> VoiceOf {
-        let t = token_at(seg, span.start);
+        // The first word of the span decides: a span that starts with a quotation mark is in
+        // the quote the mark opens.
+        let r = token_range(seg, span);
+        let t = r
+            .clone()
+            .find(|&t| seg.tokens[t].kind != TokenKind::Punct)
+            .or_else(|| token_at(seg, span.start));
         match t.map(|t| self.tags[t]) {
             None | Some(Why::Narration) => VoiceOf {
                 voice: Voice::Author,
@@ -1290,6 +1296,9 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         }
         if let Some(m) = cx.first_actor(sp) {
             frames[i].speaker_actor = Some(m.actor);
+            if m.form == Form::Pronoun {
+                frames[i].resolved_from = m.antecedent.clone();
+            }
             continue;
         }
         let Some(head) = words.last() else { continue };

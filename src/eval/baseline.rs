@@ -1,5 +1,5 @@
 //! The window baseline the evaluation compares against, the method Empath uses: a term describes
-//! the nearest actor mention within ten tokens either side, and it is in the author's voice unless
+//! the nearest actor named within ten tokens either side (pronouns are not resolved), and it is in the author's voice unless
 //! it sits between quotation marks (an odd number of double quotation marks before it in its
 //! paragraph). It has no notion of speakers, frames, designations or attribution rules.
 
@@ -30,6 +30,8 @@ pub fn baseline(art: &Article) -> Vec<BaselineHit> {
     let mention_tokens: Vec<(std::ops::Range<usize>, &str)> = art
         .mentions
         .iter()
+        // Names only: resolving pronouns is part of what the baseline does not do.
+        .filter(|m| m.form != crate::actors::Form::Pronoun)
         .map(|m| {
             (
                 token_range(&seg, Span::new(m.start, m.end)),

@@ -18,6 +18,7 @@
 //! - misses and false alarms, per term and per category.
 
 pub mod baseline;
+pub mod basil;
 pub mod gold;
 pub mod metrics;
 
@@ -42,6 +43,8 @@ pub enum EvalError {
     Gold(Diagnostic),
     #[error("no gold files (*.yaml) in {0}")]
     Empty(String),
+    #[error("cannot build the oracle lexicon: {0}")]
+    Oracle(String),
 }
 
 /// One annotated item of a document.
@@ -127,6 +130,8 @@ pub struct EvalReport {
     pub false_alarms_by_category: Vec<(String, usize)>,
     pub misses: Vec<Outcome>,
     pub wrong_voice: Vec<Outcome>,
+    /// Found items whose quotation (inside quotation marks or not) the tool got wrong.
+    pub wrong_quote: Vec<Outcome>,
     pub wrong_actor: Vec<Outcome>,
     pub false_alarms: Vec<FalseAlarm>,
     pub misaligned: Vec<String>,
@@ -191,6 +196,72 @@ pub fn eval_gold(
     Ok(score(an, &dataset, &mode_name(an), &docs, misaligned, true))
 }
 
+/// Turns BASIL documents into evaluation documents: every span is scored for quotation, target and
+/// speaker; only `lex` spans count for detection. Targets and named speakers are resolved through
+/// `lex` (an entity the lexicon does not know can never be matched, and is kept as `?name`).
+fn basil_docs(lex: &Lexicon, docs: &[basil::BasilDoc]) -> Vec<EvalDoc> {
+    docs.iter()
+        .map(|d| EvalDoc {
+            name: d.name.clone(),
+            text: d.text.clone(),
+            gold: d
+                .spans
+                .iter()
+                .map(|s| GoldItem {
+                    span: s.span,
+                    term: s.txt.clone(),
+                    detect: s.lex,
+                    actor: s
+                        .target
+                        .as_ref()
+                        .map(|t| Some(resolve_actor(lex, t).unwrap_or_else(|| format!("?{t}")))),
+                    voice: None,
+                    quoted: Some(s.quote),
+                    speaker: s
+                        .speaker
+                        .as_deref()
+                        .filter(|sp| !sp.starts_with("other_"))
+                        .and_then(|sp| resolve_actor(lex, sp)),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Evaluates on BASIL (`dir` is the folder with `articles/` and `annotations/`) twice: with the
+/// analyzer's own lexicons, and with an oracle lexicon built from the gold span texts and the gold
+/// entities, so that voice and attribution are measured apart from lexicon coverage.
+pub fn eval_basil(an: &Analyzer, dir: &Path) -> Result<Vec<EvalReport>, EvalError> {
+    let (docs, problems) = basil::load(dir).map_err(|e| EvalError::Io {
+        path: dir.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let dataset = format!("BASIL ({})", dir.display());
+    let own = score(
+        an,
+        &dataset,
+        &format!("{}; detection on lex spans", mode_name(an)),
+        &basil_docs(&an.lexicon, &docs),
+        problems.clone(),
+        false,
+    );
+    let yaml = basil::oracle_lexicon_yaml(&docs);
+    let lex = crate::lexicon::LexiconBuilder::new()
+        .text("oracle:basil", &yaml)
+        .build()
+        .map_err(|e| EvalError::Oracle(e.to_string()))?;
+    let oracle = Analyzer::new(lex).map_err(|e| EvalError::Oracle(e.to_string()))?;
+    let oracle_report = score(
+        &oracle,
+        &dataset,
+        "oracle lexicon (gold span texts and entities); detection on lex spans",
+        &basil_docs(&oracle.lexicon, &docs),
+        problems,
+        false,
+    );
+    Ok(vec![own, oracle_report])
+}
+
 /// A short name for the lexicons an analyzer uses.
 pub fn mode_name(an: &Analyzer) -> String {
     let files: Vec<&str> = an.lexicon.files.iter().map(|f| f.path.as_str()).collect();
@@ -217,13 +288,14 @@ fn count_sorted(m: BTreeMap<String, usize>, keep: usize) -> Vec<(String, usize)>
     v
 }
 
+/// Scores one found item; returns whether the voice, the quotation and the actor were right.
 fn score_one(
     f: &mut Figures,
     g: &GoldItem,
     voice: Voice,
     actors: &[String],
     speaker: Option<&str>,
-) -> (bool, bool) {
+) -> (bool, bool, bool) {
     let mut voice_ok = true;
     if let Some(gv) = &g.voice {
         voice_ok = voice.as_str() == gv;
@@ -232,9 +304,10 @@ fn score_one(
         f.author_vs_other
             .add((voice == Voice::Author) == (gv == "author"));
     }
+    let mut quote_ok = true;
     if let Some(q) = g.quoted {
-        f.quote_vs_other
-            .add(matches!(voice, Voice::Quote | Voice::Scare) == q);
+        quote_ok = matches!(voice, Voice::Quote | Voice::Scare) == q;
+        f.quote_vs_other.add(quote_ok);
     }
     let mut actor_ok = true;
     if let Some(ga) = &g.actor {
@@ -247,7 +320,7 @@ fn score_one(
     if let Some(gs) = &g.speaker {
         f.speaker.add(speaker == Some(gs.as_str()));
     }
-    (voice_ok, actor_ok)
+    (voice_ok, quote_ok, actor_ok)
 }
 
 /// Scores `docs`; `pairs` adds the unique (term, sentence) pair figures of the framelens gold
@@ -323,7 +396,7 @@ pub fn score(
             o.actors = h.actors.clone();
             o.voice = Some(h.voice);
             o.speaker = h.speaker.clone();
-            let (voice_ok, actor_ok) = score_one(
+            let (voice_ok, quote_ok, actor_ok) = score_one(
                 &mut r.tool,
                 g,
                 h.voice,
@@ -333,6 +406,9 @@ pub fn score(
             score_one(&mut r.baseline, g, base[i].voice, &base[i].actors, None);
             if !voice_ok {
                 r.wrong_voice.push(o.clone());
+            }
+            if !quote_ok {
+                r.wrong_quote.push(o.clone());
             }
             if !actor_ok {
                 r.wrong_actor.push(o);
@@ -538,6 +614,7 @@ pub fn render_text(reports: &[EvalReport]) -> String {
         };
         list(&mut s, "missed", &r.misses);
         list(&mut s, "wrong voice", &r.wrong_voice);
+        list(&mut s, "wrong quotation", &r.wrong_quote);
         list(&mut s, "wrong actor", &r.wrong_actor);
         if !r.misaligned.is_empty() {
             let _ = writeln!(s, "misaligned gold entries ({}):", r.misaligned.len());
