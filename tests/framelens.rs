@@ -437,6 +437,38 @@ const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
         &["hts"],
         "carried_over",
     ),
+    // A pronoun stands for the last person named: "his regime" is Assad's.
+    (
+        "Headline\nBashar al-Assad fled to Moscow. Critics said his regime had collapsed.",
+        "regime",
+        0,
+        &["syrian-government"],
+        "same_phrase",
+    ),
+    // A proxy word's modifier and of-phrase name the patron; the copula names the proxy.
+    (
+        "Headline\nHezbollah is a terrorist proxy of the Iranian regime.",
+        "proxy",
+        0,
+        &["hezbollah"],
+        "copula",
+    ),
+    // A past-tense act describes its subject, not the nearest actor (its object).
+    (
+        "Headline\nHamas terrorists invaded southern Israel and massacred civilians.",
+        "massacred",
+        0,
+        &["hamas"],
+        "nearest_in_clause",
+    ),
+    // An act noun's of-phrase is its victim, not its agent.
+    (
+        "Headline\nThe invasion of Ukraine began at dawn.",
+        "invasion",
+        0,
+        &[],
+        "none",
+    ),
     // A label with no actor anywhere stays without one.
     (
         "Headline\nThe militants left at dawn.",
@@ -738,6 +770,65 @@ fn wire_set_does_not_regress() {
     // The rules must beat the window baseline.
     assert!(r.tool.actor.accuracy > r.baseline.actor.accuracy, "{text}");
     assert!(r.tool.voice.accuracy > r.baseline.voice.accuracy, "{text}");
+}
+
+#[test]
+fn basil_targets_are_met() {
+    let dir = root().join("../shared/data/basil-dev");
+    if !dir.exists() {
+        eprintln!(
+            "skipped: {} is absent (BASIL is not shipped with framelens)",
+            dir.display()
+        );
+        return;
+    }
+    let reports = framelens::eval::eval_basil(analyzer(), &dir).expect("eval runs");
+    let text = framelens::eval::render_text(&reports);
+    assert_eq!(reports.len(), 2, "{text}");
+    let (own, oracle) = (&reports[0], &reports[1]);
+    assert_eq!(own.articles, 150, "{text}");
+    assert!(
+        own.misaligned.is_empty() && oracle.misaligned.is_empty(),
+        "{text}"
+    );
+    assert!(oracle.mode.starts_with("oracle"), "{text}");
+    // Targets of the accuracy issue: quoted-vs-not at least 0.93, target accuracy at least 15
+    // points above the window baseline, in oracle mode.
+    assert!(oracle.tool.quote_vs_other.accuracy >= 0.93, "{text}");
+    assert!(
+        oracle.tool.actor.accuracy >= oracle.baseline.actor.accuracy + 0.15,
+        "{text}"
+    );
+    // The default lexicon's figures are reported, with the misses listed.
+    assert_eq!(own.misses_by_term.len(), 20, "{text}");
+}
+
+#[test]
+fn untyped_terms_fall_back_on_a_clear_protagonist_only() {
+    let lex = LexiconBuilder::new()
+        .bundled()
+        .text(
+            "mine.yaml",
+            "categories: [test/untyped]\nlabels:\n  - {id: scandal, forms: [scandal], category: test/untyped, stance: -1, kind: label}\n",
+        )
+        .build()
+        .unwrap();
+    let an = Analyzer::new(lex).unwrap();
+    let clear = an.analyze(
+        "t",
+        "Headline\nErdogan spoke. Erdogan left. Erdogan returned.\nThe scandal grew.",
+    );
+    let h = clear.hits.iter().find(|h| h.text == "scandal").unwrap();
+    assert_eq!(
+        (h.actors.clone(), h.link.as_str()),
+        (vec!["turkey".to_string()], "article_topic")
+    );
+    let shared = an.analyze(
+        "t",
+        "Headline\nErdogan spoke. Putin left. Erdogan returned. Putin too.\nThe scandal grew.",
+    );
+    let h = shared.hits.iter().find(|h| h.text == "scandal").unwrap();
+    assert!(h.actors.is_empty(), "{h:?}");
 }
 
 // ---------------------------------------------------------------- lexicons
