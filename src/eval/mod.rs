@@ -126,6 +126,10 @@ pub struct EvalReport {
     pub baseline: Figures,
     /// Missed detection items, by lower-cased term, most frequent first.
     pub misses_by_term: Vec<(String, usize)>,
+    /// Missed detection items by the category of the entry that matches the term on its own, or
+    /// "(no lexicon entry)": a lexicon author sees what is missing and what is matched but lost
+    /// in context (an exclusion, a longer match).
+    pub misses_by_category: Vec<(String, usize)>,
     pub false_alarms_by_term: Vec<(String, usize)>,
     pub false_alarms_by_category: Vec<(String, usize)>,
     pub misses: Vec<Outcome>,
@@ -341,6 +345,7 @@ pub fn score(
     };
     let mut pair_prf = Prf::default();
     let mut misses_by_term: BTreeMap<String, usize> = BTreeMap::new();
+    let mut misses_by_cat: BTreeMap<String, usize> = BTreeMap::new();
     let mut fa_by_term: BTreeMap<String, usize> = BTreeMap::new();
     let mut fa_by_cat: BTreeMap<String, usize> = BTreeMap::new();
     for d in docs {
@@ -387,6 +392,12 @@ pub fn score(
             let Some((i, h)) = best else {
                 if g.detect {
                     *misses_by_term.entry(g.term.to_lowercase()).or_default() += 1;
+                    let alone = an.analyze("", &g.term);
+                    let cat = alone
+                        .hits
+                        .first()
+                        .map_or_else(|| "(no lexicon entry)".to_owned(), |h| h.category.clone());
+                    *misses_by_cat.entry(cat).or_default() += 1;
                     r.misses.push(o);
                 }
                 continue;
@@ -431,6 +442,7 @@ pub fn score(
     }
     r.phrase_pairs = pairs.then_some(pair_prf);
     r.misses_by_term = count_sorted(misses_by_term, 20);
+    r.misses_by_category = count_sorted(misses_by_cat, 20);
     r.false_alarms_by_term = count_sorted(fa_by_term, 20);
     r.false_alarms_by_category = count_sorted(fa_by_cat, 20);
     r
@@ -574,6 +586,7 @@ pub fn render_text(reports: &[EvalReport]) -> String {
         };
         if !r.misses_by_term.is_empty() {
             let _ = writeln!(s, "most frequent misses: {}", counts(&r.misses_by_term));
+            let _ = writeln!(s, "misses by category: {}", counts(&r.misses_by_category));
         }
         if !r.false_alarms_by_category.is_empty() {
             let _ = writeln!(
