@@ -142,14 +142,20 @@ struct Checker<'a> {
     path: &'a str,
     text: &'a str,
     problems: Vec<Diagnostic>,
+    /// Added to the line of every location: an entry re-read on its own after a type error
+    /// (see [`recover`]) has lines counted from its own start.
+    offset: u64,
 }
 
 impl Checker<'_> {
+    fn line<T>(&self, s: &Spanned<T>) -> u64 {
+        s.referenced.line() + self.offset
+    }
     fn at<T>(&self, s: &Spanned<T>, message: String) -> Diagnostic {
         Diagnostic::at(
             self.path,
             self.text,
-            s.referenced.line(),
+            self.line(s),
             s.referenced.column(),
             message,
         )
@@ -196,14 +202,21 @@ impl Checker<'_> {
 
 /// Parses one lexicon file. Returns every problem found in it.
 pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
-    let raw: RawFile = match serde_saphyr::from_str(text) {
-        Ok(r) => r,
-        Err(e) => return Err(vec![saphyr_diagnostic(path, text, &e)]),
-    };
+    let (raw, problems, label_offsets, actor_offsets) =
+        match serde_saphyr::from_str::<RawFile>(text) {
+            Ok(r) => (r, Vec::new(), Vec::new(), Vec::new()),
+            Err(e) => match recover(path, text) {
+                Some(rec) if !rec.problems.is_empty() => {
+                    (rec.file, rec.problems, rec.label_offsets, rec.actor_offsets)
+                }
+                _ => return Err(vec![saphyr_diagnostic(path, text, &e)]),
+            },
+        };
     let mut ck = Checker {
         path,
         text,
-        problems: Vec::new(),
+        problems,
+        offset: 0,
     };
     let name = raw.lexicon.unwrap_or_else(|| {
         let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
@@ -239,8 +252,9 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
     let mut labels = Vec::new();
     let raw_labels = raw.labels.unwrap_or_default();
     let label_count = raw_labels.len();
-    for l in raw_labels {
-        if let Some(first) = seen.insert(l.id.value.clone(), l.id.referenced.line()) {
+    for (k, l) in raw_labels.into_iter().enumerate() {
+        ck.offset = label_offsets.get(k).copied().unwrap_or(0);
+        if let Some(first) = seen.insert(l.id.value.clone(), ck.line(&l.id)) {
             ck.err(
                 &l.id,
                 format!(
@@ -291,10 +305,10 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
         let loc = EntryLoc {
             file: path.to_owned(),
             category: (
-                l.category.referenced.line(),
+                ck.line(&l.category),
                 l.category.referenced.column(),
                 text.lines()
-                    .nth(l.category.referenced.line().saturating_sub(1) as usize)
+                    .nth(ck.line(&l.category).saturating_sub(1) as usize)
                     .map(str::to_owned),
             ),
         };
@@ -319,8 +333,9 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
     let mut actors = Vec::new();
     let raw_actors = raw.actors.unwrap_or_default();
     let actor_count = raw_actors.len();
-    for a in raw_actors {
-        if let Some(first) = seen.insert(a.id.value.clone(), a.id.referenced.line()) {
+    for (k, a) in raw_actors.into_iter().enumerate() {
+        ck.offset = actor_offsets.get(k).copied().unwrap_or(0);
+        if let Some(first) = seen.insert(a.id.value.clone(), ck.line(&a.id)) {
             ck.err(
                 &a.id,
                 format!(
@@ -380,6 +395,158 @@ pub fn from_str<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Resul
     serde_saphyr::from_str(text).map_err(|e| saphyr_diagnostic(path, text, &e))
 }
 
+/// The top level of a file with its entries left unread, to find where each entry starts.
+#[derive(Deserialize)]
+struct Loose {
+    #[serde(default)]
+    labels: Vec<Spanned<serde::de::IgnoredAny>>,
+    #[serde(default)]
+    actors: Vec<Spanned<serde::de::IgnoredAny>>,
+}
+
+#[derive(Deserialize)]
+struct OnlyLabels {
+    labels: Vec<RawLabel>,
+}
+
+#[derive(Deserialize)]
+struct OnlyActors {
+    actors: Vec<RawActor>,
+}
+
+/// Line ranges (0-based, end exclusive) of the entries of one sequence, from the 1-based lines
+/// where they start: an entry runs to the next one, or to the next line at the left margin.
+fn entry_lines(lines: &[&str], starts: &[u64]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &s) in starts.iter().enumerate() {
+        let s = (s as usize).saturating_sub(1);
+        let end = match starts.get(k + 1) {
+            Some(&n) => (n as usize).saturating_sub(1),
+            None => (s + 1..lines.len())
+                .find(|&i| {
+                    let l = lines[i];
+                    !l.trim().is_empty() && !l.starts_with([' ', '\t', '#', '-'])
+                })
+                .unwrap_or(lines.len()),
+        };
+        out.push(s..end.max(s + 1));
+    }
+    out
+}
+
+/// After a type error, reads the file entry by entry so that every entry's problems are found in
+/// one run: each entry is read on its own (its lines under a bare `labels:` or `actors:` key, with
+/// line numbers mapped back), and the rest of the file with every entry blanked out. Returns
+/// `None` when the file is not well-formed YAML, which no recovery can help.
+struct Recovered {
+    file: RawFile,
+    problems: Vec<Diagnostic>,
+    /// Per entry read on its own, what to add to its lines.
+    label_offsets: Vec<u64>,
+    actor_offsets: Vec<u64>,
+}
+
+fn recover(path: &str, text: &str) -> Option<Recovered> {
+    let loose: Loose = serde_saphyr::from_str(text).ok()?;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let label_starts: Vec<u64> = loose.labels.iter().map(|e| e.referenced.line()).collect();
+    let actor_starts: Vec<u64> = loose.actors.iter().map(|e| e.referenced.line()).collect();
+    let label_lines = entry_lines(&lines, &label_starts);
+    let actor_lines = entry_lines(&lines, &actor_starts);
+    let mut problems = Vec::new();
+    let shifted = |e: &serde_saphyr::Error, first: usize| -> Diagnostic {
+        let d = saphyr_diagnostic(path, text, e);
+        if d.line == 0 {
+            return d;
+        }
+        // The entry was read as "key:\n" + its lines: line 2 there is line `first + 1` here.
+        let line = d.line + first as u64 - 1;
+        Diagnostic::at(path, text, line, d.column, d.message)
+    };
+    // Line 2 of "key:\n" + the entry's lines is line `r.start + 1` of the file.
+    let offset = |r: &std::ops::Range<usize>| (r.start as u64).saturating_sub(1);
+    let mut labels = Vec::new();
+    let mut label_offsets = Vec::new();
+    for r in &label_lines {
+        let doc = format!("labels:\n{}", lines[r.clone()].concat());
+        match serde_saphyr::from_str::<OnlyLabels>(&doc) {
+            Ok(o) => {
+                for l in o.labels {
+                    labels.push(l);
+                    label_offsets.push(offset(r));
+                }
+            }
+            Err(e) => problems.push(shifted(&e, r.start)),
+        }
+    }
+    let mut actors = Vec::new();
+    let mut actor_offsets = Vec::new();
+    for r in &actor_lines {
+        let doc = format!("actors:\n{}", lines[r.clone()].concat());
+        match serde_saphyr::from_str::<OnlyActors>(&doc) {
+            Ok(o) => {
+                for a in o.actors {
+                    actors.push(a);
+                    actor_offsets.push(offset(r));
+                }
+            }
+            Err(e) => problems.push(shifted(&e, r.start)),
+        }
+    }
+    // The rest of the file, entries blanked out (line numbers unchanged).
+    let mut blank = vec![false; lines.len()];
+    for r in label_lines.iter().chain(&actor_lines) {
+        for i in r.clone() {
+            blank[i] = true;
+        }
+    }
+    let rest: String = lines
+        .iter()
+        .zip(&blank)
+        .map(|(l, &b)| if b { "\n" } else { l })
+        .collect();
+    let top = match serde_saphyr::from_str::<RawFile>(&rest) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(saphyr_diagnostic(path, text, &e));
+            RawFile {
+                lexicon: None,
+                version: None,
+                categories: None,
+                labels: None,
+                actors: None,
+            }
+        }
+    };
+    Some(Recovered {
+        file: RawFile {
+            labels: Some(labels),
+            actors: Some(actors),
+            ..top
+        },
+        problems,
+        label_offsets,
+        actor_offsets,
+    })
+}
+
+/// "unknown field `froms`, expected one of id, forms, ..." gains "; did you mean `forms`?".
+fn did_you_mean(message: &str) -> Option<String> {
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))
+        .or_else(|| message.strip_prefix("unknown kind `"))
+        .or_else(|| message.strip_prefix("unknown actor type `"))?;
+    let (wrong, rest) = rest.split_once('`')?;
+    let list = rest.split_once("expected one of ")?.1;
+    list.split(", ")
+        .map(|c| c.trim_matches('`'))
+        .map(|c| (strsim::levenshtein(wrong, c), c))
+        .filter(|&(d, c)| d <= 2 || (d <= 3 && c.len() > 6))
+        .min()
+        .map(|(_, c)| format!("{message}; did you mean `{c}`?"))
+}
+
 /// Turns a serde-saphyr error into our diagnostic, keeping its line and column.
 fn saphyr_diagnostic(path: &str, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
     let bare = e.without_snippet().to_string();
@@ -388,6 +555,7 @@ fn saphyr_diagnostic(path: &str, text: &str, e: &serde_saphyr::Error) -> Diagnos
         Some(i) => bare[..i].to_owned(),
         None => bare,
     };
+    let message = did_you_mean(&message).unwrap_or(message);
     match e.location() {
         Some(loc) => Diagnostic::at(path, text, loc.line(), loc.column(), message),
         None => Diagnostic::file_level(path, message),
@@ -439,11 +607,11 @@ mod tests {
             ),
             (
                 "  - {id: x, forms: [a], category: a/b, stance: 1, kind: labl}\n",
-                "3:57: unknown kind `labl`, expected one of label, act, attribution, distancing",
+                "3:57: unknown kind `labl`, expected one of label, act, attribution, distancing; did you mean `label`?",
             ),
             (
                 "  - {id: x, froms: [a], category: a/b, stance: 1, kind: act}\n",
-                "3:13: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note",
+                "3:13: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note; did you mean `forms`?",
             ),
         ];
         for (body, want) in cases {
@@ -467,5 +635,20 @@ mod tests {
         let got = problems("labels:\n  - id: [x\n");
         assert_eq!(got.len(), 1);
         assert!(got[0].starts_with("2:"), "{got:?}");
+    }
+
+    #[test]
+    fn every_entry_problem_is_reported_at_once() {
+        let src = "categories: [a/b]\nlabels:\n  - id: x\n    froms: [x]\n    category: a/b\n    stance: 1\n    kind: label\n  - id: y\n    forms: [y]\n    category: a/b\n    stance: 9\n    kind: label\n  - id: z\n    forms: [z]\n    category: a/b\n    stance: 1\n    kind: lable\nactors:\n  - {id: q, name: Q, type: stat}\n";
+        let got = problems(src);
+        assert_eq!(
+            got,
+            vec![
+                "4:5: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note; did you mean `forms`?".to_string(),
+                "17:11: unknown kind `lable`, expected one of label, act, attribution, distancing; did you mean `label`?".to_string(),
+                "19:28: unknown actor type `stat`, expected one of state, armed_group, movement, population, organization; did you mean `state`?".to_string(),
+                "11:13: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
+            ]
+        );
     }
 }
