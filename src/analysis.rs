@@ -125,7 +125,8 @@ pub struct Article {
 /// A lexicon compiled for matching.
 pub struct Analyzer {
     pub lexicon: Lexicon,
-    labels: Matcher,
+    /// The label forms compiled for matching (owners are indices into `lexicon.labels`).
+    pub labels: Matcher,
     actors: ActorIndex,
 }
 

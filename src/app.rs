@@ -19,9 +19,32 @@ pub struct LexiconConfig {
     pub no_defaults: bool,
 }
 
+/// A `framelens lexicon` subcommand.
+#[derive(Clone, Debug)]
+pub enum LexiconCommand {
+    /// Errors in the given files, all at once. Exit 0 clean, 1 problems, 2 a file cannot be read.
+    Check {
+        files: Vec<PathBuf>,
+    },
+    /// Quality warnings on the loaded lexicons (exit 0).
+    Lint,
+    List,
+    Show {
+        id: String,
+    },
+    Explain {
+        text: String,
+    },
+    /// Write a commented starter lexicon (refuses to overwrite).
+    Init {
+        file: PathBuf,
+    },
+}
+
 /// One command, validated.
 #[derive(Clone, Debug)]
 pub enum Command {
+    Lexicon(LexiconCommand),
     Score {
         inputs: Vec<PathBuf>,
     },
@@ -137,11 +160,15 @@ pub fn source_name(path: &Path) -> String {
     )
 }
 
-/// Runs a command, writing its report to `out`.
-pub fn run(config: &Config, out: &mut dyn Write) -> Result<(), AppError> {
+/// Runs a command, writing its report to `out`; returns the exit code.
+pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
+    if let Command::Lexicon(c) = &config.command {
+        return run_lexicon(config, c, out);
+    }
     let lex = load_lexicon(&config.lexicons)?;
     let an = Analyzer::new(lex)?;
     let rendered = match &config.command {
+        Command::Lexicon(_) => String::new(),
         Command::Score { inputs } => {
             let mut arts: Vec<Article> = Vec::with_capacity(inputs.len());
             for p in inputs {
@@ -190,7 +217,84 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<(), AppError> {
             }
         }
     };
-    out.write_all(rendered.as_bytes())
-        .map_err(AppError::Output)?;
+    write(out, &rendered)?;
+    Ok(0)
+}
+
+fn write(out: &mut dyn Write, s: &str) -> Result<(), AppError> {
+    out.write_all(s.as_bytes()).map_err(AppError::Output)?;
     out.flush().map_err(AppError::Output)
+}
+
+fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Result<u8, AppError> {
+    use crate::lexicon::{inspect, lint};
+    match c {
+        LexiconCommand::Check { files } => {
+            let r = lint::check(files);
+            let mut s = String::new();
+            for d in r.unreadable.iter().chain(&r.problems) {
+                s.push_str(&d.to_string());
+                s.push('\n');
+            }
+            let n = r.problems.len() + r.unreadable.len();
+            s.push_str(&format!(
+                "{} file{} checked, {n} problem{}\n",
+                r.files,
+                if r.files == 1 { "" } else { "s" },
+                if n == 1 { "" } else { "s" }
+            ));
+            write(out, &s)?;
+            Ok(if !r.unreadable.is_empty() {
+                2
+            } else if r.problems.is_empty() {
+                0
+            } else {
+                1
+            })
+        }
+        LexiconCommand::Init { file } => {
+            if file.exists() {
+                return Err(AppError::Input {
+                    path: file.display().to_string(),
+                    reason: "already exists; framelens will not overwrite it".into(),
+                });
+            }
+            std::fs::write(file, inspect::STARTER).map_err(|e| AppError::Input {
+                path: file.display().to_string(),
+                reason: e.to_string(),
+            })?;
+            write(out, &format!("wrote {}\n", file.display()))?;
+            Ok(0)
+        }
+        _ => {
+            let lex = load_lexicon(&config.lexicons)?;
+            let an = Analyzer::new(lex)?;
+            let s = match c {
+                LexiconCommand::Lint => {
+                    let mut sources = std::collections::HashMap::new();
+                    for (name, text) in crate::lexicon::BUNDLED {
+                        sources.insert(format!("bundled:{name}"), (*text).to_owned());
+                    }
+                    for f in &config.lexicons.files {
+                        if let Ok(t) = std::fs::read_to_string(f) {
+                            sources.insert(f.display().to_string(), t);
+                        }
+                    }
+                    inspect::render_warnings(&lint::lint(&an, &sources))
+                }
+                LexiconCommand::List => inspect::list(&an.lexicon),
+                LexiconCommand::Show { id } => match inspect::show(&an.lexicon, id) {
+                    Some(s) => s,
+                    None => {
+                        write(out, &format!("no label or actor has the id `{id}`\n"))?;
+                        return Ok(1);
+                    }
+                },
+                LexiconCommand::Explain { text } => inspect::explain(&an, text),
+                LexiconCommand::Check { .. } | LexiconCommand::Init { .. } => String::new(),
+            };
+            write(out, &s)?;
+            Ok(0)
+        }
+    }
 }

@@ -4,6 +4,8 @@
 //! (later entries replace earlier ones with the same id), and the defaults bundled into the binary.
 //! Reading YAML lives in [`yaml`]; matching forms against text lives in [`crate::matcher`].
 
+pub mod inspect;
+pub mod lint;
 pub mod yaml;
 
 use std::collections::{BTreeSet, HashMap};
@@ -82,6 +84,8 @@ pub struct LabelEntry {
     pub targets: Vec<ActorType>,
     pub exclude: Vec<String>,
     pub note: Option<String>,
+    /// Lint warnings the author has considered and accepted for this entry (`allow: [no-note]`).
+    pub allow: Vec<String>,
     /// Index into [`Lexicon::files`] of the file the entry came from.
     pub file: usize,
 }
@@ -112,6 +116,8 @@ pub struct ActorEntry {
     pub adjectives: Vec<String>,
     pub people: Vec<Person>,
     pub proxies: Vec<String>,
+    /// Lint warnings the author has considered and accepted for this entry.
+    pub allow: Vec<String>,
     pub file: usize,
 }
 

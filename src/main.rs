@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use framelens::app::{self, AppError, Command, Config, LexiconConfig};
+use framelens::app::{self, AppError, Command, Config, LexiconCommand, LexiconConfig};
 use framelens::report::{Format, Options};
 
 /// Shows how news outlets frame the same story: which loaded terms each article uses, which actor
@@ -37,7 +37,29 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+enum LexCmd {
+    /// Check lexicon files for errors, all at once (exit 0 clean, 1 problems, 2 unreadable).
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Quality warnings on the loaded lexicons (bundled and --lexicon files).
+    Lint,
+    /// List every loaded entry.
+    List,
+    /// Show one entry.
+    Show { id: String },
+    /// Show which entry matches which words of TEXT, and why.
+    Explain { text: String },
+    /// Write a commented starter lexicon to FILE.
+    Init { file: PathBuf },
+}
+
+#[derive(Subcommand)]
 enum Cmd {
+    /// Write, check and inspect lexicons.
+    #[command(subcommand)]
+    Lexicon(LexCmd),
     /// Tag loaded terms in one or more articles (UTF-8 text, first line the headline; `-` reads stdin).
     Score {
         #[arg(required = true, value_name = "FILE")]
@@ -109,6 +131,14 @@ fn main() -> ExitCode {
         80
     };
     let command = match cli.command {
+        Cmd::Lexicon(l) => Command::Lexicon(match l {
+            LexCmd::Check { files } => LexiconCommand::Check { files },
+            LexCmd::Lint => LexiconCommand::Lint,
+            LexCmd::List => LexiconCommand::List,
+            LexCmd::Show { id } => LexiconCommand::Show { id },
+            LexCmd::Explain { text } => LexiconCommand::Explain { text },
+            LexCmd::Init { file } => LexiconCommand::Init { file },
+        }),
         Cmd::Score { files } => Command::Score { inputs: files },
         Cmd::Compare {
             a,
@@ -146,7 +176,7 @@ fn main() -> ExitCode {
     };
     let mut out = std::io::stdout().lock();
     match app::run(&config, &mut out) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(AppError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             let code = e.exit_code();

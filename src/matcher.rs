@@ -189,6 +189,11 @@ impl Matcher {
 
     /// All matches, leftmost-longest across every pattern, none overlapping, in text order.
     pub fn find(&self, original: &str, norm: &Normalized) -> Vec<Hit> {
+        self.find_explained(original, norm).selected
+    }
+
+    /// Like [`Matcher::find`], keeping the candidates that lost and why: for `lexicon explain`.
+    pub fn find_explained(&self, original: &str, norm: &Normalized) -> Explained {
         let mut cands: Vec<Hit> = Vec::new();
         let mut exclusions: Vec<Hit> = Vec::new();
         let t = norm.text.as_str();
@@ -238,15 +243,46 @@ impl Matcher {
                 });
             }
         }
+        let mut excluded = Vec::new();
         if !exclusions.is_empty() {
             cands.retain(|h| {
-                !exclusions
+                match exclusions
                     .iter()
-                    .any(|x| x.owner == h.owner && x.span.contains(h.span))
+                    .find(|x| x.owner == h.owner && x.span.contains(h.span))
+                {
+                    Some(x) => {
+                        excluded.push((*h, *x));
+                        false
+                    }
+                    None => true,
+                }
             });
         }
-        select_longest(cands)
+        let selected = select_longest(cands.clone());
+        let overlapped = cands
+            .into_iter()
+            .filter(|c| !selected.contains(c))
+            .filter_map(|c| {
+                let winner = selected.iter().find(|w| w.span.overlaps(c.span))?;
+                Some((c, *winner))
+            })
+            .collect();
+        Explained {
+            selected,
+            excluded,
+            overlapped,
+        }
     }
+}
+
+/// The matches of [`Matcher::find_explained`], with the candidates that lost.
+#[derive(Clone, Debug, Default)]
+pub struct Explained {
+    pub selected: Vec<Hit>,
+    /// (candidate, the exclusion match it fell inside)
+    pub excluded: Vec<(Hit, Hit)>,
+    /// (candidate, the kept match that overlapped it: leftmost, then longest, wins)
+    pub overlapped: Vec<(Hit, Hit)>,
 }
 
 /// Compares two phrases word by word, ignoring differences in white space.

@@ -48,6 +48,8 @@ struct RawLabel {
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     note: Option<String>,
+    #[serde(default)]
+    allow: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +67,8 @@ struct RawActor {
     people: Vec<RawPerson>,
     #[serde(default)]
     proxies: Vec<Spanned<String>>,
+    #[serde(default)]
+    allow: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -126,8 +130,15 @@ impl EntryLoc {
     }
 }
 
+/// Where a form or an id was written: (text, entry id, line, column).
+pub type Located = (String, String, u64, u64);
+
 /// One file, parsed and checked on its own.
 pub struct ParsedFile {
+    /// Every label form (as written) with its entry and position, for duplicate checks.
+    pub form_locs: Vec<Located>,
+    /// Every label and actor id with its position.
+    pub id_locs: Vec<Located>,
     pub path: String,
     pub name: String,
     pub version: Option<String>,
@@ -248,6 +259,8 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
         }
     }
 
+    let mut form_locs: Vec<Located> = Vec::new();
+    let mut id_locs: Vec<Located> = Vec::new();
     let mut seen = std::collections::HashMap::new();
     let mut labels = Vec::new();
     let raw_labels = raw.labels.unwrap_or_default();
@@ -300,6 +313,20 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 format!("label `{}` has neither `forms` nor `regex`", l.id.value),
             );
         }
+        for f in &l.forms {
+            form_locs.push((
+                f.value.clone(),
+                l.id.value.clone(),
+                ck.line(f),
+                f.referenced.column(),
+            ));
+        }
+        id_locs.push((
+            l.id.value.clone(),
+            "label".to_owned(),
+            ck.line(&l.id),
+            l.id.referenced.column(),
+        ));
         let forms = ck.forms(&l.forms, "form");
         let exclude = ck.forms(&l.exclude, "exclusion");
         let loc = EntryLoc {
@@ -323,6 +350,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 targets: l.targets,
                 exclude,
                 note: l.note,
+                allow: l.allow,
                 file: 0,
             },
             loc,
@@ -345,6 +373,12 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
             );
             continue;
         }
+        id_locs.push((
+            a.id.value.clone(),
+            "actor".to_owned(),
+            ck.line(&a.id),
+            a.id.referenced.column(),
+        ));
         let aliases = ck.forms(&a.aliases, "alias");
         let adjectives = ck.forms(&a.adjectives, "adjective");
         let people = a
@@ -368,6 +402,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 adjectives,
                 people,
                 proxies: a.proxies.into_iter().map(|p| p.value).collect(),
+                allow: a.allow,
                 file: 0,
             },
             (),
@@ -375,6 +410,8 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
     }
     if ck.problems.is_empty() {
         Ok(ParsedFile {
+            form_locs,
+            id_locs,
             path: path.to_owned(),
             name,
             version,
@@ -611,7 +648,7 @@ mod tests {
             ),
             (
                 "  - {id: x, froms: [a], category: a/b, stance: 1, kind: act}\n",
-                "3:13: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note; did you mean `forms`?",
+                "3:13: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note, allow; did you mean `forms`?",
             ),
         ];
         for (body, want) in cases {
@@ -644,7 +681,7 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                "4:5: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note; did you mean `forms`?".to_string(),
+                "4:5: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note, allow; did you mean `forms`?".to_string(),
                 "17:11: unknown kind `lable`, expected one of label, act, attribution, distancing; did you mean `label`?".to_string(),
                 "19:28: unknown actor type `stat`, expected one of state, armed_group, movement, population, organization; did you mean `state`?".to_string(),
                 "11:13: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),

@@ -1,0 +1,299 @@
+//! Looking into a loaded lexicon, for `framelens lexicon list`, `show`, `explain` and `init`.
+
+use std::fmt::Write as _;
+
+use super::{Lexicon, lint::Warning};
+use crate::analysis::Analyzer;
+use crate::matcher::Normalized;
+
+/// One line per entry: id, category, stance, kind, file and forms.
+pub fn list(lex: &Lexicon) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} labels, {} actors from {} files",
+        lex.labels.len(),
+        lex.actors.len(),
+        lex.files.len()
+    );
+    for e in &lex.labels {
+        let file = lex.files.get(e.file).map_or("", |f| f.path.as_str());
+        let _ = writeln!(
+            s,
+            "label {} [{} {:+} {}] {} :: {}",
+            e.id,
+            e.category,
+            e.stance,
+            e.kind.as_str(),
+            file,
+            e.forms.join(", ")
+        );
+    }
+    for a in &lex.actors {
+        let file = lex.files.get(a.file).map_or("", |f| f.path.as_str());
+        let _ = writeln!(
+            s,
+            "actor {} [{}] {} :: {}",
+            a.id,
+            a.actor_type.as_str(),
+            file,
+            a.name
+        );
+    }
+    s
+}
+
+/// Everything about one entry, or `None` when no label or actor has that id.
+pub fn show(lex: &Lexicon, id: &str) -> Option<String> {
+    let mut s = String::new();
+    if let Some(e) = lex.label(id) {
+        let file = lex.files.get(e.file).map_or("", |f| f.path.as_str());
+        let _ = writeln!(
+            s,
+            "label {}\n  file: {file}\n  category: {}\n  stance: {:+}\n  kind: {}",
+            e.id,
+            e.category,
+            e.stance,
+            e.kind.as_str()
+        );
+        let _ = writeln!(s, "  forms: {}", e.forms.join(", "));
+        if let Some(r) = &e.regex {
+            let _ = writeln!(s, "  regex: {r}");
+        }
+        if !e.targets.is_empty() {
+            let _ = writeln!(
+                s,
+                "  targets: {}",
+                e.targets
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        if !e.exclude.is_empty() {
+            let _ = writeln!(s, "  exclude: {}", e.exclude.join(", "));
+        }
+        if let Some(n) = &e.note {
+            let _ = writeln!(s, "  note: {}", n.trim());
+        }
+    }
+    if let Some(a) = lex.actor(id) {
+        let file = lex.files.get(a.file).map_or("", |f| f.path.as_str());
+        let _ = writeln!(
+            s,
+            "actor {}\n  file: {file}\n  name: {}\n  type: {}",
+            a.id,
+            a.name,
+            a.actor_type.as_str()
+        );
+        if !a.aliases.is_empty() {
+            let _ = writeln!(s, "  aliases: {}", a.aliases.join(", "));
+        }
+        if !a.adjectives.is_empty() {
+            let _ = writeln!(s, "  adjectives: {}", a.adjectives.join(", "));
+        }
+        for p in &a.people {
+            let _ = writeln!(
+                s,
+                "  person: {}{}",
+                p.name,
+                p.role.as_ref().map_or(String::new(), |r| format!(" ({r})"))
+            );
+        }
+        if !a.proxies.is_empty() {
+            let _ = writeln!(s, "  proxies: {}", a.proxies.join(", "));
+        }
+    }
+    (!s.is_empty()).then_some(s)
+}
+
+/// Which entry matched which words of `text`, and why the other candidates lost.
+pub fn explain(an: &Analyzer, text: &str) -> String {
+    let lex = &an.lexicon;
+    let norm = Normalized::new(text);
+    let ex = an.labels.find_explained(text, &norm);
+    let mut s = String::new();
+    let name = |owner: usize| lex.labels.get(owner).map_or("?", |e| e.id.as_str());
+    let form = |h: &crate::matcher::Hit| {
+        an.labels
+            .pattern(h.pattern)
+            .map_or_else(|| "regex".to_owned(), |p| format!("form `{}`", p.form))
+    };
+    if ex.selected.is_empty() {
+        let _ = writeln!(s, "no entry matches {text:?}");
+    }
+    for h in &ex.selected {
+        let e = &lex.labels[h.owner];
+        let _ = writeln!(
+            s,
+            "'{}' (bytes {}..{}) matches `{}` by {} [{} {:+} {}]",
+            h.span.slice(text),
+            h.span.start,
+            h.span.end,
+            e.id,
+            form(h),
+            e.category,
+            e.stance,
+            e.kind.as_str()
+        );
+    }
+    for (h, winner) in &ex.overlapped {
+        let _ = writeln!(
+            s,
+            "'{}' would match `{}` by {}, but '{}' of `{}` wins (leftmost, then longest)",
+            h.span.slice(text),
+            name(h.owner),
+            form(h),
+            winner.span.slice(text),
+            name(winner.owner)
+        );
+    }
+    for (h, x) in &ex.excluded {
+        let _ = writeln!(
+            s,
+            "'{}' would match `{}` by {}, but it lies inside the exclusion '{}'",
+            h.span.slice(text),
+            name(h.owner),
+            form(h),
+            x.span.slice(text)
+        );
+    }
+    // The full analysis, for voice and actor.
+    let art = an.analyze("explain", text);
+    for h in &art.hits {
+        let actors = if h.actors.is_empty() {
+            "no actor".to_owned()
+        } else {
+            h.actors.join(" + ")
+        };
+        let _ = writeln!(
+            s,
+            "  in context: '{}' -> {actors} ({}); voice {} ({})",
+            h.text,
+            h.link.as_str(),
+            h.voice.as_str(),
+            h.voice_rule
+        );
+    }
+    s
+}
+
+/// Renders lint warnings, one per line, `file:line: [code] entry: message`.
+pub fn render_warnings(ws: &[Warning]) -> String {
+    let mut s = String::new();
+    for w in ws {
+        let loc = match w.line {
+            Some(l) => format!("{}:{l}", w.file),
+            None => w.file.clone(),
+        };
+        let _ = writeln!(s, "{loc}: [{}] {}: {}", w.code, w.entry, w.message);
+    }
+    let _ = writeln!(
+        s,
+        "{} warning{}",
+        ws.len(),
+        if ws.len() == 1 { "" } else { "s" }
+    );
+    s
+}
+
+/// A commented starter lexicon.
+pub const STARTER: &str = r#"# A framelens lexicon. Every key is optional; see docs/lexicon-format.md.
+# Check it with:   framelens lexicon check THIS_FILE
+# Use it with:     framelens score article.txt --lexicon THIS_FILE
+lexicon: my-lexicon
+version: "0.1"
+
+# Category paths used below must be declared here (or in another file loaded with this one).
+categories:
+  - delegitimizing/terrorism
+  - legitimizing/resistance
+
+labels:
+  # A label names a party. Forms ignore case and match whole words; a trailing * matches any
+  # ending of the last word. Stance runs from -2 (strongly delegitimizing) to +2.
+  - id: terrorist
+    forms: [terrorist, terrorists]
+    category: delegitimizing/terrorism
+    stance: -2
+    kind: label                # label | act | attribution | distancing
+    targets: [armed_group]     # actor types it can describe; leave out for any
+    exclude: [war on terror]   # phrases inside which it does not count
+    note: BBC and Reuters use the word only with attribution.
+
+  - id: resistance-fighters
+    forms: [resistance fighter*]
+    category: legitimizing/resistance
+    stance: 1
+    kind: label
+    note: The group's own name for its fighters; legitimizing when used in the outlet's voice.
+
+actors:
+  # An actor is a party that labels describe. An alias without lower-case letters (ABC) matches
+  # with exact case; people's surnames match on their own.
+  - id: example-group
+    name: Example Group
+    type: armed_group          # state | armed_group | movement | population | organization
+    aliases: [Example Group, EG]
+    adjectives: []
+    people:
+      - name: Jane Example
+        role: spokesperson
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::LexiconBuilder;
+
+    #[test]
+    fn the_starter_loads_and_explains() {
+        let lex = LexiconBuilder::new()
+            .text("starter.yaml", STARTER)
+            .build()
+            .unwrap();
+        let an = Analyzer::new(lex).unwrap();
+        let out = explain(&an, "The war on terror and the terrorists of Example Group");
+        assert!(
+            out.contains("'terrorists' (bytes 26..36) matches `terrorist` by form `terrorists`"),
+            "{out}"
+        );
+        assert!(
+            out.contains("in context: 'terrorists' -> example-group"),
+            "{out}"
+        );
+        let out = explain(&an, "resistance fighters");
+        assert!(
+            out.contains("matches `resistance-fighters` by form `resistance fighter*`"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn explain_says_why_a_candidate_lost() {
+        let src = "categories: [a/b]\nlabels:\n  - {id: t, forms: [terror], category: a/b, stance: -2, kind: act, exclude: [war on terror]}\n  - {id: o, forms: [terror organization], category: a/b, stance: -2, kind: label}\n";
+        let an = Analyzer::new(LexiconBuilder::new().text("x.yaml", src).build().unwrap()).unwrap();
+        let out = explain(&an, "the terror organization and the war on terror");
+        assert!(out.contains("'terror' would match `t` by form `terror`, but 'terror organization' of `o` wins (leftmost, then longest)"), "{out}");
+        assert!(out.contains("'terror' would match `t` by form `terror`, but it lies inside the exclusion 'war on terror'"), "{out}");
+    }
+
+    #[test]
+    fn show_and_list() {
+        let lex = crate::lexicon::Lexicon::bundled().unwrap();
+        let s = show(&lex, "hts").unwrap();
+        assert!(
+            s.starts_with("actor hts\n  file: bundled:actors.yaml\n  name: Hayat Tahrir al-Sham"),
+            "{s}"
+        );
+        assert!(show(&lex, "no-such-id").is_none());
+        let l = list(&lex);
+        assert!(
+            l.lines().any(|x| x.starts_with(
+                "label rebel [contested/insurgency +0 label] bundled:conflict-labels.yaml :: "
+            )),
+            "{l}"
+        );
+    }
+}

@@ -1,0 +1,782 @@
+//! Checking and linting lexicon files, for `framelens lexicon check` and `lint`.
+//!
+//! `check` finds errors: everything loading reports (syntax, types, unknown keys with a
+//! did-you-mean, bad regex, stance out of range, unknown category or proxy), plus the same id or the
+//! same form in two entries, in one file or across the files given. `lint` finds what is legal but
+//! probably wrong: a form that can never match because another entry always wins on the same words,
+//! a glob that matches common English words, near-duplicate forms that look like typos, a label
+//! with no note explaining its stance, and actor names that are also label forms.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::yaml;
+use super::{Lexicon, LexiconBuilder};
+use crate::analysis::Analyzer;
+use crate::diagnostic::Diagnostic;
+use crate::matcher::Normalized;
+
+/// What `check` found.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    /// Files that could not be read at all.
+    pub unreadable: Vec<Diagnostic>,
+    /// Problems in files that could be read.
+    pub problems: Vec<Diagnostic>,
+    pub files: usize,
+}
+
+/// Checks `paths` together: each on its own, then the combination (categories, proxies, ids and
+/// forms across files).
+pub fn check(paths: &[PathBuf]) -> CheckReport {
+    let mut r = CheckReport::default();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for p in paths {
+        let shown = p.display().to_string();
+        if p.is_dir() {
+            r.unreadable.push(Diagnostic::file_level(
+                &shown,
+                "cannot read the file: it is a directory",
+            ));
+            continue;
+        }
+        match std::fs::read(p) {
+            Ok(b) => match String::from_utf8(b) {
+                Ok(t) => texts.push((shown, t)),
+                Err(e) => r.problems.push(Diagnostic::file_level(
+                    &shown,
+                    format!(
+                        "the file is not valid UTF-8 (byte offset {})",
+                        e.utf8_error().valid_up_to()
+                    ),
+                )),
+            },
+            Err(e) => r.unreadable.push(Diagnostic::file_level(
+                &shown,
+                format!("cannot read the file: {e}"),
+            )),
+        }
+    }
+    r.files = texts.len();
+    // Each file, and the combination.
+    let mut b = LexiconBuilder::new();
+    for (name, text) in &texts {
+        b = b.text(name, text);
+    }
+    if let Err(e) = b.build() {
+        r.problems.extend(e.diagnostics());
+    }
+    // The same id or form twice.
+    let mut ids: HashMap<String, (String, u64)> = HashMap::new();
+    let mut forms: HashMap<String, (String, String, u64)> = HashMap::new();
+    for (name, text) in &texts {
+        let Ok(parsed) = yaml::parse(name, text) else {
+            continue;
+        };
+        for (id, kind, line, col) in &parsed.id_locs {
+            let key = format!("{kind}:{id}");
+            match ids.get(&key) {
+                Some((f, l)) => r.problems.push(Diagnostic::at(
+                    name,
+                    text,
+                    *line,
+                    *col,
+                    format!("{kind} id `{id}` is also defined at {f}:{l}; the later entry replaces the earlier one"),
+                )),
+                None => {
+                    ids.insert(key, (name.clone(), *line));
+                }
+            }
+        }
+        for (form, entry, line, col) in &parsed.form_locs {
+            let key = Normalized::form(form);
+            match forms.get(&key) {
+                Some((f, e, l)) if e != entry => r.problems.push(Diagnostic::at(
+                    name,
+                    text,
+                    *line,
+                    *col,
+                    format!("form `{form}` of `{entry}` is also a form of `{e}` ({f}:{l}); only one entry can match it"),
+                )),
+                Some(_) => {}
+                None => {
+                    forms.insert(key, (name.clone(), entry.clone(), *line));
+                }
+            }
+        }
+    }
+    r
+}
+
+/// A quality warning.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Warning {
+    /// A short code for the kind of warning: `shadowed`, `broad-glob`, `near-duplicate`,
+    /// `no-note`, `actor-label-collision`.
+    pub code: &'static str,
+    pub file: String,
+    pub line: Option<u64>,
+    pub entry: String,
+    pub message: String,
+}
+
+/// Frequent English words a glob must not match (a sample of the most common words of news copy).
+const COMMON: &[&str] = &[
+    "the",
+    "be",
+    "to",
+    "of",
+    "and",
+    "a",
+    "in",
+    "that",
+    "have",
+    "it",
+    "for",
+    "not",
+    "on",
+    "with",
+    "he",
+    "as",
+    "you",
+    "do",
+    "at",
+    "this",
+    "but",
+    "his",
+    "by",
+    "from",
+    "they",
+    "we",
+    "say",
+    "her",
+    "she",
+    "or",
+    "an",
+    "will",
+    "my",
+    "one",
+    "all",
+    "would",
+    "there",
+    "their",
+    "what",
+    "so",
+    "up",
+    "out",
+    "if",
+    "about",
+    "who",
+    "get",
+    "which",
+    "go",
+    "me",
+    "when",
+    "make",
+    "can",
+    "like",
+    "time",
+    "no",
+    "just",
+    "him",
+    "know",
+    "take",
+    "people",
+    "into",
+    "year",
+    "your",
+    "good",
+    "some",
+    "could",
+    "them",
+    "see",
+    "other",
+    "than",
+    "then",
+    "now",
+    "look",
+    "only",
+    "come",
+    "its",
+    "over",
+    "think",
+    "also",
+    "back",
+    "after",
+    "use",
+    "two",
+    "how",
+    "our",
+    "work",
+    "first",
+    "well",
+    "way",
+    "even",
+    "new",
+    "want",
+    "because",
+    "any",
+    "these",
+    "give",
+    "day",
+    "most",
+    "us",
+    "is",
+    "was",
+    "are",
+    "were",
+    "been",
+    "has",
+    "had",
+    "said",
+    "says",
+    "government",
+    "state",
+    "states",
+    "statement",
+    "station",
+    "stationed",
+    "military",
+    "minister",
+    "ministry",
+    "president",
+    "presidential",
+    "country",
+    "countries",
+    "forces",
+    "force",
+    "forced",
+    "army",
+    "armed",
+    "arms",
+    "war",
+    "wars",
+    "warning",
+    "warned",
+    "attack",
+    "attacks",
+    "attacked",
+    "police",
+    "policy",
+    "political",
+    "politics",
+    "power",
+    "powers",
+    "public",
+    "report",
+    "reported",
+    "reports",
+    "official",
+    "officials",
+    "office",
+    "group",
+    "groups",
+    "party",
+    "parties",
+    "leader",
+    "leaders",
+    "leadership",
+    "support",
+    "supported",
+    "supporters",
+    "security",
+    "secure",
+    "peace",
+    "talks",
+    "talked",
+    "meeting",
+    "meet",
+    "city",
+    "cities",
+    "region",
+    "regional",
+    "area",
+    "areas",
+    "people",
+    "civilian",
+    "civilians",
+    "killed",
+    "killing",
+    "kill",
+    "dead",
+    "death",
+    "deaths",
+    "fighting",
+    "fight",
+    "fought",
+    "fire",
+    "fired",
+    "strike",
+    "strikes",
+    "struck",
+    "troops",
+    "soldiers",
+    "soldier",
+    "border",
+    "borders",
+    "control",
+    "controlled",
+    "international",
+    "national",
+    "nation",
+    "nations",
+    "united",
+    "union",
+    "foreign",
+    "world",
+    "news",
+    "press",
+    "media",
+    "election",
+    "elections",
+    "vote",
+    "voted",
+    "law",
+    "laws",
+    "court",
+    "courts",
+    "rights",
+    "human",
+    "humanitarian",
+    "aid",
+    "help",
+    "health",
+    "hospital",
+    "school",
+    "schools",
+    "home",
+    "homes",
+    "house",
+    "family",
+    "families",
+    "children",
+    "child",
+    "women",
+    "men",
+    "man",
+    "woman",
+    "local",
+    "residents",
+    "resident",
+    "water",
+    "food",
+    "money",
+    "economy",
+    "economic",
+    "oil",
+    "gas",
+    "energy",
+    "market",
+    "trade",
+    "deal",
+    "deals",
+    "agreement",
+    "agreed",
+    "ceasefire",
+    "operation",
+    "operations",
+    "operate",
+    "operator",
+    "occupy",
+    "occupied",
+    "occupying",
+    "occupation",
+    "occupational",
+    "occupant",
+    "occupants",
+    "regime",
+    "regiment",
+    "regimen",
+    "terrain",
+    "territory",
+    "territories",
+    "rebuild",
+    "rebuilt",
+    "rebate",
+    "recall",
+    "record",
+    "militate",
+    "milestone",
+    "million",
+    "millions",
+    "mill",
+    "milk",
+    "liberal",
+    "liberty",
+    "library",
+    "martial",
+    "marshal",
+    "mass",
+    "massive",
+    "crime",
+    "criminal",
+    "crisis",
+    "critical",
+    "critics",
+    "critic",
+    "extreme",
+    "extremely",
+    "radical",
+    "radio",
+    "radius",
+    "proxy",
+    "proximity",
+    "insurance",
+    "insure",
+    "insist",
+    "insisted",
+    "claim",
+    "claims",
+    "claimed",
+    "allege",
+    "allegedly",
+    "accuse",
+    "accused",
+    "admit",
+    "admitted",
+    "deny",
+    "denied",
+    "resist",
+    "resistance",
+    "revolution",
+    "revolutionary",
+    "revolve",
+    "martyr",
+    "genocide",
+    "gene",
+    "general",
+    "generally",
+    "generation",
+    "gang",
+    "gangs",
+    "mercenary",
+    "thug",
+    "bandit",
+    "invade",
+    "invasion",
+    "invalid",
+    "invest",
+    "investment",
+    "aggression",
+    "aggressive",
+    "freedom",
+    "free",
+    "freely",
+    "neutral",
+    "neutralize",
+    "eliminate",
+    "elimination",
+    "liquid",
+    "liquidate",
+    "occur",
+    "occurred",
+    "opposite",
+    "opposition",
+    "oppose",
+    "opposed",
+    "insurgency",
+    "rebel",
+    "rebels",
+    "rebellion",
+    "terror",
+    "terrible",
+    "territorial",
+    "terrific",
+    "militant",
+    "militants",
+    "militia",
+    "militias",
+    "jihad",
+    "islam",
+    "islamic",
+    "islamist",
+    "extremist",
+    "extremists",
+    "fighter",
+    "fighters",
+];
+
+fn line_of(text: &str, id: &str) -> Option<u64> {
+    let needle = format!("id: {id}");
+    text.lines()
+        .position(|l| {
+            let t = l
+                .trim_start()
+                .trim_start_matches("- ")
+                .trim_start_matches('{')
+                .trim_start();
+            t.starts_with(&needle)
+                && t[needle.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_')
+        })
+        .map(|i| i as u64 + 1)
+}
+
+/// Quality warnings for a loaded lexicon. `sources` maps a file path (as in `lex.files`) to its
+/// text, to give each warning a line.
+pub fn lint(an: &Analyzer, sources: &HashMap<String, String>) -> Vec<Warning> {
+    let lex: &Lexicon = &an.lexicon;
+    let mut out = Vec::new();
+    let allowed = |entry: &str, code: &str| {
+        lex.label(entry)
+            .is_some_and(|e| e.allow.iter().any(|a| a == code))
+            || lex
+                .actor(entry)
+                .is_some_and(|a| a.allow.iter().any(|x| x == code))
+    };
+    let warn = |out: &mut Vec<Warning>,
+                code: &'static str,
+                file_idx: usize,
+                entry: &str,
+                message: String| {
+        if allowed(entry, code) {
+            return;
+        }
+        let file = lex
+            .files
+            .get(file_idx)
+            .map_or_else(String::new, |f| f.path.clone());
+        let line = sources.get(&file).and_then(|t| line_of(t, entry));
+        out.push(Warning {
+            code,
+            file,
+            line,
+            entry: entry.to_owned(),
+            message,
+        });
+    };
+    for (i, e) in lex.labels.iter().enumerate() {
+        // A form that never matches: run the matcher on the form itself.
+        for f in e.forms.iter().filter(|f| !f.ends_with('*')) {
+            let norm = Normalized::new(f);
+            let hits = an.labels.find(f, &norm);
+            if let Some(h) = hits
+                .iter()
+                .find(|h| h.span.start == 0 && h.span.end == f.len())
+                && h.owner != i
+            {
+                let other = &lex.labels[h.owner];
+                warn(
+                    &mut out,
+                    "shadowed",
+                    e.file,
+                    &e.id,
+                    format!(
+                        "form `{f}` never matches: `{}` wins on the same words",
+                        other.id
+                    ),
+                );
+            }
+        }
+        // A glob that matches common words.
+        for f in e
+            .forms
+            .iter()
+            .filter(|f| f.ends_with('*') && !f.contains(' '))
+        {
+            let stem = f.trim_end_matches('*').to_lowercase();
+            let caught: Vec<&str> = COMMON
+                .iter()
+                .copied()
+                .filter(|w| w.starts_with(&stem))
+                .filter(|w| !e.exclude.iter().any(|x| x.eq_ignore_ascii_case(w)))
+                .collect();
+            if !caught.is_empty() {
+                warn(
+                    &mut out,
+                    "broad-glob",
+                    e.file,
+                    &e.id,
+                    format!(
+                        "glob `{f}` also matches common words: {}",
+                        caught
+                            .iter()
+                            .take(6)
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+            }
+        }
+        if e.note.as_deref().is_none_or(|n| n.trim().is_empty()) && e.kind == super::Kind::Label {
+            warn(
+                &mut out,
+                "no-note",
+                e.file,
+                &e.id,
+                "label has no note explaining its stance".into(),
+            );
+        }
+    }
+    // Near-duplicate forms in different entries (edit distance 1, not a plural or a hyphen).
+    let mut all: Vec<(String, usize)> = Vec::new();
+    for (i, e) in lex.labels.iter().enumerate() {
+        for f in e.forms.iter().filter(|f| !f.ends_with('*')) {
+            all.push((f.to_lowercase(), i));
+        }
+    }
+    all.sort();
+    for (a_idx, (a, ai)) in all.iter().enumerate() {
+        for (b, bi) in &all[a_idx + 1..] {
+            if ai == bi || a.len().abs_diff(b.len()) > 1 || a.len() < 6 {
+                continue;
+            }
+            let inflection = |x: &str, y: &str| {
+                y.strip_prefix(x).is_some_and(|r| matches!(r, "s" | "d"))
+                    || x.strip_prefix(y).is_some_and(|r| matches!(r, "s" | "d"))
+            };
+            // Morphology, not typos: a prefix (butcher, butchery) or a different last letter
+            // or an ending within the last three letters (terrorist, terrorism; invades, invaders).
+            let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+            let last_letter = common + 3 >= a.chars().count().max(b.chars().count());
+            if inflection(a, b)
+                || last_letter
+                || a.starts_with(b.as_str())
+                || b.starts_with(a.as_str())
+                || a.replace(['-', ' '], "") == b.replace(['-', ' '], "")
+            {
+                continue;
+            }
+            if strsim::levenshtein(a, b) == 1 {
+                let (ea, eb) = (&lex.labels[*ai], &lex.labels[*bi]);
+                warn(
+                    &mut out,
+                    "near-duplicate",
+                    eb.file,
+                    &eb.id,
+                    format!(
+                        "form `{b}` is one letter from `{a}` of `{}`: a typo?",
+                        ea.id
+                    ),
+                );
+            }
+        }
+    }
+    // Actor names that are also label forms.
+    let label_forms: HashMap<String, &str> = lex
+        .labels
+        .iter()
+        .flat_map(|e| {
+            e.forms
+                .iter()
+                .map(move |f| (Normalized::form(f), e.id.as_str()))
+        })
+        .collect();
+    for a in &lex.actors {
+        for alias in std::iter::once(&a.name)
+            .chain(&a.aliases)
+            .chain(&a.adjectives)
+        {
+            if let Some(label) = label_forms.get(&Normalized::form(alias)) {
+                warn(
+                    &mut out,
+                    "actor-label-collision",
+                    a.file,
+                    &a.id,
+                    format!(
+                        "`{alias}` names actor `{}` and is also a form of label `{label}`",
+                        a.id
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lint_text(src: &str) -> Vec<(String, String)> {
+        let lex = LexiconBuilder::new().text("t.yaml", src).build().unwrap();
+        let an = Analyzer::new(lex).unwrap();
+        let mut sources = HashMap::new();
+        sources.insert("t.yaml".to_string(), src.to_string());
+        lint(&an, &sources)
+            .into_iter()
+            .map(|w| (w.code.to_string(), w.message))
+            .collect()
+    }
+
+    const HEAD: &str = "categories: [a/b]\nlabels:\n";
+
+    #[test]
+    fn table_of_warnings() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "  - {id: w, forms: ['terroris*'], category: a/b, stance: -2, kind: label, note: n}\n  - {id: x, forms: [terrorist], category: a/b, stance: -2, kind: label, note: n}\n",
+                "shadowed",
+                "form `terrorist` never matches: `w` wins on the same words",
+            ),
+            (
+                "  - {id: x, forms: ['occup*'], category: a/b, stance: -2, kind: act}\n",
+                "broad-glob",
+                "glob `occup*` also matches common words: occupy, occupied, occupying, occupation, occupational, occupant",
+            ),
+            (
+                "  - {id: x, forms: [militant], category: a/b, stance: -1, kind: label, note: n}\n  - {id: y, forms: [miliant], category: a/b, stance: -1, kind: label, note: n}\n",
+                "near-duplicate",
+                "form `militant` is one letter from `miliant` of `y`: a typo?",
+            ),
+            (
+                "  - {id: x, forms: [rebels], category: a/b, stance: 0, kind: label}\n",
+                "no-note",
+                "label has no note explaining its stance",
+            ),
+        ];
+        for (body, code, msg) in cases {
+            let got = lint_text(&format!("{HEAD}{body}"));
+            assert!(
+                got.contains(&(code.to_string(), msg.to_string())),
+                "{body}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn collisions_between_actors_and_labels() {
+        let src = "categories: [a/b]\nlabels:\n  - {id: r, forms: [resistance], category: a/b, stance: 1, kind: label, note: n}\nactors:\n  - {id: res, name: The Resistance, type: armed_group, aliases: [Resistance]}\n";
+        let got = lint_text(src);
+        assert!(
+            got.contains(&(
+                "actor-label-collision".to_string(),
+                "`Resistance` names actor `res` and is also a form of label `r`".to_string()
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn check_finds_duplicates_across_files() {
+        let dir = std::env::temp_dir().join(format!("framelens-check-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let a = dir.join("a.yaml");
+        let b = dir.join("b.yaml");
+        std::fs::write(&a, "categories: [a/b]\nlabels:\n  - {id: x, forms: [rebels], category: a/b, stance: 0, kind: label}\n").unwrap();
+        std::fs::write(&b, "labels:\n  - {id: y, forms: [Rebels], category: a/b, stance: 0, kind: label}\n  - {id: x, forms: [insurgents], category: a/b, stance: 0, kind: label}\n").unwrap();
+        let r = check(&[a.clone(), b.clone(), dir.join("missing.yaml")]);
+        let msgs: Vec<String> = r
+            .problems
+            .iter()
+            .map(|d| format!("{}:{}", d.line, d.message))
+            .collect();
+        assert_eq!(r.unreadable.len(), 1);
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("2:form `Rebels` of `y` is also a form of `x`")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("3:label id `x` is also defined at")),
+            "{msgs:?}"
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
