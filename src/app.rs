@@ -39,6 +39,19 @@ pub enum LexiconCommand {
     Init {
         file: PathBuf,
     },
+    /// Convert a LIWC, Lexicoder, quanteda or WordStat dictionary to framelens YAML.
+    Import {
+        file: PathBuf,
+        from: crate::lexicon::convert::Foreign,
+        output: Option<PathBuf>,
+    },
+    /// Convert the loaded lexicons to a foreign format.
+    Export {
+        to: crate::lexicon::convert::Foreign,
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the lexicon format.
+    Schema,
 }
 
 /// One command, validated.
@@ -221,6 +234,42 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
     Ok(0)
 }
 
+/// What a conversion could not carry over goes to standard error, one line each.
+fn report_lost(lost: &[String]) {
+    for l in lost {
+        eprintln!("framelens: not carried over: {l}");
+    }
+}
+
+/// Writes to `output` (atomically: a temporary file beside it, then a rename) or to `out`.
+fn emit(out: &mut dyn Write, output: Option<&Path>, text: &str) -> Result<(), AppError> {
+    let Some(path) = output else {
+        return write(out, text);
+    };
+    let err = |e: std::io::Error| AppError::Input {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    };
+    let tmp = path.with_extension(format!(
+        "{}.framelens-tmp",
+        path.extension()
+            .map_or(String::new(), |e| e.to_string_lossy().into_owned())
+    ));
+    std::fs::write(&tmp, text).map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        err(e)
+    })
+}
+
+/// Reads a UTF-8 text file (a dictionary to import).
+fn read_article_like(path: &Path) -> Result<String, AppError> {
+    std::fs::read_to_string(path).map_err(|e| AppError::Input {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })
+}
+
 fn write(out: &mut dyn Write, s: &str) -> Result<(), AppError> {
     out.write_all(s.as_bytes()).map_err(AppError::Output)?;
     out.flush().map_err(AppError::Output)
@@ -266,6 +315,28 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
             write(out, &format!("wrote {}\n", file.display()))?;
             Ok(0)
         }
+        LexiconCommand::Schema => {
+            write(out, &crate::lexicon::yaml::schema_json())?;
+            Ok(0)
+        }
+        LexiconCommand::Import { file, from, output } => {
+            let text = read_article_like(file)?;
+            let c = crate::lexicon::convert::import(&file.display().to_string(), &text, *from)
+                .map_err(|e| AppError::Input {
+                    path: file.display().to_string(),
+                    reason: e.to_string(),
+                })?;
+            report_lost(&c.lost);
+            emit(out, output.as_deref(), &c.text)?;
+            Ok(0)
+        }
+        LexiconCommand::Export { to, output } => {
+            let lex = load_lexicon(&config.lexicons)?;
+            let c = crate::lexicon::convert::export(&lex, *to);
+            report_lost(&c.lost);
+            emit(out, output.as_deref(), &c.text)?;
+            Ok(0)
+        }
         _ => {
             let lex = load_lexicon(&config.lexicons)?;
             let an = Analyzer::new(lex)?;
@@ -291,7 +362,7 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
                     }
                 },
                 LexiconCommand::Explain { text } => inspect::explain(&an, text),
-                LexiconCommand::Check { .. } | LexiconCommand::Init { .. } => String::new(),
+                _ => String::new(),
             };
             write(out, &s)?;
             Ok(0)

@@ -4,6 +4,7 @@
 //! (later entries replace earlier ones with the same id), and the defaults bundled into the binary.
 //! Reading YAML lives in [`yaml`]; matching forms against text lives in [`crate::matcher`].
 
+pub mod convert;
 pub mod inspect;
 pub mod lint;
 pub mod yaml;
@@ -25,7 +26,9 @@ pub const BUNDLED: &[(&str, &str)] = &[
 ];
 
 /// What a label entry names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A word that names a party: "terrorists", "rebels", "regime".
@@ -50,7 +53,9 @@ impl Kind {
 }
 
 /// What kind of party an actor is; label entries say which kinds they can describe.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ActorType {
     State,
@@ -229,6 +234,14 @@ impl LexiconBuilder {
                 return Ok(self);
             }
         };
+        // A quanteda-style YAML dictionary is converted on the way in (stance 0 unless its keys
+        // say otherwise).
+        if convert::looks_like_quanteda(&text)
+            && let Ok(c) = convert::import(&shown, &text, convert::Foreign::Quanteda)
+        {
+            self.add_text(&shown, &c.text);
+            return Ok(self);
+        }
         self.add_text(&shown, &text);
         Ok(self)
     }

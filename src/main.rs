@@ -53,6 +53,30 @@ enum LexCmd {
     Explain { text: String },
     /// Write a commented starter lexicon to FILE.
     Init { file: PathBuf },
+    /// Convert a LIWC (.dic), Lexicoder (.lc3), quanteda (YAML) or WordStat (.cat) dictionary to
+    /// framelens YAML; what cannot be carried over is listed on standard error.
+    Import {
+        file: PathBuf,
+        #[arg(long, value_parser = parse_foreign)]
+        from: framelens::lexicon::convert::Foreign,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Convert the loaded lexicons to LIWC, Lexicoder, quanteda or WordStat.
+    Export {
+        #[arg(long, value_parser = parse_foreign)]
+        to: framelens::lexicon::convert::Foreign,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the lexicon format (lexicons/schema.json).
+    Schema,
+}
+
+fn parse_foreign(s: &str) -> Result<framelens::lexicon::convert::Foreign, String> {
+    s.parse()
+        .map_err(|e: framelens::lexicon::convert::ConvertError| e.to_string())
 }
 
 #[derive(Subcommand)]
@@ -138,6 +162,9 @@ fn main() -> ExitCode {
             LexCmd::Show { id } => LexiconCommand::Show { id },
             LexCmd::Explain { text } => LexiconCommand::Explain { text },
             LexCmd::Init { file } => LexiconCommand::Init { file },
+            LexCmd::Import { file, from, output } => LexiconCommand::Import { file, from, output },
+            LexCmd::Export { to, output } => LexiconCommand::Export { to, output },
+            LexCmd::Schema => LexiconCommand::Schema,
         }),
         Cmd::Score { files } => Command::Score { inputs: files },
         Cmd::Compare {

@@ -7,6 +7,7 @@ use assert_cmd::Command;
 use framelens::analysis::{Analyzer, Article, Hit};
 use framelens::lexicon::{Lexicon, LexiconBuilder};
 use framelens::voice::Voice;
+use predicates::prelude::PredicateBooleanExt;
 
 // ---------------------------------------------------------------- fixtures
 
@@ -868,6 +869,195 @@ fn later_files_override_by_id_and_are_listed() {
     assert_eq!(e.stance, -2);
     assert_eq!(lex.files.last().unwrap().name, "mine");
     assert_eq!(lex.files[e.file].path, "mine.yaml");
+}
+
+#[test]
+fn schema_is_current() {
+    let on_disk =
+        std::fs::read_to_string(root().join("lexicons/schema.json")).expect("schema present");
+    assert!(
+        on_disk == framelens::lexicon::yaml::schema_json(),
+        "lexicons/schema.json is stale: run `cargo run -- lexicon schema > lexicons/schema.json`"
+    );
+    // The schema describes the bundled files' keys.
+    for key in [
+        "\"labels\"",
+        "\"actors\"",
+        "\"stance\"",
+        "\"targets\"",
+        "\"proxies\"",
+        "\"allow\"",
+    ] {
+        assert!(on_disk.contains(key), "{key}");
+    }
+}
+
+#[test]
+fn lexicon_check_pins_every_kind_of_mistake() {
+    // One broken file per kind of mistake; `framelens lexicon check` must report each with file,
+    // line, column and the offending line. The rendered messages are pinned in a snapshot.
+    let cases: &[(&str, &str)] = &[
+        ("syntax", "labels:\n  - id: [x\n"),
+        (
+            "wrong-type",
+            "labels:\n  - {id: x, forms: [x], category: a/b, stance: high, kind: label}\ncategories: [a/b]\n",
+        ),
+        (
+            "unknown-key",
+            "categories: [a/b]\nlabels:\n  - id: x\n    froms: [x]\n    category: a/b\n    stance: 1\n    kind: label\n",
+        ),
+        (
+            "duplicate-key",
+            "categories: [a/b]\nlabels:\n  - id: x\n    id: y\n    forms: [x]\n    category: a/b\n    stance: 1\n    kind: label\n",
+        ),
+        (
+            "stance-range",
+            "categories: [a/b]\nlabels:\n  - {id: x, forms: [x], category: a/b, stance: -3, kind: label}\n",
+        ),
+        (
+            "bad-regex",
+            "categories: [a/b]\nlabels:\n  - {id: x, regex: '[unclosed', category: a/b, stance: 1, kind: act}\n",
+        ),
+        (
+            "huge-regex",
+            "categories: [a/b]\nlabels:\n  - {id: x, regex: '\\w{1000}\\w{1000}\\w{1000}', category: a/b, stance: 1, kind: act}\n",
+        ),
+        (
+            "inner-glob",
+            "categories: [a/b]\nlabels:\n  - {id: x, forms: ['ter*or'], category: a/b, stance: 1, kind: act}\n",
+        ),
+        (
+            "short-glob",
+            "categories: [a/b]\nlabels:\n  - {id: x, forms: ['te*'], category: a/b, stance: 1, kind: act}\n",
+        ),
+        (
+            "nothing-to-match",
+            "categories: [a/b]\nlabels:\n  - {id: x, category: a/b, stance: 1, kind: act}\n",
+        ),
+        (
+            "duplicate-id",
+            "categories: [a/b]\nlabels:\n  - {id: x, forms: [a], category: a/b, stance: 1, kind: act}\n  - {id: x, forms: [b], category: a/b, stance: 1, kind: act}\n",
+        ),
+        (
+            "duplicate-form",
+            "categories: [a/b]\nlabels:\n  - {id: x, forms: [rebels], category: a/b, stance: 1, kind: act}\n  - {id: y, forms: [Rebels], category: a/b, stance: 1, kind: act}\n",
+        ),
+        (
+            "unknown-category",
+            "labels:\n  - {id: x, forms: [a], category: nope/none, stance: 1, kind: act}\n",
+        ),
+        ("bad-category-path", "categories: ['a//b']\n"),
+        (
+            "unknown-kind",
+            "categories: [a/b]\nlabels:\n  - {id: x, forms: [a], category: a/b, stance: 1, kind: lable}\n",
+        ),
+        (
+            "unknown-actor-type",
+            "actors:\n  - {id: q, name: Q, type: stat}\n",
+        ),
+        (
+            "unknown-proxy",
+            "actors:\n  - {id: q, name: Q, type: state, proxies: [nobody]}\n",
+        ),
+        ("not-utf8", "labels: \u{0}"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut rendered = String::new();
+    for (name, body) in cases {
+        let path = dir.path().join(format!("{name}.yaml"));
+        if *name == "not-utf8" {
+            std::fs::write(&path, b"labels:\n  - id: \xff\n").unwrap();
+        } else {
+            std::fs::write(&path, body).unwrap();
+        }
+        let out = framelens()
+            .args(["lexicon", "check", path.to_str().unwrap()])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out)
+            .unwrap()
+            .replace(dir.path().to_str().unwrap(), "<dir>");
+        assert!(
+            text.contains(&format!("<dir>/{name}.yaml")),
+            "{name}: {text}"
+        );
+        rendered.push_str(&format!("== {name}\n{text}"));
+    }
+    insta::assert_snapshot!("lexicon_check_mistakes", rendered);
+    // Clean files exit 0; an unreadable one exits 2.
+    framelens()
+        .args([
+            "lexicon",
+            "check",
+            "lexicons/conflict-labels.yaml",
+            "lexicons/actors.yaml",
+        ])
+        .assert()
+        .code(0);
+    framelens()
+        .args(["lexicon", "check", "/no/such/lexicon.yaml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn lexicon_lint_is_clean_on_the_bundled_lexicons() {
+    framelens()
+        .args(["lexicon", "lint"])
+        .assert()
+        .success()
+        .stdout("0 warnings\n");
+}
+
+#[test]
+fn lexicon_import_and_quanteda_with_dash_dash_lexicon() {
+    let dir = tempfile::tempdir().unwrap();
+    let dic = write_temp(
+        &dir,
+        "small.dic",
+        b"%\n1\tthreat\n2\tpeace\n%\nterroris*\t1\nfreedom fighter\t2\nmilitant\t1\t2\n",
+    );
+    let out = framelens()
+        .args(["lexicon", "import", dic.to_str().unwrap(), "--from", "liwc"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        yaml.contains("terroris*") && yaml.contains("freedom fighter"),
+        "{yaml}"
+    );
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("not carried over")
+    );
+    let q = write_temp(
+        &dir,
+        "dict.yml",
+        b"threat:\n  terror:\n    - terroris*\n    - terror attack\npeace:\n  - ceasefire\n",
+    );
+    framelens()
+        .args([
+            "score",
+            "-",
+            "--no-default-lexicons",
+            "--lexicon",
+            q.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .write_stdin("Headline\nThe terrorists broke the ceasefire.")
+        .assert()
+        .success()
+        .stdout(
+            predicates::str::contains("\"category\": \"threat/terror\"")
+                .and(predicates::str::contains("\"text\": \"ceasefire\"")),
+        );
 }
 
 // ---------------------------------------------------------------- CLI

@@ -15,69 +15,123 @@ use crate::diagnostic::Diagnostic;
 /// Largest compiled size allowed for a regex entry, so a pathological pattern is refused.
 pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
-#[derive(Deserialize)]
+/// A lexicon file. The JSON Schema of the format (`lexicons/schema.json`) is generated from these
+/// types by [`schema_json`], so the documentation of each field below is what editors show.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "framelens lexicon",
+    description = "A framelens lexicon: loaded terms (labels), the parties they describe (actors) and the categories they use. See docs/lexicon-format.md."
+)]
 struct RawFile {
+    /// A name for reports (defaults to the file name).
     lexicon: Option<String>,
+    /// Free text, shown in reports.
+    #[schemars(with = "Option<VersionText>")]
     version: Option<Spanned<VersionText>>,
+    /// Category paths this file declares, '/'-separated, e.g. `delegitimizing/terrorism`.
+    #[schemars(with = "Option<Vec<String>>")]
     categories: Option<Vec<Spanned<String>>>,
+    /// Loaded terms.
     labels: Option<Vec<RawLabel>>,
+    /// The parties labels describe, and the people who speak for them.
     actors: Option<Vec<RawActor>>,
 }
 
 /// A version may be written as `2026.11` (a float to YAML) or `"2026.11"`.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 enum VersionText {
     Text(String),
     Number(f64),
 }
 
-#[derive(Deserialize)]
+/// A loaded term.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawLabel {
+    /// Unique key; a later file with the same id replaces the entry.
+    #[schemars(with = "String")]
     id: Spanned<String>,
+    /// Words or phrases, matched ignoring case as whole words; a trailing `*` on the last word
+    /// matches any ending.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     forms: Vec<Spanned<String>>,
+    /// A regular expression run over the original text (case-insensitive).
+    #[schemars(with = "Option<String>")]
     regex: Option<Spanned<String>>,
+    /// A declared category path.
+    #[schemars(with = "String")]
     category: Spanned<String>,
+    /// How the term casts the actor it describes: -2 strongly delegitimizing ... +2 strongly
+    /// legitimizing.
+    #[schemars(with = "i64", range(min = -2, max = 2))]
     stance: Spanned<i64>,
     kind: Kind,
+    /// Actor types the term can describe (empty: any).
     #[serde(default)]
     targets: Vec<ActorType>,
+    /// Phrases inside which a match of this entry does not count.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     exclude: Vec<Spanned<String>>,
+    /// Why this stance; which newsroom rule.
     note: Option<String>,
+    /// Lint warnings considered and accepted for this entry, by code.
     #[serde(default)]
     allow: Vec<String>,
 }
 
-#[derive(Deserialize)]
+/// A party: a state, an armed group, a movement...
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawActor {
+    /// Unique key.
+    #[schemars(with = "String")]
     id: Spanned<String>,
+    /// Display name (also matched).
     name: String,
     #[serde(rename = "type")]
     actor_type: ActorType,
+    /// Names; a form without lower-case letters (HTS, US) matches with exact case.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     aliases: Vec<Spanned<String>>,
+    /// Adjectival forms (Turkish); compounds such as Turkish-backed are recognised from them.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     adjectives: Vec<Spanned<String>>,
+    /// People who speak or act for the actor.
     #[serde(default)]
     people: Vec<RawPerson>,
+    /// Ids of actors this one backs.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     proxies: Vec<Spanned<String>>,
+    /// Lint warnings considered and accepted for this entry, by code.
     #[serde(default)]
     allow: Vec<String>,
 }
 
-#[derive(Deserialize)]
+/// A person who speaks or acts for an actor; the last word of the name also matches.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPerson {
+    #[schemars(with = "String")]
     name: Spanned<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     aliases: Vec<Spanned<String>>,
     role: Option<String>,
+}
+
+/// The JSON Schema of the lexicon format, generated from the types that read it.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(RawFile);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
 }
 
 impl<'de> Deserialize<'de> for Kind {
@@ -593,6 +647,14 @@ fn saphyr_diagnostic(path: &str, text: &str, e: &serde_saphyr::Error) -> Diagnos
         None => bare,
     };
     let message = did_you_mean(&message).unwrap_or(message);
+    // serde-saphyr's own wording names its options type; say it in the lexicon's terms.
+    let message = match message.strip_prefix("duplicate mapping key: ") {
+        Some(rest) => format!(
+            "duplicate key `{}`: each key may appear once in a mapping",
+            rest.split(',').next().unwrap_or(rest).trim()
+        ),
+        None => message,
+    };
     match e.location() {
         Some(loc) => Diagnostic::at(path, text, loc.line(), loc.column(), message),
         None => Diagnostic::file_level(path, message),
