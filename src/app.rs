@@ -52,6 +52,21 @@ pub enum LexiconCommand {
     },
     /// Print the JSON Schema of the lexicon format.
     Schema,
+    /// Add a label entry to a file in place.
+    Add {
+        file: PathBuf,
+        entry: crate::lexicon::edit::NewLabel,
+    },
+    /// Add an actor entry to a file in place.
+    AddActor {
+        file: PathBuf,
+        entry: crate::lexicon::edit::NewActor,
+    },
+    /// Remove the entry with this id from a file in place.
+    Remove {
+        file: PathBuf,
+        id: String,
+    },
 }
 
 /// One command, validated.
@@ -94,6 +109,8 @@ pub enum AppError {
     Compile(#[from] crate::matcher::MatcherError),
     #[error("cannot write the output: {0}")]
     Output(std::io::Error),
+    #[error("{0}")]
+    Edit(#[from] crate::lexicon::edit::EditError),
 }
 
 impl AppError {
@@ -101,7 +118,7 @@ impl AppError {
         match self {
             AppError::Output(_) | AppError::Compile(_) => 1,
             AppError::Input { .. } => 3,
-            AppError::Lexicon(_) => 4,
+            AppError::Lexicon(_) | AppError::Edit(_) => 4,
             AppError::Eval(_) => 5,
         }
     }
@@ -313,6 +330,33 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
                 reason: e.to_string(),
             })?;
             write(out, &format!("wrote {}\n", file.display()))?;
+            Ok(0)
+        }
+        LexiconCommand::Add { file, entry } => {
+            crate::lexicon::edit::apply_to_file(file, |p, t| {
+                crate::lexicon::edit::add_label(p, t, entry)
+            })?;
+            write(
+                out,
+                &format!("added label `{}` to {}\n", entry.id, file.display()),
+            )?;
+            Ok(0)
+        }
+        LexiconCommand::AddActor { file, entry } => {
+            crate::lexicon::edit::apply_to_file(file, |p, t| {
+                crate::lexicon::edit::add_actor(p, t, entry)
+            })?;
+            write(
+                out,
+                &format!("added actor `{}` to {}\n", entry.id, file.display()),
+            )?;
+            Ok(0)
+        }
+        LexiconCommand::Remove { file, id } => {
+            crate::lexicon::edit::apply_to_file(file, |p, t| {
+                crate::lexicon::edit::remove(p, t, id)
+            })?;
+            write(out, &format!("removed `{id}` from {}\n", file.display()))?;
             Ok(0)
         }
         LexiconCommand::Schema => {

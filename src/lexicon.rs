@@ -5,6 +5,7 @@
 //! Reading YAML lives in [`yaml`]; matching forms against text lives in [`crate::matcher`].
 
 pub mod convert;
+pub mod edit;
 pub mod inspect;
 pub mod lint;
 pub mod yaml;

@@ -72,6 +72,65 @@ enum LexCmd {
     },
     /// Print the JSON Schema of the lexicon format (lexicons/schema.json).
     Schema,
+    /// Add a label entry to FILE in place, keeping every comment and the formatting.
+    Add {
+        file: PathBuf,
+        #[arg(long)]
+        id: String,
+        /// A form (repeat for several).
+        #[arg(long = "form")]
+        forms: Vec<String>,
+        #[arg(long)]
+        regex: Option<String>,
+        #[arg(long)]
+        category: String,
+        #[arg(long, allow_hyphen_values = true, value_parser = clap::value_parser!(i8).range(-2..=2))]
+        stance: i8,
+        /// label, act, attribution or distancing.
+        #[arg(long, default_value = "label", value_parser = parse_kind)]
+        kind: framelens::lexicon::Kind,
+        /// An actor type the term can describe (repeat for several).
+        #[arg(long = "target", value_parser = parse_type)]
+        targets: Vec<framelens::lexicon::ActorType>,
+        #[arg(long = "exclude")]
+        exclude: Vec<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Add an actor entry to FILE in place.
+    AddActor {
+        file: PathBuf,
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long = "type", value_parser = parse_type)]
+        actor_type: framelens::lexicon::ActorType,
+        #[arg(long = "alias")]
+        aliases: Vec<String>,
+        #[arg(long = "adjective")]
+        adjectives: Vec<String>,
+    },
+    /// Remove the label or actor with this id from FILE in place.
+    Remove { file: PathBuf, id: String },
+}
+
+fn parse_kind(s: &str) -> Result<framelens::lexicon::Kind, String> {
+    use framelens::lexicon::Kind;
+    [Kind::Label, Kind::Act, Kind::Attribution, Kind::Distancing]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .ok_or_else(|| {
+            format!("unknown kind `{s}`, expected one of label, act, attribution, distancing")
+        })
+}
+
+fn parse_type(s: &str) -> Result<framelens::lexicon::ActorType, String> {
+    use framelens::lexicon::ActorType as T;
+    [T::State, T::ArmedGroup, T::Movement, T::Population, T::Organization]
+        .into_iter()
+        .find(|t| t.as_str() == s)
+        .ok_or_else(|| format!("unknown actor type `{s}`, expected one of state, armed_group, movement, population, organization"))
 }
 
 fn parse_foreign(s: &str) -> Result<framelens::lexicon::convert::Foreign, String> {
@@ -165,6 +224,49 @@ fn main() -> ExitCode {
             LexCmd::Import { file, from, output } => LexiconCommand::Import { file, from, output },
             LexCmd::Export { to, output } => LexiconCommand::Export { to, output },
             LexCmd::Schema => LexiconCommand::Schema,
+            LexCmd::Add {
+                file,
+                id,
+                forms,
+                regex,
+                category,
+                stance,
+                kind,
+                targets,
+                exclude,
+                note,
+            } => LexiconCommand::Add {
+                file,
+                entry: framelens::lexicon::edit::NewLabel {
+                    id,
+                    forms,
+                    regex,
+                    category,
+                    stance,
+                    kind,
+                    targets,
+                    exclude,
+                    note,
+                },
+            },
+            LexCmd::AddActor {
+                file,
+                id,
+                name,
+                actor_type,
+                aliases,
+                adjectives,
+            } => LexiconCommand::AddActor {
+                file,
+                entry: framelens::lexicon::edit::NewActor {
+                    id,
+                    name,
+                    actor_type,
+                    aliases,
+                    adjectives,
+                },
+            },
+            LexCmd::Remove { file, id } => LexiconCommand::Remove { file, id },
         }),
         Cmd::Score { files } => Command::Score { inputs: files },
         Cmd::Compare {

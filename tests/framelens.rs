@@ -1004,6 +1004,98 @@ fn lexicon_check_pins_every_kind_of_mistake() {
 }
 
 #[test]
+fn lexicon_add_then_remove_leaves_the_file_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = "# my lexicon\ncategories: [a/b]   # one category\n\nlabels:\n    # first entry, 4-space indent\n    - id: x\n      forms: [rebels]   # trailing comment\n      category: a/b\n      stance: 0\n      kind: label\n      note: |\n        A block note\n        on two lines.\n    - {id: y, forms: [militants], category: a/b, stance: -1, kind: label}\nactors:\n- id: q\n  name: Q\n  type: state\n";
+    let f = write_temp(&dir, "l.yaml", original.as_bytes());
+    let p = f.to_str().unwrap();
+    framelens()
+        .args([
+            "lexicon",
+            "add",
+            p,
+            "--id",
+            "thugs",
+            "--form",
+            "thugs",
+            "--form",
+            "hired: thugs #1",
+            "--category",
+            "a/b",
+            "--stance",
+            "-2",
+            "--target",
+            "armed_group",
+            "--note",
+            "An insult.",
+        ])
+        .assert()
+        .success();
+    let added = std::fs::read_to_string(&f).unwrap();
+    assert!(
+        added.starts_with("# my lexicon\ncategories: [a/b]   # one category\n"),
+        "{added}"
+    );
+    let lex = LexiconBuilder::new().file(&f).unwrap().build().unwrap();
+    assert_eq!(
+        lex.label("thugs").unwrap().forms,
+        vec!["thugs".to_string(), "hired: thugs #1".to_string()]
+    );
+    framelens()
+        .args([
+            "lexicon",
+            "add-actor",
+            p,
+            "--id",
+            "r",
+            "--name",
+            "R Group",
+            "--type",
+            "armed_group",
+            "--alias",
+            "RG",
+        ])
+        .assert()
+        .success();
+    framelens()
+        .args(["lexicon", "remove", p, "r"])
+        .assert()
+        .success();
+    framelens()
+        .args(["lexicon", "remove", p, "thugs"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), original);
+    // Refusals change nothing and exit 4.
+    framelens()
+        .args([
+            "lexicon",
+            "add",
+            p,
+            "--id",
+            "x",
+            "--form",
+            "z",
+            "--category",
+            "a/b",
+            "--stance",
+            "1",
+        ])
+        .assert()
+        .code(4);
+    framelens()
+        .args(["lexicon", "remove", p, "nope"])
+        .assert()
+        .code(4);
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), original);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left behind"
+    );
+}
+
+#[test]
 fn lexicon_lint_is_clean_on_the_bundled_lexicons() {
     framelens()
         .args(["lexicon", "lint"])

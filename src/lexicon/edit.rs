@@ -407,6 +407,7 @@ struct LabelView {
     targets: Vec<ActorType>,
     exclude: Vec<String>,
     note: Option<String>,
+    allow: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -425,6 +426,7 @@ struct ActorView {
     adjectives: Vec<String>,
     people: Vec<PersonView>,
     proxies: Vec<String>,
+    allow: Vec<String>,
 }
 
 impl Snapshot {
@@ -451,6 +453,7 @@ impl LabelView {
             targets: l.targets.clone(),
             exclude: l.exclude.clone(),
             note: l.note.clone(),
+            allow: l.allow.clone(),
         }
     }
 
@@ -465,6 +468,7 @@ impl LabelView {
             targets: l.targets.clone(),
             exclude: l.exclude.iter().map(|f| collapse(f)).collect(),
             note: l.note.clone(),
+            allow: Vec::new(),
         }
     }
 }
@@ -487,6 +491,7 @@ impl ActorView {
                 })
                 .collect(),
             proxies: a.proxies.clone(),
+            allow: a.allow.clone(),
         }
     }
 
@@ -499,6 +504,7 @@ impl ActorView {
             adjectives: a.adjectives.iter().map(|f| collapse(f)).collect(),
             people: Vec::new(),
             proxies: Vec::new(),
+            allow: Vec::new(),
         }
     }
 }
@@ -1428,6 +1434,7 @@ labels:
       stance: 0
       kind: distancing
       targets: [state]
+      allow: [no-note]   # accepted
     # trailing comment, deeper than the dashes: part of `third`
 
 # A section comment about actors
@@ -1707,6 +1714,9 @@ actors:
         )
         .unwrap_err();
         assert!(e.to_string().contains("the `version:` would change"), "{e}");
+        let new = ODD.replace("allow: [no-note]", "allow: []");
+        let e = verify("odd.yaml", Section::Labels, "x", &new, &Snapshot::of(&old)).unwrap_err();
+        assert!(e.to_string().contains("label `third` would change"), "{e}");
         let new = ODD.replace("    - c/d\n", "");
         let e = verify("odd.yaml", Section::Labels, "x", &new, &Snapshot::of(&old)).unwrap_err();
         assert!(e.to_string().contains("`categories:`"), "{e}");
