@@ -114,7 +114,7 @@ pub fn check(paths: &[PathBuf]) -> CheckReport {
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Warning {
     /// A short code for the kind of warning: `shadowed`, `broad-glob`, `near-duplicate`,
-    /// `no-note`, `actor-label-collision`.
+    /// `conflicting-stance`, `no-note`, `actor-label-collision`.
     pub code: &'static str,
     pub file: String,
     pub line: Option<u64>,
@@ -657,6 +657,31 @@ pub fn lint(an: &Analyzer, sources: &HashMap<String, String>) -> Vec<Warning> {
             }
         }
     }
+    // The same form in two entries (usually two files) with different stances.
+    let mut by_form: HashMap<String, usize> = HashMap::new();
+    for (i, e) in lex.labels.iter().enumerate() {
+        for f in &e.forms {
+            match by_form.get(&Normalized::form(f)) {
+                Some(&j) if lex.labels[j].stance != e.stance => {
+                    let other = &lex.labels[j];
+                    warn(
+                        &mut out,
+                        "conflicting-stance",
+                        e.file,
+                        &e.id,
+                        format!(
+                            "form `{f}` has stance {:+} here and {:+} in `{}`; only one entry can match it",
+                            e.stance, other.stance, other.id
+                        ),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    by_form.insert(Normalized::form(f), i);
+                }
+            }
+        }
+    }
     // Actor names that are also label forms.
     let label_forms: HashMap<String, &str> = lex
         .labels
@@ -737,6 +762,21 @@ mod tests {
                 "{body}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_same_form_with_two_stances() {
+        let lex = LexiconBuilder::new()
+            .text("a.yaml", "categories: [a/b]\nlabels:\n  - {id: x, forms: [rebels], category: a/b, stance: 0, kind: label, note: n}\n")
+            .text("b.yaml", "labels:\n  - {id: y, forms: [Rebels], category: a/b, stance: -2, kind: label, note: n}\n")
+            .build()
+            .unwrap();
+        let an = Analyzer::new(lex).unwrap();
+        let got = lint(&an, &HashMap::new());
+        assert!(
+            got.iter().any(|w| w.code == "conflicting-stance" && w.message == "form `Rebels` has stance -2 here and +0 in `x`; only one entry can match it"),
+            "{got:?}"
+        );
     }
 
     #[test]
