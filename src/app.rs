@@ -43,12 +43,10 @@ pub enum LexiconCommand {
     Import {
         file: PathBuf,
         from: crate::lexicon::convert::Foreign,
-        output: Option<PathBuf>,
     },
     /// Convert the loaded lexicons to a foreign format.
     Export {
         to: crate::lexicon::convert::Foreign,
-        output: Option<PathBuf>,
     },
     /// Print the JSON Schema of the lexicon format.
     Schema,
@@ -92,6 +90,8 @@ pub enum Command {
 #[derive(Clone, Debug)]
 pub struct Config {
     pub command: Command,
+    /// Write the report to this file (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
     pub lexicons: LexiconConfig,
     pub report: Options,
 }
@@ -247,7 +247,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             }
         }
     };
-    write(out, &rendered)?;
+    emit(out, config.output.as_deref(), &rendered)?;
     Ok(0)
 }
 
@@ -363,7 +363,7 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
             write(out, &crate::lexicon::yaml::schema_json())?;
             Ok(0)
         }
-        LexiconCommand::Import { file, from, output } => {
+        LexiconCommand::Import { file, from } => {
             let text = read_article_like(file)?;
             let c = crate::lexicon::convert::import(&file.display().to_string(), &text, *from)
                 .map_err(|e| AppError::Input {
@@ -371,14 +371,14 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
                     reason: e.to_string(),
                 })?;
             report_lost(&c.lost);
-            emit(out, output.as_deref(), &c.text)?;
+            emit(out, config.output.as_deref(), &c.text)?;
             Ok(0)
         }
-        LexiconCommand::Export { to, output } => {
+        LexiconCommand::Export { to } => {
             let lex = load_lexicon(&config.lexicons)?;
             let c = crate::lexicon::convert::export(&lex, *to);
             report_lost(&c.lost);
-            emit(out, output.as_deref(), &c.text)?;
+            emit(out, config.output.as_deref(), &c.text)?;
             Ok(0)
         }
         _ => {

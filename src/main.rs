@@ -31,6 +31,9 @@ struct Cli {
     /// Show the rules and the sentence behind every term.
     #[arg(long, global = true)]
     explain: bool,
+    /// Write the output to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', global = true, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -59,16 +62,11 @@ enum LexCmd {
         file: PathBuf,
         #[arg(long, value_parser = parse_foreign)]
         from: framelens::lexicon::convert::Foreign,
-        /// Write to this file instead of standard output.
-        #[arg(long, short)]
-        output: Option<PathBuf>,
     },
     /// Convert the loaded lexicons to LIWC, Lexicoder, quanteda or WordStat.
     Export {
         #[arg(long, value_parser = parse_foreign)]
         to: framelens::lexicon::convert::Foreign,
-        #[arg(long, short)]
-        output: Option<PathBuf>,
     },
     /// Print the JSON Schema of the lexicon format (lexicons/schema.json).
     Schema,
@@ -180,6 +178,7 @@ enum Fmt {
     Text,
     Markdown,
     Json,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -203,6 +202,7 @@ fn main() -> ExitCode {
         Fmt::Text => Format::Text,
         Fmt::Markdown => Format::Markdown,
         Fmt::Json => Format::Json,
+        Fmt::Html => Format::Html,
     };
     let width = if std::io::stdout().is_terminal() {
         std::env::var("COLUMNS")
@@ -221,8 +221,8 @@ fn main() -> ExitCode {
             LexCmd::Show { id } => LexiconCommand::Show { id },
             LexCmd::Explain { text } => LexiconCommand::Explain { text },
             LexCmd::Init { file } => LexiconCommand::Init { file },
-            LexCmd::Import { file, from, output } => LexiconCommand::Import { file, from, output },
-            LexCmd::Export { to, output } => LexiconCommand::Export { to, output },
+            LexCmd::Import { file, from } => LexiconCommand::Import { file, from },
+            LexCmd::Export { to } => LexiconCommand::Export { to },
             LexCmd::Schema => LexiconCommand::Schema,
             LexCmd::Add {
                 file,
@@ -291,6 +291,7 @@ fn main() -> ExitCode {
         },
     };
     let config = Config {
+        output: cli.output,
         command,
         lexicons: LexiconConfig {
             files: cli.lexicons,

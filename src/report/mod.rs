@@ -4,6 +4,8 @@
 //! Every format is built from the same [`Article`] and [`Comparison`] values; the JSON is their
 //! serde form inside an envelope with `schema_version` (see `docs/json.md`).
 
+pub mod html;
+
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Effects, Style};
@@ -20,6 +22,8 @@ pub enum Format {
     Text,
     Markdown,
     Json,
+    /// One self-contained page (see [`html`]).
+    Html,
 }
 
 /// Options common to all reports.
@@ -202,6 +206,8 @@ pub fn score(lex: &Lexicon, articles: &[Article], o: Options) -> String {
             articles,
         }),
         Format::Markdown => score_markdown(lex, articles, o),
+        Format::Html => html::score(lex, articles)
+            .unwrap_or_else(|e| format!("cannot render the HTML report: {e}\n")),
         Format::Text => score_text(lex, articles, o),
     }
 }
@@ -383,6 +389,8 @@ pub fn compare(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article, o: Optio
             articles: [a, b],
         }),
         Format::Markdown => compare_markdown(lex, c, a, b),
+        Format::Html => html::compare(lex, c, a, b)
+            .unwrap_or_else(|e| format!("cannot render the HTML report: {e}\n")),
         Format::Text => compare_text(lex, c, o),
     }
 }

@@ -1,0 +1,1335 @@
+//! The HTML report: one self-contained page for `compare` (two articles side by side) and for
+//! `score` (one or more articles). Inline CSS and SVG and a few lines of optional inline
+//! JavaScript; the page requests nothing from the network, opens from disk and prints cleanly.
+//!
+//! The page is built from the same [`Comparison`] and [`Article`] values as the JSON. This module
+//! turns them into a view model of plain serializable structs: every string already made safe for
+//! display (control and bidi characters shown as `\u{..}`, see [`super::sanitize`]), every article
+//! split into plain-text and hit segments at the hits' byte offsets, every anchor id chosen. The
+//! templates in `templates/` only lay that out, and since their names end in `.html` minijinja
+//! escapes every value: nothing is marked safe, so article text can never become markup.
+//!
+//! Anchors: `{key}-s-{n}` is sentence `n` (1-based) of the source with key `key` (`a`, `b`, ...),
+//! `{key}-hit-{n}` its `n`-th hit (1-based, text order, the number shown as the footnote marker),
+//! `actor-{slug}` an actor's row in the per-actor table, `finding-{n}` a summary finding.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use minijinja::syntax::SyntaxConfig;
+use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
+use serde::Serialize;
+
+use super::sanitize;
+use crate::analysis::{Article, Hit};
+use crate::diff::{Comparison, Evidence, Side, TermUse};
+use crate::lexicon::{Kind, Lexicon};
+use crate::text::Span;
+use crate::voice::Voice;
+
+const COMPARE_TEMPLATE: &str = include_str!("templates/compare.html");
+const SCORE_TEMPLATE: &str = include_str!("templates/score.html");
+
+/// One self-contained HTML page comparing two articles: inline CSS and SVG, no network requests,
+/// prints cleanly. The page carries no date (so the same input gives the same bytes); see
+/// [`compare_dated`].
+pub fn compare(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> Result<String, Error> {
+    compare_dated(lex, c, a, b, None)
+}
+
+/// [`compare`] with a date (any text, e.g. "2024-12-04") shown in the header.
+pub fn compare_dated(
+    lex: &Lexicon,
+    c: &Comparison,
+    a: &Article,
+    b: &Article,
+    date: Option<&str>,
+) -> Result<String, Error> {
+    render("compare.html", &compare_page(lex, c, a, b, date))
+}
+
+/// One page for `score`: one or more articles, highlighted, with the per-actor table and chart.
+pub fn score(lex: &Lexicon, articles: &[Article]) -> Result<String, Error> {
+    score_dated(lex, articles, None)
+}
+
+/// [`score`] with a date shown in the header.
+pub fn score_dated(
+    lex: &Lexicon,
+    articles: &[Article],
+    date: Option<&str>,
+) -> Result<String, Error> {
+    render("score.html", &score_page(lex, articles, date))
+}
+
+// ---------------------------------------------------------------------------------------------
+// View model
+
+#[derive(Serialize)]
+struct Page {
+    /// "compare" or "score".
+    kind: &'static str,
+    title: String,
+    version: &'static str,
+    date: Option<String>,
+    lexicons: Vec<LexiconView>,
+    sources: Vec<SourceView>,
+    findings: Vec<FindingView>,
+    chart: Vec<ChartRow>,
+    actors: Vec<ActorRow>,
+    /// Actors mentioned by some source but described by no loaded term.
+    mentioned_only: String,
+    only_in: Vec<OnlyIn>,
+    speakers: Vec<SpeakerTable>,
+    voices: Vec<VoiceView>,
+    stances: Vec<StanceView>,
+    filter_actors: Vec<FilterActor>,
+    /// Some hit describes no actor (the filter offers "no actor").
+    unlinked: bool,
+}
+
+#[derive(Serialize)]
+struct LexiconView {
+    name: String,
+    version: Option<String>,
+    path: String,
+    labels: usize,
+    actors: usize,
+}
+
+#[derive(Serialize)]
+struct SourceView {
+    /// "A", "B", ...
+    tag: String,
+    /// "a", "b", ...: the prefix of this source's anchors.
+    key: String,
+    name: String,
+    words: usize,
+    hits: usize,
+    density: String,
+    by_voice: Vec<VoiceCount>,
+    hit_list: Vec<HitView>,
+    /// Paragraphs (one per line of the text), each a list of chunks.
+    paragraphs: Vec<Vec<Chunk>>,
+}
+
+/// A run of one paragraph: one sentence (or the whitespace between two).
+#[derive(Debug, PartialEq, Serialize)]
+struct Chunk {
+    /// Inside a sentence.
+    sentence: bool,
+    /// Anchors of the sentences starting here (normally one).
+    ids: Vec<String>,
+    segments: Vec<Segment>,
+}
+
+/// Plain text, or the text of a hit (an index into `SourceView::hit_list`).
+#[derive(Debug, PartialEq, Serialize)]
+struct Segment {
+    text: String,
+    hit: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct HitView {
+    /// 1-based, text order: the footnote marker.
+    n: usize,
+    id: String,
+    text: String,
+    term: String,
+    category: String,
+    kind: &'static str,
+    stance: String,
+    stance_value: i8,
+    stance_class: &'static str,
+    /// Actor names, or "no actor".
+    actors: String,
+    /// Actor ids separated by spaces (for `data-actor`).
+    actor_ids: String,
+    link: &'static str,
+    link_detail: String,
+    voice: &'static str,
+    voice_rule: String,
+    speaker: Option<String>,
+    framed_speaker: Option<String>,
+    negation: Option<String>,
+    /// 1-based sentence number.
+    sentence: usize,
+}
+
+#[derive(Serialize)]
+struct VoiceCount {
+    voice: &'static str,
+    n: usize,
+}
+
+#[derive(Serialize)]
+struct Link {
+    href: String,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct FindingView {
+    id: String,
+    text: String,
+    actor: Option<Link>,
+    evidence: Vec<EvidenceView>,
+}
+
+#[derive(Serialize)]
+struct EvidenceView {
+    tag: String,
+    href: String,
+    label: String,
+    /// The sentence split around the hit (`hit` empty when it could not be located).
+    before: String,
+    hit: String,
+    after: String,
+    voice: &'static str,
+    speaker: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ChartRow {
+    actor: String,
+    name: String,
+    href: String,
+    bars: Vec<Bar>,
+}
+
+#[derive(Serialize)]
+struct Bar {
+    tag: String,
+    /// Own (authorial) voice, else others' voices.
+    own: bool,
+    value: Option<f64>,
+    /// "neg", "pos" or "zero".
+    sign: &'static str,
+    /// The value and its basis, as printed next to the bar.
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ActorRow {
+    anchor: String,
+    actor: String,
+    name: String,
+    sides: Vec<SideCell>,
+    difference: Option<String>,
+    swaps: Vec<SwapView>,
+}
+
+#[derive(Serialize)]
+struct SideCell {
+    tag: String,
+    terms: Vec<TermView>,
+    own: String,
+    own_n: usize,
+    others: String,
+    others_n: usize,
+    mentions: usize,
+}
+
+#[derive(Serialize)]
+struct TermView {
+    shown: String,
+    /// Other spellings as written, when there are any.
+    variants: String,
+    term: String,
+    category: String,
+    kind: &'static str,
+    stance: String,
+    stance_class: &'static str,
+    total: usize,
+    by_voice: Vec<VoiceCount>,
+    only_others: bool,
+    sentences: Vec<SentenceLink>,
+}
+
+#[derive(Serialize)]
+struct SentenceLink {
+    href: String,
+    /// 1-based sentence number.
+    n: usize,
+}
+
+#[derive(Serialize)]
+struct SwapView {
+    a: String,
+    a_stance: String,
+    a_class: &'static str,
+    b: String,
+    b_stance: String,
+    b_class: &'static str,
+}
+
+#[derive(Serialize)]
+struct OnlyIn {
+    tag: String,
+    names: String,
+}
+
+#[derive(Serialize)]
+struct SpeakerTable {
+    tag: String,
+    name: String,
+    rows: Vec<SpeakerRow>,
+}
+
+#[derive(Serialize)]
+struct SpeakerRow {
+    speaker: String,
+    actor: Option<String>,
+    verbs: String,
+    loaded: String,
+}
+
+#[derive(Serialize)]
+struct VoiceView {
+    id: &'static str,
+    line: &'static str,
+    meaning: &'static str,
+}
+
+#[derive(Serialize)]
+struct StanceView {
+    label: &'static str,
+    class: &'static str,
+    meaning: &'static str,
+}
+
+#[derive(Serialize)]
+struct FilterActor {
+    id: String,
+    name: String,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+fn render(name: &str, page: &Page) -> Result<String, Error> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_syntax(
+        SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()?,
+    );
+    env.add_template("compare.html", COMPARE_TEMPLATE)?;
+    env.add_template("score.html", SCORE_TEMPLATE)?;
+    let json = serde_json::to_value(page).map_err(|e| {
+        Error::new(ErrorKind::BadSerialization, "cannot serialize the report").with_source(e)
+    })?;
+    let ctx: BTreeMap<String, Value> = [("page".to_owned(), to_value(json))].into();
+    env.get_template(name)?.render(Value::from(ctx))
+}
+
+/// A serde value as a template value (minijinja is built without its `serde` feature).
+fn to_value(v: serde_json::Value) -> Value {
+    use serde_json::Value as J;
+    match v {
+        J::Null => Value::from(()),
+        J::Bool(b) => Value::from(b),
+        J::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => Value::from(i),
+            (None, Some(u)) => Value::from(u),
+            _ => Value::from(n.as_f64().unwrap_or(0.0)),
+        },
+        J::String(s) => Value::from(s),
+        J::Array(a) => Value::from(a.into_iter().map(to_value).collect::<Vec<_>>()),
+        J::Object(m) => Value::from(
+            m.into_iter()
+                .map(|(k, v)| (k, to_value(v)))
+                .collect::<BTreeMap<String, Value>>(),
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the view model
+
+fn compare_page(
+    lex: &Lexicon,
+    c: &Comparison,
+    a: &Article,
+    b: &Article,
+    date: Option<&str>,
+) -> Page {
+    let arts = [a, b];
+    let anchors = Anchors::new(c.actors.iter().map(|d| d.actor.as_str()));
+    let sources: Vec<SourceView> = arts
+        .iter()
+        .enumerate()
+        .map(|(i, art)| source_view(lex, art, i, Some(if i == 0 { &c.a } else { &c.b })))
+        .collect();
+    let mut actors = Vec::new();
+    let mut chart = Vec::new();
+    let mut mentioned = Vec::new();
+    for d in &c.actors {
+        if d.a.terms.is_empty() && d.b.terms.is_empty() {
+            if d.a.mentions + d.b.mentions > 0 {
+                mentioned.push(sanitize(&d.name));
+            }
+            continue;
+        }
+        let anchor = anchors.get(&d.actor);
+        let sides = [(&d.a, 0), (&d.b, 1)];
+        actors.push(ActorRow {
+            anchor: anchor.clone(),
+            actor: sanitize(&d.actor),
+            name: sanitize(&d.name),
+            sides: sides.iter().map(|&(s, i)| side_cell(s, i)).collect(),
+            difference: d.author_stance_difference.map(fmt_score),
+            swaps: d
+                .swaps
+                .iter()
+                .map(|sw| SwapView {
+                    a: sanitize(&sw.a),
+                    a_stance: fmt_stance(sw.a_stance),
+                    a_class: stance_class(sw.a_stance),
+                    b: sanitize(&sw.b),
+                    b_stance: fmt_stance(sw.b_stance),
+                    b_class: stance_class(sw.b_stance),
+                })
+                .collect(),
+        });
+        chart.push(ChartRow {
+            actor: sanitize(&d.actor),
+            name: sanitize(&d.name),
+            href: format!("#{anchor}"),
+            bars: sides
+                .iter()
+                .flat_map(|&(s, i)| {
+                    let (own_n, others_n) = label_counts(&s.terms);
+                    [
+                        bar(i, true, s.author_stance, own_n),
+                        bar(i, false, s.others_stance, others_n),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    let findings = c
+        .summary
+        .iter()
+        .enumerate()
+        .map(|(n, f)| FindingView {
+            id: format!("finding-{}", n + 1),
+            text: sanitize(&f.text),
+            actor: f.actor.as_ref().and_then(|id| {
+                c.actors
+                    .iter()
+                    .find(|d| &d.actor == id && !(d.a.terms.is_empty() && d.b.terms.is_empty()))
+                    .map(|d| Link {
+                        href: format!("#{}", anchors.get(id)),
+                        label: sanitize(&d.name),
+                    })
+            }),
+            evidence: [(&f.evidence_a, 0), (&f.evidence_b, 1)]
+                .iter()
+                .flat_map(|&(evs, i)| evs.iter().map(move |e| evidence_view(e, i)))
+                .collect(),
+        })
+        .collect();
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| sanitize(&actor_name(lex, id)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let only_in = [(&c.only_in_a, 0), (&c.only_in_b, 1)]
+        .iter()
+        .filter(|(ids, _)| !ids.is_empty())
+        .map(|&(ids, i)| OnlyIn {
+            tag: tag(i),
+            names: names(ids),
+        })
+        .collect();
+    let speakers = [(&c.speakers_a, 0), (&c.speakers_b, 1)]
+        .iter()
+        .map(|&(list, i)| SpeakerTable {
+            tag: tag(i),
+            name: sanitize(&arts[i].name),
+            rows: list
+                .iter()
+                .map(|sp| SpeakerRow {
+                    speaker: sanitize(&sp.speaker),
+                    actor: sp
+                        .speaker_actor
+                        .as_ref()
+                        .map(|id| sanitize(&actor_name(lex, id))),
+                    verbs: sanitize(
+                        &sp.verbs
+                            .iter()
+                            .map(|(v, n)| format!("{v} ×{n}"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                    loaded: sanitize(&sp.loaded.join(", ")),
+                })
+                .collect(),
+        })
+        .collect();
+    Page {
+        kind: "compare",
+        title: format!(
+            "Framing comparison: {} vs {}",
+            sanitize(&c.a.name),
+            sanitize(&c.b.name)
+        ),
+        version: env!("CARGO_PKG_VERSION"),
+        date: date.map(sanitize),
+        lexicons: lexicons(lex),
+        filter_actors: filter_actors(lex, &arts),
+        unlinked: arts
+            .iter()
+            .any(|a| a.hits.iter().any(|h| h.actors.is_empty())),
+        sources,
+        findings,
+        chart,
+        actors,
+        mentioned_only: mentioned.join(", "),
+        only_in,
+        speakers,
+        voices: voices_legend(),
+        stances: stances_legend(),
+    }
+}
+
+fn score_page(lex: &Lexicon, articles: &[Article], date: Option<&str>) -> Page {
+    let arts: Vec<&Article> = articles.iter().collect();
+    let sources: Vec<SourceView> = arts
+        .iter()
+        .enumerate()
+        .map(|(i, art)| source_view(lex, art, i, None))
+        .collect();
+    // Actors with terms, most terms first (as the text report of `score`).
+    let mut totals: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut mentioned: BTreeSet<&str> = BTreeSet::new();
+    for art in &arts {
+        for (id, ap) in &art.profile.by_actor {
+            if ap.hits > 0 {
+                *totals.entry(id).or_default() += ap.hits;
+            } else if ap.mentions > 0 {
+                mentioned.insert(id);
+            }
+        }
+    }
+    mentioned.retain(|id| !totals.contains_key(id));
+    let mut ids: Vec<(&str, usize)> = totals.into_iter().collect();
+    ids.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    let anchors = Anchors::new(ids.iter().map(|x| x.0));
+    let mut actors = Vec::new();
+    let mut chart = Vec::new();
+    for &(id, _) in &ids {
+        let anchor = anchors.get(id);
+        let name = sanitize(&actor_name(lex, id));
+        let sides: Vec<(Side, usize)> = arts
+            .iter()
+            .enumerate()
+            .map(|(i, art)| {
+                let ap = art.profile.by_actor.get(id);
+                let terms = term_uses(art, id);
+                let only_in_others_speech = terms
+                    .iter()
+                    .filter(|t| {
+                        t.kind != Kind::Attribution && !t.by_voice.contains_key(&Voice::Author)
+                    })
+                    .map(|t| t.term.clone())
+                    .collect();
+                let side = Side {
+                    mentions: ap.map_or(0, |p| p.mentions),
+                    terms,
+                    author_stance: ap.and_then(|p| p.author_stance),
+                    others_stance: ap.and_then(|p| p.others_stance),
+                    only_in_others_speech,
+                };
+                (side, i)
+            })
+            .collect();
+        actors.push(ActorRow {
+            anchor: anchor.clone(),
+            actor: sanitize(id),
+            name: name.clone(),
+            sides: sides.iter().map(|(s, i)| side_cell(s, *i)).collect(),
+            difference: None,
+            swaps: Vec::new(),
+        });
+        chart.push(ChartRow {
+            actor: sanitize(id),
+            name,
+            href: format!("#{anchor}"),
+            bars: sides
+                .iter()
+                .flat_map(|(s, i)| {
+                    let (own_n, others_n) = label_counts(&s.terms);
+                    [
+                        bar(*i, true, s.author_stance, own_n),
+                        bar(*i, false, s.others_stance, others_n),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    let names: Vec<String> = arts.iter().map(|a| sanitize(&a.name)).collect();
+    Page {
+        kind: "score",
+        title: if names.is_empty() {
+            "Framing report".to_owned()
+        } else {
+            format!("Framing report: {}", names.join(", "))
+        },
+        version: env!("CARGO_PKG_VERSION"),
+        date: date.map(sanitize),
+        lexicons: lexicons(lex),
+        filter_actors: filter_actors(lex, &arts),
+        unlinked: arts
+            .iter()
+            .any(|a| a.hits.iter().any(|h| h.actors.is_empty())),
+        sources,
+        findings: Vec::new(),
+        chart,
+        actors,
+        mentioned_only: mentioned
+            .iter()
+            .map(|id| sanitize(&actor_name(lex, id)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        only_in: Vec::new(),
+        speakers: Vec::new(),
+        voices: voices_legend(),
+        stances: stances_legend(),
+    }
+}
+
+/// The terms one article applies to one actor, grouped by entry as [`crate::diff`] groups them.
+fn term_uses(art: &Article, actor: &str) -> Vec<TermUse> {
+    let mut terms: Vec<TermUse> = Vec::new();
+    for h in art
+        .hits
+        .iter()
+        .filter(|h| h.actors.iter().any(|a| a == actor))
+    {
+        let i = match terms.iter().position(|t| t.term == h.term) {
+            Some(i) => i,
+            None => {
+                terms.push(TermUse {
+                    term: h.term.clone(),
+                    written: Vec::new(),
+                    category: h.category.clone(),
+                    stance: h.stance,
+                    kind: h.kind,
+                    by_voice: BTreeMap::new(),
+                    total: 0,
+                    evidence: Vec::new(),
+                });
+                terms.len() - 1
+            }
+        };
+        let t = &mut terms[i];
+        if !t.written.iter().any(|w| w.eq_ignore_ascii_case(&h.text)) {
+            t.written.push(h.text.clone());
+        }
+        *t.by_voice.entry(h.voice).or_default() += 1;
+        t.total += 1;
+        t.evidence.push(Evidence::of(h));
+    }
+    terms
+}
+
+/// How many label uses (not attribution verbs) stand behind the own-voice and others' scores.
+fn label_counts(terms: &[TermUse]) -> (usize, usize) {
+    let mut own = 0;
+    let mut others = 0;
+    for t in terms.iter().filter(|t| t.kind != Kind::Attribution) {
+        for (v, n) in &t.by_voice {
+            if *v == Voice::Author {
+                own += n;
+            } else {
+                others += n;
+            }
+        }
+    }
+    (own, others)
+}
+
+fn bar(i: usize, own: bool, value: Option<f64>, n: usize) -> Bar {
+    let terms = if n == 1 { "term" } else { "terms" };
+    Bar {
+        tag: tag(i),
+        own,
+        value: value.map(|v| (v.clamp(-2.0, 2.0) * 100.0).round() / 100.0),
+        sign: match value {
+            Some(v) if v < 0.0 => "neg",
+            Some(v) if v > 0.0 => "pos",
+            _ => "zero",
+        },
+        text: match value {
+            Some(v) => format!("{} ({n} {terms})", fmt_score(v)),
+            None => "none".to_owned(),
+        },
+    }
+}
+
+fn side_cell(s: &Side, i: usize) -> SideCell {
+    let (own_n, others_n) = label_counts(&s.terms);
+    let key = key(i);
+    SideCell {
+        tag: tag(i),
+        terms: s
+            .terms
+            .iter()
+            .map(|t| {
+                let shown = crate::diff::shown(t);
+                let mut sentences: Vec<usize> = t.evidence.iter().map(|e| e.sentence).collect();
+                sentences.dedup();
+                TermView {
+                    variants: sanitize(
+                        &t.written
+                            .iter()
+                            .filter(|w| **w != shown)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                    shown: sanitize(&shown),
+                    term: sanitize(&t.term),
+                    category: sanitize(&t.category),
+                    kind: t.kind.as_str(),
+                    stance: fmt_stance(t.stance),
+                    stance_class: stance_class(t.stance),
+                    total: t.total,
+                    by_voice: voice_counts(&t.by_voice),
+                    only_others: s.only_in_others_speech.contains(&t.term),
+                    sentences: sentences
+                        .into_iter()
+                        .map(|n| SentenceLink {
+                            href: format!("#{key}-s-{}", n + 1),
+                            n: n + 1,
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        own: s.author_stance.map_or_else(|| "–".to_owned(), fmt_score),
+        own_n,
+        others: s.others_stance.map_or_else(|| "–".to_owned(), fmt_score),
+        others_n,
+        mentions: s.mentions,
+    }
+}
+
+fn evidence_view(e: &Evidence, i: usize) -> EvidenceView {
+    let s = &e.sentence_text;
+    let at = e
+        .start
+        .checked_sub(e.sentence_start)
+        .filter(|&r| s.get(r..r + e.hit.len()) == Some(e.hit.as_str()));
+    let (before, hit, after) = match at {
+        Some(r) => (&s[..r], e.hit.as_str(), &s[r + e.hit.len()..]),
+        None => (s.as_str(), "", ""),
+    };
+    EvidenceView {
+        tag: tag(i),
+        href: format!("#{}-s-{}", key(i), e.sentence + 1),
+        label: format!("{}, sentence {}", tag(i), e.sentence + 1),
+        before: sanitize(before),
+        hit: sanitize(hit),
+        after: sanitize(after),
+        voice: e.voice.as_str(),
+        speaker: e.speaker_shown().map(|s| sanitize(&s)),
+    }
+}
+
+fn source_view(
+    lex: &Lexicon,
+    art: &Article,
+    i: usize,
+    info: Option<&crate::diff::SourceInfo>,
+) -> SourceView {
+    let key = key(i);
+    let p = &art.profile;
+    // Hits in text order; their 1-based position is the footnote number.
+    let mut order: Vec<usize> = (0..art.hits.len()).collect();
+    order.sort_by_key(|&k| (art.hits[k].start, art.hits[k].end));
+    let hit_list: Vec<HitView> = order
+        .iter()
+        .enumerate()
+        .map(|(n, &k)| hit_view(lex, &art.hits[k], n + 1, &key))
+        .collect();
+    let sorted: Vec<&Hit> = order.iter().map(|&k| &art.hits[k]).collect();
+    SourceView {
+        tag: tag(i),
+        name: sanitize(&art.name),
+        words: info.map_or(p.words, |x| x.words),
+        hits: info.map_or(p.hits, |x| x.hits),
+        density: format!("{:.1}", info.map_or(p.density, |x| x.density)),
+        by_voice: voice_counts(&p.by_voice),
+        paragraphs: paragraphs(&art.text, &sorted, &art.sentence_spans, &key),
+        hit_list,
+        key,
+    }
+}
+
+fn hit_view(lex: &Lexicon, h: &Hit, n: usize, key: &str) -> HitView {
+    let speaker = h.speaker.as_ref().map(|s| {
+        let mut out = match &h.speaker_antecedent {
+            Some(a) if a != s => format!("{s} ({a})"),
+            _ => s.clone(),
+        };
+        if let Some(id) = &h.speaker_actor {
+            out.push_str(&format!("; actor: {}", actor_name(lex, id)));
+        }
+        sanitize(&out)
+    });
+    HitView {
+        n,
+        id: format!("{key}-hit-{n}"),
+        text: sanitize(&h.text),
+        term: sanitize(&h.term),
+        category: sanitize(&h.category),
+        kind: h.kind.as_str(),
+        stance: fmt_stance(h.stance),
+        stance_value: h.stance,
+        stance_class: stance_class(h.stance),
+        actors: if h.actors.is_empty() {
+            "no actor".to_owned()
+        } else {
+            sanitize(
+                &h.actors
+                    .iter()
+                    .map(|a| actor_name(lex, a))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+        },
+        actor_ids: sanitize(&h.actors.join(" ")),
+        link: h.link.as_str(),
+        link_detail: sanitize(&h.link_detail),
+        voice: h.voice.as_str(),
+        voice_rule: sanitize(&h.voice_rule),
+        speaker,
+        framed_speaker: h.framed_speaker.as_deref().map(sanitize),
+        negation: h
+            .negated
+            .then(|| sanitize(h.negation.as_deref().unwrap_or("yes"))),
+        sentence: h.sentence + 1,
+    }
+}
+
+/// Splits an article into paragraphs (one per non-blank line), each into chunks (a sentence or
+/// the space between two) and each chunk into plain and hit segments, at the hits' byte offsets.
+/// `hits` are in text order; the segment of `hits[k]` has `hit == Some(k)`. Every hit gets exactly
+/// one segment (a hit overlapping the one before is shown from where that one ends, possibly
+/// empty), no cut falls inside a hit, and the segments of a paragraph put together are its line.
+fn paragraphs(text: &str, hits: &[&Hit], sentences: &[Span], key: &str) -> Vec<Vec<Chunk>> {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    // Display ranges: in order, never overlapping.
+    let mut disp: Vec<(usize, usize)> = Vec::with_capacity(hits.len());
+    let mut reach = 0;
+    for h in hits {
+        let s = floor(h.start).max(reach);
+        let e = floor(h.end).max(s);
+        disp.push((s, e));
+        reach = e;
+    }
+    let inside = |p: usize| {
+        let k = disp.partition_point(|d| d.0 < p);
+        k > 0 && disp[k - 1].1 > p
+    };
+    // Lines: a break inside a hit does not end one.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if (bytes[i] == b'\n' || bytes[i] == b'\r') && !inside(i) {
+            lines.push((start, i));
+            i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    lines.push((start, text.len()));
+    let mut out: Vec<Vec<Chunk>> = Vec::new();
+    let mut next = 0; // the next hit to place
+    let mut next_sentence = 0; // the next sentence to give an anchor
+    for (li, &(ls, le)) in lines.iter().enumerate() {
+        let last_line = li + 1 == lines.len();
+        let blank = text[ls..le].trim().is_empty();
+        let has_hits = next < disp.len() && (disp[next].0 < le || last_line);
+        if blank && !has_hits {
+            continue;
+        }
+        let mut cuts: Vec<usize> = vec![ls, le];
+        let first = sentences.partition_point(|s| s.end <= ls);
+        for s in sentences[first..].iter().take_while(|s| s.start < le) {
+            for p in [s.start, s.end] {
+                if p > ls && p < le && text.is_char_boundary(p) && !inside(p) {
+                    cuts.push(p);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut chunks: Vec<Chunk> = Vec::new();
+        for w in cuts.windows(2) {
+            let (x, y) = (w[0], w[1]);
+            let line_end = y == le;
+            let mut segments = Vec::new();
+            let mut pos = x;
+            while next < disp.len()
+                && (disp[next].0 < y || (line_end && (disp[next].0 == y || last_line)))
+            {
+                let s = disp[next].0.clamp(pos, y);
+                let e = disp[next].1.clamp(s, y);
+                if s > pos {
+                    segments.push(Segment {
+                        text: sanitize(&text[pos..s]),
+                        hit: None,
+                    });
+                }
+                segments.push(Segment {
+                    text: sanitize(&text[s..e]),
+                    hit: Some(next),
+                });
+                pos = e;
+                next += 1;
+            }
+            if y > pos {
+                segments.push(Segment {
+                    text: sanitize(&text[pos..y]),
+                    hit: None,
+                });
+            }
+            // Sentences starting here (and any skipped before, so that every one has an anchor).
+            let mut ids = Vec::new();
+            while next_sentence < sentences.len()
+                && (sentences[next_sentence].start < y || (last_line && line_end))
+            {
+                next_sentence += 1;
+                ids.push(format!("{key}-s-{next_sentence}"));
+            }
+            let k = sentences.partition_point(|s| s.start <= x);
+            let sentence = k > 0 && sentences[k - 1].end > x;
+            chunks.push(Chunk {
+                sentence: sentence || !ids.is_empty(),
+                ids,
+                segments,
+            });
+        }
+        out.push(chunks);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+/// Anchor ids for actor rows: the id with anything but ASCII letters, digits, `-` and `_`
+/// replaced, made unique.
+struct Anchors(BTreeMap<String, String>);
+
+impl Anchors {
+    fn new<'a>(ids: impl Iterator<Item = &'a str>) -> Anchors {
+        let mut map = BTreeMap::new();
+        let mut used = BTreeSet::new();
+        for id in ids {
+            let base: String = id
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                        c
+                    } else {
+                        '-'
+                    }
+                })
+                .collect();
+            let mut a = format!("actor-{base}");
+            let mut n = 2;
+            while !used.insert(a.clone()) {
+                a = format!("actor-{base}-{n}");
+                n += 1;
+            }
+            map.insert(id.to_owned(), a);
+        }
+        Anchors(map)
+    }
+
+    fn get(&self, id: &str) -> String {
+        self.0
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| "actors".to_owned())
+    }
+}
+
+/// "A", "B", ... for the `i`-th source.
+fn tag(i: usize) -> String {
+    match u8::try_from(i) {
+        Ok(n) if n < 26 => char::from(b'A' + n).to_string(),
+        _ => format!("S{}", i + 1),
+    }
+}
+
+fn key(i: usize) -> String {
+    tag(i).to_lowercase()
+}
+
+fn actor_name(lex: &Lexicon, id: &str) -> String {
+    lex.actor(id)
+        .map_or_else(|| id.to_owned(), |a| a.name.clone())
+}
+
+/// A stance with a true minus sign: "−2", "0", "+1".
+fn fmt_stance(s: i8) -> String {
+    match s {
+        0 => "0".to_owned(),
+        s if s < 0 => format!("−{}", s.unsigned_abs()),
+        s => format!("+{s}"),
+    }
+}
+
+/// A mean stance: "−1.50", "+0.33", "0.00".
+fn fmt_score(v: f64) -> String {
+    let r = format!("{:.2}", v.abs());
+    if r == "0.00" {
+        r
+    } else if v < 0.0 {
+        format!("−{r}")
+    } else {
+        format!("+{r}")
+    }
+}
+
+fn stance_class(s: i8) -> &'static str {
+    match s {
+        i8::MIN..=-2 => "st-m2",
+        -1 => "st-m1",
+        0 => "st-z",
+        1 => "st-p1",
+        _ => "st-p2",
+    }
+}
+
+fn voice_counts(by: &BTreeMap<Voice, usize>) -> Vec<VoiceCount> {
+    Voice::ALL
+        .iter()
+        .filter_map(|v| {
+            by.get(v).map(|&n| VoiceCount {
+                voice: v.as_str(),
+                n,
+            })
+        })
+        .collect()
+}
+
+fn lexicons(lex: &Lexicon) -> Vec<LexiconView> {
+    lex.files
+        .iter()
+        .map(|f| LexiconView {
+            name: sanitize(&f.name),
+            version: f.version.as_deref().map(sanitize),
+            path: sanitize(&f.path),
+            labels: f.labels,
+            actors: f.actors,
+        })
+        .collect()
+}
+
+fn filter_actors(lex: &Lexicon, arts: &[&Article]) -> Vec<FilterActor> {
+    let ids: BTreeSet<&str> = arts
+        .iter()
+        .flat_map(|a| {
+            a.hits
+                .iter()
+                .flat_map(|h| h.actors.iter().map(String::as_str))
+        })
+        .collect();
+    let mut out: Vec<FilterActor> = ids
+        .into_iter()
+        .map(|id| FilterActor {
+            id: sanitize(id),
+            name: sanitize(&actor_name(lex, id)),
+        })
+        .collect();
+    out.sort_by_key(|x| x.name.to_lowercase());
+    out
+}
+
+fn voices_legend() -> Vec<VoiceView> {
+    vec![
+        VoiceView {
+            id: "author",
+            line: "solid underline",
+            meaning: "the outlet's own words (its narration)",
+        },
+        VoiceView {
+            id: "quote",
+            line: "double underline",
+            meaning: "inside quotation marks, attributed to a speaker",
+        },
+        VoiceView {
+            id: "reported",
+            line: "dashed underline",
+            meaning: "reported or attributed speech without quotation marks",
+        },
+        VoiceView {
+            id: "scare",
+            line: "dotted underline",
+            meaning: "scare quotes or a distancing word (\"so-called\"), no speaker",
+        },
+    ]
+}
+
+fn stances_legend() -> Vec<StanceView> {
+    vec![
+        StanceView {
+            label: "−2",
+            class: "st-m2",
+            meaning: "strongly delegitimizing",
+        },
+        StanceView {
+            label: "−1",
+            class: "st-m1",
+            meaning: "delegitimizing",
+        },
+        StanceView {
+            label: "0",
+            class: "st-z",
+            meaning: "neutral or descriptive",
+        },
+        StanceView {
+            label: "+1",
+            class: "st-p1",
+            meaning: "legitimizing",
+        },
+        StanceView {
+            label: "+2",
+            class: "st-p2",
+            meaning: "strongly legitimizing",
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analyzer;
+
+    fn analyzer() -> Analyzer {
+        Analyzer::new(Lexicon::bundled().unwrap()).unwrap()
+    }
+
+    fn samples(an: &Analyzer) -> (Article, Article) {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        assert!(paths.len() >= 2, "two samples expected in {dir}");
+        let read = |p: &std::path::Path| {
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            an.analyze(&name, &std::fs::read_to_string(p).unwrap())
+        };
+        (read(&paths[0]), read(&paths[1]))
+    }
+
+    /// What minijinja's HTML escaping makes of `s`.
+    fn esc(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#x27;")
+            .replace('/', "&#x2f;")
+    }
+
+    /// The markup of the element with id `id`, up to its `</mark>`.
+    fn mark<'a>(page: &'a str, id: &str) -> &'a str {
+        let at = page
+            .find(&format!(" id=\"{id}\""))
+            .unwrap_or_else(|| panic!("no element {id}"));
+        let start = page[..at].rfind("<mark ").unwrap();
+        let end = at + page[at..].find("</mark>").unwrap();
+        &page[start..end]
+    }
+
+    fn check_anchors(page: &str) {
+        for part in page.split("href=\"#").skip(1) {
+            let id = &part[..part.find('"').unwrap()];
+            assert!(
+                page.contains(&format!(" id=\"{id}\"")),
+                "link to #{id} has no target"
+            );
+        }
+    }
+
+    #[test]
+    fn compare_page_of_the_samples() {
+        let an = analyzer();
+        let (a, b) = samples(&an);
+        let c = crate::diff::compare(&an.lexicon, &a, &b);
+        let page = compare(&an.lexicon, &c, &a, &b).unwrap();
+        assert!(page.starts_with("<!DOCTYPE html>"));
+        assert!(!page.contains("http://") && !page.contains("https://"));
+        assert!(!page.contains("src=") && !page.contains("@import"));
+        assert_eq!(page.matches("<script").count(), 1);
+        assert!(a.hits.len() + b.hits.len() > 10);
+        assert_eq!(
+            page.matches("<mark class=\"hit ").count(),
+            a.hits.len() + b.hits.len()
+        );
+        for (key, art) in [("a", &a), ("b", &b)] {
+            let mut hits: Vec<&Hit> = art.hits.iter().collect();
+            hits.sort_by_key(|h| (h.start, h.end));
+            for (n, h) in hits.iter().enumerate() {
+                let m = mark(&page, &format!("{key}-hit-{}", n + 1));
+                assert!(m.contains("tabindex=\"0\""), "{m}");
+                assert!(m.contains(&format!("data-voice=\"{}\"", h.voice.as_str())));
+                let (shown, tip) = m.split_once("<span class=\"tip\"").unwrap();
+                assert!(shown.contains(&format!(">{}<sup", esc(&h.text))), "{m}");
+                assert!(tip.contains(&esc(&h.term)), "{tip}");
+                assert!(
+                    tip.contains(&format!("<b>voice</b> {}", h.voice.as_str())),
+                    "{tip}"
+                );
+            }
+            for s in 1..=art.sentence_spans.len() {
+                assert!(page.contains(&format!(" id=\"{key}-s-{s}\"")));
+            }
+        }
+        let chart = &page[page.find("<svg class=\"chart\"").unwrap()..];
+        let chart = &chart[..chart.find("</svg>").unwrap()];
+        let with_terms = c
+            .actors
+            .iter()
+            .filter(|d| !d.a.terms.is_empty() || !d.b.terms.is_empty())
+            .count();
+        assert!(with_terms > 0);
+        assert_eq!(
+            chart.matches("<g class=\"chart-actor\"").count(),
+            with_terms
+        );
+        assert_eq!(page.matches("<tr id=\"actor-").count(), with_terms);
+        assert_eq!(page.matches("<li id=\"finding-").count(), c.summary.len());
+        check_anchors(&page);
+        // Deterministic: no clock in the page.
+        assert_eq!(page, compare(&an.lexicon, &c, &a, &b).unwrap());
+        assert!(
+            compare_dated(&an.lexicon, &c, &a, &b, Some("2024-12-04"))
+                .unwrap()
+                .contains("on 2024-12-04")
+        );
+    }
+
+    #[test]
+    fn article_text_renders_as_text() {
+        let an = analyzer();
+        let (a, _) = samples(&an);
+        let evil = "Rebels <script>alert(1)</script> took the town.\n\
+                    The terrorists wrote </textarea><img src=x onerror=alert(2)> in the \"onmouseover=alert(1) square.\n\
+                    Officials said the \u{202E}regime\u{202C} and the terrorists fled.\n";
+        let b = an.analyze("<script>alert(3)</script>\u{202E}", evil);
+        assert!(!b.hits.is_empty());
+        let c = crate::diff::compare(&an.lexicon, &a, &b);
+        for page in [
+            compare(&an.lexicon, &c, &a, &b).unwrap(),
+            score(&an.lexicon, std::slice::from_ref(&b)).unwrap(),
+        ] {
+            assert!(page.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"));
+            assert!(!page.contains("<script>alert"));
+            assert!(!page.contains("</textarea>"));
+            assert!(!page.contains("<img"));
+            assert!(!page.contains("\"onmouseover"));
+            assert!(!page.contains('\u{202E}') && !page.contains('\u{202C}'));
+            assert!(page.contains("\\u{202e}"));
+            assert_eq!(page.matches("<script").count(), 1);
+            check_anchors(&page);
+        }
+    }
+
+    #[test]
+    fn score_page() {
+        let an = analyzer();
+        let (a, b) = samples(&an);
+        let page = score(&an.lexicon, &[a.clone(), b.clone(), a.clone()]).unwrap();
+        assert_eq!(
+            page.matches("<mark class=\"hit ").count(),
+            2 * a.hits.len() + b.hits.len()
+        );
+        assert!(page.contains(" id=\"c-hit-1\""));
+        assert!(!page.contains("id=\"summary\""));
+        assert!(!page.contains("http://") && !page.contains("https://"));
+        check_anchors(&page);
+        let empty = score(&an.lexicon, &[]).unwrap();
+        assert!(empty.contains("No loaded term describes an actor."));
+    }
+
+    #[test]
+    fn segments_cover_every_line_and_hit() {
+        let an = analyzer();
+        let text = "Headline about terrorists\r\n\r\n  The regime and the rebels.  Terrorists struck.\rLast line, no break";
+        let art = an.analyze("t", text);
+        let hits: Vec<&Hit> = art.hits.iter().collect();
+        assert!(hits.len() >= 3);
+        let ps = paragraphs(text, &hits, &art.sentence_spans, "a");
+        let lines: Vec<&str> = text
+            .split(['\r', '\n'])
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert_eq!(ps.len(), lines.len());
+        let mut seen = Vec::new();
+        for (p, line) in ps.iter().zip(&lines) {
+            let joined: String = p
+                .iter()
+                .flat_map(|c| c.segments.iter().map(|s| s.text.as_str()))
+                .collect();
+            assert_eq!(&joined, line);
+            for s in p.iter().flat_map(|c| &c.segments) {
+                if let Some(k) = s.hit {
+                    assert_eq!(s.text, hits[k].text);
+                    seen.push(k);
+                }
+            }
+        }
+        assert_eq!(seen, (0..hits.len()).collect::<Vec<_>>());
+        let ids: Vec<&String> = ps.iter().flatten().flat_map(|c| &c.ids).collect();
+        assert_eq!(ids.len(), art.sentence_spans.len());
+    }
+
+    #[test]
+    fn overlapping_and_stray_hits_still_get_one_element_each() {
+        let an = analyzer();
+        let text = "The terrorists attacked.\nThen nothing.";
+        let art = an.analyze("t", text);
+        let mut inner = art.hits[0].clone();
+        inner.start += 1;
+        let mut past_end = art.hits[0].clone();
+        past_end.start = text.len() + 5;
+        past_end.end = text.len() + 9;
+        let hits = vec![&art.hits[0], &inner, &past_end];
+        let ps = paragraphs(text, &hits, &art.sentence_spans, "a");
+        let placed: Vec<usize> = ps
+            .iter()
+            .flatten()
+            .flat_map(|c| &c.segments)
+            .filter_map(|s| s.hit)
+            .collect();
+        assert_eq!(placed, vec![0, 1, 2]);
+    }
+}
