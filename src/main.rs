@@ -31,6 +31,9 @@ struct Cli {
     /// Show the rules and the sentence behind every term.
     #[arg(long, global = true)]
     explain: bool,
+    /// The date shown in an HTML report's header, YYYY-MM-DD (default: today, UTC).
+    #[arg(long, global = true, value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
     /// Write the output to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', global = true, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -111,6 +114,11 @@ enum LexCmd {
     },
     /// Remove the label or actor with this id from FILE in place.
     Remove { file: PathBuf, id: String },
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse()
+        .map_err(|e: jiff::Error| format!("not a date (YYYY-MM-DD): {e}"))
 }
 
 fn parse_kind(s: &str) -> Result<framelens::lexicon::Kind, String> {
@@ -302,6 +310,12 @@ fn main() -> ExitCode {
             explain: cli.explain,
             color: color && format == Format::Text,
             width,
+            date: Some(cli.date.unwrap_or_else(|| {
+                jiff::Timestamp::now()
+                    .to_zoned(jiff::tz::TimeZone::UTC)
+                    .date()
+            }))
+            .map(|d| (d.year(), d.month(), d.day())),
         },
     };
     let mut out = std::io::stdout().lock();

@@ -1409,7 +1409,15 @@ fn snapshot_compare_reports() {
     );
     insta::assert_snapshot!(
         "compare_html",
-        strip(snapshot_output(&["compare", a, b, "--format", "html"]))
+        strip(snapshot_output(&[
+            "compare",
+            a,
+            b,
+            "--format",
+            "html",
+            "--date",
+            "2026-11-21"
+        ]))
     );
 }
 

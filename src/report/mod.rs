@@ -35,6 +35,14 @@ pub struct Options {
     /// Emit ANSI colour (text format only; the caller decides from the terminal and NO_COLOR).
     pub color: bool,
     pub width: usize,
+    /// The date shown in the header of an HTML report (year, month, day).
+    pub date: Option<(i16, i8, i8)>,
+}
+
+impl Options {
+    fn date_text(&self) -> Option<String> {
+        self.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+    }
 }
 
 impl Default for Options {
@@ -44,6 +52,7 @@ impl Default for Options {
             explain: false,
             color: false,
             width: 80,
+            date: None,
         }
     }
 }
@@ -206,7 +215,7 @@ pub fn score(lex: &Lexicon, articles: &[Article], o: Options) -> String {
             articles,
         }),
         Format::Markdown => score_markdown(lex, articles, o),
-        Format::Html => html::score(lex, articles)
+        Format::Html => html::score_dated(lex, articles, o.date_text().as_deref())
             .unwrap_or_else(|e| format!("cannot render the HTML report: {e}\n")),
         Format::Text => score_text(lex, articles, o),
     }
@@ -389,7 +398,7 @@ pub fn compare(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article, o: Optio
             articles: [a, b],
         }),
         Format::Markdown => compare_markdown(lex, c, a, b),
-        Format::Html => html::compare(lex, c, a, b)
+        Format::Html => html::compare_dated(lex, c, a, b, o.date_text().as_deref())
             .unwrap_or_else(|e| format!("cannot render the HTML report: {e}\n")),
         Format::Text => compare_text(lex, c, o),
     }
