@@ -173,7 +173,10 @@ pub fn read_article(path: &Path) -> Result<String, AppError> {
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
         err(format!("not valid UTF-8 at byte {at} (line {line})"))
     })?;
-    if text.trim().is_empty() {
+    if text
+        .chars()
+        .all(|c| c.is_whitespace() || crate::text::is_ignorable(c))
+    {
         return Err(err("the article is empty".into()));
     }
     Ok(text)
@@ -296,7 +299,7 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
     use crate::lexicon::{inspect, lint};
     match c {
         LexiconCommand::Check { files } => {
-            let r = lint::check(files);
+            let r = lint::check(files, !config.lexicons.no_defaults);
             let mut s = String::new();
             for d in r.unreadable.iter().chain(&r.problems) {
                 s.push_str(&d.to_string());

@@ -521,6 +521,14 @@ fn local(
             continue;
         }
         let alpha = w.chars().all(char::is_alphabetic);
+        // A participle is a modifier only after a determiner or a name ("the armed groups");
+        // otherwise it is most likely the verb of the clause ("militias attacked Kurdish ...").
+        let participle = w.ends_with("ed") || w.ends_with("ing");
+        let after_det = k > sent.start
+            && (DETERMINERS.contains(&cx.w(k - 1)) || cx.mention_at[k - 1].is_some());
+        if alpha && participle && !after_det {
+            break;
+        }
         if alpha
             && adjectives < 2
             && !NOT_ADJECTIVE.contains(&w)
@@ -610,7 +618,13 @@ fn local(
     }
 
     // 3. Proxies: a group term owned or backed by a state with proxies.
-    let wants_groups = !e.targets.is_empty() && !e.targets.contains(&ActorType::State);
+    // The backers named in the phrase: inside the term ("Turkish-backed") or in a compound
+    // modifying it ("Turkish-backed militias").
+    backers.extend(left.iter().copied().filter(|&m| {
+        matches!(cx.mentions[m].role, Some(Role::Backer)) && cx.last_token(m) + 2 >= toks.start
+    }));
+    let wants_groups = (!e.targets.is_empty() && !e.targets.contains(&ActorType::State))
+        || (e.targets.is_empty() && !backers.is_empty());
     if wants_groups {
         let mut owners: Vec<usize> = backers.clone();
         let mut how = "backed by";

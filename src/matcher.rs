@@ -42,6 +42,15 @@ fn fold(c: char) -> Option<char> {
 
 impl Normalized {
     pub fn new(original: &str) -> Normalized {
+        Normalized::build(original, true)
+    }
+
+    /// The same folding with case kept, for regex entries (which may test case).
+    pub fn keep_case(original: &str) -> Normalized {
+        Normalized::build(original, false)
+    }
+
+    fn build(original: &str, lower: bool) -> Normalized {
         let mut text = String::with_capacity(original.len());
         let mut start = Vec::with_capacity(original.len());
         let mut end = Vec::with_capacity(original.len());
@@ -60,13 +69,15 @@ impl Normalized {
                 continue;
             }
             last_space = false;
-            for l in f.to_lowercase() {
-                let before = text.len();
-                text.push(l);
-                for _ in before..text.len() {
-                    start.push(o as u32);
-                    end.push(e);
-                }
+            let before = text.len();
+            if lower {
+                text.extend(f.to_lowercase());
+            } else {
+                text.push(f);
+            }
+            for _ in before..text.len() {
+                start.push(o as u32);
+                end.push(e);
             }
         }
         Normalized { text, start, end }
@@ -231,13 +242,17 @@ impl Matcher {
                 }
             }
         }
+        // Regex entries run over the folded text too (case kept), so that "Iran‐backed" with a
+        // Unicode hyphen or a zero-width character matches like "Iran-backed".
+        let cased = (!self.regexes.is_empty()).then(|| Normalized::keep_case(original));
         for (i, (re, owner)) in self.regexes.iter().enumerate() {
-            for m in re.find_iter(original) {
+            let Some(cased) = &cased else { break };
+            for m in re.find_iter(&cased.text) {
                 if m.is_empty() {
                     continue;
                 }
                 cands.push(Hit {
-                    span: Span::new(m.start(), m.end()),
+                    span: cased.original(m.start(), m.end()),
                     owner: *owner,
                     pattern: usize::MAX - i,
                 });
@@ -438,13 +453,13 @@ mod tests {
     #[test]
     fn regex_entries_give_original_spans() {
         let m = Matcher::new(vec![], &[(r"\b\w+-backed\b".into(), 3)]).unwrap();
-        let t = "the Turkish-backed militia";
+        let t = "the Turkish\u{2010}backed militia";
         let n = Normalized::new(t);
         let got: Vec<_> = m
             .find(t, &n)
             .into_iter()
             .map(|h| h.span.slice(t).to_owned())
             .collect();
-        assert_eq!(got, vec!["Turkish-backed"]);
+        assert_eq!(got, vec!["Turkish\u{2010}backed"]);
     }
 }

@@ -29,8 +29,9 @@ pub struct CheckReport {
 }
 
 /// Checks `paths` together: each on its own, then the combination (categories, proxies, ids and
-/// forms across files).
-pub fn check(paths: &[PathBuf]) -> CheckReport {
+/// forms across files). With `bundled`, the bundled lexicons are loaded first as context, so a
+/// file may use their categories and actors, as it may when loaded with `--lexicon`.
+pub fn check(paths: &[PathBuf], bundled: bool) -> CheckReport {
     let mut r = CheckReport::default();
     let mut texts: Vec<(String, String)> = Vec::new();
     for p in paths {
@@ -62,6 +63,9 @@ pub fn check(paths: &[PathBuf]) -> CheckReport {
     r.files = texts.len();
     // Each file, and the combination.
     let mut b = LexiconBuilder::new();
+    if bundled {
+        b = b.bundled();
+    }
     for (name, text) in &texts {
         b = b.text(name, text);
     }
@@ -800,7 +804,7 @@ mod tests {
         let b = dir.join("b.yaml");
         std::fs::write(&a, "categories: [a/b]\nlabels:\n  - {id: x, forms: [rebels], category: a/b, stance: 0, kind: label}\n").unwrap();
         std::fs::write(&b, "labels:\n  - {id: y, forms: [Rebels], category: a/b, stance: 0, kind: label}\n  - {id: x, forms: [insurgents], category: a/b, stance: 0, kind: label}\n").unwrap();
-        let r = check(&[a.clone(), b.clone(), dir.join("missing.yaml")]);
+        let r = check(&[a.clone(), b.clone(), dir.join("missing.yaml")], false);
         let msgs: Vec<String> = r
             .problems
             .iter()

@@ -647,6 +647,12 @@ fn saphyr_diagnostic(path: &str, text: &str, e: &serde_saphyr::Error) -> Diagnos
         None => bare,
     };
     let message = did_you_mean(&message).unwrap_or(message);
+    // A value left empty (`name:` with nothing after it) reaches us as serde's type message.
+    let message = if message.starts_with("cannot deserialize null into") {
+        "a required value is missing or empty".to_owned()
+    } else {
+        message
+    };
     // serde-saphyr's own wording names its options type; say it in the lexicon's terms.
     let message = match message.strip_prefix("duplicate mapping key: ") {
         Some(rest) => format!(
