@@ -1375,35 +1375,13 @@ fn offsets_count_from_the_first_byte_even_with_a_bom_and_crlf() {
 }
 
 #[test]
-fn no_colour_when_not_a_terminal() {
-    let out = framelens()
-        .args([
-            "compare",
-            sample(A).to_str().unwrap(),
-            sample(B).to_str().unwrap(),
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert!(!out.contains(&0x1b), "escape codes in piped output");
-}
-
-#[test]
-fn text_output_fits_80_columns() {
-    let out = framelens()
-        .args([
-            "compare",
-            sample(A).to_str().unwrap(),
-            sample(B).to_str().unwrap(),
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+fn piped_text_output_has_no_colour_and_fits_80_columns() {
+    let out = snapshot_output(&[
+        "compare",
+        sample(A).to_str().unwrap(),
+        sample(B).to_str().unwrap(),
+    ]);
+    assert!(!out.contains('\u{1b}'), "escape codes in piped output");
     for line in out.lines() {
         assert!(line.chars().count() <= 80, "too wide: {line:?}");
     }
