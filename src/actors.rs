@@ -325,21 +325,19 @@ pub fn pronouns(text: &str, seg: &Segmented, mentions: &mut Vec<Mention>) {
             }
             let upto = mentions.partition_point(|m| m.span.start < t.span.start);
             let person = |m: &&Mention| m.form == Form::Person;
-            let in_sentence = mentions[..upto]
-                .iter()
-                .filter(person)
-                .find(|m| m.span.start >= s.span.start);
+            // The first person named at or after byte `from`, before the pronoun.
+            let first_from = |from: usize| {
+                let lo = mentions.partition_point(|m| m.span.start < from);
+                mentions[lo.min(upto)..upto].iter().find(person)
+            };
+            let in_sentence = first_from(s.span.start);
             let antecedent = in_sentence.or_else(|| {
                 let last = mentions[..upto].iter().rev().find(person)?;
                 let ls = seg.sentence_at(last.span.start)?;
                 if si - ls > 5 {
                     return None;
                 }
-                let start = seg.sentences[ls].span.start;
-                mentions[..upto]
-                    .iter()
-                    .filter(person)
-                    .find(|m| m.span.start >= start)
+                first_from(seg.sentences[ls].span.start)
             });
             if let Some(a) = antecedent {
                 extra.push(Mention {

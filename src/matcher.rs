@@ -200,11 +200,15 @@ impl Matcher {
 
     /// All matches, leftmost-longest across every pattern, none overlapping, in text order.
     pub fn find(&self, original: &str, norm: &Normalized) -> Vec<Hit> {
-        self.find_explained(original, norm).selected
+        self.search(original, norm, false).selected
     }
 
     /// Like [`Matcher::find`], keeping the candidates that lost and why: for `lexicon explain`.
     pub fn find_explained(&self, original: &str, norm: &Normalized) -> Explained {
+        self.search(original, norm, true)
+    }
+
+    fn search(&self, original: &str, norm: &Normalized, explain: bool) -> Explained {
         let mut cands: Vec<Hit> = Vec::new();
         let mut exclusions: Vec<Hit> = Vec::new();
         let t = norm.text.as_str();
@@ -273,13 +277,21 @@ impl Matcher {
                 }
             });
         }
+        if !explain {
+            return Explained {
+                selected: select_longest(cands),
+                ..Explained::default()
+            };
+        }
         let selected = select_longest(cands.clone());
+        // `selected` is in text order and does not overlap itself: find each loser's winner by
+        // binary search.
         let overlapped = cands
             .into_iter()
-            .filter(|c| !selected.contains(c))
             .filter_map(|c| {
-                let winner = selected.iter().find(|w| w.span.overlaps(c.span))?;
-                Some((c, *winner))
+                let i = selected.partition_point(|w| w.span.end <= c.span.start);
+                let w = selected.get(i).filter(|w| w.span.overlaps(c.span))?;
+                (*w != c).then_some((c, *w))
             })
             .collect();
         Explained {
