@@ -166,16 +166,16 @@ fn mean(v: impl Iterator<Item = i8>) -> Option<f64> {
     (n > 0).then(|| s / n as f64)
 }
 
-fn side(art: &Article, actor: &str) -> Side {
-    let hits: Vec<&Hit> = art
+/// The terms one article applies to one actor, grouped by entry, in order of first use.
+pub fn term_uses(art: &Article, actor: &str) -> Vec<TermUse> {
+    let mut terms: Vec<TermUse> = Vec::new();
+    for h in art
         .hits
         .iter()
         .filter(|h| h.actors.iter().any(|a| a == actor))
-        .collect();
-    let mut terms: Vec<TermUse> = Vec::new();
-    for h in &hits {
-        let t = match terms.iter_mut().position(|t| t.term == h.term) {
-            Some(i) => &mut terms[i],
+    {
+        let i = match terms.iter().position(|t| t.term == h.term) {
+            Some(i) => i,
             None => {
                 terms.push(TermUse {
                     term: h.term.clone(),
@@ -187,9 +187,10 @@ fn side(art: &Article, actor: &str) -> Side {
                     total: 0,
                     evidence: Vec::new(),
                 });
-                terms.last_mut().expect("just pushed")
+                terms.len() - 1
             }
         };
+        let t = &mut terms[i];
         if !t.written.iter().any(|w| w.eq_ignore_ascii_case(&h.text)) {
             t.written.push(h.text.clone());
         }
@@ -197,6 +198,16 @@ fn side(art: &Article, actor: &str) -> Side {
         t.total += 1;
         t.evidence.push(Evidence::of(h));
     }
+    terms
+}
+
+fn side(art: &Article, actor: &str) -> Side {
+    let hits: Vec<&Hit> = art
+        .hits
+        .iter()
+        .filter(|h| h.actors.iter().any(|a| a == actor))
+        .collect();
+    let terms = term_uses(art, actor);
     let labels = || hits.iter().filter(|h| h.kind != Kind::Attribution);
     let only_in_others_speech = terms
         .iter()

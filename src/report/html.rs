@@ -603,40 +603,7 @@ fn score_page(lex: &Lexicon, articles: &[Article], date: Option<&str>) -> Page {
     }
 }
 
-/// The terms one article applies to one actor, grouped by entry as [`crate::diff`] groups them.
-fn term_uses(art: &Article, actor: &str) -> Vec<TermUse> {
-    let mut terms: Vec<TermUse> = Vec::new();
-    for h in art
-        .hits
-        .iter()
-        .filter(|h| h.actors.iter().any(|a| a == actor))
-    {
-        let i = match terms.iter().position(|t| t.term == h.term) {
-            Some(i) => i,
-            None => {
-                terms.push(TermUse {
-                    term: h.term.clone(),
-                    written: Vec::new(),
-                    category: h.category.clone(),
-                    stance: h.stance,
-                    kind: h.kind,
-                    by_voice: BTreeMap::new(),
-                    total: 0,
-                    evidence: Vec::new(),
-                });
-                terms.len() - 1
-            }
-        };
-        let t = &mut terms[i];
-        if !t.written.iter().any(|w| w.eq_ignore_ascii_case(&h.text)) {
-            t.written.push(h.text.clone());
-        }
-        *t.by_voice.entry(h.voice).or_default() += 1;
-        t.total += 1;
-        t.evidence.push(Evidence::of(h));
-    }
-    terms
-}
+use crate::diff::term_uses;
 
 /// How many label uses (not attribution verbs) stand behind the own-voice and others' scores.
 fn label_counts(terms: &[TermUse]) -> (usize, usize) {
