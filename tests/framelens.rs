@@ -68,6 +68,15 @@ fn stderr_of(args: &[&str], code: i32) -> String {
     String::from_utf8(out).expect("UTF-8 stderr")
 }
 
+/// A JSON hit's `start`..`end` slices exactly its `text` out of the article.
+fn assert_slices(h: &serde_json::Value, article: &str) {
+    let (s, e) = (
+        h["start"].as_u64().unwrap() as usize,
+        h["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&article[s..e], h["text"].as_str().unwrap());
+}
+
 fn write_temp(dir: &tempfile::TempDir, name: &str, body: &[u8]) -> PathBuf {
     let p = dir.path().join(name);
     std::fs::write(&p, body).expect("write fixture");
@@ -1341,11 +1350,7 @@ fn json_hits_carry_the_documented_fields() {
         ] {
             assert!(h.get(k).is_some(), "missing {k} in {h}");
         }
-        let (s, e) = (
-            h["start"].as_u64().unwrap() as usize,
-            h["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(&text[s..e], h["text"].as_str().unwrap());
+        assert_slices(h, &text);
     }
 }
 
@@ -1366,11 +1371,7 @@ fn offsets_count_from_the_first_byte_even_with_a_bom_and_crlf() {
     let hits = v["articles"][0]["hits"].as_array().unwrap();
     assert!(hits.len() >= 2, "{hits:?}");
     for h in hits {
-        let (s, e) = (
-            h["start"].as_u64().unwrap() as usize,
-            h["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(&body[s..e], h["text"].as_str().unwrap());
+        assert_slices(h, body);
     }
 }
 
