@@ -3,7 +3,7 @@
 //!
 //! Exit codes: 0 success; 1 unexpected failure (for example writing the output); 2 bad
 //! command-line usage; 3 an article could not be read; 4 a lexicon could not be loaded;
-//! 5 gold annotations could not be read.
+//! 5 gold annotations could not be read; 6 a corpus run finished but skipped some records.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -67,9 +67,38 @@ pub enum LexiconCommand {
     },
 }
 
+/// A `framelens corpus` run.
+#[derive(Clone, Debug)]
+pub struct CorpusConfig {
+    pub input: crate::corpus::input::InputConfig,
+    /// A `raw,source` file, read into `input.source_map` when the run starts.
+    pub source_map: Option<PathBuf>,
+    pub hits: Option<PathBuf>,
+    pub summary: Option<PathBuf>,
+    /// Report the keyness comparison (otherwise totals and most used terms only).
+    pub compare: bool,
+    pub options: crate::corpus::compare::CompareOptions,
+    pub threads: Option<usize>,
+    /// No closing line on standard error.
+    pub quiet: bool,
+    /// Draw a progress bar on standard error.
+    pub progress: bool,
+}
+
 /// One command, validated.
 #[derive(Clone, Debug)]
 pub enum Command {
+    Corpus(Box<CorpusConfig>),
+    /// Merge summaries; the merged summary is the output.
+    Merge {
+        parts: Vec<PathBuf>,
+    },
+    /// Report on summaries (merged first).
+    Report {
+        summaries: Vec<PathBuf>,
+        compare: bool,
+        options: crate::corpus::compare::CompareOptions,
+    },
     Lexicon(LexiconCommand),
     Score {
         inputs: Vec<PathBuf>,
@@ -111,13 +140,20 @@ pub enum AppError {
     Output(std::io::Error),
     #[error("{0}")]
     Edit(#[from] crate::lexicon::edit::EditError),
+    #[error("{0}")]
+    Summary(#[from] crate::corpus::summary::SummaryError),
+    #[error("{0}")]
+    Hits(#[from] crate::corpus::hits::HitsError),
+    #[error("cannot render the report: {0}")]
+    Render(#[from] minijinja::Error),
 }
 
 impl AppError {
     pub fn exit_code(&self) -> u8 {
         match self {
-            AppError::Output(_) | AppError::Compile(_) => 1,
-            AppError::Input { .. } => 3,
+            AppError::Output(_) | AppError::Compile(_) | AppError::Render(_) => 1,
+            AppError::Hits(_) => 1,
+            AppError::Input { .. } | AppError::Summary(_) => 3,
             AppError::Lexicon(_) | AppError::Edit(_) => 4,
             AppError::Eval(_) => 5,
         }
@@ -195,13 +231,31 @@ pub fn source_name(path: &Path) -> String {
 
 /// Runs a command, writing its report to `out`; returns the exit code.
 pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
-    if let Command::Lexicon(c) = &config.command {
-        return run_lexicon(config, c, out);
+    match &config.command {
+        Command::Lexicon(c) => return run_lexicon(config, c, out),
+        Command::Merge { parts } => {
+            let merged = read_summaries(parts)?;
+            emit(out, config.output.as_deref(), &merged.to_json())?;
+            return Ok(0);
+        }
+        Command::Report {
+            summaries,
+            compare,
+            options,
+        } => {
+            let merged = read_summaries(summaries)?;
+            let r = crate::corpus::compare::compare(&merged, options);
+            let text = report::corpus::render(&r, *compare, config.report)?;
+            emit(out, config.output.as_deref(), &text)?;
+            return Ok(0);
+        }
+        _ => {}
     }
     let lex = load_lexicon(&config.lexicons)?;
     let an = Analyzer::new(lex)?;
     let rendered = match &config.command {
-        Command::Lexicon(_) => String::new(),
+        Command::Lexicon(_) | Command::Merge { .. } | Command::Report { .. } => String::new(),
+        Command::Corpus(c) => return run_corpus(config, c, &an, out),
         Command::Score { inputs } => {
             let mut arts: Vec<Article> = Vec::with_capacity(inputs.len());
             for p in inputs {
@@ -415,4 +469,161 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
             Ok(0)
         }
     }
+}
+
+/// Reads summaries and merges them in the order given.
+fn read_summaries(paths: &[PathBuf]) -> Result<crate::corpus::summary::Summary, AppError> {
+    use crate::corpus::summary::Summary;
+    let mut merged: Option<(Summary, String)> = None;
+    for p in paths {
+        let shown = p.display().to_string();
+        let text = std::fs::read_to_string(p).map_err(|e| AppError::Input {
+            path: shown.clone(),
+            reason: match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file".into(),
+                std::io::ErrorKind::InvalidData => "not valid UTF-8".into(),
+                _ => e.to_string(),
+            },
+        })?;
+        let s = Summary::from_json(&shown, &text)?;
+        match &mut merged {
+            None => merged = Some((s, shown)),
+            Some((m, first)) => m.merge(s, first, &shown)?,
+        }
+    }
+    Ok(merged
+        .map(|(m, _)| m)
+        .expect("clap requires at least one summary"))
+}
+
+/// Reads a `raw,source` mapping: one pair per line, comma or tab separated; blank lines and
+/// lines starting with `#` are ignored.
+fn read_source_map(path: &Path) -> Result<std::collections::BTreeMap<String, String>, AppError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| AppError::Input {
+        path: shown.clone(),
+        reason: e.to_string(),
+    })?;
+    let mut map = std::collections::BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let Some((raw, source)) = l.split_once('\t').or_else(|| l.split_once(',')) else {
+            return Err(AppError::Input {
+                path: format!("{shown}:{}", i + 1),
+                reason: "expected `raw,source` (comma or tab between the two)".into(),
+            });
+        };
+        let (raw, source) = (raw.trim(), source.trim());
+        if raw.is_empty() || source.is_empty() {
+            return Err(AppError::Input {
+                path: format!("{shown}:{}", i + 1),
+                reason: "an empty name".into(),
+            });
+        }
+        map.insert(raw.to_owned(), source.to_owned());
+    }
+    Ok(map)
+}
+
+/// Skipped records printed on standard error before the rest are only counted.
+const SHOWN_SKIPS: u64 = 50;
+
+fn run_corpus(
+    config: &Config,
+    c: &CorpusConfig,
+    an: &Analyzer,
+    out: &mut dyn Write,
+) -> Result<u8, AppError> {
+    use crate::corpus::{hits::HitWriter, input::Reader, run};
+    let mut input = c.input.clone();
+    if let Some(m) = &c.source_map {
+        input.source_map = read_source_map(m)?;
+    }
+    let reader = Reader::new(input).map_err(|e| AppError::Input {
+        path: e.path,
+        reason: e.reason,
+    })?;
+    let hits = c.hits.as_deref().map(HitWriter::create).transpose()?;
+    if let Some(n) = c.threads {
+        // Fails only when the global pool was built already (a second run in one process).
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let bar = if c.progress {
+        progress_bar(reader.total_bytes())
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut shown = 0u64;
+    let mut more = 0u64;
+    let outcome = run::run(
+        an,
+        reader,
+        hits,
+        |s| {
+            if shown < SHOWN_SKIPS {
+                shown += 1;
+                bar.suspend(|| eprintln!("framelens: {}", crate::report::sanitize(&s.to_string())));
+            } else {
+                more += 1;
+            }
+        },
+        |p| {
+            bar.set_position(p.input_bytes);
+            bar.set_message(format!(
+                "{} articles",
+                crate::report::corpus::thousands(p.articles)
+            ));
+        },
+    )?;
+    bar.finish_and_clear();
+    if more > 0 {
+        eprintln!("framelens: ... and {more} more records skipped (counted in the summary)");
+    }
+    if !c.quiet {
+        let mb = outcome.bytes as f64 / 1e6;
+        eprintln!(
+            "framelens: {} articles, {:.1} MB of text in {:.2} s ({:.1} MB/s){}",
+            crate::report::corpus::thousands(outcome.summary.articles),
+            mb,
+            outcome.seconds,
+            mb / outcome.seconds.max(1e-9),
+            if outcome.skipped > 0 {
+                format!("; {} records skipped", outcome.skipped)
+            } else {
+                String::new()
+            }
+        );
+    }
+    if let Some(p) = &c.summary {
+        emit(out, Some(p), &outcome.summary.to_json())?;
+    }
+    let r = crate::corpus::compare::compare(&outcome.summary, &c.options);
+    let text = report::corpus::render(&r, c.compare, config.report)?;
+    emit(out, config.output.as_deref(), &text)?;
+    Ok(if outcome.skipped > 0 { 6 } else { 0 })
+}
+
+fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    let bar = match total {
+        Some(t) => ProgressBar::with_draw_target(Some(t), ProgressDrawTarget::stderr()),
+        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
+    };
+    let style = match total {
+        Some(_) => ProgressStyle::with_template(
+            "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+        ),
+        None => ProgressStyle::with_template(
+            "{elapsed_precise} {spinner} {bytes} {bytes_per_sec} {msg}",
+        ),
+    };
+    if let Ok(s) = style {
+        bar.set_style(s.progress_chars("=> "));
+    }
+    bar
 }

@@ -10,6 +10,7 @@ pub mod actors;
 pub mod analysis;
 pub mod app;
 pub mod attribution;
+pub mod corpus;
 pub mod diagnostic;
 pub mod diff;
 pub mod eval;

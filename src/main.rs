@@ -14,7 +14,8 @@ use framelens::report::{Format, Options};
 #[command(name = "framelens", version, about, max_term_width = 100)]
 #[command(
     after_help = "Exit codes: 0 success, 1 unexpected failure, 2 usage error, \
-3 unreadable article, 4 invalid lexicon, 5 unreadable gold annotations."
+3 unreadable article or summary, 4 invalid lexicon, 5 unreadable gold annotations, \
+6 corpus finished but some records were skipped."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -165,6 +166,66 @@ enum Cmd {
         #[arg(long)]
         name_b: Option<String>,
     },
+    /// Analyse a corpus: folders of .txt files, JSONL, CSV or `-` (JSONL on stdin), many articles
+    /// per source, on every core; per-source totals, and with --compare the labels each source
+    /// over- or under-uses for each actor.
+    Corpus {
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Read every input as txt, jsonl or csv (default: by extension; stdin is jsonl).
+        #[arg(long, value_parser = ["txt", "jsonl", "csv"])]
+        input_format: Option<String>,
+        /// JSONL field / CSV column holding the article id.
+        #[arg(long, default_value = "id")]
+        id_field: String,
+        /// ... the source (outlet); default: the folder or file name.
+        #[arg(long, default_value = "source")]
+        source_field: String,
+        /// ... the date (ISO 8601 or RFC 2822).
+        #[arg(long, default_value = "date")]
+        date_field: String,
+        /// ... the headline (analysed as its own paragraph).
+        #[arg(long, default_value = "title")]
+        title_field: String,
+        /// ... the article text.
+        #[arg(long, default_value = "text")]
+        text_field: String,
+        /// The source of every record, whatever the input says.
+        #[arg(long, conflicts_with = "source_map")]
+        source: Option<String>,
+        /// A file of `raw,source` lines renaming raw sources (field values, folder or file names).
+        #[arg(long, value_name = "FILE")]
+        source_map: Option<PathBuf>,
+        /// Skip articles longer than this many bytes.
+        #[arg(long, default_value_t = framelens::corpus::input::DEFAULT_MAX_BYTES, value_name = "BYTES")]
+        max_article_bytes: usize,
+        /// Write one row per hit and actor to FILE (.csv, .jsonl or .ndjson).
+        #[arg(long, value_name = "FILE")]
+        hits: Option<PathBuf>,
+        /// Write the mergeable per-source aggregate to FILE (JSON; see `framelens merge`).
+        #[arg(long, value_name = "FILE")]
+        summary: Option<PathBuf>,
+        #[command(flatten)]
+        stats: StatsArgs,
+        /// Worker threads (default: one per core).
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+        /// No progress bar and no closing line on standard error.
+        #[arg(long, short = 'q')]
+        quiet: bool,
+    },
+    /// Merge summaries from separate corpus runs into the summary one run over all would give.
+    Merge {
+        #[arg(required = true, value_name = "SUMMARY")]
+        parts: Vec<PathBuf>,
+    },
+    /// Report on one or more summaries (merged first), as `corpus` does.
+    Report {
+        #[arg(required = true, value_name = "SUMMARY")]
+        summaries: Vec<PathBuf>,
+        #[command(flatten)]
+        stats: StatsArgs,
+    },
     /// Measure the tool, beside a window baseline, against annotated data.
     #[command(group(clap::ArgGroup::new("data").required(true).multiple(true).args(["gold", "basil"])))]
     Eval {
@@ -179,6 +240,78 @@ enum Cmd {
         #[arg(long)]
         basil: Option<PathBuf>,
     },
+}
+
+/// How `corpus` and `report` compare sources.
+#[derive(clap::Args)]
+struct StatsArgs {
+    /// For each actor, test which labels each source over- or under-uses against the others.
+    #[arg(long)]
+    compare: bool,
+    /// Also compare period by period.
+    #[arg(long, value_enum)]
+    by: Option<ByArg>,
+    /// Which uses count: the outlet's own voice, others' (quoted, reported), or all.
+    #[arg(long, value_enum, default_value_t = VoiceArg::Author)]
+    voice: VoiceArg,
+    /// Significance level for the (adjusted) p-value of G².
+    #[arg(long, default_value_t = 0.05, value_parser = parse_alpha)]
+    alpha: f64,
+    /// Do not test terms used fewer times than this (all sources together).
+    #[arg(long, default_value_t = 5)]
+    min_count: u64,
+    /// Correction for the number of tests.
+    #[arg(long, value_enum, default_value_t = AdjustArg::Holm)]
+    adjust: AdjustArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ByArg {
+    Month,
+    Year,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum VoiceArg {
+    Author,
+    Others,
+    All,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AdjustArg {
+    Holm,
+    None,
+}
+
+fn parse_alpha(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(a) if a > 0.0 && a < 1.0 => Ok(a),
+        _ => Err("expected a number between 0 and 1, such as 0.05".into()),
+    }
+}
+
+impl StatsArgs {
+    fn options(&self) -> framelens::corpus::compare::CompareOptions {
+        use framelens::corpus::compare::{Adjust, CompareOptions, Period, VoiceFilter};
+        CompareOptions {
+            voices: match self.voice {
+                VoiceArg::Author => VoiceFilter::Author,
+                VoiceArg::Others => VoiceFilter::Others,
+                VoiceArg::All => VoiceFilter::All,
+            },
+            by: self.by.map(|b| match b {
+                ByArg::Month => Period::Month,
+                ByArg::Year => Period::Year,
+            }),
+            alpha: self.alpha,
+            min_count: self.min_count,
+            adjust: match self.adjust {
+                AdjustArg::Holm => Adjust::Holm,
+                AdjustArg::None => Adjust::None,
+            },
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -287,6 +420,54 @@ fn main() -> ExitCode {
             b,
             name_a,
             name_b,
+        },
+        Cmd::Corpus {
+            inputs,
+            input_format,
+            id_field,
+            source_field,
+            date_field,
+            title_field,
+            text_field,
+            source,
+            source_map,
+            max_article_bytes,
+            hits,
+            summary,
+            stats,
+            threads,
+            quiet,
+        } => Command::Corpus(Box::new(app::CorpusConfig {
+            input: framelens::corpus::input::InputConfig {
+                paths: inputs,
+                format: input_format
+                    .as_deref()
+                    .and_then(framelens::corpus::input::InputFormat::parse),
+                fields: framelens::corpus::input::Fields {
+                    id: id_field,
+                    source: source_field,
+                    date: date_field,
+                    title: title_field,
+                    text: text_field,
+                },
+                source,
+                source_map: Default::default(),
+                max_bytes: max_article_bytes,
+            },
+            source_map,
+            hits,
+            summary,
+            compare: stats.compare,
+            options: stats.options(),
+            threads,
+            quiet,
+            progress: !quiet && std::io::stderr().is_terminal(),
+        })),
+        Cmd::Merge { parts } => Command::Merge { parts },
+        Cmd::Report { summaries, stats } => Command::Report {
+            summaries,
+            compare: stats.compare,
+            options: stats.options(),
         },
         Cmd::Eval {
             gold,

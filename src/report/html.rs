@@ -307,7 +307,7 @@ struct FilterActor {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-fn render(name: &str, page: &Page) -> Result<String, Error> {
+fn render<P: Serialize>(name: &str, page: &P) -> Result<String, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_syntax(
@@ -318,6 +318,7 @@ fn render(name: &str, page: &Page) -> Result<String, Error> {
     );
     env.add_template("compare.html", COMPARE_TEMPLATE)?;
     env.add_template("score.html", SCORE_TEMPLATE)?;
+    env.add_template("corpus.html", CORPUS_TEMPLATE)?;
     let json = serde_json::to_value(page).map_err(|e| {
         Error::new(ErrorKind::BadSerialization, "cannot serialize the report").with_source(e)
     })?;
@@ -1299,4 +1300,338 @@ mod tests {
             .collect();
         assert_eq!(placed, vec![0, 1, 2]);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The corpus page
+
+const CORPUS_TEMPLATE: &str = include_str!("templates/corpus.html");
+
+/// Colour-blind-safe categorical colours (Okabe–Ito) for an actor's most used terms; the last
+/// is for every other term.
+const TERM_COLOURS: [&str; 8] = [
+    "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#bbbbbb",
+];
+
+#[derive(Serialize)]
+struct CorpusPage {
+    version: &'static str,
+    title: String,
+    date: Option<String>,
+    headline: String,
+    method: String,
+    compare: bool,
+    by: Option<&'static str>,
+    sources: Vec<CorpusSourceView>,
+    actors: Vec<CorpusActorView>,
+    quiet: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct CorpusSourceView {
+    name: String,
+    articles: String,
+    words: String,
+    hits: String,
+    density: String,
+    own: String,
+}
+
+#[derive(Serialize)]
+struct CorpusActorView {
+    anchor: String,
+    title: String,
+    uses: String,
+    chart: ShareChart,
+    rows: Vec<KeyRowView>,
+    more: usize,
+}
+
+#[derive(Serialize)]
+struct ShareChart {
+    width: u32,
+    height: u32,
+    label_width: u32,
+    bars: Vec<ShareBar>,
+    legend: Vec<LegendItem>,
+    description: String,
+}
+
+#[derive(Serialize)]
+struct ShareBar {
+    y: u32,
+    label: String,
+    total: String,
+    segments: Vec<ShareSegment>,
+}
+
+#[derive(Serialize)]
+struct ShareSegment {
+    x: String,
+    width: String,
+    colour: &'static str,
+    title: String,
+}
+
+#[derive(Serialize)]
+struct LegendItem {
+    term: String,
+    colour: &'static str,
+}
+
+#[derive(Serialize)]
+struct KeyRowView {
+    period: String,
+    source: String,
+    term: String,
+    direction: &'static str,
+    uses: String,
+    share: String,
+    elsewhere: String,
+    g2: String,
+    chi2: String,
+    p: String,
+    log_ratio: String,
+}
+
+/// The corpus report as one self-contained page: totals per source, and per actor a chart of
+/// the share of each term in each source's uses (one bar per source and period with `--by`)
+/// and the table of significant differences.
+pub fn corpus(
+    r: &crate::corpus::compare::CorpusReport,
+    compare: bool,
+    date: Option<&str>,
+) -> Result<String, Error> {
+    use super::corpus::{p_text, thousands};
+    let mut actors: Vec<CorpusActorView> = Vec::new();
+    let mut order: Vec<&str> = Vec::new();
+    // Actor order: as in the first period that has them.
+    for p in &r.periods {
+        for a in &p.actors {
+            if !order.contains(&a.actor.as_str()) {
+                order.push(&a.actor);
+            }
+        }
+    }
+    let mut quiet = Vec::new();
+    for id in order {
+        let entries: Vec<(&str, &crate::corpus::compare::ActorComparison)> = r
+            .periods
+            .iter()
+            .filter_map(|p| {
+                p.actors
+                    .iter()
+                    .find(|a| a.actor == id)
+                    .map(|a| (p.period.as_str(), a))
+            })
+            .collect();
+        let sig: Vec<(&str, &crate::corpus::compare::KeyRow)> = entries
+            .iter()
+            .flat_map(|(p, a)| {
+                a.keyness
+                    .iter()
+                    .filter(|k| k.significant)
+                    .map(move |k| (*p, k))
+            })
+            .collect();
+        let first = entries[0].1;
+        let title = if first.name == first.actor {
+            sanitize(&first.actor)
+        } else {
+            format!("{} ({})", sanitize(&first.name), sanitize(&first.actor))
+        };
+        if compare && sig.is_empty() {
+            quiet.push(title);
+            continue;
+        }
+        // The actor's most used terms over every period get the colours.
+        let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+        for (_, a) in &entries {
+            for t in &a.terms {
+                *totals.entry(&t.term).or_default() += t.total;
+            }
+        }
+        let mut ranked: Vec<(&str, u64)> = totals.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let named: Vec<&str> = ranked
+            .iter()
+            .take(TERM_COLOURS.len() - 1)
+            .map(|(t, _)| *t)
+            .collect();
+        let colour_of = |t: &str| {
+            named
+                .iter()
+                .position(|n| *n == t)
+                .map_or(TERM_COLOURS[TERM_COLOURS.len() - 1], |i| TERM_COLOURS[i])
+        };
+        let (label_width, bar_width, row) = (190u32, 460u32, 24u32);
+        let mut bars = Vec::new();
+        let mut y = 8u32;
+        for (period, a) in &entries {
+            for (source, total) in &a.totals {
+                let mut segments = Vec::new();
+                let mut x = 0.0f64;
+                let mut other = 0u64;
+                for t in &a.terms {
+                    let n = t.counts.get(source).copied().unwrap_or(0);
+                    if n == 0 {
+                        continue;
+                    }
+                    if !named.contains(&t.term.as_str()) {
+                        other += n;
+                        continue;
+                    }
+                    let w = n as f64 / *total as f64 * f64::from(bar_width);
+                    segments.push(ShareSegment {
+                        x: format!("{:.1}", x),
+                        width: format!("{:.1}", w),
+                        colour: colour_of(&t.term),
+                        title: format!(
+                            "{}: \u{201c}{}\u{201d} {} of {} uses ({:.1}%)",
+                            sanitize(source),
+                            sanitize(&t.term),
+                            thousands(n),
+                            thousands(*total),
+                            n as f64 * 100.0 / *total as f64
+                        ),
+                    });
+                    x += w;
+                }
+                if other > 0 {
+                    let w = other as f64 / *total as f64 * f64::from(bar_width);
+                    segments.push(ShareSegment {
+                        x: format!("{:.1}", x),
+                        width: format!("{:.1}", w),
+                        colour: TERM_COLOURS[TERM_COLOURS.len() - 1],
+                        title: format!(
+                            "{}: other terms {} of {} uses",
+                            sanitize(source),
+                            thousands(other),
+                            thousands(*total)
+                        ),
+                    });
+                }
+                bars.push(ShareBar {
+                    y,
+                    label: if r.by.is_some() {
+                        format!("{} · {}", sanitize(period), sanitize(source))
+                    } else {
+                        sanitize(source)
+                    },
+                    total: thousands(*total),
+                    segments,
+                });
+                y += row;
+            }
+            y += if r.by.is_some() { 10 } else { 0 };
+        }
+        let mut legend: Vec<LegendItem> = named
+            .iter()
+            .map(|t| LegendItem {
+                term: sanitize(t),
+                colour: colour_of(t),
+            })
+            .collect();
+        if ranked.len() > named.len() {
+            legend.push(LegendItem {
+                term: "other terms".into(),
+                colour: TERM_COLOURS[TERM_COLOURS.len() - 1],
+            });
+        }
+        let rows: Vec<KeyRowView> = sig
+            .iter()
+            .take(30)
+            .map(|(p, k)| KeyRowView {
+                period: sanitize(p),
+                source: sanitize(&k.source),
+                term: sanitize(&k.term),
+                direction: k.direction,
+                uses: format!(
+                    "{} of {}",
+                    thousands(k.stats.n_target),
+                    thousands(k.stats.target_total)
+                ),
+                share: format!("{:.1}%", k.share * 100.0),
+                elsewhere: format!("{:.1}%", k.share_reference * 100.0),
+                g2: format!("{:.1}", k.stats.g2.abs()),
+                chi2: format!("{:.1}", k.stats.chi2.abs()),
+                p: p_text(k.p_adjusted),
+                log_ratio: format!("{:+.2}", k.stats.log_ratio),
+            })
+            .collect();
+        let mut sums: BTreeMap<&str, u64> = BTreeMap::new();
+        for (_, a) in &entries {
+            for (s, n) in &a.totals {
+                *sums.entry(s).or_default() += n;
+            }
+        }
+        let uses = sums
+            .iter()
+            .map(|(s, n)| format!("{} {}", sanitize(s), thousands(*n)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        actors.push(CorpusActorView {
+            anchor: format!("actor-{}", slug(id)),
+            title,
+            uses,
+            chart: ShareChart {
+                width: label_width + bar_width + 90,
+                height: y + 8,
+                label_width,
+                description: format!(
+                    "Share of each term among the terms used for this actor, one bar per {}.",
+                    if r.by.is_some() {
+                        "period and source"
+                    } else {
+                        "source"
+                    }
+                ),
+                bars,
+                legend,
+            },
+            more: sig.len().saturating_sub(30),
+            rows,
+        });
+    }
+    let sources = r
+        .sources
+        .iter()
+        .map(|t| CorpusSourceView {
+            name: sanitize(&t.source),
+            articles: thousands(t.articles),
+            words: thousands(t.words),
+            hits: thousands(t.hits),
+            density: format!("{:.2}", t.density),
+            own: super::corpus::own_share(t),
+        })
+        .collect();
+    let page = CorpusPage {
+        version: env!("CARGO_PKG_VERSION"),
+        title: format!("framelens corpus report: {}", super::corpus::headline(r)),
+        date: date.map(str::to_owned),
+        headline: super::corpus::headline(r),
+        method: super::corpus::method(r),
+        compare,
+        by: r.by.map(|b| match b {
+            crate::corpus::compare::Period::Month => "month",
+            crate::corpus::compare::Period::Year => "year",
+        }),
+        sources,
+        actors,
+        quiet,
+    };
+    render("corpus.html", &page)
+}
+
+/// An anchor-safe form of an id.
+fn slug(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }

@@ -4,6 +4,7 @@
 //! Every format is built from the same [`Article`] and [`Comparison`] values; the JSON is their
 //! serde form inside an envelope with `schema_version` (see `docs/json.md`).
 
+pub mod corpus;
 pub mod html;
 
 use std::fmt::Write as _;
@@ -40,7 +41,7 @@ pub struct Options {
 }
 
 impl Options {
-    fn date_text(&self) -> Option<String> {
+    pub(crate) fn date_text(&self) -> Option<String> {
         self.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
     }
 }
@@ -308,7 +309,7 @@ fn score_text(lex: &Lexicon, articles: &[Article], o: Options) -> String {
     s
 }
 
-fn md_escape(t: &str) -> String {
+pub(crate) fn md_escape(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     for c in sanitize(t).chars() {
         if matches!(

@@ -1,0 +1,249 @@
+//! Per-hit rows of a corpus run (`--hits out.csv` or `out.jsonl`): one row for each term and
+//! each actor it describes, in a long ("tidy") shape that pandas, R and Media Cloud-style tools
+//! read directly.
+//!
+//! A term that describes two actors ("Turkey and the United States ... occupation forces") gives
+//! two rows with the same `doc_id` and `hit` number; a term linked to no actor gives one row with
+//! an empty `actor`. `start`/`end` are byte offsets into the record's `field` (`title` or
+//! `text`), exactly as the input gave it.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::input::Record;
+use crate::analysis::Article;
+
+/// One row of the hits table.
+#[derive(Clone, Debug, Serialize)]
+pub struct HitRow {
+    pub doc_id: String,
+    pub source: String,
+    pub date: String,
+    /// `title` or `text`: which field of the record the offsets point into.
+    pub field: &'static str,
+    /// The hit's number within the record (rows of one term share it).
+    pub hit: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The term as written.
+    pub text: String,
+    /// Lexicon entry id.
+    pub term: String,
+    pub category: String,
+    pub stance: i8,
+    pub kind: &'static str,
+    /// Actor id, empty when the term is linked to no actor.
+    pub actor: String,
+    /// The rule that linked the actor.
+    pub link: &'static str,
+    pub voice: &'static str,
+    pub speaker: String,
+    pub speaker_actor: String,
+    pub negated: bool,
+    pub sentence: String,
+}
+
+/// The rows of one record.
+pub fn rows(record: &Record, title: Option<&Article>, body: &Article) -> Vec<HitRow> {
+    let mut out = Vec::new();
+    let mut n = 0;
+    for (field, art) in [("title", title), ("text", Some(body))] {
+        let Some(art) = art else { continue };
+        for h in &art.hits {
+            let actors: Vec<&str> = if h.actors.is_empty() {
+                vec![""]
+            } else {
+                h.actors.iter().map(String::as_str).collect()
+            };
+            for actor in actors {
+                out.push(HitRow {
+                    doc_id: record.id.clone(),
+                    source: record.source.clone(),
+                    date: record.date.clone().unwrap_or_default(),
+                    field,
+                    hit: n,
+                    start: h.start,
+                    end: h.end,
+                    text: h.text.clone(),
+                    term: h.term.clone(),
+                    category: h.category.clone(),
+                    stance: h.stance,
+                    kind: h.kind.as_str(),
+                    actor: actor.to_owned(),
+                    link: h.link.as_str(),
+                    voice: h.voice.as_str(),
+                    speaker: h.speaker.clone().unwrap_or_default(),
+                    speaker_actor: h.speaker_actor.clone().unwrap_or_default(),
+                    negated: h.negated,
+                    sentence: h.sentence_text.clone(),
+                });
+            }
+            n += 1;
+        }
+    }
+    out
+}
+
+/// The column names, in order (the CSV header).
+pub const COLUMNS: [&str; 19] = [
+    "doc_id",
+    "source",
+    "date",
+    "field",
+    "hit",
+    "start",
+    "end",
+    "text",
+    "term",
+    "category",
+    "stance",
+    "kind",
+    "actor",
+    "link",
+    "voice",
+    "speaker",
+    "speaker_actor",
+    "negated",
+    "sentence",
+];
+
+/// Where rows go: a CSV or JSONL file, written beside its final name and renamed into place
+/// when the run finishes, so an interrupted run never leaves a truncated file under that name.
+pub struct HitWriter {
+    path: PathBuf,
+    tmp: PathBuf,
+    sink: Option<Sink>,
+}
+
+enum Sink {
+    Csv(Box<csv::Writer<BufWriter<File>>>),
+    Jsonl(BufWriter<File>),
+}
+
+/// A hits file that cannot be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {reason}")]
+pub struct HitsError {
+    pub path: String,
+    pub reason: String,
+}
+
+impl HitWriter {
+    /// The format follows the extension: `.csv`, or `.jsonl` / `.ndjson`.
+    pub fn create(path: &Path) -> Result<HitWriter, HitsError> {
+        let err = |reason: String| HitsError {
+            path: path.display().to_string(),
+            reason,
+        };
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let csv = match ext.as_deref() {
+            Some("csv") => true,
+            Some("jsonl" | "ndjson") => false,
+            _ => {
+                return Err(err(
+                    "the hits file must end in .csv, .jsonl or .ndjson".into()
+                ));
+            }
+        };
+        let tmp = path.with_extension(format!("{}.framelens-tmp", ext.unwrap_or_default()));
+        let file = File::create(&tmp).map_err(|e| err(format!("cannot create: {e}")))?;
+        let w = BufWriter::with_capacity(1 << 16, file);
+        let sink = if csv {
+            let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(w);
+            w.write_record(COLUMNS).map_err(|e| err(e.to_string()))?;
+            Sink::Csv(Box::new(w))
+        } else {
+            Sink::Jsonl(w)
+        };
+        Ok(HitWriter {
+            path: path.to_owned(),
+            tmp,
+            sink: Some(sink),
+        })
+    }
+
+    fn err(&self, reason: impl ToString) -> HitsError {
+        HitsError {
+            path: self.path.display().to_string(),
+            reason: reason.to_string(),
+        }
+    }
+
+    pub fn write(&mut self, rows: &[HitRow]) -> Result<(), HitsError> {
+        for r in rows {
+            let res = match self.sink.as_mut() {
+                Some(Sink::Csv(w)) => w.serialize(r).map_err(|e| e.to_string()),
+                Some(Sink::Jsonl(w)) => serde_json::to_writer(&mut *w, r)
+                    .map_err(|e| e.to_string())
+                    .and_then(|()| w.write_all(b"\n").map_err(|e| e.to_string())),
+                None => Ok(()),
+            };
+            res.map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    /// Flushes and moves the file to its name.
+    pub fn finish(mut self) -> Result<(), HitsError> {
+        let file = match self.sink.take() {
+            Some(Sink::Csv(w)) => w
+                .into_inner()
+                .map_err(|e| self.err(e.error()))?
+                .into_inner()
+                .map_err(|e| self.err(e.error())),
+            Some(Sink::Jsonl(w)) => w.into_inner().map_err(|e| self.err(e.error())),
+            None => return Ok(()),
+        }?;
+        file.sync_all().map_err(|e| self.err(e))?;
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| self.err(e))
+    }
+}
+
+impl Drop for HitWriter {
+    /// A run that fails or is interrupted leaves no partial file behind.
+    fn drop(&mut self) {
+        if self.sink.is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_names_every_field_in_order() {
+        let row = HitRow {
+            doc_id: "d".into(),
+            source: "s".into(),
+            date: String::new(),
+            field: "text",
+            hit: 0,
+            start: 0,
+            end: 1,
+            text: "x".into(),
+            term: "t".into(),
+            category: "c".into(),
+            stance: -1,
+            kind: "label",
+            actor: String::new(),
+            link: "none",
+            voice: "author",
+            speaker: String::new(),
+            speaker_actor: String::new(),
+            negated: false,
+            sentence: "x.".into(),
+        };
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.serialize(&row).unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert_eq!(out.lines().next().unwrap(), COLUMNS.join(","));
+    }
+}

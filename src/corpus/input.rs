@@ -1,0 +1,985 @@
+//! Reading a corpus one record at a time: folders of text files, JSONL, CSV, or standard input.
+//!
+//! Records come out in a fixed order (the inputs in the order given, folders walked in file-name
+//! order, lines in file order), so a run is deterministic. A record that cannot be used (invalid
+//! JSON, invalid UTF-8, a missing or empty text, an article over the size limit) comes out as a
+//! [`Skipped`] item naming its file and line, and reading goes on.
+//!
+//! What it does not do: decode legacy encodings (input must be UTF-8), read compressed files, or
+//! follow symbolic links inside folders. A JSONL line longer than the size limit is skipped
+//! without being held in memory; a CSV record is read whole before its size is checked.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// Which reader to use for an input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    /// One article per file.
+    Text,
+    /// One JSON object per line.
+    Jsonl,
+    /// A header row and one article per row.
+    Csv,
+}
+
+impl InputFormat {
+    pub fn parse(s: &str) -> Option<InputFormat> {
+        Some(match s {
+            "txt" | "text" => InputFormat::Text,
+            "jsonl" | "ndjson" => InputFormat::Jsonl,
+            "csv" => InputFormat::Csv,
+            _ => return None,
+        })
+    }
+
+    /// The format a file name implies (`None` for an extension framelens does not read).
+    pub fn of_path(p: &Path) -> Option<InputFormat> {
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" | "md" => InputFormat::Text,
+            "jsonl" | "ndjson" => InputFormat::Jsonl,
+            "csv" => InputFormat::Csv,
+            _ => return None,
+        })
+    }
+}
+
+/// Field (or CSV column) names of a record.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    pub id: String,
+    pub source: String,
+    pub date: String,
+    pub title: String,
+    pub text: String,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields {
+            id: "id".into(),
+            source: "source".into(),
+            date: "date".into(),
+            title: "title".into(),
+            text: "text".into(),
+        }
+    }
+}
+
+/// What to read and how.
+#[derive(Clone, Debug)]
+pub struct InputConfig {
+    /// Files, folders, or `-` for standard input.
+    pub paths: Vec<PathBuf>,
+    /// Force one reader for every file (otherwise chosen by extension; standard input is JSONL).
+    pub format: Option<InputFormat>,
+    pub fields: Fields,
+    /// The source of every record, whatever the input says.
+    pub source: Option<String>,
+    /// Raw source (field value, folder or file name) -> source name.
+    pub source_map: BTreeMap<String, String>,
+    /// Articles longer than this many bytes are skipped.
+    pub max_bytes: usize,
+}
+
+impl Default for InputConfig {
+    fn default() -> Self {
+        InputConfig {
+            paths: Vec::new(),
+            format: None,
+            fields: Fields::default(),
+            source: None,
+            source_map: BTreeMap::new(),
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// The default size limit of one article: 2 MiB, some forty times a long news feature.
+pub const DEFAULT_MAX_BYTES: usize = 2 << 20;
+
+/// Where a record came from: a file and, for JSONL and CSV, a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: Option<u64>,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{l}", self.file),
+            None => write!(f, "{}", self.file),
+        }
+    }
+}
+
+/// One article of the corpus.
+#[derive(Clone, Debug)]
+pub struct Record {
+    pub id: String,
+    pub source: String,
+    /// The date as written in the record.
+    pub date: Option<String>,
+    /// `YYYY-MM`, when the date could be read.
+    pub month: Option<String>,
+    pub title: Option<String>,
+    pub text: String,
+    pub origin: Origin,
+}
+
+/// Why a record was skipped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SkipReason {
+    InvalidJson,
+    InvalidCsv,
+    InvalidUtf8,
+    MissingText,
+    EmptyText,
+    TooLarge,
+    Unreadable,
+    /// The analysis itself failed on this record (a bug: the run goes on without it).
+    AnalysisFailed,
+}
+
+impl SkipReason {
+    /// The key used in summaries.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::InvalidJson => "invalid_json",
+            SkipReason::InvalidCsv => "invalid_csv",
+            SkipReason::InvalidUtf8 => "invalid_utf8",
+            SkipReason::MissingText => "missing_text",
+            SkipReason::EmptyText => "empty_text",
+            SkipReason::TooLarge => "too_large",
+            SkipReason::Unreadable => "unreadable",
+            SkipReason::AnalysisFailed => "analysis_failed",
+        }
+    }
+}
+
+/// A record that could not be used.
+#[derive(Clone, Debug)]
+pub struct Skipped {
+    pub origin: Origin,
+    pub reason: SkipReason,
+    pub detail: String,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: skipped: {}", self.origin, self.detail)
+    }
+}
+
+/// What the reader yields.
+#[derive(Debug)]
+pub enum Item {
+    Record(Record),
+    Skipped(Skipped),
+}
+
+impl Item {
+    /// Input bytes this item accounts for (for progress).
+    pub fn bytes(&self) -> usize {
+        match self {
+            Item::Record(r) => r.text.len() + r.title.as_ref().map_or(0, String::len),
+            Item::Skipped(_) => 0,
+        }
+    }
+}
+
+/// An input that cannot be opened at all (a missing file or folder): the run stops.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {reason}")]
+pub struct InputError {
+    pub path: String,
+    pub reason: String,
+}
+
+/// One file to read, with how to read it and where its source comes from.
+#[derive(Clone, Debug)]
+struct Unit {
+    path: PathBuf,
+    format: InputFormat,
+    /// The source implied by the file's place (folder name or file stem).
+    place_source: String,
+    len: u64,
+}
+
+/// Expands the configured paths into files, checking that each exists. Returns the files and
+/// their total size in bytes (`None` when standard input is among them).
+fn plan(c: &InputConfig) -> Result<(Vec<Unit>, Option<u64>), InputError> {
+    let mut units = Vec::new();
+    let mut total = Some(0u64);
+    for p in &c.paths {
+        if p == Path::new("-") {
+            units.push(Unit {
+                path: p.clone(),
+                format: c.format.unwrap_or(InputFormat::Jsonl),
+                place_source: "stdin".into(),
+                len: 0,
+            });
+            total = None;
+            continue;
+        }
+        let meta = std::fs::metadata(p).map_err(|e| InputError {
+            path: p.display().to_string(),
+            reason: io_reason(&e),
+        })?;
+        if meta.is_dir() {
+            let root_name = name_of(p);
+            let mut found = Vec::new();
+            for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
+                let entry = entry.map_err(|e| InputError {
+                    path: e.path().unwrap_or(p).display().to_string(),
+                    reason: e.io_error().map_or_else(|| e.to_string(), io_reason),
+                })?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let path = entry.path();
+                let format = match c.format {
+                    Some(f) => f,
+                    None => match InputFormat::of_path(path) {
+                        Some(f) => f,
+                        None => continue,
+                    },
+                };
+                // The first folder below the root names the source; files directly in the
+                // root take the root's name.
+                let rel = path.strip_prefix(p).unwrap_or(path);
+                let mut comps = rel.components();
+                let first = comps.next();
+                let place_source = match (first, comps.next()) {
+                    (Some(dir), Some(_)) => dir.as_os_str().to_string_lossy().into_owned(),
+                    _ if format == InputFormat::Text => root_name.clone(),
+                    _ => stem_of(path),
+                };
+                let len = entry.metadata().map_or(0, |m| m.len());
+                found.push(Unit {
+                    path: path.to_path_buf(),
+                    format,
+                    place_source,
+                    len,
+                });
+            }
+            for u in found {
+                total = total.map(|t| t + u.len);
+                units.push(u);
+            }
+        } else {
+            let format = c
+                .format
+                .or_else(|| InputFormat::of_path(p))
+                .unwrap_or(InputFormat::Text);
+            let place_source = match format {
+                InputFormat::Text => p.parent().map(name_of).unwrap_or_default(),
+                _ => stem_of(p),
+            };
+            total = total.map(|t| t + meta.len());
+            units.push(Unit {
+                path: p.clone(),
+                format,
+                place_source,
+                len: meta.len(),
+            });
+        }
+    }
+    Ok((units, total))
+}
+
+fn name_of(p: &Path) -> String {
+    let p = if p.as_os_str().is_empty() || p == Path::new(".") {
+        std::env::current_dir().unwrap_or_else(|_| p.to_path_buf())
+    } else {
+        p.to_path_buf()
+    };
+    p.file_name()
+        .map_or_else(|| "corpus".into(), |n| n.to_string_lossy().into_owned())
+}
+
+fn stem_of(p: &Path) -> String {
+    p.file_stem()
+        .map_or_else(|| "corpus".into(), |n| n.to_string_lossy().into_owned())
+}
+
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads every record of a corpus, in order.
+pub struct Reader {
+    config: InputConfig,
+    units: std::vec::IntoIter<Unit>,
+    current: Option<Current>,
+    total_bytes: Option<u64>,
+    /// Input bytes read so far, in finished files and the current one.
+    consumed: u64,
+    /// Bytes of files already finished.
+    finished: u64,
+}
+
+enum Current {
+    Lines {
+        unit: Unit,
+        input: Box<dyn BufRead + Send>,
+        line: u64,
+        buf: Vec<u8>,
+    },
+    Csv {
+        unit: Unit,
+        reader: csv::Reader<Box<dyn Read + Send>>,
+        columns: CsvColumns,
+        record: csv::ByteRecord,
+    },
+}
+
+struct CsvColumns {
+    id: Option<usize>,
+    source: Option<usize>,
+    date: Option<usize>,
+    title: Option<usize>,
+    text: usize,
+}
+
+impl Reader {
+    /// Checks that every input exists and plans the reading.
+    pub fn new(config: InputConfig) -> Result<Reader, InputError> {
+        let (units, total_bytes) = plan(&config)?;
+        Ok(Reader {
+            config,
+            units: units.into_iter(),
+            current: None,
+            total_bytes,
+            consumed: 0,
+            finished: 0,
+        })
+    }
+
+    /// Input bytes read so far (file bytes, markup included).
+    pub fn consumed(&self) -> u64 {
+        self.consumed
+    }
+
+    /// Total size of the input files, when known (not for standard input).
+    pub fn total_bytes(&self) -> Option<u64> {
+        self.total_bytes
+    }
+
+    fn source(&self, raw: Option<&str>, unit: &Unit) -> String {
+        if let Some(s) = &self.config.source {
+            return s.clone();
+        }
+        let raw = raw
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&unit.place_source);
+        self.config
+            .source_map
+            .get(raw)
+            .cloned()
+            .unwrap_or_else(|| raw.to_owned())
+    }
+
+    fn open(&mut self, unit: Unit) -> Option<Item> {
+        self.finished = self.consumed;
+        if unit.format == InputFormat::Text {
+            self.consumed += unit.len;
+        }
+        let shown = shown(&unit.path);
+        let input: Box<dyn Read + Send> = if unit.path == Path::new("-") {
+            Box::new(io::stdin())
+        } else {
+            match File::open(&unit.path) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    return Some(Item::Skipped(Skipped {
+                        origin: Origin {
+                            file: shown,
+                            line: None,
+                        },
+                        reason: SkipReason::Unreadable,
+                        detail: format!("cannot open: {}", io_reason(&e)),
+                    }));
+                }
+            }
+        };
+        match unit.format {
+            InputFormat::Text => Some(self.text_file(unit, input)),
+            InputFormat::Jsonl => {
+                self.current = Some(Current::Lines {
+                    unit,
+                    input: Box::new(BufReader::with_capacity(1 << 16, input)),
+                    line: 0,
+                    buf: Vec::new(),
+                });
+                None
+            }
+            InputFormat::Csv => {
+                let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+                let headers = match reader.byte_headers() {
+                    Ok(h) => h.clone(),
+                    Err(e) => {
+                        return Some(skip(&shown, Some(1), SkipReason::InvalidCsv, e.to_string()));
+                    }
+                };
+                let find = |name: &str| {
+                    headers
+                        .iter()
+                        .position(|h| String::from_utf8_lossy(h).trim() == name)
+                };
+                let f = &self.config.fields;
+                let Some(text) = find(&f.text) else {
+                    return Some(skip(
+                        &shown,
+                        Some(1),
+                        SkipReason::MissingText,
+                        format!("no column named '{}' in the header: the whole file", f.text),
+                    ));
+                };
+                let columns = CsvColumns {
+                    id: find(&f.id),
+                    source: find(&f.source),
+                    date: find(&f.date),
+                    title: find(&f.title),
+                    text,
+                };
+                self.current = Some(Current::Csv {
+                    unit,
+                    reader,
+                    columns,
+                    record: csv::ByteRecord::new(),
+                });
+                None
+            }
+        }
+    }
+
+    fn text_file(&self, unit: Unit, mut input: Box<dyn Read + Send>) -> Item {
+        let shown = shown(&unit.path);
+        let max = self.config.max_bytes;
+        if unit.len > max as u64 {
+            return skip(
+                &shown,
+                None,
+                SkipReason::TooLarge,
+                format!("{} bytes, over the limit of {max}", unit.len),
+            );
+        }
+        let mut bytes = Vec::new();
+        if let Err(e) = input.by_ref().take(max as u64 + 1).read_to_end(&mut bytes) {
+            return skip(&shown, None, SkipReason::Unreadable, io_reason(&e));
+        }
+        if bytes.len() > max {
+            return skip(
+                &shown,
+                None,
+                SkipReason::TooLarge,
+                format!("over the limit of {max} bytes"),
+            );
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                return skip(
+                    &shown,
+                    Some(line as u64),
+                    SkipReason::InvalidUtf8,
+                    format!("not valid UTF-8 at byte {at}"),
+                );
+            }
+        };
+        if is_blank(&text) {
+            return skip(
+                &shown,
+                None,
+                SkipReason::EmptyText,
+                "the article is empty".into(),
+            );
+        }
+        let id = match unit.path.strip_prefix(
+            self.config
+                .paths
+                .iter()
+                .find(|p| unit.path.starts_with(p) && p.is_dir())
+                .map_or(Path::new(""), |p| p.as_path()),
+        ) {
+            Ok(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
+            _ => shown.clone(),
+        };
+        Item::Record(Record {
+            id,
+            source: self.source(None, &unit),
+            date: None,
+            month: None,
+            title: None,
+            text,
+            origin: Origin {
+                file: shown,
+                line: None,
+            },
+        })
+    }
+
+    /// The next JSONL line of the current file, or `None` at its end.
+    fn next_line(&mut self) -> Option<Item> {
+        let max = self.config.max_bytes;
+        let Some(Current::Lines {
+            unit,
+            input,
+            line,
+            buf,
+        }) = &mut self.current
+        else {
+            return None;
+        };
+        loop {
+            buf.clear();
+            *line += 1;
+            let (n, too_long) = match read_line_bounded(input.as_mut(), buf, max) {
+                Ok(r) => r,
+                Err(e) => {
+                    let item = skip(
+                        &shown(&unit.path),
+                        Some(*line),
+                        SkipReason::Unreadable,
+                        format!(
+                            "read error, the rest of the file is skipped: {}",
+                            io_reason(&e)
+                        ),
+                    );
+                    self.current = None;
+                    return Some(item);
+                }
+            };
+            if n == 0 {
+                self.current = None;
+                return None;
+            }
+            self.consumed += n as u64;
+            let file = shown(&unit.path);
+            if too_long {
+                return Some(skip(
+                    &file,
+                    Some(*line),
+                    SkipReason::TooLarge,
+                    format!("a line of {n} bytes, over the limit of {max}"),
+                ));
+            }
+            let body = trim_line_end(buf);
+            if body.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let (unit, line) = (unit.clone(), *line);
+            let text = match std::str::from_utf8(body) {
+                Ok(t) => t.to_owned(),
+                Err(e) => {
+                    let at = e.valid_up_to();
+                    return Some(skip(
+                        &file,
+                        Some(line),
+                        SkipReason::InvalidUtf8,
+                        format!("not valid UTF-8 at column {}", at + 1),
+                    ));
+                }
+            };
+            return Some(self.json_record(&unit, line, &text));
+        }
+    }
+
+    fn json_record(&self, unit: &Unit, line: u64, json: &str) -> Item {
+        let file = shown(&unit.path);
+        let value: serde_json::Value = match serde_json::from_str(json) {
+            Ok(v) => v,
+            Err(e) => {
+                return skip(
+                    &file,
+                    Some(line),
+                    SkipReason::InvalidJson,
+                    format!("invalid JSON at column {}: {}", e.column(), json_reason(&e)),
+                );
+            }
+        };
+        let serde_json::Value::Object(map) = value else {
+            return skip(
+                &file,
+                Some(line),
+                SkipReason::InvalidJson,
+                "the line is not a JSON object".into(),
+            );
+        };
+        let f = &self.config.fields;
+        let scalar = |k: &str| -> Option<String> {
+            match map.get(k)? {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                serde_json::Value::Bool(b) => Some(b.to_string()),
+                _ => None,
+            }
+        };
+        let text = match map.get(&f.text) {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Null) | None => {
+                return skip(
+                    &file,
+                    Some(line),
+                    SkipReason::MissingText,
+                    format!("no '{}' field", f.text),
+                );
+            }
+            Some(_) => {
+                return skip(
+                    &file,
+                    Some(line),
+                    SkipReason::MissingText,
+                    format!("the '{}' field is not a string", f.text),
+                );
+            }
+        };
+        let title = scalar(&f.title).filter(|t| !is_blank(t));
+        self.finish(
+            unit,
+            Some(line),
+            scalar(&f.id),
+            scalar(&f.source),
+            scalar(&f.date),
+            title,
+            text,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &self,
+        unit: &Unit,
+        line: Option<u64>,
+        id: Option<String>,
+        source: Option<String>,
+        date: Option<String>,
+        title: Option<String>,
+        text: String,
+    ) -> Item {
+        let file = shown(&unit.path);
+        let max = self.config.max_bytes;
+        let size = text.len() + title.as_ref().map_or(0, String::len);
+        if size > max {
+            return skip(
+                &file,
+                line,
+                SkipReason::TooLarge,
+                format!("an article of {size} bytes, over the limit of {max}"),
+            );
+        }
+        if is_blank(&text) && title.is_none() {
+            return skip(
+                &file,
+                line,
+                SkipReason::EmptyText,
+                "the text is empty".into(),
+            );
+        }
+        let date = date.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
+        Item::Record(Record {
+            id: id
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or_else(|| format!("{}:{}", file, line.unwrap_or(0))),
+            source: self.source(source.as_deref(), unit),
+            month: date.as_deref().and_then(month_of),
+            date,
+            title,
+            text,
+            origin: Origin { file, line },
+        })
+    }
+
+    fn next_csv(&mut self) -> Option<Item> {
+        let Some(Current::Csv {
+            unit,
+            reader,
+            columns,
+            record,
+        }) = &mut self.current
+        else {
+            return None;
+        };
+        let file = shown(&unit.path);
+        match reader.read_byte_record(record) {
+            Ok(false) => {
+                self.current = None;
+                None
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line());
+                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
+                let item = skip(
+                    &file,
+                    line,
+                    SkipReason::InvalidCsv,
+                    format!("invalid CSV: {e}"),
+                );
+                if fatal {
+                    self.current = None;
+                }
+                Some(item)
+            }
+            Ok(true) => {
+                self.consumed = self.finished + reader.position().byte();
+                let line = record.position().map(|p| p.line());
+                let mut fields = Vec::with_capacity(5);
+                for col in [
+                    columns.id,
+                    columns.source,
+                    columns.date,
+                    columns.title,
+                    Some(columns.text),
+                ] {
+                    let v = match col.and_then(|c| record.get(c)) {
+                        None => None,
+                        Some(b) => match std::str::from_utf8(b) {
+                            Ok(s) => Some(s.to_owned()),
+                            Err(e) => {
+                                return Some(skip(
+                                    &file,
+                                    line,
+                                    SkipReason::InvalidUtf8,
+                                    format!(
+                                        "not valid UTF-8 in column {} at byte {}",
+                                        col.unwrap_or(0) + 1,
+                                        e.valid_up_to()
+                                    ),
+                                ));
+                            }
+                        },
+                    };
+                    fields.push(v);
+                }
+                let unit = unit.clone();
+                let mut it = fields.into_iter();
+                let (id, source, date, title) = (
+                    it.next().flatten(),
+                    it.next().flatten(),
+                    it.next().flatten(),
+                    it.next().flatten(),
+                );
+                let Some(text) = it.next().flatten() else {
+                    return Some(skip(
+                        &file,
+                        line,
+                        SkipReason::MissingText,
+                        format!("no '{}' column in this row", self.config.fields.text),
+                    ));
+                };
+                let title = title.filter(|t| !is_blank(t));
+                Some(self.finish(&unit, line, id, source, date, title, text))
+            }
+        }
+    }
+}
+
+impl Iterator for Reader {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            let item = match &self.current {
+                Some(Current::Lines { .. }) => self.next_line(),
+                Some(Current::Csv { .. }) => self.next_csv(),
+                None => {
+                    let unit = self.units.next()?;
+                    self.open(unit)
+                }
+            };
+            if item.is_some() {
+                return item;
+            }
+        }
+    }
+}
+
+fn shown(p: &Path) -> String {
+    if p == Path::new("-") {
+        "<stdin>".into()
+    } else {
+        p.display().to_string()
+    }
+}
+
+fn skip(file: &str, line: Option<u64>, reason: SkipReason, detail: String) -> Item {
+    Item::Skipped(Skipped {
+        origin: Origin {
+            file: file.to_owned(),
+            line,
+        },
+        reason,
+        detail,
+    })
+}
+
+fn is_blank(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || crate::text::is_ignorable(c))
+}
+
+fn trim_line_end(buf: &[u8]) -> &[u8] {
+    let mut b = buf;
+    if let [rest @ .., b'\n'] = b {
+        b = rest;
+    }
+    if let [rest @ .., b'\r'] = b {
+        b = rest;
+    }
+    b
+}
+
+/// serde_json's message without its " at line 1 column N" tail (the column is shown already).
+fn json_reason(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
+/// Reads one line (up to and including `\n`) into `buf`, keeping at most `max + 2` bytes: a
+/// longer line is consumed to its end but not kept. Returns the line's length and whether it
+/// was too long.
+fn read_line_bounded(
+    input: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<(usize, bool)> {
+    let mut n = 0usize;
+    let mut too_long = false;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok((n, too_long));
+        }
+        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        n += take;
+        if !too_long {
+            // A JSON line carries quoting and field names besides the article: allow for them.
+            if n > max.saturating_mul(2).saturating_add(4096) {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+        }
+        input.consume(take);
+        if done {
+            return Ok((n, too_long));
+        }
+    }
+}
+
+/// `YYYY-MM` from a date: ISO 8601 (`2024-12-03`, `2024-12`, `2024-12-03T10:00:00Z`) or
+/// RFC 2822 (`Tue, 3 Dec 2024 10:00:00 +0000`).
+pub fn month_of(date: &str) -> Option<String> {
+    let d = date.trim();
+    let b = d.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) {
+        let m: u32 = d[5..7].parse().ok()?;
+        let rest_ok = b.len() == 7
+            || (b.get(7) == Some(&b'-') && digits(8..10) && {
+                let day: u32 = d[8..10].parse().ok()?;
+                jiff::civil::Date::new(d[..4].parse().ok()?, m as i8, day as i8).is_ok()
+            });
+        return ((1..=12).contains(&m) && rest_ok).then(|| d[..7].to_owned());
+    }
+    if let Ok(z) = jiff::fmt::rfc2822::parse(d) {
+        let dt = z.datetime();
+        return Some(format!("{:04}-{:02}", dt.year(), dt.month()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_from_dates() {
+        for (date, want) in [
+            ("2024-12-03", Some("2024-12")),
+            ("2024-12", Some("2024-12")),
+            ("2024-12-03T10:00:00Z", Some("2024-12")),
+            (" 2024-01-31 ", Some("2024-01")),
+            ("Tue, 3 Dec 2024 10:00:00 +0000", Some("2024-12")),
+            ("2024-13-01", None),
+            ("2024-02-30", None),
+            ("yesterday", None),
+            ("", None),
+            ("٢٠٢٤-١٢-٠٣", None),
+        ] {
+            assert_eq!(month_of(date).as_deref(), want, "{date}");
+        }
+    }
+
+    #[test]
+    fn bounded_lines_keep_short_lines_and_drop_long_ones() {
+        let data = b"short\n0123456789012345678901234567890123456789\nlast";
+        let mut input: &[u8] = data;
+        let mut buf = Vec::new();
+        // max 0 allows 4096 bytes of JSON overhead; use a tiny reader instead.
+        assert_eq!(
+            read_line_bounded(&mut input, &mut buf, 10_000).unwrap(),
+            (6, false)
+        );
+        assert_eq!(buf, b"short\n");
+        buf.clear();
+        assert_eq!(
+            read_line_bounded(&mut input, &mut buf, 10_000).unwrap(),
+            (41, false)
+        );
+        buf.clear();
+        assert_eq!(
+            read_line_bounded(&mut input, &mut buf, 10_000).unwrap(),
+            (4, false)
+        );
+        assert_eq!(buf, b"last");
+        buf.clear();
+        assert_eq!(
+            read_line_bounded(&mut input, &mut buf, 10_000).unwrap(),
+            (0, false)
+        );
+    }
+
+    #[test]
+    fn an_overlong_line_is_consumed_without_being_kept() {
+        let long = vec![b'x'; 20_000];
+        let mut data = long.clone();
+        data.extend_from_slice(b"\nnext\n");
+        let mut input = BufReader::with_capacity(64, &data[..]);
+        let mut buf = Vec::new();
+        let (n, too_long) = read_line_bounded(&mut input, &mut buf, 100).unwrap();
+        assert_eq!((n, too_long), (20_001, true));
+        assert!(buf.len() <= 4096 + 200 + 64);
+        buf.clear();
+        assert_eq!(
+            read_line_bounded(&mut input, &mut buf, 100).unwrap(),
+            (5, false)
+        );
+        assert_eq!(buf, b"next\n");
+    }
+}

@@ -1,0 +1,490 @@
+//! The per-source aggregate of a corpus run, and merging aggregates from separate runs.
+//!
+//! A [`Summary`] holds integer counts only, keyed by source, month, actor, term and voice, in
+//! sorted maps. Adding two summaries is adding counts, which is associative and commutative, so
+//! `merge(run(A), run(B))` serialises to exactly the bytes of `run(A ∪ B)` whatever the split and
+//! the order of the parts. Ratios and statistics are computed when a report is made, never
+//! stored.
+//!
+//! A summary records a fingerprint of the lexicon it was made with (entries that affect results:
+//! forms, categories, stances, targets, actor names and aliases; not notes). Summaries made with
+//! different lexicons cannot be merged.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::analysis::Article;
+use crate::lexicon::{Kind, Lexicon};
+
+/// The version of the summary format; merging refuses other versions.
+pub const SUMMARY_VERSION: u32 = 1;
+
+/// The month key of records without a readable date.
+pub const UNDATED: &str = "undated";
+
+/// The actor key of terms linked to no actor.
+pub const NO_ACTOR: &str = "(none)";
+
+/// What a term is, as the lexicon said when the summary was made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermInfo {
+    pub category: String,
+    pub stance: i8,
+    pub kind: Kind,
+}
+
+/// Counts for one actor in one source and month.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorCounts {
+    /// Times the actor is named (names, adjectives, people, resolved pronouns).
+    pub mentions: u64,
+    /// Articles that name the actor at least once.
+    pub articles: u64,
+    /// term id -> voice -> uses of the term for this actor.
+    pub terms: BTreeMap<String, BTreeMap<String, u64>>,
+}
+
+/// Counts for one source in one month.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    pub articles: u64,
+    pub words: u64,
+    pub bytes: u64,
+    pub hits: u64,
+    /// voice -> hits.
+    pub voices: BTreeMap<String, u64>,
+    /// actor id (or `(none)`) -> counts.
+    pub actors: BTreeMap<String, ActorCounts>,
+}
+
+/// A mergeable aggregate of a corpus run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Always `framelens-summary`: tells a summary from other JSON.
+    pub format: String,
+    pub version: u32,
+    /// SHA-256 of the lexicon entries that affect results.
+    pub lexicon: String,
+    pub articles: u64,
+    /// reason -> records skipped.
+    pub skipped: BTreeMap<String, u64>,
+    /// The terms seen, with what the lexicon says of them.
+    pub terms: BTreeMap<String, TermInfo>,
+    /// actor id -> display name, for the actors seen.
+    pub actor_names: BTreeMap<String, String>,
+    /// source -> month (`YYYY-MM` or `undated`) -> counts.
+    pub sources: BTreeMap<String, BTreeMap<String, Cell>>,
+}
+
+/// Why summaries could not be merged or read.
+#[derive(Debug, thiserror::Error)]
+pub enum SummaryError {
+    #[error("{file}: not a framelens summary: {reason}")]
+    NotSummary { file: String, reason: String },
+    #[error(
+        "{file}: summary format version {found}, this framelens reads version {SUMMARY_VERSION}"
+    )]
+    Version { file: String, found: u32 },
+    #[error(
+        "{file}: made with a different lexicon than {first} (fingerprints {theirs:.12}… and {ours:.12}…); \
+         run every part with the same lexicon files"
+    )]
+    Lexicon {
+        file: String,
+        first: String,
+        theirs: String,
+        ours: String,
+    },
+    #[error("{file}: term '{term}' is described differently than in {first}")]
+    Term {
+        file: String,
+        first: String,
+        term: String,
+    },
+}
+
+/// The fingerprint of a lexicon: a SHA-256 over every field that can change a result.
+pub fn fingerprint(lex: &Lexicon) -> String {
+    let mut h = Sha256::new();
+    let mut field = |s: &str| {
+        h.update((s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    };
+    for e in &lex.labels {
+        field("label");
+        field(&e.id);
+        for f in &e.forms {
+            field(f);
+        }
+        field(e.regex.as_deref().unwrap_or(""));
+        field(&e.category);
+        field(&e.stance.to_string());
+        field(e.kind.as_str());
+        for t in &e.targets {
+            field(t.as_str());
+        }
+        for x in &e.exclude {
+            field(x);
+        }
+    }
+    for a in &lex.actors {
+        field("actor");
+        field(&a.id);
+        field(&a.name);
+        field(a.actor_type.as_str());
+        for x in a.aliases.iter().chain(&a.adjectives).chain(&a.proxies) {
+            field(x);
+        }
+        for p in &a.people {
+            field(&p.name);
+            for x in &p.aliases {
+                field(x);
+            }
+            field(p.role.as_deref().unwrap_or(""));
+        }
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One article's contribution, computed where the article was analysed.
+#[derive(Clone, Debug, Default)]
+pub struct Contribution {
+    pub source: String,
+    pub month: String,
+    pub words: u64,
+    pub bytes: u64,
+    pub hits: u64,
+    pub voices: BTreeMap<&'static str, u64>,
+    /// actor -> mentions.
+    pub mentions: BTreeMap<String, u64>,
+    /// (actor, term, voice) -> uses.
+    pub uses: BTreeMap<(String, String, &'static str), u64>,
+    pub terms: BTreeMap<String, TermInfo>,
+    pub actor_names: BTreeMap<String, String>,
+}
+
+impl Contribution {
+    /// The counts of one analysed article (title and body may be two analyses).
+    pub fn of(lex: &Lexicon, source: &str, month: Option<&str>, parts: &[&Article]) -> Self {
+        let mut c = Contribution {
+            source: source.to_owned(),
+            month: month.unwrap_or(UNDATED).to_owned(),
+            ..Contribution::default()
+        };
+        for a in parts {
+            c.words += a.profile.words as u64;
+            c.bytes += a.text.len() as u64;
+            c.hits += a.hits.len() as u64;
+            for m in &a.mentions {
+                *c.mentions.entry(m.actor.clone()).or_default() += 1;
+                c.actor_names
+                    .entry(m.actor.clone())
+                    .or_insert_with(|| actor_name(lex, &m.actor));
+            }
+            for h in &a.hits {
+                let voice = h.voice.as_str();
+                *c.voices.entry(voice).or_default() += 1;
+                c.terms.entry(h.term.clone()).or_insert_with(|| TermInfo {
+                    category: h.category.clone(),
+                    stance: h.stance,
+                    kind: h.kind,
+                });
+                if h.actors.is_empty() {
+                    *c.uses
+                        .entry((NO_ACTOR.to_owned(), h.term.clone(), voice))
+                        .or_default() += 1;
+                }
+                for actor in &h.actors {
+                    c.actor_names
+                        .entry(actor.clone())
+                        .or_insert_with(|| actor_name(lex, actor));
+                    *c.uses
+                        .entry((actor.clone(), h.term.clone(), voice))
+                        .or_default() += 1;
+                }
+            }
+        }
+        c
+    }
+}
+
+fn actor_name(lex: &Lexicon, id: &str) -> String {
+    lex.actor(id)
+        .map_or_else(|| id.to_owned(), |a| a.name.clone())
+}
+
+impl Summary {
+    /// An empty summary for runs with this lexicon.
+    pub fn new(lex: &Lexicon) -> Summary {
+        Summary::with_fingerprint(fingerprint(lex))
+    }
+
+    fn with_fingerprint(lexicon: String) -> Summary {
+        Summary {
+            format: "framelens-summary".into(),
+            version: SUMMARY_VERSION,
+            lexicon,
+            articles: 0,
+            skipped: BTreeMap::new(),
+            terms: BTreeMap::new(),
+            actor_names: BTreeMap::new(),
+            sources: BTreeMap::new(),
+        }
+    }
+
+    /// Counts one analysed article.
+    pub fn add(&mut self, c: Contribution) {
+        self.articles += 1;
+        let cell = self
+            .sources
+            .entry(c.source)
+            .or_default()
+            .entry(c.month)
+            .or_default();
+        cell.articles += 1;
+        cell.words += c.words;
+        cell.bytes += c.bytes;
+        cell.hits += c.hits;
+        for (v, n) in c.voices {
+            *cell.voices.entry(v.to_owned()).or_default() += n;
+        }
+        for (actor, n) in c.mentions {
+            let a = cell.actors.entry(actor).or_default();
+            a.mentions += n;
+            a.articles += 1;
+        }
+        for ((actor, term, voice), n) in c.uses {
+            *cell
+                .actors
+                .entry(actor)
+                .or_default()
+                .terms
+                .entry(term)
+                .or_default()
+                .entry(voice.to_owned())
+                .or_default() += n;
+        }
+        for (t, info) in c.terms {
+            self.terms.entry(t).or_insert(info);
+        }
+        for (a, name) in c.actor_names {
+            self.actor_names.entry(a).or_insert(name);
+        }
+    }
+
+    /// Counts one skipped record.
+    pub fn skip(&mut self, reason: &str) {
+        *self.skipped.entry(reason.to_owned()).or_default() += 1;
+    }
+
+    /// Reads a summary written by `corpus --summary` or `merge`. `file` names it in errors.
+    pub fn from_json(file: &str, json: &str) -> Result<Summary, SummaryError> {
+        let not = |reason: String| SummaryError::NotSummary {
+            file: file.to_owned(),
+            reason,
+        };
+        let v: serde_json::Value = serde_json::from_str(json).map_err(|e| not(e.to_string()))?;
+        if v.get("format").and_then(|f| f.as_str()) != Some("framelens-summary") {
+            return Err(not("no \"format\": \"framelens-summary\" field".into()));
+        }
+        match v.get("version").and_then(|x| x.as_u64()) {
+            Some(n) if n == u64::from(SUMMARY_VERSION) => {}
+            Some(n) => {
+                return Err(SummaryError::Version {
+                    file: file.to_owned(),
+                    found: u32::try_from(n).unwrap_or(u32::MAX),
+                });
+            }
+            None => return Err(not("no \"version\" field".into())),
+        }
+        serde_json::from_value(v).map_err(|e| not(e.to_string()))
+    }
+
+    /// The summary as pretty JSON with a final newline: the bytes `--summary` writes.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a summary serialises");
+        s.push('\n');
+        s
+    }
+
+    /// Adds `other` (read from `file`) into `self` (first read from `first`).
+    pub fn merge(&mut self, other: Summary, first: &str, file: &str) -> Result<(), SummaryError> {
+        if other.lexicon != self.lexicon {
+            return Err(SummaryError::Lexicon {
+                file: file.to_owned(),
+                first: first.to_owned(),
+                theirs: other.lexicon,
+                ours: self.lexicon.clone(),
+            });
+        }
+        for (t, info) in other.terms {
+            match self.terms.get(&t) {
+                Some(mine) if *mine != info => {
+                    return Err(SummaryError::Term {
+                        file: file.to_owned(),
+                        first: first.to_owned(),
+                        term: t,
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    self.terms.insert(t, info);
+                }
+            }
+        }
+        for (a, name) in other.actor_names {
+            self.actor_names.entry(a).or_insert(name);
+        }
+        self.articles += other.articles;
+        for (r, n) in other.skipped {
+            *self.skipped.entry(r).or_default() += n;
+        }
+        for (source, months) in other.sources {
+            let mine = self.sources.entry(source).or_default();
+            for (month, cell) in months {
+                let c = mine.entry(month).or_default();
+                c.articles += cell.articles;
+                c.words += cell.words;
+                c.bytes += cell.bytes;
+                c.hits += cell.hits;
+                for (v, n) in cell.voices {
+                    *c.voices.entry(v).or_default() += n;
+                }
+                for (actor, ac) in cell.actors {
+                    let a = c.actors.entry(actor).or_default();
+                    a.mentions += ac.mentions;
+                    a.articles += ac.articles;
+                    for (term, voices) in ac.terms {
+                        let t = a.terms.entry(term).or_default();
+                        for (v, n) in voices {
+                            *t.entry(v).or_default() += n;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contribution(
+        source: &str,
+        month: &str,
+        uses: &[(&str, &str, &'static str)],
+    ) -> Contribution {
+        let mut c = Contribution {
+            source: source.into(),
+            month: month.into(),
+            words: 100,
+            bytes: 600,
+            hits: uses.len() as u64,
+            ..Contribution::default()
+        };
+        for &(a, t, v) in uses {
+            *c.uses.entry((a.into(), t.into(), v)).or_default() += 1;
+            *c.voices.entry(v).or_default() += 1;
+            *c.mentions.entry(a.into()).or_default() += 1;
+            c.terms.insert(
+                t.into(),
+                TermInfo {
+                    category: "cat".into(),
+                    stance: -1,
+                    kind: Kind::Label,
+                },
+            );
+            c.actor_names.insert(a.into(), a.to_uppercase());
+        }
+        c
+    }
+
+    #[test]
+    fn merging_parts_equals_one_run_in_any_order() {
+        let docs = [
+            contribution("fox", "2024-12", &[("hts", "terrorists", "author")]),
+            contribution(
+                "nyt",
+                "2024-12",
+                &[("hts", "rebels", "author"), ("hts", "terrorists", "quote")],
+            ),
+            contribution("fox", "2025-01", &[("turkey", "occupation", "quote")]),
+            contribution("huff", UNDATED, &[]),
+        ];
+        let mut one = Summary::with_fingerprint("x".into());
+        for d in docs.iter().cloned() {
+            one.add(d);
+        }
+        one.skip("invalid_json");
+        for split in 0..=docs.len() {
+            let mut a = Summary::with_fingerprint("x".into());
+            let mut b = Summary::with_fingerprint("x".into());
+            for d in &docs[..split] {
+                a.add(d.clone());
+            }
+            for d in &docs[split..] {
+                b.add(d.clone());
+            }
+            b.skip("invalid_json");
+            let mut ab = a.clone();
+            ab.merge(b.clone(), "a", "b").unwrap();
+            assert_eq!(ab.to_json(), one.to_json(), "split at {split}");
+            let mut ba = b;
+            ba.merge(a, "b", "a").unwrap();
+            assert_eq!(ba.to_json(), one.to_json(), "reversed, split at {split}");
+        }
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let mut s = Summary::with_fingerprint("x".into());
+        s.add(contribution(
+            "fox",
+            "2024-12",
+            &[("hts", "terrorists", "author")],
+        ));
+        let back = Summary::from_json("s.json", &s.to_json()).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn refuses_other_lexicons_versions_and_files() {
+        let mut a = Summary::with_fingerprint("aaaaaaaaaaaaaaaa".into());
+        let b = Summary::with_fingerprint("bbbbbbbbbbbbbbbb".into());
+        let e = a.merge(b, "one.json", "two.json").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "two.json: made with a different lexicon than one.json (fingerprints bbbbbbbbbbbb… and \
+             aaaaaaaaaaaa…); run every part with the same lexicon files"
+        );
+        let e = Summary::from_json(
+            "x.json",
+            r#"{"format": "framelens-summary", "version": 99}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.json: summary format version 99, this framelens reads version 1"
+        );
+        let e = Summary::from_json("h.json", r#"{"hits": []}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "h.json: not a framelens summary: no \"format\": \"framelens-summary\" field"
+        );
+    }
+
+    #[test]
+    fn the_fingerprint_follows_results_not_notes() {
+        let lex = Lexicon::bundled().unwrap();
+        let mut noted = lex.clone();
+        noted.labels[0].note = Some("another note".into());
+        assert_eq!(fingerprint(&lex), fingerprint(&noted));
+        let mut changed = lex.clone();
+        changed.labels[0].stance = -changed.labels[0].stance + 1;
+        assert_ne!(fingerprint(&lex), fingerprint(&changed));
+    }
+}
