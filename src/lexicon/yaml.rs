@@ -268,7 +268,7 @@ impl Checker<'_> {
 /// Parses one lexicon file. Returns every problem found in it.
 pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
     let (raw, problems, label_offsets, actor_offsets) =
-        match serde_saphyr::from_str::<RawFile>(text) {
+        match serde_saphyr::from_str_with_options::<RawFile>(text, options()) {
             Ok(r) => (r, Vec::new(), Vec::new(), Vec::new()),
             Err(e) => match recover(path, text) {
                 Some(rec) if !rec.problems.is_empty() => {
@@ -283,6 +283,8 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
         problems,
         offset: 0,
     };
+    // Each entry's snippet line, looked up by number: index the lines once.
+    let lines: Vec<&str> = text.lines().collect();
     let name = raw.lexicon.unwrap_or_else(|| {
         let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
         let base = base.strip_prefix("bundled:").unwrap_or(base);
@@ -388,9 +390,9 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
             category: (
                 ck.line(&l.category),
                 l.category.referenced.column(),
-                text.lines()
-                    .nth(ck.line(&l.category).saturating_sub(1) as usize)
-                    .map(str::to_owned),
+                lines
+                    .get(ck.line(&l.category).saturating_sub(1) as usize)
+                    .map(|l| (*l).to_owned()),
             ),
         };
         labels.push((
@@ -482,8 +484,21 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
 
 /// Reads any YAML document into `T`, with errors located in `path`. Other modules (the gold
 /// annotations of [`crate::eval`]) read YAML through here so that every YAML call stays in one place.
+/// Parser limits. serde-saphyr's defaults (250,000 nodes, 1,000,000 events) stop a lexicon at
+/// about 13,000 entries; these admit some 250,000 entries while the defaults that stop alias
+/// bombs (alias counts and the alias/anchor ratio), deep nesting and oversized input stay.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_nodes: 4_000_000,
+            max_events: 10_000_000,
+        },
+    }
+}
+
 pub fn from_str<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str(text).map_err(|e| saphyr_diagnostic(path, text, &e))
+    serde_saphyr::from_str_with_options(text, options())
+        .map_err(|e| saphyr_diagnostic(path, text, &e))
 }
 
 /// The top level of a file with its entries left unread, to find where each entry starts.
@@ -538,7 +553,7 @@ struct Recovered {
 }
 
 fn recover(path: &str, text: &str) -> Option<Recovered> {
-    let loose: Loose = serde_saphyr::from_str(text).ok()?;
+    let loose: Loose = serde_saphyr::from_str_with_options(text, options()).ok()?;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let label_starts: Vec<u64> = loose.labels.iter().map(|e| e.referenced.line()).collect();
     let actor_starts: Vec<u64> = loose.actors.iter().map(|e| e.referenced.line()).collect();
@@ -560,7 +575,7 @@ fn recover(path: &str, text: &str) -> Option<Recovered> {
     let mut label_offsets = Vec::new();
     for r in &label_lines {
         let doc = format!("labels:\n{}", lines[r.clone()].concat());
-        match serde_saphyr::from_str::<OnlyLabels>(&doc) {
+        match serde_saphyr::from_str_with_options::<OnlyLabels>(&doc, options()) {
             Ok(o) => {
                 for l in o.labels {
                     labels.push(l);
@@ -574,7 +589,7 @@ fn recover(path: &str, text: &str) -> Option<Recovered> {
     let mut actor_offsets = Vec::new();
     for r in &actor_lines {
         let doc = format!("actors:\n{}", lines[r.clone()].concat());
-        match serde_saphyr::from_str::<OnlyActors>(&doc) {
+        match serde_saphyr::from_str_with_options::<OnlyActors>(&doc, options()) {
             Ok(o) => {
                 for a in o.actors {
                     actors.push(a);
@@ -596,7 +611,7 @@ fn recover(path: &str, text: &str) -> Option<Recovered> {
         .zip(&blank)
         .map(|(l, &b)| if b { "\n" } else { l })
         .collect();
-    let top = match serde_saphyr::from_str::<RawFile>(&rest) {
+    let top = match serde_saphyr::from_str_with_options::<RawFile>(&rest, options()) {
         Ok(t) => t,
         Err(e) => {
             problems.push(saphyr_diagnostic(path, text, &e));
