@@ -206,7 +206,12 @@ impl Analyzer {
     pub fn analyze(&self, name: &str, text: &str) -> Article {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
-        let norm = Normalized::new(text);
+        // The case-kept copy for regex entries is folded in the same pass.
+        let norm = if self.labels.has_regexes() {
+            Normalized::with_case_kept(text)
+        } else {
+            Normalized::new(text)
+        };
         let mut mentions = self.actors.find(text, &norm, &seg);
         crate::actors::pronouns(text, &seg, &lower, &mut mentions);
         let voices = voice::analyze(text, &seg, &lower, &mentions, &self.actors.types);
