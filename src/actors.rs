@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::lexicon::{ActorType, Lexicon};
 use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
-use crate::text::{Segmented, Span, TokenKind};
+use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 
 /// How a mention names its actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -313,14 +313,13 @@ const PRONOUNS: &[&str] = &[
 /// before it: the first person named earlier in the same sentence, else the first person named in
 /// the most recent of the five sentences before that names one (subjects come first in English,
 /// and a pronoun prefers the subject). Gender is not checked: the lexicon does not record it.
-pub fn pronouns(text: &str, seg: &Segmented, mentions: &mut Vec<Mention>) {
+/// `lower` holds the tokens of `seg` in lower case.
+pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut Vec<Mention>) {
     let mut extra = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         for ti in s.tokens.clone() {
             let t = seg.tokens[ti];
-            if t.kind != TokenKind::Word
-                || !PRONOUNS.contains(&t.span.slice(text).to_lowercase().as_str())
-            {
+            if t.kind != TokenKind::Word || !PRONOUNS.contains(&lower.get(ti)) {
                 continue;
             }
             let upto = mentions.partition_point(|m| m.span.start < t.span.start);

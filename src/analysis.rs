@@ -9,7 +9,7 @@ use crate::actors::{ActorIndex, Mention, Role};
 use crate::attribution::{self, LinkRule, TermHit};
 use crate::lexicon::{Kind, Lexicon};
 use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
-use crate::text::{Segmented, Span, TokenKind, segment};
+use crate::text::{LowerTokens, Segmented, Span, TokenKind, segment};
 use crate::voice::{self, Voice, Voices, token_range};
 
 /// One loaded term found in an article, with everything that explains it.
@@ -205,10 +205,16 @@ impl Analyzer {
     /// Analyses one article. `name` is used in reports.
     pub fn analyze(&self, name: &str, text: &str) -> Article {
         let seg = segment(text);
-        let norm = Normalized::new(text);
+        let lower = LowerTokens::new(text, &seg.tokens);
+        // The case-kept copy for regex entries is folded in the same pass.
+        let norm = if self.labels.has_regexes() {
+            Normalized::with_case_kept(text)
+        } else {
+            Normalized::new(text)
+        };
         let mut mentions = self.actors.find(text, &norm, &seg);
-        crate::actors::pronouns(text, &seg, &mut mentions);
-        let voices = voice::analyze(text, &seg, &mentions, &self.actors.types);
+        crate::actors::pronouns(text, &seg, &lower, &mut mentions);
+        let voices = voice::analyze(text, &seg, &lower, &mentions, &self.actors.types);
         let raw = self.labels.find(text, &norm);
         let term_hits: Vec<TermHit> = raw
             .iter()
@@ -220,13 +226,8 @@ impl Analyzer {
                 })
             })
             .collect();
-        let cx = attribution::Context::new(text, &seg, &self.lexicon, &mentions, &voices);
+        let cx = attribution::Context::new(text, &seg, &lower, &self.lexicon, &mentions, &voices);
         let links = attribution::link_all(&cx, &term_hits);
-        let lower: Vec<String> = seg
-            .tokens
-            .iter()
-            .map(|t| t.span.slice(text).to_lowercase())
-            .collect();
         let mut hits = Vec::with_capacity(term_hits.len());
         for (i, (th, link)) in term_hits.iter().zip(links).enumerate() {
             let e = th.entry;
@@ -329,7 +330,7 @@ impl Analyzer {
         seg: &Segmented,
         voices: &Voices,
         mentions: &[Mention],
-        lower: &[String],
+        lower: &LowerTokens,
         hits: &[TermHit],
         i: usize,
     ) -> (Voice, String, Option<String>, Option<usize>) {
@@ -448,17 +449,17 @@ const DESIGNATION_VERBS: &[&str] = &[
 fn designation(
     seg: &Segmented,
     mentions: &[Mention],
-    lower: &[String],
+    lower: &LowerTokens,
     toks: std::ops::Range<usize>,
     sent: std::ops::Range<usize>,
 ) -> Option<Designation> {
     let is_stop = |w: &str| matches!(w, "," | "." | ";" | ":" | "—" | "–" | "(" | ")");
     let mut k = toks.start;
     let dv = loop {
-        if k == sent.start || toks.start - k >= 8 || is_stop(&lower[k - 1]) {
+        if k == sent.start || toks.start - k >= 8 || is_stop(lower.get(k - 1)) {
             return None;
         }
-        if DESIGNATION_VERBS.contains(&lower[k - 1].as_str()) {
+        if DESIGNATION_VERBS.contains(&lower.get(k - 1)) {
             break k - 1;
         }
         k -= 1;
@@ -468,7 +469,7 @@ fn designation(
     let clause_word = |t: usize| {
         seg.tokens[t].kind == TokenKind::Number
             || matches!(
-                lower[t].as_str(),
+                lower.get(t),
                 "has"
                     | "have"
                     | "had"
@@ -493,8 +494,8 @@ fn designation(
         return None;
     }
     // "U.S.-designated" is a compound, read from the actor mention's role.
-    let re_prefix = dv >= sent.start + 2 && lower[dv - 1] == "-" && lower[dv - 2] == "re";
-    if dv > sent.start && lower[dv - 1] == "-" && !re_prefix {
+    let re_prefix = dv >= sent.start + 2 && lower.get(dv - 1) == "-" && lower.get(dv - 2) == "re";
+    if dv > sent.start && lower.get(dv - 1) == "-" && !re_prefix {
         return None;
     }
     let actor_in = |sp: Span| {
@@ -505,12 +506,12 @@ fn designation(
     };
     // "by X (and Y)": between the verb and the term, or right after the term.
     let by_at = (dv + 1..toks.start)
-        .find(|&t| lower[t] == "by")
-        .or_else(|| (toks.end < sent.end && lower[toks.end] == "by").then_some(toks.end));
+        .find(|&t| lower.get(t) == "by")
+        .or_else(|| (toks.end < sent.end && lower.get(toks.end) == "by").then_some(toks.end));
     if let Some(by) = by_at {
         let limit = if by >= toks.end { sent.end } else { toks.start };
         let mut e = by + 1;
-        while e < limit && !is_stop(&lower[e]) && !matches!(lower[e].as_str(), "as" | "a" | "an") {
+        while e < limit && !is_stop(lower.get(e)) && !matches!(lower.get(e), "as" | "a" | "an") {
             e += 1;
         }
         if e > by + 1 {
@@ -535,12 +536,12 @@ fn designation(
         "still",
     ];
     let mut b = if re_prefix { dv - 2 } else { dv };
-    while b > sent.start && AUX.contains(&lower[b - 1].as_str()) {
+    while b > sent.start && AUX.contains(&lower.get(b - 1)) {
         b -= 1;
     }
     let passive = b > sent.start
         && matches!(
-            lower[b - 1].as_str(),
+            lower.get(b - 1),
             "is" | "was" | "are" | "were" | "be" | "been" | "being"
         );
     if passive {
@@ -550,11 +551,11 @@ fn designation(
     }
     // "The United States, Israel's closest ally, has designated ...": skip an apposition.
     if b > sent.start
-        && lower[b - 1] == ","
+        && lower.get(b - 1) == ","
         && let Some(open) = (sent.start..b - 1)
             .rev()
             .take(12)
-            .find(|&k| lower[k] == ",")
+            .find(|&k| lower.get(k) == ",")
     {
         b = open;
     }
@@ -574,7 +575,7 @@ fn designation(
     let mut start = last.span.start;
     // Extend over "X and Y", "X, Y and Z".
     let mut t = crate::voice::token_at(seg, start)?;
-    while t >= sent.start + 2 && matches!(lower[t - 1].as_str(), "and" | ",") {
+    while t >= sent.start + 2 && matches!(lower.get(t - 1), "and" | ",") {
         match ends_at(t - 2) {
             Some(m) => {
                 start = m.span.start;
@@ -596,17 +597,15 @@ fn designation(
 fn in_jurisdictions(
     seg: &Segmented,
     mentions: &[Mention],
-    lower: &[String],
+    lower: &LowerTokens,
     toks: std::ops::Range<usize>,
     sent: std::ops::Range<usize>,
 ) -> Option<Designation> {
-    if toks.end + 1 >= sent.end || lower[toks.end] != "in" {
+    if toks.end + 1 >= sent.end || lower.get(toks.end) != "in" {
         return None;
     }
     let mut e = toks.end + 1;
-    while e < sent.end
-        && e - toks.end <= 10
-        && !matches!(lower[e].as_str(), "." | ";" | ":" | "—" | "–")
+    while e < sent.end && e - toks.end <= 10 && !matches!(lower.get(e), "." | ";" | ":" | "—" | "–")
     {
         e += 1;
     }
@@ -632,7 +631,7 @@ fn in_jurisdictions(
 /// denial whose words contain the term.
 fn negation(
     seg: &Segmented,
-    lower: &[String],
+    lower: &LowerTokens,
     span: Span,
     sentence: usize,
     voices: &Voices,
@@ -641,7 +640,7 @@ fn negation(
     let start = seg.sentences[sentence].tokens.start;
     let from = toks.start.saturating_sub(4).max(start);
     for t in (from..toks.start).rev() {
-        let w = lower[t].as_str();
+        let w = lower.get(t);
         // A preposition ends the reach of a negator: "no place for terrorists".
         if matches!(
             w,
@@ -665,7 +664,7 @@ fn negation(
         }
     }
     if let Some(f) = voices.voice_of(seg, span).frame {
-        let verb = lower[token_range(seg, voices.frames[f].verb).start].as_str();
+        let verb = lower.get(token_range(seg, voices.frames[f].verb).start);
         if DENIALS.contains(&verb) {
             return (true, Some(verb.to_owned()));
         }

@@ -30,7 +30,7 @@ use serde::Serialize;
 
 use crate::actors::{Form, Mention, Role, starting_within};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
-use crate::text::{Segmented, Span, TokenKind};
+use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 use crate::voice::{Voices, token_range};
 
 /// The rule that tied a term to its actor(s).
@@ -161,7 +161,7 @@ pub struct Context<'a> {
     pub lex: &'a Lexicon,
     pub mentions: &'a [Mention],
     pub voices: &'a Voices,
-    lower: Vec<String>,
+    lower: &'a LowerTokens,
     mention_at: Vec<Option<usize>>,
 }
 
@@ -169,15 +169,11 @@ impl<'a> Context<'a> {
     pub fn new(
         text: &'a str,
         seg: &'a Segmented,
+        lower: &'a LowerTokens,
         lex: &'a Lexicon,
         mentions: &'a [Mention],
         voices: &'a Voices,
     ) -> Self {
-        let lower = seg
-            .tokens
-            .iter()
-            .map(|t| t.span.slice(text).to_lowercase())
-            .collect();
         let mut mention_at = vec![None; seg.tokens.len()];
         for (mi, m) in mentions.iter().enumerate() {
             let whole = m.compound.unwrap_or(m.span);
@@ -197,7 +193,7 @@ impl<'a> Context<'a> {
     }
 
     fn w(&self, t: usize) -> &str {
-        &self.lower[t]
+        self.lower.get(t)
     }
     fn actor_type(&self, m: usize) -> ActorType {
         self.lex.actors[self.mentions[m].actor].actor_type

@@ -6,22 +6,41 @@
 //! bidi control characters dropped). Every normalized byte remembers the original byte it came from,
 //! so every reported span points into the original text.
 //!
+//! Regex entries run over the same folding with case kept, one paragraph (line) at a time: a regex
+//! match does not cross a paragraph break (look-arounds such as `\b` still see the text around
+//! the paragraph). A regex is tried only in the paragraphs that hold one of its required literals
+//! (see [`required_literals`]), found for all regexes at once by one automaton.
+//!
 //! What it does not do: stemming or inflection (list each word form, or use a glob), matching
 //! across a hyphen inside a form written with a space, or case folding beyond what
 //! `char::to_lowercase` does.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use regex_automata::{Input, meta};
+use regex_syntax::hir::{Class, Hir, HirKind};
 
 use crate::text::Span;
 
 /// The text as the matcher sees it, with a map back to the original bytes.
 pub struct Normalized {
     pub text: String,
-    /// For each normalized byte: the original byte offset where its character starts.
-    start: Vec<u32>,
-    /// For each normalized byte: the original byte offset where its character ends.
-    end: Vec<u32>,
+    /// Where each stretch of normalized bytes came from, in text order (see [`Run`]).
+    runs: Vec<Run>,
+    /// Offsets of the spaces that stand for a line break (`\n` or `\r`): paragraph ends.
+    breaks: Vec<u32>,
+    /// The same folding with case kept, when built by [`Normalized::with_case_kept`].
+    cased: Option<Box<Normalized>>,
+}
+
+/// A stretch of normalized text starting at byte `norm`, from original byte `orig`. When
+/// `orig_len` is 0 the stretch is a copy of the original byte for byte (every character kept
+/// with the same UTF-8 length, nothing dropped), so offsets map one to one. Otherwise it is one
+/// original character of `orig_len` bytes that became the normalized bytes up to the next run.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    norm: u32,
+    orig: u32,
+    orig_len: u32,
 }
 
 /// Characters dropped before matching: zero-width, soft hyphen, bidi controls, BOM.
@@ -40,52 +59,258 @@ fn fold(c: char) -> Option<char> {
     })
 }
 
+/// ASCII bytes that `fold` changes or drops: white space (as `char::is_whitespace` has it) and
+/// the backtick.
+#[inline]
+fn ascii_special(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'`')
+}
+
+/// One normalized copy being built.
+struct Builder {
+    text: String,
+    runs: Vec<Run>,
+    breaks: Vec<u32>,
+    lower: bool,
+    /// The original offset right after the last byte-for-byte copy (`usize::MAX` when the last
+    /// thing pushed was not one), where a copy may continue the current run.
+    next_orig: usize,
+}
+
+impl Builder {
+    fn new(capacity: usize, lower: bool) -> Builder {
+        Builder {
+            text: String::with_capacity(capacity),
+            runs: Vec::new(),
+            breaks: Vec::new(),
+            lower,
+            next_orig: usize::MAX,
+        }
+    }
+
+    /// Notes that the bytes pushed from now on are copies of the original from byte `o`.
+    #[inline]
+    fn copy_from(&mut self, o: usize) {
+        if o != self.next_orig {
+            self.runs.push(Run {
+                norm: self.text.len() as u32,
+                orig: o as u32,
+                orig_len: 0,
+            });
+        }
+    }
+
+    /// Pushes ASCII text that needs no folding, from original byte `o`.
+    #[inline]
+    fn push_plain(&mut self, o: usize, s: &str) {
+        self.copy_from(o);
+        let from = self.text.len();
+        self.text.push_str(s);
+        if self.lower {
+            self.text[from..].make_ascii_lowercase();
+        }
+        self.next_orig = o + s.len();
+    }
+
+    /// Pushes the folded character `f` for the original character at `o` of `len` bytes.
+    #[inline]
+    fn push_char(&mut self, o: usize, len: usize, f: char) {
+        let from = self.text.len();
+        if self.lower {
+            self.text.extend(f.to_lowercase());
+        } else {
+            self.text.push(f);
+        }
+        if self.text.len() - from == len {
+            if o != self.next_orig {
+                self.runs.push(Run {
+                    norm: from as u32,
+                    orig: o as u32,
+                    orig_len: 0,
+                });
+            }
+            self.next_orig = o + len;
+        } else {
+            self.runs.push(Run {
+                norm: from as u32,
+                orig: o as u32,
+                orig_len: len as u32,
+            });
+            self.next_orig = usize::MAX;
+        }
+    }
+
+    /// Marks the space just pushed as standing for a line break.
+    fn mark_break(&mut self) {
+        let at = (self.text.len() - 1) as u32;
+        if self.breaks.last() != Some(&at) {
+            self.breaks.push(at);
+        }
+    }
+
+    fn finish(self) -> Normalized {
+        Normalized {
+            text: self.text,
+            runs: self.runs,
+            breaks: self.breaks,
+            cased: None,
+        }
+    }
+}
+
 impl Normalized {
     pub fn new(original: &str) -> Normalized {
-        Normalized::build(original, true)
+        Normalized::build(original, false)
     }
 
     /// The same folding with case kept, for regex entries (which may test case).
     pub fn keep_case(original: &str) -> Normalized {
-        Normalized::build(original, false)
+        let mut b = [Builder::new(original.len(), false)];
+        Normalized::fill(original, &mut b);
+        let [b] = b;
+        b.finish()
     }
 
-    fn build(original: &str, lower: bool) -> Normalized {
-        let mut text = String::with_capacity(original.len());
-        let mut start = Vec::with_capacity(original.len());
-        let mut end = Vec::with_capacity(original.len());
+    /// The lower-case copy and, in the same pass, the copy with case kept that regex entries
+    /// run over (see [`Normalized::cased`]).
+    pub fn with_case_kept(original: &str) -> Normalized {
+        Normalized::build(original, true)
+    }
+
+    /// The copy with case kept, when this one was built by [`Normalized::with_case_kept`].
+    pub fn cased(&self) -> Option<&Normalized> {
+        self.cased.as_deref()
+    }
+
+    fn build(original: &str, cased: bool) -> Normalized {
+        let lower = Builder::new(original.len(), true);
+        if !cased {
+            let mut b = [lower];
+            Normalized::fill(original, &mut b);
+            let [b] = b;
+            return b.finish();
+        }
+        let mut b = [lower, Builder::new(original.len(), false)];
+        Normalized::fill(original, &mut b);
+        let [lower, cased] = b;
+        let mut n = lower.finish();
+        n.cased = Some(Box::new(cased.finish()));
+        n
+    }
+
+    /// Folds `original` into every builder of `out` in one pass.
+    fn fill<const N: usize>(original: &str, out: &mut [Builder; N]) {
+        let bytes = original.as_bytes();
         let mut last_space = true;
-        for (o, c) in original.char_indices() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 && !ascii_special(b) {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|&b| b >= 0x80 || ascii_special(b))
+                    .unwrap_or(bytes.len() - i);
+                let s = &original[i..i + run];
+                for bld in out.iter_mut() {
+                    bld.push_plain(i, s);
+                }
+                last_space = false;
+                i += run;
+                continue;
+            }
+            let (c, n) = if b < 0x80 {
+                (b as char, 1)
+            } else {
+                let c = original[i..].chars().next().unwrap_or('\u{FFFD}');
+                (c, c.len_utf8())
+            };
+            let o = i;
+            i += n;
             let Some(f) = fold(c) else { continue };
-            let e = (o + c.len_utf8()) as u32;
             if f == ' ' {
                 if last_space {
+                    // A line break inside a run of white space makes the run's space a break;
+                    // white space before any text is dropped.
+                    if matches!(c, '\n' | '\r') {
+                        for bld in out.iter_mut().filter(|b| !b.text.is_empty()) {
+                            bld.mark_break();
+                        }
+                    }
                     continue;
                 }
                 last_space = true;
-                text.push(' ');
-                start.push(o as u32);
-                end.push(e);
+                for bld in out.iter_mut() {
+                    bld.push_char(o, n, ' ');
+                    if matches!(c, '\n' | '\r') {
+                        bld.mark_break();
+                    }
+                }
                 continue;
             }
             last_space = false;
-            let before = text.len();
-            if lower {
-                text.extend(f.to_lowercase());
-            } else {
-                text.push(f);
-            }
-            for _ in before..text.len() {
-                start.push(o as u32);
-                end.push(e);
+            for bld in out.iter_mut() {
+                bld.push_char(o, n, f);
             }
         }
-        Normalized { text, start, end }
     }
 
     /// The original span of normalized bytes `[s, e)`.
     pub fn original(&self, s: usize, e: usize) -> Span {
-        Span::new(self.start[s] as usize, self.end[e - 1] as usize)
+        Span::new(self.start_of(s), self.end_of(e - 1))
+    }
+
+    /// The run holding normalized byte `n`.
+    fn run_at(&self, n: usize) -> &Run {
+        let i = self.runs.partition_point(|r| r.norm as usize <= n);
+        &self.runs[i - 1]
+    }
+
+    /// The original offset where the character of normalized byte `n` starts.
+    fn start_of(&self, n: usize) -> usize {
+        let r = self.run_at(n);
+        if r.orig_len != 0 {
+            return r.orig as usize;
+        }
+        let mut n = n;
+        while !self.text.is_char_boundary(n) {
+            n -= 1;
+        }
+        r.orig as usize + (n - r.norm as usize)
+    }
+
+    /// The original offset where the character of normalized byte `n` ends.
+    fn end_of(&self, n: usize) -> usize {
+        let r = self.run_at(n);
+        if r.orig_len != 0 {
+            return (r.orig + r.orig_len) as usize;
+        }
+        let mut n = n + 1;
+        while !self.text.is_char_boundary(n) {
+            n += 1;
+        }
+        r.orig as usize + (n - r.norm as usize)
+    }
+
+    /// The paragraphs of the normalized text (the stretches between line breaks), as byte
+    /// ranges; the space that stands for a break belongs to none.
+    pub fn paragraph(&self, k: usize) -> std::ops::Range<usize> {
+        let start = if k == 0 {
+            0
+        } else {
+            self.breaks[k - 1] as usize + 1
+        };
+        let end = self.breaks.get(k).map_or(self.text.len(), |&b| b as usize);
+        start..end
+    }
+
+    /// The number of paragraphs (see [`Normalized::paragraph`]).
+    pub fn paragraphs(&self) -> usize {
+        self.breaks.len() + 1
+    }
+
+    /// The paragraph holding normalized byte `n`.
+    pub fn paragraph_at(&self, n: usize) -> usize {
+        self.breaks.partition_point(|&b| (b as usize) < n)
     }
 
     /// Normalizes a lexicon form the same way the text is normalized.
@@ -132,7 +357,19 @@ pub struct Matcher {
     ac: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
     compiled: Vec<Compiled>,
-    regexes: Vec<(Regex, usize)>,
+    regexes: Vec<RegexEntry>,
+    /// The required literals of the regex entries (see [`required_literals`]) in one automaton,
+    /// with the index of the regex each belongs to.
+    literals: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+/// A regex entry compiled for matching.
+struct RegexEntry {
+    re: meta::Regex,
+    owner: usize,
+    /// False when no required literal could be worked out: the regex is tried in every
+    /// paragraph.
+    has_literals: bool,
 }
 
 /// Why a matcher could not be built.
@@ -174,24 +411,43 @@ impl Matcher {
                     .map_err(|e| MatcherError::Automaton(e.to_string()))?,
             )
         };
-        let mut res = Vec::new();
-        for (r, owner) in regexes {
-            let re = regex::RegexBuilder::new(r)
-                .case_insensitive(true)
-                .size_limit(crate::lexicon::yaml::REGEX_SIZE_LIMIT)
-                .build()
-                .map_err(|e| MatcherError::Regex {
-                    pattern: r.clone(),
-                    reason: e.to_string(),
-                })?;
-            res.push((re, *owner));
+        let mut res = Vec::with_capacity(regexes.len());
+        let mut lits = Vec::new();
+        let mut lit_regex = Vec::new();
+        for (i, (r, owner)) in regexes.iter().enumerate() {
+            let re = compile_regex(r)?;
+            let req = required_literals(r);
+            for l in req.iter().flatten() {
+                lits.push(l.clone());
+                lit_regex.push(i);
+            }
+            res.push(RegexEntry {
+                re,
+                owner: *owner,
+                has_literals: req.is_some(),
+            });
         }
+        let literals = if lits.is_empty() {
+            None
+        } else {
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&lits)
+                .map_err(|e| MatcherError::Automaton(e.to_string()))?;
+            Some((ac, lit_regex))
+        };
         Ok(Matcher {
             ac,
             patterns,
             compiled,
             regexes: res,
+            literals,
         })
+    }
+
+    /// True when the matcher has regex entries (which run over a case-kept copy of the text).
+    pub fn has_regexes(&self) -> bool {
+        !self.regexes.is_empty()
     }
 
     pub fn pattern(&self, i: usize) -> Option<&Pattern> {
@@ -246,21 +502,8 @@ impl Matcher {
                 }
             }
         }
-        // Regex entries run over the folded text too (case kept), so that "Iran‐backed" with a
-        // Unicode hyphen or a zero-width character matches like "Iran-backed".
-        let cased = (!self.regexes.is_empty()).then(|| Normalized::keep_case(original));
-        for (i, (re, owner)) in self.regexes.iter().enumerate() {
-            let Some(cased) = &cased else { break };
-            for m in re.find_iter(&cased.text) {
-                if m.is_empty() {
-                    continue;
-                }
-                cands.push(Hit {
-                    span: cased.original(m.start(), m.end()),
-                    owner: *owner,
-                    pattern: usize::MAX - i,
-                });
-            }
+        if !self.regexes.is_empty() {
+            self.search_regexes(original, norm, &mut cands);
         }
         let mut excluded = Vec::new();
         if !exclusions.is_empty() {
@@ -298,6 +541,226 @@ impl Matcher {
             selected,
             excluded,
             overlapped,
+        }
+    }
+}
+
+impl Matcher {
+    /// Regex entries run over the folded text too (case kept), so that "Iran‐backed" with a
+    /// Unicode hyphen or a zero-width character matches like "Iran-backed"; each runs paragraph
+    /// by paragraph, only in the paragraphs that hold one of its required literals.
+    fn search_regexes(&self, original: &str, norm: &Normalized, cands: &mut Vec<Hit>) {
+        let built;
+        let cased = match norm.cased() {
+            Some(c) => c,
+            None => {
+                built = Normalized::keep_case(original);
+                &built
+            }
+        };
+        // For each regex, the paragraphs where it may match (sorted, without repeats).
+        let mut paragraphs: Vec<Vec<usize>> = vec![Vec::new(); self.regexes.len()];
+        if let Some((ac, lit_regex)) = &self.literals {
+            for m in ac.find_overlapping_iter(&norm.text) {
+                let k = norm.paragraph_at(m.start());
+                let ps = &mut paragraphs[lit_regex[m.pattern().as_usize()]];
+                if ps.last() != Some(&k) {
+                    ps.push(k);
+                }
+            }
+        }
+        for (i, r) in self.regexes.iter().enumerate() {
+            let ps = &mut paragraphs[i];
+            if r.has_literals {
+                // Overlapping matches of several literals can arrive out of order.
+                ps.sort_unstable();
+                ps.dedup();
+            } else {
+                *ps = (0..cased.paragraphs()).collect();
+            }
+            for &k in ps.iter() {
+                let input = Input::new(&cased.text).range(cased.paragraph(k));
+                for m in r.re.find_iter(input) {
+                    if m.is_empty() {
+                        continue;
+                    }
+                    cands.push(Hit {
+                        span: cased.original(m.start(), m.end()),
+                        owner: r.owner,
+                        pattern: usize::MAX - i,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Compiles a regex entry as the `regex` crate would with case-insensitive matching and
+/// [`REGEX_SIZE_LIMIT`](crate::lexicon::yaml::REGEX_SIZE_LIMIT), keeping the engine that can
+/// search a range of the text with look-around seeing the rest.
+fn compile_regex(r: &str) -> Result<meta::Regex, MatcherError> {
+    let limit = crate::lexicon::yaml::REGEX_SIZE_LIMIT;
+    let config = meta::Config::new()
+        .nfa_size_limit(Some(limit))
+        .hybrid_cache_capacity(2 * (1 << 20))
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true);
+    let syntax = regex_automata::util::syntax::Config::new()
+        .case_insensitive(true)
+        .utf8(true);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax)
+        .build(r)
+        .map_err(|e| {
+            // Word the error as the `regex` crate does (as `lexicon check` reports it).
+            let reason = regex::RegexBuilder::new(r)
+                .case_insensitive(true)
+                .size_limit(limit)
+                .build()
+                .err()
+                .map_or_else(|| e.to_string(), |e| e.to_string());
+            MatcherError::Regex {
+                pattern: r.to_owned(),
+                reason,
+            }
+        })
+}
+
+/// Strings, in the lower case of the normalized text, one of which every match of the
+/// case-insensitive regex `r` contains; `None` when no such set can be worked out.
+///
+/// Worked out on the regex's syntax tree: a literal is itself; a class of letters that all
+/// lower-case to one character (`[Kk\u{212A}]`, as case-insensitive matching makes of `k`) is
+/// that character; a concatenation joins neighbouring single strings and keeps the best of its
+/// parts' sets (the one whose shortest string is longest); an alternation is the union of its
+/// branches' sets (none if a branch has none); a repetition of at least one is its part's set.
+/// Anything else (other classes, optional parts) has none. A regex match in the case-kept text
+/// lower-cases, character by character, to a stretch of the lower-case text, so it holds one of
+/// these strings there too.
+pub fn required_literals(r: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .utf8(true)
+        .build()
+        .parse(r)
+        .ok()?;
+    required(&hir).any
+}
+
+/// What a part of a regex says about the strings its matches contain.
+#[derive(Debug, Default)]
+struct Required {
+    /// The one string the part always matches (lower-cased), when there is one.
+    exact: Option<String>,
+    /// Strings one of which every match of the part contains (none empty).
+    any: Option<Vec<String>>,
+}
+
+impl Required {
+    fn exact(s: String) -> Required {
+        Required {
+            any: (!s.is_empty()).then(|| vec![s.clone()]),
+            exact: Some(s),
+        }
+    }
+}
+
+/// The shortest string of a set: the larger, the fewer places it matches.
+fn score(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = set.iter().map(|s| s.chars().count()).min().unwrap_or(0);
+    (shortest, std::cmp::Reverse(set.len()))
+}
+
+fn lower(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
+}
+
+fn required(h: &Hir) -> Required {
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => Required::exact(String::new()),
+        HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
+            Ok(s) => Required::exact(lower(s)),
+            Err(_) => Required::default(),
+        },
+        HirKind::Class(Class::Unicode(c)) => {
+            let size: u32 = c
+                .ranges()
+                .iter()
+                .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
+                .sum();
+            if size > 8 {
+                return Required::default();
+            }
+            let mut chars = c.iter().flat_map(|r| r.start()..=r.end());
+            let Some(first) = chars.next().map(|c| lower(c.encode_utf8(&mut [0; 4]))) else {
+                return Required::default();
+            };
+            if chars.all(|c| lower(c.encode_utf8(&mut [0; 4])) == first) {
+                Required::exact(first)
+            } else {
+                Required::default()
+            }
+        }
+        HirKind::Class(Class::Bytes(_)) => Required::default(),
+        HirKind::Repetition(rep) if rep.min >= 1 => {
+            let sub = required(&rep.sub);
+            Required {
+                exact: sub.exact.filter(|_| rep.min == 1 && rep.max == Some(1)),
+                any: sub.any,
+            }
+        }
+        HirKind::Repetition(_) => Required::default(),
+        HirKind::Capture(c) => required(&c.sub),
+        HirKind::Concat(parts) => {
+            let mut best: Option<Vec<String>> = None;
+            let mut consider = |set: Vec<String>| {
+                if best.as_ref().is_none_or(|b| score(&set) > score(b)) {
+                    best = Some(set);
+                }
+            };
+            let mut run = String::new();
+            let mut all_exact = true;
+            for p in parts {
+                let r = required(p);
+                match r.exact {
+                    Some(s) => run.push_str(&s),
+                    None => {
+                        all_exact = false;
+                        if !run.is_empty() {
+                            consider(vec![std::mem::take(&mut run)]);
+                        }
+                        if let Some(set) = r.any {
+                            consider(set);
+                        }
+                    }
+                }
+            }
+            if all_exact {
+                return Required::exact(run);
+            }
+            if !run.is_empty() {
+                consider(vec![run]);
+            }
+            Required {
+                exact: None,
+                any: best,
+            }
+        }
+        HirKind::Alternation(alts) => {
+            let mut set: Vec<String> = Vec::new();
+            for a in alts {
+                let Some(sub) = required(a).any else {
+                    return Required::default();
+                };
+                set.extend(sub);
+            }
+            set.sort();
+            set.dedup();
+            Required {
+                exact: None,
+                any: Some(set),
+            }
         }
     }
 }
@@ -473,5 +936,212 @@ mod tests {
             .map(|h| h.span.slice(t).to_owned())
             .collect();
         assert_eq!(got, vec!["Turkish\u{2010}backed"]);
+    }
+
+    /// The maps as they were first written: two offsets per normalized byte.
+    fn reference(original: &str, lower: bool) -> (String, Vec<usize>, Vec<usize>) {
+        let (mut text, mut start, mut end) = (String::new(), Vec::new(), Vec::new());
+        let mut last_space = true;
+        for (o, c) in original.char_indices() {
+            let Some(f) = fold(c) else { continue };
+            let e = o + c.len_utf8();
+            if f == ' ' {
+                if last_space {
+                    continue;
+                }
+                last_space = true;
+                text.push(' ');
+                start.push(o);
+                end.push(e);
+                continue;
+            }
+            last_space = false;
+            let before = text.len();
+            if lower {
+                text.extend(f.to_lowercase());
+            } else {
+                text.push(f);
+            }
+            for _ in before..text.len() {
+                start.push(o);
+                end.push(e);
+            }
+        }
+        (text, start, end)
+    }
+
+    fn check_maps(original: &str) {
+        let both = Normalized::with_case_kept(original);
+        for (n, lower) in [
+            (&Normalized::new(original), true),
+            (&both, true),
+            (&Normalized::keep_case(original), false),
+            (both.cased().unwrap(), false),
+        ] {
+            let (text, start, end) = reference(original, lower);
+            assert_eq!(n.text, text, "{original:?}");
+            for (s, &st) in start.iter().enumerate() {
+                for e in s + 1..=text.len() {
+                    assert_eq!(
+                        n.original(s, e),
+                        Span::new(st, end[e - 1]),
+                        "{original:?} {s}..{e}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn maps_back_to_the_original() {
+        for t in [
+            "",
+            "plain ascii text",
+            "  Leading and trailing  \n\n",
+            "Two\n\nparagraphs\r\nand\rmore",
+            "İstanbul KELVIN \u{212A} ΣΑΣ",
+            "non\u{A0}breaking\u{2003}spaces and\u{200B}zero\u{AD}width",
+            "“Curly” ‘quotes’ and `ticks` and U.S.‐backed",
+            "ﬁne ligature Straße",
+            "\u{FEFF}\u{200B}",
+            "a \u{200B}\n\u{200B} b",
+        ] {
+            check_maps(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn maps_back_on_any_text(t in "[aZİ\u{212A}Σß \n\r\t\u{A0}\u{200B}\u{2019}`é-]{0,24}") {
+            check_maps(&t);
+        }
+    }
+
+    #[test]
+    fn paragraphs_of_the_normalized_text() {
+        let n = Normalized::new("One  two\n\n Three \r\nfour\n");
+        assert_eq!(n.text, "one two three four ");
+        let ps: Vec<&str> = (0..n.paragraphs())
+            .map(|k| &n.text[n.paragraph(k)])
+            .collect();
+        assert_eq!(ps, ["one two", "three", "four", ""]);
+        assert_eq!(n.paragraph_at(0), 0);
+        assert_eq!(n.paragraph_at(8), 1);
+    }
+
+    #[test]
+    fn required_literals_table() {
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            (r"\b(?-i:\p{Lu})[\p{L}.]*-occupied\b", Some(&["-occupied"])),
+            (
+                r"\bpuppets?\s+(?:(?-i:\p{Lu})[\p{L}'’.-]*\s+){1,2}(?:regime|government)\b",
+                Some(&["puppet"]),
+            ),
+            (r"foo|bar", Some(&["bar", "foo"])),
+            (r"(?:a|b*)cd", Some(&["cd"])),
+            (r"(?:ab)+x?", Some(&["ab"])),
+            (r"(?:ab)?", None),
+            (r"\w+", None),
+            (r"[a-z]+-backed", Some(&["-backed"])),
+            // Case-insensitive `k` is [Kk\u{212A}]: all lower-case to `k`.
+            (r"kid", Some(&["kid"])),
+            // Case-insensitive `s` takes in `ſ`, which stays `ſ` in lower case.
+            (r"sponsored", Some(&["ored"])),
+            (r"(?-i:ÄB)c", Some(&["äbc"])),
+            (
+                r"(?:state|junta)-(?:backed|funded)",
+                Some(&["backed", "funded"]),
+            ),
+            (r"what (?:\w+) (?:call|dubbed)", Some(&["what "])),
+            (
+                r"what (?:\w+) (?:called|dubbed)",
+                Some(&["called", "dubbed"]),
+            ),
+            (r"x|\w", None),
+        ];
+        for (re, want) in cases {
+            let got = required_literals(re);
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(got, want, "{re}");
+        }
+    }
+
+    fn regex_hits(regexes: &[&str], text: &str) -> Vec<String> {
+        let rs: Vec<(String, usize)> = regexes
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.to_string(), i))
+            .collect();
+        let m = Matcher::new(vec![], &rs).unwrap();
+        let mut out = Vec::new();
+        for n in [Normalized::new(text), Normalized::with_case_kept(text)] {
+            let got: Vec<String> = m
+                .find(text, &n)
+                .into_iter()
+                .map(|h| format!("{}@{}", h.span.slice(text), h.owner))
+                .collect();
+            if !out.is_empty() {
+                assert_eq!(got, out, "with and without the case-kept copy");
+            }
+            out = got;
+        }
+        out
+    }
+
+    #[test]
+    fn regex_entries_in_paragraphs_with_non_ascii_text() {
+        let occupied = r"\b(?-i:\p{Lu})[\p{L}.]*-occupied\b";
+        let backed = r"\b(?:(?-i:\p{Lu})[\p{L}.]*|state)-(?:backed|funded)\b";
+        let text = "Über die Lage: the Russian\u{2011}occupied city.\n\n\
+            «Türkiye‐backed» factions and İran-backed groups; state-funded media.\n\
+            Nothing here is occupied — not even Ägypten-occupied land.\n\
+            an iran-backed militia (lower case: no match)";
+        assert_eq!(
+            regex_hits(&[occupied, backed], text),
+            [
+                "Russian\u{2011}occupied@0",
+                "Türkiye‐backed@1",
+                "İran-backed@1",
+                "state-funded@1",
+                "Ägypten-occupied@0"
+            ]
+        );
+    }
+
+    #[test]
+    fn regex_matches_do_not_cross_a_paragraph_break() {
+        let puppet = r"\bpuppets?\s+(?:(?-i:\p{Lu})\p{L}*\s+){1,2}regime\b";
+        assert_eq!(
+            regex_hits(&[puppet], "the puppet Syrian regime"),
+            ["puppet Syrian regime@0"]
+        );
+        assert_eq!(
+            regex_hits(&[puppet], "the puppet\nSyrian regime"),
+            [] as [&str; 0]
+        );
+        // A regex with no required literal is tried in every paragraph.
+        assert_eq!(
+            regex_hits(&[r"\b(?-i:\p{Lu})\w+\s\w+"], "Ab cd\nEf\ngh Ij kl"),
+            ["Ab cd@0", "Ij kl@0"]
+        );
+    }
+
+    #[test]
+    fn regex_errors_are_worded_as_the_regex_crate_words_them() {
+        let unclosed = ["(", "a"].concat();
+        let Err(MatcherError::Regex { reason, .. }) =
+            Matcher::new(vec![], &[(unclosed.clone(), 0)])
+        else {
+            panic!("an unclosed group does not compile");
+        };
+        assert_eq!(
+            reason,
+            regex::RegexBuilder::new(&unclosed)
+                .case_insensitive(true)
+                .build()
+                .unwrap_err()
+                .to_string(),
+            "same message"
+        );
     }
 }

@@ -320,6 +320,63 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     segment(text).tokens
 }
 
+/// Every token of an article in lower case (as `str::to_lowercase` gives it), kept in one buffer
+/// so that the analysis steps that compare words share one copy instead of a `String` each.
+#[derive(Clone, Debug, Default)]
+pub struct LowerTokens {
+    buf: String,
+    /// `bounds[i]..bounds[i + 1]` is token `i` in `buf`.
+    bounds: Vec<usize>,
+}
+
+impl LowerTokens {
+    /// Lower-cases every token of `tokens` (spans into `text`).
+    pub fn new(text: &str, tokens: &[Token]) -> LowerTokens {
+        let mut buf = String::with_capacity(tokens.iter().map(|t| t.span.len()).sum());
+        let mut bounds = Vec::with_capacity(tokens.len() + 1);
+        bounds.push(0);
+        for t in tokens {
+            let w = t.span.slice(text);
+            if w.is_ascii() {
+                let from = buf.len();
+                buf.push_str(w);
+                buf[from..].make_ascii_lowercase();
+            } else {
+                buf.push_str(&w.to_lowercase());
+            }
+            bounds.push(buf.len());
+        }
+        LowerTokens { buf, bounds }
+    }
+
+    /// Token `i` in lower case.
+    ///
+    /// # Panics
+    /// If `i` is out of range.
+    #[inline]
+    pub fn get(&self, i: usize) -> &str {
+        &self.buf[self.bounds[i]..self.bounds[i + 1]]
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.bounds.len() - 1
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl std::ops::Index<usize> for LowerTokens {
+    type Output = str;
+    #[inline]
+    fn index(&self, i: usize) -> &str {
+        self.get(i)
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Internals
 // ---------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ use serde::Serialize;
 
 use crate::actors::{Form, Mention};
 use crate::lexicon::ActorType;
-use crate::text::{Segmented, Span, TokenKind};
+use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 
 /// Who is speaking when a term is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -472,12 +472,12 @@ struct Ctx<'a> {
     seg: &'a Segmented,
     mentions: &'a [Mention],
     types: &'a [ActorType],
-    lower: Vec<String>,
+    lower: &'a LowerTokens,
 }
 
 impl Ctx<'_> {
     fn word(&self, i: usize) -> &str {
-        &self.lower[i]
+        self.lower.get(i)
     }
     fn is(&self, i: usize, list: &[&str]) -> bool {
         list.contains(&self.word(i))
@@ -508,13 +508,15 @@ impl Ctx<'_> {
 }
 
 /// Finds frames, quotes and the voice of every token.
-/// `types[a]` is the type of actor `a`, used to resolve "the group", "the army" and the like.
-pub fn analyze(text: &str, seg: &Segmented, mentions: &[Mention], types: &[ActorType]) -> Voices {
-    let lower = seg
-        .tokens
-        .iter()
-        .map(|t| t.span.slice(text).to_lowercase())
-        .collect();
+/// `types[a]` is the type of actor `a`, used to resolve "the group", "the army" and the like;
+/// `lower` holds the tokens of `seg` in lower case.
+pub fn analyze(
+    text: &str,
+    seg: &Segmented,
+    lower: &LowerTokens,
+    mentions: &[Mention],
+    types: &[ActorType],
+) -> Voices {
     let cx = Ctx {
         text,
         seg,

@@ -1,0 +1,46 @@
+//! Runs `Analyzer::analyze` over the 14 bundled articles (samples/ and tests/fixtures/wire/)
+//! ROUNDS times, for profilers: `cargo build --release --example profile`, then
+//! `perf record -g target/release/examples/profile 200` or
+//! `valgrind --tool=callgrind target/release/examples/profile 5`.
+//! Prints the analysis throughput (wall clock, after building the analyzer).
+
+use std::path::Path;
+use std::time::Instant;
+
+use framelens::{Analyzer, Lexicon};
+
+fn main() {
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .map_or(50, |a| a.parse().expect("ROUNDS is a number"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut arts = Vec::new();
+    for dir in ["samples", "tests/fixtures/wire"] {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+            .expect("article folder")
+            .map(|e| e.expect("folder entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for p in files {
+            let text = std::fs::read_to_string(&p).expect("article");
+            arts.push((p.display().to_string(), text));
+        }
+    }
+    let analyzer = Analyzer::new(Lexicon::bundled().expect("bundled lexicons")).expect("compiles");
+    let bytes: usize = arts.iter().map(|(_, t)| t.len()).sum();
+    let t = Instant::now();
+    let mut hits = 0;
+    for _ in 0..rounds {
+        for (name, text) in &arts {
+            hits += analyzer.analyze(name, text).hits.len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{} articles, {bytes} bytes, {rounds} rounds: {:.3} s, {:.2} MB/s ({hits} hits)",
+        arts.len(),
+        secs,
+        (bytes * rounds) as f64 / secs / 1e6
+    );
+}
