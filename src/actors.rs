@@ -120,13 +120,16 @@ impl NearMiss {
             let longest = n.max(name_len);
             let max_dist = if longest >= 8 { 2 } else { 1 };
             // The distance is at least the difference in length: skip what cannot pass.
-            if lower_len.abs_diff(name_len) > max_dist
-                || strsim::damerau_levenshtein(&lower, name) > max_dist
-            {
+            if lower_len.abs_diff(name_len) > max_dist {
                 continue;
             }
+            // Jaro-Winkler first: it is cheaper, and a name that would not be the best needs no
+            // distance.
             let jw = strsim::jaro_winkler(&lower, name);
-            if jw >= 0.85 && best.is_none_or(|(b, _)| jw > b) {
+            if jw < 0.85 || best.is_some_and(|(b, _)| jw <= b) {
+                continue;
+            }
+            if strsim::damerau_levenshtein(&lower, name) <= max_dist {
                 best = Some((jw, *p));
             }
         }
