@@ -95,8 +95,11 @@ pub struct NearMiss {
 impl NearMiss {
     /// The known surname that `word` is a near miss of, if any.
     pub fn resolve(&self, word: &str) -> Option<usize> {
+        if word.len() < 6 || !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
         let n = word.chars().count();
-        if n < 6 || !word.chars().next().is_some_and(char::is_uppercase) {
+        if n < 6 {
             return None;
         }
         let lower = word.to_lowercase();
@@ -107,18 +110,26 @@ impl NearMiss {
             return None;
         }
         let first = lower.chars().next();
+        let lower_len = lower.chars().count();
         let mut best: Option<(f64, usize)> = None;
         for (_, name, p) in &self.names {
             if name.chars().next() != first || *name == lower {
                 continue;
             }
-            let longest = n.max(name.chars().count());
+            let name_len = name.chars().count();
+            let longest = n.max(name_len);
             let max_dist = if longest >= 8 { 2 } else { 1 };
-            if strsim::damerau_levenshtein(&lower, name) > max_dist {
+            // The distance is at least the difference in length: skip what cannot pass.
+            if lower_len.abs_diff(name_len) > max_dist {
                 continue;
             }
+            // Jaro-Winkler first: it is cheaper, and a name that would not be the best needs no
+            // distance.
             let jw = strsim::jaro_winkler(&lower, name);
-            if jw >= 0.85 && best.is_none_or(|(b, _)| jw > b) {
+            if jw < 0.85 || best.is_some_and(|(b, _)| jw <= b) {
+                continue;
+            }
+            if strsim::damerau_levenshtein(&lower, name) <= max_dist {
                 best = Some((jw, *p));
             }
         }

@@ -15,7 +15,7 @@
 //! across a hyphen inside a form written with a space, or case folding beyond what
 //! `char::to_lowercase` does.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::{Input, meta};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
@@ -372,6 +372,10 @@ struct RegexEntry {
     has_literals: bool,
 }
 
+/// Total bytes of normalized forms up to which the forms are compiled to a DFA (see
+/// [`Matcher::new`]); the DFA takes about 256 bytes per byte of forms at most.
+const DFA_MAX_NEEDLE_BYTES: usize = 400_000;
+
 /// Why a matcher could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum MatcherError {
@@ -404,9 +408,18 @@ impl Matcher {
         let ac = if needles.is_empty() {
             None
         } else {
+            // A DFA is the fastest to search but takes a table row per trie state: use it while
+            // the forms are few enough for that to stay small, an NFA past that.
+            let bytes: usize = needles.iter().map(String::len).sum();
+            let kind = if bytes <= DFA_MAX_NEEDLE_BYTES {
+                AhoCorasickKind::DFA
+            } else {
+                AhoCorasickKind::ContiguousNFA
+            };
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
+                    .kind(Some(kind))
                     .build(&needles)
                     .map_err(|e| MatcherError::Automaton(e.to_string()))?,
             )
@@ -443,6 +456,15 @@ impl Matcher {
             regexes: res,
             literals,
         })
+    }
+
+    /// Heap bytes taken by the automata (the forms' and the regex literals').
+    pub fn memory_usage(&self) -> usize {
+        self.ac.as_ref().map_or(0, AhoCorasick::memory_usage)
+            + self
+                .literals
+                .as_ref()
+                .map_or(0, |(ac, _)| ac.memory_usage())
     }
 
     /// True when the matcher has regex entries (which run over a case-kept copy of the text).

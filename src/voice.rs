@@ -20,7 +20,9 @@
 //! a reporting verb used as a noun after an adjective, or a clause whose subject is far from its
 //! verb, can be missed; those hits stay in the author's voice.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -139,7 +141,7 @@ pub struct VoiceOf {
     pub rule: &'static str,
 }
 
-const REPORTING: &[&str] = &[
+static REPORTING: WordSet = WordSet::new(&[
     "say",
     "says",
     "said",
@@ -284,10 +286,31 @@ const REPORTING: &[&str] = &[
     "condemn",
     "denounce",
     "describe",
-];
+]);
+
+/// A long word list, hashed on first use: the lists looked up at every token.
+struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
+    }
+}
 
 /// Words skipped when walking back from a verb to its subject: adverbs, auxiliaries, dates.
-const SKIP_BEFORE_VERB: &[&str] = &[
+static SKIP_BEFORE_VERB: WordSet = WordSet::new(&[
     "also",
     "further",
     "earlier",
@@ -371,7 +394,7 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "openly",
     "explicitly",
     "flatly",
-];
+]);
 
 /// A subject can not end with these: they mean the verb is not a finite verb with a subject.
 const NOT_SUBJECT: &[&str] = &[
@@ -930,7 +953,7 @@ fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames
             let i = cx.mentions.partition_point(|m| m.span.start <= tok.start);
             i > 0 && cx.mentions[i - 1].span.contains(tok)
         };
-        if !cx.is(t, REPORTING) || inside_name() {
+        if !REPORTING.contains(cx.word(t)) || inside_name() {
             t += 1;
             continue;
         }
@@ -980,7 +1003,7 @@ fn frame_at(
     while b > r.start {
         let w = cx.word(b - 1);
         let skippable =
-            SKIP_BEFORE_VERB.contains(&w) || cx.seg.tokens[b - 1].kind == TokenKind::Number;
+            SKIP_BEFORE_VERB.contains(w) || cx.seg.tokens[b - 1].kind == TokenKind::Number;
         if !skippable {
             break;
         }
@@ -1127,7 +1150,7 @@ fn frame_at(
         let boundary = matches!(w, "," | ";" | ":" | "—" | "–")
             || CLAUSE_WORDS.contains(&w)
             || (cx.is_punct(s - 1) && is_quote_char(cx.first_char(s - 1)))
-            || cx.is(s - 1, REPORTING);
+            || REPORTING.contains(cx.word(s - 1));
         if boundary || p + 1 - (s - 1) > 12 {
             break;
         }
