@@ -574,9 +574,11 @@ fn run_corpus(
         },
         |p| {
             bar.set_position(p.input_bytes);
+            let secs = bar.elapsed().as_secs_f64().max(1e-3);
             bar.set_message(format!(
-                "{} articles",
-                crate::report::corpus::thousands(p.articles)
+                "{} articles ({:.0}/s)",
+                crate::report::corpus::thousands(p.articles),
+                p.articles as f64 / secs
             ));
         },
     )?;
