@@ -652,14 +652,15 @@ fn compile_regex(r: &str) -> Result<meta::Regex, MatcherError> {
 /// Strings, in the lower case of the normalized text, one of which every match of the
 /// case-insensitive regex `r` contains; `None` when no such set can be worked out.
 ///
-/// Worked out on the regex's syntax tree: a literal is itself; a class of letters that all
-/// lower-case to one character (`[Kk\u{212A}]`, as case-insensitive matching makes of `k`) is
-/// that character; a concatenation joins neighbouring single strings and keeps the best of its
-/// parts' sets (the one whose shortest string is longest); an alternation is the union of its
-/// branches' sets (none if a branch has none); a repetition of at least one is its part's set.
-/// Anything else (other classes, optional parts) has none. A regex match in the case-kept text
-/// lower-cases, character by character, to a stretch of the lower-case text, so it holds one of
-/// these strings there too.
+/// Worked out on the regex's syntax tree, where some parts match one of a few strings exactly: a
+/// literal matches itself, a class of at most [`MAX_CLASS`] characters each of them (lower-cased:
+/// case-insensitive `k` is `[Kk\u{212A}]`, all `k`), an alternation of such parts the union, and
+/// a concatenation of them every combination (up to [`MAX_STRINGS`]). A concatenation keeps the
+/// best of the sets it holds (the one whose shortest string is longest, then the smallest); an
+/// alternation of parts that each have a set has their union; a repetition of at least one has
+/// its part's set. Anything else (larger classes, optional parts) has none. A regex match in the
+/// case-kept text lower-cases, character by character, to a stretch of the lower-case text, so
+/// it holds one of these strings there too.
 pub fn required_literals(r: &str) -> Option<Vec<String>> {
     let hir = regex_syntax::ParserBuilder::new()
         .case_insensitive(true)
@@ -667,28 +668,36 @@ pub fn required_literals(r: &str) -> Option<Vec<String>> {
         .build()
         .parse(r)
         .ok()?;
-    required(&hir).any
+    let mut set = required(&hir).any?;
+    set.sort();
+    set.dedup();
+    Some(set)
 }
+
+/// The largest class read as a set of strings.
+const MAX_CLASS: u32 = 8;
+/// The most strings a part's exact set may hold.
+const MAX_STRINGS: usize = 64;
 
 /// What a part of a regex says about the strings its matches contain.
 #[derive(Debug, Default)]
 struct Required {
-    /// The one string the part always matches (lower-cased), when there is one.
-    exact: Option<String>,
+    /// The strings (lower-cased) the part matches, when they are few: one of them exactly.
+    exact: Option<Vec<String>>,
     /// Strings one of which every match of the part contains (none empty).
     any: Option<Vec<String>>,
 }
 
 impl Required {
-    fn exact(s: String) -> Required {
+    fn exact(set: Vec<String>) -> Required {
         Required {
-            any: (!s.is_empty()).then(|| vec![s.clone()]),
-            exact: Some(s),
+            any: (!set.iter().any(String::is_empty)).then(|| set.clone()),
+            exact: Some(set),
         }
     }
 }
 
-/// The shortest string of a set: the larger, the fewer places it matches.
+/// The shortest string of a set (the longer, the fewer places it matches), then the fewest.
 fn score(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
     let shortest = set.iter().map(|s| s.chars().count()).min().unwrap_or(0);
     (shortest, std::cmp::Reverse(set.len()))
@@ -700,9 +709,9 @@ fn lower(s: &str) -> String {
 
 fn required(h: &Hir) -> Required {
     match h.kind() {
-        HirKind::Empty | HirKind::Look(_) => Required::exact(String::new()),
+        HirKind::Empty | HirKind::Look(_) => Required::exact(vec![String::new()]),
         HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
-            Ok(s) => Required::exact(lower(s)),
+            Ok(s) => Required::exact(vec![lower(s)]),
             Err(_) => Required::default(),
         },
         HirKind::Class(Class::Unicode(c)) => {
@@ -711,25 +720,24 @@ fn required(h: &Hir) -> Required {
                 .iter()
                 .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
                 .sum();
-            if size > 8 {
+            if size > MAX_CLASS {
                 return Required::default();
             }
-            let mut chars = c.iter().flat_map(|r| r.start()..=r.end());
-            let Some(first) = chars.next().map(|c| lower(c.encode_utf8(&mut [0; 4]))) else {
-                return Required::default();
-            };
-            if chars.all(|c| lower(c.encode_utf8(&mut [0; 4])) == first) {
-                Required::exact(first)
-            } else {
-                Required::default()
-            }
+            let mut set: Vec<String> = c
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .map(|c| c.to_lowercase().collect())
+                .collect();
+            set.sort();
+            set.dedup();
+            Required::exact(set)
         }
         HirKind::Class(Class::Bytes(_)) => Required::default(),
         HirKind::Repetition(rep) if rep.min >= 1 => {
             let sub = required(&rep.sub);
             Required {
-                exact: sub.exact.filter(|_| rep.min == 1 && rep.max == Some(1)),
                 any: sub.any,
+                exact: sub.exact.filter(|_| rep.min == 1 && rep.max == Some(1)),
             }
         }
         HirKind::Repetition(_) => Required::default(),
@@ -737,21 +745,31 @@ fn required(h: &Hir) -> Required {
         HirKind::Concat(parts) => {
             let mut best: Option<Vec<String>> = None;
             let mut consider = |set: Vec<String>| {
-                if best.as_ref().is_none_or(|b| score(&set) > score(b)) {
+                if !set.iter().any(String::is_empty)
+                    && best.as_ref().is_none_or(|b| score(&set) > score(b))
+                {
                     best = Some(set);
                 }
             };
-            let mut run = String::new();
+            // Every combination of the exact parts since the last part that is not exact.
+            let mut run = vec![String::new()];
             let mut all_exact = true;
             for p in parts {
                 let r = required(p);
                 match r.exact {
-                    Some(s) => run.push_str(&s),
+                    Some(set) if run.len() * set.len() <= MAX_STRINGS => {
+                        run = run
+                            .iter()
+                            .flat_map(|a| set.iter().map(move |b| format!("{a}{b}")))
+                            .collect();
+                    }
+                    Some(set) => {
+                        all_exact = false;
+                        consider(std::mem::replace(&mut run, set));
+                    }
                     None => {
                         all_exact = false;
-                        if !run.is_empty() {
-                            consider(vec![std::mem::take(&mut run)]);
-                        }
+                        consider(std::mem::replace(&mut run, vec![String::new()]));
                         if let Some(set) = r.any {
                             consider(set);
                         }
@@ -761,27 +779,27 @@ fn required(h: &Hir) -> Required {
             if all_exact {
                 return Required::exact(run);
             }
-            if !run.is_empty() {
-                consider(vec![run]);
-            }
+            consider(run);
             Required {
                 exact: None,
                 any: best,
             }
         }
         HirKind::Alternation(alts) => {
-            let mut set: Vec<String> = Vec::new();
-            for a in alts {
-                let Some(sub) = required(a).any else {
-                    return Required::default();
-                };
-                set.extend(sub);
-            }
-            set.sort();
-            set.dedup();
+            let subs: Vec<Required> = alts.iter().map(required).collect();
+            let union = |sets: Vec<Option<Vec<String>>>| -> Option<Vec<String>> {
+                let mut all = Vec::new();
+                for s in sets {
+                    all.extend(s?);
+                }
+                all.sort();
+                all.dedup();
+                Some(all)
+            };
+            let (exact, any): (Vec<_>, Vec<_>) = subs.into_iter().map(|r| (r.exact, r.any)).unzip();
             Required {
-                exact: None,
-                any: Some(set),
+                exact: union(exact).filter(|s| s.len() <= MAX_STRINGS),
+                any: union(any),
             }
         }
     }
@@ -1067,17 +1085,29 @@ mod tests {
             (r"[a-z]+-backed", Some(&["-backed"])),
             // Case-insensitive `k` is [Kk\u{212A}]: all lower-case to `k`.
             (r"kid", Some(&["kid"])),
+            (r"[a-c]x", Some(&["ax", "bx", "cx"])),
             // Case-insensitive `s` takes in `ſ`, which stays `ſ` in lower case.
-            (r"sponsored", Some(&["ored"])),
+            (
+                r"sponsored",
+                Some(&["sponsored", "sponſored", "ſponsored", "ſponſored"]),
+            ),
             (r"(?-i:ÄB)c", Some(&["äbc"])),
             (
                 r"(?:state|junta)-(?:backed|funded)",
-                Some(&["backed", "funded"]),
+                Some(&[
+                    "junta-backed",
+                    "junta-funded",
+                    "state-backed",
+                    "state-funded",
+                    "ſtate-backed",
+                    "ſtate-funded",
+                ]),
             ),
             (r"what (?:\w+) (?:call|dubbed)", Some(&["what "])),
+            (r"\w+-(?:backed|funded)", Some(&["-backed", "-funded"])),
             (
                 r"what (?:\w+) (?:called|dubbed)",
-                Some(&["called", "dubbed"]),
+                Some(&[" called", " dubbed"]),
             ),
             (r"x|\w", None),
         ];
