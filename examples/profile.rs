@@ -4,29 +4,18 @@
 //! `valgrind --tool=callgrind target/release/examples/profile 5`.
 //! Prints the analysis throughput (wall clock, after building the analyzer).
 
-use std::path::Path;
 use std::time::Instant;
 
 use framelens::{Analyzer, Lexicon};
+
+#[path = "../benches/common/mod.rs"]
+mod common;
 
 fn main() {
     let rounds: usize = std::env::args()
         .nth(1)
         .map_or(50, |a| a.parse().expect("ROUNDS is a number"));
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut arts = Vec::new();
-    for dir in ["samples", "tests/fixtures/wire"] {
-        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
-            .expect("article folder")
-            .map(|e| e.expect("folder entry").path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        files.sort();
-        for p in files {
-            let text = std::fs::read_to_string(&p).expect("article");
-            arts.push((p.display().to_string(), text));
-        }
-    }
+    let arts = common::bundled_articles();
     let analyzer = Analyzer::new(Lexicon::bundled().expect("bundled lexicons")).expect("compiles");
     let bytes: usize = arts.iter().map(|(_, t)| t.len()).sum();
     let t = Instant::now();
