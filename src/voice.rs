@@ -724,7 +724,6 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
             .next()
             .is_some_and(|c| c == '"' || is_opening_double(c));
         let continues = prev_open && starts_open;
-        let chars: Vec<(usize, char)> = pt.char_indices().collect();
         let mut open: Option<usize> = None; // byte offset (relative) of the opening mark
         let mut first_mark = true;
         let mut first_quote = true;
@@ -743,12 +742,9 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
             });
             *first_quote = false;
         };
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            if !is_double(c) {
-                continue;
-            }
-            let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
-            let next = chars.get(k + 1).map(|x| x.1);
+        for (i, c) in double_marks(pt) {
+            let prev = char_before(pt, i);
+            let next = pt[i + c.len_utf8()..].chars().next();
             let opens_here = is_opening_double(c)
                 || (c == '"'
                     && prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
@@ -827,55 +823,72 @@ fn single_quotes(text: &str, s: Span, curly: bool, max_words: usize, out: &mut V
         ('\'', '\'')
     };
     let st = s.slice(text);
-    let chars: Vec<(usize, char)> = st.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
-        let next = chars.get(k + 1).map(|x| x.1);
-        let opener = c == open_mark
-            && prev.is_none_or(|p| p.is_whitespace() || "([{—–".contains(p))
+    // Only the marks are visited: the text between them is read when an opener is found.
+    let mut from = 0;
+    while let Some(found) = st[from..].find(open_mark) {
+        let i = from + found;
+        let after_open = i + open_mark.len_utf8();
+        from = after_open;
+        let prev = char_before(st, i);
+        let next = st[after_open..].chars().next();
+        let opener = prev.is_none_or(|p| p.is_whitespace() || "([{—–".contains(p))
             && next.is_some_and(char::is_alphanumeric);
         if !opener {
-            k += 1;
             continue;
         }
-        let mut found = None;
         let mut words = 1;
-        for (m, &(j, d)) in chars.iter().enumerate().skip(k + 1) {
+        let mut before = open_mark;
+        let mut rest = st[after_open..].char_indices().peekable();
+        while let Some((rel, d)) = rest.next() {
             if is_double(d) || words > max_words {
                 break;
             }
-            if d.is_whitespace() && !chars[m - 1].1.is_whitespace() {
+            if d.is_whitespace() && !before.is_whitespace() {
                 words += 1;
             }
             if d == close_mark {
-                let before = chars[m - 1].1;
-                let after = chars.get(m + 1).map(|x| x.1);
+                let j = after_open + rel;
+                let after = rest.peek().map(|x| x.1);
                 let is_closer = !before.is_whitespace()
                     && after.is_none_or(|a| !a.is_alphanumeric())
                     && !(before == 's'
                         && after == Some(' ')
-                        && m + 2 < chars.len()
-                        && chars[m + 2].1.is_uppercase());
+                        && st[j + d.len_utf8() + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase));
                 if is_closer {
-                    found = Some((m, j));
+                    let end = j + d.len_utf8();
+                    out.push(RawQuote {
+                        span: Span::new(s.start + i, s.start + end),
+                        inner: Span::new(s.start + after_open, s.start + j),
+                        closed: true,
+                        continues: false,
+                    });
+                    from = end;
                     break;
                 }
             }
+            before = d;
         }
-        if let Some((m, j)) = found {
-            out.push(RawQuote {
-                span: Span::new(s.start + i, s.start + j + chars[m].1.len_utf8()),
-                inner: Span::new(s.start + i + c.len_utf8(), s.start + j),
-                closed: true,
-                continues: false,
-            });
-            k = m + 1;
-            continue;
-        }
-        k += 1;
     }
+}
+
+/// The double quotation marks of `s` with their byte offsets. Every double mark starts with one
+/// of three bytes (`"`, or the lead byte of U+00AB/U+00BB or of U+201C..U+201E), so only those
+/// bytes are decoded.
+fn double_marks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    s.bytes().enumerate().filter_map(move |(i, b)| {
+        if !matches!(b, b'"' | 0xC2 | 0xE2) {
+            return None;
+        }
+        s[i..].chars().next().filter(|&c| is_double(c)).map(|c| (i, c))
+    })
+}
+
+/// The character that ends just before byte `i` of `s`.
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
 }
 
 /// Token ranges strictly inside a pair of dashes or brackets.
