@@ -90,9 +90,26 @@ pub struct ActorIndex {
 pub struct NearMiss {
     /// (surname as written, lower-cased surname, person index)
     names: Vec<(String, String, usize)>,
+    /// The letter set of each lower-cased surname ([`letters`]), parallel to `names`.
+    masks: Vec<u64>,
+}
+
+/// The set of characters in `s`, folded onto 64 bits. An edit (insertion, deletion,
+/// substitution, transposition) adds at most one character to a word's set and removes at most
+/// one, so two words within distance `d` differ by at most `d` bits each way: a cheap necessary
+/// test run before the string distances.
+fn letters(s: &str) -> u64 {
+    s.chars().fold(0, |m, c| m | 1 << (c as u32 % 64))
 }
 
 impl NearMiss {
+    /// Adds the surname of person `person`, as written.
+    fn add(&mut self, surname: &str, person: usize) {
+        let lower = surname.to_lowercase();
+        self.masks.push(letters(&lower));
+        self.names.push((surname.to_owned(), lower, person));
+    }
+
     /// The known surname that `word` is a near miss of, if any.
     pub fn resolve(&self, word: &str) -> Option<usize> {
         if word.len() < 6 || !word.chars().next().is_some_and(char::is_uppercase) {
@@ -111,16 +128,21 @@ impl NearMiss {
         }
         let first = lower.chars().next();
         let lower_len = lower.chars().count();
+        let mask = letters(&lower);
         let mut best: Option<(f64, usize)> = None;
-        for (_, name, p) in &self.names {
+        for ((_, name, p), &name_mask) in self.names.iter().zip(&self.masks) {
             if name.chars().next() != first || *name == lower {
                 continue;
             }
             let name_len = name.chars().count();
             let longest = n.max(name_len);
             let max_dist = if longest >= 8 { 2 } else { 1 };
-            // The distance is at least the difference in length: skip what cannot pass.
-            if lower_len.abs_diff(name_len) > max_dist {
+            // The distance is at least the difference in length, and at least the number of
+            // letters one word has and the other lacks: skip what cannot pass.
+            if lower_len.abs_diff(name_len) > max_dist
+                || (mask & !name_mask).count_ones() > max_dist as u32
+                || (name_mask & !mask).count_ones() > max_dist as u32
+            {
                 continue;
             }
             // Jaro-Winkler first: it is cheaper, and a name that would not be the best needs no
@@ -234,7 +256,7 @@ impl ActorIndex {
                     };
                     add(s, bare, &mut patterns);
                     if s.chars().count() >= 6 {
-                        near.names.push((s.to_owned(), s.to_lowercase(), pi));
+                        near.add(s, pi);
                     }
                 }
             }
@@ -273,6 +295,7 @@ impl ActorIndex {
             .collect();
         // Near-miss names, in words no exact form covered.
         let mut extra = Vec::new();
+        let mut seen: rustc_hash::FxHashMap<&str, Option<usize>> = Default::default();
         let mut next = 0; // first exact mention that may still overlap the token
         for s in &seg.sentences {
             for ti in s.tokens.clone().skip(1) {
@@ -287,7 +310,13 @@ impl ActorIndex {
                     continue;
                 }
                 let w = t.span.slice(text);
-                if let Some(pi) = self.near.resolve(w) {
+                if w.len() < 6 || !w.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                // Capitalised words recur within an article ("Saturday", a place name): each is
+                // compared with the surnames once.
+                let resolved = *seen.entry(w).or_insert_with(|| self.near.resolve(w));
+                if let Some(pi) = resolved {
                     let p = &self.people[pi];
                     extra.push(Mention {
                         span: t.span,
@@ -420,7 +449,7 @@ mod tests {
             .iter()
             .enumerate()
         {
-            n.names.push((s.to_string(), s.to_lowercase(), i));
+            n.add(s, i);
         }
         n
     }

@@ -24,7 +24,7 @@
 //! term whose actor sits in a different clause is carried over or left without one rather than
 //! guessed.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -386,7 +386,7 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Vec<Link> {
     }
     // Discourse rules, in text order so that a carried-over tie can feed the next one.
     let topic = topic_counts(cx);
-    let mut last_tie: HashMap<&str, Tie> = HashMap::new();
+    let mut last_tie: FxHashMap<&str, Tie> = FxHashMap::default();
     let mut any_tie: Option<Tie> = None;
     let mut out = Vec::with_capacity(hits.len());
     for (hi, h) in hits.iter().enumerate() {

@@ -20,7 +20,7 @@
 //! a reporting verb used as a noun after an adjective, or a clause whose subject is far from its
 //! verb, can be missed; those hits stay in the author's voice.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -291,7 +291,7 @@ static REPORTING: WordSet = WordSet::new(&[
 /// A long word list, hashed on first use: the lists looked up at every token.
 struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
