@@ -206,15 +206,22 @@ impl Normalized {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 && !ascii_special(b) {
-                let run = bytes[i..]
-                    .iter()
-                    .position(|&b| b >= 0x80 || ascii_special(b))
-                    .unwrap_or(bytes.len() - i);
+                // A stretch of ASCII that folding keeps as it is. A single space after a
+                // non-space folds to itself, so it stays in the stretch; a second one is dropped
+                // and ends it.
+                let mut run = 1;
+                while let Some(&c) = bytes.get(i + run) {
+                    if c >= 0x80 || (ascii_special(c) && (c != b' ' || bytes[i + run - 1] == b' '))
+                    {
+                        break;
+                    }
+                    run += 1;
+                }
                 let s = &original[i..i + run];
                 for bld in out.iter_mut() {
                     bld.push_plain(i, s);
                 }
-                last_space = false;
+                last_space = bytes[i + run - 1] == b' ';
                 i += run;
                 continue;
             }
