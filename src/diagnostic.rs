@@ -34,8 +34,35 @@ impl Diagnostic {
         let source_line = if line == 0 {
             None
         } else {
-            source.lines().nth(line as usize - 1).map(str::to_owned)
+            source.lines().nth(line as usize - 1)
         };
+        Diagnostic::with_line(file, source_line, line, column, message)
+    }
+
+    /// A diagnostic at `line:column` whose line text the caller already has (`lines[line - 1]`
+    /// of a file split once with [`str::lines`]): a file with many problems is not rescanned
+    /// for each of them.
+    pub fn in_lines(
+        file: &str,
+        lines: &[&str],
+        line: u64,
+        column: u64,
+        message: impl Into<String>,
+    ) -> Self {
+        let source_line = (line as usize)
+            .checked_sub(1)
+            .and_then(|i| lines.get(i).copied());
+        Diagnostic::with_line(file, source_line, line, column, message)
+    }
+
+    fn with_line(
+        file: &str,
+        source_line: Option<&str>,
+        line: u64,
+        column: u64,
+        message: impl Into<String>,
+    ) -> Self {
+        let source_line = source_line.map(str::to_owned);
         Diagnostic {
             file: file.to_owned(),
             line,

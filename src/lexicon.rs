@@ -159,12 +159,23 @@ pub enum LexiconError {
     Invalid(Vec<Diagnostic>),
 }
 
+/// Problems shown when a lexicon fails to load; `framelens lexicon check` lists them all.
+const SHOWN_PROBLEMS: usize = 50;
+
 fn render_all(diags: &[Diagnostic]) -> String {
-    diags
+    let mut out = diags
         .iter()
+        .take(SHOWN_PROBLEMS)
         .map(|d| d.to_string())
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n");
+    if diags.len() > SHOWN_PROBLEMS {
+        out.push_str(&format!(
+            "\n... and {} more problems (`framelens lexicon check FILE` lists them all)",
+            diags.len() - SHOWN_PROBLEMS
+        ));
+    }
+    out
 }
 
 impl LexiconError {

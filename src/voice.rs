@@ -840,7 +840,9 @@ fn single_quotes(text: &str, s: Span, curly: bool, max_words: usize, out: &mut V
         let mut before = open_mark;
         let mut rest = st[after_open..].char_indices().peekable();
         while let Some((rel, d)) = rest.next() {
-            if is_double(d) || words > max_words {
+            // The byte cap keeps text without spaces ("(‘a(‘a(‘a…") from being rescanned from
+            // every opener: the scan is bounded per opener, so the whole pass stays linear.
+            if is_double(d) || words > max_words || rel > max_words * MAX_WORD_BYTES {
                 break;
             }
             if d.is_whitespace() && !before.is_whitespace() {
@@ -885,6 +887,9 @@ fn double_marks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
         s[i..].chars().next().filter(|&c| is_double(c)).map(|c| (i, c))
     })
 }
+
+/// The bytes a single-mark quotation may hold per word it is allowed (see [`single_quotes`]).
+const MAX_WORD_BYTES: usize = 32;
 
 /// The character that ends just before byte `i` of `s`.
 fn char_before(s: &str, i: usize) -> Option<char> {

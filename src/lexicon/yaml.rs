@@ -205,7 +205,8 @@ pub struct ParsedFile {
 
 struct Checker<'a> {
     path: &'a str,
-    text: &'a str,
+    /// The file's lines, split once.
+    lines: &'a [&'a str],
     problems: Vec<Diagnostic>,
     /// Added to the line of every location: an entry re-read on its own after a type error
     /// (see [`recover`]) has lines counted from its own start.
@@ -217,9 +218,9 @@ impl Checker<'_> {
         s.referenced.line() + self.offset
     }
     fn at<T>(&self, s: &Spanned<T>, message: String) -> Diagnostic {
-        Diagnostic::at(
+        Diagnostic::in_lines(
             self.path,
-            self.text,
+            self.lines,
             self.line(s),
             s.referenced.column(),
             message,
@@ -277,14 +278,14 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 _ => return Err(vec![saphyr_diagnostic(path, text, &e)]),
             },
         };
+    // Each entry's snippet line, looked up by number: index the lines once.
+    let lines: Vec<&str> = text.lines().collect();
     let mut ck = Checker {
         path,
-        text,
+        lines: &lines,
         problems,
         offset: 0,
     };
-    // Each entry's snippet line, looked up by number: index the lines once.
-    let lines: Vec<&str> = text.lines().collect();
     let name = raw.lexicon.unwrap_or_else(|| {
         let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
         let base = base.strip_prefix("bundled:").unwrap_or(base);
@@ -560,14 +561,15 @@ fn recover(path: &str, text: &str) -> Option<Recovered> {
     let label_lines = entry_lines(&lines, &label_starts);
     let actor_lines = entry_lines(&lines, &actor_starts);
     let mut problems = Vec::new();
-    let shifted = |e: &serde_saphyr::Error, first: usize| -> Diagnostic {
-        let d = saphyr_diagnostic(path, text, e);
+    let file_lines: Vec<&str> = text.lines().collect();
+    let shifted = |e: &serde_saphyr::Error, doc: &str, first: usize| -> Diagnostic {
+        let d = saphyr_diagnostic(path, doc, e);
         if d.line == 0 {
             return d;
         }
         // The entry was read as "key:\n" + its lines: line 2 there is line `first + 1` here.
         let line = d.line + first as u64 - 1;
-        Diagnostic::at(path, text, line, d.column, d.message)
+        Diagnostic::in_lines(path, &file_lines, line, d.column, d.message)
     };
     // Line 2 of "key:\n" + the entry's lines is line `r.start + 1` of the file.
     let offset = |r: &std::ops::Range<usize>| (r.start as u64).saturating_sub(1);
@@ -582,7 +584,7 @@ fn recover(path: &str, text: &str) -> Option<Recovered> {
                     label_offsets.push(offset(r));
                 }
             }
-            Err(e) => problems.push(shifted(&e, r.start)),
+            Err(e) => problems.push(shifted(&e, &doc, r.start)),
         }
     }
     let mut actors = Vec::new();
@@ -596,7 +598,7 @@ fn recover(path: &str, text: &str) -> Option<Recovered> {
                     actor_offsets.push(offset(r));
                 }
             }
-            Err(e) => problems.push(shifted(&e, r.start)),
+            Err(e) => problems.push(shifted(&e, &doc, r.start)),
         }
     }
     // The rest of the file, entries blanked out (line numbers unchanged).
