@@ -573,8 +573,23 @@ mod spans {
             Just("\n".to_string()),
             Just("so-called rebels".to_string()),
             Just("\u{200B}".to_string()),
+            Just("‘".to_string()),
+            Just("’".to_string()),
+            Just("«".to_string()),
+            Just("„".to_string()),
+            Just("'".to_string()),
+            Just("\u{202E}militants\u{202C}".to_string()),
+            Just("\u{1b}[31m".to_string()),
+            Just(", Turkey said.".to_string()),
+            Just(" according to Damascus, ".to_string()),
+            Just("\r\n\r\n".to_string()),
             "\\PC{0,12}",
         ]
+    }
+
+    /// Any Unicode scalar values at all, control and unassigned characters included.
+    fn any_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(any::<char>(), 0..200).prop_map(|v| v.into_iter().collect())
     }
 
     proptest! {
@@ -594,6 +609,34 @@ mod spans {
             // Deterministic: the same input gives the same output.
             let again = analyze(&text);
             prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&again).unwrap());
+        }
+
+        #[test]
+        fn analysis_never_panics_on_arbitrary_unicode(text in any_text()) {
+            let a = analyze(&text);
+            for h in &a.hits {
+                prop_assert_eq!(text.get(h.start..h.end), Some(h.text.as_str()));
+                let s = h.sentence_start;
+                prop_assert_eq!(text.get(s..s + h.sentence_text.len()), Some(h.sentence_text.as_str()));
+            }
+            for m in &a.mentions {
+                prop_assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
+            }
+            for f in &a.speech {
+                prop_assert!(text.get(f.start..f.end).is_some());
+            }
+            let again = analyze(&text);
+            prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&again).unwrap());
+        }
+
+        #[test]
+        fn compare_mirrors_for_any_pair(
+            a in proptest::collection::vec(fragment(), 0..16),
+            b in proptest::collection::vec(fragment(), 0..16),
+        ) {
+            let a = analyze(&a.concat());
+            let b = analyze(&b.concat());
+            assert_mirrors(&a, &b);
         }
     }
 }
@@ -651,11 +694,15 @@ fn sample_b_keeps_terrorist_in_others_voices() {
 
 #[test]
 fn compare_mirrors() {
-    let a = sample_article(A);
-    let b = sample_article(B);
+    assert_mirrors(&sample_article(A), &sample_article(B));
+}
+
+/// compare(A, B) is compare(B, A) with the sides swapped: the same actors in the same order,
+/// each side's uses and stance differences exchanged, and the same evidence.
+fn assert_mirrors(a: &Article, b: &Article) {
     let lex = &analyzer().lexicon;
-    let ab = framelens::diff::compare(lex, &a, &b);
-    let ba = framelens::diff::compare(lex, &b, &a);
+    let ab = framelens::diff::compare(lex, a, b);
+    let ba = framelens::diff::compare(lex, b, a);
     assert_eq!(ab.actors.len(), ba.actors.len());
     for (x, y) in ab.actors.iter().zip(&ba.actors) {
         assert_eq!(x.actor, y.actor);
@@ -673,6 +720,7 @@ fn compare_mirrors() {
         );
     }
     assert_eq!(ab.only_in_a, ba.only_in_b);
+    assert_eq!(ab.only_in_b, ba.only_in_a);
     let ev = |c: &framelens::diff::Comparison| -> Vec<(Vec<usize>, Vec<usize>)> {
         c.summary
             .iter()
