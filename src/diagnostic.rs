@@ -94,16 +94,43 @@ impl fmt::Display for Diagnostic {
         if let Some(src) = &self.source_line {
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
-            // The caret goes under the column'th character; tabs are kept so it lines up.
-            let lead: String = src
+            let (shown, caret_at) = window(src, self.column.saturating_sub(1) as usize);
+            // The caret goes under the column'th character; tabs are kept so it lines up, and
+            // escaped control characters count at their escaped width.
+            let before: String = shown.chars().take(caret_at).collect();
+            let lead: String = crate::report::sanitize(&before)
                 .chars()
-                .take(self.column.saturating_sub(1) as usize)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            write!(f, "\n{pad} |\n{num} | {src}\n{pad} | {lead}^")?;
+            let shown = crate::report::sanitize(&shown);
+            write!(f, "\n{pad} |\n{num} | {shown}\n{pad} | {lead}^")?;
         }
         Ok(())
     }
+}
+
+/// Characters of a source line shown around the caret.
+const SNIPPET_CHARS: usize = 100;
+
+/// The part of `line` shown in a snippet: all of it when short, else [`SNIPPET_CHARS`]
+/// characters around character `col` with `…` where text was cut. Returns the text and the
+/// caret's character position in it.
+fn window(line: &str, col: usize) -> (String, usize) {
+    let n = line.chars().count();
+    if n <= SNIPPET_CHARS {
+        return (line.to_owned(), col);
+    }
+    let start = col.saturating_sub(SNIPPET_CHARS / 2).min(n - SNIPPET_CHARS);
+    let end = start + SNIPPET_CHARS;
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(line.chars().skip(start).take(SNIPPET_CHARS));
+    if end < n {
+        out.push('…');
+    }
+    (out, col - start + usize::from(start > 0))
 }
 
 #[cfg(test)]
@@ -118,6 +145,23 @@ mod tests {
             d.to_string(),
             "error: stance 7 is out of range -2..=2\n  --> my.yaml:3:13\n  |\n3 |     stance: 7\n  |             ^"
         );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let src = format!("labels: {}x{}", "[".repeat(300), "]".repeat(300));
+        let d = Diagnostic::at("deep.yaml", &src, 1, 309, "recursion limit exceeded");
+        let shown = format!("…{}x{}…", "[".repeat(50), "]".repeat(49));
+        let caret = format!("{}^", " ".repeat(51));
+        assert_eq!(
+            d.to_string(),
+            format!(
+                "error: recursion limit exceeded\n  --> deep.yaml:1:309\n  |\n1 | {shown}\n  | {caret}"
+            )
+        );
+        // A short line is shown whole; control characters in it are escaped.
+        let d = Diagnostic::at("a.yaml", "id: \u{1b}[31m", 1, 5, "bad id");
+        assert!(d.to_string().contains("1 | id: \\u{1b}[31m"), "{d}");
     }
 
     #[test]

@@ -884,7 +884,11 @@ fn double_marks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
         if !matches!(b, b'"' | 0xC2 | 0xE2) {
             return None;
         }
-        s[i..].chars().next().filter(|&c| is_double(c)).map(|c| (i, c))
+        s[i..]
+            .chars()
+            .next()
+            .filter(|&c| is_double(c))
+            .map(|c| (i, c))
     })
 }
 

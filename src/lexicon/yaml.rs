@@ -493,6 +493,12 @@ fn options() -> serde_saphyr::Options {
         budget: serde_saphyr::budget! {
             max_nodes: 4_000_000,
             max_events: 10_000_000,
+            max_recorded_anchor_events: 100_000,
+        },
+        // A lexicon has little use for aliases: an alias bomb ("billion laughs") stops after
+        // 100,000 replayed events, a tenth of the parser's default.
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 100_000,
         },
     }
 }

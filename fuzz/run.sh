@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for SECONDS each (default 600), one after the other.
+# cargo-fuzz needs nightly compiler flags; the stable toolchain accepts them with
+# RUSTC_BOOTSTRAP=1, which this script sets. Install cargo-fuzz once: cargo install cargo-fuzz.
+# Seeds come from the repository (the sample articles, the wire fixtures, the bundled lexicons);
+# what libFuzzer adds goes to fuzz/corpus/TARGET, crashes to fuzz/artifacts/TARGET.
+# Usage: fuzz/run.sh [SECONDS] [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")"
+secs="${1:-600}"
+shift || true
+targets=("$@")
+if [[ ${#targets[@]} -eq 0 ]]; then
+    targets=(analyze compare lexicon_load)
+fi
+export RUSTC_BOOTSTRAP=1
+mkdir -p corpus/analyze corpus/compare corpus/lexicon_load
+cp ../samples/*.txt ../tests/fixtures/wire/*.txt corpus/analyze/
+cp ../samples/*.txt corpus/compare/
+cp ../lexicons/*.yaml corpus/lexicon_load/
+cargo fuzz build -O
+for t in "${targets[@]}"; do
+    echo "== $t: ${secs} s"
+    cargo fuzz run -O "$t" "corpus/$t" -- \
+        -max_total_time="$secs" -max_len=65536 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1
+done
