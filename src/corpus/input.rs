@@ -599,64 +599,10 @@ impl Reader {
     }
 
     fn json_record(&self, unit: &Unit, line: u64, json: &str) -> Item {
-        let file = shown(&unit.path);
-        let value: serde_json::Value = match serde_json::from_str(json) {
-            Ok(v) => v,
-            Err(e) => {
-                return skip(
-                    &file,
-                    Some(line),
-                    SkipReason::InvalidJson,
-                    format!("invalid JSON at column {}: {}", e.column(), json_reason(&e)),
-                );
-            }
-        };
-        let serde_json::Value::Object(map) = value else {
-            return skip(
-                &file,
-                Some(line),
-                SkipReason::InvalidJson,
-                "the line is not a JSON object".into(),
-            );
-        };
-        let f = &self.config.fields;
-        let scalar = |k: &str| -> Option<String> {
-            match map.get(k)? {
-                serde_json::Value::String(s) => Some(s.clone()),
-                serde_json::Value::Number(n) => Some(n.to_string()),
-                serde_json::Value::Bool(b) => Some(b.to_string()),
-                _ => None,
-            }
-        };
-        let text = match map.get(&f.text) {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(serde_json::Value::Null) | None => {
-                return skip(
-                    &file,
-                    Some(line),
-                    SkipReason::MissingText,
-                    format!("no '{}' field", f.text),
-                );
-            }
-            Some(_) => {
-                return skip(
-                    &file,
-                    Some(line),
-                    SkipReason::MissingText,
-                    format!("the '{}' field is not a string", f.text),
-                );
-            }
-        };
-        let title = scalar(&f.title).filter(|t| !is_blank(t));
-        self.finish(
-            unit,
-            Some(line),
-            scalar(&f.id),
-            scalar(&f.source),
-            scalar(&f.date),
-            title,
-            text,
-        )
+        match json_fields(json, &self.config.fields) {
+            Ok(r) => self.finish(unit, Some(line), r.id, r.source, r.date, r.title, r.text),
+            Err((reason, detail)) => skip(&shown(&unit.path), Some(line), reason, detail),
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -807,6 +753,69 @@ impl Iterator for Reader {
     }
 }
 
+/// The fields of one JSON article record, as corpus mode and `score`/`compare` read them.
+#[derive(Clone, Debug, Default)]
+pub struct JsonFields {
+    pub id: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    /// The headline, unless blank.
+    pub title: Option<String>,
+    pub text: String,
+}
+
+/// Reads one JSON object (a JSONL line) as an article record; an error is the reason to skip it
+/// and its message.
+pub fn json_fields(json: &str, fields: &Fields) -> Result<JsonFields, (SkipReason, String)> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+        (
+            SkipReason::InvalidJson,
+            format!("invalid JSON at column {}: {}", e.column(), json_reason(&e)),
+        )
+    })?;
+    let serde_json::Value::Object(map) = value else {
+        return Err((
+            SkipReason::InvalidJson,
+            "the line is not a JSON object".into(),
+        ));
+    };
+    object_fields(&map, fields)
+}
+
+/// Reads the fields of a JSON object already parsed (one record of a JSON array).
+pub fn object_fields(
+    map: &serde_json::Map<String, serde_json::Value>,
+    f: &Fields,
+) -> Result<JsonFields, (SkipReason, String)> {
+    let scalar = |k: &str| -> Option<String> {
+        match map.get(k)? {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            serde_json::Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    };
+    let text = match map.get(&f.text) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Null) | None => {
+            return Err((SkipReason::MissingText, format!("no '{}' field", f.text)));
+        }
+        Some(_) => {
+            return Err((
+                SkipReason::MissingText,
+                format!("the '{}' field is not a string", f.text),
+            ));
+        }
+    };
+    Ok(JsonFields {
+        id: scalar(&f.id),
+        source: scalar(&f.source),
+        date: scalar(&f.date),
+        title: scalar(&f.title).filter(|t| !is_blank(t)),
+        text,
+    })
+}
+
 fn shown(p: &Path) -> String {
     if p == Path::new("-") {
         "<stdin>".into()
@@ -826,7 +835,8 @@ fn skip(file: &str, line: Option<u64>, reason: SkipReason, detail: String) -> It
     })
 }
 
-fn is_blank(s: &str) -> bool {
+/// Nothing but white space and zero-width characters.
+pub fn is_blank(s: &str) -> bool {
     s.chars()
         .all(|c| c.is_whitespace() || crate::text::is_ignorable(c))
 }
@@ -843,7 +853,7 @@ fn trim_line_end(buf: &[u8]) -> &[u8] {
 }
 
 /// serde_json's message without its " at line 1 column N" tail (the column is shown already).
-fn json_reason(e: &serde_json::Error) -> String {
+pub fn json_reason(e: &serde_json::Error) -> String {
     let s = e.to_string();
     match s.rfind(" at line ") {
         Some(i) => s[..i].to_owned(),
