@@ -54,6 +54,7 @@ struct Cli {
     color: ColorWhen,
     /// The encoding of inputs without a byte-order mark (a WHATWG label: windows-1252,
     /// windows-1256, iso-8859-6, utf-16le ...; default UTF-8, or what a page or server declares).
+    /// In corpus mode: text, Markdown and HTML files (JSONL and CSV are UTF-8).
     #[arg(long, global = true, value_name = "LABEL", value_parser = framelens::input::decode::encoding_for_label)]
     encoding: Option<&'static encoding_rs::Encoding>,
     /// Replace bytes that are not valid in the input's encoding with U+FFFD (and say how many on
@@ -64,9 +65,10 @@ struct Cli {
     /// of the report: hit offsets slice it.
     #[arg(long, global = true)]
     show_text: bool,
-    /// Give up fetching a URL after SECS seconds (connecting, redirects and the page together).
-    #[arg(long, global = true, value_name = "SECS", default_value_t = 30.0, value_parser = parse_timeout)]
-    timeout: f64,
+    /// Give up fetching a URL after SECS seconds (connecting, redirects and the page together;
+    /// default 30).
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_timeout)]
+    timeout: Option<f64>,
 }
 
 /// How `score` and `compare` read their inputs.
@@ -413,6 +415,23 @@ fn main() -> ExitCode {
     } else {
         80
     };
+    if !matches!(cli.command, Cmd::Score { .. } | Cmd::Compare { .. }) {
+        for (given, flag) in [
+            (cli.lossy, "--lossy"),
+            (cli.show_text, "--show-text"),
+            (cli.timeout.is_some(), "--timeout"),
+        ] {
+            if given {
+                use clap::CommandFactory;
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        format!("{flag} applies to score and compare only"),
+                    )
+                    .exit();
+            }
+        }
+    }
     let mut read_args = None;
     let command = match cli.command {
         Cmd::Lexicon(l) => Command::Lexicon(match l {
@@ -522,6 +541,7 @@ fn main() -> ExitCode {
                 source,
                 source_map: Default::default(),
                 max_bytes: max_article_bytes,
+                encoding: cli.encoding,
             },
             source_map,
             hits,
@@ -551,7 +571,10 @@ fn main() -> ExitCode {
     let mut input = ReadOptions {
         encoding: cli.encoding,
         lossy: cli.lossy,
-        timeout: std::time::Duration::from_secs_f64(cli.timeout),
+        timeout: cli.timeout.map_or(
+            framelens::input::fetch::DEFAULT_TIMEOUT,
+            std::time::Duration::from_secs_f64,
+        ),
         ..ReadOptions::default()
     };
     if let Some(r) = read_args {

@@ -53,7 +53,19 @@ fn hit<'a>(a: &'a Article, term: &str, nth: usize) -> &'a Hit {
 }
 
 fn framelens() -> Command {
-    Command::cargo_bin("framelens").expect("binary built")
+    let mut c = Command::cargo_bin("framelens").expect("binary built");
+    // The URL tests talk to a server on 127.0.0.1: never through a proxy.
+    for v in [
+        "ALL_PROXY",
+        "all_proxy",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "HTTP_PROXY",
+        "http_proxy",
+    ] {
+        c.env_remove(v);
+    }
+    c
 }
 
 /// Runs framelens with `args`, expects exit `code`, returns standard error.
@@ -2300,6 +2312,11 @@ fn invalid_bytes_are_refused_unless_lossy() {
         refusal(&["score", p, "--encoding", "shift_jis"], p),
         "not valid Shift_JIS at byte 12 (line 2)"
     );
+    // --lossy is for score and compare (corpus mode skips and counts such records).
+    assert!(
+        stderr_of(&["corpus", p, "--lossy"], 2)
+            .starts_with("error: --lossy applies to score and compare only\n")
+    );
     // An unknown label is a usage error naming it.
     let err = stderr_of(&["score", p, "--encoding", "klingon"], 2);
     assert!(
@@ -2714,4 +2731,59 @@ fn url_failures_each_name_the_url_and_the_reason() {
         "timed out after 1 s"
     );
     assert!(started.elapsed() < std::time::Duration::from_millis(2900));
+}
+
+#[test]
+fn corpus_reads_pages_markdown_and_legacy_files_as_score_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let outlet = dir.path().join("pages").join("ledger");
+    std::fs::create_dir_all(&outlet).unwrap();
+    std::fs::copy(html_fixture("article.html"), outlet.join("aleppo.html")).unwrap();
+    let arabic = "Headline\nThe rebels of أحمد الشرع advanced, the regime said.\n";
+    let (w1256, _, _) = encoding_rs::WINDOWS_1256.encode(arabic);
+    std::fs::write(outlet.join("arabic.txt"), &w1256).unwrap();
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(arabic.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(outlet.join("utf16.txt"), &utf16).unwrap();
+    std::fs::write(
+        outlet.join("notes.md"),
+        "# Notes\n\nThe [militants](https://example.com/terrorists) left.\n",
+    )
+    .unwrap();
+    std::fs::write(outlet.join("junk.txt"), b"GIF\x00\x01").unwrap();
+    let hits = dir.path().join("hits.jsonl");
+    let out = framelens()
+        .args(["corpus", "-q", "--encoding", "windows-1256", "--hits"])
+        .arg(&hits)
+        .arg(dir.path().join("pages"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "framelens: {}: skipped: looks like a binary file (NUL byte at byte 3)\n",
+            outlet.join("junk.txt").display()
+        )
+    );
+    let rows: Vec<serde_json::Value> = std::fs::read_to_string(&hits)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let of = |doc: &str| -> Vec<String> {
+        let mut v: Vec<String> = rows
+            .iter()
+            .filter(|r| r["doc_id"] == doc)
+            .map(|r| r["text"].as_str().unwrap().to_owned())
+            .collect();
+        v.dedup();
+        v
+    };
+    // The page gives the hits `score` finds on it; the legacy and UTF-16 files those of UTF-8.
+    let page = shown_text_and_hits(&["score", html_fixture("article.html").to_str().unwrap()]).1;
+    assert_eq!(of("ledger/aleppo.html"), hit_texts(&page));
+    assert_eq!(of("ledger/arabic.txt"), ["rebels", "regime"]);
+    assert_eq!(of("ledger/utf16.txt"), ["rebels", "regime"]);
+    assert_eq!(of("ledger/notes.md"), ["militants"]);
 }

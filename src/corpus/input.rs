@@ -5,8 +5,13 @@
 //! JSON, invalid UTF-8, a missing or empty text, an article over the size limit) comes out as a
 //! [`Skipped`] item naming its file and line, and reading goes on.
 //!
-//! What it does not do: decode legacy encodings (input must be UTF-8), read compressed files, or
-//! follow symbolic links inside folders. A JSONL line longer than the size limit is skipped
+//! Files of one article (`.txt`, `.md`, `.html` ...) are decoded and read as `score` reads them
+//! (a byte-order mark or `--encoding`; Markdown markup blanked; an HTML page's article
+//! extracted), through `crate::input`.
+//!
+//! What it does not do: decode JSONL and CSV from other encodings than UTF-8, replace invalid
+//! bytes (a record with them is skipped), read compressed files, or follow symbolic links inside
+//! folders. A JSONL line longer than the size limit is skipped
 //! without being held in memory; a CSV record is read whole before its size is checked.
 
 use std::collections::BTreeMap;
@@ -18,7 +23,8 @@ use std::path::{Path, PathBuf};
 /// Which reader to use for an input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
-    /// One article per file.
+    /// One article per file: text, Markdown or an HTML page, decoded and read as `score` reads
+    /// it (`crate::input`).
     Text,
     /// One JSON object per line.
     Jsonl,
@@ -40,7 +46,7 @@ impl InputFormat {
     pub fn of_path(p: &Path) -> Option<InputFormat> {
         let ext = p.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
-            "txt" | "text" | "md" => InputFormat::Text,
+            "txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml" => InputFormat::Text,
             "jsonl" | "ndjson" => InputFormat::Jsonl,
             "csv" => InputFormat::Csv,
             _ => return None,
@@ -84,6 +90,8 @@ pub struct InputConfig {
     pub source_map: BTreeMap<String, String>,
     /// Articles longer than this many bytes are skipped.
     pub max_bytes: usize,
+    /// `--encoding`: the encoding of text, Markdown and HTML files without a byte-order mark.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Default for InputConfig {
@@ -95,6 +103,7 @@ impl Default for InputConfig {
             source: None,
             source_map: BTreeMap::new(),
             max_bytes: DEFAULT_MAX_BYTES,
+            encoding: None,
         }
     }
 }
@@ -138,6 +147,8 @@ pub enum SkipReason {
     InvalidJson,
     InvalidCsv,
     InvalidUtf8,
+    /// A file with a NUL byte (not UTF-16).
+    Binary,
     MissingText,
     EmptyText,
     TooLarge,
@@ -153,6 +164,7 @@ impl SkipReason {
             SkipReason::InvalidJson => "invalid_json",
             SkipReason::InvalidCsv => "invalid_csv",
             SkipReason::InvalidUtf8 => "invalid_utf8",
+            SkipReason::Binary => "binary",
             SkipReason::MissingText => "missing_text",
             SkipReason::EmptyText => "empty_text",
             SkipReason::TooLarge => "too_large",
@@ -487,27 +499,43 @@ impl Reader {
                 format!("over the limit of {max} bytes"),
             );
         }
-        let text = match String::from_utf8(bytes) {
+        // Decoded (a byte-order mark, or --encoding) and read by kind (.md, .html) as `score`
+        // reads a file.
+        use crate::input::{self, Problem, decode::DecodeError};
+        let hints = input::decode::Hints {
+            declared: self.config.encoding,
+            ..Default::default()
+        };
+        let text = match input::decode_as(
+            bytes,
+            None,
+            input::Format::of_path(&unit.path),
+            hints,
+            false,
+        )
+        .map_err(Problem::from)
+        .and_then(|d| input::article_text(d.text, d.format, None))
+        {
             Ok(t) => t,
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(Problem::Decode(DecodeError::Invalid { encoding, at, line })) => {
                 return skip(
                     &shown,
                     Some(line as u64),
                     SkipReason::InvalidUtf8,
-                    format!("not valid UTF-8 at byte {at}"),
+                    format!("not valid {encoding} at byte {at}"),
                 );
             }
+            Err(p) => {
+                let reason = match p {
+                    Problem::Decode(DecodeError::Binary { .. }) => SkipReason::Binary,
+                    Problem::Html(input::html::HtmlError::TooManyElements { .. }) => {
+                        SkipReason::TooLarge
+                    }
+                    _ => SkipReason::EmptyText,
+                };
+                return skip(&shown, None, reason, p.to_string());
+            }
         };
-        if is_blank(&text) {
-            return skip(
-                &shown,
-                None,
-                SkipReason::EmptyText,
-                "the article is empty".into(),
-            );
-        }
         let id = match unit.path.strip_prefix(
             self.config
                 .paths

@@ -76,23 +76,7 @@ pub fn fetch(url: &str, timeout: Duration) -> Result<Fetched, FetchError> {
         .user_agent(concat!("framelens/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
-    let map = |e: ureq::Error| match e {
-        ureq::Error::BadUri(u) => FetchError::BadUrl(u),
-        ureq::Error::Http(e) => FetchError::BadUrl(e.to_string()),
-        ureq::Error::HostNotFound => FetchError::HostNotFound,
-        ureq::Error::Timeout(_) => FetchError::Timeout(timeout),
-        ureq::Error::TooManyRedirects => FetchError::TooManyRedirects,
-        ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge,
-        ureq::Error::ConnectionFailed => FetchError::Connect("connection failed".into()),
-        ureq::Error::Io(e) => match e.kind() {
-            std::io::ErrorKind::TimedOut => FetchError::Timeout(timeout),
-            std::io::ErrorKind::ConnectionRefused => {
-                FetchError::Connect("connection refused".into())
-            }
-            _ => FetchError::Connect(e.to_string()),
-        },
-        e => FetchError::Other(e.to_string()),
-    };
+    let map = |e| from_ureq(e, timeout);
     let mut response = agent.get(url).call().map_err(map)?;
     let status = response.status().as_u16();
     if !(200..300).contains(&status) {
@@ -122,6 +106,27 @@ pub fn fetch(url: &str, timeout: Duration) -> Result<Fetched, FetchError> {
         .read_to_vec()
         .map_err(map)?;
     Ok(Fetched { body, ..fetched })
+}
+
+/// The failure a user is told about for an error of ureq.
+fn from_ureq(e: ureq::Error, timeout: Duration) -> FetchError {
+    match e {
+        ureq::Error::BadUri(u) => FetchError::BadUrl(u),
+        ureq::Error::Http(e) => FetchError::BadUrl(e.to_string()),
+        ureq::Error::HostNotFound => FetchError::HostNotFound,
+        ureq::Error::Timeout(_) => FetchError::Timeout(timeout),
+        ureq::Error::TooManyRedirects => FetchError::TooManyRedirects,
+        ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge,
+        ureq::Error::ConnectionFailed => FetchError::Connect("connection failed".into()),
+        ureq::Error::Io(e) => match e.kind() {
+            std::io::ErrorKind::TimedOut => FetchError::Timeout(timeout),
+            std::io::ErrorKind::ConnectionRefused => {
+                FetchError::Connect("connection refused".into())
+            }
+            _ => FetchError::Connect(e.to_string()),
+        },
+        e => FetchError::Other(e.to_string()),
+    }
 }
 
 /// Whether a command-line argument is a URL to fetch rather than a file name.
@@ -202,6 +207,33 @@ mod tests {
         assert!(is_url("HTTP://example.com"));
         assert!(!is_url("http.txt"));
         assert!(!is_url("samples/a.txt"));
+    }
+
+    #[test]
+    fn each_ureq_failure_has_its_message() {
+        let t = Duration::from_millis(2500);
+        for (e, want) in [
+            (ureq::Error::HostNotFound, "cannot resolve the host name"),
+            (
+                ureq::Error::Timeout(ureq::Timeout::Connect),
+                "timed out after 2.5 s",
+            ),
+            (ureq::Error::TooManyRedirects, "more than 5 redirects"),
+            (
+                ureq::Error::BodyExceedsLimit(MAX_BYTES),
+                "the response is larger than the limit of 20 MiB",
+            ),
+            (
+                ureq::Error::Io(std::io::ErrorKind::ConnectionRefused.into()),
+                "cannot connect: connection refused",
+            ),
+            (
+                ureq::Error::BadUri("http:/x".into()),
+                "not a URL framelens can fetch: http:/x",
+            ),
+        ] {
+            assert_eq!(from_ureq(e, t).to_string(), want);
+        }
     }
 
     #[test]

@@ -59,10 +59,14 @@ pub fn looks_like_html(text: &[u8]) -> bool {
 /// The headline and body paragraphs of an article page. `url`, when known, lets Readability
 /// resolve relative links (it does not change the text).
 pub fn extract(html: &str, url: Option<&str>) -> Result<String, HtmlError> {
+    extract_limited(html, url, MAX_ELEMENTS)
+}
+
+fn extract_limited(html: &str, url: Option<&str>, limit: usize) -> Result<String, HtmlError> {
     use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
     let config = Config {
         text_mode: TextMode::Formatted,
-        max_elements_to_parse: MAX_ELEMENTS,
+        max_elements_to_parse: limit,
         ..Config::default()
     };
     // A URL Readability will not take (not absolute) only loses link resolution.
@@ -139,6 +143,17 @@ mod tests {
             extract(html, Some("https://example.com/a")).unwrap(),
             "Rebels advance | Site\n\nThe rebels advanced on “Hama”.\n\nThe army said it & its allies withdrew.\n"
         );
+    }
+
+    #[test]
+    fn a_page_over_the_element_limit_is_refused() {
+        let page = format!("<html><body><p>{}</p></body></html>", "<b>x</b>".repeat(20));
+        let e = extract_limited(&page, None, 10).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the HTML page has 24 elements, over the limit of 10"
+        );
+        assert!(extract_limited(&page, None, 100).is_ok());
     }
 
     #[test]

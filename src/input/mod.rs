@@ -229,20 +229,20 @@ pub fn read(source: &Source, o: &ReadOptions) -> Result<Read, ReadError> {
             (f.body, f.content_type, implied)
         }
     };
-    let format = o.format.or(implied);
-    // Plain text (by name or by default) that starts like HTML is an HTML page.
-    let may_be_html = o.format.is_none() && format.is_none();
-    let meta = (format == Some(Format::Html) || (may_be_html && html::looks_like_html(&bytes)))
-        .then(|| decode::html_meta_charset(&bytes))
-        .flatten();
-    let hints = Hints {
-        declared: o.encoding,
-        transport: content_type
-            .as_deref()
-            .and_then(decode::content_type_charset),
-        meta,
-    };
-    let decoded = decode::decode(bytes, hints, o.lossy).map_err(|e| fail(e.into()))?;
+    let decoded = decode_as(
+        bytes,
+        o.format,
+        implied,
+        Hints {
+            declared: o.encoding,
+            transport: content_type
+                .as_deref()
+                .and_then(decode::content_type_charset),
+            meta: None,
+        },
+        o.lossy,
+    )
+    .map_err(|e| fail(e.into()))?;
     let mut read = Read::default();
     if decoded.replaced > 0 {
         read.notes.push(format!(
@@ -253,39 +253,83 @@ pub fn read(source: &Source, o: &ReadOptions) -> Result<Read, ReadError> {
             } else {
                 "bytes that are"
             },
-            decoded.encoding.name()
+            decoded.encoding
         ));
     }
-    let text = decoded.text;
-    let format = match format {
-        Some(f) => f,
-        None if may_be_html && html::looks_like_html(text.as_bytes()) => Format::Html,
-        None => Format::Text,
-    };
     let name = source.name();
-    let one = |text: String| -> Result<Vec<Document>, ReadError> {
-        if is_blank(&text) {
-            return Err(fail(Problem::Empty));
+    read.documents = match decoded.format {
+        Format::Json | Format::Jsonl => {
+            records(&decoded.text, decoded.format, &shown, &name, &o.fields)?
         }
-        Ok(vec![Document {
-            name: name.clone(),
-            origin: shown.clone(),
-            text,
-        }])
-    };
-    read.documents = match format {
-        Format::Text => one(text)?,
-        Format::Markdown => one(markdown::mask(&text))?,
-        Format::Html => {
+        f => {
             let url = match source {
                 Source::Url(u) => Some(u.as_str()),
                 _ => None,
             };
-            one(html::extract(&text, url).map_err(|e| fail(e.into()))?)?
+            let text = article_text(decoded.text, f, url).map_err(fail)?;
+            vec![Document {
+                name,
+                origin: shown.clone(),
+                text,
+            }]
         }
-        Format::Json | Format::Jsonl => records(&text, format, &shown, &name, &o.fields)?,
     };
     Ok(read)
+}
+
+/// An input's bytes decoded, with the format they are read in.
+#[derive(Debug)]
+pub struct DecodedInput {
+    pub text: String,
+    pub format: Format,
+    /// The name of the encoding used.
+    pub encoding: &'static str,
+    /// Bytes replaced with U+FFFD (under `lossy`).
+    pub replaced: usize,
+}
+
+/// Decodes an input's bytes and settles its format: `forced` (`--input-format`) wins, then
+/// `implied` (by file name or `Content-Type`); without either, text that starts like HTML is
+/// HTML, and only HTML is searched for a `<meta charset>`. Used by `read` and by corpus mode.
+pub fn decode_as(
+    bytes: Vec<u8>,
+    forced: Option<Format>,
+    implied: Option<Format>,
+    hints: Hints,
+    lossy: bool,
+) -> Result<DecodedInput, DecodeError> {
+    let format = forced.or(implied);
+    // Plain text (by name or by default) that starts like HTML is an HTML page.
+    let may_be_html = format.is_none();
+    let meta = (format == Some(Format::Html) || (may_be_html && html::looks_like_html(&bytes)))
+        .then(|| decode::html_meta_charset(&bytes))
+        .flatten();
+    let decoded = decode::decode(bytes, Hints { meta, ..hints }, lossy)?;
+    let format = match format {
+        Some(f) => f,
+        None if may_be_html && html::looks_like_html(decoded.text.as_bytes()) => Format::Html,
+        None => Format::Text,
+    };
+    Ok(DecodedInput {
+        text: decoded.text,
+        format,
+        encoding: decoded.encoding.name(),
+        replaced: decoded.replaced,
+    })
+}
+
+/// The text analysed for one article of format `format` (not JSON): text as is, Markdown with its
+/// markup blanked, the article extracted from HTML. Refuses a blank result.
+pub fn article_text(text: String, format: Format, url: Option<&str>) -> Result<String, Problem> {
+    let text = match format {
+        Format::Markdown => markdown::mask(&text),
+        Format::Html => html::extract(&text, url)?,
+        _ => text,
+    };
+    if is_blank(&text) {
+        return Err(Problem::Empty);
+    }
+    Ok(text)
 }
 
 /// The article records of a JSON or JSONL text, in order; a record that is not an article stops
