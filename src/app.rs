@@ -127,6 +127,9 @@ pub struct Config {
     pub input: crate::input::ReadOptions,
     /// Print the text each input gives (what the analysis sees) instead of the report.
     pub show_text: bool,
+    /// Standard output is a terminal: `--show-text` then shows control characters escaped (as
+    /// the reports do) rather than exact, so an article cannot drive the terminal.
+    pub terminal: bool,
 }
 
 /// A failure, with the exit code it maps to.
@@ -205,6 +208,21 @@ fn read_one(
     Ok(docs.remove(0))
 }
 
+/// Writes the `--show-text` output: exact, except to a terminal, where control characters are
+/// escaped.
+fn emit_text(
+    config: &Config,
+    out: &mut dyn Write,
+    docs: &[crate::input::Document],
+) -> Result<(), AppError> {
+    let text = show_text(docs, config.report.format);
+    if config.terminal && config.output.is_none() {
+        emit(out, None, &crate::report::sanitize(&text))
+    } else {
+        emit(out, config.output.as_deref(), &text)
+    }
+}
+
 /// The `--show-text` output: the text of each article as analysed. One article is printed
 /// exactly (so offsets slice it); several each get a `==> ORIGIN <==` line before them, as
 /// `head` does. JSON: `{"schema_version", "texts": [{"name", "origin", "text"}]}`.
@@ -265,14 +283,12 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             for s in inputs {
                 docs.extend(read_articles(s, &config.input)?);
             }
-            let text = show_text(&docs, config.report.format);
-            emit(out, config.output.as_deref(), &text)?;
+            emit_text(config, out, &docs)?;
             return Ok(0);
         }
         Command::Compare { a, b, .. } if config.show_text => {
             let docs = [read_one(a, &config.input)?, read_one(b, &config.input)?];
-            let text = show_text(&docs, config.report.format);
-            emit(out, config.output.as_deref(), &text)?;
+            emit_text(config, out, &docs)?;
             return Ok(0);
         }
         _ => {}

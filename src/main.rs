@@ -585,6 +585,7 @@ fn main() -> ExitCode {
     let config = Config {
         input,
         show_text: cli.show_text,
+        terminal: std::io::stdout().is_terminal(),
         output: cli.output,
         command,
         lexicons: LexiconConfig {

@@ -2787,3 +2787,35 @@ fn corpus_reads_pages_markdown_and_legacy_files_as_score_does() {
     assert_eq!(of("ledger/utf16.txt"), ["rebels", "regime"]);
     assert_eq!(of("ledger/notes.md"), ["militants"]);
 }
+
+#[test]
+fn show_text_is_exact_when_piped_and_escaped_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Headline\nThe \u{1b}[31mrebels\u{1b}[0m advanced.\n";
+    let f = write_temp(&dir, "esc.txt", body.as_bytes());
+    assert_eq!(
+        stdout_of(&["score", f.to_str().unwrap(), "--show-text"]),
+        body
+    );
+    let mut config = framelens::app::Config {
+        command: framelens::app::Command::Score {
+            inputs: vec![framelens::input::Source::File(f.clone())],
+        },
+        output: None,
+        lexicons: Default::default(),
+        report: Default::default(),
+        input: Default::default(),
+        show_text: true,
+        terminal: true,
+    };
+    let mut out = Vec::new();
+    assert_eq!(framelens::app::run(&config, &mut out).unwrap(), 0);
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "Headline\nThe \\u{1b}[31mrebels\\u{1b}[0m advanced.\n"
+    );
+    config.terminal = false;
+    let mut out = Vec::new();
+    framelens::app::run(&config, &mut out).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), body);
+}
