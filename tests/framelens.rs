@@ -2191,6 +2191,16 @@ fn shown_text_and_hits(args: &[&str]) -> (String, Vec<serde_json::Value>) {
     (text, hits)
 }
 
+/// Every `kept` string is in `text`, and no `gone` one.
+fn assert_kept_and_gone(text: &str, kept: &[&str], gone: &[&str]) {
+    for k in kept {
+        assert!(text.contains(k), "missing {k:?} in {text}");
+    }
+    for g in gone {
+        assert!(!text.contains(g), "{g:?} left in {text}");
+    }
+}
+
 fn hit_texts(hits: &[serde_json::Value]) -> Vec<String> {
     hits.iter()
         .map(|h| h["text"].as_str().unwrap().to_owned())
@@ -2364,40 +2374,39 @@ fn html_page_is_reduced_to_headline_and_body_paragraphs() {
         "{text}"
     );
     // Body paragraphs, separated by blank lines, entities decoded, curly quotes and Arabic kept.
-    for kept in [
-        "\n\nThe group’s leader, Abu Mohammed al-Jolani — born Ahmed al-Sharaa (أحمد الشرع) — told \
+    assert_kept_and_gone(
+        &text,
+        &[
+            "\n\nThe group’s leader, Abu Mohammed al-Jolani — born Ahmed al-Sharaa (أحمد الشرع) — told \
          fighters in a recorded message that “the regime of Bashar al-Assad is finished in Aleppo” \
          and urged them to protect civilians.\n\n",
-        "to \"strengthen defensive lines\" and described",
-        "\n\nThe United Nations envoy for Syria, Geir Pedersen,",
-    ] {
-        assert!(text.contains(kept), "missing {kept:?} in {text}");
-    }
-    // Navigation, share widgets, the read-more box, related links, comments, scripts, styles.
-    for gone in [
-        "Politics",
-        "Subscribe",
-        "why the terrorists won",
-        "Share on Facebook",
-        "Email this story",
-        "Read more",
-        "a timeline of thirteen years",
-        "Related stories",
-        "last stronghold",
-        "Comments",
-        "reader42",
-        "should never have been allowed",
-        "freedom fighters",
-        "Post comment",
-        "dataLayer",
-        "tracking",
-        "STYLE-LEAK",
-        "All rights reserved",
-        "&amp;",
-        "&mdash;",
-    ] {
-        assert!(!text.contains(gone), "{gone:?} left in {text}");
-    }
+            "to \"strengthen defensive lines\" and described",
+            "\n\nThe United Nations envoy for Syria, Geir Pedersen,",
+        ],
+        // Navigation, share widgets, the read-more box, related links, comments, scripts, styles.
+        &[
+            "Politics",
+            "Subscribe",
+            "why the terrorists won",
+            "Share on Facebook",
+            "Email this story",
+            "Read more",
+            "a timeline of thirteen years",
+            "Related stories",
+            "last stronghold",
+            "Comments",
+            "reader42",
+            "should never have been allowed",
+            "freedom fighters",
+            "Post comment",
+            "dataLayer",
+            "tracking",
+            "STYLE-LEAK",
+            "All rights reserved",
+            "&amp;",
+            "&mdash;",
+        ],
+    );
     assert_eq!(text.matches("\n\n").count(), 6, "{text}");
     assert_eq!(
         hit_texts(&hits),
@@ -2818,4 +2827,54 @@ fn show_text_is_exact_when_piped_and_escaped_on_a_terminal() {
     let mut out = Vec::new();
     framelens::app::run(&config, &mut out).unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), body);
+}
+
+#[test]
+fn a_legacy_encoded_page_with_furniture_inside_its_container() {
+    // Saved from a site that declares windows-1256 in a <meta http-equiv>, with a cookie banner,
+    // a "Read more" link and a newsletter box inside the article's container, tags, share
+    // buttons, Disqus comments and a "most read" sidebar.
+    let page = html_fixture("damascus-windows-1256.html");
+    let (text, hits) = shown_text_and_hits(&["score", page.to_str().unwrap()]);
+    assert!(
+        text.starts_with(
+            "Sharaa meets Arab envoys in Damascus\n\nSyria’s new de facto leader, Ahmed al-Sharaa \
+             (أحمد الشرع), received Arab envoys"
+        ),
+        "{text}"
+    );
+    assert_kept_and_gone(
+        &text,
+        &[
+            "\n\n“The Syrian people have suffered under the regime for fifty years,” Sharaa said. “We \
+         will not allow the country to become a base for militias.”\n\n",
+            "\n\nthe return of refugees from Lebanon, Jordan and Turkey;\n\n",
+            "the 1974 disengagement agreement.\n",
+        ],
+        &[
+            "cookies",
+            "Sign in",
+            "Podcasts",
+            "Read more",
+            "who are its terrorists",
+            "newsletter",
+            "Tags:",
+            "WhatsApp",
+            "12 comments",
+            "terrorists in suits",
+            "Liberation at last",
+            "Most read",
+            "Hama airport",
+            "__CONFIG__",
+            "junta",
+        ],
+    );
+    assert_eq!(
+        hit_texts(&hits),
+        ["rebel offensive", "regime", "militias", "foreign fighters"]
+    );
+    assert_eq!(
+        (&hits[1]["voice"], &hits[1]["speaker"]),
+        (&"quote".into(), &"Sharaa".into())
+    );
 }

@@ -528,9 +528,10 @@ impl Reader {
             Err(p) => {
                 let reason = match p {
                     Problem::Decode(DecodeError::Binary { .. }) => SkipReason::Binary,
-                    Problem::Html(input::html::HtmlError::TooManyElements { .. }) => {
-                        SkipReason::TooLarge
-                    }
+                    Problem::Html(
+                        input::html::HtmlError::TooManyElements { .. }
+                        | input::html::HtmlError::TooDeep { .. },
+                    ) => SkipReason::TooLarge,
                     _ => SkipReason::EmptyText,
                 };
                 return skip(&shown, None, reason, p.to_string());
