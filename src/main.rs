@@ -54,7 +54,7 @@ struct Cli {
     color: ColorWhen,
     /// The encoding of inputs without a byte-order mark (a WHATWG label: windows-1252,
     /// windows-1256, iso-8859-6, utf-16le ...; default UTF-8, or what a page or server declares).
-    /// In corpus mode: text, Markdown and HTML files (JSONL and CSV are UTF-8).
+    /// In corpus mode: text, Markdown and HTML files, and CSV fields (JSONL is UTF-8).
     #[arg(long, global = true, value_name = "LABEL", value_parser = framelens::input::decode::encoding_for_label)]
     encoding: Option<&'static encoding_rs::Encoding>,
     /// Replace bytes that are not valid in the input's encoding with U+FFFD (and say how many on
@@ -415,21 +415,31 @@ fn main() -> ExitCode {
     } else {
         80
     };
-    if !matches!(cli.command, Cmd::Score { .. } | Cmd::Compare { .. }) {
-        for (given, flag) in [
-            (cli.lossy, "--lossy"),
-            (cli.show_text, "--show-text"),
-            (cli.timeout.is_some(), "--timeout"),
-        ] {
-            if given {
-                use clap::CommandFactory;
-                Cli::command()
-                    .error(
-                        clap::error::ErrorKind::ArgumentConflict,
-                        format!("{flag} applies to score and compare only"),
-                    )
-                    .exit();
-            }
+    // Flags for reading articles, refused where no article is read.
+    let reads = matches!(cli.command, Cmd::Score { .. } | Cmd::Compare { .. });
+    for (given, flag, applies) in [
+        (cli.lossy, "--lossy", reads),
+        (cli.show_text, "--show-text", reads),
+        (cli.timeout.is_some(), "--timeout", reads),
+        (
+            cli.encoding.is_some(),
+            "--encoding",
+            reads || matches!(cli.command, Cmd::Corpus { .. }),
+        ),
+    ] {
+        if given && !applies {
+            use clap::CommandFactory;
+            let only = if flag == "--encoding" {
+                "score, compare and corpus"
+            } else {
+                "score and compare"
+            };
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!("{flag} applies to {only} only"),
+                )
+                .exit();
         }
     }
     let mut read_args = None;

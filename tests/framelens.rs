@@ -2327,6 +2327,10 @@ fn invalid_bytes_are_refused_unless_lossy() {
         stderr_of(&["corpus", p, "--lossy"], 2)
             .starts_with("error: --lossy applies to score and compare only\n")
     );
+    assert!(
+        stderr_of(&["lexicon", "list", "--encoding", "latin1"], 2)
+            .starts_with("error: --encoding applies to score, compare and corpus only\n")
+    );
     // An unknown label is a usage error naming it.
     let err = stderr_of(&["score", p, "--encoding", "klingon"], 2);
     assert!(
@@ -2795,6 +2799,37 @@ fn corpus_reads_pages_markdown_and_legacy_files_as_score_does() {
     assert_eq!(of("ledger/arabic.txt"), ["rebels", "regime"]);
     assert_eq!(of("ledger/utf16.txt"), ["rebels", "regime"]);
     assert_eq!(of("ledger/notes.md"), ["militants"]);
+    // A spreadsheet's CSV export in windows-1252, decoded field by field.
+    let csv = "id,source,title,text\nc1,Wire,“Rebels” advance,The regime’s army — café owners said — fled.\n";
+    let (w1252, _, _) = encoding_rs::WINDOWS_1252.encode(csv);
+    let f = write_temp(&dir, "export.csv", &w1252);
+    std::fs::remove_file(&hits).unwrap();
+    framelens()
+        .args(["corpus", "-q", "--encoding", "windows-1252", "--hits"])
+        .arg(&hits)
+        .arg(&f)
+        .assert()
+        .success();
+    let rows = std::fs::read_to_string(&hits).unwrap();
+    let texts: Vec<String> = rows
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["text"].to_string())
+        .collect();
+    assert_eq!(texts, ["\"Rebels\"", "\"regime\""], "{rows}");
+    assert!(
+        rows.contains("The regime’s army — café owners said — fled."),
+        "{rows}"
+    );
+    // Without --encoding the same file's records are skipped as not UTF-8.
+    let out = framelens().args(["corpus", "-q"]).arg(&f).output().unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "framelens: {}:2: skipped: not valid UTF-8 in column 3 at byte 0\n",
+            f.display()
+        )
+    );
 }
 
 #[test]

@@ -9,9 +9,11 @@
 //! (a byte-order mark or `--encoding`; Markdown markup blanked; an HTML page's article
 //! extracted), through `crate::input`.
 //!
-//! What it does not do: decode JSONL and CSV from other encodings than UTF-8, replace invalid
-//! bytes (a record with them is skipped), read compressed files, or follow symbolic links inside
-//! folders. A JSONL line longer than the size limit is skipped
+//! CSV fields are decoded with `--encoding` when it names an ASCII-compatible legacy encoding
+//! (a spreadsheet's windows-1252 export).
+//!
+//! What it does not do: decode JSONL (JSON is UTF-8) or UTF-16 CSV, replace invalid bytes (a
+//! record with them is skipped), read compressed files, or follow symbolic links inside folders. A JSONL line longer than the size limit is skipped
 //! without being held in memory; a CSV record is read whole before its size is checked.
 
 use std::collections::BTreeMap;
@@ -679,6 +681,10 @@ impl Reader {
     }
 
     fn next_csv(&mut self) -> Option<Item> {
+        let legacy = self
+            .config
+            .encoding
+            .filter(|e| e.is_ascii_compatible() && *e != encoding_rs::UTF_8);
         let Some(Current::Csv {
             unit,
             reader,
@@ -719,9 +725,29 @@ impl Reader {
                     columns.title,
                     Some(columns.text),
                 ] {
-                    let v = match col.and_then(|c| record.get(c)) {
-                        None => None,
-                        Some(b) => match std::str::from_utf8(b) {
+                    let v = match (col.and_then(|c| record.get(c)), legacy) {
+                        (None, _) => None,
+                        // --encoding: a legacy CSV (a spreadsheet's export) is decoded field by
+                        // field; its commas, quotes and line breaks are ASCII in every such
+                        // encoding.
+                        (Some(b), Some(enc)) => {
+                            match enc.decode_without_bom_handling_and_without_replacement(b) {
+                                Some(s) => Some(s.into_owned()),
+                                None => {
+                                    return Some(skip(
+                                        &file,
+                                        line,
+                                        SkipReason::InvalidUtf8,
+                                        format!(
+                                            "not valid {} in column {}",
+                                            enc.name(),
+                                            col.unwrap_or(0) + 1
+                                        ),
+                                    ));
+                                }
+                            }
+                        }
+                        (Some(b), None) => match std::str::from_utf8(b) {
                             Ok(s) => Some(s.to_owned()),
                             Err(e) => {
                                 return Some(skip(
