@@ -5,7 +5,7 @@
 //! command-line usage; 3 an article could not be read; 4 a lexicon could not be loaded;
 //! 5 gold annotations could not be read; 6 a corpus run finished but skipped some records.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::analysis::{Analyzer, Article};
@@ -101,11 +101,11 @@ pub enum Command {
     },
     Lexicon(LexiconCommand),
     Score {
-        inputs: Vec<PathBuf>,
+        inputs: Vec<crate::input::Source>,
     },
     Compare {
-        a: PathBuf,
-        b: PathBuf,
+        a: crate::input::Source,
+        b: crate::input::Source,
         name_a: Option<String>,
         name_b: Option<String>,
     },
@@ -123,6 +123,13 @@ pub struct Config {
     pub output: Option<PathBuf>,
     pub lexicons: LexiconConfig,
     pub report: Options,
+    /// How `score` and `compare` read their inputs.
+    pub input: crate::input::ReadOptions,
+    /// Print the text each input gives (what the analysis sees) instead of the report.
+    pub show_text: bool,
+    /// Standard output is a terminal: `--show-text` then shows control characters escaped (as
+    /// the reports do) rather than exact, so an article cannot drive the terminal.
+    pub terminal: bool,
 }
 
 /// A failure, with the exit code it maps to.
@@ -132,6 +139,8 @@ pub enum AppError {
     Lexicon(#[from] LexiconError),
     #[error("{path}: {reason}")]
     Input { path: String, reason: String },
+    #[error("{0}")]
+    Read(#[from] crate::input::ReadError),
     #[error("{0}")]
     Eval(#[from] crate::eval::EvalError),
     #[error("cannot compile the lexicon: {0}")]
@@ -153,7 +162,7 @@ impl AppError {
         match self {
             AppError::Output(_) | AppError::Compile(_) | AppError::Render(_) => 1,
             AppError::Hits(_) => 1,
-            AppError::Input { .. } | AppError::Summary(_) => 3,
+            AppError::Input { .. } | AppError::Read(_) | AppError::Summary(_) => 3,
             AppError::Lexicon(_) | AppError::Edit(_) => 4,
             AppError::Eval(_) => 5,
         }
@@ -172,61 +181,80 @@ pub fn load_lexicon(c: &LexiconConfig) -> Result<Lexicon, LexiconError> {
     b.build()
 }
 
-/// Reads an article: a UTF-8 file, or standard input for `-`.
-pub fn read_article(path: &Path) -> Result<String, AppError> {
-    let shown = if path == Path::new("-") {
-        "<stdin>".to_owned()
-    } else {
-        path.display().to_string()
-    };
-    let err = |reason: String| AppError::Input {
-        path: shown.clone(),
-        reason,
-    };
-    let bytes = if path == Path::new("-") {
-        let mut v = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut v)
-            .map_err(|e| err(e.to_string()))?;
-        v
-    } else {
-        if path.is_dir() {
-            return Err(err("is a directory, not an article file".into()));
-        }
-        std::fs::read(path).map_err(|e| {
-            err(match e.kind() {
-                std::io::ErrorKind::NotFound => "no such file".into(),
-                std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-                _ => e.to_string(),
-            })
-        })?
-    };
-    // A UTF-8 byte-order mark is kept: offsets count from the first byte of the file, and the
-    // analysis ignores the mark like any other zero-width character.
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let good = &e.as_bytes()[..at];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        err(format!("not valid UTF-8 at byte {at} (line {line})"))
-    })?;
-    if text
-        .chars()
-        .all(|c| c.is_whitespace() || crate::text::is_ignorable(c))
-    {
-        return Err(err("the article is empty".into()));
+/// Reads the articles of one input, telling on standard error what `--lossy` replaced.
+pub fn read_articles(
+    source: &crate::input::Source,
+    o: &crate::input::ReadOptions,
+) -> Result<Vec<crate::input::Document>, AppError> {
+    let read = crate::input::read(source, o)?;
+    for n in &read.notes {
+        eprintln!("framelens: {}", crate::report::sanitize(n));
     }
-    Ok(text)
+    Ok(read.documents)
 }
 
-/// The name a report uses for an input: its file stem, or `stdin`.
-pub fn source_name(path: &Path) -> String {
-    if path == Path::new("-") {
-        return "stdin".into();
+/// Reads the one article of a `compare` input.
+fn read_one(
+    source: &crate::input::Source,
+    o: &crate::input::ReadOptions,
+) -> Result<crate::input::Document, AppError> {
+    let mut docs = read_articles(source, o)?;
+    if docs.len() != 1 {
+        return Err(AppError::Read(crate::input::ReadError {
+            input: source.shown(),
+            problem: crate::input::Problem::NotOne(docs.len()),
+        }));
     }
-    path.file_stem().map_or_else(
-        || path.display().to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    )
+    Ok(docs.remove(0))
+}
+
+/// Writes the `--show-text` output: exact, except to a terminal, where control characters are
+/// escaped.
+fn emit_text(
+    config: &Config,
+    out: &mut dyn Write,
+    docs: &[crate::input::Document],
+) -> Result<(), AppError> {
+    let text = show_text(docs, config.report.format);
+    if config.terminal && config.output.is_none() {
+        emit(out, None, &crate::report::sanitize(&text))
+    } else {
+        emit(out, config.output.as_deref(), &text)
+    }
+}
+
+/// The `--show-text` output: the text of each article as analysed. One article is printed
+/// exactly (so offsets slice it); several each get a `==> ORIGIN <==` line before them, as
+/// `head` does. JSON: `{"schema_version", "texts": [{"name", "origin", "text"}]}`.
+fn show_text(docs: &[crate::input::Document], format: Format) -> String {
+    if format == Format::Json {
+        let texts: Vec<serde_json::Value> = docs
+            .iter()
+            .map(|d| serde_json::json!({"name": d.name, "origin": d.origin, "text": d.text}))
+            .collect();
+        let mut s = serde_json::to_string_pretty(&serde_json::json!({
+            "schema_version": crate::SCHEMA_VERSION,
+            "texts": texts,
+        }))
+        .unwrap_or_default();
+        s.push('\n');
+        return s;
+    }
+    if let [one] = docs {
+        return one.text.clone();
+    }
+    let mut s = String::new();
+    for (i, d) in docs.iter().enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        s.push_str(&format!("==> {} <==\n", d.origin));
+        s.push_str(&d.text);
+        if !d.text.ends_with('\n') {
+            s.push('\n');
+        }
+    }
+    s
 }
 
 /// Runs a command, writing its report to `out`; returns the exit code.
@@ -249,6 +277,20 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             emit(out, config.output.as_deref(), &text)?;
             return Ok(0);
         }
+        // The text each input gives, without loading the lexicons.
+        Command::Score { inputs } if config.show_text => {
+            let mut docs = Vec::with_capacity(inputs.len());
+            for s in inputs {
+                docs.extend(read_articles(s, &config.input)?);
+            }
+            emit_text(config, out, &docs)?;
+            return Ok(0);
+        }
+        Command::Compare { a, b, .. } if config.show_text => {
+            let docs = [read_one(a, &config.input)?, read_one(b, &config.input)?];
+            emit_text(config, out, &docs)?;
+            return Ok(0);
+        }
         _ => {}
     }
     let lex = load_lexicon(&config.lexicons)?;
@@ -257,11 +299,11 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
         Command::Lexicon(_) | Command::Merge { .. } | Command::Report { .. } => String::new(),
         Command::Corpus(c) => return run_corpus(config, c, &an, out),
         Command::Score { inputs } => {
-            let mut arts: Vec<Article> = Vec::with_capacity(inputs.len());
-            for p in inputs {
-                let text = read_article(p)?;
-                arts.push(an.analyze(&source_name(p), &text));
+            let mut docs = Vec::with_capacity(inputs.len());
+            for s in inputs {
+                docs.extend(read_articles(s, &config.input)?);
             }
+            let arts: Vec<Article> = docs.iter().map(|d| an.analyze(&d.name, &d.text)).collect();
             report::score(&an.lexicon, &arts, config.report)
         }
         Command::Compare {
@@ -270,15 +312,15 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             name_a,
             name_b,
         } => {
-            let ta = read_article(a)?;
-            let tb = read_article(b)?;
-            let na = name_a.clone().unwrap_or_else(|| source_name(a));
-            let mut nb = name_b.clone().unwrap_or_else(|| source_name(b));
+            let da = read_one(a, &config.input)?;
+            let db = read_one(b, &config.input)?;
+            let na = name_a.clone().unwrap_or_else(|| da.name.clone());
+            let mut nb = name_b.clone().unwrap_or_else(|| db.name.clone());
             if nb == na {
                 nb.push_str(" (B)");
             }
-            let aa = an.analyze(&na, &ta);
-            let ab = an.analyze(&nb, &tb);
+            let aa = an.analyze(&na, &da.text);
+            let ab = an.analyze(&nb, &db.text);
             let c = crate::diff::compare(&an.lexicon, &aa, &ab);
             report::compare(&an.lexicon, &c, &aa, &ab, config.report)
         }

@@ -14,6 +14,7 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod diff;
 pub mod eval;
+pub mod input;
 pub mod lexicon;
 pub mod matcher;
 pub mod report;

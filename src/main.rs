@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use framelens::app::{self, AppError, Command, Config, LexiconCommand, LexiconConfig};
+use framelens::input::{ReadOptions, Source};
 use framelens::report::{Format, Options};
 
 /// mimalloc: the analysis allocates many small strings on every core, where it is markedly faster
@@ -18,9 +19,14 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(name = "framelens", version, about, max_term_width = 100)]
 #[command(
-    after_help = "Exit codes: 0 success, 1 unexpected failure, 2 usage error, \
-3 unreadable article or summary, 4 invalid lexicon, 5 unreadable gold annotations, \
-6 corpus finished but some records were skipped."
+    after_help = "Inputs of score and compare: text (UTF-8, or --encoding), Markdown, HTML pages \
+(.html, or content that starts like HTML: the article is extracted), JSON and JSONL records, \
+http(s) URLs, `-` for standard input. Offsets count bytes of the text analysed, which \
+--show-text prints.\n\n\
+Exit codes: 0 success, 1 unexpected failure, 2 usage error (an unknown --encoding label too), \
+3 unreadable article or summary (missing, a directory, empty, binary, not valid in its encoding, \
+no article text in a page, a URL that failed: each message names the input), 4 invalid lexicon, \
+5 unreadable gold annotations, 6 corpus finished but some records were skipped."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -46,6 +52,51 @@ struct Cli {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
+    /// The encoding of inputs without a byte-order mark (a WHATWG label: windows-1252,
+    /// windows-1256, iso-8859-6, utf-16le ...; default UTF-8, or what a page or server declares).
+    /// In corpus mode: text, Markdown and HTML files, and CSV fields (JSONL is UTF-8).
+    #[arg(long, global = true, value_name = "LABEL", value_parser = framelens::input::decode::encoding_for_label)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Replace bytes that are not valid in the input's encoding with U+FFFD (and say how many on
+    /// standard error) instead of refusing the input.
+    #[arg(long, global = true)]
+    lossy: bool,
+    /// Print the text each input gives, as analysed (after decoding and HTML extraction), instead
+    /// of the report: hit offsets slice it.
+    #[arg(long, global = true)]
+    show_text: bool,
+    /// Give up fetching a URL after SECS seconds (connecting, redirects and the page together;
+    /// default 30).
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_timeout)]
+    timeout: Option<f64>,
+}
+
+/// How `score` and `compare` read their inputs.
+#[derive(clap::Args)]
+struct ReadArgs {
+    /// Read every input as text, markdown, html, json or jsonl (default: by extension, by the
+    /// server's Content-Type for a URL, and text that starts like HTML is HTML).
+    #[arg(long, value_parser = parse_input_format)]
+    input_format: Option<framelens::input::Format>,
+    /// JSON / JSONL field holding the headline.
+    #[arg(long, default_value = "title")]
+    title_field: String,
+    /// JSON / JSONL field holding the article text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+}
+
+fn parse_input_format(s: &str) -> Result<framelens::input::Format, String> {
+    framelens::input::Format::parse(s).ok_or_else(|| {
+        format!("unknown input format `{s}`, expected one of text, markdown, html, json, jsonl")
+    })
+}
+
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(t) if t > 0.0 && t <= 86_400.0 => Ok(t),
+        _ => Err("expected a number of seconds, such as 30 or 2.5".into()),
+    }
 }
 
 #[derive(Subcommand)]
@@ -155,15 +206,20 @@ enum Cmd {
     /// Write, check and inspect lexicons.
     #[command(subcommand)]
     Lexicon(LexCmd),
-    /// Tag loaded terms in one or more articles (UTF-8 text, first line the headline; `-` reads stdin).
+    /// Tag loaded terms in one or more articles (files, URLs or `-` for stdin: text with the
+    /// headline first, Markdown, HTML pages, JSON or JSONL records).
     Score {
-        #[arg(required = true, value_name = "FILE")]
+        #[arg(required = true, value_name = "FILE|URL")]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
     },
-    /// Compare how two articles describe the same actors.
+    /// Compare how two articles (files, URLs or `-`) describe the same actors.
     Compare {
         a: PathBuf,
         b: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
         /// Name of source A in the report (default: its file name).
         #[arg(long)]
         name_a: Option<String>,
@@ -359,6 +415,34 @@ fn main() -> ExitCode {
     } else {
         80
     };
+    // Flags for reading articles, refused where no article is read.
+    let reads = matches!(cli.command, Cmd::Score { .. } | Cmd::Compare { .. });
+    for (given, flag, applies) in [
+        (cli.lossy, "--lossy", reads),
+        (cli.show_text, "--show-text", reads),
+        (cli.timeout.is_some(), "--timeout", reads),
+        (
+            cli.encoding.is_some(),
+            "--encoding",
+            reads || matches!(cli.command, Cmd::Corpus { .. }),
+        ),
+    ] {
+        if given && !applies {
+            use clap::CommandFactory;
+            let only = if flag == "--encoding" {
+                "score, compare and corpus"
+            } else {
+                "score and compare"
+            };
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!("{flag} applies to {only} only"),
+                )
+                .exit();
+        }
+    }
+    let mut read_args = None;
     let command = match cli.command {
         Cmd::Lexicon(l) => Command::Lexicon(match l {
             LexCmd::Check { files } => LexiconCommand::Check { files },
@@ -414,18 +498,27 @@ fn main() -> ExitCode {
             },
             LexCmd::Remove { file, id } => LexiconCommand::Remove { file, id },
         }),
-        Cmd::Score { files } => Command::Score { inputs: files },
+        Cmd::Score { files, read } => {
+            read_args = Some(read);
+            Command::Score {
+                inputs: files.into_iter().map(Source::from_arg).collect(),
+            }
+        }
         Cmd::Compare {
             a,
             b,
+            read,
             name_a,
             name_b,
-        } => Command::Compare {
-            a,
-            b,
-            name_a,
-            name_b,
-        },
+        } => {
+            read_args = Some(read);
+            Command::Compare {
+                a: Source::from_arg(a),
+                b: Source::from_arg(b),
+                name_a,
+                name_b,
+            }
+        }
         Cmd::Corpus {
             inputs,
             input_format,
@@ -458,6 +551,7 @@ fn main() -> ExitCode {
                 source,
                 source_map: Default::default(),
                 max_bytes: max_article_bytes,
+                encoding: cli.encoding,
             },
             source_map,
             hits,
@@ -484,7 +578,24 @@ fn main() -> ExitCode {
             basil,
         },
     };
+    let mut input = ReadOptions {
+        encoding: cli.encoding,
+        lossy: cli.lossy,
+        timeout: cli.timeout.map_or(
+            framelens::input::fetch::DEFAULT_TIMEOUT,
+            std::time::Duration::from_secs_f64,
+        ),
+        ..ReadOptions::default()
+    };
+    if let Some(r) = read_args {
+        input.format = r.input_format;
+        input.fields.title = r.title_field;
+        input.fields.text = r.text_field;
+    }
     let config = Config {
+        input,
+        show_text: cli.show_text,
+        terminal: std::io::stdout().is_terminal(),
         output: cli.output,
         command,
         lexicons: LexiconConfig {

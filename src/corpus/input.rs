@@ -5,8 +5,15 @@
 //! JSON, invalid UTF-8, a missing or empty text, an article over the size limit) comes out as a
 //! [`Skipped`] item naming its file and line, and reading goes on.
 //!
-//! What it does not do: decode legacy encodings (input must be UTF-8), read compressed files, or
-//! follow symbolic links inside folders. A JSONL line longer than the size limit is skipped
+//! Files of one article (`.txt`, `.md`, `.html` ...) are decoded and read as `score` reads them
+//! (a byte-order mark or `--encoding`; Markdown markup blanked; an HTML page's article
+//! extracted), through `crate::input`.
+//!
+//! CSV fields are decoded with `--encoding` when it names an ASCII-compatible legacy encoding
+//! (a spreadsheet's windows-1252 export).
+//!
+//! What it does not do: decode JSONL (JSON is UTF-8) or UTF-16 CSV, replace invalid bytes (a
+//! record with them is skipped), read compressed files, or follow symbolic links inside folders. A JSONL line longer than the size limit is skipped
 //! without being held in memory; a CSV record is read whole before its size is checked.
 
 use std::collections::BTreeMap;
@@ -18,7 +25,8 @@ use std::path::{Path, PathBuf};
 /// Which reader to use for an input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
-    /// One article per file.
+    /// One article per file: text, Markdown or an HTML page, decoded and read as `score` reads
+    /// it (`crate::input`).
     Text,
     /// One JSON object per line.
     Jsonl,
@@ -40,7 +48,7 @@ impl InputFormat {
     pub fn of_path(p: &Path) -> Option<InputFormat> {
         let ext = p.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
-            "txt" | "text" | "md" => InputFormat::Text,
+            "txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml" => InputFormat::Text,
             "jsonl" | "ndjson" => InputFormat::Jsonl,
             "csv" => InputFormat::Csv,
             _ => return None,
@@ -84,6 +92,8 @@ pub struct InputConfig {
     pub source_map: BTreeMap<String, String>,
     /// Articles longer than this many bytes are skipped.
     pub max_bytes: usize,
+    /// `--encoding`: the encoding of text, Markdown and HTML files without a byte-order mark.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Default for InputConfig {
@@ -95,6 +105,7 @@ impl Default for InputConfig {
             source: None,
             source_map: BTreeMap::new(),
             max_bytes: DEFAULT_MAX_BYTES,
+            encoding: None,
         }
     }
 }
@@ -138,6 +149,8 @@ pub enum SkipReason {
     InvalidJson,
     InvalidCsv,
     InvalidUtf8,
+    /// A file with a NUL byte (not UTF-16).
+    Binary,
     MissingText,
     EmptyText,
     TooLarge,
@@ -153,6 +166,7 @@ impl SkipReason {
             SkipReason::InvalidJson => "invalid_json",
             SkipReason::InvalidCsv => "invalid_csv",
             SkipReason::InvalidUtf8 => "invalid_utf8",
+            SkipReason::Binary => "binary",
             SkipReason::MissingText => "missing_text",
             SkipReason::EmptyText => "empty_text",
             SkipReason::TooLarge => "too_large",
@@ -487,27 +501,44 @@ impl Reader {
                 format!("over the limit of {max} bytes"),
             );
         }
-        let text = match String::from_utf8(bytes) {
+        // Decoded (a byte-order mark, or --encoding) and read by kind (.md, .html) as `score`
+        // reads a file.
+        use crate::input::{self, Problem, decode::DecodeError};
+        let hints = input::decode::Hints {
+            declared: self.config.encoding,
+            ..Default::default()
+        };
+        let text = match input::decode_as(
+            bytes,
+            None,
+            input::Format::of_path(&unit.path),
+            hints,
+            false,
+        )
+        .map_err(Problem::from)
+        .and_then(|d| input::article_text(d.text, d.format, None))
+        {
             Ok(t) => t,
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(Problem::Decode(DecodeError::Invalid { encoding, at, line })) => {
                 return skip(
                     &shown,
                     Some(line as u64),
                     SkipReason::InvalidUtf8,
-                    format!("not valid UTF-8 at byte {at}"),
+                    format!("not valid {encoding} at byte {at}"),
                 );
             }
+            Err(p) => {
+                let reason = match p {
+                    Problem::Decode(DecodeError::Binary { .. }) => SkipReason::Binary,
+                    Problem::Html(
+                        input::html::HtmlError::TooManyElements { .. }
+                        | input::html::HtmlError::TooDeep { .. },
+                    ) => SkipReason::TooLarge,
+                    _ => SkipReason::EmptyText,
+                };
+                return skip(&shown, None, reason, p.to_string());
+            }
         };
-        if is_blank(&text) {
-            return skip(
-                &shown,
-                None,
-                SkipReason::EmptyText,
-                "the article is empty".into(),
-            );
-        }
         let id = match unit.path.strip_prefix(
             self.config
                 .paths
@@ -599,64 +630,10 @@ impl Reader {
     }
 
     fn json_record(&self, unit: &Unit, line: u64, json: &str) -> Item {
-        let file = shown(&unit.path);
-        let value: serde_json::Value = match serde_json::from_str(json) {
-            Ok(v) => v,
-            Err(e) => {
-                return skip(
-                    &file,
-                    Some(line),
-                    SkipReason::InvalidJson,
-                    format!("invalid JSON at column {}: {}", e.column(), json_reason(&e)),
-                );
-            }
-        };
-        let serde_json::Value::Object(map) = value else {
-            return skip(
-                &file,
-                Some(line),
-                SkipReason::InvalidJson,
-                "the line is not a JSON object".into(),
-            );
-        };
-        let f = &self.config.fields;
-        let scalar = |k: &str| -> Option<String> {
-            match map.get(k)? {
-                serde_json::Value::String(s) => Some(s.clone()),
-                serde_json::Value::Number(n) => Some(n.to_string()),
-                serde_json::Value::Bool(b) => Some(b.to_string()),
-                _ => None,
-            }
-        };
-        let text = match map.get(&f.text) {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(serde_json::Value::Null) | None => {
-                return skip(
-                    &file,
-                    Some(line),
-                    SkipReason::MissingText,
-                    format!("no '{}' field", f.text),
-                );
-            }
-            Some(_) => {
-                return skip(
-                    &file,
-                    Some(line),
-                    SkipReason::MissingText,
-                    format!("the '{}' field is not a string", f.text),
-                );
-            }
-        };
-        let title = scalar(&f.title).filter(|t| !is_blank(t));
-        self.finish(
-            unit,
-            Some(line),
-            scalar(&f.id),
-            scalar(&f.source),
-            scalar(&f.date),
-            title,
-            text,
-        )
+        match json_fields(json, &self.config.fields) {
+            Ok(r) => self.finish(unit, Some(line), r.id, r.source, r.date, r.title, r.text),
+            Err((reason, detail)) => skip(&shown(&unit.path), Some(line), reason, detail),
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -704,6 +681,10 @@ impl Reader {
     }
 
     fn next_csv(&mut self) -> Option<Item> {
+        let legacy = self
+            .config
+            .encoding
+            .filter(|e| e.is_ascii_compatible() && *e != encoding_rs::UTF_8);
         let Some(Current::Csv {
             unit,
             reader,
@@ -744,9 +725,29 @@ impl Reader {
                     columns.title,
                     Some(columns.text),
                 ] {
-                    let v = match col.and_then(|c| record.get(c)) {
-                        None => None,
-                        Some(b) => match std::str::from_utf8(b) {
+                    let v = match (col.and_then(|c| record.get(c)), legacy) {
+                        (None, _) => None,
+                        // --encoding: a legacy CSV (a spreadsheet's export) is decoded field by
+                        // field; its commas, quotes and line breaks are ASCII in every such
+                        // encoding.
+                        (Some(b), Some(enc)) => {
+                            match enc.decode_without_bom_handling_and_without_replacement(b) {
+                                Some(s) => Some(s.into_owned()),
+                                None => {
+                                    return Some(skip(
+                                        &file,
+                                        line,
+                                        SkipReason::InvalidUtf8,
+                                        format!(
+                                            "not valid {} in column {}",
+                                            enc.name(),
+                                            col.unwrap_or(0) + 1
+                                        ),
+                                    ));
+                                }
+                            }
+                        }
+                        (Some(b), None) => match std::str::from_utf8(b) {
                             Ok(s) => Some(s.to_owned()),
                             Err(e) => {
                                 return Some(skip(
@@ -807,6 +808,69 @@ impl Iterator for Reader {
     }
 }
 
+/// The fields of one JSON article record, as corpus mode and `score`/`compare` read them.
+#[derive(Clone, Debug, Default)]
+pub struct JsonFields {
+    pub id: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    /// The headline, unless blank.
+    pub title: Option<String>,
+    pub text: String,
+}
+
+/// Reads one JSON object (a JSONL line) as an article record; an error is the reason to skip it
+/// and its message.
+pub fn json_fields(json: &str, fields: &Fields) -> Result<JsonFields, (SkipReason, String)> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+        (
+            SkipReason::InvalidJson,
+            format!("invalid JSON at column {}: {}", e.column(), json_reason(&e)),
+        )
+    })?;
+    let serde_json::Value::Object(map) = value else {
+        return Err((
+            SkipReason::InvalidJson,
+            "the line is not a JSON object".into(),
+        ));
+    };
+    object_fields(&map, fields)
+}
+
+/// Reads the fields of a JSON object already parsed (one record of a JSON array).
+pub fn object_fields(
+    map: &serde_json::Map<String, serde_json::Value>,
+    f: &Fields,
+) -> Result<JsonFields, (SkipReason, String)> {
+    let scalar = |k: &str| -> Option<String> {
+        match map.get(k)? {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            serde_json::Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    };
+    let text = match map.get(&f.text) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Null) | None => {
+            return Err((SkipReason::MissingText, format!("no '{}' field", f.text)));
+        }
+        Some(_) => {
+            return Err((
+                SkipReason::MissingText,
+                format!("the '{}' field is not a string", f.text),
+            ));
+        }
+    };
+    Ok(JsonFields {
+        id: scalar(&f.id),
+        source: scalar(&f.source),
+        date: scalar(&f.date),
+        title: scalar(&f.title).filter(|t| !is_blank(t)),
+        text,
+    })
+}
+
 fn shown(p: &Path) -> String {
     if p == Path::new("-") {
         "<stdin>".into()
@@ -826,7 +890,8 @@ fn skip(file: &str, line: Option<u64>, reason: SkipReason, detail: String) -> It
     })
 }
 
-fn is_blank(s: &str) -> bool {
+/// Nothing but white space and zero-width characters.
+pub fn is_blank(s: &str) -> bool {
     s.chars()
         .all(|c| c.is_whitespace() || crate::text::is_ignorable(c))
 }
@@ -843,7 +908,7 @@ fn trim_line_end(buf: &[u8]) -> &[u8] {
 }
 
 /// serde_json's message without its " at line 1 column N" tail (the column is shown already).
-fn json_reason(e: &serde_json::Error) -> String {
+pub fn json_reason(e: &serde_json::Error) -> String {
     let s = e.to_string();
     match s.rfind(" at line ") {
         Some(i) => s[..i].to_owned(),

@@ -1,0 +1,379 @@
+//! Bytes to text: byte-order marks, declared and legacy encodings (encoding_rs), binary files,
+//! and invalid bytes (an error, or U+FFFD with `--lossy`).
+//!
+//! Which encoding wins: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE), then the encoding the
+//! user declared (`--encoding`), then the charset of an HTTP `Content-Type`, then an HTML page's
+//! `<meta charset>`, then UTF-8. A UTF-8 file is used byte for byte, its byte-order mark kept,
+//! so offsets into the text are offsets into the file; any other encoding is transcoded to UTF-8
+//! (its mark dropped) and offsets count bytes of the UTF-8 text.
+//!
+//! What it does not do: guess an encoding from the bytes (no statistical detection), extract
+//! text from HTML, or read files; it takes bytes and returns a `String`.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// The encoding named by a WHATWG label (`utf-8`, `windows-1256`, `latin1`, `iso-8859-6` ...).
+pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, String> {
+    match Encoding::for_label(label.trim().as_bytes()) {
+        // The "replacement" encoding decodes any input to one U+FFFD: useless for an article.
+        Some(e) if e != encoding_rs::REPLACEMENT => Ok(e),
+        Some(_) => Err(format!(
+            "encoding label `{label}` names an encoding framelens cannot decode"
+        )),
+        None => Err(format!(
+            "unknown encoding label `{label}` (use a WHATWG label such as utf-8, utf-16le, \
+             windows-1252, windows-1256, iso-8859-6)"
+        )),
+    }
+}
+
+/// Text decoded from bytes.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static Encoding,
+    /// Input bytes replaced by U+FFFD (only with `lossy`).
+    pub replaced: usize,
+}
+
+/// Why bytes could not be decoded. Offsets count bytes of the input, as a hex editor shows them.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("looks like a binary file (NUL byte at byte {at})")]
+    Binary { at: usize },
+    #[error("not valid {encoding} at byte {at} (line {line})")]
+    Invalid {
+        encoding: &'static str,
+        at: usize,
+        line: usize,
+    },
+}
+
+/// Where the encoding comes from, strongest first; `None` where the input says nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Hints {
+    /// `--encoding`.
+    pub declared: Option<&'static Encoding>,
+    /// The charset of an HTTP `Content-Type`.
+    pub transport: Option<&'static Encoding>,
+    /// An HTML page's `<meta charset>` (looked for only in HTML).
+    pub meta: Option<&'static Encoding>,
+}
+
+/// Decodes `bytes`: see the module documentation for which encoding wins.
+pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, DecodeError> {
+    let (encoding, body_start) = match Encoding::for_bom(&bytes) {
+        // The UTF-8 mark stays in the text, so that offsets count from the first byte.
+        Some((e, _)) if e == UTF_8 => (UTF_8, 0),
+        Some((e, len)) => (e, len),
+        None => (
+            hints
+                .declared
+                .or(hints.transport)
+                .or(hints.meta)
+                .unwrap_or(UTF_8),
+            0,
+        ),
+    };
+    if encoding != UTF_16LE
+        && encoding != UTF_16BE
+        && let Some(at) = bytes.iter().position(|&b| b == 0)
+    {
+        return Err(DecodeError::Binary { at });
+    }
+    if encoding == UTF_8 {
+        return utf8(bytes, lossy);
+    }
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let input = &bytes[body_start..];
+    let mut text = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length(input.len())
+            .unwrap_or(input.len().saturating_mul(3)),
+    );
+    let (mut read, mut replaced) = (0usize, 0usize);
+    loop {
+        let (result, n) =
+            decoder.decode_to_string_without_replacement(&input[read..], &mut text, true);
+        read += n;
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => break,
+            encoding_rs::DecoderResult::OutputFull => text.reserve(input.len() - read + 16),
+            encoding_rs::DecoderResult::Malformed(bad, after) => {
+                if !lossy {
+                    let at = body_start + read - usize::from(bad) - after as usize;
+                    return Err(DecodeError::Invalid {
+                        encoding: encoding.name(),
+                        at,
+                        line: text.matches('\n').count() + 1,
+                    });
+                }
+                text.push('\u{fffd}');
+                replaced += usize::from(bad);
+            }
+        }
+    }
+    Ok(Decoded {
+        text,
+        encoding,
+        replaced,
+    })
+}
+
+fn utf8(bytes: Vec<u8>, lossy: bool) -> Result<Decoded, DecodeError> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: UTF_8,
+            replaced: 0,
+        }),
+        Err(e) if !lossy => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(DecodeError::Invalid {
+                encoding: "UTF-8",
+                at,
+                line,
+            })
+        }
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let mut text = String::with_capacity(bytes.len() + 16);
+            let mut replaced = 0;
+            for chunk in bytes.utf8_chunks() {
+                text.push_str(chunk.valid());
+                if !chunk.invalid().is_empty() {
+                    text.push('\u{fffd}');
+                    replaced += chunk.invalid().len();
+                }
+            }
+            Ok(Decoded {
+                text,
+                encoding: UTF_8,
+                replaced,
+            })
+        }
+    }
+}
+
+/// The encoding an HTML page declares in a `<meta charset=...>` or `<meta http-equiv=
+/// "Content-Type" content="...; charset=...">` within its first 1024 bytes, as the WHATWG prescan
+/// reads it (a page that claims UTF-16 in ASCII bytes is UTF-8; x-user-defined is windows-1252).
+pub fn html_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(i) = find(&lower[from..], b"<meta") {
+        let start = from + i + 5;
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(c) = find(tag, b"charset") {
+            let mut rest = &head[start + c + 7..end];
+            rest = trim_ascii_start(rest);
+            if let Some(r) = rest.strip_prefix(b"=") {
+                let r = trim_ascii_start(r);
+                let r = r.strip_prefix(b"\"").or(r.strip_prefix(b"'")).unwrap_or(r);
+                let label_end = r
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b <= b' ')
+                    .unwrap_or(r.len());
+                if let Some(e) = Encoding::for_label(&r[..label_end]) {
+                    return Some(if e == UTF_16LE || e == UTF_16BE {
+                        UTF_8
+                    } else if e == encoding_rs::X_USER_DEFINED {
+                        encoding_rs::WINDOWS_1252
+                    } else {
+                        e
+                    });
+                }
+            }
+        }
+        from = end.max(start);
+    }
+    None
+}
+
+/// The encoding named by the `charset` parameter of a `Content-Type` value.
+pub fn content_type_charset(content_type: &str) -> Option<&'static Encoding> {
+    content_type.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        (k.trim().eq_ignore_ascii_case("charset"))
+            .then(|| Encoding::for_label(v.trim().trim_matches('"').as_bytes()))
+            .flatten()
+    })
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn trim_ascii_start(b: &[u8]) -> &[u8] {
+    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    &b[n..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(bytes: &[u8], hints: Hints) -> String {
+        decode(bytes.to_vec(), hints, false).expect("decodes").text
+    }
+
+    fn declared(label: &str) -> Hints {
+        Hints {
+            declared: Some(encoding_for_label(label).unwrap()),
+            ..Hints::default()
+        }
+    }
+
+    #[test]
+    fn boms_and_declared_encodings() {
+        // (bytes, hints, text)
+        let cases: &[(&[u8], Hints, &str)] = &[
+            (b"plain", Hints::default(), "plain"),
+            (b"\xef\xbb\xbfkept", Hints::default(), "\u{feff}kept"),
+            (b"\xff\xfeA\x00\xe9\x00", Hints::default(), "Aé"),
+            (b"\xfe\xff\x00A\x00\xe9", Hints::default(), "Aé"),
+            // A mark wins over a declared encoding.
+            (b"\xff\xfeA\x00", declared("windows-1252"), "A"),
+            (
+                b"\x93rebels\x94 \x97 caf\xe9",
+                declared("windows-1252"),
+                "“rebels” — café",
+            ),
+            (b"\xc3\xcd\xe3\xcf", declared("windows-1256"), "أحمد"),
+            (b"\xc7\xcd\xe5\xcf", declared("iso-8859-6"), "احمد"),
+            (b"\xe9", declared("latin1"), "é"),
+            // Declared UTF-16 without a mark: NUL bytes are expected.
+            (b"A\x00B\x00", declared("utf-16le"), "AB"),
+        ];
+        for (bytes, hints, want) in cases {
+            assert_eq!(ok(bytes, *hints), *want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn hints_rank_declared_transport_meta() {
+        let w1252 = encoding_rs::WINDOWS_1252;
+        let w1256 = encoding_rs::WINDOWS_1256;
+        let h = Hints {
+            declared: None,
+            transport: Some(w1256),
+            meta: Some(w1252),
+        };
+        assert_eq!(decode(b"\xc7".to_vec(), h, false).unwrap().encoding, w1256);
+        let h = Hints {
+            declared: Some(w1252),
+            ..h
+        };
+        assert_eq!(decode(b"\xc7".to_vec(), h, false).unwrap().encoding, w1252);
+    }
+
+    #[test]
+    fn errors_name_the_byte_and_line() {
+        let cases: &[(&[u8], Hints, DecodeError)] = &[
+            (
+                b"Headline\n\xff\xfe bad",
+                Hints::default(),
+                DecodeError::Invalid {
+                    encoding: "UTF-8",
+                    at: 9,
+                    line: 2,
+                },
+            ),
+            (
+                b"ab\ncd\x00ef",
+                Hints::default(),
+                DecodeError::Binary { at: 5 },
+            ),
+            (
+                b"\xef\xbb\xbfx\x00",
+                Hints::default(),
+                DecodeError::Binary { at: 4 },
+            ),
+            // Shift_JIS: 0x85 0x40 is unmapped.
+            (
+                b"a\nb\n\x85\x40",
+                declared("shift_jis"),
+                DecodeError::Invalid {
+                    encoding: "Shift_JIS",
+                    at: 4,
+                    line: 3,
+                },
+            ),
+            // An unpaired surrogate after the mark: offsets count the mark.
+            (
+                b"\xff\xfeA\x00\x00\xd8B\x00",
+                Hints::default(),
+                DecodeError::Invalid {
+                    encoding: "UTF-16LE",
+                    at: 4,
+                    line: 1,
+                },
+            ),
+        ];
+        for (bytes, hints, want) in cases {
+            assert_eq!(
+                decode(bytes.to_vec(), *hints, false).unwrap_err(),
+                *want,
+                "{bytes:?}"
+            );
+        }
+        assert_eq!(
+            DecodeError::Binary { at: 5 }.to_string(),
+            "looks like a binary file (NUL byte at byte 5)"
+        );
+    }
+
+    #[test]
+    fn lossy_replaces_and_counts() {
+        let d = decode(b"a\xff\xfeb\xe2\x80".to_vec(), Hints::default(), true).unwrap();
+        assert_eq!(d.text, "a\u{fffd}\u{fffd}b\u{fffd}");
+        assert_eq!(d.replaced, 4);
+        let d = decode(b"a\x85\x40b".to_vec(), declared("shift_jis"), true).unwrap();
+        assert_eq!(d.text, "a\u{fffd}@b");
+        assert_eq!(d.replaced, 1);
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(encoding_for_label("Latin1").unwrap().name(), "windows-1252");
+        assert_eq!(encoding_for_label("arabic").unwrap().name(), "ISO-8859-6");
+        assert_eq!(
+            encoding_for_label("klingon").unwrap_err(),
+            "unknown encoding label `klingon` (use a WHATWG label such as utf-8, utf-16le, \
+             windows-1252, windows-1256, iso-8859-6)"
+        );
+        assert!(encoding_for_label("iso-2022-kr").is_err());
+    }
+
+    #[test]
+    fn meta_and_content_type_charsets() {
+        let cases: &[(&[u8], Option<&str>)] = &[
+            (
+                b"<html><head><meta charset=\"windows-1256\">",
+                Some("windows-1256"),
+            ),
+            (b"<META CHARSET=latin1>", Some("windows-1252")),
+            (
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-6\">",
+                Some("ISO-8859-6"),
+            ),
+            (b"<meta charset='utf-16'>", Some("UTF-8")),
+            (b"<meta name=viewport content=x>", None),
+            (b"<p>charset=windows-1256</p>", None),
+        ];
+        for (html, want) in cases {
+            assert_eq!(html_meta_charset(html).map(|e| e.name()), *want, "{html:?}");
+        }
+        assert_eq!(
+            content_type_charset("text/html; charset=\"windows-1256\"").map(|e| e.name()),
+            Some("windows-1256")
+        );
+        assert_eq!(content_type_charset("text/html"), None);
+    }
+}
