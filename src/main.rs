@@ -84,6 +84,9 @@ struct ReadArgs {
     /// JSON / JSONL field holding the article text.
     #[arg(long, default_value = "text")]
     text_field: String,
+    /// Refuse an input file (or standard input) larger than this many bytes.
+    #[arg(long, default_value_t = framelens::input::DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    max_article_bytes: u64,
 }
 
 fn parse_input_format(s: &str) -> Result<framelens::input::Format, String> {
@@ -591,6 +594,7 @@ fn main() -> ExitCode {
         input.format = r.input_format;
         input.fields.title = r.title_field;
         input.fields.text = r.text_field;
+        input.max_bytes = r.max_article_bytes;
     }
     let config = Config {
         input,

@@ -2217,7 +2217,9 @@ fn hostile_lexicons_are_refused_with_a_location() {
         )
     };
     // "Billion laughs": ten anchors, each a list of ten aliases of the one before.
-    let mut bomb = String::from("labels:\n  - id: x\n    category: neutral/state\n    stance: 0\n    kind: label\n    forms: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    let mut bomb = String::from(
+        "labels:\n  - id: x\n    category: neutral/state\n    stance: 0\n    kind: label\n    forms: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
     for i in 1..10 {
         bomb.push_str(&format!(
             "  - id: x{i}\n    category: neutral/state\n    stance: 0\n    kind: label\n    forms: &a{i} [{}]\n",
@@ -2428,7 +2430,8 @@ fn escape_sequences_in_articles_are_shown_not_sent() {
     // The sentence is wrapped to the terminal width; each escaped piece is on one line.
     for shown in [
         "HTS \\u{1b}[2J\\u{1b}]0;owned\\u{7} terrorists",
-        "\\u{202e}rebels\\u{202c}",
+        "\\u{202e}",
+        "rebels\\u{202c} advanced.",
     ] {
         assert!(text.contains(shown), "{shown} not in {text}");
     }
@@ -3225,4 +3228,44 @@ fn a_legacy_encoded_page_with_furniture_inside_its_container() {
         (&hits[1]["voice"], &hits[1]["speaker"]),
         (&"quote".into(), &"Sharaa".into())
     );
+}
+
+/// A 100 MB article on one line is refused before it is read (file or standard input); the
+/// limit is a flag.
+#[test]
+fn a_100_mb_article_on_one_line_is_refused_by_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "HTS terrorists advanced on Aleppo — “rebels”, said Erdoğan. ".repeat(1_600_000);
+    assert!(line.len() > 100_000_000 && !line.contains('\n'));
+    let big = write_temp(&dir, "big.txt", line.as_bytes());
+    let err = stderr_of(&["score", big.to_str().unwrap()], 3);
+    assert_eq!(
+        err,
+        format!(
+            "framelens: {}: {} bytes, over the limit of 16777216 bytes for one article \
+             (--max-article-bytes; `framelens corpus` reads collections)\n",
+            big.display(),
+            line.len()
+        )
+    );
+    framelens()
+        .args(["compare", "-", sample(A).to_str().unwrap()])
+        .write_stdin(line.as_bytes())
+        .assert()
+        .code(3)
+        .stderr(
+            "framelens: <stdin>: over the limit of 16777216 bytes for one article \
+             (--max-article-bytes; `framelens corpus` reads collections)\n",
+        );
+    // Raised, the same limit lets a smaller one-line article through.
+    let text = "HTS terrorists advanced on Aleppo — “rebels”, said Erdoğan. ".repeat(30);
+    let small = write_temp(&dir, "small.txt", text.as_bytes());
+    let small = small.to_str().unwrap();
+    let len = text.len().to_string();
+    for (limit, code) in [("1000", 3), (len.as_str(), 0)] {
+        framelens()
+            .args(["score", small, "--max-article-bytes", limit])
+            .assert()
+            .code(code);
+    }
 }
