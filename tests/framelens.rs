@@ -2199,14 +2199,44 @@ fn corpus_by_month_and_every_format() {
 
 // ---------------------------------------------------------------- hostile input (docs/robustness.md)
 
+/// framelens under an address-space limit of `bytes` (util-linux `prlimit`): a case that needs
+/// more memory fails the test instead of passing on a large machine.
+fn capped(bytes: u64) -> Command {
+    let prlimit = Path::new("/usr/bin/prlimit");
+    assert!(
+        prlimit.exists(),
+        "the memory-bounded tests need util-linux's prlimit"
+    );
+    let mut c = Command::new(prlimit);
+    c.arg(format!("--as={bytes}"))
+        .arg("--")
+        .arg(assert_cmd::cargo::cargo_bin("framelens"));
+    c
+}
+
+/// Standard error of a run under [`capped`], which must end with `code`.
+fn capped_stderr(bytes: u64, args: &[&str], code: i32) -> String {
+    let out = capped(bytes)
+        .args(args)
+        .assert()
+        .code(code)
+        .get_output()
+        .clone();
+    String::from_utf8(out.stderr).unwrap()
+}
+
+const GIB: u64 = 1 << 30;
+
 /// A lexicon file that makes the loader work hard or lie: each is refused with exit 4 and a
-/// message that names the file and, where there is one, the line and column.
+/// message that names the file and, where there is one, the line and column, within 1 GiB of
+/// address space.
 #[test]
 fn hostile_lexicons_are_refused_with_a_location() {
     let dir = tempfile::tempdir().unwrap();
     let art = write_temp(&dir, "art.txt", b"HTS fighters advanced.");
     let run = |lex: &Path| {
-        stderr_of(
+        capped_stderr(
+            GIB,
             &[
                 "score",
                 art.to_str().unwrap(),
@@ -2325,7 +2355,7 @@ fn a_lexicon_with_200000_entries() {
     };
     let art = write_temp(&dir, "art.txt", b"HTS said the zqbcdefa unit moved.");
     let good = write_temp(&dir, "good.yaml", body(true).as_bytes());
-    let out = framelens()
+    let out = capped(2 * GIB)
         .args(["score", art.to_str().unwrap(), "--format", "json"])
         .args(["--lexicon", good.to_str().unwrap()])
         .assert()
@@ -2343,7 +2373,8 @@ fn a_lexicon_with_200000_entries() {
     assert_eq!(terms, ["t123450"]);
 
     let broken = write_temp(&dir, "broken.yaml", body(false).as_bytes());
-    let err = stderr_of(
+    let err = capped_stderr(
+        2 * GIB,
         &[
             "score",
             art.to_str().unwrap(),
@@ -3238,7 +3269,7 @@ fn a_100_mb_article_on_one_line_is_refused_by_size() {
     let line = "HTS terrorists advanced on Aleppo — “rebels”, said Erdoğan. ".repeat(1_600_000);
     assert!(line.len() > 100_000_000 && !line.contains('\n'));
     let big = write_temp(&dir, "big.txt", line.as_bytes());
-    let err = stderr_of(&["score", big.to_str().unwrap()], 3);
+    let err = capped_stderr(GIB, &["score", big.to_str().unwrap()], 3);
     assert_eq!(
         err,
         format!(
@@ -3248,7 +3279,7 @@ fn a_100_mb_article_on_one_line_is_refused_by_size() {
             line.len()
         )
     );
-    framelens()
+    capped(GIB)
         .args(["compare", "-", sample(A).to_str().unwrap()])
         .write_stdin(line.as_bytes())
         .assert()
