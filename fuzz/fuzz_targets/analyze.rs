@@ -3,16 +3,11 @@
 //! report must render.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use framelens::report::{self, Format, Options};
-use framelens::{Analyzer, Lexicon};
 use libfuzzer_sys::fuzz_target;
 
-fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(|| Analyzer::new(Lexicon::bundled().unwrap()).unwrap())
-}
+mod common;
+use common::analyzer;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -28,7 +23,11 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     for m in &art.mentions {
-        assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()), "mention {m:?}");
+        assert_eq!(
+            text.get(m.start..m.end),
+            Some(m.text.as_str()),
+            "mention {m:?}"
+        );
     }
     for s in &art.speech {
         assert!(text.get(s.start..s.end).is_some(), "speech verb {s:?}");

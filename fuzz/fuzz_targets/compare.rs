@@ -3,11 +3,12 @@
 //! compare(B, A): the same actors, with the sides swapped.
 #![no_main]
 
-use std::sync::OnceLock;
-
+use framelens::diff;
 use framelens::report::{self, Format, Options};
-use framelens::{Analyzer, Lexicon, diff};
 use libfuzzer_sys::fuzz_target;
+
+mod common;
+use common::analyzer;
 
 mod erased {
     /// Serialises a side of a comparison so that two sides can be compared exactly.
@@ -19,11 +20,6 @@ mod erased {
             serde_json::to_string(self).unwrap()
         }
     }
-}
-
-fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(|| Analyzer::new(Lexicon::bundled().unwrap()).unwrap())
 }
 
 fuzz_target!(|data: &[u8]| {
