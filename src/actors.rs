@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::lexicon::{ActorType, Lexicon};
-use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
+use crate::matcher::{Hit, Pattern};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 
 /// How a mention names its actor.
@@ -72,9 +72,9 @@ struct PersonRef {
     name: String,
 }
 
-/// Finds actor mentions in text.
+/// Finds actor mentions in text. Its name forms are matched by the analyzer's matcher, in the
+/// same walk as the label forms (see [`ActorIndex::new`]).
 pub struct ActorIndex {
-    matcher: Matcher,
     forms: Vec<FormInfo>,
     people: Vec<PersonRef>,
     near: NearMiss,
@@ -191,7 +191,9 @@ pub fn surname(name: &str) -> Option<&str> {
 }
 
 impl ActorIndex {
-    pub fn new(lex: &Lexicon) -> Result<ActorIndex, MatcherError> {
+    /// The index of the lexicon's actors, and the name forms to match for it: the owner of each
+    /// pattern is what [`ActorIndex::mentions`] expects in a hit.
+    pub fn new(lex: &Lexicon) -> (ActorIndex, Vec<Pattern>) {
         let mut patterns = Vec::new();
         let mut forms = Vec::new();
         let mut people = Vec::new();
@@ -261,21 +263,19 @@ impl ActorIndex {
                 }
             }
         }
-        let matcher = Matcher::new(patterns, &[])?;
-        Ok(ActorIndex {
-            matcher,
+        let index = ActorIndex {
             forms,
             people,
             near,
             types: lex.actors.iter().map(|a| a.actor_type).collect(),
-        })
+        };
+        (index, patterns)
     }
 
-    /// Every actor mention in the text, in order.
-    pub fn find(&self, text: &str, norm: &Normalized, seg: &Segmented) -> Vec<Mention> {
-        let mut out: Vec<Mention> = self
-            .matcher
-            .find(text, norm)
+    /// Every actor mention in the text, in order, from the matches of the name forms
+    /// [`ActorIndex::new`] gave (selected leftmost-longest, in text order).
+    pub fn mentions(&self, text: &str, hits: Vec<Hit>, seg: &Segmented) -> Vec<Mention> {
+        let mut out: Vec<Mention> = hits
             .into_iter()
             .filter(|h| !(self.forms[h.owner].surname_only && followed_by_name(text, h.span)))
             .map(|h| {

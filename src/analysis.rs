@@ -125,7 +125,8 @@ pub struct Article {
 /// A lexicon compiled for matching.
 pub struct Analyzer {
     pub lexicon: Lexicon,
-    /// The label forms compiled for matching (owners are indices into `lexicon.labels`).
+    /// The label forms compiled for matching (owners are indices into `lexicon.labels`), with
+    /// the actors' name forms as a second group ([`Matcher::find`] gives the labels alone).
     pub labels: Matcher,
     actors: ActorIndex,
 }
@@ -193,8 +194,9 @@ impl Analyzer {
                 regexes.push((r.clone(), i));
             }
         }
-        let labels = Matcher::new(patterns, &regexes)?;
-        let actors = ActorIndex::new(&lexicon)?;
+        let (actors, actor_forms) = ActorIndex::new(&lexicon);
+        // Label forms and actor names are found in one walk over the text.
+        let labels = Matcher::grouped(vec![patterns, actor_forms], &regexes)?;
         Ok(Analyzer {
             lexicon,
             labels,
@@ -212,10 +214,12 @@ impl Analyzer {
         } else {
             Normalized::new(text)
         };
-        let mut mentions = self.actors.find(text, &norm, &seg);
+        let mut groups = self.labels.find_groups(text, &norm);
+        let names = groups.pop().unwrap_or_default();
+        let raw = groups.pop().unwrap_or_default();
+        let mut mentions = self.actors.mentions(text, names, &seg);
         crate::actors::pronouns(text, &seg, &lower, &mut mentions);
         let voices = voice::analyze(text, &seg, &lower, &mentions, &self.actors.types);
-        let raw = self.labels.find(text, &norm);
         let term_hits: Vec<TermHit> = raw
             .iter()
             .filter_map(|h| {

@@ -1,5 +1,7 @@
 //! Finding lexicon forms in text: whole words, multi-word phrases, trailing-`*` globs, regex
 //! entries and exclusions, with the longest match winning and no two matches overlapping.
+//! Patterns come in groups (label forms, actor names) found in one automaton walk and selected
+//! group by group.
 //!
 //! Matching runs over a *normalized* copy of the text (lower case, one space for any run of white
 //! space, curly apostrophes and quotes made straight, hyphen look-alikes made `-`, zero-width and
@@ -353,16 +355,21 @@ pub struct Hit {
 }
 
 struct Compiled {
+    /// The group the pattern belongs to (see [`Matcher::grouped`]).
+    group: u8,
     glob: bool,
     needle_len: usize,
     first_is_word: bool,
     last_is_word: bool,
 }
 
-/// A compiled set of patterns.
+/// A compiled set of patterns, in one or more groups that are searched in one walk over the text
+/// but selected separately: a match in one group never hides a match in another.
 pub struct Matcher {
     ac: Option<AhoCorasick>,
+    /// The patterns of every group, group after group.
     patterns: Vec<Pattern>,
+    groups: usize,
     compiled: Vec<Compiled>,
     regexes: Vec<RegexEntry>,
     /// The required literals of the regex entries (see [`required_literals`]) in one automaton,
@@ -398,13 +405,33 @@ impl Matcher {
         patterns: Vec<Pattern>,
         regexes: &[(String, usize)],
     ) -> Result<Matcher, MatcherError> {
+        Matcher::grouped(vec![patterns], regexes)
+    }
+
+    /// Builds a matcher with several groups of patterns (at most 256). One automaton walk finds
+    /// the matches of every group, and each group keeps its own leftmost-longest selection and
+    /// exclusions (see [`Matcher::find_groups`]). The regexes belong to the first group. Hits
+    /// report `pattern` as an index into all patterns, group after group, so the first group's
+    /// indices are its own.
+    pub fn grouped(
+        groups: Vec<Vec<Pattern>>,
+        regexes: &[(String, usize)],
+    ) -> Result<Matcher, MatcherError> {
+        assert!(groups.len() <= 256, "at most 256 pattern groups");
+        let n_groups = groups.len().max(1);
+        let patterns: Vec<Pattern> = groups.iter().flatten().cloned().collect();
+        let group_of = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, ps)| std::iter::repeat_n(g as u8, ps.len()));
         let mut needles = Vec::with_capacity(patterns.len());
         let mut compiled = Vec::with_capacity(patterns.len());
-        for p in &patterns {
+        for (p, group) in patterns.iter().zip(group_of) {
             let n = Normalized::form(&p.form);
             let glob = n.ends_with('*');
             let needle = n.trim_end_matches('*').to_owned();
             compiled.push(Compiled {
+                group,
                 glob,
                 needle_len: needle.len(),
                 first_is_word: needle.chars().next().is_some_and(is_word_char),
@@ -459,6 +486,7 @@ impl Matcher {
         Ok(Matcher {
             ac,
             patterns,
+            groups: n_groups,
             compiled,
             regexes: res,
             literals,
@@ -483,19 +511,28 @@ impl Matcher {
         self.patterns.get(i)
     }
 
-    /// All matches, leftmost-longest across every pattern, none overlapping, in text order.
+    /// All matches of the first group, leftmost-longest across its patterns, none overlapping,
+    /// in text order.
     pub fn find(&self, original: &str, norm: &Normalized) -> Vec<Hit> {
-        self.search(original, norm, false).selected
+        self.find_groups(original, norm).swap_remove(0)
+    }
+
+    /// The matches of every group, as [`Matcher::find`] selects them, found in one walk.
+    pub fn find_groups(&self, original: &str, norm: &Normalized) -> Vec<Vec<Hit>> {
+        self.search(original, norm, false)
+            .into_iter()
+            .map(|e| e.selected)
+            .collect()
     }
 
     /// Like [`Matcher::find`], keeping the candidates that lost and why: for `lexicon explain`.
     pub fn find_explained(&self, original: &str, norm: &Normalized) -> Explained {
-        self.search(original, norm, true)
+        self.search(original, norm, true).swap_remove(0)
     }
 
-    fn search(&self, original: &str, norm: &Normalized, explain: bool) -> Explained {
-        let mut cands: Vec<Hit> = Vec::new();
-        let mut exclusions: Vec<Hit> = Vec::new();
+    fn search(&self, original: &str, norm: &Normalized, explain: bool) -> Vec<Explained> {
+        let mut cands: Vec<Vec<Hit>> = vec![Vec::new(); self.groups];
+        let mut exclusions: Vec<Vec<Hit>> = vec![Vec::new(); self.groups];
         let t = norm.text.as_str();
         if let Some(ac) = &self.ac {
             for m in ac.find_overlapping_iter(t) {
@@ -524,53 +561,63 @@ impl Matcher {
                     owner: p.owner,
                     pattern: pi,
                 };
+                let g = usize::from(c.group);
                 if p.exclusion {
-                    exclusions.push(hit);
+                    exclusions[g].push(hit);
                 } else {
-                    cands.push(hit);
+                    cands[g].push(hit);
                 }
             }
         }
         if !self.regexes.is_empty() {
-            self.search_regexes(original, norm, &mut cands);
+            self.search_regexes(original, norm, &mut cands[0]);
         }
-        let mut excluded = Vec::new();
-        if !exclusions.is_empty() {
-            cands.retain(|h| {
-                match exclusions
-                    .iter()
-                    .find(|x| x.owner == h.owner && x.span.contains(h.span))
-                {
-                    Some(x) => {
-                        excluded.push((*h, *x));
-                        false
-                    }
-                    None => true,
-                }
-            });
-        }
-        if !explain {
-            return Explained {
-                selected: select_longest(cands),
-                ..Explained::default()
-            };
-        }
-        let selected = select_longest(cands.clone());
-        // `selected` is in text order and does not overlap itself: find each loser's winner by
-        // binary search.
-        let overlapped = cands
+        cands
             .into_iter()
-            .filter_map(|c| {
-                let i = selected.partition_point(|w| w.span.end <= c.span.start);
-                let w = selected.get(i).filter(|w| w.span.overlaps(c.span))?;
-                (*w != c).then_some((c, *w))
-            })
-            .collect();
-        Explained {
-            selected,
-            excluded,
-            overlapped,
-        }
+            .zip(exclusions)
+            .map(|(cands, exclusions)| select(cands, &exclusions, explain))
+            .collect()
+    }
+}
+
+/// The selection of one group's candidates: exclusions, then leftmost-longest.
+fn select(mut cands: Vec<Hit>, exclusions: &[Hit], explain: bool) -> Explained {
+    let mut excluded = Vec::new();
+    if !exclusions.is_empty() {
+        cands.retain(|h| {
+            match exclusions
+                .iter()
+                .find(|x| x.owner == h.owner && x.span.contains(h.span))
+            {
+                Some(x) => {
+                    excluded.push((*h, *x));
+                    false
+                }
+                None => true,
+            }
+        });
+    }
+    if !explain {
+        return Explained {
+            selected: select_longest(cands),
+            ..Explained::default()
+        };
+    }
+    let selected = select_longest(cands.clone());
+    // `selected` is in text order and does not overlap itself: find each loser's winner by
+    // binary search.
+    let overlapped = cands
+        .into_iter()
+        .filter_map(|c| {
+            let i = selected.partition_point(|w| w.span.end <= c.span.start);
+            let w = selected.get(i).filter(|w| w.span.overlaps(c.span))?;
+            (*w != c).then_some((c, *w))
+        })
+        .collect();
+    Explained {
+        selected,
+        excluded,
+        overlapped,
     }
 }
 
@@ -970,6 +1017,48 @@ mod tests {
             run(vec![pat(0, "terror"), x], "the war on terror and terror"),
             vec![("terror".to_string(), 0)]
         );
+    }
+
+    #[test]
+    fn groups_select_and_exclude_separately() {
+        // Group 0: labels; group 1: names. "Syrian government forces" is one label, and
+        // "Syrian government" a name inside it: both are kept, each in its own group. The
+        // exclusion in group 1 drops only the group-1 owner it names.
+        let mut x = pat(1, "syrian government forces");
+        x.exclusion = true;
+        let m = Matcher::grouped(
+            vec![
+                vec![pat(0, "government forces"), pat(1, "rebels")],
+                vec![pat(0, "syrian government"), pat(1, "syrian"), x],
+            ],
+            &[(r"\bclaim(?:ed|s)\b".into(), 2)],
+        )
+        .unwrap();
+        let text = "Syrian government forces claimed the rebels fled; Syrian troops";
+        let n = Normalized::new(text);
+        let groups: Vec<Vec<(&str, usize, usize)>> = m
+            .find_groups(text, &n)
+            .into_iter()
+            .map(|g| {
+                g.into_iter()
+                    .map(|h| (h.span.slice(text), h.owner, h.pattern))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            vec![
+                vec![
+                    ("government forces", 0, 0),
+                    ("claimed", 2, usize::MAX),
+                    ("rebels", 1, 1)
+                ],
+                vec![("Syrian government", 0, 2), ("Syrian", 1, 3)],
+            ]
+        );
+        // `find` is the first group alone, and pattern indices of the first group are its own.
+        assert_eq!(m.find(text, &n).len(), 3);
+        assert_eq!(m.pattern(1).map(|p| p.form.as_str()), Some("rebels"));
     }
 
     #[test]
