@@ -92,6 +92,9 @@ pub struct NearMiss {
     names: Vec<(String, String, usize)>,
     /// The letter set of each lower-cased surname ([`letters`]), parallel to `names`.
     masks: Vec<u64>,
+    /// The indices into `names` of the surnames starting with each lower-case character, in
+    /// the order they were added.
+    by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
 }
 
 /// The set of characters in `s`, folded onto 64 bits. An edit (insertion, deletion,
@@ -106,6 +109,9 @@ impl NearMiss {
     /// Adds the surname of person `person`, as written.
     fn add(&mut self, surname: &str, person: usize) {
         let lower = surname.to_lowercase();
+        if let Some(first) = lower.chars().next() {
+            self.by_first.entry(first).or_default().push(self.names.len());
+        }
         self.masks.push(letters(&lower));
         self.names.push((surname.to_owned(), lower, person));
     }
@@ -119,6 +125,9 @@ impl NearMiss {
         if n < 6 {
             return None;
         }
+        // Only surnames with the same first letter are candidates.
+        let first = word.chars().next()?.to_lowercase().next()?;
+        let same_first = self.by_first.get(&first)?;
         let lower = word.to_lowercase();
         if ["ing", "ed", "ly", "tion"]
             .iter()
@@ -126,12 +135,13 @@ impl NearMiss {
         {
             return None;
         }
-        let first = lower.chars().next();
         let lower_len = lower.chars().count();
         let mask = letters(&lower);
         let mut best: Option<(f64, usize)> = None;
-        for ((_, name, p), &name_mask) in self.names.iter().zip(&self.masks) {
-            if name.chars().next() != first || *name == lower {
+        for &i in same_first {
+            let (_, name, p) = &self.names[i];
+            let name_mask = self.masks[i];
+            if *name == lower {
                 continue;
             }
             let name_len = name.chars().count();
