@@ -159,8 +159,8 @@ pub struct Contribution {
     pub voices: BTreeMap<&'static str, u64>,
     /// actor -> mentions.
     pub mentions: BTreeMap<String, u64>,
-    /// (actor, term, voice) -> uses.
-    pub uses: BTreeMap<(String, String, &'static str), u64>,
+    /// actor -> term -> voice -> uses.
+    pub uses: BTreeMap<String, BTreeMap<String, BTreeMap<&'static str, u64>>>,
     pub terms: BTreeMap<String, TermInfo>,
     pub actor_names: BTreeMap<String, String>,
 }
@@ -173,41 +173,63 @@ impl Contribution {
             month: month.unwrap_or(UNDATED).to_owned(),
             ..Contribution::default()
         };
+        // Keys recur within an article: each is copied once, when first seen.
         for a in parts {
             c.words += a.profile.words as u64;
             c.bytes += a.text.len() as u64;
             c.hits += a.hits.len() as u64;
             for m in &a.mentions {
-                *c.mentions.entry(m.actor.clone()).or_default() += 1;
-                c.actor_names
-                    .entry(m.actor.clone())
-                    .or_insert_with(|| actor_name(lex, &m.actor));
+                *counter(&mut c.mentions, &m.actor) += 1;
+                if !c.actor_names.contains_key(&m.actor) {
+                    c.actor_names
+                        .insert(m.actor.clone(), actor_name(lex, &m.actor));
+                }
             }
             for h in &a.hits {
                 let voice = h.voice.as_str();
                 *c.voices.entry(voice).or_default() += 1;
-                c.terms.entry(h.term.clone()).or_insert_with(|| TermInfo {
-                    category: h.category.clone(),
-                    stance: h.stance,
-                    kind: h.kind,
-                });
+                if !c.terms.contains_key(&h.term) {
+                    let info = TermInfo {
+                        category: h.category.clone(),
+                        stance: h.stance,
+                        kind: h.kind,
+                    };
+                    c.terms.insert(h.term.clone(), info);
+                }
                 if h.actors.is_empty() {
-                    *c.uses
-                        .entry((NO_ACTOR.to_owned(), h.term.clone(), voice))
-                        .or_default() += 1;
+                    c.add_use(NO_ACTOR, &h.term, voice);
                 }
                 for actor in &h.actors {
-                    c.actor_names
-                        .entry(actor.clone())
-                        .or_insert_with(|| actor_name(lex, actor));
-                    *c.uses
-                        .entry((actor.clone(), h.term.clone(), voice))
-                        .or_default() += 1;
+                    if !c.actor_names.contains_key(actor) {
+                        c.actor_names.insert(actor.clone(), actor_name(lex, actor));
+                    }
+                    c.add_use(actor, &h.term, voice);
                 }
             }
         }
         c
     }
+
+    /// Counts one use of `term` for `actor` in `voice`.
+    pub fn add_use(&mut self, actor: &str, term: &str, voice: &'static str) {
+        let terms = match self.uses.get_mut(actor) {
+            Some(t) => t,
+            None => self.uses.entry(actor.to_owned()).or_default(),
+        };
+        let voices = match terms.get_mut(term) {
+            Some(v) => v,
+            None => terms.entry(term.to_owned()).or_default(),
+        };
+        *voices.entry(voice).or_default() += 1;
+    }
+}
+
+/// The count under `key`, made (zero) if missing; the key is copied only then.
+fn counter<'m>(map: &'m mut BTreeMap<String, u64>, key: &str) -> &'m mut u64 {
+    if !map.contains_key(key) {
+        map.insert(key.to_owned(), 0);
+    }
+    map.get_mut(key).expect("inserted above")
 }
 
 fn actor_name(lex: &Lexicon, id: &str) -> String {
@@ -255,16 +277,19 @@ impl Summary {
             a.mentions += n;
             a.articles += 1;
         }
-        for ((actor, term, voice), n) in c.uses {
-            *cell
-                .actors
-                .entry(actor)
-                .or_default()
-                .terms
-                .entry(term)
-                .or_default()
-                .entry(voice.to_owned())
-                .or_default() += n;
+        for (actor, terms) in c.uses {
+            let a = cell.actors.entry(actor).or_default();
+            for (term, voices) in terms {
+                let t = a.terms.entry(term).or_default();
+                for (voice, n) in voices {
+                    match t.get_mut(voice) {
+                        Some(count) => *count += n,
+                        None => {
+                            t.insert(voice.to_owned(), n);
+                        }
+                    }
+                }
+            }
         }
         for (t, info) in c.terms {
             self.terms.entry(t).or_insert(info);
@@ -387,7 +412,7 @@ mod tests {
             ..Contribution::default()
         };
         for &(a, t, v) in uses {
-            *c.uses.entry((a.into(), t.into(), v)).or_default() += 1;
+            c.add_use(a, t, v);
             *c.voices.entry(v).or_default() += 1;
             *c.mentions.entry(a.into()).or_default() += 1;
             c.terms.insert(
