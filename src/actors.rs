@@ -110,7 +110,10 @@ impl NearMiss {
     fn add(&mut self, surname: &str, person: usize) {
         let lower = surname.to_lowercase();
         if let Some(first) = lower.chars().next() {
-            self.by_first.entry(first).or_default().push(self.names.len());
+            self.by_first
+                .entry(first)
+                .or_default()
+                .push(self.names.len());
         }
         self.masks.push(letters(&lower));
         self.names.push((surname.to_owned(), lower, person));

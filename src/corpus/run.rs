@@ -1,5 +1,6 @@
-//! The corpus pipeline: one thread reads records into batches, the cores analyse each batch in
-//! parallel (rayon), and the calling thread writes hit rows and adds counts in input order.
+//! The corpus pipeline: one thread reads records into batches, a second hands each batch to the
+//! cores to analyse in parallel (rayon), and the calling thread writes hit rows and adds counts
+//! in input order while the cores go on with the next batch.
 //!
 //! Memory stays flat: at most a few batches (each about [`BATCH_BYTES`] of text) are in flight,
 //! whatever the corpus size. Output does not depend on the number of threads.
@@ -15,8 +16,9 @@ use super::input::{Item, Reader, SkipReason, Skipped};
 use super::summary::{Contribution, Summary};
 use crate::analysis::Analyzer;
 
-/// Text per batch handed to the cores.
-pub const BATCH_BYTES: usize = 4 << 20;
+/// Text per batch handed to the cores. Small enough that the cores start soon and finish
+/// together, large enough that handing out a batch costs nothing next to analysing it.
+pub const BATCH_BYTES: usize = 1 << 20;
 /// Records per batch at most.
 const BATCH_RECORDS: usize = 2048;
 
@@ -74,14 +76,22 @@ pub fn run(
                 let _ = tx.send((batch, reader.consumed()));
             }
         });
-        for (batch, consumed) in rx {
-            let done: Vec<Option<Result<Analysed, String>>> = batch
-                .par_iter()
-                .map(|item| match item {
-                    Item::Record(r) => Some(analyse(an, r, want_rows)),
-                    Item::Skipped(_) => None,
-                })
-                .collect();
+        let (done_tx, done_rx) = sync_channel::<(Vec<Item>, Vec<ItemResult>, u64)>(1);
+        scope.spawn(move || {
+            for (batch, consumed) in rx {
+                let done: Vec<ItemResult> = batch
+                    .par_iter()
+                    .map(|item| match item {
+                        Item::Record(r) => Some(analyse(an, r, want_rows)),
+                        Item::Skipped(_) => None,
+                    })
+                    .collect();
+                if done_tx.send((batch, done, consumed)).is_err() {
+                    return;
+                }
+            }
+        });
+        for (batch, done, consumed) in done_rx {
             for (item, result) in batch.iter().zip(done) {
                 match (item, result) {
                     (Item::Skipped(s), _) => {
@@ -128,6 +138,9 @@ pub fn run(
         seconds: started.elapsed().as_secs_f64(),
     })
 }
+
+/// What became of one item of a batch: `None` for a record skipped while reading.
+type ItemResult = Option<Result<Analysed, String>>;
 
 struct Analysed {
     contribution: Contribution,
