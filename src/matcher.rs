@@ -462,8 +462,7 @@ impl Matcher {
         let mut lits = Vec::new();
         let mut lit_regex = Vec::new();
         for (i, (r, owner)) in regexes.iter().enumerate() {
-            let re = compile_regex(r)?;
-            let req = required_literals(r);
+            let (re, req) = compile_regex(r)?;
             for l in req.iter().flatten() {
                 lits.push(l.clone());
                 lit_regex.push(i);
@@ -674,33 +673,44 @@ impl Matcher {
 /// Compiles a regex entry as the `regex` crate would with case-insensitive matching and
 /// [`REGEX_SIZE_LIMIT`](crate::lexicon::yaml::REGEX_SIZE_LIMIT), keeping the engine that can
 /// search a range of the text with look-around seeing the rest.
-fn compile_regex(r: &str) -> Result<meta::Regex, MatcherError> {
+fn compile_regex(r: &str) -> Result<(meta::Regex, Option<Vec<String>>), MatcherError> {
     let limit = crate::lexicon::yaml::REGEX_SIZE_LIMIT;
     let config = meta::Config::new()
         .nfa_size_limit(Some(limit))
         .hybrid_cache_capacity(2 * (1 << 20))
         .match_kind(regex_automata::MatchKind::LeftmostFirst)
         .utf8_empty(true);
-    let syntax = regex_automata::util::syntax::Config::new()
+    // One syntax tree serves the engine and the required literals: translating large Unicode
+    // classes case-insensitively is most of the cost of compiling.
+    let built = parse_regex(r).map_err(|e| e.to_string()).and_then(|hir| {
+        let re = meta::Builder::new()
+            .configure(config)
+            .build_from_hir(&hir)
+            .map_err(|e| e.to_string())?;
+        Ok((re, literals_of(&hir)))
+    });
+    built.map_err(|own| {
+        // Word the error as the `regex` crate does (as `lexicon check` reports it).
+        let reason = regex::RegexBuilder::new(r)
+            .case_insensitive(true)
+            .size_limit(limit)
+            .build()
+            .err()
+            .map_or(own, |e| e.to_string());
+        MatcherError::Regex {
+            pattern: r.to_owned(),
+            reason,
+        }
+    })
+}
+
+/// The syntax tree of a regex entry: case-insensitive, matching UTF-8 text.
+fn parse_regex(r: &str) -> Result<Hir, regex_syntax::Error> {
+    regex_syntax::ParserBuilder::new()
         .case_insensitive(true)
-        .utf8(true);
-    meta::Builder::new()
-        .configure(config)
-        .syntax(syntax)
-        .build(r)
-        .map_err(|e| {
-            // Word the error as the `regex` crate does (as `lexicon check` reports it).
-            let reason = regex::RegexBuilder::new(r)
-                .case_insensitive(true)
-                .size_limit(limit)
-                .build()
-                .err()
-                .map_or_else(|| e.to_string(), |e| e.to_string());
-            MatcherError::Regex {
-                pattern: r.to_owned(),
-                reason,
-            }
-        })
+        .utf8(true)
+        .build()
+        .parse(r)
 }
 
 /// Strings, in the lower case of the normalized text, one of which every match of the
@@ -716,13 +726,12 @@ fn compile_regex(r: &str) -> Result<meta::Regex, MatcherError> {
 /// case-kept text lower-cases, character by character, to a stretch of the lower-case text, so
 /// it holds one of these strings there too.
 pub fn required_literals(r: &str) -> Option<Vec<String>> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
-        .utf8(true)
-        .build()
-        .parse(r)
-        .ok()?;
-    let mut set = required(&hir).any?;
+    literals_of(&parse_regex(r).ok()?)
+}
+
+/// [`required_literals`] of a parsed regex.
+fn literals_of(hir: &Hir) -> Option<Vec<String>> {
+    let mut set = required(hir).any?;
     set.sort();
     set.dedup();
     Some(set)
