@@ -705,12 +705,13 @@ fn compile_regex(r: &str) -> Result<(meta::Regex, Option<Vec<String>>), MatcherE
 }
 
 /// The syntax tree of a regex entry: case-insensitive, matching UTF-8 text.
-fn parse_regex(r: &str) -> Result<Hir, regex_syntax::Error> {
+fn parse_regex(r: &str) -> Result<Hir, String> {
     regex_syntax::ParserBuilder::new()
         .case_insensitive(true)
         .utf8(true)
         .build()
         .parse(r)
+        .map_err(|e| e.to_string())
 }
 
 /// Strings, in the lower case of the normalized text, one of which every match of the
