@@ -64,9 +64,27 @@ fn fold(c: char) -> Option<char> {
 /// ASCII bytes that `fold` changes or drops: white space (as `char::is_whitespace` has it) and
 /// the backtick.
 #[inline]
-fn ascii_special(b: u8) -> bool {
+const fn ascii_special(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'`')
 }
+
+/// How a byte ends a stretch of text that folding keeps as it is: [`KEEP`], [`SPACE`] (a space,
+/// kept unless it follows another), or [`STOP`] (non-ASCII, or ASCII that folding changes).
+static STRETCH: [u8; 256] = {
+    let mut t = [KEEP; 256];
+    let mut b = 0;
+    while b < 256 {
+        if b >= 0x80 || ascii_special(b as u8) {
+            t[b] = STOP;
+        }
+        b += 1;
+    }
+    t[b' ' as usize] = SPACE;
+    t
+};
+const KEEP: u8 = 0;
+const SPACE: u8 = 1;
+const STOP: u8 = 2;
 
 /// One normalized copy being built.
 struct Builder {
@@ -212,11 +230,14 @@ impl Normalized {
                 // non-space folds to itself, so it stays in the stretch; a second one is dropped
                 // and ends it.
                 let mut run = 1;
-                while let Some(&c) = bytes.get(i + run) {
-                    if c >= 0x80 || (ascii_special(c) && (c != b' ' || bytes[i + run - 1] == b' '))
-                    {
-                        break;
+                let mut prev = b;
+                for &c in &bytes[i + 1..] {
+                    match STRETCH[usize::from(c)] {
+                        KEEP => {}
+                        SPACE if prev != b' ' => {}
+                        _ => break,
                     }
+                    prev = c;
                     run += 1;
                 }
                 let s = &original[i..i + run];
