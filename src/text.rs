@@ -322,31 +322,43 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Every token of an article in lower case (as `str::to_lowercase` gives it), kept in one buffer
 /// so that the analysis steps that compare words share one copy instead of a `String` each.
+///
+/// The buffer starts as an ASCII-lowercased copy of the whole text (ASCII case folding keeps
+/// byte offsets), so a token is usually its own span of it. A token whose non-ASCII characters
+/// change under `to_lowercase` (`Émile`, `ΣΟΦΙΑ`) has its lowercase form appended after the text.
 #[derive(Clone, Debug, Default)]
 pub struct LowerTokens {
     buf: String,
-    /// `bounds[i]..bounds[i + 1]` is token `i` in `buf`.
-    bounds: Vec<usize>,
+    /// `spans[i]` is token `i` in `buf`.
+    spans: Vec<Span>,
 }
 
 impl LowerTokens {
-    /// Lower-cases every token of `tokens` (spans into `text`).
+    /// Lower-cases every token of `tokens` (spans into `text`, in text order).
     pub fn new(text: &str, tokens: &[Token]) -> LowerTokens {
-        let mut buf = String::with_capacity(tokens.iter().map(|t| t.span.len()).sum());
-        let mut bounds = Vec::with_capacity(tokens.len() + 1);
-        bounds.push(0);
+        let mut buf = text.to_ascii_lowercase();
+        let mut spans = Vec::with_capacity(tokens.len());
+        let bytes = text.as_bytes();
+        // The first non-ASCII byte at or after the last token start looked at (tokens are in
+        // text order, so the whole scan is linear).
+        let mut non_ascii = 0;
         for t in tokens {
-            let w = t.span.slice(text);
-            if w.is_ascii() {
-                let from = buf.len();
-                buf.push_str(w);
-                buf[from..].make_ascii_lowercase();
-            } else {
-                buf.push_str(&w.to_lowercase());
+            let span = t.span;
+            if non_ascii < span.start {
+                non_ascii = bytes[span.start..]
+                    .iter()
+                    .position(|b| !b.is_ascii())
+                    .map_or(bytes.len(), |p| span.start + p);
             }
-            bounds.push(buf.len());
+            if non_ascii >= span.end || lowercase_keeps_non_ascii(span.slice(text)) {
+                spans.push(span);
+            } else {
+                let from = buf.len();
+                buf.push_str(&span.slice(text).to_lowercase());
+                spans.push(Span::new(from, buf.len()));
+            }
         }
-        LowerTokens { buf, bounds }
+        LowerTokens { buf, spans }
     }
 
     /// Token `i` in lower case.
@@ -355,18 +367,24 @@ impl LowerTokens {
     /// If `i` is out of range.
     #[inline]
     pub fn get(&self, i: usize) -> &str {
-        &self.buf[self.bounds[i]..self.bounds[i + 1]]
+        self.spans[i].slice(&self.buf)
     }
 
     /// The number of tokens.
     pub fn len(&self) -> usize {
-        self.bounds.len() - 1
+        self.spans.len()
     }
 
     /// True when there are no tokens.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// True when every non-ASCII char of `w` is its own lowercase, so that `w.to_lowercase()` only
+/// changes ASCII letters.
+fn lowercase_keeps_non_ascii(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii() || c.to_lowercase().eq(std::iter::once(c)))
 }
 
 impl std::ops::Index<usize> for LowerTokens {
@@ -1549,6 +1567,30 @@ mod tests {
             .prop_map(|v| v.concat())
     }
 
+    /// Strings with case-changing characters of several scripts, including final sigma.
+    fn lower_text() -> impl Strategy<Value = String> {
+        let frag = proptest::sample::select(&[
+            "Émile", "ÉCOLE", "ΣΟΦΙΑΣ", "ΟΔΟΣ", "Σ", "İstanbul", "ǅ", "Ⅻ", "ß", "ẞ", "Türkiye’nin",
+            "“Quote”", "O’Brien", " ", "-", "WarErdogan", "U.S.", "\u{AD}", "Ꭰ", "Ａ",
+        ][..])
+        .prop_map(str::to_owned);
+        let any_char = any::<char>().prop_map(String::from);
+        proptest::collection::vec(prop_oneof![3 => frag, 1 => any_char, 1 => tricky_text()], 0..40)
+            .prop_map(|v| v.concat())
+    }
+
+    #[test]
+    fn lower_tokens() {
+        let text = "The ΟΔΟΣ of Émile O’Brien, “HTS” said İ.";
+        let tokens = segment(text).tokens;
+        let lower = LowerTokens::new(text, &tokens);
+        let got: Vec<&str> = (0..lower.len()).map(|i| &lower[i]).collect();
+        let want: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        assert_eq!(got, want);
+        assert!(got.contains(&"οδος") && got.contains(&"émile") && got.contains(&"o’brien"));
+        assert!(LowerTokens::new("", &[]).is_empty());
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -1560,6 +1602,16 @@ mod tests {
         #[test]
         fn prop_tricky(text in tricky_text()) {
             check_invariants(&text, &segment(&text));
+        }
+
+        #[test]
+        fn prop_lower_tokens_match_to_lowercase(text in lower_text()) {
+            let tokens = segment(&text).tokens;
+            let lower = LowerTokens::new(&text, &tokens);
+            prop_assert_eq!(lower.len(), tokens.len());
+            for (i, t) in tokens.iter().enumerate() {
+                prop_assert_eq!(lower.get(i), t.span.slice(&text).to_lowercase());
+            }
         }
 
         #[test]
