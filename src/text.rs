@@ -288,10 +288,7 @@ pub fn segment(text: &str) -> Segmented {
     let mut aux: Vec<Aux> = Vec::new();
     let mut line_start = 0;
     loop {
-        let brk = bytes[line_start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map(|r| line_start + r);
+        let brk = find_line_break(bytes, line_start);
         let line_end = brk.unwrap_or(bytes.len());
         let line = &text[line_start..line_end];
         let trimmed_front = line.trim_start_matches(is_blank);
@@ -312,6 +309,48 @@ pub fn segment(text: &str) -> Segmented {
         }
     }
     seg
+}
+
+/// Eight copies of byte `b` in a word.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// True when some byte of `x` is zero (the classic SWAR test; exact, no false positives).
+#[inline(always)]
+const fn has_zero_byte(x: u64) -> bool {
+    x.wrapping_sub(splat(0x01)) & !x & splat(0x80) != 0
+}
+
+/// The first `\n` or `\r` at or after `from`, eight bytes at a time.
+fn find_line_break(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if has_zero_byte(x ^ splat(b'\n')) || has_zero_byte(x ^ splat(b'\r')) {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map(|r| i + r)
+}
+
+/// The first non-ASCII byte at or after `from` (`bytes.len()` if none), eight bytes at a time.
+fn find_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        if u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8])) & splat(0x80) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map_or(bytes.len(), |p| i + p)
 }
 
 /// Tokenizes `text` (convenience for short strings such as lexicon entries). Identical to
@@ -345,10 +384,7 @@ impl LowerTokens {
         for t in tokens {
             let span = t.span;
             if non_ascii < span.start {
-                non_ascii = bytes[span.start..]
-                    .iter()
-                    .position(|b| !b.is_ascii())
-                    .map_or(bytes.len(), |p| span.start + p);
+                non_ascii = find_non_ascii(bytes, span.start);
             }
             if non_ascii >= span.end || lowercase_keeps_non_ascii(span.slice(text)) {
                 spans.push(span);
@@ -638,7 +674,18 @@ fn tokenize_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Raw>) 
     let mut i = start;
     // A single quote (' or ‘) was opened and not yet closed in this paragraph.
     let mut single_open = false;
+    let bytes = text.as_bytes();
     while i < end {
+        // Fast paths: ASCII spaces and words.
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            i = scan_word(text, i, end, b as char, out);
+            continue;
+        }
         let (c, n) = decode(text, i);
         if is_alnum(c) {
             i = scan_word(text, i, end, c, out);
@@ -736,13 +783,12 @@ fn scan_word(text: &str, start: usize, end: usize, first: char, out: &mut Vec<Ra
     let bytes = text.as_bytes();
     while j < end {
         // Fast path: a run of ASCII letters/digits.
-        let run = bytes[j..end]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        if run > 0 {
-            j += run;
-            seg_len += run;
+        let run_start = j;
+        while j < end && bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j > run_start {
+            seg_len += j - run_start;
             last = bytes[j - 1] as char;
             if j >= end {
                 break;
@@ -930,6 +976,26 @@ const CAMEL_NAMES: &[&str] = &[
 /// Byte offset (inside `w`) of a lowercase→Uppercase+lowercase transition whose left part is
 /// `[Upper|lower] lower+` of at least 3 letters.
 fn camel_transition(w: &str) -> Option<usize> {
+    // ASCII fast path: decides whenever the first char and the first non-lowercase char are ASCII.
+    let b = w.as_bytes();
+    if let Some(&first) = b.first()
+        && first.is_ascii()
+    {
+        if !first.is_ascii_alphabetic() {
+            return None;
+        }
+        let i = 1 + b[1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        match b.get(i) {
+            None => return None,
+            Some(c) if c.is_ascii() => {
+                return (c.is_ascii_uppercase()
+                    && i >= 3
+                    && w[i + 1..].chars().next().is_some_and(char::is_lowercase))
+                .then_some(i);
+            }
+            Some(_) => {}
+        }
+    }
     let mut it = w.char_indices();
     let (_, first) = it.next()?;
     if !(first.is_uppercase() || first.is_lowercase()) {
