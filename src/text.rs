@@ -312,13 +312,13 @@ pub fn segment(text: &str) -> Segmented {
 }
 
 /// Eight copies of byte `b` in a word.
-const fn splat(b: u8) -> u64 {
+pub(crate) const fn splat(b: u8) -> u64 {
     u64::from_ne_bytes([b; 8])
 }
 
 /// True when some byte of `x` is zero (the classic SWAR test; exact, no false positives).
 #[inline(always)]
-const fn has_zero_byte(x: u64) -> bool {
+pub(crate) const fn has_zero_byte(x: u64) -> bool {
     x.wrapping_sub(splat(0x01)) & !x & splat(0x80) != 0
 }
 
