@@ -420,7 +420,8 @@ impl LowerTokens {
 /// True when every non-ASCII char of `w` is its own lowercase, so that `w.to_lowercase()` only
 /// changes ASCII letters.
 fn lowercase_keeps_non_ascii(w: &str) -> bool {
-    w.chars().all(|c| c.is_ascii() || c.to_lowercase().eq(std::iter::once(c)))
+    w.chars()
+        .all(|c| c.is_ascii() || c.to_lowercase().eq(std::iter::once(c)))
 }
 
 impl std::ops::Index<usize> for LowerTokens {
@@ -1633,16 +1634,21 @@ mod tests {
             .prop_map(|v| v.concat())
     }
 
+    #[rustfmt::skip]
+    const CASED: &[&str] = &[
+        "Émile", "ÉCOLE", "ΣΟΦΙΑΣ", "ΟΔΟΣ", "Σ", "İstanbul", "ǅ", "Ⅻ", "ß", "ẞ", "Türkiye’nin",
+        "“Quote”", "O’Brien", " ", "-", "WarErdogan", "U.S.", "\u{AD}", "Ꭰ", "Ａ",
+    ];
+
     /// Strings with case-changing characters of several scripts, including final sigma.
     fn lower_text() -> impl Strategy<Value = String> {
-        let frag = proptest::sample::select(&[
-            "Émile", "ÉCOLE", "ΣΟΦΙΑΣ", "ΟΔΟΣ", "Σ", "İstanbul", "ǅ", "Ⅻ", "ß", "ẞ", "Türkiye’nin",
-            "“Quote”", "O’Brien", " ", "-", "WarErdogan", "U.S.", "\u{AD}", "Ꭰ", "Ａ",
-        ][..])
-        .prop_map(str::to_owned);
+        let frag = proptest::sample::select(CASED).prop_map(str::to_owned);
         let any_char = any::<char>().prop_map(String::from);
-        proptest::collection::vec(prop_oneof![3 => frag, 1 => any_char, 1 => tricky_text()], 0..40)
-            .prop_map(|v| v.concat())
+        proptest::collection::vec(
+            prop_oneof![3 => frag, 1 => any_char, 1 => tricky_text()],
+            0..40,
+        )
+        .prop_map(|v| v.concat())
     }
 
     #[test]
