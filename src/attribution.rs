@@ -144,6 +144,38 @@ const CLAUSE_BOUNDARY_WORDS: &[&str] = &[
     "as", "while", "because", "although", "though", "whereas", "when", "until", "since", "that",
     "which", "who", "whose", "whom", "if", "unless",
 ];
+/// A clause boundary: `;`, `:`, a dash or one of [`CLAUSE_BOUNDARY_WORDS`] (matched as one
+/// `match` rather than a scan of the list).
+fn is_clause_boundary(w: &str) -> bool {
+    let found = matches!(
+        w,
+        ";" | ":"
+            | "—"
+            | "–"
+            | "as"
+            | "while"
+            | "because"
+            | "although"
+            | "though"
+            | "whereas"
+            | "when"
+            | "until"
+            | "since"
+            | "that"
+            | "which"
+            | "who"
+            | "whose"
+            | "whom"
+            | "if"
+            | "unless"
+    );
+    debug_assert_eq!(
+        found,
+        matches!(w, ";" | ":" | "—" | "–") || CLAUSE_BOUNDARY_WORDS.contains(&w)
+    );
+    found
+}
+
 const ADJECTIVE_ENDINGS: &[&str] = &[
     "ed", "ic", "al", "ive", "ous", "ist", "ian", "ish", "ese", "ern", "ant", "ent", "ary", "ful",
     "less", "ble", "ing", "led",
@@ -163,6 +195,9 @@ pub struct Context<'a> {
     pub voices: &'a Voices,
     lower: &'a LowerTokens,
     mention_at: Vec<Option<usize>>,
+    /// `tokens[m]`: the first token of mention `m` and the last token of it with its compound
+    /// (see [`Context::first_token`] and [`Context::last_token`]), computed once.
+    tokens: Vec<(usize, usize)>,
 }
 
 impl<'a> Context<'a> {
@@ -175,9 +210,15 @@ impl<'a> Context<'a> {
         voices: &'a Voices,
     ) -> Self {
         let mut mention_at = vec![None; seg.tokens.len()];
+        let mut tokens = Vec::with_capacity(mentions.len());
         for (mi, m) in mentions.iter().enumerate() {
-            let whole = m.compound.unwrap_or(m.span);
-            for t in token_range(seg, whole) {
+            let whole = token_range(seg, m.compound.unwrap_or(m.span));
+            let first = match m.compound {
+                Some(_) => token_range(seg, m.span).start,
+                None => whole.start,
+            };
+            tokens.push((first, whole.end.saturating_sub(1).max(whole.start)));
+            for t in whole {
                 mention_at[t] = Some(mi);
             }
         }
@@ -189,6 +230,7 @@ impl<'a> Context<'a> {
             voices,
             lower,
             mention_at,
+            tokens,
         }
     }
 
@@ -259,15 +301,13 @@ impl<'a> Context<'a> {
         }
         false
     }
+    /// The first token of mention `m` (without its compound).
     fn first_token(&self, m: usize) -> usize {
-        token_range(self.seg, self.mentions[m].span).start
+        self.tokens[m].0
     }
+    /// The last token of mention `m` with its compound.
     fn last_token(&self, m: usize) -> usize {
-        let r = token_range(
-            self.seg,
-            self.mentions[m].compound.unwrap_or(self.mentions[m].span),
-        );
-        r.end.saturating_sub(1).max(r.start)
+        self.tokens[m].1
     }
 
     /// The mentions coordinated with `m` ("Turkey and the US", "Syrian-Russian"), in order.
@@ -304,9 +344,7 @@ impl<'a> Context<'a> {
 
     fn clause_of(&self, sentence: usize, tok: usize) -> std::ops::Range<usize> {
         let r = self.seg.sentences[sentence].tokens.clone();
-        let is_boundary = |t: usize| {
-            matches!(self.w(t), ";" | ":" | "—" | "–") || CLAUSE_BOUNDARY_WORDS.contains(&self.w(t))
-        };
+        let is_boundary = |t: usize| is_clause_boundary(self.w(t));
         let mut s = tok;
         while s > r.start && !is_boundary(s - 1) {
             s -= 1;
@@ -839,10 +877,13 @@ fn local(
     let mut best: Option<(usize, usize)> = None;
     for m in in_sentence {
         let (f, l) = (cx.first_token(m), cx.last_token(m));
-        if f < clause.start || l >= clause.end || toks.contains(&f) || cx.is_place(m) {
+        if f < clause.start || l >= clause.end || toks.contains(&f) {
             continue;
         }
         if !(cx.compatible(e, m) || (verb_like && cx.mentions[m].role.is_none())) {
+            continue;
+        }
+        if cx.is_place(m) {
             continue;
         }
         if verb_like && f > toks.start {

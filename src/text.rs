@@ -288,10 +288,7 @@ pub fn segment(text: &str) -> Segmented {
     let mut aux: Vec<Aux> = Vec::new();
     let mut line_start = 0;
     loop {
-        let brk = bytes[line_start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map(|r| line_start + r);
+        let brk = find_line_break(bytes, line_start);
         let line_end = brk.unwrap_or(bytes.len());
         let line = &text[line_start..line_end];
         let trimmed_front = line.trim_start_matches(is_blank);
@@ -314,6 +311,48 @@ pub fn segment(text: &str) -> Segmented {
     seg
 }
 
+/// Eight copies of byte `b` in a word.
+pub(crate) const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// True when some byte of `x` is zero (the classic SWAR test; exact, no false positives).
+#[inline(always)]
+pub(crate) const fn has_zero_byte(x: u64) -> bool {
+    x.wrapping_sub(splat(0x01)) & !x & splat(0x80) != 0
+}
+
+/// The first `\n` or `\r` at or after `from`, eight bytes at a time.
+fn find_line_break(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if has_zero_byte(x ^ splat(b'\n')) || has_zero_byte(x ^ splat(b'\r')) {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map(|r| i + r)
+}
+
+/// The first non-ASCII byte at or after `from` (`bytes.len()` if none), eight bytes at a time.
+fn find_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        if u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8])) & splat(0x80) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map_or(bytes.len(), |p| i + p)
+}
+
 /// Tokenizes `text` (convenience for short strings such as lexicon entries). Identical to
 /// `segment(text).tokens`.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -322,31 +361,40 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Every token of an article in lower case (as `str::to_lowercase` gives it), kept in one buffer
 /// so that the analysis steps that compare words share one copy instead of a `String` each.
+///
+/// The buffer starts as an ASCII-lowercased copy of the whole text (ASCII case folding keeps
+/// byte offsets), so a token is usually its own span of it. A token whose non-ASCII characters
+/// change under `to_lowercase` (`Émile`, `ΣΟΦΙΑ`) has its lowercase form appended after the text.
 #[derive(Clone, Debug, Default)]
 pub struct LowerTokens {
     buf: String,
-    /// `bounds[i]..bounds[i + 1]` is token `i` in `buf`.
-    bounds: Vec<usize>,
+    /// `spans[i]` is token `i` in `buf`.
+    spans: Vec<Span>,
 }
 
 impl LowerTokens {
-    /// Lower-cases every token of `tokens` (spans into `text`).
+    /// Lower-cases every token of `tokens` (spans into `text`, in text order).
     pub fn new(text: &str, tokens: &[Token]) -> LowerTokens {
-        let mut buf = String::with_capacity(tokens.iter().map(|t| t.span.len()).sum());
-        let mut bounds = Vec::with_capacity(tokens.len() + 1);
-        bounds.push(0);
+        let mut buf = text.to_ascii_lowercase();
+        let mut spans = Vec::with_capacity(tokens.len());
+        let bytes = text.as_bytes();
+        // The first non-ASCII byte at or after the last token start looked at (tokens are in
+        // text order, so the whole scan is linear).
+        let mut non_ascii = 0;
         for t in tokens {
-            let w = t.span.slice(text);
-            if w.is_ascii() {
-                let from = buf.len();
-                buf.push_str(w);
-                buf[from..].make_ascii_lowercase();
-            } else {
-                buf.push_str(&w.to_lowercase());
+            let span = t.span;
+            if non_ascii < span.start {
+                non_ascii = find_non_ascii(bytes, span.start);
             }
-            bounds.push(buf.len());
+            if non_ascii >= span.end || lowercase_keeps_non_ascii(span.slice(text)) {
+                spans.push(span);
+            } else {
+                let from = buf.len();
+                buf.push_str(&span.slice(text).to_lowercase());
+                spans.push(Span::new(from, buf.len()));
+            }
         }
-        LowerTokens { buf, bounds }
+        LowerTokens { buf, spans }
     }
 
     /// Token `i` in lower case.
@@ -355,18 +403,25 @@ impl LowerTokens {
     /// If `i` is out of range.
     #[inline]
     pub fn get(&self, i: usize) -> &str {
-        &self.buf[self.bounds[i]..self.bounds[i + 1]]
+        self.spans[i].slice(&self.buf)
     }
 
     /// The number of tokens.
     pub fn len(&self) -> usize {
-        self.bounds.len() - 1
+        self.spans.len()
     }
 
     /// True when there are no tokens.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// True when every non-ASCII char of `w` is its own lowercase, so that `w.to_lowercase()` only
+/// changes ASCII letters.
+fn lowercase_keeps_non_ascii(w: &str) -> bool {
+    w.chars()
+        .all(|c| c.is_ascii() || c.to_lowercase().eq(std::iter::once(c)))
 }
 
 impl std::ops::Index<usize> for LowerTokens {
@@ -620,7 +675,18 @@ fn tokenize_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Raw>) 
     let mut i = start;
     // A single quote (' or ‘) was opened and not yet closed in this paragraph.
     let mut single_open = false;
+    let bytes = text.as_bytes();
     while i < end {
+        // Fast paths: ASCII spaces and words.
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            i = scan_word(text, i, end, b as char, out);
+            continue;
+        }
         let (c, n) = decode(text, i);
         if is_alnum(c) {
             i = scan_word(text, i, end, c, out);
@@ -718,13 +784,12 @@ fn scan_word(text: &str, start: usize, end: usize, first: char, out: &mut Vec<Ra
     let bytes = text.as_bytes();
     while j < end {
         // Fast path: a run of ASCII letters/digits.
-        let run = bytes[j..end]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        if run > 0 {
-            j += run;
-            seg_len += run;
+        let run_start = j;
+        while j < end && bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j > run_start {
+            seg_len += j - run_start;
             last = bytes[j - 1] as char;
             if j >= end {
                 break;
@@ -912,6 +977,26 @@ const CAMEL_NAMES: &[&str] = &[
 /// Byte offset (inside `w`) of a lowercase→Uppercase+lowercase transition whose left part is
 /// `[Upper|lower] lower+` of at least 3 letters.
 fn camel_transition(w: &str) -> Option<usize> {
+    // ASCII fast path: decides whenever the first char and the first non-lowercase char are ASCII.
+    let b = w.as_bytes();
+    if let Some(&first) = b.first()
+        && first.is_ascii()
+    {
+        if !first.is_ascii_alphabetic() {
+            return None;
+        }
+        let i = 1 + b[1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        match b.get(i) {
+            None => return None,
+            Some(c) if c.is_ascii() => {
+                return (c.is_ascii_uppercase()
+                    && i >= 3
+                    && w[i + 1..].chars().next().is_some_and(char::is_lowercase))
+                .then_some(i);
+            }
+            Some(_) => {}
+        }
+    }
     let mut it = w.char_indices();
     let (_, first) = it.next()?;
     if !(first.is_uppercase() || first.is_lowercase()) {
@@ -1549,6 +1634,35 @@ mod tests {
             .prop_map(|v| v.concat())
     }
 
+    #[rustfmt::skip]
+    const CASED: &[&str] = &[
+        "Émile", "ÉCOLE", "ΣΟΦΙΑΣ", "ΟΔΟΣ", "Σ", "İstanbul", "ǅ", "Ⅻ", "ß", "ẞ", "Türkiye’nin",
+        "“Quote”", "O’Brien", " ", "-", "WarErdogan", "U.S.", "\u{AD}", "Ꭰ", "Ａ",
+    ];
+
+    /// Strings with case-changing characters of several scripts, including final sigma.
+    fn lower_text() -> impl Strategy<Value = String> {
+        let frag = proptest::sample::select(CASED).prop_map(str::to_owned);
+        let any_char = any::<char>().prop_map(String::from);
+        proptest::collection::vec(
+            prop_oneof![3 => frag, 1 => any_char, 1 => tricky_text()],
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    #[test]
+    fn lower_tokens() {
+        let text = "The ΟΔΟΣ of Émile O’Brien, “HTS” said İ.";
+        let tokens = segment(text).tokens;
+        let lower = LowerTokens::new(text, &tokens);
+        let got: Vec<&str> = (0..lower.len()).map(|i| &lower[i]).collect();
+        let want: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        assert_eq!(got, want);
+        assert!(got.contains(&"οδος") && got.contains(&"émile") && got.contains(&"o’brien"));
+        assert!(LowerTokens::new("", &[]).is_empty());
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -1560,6 +1674,16 @@ mod tests {
         #[test]
         fn prop_tricky(text in tricky_text()) {
             check_invariants(&text, &segment(&text));
+        }
+
+        #[test]
+        fn prop_lower_tokens_match_to_lowercase(text in lower_text()) {
+            let tokens = segment(&text).tokens;
+            let lower = LowerTokens::new(&text, &tokens);
+            prop_assert_eq!(lower.len(), tokens.len());
+            for (i, t) in tokens.iter().enumerate() {
+                prop_assert_eq!(lower.get(i), t.span.slice(&text).to_lowercase());
+            }
         }
 
         #[test]

@@ -21,6 +21,7 @@
 //! verb, can be missed; those hits stay in the author's voice.
 
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -28,7 +29,7 @@ use serde::Serialize;
 
 use crate::actors::{Form, Mention};
 use crate::lexicon::ActorType;
-use crate::text::{LowerTokens, Segmented, Span, TokenKind};
+use crate::text::{LowerTokens, Segmented, Span, TokenKind, has_zero_byte, splat};
 
 /// Who is speaking when a term is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -291,21 +292,54 @@ static REPORTING: WordSet = WordSet::new(&[
 /// A long word list, hashed on first use: the lists looked up at every token.
 struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    lookup: OnceLock<Lookup>,
+}
+
+/// The hashed words, behind a cheap filter on the first letter and length of the word (most
+/// tokens looked up are not in the list, and the filter rejects nearly all of them unhashed).
+struct Lookup {
+    set: FxHashSet<&'static str>,
+    /// Bit `n` of `shapes[c - b'a']`: some word starts with ASCII letter `c` and has `n` bytes.
+    shapes: [u32; 26],
+    /// Some word does not start with an ASCII lowercase letter or has 32 bytes or more.
+    other_shapes: bool,
+}
+
+/// The filter slot of a word: its first ASCII lowercase letter and its length, if short.
+fn shape(w: &str) -> Option<(usize, u32)> {
+    let &b = w.as_bytes().first()?;
+    (b.is_ascii_lowercase() && w.len() < 32).then(|| (usize::from(b - b'a'), 1u32 << w.len()))
 }
 
 impl WordSet {
     const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
-            set: OnceLock::new(),
+            lookup: OnceLock::new(),
         }
     }
 
     fn contains(&self, w: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(w)
+        let l = self.lookup.get_or_init(|| {
+            let mut shapes = [0u32; 26];
+            let mut other_shapes = false;
+            for w in self.words {
+                match shape(w) {
+                    Some((c, bit)) => shapes[c] |= bit,
+                    None => other_shapes = true,
+                }
+            }
+            Lookup {
+                set: self.words.iter().copied().collect(),
+                shapes,
+                other_shapes,
+            }
+        });
+        let maybe = match shape(w) {
+            Some((c, bit)) => l.shapes[c] & bit != 0,
+            None => l.other_shapes,
+        };
+        maybe && l.set.contains(w)
     }
 }
 
@@ -550,17 +584,25 @@ pub fn analyze(
     let mut tags = vec![Why::Narration; seg.tokens.len()];
     let mut frames: Vec<Frame> = Vec::new();
     let quotes_raw = find_quotes(text, seg);
+    let mut order: Vec<usize> = Vec::new();
+    let mut insertions: Vec<Range<usize>> = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         let first = frames.len();
         find_frames(&cx, si, s.tokens.clone(), &quotes_raw, &mut frames);
-        let mut order: Vec<usize> = (first..frames.len()).collect();
+        if frames.len() == first {
+            // No frame: nothing to paint (a frame's scope never leaves its sentence).
+            continue;
+        }
+        order.clear();
+        order.extend(first..frames.len());
         order.sort_by_key(|&f| (frames[f].scope.start, usize::MAX - frames[f].scope.len()));
-        for f in order {
+        for &f in &order {
             for t in frames[f].scope.clone() {
                 tags[t] = Why::Frame(f);
             }
         }
-        for r in parentheticals(&cx, s.tokens.clone()) {
+        parentheticals(&cx, s.tokens.clone(), &mut insertions);
+        for r in insertions.drain(..) {
             for t in r {
                 if matches!(tags[t], Why::Frame(_)) {
                     tags[t] = Why::Parenthetical;
@@ -878,17 +920,36 @@ fn single_quotes(text: &str, s: Span, curly: bool, max_words: usize, out: &mut V
 
 /// The double quotation marks of `s` with their byte offsets. Every double mark starts with one
 /// of three bytes (`"`, or the lead byte of U+00AB/U+00BB or of U+201C..U+201E), so only those
-/// bytes are decoded.
+/// bytes are decoded, and runs of eight bytes without any of them are skipped at once.
 fn double_marks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    s.bytes().enumerate().filter_map(move |(i, b)| {
-        if !matches!(b, b'"' | 0xC2 | 0xE2) {
-            return None;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Bytes before this offset are looked at one by one (a chunk that holds a lead byte).
+    let mut scalar_end = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if i >= scalar_end {
+                while let Some(chunk) = bytes.get(i..i + 8) {
+                    let x = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]));
+                    if has_zero_byte(x ^ splat(b'"'))
+                        || has_zero_byte(x ^ splat(0xC2))
+                        || has_zero_byte(x ^ splat(0xE2))
+                    {
+                        break;
+                    }
+                    i += 8;
+                }
+                scalar_end = i + 8;
+            }
+            let &b = bytes.get(i)?;
+            let at = i;
+            i += 1;
+            if matches!(b, b'"' | 0xC2 | 0xE2)
+                && let Some(c) = s[at..].chars().next().filter(|&c| is_double(c))
+            {
+                return Some((at, c));
+            }
         }
-        s[i..]
-            .chars()
-            .next()
-            .filter(|&c| is_double(c))
-            .map(|c| (i, c))
     })
 }
 
@@ -900,9 +961,8 @@ fn char_before(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()
 }
 
-/// Token ranges strictly inside a pair of dashes or brackets.
-fn parentheticals(cx: &Ctx, r: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// Token ranges strictly inside a pair of dashes or brackets, appended to `out`.
+fn parentheticals(cx: &Ctx, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let mut dash: Option<usize> = None;
     let mut paren: Option<usize> = None;
     for t in r {
@@ -923,7 +983,6 @@ fn parentheticals(cx: &Ctx, r: Range<usize>) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    out
 }
 
 fn is_closing_mark(cx: &Ctx, t: usize) -> bool {
@@ -937,8 +996,9 @@ fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames
     let end = r.end;
     let mut t = r.start;
     while t < end {
+        let w = cx.word(t);
         // according to X
-        if cx.word(t) == "according" && t + 1 < end && cx.word(t + 1) == "to" {
+        if w == "according" && t + 1 < end && cx.word(t + 1) == "to" {
             let sp_start = t + 2;
             let mut sp_end = sp_start;
             while sp_end < end && !matches!(cx.word(sp_end), "," | "." | ";" | ":" | "!" | "?") {
@@ -975,7 +1035,7 @@ fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames
             let i = cx.mentions.partition_point(|m| m.span.start <= tok.start);
             i > 0 && cx.mentions[i - 1].span.contains(tok)
         };
-        if !REPORTING.contains(cx.word(t)) || inside_name() {
+        if !REPORTING.contains(w) || inside_name() {
             t += 1;
             continue;
         }
@@ -1031,7 +1091,7 @@ fn frame_at(
         }
         b -= 1;
     }
-    let word = cx.word(v).to_owned();
+    let word = cx.word(v);
     let before = if b > r.start { Some(b - 1) } else { None };
     let make = |kind, speaker_tokens: Range<usize>, scope: Range<usize>| Frame {
         kind,
@@ -1103,7 +1163,7 @@ fn frame_at(
             || (cx.word(p) == "," && p > r.start && is_closing_mark(cx, p - 1)))
         && b == v
         && matches!(
-            word.as_str(),
+            word,
             "said"
                 | "says"
                 | "added"
@@ -1291,15 +1351,15 @@ fn quote_frame(
     // Frames are in sentence order.
     let lo = frames.partition_point(|f| f.sentence < s_first);
     let hi = frames.partition_point(|f| f.sentence <= s_last);
-    let candidates: Vec<usize> = (lo..hi.max(lo)).collect();
-    if let Some(&f) = candidates
-        .iter()
-        .find(|&&f| frames[f].kind == FrameKind::SpeakerLast && frames[f].speaker.start >= span.end)
+    let candidates = lo..hi.max(lo);
+    if let Some(f) = candidates
+        .clone()
+        .find(|&f| frames[f].kind == FrameKind::SpeakerLast && frames[f].speaker.start >= span.end)
     {
         return Some(f);
     }
     // Otherwise the nearest frame in the sentences the quote touches.
-    candidates.into_iter().min_by_key(|&f| {
+    candidates.min_by_key(|&f| {
         let v = frames[f].verb;
         if v.end <= span.start {
             span.start - v.end
@@ -1311,6 +1371,8 @@ fn quote_frame(
 
 /// Gives each frame its speaker's actor, resolving pronouns and role nouns to earlier speakers.
 fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
+    // The lowercase words of the speaker (most are lowercase already and borrowed).
+    let mut words: Vec<Cow<str>> = Vec::new();
     for i in 0..frames.len() {
         let sp = frames[i].speaker;
         if matches!(
@@ -1329,16 +1391,24 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             }
             continue;
         }
-        let words: Vec<String> = sp
-            .slice(cx.text)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
+        words.clear();
+        words.extend(
+            sp.slice(cx.text)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                        Cow::Owned(w.to_lowercase())
+                    } else {
+                        Cow::Borrowed(w)
+                    }
+                }),
+        );
+        let words = &words;
         let first_noun = words
             .iter()
-            .find(|w| !matches!(w.as_str(), "the" | "a" | "an" | "some" | "many"));
-        if first_noun.is_some_and(|w| RELATIONAL.contains(&w.as_str())) {
+            .find(|w| !matches!(w.as_ref(), "the" | "a" | "an" | "some" | "many"));
+        if first_noun.is_some_and(|w| RELATIONAL.contains(&w.as_ref())) {
             continue;
         }
         if let Some(m) = cx.first_actor(sp) {
@@ -1351,9 +1421,9 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         let Some(head) = words.last() else { continue };
         // "The group said", "the army said": the last actor of that type named in the five
         // sentences before.
-        let wanted: &[ActorType] = if words.len() <= 3 && GROUP_NOUNS.contains(&head.as_str()) {
+        let wanted: &[ActorType] = if words.len() <= 3 && GROUP_NOUNS.contains(&head.as_ref()) {
             &[ActorType::ArmedGroup, ActorType::Movement]
-        } else if words.len() <= 3 && STATE_NOUNS.contains(&head.as_str()) {
+        } else if words.len() <= 3 && STATE_NOUNS.contains(&head.as_ref()) {
             &[ActorType::State]
         } else {
             &[]
@@ -1377,9 +1447,9 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             }
         }
         let person_like = words.len() <= 3
-            && (PRONOUN_PERSON.contains(&head.as_str())
-                || words.iter().any(|w| ROLE_NOUNS.contains(&w.as_str())));
-        let thing_like = words.len() == 1 && PRONOUN_THING.contains(&head.as_str());
+            && (PRONOUN_PERSON.contains(&head.as_ref())
+                || words.iter().any(|w| ROLE_NOUNS.contains(&w.as_ref())));
+        let thing_like = words.len() == 1 && PRONOUN_THING.contains(&head.as_ref());
         if person_like {
             // The subject of the most recent sentence that names a person: the first person
             // named in it (English puts the subject first), before this speaker.
@@ -1419,7 +1489,7 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
                             .slice(cx.text)
                             .to_lowercase()
                             .split(|c: char| !c.is_alphanumeric())
-                            .any(|w| w == head)
+                            .any(|w| w == head.as_ref())
                     }
             })
             .map(|a| (a.speaker_actor, a.speaker.slice(cx.text).to_owned()));
