@@ -29,7 +29,7 @@ use serde::Serialize;
 
 use crate::actors::{Form, Mention};
 use crate::lexicon::ActorType;
-use crate::text::{LowerTokens, Segmented, Span, TokenKind, has_zero_byte, splat};
+use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 
 /// Who is speaking when a term is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -919,37 +919,15 @@ fn single_quotes(text: &str, s: Span, curly: bool, max_words: usize, out: &mut V
 }
 
 /// The double quotation marks of `s` with their byte offsets. Every double mark starts with one
-/// of three bytes (`"`, or the lead byte of U+00AB/U+00BB or of U+201C..U+201E), so only those
-/// bytes are decoded, and runs of eight bytes without any of them are skipped at once.
+/// of three bytes (`"`, or the lead byte of U+00AB/U+00BB or of U+201C..U+201E): only those
+/// bytes, found by `memchr`, are decoded.
 fn double_marks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    // Bytes before this offset are looked at one by one (a chunk that holds a lead byte).
-    let mut scalar_end = 0;
-    std::iter::from_fn(move || {
-        loop {
-            if i >= scalar_end {
-                while let Some(chunk) = bytes.get(i..i + 8) {
-                    let x = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]));
-                    if has_zero_byte(x ^ splat(b'"'))
-                        || has_zero_byte(x ^ splat(0xC2))
-                        || has_zero_byte(x ^ splat(0xE2))
-                    {
-                        break;
-                    }
-                    i += 8;
-                }
-                scalar_end = i + 8;
-            }
-            let &b = bytes.get(i)?;
-            let at = i;
-            i += 1;
-            if matches!(b, b'"' | 0xC2 | 0xE2)
-                && let Some(c) = s[at..].chars().next().filter(|&c| is_double(c))
-            {
-                return Some((at, c));
-            }
-        }
+    memchr::memchr3_iter(b'"', 0xC2, 0xE2, s.as_bytes()).filter_map(|at| {
+        s[at..]
+            .chars()
+            .next()
+            .filter(|&c| is_double(c))
+            .map(|c| (at, c))
     })
 }
 
