@@ -12,7 +12,9 @@
 #       default   the bundled lexicons
 #       +20k      the bundled lexicons and labels-20000.yaml
 #       200only   --no-default-lexicons with lexicons/actors.yaml and labels-200.yaml
-#     and prints corpus MB, lexicon, median seconds, MB/s (title + text bytes / s), peak RSS MB;
+#     and prints corpus MB, lexicon, median and fastest seconds with their MB/s (title + text
+#     bytes / s), peak RSS MB, and the median share of CPU time the host stole during a run
+#     (from /proc/stat; on a shared virtual machine read the fastest run as well as the median);
 #   - times start-up + lexicon compile: median of 20 runs of `framelens score` on a one-line
 #     article (hyperfine if installed, else a bash loop);
 #   - times a matching-only reference: rg -o -i -w -F -f terms.txt over the titles and texts
@@ -68,6 +70,21 @@ fi
 # median of the numbers on standard input
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) {print "nan"} else if (NR%2) {print a[(NR+1)/2]} else {print (a[NR/2]+a[NR/2+1])/2}}'; }
 
+# "steal total" jiffies of all CPUs, from /proc/stat (0 0 where there is none): on a shared
+# virtual machine the host takes part of the CPU ("steal"), which slows a run without showing in
+# its user time, so each run reports the share stolen while it ran.
+cpu_jiffies() {
+    if [[ -r /proc/stat ]]; then
+        awk '/^cpu / {t = 0; for (i = 2; i <= 9; i++) t += $i; print $9, t; exit}' /proc/stat
+    else
+        echo 0 0
+    fi
+}
+steal_percent() { # BEFORE_STEAL BEFORE_TOTAL AFTER_STEAL AFTER_TOTAL
+    awk -v s0="$1" -v t0="$2" -v s1="$3" -v t1="$4" \
+        'BEGIN {d = t1 - t0; printf "%.0f", (d > 0 ? 100 * (s1 - s0) / d : 0)}'
+}
+
 declare -A LEXFLAGS=(
     [default]=""
     [+20k]="--lexicon $WORK/labels-20000.yaml"
@@ -80,9 +97,10 @@ for mb in $SIZES; do
     c="$WORK/corpus-${mb}MB.jsonl"
     bytes="$(text_bytes "$c")"
     for cfg in "${CONFIGS[@]}"; do
-        secs=(); rss=()
+        secs=(); rss=(); steals=()
         for ((i = 1; i <= RUNS; i++)); do
             out="$WORK/summary-${mb}MB-$cfg.json"
+            read -r st0 tt0 < <(cpu_jiffies)
             # shellcheck disable=SC2086
             if ! /usr/bin/time -f '%e %M' -o "$WORK/time.txt" \
                 "$BIN" ${LEXFLAGS[$cfg]} corpus "$c" --summary "$out" --quiet > /dev/null 2> "$WORK/stderr.txt"; then
@@ -90,19 +108,23 @@ for mb in $SIZES; do
                 cat "$WORK/stderr.txt" >&2
                 exit 1
             fi
+            read -r st1 tt1 < <(cpu_jiffies)
             read -r s k < <(tail -n 1 "$WORK/time.txt")
-            secs+=("$s"); rss+=("$k")
-            echo "   ${mb}MB $cfg run $i: ${s}s, $((k / 1024)) MB" >&2
+            st="$(steal_percent "$st0" "$tt0" "$st1" "$tt1")"
+            secs+=("$s"); rss+=("$k"); steals+=("$st")
+            echo "   ${mb}MB $cfg run $i: ${s}s, $((k / 1024)) MB, ${st}% stolen" >&2
         done
         med="$(printf '%s\n' "${secs[@]}" | median)"
+        fastest="$(printf '%s\n' "${secs[@]}" | sort -g | head -n 1)"
         peak="$(printf '%s\n' "${rss[@]}" | sort -n | tail -n 1)"
-        rows+=("$(awk -v b="$bytes" -v s="$med" -v k="$peak" -v c="$cfg" \
-            'BEGIN {printf "%9.1f  %-8s  %9.2f  %8.1f  %11.0f", b/1e6, c, s, (s > 0 ? b/1e6/s : 0), k/1024}')")
+        steal="$(printf '%s\n' "${steals[@]}" | median)"
+        rows+=("$(awk -v b="$bytes" -v s="$med" -v f="$fastest" -v k="$peak" -v c="$cfg" -v st="$steal" \
+            'BEGIN {printf "%9.1f  %-8s  %9.2f  %8.1f  %9.2f  %10.1f  %11.0f  %8s", b/1e6, c, s, (s > 0 ? b/1e6/s : 0), f, (f > 0 ? b/1e6/f : 0), k/1024, st}')")
     done
 done
 
 echo
-echo "corpus MB  lexicon   median s      MB/s  peak RSS MB"
+echo "corpus MB  lexicon   median s      MB/s  fastest s  fastest MB/s  peak RSS MB  stolen %"
 printf '%s\n' "${rows[@]}"
 
 # --- start-up + lexicon compile --------------------------------------------------------------------
