@@ -53,6 +53,12 @@ pub struct Hit {
     /// Index of the lexicon file the entry came from.
     #[serde(skip)]
     pub file: usize,
+    /// Index of the entry in `lexicon.labels`.
+    #[serde(skip)]
+    pub entry: usize,
+    /// Indices in `lexicon.actors` of `actors`, in the same order.
+    #[serde(skip)]
+    pub actor_indices: Vec<usize>,
 }
 
 /// An actor mention, for reports.
@@ -67,6 +73,9 @@ pub struct MentionOut {
     pub near_miss_of: Option<String>,
     /// For a pronoun, the mention it stands for.
     pub antecedent: Option<String>,
+    /// Index of `actor` in `lexicon.actors`.
+    #[serde(skip)]
+    pub actor_index: usize,
 }
 
 /// A reporting frame, for reports: who speaks, with which verb.
@@ -220,16 +229,17 @@ impl Analyzer {
         let mut mentions = self.actors.mentions(text, names, &seg);
         crate::actors::pronouns(text, &seg, &lower, &mut mentions);
         let voices = voice::analyze(text, &seg, &lower, &mentions, &self.actors.types);
-        let term_hits: Vec<TermHit> = raw
+        let (term_hits, entries): (Vec<TermHit>, Vec<usize>) = raw
             .iter()
             .filter_map(|h| {
-                Some(TermHit {
+                let th = TermHit {
                     span: h.span,
                     entry: &self.lexicon.labels[h.owner],
                     sentence: seg.sentence_at(h.span.start)?,
-                })
+                };
+                Some((th, h.owner))
             })
-            .collect();
+            .unzip();
         let cx = attribution::Context::new(text, &seg, &lower, &self.lexicon, &mentions, &voices);
         let links = attribution::link_all(&cx, &term_hits);
         let mut hits = Vec::with_capacity(term_hits.len());
@@ -282,6 +292,8 @@ impl Analyzer {
                 sentence_start: s.start,
                 sentence_text: s.slice(text).to_owned(),
                 file: e.file,
+                entry: entries[i],
+                actor_indices: link.actors,
             });
         }
         let speech = voices
@@ -308,6 +320,7 @@ impl Analyzer {
                 role: m.role,
                 near_miss_of: m.near_miss_of.clone(),
                 antecedent: m.antecedent.clone(),
+                actor_index: m.actor,
             })
             .collect();
         let words = seg

@@ -105,7 +105,7 @@ pub fn run(
                         if let Some(w) = hits.as_mut() {
                             w.write(&a.rows)?;
                         }
-                        summary.add(a.contribution);
+                        summary.add(&an.lexicon, a.contribution);
                     }
                     (Item::Record(r), result) => {
                         let why = match result {
@@ -153,7 +153,7 @@ fn analyse(an: &Analyzer, r: &super::input::Record, want_rows: bool) -> Result<A
         let title = r.title.as_ref().map(|t| an.analyze(&r.id, t));
         let body = an.analyze(&r.id, &r.text);
         let parts: Vec<&crate::analysis::Article> = title.iter().chain([&body]).collect();
-        let mut contribution = Contribution::of(&an.lexicon, &r.source, r.month.as_deref(), &parts);
+        let mut contribution = Contribution::of(&r.source, r.month.as_deref(), &parts);
         contribution.bytes = (r.text.len() + r.title.as_ref().map_or(0, String::len)) as u64;
         let rows = if want_rows {
             hits::rows(r, title.as_ref(), &body)

@@ -148,7 +148,9 @@ pub fn fingerprint(lex: &Lexicon) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// One article's contribution, computed where the article was analysed.
+/// One article's contribution, computed where the article was analysed. Actors and terms are
+/// lexicon indices (`lexicon.actors`, `lexicon.labels`): names are looked up only when the
+/// contribution is added to a summary, and only for keys the summary does not hold yet.
 #[derive(Clone, Debug, Default)]
 pub struct Contribution {
     pub source: String,
@@ -157,84 +159,64 @@ pub struct Contribution {
     pub bytes: u64,
     pub hits: u64,
     pub voices: BTreeMap<&'static str, u64>,
-    /// actor -> mentions.
-    pub mentions: BTreeMap<String, u64>,
-    /// actor -> term -> voice -> uses.
-    pub uses: BTreeMap<String, BTreeMap<String, BTreeMap<&'static str, u64>>>,
-    pub terms: BTreeMap<String, TermInfo>,
-    pub actor_names: BTreeMap<String, String>,
+    /// (actor, mentions), by actor.
+    pub mentions: Vec<(usize, u64)>,
+    /// ((actor, or `None` for no actor; term; voice), uses), by key.
+    pub uses: Vec<(UseKey, u64)>,
 }
+
+/// The actor (`None`: linked to no actor), term and voice of a use.
+pub type UseKey = (Option<usize>, usize, &'static str);
 
 impl Contribution {
     /// The counts of one analysed article (title and body may be two analyses).
-    pub fn of(lex: &Lexicon, source: &str, month: Option<&str>, parts: &[&Article]) -> Self {
+    pub fn of(source: &str, month: Option<&str>, parts: &[&Article]) -> Self {
         let mut c = Contribution {
             source: source.to_owned(),
             month: month.unwrap_or(UNDATED).to_owned(),
             ..Contribution::default()
         };
-        // Keys recur within an article: each is copied once, when first seen.
+        let mut mentions = Vec::new();
+        let mut uses = Vec::new();
         for a in parts {
             c.words += a.profile.words as u64;
             c.bytes += a.text.len() as u64;
             c.hits += a.hits.len() as u64;
-            for m in &a.mentions {
-                *counter(&mut c.mentions, &m.actor) += 1;
-                if !c.actor_names.contains_key(&m.actor) {
-                    c.actor_names
-                        .insert(m.actor.clone(), actor_name(lex, &m.actor));
-                }
-            }
+            mentions.extend(a.mentions.iter().map(|m| m.actor_index));
             for h in &a.hits {
                 let voice = h.voice.as_str();
                 *c.voices.entry(voice).or_default() += 1;
-                if !c.terms.contains_key(&h.term) {
-                    let info = TermInfo {
-                        category: h.category.clone(),
-                        stance: h.stance,
-                        kind: h.kind,
-                    };
-                    c.terms.insert(h.term.clone(), info);
+                if h.actor_indices.is_empty() {
+                    uses.push((None, h.entry, voice));
                 }
-                if h.actors.is_empty() {
-                    c.add_use(NO_ACTOR, &h.term, voice);
-                }
-                for actor in &h.actors {
-                    if !c.actor_names.contains_key(actor) {
-                        c.actor_names.insert(actor.clone(), actor_name(lex, actor));
-                    }
-                    c.add_use(actor, &h.term, voice);
-                }
+                uses.extend(h.actor_indices.iter().map(|&a| (Some(a), h.entry, voice)));
             }
         }
+        c.mentions = counted(mentions);
+        c.uses = counted(uses);
         c
     }
-
-    /// Counts one use of `term` for `actor` in `voice`.
-    pub fn add_use(&mut self, actor: &str, term: &str, voice: &'static str) {
-        let terms = match self.uses.get_mut(actor) {
-            Some(t) => t,
-            None => self.uses.entry(actor.to_owned()).or_default(),
-        };
-        let voices = match terms.get_mut(term) {
-            Some(v) => v,
-            None => terms.entry(term.to_owned()).or_default(),
-        };
-        *voices.entry(voice).or_default() += 1;
-    }
 }
 
-/// The count under `key`, made (zero) if missing; the key is copied only then.
-fn counter<'m>(map: &'m mut BTreeMap<String, u64>, key: &str) -> &'m mut u64 {
+/// Each distinct item with the number of times it occurs, in order.
+fn counted<T: Ord>(mut items: Vec<T>) -> Vec<(T, u64)> {
+    items.sort_unstable();
+    let mut out: Vec<(T, u64)> = Vec::new();
+    for x in items {
+        match out.last_mut() {
+            Some((last, n)) if *last == x => *n += 1,
+            _ => out.push((x, 1)),
+        }
+    }
+    out
+}
+
+/// The entry under `key`, made (default) if missing; the key is copied only then.
+fn slot<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> &'m mut V {
     if !map.contains_key(key) {
-        map.insert(key.to_owned(), 0);
+        map.insert(key.to_owned(), V::default());
     }
     map.get_mut(key).expect("inserted above")
-}
-
-fn actor_name(lex: &Lexicon, id: &str) -> String {
-    lex.actor(id)
-        .map_or_else(|| id.to_owned(), |a| a.name.clone())
 }
 
 impl Summary {
@@ -256,46 +238,49 @@ impl Summary {
         }
     }
 
-    /// Counts one analysed article.
-    pub fn add(&mut self, c: Contribution) {
+    /// Counts one analysed article. `lex` is the lexicon the contribution's indices refer to.
+    pub fn add(&mut self, lex: &Lexicon, c: Contribution) {
         self.articles += 1;
-        let cell = self
-            .sources
-            .entry(c.source)
-            .or_default()
-            .entry(c.month)
-            .or_default();
+        let cell = slot(slot(&mut self.sources, &c.source), &c.month);
         cell.articles += 1;
         cell.words += c.words;
         cell.bytes += c.bytes;
         cell.hits += c.hits;
         for (v, n) in c.voices {
-            *cell.voices.entry(v.to_owned()).or_default() += n;
+            *slot(&mut cell.voices, v) += n;
         }
-        for (actor, n) in c.mentions {
-            let a = cell.actors.entry(actor).or_default();
-            a.mentions += n;
-            a.articles += 1;
+        let names = &mut self.actor_names;
+        let mut named = |a: usize| {
+            let actor = &lex.actors[a];
+            if !names.contains_key(&actor.id) {
+                names.insert(actor.id.clone(), actor.name.clone());
+            }
+            actor.id.as_str()
+        };
+        for (a, n) in c.mentions {
+            let counts = slot(&mut cell.actors, named(a));
+            counts.mentions += n;
+            counts.articles += 1;
         }
-        for (actor, terms) in c.uses {
-            let a = cell.actors.entry(actor).or_default();
-            for (term, voices) in terms {
-                let t = a.terms.entry(term).or_default();
-                for (voice, n) in voices {
-                    match t.get_mut(voice) {
-                        Some(count) => *count += n,
-                        None => {
-                            t.insert(voice.to_owned(), n);
-                        }
-                    }
+        // The uses are sorted by actor, then term: each actor and term is looked up once.
+        for by_actor in c.uses.chunk_by(|x, y| x.0.0 == y.0.0) {
+            let actor = by_actor[0].0.0.map_or(NO_ACTOR, &mut named);
+            let terms = &mut slot(&mut cell.actors, actor).terms;
+            for by_term in by_actor.chunk_by(|x, y| x.0.1 == y.0.1) {
+                let entry = &lex.labels[by_term[0].0.1];
+                if !self.terms.contains_key(&entry.id) {
+                    let info = TermInfo {
+                        category: entry.category.clone(),
+                        stance: entry.stance,
+                        kind: entry.kind,
+                    };
+                    self.terms.insert(entry.id.clone(), info);
+                }
+                let voices = slot(terms, &entry.id);
+                for &((_, _, voice), n) in by_term {
+                    *slot(voices, voice) += n;
                 }
             }
-        }
-        for (t, info) in c.terms {
-            self.terms.entry(t).or_insert(info);
-        }
-        for (a, name) in c.actor_names {
-            self.actor_names.entry(a).or_insert(name);
         }
     }
 
@@ -398,11 +383,16 @@ impl Summary {
 mod tests {
     use super::*;
 
+    /// A contribution of `uses` (actor id or `(none)`, term id, voice) of the bundled lexicon,
+    /// each actor also mentioned once per use.
     fn contribution(
+        lex: &Lexicon,
         source: &str,
         month: &str,
         uses: &[(&str, &str, &'static str)],
     ) -> Contribution {
+        let actor = |id: &str| lex.actors.iter().position(|a| a.id == id);
+        let term = |id: &str| lex.labels.iter().position(|l| l.id == id).unwrap();
         let mut c = Contribution {
             source: source.into(),
             month: month.into(),
@@ -411,48 +401,54 @@ mod tests {
             hits: uses.len() as u64,
             ..Contribution::default()
         };
+        let mut keys = Vec::new();
+        let mut mentions = Vec::new();
         for &(a, t, v) in uses {
-            c.add_use(a, t, v);
+            keys.push((actor(a), term(t), v));
             *c.voices.entry(v).or_default() += 1;
-            *c.mentions.entry(a.into()).or_default() += 1;
-            c.terms.insert(
-                t.into(),
-                TermInfo {
-                    category: "cat".into(),
-                    stance: -1,
-                    kind: Kind::Label,
-                },
-            );
-            c.actor_names.insert(a.into(), a.to_uppercase());
+            mentions.extend(actor(a));
         }
+        c.uses = counted(keys);
+        c.mentions = counted(mentions);
         c
     }
 
     #[test]
     fn merging_parts_equals_one_run_in_any_order() {
+        let lex = Lexicon::bundled().unwrap();
         let docs = [
-            contribution("fox", "2024-12", &[("hts", "terrorists", "author")]),
+            contribution(&lex, "fox", "2024-12", &[("hts", "terrorist", "author")]),
             contribution(
+                &lex,
                 "nyt",
                 "2024-12",
-                &[("hts", "rebels", "author"), ("hts", "terrorists", "quote")],
+                &[
+                    ("hts", "rebel", "author"),
+                    ("hts", "terrorist", "quote"),
+                    (NO_ACTOR, "terrorist", "author"),
+                ],
             ),
-            contribution("fox", "2025-01", &[("turkey", "occupation", "quote")]),
-            contribution("huff", UNDATED, &[]),
+            contribution(
+                &lex,
+                "fox",
+                "2025-01",
+                &[("turkey", "occupation-forces", "quote")],
+            ),
+            contribution(&lex, "huff", UNDATED, &[]),
         ];
         let mut one = Summary::with_fingerprint("x".into());
         for d in docs.iter().cloned() {
-            one.add(d);
+            one.add(&lex, d);
         }
         one.skip("invalid_json");
         for split in 0..=docs.len() {
             let mut a = Summary::with_fingerprint("x".into());
             let mut b = Summary::with_fingerprint("x".into());
             for d in &docs[..split] {
-                a.add(d.clone());
+                a.add(&lex, d.clone());
             }
             for d in &docs[split..] {
-                b.add(d.clone());
+                b.add(&lex, d.clone());
             }
             b.skip("invalid_json");
             let mut ab = a.clone();
@@ -466,12 +462,12 @@ mod tests {
 
     #[test]
     fn json_round_trips() {
+        let lex = Lexicon::bundled().unwrap();
         let mut s = Summary::with_fingerprint("x".into());
-        s.add(contribution(
-            "fox",
-            "2024-12",
-            &[("hts", "terrorists", "author")],
-        ));
+        s.add(
+            &lex,
+            contribution(&lex, "fox", "2024-12", &[("hts", "terrorist", "author")]),
+        );
         let back = Summary::from_json("s.json", &s.to_json()).unwrap();
         assert_eq!(back, s);
     }
