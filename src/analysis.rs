@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::actors::{ActorIndex, Mention, Role};
 use crate::attribution::{self, LinkRule, TermHit};
+use crate::discourse::{Candidate, Party};
 use crate::lexicon::{Kind, Lexicon};
 use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind, segment};
@@ -31,6 +32,10 @@ pub struct Hit {
     pub link: LinkRule,
     /// What the rule saw.
     pub link_detail: String,
+    /// The parties the discourse model weighed, with their points (empty when a rule of the
+    /// term's own phrase or clause decided).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub link_candidates: Vec<Candidate>,
     pub voice: Voice,
     /// The rule that decided the voice.
     pub voice_rule: String,
@@ -56,7 +61,8 @@ pub struct Hit {
     /// Index of the entry in `lexicon.labels`.
     #[serde(skip)]
     pub entry: usize,
-    /// Indices in `lexicon.actors` of `actors`, in the same order.
+    /// Indices in `lexicon.actors` of the lexicon actors among `actors`, in the same order (the
+    /// article's own parties are not counted here).
     #[serde(skip)]
     pub actor_indices: Vec<usize>,
 }
@@ -124,6 +130,8 @@ pub struct Article {
     pub hits: Vec<Hit>,
     pub mentions: Vec<MentionOut>,
     pub speech: Vec<SpeechOut>,
+    /// Parties the lexicon does not list: named but unlisted, or never named.
+    pub parties: Vec<Party>,
     pub profile: Profile,
     #[serde(skip)]
     pub text: String,
@@ -241,9 +249,17 @@ impl Analyzer {
             })
             .unzip();
         let cx = attribution::Context::new(text, &seg, &lower, &self.lexicon, &mentions, &voices);
-        let links = attribution::link_all(&cx, &term_hits);
+        let linked = attribution::link_all(&cx, &term_hits);
+        let n_actors = self.lexicon.actors.len();
+        let actor_id = |a: usize| match self.lexicon.actors.get(a) {
+            Some(x) => x.id.clone(),
+            None => linked.parties[a - n_actors].id.clone(),
+        };
         let mut hits = Vec::with_capacity(term_hits.len());
-        for (i, (th, link)) in term_hits.iter().zip(links).enumerate() {
+        let weighed = linked.candidates.into_iter();
+        for (i, ((th, link), candidates)) in
+            term_hits.iter().zip(linked.links).zip(weighed).enumerate()
+        {
             let e = th.entry;
             let (voice, rule, speaker, speaker_actor) =
                 self.voice_for(text, &seg, &voices, &mentions, &lower, &term_hits, i);
@@ -263,13 +279,10 @@ impl Analyzer {
                 category: e.category.clone(),
                 stance: e.stance,
                 kind: e.kind,
-                actors: link
-                    .actors
-                    .iter()
-                    .map(|&a| self.lexicon.actors[a].id.clone())
-                    .collect(),
+                actors: link.actors.iter().map(|&a| actor_id(a)).collect(),
                 link: link.rule,
                 link_detail: link.detail,
+                link_candidates: candidates,
                 voice,
                 voice_rule: rule,
                 speaker,
@@ -293,7 +306,7 @@ impl Analyzer {
                 sentence_text: s.slice(text).to_owned(),
                 file: e.file,
                 entry: entries[i],
-                actor_indices: link.actors,
+                actor_indices: link.actors.into_iter().filter(|&a| a < n_actors).collect(),
             });
         }
         let speech = voices
@@ -334,19 +347,11 @@ impl Analyzer {
             hits,
             mentions: mentions_out,
             speech,
+            parties: linked.parties,
             profile,
             text: text.to_owned(),
             sentence_spans: seg.sentences.iter().map(|s| s.span).collect(),
         }
-    }
-
-    /// Analyses several articles as coverage of one story, in the order given. Each article is
-    /// returned as [`Analyzer::analyze`] gives it; the story-level reading (parties aligned
-    /// across the articles) is applied on top of the per-article analyses.
-    pub fn analyze_story(&self, docs: &[(&str, &str)]) -> Vec<Article> {
-        docs.iter()
-            .map(|(name, text)| self.analyze(name, text))
-            .collect()
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::analysis::{Analyzer, Article};
+use crate::discourse::with_parties;
 use crate::lexicon::{Lexicon, LexiconBuilder, LexiconError};
 use crate::report::{self, Format, Options};
 
@@ -102,6 +103,8 @@ pub enum Command {
     Lexicon(LexiconCommand),
     Score {
         inputs: Vec<crate::input::Source>,
+        /// Align unnamed parties across the articles (one story).
+        same_story: bool,
     },
     Compare {
         a: crate::input::Source,
@@ -278,7 +281,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             return Ok(0);
         }
         // The text each input gives, without loading the lexicons.
-        Command::Score { inputs } if config.show_text => {
+        Command::Score { inputs, .. } if config.show_text => {
             let mut docs = Vec::with_capacity(inputs.len());
             for s in inputs {
                 docs.extend(read_articles(s, &config.input)?);
@@ -298,13 +301,22 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
     let rendered = match &config.command {
         Command::Lexicon(_) | Command::Merge { .. } | Command::Report { .. } => String::new(),
         Command::Corpus(c) => return run_corpus(config, c, &an, out),
-        Command::Score { inputs } => {
+        Command::Score { inputs, same_story } => {
             let mut docs = Vec::with_capacity(inputs.len());
             for s in inputs {
                 docs.extend(read_articles(s, &config.input)?);
             }
-            let arts: Vec<Article> = docs.iter().map(|d| an.analyze(&d.name, &d.text)).collect();
-            report::score(&an.lexicon, &arts, config.report)
+            let arts: Vec<Article> = if *same_story {
+                let named: Vec<(&str, &str)> = docs
+                    .iter()
+                    .map(|d| (d.name.as_str(), d.text.as_str()))
+                    .collect();
+                an.analyze_story(&named)
+            } else {
+                docs.iter().map(|d| an.analyze(&d.name, &d.text)).collect()
+            };
+            let lex = with_parties(&an.lexicon, arts.iter().flat_map(|a| &a.parties));
+            report::score(&lex, &arts, config.report)
         }
         Command::Compare {
             a,
@@ -319,10 +331,13 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             if nb == na {
                 nb.push_str(" (B)");
             }
-            let aa = an.analyze(&na, &da.text);
-            let ab = an.analyze(&nb, &db.text);
-            let c = crate::diff::compare(&an.lexicon, &aa, &ab);
-            report::compare(&an.lexicon, &c, &aa, &ab, config.report)
+            // Two articles compared are read as coverage of one story.
+            let mut story = [an.analyze(&na, &da.text), an.analyze(&nb, &db.text)];
+            crate::story::align(&an.lexicon, &mut story);
+            let [aa, ab] = story;
+            let lex = with_parties(&an.lexicon, aa.parties.iter().chain(&ab.parties));
+            let c = crate::diff::compare(&lex, &aa, &ab);
+            report::compare(&lex, &c, &aa, &ab, config.report)
         }
         Command::Eval {
             gold,

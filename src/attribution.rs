@@ -29,9 +29,12 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::actors::{Form, Mention, Role, starting_within};
+use crate::discourse::{
+    self, Candidate, Cast, Discourse, Party, Resolved, Salience, Term as DiscourseTerm,
+};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
-use crate::voice::{Voices, token_range};
+use crate::voice::{Voice, Voices, token_range};
 
 /// The rule that tied a term to its actor(s).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -48,7 +51,9 @@ pub enum LinkRule {
     NearestInClause,
     DistancedPhrase,
     CarriedOver,
-    ArticleTopic,
+    Salience,
+    UnnamedParty,
+    Story,
     None,
 }
 
@@ -66,7 +71,9 @@ impl LinkRule {
             LinkRule::NearestInClause => "nearest_in_clause",
             LinkRule::DistancedPhrase => "distanced_phrase",
             LinkRule::CarriedOver => "carried_over",
-            LinkRule::ArticleTopic => "article_topic",
+            LinkRule::Salience => "salience",
+            LinkRule::UnnamedParty => "unnamed_party",
+            LinkRule::Story => "story",
             LinkRule::None => "none",
         }
     }
@@ -243,6 +250,7 @@ impl<'a> Context<'a> {
     fn name(&self, actor: usize) -> &str {
         &self.lex.actors[actor].name
     }
+
     fn mention_text(&self, m: usize) -> &str {
         self.mentions[m].span.slice(self.text)
     }
@@ -376,8 +384,17 @@ fn names(cx: &Context, actors: &[usize]) -> String {
         .join(" and ")
 }
 
+/// The links of every term of an article, with the candidates each discourse resolution weighed
+/// and the parties the lexicon does not list.
+pub struct Linked {
+    pub links: Vec<Link>,
+    /// Per term: the parties weighed by the discourse model (empty for local rules).
+    pub candidates: Vec<Vec<Candidate>>,
+    pub parties: Vec<Party>,
+}
+
 /// Links every term to its actors. `hits` must be in text order.
-pub fn link_all(cx: &Context, hits: &[TermHit]) -> Vec<Link> {
+pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
     let mut hit_at: Vec<Option<usize>> = vec![None; cx.seg.tokens.len()];
     for (hi, h) in hits.iter().enumerate() {
         for t in token_range(cx.seg, h.span) {
@@ -423,11 +440,35 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Vec<Link> {
         };
     }
     // Discourse rules, in text order so that a carried-over tie can feed the next one.
-    let topic = topic_counts(cx);
+    let ties: Vec<(usize, usize, Vec<usize>)> = hits
+        .iter()
+        .zip(&links)
+        .filter_map(|(h, l)| {
+            let l = l.as_ref().filter(|l| !l.actors.is_empty())?;
+            (h.entry.kind != Kind::Attribution)
+                .then(|| (h.sentence, h.span.start, l.actors.clone()))
+        })
+        .collect();
+    let place: Vec<bool> = (0..cx.mentions.len()).map(|m| cx.is_place(m)).collect();
+    let d = Discourse {
+        text: cx.text,
+        seg: cx.seg,
+        lower: cx.lower,
+        mentions: cx.mentions,
+        place: &place,
+    };
+    let salience = Salience::build(&d, cx.lex.actors.len(), &ties);
+    let mut cast = Cast {
+        lex: cx.lex,
+        parties: Vec::new(),
+    };
+    let mut unnamed = Vec::new();
     let mut last_tie: FxHashMap<&str, Tie> = FxHashMap::default();
     let mut any_tie: Option<Tie> = None;
     let mut out = Vec::with_capacity(hits.len());
+    let mut candidates = Vec::with_capacity(hits.len());
     for (hi, h) in hits.iter().enumerate() {
+        let mut weighed = Vec::new();
         let link = match links[hi].take() {
             Some(l) => l,
             None => {
@@ -436,13 +477,26 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Vec<Link> {
                 } else {
                     None
                 };
-                discourse(
+                carried_over(
                     cx,
+                    &cast,
                     h,
                     last_tie.get(h.entry.category.as_str()),
                     recent,
-                    &topic,
                 )
+                .or_else(|| {
+                    let r = from_salience(cx, h, &salience, &mut cast, &mut unnamed)?;
+                    weighed = r.candidates;
+                    Some(Link {
+                        actors: r.actors,
+                        rule: if r.unnamed {
+                            LinkRule::UnnamedParty
+                        } else {
+                            LinkRule::Salience
+                        },
+                        detail: r.detail,
+                    })
+                })
                 .unwrap_or_else(Link::none)
             }
         };
@@ -457,9 +511,45 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Vec<Link> {
             last_tie.insert(h.entry.category.as_str(), tie.clone());
             any_tie = Some(tie);
         }
+        candidates.push(
+            weighed
+                .into_iter()
+                .map(|(a, points, excluded)| Candidate {
+                    actor: cast.id(a).to_owned(),
+                    points,
+                    excluded,
+                })
+                .collect(),
+        );
         out.push(link);
     }
-    out
+    Linked {
+        links: out,
+        candidates,
+        parties: cast.parties,
+    }
+}
+
+/// Resolves a term from the article's discourse model (see [`crate::discourse`]).
+fn from_salience(
+    cx: &Context,
+    h: &TermHit,
+    salience: &Salience,
+    cast: &mut Cast,
+    unnamed: &mut Vec<(Vec<ActorType>, usize)>,
+) -> Option<Resolved> {
+    let v = cx.voices.voice_of(cx.seg, h.span);
+    let speaker_actor = match v.voice {
+        Voice::Quote | Voice::Reported => v.frame.and_then(|f| cx.voices.frames[f].speaker_actor),
+        _ => None,
+    };
+    let term = DiscourseTerm {
+        entry: h.entry,
+        span: h.span,
+        sentence: h.sentence,
+        speaker_actor,
+    };
+    discourse::resolve(salience, cast, unnamed, &term, cx.text, cx.seg)
 }
 
 fn local(
@@ -965,23 +1055,15 @@ fn starts_with_owner_pp(cx: &Context, e: &LabelEntry, at: usize, end: usize) -> 
         }
 }
 
-fn topic_counts(cx: &Context) -> Vec<usize> {
-    let mut counts = vec![0usize; cx.lex.actors.len()];
-    for m in cx.mentions {
-        counts[m.actor] += 1;
-    }
-    counts
-}
-
 /// A term tied to actors: (sentence, paragraph, actors, term as written).
 type Tie = (usize, usize, Vec<usize>, String);
 
-fn discourse(
+fn carried_over(
     cx: &Context,
+    cast: &Cast,
     h: &TermHit,
     same_category: Option<&Tie>,
     anaphor: Option<&Tie>,
-    topic: &[usize],
 ) -> Option<Link> {
     let e = h.entry;
     if e.kind == Kind::Attribution {
@@ -991,51 +1073,20 @@ fn discourse(
     let near = |t: &&Tie| t.1 == para || h.sentence - t.0 <= 2;
     // "such terrorist groups": an anaphoric determiner points back to the last tied term of any
     // category whose actors the term can describe; otherwise the last term of the same category.
-    let fits = |t: &&Tie| t.2.iter().all(|&a| e.allows(cx.lex.actors[a].actor_type));
+    let fits = |t: &&Tie| t.2.iter().all(|&a| e.allows(cast.actor_type(a)));
     let anaphor = anaphor.filter(near).filter(fits);
-    if let Some((s, _, actors, term)) = anaphor.or(same_category.filter(near).filter(fits)) {
-        return Some(Link {
-            actors: actors.clone(),
-            rule: LinkRule::CarriedOver,
-            detail: format!(
-                "'{term}' in sentence {} was tied to {}",
-                s + 1,
-                names(cx, actors)
-            ),
-        });
-    }
-    // A group term falls back on the most-mentioned compatible group when it leads; a term of
-    // any type only on a clear protagonist: at least three mentions and twice the runner-up.
-    let group_term = !e.targets.is_empty() && !e.targets.contains(&ActorType::State);
-    let untyped = e.targets.is_empty();
-    if (group_term || untyped) && matches!(e.kind, Kind::Label | Kind::Act) {
-        let mut ranked: Vec<(usize, usize)> = topic
-            .iter()
-            .enumerate()
-            .filter(|&(a, &n)| n > 0 && e.allows(cx.lex.actors[a].actor_type))
-            .map(|(a, &n)| (n, a))
-            .collect();
-        ranked.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        let runner_up = ranked.get(1).map_or(0, |&(m, _)| m);
-        let leads = |n: usize| {
-            if group_term {
-                n >= 2 && runner_up < n
-            } else {
-                n >= 3 && n >= 2 * runner_up
-            }
-        };
-        if let Some(&(n, a)) = ranked.first()
-            && leads(n)
-        {
-            return Some(Link {
-                actors: vec![a],
-                rule: LinkRule::ArticleTopic,
-                detail: format!(
-                    "the article's most-mentioned compatible actor ({}, {n} mentions)",
-                    cx.name(a)
-                ),
-            });
-        }
-    }
-    None
+    let (s, _, actors, term) = anaphor.or(same_category.filter(near).filter(fits))?;
+    Some(Link {
+        actors: actors.clone(),
+        rule: LinkRule::CarriedOver,
+        detail: format!(
+            "'{term}' in sentence {} was tied to {}",
+            s + 1,
+            actors
+                .iter()
+                .map(|&a| cast.name(a))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+    })
 }

@@ -13,11 +13,13 @@ pub mod attribution;
 pub mod corpus;
 pub mod diagnostic;
 pub mod diff;
+pub mod discourse;
 pub mod eval;
 pub mod input;
 pub mod lexicon;
 pub mod matcher;
 pub mod report;
+pub mod story;
 pub mod text;
 pub mod voice;
 

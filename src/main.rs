@@ -216,6 +216,10 @@ enum Cmd {
         files: Vec<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
+        /// Read the articles as coverage of one story: a party one article never names is
+        /// aligned with the party that plays the same role in another.
+        #[arg(long)]
+        same_story: bool,
     },
     /// Compare how two articles (files, URLs or `-`) describe the same actors.
     Compare {
@@ -501,10 +505,15 @@ fn main() -> ExitCode {
             },
             LexCmd::Remove { file, id } => LexiconCommand::Remove { file, id },
         }),
-        Cmd::Score { files, read } => {
+        Cmd::Score {
+            files,
+            read,
+            same_story,
+        } => {
             read_args = Some(read);
             Command::Score {
                 inputs: files.into_iter().map(Source::from_arg).collect(),
+                same_story,
             }
         }
         Cmd::Compare {

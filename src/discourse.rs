@@ -1,0 +1,447 @@
+//! Discourse: the parties of an article, how salient each one is at every point of it, and the
+//! party a term resolves to when nothing in its own phrase or clause names one.
+//!
+//! The model follows the salience tradition of Lappin & Leass (1994) and centering theory: every
+//! expression that refers to a party (a name, an adjective, one of its people, a pronoun, or a
+//! term already tied to it by a local rule) adds points to that party. Points depend on where the
+//! expression stands and what it is ([`WEIGHTS`]); they halve every [`HALF_LIFE`] sentences, so
+//! the party most recently in focus leads. A share of every expression's points never decays
+//! ([`TOPIC_SHARE`]): that is the article's topic, so that the group named in the headline still
+//! wins "the rebels" twenty sentences later when nobody else has been named since.
+//!
+//! A term resolves to the most salient *compatible* party:
+//! - its type is one the lexicon entry `targets`;
+//! - a delegitimising term (negative stance) inside a party's own statement does not describe
+//!   that party: "Syria's army said terrorists attacked" is not about the Syrian government;
+//! - a party named only as a place ("in northern Syria") or as a backer or designator
+//!   ("Turkish-backed", "U.S.-designated") counts for little;
+//! - a term with no `targets` (it may describe anyone) resolves only to a clear leader.
+//!
+//! When no compatible party is in the article, a label that describes parties gets an *unnamed
+//! party*: a first-class actor with a stable id within the article (`unnamed-1`, ...), a type,
+//! and a description taken from the text. Terms whose targets overlap share one unnamed party.
+//!
+//! Every resolution records the candidates it weighed, with their points, so `--explain` shows
+//! why the winner won. What it does not do: parse syntax (subjects are approximated by position),
+//! use gender or number (collective parties take singular and plural words alike), or know which
+//! parties are adversaries.
+
+use serde::Serialize;
+
+use crate::actors::{Form, Mention, Role};
+use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
+use crate::text::{LowerTokens, Segmented, Span};
+use crate::voice::token_range;
+
+/// Where a party that the lexicon does not list comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Named in the text (a proper-noun group, an acronym, a titled person), but in no lexicon.
+    Unlisted,
+    /// Never named: known only by the terms that describe it.
+    Unnamed,
+}
+
+/// A party of one article that the lexicon does not list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Party {
+    /// Stable within the article (`unnamed-1`) or derived from the name (`karst-liberation-front`).
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub actor_type: ActorType,
+    pub origin: Origin,
+    /// What the text says of it: the first phrase that describes it.
+    pub description: String,
+    /// Set when a story-level reading tied the party to one named in another article.
+    pub inferred_from: Option<String>,
+    /// The types every term of an unnamed party allows (its `type` is the first of them).
+    #[serde(skip)]
+    pub types: Vec<ActorType>,
+}
+
+impl Party {
+    /// The party as a lexicon actor entry, so that reports name it like any other actor.
+    pub fn as_actor(&self) -> crate::lexicon::ActorEntry {
+        crate::lexicon::ActorEntry {
+            id: self.id.clone(),
+            name: match (&self.origin, &self.inferred_from) {
+                (Origin::Unnamed, Some(_)) => self.name.clone(),
+                (Origin::Unnamed, None) => self.name.clone(),
+                (Origin::Unlisted, _) => format!("{} (not in the lexicon)", self.name),
+            },
+            actor_type: self.actor_type,
+            aliases: Vec::new(),
+            adjectives: Vec::new(),
+            people: Vec::new(),
+            proxies: Vec::new(),
+            allow: Vec::new(),
+            file: usize::MAX,
+        }
+    }
+}
+
+/// The lexicon with the parties of `parties` that it does not list added as actors: what reports
+/// name actors from.
+pub fn with_parties<'p>(lex: &Lexicon, parties: impl IntoIterator<Item = &'p Party>) -> Lexicon {
+    let mut out = lex.clone();
+    for p in parties {
+        if out.actor(&p.id).is_none() {
+            out.actors.push(p.as_actor());
+        }
+    }
+    out
+}
+
+/// The actors of an article: the lexicon's, then the article's own parties. An actor index below
+/// `lexicon.actors.len()` is a lexicon actor; the others are parties in order.
+pub struct Cast<'a> {
+    pub lex: &'a Lexicon,
+    pub parties: Vec<Party>,
+}
+
+impl Cast<'_> {
+    pub fn actor_type(&self, a: usize) -> ActorType {
+        match self.lex.actors.get(a) {
+            Some(x) => x.actor_type,
+            None => self.parties[a - self.lex.actors.len()].actor_type,
+        }
+    }
+    pub fn name(&self, a: usize) -> &str {
+        match self.lex.actors.get(a) {
+            Some(x) => &x.name,
+            None => &self.parties[a - self.lex.actors.len()].name,
+        }
+    }
+    pub fn id(&self, a: usize) -> &str {
+        match self.lex.actors.get(a) {
+            Some(x) => &x.id,
+            None => &self.parties[a - self.lex.actors.len()].id,
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.lex.actors.len() + self.parties.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The points an expression adds to its party, by what it is and where it stands.
+pub struct Weights {
+    /// Any expression that refers to a party.
+    pub base: u32,
+    /// In the headline.
+    pub headline: u32,
+    /// In the first paragraph after the headline (the lead).
+    pub lead: u32,
+    /// At the start of its sentence: the grammatical subject in English news prose.
+    pub subject: u32,
+}
+
+/// The weights in use; [`Weights`] says what each rewards.
+pub const WEIGHTS: Weights = Weights {
+    base: 100,
+    headline: 100,
+    lead: 50,
+    subject: 80,
+};
+
+/// Points halve every this many sentences.
+pub const HALF_LIFE: f64 = 2.0;
+/// The share (in percent) of an expression's points that never decays: the article's topic.
+pub const TOPIC_SHARE: u32 = 30;
+/// Below this many points a party is not a referent at all.
+pub const MIN_POINTS: u32 = 25;
+/// A term with no `targets` resolves only when the leader has this many times (in percent) the
+/// runner-up's points.
+pub const UNTYPED_LEAD: u32 = 150;
+
+/// Percent of the points an expression keeps, by its form.
+fn form_share(form: Form) -> u32 {
+    match form {
+        Form::Name => 100,
+        Form::Person => 80,
+        Form::Adjective | Form::Pronoun => 50,
+    }
+}
+
+/// One expression that refers to a party.
+#[derive(Clone, Debug)]
+struct Referent {
+    actor: usize,
+    sentence: usize,
+    start: usize,
+    points: u32,
+}
+
+/// A party weighed for a term, with its points at the term.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    pub actor: String,
+    pub points: u32,
+    /// Why it could not win, when it could not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded: Option<&'static str>,
+}
+
+/// The salience of every party of an article.
+pub struct Salience {
+    refs: Vec<Referent>,
+    /// Points that never decay, per actor index.
+    topic: Vec<u32>,
+}
+
+/// What salience needs to know of the article.
+pub struct Discourse<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segmented,
+    pub lower: &'a LowerTokens,
+    pub mentions: &'a [Mention],
+    /// For each mention: named as a place ("in Syria") rather than as a party.
+    pub place: &'a [bool],
+}
+
+impl Salience {
+    /// Salience from the mentions and from the terms already tied to actors (`ties`: sentence,
+    /// byte start and actors of each).
+    pub fn build(d: &Discourse, actors: usize, ties: &[(usize, usize, Vec<usize>)]) -> Salience {
+        let mut refs = Vec::new();
+        let lead = lead_paragraph(d.seg);
+        for (mi, m) in d.mentions.iter().enumerate() {
+            let Some(s) = d.seg.sentence_at(m.span.start) else {
+                continue;
+            };
+            let mut pts = position_points(d, s, lead, m.span);
+            pts = pts * form_share(m.form) / 100;
+            if d.place[mi] {
+                pts /= 5;
+            }
+            if matches!(m.role, Some(Role::Backer | Role::Designator)) {
+                pts /= 3;
+            }
+            refs.push(Referent {
+                actor: m.actor,
+                sentence: s,
+                start: m.span.start,
+                points: pts,
+            });
+        }
+        for (s, start, actors) in ties {
+            let span = Span::new(*start, *start);
+            let pts = position_points(d, *s, lead, span) * 70 / 100;
+            for &a in actors {
+                refs.push(Referent {
+                    actor: a,
+                    sentence: *s,
+                    start: *start,
+                    points: pts,
+                });
+            }
+        }
+        refs.sort_by_key(|r| (r.start, r.actor));
+        let mut topic = vec![0u32; actors];
+        for r in &refs {
+            if let Some(t) = topic.get_mut(r.actor) {
+                *t += r.points * TOPIC_SHARE / 100;
+            }
+        }
+        Salience { refs, topic }
+    }
+
+    /// The points of every party with any, at byte `at` of sentence `sentence`, highest first
+    /// (ties by actor index, so the order is deterministic).
+    pub fn at(&self, sentence: usize, at: usize) -> Vec<(usize, u32)> {
+        let mut pts: Vec<f64> = self.topic.iter().map(|&t| f64::from(t)).collect();
+        for r in self.refs.iter().take_while(|r| r.start < at) {
+            let age = sentence.saturating_sub(r.sentence) as f64;
+            if let Some(p) = pts.get_mut(r.actor) {
+                *p += f64::from(r.points) * 0.5f64.powf(age / HALF_LIFE);
+            }
+        }
+        let mut out: Vec<(usize, u32)> = pts
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, p)| p >= 1.0)
+            .map(|(a, p)| (a, p.round() as u32))
+            .collect();
+        out.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        out
+    }
+}
+
+/// The first body paragraph (after the headline), if any.
+fn lead_paragraph(seg: &Segmented) -> Option<usize> {
+    seg.paragraphs.iter().find(|p| !p.headline).map(|p| p.index)
+}
+
+fn position_points(d: &Discourse, s: usize, lead: Option<usize>, span: Span) -> u32 {
+    let sent = &d.seg.sentences[s];
+    let para = &d.seg.paragraphs[sent.paragraph];
+    let mut pts = WEIGHTS.base;
+    if para.headline {
+        pts += WEIGHTS.headline;
+    } else if lead == Some(para.index) {
+        pts += WEIGHTS.lead;
+    }
+    if starts_sentence(d, sent.tokens.clone(), span) {
+        pts += WEIGHTS.subject;
+    }
+    pts
+}
+
+/// Whether only determiners, capitalised words (titles, names) and punctuation stand before
+/// `span` in its sentence: the subject position of a declarative English sentence.
+fn starts_sentence(d: &Discourse, sent: std::ops::Range<usize>, span: Span) -> bool {
+    let first = token_range(d.seg, span).start;
+    (sent.start..first.min(sent.end)).all(|t| {
+        let w = d.lower.get(t);
+        matches!(
+            w,
+            "the" | "a" | "an" | "its" | "their" | "," | "’s" | "'s" | "-"
+        ) || d.seg.tokens[t]
+            .span
+            .slice(d.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    })
+}
+
+/// A term as discourse resolution sees it.
+pub struct Term<'a> {
+    pub entry: &'a LabelEntry,
+    pub span: Span,
+    pub sentence: usize,
+    /// The actor whose own statement holds the term, if any.
+    pub speaker_actor: Option<usize>,
+}
+
+/// How a term was resolved from the discourse.
+pub struct Resolved {
+    pub actors: Vec<usize>,
+    pub detail: String,
+    pub candidates: Vec<(usize, u32, Option<&'static str>)>,
+    pub unnamed: bool,
+}
+
+/// Resolves a term with no actor in its own phrase or clause to the most salient compatible
+/// party, or to an unnamed party (made in `cast` when needed).
+pub fn resolve(
+    sal: &Salience,
+    cast: &mut Cast,
+    unnamed: &mut Vec<(Vec<ActorType>, usize)>,
+    t: &Term,
+    text: &str,
+    seg: &Segmented,
+) -> Option<Resolved> {
+    let e = t.entry;
+    if !matches!(e.kind, Kind::Label | Kind::Act) {
+        return None;
+    }
+    let ranked = sal.at(t.sentence, t.span.start);
+    let mut candidates = Vec::new();
+    let mut ok: Vec<(usize, u32)> = Vec::new();
+    for &(a, p) in ranked.iter().take(8) {
+        let why = if !e.allows(cast.actor_type(a)) {
+            Some("type not among the term's targets")
+        } else if e.stance < 0 && t.speaker_actor == Some(a) {
+            Some("the term is in this party's own statement")
+        } else if p < MIN_POINTS {
+            Some("too little in focus")
+        } else {
+            None
+        };
+        if why.is_none() {
+            ok.push((a, p));
+        }
+        candidates.push((a, p, why));
+    }
+    if let Some(&(a, p)) = ok.first() {
+        let runner = ok.get(1).map_or(0, |x| x.1);
+        if !e.targets.is_empty() || p * 100 >= runner * UNTYPED_LEAD {
+            return Some(Resolved {
+                actors: vec![a],
+                detail: format!(
+                    "the most salient compatible party: {} ({p} points{})",
+                    cast.name(a),
+                    if runner > 0 {
+                        format!(", next {runner}")
+                    } else {
+                        String::new()
+                    }
+                ),
+                candidates,
+                unnamed: false,
+            });
+        }
+        if !e.targets.is_empty() {
+            return None;
+        }
+    }
+    // Nothing compatible in focus: a label that describes parties gets an unnamed party.
+    if e.kind != Kind::Label || e.targets.is_empty() {
+        return None;
+    }
+    let a = unnamed_party(cast, unnamed, e, t, text, seg);
+    Some(Resolved {
+        actors: vec![a],
+        detail: format!(
+            "no compatible party is named: {} ({})",
+            cast.id(a),
+            cast.parties[a - cast.lex.actors.len()].description
+        ),
+        candidates,
+        unnamed: true,
+    })
+}
+
+/// The unnamed party a term describes: an existing one whose types overlap the term's targets,
+/// or a new one.
+fn unnamed_party(
+    cast: &mut Cast,
+    unnamed: &mut Vec<(Vec<ActorType>, usize)>,
+    e: &LabelEntry,
+    t: &Term,
+    text: &str,
+    seg: &Segmented,
+) -> usize {
+    for (types, a) in unnamed.iter_mut() {
+        if types.iter().any(|ty| e.targets.contains(ty)) {
+            types.retain(|ty| e.targets.contains(ty));
+            let p = &mut cast.parties[*a - cast.lex.actors.len()];
+            p.types.clone_from(types);
+            p.actor_type = types[0];
+            return *a;
+        }
+    }
+    let n = unnamed.len() + 1;
+    let actor_type = e.targets[0];
+    let sentence = seg.sentences[t.sentence].span;
+    let description = describe(text, sentence, t.span);
+    cast.parties.push(Party {
+        id: format!("unnamed-{n}"),
+        name: format!("unnamed party {n} ('{}')", t.span.slice(text)),
+        actor_type,
+        origin: Origin::Unnamed,
+        description,
+        inferred_from: None,
+        types: e.targets.clone(),
+    });
+    let a = cast.len() - 1;
+    unnamed.push((e.targets.clone(), a));
+    a
+}
+
+/// The words of the sentence from the term to the end of its clause, at most twelve words: what
+/// the text says the unnamed party is or does ("terrorists attacked police stations in Aleppo").
+fn describe(text: &str, sentence: Span, term: Span) -> String {
+    let rest = &text[term.start..sentence.end];
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '—' | '–' | '"' | '“' | '”'))
+        .map_or(rest.len(), |(i, _)| i);
+    let words: Vec<&str> = rest[..end].split_whitespace().take(12).collect();
+    words.join(" ")
+}

@@ -1,0 +1,387 @@
+//! Story: several articles read as coverage of one event. An unnamed party of one article (see
+//! [`crate::discourse`]) is aligned with the party that plays the same role in another: a party
+//! that article names, or an unnamed party of its own.
+//!
+//! The role of a party is read from the sentences that speak of it: the other parties named
+//! there (the same adversary, the same speaker), and the content words (the same action, the
+//! same place). Two parties align when their types agree and their roles share evidence; the
+//! best-supported candidate wins, and the shared evidence is recorded in each hit's link detail.
+//! A party the article itself names is never a candidate for its own unnamed party: the article
+//! would have named it.
+//!
+//! What it does not do: decide that two *named* parties are the same (names are the lexicon's
+//! business), or align parties across articles of different stories; the caller says which
+//! articles belong together.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::analysis::{Analyzer, Article};
+use crate::attribution::LinkRule;
+use crate::discourse::Origin;
+use crate::lexicon::{ActorType, Lexicon};
+
+/// Words too common to say anything about a role.
+const STOPWORDS: &[&str] = &[
+    "about",
+    "after",
+    "again",
+    "against",
+    "also",
+    "among",
+    "and",
+    "are",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "during",
+    "each",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "her",
+    "here",
+    "his",
+    "into",
+    "its",
+    "last",
+    "more",
+    "most",
+    "not",
+    "now",
+    "said",
+    "says",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "told",
+    "under",
+    "until",
+    "very",
+    "was",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "will",
+    "with",
+    "would",
+    "year",
+    "years",
+    "over",
+    "other",
+    "only",
+    "just",
+    "many",
+    "much",
+    "since",
+    "still",
+    "week",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Evidence needed before two parties are taken for one: shared parties count double.
+const MIN_EVIDENCE: usize = 2;
+
+impl Analyzer {
+    /// Analyses several articles as coverage of one story, in the order given: each article as
+    /// [`Analyzer::analyze`] reads it, then its unnamed parties aligned across the story (see
+    /// the module doc).
+    pub fn analyze_story(&self, docs: &[(&str, &str)]) -> Vec<Article> {
+        let mut arts: Vec<Article> = docs
+            .iter()
+            .map(|(name, text)| self.analyze(name, text))
+            .collect();
+        align(&self.lexicon, &mut arts);
+        arts
+    }
+}
+
+/// What the sentences about one party say of its role.
+#[derive(Default)]
+struct Role {
+    parties: BTreeSet<String>,
+    words: BTreeSet<String>,
+}
+
+/// The role of the party `id` in `art`: the sentences whose hits describe it or whose mentions
+/// name it.
+fn role_of(art: &Article, id: &str) -> Role {
+    let mut sentences: BTreeSet<usize> = art
+        .hits
+        .iter()
+        .filter(|h| h.actors.iter().any(|a| a == id))
+        .map(|h| h.sentence)
+        .collect();
+    for m in art.mentions.iter().filter(|m| m.actor == id) {
+        if let Some(s) = sentence_of(art, m.start) {
+            sentences.insert(s);
+        }
+    }
+    let mut role = Role::default();
+    for &s in &sentences {
+        for m in &art.mentions {
+            if m.actor != id && sentence_of(art, m.start) == Some(s) {
+                role.parties.insert(m.actor.clone());
+            }
+        }
+        for h in art.hits.iter().filter(|h| h.sentence == s) {
+            role.parties
+                .extend(h.actors.iter().filter(|a| *a != id).cloned());
+        }
+        let Some(span) = art.sentence_spans.get(s) else {
+            continue;
+        };
+        for w in span.slice(&art.text).split(|c: char| !c.is_alphanumeric()) {
+            let w = w.to_lowercase();
+            if w.chars().count() >= 4 && !STOPWORDS.contains(&w.as_str()) {
+                role.words.insert(stem(&w).to_owned());
+            }
+        }
+    }
+    role.parties.retain(|p| !p.starts_with("unnamed-"));
+    role
+}
+
+/// A crude English stem: enough that "attacked", "attacks" and "attack" meet.
+fn stem(w: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(s) = w.strip_suffix(suffix)
+            && s.chars().count() >= 4
+        {
+            return s;
+        }
+    }
+    w
+}
+
+fn sentence_of(art: &Article, byte: usize) -> Option<usize> {
+    let i = art.sentence_spans.partition_point(|s| s.end <= byte);
+    art.sentence_spans
+        .get(i)
+        .filter(|s| s.start <= byte)
+        .map(|_| i)
+}
+
+/// The parties an article names (lexicon actors or unlisted parties), by id, with their type.
+fn named(art: &Article, lex: &Lexicon) -> BTreeMap<String, ActorType> {
+    let mut out = BTreeMap::new();
+    for m in &art.mentions {
+        if let Some(a) = lex.actor(&m.actor) {
+            out.insert(a.id.clone(), a.actor_type);
+        } else if let Some(p) = art.parties.iter().find(|p| p.id == m.actor) {
+            out.insert(p.id.clone(), p.actor_type);
+        }
+    }
+    out
+}
+
+/// The evidence two roles share: (score, what was shared).
+fn shared(x: &Role, y: &Role) -> (usize, String) {
+    let parties: Vec<&String> = x.parties.intersection(&y.parties).collect();
+    let words: Vec<&String> = x.words.intersection(&y.words).collect();
+    let score = 2 * parties.len() + words.len();
+    let mut what = Vec::new();
+    if !parties.is_empty() {
+        what.push(format!(
+            "parties {}",
+            parties
+                .iter()
+                .take(4)
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if !words.is_empty() {
+        what.push(format!(
+            "words {}",
+            words
+                .iter()
+                .take(6)
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    (score, what.join("; "))
+}
+
+/// The best candidate found so far for an unnamed party: (article, party id, score, evidence,
+/// whether the other article names it).
+type Best = Option<(usize, String, usize, String, bool)>;
+
+fn consider(best: &mut Best, j: usize, id: &str, score: usize, what: String, named: bool) {
+    if score >= MIN_EVIDENCE && best.as_ref().is_none_or(|b| score > b.2) {
+        *best = Some((j, id.to_owned(), score, what, named));
+    }
+}
+
+/// Aligns the unnamed parties of `arts` across the story, in place. Articles are taken in order;
+/// the result depends only on the articles and their order.
+pub fn align(lex: &Lexicon, arts: &mut [Article]) {
+    let names: Vec<BTreeMap<String, ActorType>> = arts.iter().map(|a| named(a, lex)).collect();
+    // Story-wide ids for unnamed parties, keyed by (article, id in the article).
+    let mut story_ids: BTreeMap<(usize, String), String> = BTreeMap::new();
+    let mut next_unnamed = 1;
+    let mut fresh = || {
+        let s = format!("unnamed-{next_unnamed}");
+        next_unnamed += 1;
+        s
+    };
+    // (article, old id, new id, the article and evidence it was inferred from).
+    let mut plan: Vec<(usize, String, String, Option<(String, String, String)>)> = Vec::new();
+    for (i, art) in arts.iter().enumerate() {
+        for u in art.parties.iter().filter(|p| p.origin == Origin::Unnamed) {
+            let role = role_of(art, &u.id);
+            let mut best: Best = None;
+            for (j, other) in arts.iter().enumerate().filter(|&(j, _)| j != i) {
+                // Parties the other article names and this one never does.
+                for (id, ty) in &names[j] {
+                    if !names[i].contains_key(id) && u.types.contains(ty) {
+                        let (score, what) = shared(&role, &role_of(other, id));
+                        consider(&mut best, j, id, score, what, true);
+                    }
+                }
+                // Unnamed parties of the other article with a type in common.
+                for p in other.parties.iter().filter(|p| p.origin == Origin::Unnamed) {
+                    if p.types.iter().any(|t| u.types.contains(t)) {
+                        let (score, what) = shared(&role, &role_of(other, &p.id));
+                        consider(&mut best, j, &p.id, score, what, false);
+                    }
+                }
+            }
+            match best {
+                Some((j, id, _, what, true)) => {
+                    let name = lex.actor(&id).map_or_else(
+                        || {
+                            arts[j]
+                                .parties
+                                .iter()
+                                .find(|p| p.id == id)
+                                .map_or_else(|| id.clone(), |p| p.name.clone())
+                        },
+                        |a| a.name.clone(),
+                    );
+                    plan.push((
+                        i,
+                        u.id.clone(),
+                        id,
+                        Some((arts[j].name.clone(), name, what)),
+                    ));
+                }
+                Some((j, id, ..)) => {
+                    let sid = story_ids
+                        .get(&(j, id.clone()))
+                        .or_else(|| story_ids.get(&(i, u.id.clone())))
+                        .cloned()
+                        .unwrap_or_else(&mut fresh);
+                    story_ids.insert((j, id), sid.clone());
+                    story_ids.insert((i, u.id.clone()), sid);
+                }
+                None => {
+                    if !story_ids.contains_key(&(i, u.id.clone())) {
+                        let sid = fresh();
+                        story_ids.insert((i, u.id.clone()), sid);
+                    }
+                }
+            }
+        }
+    }
+    for ((i, old), new) in story_ids {
+        if !plan.iter().any(|p| p.0 == i && p.1 == old) {
+            plan.push((i, old, new, None));
+        }
+    }
+    // Two passes so that a new id never collides with an old one not yet renamed.
+    for (i, old, _, _) in &plan {
+        rename(lex, &mut arts[*i], old, &format!("\u{0}{old}"), None);
+    }
+    for (i, old, new, from) in plan {
+        rename(lex, &mut arts[i], &format!("\u{0}{old}"), &new, from);
+    }
+}
+
+/// Gives the party `old` of `art` the id `new`; with `from` (article, name, evidence), the party
+/// is the one another article names, and its terms say so.
+fn rename(
+    lex: &Lexicon,
+    art: &mut Article,
+    old: &str,
+    new: &str,
+    from: Option<(String, String, String)>,
+) {
+    let lex_index = lex.actors.iter().position(|a| a.id == new);
+    for h in &mut art.hits {
+        if !h.actors.iter().any(|a| a == old) {
+            continue;
+        }
+        for a in h.actors.iter_mut().filter(|a| *a == old) {
+            *a = new.to_owned();
+        }
+        for c in h.link_candidates.iter_mut().filter(|c| c.actor == old) {
+            c.actor = new.to_owned();
+        }
+        match &from {
+            Some((article, name, what)) => {
+                h.link = LinkRule::Story;
+                h.link_detail = format!(
+                    "no party this article names fits; the same role as {name} in '{article}' \
+                     ({what})"
+                );
+                if let Some(ix) = lex_index
+                    && !h.actor_indices.contains(&ix)
+                {
+                    h.actor_indices.push(ix);
+                }
+            }
+            None => h.link_detail = h.link_detail.replace(old, new),
+        }
+    }
+    if let Some(p) = art.profile.by_actor.remove(old) {
+        art.profile.by_actor.insert(new.to_owned(), p);
+    }
+    if let Some(p) = art.parties.iter_mut().find(|p| p.id == old) {
+        p.id = new.to_owned();
+        match from {
+            Some((article, name, _)) => {
+                p.name = name;
+                p.inferred_from = Some(article);
+            }
+            None => {
+                if let Some(n) = new.strip_prefix("unnamed-") {
+                    let said = p.name.split_once(" (").map_or("", |x| x.1);
+                    p.name = format!("unnamed party {n} ({said}");
+                }
+            }
+        }
+    }
+}
