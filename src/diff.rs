@@ -83,6 +83,10 @@ pub struct Side {
     pub others_stance: Option<f64>,
     /// Terms the source applies to this actor only inside others' speech.
     pub only_in_others_speech: Vec<String>,
+    /// Set when this source never names the actor: the article its terms were tied through
+    /// (see [`crate::story`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inferred_from: Option<String>,
 }
 
 /// A term one source uses in its own voice for an actor where the other uses a different one.
@@ -107,6 +111,9 @@ pub struct ActorDiff {
     /// a.author_stance - b.author_stance, when both exist.
     pub author_stance_difference: Option<f64>,
     pub swaps: Vec<Swap>,
+    /// For a party no lexicon lists: unlisted (named) or unnamed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<crate::discourse::Origin>,
 }
 
 /// The verbs one source uses to introduce one speaker.
@@ -228,6 +235,11 @@ fn side(art: &Article, actor: &str) -> Side {
         ),
         terms,
         only_in_others_speech,
+        inferred_from: art
+            .parties
+            .iter()
+            .find(|p| p.id == actor)
+            .and_then(|p| p.inferred_from.clone()),
     }
 }
 
@@ -606,6 +618,11 @@ pub fn compare(lex: &Lexicon, a: &Article, b: &Article) -> Comparison {
             b: sb,
             author_stance_difference: diff,
             swaps,
+            origin: [a, b]
+                .iter()
+                .flat_map(|art| &art.parties)
+                .find(|p| p.id == *id && p.inferred_from.is_none())
+                .map(|p| p.origin),
         });
     }
     let speakers_a = speakers(a, lex);

@@ -545,6 +545,7 @@ fn score_page(lex: &Lexicon, articles: &[Article], date: Option<&str>) -> Page {
                     author_stance: ap.and_then(|p| p.author_stance),
                     others_stance: ap.and_then(|p| p.others_stance),
                     only_in_others_speech,
+                    inferred_from: None,
                 };
                 (side, i)
             })

@@ -188,6 +188,25 @@ fn explain_lines(h: &Hit, width: usize) -> String {
             "      "
         )
     );
+    if !h.link_candidates.is_empty() {
+        let weighed: Vec<String> = h
+            .link_candidates
+            .iter()
+            .map(|c| match c.excluded {
+                Some(why) => format!("{} {} (out: {why})", c.actor, c.points),
+                None => format!("{} {}", c.actor, c.points),
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "{}",
+            wrap(
+                &format!("weighed (salience points): {}", weighed.join("; ")),
+                width,
+                "      "
+            )
+        );
+    }
     let mut v = format!("voice: {}", h.voice_rule);
     if let Some(a) = &h.speaker_actor {
         let _ = write!(v, " (speaker actor: {a})");
@@ -497,16 +516,42 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
                 )
             )
         );
-        let _ = writeln!(
-            s,
-            "{}",
-            wrap(&format!("A: {}", side_terms(&d.a)), w, "    ")
-        );
-        let _ = writeln!(
-            s,
-            "{}",
-            wrap(&format!("B: {}", side_terms(&d.b)), w, "    ")
-        );
+        match d.origin {
+            Some(crate::discourse::Origin::Unnamed) => {
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    wrap(
+                        "(never named: known only by the terms that describe it)",
+                        w,
+                        "    "
+                    )
+                );
+            }
+            Some(crate::discourse::Origin::Unlisted) => {
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    wrap(
+                        "(named in the text but in no lexicon: see `framelens lexicon \
+                         suggest-actors`)",
+                        w,
+                        "    "
+                    )
+                );
+            }
+            None => {}
+        }
+        for (tag, side, other) in [("A", &d.a, "B"), ("B", &d.b, "A")] {
+            let mut line = format!("{tag}: {}", side_terms(side));
+            if side.inferred_from.is_some() {
+                let _ = write!(
+                    line,
+                    " [{tag} never names it: tied through {other}, where the same role is named]"
+                );
+            }
+            let _ = writeln!(s, "{}", wrap(&line, w, "    "));
+        }
         for sw in d.swaps.iter().take(3) {
             let _ = writeln!(
                 s,
