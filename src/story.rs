@@ -385,3 +385,98 @@ fn rename(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::LinkRule;
+    use crate::lexicon::Lexicon;
+    use std::sync::OnceLock;
+
+    fn an() -> &'static Analyzer {
+        static AN: OnceLock<Analyzer> = OnceLock::new();
+        AN.get_or_init(|| Analyzer::new(Lexicon::bundled().unwrap()).unwrap())
+    }
+
+    const STATE_MEDIA: &str = "Terrorists attack police stations in Aleppo countryside\n\n\
+        DAMASCUS - Terrorists attacked police stations in the western countryside of Aleppo on \
+        Thursday, the Syrian army command said.\n\nThe army said its units confronted the \
+        terrorists in Aleppo and Idlib.\n";
+    const NAMES_THE_GROUP: &str = "Rebels launch offensive near Aleppo\n\nISTANBUL - Hayat \
+        Tahrir al-Sham (HTS) launched a surprise offensive on Thursday against Syrian \
+        government forces in the countryside of Aleppo.\n\nThe rebels captured several police \
+        stations west of Aleppo, according to a war monitor.\n";
+    const NAMES_NOBODY: &str = "Rebels launch offensive near Aleppo\n\nISTANBUL - Armed \
+        opposition groups launched a surprise offensive on Thursday against Syrian government \
+        forces in the countryside of Aleppo.\n\nThe rebels captured several police stations \
+        west of Aleppo, according to a war monitor.\n";
+    const UNRELATED: &str = "Floods in the delta\n\nHeavy rain flooded farms in the delta on \
+        Monday, officials said.\n\nMilitants were not involved.\n";
+
+    fn actors_of(art: &Article, written: &str) -> Vec<Vec<String>> {
+        art.hits
+            .iter()
+            .filter(|h| h.text.eq_ignore_ascii_case(written))
+            .map(|h| h.actors.clone())
+            .collect()
+    }
+
+    #[test]
+    fn an_unnamed_party_takes_the_name_the_other_article_gives() {
+        let arts = an().analyze_story(&[("sana", STATE_MEDIA), ("wire", NAMES_THE_GROUP)]);
+        let sana = &arts[0];
+        for actors in actors_of(sana, "terrorists") {
+            assert_eq!(actors, vec!["hts".to_owned()]);
+        }
+        let story: Vec<_> = sana.hits.iter().filter(|h| h.link == LinkRule::Story).collect();
+        assert!(!story.is_empty());
+        assert!(story[0].link_detail.contains("'wire'"), "{}", story[0].link_detail);
+        let p = sana.parties.iter().find(|p| p.id == "hts").unwrap();
+        assert_eq!(p.inferred_from.as_deref(), Some("wire"));
+        // Counted like any lexicon actor.
+        assert!(sana.hits.iter().any(|h| h.actor_indices.len() == 1));
+    }
+
+    #[test]
+    fn when_neither_article_names_the_group_both_share_one_unnamed_party() {
+        let arts = an().analyze_story(&[("sana", STATE_MEDIA), ("wire", NAMES_NOBODY)]);
+        let a = actors_of(&arts[0], "terrorists");
+        let b = actors_of(&arts[1], "rebels");
+        assert!(!a.is_empty() && !b.is_empty());
+        assert!(a.iter().chain(&b).all(|x| x == &vec!["unnamed-1".to_owned()]), "{a:?} {b:?}");
+        for art in &arts {
+            let p = &art.parties[0];
+            assert_eq!((p.id.as_str(), p.origin), ("unnamed-1", Origin::Unnamed));
+            assert!(p.inferred_from.is_none());
+        }
+    }
+
+    #[test]
+    fn parties_of_unrelated_articles_stay_apart() {
+        let arts = an().analyze_story(&[("sana", STATE_MEDIA), ("floods", UNRELATED)]);
+        let a = actors_of(&arts[0], "terrorists");
+        let b = actors_of(&arts[1], "militants");
+        assert!(!a.is_empty() && !b.is_empty());
+        assert_ne!(a[0], b[0], "no shared parties or words: no alignment");
+    }
+
+    #[test]
+    fn a_party_the_article_names_is_never_inferred_for_it() {
+        // The wire story names HTS itself: nothing in it is inferred from the state media.
+        let arts = an().analyze_story(&[("wire", NAMES_THE_GROUP), ("sana", STATE_MEDIA)]);
+        assert!(arts[0].hits.iter().all(|h| h.link != LinkRule::Story));
+        assert!(arts[0].parties.iter().all(|p| p.inferred_from.is_none()));
+    }
+
+    #[test]
+    fn story_alignment_is_deterministic() {
+        let x = an().analyze_story(&[("sana", STATE_MEDIA), ("wire", NAMES_NOBODY)]);
+        let y = an().analyze_story(&[("sana", STATE_MEDIA), ("wire", NAMES_NOBODY)]);
+        for (p, q) in x.iter().zip(&y) {
+            assert_eq!(
+                serde_json::to_string(&p.hits).unwrap(),
+                serde_json::to_string(&q.hits).unwrap()
+            );
+        }
+    }
+}
