@@ -1,7 +1,8 @@
 //! Attribution: which actor(s) each loaded term describes, and the rule that says so.
 //!
-//! Rules, tried in this order for each term; the first that finds a compatible actor wins (an
-//! actor is compatible when its type is one the lexicon entry `targets`):
+//! The local rules are tried in this order, the order of the table `RULES` in the code; the
+//! first that finds a compatible actor wins (an actor is compatible when its type is one the
+//! lexicon entry `targets`):
 //! 1. `speaker_of_verb`: an attribution verb ("claimed") describes the speaker of its frame.
 //! 2. `same_phrase`: an actor named in the term's own noun phrase ("the HTS terror organization",
 //!    "Assad's regime", "HTS fighters", "fighters from a Kurdish-led coalition"; a compound
@@ -9,20 +10,33 @@
 //! 3. `proxy`: a group term owned or backed by a state that the lexicon says has proxies
 //!    ("their respective insurgent groups", "Turkey, which supports armed groups", "Turkish-backed
 //!    factions") describes those proxies.
-//! 4. `copula`, `apposition`, `designation`, `relative_clause`: "HTS is a militant group",
-//!    "HTS, a militant group", "HTS—designated as a terrorist organization", "the PKK, which ...".
-//! 5. `coordination` / `nearest_in_clause`: the nearest compatible actor in the same clause, with
-//!    all its conjuncts ("both Turkey and the US maintain occupation forces" gives two actors).
-//! 6. `carried_over`: a term with no actor in its clause takes the actor its category was last tied
-//!    to, in the same paragraph or the two sentences before ("such terrorist groups").
-//! 7. `article_topic`: a group term (one whose targets exclude states) still without an actor takes
-//!    the article's most-mentioned compatible group, when one clearly dominates (at least two
-//!    mentions and more than any other).
+//! 4. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
+//!    designated as a terrorist group".
+//! 5. `copula`: "HTS is a militant group".
+//! 6. `apposition`: "HTS, a militant group".
+//! 7. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
+//! 8. `coordination`: the nearest compatible actor in the same clause when it has conjuncts, all
+//!    of them ("both Turkey and the US maintain occupation forces" gives two actors).
+//! 9. `nearest_in_clause`: the nearest compatible actor in the same clause, alone.
+//!
+//! A distancing marker ("so-called") takes no local rule: once the local rules are done,
+//! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
+//! it. Then, in text order, the discourse rules for the terms still without an actor:
+//! 10. `carried_over`: a term with no actor in its clause takes the actor its category was last
+//!     tied to, in the same paragraph or the two sentences before; after an anaphoric determiner
+//!     ("such terrorist groups") the last tie of any category whose actors it can describe.
+//! 11. `article_topic`: a group term (one whose targets exclude states) still without an actor
+//!     takes the article's most-mentioned compatible group, when one clearly dominates (at least
+//!     two mentions and more than any other); an untyped term only a clear protagonist (at least
+//!     three mentions and twice the runner-up).
 //!
 //! Otherwise the term has no actor. What it does not do: parse syntax. Noun phrases and clauses are
 //! approximated from tokens (determiners, possessives, adjective-like words, clause words), so a
 //! term whose actor sits in a different clause is carried over or left without one rather than
 //! guessed.
+
+use std::cell::OnceCell;
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
@@ -408,36 +422,18 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
         if h.entry.kind == Kind::Distancing {
             continue;
         }
-        links[hi] = local(cx, hits, &hit_at, hi, &links, &mut anaphoric[hi]);
+        let (link, anaphor) = {
+            let term = Term::new(cx, hits, &hit_at, &links, hi);
+            (local(cx, &term), term.anaphoric)
+        };
+        links[hi] = link;
+        anaphoric[hi] = anaphor;
     }
     // Distancing markers describe what follows them.
     for (hi, h) in hits.iter().enumerate() {
-        if h.entry.kind != Kind::Distancing {
-            continue;
+        if h.entry.kind == Kind::Distancing {
+            links[hi] = distanced_phrase(cx, hits, &hit_at, &links, hi);
         }
-        let after = token_range(cx.seg, h.span).end;
-        let next = (after..(after + 3).min(cx.seg.tokens.len())).find_map(|t| {
-            hit_at[t]
-                .filter(|&o| o != hi)
-                .map(|o| (Some(o), None))
-                .or_else(|| cx.mention_at[t].map(|m| (None, Some(m))))
-        });
-        links[hi] = match next {
-            Some((Some(o), _)) => links[o]
-                .clone()
-                .filter(|l| !l.actors.is_empty())
-                .map(|l| Link {
-                    actors: l.actors,
-                    rule: LinkRule::DistancedPhrase,
-                    detail: format!("marks the next term '{}'", hits[o].span.slice(cx.text)),
-                }),
-            Some((None, Some(m))) => Some(Link {
-                actors: vec![cx.mentions[m].actor],
-                rule: LinkRule::DistancedPhrase,
-                detail: format!("marks '{}'", cx.mention_text(m)),
-            }),
-            _ => None,
-        };
     }
     // Discourse rules, in text order so that a carried-over tie can feed the next one.
     let ties: Vec<(usize, usize, Vec<usize>)> = hits
@@ -552,72 +548,223 @@ fn from_salience(
     discourse::resolve(salience, cast, unnamed, &term, cx.text, cx.seg)
 }
 
-fn local(
-    cx: &Context,
-    hits: &[TermHit],
-    hit_at: &[Option<usize>],
-    hi: usize,
-    links: &[Option<Link>],
-    anaphoric_out: &mut bool,
-) -> Option<Link> {
-    let h = &hits[hi];
-    let e = h.entry;
-    let toks = token_range(cx.seg, h.span);
-    let sent = cx.seg.sentences[h.sentence].tokens.clone();
+/// A local rule: the link it finds for a term, or `None` to pass the term to the next rule.
+type RuleFn = fn(&Context, &Term) -> Option<Link>;
 
-    // 1. Attribution verbs describe their speaker.
-    if e.kind == Kind::Attribution
-        && let Some(f) = cx.voices.frame_with_verb(h.span)
-    {
-        let frame = &cx.voices.frames[f];
-        if let Some(a) = frame.speaker_actor {
-            let via = frame
-                .resolved_from
-                .as_ref()
-                .map(|r| format!(" (resolved to '{r}')"))
-                .unwrap_or_default();
-            return Some(Link {
-                actors: vec![a],
-                rule: LinkRule::SpeakerOfVerb,
-                detail: format!(
-                    "speaker '{}'{via} of the reporting verb",
-                    frame.speaker.slice(cx.text)
-                ),
-            });
+/// The local rules, in the order they are tried (the order of the module doc). The first one
+/// that returns a link decides the term, and the link it returns names that rule. A new rule goes
+/// in here, at the place its priority calls for, with its rows in the tests below.
+const RULES: &[(LinkRule, RuleFn)] = &[
+    (LinkRule::SpeakerOfVerb, speaker_of_verb),
+    (LinkRule::SamePhrase, same_phrase),
+    (LinkRule::Proxy, proxy),
+    (LinkRule::Designation, designation),
+    (LinkRule::Copula, copula),
+    (LinkRule::Apposition, apposition),
+    (LinkRule::RelativeClause, relative_clause),
+    (LinkRule::Coordination, coordination),
+    (LinkRule::NearestInClause, nearest_in_clause),
+];
+
+/// Tries [`RULES`] in order on one term.
+fn local(cx: &Context, term: &Term) -> Option<Link> {
+    RULES.iter().find_map(|&(rule, apply)| {
+        let link = apply(cx, term)?;
+        debug_assert_eq!(link.rule, rule, "a rule returned another rule's link");
+        Some(link)
+    })
+}
+
+/// One term as the local rules see it. The parts several rules need (token ranges, the noun
+/// phrase around the term, the words before it) are worked out once, in [`Term::new`].
+struct Term<'a> {
+    /// The article's terms in text order, the term covering each token, and the links decided
+    /// so far (an antecedent can be an earlier term that already has actors).
+    hits: &'a [TermHit<'a>],
+    hit_at: &'a [Option<usize>],
+    links: &'a [Option<Link>],
+    /// This term's index in `hits`.
+    index: usize,
+    hit: &'a TermHit<'a>,
+    entry: &'a LabelEntry,
+    /// The term's tokens and its sentence's tokens.
+    toks: Range<usize>,
+    sent: Range<usize>,
+    /// The mentions that start in the sentence.
+    in_sentence: Range<usize>,
+    /// Mentions lying inside the term ("Assad regime", "Turkish-backed").
+    inside: Vec<usize>,
+    /// Mentions among the premodifiers to the left of the term (emptied for a proxy word, whose
+    /// modifiers name the patron), the first token of the noun phrase, and whether it opens with
+    /// "its"/"their" or with an anaphoric determiner ("such", "these").
+    left: Vec<usize>,
+    np_start: usize,
+    possessor_pronoun: bool,
+    anaphoric: bool,
+    /// Mentions to the right that the term may modify or that its of/from/by phrase names
+    /// (emptied for a proxy word followed by such a phrase: it names the patron).
+    right: Vec<usize>,
+    /// The term is a compound ("U.S.-backed") or has a backer inside it or before it.
+    compound: bool,
+    /// The term is followed by the preposition that names an owner ("of", "from", "by").
+    owner_pp: bool,
+    /// Patrons named in or around the phrase: backers inside the term, a proxy word's
+    /// modifiers and of-phrase, and compound backers just before the term ("Turkish-backed").
+    backers: Vec<usize>,
+    /// The start of the words that lead into the noun phrase ("is also a", "designated as"),
+    /// and whether they hold a designation verb.
+    lead: usize,
+    designated: bool,
+    /// The nearest actor in the clause with its conjuncts, shared by the last two rules.
+    nearest: OnceCell<Option<(usize, Vec<usize>)>>,
+}
+
+/// What an antecedent before a term is: mentions (one with its conjuncts), or an earlier term
+/// whose link has actors.
+enum Antecedent {
+    Mentions(Vec<usize>),
+    Term(usize),
+}
+
+impl<'a> Term<'a> {
+    fn new(
+        cx: &Context,
+        hits: &'a [TermHit<'a>],
+        hit_at: &'a [Option<usize>],
+        links: &'a [Option<Link>],
+        index: usize,
+    ) -> Term<'a> {
+        let hit = &hits[index];
+        let entry = hit.entry;
+        let toks = token_range(cx.seg, hit.span);
+        let sent = cx.seg.sentences[hit.sentence].tokens.clone();
+        let inside: Vec<usize> = starting_within(cx.mentions, hit.span)
+            .filter(|&m| hit.span.contains(cx.mentions[m].span))
+            .collect();
+        let mut backers: Vec<usize> = inside
+            .iter()
+            .copied()
+            .filter(|&m| matches!(cx.mentions[m].role, Some(Role::Backer)))
+            .collect();
+        let (mut left, np_start, possessor_pronoun, anaphoric) =
+            scan_left(cx, hits, hit_at, toks.start, sent.start);
+        // "an Iranian proxy": for a proxy word the modifier names the patron, not the proxy.
+        let proxy_word = entry.kind == Kind::Label && entry.category.ends_with("/proxy");
+        if proxy_word {
+            backers.append(&mut left);
+        }
+        let compound = !backers.is_empty() || hit.span.slice(cx.text).contains('-');
+        let mut right = scan_right(cx, entry, hit_at, compound, toks.end, sent.end);
+        let owner_pp = starts_with_owner_pp(cx, entry, toks.end, sent.end);
+        if proxy_word && owner_pp {
+            // "a proxy of the Iranian regime": the of-phrase names the patron.
+            backers.append(&mut right);
+        }
+        // A compound backer modifying the term ("Turkish-backed militias").
+        backers.extend(left.iter().copied().filter(|&m| {
+            matches!(cx.mentions[m].role, Some(Role::Backer)) && cx.last_token(m) + 2 >= toks.start
+        }));
+        let (lead, designated) = lead_in(cx, np_start, sent.start);
+        Term {
+            hits,
+            hit_at,
+            links,
+            index,
+            hit,
+            entry,
+            in_sentence: starting_within(cx.mentions, cx.seg.sentences[hit.sentence].span),
+            toks,
+            sent,
+            inside,
+            left,
+            np_start,
+            possessor_pronoun,
+            anaphoric,
+            right,
+            compound,
+            owner_pp,
+            backers,
+            lead,
+            designated,
+            nearest: OnceCell::new(),
         }
     }
 
-    // 2. Mentions inside the term ("Assad regime", "Turkish-backed": the backer is kept apart).
-    let inside: Vec<usize> = starting_within(cx.mentions, h.span)
-        .filter(|&m| h.span.contains(cx.mentions[m].span))
-        .collect();
-    let in_sentence = starting_within(cx.mentions, cx.seg.sentences[h.sentence].span);
-    let backers: Vec<usize> = inside
-        .iter()
-        .copied()
-        .filter(|&m| matches!(cx.mentions[m].role, Some(Role::Backer)))
-        .collect();
-    let own: Vec<usize> = inside
-        .iter()
-        .copied()
-        .filter(|&m| cx.compatible(e, m))
-        .collect();
-    if !own.is_empty() {
-        let actors = unique_actors(cx, &own);
-        return Some(Link {
-            detail: format!("'{}' is part of the term", cx.mention_text(own[0])),
-            actors,
-            rule: LinkRule::SamePhrase,
-        });
+    /// The mention, or the earlier linked term, that ends right before token `pos` (closing or
+    /// opening brackets skipped).
+    fn antecedent_before(&self, cx: &Context, pos: usize) -> Option<Antecedent> {
+        if pos == 0 {
+            return None;
+        }
+        let mut p = pos - 1;
+        while p > self.sent.start && matches!(cx.w(p), ")" | "(") {
+            p -= 1;
+        }
+        if let Some(m) = cx.mention_at[p] {
+            return Some(Antecedent::Mentions(cx.conjuncts(m)));
+        }
+        if let Some(o) = self.hit_at[p]
+            && o < self.index
+            && let Some(Some(l)) = self.links.get(o)
+            && !l.actors.is_empty()
+        {
+            return Some(Antecedent::Term(o));
+        }
+        None
     }
 
-    // Premodifiers to the left of the term, inside its noun phrase.
-    let mut t = toks.start;
+    /// The link to the antecedent before token `pos`: its actors that the term can describe.
+    fn link_back(&self, cx: &Context, pos: usize, rule: LinkRule, what: &str) -> Option<Link> {
+        let e = self.entry;
+        match self.antecedent_before(cx, pos)? {
+            Antecedent::Mentions(ms) => {
+                let ok: Vec<usize> = ms.into_iter().filter(|&m| cx.compatible(e, m)).collect();
+                (!ok.is_empty()).then(|| Link {
+                    actors: unique_actors(cx, &ok),
+                    rule,
+                    detail: format!("{what} '{}'", cx.mention_text(ok[0])),
+                })
+            }
+            Antecedent::Term(o) => {
+                let l = self.links[o].as_ref()?;
+                let ok: Vec<usize> = l
+                    .actors
+                    .iter()
+                    .copied()
+                    .filter(|&a| e.allows(cx.lex.actors[a].actor_type))
+                    .collect();
+                (!ok.is_empty()).then(|| Link {
+                    actors: ok,
+                    rule,
+                    detail: format!("{what} '{}'", self.hits[o].span.slice(cx.text)),
+                })
+            }
+        }
+    }
+
+    /// The nearest compatible actor in the clause with its compatible conjuncts, found once.
+    fn nearest(&self, cx: &Context) -> Option<&(usize, Vec<usize>)> {
+        self.nearest.get_or_init(|| nearest_in(cx, self)).as_ref()
+    }
+}
+
+/// Walks left from token `from` over the term's premodifiers (mentions, other terms, at most
+/// two adjective-like words, possessives, numbers) to the determiner that opens the noun phrase.
+/// Gives the mentions passed, the first token of the phrase, and whether the determiner is a
+/// possessive pronoun or anaphoric.
+fn scan_left(
+    cx: &Context,
+    hits: &[TermHit],
+    hit_at: &[Option<usize>],
+    from: usize,
+    sent_start: usize,
+) -> (Vec<usize>, usize, bool, bool) {
+    let mut t = from;
     let mut left: Vec<usize> = Vec::new();
     let mut possessor_pronoun = false;
     let mut anaphoric = false;
     let mut adjectives = 0;
-    while t > sent.start {
+    while t > sent_start {
         let k = t - 1;
         if let Some(m) = cx.mention_at[k] {
             left.push(m);
@@ -634,7 +781,7 @@ fn local(
             possessor_pronoun |= POSSESSIVE_PRONOUNS.contains(&w);
             anaphoric |= ANAPHORIC.contains(&w);
             t = k;
-            // A determiner starts the phrase, but "the" may follow "all of"; stop here.
+            // The determiner opens the phrase; what is before it ("all of the") is not walked.
             break;
         }
         if kind == TokenKind::Possessive
@@ -645,10 +792,11 @@ fn local(
             continue;
         }
         let alpha = w.chars().all(char::is_alphabetic);
-        // A participle is a modifier only after a determiner or a name ("the armed groups");
-        // otherwise it is most likely the verb of the clause ("militias attacked Kurdish ...").
+        // A participle modifies the term only right after a determiner or a name ("the armed
+        // groups"); elsewhere it is more likely the clause's verb ("militias attacked Kurdish
+        // ...").
         let participle = w.ends_with("ed") || w.ends_with("ing");
-        let after_det = k > sent.start
+        let after_det = k > sent_start
             && (DETERMINERS.contains(&cx.w(k - 1)) || cx.mention_at[k - 1].is_some());
         if alpha && participle && !after_det {
             break;
@@ -665,24 +813,122 @@ fn local(
         }
         break;
     }
-    let np_start = t;
-    *anaphoric_out = anaphoric;
-    // "an Iranian proxy": for a proxy word the modifier names the patron, not the proxy.
-    let proxy_word = e.kind == Kind::Label && e.category.ends_with("/proxy");
-    let mut backers = backers;
-    if proxy_word {
-        backers.extend(left.iter().copied());
-        left.clear();
+    (left, t, possessor_pronoun, anaphoric)
+}
+
+/// Walks right from token `from` (the end of the term), at most six steps, collecting the
+/// mentions the term may modify ("U.S.-backed, Kurdish-led coalition") or that its owner phrase
+/// names ("fighters from a Kurdish-led coalition").
+fn scan_right(
+    cx: &Context,
+    e: &LabelEntry,
+    hit_at: &[Option<usize>],
+    compound: bool,
+    from: usize,
+    sent_end: usize,
+) -> Vec<usize> {
+    let mut k = from;
+    let mut right: Vec<usize> = Vec::new();
+    let mut steps = 0;
+    while k < sent_end && steps < 6 {
+        let w = cx.w(k);
+        if let Some(m) = cx.mention_at[k] {
+            right.push(m);
+            k = cx.last_token(m) + 1;
+            steps += 1;
+            continue;
+        }
+        // A label's of-phrase names its owner ("fighters of HTS"), an act's names its victim
+        // ("the invasion of Ukraine"): an act's agent follows "by".
+        let owner_prep = if e.kind == Kind::Act { "by" } else { "of" };
+        let allowed = DETERMINERS.contains(&w)
+            || (steps == 0 && (w == owner_prep || (e.kind != Kind::Act && w == "from")))
+            || (compound && matches!(w, "," | "-"))
+            || hit_at[k].is_some();
+        if !allowed {
+            break;
+        }
+        k += 1;
+        steps += 1;
     }
-    let same: Vec<usize> = left
+    right
+}
+
+/// Walks left from the noun phrase's first token over the words that lead into it: adverbs and
+/// articles ("also a"), then a designation verb with its auxiliaries ("has been designated as").
+/// Gives the first token of those words and whether a designation verb was among them.
+fn lead_in(cx: &Context, np_start: usize, sent_start: usize) -> (usize, bool) {
+    let mut b = np_start;
+    while b > sent_start
+        && matches!(
+            cx.w(b - 1),
+            "also" | "still" | "now" | "widely" | "as" | "a" | "an"
+        )
+    {
+        b -= 1;
+    }
+    if !(b > sent_start && DESIGNATION_VERBS.contains(&cx.w(b - 1))) {
+        return (b, false);
+    }
+    b -= 1;
+    while b > sent_start
+        && matches!(
+            cx.w(b - 1),
+            "been" | "being" | "has" | "have" | "had" | "is" | "was" | "are" | "were"
+        )
+    {
+        b -= 1;
+    }
+    (b, true)
+}
+
+/// `speaker_of_verb`: an attribution verb ("claimed") describes the speaker of its frame, when
+/// the speaker resolves to an actor.
+fn speaker_of_verb(cx: &Context, t: &Term) -> Option<Link> {
+    if t.entry.kind != Kind::Attribution {
+        return None;
+    }
+    let frame = &cx.voices.frames[cx.voices.frame_with_verb(t.hit.span)?];
+    let a = frame.speaker_actor?;
+    let via = frame
+        .resolved_from
+        .as_ref()
+        .map(|r| format!(" (resolved to '{r}')"))
+        .unwrap_or_default();
+    Some(Link {
+        actors: vec![a],
+        rule: LinkRule::SpeakerOfVerb,
+        detail: format!(
+            "speaker '{}'{via} of the reporting verb",
+            frame.speaker.slice(cx.text)
+        ),
+    })
+}
+
+/// `same_phrase`: a compatible actor in the term's own noun phrase, tried in three places: inside
+/// the term ("Assad regime"), among its premodifiers with their conjuncts ("Palestinian Islamic
+/// Jihad and Hamas militants"), and to its right when the term is a compound modifying a head
+/// ("U.S.-backed, Kurdish-led coalition") or is followed by an owner phrase ("fighters of HTS").
+fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
+    let e = t.entry;
+    let own: Vec<usize> = t
+        .inside
         .iter()
         .copied()
         .filter(|&m| cx.compatible(e, m))
         .collect();
-    if !same.is_empty() {
-        // With their conjuncts: "Palestinian Islamic Jihad and Hamas militants".
-        let mut ms: Vec<usize> = same
+    if !own.is_empty() {
+        return Some(Link {
+            detail: format!("'{}' is part of the term", cx.mention_text(own[0])),
+            actors: unique_actors(cx, &own),
+            rule: LinkRule::SamePhrase,
+        });
+    }
+    if t.left.iter().any(|&m| cx.compatible(e, m)) {
+        let mut ms: Vec<usize> = t
+            .left
             .iter()
+            .filter(|&&m| cx.compatible(e, m))
             .flat_map(|&m| cx.conjuncts(m))
             .filter(|&m| cx.compatible(e, m))
             .collect();
@@ -694,251 +940,213 @@ fn local(
             detail: format!("'{}' in the same noun phrase", cx.mention_text(ms[0])),
         });
     }
-
-    // To the right: the head a compound modifies ("U.S.-backed, Kurdish-led coalition"), or an
-    // "of"/"from" phrase ("fighters from a Kurdish-led coalition").
-    let mut k = toks.end;
-    let mut right: Vec<usize> = Vec::new();
-    let compound_term = !backers.is_empty() || h.span.slice(cx.text).contains('-');
-    let mut steps = 0;
-    while k < sent.end && steps < 6 {
-        let w = cx.w(k);
-        if let Some(m) = cx.mention_at[k] {
-            right.push(m);
-            k = cx.last_token(m) + 1;
-            steps += 1;
-            continue;
-        }
-        // "fighters of HTS" names the owner; "the invasion of Ukraine" names the victim, and an
-        // act's agent comes with "by".
-        let owner_pp = if e.kind == Kind::Act { "by" } else { "of" };
-        let allowed = DETERMINERS.contains(&w)
-            || (steps == 0 && (w == owner_pp || (e.kind != Kind::Act && w == "from")))
-            || (compound_term && matches!(w, "," | "-"))
-            || hit_at[k].is_some();
-        if !allowed {
-            break;
-        }
-        k += 1;
-        steps += 1;
-    }
-    if proxy_word && starts_with_owner_pp(cx, e, toks.end, sent.end) {
-        // "a proxy of the Iranian regime": the of-phrase names the patron.
-        backers.extend(right.iter().copied());
-        right.clear();
-    }
-    let after: Vec<usize> = right
+    let after: Vec<usize> = t
+        .right
         .iter()
         .copied()
         .filter(|&m| cx.compatible(e, m))
         .collect();
-    let starts_with_pp = starts_with_owner_pp(cx, e, toks.end, sent.end);
-    if !after.is_empty() && (compound_term || starts_with_pp) {
-        return Some(Link {
-            actors: unique_actors(cx, &after),
-            rule: LinkRule::SamePhrase,
-            detail: format!("'{}' is the head of the phrase", cx.mention_text(after[0])),
-        });
+    if after.is_empty() || !(t.compound || t.owner_pp) {
+        return None;
     }
+    Some(Link {
+        actors: unique_actors(cx, &after),
+        rule: LinkRule::SamePhrase,
+        detail: format!("'{}' is the head of the phrase", cx.mention_text(after[0])),
+    })
+}
 
-    // 3. Proxies: a group term owned or backed by a state with proxies.
-    // The backers named in the phrase: inside the term ("Turkish-backed") or in a compound
-    // modifying it ("Turkish-backed militias").
-    backers.extend(left.iter().copied().filter(|&m| {
-        matches!(cx.mentions[m].role, Some(Role::Backer)) && cx.last_token(m) + 2 >= toks.start
-    }));
+/// `proxy`: a group term whose phrase names a patron state describes the patron's proxies, when
+/// each patron has exactly one proxy the term can describe (otherwise the proxy is ambiguous and
+/// later rules decide). The patron is a backer in the phrase ("Turkish-backed factions"), the
+/// antecedent of "their" ("Turkey and the US back their respective insurgent groups"), the
+/// subject of a support verb before the phrase ("Turkey, which supports armed groups") or the
+/// agent after "backed by" ("factions backed by Turkey").
+fn proxy(cx: &Context, t: &Term) -> Option<Link> {
+    let e = t.entry;
     let wants_groups = (!e.targets.is_empty() && !e.targets.contains(&ActorType::State))
-        || (e.targets.is_empty() && !backers.is_empty());
-    if wants_groups {
-        let mut owners: Vec<usize> = backers.clone();
-        let mut how = "backed by";
-        if owners.is_empty() && possessor_pronoun {
-            // "their" agrees with a plural antecedent: the nearest coordinated group of actors
-            // before the phrase in the sentence, else the nearest actor.
-            let before: Vec<usize> = in_sentence
-                .clone()
-                .rev()
-                .filter(|&m| cx.last_token(m) < np_start && cx.first_token(m) >= sent.start)
-                .collect();
-            let plural = before
-                .iter()
-                .map(|&m| cx.conjuncts(m))
-                .find(|g| g.len() > 1);
-            if let Some(g) = plural.or_else(|| before.first().map(|&m| cx.conjuncts(m))) {
-                owners = g;
-                how = "owned by";
+        || (e.targets.is_empty() && !t.backers.is_empty());
+    if !wants_groups {
+        return None;
+    }
+    let (owners, how) = patrons(cx, t);
+    let mut proxies = Vec::new();
+    let mut ambiguous = false;
+    for &o in &owners {
+        let owner = &cx.lex.actors[cx.mentions[o].actor];
+        let mine: Vec<usize> = owner
+            .proxies
+            .iter()
+            .filter_map(|p| cx.lex.actors.iter().position(|a| &a.id == p))
+            .filter(|&pi| e.allows(cx.lex.actors[pi].actor_type))
+            .collect();
+        ambiguous |= mine.len() > 1;
+        for pi in mine {
+            if !proxies.contains(&pi) {
+                proxies.push(pi);
             }
-        }
-        if owners.is_empty()
-            && np_start > sent.start
-            && SUPPORT_VERBS.contains(&cx.w(np_start - 1))
-            && let Some(m) = in_sentence
-                .clone()
-                .rev()
-                .find(|&m| cx.last_token(m) < np_start - 1 && cx.first_token(m) >= sent.start)
-        {
-            owners = cx.conjuncts(m);
-            how = "supported by";
-        }
-        if owners.is_empty() {
-            // "factions backed by Turkey"
-            if toks.end + 1 < sent.end
-                && SUPPORT_VERBS.contains(&cx.w(toks.end))
-                && cx.w(toks.end + 1) == "by"
-                && let Some(m) = cx.mention_at.get(toks.end + 2).copied().flatten()
-            {
-                owners = cx.conjuncts(m);
-            }
-        }
-        // Each owner must back exactly one group of the right type, or the proxy is ambiguous
-        // ("an Iranian proxy" could be any of several) and other rules decide.
-        let mut proxies = Vec::new();
-        let mut ambiguous = false;
-        for &o in &owners {
-            let owner = &cx.lex.actors[cx.mentions[o].actor];
-            let mine: Vec<usize> = owner
-                .proxies
-                .iter()
-                .filter_map(|p| cx.lex.actors.iter().position(|a| &a.id == p))
-                .filter(|&pi| e.allows(cx.lex.actors[pi].actor_type))
-                .collect();
-            ambiguous |= mine.len() > 1;
-            for pi in mine {
-                if !proxies.contains(&pi) {
-                    proxies.push(pi);
-                }
-            }
-        }
-        if !proxies.is_empty() && !ambiguous {
-            let owner_actors = unique_actors(cx, &owners);
-            return Some(Link {
-                detail: format!(
-                    "group {how} {}, whose proxies the lexicon lists",
-                    names(cx, &owner_actors)
-                ),
-                actors: proxies,
-                rule: LinkRule::Proxy,
-            });
         }
     }
+    if proxies.is_empty() || ambiguous {
+        return None;
+    }
+    let owner_actors = unique_actors(cx, &owners);
+    Some(Link {
+        detail: format!(
+            "group {how} {}, whose proxies the lexicon lists",
+            names(cx, &owner_actors)
+        ),
+        actors: proxies,
+        rule: LinkRule::Proxy,
+    })
+}
 
-    // 4. Copula, apposition, designation, relative clause: the phrase before.
-    let mut b = np_start;
-    while b > sent.start
-        && matches!(
-            cx.w(b - 1),
-            "also" | "still" | "now" | "widely" | "as" | "a" | "an"
-        )
+/// The patrons of a group term for [`proxy`] (mentions, with their conjuncts where found through
+/// a pronoun or a verb) and how they were found.
+fn patrons(cx: &Context, t: &Term) -> (Vec<usize>, &'static str) {
+    if !t.backers.is_empty() {
+        return (t.backers.clone(), "backed by");
+    }
+    let (np_start, sent) = (t.np_start, &t.sent);
+    if t.possessor_pronoun {
+        // "their" agrees with a plural antecedent: the nearest coordinated group of actors
+        // before the phrase in the sentence, else the nearest actor.
+        let before: Vec<usize> = t
+            .in_sentence
+            .clone()
+            .rev()
+            .filter(|&m| cx.last_token(m) < np_start && cx.first_token(m) >= sent.start)
+            .collect();
+        let plural = before
+            .iter()
+            .map(|&m| cx.conjuncts(m))
+            .find(|g| g.len() > 1);
+        if let Some(g) = plural.or_else(|| before.first().map(|&m| cx.conjuncts(m))) {
+            return (g, "owned by");
+        }
+    }
+    if np_start > sent.start
+        && SUPPORT_VERBS.contains(&cx.w(np_start - 1))
+        && let Some(m) = t
+            .in_sentence
+            .clone()
+            .rev()
+            .find(|&m| cx.last_token(m) < np_start - 1 && cx.first_token(m) >= sent.start)
     {
-        b -= 1;
+        return (cx.conjuncts(m), "supported by");
     }
-    let mut designation = false;
-    if b > sent.start && DESIGNATION_VERBS.contains(&cx.w(b - 1)) {
-        designation = true;
-        b -= 1;
-        while b > sent.start
-            && matches!(
-                cx.w(b - 1),
-                "been" | "being" | "has" | "have" | "had" | "is" | "was" | "are" | "were"
-            )
-        {
-            b -= 1;
-        }
+    // "factions backed by Turkey"
+    let end = t.toks.end;
+    if end + 1 < sent.end
+        && SUPPORT_VERBS.contains(&cx.w(end))
+        && cx.w(end + 1) == "by"
+        && let Some(m) = cx.mention_at.get(end + 2).copied().flatten()
+    {
+        return (cx.conjuncts(m), "backed by");
     }
-    let antecedent_before = |pos: usize| -> Option<(Vec<usize>, Option<usize>)> {
-        // The mention or linked term ending right before token `pos`.
-        if pos == 0 {
-            return None;
-        }
-        let mut p = pos - 1;
-        while p > sent.start && matches!(cx.w(p), ")" | "(") {
-            p -= 1;
-        }
-        if let Some(m) = cx.mention_at[p] {
-            return Some((cx.conjuncts(m), None));
-        }
-        if let Some(o) = hit_at[p]
-            && o < hi
-            && let Some(Some(l)) = links.get(o)
-            && !l.actors.is_empty()
-        {
-            return Some((Vec::new(), Some(o)));
-        }
-        None
-    };
-    let link_to =
-        |found: (Vec<usize>, Option<usize>), rule: LinkRule, what: &str| -> Option<Link> {
-            match found {
-                (ms, None) => {
-                    let ok: Vec<usize> = ms.into_iter().filter(|&m| cx.compatible(e, m)).collect();
-                    (!ok.is_empty()).then(|| Link {
-                        actors: unique_actors(cx, &ok),
-                        rule,
-                        detail: format!("{what} '{}'", cx.mention_text(ok[0])),
-                    })
-                }
-                (_, Some(o)) => {
-                    let l = links[o].as_ref()?;
-                    let ok: Vec<usize> = l
-                        .actors
-                        .iter()
-                        .copied()
-                        .filter(|&a| e.allows(cx.lex.actors[a].actor_type))
-                        .collect();
-                    (!ok.is_empty()).then(|| Link {
-                        actors: ok,
-                        rule,
-                        detail: format!("{what} '{}'", hits[o].span.slice(cx.text)),
-                    })
-                }
-            }
-        };
-    if b > sent.start {
-        let before = cx.w(b - 1).to_owned();
-        if designation {
-            let mut p = b;
-            if p > sent.start && matches!(cx.w(p - 1), "which" | "who" | "that") {
-                p -= 1;
-            }
-            if p > sent.start && matches!(cx.w(p - 1), "," | "—" | "–" | "-") {
-                p -= 1;
-            }
-            if let Some(l) = antecedent_before(p)
-                .and_then(|f| link_to(f, LinkRule::Designation, "designation of"))
-            {
-                return Some(l);
-            }
-        }
-        if COPULA.contains(&before.as_str())
-            && let Some(l) =
-                antecedent_before(b - 1).and_then(|f| link_to(f, LinkRule::Copula, "subject"))
-        {
-            return Some(l);
-        }
-        if matches!(before.as_str(), "," | "—" | "–" | "(")
-            && let Some(l) = antecedent_before(b - 1)
-                .and_then(|f| link_to(f, LinkRule::Apposition, "apposition to"))
-        {
-            return Some(l);
-        }
+    (Vec::new(), "backed by")
+}
+
+/// `designation`: a term after a designation verb describes what the verb designates, the
+/// phrase before it ("HTS—designated as a terrorist organization", "the PKK, which has been
+/// designated as a terrorist group").
+fn designation(cx: &Context, t: &Term) -> Option<Link> {
+    if !t.designated || t.lead <= t.sent.start {
+        return None;
     }
-    // Relative clause: ", which ... TERM" with no actor between the antecedent and the term.
-    if let Some(rel) = (sent.start..np_start).rev().find(|&k| {
+    let mut p = t.lead;
+    if p > t.sent.start && matches!(cx.w(p - 1), "which" | "who" | "that") {
+        p -= 1;
+    }
+    if p > t.sent.start && matches!(cx.w(p - 1), "," | "—" | "–" | "-") {
+        p -= 1;
+    }
+    t.link_back(cx, p, LinkRule::Designation, "designation of")
+}
+
+/// `copula`: a term after "is"/"was"/"remains" ... describes the subject right before the verb
+/// ("HTS is a militant group").
+fn copula(cx: &Context, t: &Term) -> Option<Link> {
+    if t.lead <= t.sent.start || !COPULA.contains(&cx.w(t.lead - 1)) {
+        return None;
+    }
+    t.link_back(cx, t.lead - 1, LinkRule::Copula, "subject")
+}
+
+/// `apposition`: a term set off by a comma, dash or bracket describes the phrase right before
+/// it ("HTS, a militant group").
+fn apposition(cx: &Context, t: &Term) -> Option<Link> {
+    if t.lead <= t.sent.start || !matches!(cx.w(t.lead - 1), "," | "—" | "–" | "(") {
+        return None;
+    }
+    t.link_back(cx, t.lead - 1, LinkRule::Apposition, "apposition to")
+}
+
+/// `relative_clause`: a term in a clause opened by ", which"/", who"/", whose" describes the
+/// clause's antecedent, when no compatible actor stands between the relative word and the term
+/// ("the PKK, which Ankara calls a terrorist group" does not qualify: Ankara comes between).
+fn relative_clause(cx: &Context, t: &Term) -> Option<Link> {
+    let sent = &t.sent;
+    let rel = (sent.start..t.np_start).rev().find(|&k| {
         matches!(cx.w(k), "which" | "who" | "whose")
             && k > sent.start
             && matches!(cx.w(k - 1), "," | "—")
-    }) {
-        let between_has_actor =
-            (rel..np_start).any(|k| cx.mention_at[k].is_some_and(|m| cx.compatible(e, m)));
-        if !between_has_actor
-            && let Some(l) = antecedent_before(rel - 1)
-                .and_then(|f| link_to(f, LinkRule::RelativeClause, "relative clause on"))
-        {
-            return Some(l);
-        }
+    })?;
+    let between_has_actor =
+        (rel..t.np_start).any(|k| cx.mention_at[k].is_some_and(|m| cx.compatible(t.entry, m)));
+    if between_has_actor {
+        return None;
     }
+    t.link_back(cx, rel - 1, LinkRule::RelativeClause, "relative clause on")
+}
 
-    // 5. The nearest compatible actor in the clause, with its conjuncts.
+/// `coordination`: the nearest actor in the clause (see [`nearest_in`]) is one of several
+/// coordinated actors, and the term describes them all ("both Turkey and the US maintain
+/// occupation forces").
+fn coordination(cx: &Context, t: &Term) -> Option<Link> {
+    let (_, group) = t.nearest(cx)?;
+    let actors = unique_actors(cx, group);
+    if actors.len() < 2 {
+        return None;
+    }
+    let listed = group
+        .iter()
+        .map(|&g| format!("'{}'", cx.mention_text(g)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(Link {
+        actors,
+        rule: LinkRule::Coordination,
+        detail: format!("coordinated actors {listed}"),
+    })
+}
+
+/// `nearest_in_clause`: the nearest actor in the clause (see [`nearest_in`]) when it stands
+/// alone.
+fn nearest_in_clause(cx: &Context, t: &Term) -> Option<Link> {
+    let (m, group) = t.nearest(cx)?;
+    let actors = unique_actors(cx, group);
+    if actors.len() > 1 {
+        return None;
+    }
+    Some(Link {
+        actors,
+        rule: LinkRule::NearestInClause,
+        detail: format!(
+            "nearest compatible actor in the clause: '{}'",
+            cx.mention_text(*m)
+        ),
+    })
+}
+
+/// The actor nearest the term in its clause, with its conjuncts that the term can describe.
+/// Places ("in northern Syria") are skipped. An attribution verb takes any actor before it, but
+/// none when passive ("X was accused of"). An act's agent stands before it or after "by", is
+/// not the target of "against"/"on" nor the speaker reporting it; a past-tense act ("invaded")
+/// takes the first actor of its clause after the last comma, its subject, rather than the
+/// nearest, often its object.
+fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
+    let (e, h, toks, sent) = (t.entry, t.hit, &t.toks, &t.sent);
     let clause = cx.clause_of(h.sentence, toks.start);
     let speaker_span = cx
         .voices
@@ -946,7 +1154,6 @@ fn local(
         .frame
         .map(|f| cx.voices.frames[f].speaker);
     let verb_like = e.kind == Kind::Attribution;
-    // "X was accused of ...": a passive attribution verb does not describe its subject.
     if verb_like
         && toks.start > sent.start
         && matches!(
@@ -956,16 +1163,13 @@ fn local(
     {
         return None;
     }
-    // An act written as a past-tense verb ("invaded", "eliminated") describes its subject: the
-    // first actor of its clause after the last comma ("Hamas terrorists invaded southern Israel
-    // and massacred ..."), not the nearest one, which is often the object.
     let past_verb = e.kind == Kind::Act && h.span.slice(cx.text).to_lowercase().ends_with("ed");
     let subject_from = (clause.start..toks.start)
         .rev()
         .find(|&k| cx.w(k) == ",")
         .map_or(clause.start, |k| k + 1);
     let mut best: Option<(usize, usize)> = None;
-    for m in in_sentence {
+    for m in t.in_sentence.clone() {
         let (f, l) = (cx.first_token(m), cx.last_token(m));
         if f < clause.start || l >= clause.end || toks.contains(&f) {
             continue;
@@ -973,15 +1177,10 @@ fn local(
         if !(cx.compatible(e, m) || (verb_like && cx.mentions[m].role.is_none())) {
             continue;
         }
-        if cx.is_place(m) {
-            continue;
-        }
-        if verb_like && f > toks.start {
+        if cx.is_place(m) || (verb_like && f > toks.start) {
             continue;
         }
         if e.kind == Kind::Act {
-            // The agent of an act comes before it, or after "by"; not the target of
-            // "against"/"on", nor the speaker who reports the act.
             let after_by =
                 f > toks.start && f > 0 && (cx.w(f - 1) == "by" || (f > 1 && cx.w(f - 2) == "by"));
             if f > toks.start && !after_by {
@@ -1008,40 +1207,47 @@ fn local(
             best = Some((dist, m));
         }
     }
-    if let Some((_, m)) = best {
-        let group: Vec<usize> = cx
-            .conjuncts(m)
-            .into_iter()
-            .filter(|&g| cx.compatible(e, g) || verb_like)
-            .collect();
-        let actors = unique_actors(cx, &group);
-        let rule = if actors.len() > 1 {
-            LinkRule::Coordination
-        } else {
-            LinkRule::NearestInClause
-        };
-        let detail = if actors.len() > 1 {
-            format!(
-                "coordinated actors {}",
-                group
-                    .iter()
-                    .map(|&g| format!("'{}'", cx.mention_text(g)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        } else {
-            format!(
-                "nearest compatible actor in the clause: '{}'",
-                cx.mention_text(m)
-            )
-        };
-        return Some(Link {
-            actors,
-            rule,
-            detail,
-        });
+    let (_, m) = best?;
+    let group: Vec<usize> = cx
+        .conjuncts(m)
+        .into_iter()
+        .filter(|&g| cx.compatible(e, g) || verb_like)
+        .collect();
+    Some((m, group))
+}
+
+/// `distanced_phrase`: a distancing marker ("so-called") describes what follows it within three
+/// tokens: the actors of the next term when that term has some, or the next mention.
+fn distanced_phrase(
+    cx: &Context,
+    hits: &[TermHit],
+    hit_at: &[Option<usize>],
+    links: &[Option<Link>],
+    hi: usize,
+) -> Option<Link> {
+    let after = token_range(cx.seg, hits[hi].span).end;
+    let next = (after..(after + 3).min(cx.seg.tokens.len())).find_map(|t| {
+        hit_at[t]
+            .filter(|&o| o != hi)
+            .map(|o| (Some(o), None))
+            .or_else(|| cx.mention_at[t].map(|m| (None, Some(m))))
+    });
+    match next {
+        Some((Some(o), _)) => links[o]
+            .clone()
+            .filter(|l| !l.actors.is_empty())
+            .map(|l| Link {
+                actors: l.actors,
+                rule: LinkRule::DistancedPhrase,
+                detail: format!("marks the next term '{}'", hits[o].span.slice(cx.text)),
+            }),
+        Some((None, Some(m))) => Some(Link {
+            actors: vec![cx.mentions[m].actor],
+            rule: LinkRule::DistancedPhrase,
+            detail: format!("marks '{}'", cx.mention_text(m)),
+        }),
+        _ => None,
     }
-    None
 }
 
 /// Whether the term is followed by the preposition that names its owner: "of"/"from" for a
