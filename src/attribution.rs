@@ -25,10 +25,14 @@
 //! 10. `carried_over`: a term with no actor in its clause takes the actor its category was last
 //!     tied to, in the same paragraph or the two sentences before; after an anaphoric determiner
 //!     ("such terrorist groups") the last tie of any category whose actors it can describe.
-//! 11. `article_topic`: a group term (one whose targets exclude states) still without an actor
-//!     takes the article's most-mentioned compatible group, when one clearly dominates (at least
-//!     two mentions and more than any other); an untyped term only a clear protagonist (at least
-//!     three mentions and twice the runner-up).
+//! 11. `salience`: the most salient compatible party of the article's discourse model
+//!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
+//!     distance; never the party whose own statement holds a delegitimising term.
+//! 12. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
+//!     an unnamed party of the article.
+//!
+//! Across the articles of one story, [`crate::story`] may then re-tie an unnamed party's terms
+//! to the party another article names in the same role (`story`).
 //!
 //! Otherwise the term has no actor. What it does not do: parse syntax. Noun phrases and clauses are
 //! approximated from tokens (determiners, possessives, adjective-like words, clause words), so a
@@ -700,6 +704,15 @@ impl<'a> Term<'a> {
         while p > self.sent.start && matches!(cx.w(p), ")" | "(") {
             p -= 1;
         }
+        // A comma before the verb closes an apposition ("HTS, a group formerly linked to
+        // al-Qaeda, is ..."): the antecedent is the head before it, not the apposition's last
+        // word. Any other comma or dash is passed over ("the PKK, which ...").
+        if p > self.sent.start && matches!(cx.w(p), "," | "—" | "–" | "-") {
+            p = match apposition_open(cx, self.sent.start, p) {
+                Some(open) if open > self.sent.start => open - 1,
+                _ => p - 1,
+            };
+        }
         if let Some(m) = cx.mention_at[p] {
             return Some(Antecedent::Mentions(cx.conjuncts(m)));
         }
@@ -1047,6 +1060,23 @@ fn patrons(cx: &Context, t: &Term) -> (Vec<usize>, &'static str) {
     (Vec::new(), "backed by")
 }
 
+/// The opening comma or dash of an apposition that `close` ends: the nearest one before it in
+/// the sentence, at most twenty tokens back, followed by a determiner or a relative pronoun
+/// ("HTS, a group formerly linked to al-Qaeda, ..."). None when the stretch holds another
+/// clause boundary or nothing opens an apposition.
+fn apposition_open(cx: &Context, sent_start: usize, close: usize) -> Option<usize> {
+    let from = close.saturating_sub(20).max(sent_start);
+    let open = (from..close)
+        .rev()
+        .take_while(|&k| !matches!(cx.w(k), ";" | ":" | "." | "\"" | "“" | "”"))
+        .find(|&k| matches!(cx.w(k), "," | "—" | "–"))?;
+    matches!(
+        cx.w(open + 1),
+        "a" | "an" | "the" | "which" | "who" | "whose" | "one"
+    )
+    .then_some(open)
+}
+
 /// `designation`: a term after a designation verb describes what the verb designates, the
 /// phrase before it ("HTS—designated as a terrorist organization", "the PKK, which has been
 /// designated as a terrorist group").
@@ -1056,9 +1086,6 @@ fn designation(cx: &Context, t: &Term) -> Option<Link> {
     }
     let mut p = t.lead;
     if p > t.sent.start && matches!(cx.w(p - 1), "which" | "who" | "that") {
-        p -= 1;
-    }
-    if p > t.sent.start && matches!(cx.w(p - 1), "," | "—" | "–" | "-") {
         p -= 1;
     }
     t.link_back(cx, p, LinkRule::Designation, "designation of")
@@ -1180,6 +1207,13 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         if cx.is_place(m) || (verb_like && f > toks.start) {
             continue;
         }
+        // The speaker of the words that hold the term reports an act; it does not commit it,
+        // and it does not call itself by a delegitimising name ("Israel said the aggression").
+        if (e.kind == Kind::Act || e.stance < 0)
+            && speaker_span.is_some_and(|sp| sp.contains(cx.mentions[m].span))
+        {
+            continue;
+        }
         if e.kind == Kind::Act {
             let after_by =
                 f > toks.start && f > 0 && (cx.w(f - 1) == "by" || (f > 1 && cx.w(f - 2) == "by"));
@@ -1189,9 +1223,8 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
             if f > 0 && matches!(cx.w(f - 1), "against" | "on" | "upon" | "targeting" | "at") {
                 continue;
             }
-            if speaker_span.is_some_and(|sp| sp.contains(cx.mentions[m].span)) {
-                continue;
-            }
+        } else if modifies_a_thing(cx, m) {
+            continue;
         }
         let dist = if past_verb && l < toks.start {
             if f < subject_from {
@@ -1214,6 +1247,119 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         .filter(|&g| cx.compatible(e, g) || verb_like)
         .collect();
     Some((m, group))
+}
+
+/// Nouns that denote a party itself, its people or its institutions: an adjective naming a
+/// party before one of them names the party ("Russian forces", "Turkish officials").
+const PARTY_NOUNS: &[&str] = &[
+    "forces",
+    "force",
+    "troops",
+    "army",
+    "armies",
+    "military",
+    "government",
+    "governments",
+    "officials",
+    "official",
+    "authorities",
+    "soldiers",
+    "soldier",
+    "police",
+    "units",
+    "unit",
+    "militia",
+    "militias",
+    "fighters",
+    "officers",
+    "commanders",
+    "commander",
+    "leaders",
+    "leader",
+    "leadership",
+    "president",
+    "minister",
+    "ministry",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "diplomats",
+    "diplomat",
+    "state",
+    "regime",
+    "administration",
+    "side",
+    "delegation",
+    "navy",
+    "personnel",
+    "security",
+    "intelligence",
+    "envoy",
+    "ambassador",
+    "embassy",
+    "people",
+    "side's",
+    "president's",
+    "militants",
+    "rebels",
+    "groups",
+    "group",
+    "proxies",
+    "allies",
+    "counterparts",
+    "opposition",
+    "parliament",
+    "junta",
+    "cabinet",
+    "coalition",
+    "alliance",
+    "movement",
+    "organization",
+    "organisation",
+    "faction",
+    "factions",
+    "party",
+    "brigade",
+    "brigades",
+    "battalion",
+    "battalions",
+    "wing",
+    "branch",
+    "affiliate",
+    "affiliates",
+    "members",
+    "supporters",
+    "loyalists",
+    "partners",
+    "counterpart",
+    "agents",
+];
+
+/// Whether an adjective mention modifies a noun that is a thing or an event, not the party
+/// ("backed by Russian air strikes", "Iranian drones"): then the mention names the party only
+/// as the source of that thing, and a label nearby does not describe it.
+fn modifies_a_thing(cx: &Context, m: usize) -> bool {
+    if cx.mentions[m].form != Form::Adjective {
+        return false;
+    }
+    let next = cx.last_token(m) + 1;
+    let sentence_end = cx
+        .seg
+        .sentence_at(cx.mentions[m].span.start)
+        .map_or(0, |s| cx.seg.sentences[s].tokens.end);
+    if next >= sentence_end || cx.mention_at[next].is_some() {
+        return false;
+    }
+    let w = cx.w(next);
+    let word = cx.seg.tokens[next].kind == TokenKind::Word
+        && w.chars().next().is_some_and(char::is_alphabetic)
+        && cx.seg.tokens[next]
+            .span
+            .slice(cx.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    word && !PARTY_NOUNS.contains(&w)
 }
 
 /// `distanced_phrase`: a distancing marker ("so-called") describes what follows it within three

@@ -514,7 +514,12 @@ mod tests {
                 .iter()
                 .find(|h| h.text == *term)
                 .unwrap_or_else(|| panic!("no hit '{term}' in {text}"));
-            assert_eq!((h.link, &h.actors), (*rule, &actors.iter().map(|s| s.to_string()).collect()), "{term}: {}", h.link_detail);
+            assert_eq!(
+                (h.link, &h.actors),
+                (*rule, &actors.iter().map(|s| s.to_string()).collect()),
+                "{term}: {}",
+                h.link_detail
+            );
         }
     }
 
@@ -538,7 +543,11 @@ mod tests {
         let ids: Vec<&str> = art.parties.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["unnamed-1", "unnamed-2"]);
         assert_ne!(art.parties[0].actor_type, art.parties[1].actor_type);
-        assert!(art.parties[0].description.starts_with("Occupation forces raided"));
+        assert!(
+            art.parties[0]
+                .description
+                .starts_with("Occupation forces raided")
+        );
     }
 
     #[test]

@@ -428,9 +428,17 @@ mod tests {
         for actors in actors_of(sana, "terrorists") {
             assert_eq!(actors, vec!["hts".to_owned()]);
         }
-        let story: Vec<_> = sana.hits.iter().filter(|h| h.link == LinkRule::Story).collect();
+        let story: Vec<_> = sana
+            .hits
+            .iter()
+            .filter(|h| h.link == LinkRule::Story)
+            .collect();
         assert!(!story.is_empty());
-        assert!(story[0].link_detail.contains("'wire'"), "{}", story[0].link_detail);
+        assert!(
+            story[0].link_detail.contains("'wire'"),
+            "{}",
+            story[0].link_detail
+        );
         let p = sana.parties.iter().find(|p| p.id == "hts").unwrap();
         assert_eq!(p.inferred_from.as_deref(), Some("wire"));
         // Counted like any lexicon actor.
@@ -443,7 +451,12 @@ mod tests {
         let a = actors_of(&arts[0], "terrorists");
         let b = actors_of(&arts[1], "rebels");
         assert!(!a.is_empty() && !b.is_empty());
-        assert!(a.iter().chain(&b).all(|x| x == &vec!["unnamed-1".to_owned()]), "{a:?} {b:?}");
+        assert!(
+            a.iter()
+                .chain(&b)
+                .all(|x| x == &vec!["unnamed-1".to_owned()]),
+            "{a:?} {b:?}"
+        );
         for art in &arts {
             let p = &art.parties[0];
             assert_eq!((p.id.as_str(), p.origin), ("unnamed-1", Origin::Unnamed));
