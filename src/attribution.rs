@@ -1111,7 +1111,8 @@ fn apposition(cx: &Context, t: &Term) -> Option<Link> {
 
 /// `relative_clause`: a term in a clause opened by ", which"/", who"/", whose" describes the
 /// clause's antecedent, when no compatible actor stands between the relative word and the term
-/// ("the PKK, which Ankara calls a terrorist group" does not qualify: Ankara comes between).
+/// ("the SDF, which HTS calls a terrorist group" leaves the term to HTS; in "the PKK, which
+/// Turkey calls a terrorist group" a state cannot be the group, so the term is the PKK's).
 fn relative_clause(cx: &Context, t: &Term) -> Option<Link> {
     let sent = &t.sent;
     let rel = (sent.start..t.np_start).rev().find(|&k| {
@@ -1441,4 +1442,574 @@ fn carried_over(
                 .join(" and ")
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use super::{LinkRule, RULES};
+    use crate::analysis::Analyzer;
+    use crate::lexicon::Lexicon;
+
+    use LinkRule::*;
+
+    fn analyzer() -> &'static Analyzer {
+        static AN: OnceLock<Analyzer> = OnceLock::new();
+        AN.get_or_init(|| {
+            Analyzer::new(Lexicon::bundled().expect("bundled lexicons load")).expect("compile")
+        })
+    }
+
+    /// (sentence, term as written, the rule that links it, the actor ids it gets). The term is
+    /// the first hit with that text.
+    type Row = (
+        &'static str,
+        &'static str,
+        LinkRule,
+        &'static [&'static str],
+    );
+
+    /// Analyses each row's sentence and compares the term's link. `fires` rows must be linked by
+    /// `rule`; `not` rows must be linked by some other rule (or none), which the row pins.
+    fn check(rule: LinkRule, fires: &[Row], not: &[Row]) {
+        let mut failures = Vec::new();
+        let rows = fires
+            .iter()
+            .map(|r| (true, r))
+            .chain(not.iter().map(|r| (false, r)));
+        for (fire, &(sentence, term, want_rule, want_actors)) in rows {
+            assert_eq!(
+                fire,
+                want_rule == rule,
+                "row {sentence:?}: a fire row must expect {rule:?}, a not-fire row another rule"
+            );
+            let a = analyzer().analyze("test", &format!("Headline\n{sentence}"));
+            let Some(h) = a.hits.iter().find(|h| h.text == term) else {
+                failures.push(format!(
+                    "{sentence:?}: no hit {term:?} (hits {:?})",
+                    a.hits.iter().map(|h| &h.text).collect::<Vec<_>>()
+                ));
+                continue;
+            };
+            let got: Vec<&str> = h.actors.iter().map(String::as_str).collect();
+            if h.link != want_rule || got != want_actors {
+                failures.push(format!(
+                    "{sentence:?}: {term:?} got {got:?} by {} ({}), want {want_actors:?} by {}",
+                    h.link.as_str(),
+                    h.link_detail,
+                    want_rule.as_str()
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn module_doc_lists_the_rules_in_table_order() {
+        // The numbered items of the module doc: "//! 4. `designation`: ...".
+        let listed: Vec<&str> = include_str!("attribution.rs")
+            .lines()
+            .filter_map(|l| l.strip_prefix("//! "))
+            .filter_map(|l| {
+                let (n, rest) = l.split_once(". `")?;
+                n.parse::<usize>().ok()?;
+                rest.split_once('`').map(|(name, _)| name)
+            })
+            .collect();
+        let mut code: Vec<&str> = RULES.iter().map(|(r, _)| r.as_str()).collect();
+        code.extend([CarriedOver.as_str(), ArticleTopic.as_str()]);
+        assert_eq!(listed, code);
+    }
+
+    const SPEAKER_OF_VERB: &[Row] = &[
+        (
+            "Fidan claimed that the strikes were legal.",
+            "claimed",
+            SpeakerOfVerb,
+            &["turkey"],
+        ),
+        (
+            "Erdogan alleged that the PKK had attacked a base.",
+            "alleged",
+            SpeakerOfVerb,
+            &["turkey"],
+        ),
+        (
+            "Blinken insisted that talks would continue.",
+            "insisted",
+            SpeakerOfVerb,
+            &["united-states"],
+        ),
+    ];
+    const NOT_SPEAKER_OF_VERB: &[Row] = &[
+        // The speaker is no actor.
+        (
+            "The ministry claimed that the strikes were legal.",
+            "claimed",
+            None,
+            &[],
+        ),
+        (
+            "Critics claimed that the strikes were legal.",
+            "claimed",
+            None,
+            &[],
+        ),
+        // Passive: the subject is accused, not the speaker.
+        (
+            "Hamas was accused of war crimes.",
+            "accused",
+            Copula,
+            &["hamas"],
+        ),
+    ];
+
+    #[test]
+    fn speaker_of_verb() {
+        check(SpeakerOfVerb, SPEAKER_OF_VERB, NOT_SPEAKER_OF_VERB);
+    }
+
+    const SAME_PHRASE: &[Row] = &[
+        // Inside the term.
+        (
+            "They fled Assad's regime.",
+            "Assad's regime",
+            SamePhrase,
+            &["syrian-government"],
+        ),
+        // A premodifier, with its conjuncts.
+        (
+            "Aleppo was hit by the HTS terror organization.",
+            "terror organization",
+            SamePhrase,
+            &["hts"],
+        ),
+        (
+            "Palestinian Islamic Jihad and Hamas militants fired rockets.",
+            "militants",
+            SamePhrase,
+            &["pij", "hamas"],
+        ),
+        // To the right: the owner phrase, or the head a compound modifies.
+        (
+            "Fighters of HTS entered Hama.",
+            "Fighters",
+            SamePhrase,
+            &["hts"],
+        ),
+        (
+            "Fighters from a U.S.-backed, Kurdish-led coalition battled on.",
+            "U.S.-backed",
+            SamePhrase,
+            &["sdf"],
+        ),
+    ];
+    const NOT_SAME_PHRASE: &[Row] = &[
+        // An act's of-phrase names its victim.
+        (
+            "The invasion of Ukraine began at dawn.",
+            "invasion",
+            None,
+            &[],
+        ),
+        // A participle after the subject is the verb: "HTS" is not in the subject's phrase.
+        (
+            "The militants attacked HTS positions.",
+            "militants",
+            NearestInClause,
+            &["hts"],
+        ),
+        // A proxy word's modifier names the patron, which is ambiguous here.
+        (
+            "An Iranian proxy fired rockets.",
+            "proxy",
+            NearestInClause,
+            &["iran"],
+        ),
+    ];
+
+    #[test]
+    fn same_phrase() {
+        check(SamePhrase, SAME_PHRASE, NOT_SAME_PHRASE);
+    }
+
+    const PROXY: &[Row] = &[
+        (
+            "Turkey and the US back their respective insurgent groups.",
+            "insurgent groups",
+            Proxy,
+            &["sna", "sdf"],
+        ),
+        (
+            "The Turkish-backed militias attacked Kurdish fighters.",
+            "militias",
+            Proxy,
+            &["sna"],
+        ),
+        (
+            "Turkey, which supports armed groups in Syria, denied it.",
+            "armed groups",
+            Proxy,
+            &["sna"],
+        ),
+        (
+            "The US-backed militias advanced.",
+            "militias",
+            Proxy,
+            &["sdf"],
+        ),
+    ];
+    const NOT_PROXY: &[Row] = &[
+        // Iran has several proxies: ambiguous.
+        (
+            "An Iranian proxy fired rockets.",
+            "proxy",
+            NearestInClause,
+            &["iran"],
+        ),
+        (
+            "Iran backs its proxies across the region.",
+            "proxies",
+            NearestInClause,
+            &["iran"],
+        ),
+        // "their" with no antecedent.
+        (
+            "Their insurgent groups advanced.",
+            "insurgent groups",
+            None,
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn proxy() {
+        check(Proxy, PROXY, NOT_PROXY);
+    }
+
+    const DESIGNATION: &[Row] = &[
+        (
+            "The PKK, which has been designated as a terrorist group by Turkey, fought on.",
+            "terrorist group",
+            Designation,
+            &["pkk"],
+        ),
+        (
+            "HTS—designated as a terrorist organization—took Aleppo.",
+            "terrorist organization",
+            Designation,
+            &["hts"],
+        ),
+        (
+            "HTS, designated a terrorist organization by the UN, took Aleppo.",
+            "terrorist organization",
+            Designation,
+            &["hts"],
+        ),
+        (
+            "The PKK, which is listed as a terrorist group, fought on.",
+            "terrorist group",
+            Designation,
+            &["pkk"],
+        ),
+    ];
+    const NOT_DESIGNATION: &[Row] = &[
+        // The designated actor sits between the verb and the term.
+        (
+            "The UN has designated HTS a terrorist organization.",
+            "terrorist organization",
+            NearestInClause,
+            &["hts"],
+        ),
+        // Nothing before the verb to designate.
+        (
+            "It was designated a terrorist organization in 2018.",
+            "terrorist organization",
+            None,
+            &[],
+        ),
+        (
+            "Washington designated the group a terrorist organization.",
+            "terrorist organization",
+            None,
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn designation() {
+        check(Designation, DESIGNATION, NOT_DESIGNATION);
+    }
+
+    const COPULA: &[Row] = &[
+        (
+            "HTS is a militant Islamist group that seeks a state.",
+            "militant Islamist group",
+            Copula,
+            &["hts"],
+        ),
+        (
+            "Hamas remains a terrorist organization.",
+            "terrorist organization",
+            Copula,
+            &["hamas"],
+        ),
+        (
+            "The PKK was also a terrorist group.",
+            "terrorist group",
+            Copula,
+            &["pkk"],
+        ),
+        (
+            "Hezbollah is a terrorist proxy of the Iranian regime.",
+            "proxy",
+            Copula,
+            &["hezbollah"],
+        ),
+    ];
+    const NOT_COPULA: &[Row] = &[
+        // A state cannot be a terrorist group in the lexicon's terms.
+        ("Turkey is a terrorist group.", "terrorist group", None, &[]),
+        // "is fighting": a verb, not a copula.
+        (
+            "Turkey is fighting a terrorist group.",
+            "terrorist group",
+            None,
+            &[],
+        ),
+        // The subject is no actor.
+        (
+            "The group is a terrorist organization.",
+            "terrorist organization",
+            None,
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn copula() {
+        check(Copula, COPULA, NOT_COPULA);
+    }
+
+    const APPOSITION: &[Row] = &[
+        (
+            "HTS, a militant group, took Aleppo.",
+            "militant group",
+            Apposition,
+            &["hts"],
+        ),
+        (
+            "The PKK (a terrorist organization) fought on.",
+            "terrorist organization",
+            Apposition,
+            &["pkk"],
+        ),
+        (
+            "Hezbollah—a terrorist group—fired rockets.",
+            "terrorist group",
+            Apposition,
+            &["hezbollah"],
+        ),
+    ];
+    const NOT_APPOSITION: &[Row] = &[
+        // The phrase before is an incompatible actor, or none.
+        (
+            "Turkey, a militant group, fought on.",
+            "militant group",
+            None,
+            &[],
+        ),
+        (
+            "The city, a terrorist stronghold, fell.",
+            "terrorist",
+            None,
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn apposition() {
+        check(Apposition, APPOSITION, NOT_APPOSITION);
+    }
+
+    const RELATIVE_CLAUSE: &[Row] = &[
+        (
+            "HTS, which leads the rebel coalition, took Aleppo.",
+            "rebel coalition",
+            RelativeClause,
+            &["hts"],
+        ),
+        (
+            "Hezbollah, whose fighters crossed the border, fired rockets.",
+            "fighters",
+            RelativeClause,
+            &["hezbollah"],
+        ),
+        // A state between "which" and the term cannot be a group, so it does not block.
+        (
+            "The PKK, which Turkey calls a terrorist group, fought on.",
+            "terrorist group",
+            RelativeClause,
+            &["pkk"],
+        ),
+    ];
+    const NOT_RELATIVE_CLAUSE: &[Row] = &[
+        // A compatible actor between "which" and the term.
+        (
+            "The SDF, which HTS calls a terrorist group, fought on.",
+            "terrorist group",
+            NearestInClause,
+            &["hts"],
+        ),
+        // No comma before "which": not a relative clause on a named antecedent.
+        (
+            "The area which the terrorist group held fell.",
+            "terrorist group",
+            None,
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn relative_clause() {
+        check(RelativeClause, RELATIVE_CLAUSE, NOT_RELATIVE_CLAUSE);
+    }
+
+    const COORDINATION: &[Row] = &[
+        (
+            "Both Turkey and the US maintain occupation forces in Syria.",
+            "occupation forces",
+            Coordination,
+            &["turkey", "united-states"],
+        ),
+        (
+            "Syrian-Russian operations eliminate dozens of fighters.",
+            "eliminate",
+            Coordination,
+            &["syrian-government", "russia"],
+        ),
+        (
+            "Russia and Iran launched an invasion.",
+            "invasion",
+            Coordination,
+            &["russia", "iran"],
+        ),
+    ];
+    const NOT_COORDINATION: &[Row] = &[
+        // One actor alone.
+        (
+            "Turkey maintains occupation forces in Syria.",
+            "occupation forces",
+            NearestInClause,
+            &["turkey"],
+        ),
+        // Conjuncts in the term's own phrase are same_phrase's.
+        (
+            "Hamas and Hezbollah militants fired rockets.",
+            "militants",
+            SamePhrase,
+            &["hamas", "hezbollah"],
+        ),
+    ];
+
+    #[test]
+    fn coordination() {
+        check(Coordination, COORDINATION, NOT_COORDINATION);
+    }
+
+    const NEAREST_IN_CLAUSE: &[Row] = &[
+        (
+            "Turkey maintains occupation forces in Syria.",
+            "occupation forces",
+            NearestInClause,
+            &["turkey"],
+        ),
+        (
+            "Russia launched an invasion of Ukraine.",
+            "invasion",
+            NearestInClause,
+            &["russia"],
+        ),
+        // A past-tense act takes its subject, not the nearer object.
+        (
+            "Hamas terrorists invaded southern Israel and massacred civilians.",
+            "massacred",
+            NearestInClause,
+            &["hamas"],
+        ),
+    ];
+    const NOT_NEAREST_IN_CLAUSE: &[Row] = &[
+        // The speaker who reports an act is not its agent.
+        (
+            "Russia said the strikes were an invasion.",
+            "invasion",
+            None,
+            &[],
+        ),
+        // A country named as a place; "as" opens another clause.
+        (
+            "Troops entered northern Syria as occupation forces.",
+            "occupation forces",
+            None,
+            &[],
+        ),
+        // Several actors: coordination.
+        (
+            "Both Turkey and the US maintain occupation forces in Syria.",
+            "occupation forces",
+            Coordination,
+            &["turkey", "united-states"],
+        ),
+    ];
+
+    #[test]
+    fn nearest_in_clause() {
+        check(NearestInClause, NEAREST_IN_CLAUSE, NOT_NEAREST_IN_CLAUSE);
+    }
+
+    const DISTANCED_PHRASE: &[Row] = &[
+        // The next mention.
+        (
+            "The so-called Islamic State claimed the attack.",
+            "so-called",
+            DistancedPhrase,
+            &["isis"],
+        ),
+        // The next term, with its actors.
+        (
+            "HTS, a so-called terrorist group, took Hama.",
+            "so-called",
+            DistancedPhrase,
+            &["hts"],
+        ),
+        (
+            "Hezbollah is a so-called terrorist organization.",
+            "so-called",
+            DistancedPhrase,
+            &["hezbollah"],
+        ),
+    ];
+    const NOT_DISTANCED_PHRASE: &[Row] = &[
+        // The next term has no actor, or there is no term or mention.
+        (
+            "The so-called terrorist group fled.",
+            "so-called",
+            None,
+            &[],
+        ),
+        ("The so-called peace talks failed.", "so-called", None, &[]),
+        // The mention is more than three tokens away.
+        (
+            "The so-called, according to many observers, Islamic State struck.",
+            "so-called",
+            None,
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn distanced_phrase() {
+        check(DistancedPhrase, DISTANCED_PHRASE, NOT_DISTANCED_PHRASE);
+    }
 }
