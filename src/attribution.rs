@@ -288,6 +288,23 @@ impl<'a> Context<'a> {
             .seg
             .sentence_at(self.mentions[m].span.start)
             .map_or(0, |s| self.seg.sentences[s].tokens.start);
+        // "northern Syria", "eastern Ukraine": a region of the country, whatever comes before.
+        if t > start
+            && matches!(
+                self.w(t - 1),
+                "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "northwestern"
+                    | "northeastern"
+                    | "southwestern"
+                    | "southeastern"
+                    | "central"
+            )
+        {
+            return true;
+        }
         while t > start {
             let w = self.w(t - 1);
             if matches!(
@@ -421,17 +438,19 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
     }
     let mut links: Vec<Option<Link>> = vec![None; hits.len()];
     let mut anaphoric = vec![false; hits.len()];
+    let mut other_roles: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
     // Local rules.
     for (hi, h) in hits.iter().enumerate() {
         if h.entry.kind == Kind::Distancing {
             continue;
         }
-        let (link, anaphor) = {
+        let (link, anaphor, roles) = {
             let term = Term::new(cx, hits, &hit_at, &links, hi);
-            (local(cx, &term), term.anaphoric)
+            (local(cx, &term), term.anaphoric, term.other_roles(cx))
         };
         links[hi] = link;
         anaphoric[hi] = anaphor;
+        other_roles[hi] = roles;
     }
     // Distancing markers describe what follows them.
     for (hi, h) in hits.iter().enumerate() {
@@ -485,7 +504,8 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
                     recent,
                 )
                 .or_else(|| {
-                    let r = from_salience(cx, h, &salience, &mut cast, &mut unnamed)?;
+                    let roles = &other_roles[hi];
+                    let r = from_salience(cx, h, roles, &salience, &mut cast, &mut unnamed)?;
                     weighed = r.candidates;
                     Some(Link {
                         actors: r.actors,
@@ -534,6 +554,7 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
 fn from_salience(
     cx: &Context,
     h: &TermHit,
+    other_roles: &[usize],
     salience: &Salience,
     cast: &mut Cast,
     unnamed: &mut Vec<(Vec<ActorType>, usize)>,
@@ -548,6 +569,7 @@ fn from_salience(
         span: h.span,
         sentence: h.sentence,
         speaker_actor,
+        other_roles,
     };
     discourse::resolve(salience, cast, unnamed, &term, cx.text, cx.seg)
 }
@@ -753,6 +775,29 @@ impl<'a> Term<'a> {
                 })
             }
         }
+    }
+
+    /// The actors the term's own phrase names in another role than the one it describes: its
+    /// patrons ("an Iranian proxy", "Turkish-backed factions") and, for an act, its victim or
+    /// target ("the invasion of Ukraine", "attacks against Israel"). The discourse model never
+    /// gives the term one of these.
+    fn other_roles(&self, cx: &Context) -> Vec<usize> {
+        let mut out: Vec<usize> = self.backers.iter().map(|&m| cx.mentions[m].actor).collect();
+        if self.entry.kind == Kind::Act
+            && self.toks.end < self.sent.end
+            && matches!(cx.w(self.toks.end), "of" | "against" | "on")
+        {
+            let mut k = self.toks.end + 1;
+            while k < self.sent.end && DETERMINERS.contains(&cx.w(k)) {
+                k += 1;
+            }
+            if let Some(m) = cx.mention_at.get(k).copied().flatten() {
+                out.extend(cx.conjuncts(m).into_iter().map(|c| cx.mentions[c].actor));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The nearest compatible actor in the clause with its compatible conjuncts, found once.
@@ -1518,7 +1563,11 @@ mod tests {
             })
             .collect();
         let mut code: Vec<&str> = RULES.iter().map(|(r, _)| r.as_str()).collect();
-        code.extend([CarriedOver.as_str(), ArticleTopic.as_str()]);
+        code.extend([
+            CarriedOver.as_str(),
+            Salience.as_str(),
+            UnnamedParty.as_str(),
+        ]);
         assert_eq!(listed, code);
     }
 

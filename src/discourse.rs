@@ -316,6 +316,8 @@ pub struct Term<'a> {
     pub sentence: usize,
     /// The actor whose own statement holds the term, if any.
     pub speaker_actor: Option<usize>,
+    /// Actors the term's own phrase names in another role (patron, victim).
+    pub other_roles: &'a [usize],
 }
 
 /// How a term was resolved from the discourse.
@@ -348,6 +350,8 @@ pub fn resolve(
             Some("type not among the term's targets")
         } else if e.stance < 0 && t.speaker_actor == Some(a) {
             Some("the term is in this party's own statement")
+        } else if t.other_roles.contains(&a) {
+            Some("named in the term's phrase as its patron or target")
         } else if p < MIN_POINTS {
             Some("too little in focus")
         } else {
@@ -380,8 +384,8 @@ pub fn resolve(
             return None;
         }
     }
-    // Nothing compatible in focus: a label that describes parties gets an unnamed party.
-    if e.kind != Kind::Label || e.targets.is_empty() {
+    // Nothing compatible in focus: a label or act that describes parties gets an unnamed party.
+    if e.targets.is_empty() {
         return None;
     }
     let a = unnamed_party(cast, unnamed, e, t, text, seg);
