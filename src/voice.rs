@@ -377,8 +377,9 @@ const OBJECT_PRONOUNS: &[&str] = &[
 /// statements", "described as a massacre *which* ...").
 const NAME_ENDS_AT: &[&str] = &[
     "in", "on", "at", "for", "from", "during", "over", "against", "into", "by", "to", "since",
-    "after", "before", "that", "which", "who", "whom", "whose", "because", "while", "when",
-    "although", "though", "whereas", "if", "unless", "but",
+    "after", "before", "about", "with", "amid", "under", "despite", "across", "through", "via",
+    "that", "which", "who", "whom", "whose", "because", "while", "when", "although", "though",
+    "whereas", "if", "unless", "but",
 ];
 
 /// The longest name a naming verb is taken to give, in tokens.
@@ -1239,9 +1240,19 @@ enum NamingAt {
 
 /// The end of the short noun phrase starting at token `k`: an object pronoun; an actor mention
 /// after an optional determiner; or an optional determiner, capitalised words and at most one
-/// more word ("the fighters", "Kurdish fighters", "the Kurdish YPG"). Without a parser the
-/// split between a naming verb's object and the name is a guess: it errs on a short object.
+/// more word ("the fighters", "Kurdish fighters", "the Kurdish YPG"); a possessive goes on to
+/// its head ("Turkey's Fidan"). Without a parser the split between a naming verb's object and
+/// the name is a guess: it errs on a short object.
 fn noun_phrase_end(cx: &Ctx, k: usize, end: usize) -> usize {
+    let j = noun_phrase_part(cx, k, end);
+    if j > k && j + 1 < end && cx.seg.tokens[j].kind == TokenKind::Possessive {
+        return noun_phrase_part(cx, j + 1, end);
+    }
+    j
+}
+
+/// [`noun_phrase_end`] without the possessive.
+fn noun_phrase_part(cx: &Ctx, k: usize, end: usize) -> usize {
     if k >= end || cx.is_punct(k) {
         return k;
     }
@@ -1284,6 +1295,9 @@ fn name_end(cx: &Ctx, quotes: &[RawQuote], k: usize, end: usize) -> usize {
             .filter(|q| q.span.start == at && q.closed)
             .map(|q| token_range(cx.seg, q.span).end.min(end))
     };
+    if k < end && cx.seg.tokens[k].kind == TokenKind::Possessive {
+        return k;
+    }
     let mut j = k;
     while j < end && j - k < MAX_NAME_TOKENS {
         if cx.is_punct(j) && is_quote_char(cx.first_char(j)) {
