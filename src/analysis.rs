@@ -411,12 +411,28 @@ impl Analyzer {
                 }
             }
         }
+        // "what it called", "what Moscow calls": a marker whose naming verb names its speaker is
+        // the outlet's way of attributing the name (like a reporting verb); the name after it is
+        // the namer's (see below).
+        let naming_frame = |f: Option<usize>| f.filter(|&f| voices.frames[f].naming.is_some());
+        if h.entry.kind == Kind::Distancing
+            && base.voice != Voice::Quote
+            && naming_frame(voices.frame_with_verb(h.span)).is_some()
+        {
+            return (
+                Voice::Author,
+                "naming marker chosen by the outlet (what X called)".into(),
+                None,
+                None,
+            );
+        }
         // A distancing marker itself ("so-called") holds what follows at arm's length.
         if h.entry.kind == Kind::Distancing && base.voice == Voice::Author {
             return (Voice::Scare, "distancing marker".into(), None, None);
         }
-        // "so-called X": the words are held at arm's length.
+        // "so-called X": the words are held at arm's length. After "what X called" they are X's.
         if base.voice != Voice::Quote
+            && naming_frame(base.frame).is_none()
             && h.entry.kind != Kind::Distancing
             && i > 0
             && hits[i - 1].entry.kind == Kind::Distancing
@@ -448,6 +464,8 @@ enum Designation {
     Unnamed,
 }
 
+/// Verbs of an official act of listing. Verbs of naming ("branded", "labelled") are
+/// `voice::NAMING_VERBS`, read as speech frames whose words are the name.
 const DESIGNATION_VERBS: &[&str] = &[
     "designated",
     "designates",
@@ -458,11 +476,6 @@ const DESIGNATION_VERBS: &[&str] = &[
     "list",
     "proscribed",
     "proscribes",
-    "branded",
-    "brands",
-    "labeled",
-    "labelled",
-    "labels",
     "classified",
     "classifies",
     "considers",
@@ -602,7 +615,21 @@ fn designation(
             .take_while(|m| m.span.end == end)
             .last()
     };
-    let last = ends_at(b - 1)?;
+    let Some(last) = ends_at(b - 1) else {
+        // "the KLF, which Brussels designated as ...": the subject of a relative clause whose
+        // object is the relative pronoun, named even when it is not a known actor.
+        let g = (sent.start..b - 1)
+            .rev()
+            .take(4)
+            .take_while(|&t| seg.tokens[t].kind != TokenKind::Punct)
+            .find(|&t| matches!(lower.get(t), "which" | "that" | "whom" | "what"))?;
+        let sp = Span::new(seg.tokens[g + 1].span.start, seg.tokens[b - 1].span.end);
+        return Some(Designation::By(
+            "designation by the subject of a relative clause (which X designated)",
+            sp,
+            actor_in(sp),
+        ));
+    };
     let mut start = last.span.start;
     // Extend over "X and Y", "X, Y and Z".
     let mut t = crate::voice::token_at(seg, start)?;

@@ -6,7 +6,14 @@
 //!    verb, the words after it), `..., X said.` and `"...," said X` (the words before), `according to
 //!    X`, a participle continuing the frame (`..., adding that ...`), and a verb sharing the subject
 //!    of an earlier frame (`... and claimed ...`). Passive verbs (`was accused`) and expletive
-//!    subjects (`It is worth noting that`) are not frames.
+//!    subjects (`It is worth noting that`) are not frames. A **naming verb** (`call`, `describe
+//!    as`, `label`, `brand`, `dub`, `refer to ... as`) makes a frame whose words are only the name
+//!    it gives and whose speaker is the namer: the subject (`X calls them Y`), the antecedent of a
+//!    relative pronoun (`the rebels, who call themselves Y`), the subject after an object relative
+//!    (`what X called Y`) or the agent of a passive (`described by X as Y`, `labelled Y by X`). A
+//!    passive with no agent (`the group, described as Y,`) names no one: its name stays in the
+//!    outlet's voice, with a rule that says so, since the outlet repeats the name without saying
+//!    whose it is (as for a designation with no designator).
 //! 2. **Parenthetical insertions** (between a pair of dashes or in brackets) inside reported speech:
 //!    the outlet's own gloss, so author voice.
 //! 3. **Quotations**: straight and curly double marks (and guillemets), single marks when they pair
@@ -77,6 +84,21 @@ pub enum FrameKind {
     HeadlineSource,
 }
 
+/// How a naming verb names: the frame's scope is the name (the verb's object complement) and its
+/// speaker is the namer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Naming {
+    /// `X calls them Y`, `X described the raid as Y`, `X refers to them as Y`.
+    Active,
+    /// `the rebels, who call themselves Y`: the namer is the relative pronoun's antecedent.
+    Relative,
+    /// `what X called Y`, `which X describes as Y`: the object is the relative pronoun.
+    Gap,
+    /// `described by X as Y`, `labelled Y by X`: the namer is the agent.
+    Passive,
+}
+
 /// A reporting verb with its speaker and the words it reports.
 #[derive(Clone, Debug, Serialize)]
 pub struct Frame {
@@ -90,6 +112,8 @@ pub struct Frame {
     /// The earlier phrase a pronoun or role noun speaker was resolved to ("He" -> "Erdogan").
     pub resolved_from: Option<String>,
     pub sentence: usize,
+    /// For a naming verb ("calls them terrorists"), the construction; the scope is then the name.
+    pub naming: Option<Naming>,
     /// Token indices the frame reports.
     #[serde(skip)]
     pub scope: Range<usize>,
@@ -123,6 +147,8 @@ pub enum Why {
     Parenthetical,
     SpeakerTag,
     ReportingVerb,
+    /// A name given by a passive naming verb with no agent ("the group, described as terrorists").
+    NoNamer,
     Quote(usize),
 }
 
@@ -289,6 +315,76 @@ static REPORTING: WordSet = WordSet::new(&[
     "describe",
 ]);
 
+/// Verbs of naming. Their object complement, the name ("calls them *terrorists*", "described the
+/// raid as *a massacre*", "refers to them as *occupiers*"), is the wording of the verb's subject,
+/// or of the agent of a passive ("labelled *terrorists* by Ankara"). Some are reporting verbs
+/// too: used without a name ("described the scene"), they fall back to [`REPORTING`].
+static NAMING_VERBS: WordSet = WordSet::new(&[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+    "label",
+    "labels",
+    "labelled",
+    "labeled",
+    "labelling",
+    "labeling",
+    "brand",
+    "brands",
+    "branded",
+    "branding",
+    "termed",
+    "dub",
+    "dubs",
+    "dubbed",
+    "refer",
+    "refers",
+    "referred",
+    "referring",
+]);
+
+/// Words right after a naming verb that give it another sense: "called for a ceasefire",
+/// "called on Israel to ...", "police called to the scene", "called off the talks".
+const NOT_A_NAME_AFTER: &[&str] = &[
+    "for", "on", "upon", "off", "up", "out", "back", "in", "into", "to", "at", "over", "around",
+    "with", "about", "after", "from", "of", "and", "or", "but", "that",
+];
+
+/// Object pronouns: a naming verb's object when it is one of these ends there.
+const OBJECT_PRONOUNS: &[&str] = &[
+    "them",
+    "themselves",
+    "it",
+    "itself",
+    "him",
+    "himself",
+    "her",
+    "herself",
+    "us",
+    "ourselves",
+    "me",
+    "myself",
+    "you",
+    "yourselves",
+];
+
+/// Words that end a name: a preposition or a new clause ("calls them terrorists *in* its
+/// statements", "described as a massacre *which* ...").
+const NAME_ENDS_AT: &[&str] = &[
+    "in", "on", "at", "for", "from", "during", "over", "against", "into", "by", "to", "since",
+    "after", "before", "about", "with", "amid", "under", "despite", "across", "through", "via",
+    "that", "which", "who", "whom", "whose", "because", "while", "when", "although", "though",
+    "whereas", "if", "unless", "but",
+];
+
+/// The longest name a naming verb is taken to give, in tokens.
+const MAX_NAME_TOKENS: usize = 8;
+
 /// A long word list, hashed on first use: the lists looked up at every token.
 struct WordSet {
     words: &'static [&'static str],
@@ -428,6 +524,15 @@ static SKIP_BEFORE_VERB: WordSet = WordSet::new(&[
     "openly",
     "explicitly",
     "flatly",
+    "long",
+    "still",
+    "routinely",
+    "widely",
+    "commonly",
+    "sometimes",
+    "officially",
+    "formally",
+    "usually",
 ]);
 
 /// A subject can not end with these: they mean the verb is not a finite verb with a subject.
@@ -586,10 +691,21 @@ pub fn analyze(
     let quotes_raw = find_quotes(text, seg);
     let mut order: Vec<usize> = Vec::new();
     let mut insertions: Vec<Range<usize>> = Vec::new();
+    let mut no_namer: Vec<Range<usize>> = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         let first = frames.len();
-        find_frames(&cx, si, s.tokens.clone(), &quotes_raw, &mut frames);
+        find_frames(
+            &cx,
+            si,
+            s.tokens.clone(),
+            &quotes_raw,
+            &mut frames,
+            &mut no_namer,
+        );
         if frames.len() == first {
+            for t in no_namer.drain(..).flatten() {
+                tags[t] = Why::NoNamer;
+            }
             // No frame: nothing to paint (a frame's scope never leaves its sentence).
             continue;
         }
@@ -615,6 +731,22 @@ pub fn analyze(
             }
             for t in f.verb_tokens.clone() {
                 tags[t] = Why::ReportingVerb;
+            }
+        }
+        // A name given inside another frame's speaker phrase is still the namer's ("The group,
+        // described by Ankara as terrorists, denied it"), and so is one given by an agentless
+        // passive there; the words another frame reports stay that frame's ("X said the group,
+        // described as terrorists, ...").
+        for (i, f) in frames.iter().enumerate().skip(first) {
+            if f.naming.is_some() {
+                for t in f.scope.clone() {
+                    tags[t] = Why::Frame(i);
+                }
+            }
+        }
+        for t in no_namer.drain(..).flatten() {
+            if matches!(tags[t], Why::Narration | Why::SpeakerTag) {
+                tags[t] = Why::NoNamer;
             }
         }
     }
@@ -668,15 +800,31 @@ impl Voices {
                 voice: Voice::Reported,
                 frame: Some(f),
                 quote: None,
-                rule: match self.frames[f].kind {
-                    FrameKind::SpeakerFirst => "reported: X said (that) ...",
-                    FrameKind::SpeakerLast => "reported: ..., X said",
-                    FrameKind::AccordingTo => "reported: according to X",
-                    FrameKind::Participle => "reported: ..., adding that ...",
-                    FrameKind::SharedSubject => "reported: ... and claimed ...",
-                    FrameKind::ByAgent => "reported: ... described by X as ...",
-                    FrameKind::HeadlineSource => "reported: headline source after a dash",
+                rule: match (self.frames[f].naming, self.frames[f].kind) {
+                    (Some(Naming::Active), _) => "naming: X calls them Y (the namer's words)",
+                    (Some(Naming::Relative), _) => {
+                        "naming: X, who call themselves Y (the namer's words)"
+                    }
+                    (Some(Naming::Gap), _) => "naming: what X called Y (the namer's words)",
+                    (Some(Naming::Passive), _) => {
+                        "naming: called Y by X, passive with an agent (the agent's words)"
+                    }
+                    (None, kind) => match kind {
+                        FrameKind::SpeakerFirst => "reported: X said (that) ...",
+                        FrameKind::SpeakerLast => "reported: ..., X said",
+                        FrameKind::AccordingTo => "reported: according to X",
+                        FrameKind::Participle => "reported: ..., adding that ...",
+                        FrameKind::SharedSubject => "reported: ... and claimed ...",
+                        FrameKind::ByAgent => "reported: ... described by X as ...",
+                        FrameKind::HeadlineSource => "reported: headline source after a dash",
+                    },
                 },
+            },
+            Some(Why::NoNamer) => VoiceOf {
+                voice: Voice::Author,
+                frame: None,
+                quote: None,
+                rule: "naming with no namer: passive with no agent (the outlet repeats the name)",
             },
             Some(Why::Parenthetical) => VoiceOf {
                 voice: Voice::Author,
@@ -969,7 +1117,15 @@ fn is_closing_mark(cx: &Ctx, t: usize) -> bool {
 }
 
 /// Finds the speech frames of one sentence.
-fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames: &mut Vec<Frame>) {
+/// Names given by an agentless passive naming verb go to `no_namer`.
+fn find_frames(
+    cx: &Ctx,
+    si: usize,
+    r: Range<usize>,
+    quotes: &[RawQuote],
+    frames: &mut Vec<Frame>,
+    no_namer: &mut Vec<Range<usize>>,
+) {
     let first_frame = frames.len();
     let end = r.end;
     let mut t = r.start;
@@ -1000,6 +1156,7 @@ fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames
                     speaker_actor: None,
                     resolved_from: None,
                     sentence: si,
+                    naming: None,
                     scope,
                     verb_tokens: t..t + 2,
                     speaker_tokens: sp_start..sp_end,
@@ -1013,9 +1170,32 @@ fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames
             let i = cx.mentions.partition_point(|m| m.span.start <= tok.start);
             i > 0 && cx.mentions[i - 1].span.contains(tok)
         };
-        if !REPORTING.contains(w) || inside_name() {
+        let naming_verb = NAMING_VERBS.contains(w);
+        if !(naming_verb || REPORTING.contains(w)) || inside_name() {
             t += 1;
             continue;
+        }
+        if naming_verb {
+            match naming_at(cx, si, &r, t, quotes, &frames[first_frame..]) {
+                Some(NamingAt::Frame(f)) => {
+                    frames.push(f);
+                    t += 1;
+                    continue;
+                }
+                Some(NamingAt::NoNamer(name)) => {
+                    no_namer.push(name);
+                    t += 1;
+                    continue;
+                }
+                None => {}
+            }
+            // Not naming. "call" then has other senses (to phone, to summon) and reports words
+            // only as an appeal: "called for a ceasefire", "called on Israel to withdraw".
+            let appeal = t + 1 < end && matches!(cx.word(t + 1), "for" | "on" | "upon");
+            if !REPORTING.contains(w) || (w.starts_with("call") && !appeal) {
+                t += 1;
+                continue;
+            }
         }
         if let Some(f) = frame_at(cx, si, &r, t, quotes, &frames[first_frame..]) {
             frames.push(f);
@@ -1040,6 +1220,7 @@ fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames
             speaker_actor: None,
             resolved_from: None,
             sentence: si,
+            naming: None,
             scope: r.start..d,
             verb_tokens: d..d + 1,
             speaker_tokens: d + 1..end,
@@ -1047,6 +1228,259 @@ fn find_frames(cx: &Ctx, si: usize, r: Range<usize>, quotes: &[RawQuote], frames
     }
     // Keep frames in text order of their verbs (lookups rely on it).
     frames[first_frame..].sort_by_key(|f| f.verb.start);
+}
+
+/// What a naming verb gives when it names.
+enum NamingAt {
+    /// The namer's frame, whose scope is the name.
+    Frame(Frame),
+    /// The tokens of a name given by a passive with no agent.
+    NoNamer(Range<usize>),
+}
+
+/// The end of the short noun phrase starting at token `k`: an object pronoun; an actor mention
+/// after an optional determiner; or an optional determiner, capitalised words and at most one
+/// more word ("the fighters", "Kurdish fighters", "the Kurdish YPG"); a possessive goes on to
+/// its head ("Turkey's Fidan"). Without a parser the split between a naming verb's object and
+/// the name is a guess: it errs on a short object.
+fn noun_phrase_end(cx: &Ctx, k: usize, end: usize) -> usize {
+    let j = noun_phrase_part(cx, k, end);
+    if j > k && j + 1 < end && cx.seg.tokens[j].kind == TokenKind::Possessive {
+        return noun_phrase_part(cx, j + 1, end);
+    }
+    j
+}
+
+/// [`noun_phrase_end`] without the possessive.
+fn noun_phrase_part(cx: &Ctx, k: usize, end: usize) -> usize {
+    if k >= end || cx.is_punct(k) {
+        return k;
+    }
+    if cx.is(k, OBJECT_PRONOUNS) {
+        return k + 1;
+    }
+    let mut j = k;
+    if cx.is(
+        j,
+        &[
+            "the", "a", "an", "this", "these", "those", "its", "their", "his", "our",
+        ],
+    ) {
+        j += 1;
+    }
+    if j < end {
+        let at = cx.seg.tokens[j].span.start;
+        let i = cx.mentions.partition_point(|m| m.span.start < at);
+        if let Some(m) = cx.mentions.get(i).filter(|m| m.span.start == at) {
+            return token_range(cx.seg, m.span).end.min(end);
+        }
+    }
+    while j < end && !cx.is_punct(j) && cx.first_char(j).is_uppercase() {
+        j += 1;
+    }
+    if j < end && !cx.is_punct(j) && !cx.is(j, NAME_ENDS_AT) && !cx.is(j, &["as", "and", "or"]) {
+        j += 1;
+    }
+    j
+}
+
+/// The end of a name starting at token `k`: a quotation that opens there, or the words up to a
+/// punctuation mark, a preposition or a new clause, at most [`MAX_NAME_TOKENS`].
+fn name_end(cx: &Ctx, quotes: &[RawQuote], k: usize, end: usize) -> usize {
+    let quote_end = |t: usize| {
+        let at = cx.seg.tokens[t].span.start;
+        let qi = quotes.partition_point(|q| q.span.start < at);
+        quotes
+            .get(qi)
+            .filter(|q| q.span.start == at && q.closed)
+            .map(|q| token_range(cx.seg, q.span).end.min(end))
+    };
+    if k < end && cx.seg.tokens[k].kind == TokenKind::Possessive {
+        return k;
+    }
+    let mut j = k;
+    while j < end && j - k < MAX_NAME_TOKENS {
+        if cx.is_punct(j) && is_quote_char(cx.first_char(j)) {
+            // A quotation inside the name is part of it; a stray mark ends it.
+            match quote_end(j) {
+                Some(e) if e > j => {
+                    j = e;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if (cx.is_punct(j) && cx.word(j) != "-") || cx.is(j, NAME_ENDS_AT) {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// A naming verb at `v` used to name: "X calls them Y", "X described the raid as Y", "X refers to
+/// them as Y", "the rebels, who call themselves Y", "what X called Y", "described by X as Y",
+/// "labelled Y by X", and the agentless "described as Y". None when the verb does not name
+/// ("called for a ceasefire", "called the hotline", "police called to the scene").
+fn naming_at(
+    cx: &Ctx,
+    si: usize,
+    r: &Range<usize>,
+    v: usize,
+    quotes: &[RawQuote],
+    earlier: &[Frame],
+) -> Option<NamingAt> {
+    let end = r.end;
+    let word = |k: usize| if k < end { cx.word(k) } else { "" };
+    let verb = cx.word(v);
+    // "so-called", "self-described": a compound, not a verb.
+    if v > r.start && cx.word(v - 1) == "-" {
+        return None;
+    }
+    let refer = verb.starts_with("refer");
+    // "describe" and "refer to" take their name after "as".
+    let needs_as = refer || verb.starts_with("describ");
+    let mut k = v + 1;
+    if refer {
+        if word(k) != "to" {
+            return None;
+        }
+        k += 1;
+    } else if cx.is(k.min(end - 1), NOT_A_NAME_AFTER) && k < end {
+        return None;
+    }
+    // What stands before the verb, past adverbs.
+    let mut b = v;
+    while b > r.start && SKIP_BEFORE_VERB.contains(cx.word(b - 1)) {
+        b -= 1;
+    }
+    let prev = (b > r.start).then(|| cx.word(b - 1));
+    let relative = matches!(prev, Some("who" | "which" | "that"));
+    // "what X called", "which the EU describes as", "that aid groups described as": the verb's
+    // object is the relative pronoun, its subject a few words between them.
+    let gap = if relative || b == r.start {
+        None
+    } else {
+        (r.start..b - 1)
+            .rev()
+            .take(5)
+            .take_while(|&g| !cx.is_punct(g) && !REPORTING.contains(cx.word(g)))
+            .find(|&g| cx.is(g, &["what", "which", "whom", "that"]))
+            .map(|g| g + 1..b)
+    };
+    let participle = verb.ends_with("ed");
+    let passive = participle
+        && gap.is_none()
+        && !relative
+        && (prev.is_none_or(|p| {
+            matches!(
+                p,
+                "is" | "was" | "are" | "were" | "be" | "been" | "being" | "," | "(" | "—" | "–"
+            )
+        }) || matches!(word(k), "by" | "as")
+            || word(noun_phrase_end(cx, k, end)) == "by");
+    let make = |naming, speaker_tokens: Range<usize>, scope: Range<usize>| Frame {
+        kind: if naming == Naming::Passive {
+            FrameKind::ByAgent
+        } else {
+            FrameKind::SpeakerFirst
+        },
+        verb: cx.seg.tokens[v].span,
+        speaker: cx.span(&speaker_tokens),
+        speaker_actor: None,
+        resolved_from: None,
+        sentence: si,
+        naming: Some(naming),
+        scope,
+        verb_tokens: v..v + 1,
+        speaker_tokens,
+    };
+    if passive {
+        // "described by X as Y" or "labelled Y by X".
+        let mut agent = 0..0;
+        if word(k) == "by" {
+            agent = k + 1..noun_phrase_end(cx, k + 1, end);
+            k = agent.end;
+        }
+        let as_ = word(k) == "as";
+        if needs_as && !as_ {
+            return None;
+        }
+        k += usize::from(as_);
+        let name = k..name_end(cx, quotes, k, end);
+        if name.is_empty() {
+            return None;
+        }
+        if agent.is_empty() && word(name.end) == "by" {
+            agent = name.end + 1..noun_phrase_end(cx, name.end + 1, end);
+        }
+        return Some(if agent.is_empty() {
+            NamingAt::NoNamer(name)
+        } else {
+            NamingAt::Frame(make(Naming::Passive, agent, name))
+        });
+    }
+    // Active: the object, then the name.
+    let object_end = if gap.is_some() {
+        // The object is the relative pronoun; a resumptive pronoun may still follow.
+        k + usize::from(cx.is(k.min(end - 1), OBJECT_PRONOUNS) && k < end)
+    } else {
+        noun_phrase_end(cx, k, end)
+    };
+    k = object_end;
+    if word(k) == "as" {
+        k += 1;
+    } else if needs_as {
+        return None;
+    }
+    let name = k..name_end(cx, quotes, k, end);
+    if name.is_empty() {
+        return None;
+    }
+    if let Some(subject) = gap {
+        return Some(NamingAt::Frame(make(Naming::Gap, subject, name)));
+    }
+    if relative {
+        // The antecedent of "who": an actor mention ending there, or the words back to a
+        // determiner or a clause boundary.
+        let mut a_end = b - 1;
+        if a_end > r.start && cx.word(a_end - 1) == "," {
+            a_end -= 1;
+        }
+        if a_end == r.start {
+            return None;
+        }
+        let last = cx.seg.tokens[a_end - 1].span.end;
+        let i = cx.mentions.partition_point(|m| m.span.end < last);
+        let mut s = match cx.mentions.get(i).filter(|m| m.span.end == last) {
+            Some(m) => token_range(cx.seg, m.span).start,
+            None => a_end,
+        };
+        if s == a_end {
+            while s > r.start && a_end - s < 6 {
+                let w = cx.word(s - 1);
+                if cx.is_punct(s - 1) || CLAUSE_WORDS.contains(&w) || REPORTING.contains(w) {
+                    break;
+                }
+                s -= 1;
+                if matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+                    break;
+                }
+            }
+        }
+        if s == a_end {
+            return None;
+        }
+        return Some(NamingAt::Frame(make(Naming::Relative, s..a_end, name)));
+    }
+    // A subject found as for a verb of saying: "X calls", "..., calling", "... and called".
+    let mut f = frame_at(cx, si, r, v, quotes, earlier)?;
+    f.naming = Some(Naming::Active);
+    f.scope = name;
+    if matches!(f.kind, FrameKind::SpeakerLast | FrameKind::ByAgent) {
+        f.kind = FrameKind::SpeakerFirst;
+    }
+    Some(NamingAt::Frame(f))
 }
 
 fn frame_at(
@@ -1062,8 +1496,16 @@ fn frame_at(
     let mut b = v;
     while b > r.start {
         let w = cx.word(b - 1);
-        let skippable =
-            SKIP_BEFORE_VERB.contains(w) || cx.seg.tokens[b - 1].kind == TokenKind::Number;
+        // "does not call", "didn't say": the subject is before the negation (which is recorded
+        // on the hit, not here).
+        let negation = match w {
+            "not" => b >= r.start + 2 && matches!(cx.word(b - 2), "do" | "does" | "did"),
+            "do" | "does" | "did" => b < v && cx.word(b) == "not",
+            _ => matches!(w, "don't" | "doesn't" | "didn't"),
+        };
+        let skippable = SKIP_BEFORE_VERB.contains(w)
+            || negation
+            || cx.seg.tokens[b - 1].kind == TokenKind::Number;
         if !skippable {
             break;
         }
@@ -1082,6 +1524,7 @@ fn frame_at(
         speaker_actor: None,
         resolved_from: None,
         sentence: si,
+        naming: None,
         scope,
         verb_tokens: v..v + 1,
         speaker_tokens,

@@ -152,12 +152,19 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Quote,
         "Nasrallah",
     ),
-    // A short quote with no speaker is a scare quote.
+    // A short quote with no speaker is a scare quote...
     (
-        "Headline\nThe group calls itself a \"liberation movement\" in its statements.",
+        "Headline\nThe group's fighters carry the \"liberation\" flag.",
         "liberation",
         Voice::Scare,
         "",
+    ),
+    // ... but a short quote given as a name is the namer's (see NAMING_CASES).
+    (
+        "Headline\nThe group calls itself a \"liberation movement\" in its statements.",
+        "liberation",
+        Voice::Quote,
+        "The group",
     ),
     // so-called
     (
@@ -321,6 +328,298 @@ fn voice_table() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Naming constructions: (text, term, voice, rule substring, speaker as written or "" for
+/// none, negated). A naming verb's object complement is the namer's wording.
+const NAMING_CASES: &[(&str, &str, Voice, &str, &str, bool)] = &[
+    // Relative clause: the namer is the antecedent; bare, straight and curly marks.
+    (
+        "Headline\nThe rebels, who call themselves freedom fighters, took the town.",
+        "freedom fighters",
+        Voice::Reported,
+        "naming: X, who call themselves Y",
+        "The rebels",
+        false,
+    ),
+    (
+        "Headline\nThe rebels, who call themselves \"freedom fighters\", took the town.",
+        "freedom fighters",
+        Voice::Quote,
+        "inside quotation marks with a speaker",
+        "The rebels",
+        false,
+    ),
+    (
+        "Headline\nThe rebels, who call themselves “freedom fighters”, took the town.",
+        "freedom fighters",
+        Voice::Quote,
+        "inside quotation marks with a speaker",
+        "The rebels",
+        false,
+    ),
+    // Active: X calls / called / labels / describes / refers to / brands them Y.
+    (
+        "Headline\nThe government calls them terrorists.",
+        "terrorists",
+        Voice::Reported,
+        "naming: X calls them Y",
+        "The government",
+        false,
+    ),
+    (
+        "Headline\nTurkey called the fighters terrorists.",
+        "terrorists",
+        Voice::Reported,
+        "naming: X calls them Y",
+        "Turkey",
+        false,
+    ),
+    (
+        "Headline\nTurkey labels the YPG as terrorists.",
+        "terrorists",
+        Voice::Reported,
+        "naming: X calls them Y",
+        "Turkey",
+        false,
+    ),
+    (
+        "Headline\nTurkey described the fighters as terrorists.",
+        "terrorists",
+        Voice::Reported,
+        "naming: X calls them Y",
+        "Turkey",
+        false,
+    ),
+    (
+        "Headline\nAnkara refers to them as terrorists.",
+        "terrorists",
+        Voice::Reported,
+        "naming: X calls them Y",
+        "Ankara",
+        false,
+    ),
+    (
+        "Headline\nErdogan brands them terrorists.",
+        "terrorists",
+        Voice::Reported,
+        "naming: X calls them Y",
+        "Erdogan",
+        false,
+    ),
+    (
+        "Headline\nHe called the attack a terrorist act.",
+        "terrorist",
+        Voice::Reported,
+        "naming: X calls them Y",
+        "He",
+        false,
+    ),
+    (
+        "Headline\nThe minister called them “terrorists” on Monday.",
+        "terrorists",
+        Voice::Quote,
+        "inside quotation marks with a speaker",
+        "The minister",
+        false,
+    ),
+    // Negation keeps the namer and is recorded.
+    (
+        "Headline\nAnkara does not call them terrorists.",
+        "terrorists",
+        Voice::Reported,
+        "naming: X calls them Y",
+        "Ankara",
+        true,
+    ),
+    (
+        "Headline\nAnkara doesn't call them terrorists.",
+        "terrorists",
+        Voice::Reported,
+        "naming: X calls them Y",
+        "Ankara",
+        true,
+    ),
+    // "what X called Y": the name is X's, the marker itself the outlet's.
+    (
+        "Headline\nHezbollah fired rockets in what Moscow calls terrorism.",
+        "terrorism",
+        Voice::Reported,
+        "naming: what X called Y",
+        "Moscow",
+        false,
+    ),
+    (
+        "Headline\nHezbollah fired rockets in what Moscow calls terrorism.",
+        "what Moscow calls",
+        Voice::Author,
+        "naming marker chosen by the outlet",
+        "",
+        false,
+    ),
+    (
+        "Headline\nAbbas condemned what he described as a massacre.",
+        "massacre",
+        Voice::Reported,
+        "naming: what X called Y",
+        "he",
+        false,
+    ),
+    (
+        "Headline\nAbbas condemned what he called “a massacre” in Jenin.",
+        "massacre",
+        Voice::Quote,
+        "inside quotation marks with a speaker",
+        "he",
+        false,
+    ),
+    // Designation in a relative clause, the designator named but not a known actor.
+    (
+        "Headline\nThe KLF, which Brussels designated as a terrorist organization, denied it.",
+        "terrorist organization",
+        Voice::Reported,
+        "designation by the subject of a relative clause",
+        "Brussels",
+        false,
+    ),
+    // Passive with an agent, before or after the name.
+    (
+        "Headline\nThe group, described by Ankara as terrorists, denied it.",
+        "terrorists",
+        Voice::Reported,
+        "naming: called Y by X, passive with an agent",
+        "Ankara",
+        false,
+    ),
+    (
+        "Headline\nFighters labelled terrorists by the government fled.",
+        "terrorists",
+        Voice::Reported,
+        "naming: called Y by X, passive with an agent",
+        "the government",
+        false,
+    ),
+    (
+        "Headline\nThe fighters were branded terrorists by Turkey.",
+        "terrorists",
+        Voice::Reported,
+        "naming: called Y by X, passive with an agent",
+        "Turkey",
+        false,
+    ),
+    // A passive with no agent: no namer, so the outlet's voice with a rule that says so.
+    (
+        "Headline\nThe group, described as terrorists, denied it.",
+        "terrorists",
+        Voice::Author,
+        "naming with no namer",
+        "",
+        false,
+    ),
+    (
+        "Headline\nThe fighters were labelled terrorists.",
+        "terrorists",
+        Voice::Author,
+        "naming with no namer",
+        "",
+        false,
+    ),
+    // ... unless the sentence is someone's reported words.
+    (
+        "Headline\nErdogan said the group, described as terrorists, must leave.",
+        "terrorists",
+        Voice::Reported,
+        "reported: X said (that)",
+        "Erdogan",
+        false,
+    ),
+    // Other senses of the verbs: no naming.
+    (
+        "Headline\nPolice called to the scene found terrorists.",
+        "terrorists",
+        Voice::Author,
+        "narration",
+        "",
+        false,
+    ),
+    (
+        "Headline\nBlinken calls Turkey's Fidan about the terrorists.",
+        "terrorists",
+        Voice::Author,
+        "narration",
+        "",
+        false,
+    ),
+    (
+        "Headline\nTerrorists called the hotline.",
+        "Terrorists",
+        Voice::Author,
+        "narration",
+        "",
+        false,
+    ),
+    (
+        "Headline\nThe militants called for a ceasefire.",
+        "militants",
+        Voice::Author,
+        "speaker tag",
+        "",
+        false,
+    ),
+    (
+        "Headline\nThe rebels described the terrorists in detail.",
+        "terrorists",
+        Voice::Reported,
+        "reported: X said (that)",
+        "The rebels",
+        false,
+    ),
+];
+
+#[test]
+fn naming_table() {
+    let mut failures = Vec::new();
+    for (text, term, voice, rule, speaker, negated) in NAMING_CASES {
+        let a = analyze(text);
+        let Some(h) = a.hits.iter().find(|h| h.text.eq_ignore_ascii_case(term)) else {
+            failures.push(format!(
+                "{text:?}: no hit {term:?} (hits {:?})",
+                a.hits.iter().map(|h| &h.text).collect::<Vec<_>>()
+            ));
+            continue;
+        };
+        let sp = h.speaker.as_deref().unwrap_or("");
+        if h.voice != *voice
+            || !h.voice_rule.contains(rule)
+            || sp != *speaker
+            || h.negated != *negated
+        {
+            failures.push(format!(
+                "{text:?}: {term:?} got {:?} {:?} speaker {sp:?} negated {}, want {voice:?} {rule:?} speaker {speaker:?} negated {negated}",
+                h.voice, h.voice_rule, h.negated
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn naming_speaker_resolves_to_its_actor() {
+    let a = analyze("Headline\nTurkey called the fighters terrorists.");
+    assert_eq!(
+        hit(&a, "terrorists", 0).speaker_actor.as_deref(),
+        Some("turkey")
+    );
+    let b = analyze("Headline\nThe group, described by Ankara as terrorists, denied it.");
+    assert_eq!(
+        hit(&b, "terrorists", 0).speaker_actor.as_deref(),
+        Some("turkey")
+    );
+    let c = analyze("Headline\nPutin spoke.\nAbbas condemned what he called a massacre.");
+    assert_eq!(
+        hit(&c, "massacre", 0).speaker_actor.as_deref(),
+        Some("palestinian-authority")
+    );
 }
 
 #[test]
