@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod report;
 pub mod text;
+pub mod unlisted;
 pub mod voice;
 
 pub use analysis::{Analyzer, Article, Hit};
