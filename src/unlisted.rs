@@ -732,9 +732,11 @@ impl<'a> Finder<'a> {
             // A name that runs on into more capitalised words ("General Assembly", a fourth
             // word, a head noun) is not taken as a person.
             let runs_on = k < end
-                && self.cap(k)
-                && !NOT_NAME_START.contains(&self.lower.get(k))
-                && title_at(self.lower, k, end).is_none();
+                && ((self.cap(k)
+                    && !NOT_NAME_START.contains(&self.lower.get(k))
+                    && title_at(self.lower, k, end).is_none())
+                    // ... or into a name already found ("Foreign Minister Abbas Araghchi").
+                    || (self.is_word(k) && self.used[k] && starts_upper(self.word(k))));
             let Some(b) = last.filter(|_| !runs_on && words >= min_words) else {
                 i += 1;
                 continue;
@@ -1275,6 +1277,16 @@ mod tests {
         let start = text.find("Syrian").unwrap();
         let known = [Mention {
             span: Span::new(start, start + 6),
+            ..known[0].clone()
+        }];
+        assert!(find(text, &seg, &lower, &known).is_empty());
+        // A titled name that runs into a known surname is not cut short to a new person.
+        let text = "Fighting continued. Foreign Minister Abbas Araghchi arrived.";
+        let seg = segment(text);
+        let lower = LowerTokens::new(text, &seg.tokens);
+        let start = text.find("Araghchi").unwrap();
+        let known = [Mention {
+            span: Span::new(start, start + 8),
             ..known[0].clone()
         }];
         assert!(find(text, &seg, &lower, &known).is_empty());
