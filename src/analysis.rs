@@ -221,6 +221,28 @@ impl Analyzer {
         })
     }
 
+    /// The lexicon's actor mentions in `text` (names, adjectives and people; no pronouns), in
+    /// text order. `seg` is `text` segmented.
+    pub fn actor_mentions(&self, text: &str, seg: &Segmented) -> Vec<Mention> {
+        let norm = if self.labels.has_regexes() {
+            Normalized::with_case_kept(text)
+        } else {
+            Normalized::new(text)
+        };
+        let mut groups = self.labels.find_groups(text, &norm);
+        let names = groups.pop().unwrap_or_default();
+        self.actors.mentions(text, names, seg)
+    }
+
+    /// The parties `text` names that the lexicon does not list ([`crate::unlisted`]).
+    pub fn unlisted(&self, text: &str) -> Vec<crate::unlisted::Unlisted> {
+        let seg = segment(text);
+        let lower = LowerTokens::new(text, &seg.tokens);
+        let known = self.actor_mentions(text, &seg);
+        let found = crate::unlisted::find(text, &seg, &lower, &known);
+        crate::unlisted::without_listed(found, &self.lexicon)
+    }
+
     /// Analyses one article. `name` is used in reports.
     pub fn analyze(&self, name: &str, text: &str) -> Article {
         let seg = segment(text);

@@ -61,6 +61,10 @@ pub enum LexiconCommand {
         file: PathBuf,
         entry: crate::lexicon::edit::NewActor,
     },
+    /// Lexicon entries for the parties the articles name that no loaded lexicon lists.
+    SuggestActors {
+        inputs: Vec<crate::input::Source>,
+    },
     /// Remove the entry with this id from a file in place.
     Remove {
         file: PathBuf,
@@ -520,6 +524,17 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
                     }
                 },
                 LexiconCommand::Explain { text } => inspect::explain(&an, text),
+                LexiconCommand::SuggestActors { inputs } => {
+                    let mut found = Vec::new();
+                    let mut articles = 0;
+                    for src in inputs {
+                        for d in read_articles(src, &config.input)? {
+                            articles += 1;
+                            found.push((d.origin.clone(), an.unlisted(&d.text)));
+                        }
+                    }
+                    crate::lexicon::suggest::render(&found, articles)
+                }
                 _ => String::new(),
             };
             write(out, &s)?;

@@ -8,6 +8,7 @@ pub mod convert;
 pub mod edit;
 pub mod inspect;
 pub mod lint;
+pub mod suggest;
 pub mod yaml;
 
 use std::collections::{BTreeSet, HashMap};

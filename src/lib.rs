@@ -21,6 +21,7 @@ pub mod matcher;
 pub mod report;
 pub mod story;
 pub mod text;
+pub mod unlisted;
 pub mod voice;
 
 pub use analysis::{Analyzer, Article, Hit};

@@ -174,6 +174,15 @@ enum LexCmd {
     },
     /// Remove the label or actor with this id from FILE in place.
     Remove { file: PathBuf, id: String },
+    /// Print lexicon entries (YAML, with the add-actor command for each) for the parties the
+    /// articles name that no loaded lexicon lists: named organisations, their acronyms, titled
+    /// people. Reads its inputs as score does.
+    SuggestActors {
+        #[arg(required = true, value_name = "FILE|URL")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -423,7 +432,10 @@ fn main() -> ExitCode {
         80
     };
     // Flags for reading articles, refused where no article is read.
-    let reads = matches!(cli.command, Cmd::Score { .. } | Cmd::Compare { .. });
+    let reads = matches!(
+        cli.command,
+        Cmd::Score { .. } | Cmd::Compare { .. } | Cmd::Lexicon(LexCmd::SuggestActors { .. })
+    );
     for (given, flag, applies) in [
         (cli.lossy, "--lossy", reads),
         (cli.show_text, "--show-text", reads),
@@ -437,9 +449,9 @@ fn main() -> ExitCode {
         if given && !applies {
             use clap::CommandFactory;
             let only = if flag == "--encoding" {
-                "score, compare and corpus"
+                "score, compare, corpus and lexicon suggest-actors"
             } else {
-                "score and compare"
+                "score, compare and lexicon suggest-actors"
             };
             Cli::command()
                 .error(
@@ -504,6 +516,12 @@ fn main() -> ExitCode {
                 },
             },
             LexCmd::Remove { file, id } => LexiconCommand::Remove { file, id },
+            LexCmd::SuggestActors { files, read } => {
+                read_args = Some(read);
+                LexiconCommand::SuggestActors {
+                    inputs: files.into_iter().map(Source::from_arg).collect(),
+                }
+            }
         }),
         Cmd::Score {
             files,

@@ -1498,6 +1498,61 @@ fn lexicon_lint_is_clean_on_the_bundled_lexicons() {
 }
 
 #[test]
+fn lexicon_suggest_actors_pins_the_entries_for_unlisted_parties() {
+    let dir = root().join("tests/fixtures/unlisted");
+    let expected = "\
+# 2 parties named in the 1 article that no loaded lexicon lists.
+# The types are guesses from a head word or a title: check each entry before adding it,
+# with the add-actor command above it (FILE is the lexicon to edit; people go in by hand),
+# or save this output and load it with --lexicon.
+
+actors:
+
+  # Karst Liberation Front: 7 mentions in karst.txt (acronym 3, full name 1, person 2, short form 1).
+  # Type armed_group from the head word \"Front\".
+  # framelens lexicon add-actor FILE --id karst-liberation-front --name 'Karst Liberation Front' --type armed_group --alias KLF
+  - id: karst-liberation-front
+    name: Karst Liberation Front
+    type: armed_group
+    aliases: [KLF]
+    adjectives: []
+    people:
+      - name: Jamal Orbek
+        role: commander
+    proxies: []
+
+  # Vesna Horvat: 1 mention in karst.txt (person 1).
+  # Type state from the title \"interior minister\".
+  # framelens lexicon add-actor FILE --id vesna-horvat --name 'Vesna Horvat' --type state
+  - id: vesna-horvat
+    name: Vesna Horvat
+    type: state
+    aliases: []
+    adjectives: []
+    people:
+      - name: Vesna Horvat
+        role: interior minister
+    proxies: []
+";
+    framelens()
+        .current_dir(&dir)
+        .args(["lexicon", "suggest-actors", "karst.txt"])
+        .assert()
+        .success()
+        .stdout(expected);
+    // With the suggestions loaded, nothing is left to suggest.
+    let tmp = tempfile::tempdir().unwrap();
+    let lex = write_temp(&tmp, "suggested.yaml", expected.as_bytes());
+    framelens()
+        .current_dir(&dir)
+        .args(["lexicon", "suggest-actors", "karst.txt", "--lexicon"])
+        .arg(&lex)
+        .assert()
+        .success()
+        .stdout("# No unlisted parties: every party named in the 1 article is in the lexicons.\n");
+}
+
+#[test]
 fn lexicon_import_and_quanteda_with_dash_dash_lexicon() {
     let dir = tempfile::tempdir().unwrap();
     let dic = write_temp(
@@ -2970,12 +3025,14 @@ fn invalid_bytes_are_refused_unless_lossy() {
     );
     // --lossy is for score and compare (corpus mode skips and counts such records).
     assert!(
-        stderr_of(&["corpus", p, "--lossy"], 2)
-            .starts_with("error: --lossy applies to score and compare only\n")
+        stderr_of(&["corpus", p, "--lossy"], 2).starts_with(
+            "error: --lossy applies to score, compare and lexicon suggest-actors only\n"
+        )
     );
     assert!(
-        stderr_of(&["lexicon", "list", "--encoding", "latin1"], 2)
-            .starts_with("error: --encoding applies to score, compare and corpus only\n")
+        stderr_of(&["lexicon", "list", "--encoding", "latin1"], 2).starts_with(
+            "error: --encoding applies to score, compare, corpus and lexicon suggest-actors only\n"
+        )
     );
     // An unknown label is a usage error naming it.
     let err = stderr_of(&["score", p, "--encoding", "klingon"], 2);

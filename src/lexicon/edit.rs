@@ -1099,7 +1099,7 @@ fn list(items: impl IntoIterator<Item = String>) -> String {
 
 /// A string as a one-line YAML scalar that reads back as exactly that string, in block and flow
 /// context alike: plain when unambiguous, else single-quoted, else double-quoted with escapes.
-fn scalar(s: &str) -> String {
+pub(crate) fn scalar(s: &str) -> String {
     if plain_is_safe(s) {
         s.to_owned()
     } else if !s.chars().any(needs_escape) {

@@ -1,0 +1,1360 @@
+//! Unlisted actors: the parties an article names that no lexicon lists.
+//!
+//! This module owns the rules that pick such parties out of the text by their form alone, the
+//! table that guesses their type from a head word ([`HEADS`]) or a title ([`TITLES`]), and the
+//! grouping of their mentions. It finds:
+//!
+//! - **Proper-noun groups** ending in an organisational head noun: "Karst Liberation Front",
+//!   "Popular Mobilization Forces", "Army of Islam", "Front for the Liberation of Mozambique",
+//!   "Kurdistan Workers' Party", "Ahrar al-Shām Movement". A name needs two capitalised words, one
+//!   of which is not a head noun, so "the Army", "Front" or "Government Forces" never qualify. A
+//!   name written at the start of a sentence needs two capitalised words besides the first (whose
+//!   capital may only mark the sentence start), and a name in a headline written in title case
+//!   counts only when the body names it too; such mentions are kept once the body has the name.
+//! - **Acronyms** expanded beside the name, "Karst Liberation Front (KLF)" or "KLF (Karst
+//!   Liberation Front)": every bare "KLF" in the article is then a mention, headline included.
+//!   An all-caps word that is never expanded is not reported, however often it recurs: nothing
+//!   in it says what kind of party it is (or whether it is a party at all: AFP, IED, GDP), so no
+//!   usable lexicon entry could be suggested for it.
+//! - **Short forms**: "the Front" after "Karst Liberation Front" has been named, when the article
+//!   names exactly one unlisted party with that head noun. The mention covers the head word.
+//! - **Titled people**: a title ("Prime Minister", "Gen.", "commander", "spokesman", "Sheikh")
+//!   followed by one to three capitalised words. When the title directly follows an unlisted
+//!   party ("KLF commander Jamal Orbek", "the Front's spokesman Ali Hassan") the person is one of
+//!   that party's people; otherwise the person is a party of their own, typed by the title. Later
+//!   uses of the full name, or of the surname alone, are mentions.
+//!
+//! Spans are byte ranges into the original text, and never overlap the lexicon's own mentions
+//! (`known`) or each other.
+//!
+//! What it does **not** do: decide whether a party found here is the same as a listed one under
+//! another name (the caller drops exact name matches with [`without_listed`]), resolve pronouns,
+//! read lower-case descriptions ("the rebels"), recognise names without a head noun or a title
+//! ("Hamas", "Ahrar al-Shām"), or write lexicon files (`framelens lexicon suggest-actors` prints
+//! entries; `add-actor` writes them).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::actors::Mention;
+use crate::lexicon::{ActorType, Lexicon};
+use crate::text::{LowerTokens, Segmented, Span, TokenKind};
+
+/// How a mention names an unlisted party.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnlistedForm {
+    /// The full name: "Karst Liberation Front".
+    Full,
+    /// The acronym the article expands: "KLF".
+    Acronym,
+    /// The head noun after "the": "(the) Front". The span covers the head word.
+    Short,
+    /// A titled person's name, full or surname alone: "Jamal Orbek", "Orbek".
+    Person,
+}
+
+/// One place where the article names an unlisted party.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UnlistedMention {
+    pub span: Span,
+    pub form: UnlistedForm,
+    /// For a person mention, the index of the person in [`Unlisted::people`].
+    pub person: Option<usize>,
+}
+
+/// A person introduced with a title.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UnlistedPerson {
+    pub name: String,
+    /// The title as written, in lower case ("commander", "prime minister").
+    pub title: String,
+}
+
+/// A party the article names that no lexicon lists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unlisted {
+    /// The name as a slug: "karst-liberation-front".
+    pub id: String,
+    /// The name as first written in the body, white space collapsed; for a titled person who is
+    /// a party of their own, the person's name.
+    pub name: String,
+    pub acronym: Option<String>,
+    pub actor_type: ActorType,
+    /// The head noun ("Front") or the title ("minister") that decided the type.
+    pub head: String,
+    /// Titled people who speak or act for the party.
+    pub people: Vec<UnlistedPerson>,
+    /// In text order.
+    pub mentions: Vec<UnlistedMention>,
+}
+
+use ActorType::{ArmedGroup, Movement, Organization, State};
+
+/// Organisational head nouns, as written (capitalised), and the type each suggests. The one
+/// place where a head word decides a type.
+pub const HEADS: &[(&str, ActorType)] = &[
+    ("Army", ArmedGroup),
+    ("Armies", ArmedGroup),
+    ("Front", ArmedGroup),
+    ("Brigade", ArmedGroup),
+    ("Brigades", ArmedGroup),
+    ("Battalion", ArmedGroup),
+    ("Battalions", ArmedGroup),
+    ("Militia", ArmedGroup),
+    ("Militias", ArmedGroup),
+    ("Legion", ArmedGroup),
+    ("Division", ArmedGroup),
+    ("Forces", ArmedGroup),
+    ("Guard", ArmedGroup),
+    ("Guards", ArmedGroup),
+    ("Corps", ArmedGroup),
+    ("Jihad", ArmedGroup),
+    ("Regiment", ArmedGroup),
+    ("Movement", Movement),
+    ("Party", Movement),
+    ("Alliance", Movement),
+    ("Coalition", Movement),
+    ("League", Movement),
+    ("Congress", Movement),
+    ("Ministry", State),
+    ("Government", State),
+    ("Authority", State),
+    ("Agency", State),
+    ("Command", State),
+    ("Directorate", State),
+    ("Council", Organization),
+    ("Committee", Organization),
+    ("Commission", Organization),
+    ("Union", Organization),
+    ("Organization", Organization),
+    ("Organisation", Organization),
+    ("Group", Organization),
+    ("Association", Organization),
+    ("Federation", Organization),
+    ("Assembly", Organization),
+    ("Society", Organization),
+    ("Foundation", Organization),
+];
+
+/// Titles that introduce a person, as lower-case words, the type they suggest for the person's
+/// party, and whether the title may be written in lower case ("commander Jamal Orbek"). Titles
+/// that are also common adjectives ("major", "general") count only when capitalised. Ranks of a
+/// regular army suggest a state; commander and emir an armed group; a sheikh a movement; a
+/// spokesman says nothing, and gets the neutral organization.
+pub const TITLES: &[(&[&str], ActorType, bool)] = &[
+    (&["prime", "minister"], State, true),
+    (&["foreign", "minister"], State, true),
+    (&["defence", "minister"], State, true),
+    (&["defense", "minister"], State, true),
+    (&["interior", "minister"], State, true),
+    (&["minister"], State, true),
+    (&["president"], State, true),
+    (&["ambassador"], State, true),
+    (&["governor"], State, true),
+    (&["major", "general"], State, false),
+    (&["brigadier", "general"], State, false),
+    (&["lieutenant", "general"], State, false),
+    (&["general"], State, false),
+    (&["gen."], State, false),
+    (&["colonel"], State, false),
+    (&["col."], State, false),
+    (&["major"], State, false),
+    (&["maj."], State, false),
+    (&["brig."], State, false),
+    (&["lt."], State, false),
+    (&["commander"], ArmedGroup, true),
+    (&["emir"], ArmedGroup, true),
+    (&["sheikh"], Movement, false),
+    (&["spokesman"], Organization, true),
+    (&["spokeswoman"], Organization, true),
+    (&["spokesperson"], Organization, true),
+];
+
+/// Capitalised words that never begin a name: the capital is the sentence's, or the word is a
+/// date ("On Tuesday Karst Liberation Front fighters ...").
+const NOT_NAME_START: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "to",
+    "of",
+    "and",
+    "but",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "last",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Lower-case particles inside Arabic and Romance names: "Ahrar al-Shām", "Front de Libération".
+const PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ash", "ar", "bin", "ibn", "de", "du", "des", "la", "le", "del", "di", "da",
+    "dos",
+];
+
+/// Nouns whose `'s` may sit inside a name: "People's Army", "Women's Union".
+const COLLECTIVE: &[&str] = &["people", "women", "men", "children"];
+
+/// Capitalised words that are not a person's name after a title ("General Assembly").
+const NOT_PERSON: &[&str] = &[
+    "Staff",
+    "Secretary",
+    "Prosecutor",
+    "Court",
+    "Assembly",
+    "Electric",
+    "Motors",
+];
+
+fn head_type(word: &str) -> Option<ActorType> {
+    HEADS.iter().find(|(h, _)| *h == word).map(|(_, t)| *t)
+}
+
+/// Every unlisted party the text names, in order of first mention. `lower` holds the tokens of
+/// `seg` in lower case; `known` are the lexicon's actor mentions (sorted by start), whose words
+/// are never reused.
+pub fn find(text: &str, seg: &Segmented, lower: &LowerTokens, known: &[Mention]) -> Vec<Unlisted> {
+    let mut f = Finder::new(text, seg, lower, known);
+    f.names();
+    f.acronyms();
+    f.short_forms();
+    f.people();
+    f.finish()
+}
+
+/// Drops the parties whose name, acronym or person equals a name, alias or person of an actor
+/// the lexicon lists (ignoring case, white space and the kind of apostrophe).
+pub fn without_listed(found: Vec<Unlisted>, lex: &Lexicon) -> Vec<Unlisted> {
+    let mut listed = std::collections::HashSet::new();
+    for a in &lex.actors {
+        listed.insert(fold(&a.name));
+        listed.extend(a.aliases.iter().map(|s| fold(s)));
+        for p in &a.people {
+            listed.insert(fold(&p.name));
+            listed.extend(p.aliases.iter().map(|s| fold(s)));
+        }
+    }
+    found
+        .into_iter()
+        .filter(|u| {
+            !listed.contains(&fold(&u.name))
+                && !u
+                    .acronym
+                    .as_deref()
+                    .is_some_and(|a| listed.contains(&fold(a)))
+        })
+        .collect()
+}
+
+/// A name for comparison: lower case, white space collapsed, curly apostrophes straight.
+fn fold(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['’', '‘'], "'")
+        .to_lowercase()
+}
+
+/// The name as an id: lower-case letters and digits, anything else one `-`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') && c != '’' && c != '\'' {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// One party being collected.
+struct Group {
+    key: String,
+    name: String,
+    acronym: Option<String>,
+    actor_type: ActorType,
+    head: String,
+    /// The head noun for short forms (organisations only).
+    short_head: Option<String>,
+    people: Vec<UnlistedPerson>,
+    mentions: Vec<UnlistedMention>,
+    /// Named by a form that counts on its own (see the module documentation).
+    strong: bool,
+    /// Start of the first full mention, for short forms.
+    first_full: usize,
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    seg: &'a Segmented,
+    lower: &'a LowerTokens,
+    /// Tokens that overlap a known mention or an unlisted mention already taken.
+    used: Vec<bool>,
+    /// Tokens of a headline written in title case.
+    title_case: Vec<bool>,
+    groups: Vec<Group>,
+    by_key: HashMap<String, usize>,
+}
+
+impl<'a> Finder<'a> {
+    fn new(text: &'a str, seg: &'a Segmented, lower: &'a LowerTokens, known: &[Mention]) -> Self {
+        let n = seg.tokens.len();
+        let mut used = vec![false; n];
+        for m in known {
+            let lo = seg.tokens.partition_point(|t| t.span.end <= m.span.start);
+            for (i, t) in seg.tokens.iter().enumerate().skip(lo) {
+                if t.span.start >= m.span.end {
+                    break;
+                }
+                used[i] = true;
+            }
+        }
+        let mut title_case = vec![false; n];
+        if let Some(p) = seg.paragraphs.first().filter(|p| p.headline) {
+            let toks: Vec<usize> = (0..n)
+                .filter(|&i| p.span.contains(seg.tokens[i].span))
+                .collect();
+            let long: Vec<&str> = toks
+                .iter()
+                .map(|&i| seg.tokens[i].span.slice(text))
+                .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+                .collect();
+            let caps = long.iter().filter(|w| starts_upper(w)).count();
+            // Title case capitalises every word of four letters or more.
+            if long.len() >= 3 && caps == long.len() {
+                for i in toks {
+                    title_case[i] = true;
+                }
+            }
+        }
+        Finder {
+            text,
+            seg,
+            lower,
+            used,
+            title_case,
+            groups: Vec::new(),
+            by_key: HashMap::new(),
+        }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.seg.tokens[i].span.slice(self.text)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.seg
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// A free word that starts with a capital and has a lower-case letter (not an acronym).
+    fn cap(&self, i: usize) -> bool {
+        self.is_word(i) && !self.used[i] && {
+            let w = self.word(i);
+            starts_upper(w) && w.chars().any(char::is_lowercase)
+        }
+    }
+
+    /// Token `i` is a hyphen written with no space on either side.
+    fn glued_hyphen(&self, i: usize) -> bool {
+        let t = &self.seg.tokens;
+        i > 0
+            && i + 1 < t.len()
+            && t[i].kind == TokenKind::Punct
+            && matches!(self.word(i), "-" | "\u{2010}" | "\u{2011}")
+            && t[i - 1].span.end == t[i].span.start
+            && t[i].span.end == t[i + 1].span.start
+    }
+
+    fn particle(&self, i: usize) -> bool {
+        self.is_word(i) && !self.used[i] && PARTICLES.contains(&self.word(i))
+    }
+
+    /// Whether token `i` (in a sentence ending at `end`) starts a name part: a capitalised word,
+    /// or a particle followed by one ("al-Shām", "al Sham", "de Libération").
+    fn name_part(&self, i: usize, end: usize) -> bool {
+        self.cap(i)
+            || (self.particle(i)
+                && ((i + 1 < end && self.cap(i + 1))
+                    || (i + 2 < end && self.glued_hyphen(i + 1) && self.cap(i + 2))))
+    }
+
+    /// Whether token `k` (not a capitalised word) joins the name words around it: a particle
+    /// before a name part, a glued hyphen before a capital, a possessive before a capital, or
+    /// "and" after a word that is not a head noun.
+    fn joins(&self, k: usize, end: usize) -> bool {
+        let prev = k - 1;
+        let t = self.seg.tokens[k];
+        if self.particle(k) {
+            self.name_part(k, end)
+        } else if self.glued_hyphen(k) {
+            (self.cap(k + 1) || self.particle(prev)) && self.name_part(k + 1, end)
+        } else if t.kind == TokenKind::Possessive {
+            (matches!(self.word(k), "'" | "’") || COLLECTIVE.contains(&self.lower.get(prev)))
+                && k + 1 < end
+                && self.cap(k + 1)
+        } else {
+            self.lower.get(k) == "and"
+                && !self.used[k]
+                && head_type(self.word(prev)).is_none()
+                && k + 1 < end
+                && self.cap(k + 1)
+        }
+    }
+
+    /// The end (exclusive) of the run of name words that starts at `i`: capitalised words,
+    /// particles, glued hyphens before a capital, "of"/"for" (+ "the") once a head noun has been
+    /// seen ("Army of Islam", but not "Leaders of the ..."), "and" after a word that is not a head
+    /// noun, and a possessive before a capital: a plural's apostrophe ("Workers' Party") or the
+    /// `'s` of a collective noun ("People's Army").
+    fn run_end(&self, i: usize, end: usize) -> usize {
+        let mut k = i + 1;
+        let mut seen_head = head_type(self.word(i)).is_some();
+        while k < end {
+            if self.cap(k) {
+                seen_head |= head_type(self.word(k)).is_some();
+                k += 1;
+            } else if self.joins(k, end) {
+                k += 1;
+            } else if seen_head && matches!(self.lower.get(k), "of" | "for") && !self.used[k] {
+                let next = if k + 1 < end && self.lower.get(k + 1) == "the" {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if next < end && self.cap(next) {
+                    k = next;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// Step 1: proper-noun groups ending in a head noun.
+    fn names(&mut self) {
+        let mut found = Vec::new();
+        for s in &self.seg.sentences {
+            let (lo, hi) = (s.tokens.start, s.tokens.end);
+            // The first word of the sentence, after opening quotes and brackets.
+            let first = (lo..hi).find(|&i| self.is_word(i));
+            let mut i = lo;
+            while i < hi {
+                if !self.cap(i) {
+                    i += 1;
+                    continue;
+                }
+                let r = self.run_end(i, hi);
+                match self.name_in(i, r) {
+                    Some((a, b, head)) => {
+                        found.push((a, b, head, first));
+                        i = b;
+                    }
+                    None => i = r,
+                }
+            }
+        }
+        for (a, b, head, first) in found {
+            let caps: Vec<usize> = (a..b).filter(|&k| self.cap(k)).collect();
+            let initial = first == Some(a);
+            let counted = caps.iter().filter(|&&k| !(initial && k == a)).count();
+            let strong = counted >= 2 && !self.title_case[a];
+            let span = Span::new(
+                self.seg.tokens[a].span.start,
+                self.seg.tokens[b - 1].span.end,
+            );
+            let name = collapse(span.slice(self.text));
+            let head_word = self.word(head).to_owned();
+            let g = self.group(
+                &name,
+                head_type(&head_word).unwrap_or(Organization),
+                &head_word,
+            );
+            g.short_head = Some(head_word);
+            g.strong |= strong;
+            g.first_full = g.first_full.min(span.start);
+            g.mentions.push(UnlistedMention {
+                span,
+                form: UnlistedForm::Full,
+                person: None,
+            });
+            self.take(a, b);
+        }
+    }
+
+    /// The name inside the run `[i, r)`: `(start, end, head)`. Leading function words are
+    /// dropped; the name ends at the last head noun, or runs on through an "of"/"for" phrase after
+    /// a head noun ("Army of Islam"), up to a title.
+    fn name_in(&self, i: usize, r: usize) -> Option<(usize, usize, usize)> {
+        let mut a = i;
+        while a < r && (NOT_NAME_START.contains(&self.lower.get(a)) || !self.cap(a)) {
+            a += 1;
+        }
+        let mut head = None;
+        let mut end = a;
+        let mut k = a;
+        while k < r {
+            if self.cap(k) && head_type(self.word(k)).is_some() {
+                head = Some(k);
+                end = k + 1;
+                if k + 1 < r && matches!(self.lower.get(k + 1), "of" | "for") {
+                    end = (k + 1..r)
+                        .find(|&j| self.cap(j) && title_at(self.lower, j, r).is_some())
+                        .unwrap_or(r);
+                    // Do not end on a particle or connector.
+                    while end > k + 1 && !self.cap(end - 1) {
+                        end -= 1;
+                    }
+                    break;
+                }
+            }
+            k += 1;
+        }
+        let head = head?;
+        let caps = (a..end).filter(|&k| self.cap(k)).count();
+        let other = (a..end).any(|k| self.cap(k) && head_type(self.word(k)).is_none());
+        (caps >= 2 && other).then_some((a, end, head))
+    }
+
+    /// The group with this name (created as needed).
+    fn group(&mut self, name: &str, t: ActorType, head: &str) -> &mut Group {
+        let key = fold(name);
+        let gi = *self.by_key.entry(key.clone()).or_insert_with(|| {
+            self.groups.push(Group {
+                key,
+                name: name.to_owned(),
+                acronym: None,
+                actor_type: t,
+                head: head.to_owned(),
+                short_head: None,
+                people: Vec::new(),
+                mentions: Vec::new(),
+                strong: false,
+                first_full: usize::MAX,
+            });
+            self.groups.len() - 1
+        });
+        &mut self.groups[gi]
+    }
+
+    fn take(&mut self, a: usize, b: usize) {
+        for u in &mut self.used[a..b] {
+            *u = true;
+        }
+    }
+
+    /// Token range of `span` (which starts and ends on token edges).
+    fn tokens_of(&self, span: Span) -> (usize, usize) {
+        let t = &self.seg.tokens;
+        let a = t.partition_point(|x| x.span.start < span.start);
+        let b = t.partition_point(|x| x.span.start < span.end);
+        (a, b)
+    }
+
+    /// A word that can be an acronym: 2 to 8 letters, at least two capitals, starting with one.
+    fn acronym_like(&self, i: usize) -> bool {
+        self.is_word(i) && !self.used[i] && {
+            let w = self.word(i);
+            let n = w.chars().count();
+            (2..=8).contains(&n)
+                && w.chars().all(char::is_alphabetic)
+                && starts_upper(w)
+                && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        }
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.seg
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.span.slice(self.text) == p)
+    }
+
+    /// Step 2: "Name (ACR)" and "ACR (Name)"; then every bare use of the acronym.
+    fn acronyms(&mut self) {
+        let mut links: Vec<(usize, String)> = Vec::new();
+        for (gi, g) in self.groups.iter().enumerate() {
+            for m in g.mentions.iter().filter(|m| m.form == UnlistedForm::Full) {
+                let (a, b) = self.tokens_of(m.span);
+                let acr = if self.is_punct(b, "(")
+                    && self.acronym_like(b + 1)
+                    && self.is_punct(b + 2, ")")
+                {
+                    Some(b + 1)
+                } else if a >= 2
+                    && self.is_punct(a - 1, "(")
+                    && self.is_punct(b, ")")
+                    && self.acronym_like(a - 2)
+                {
+                    Some(a - 2)
+                } else {
+                    None
+                };
+                let Some(acr) = acr else { continue };
+                let acr = self.word(acr);
+                let initial = acr
+                    .chars()
+                    .next()
+                    .map(|c| c.to_lowercase().collect::<String>());
+                let fits = g.name.split_whitespace().any(|w| {
+                    starts_upper(w) && initial.as_deref().is_some_and(|c| fold(w).starts_with(c))
+                });
+                if fits && !links.iter().any(|(_, x)| x == acr) {
+                    links.push((gi, acr.to_owned()));
+                }
+            }
+        }
+        for (gi, acr) in links {
+            if self.groups[gi].acronym.is_some() {
+                continue;
+            }
+            let spots: Vec<usize> = (0..self.seg.tokens.len())
+                .filter(|&i| self.acronym_like(i) && self.word(i) == acr)
+                .collect();
+            for i in spots {
+                self.used[i] = true;
+                self.groups[gi].mentions.push(UnlistedMention {
+                    span: self.seg.tokens[i].span,
+                    form: UnlistedForm::Acronym,
+                    person: None,
+                });
+            }
+            self.groups[gi].acronym = Some(acr);
+        }
+    }
+
+    /// The unlisted group with a mention that ends at token `i`, if any.
+    fn group_ending_at(&self, i: usize) -> Option<usize> {
+        let end = self.seg.tokens[i].span.end;
+        self.groups
+            .iter()
+            .position(|g| g.short_head.is_some() && g.mentions.iter().any(|m| m.span.end == end))
+    }
+
+    /// Step 3: titled people, and later uses of their names.
+    fn people(&mut self) {
+        let n = self.seg.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let Some((tlen, t, lower_ok)) = (!self.title_case[i])
+                .then(|| title_at(self.lower, i, n))
+                .flatten()
+                .filter(|&(tlen, _, lower_ok)| {
+                    (lower_ok || starts_upper(self.word(i))) && (i..i + tlen).all(|k| !self.used[k])
+                })
+            else {
+                i += 1;
+                continue;
+            };
+            let s = self.seg.sentence_at(self.seg.tokens[i].span.start);
+            let (first, end) = s.map_or((0, n), |s| {
+                let r = self.seg.sentences[s].tokens.clone();
+                (
+                    r.clone().find(|&k| self.is_word(k)).unwrap_or(r.start),
+                    r.end,
+                )
+            });
+            // "Major" or "General" first in a sentence may be capitalised for the sentence
+            // ("Major Western powers ..."): it then needs a name of two words.
+            let min_words = if !lower_ok && i == first && !self.word(i).ends_with('.') {
+                2
+            } else {
+                1
+            };
+            let start = i + tlen;
+            // One to three capitalised words, with particles and glued hyphens between.
+            let mut k = start;
+            let mut words = 0;
+            let mut last = None;
+            while k < end && words < 3 {
+                if self.cap(k)
+                    && head_type(self.word(k)).is_none()
+                    && !NOT_PERSON.contains(&self.word(k))
+                    && !NOT_NAME_START.contains(&self.lower.get(k))
+                    && title_at(self.lower, k, end).is_none()
+                {
+                    words += 1;
+                    k += 1;
+                    last = Some(k);
+                } else if self.particle(k) || (words > 0 && self.glued_hyphen(k)) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            // A name that runs on into more capitalised words ("General Assembly", a fourth
+            // word, a head noun) is not taken as a person.
+            let runs_on = k < end
+                && ((self.cap(k)
+                    && !NOT_NAME_START.contains(&self.lower.get(k))
+                    && title_at(self.lower, k, end).is_none())
+                    // ... or into a name already found ("Foreign Minister Abbas Araghchi").
+                    || (self.is_word(k) && self.used[k] && starts_upper(self.word(k))));
+            let Some(b) = last.filter(|_| !runs_on && words >= min_words) else {
+                i += 1;
+                continue;
+            };
+            let title = (i..start)
+                .map(|k| self.lower.get(k))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let span = Span::new(
+                self.seg.tokens[start].span.start,
+                self.seg.tokens[b - 1].span.end,
+            );
+            let name = collapse(span.slice(self.text));
+            // "KLF commander", "the Front's spokesman": one of that party's people.
+            let before = match i.checked_sub(1) {
+                Some(p) if self.seg.tokens[p].kind == TokenKind::Possessive => p.checked_sub(1),
+                p => p,
+            };
+            let owner = before.and_then(|p| self.group_ending_at(p));
+            let (gi, pi) = match owner {
+                Some(gi) => {
+                    let g = &mut self.groups[gi];
+                    let pi = match g.people.iter().position(|p| fold(&p.name) == fold(&name)) {
+                        Some(pi) => pi,
+                        None => {
+                            g.people.push(UnlistedPerson {
+                                name: name.clone(),
+                                title: title.clone(),
+                            });
+                            g.people.len() - 1
+                        }
+                    };
+                    (gi, pi)
+                }
+                None => {
+                    let g = self.group(&name, t, &title);
+                    g.strong = true;
+                    if g.people.is_empty() {
+                        g.people.push(UnlistedPerson {
+                            name: name.clone(),
+                            title: title.clone(),
+                        });
+                    }
+                    let key = g.key.clone();
+                    (self.by_key[&key], 0)
+                }
+            };
+            self.take(start, b);
+            self.groups[gi].mentions.push(UnlistedMention {
+                span,
+                form: UnlistedForm::Person,
+                person: Some(pi),
+            });
+            self.later_names(gi, pi, b);
+            i = b;
+        }
+    }
+
+    /// Later uses of person `pi` of group `gi` after token `from`: the full name, or the surname
+    /// alone when no capitalised word follows it.
+    fn later_names(&mut self, gi: usize, pi: usize, from: usize) {
+        let name = self.groups[gi].people[pi].name.clone();
+        let words: Vec<&str> = crate::text::tokenize(&name)
+            .iter()
+            .map(|t| t.span.slice(&name))
+            .collect::<Vec<_>>();
+        let surname = words.last().copied().unwrap_or_default();
+        let n = self.seg.tokens.len();
+        let mut i = from;
+        while i < n {
+            let full = i + words.len() <= n
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(j, w)| !self.used[i + j] && self.word(i + j) == *w);
+            let len = if full && !(i + words.len() < n && self.cap(i + words.len())) {
+                words.len()
+            } else if words.len() > 1
+                && self.cap(i)
+                && self.word(i) == surname
+                && !(i + 1 < n && self.cap(i + 1))
+            {
+                1
+            } else {
+                i += 1;
+                continue;
+            };
+            let span = Span::new(
+                self.seg.tokens[i].span.start,
+                self.seg.tokens[i + len - 1].span.end,
+            );
+            self.take(i, i + len);
+            self.groups[gi].mentions.push(UnlistedMention {
+                span,
+                form: UnlistedForm::Person,
+                person: Some(pi),
+            });
+            i += len;
+        }
+    }
+
+    /// Step 4: "the Front" for the one unlisted party with that head noun, after it is named.
+    fn short_forms(&mut self) {
+        let mut per_head: HashMap<String, Vec<usize>> = HashMap::new();
+        for (gi, g) in self.groups.iter().enumerate() {
+            if let Some(h) = &g.short_head
+                && g.strong
+            {
+                per_head.entry(h.clone()).or_default().push(gi);
+            }
+        }
+        let n = self.seg.tokens.len();
+        for (head, gs) in per_head {
+            let [gi] = gs[..] else { continue };
+            let after = self.groups[gi].first_full;
+            for k in 1..n {
+                if self.seg.tokens[k].span.start > after
+                    && self.lower.get(k - 1) == "the"
+                    && self.cap(k)
+                    && self.word(k) == head
+                    && !(k + 1 < n
+                        && (self.cap(k + 1) || matches!(self.lower.get(k + 1), "of" | "for")))
+                {
+                    self.used[k] = true;
+                    self.groups[gi].mentions.push(UnlistedMention {
+                        span: self.seg.tokens[k].span,
+                        form: UnlistedForm::Short,
+                        person: None,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Drops groups named only where a name does not count, and orders the rest.
+    fn finish(self) -> Vec<Unlisted> {
+        let mut out: Vec<Unlisted> = Vec::new();
+        for mut g in self.groups.into_iter().filter(|g| g.strong) {
+            g.mentions.sort_by_key(|m| m.span.start);
+            let mut id = slug(&g.name);
+            if out.iter().any(|u| u.id == id) {
+                let base = id.clone();
+                let mut n = 2;
+                while out.iter().any(|u| u.id == id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+            }
+            out.push(Unlisted {
+                id,
+                name: g.name,
+                acronym: g.acronym,
+                actor_type: g.actor_type,
+                head: g.head,
+                people: g.people,
+                mentions: g.mentions,
+            });
+        }
+        out.sort_by_key(|u| u.mentions.first().map_or(usize::MAX, |m| m.span.start));
+        out
+    }
+}
+
+/// The title that starts at token `i` (before `end`), the longest one: its length in tokens, the
+/// type it suggests, and whether it may be written in lower case.
+fn title_at(lower: &LowerTokens, i: usize, end: usize) -> Option<(usize, ActorType, bool)> {
+    TITLES
+        .iter()
+        .filter(|(words, _, _)| {
+            i + words.len() <= end
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(j, w)| i + j < lower.len() && lower.get(i + j) == *w)
+        })
+        .max_by_key(|(words, _, _)| words.len())
+        .map(|(words, t, lower_ok)| (words.len(), *t, *lower_ok))
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    /// The parties found in `text` with no known mentions: `(name, acronym, type, head)`.
+    fn found(text: &str) -> Vec<Unlisted> {
+        let seg = segment(text);
+        let lower = LowerTokens::new(text, &seg.tokens);
+        let out = find(text, &seg, &lower, &[]);
+        check_spans(text, &out);
+        out
+    }
+
+    /// Every span slices the text to the name, the acronym, the head noun or the person's name
+    /// (or surname).
+    fn check_spans(text: &str, out: &[Unlisted]) {
+        let mut all: Vec<Span> = Vec::new();
+        for u in out {
+            for m in &u.mentions {
+                let s = m.span.slice(text);
+                match m.form {
+                    UnlistedForm::Full => assert_eq!(fold(s), fold(&u.name)),
+                    UnlistedForm::Acronym => assert_eq!(Some(s), u.acronym.as_deref()),
+                    UnlistedForm::Short => assert_eq!(s, u.head),
+                    UnlistedForm::Person => {
+                        let p = &u.people[m.person.expect("a person mention names its person")];
+                        assert!(
+                            p.name.ends_with(s),
+                            "{s:?} is not (the end of) {:?}",
+                            p.name
+                        );
+                    }
+                }
+                all.push(m.span);
+            }
+        }
+        all.sort();
+        for w in all.windows(2) {
+            assert!(!w[0].overlaps(w[1]), "overlapping mentions {w:?}");
+        }
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|u| u.name).collect()
+    }
+
+    fn forms(u: &Unlisted, text: &str) -> Vec<(UnlistedForm, String)> {
+        u.mentions
+            .iter()
+            .map(|m| (m.form, m.span.slice(text).to_owned()))
+            .collect()
+    }
+
+    const BODY: &str = "Fighting continued on Monday.\n";
+
+    #[test]
+    fn proper_noun_groups_fire() {
+        let cases: &[(&str, &str, ActorType, &str)] = &[
+            (
+                "Fighters of the Karst Liberation Front took the bridge.",
+                "Karst Liberation Front",
+                ArmedGroup,
+                "Front",
+            ),
+            (
+                "Shelling was blamed on the Army of Islam near Douma.",
+                "Army of Islam",
+                ArmedGroup,
+                "Army",
+            ),
+            (
+                "He once fought with the Front for the Liberation of Mozambique in the north.",
+                "Front for the Liberation of Mozambique",
+                ArmedGroup,
+                "Front",
+            ),
+            (
+                "Units of the Popular Mobilization Forces moved in.",
+                "Popular Mobilization Forces",
+                ArmedGroup,
+                "Forces",
+            ),
+            (
+                "The Kurdistan Workers' Party denied it.",
+                "Kurdistan Workers' Party",
+                Movement,
+                "Party",
+            ),
+            (
+                "Leaders of the Justice and Equality Movement met on Friday.",
+                "Justice and Equality Movement",
+                Movement,
+                "Movement",
+            ),
+            (
+                "A statement from the Karst Interior Ministry followed.",
+                "Karst Interior Ministry",
+                State,
+                "Ministry",
+            ),
+            (
+                "“We will not stop,” said the Ahrar al-Shām Movement — again.",
+                "Ahrar al-Shām Movement",
+                Movement,
+                "Movement",
+            ),
+            (
+                "Delegates of the Karst Regional Council arrived.",
+                "Karst Regional Council",
+                Organization,
+                "Council",
+            ),
+            (
+                "Karst Liberation Front fighters took the bridge.",
+                "Karst Liberation Front",
+                ArmedGroup,
+                "Front",
+            ),
+        ];
+        for (sentence, name, t, head) in cases {
+            let text = format!("{BODY}{sentence}");
+            let out = found(&text);
+            assert_eq!(out.len(), 1, "{sentence}: {:?}", names(&text));
+            assert_eq!(&out[0].name, name, "{sentence}");
+            assert_eq!(out[0].actor_type, *t, "{sentence}");
+            assert_eq!(&out[0].head, head, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn proper_noun_groups_do_not_fire() {
+        for sentence in [
+            "The Army said the road was open.",
+            "Front-line towns were shelled.",
+            "Front lines moved little.",
+            "Government Forces advanced on the town.",
+            "Popular Front leaders met.",
+            "the army and the front moved.",
+            "Security officials said the Council would meet.",
+        ] {
+            let text = format!("{BODY}{sentence}");
+            assert!(names(&text).is_empty(), "{sentence}: {:?}", names(&text));
+        }
+    }
+
+    #[test]
+    fn two_parties_joined_by_and_stay_apart() {
+        let text = "Talks between the Karst Liberation Front and the Dinaric People's Army failed.";
+        assert_eq!(
+            names(text),
+            ["Karst Liberation Front", "Dinaric People's Army"]
+        );
+    }
+
+    #[test]
+    fn a_title_case_headline_counts_only_with_the_body() {
+        let alone = "Karst Liberation Front Seizes Border Town\nFighting continued on Monday.";
+        assert!(names(alone).is_empty());
+        let both = "Karst Liberation Front Seizes Border Town\n\
+                    Fighters of the Karst Liberation Front took the bridge.";
+        let out = found(both);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].mentions.len(),
+            2,
+            "the headline use is a mention too"
+        );
+        // A headline in sentence case is prose.
+        let sentence_case = "Karst Liberation Front seizes border town\nFighting continued.";
+        assert_eq!(names(sentence_case), ["Karst Liberation Front"]);
+    }
+
+    #[test]
+    fn a_sentence_initial_name_needs_two_more_capitals_or_the_body() {
+        let alone = "Fighting continued.\nPopular Front fighters took the bridge.";
+        assert!(names(alone).is_empty());
+        let text = "Dinaric Front fighters took the bridge. A day later the Dinaric Front fled.";
+        assert_eq!(names(text), ["Dinaric Front"]);
+        assert_eq!(found(text)[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn acronyms_link_to_their_expansion() {
+        for text in [
+            "The Karst Liberation Front (KLF) took the bridge. KLF fighters held it. The KLF left.",
+            "KLF (Karst Liberation Front) took the bridge. KLF fighters held it. The KLF left.",
+        ] {
+            let out = found(text);
+            assert_eq!(out.len(), 1, "{text}");
+            let u = &out[0];
+            assert_eq!(u.acronym.as_deref(), Some("KLF"));
+            let acr = u
+                .mentions
+                .iter()
+                .filter(|m| m.form == UnlistedForm::Acronym)
+                .count();
+            assert_eq!(acr, 3, "{text}");
+        }
+        // A recurring all-caps word that is never expanded is not reported.
+        assert!(names("Fighting continued. The KLF said so. The KLF left.").is_empty());
+        // An acronym that does not start like the name is not linked.
+        let out = found("The Karst Liberation Front (AFP) took the bridge.");
+        assert_eq!(out[0].acronym, None);
+    }
+
+    #[test]
+    fn short_forms_need_one_party_with_that_head() {
+        let text = "Fighting continued. The Karst Liberation Front took the bridge. \
+                    Later the Front withdrew, and the Front said so.";
+        let out = found(text);
+        assert_eq!(
+            forms(&out[0], text),
+            [
+                (UnlistedForm::Full, "Karst Liberation Front".into()),
+                (UnlistedForm::Short, "Front".into()),
+                (UnlistedForm::Short, "Front".into()),
+            ]
+        );
+        // Two fronts: "the Front" is ambiguous.
+        let two = "Fighting continued. The Karst Liberation Front and the Dinaric Popular Front \
+                   met. Later the Front withdrew.";
+        let out = found(two);
+        assert_eq!(out.len(), 2);
+        assert!(out.iter().all(|u| u.mentions.len() == 1), "{out:?}");
+        // Before the name is given, "the Front" is nobody.
+        let before = "Fighting continued. The Front withdrew. The Karst Liberation Front said so.";
+        assert_eq!(found(before)[0].mentions.len(), 1);
+    }
+
+    #[test]
+    fn titled_people() {
+        let text = "Fighting continued. Prime Minister Ahmed Karimi spoke on Monday. \
+                    Karimi said talks would go on, and Ahmed Karimi left.";
+        let out = found(text);
+        assert_eq!(out.len(), 1);
+        let u = &out[0];
+        assert_eq!(u.name, "Ahmed Karimi");
+        assert_eq!(u.actor_type, State);
+        assert_eq!(u.head, "prime minister");
+        assert_eq!(
+            u.people,
+            [UnlistedPerson {
+                name: "Ahmed Karimi".into(),
+                title: "prime minister".into()
+            }]
+        );
+        assert_eq!(u.mentions.len(), 3);
+
+        let cases: &[(&str, &str, ActorType)] = &[
+            ("Gen. Dragan Vuk inspected the line.", "Dragan Vuk", State),
+            (
+                "The emir Abu Hafs al-Masri fled.",
+                "Abu Hafs al-Masri",
+                ArmedGroup,
+            ),
+            ("Sheikh Hamad Zayid spoke.", "Hamad Zayid", Movement),
+            (
+                "A spokesman, not named, and commander Jamal Orbek spoke.",
+                "Jamal Orbek",
+                ArmedGroup,
+            ),
+            (
+                "The Minister Élodie Ferrand–Dubois arrived.",
+                "Élodie Ferrand",
+                State,
+            ),
+        ];
+        for (sentence, name, t) in cases {
+            let text = format!("{BODY}{sentence}");
+            let out = found(&text);
+            assert_eq!(out.len(), 1, "{sentence}: {:?}", names(&text));
+            assert_eq!(&out[0].name, name, "{sentence}");
+            assert_eq!(out[0].actor_type, *t, "{sentence}");
+        }
+        for sentence in [
+            "The general mood was calm.",
+            "Major Western powers objected.",
+            "The General Assembly voted.",
+            "A minister of state resigned.",
+            "The president said so.",
+        ] {
+            let text = format!("{BODY}{sentence}");
+            let people: Vec<_> = found(&text)
+                .into_iter()
+                .filter(|u| !u.people.is_empty())
+                .map(|u| u.name)
+                .collect();
+            assert!(people.is_empty(), "{sentence}: {people:?}");
+        }
+    }
+
+    #[test]
+    fn a_title_after_a_party_makes_the_person_one_of_its_people() {
+        let text = "Fighting continued. The Karst Liberation Front (KLF) took the bridge. \
+                    KLF commander Jamal Orbek said the Front’s spokesman Ali Hassan would speak. \
+                    Orbek left.";
+        let out = found(text);
+        assert_eq!(out.len(), 1, "{:?}", names(text));
+        let u = &out[0];
+        assert_eq!(
+            u.people,
+            [
+                UnlistedPerson {
+                    name: "Jamal Orbek".into(),
+                    title: "commander".into()
+                },
+                UnlistedPerson {
+                    name: "Ali Hassan".into(),
+                    title: "spokesman".into()
+                },
+            ]
+        );
+        let people: Vec<_> = u
+            .mentions
+            .iter()
+            .filter(|m| m.form == UnlistedForm::Person)
+            .map(|m| (m.span.slice(text), m.person))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Jamal Orbek", Some(0)),
+                ("Ali Hassan", Some(1)),
+                ("Orbek", Some(0))
+            ]
+        );
+    }
+
+    #[test]
+    fn known_mentions_are_not_reused() {
+        let text = "Fighting continued. The Karst Liberation Front took the bridge.";
+        let seg = segment(text);
+        let lower = LowerTokens::new(text, &seg.tokens);
+        let start = text.find("Karst").unwrap();
+        let known = [Mention {
+            span: Span::new(start, start + "Karst Liberation Front".len()),
+            actor: 0,
+            form: crate::actors::Form::Name,
+            person: None,
+            role: None,
+            compound: None,
+            near_miss_of: None,
+            antecedent: None,
+        }];
+        assert!(find(text, &seg, &lower, &known).is_empty());
+        // A known adjective breaks the run: "Syrian" + "Army" is not a new party.
+        let text = "Fighting continued. Then the Syrian Army moved.";
+        let seg = segment(text);
+        let lower = LowerTokens::new(text, &seg.tokens);
+        let start = text.find("Syrian").unwrap();
+        let known = [Mention {
+            span: Span::new(start, start + 6),
+            ..known[0].clone()
+        }];
+        assert!(find(text, &seg, &lower, &known).is_empty());
+        // A titled name that runs into a known surname is not cut short to a new person.
+        let text = "Fighting continued. Foreign Minister Abbas Araghchi arrived.";
+        let seg = segment(text);
+        let lower = LowerTokens::new(text, &seg.tokens);
+        let start = text.find("Araghchi").unwrap();
+        let known = [Mention {
+            span: Span::new(start, start + 8),
+            ..known[0].clone()
+        }];
+        assert!(find(text, &seg, &lower, &known).is_empty());
+    }
+
+    #[test]
+    fn listed_names_are_dropped() {
+        let lex = crate::lexicon::LexiconBuilder::new()
+            .text(
+                "test",
+                "actors:\n  - id: klf\n    name: Karst Liberation Front\n    type: armed_group\n",
+            )
+            .build()
+            .unwrap();
+        let text = "Fighting continued. The Karst  Liberation Front took the bridge.";
+        assert_eq!(found(text).len(), 1);
+        assert!(without_listed(found(text), &lex).is_empty());
+    }
+
+    #[test]
+    fn spans_are_bytes_into_the_original_text() {
+        // Non-ASCII text before, inside and after the names.
+        let text = "Ḥalab — “Qūwāt” report\n\
+                    Über die Lage: the Hay’at Karst Liberation Front (HKLF) — «ça va» — and \
+                    Commander Ḥasan al-Šāmī spoke; HKLF’s men and the Front left. Al-Šāmī… no, \
+                    Šāmī said it.";
+        let out = found(text);
+        assert_eq!(out.len(), 2, "{:?}", names(text));
+        assert_eq!(out[0].name, "Hay’at Karst Liberation Front");
+        assert_eq!(out[0].id, "hayat-karst-liberation-front");
+        assert_eq!(out[1].name, "Ḥasan al-Šāmī");
+        assert_eq!(out[1].id, "ḥasan-al-šāmī");
+        assert_eq!(
+            forms(&out[0], text),
+            [
+                (UnlistedForm::Full, "Hay’at Karst Liberation Front".into()),
+                (UnlistedForm::Acronym, "HKLF".into()),
+                (UnlistedForm::Acronym, "HKLF".into()),
+                (UnlistedForm::Short, "Front".into()),
+            ]
+        );
+        assert_eq!(
+            forms(&out[1], text),
+            [
+                (UnlistedForm::Person, "Ḥasan al-Šāmī".into()),
+                (UnlistedForm::Person, "Šāmī".into()),
+                (UnlistedForm::Person, "Šāmī".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_span_slices_its_form_on_varied_text() {
+        // check_spans runs inside found(): exercise it on text that mixes every rule.
+        let texts = [
+            "Karst Rebels Seize Town\nThe Karst Liberation Front (KLF) and the Army of Islam \
+             fought; KLF commander Jamal Orbek and Gen. Dragan Vuk met. The Front and Orbek \
+             left. Vuk stayed with the Army.",
+            "KLF (Karst Liberation Front) — “the Front” — said President Ana Lúcia Ferreira \
+             of the Karst Regional Council (KRC) spoke. Ferreira, the KRC and the Council agreed.",
+            "",
+            "Front",
+            "Minister",
+            "The Army of",
+            "Commander al-",
+        ];
+        for t in texts {
+            found(t);
+        }
+    }
+}
