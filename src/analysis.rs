@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::actors::{ActorIndex, Mention, Role};
+use crate::actors::{ActorIndex, Form, Mention, Role};
 use crate::attribution::{self, LinkRule, TermHit};
-use crate::discourse::{Candidate, Party};
+use crate::discourse::{Candidate, Origin, Party};
 use crate::lexicon::{Kind, Lexicon};
 use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind, segment};
@@ -79,9 +79,9 @@ pub struct MentionOut {
     pub near_miss_of: Option<String>,
     /// For a pronoun, the mention it stands for.
     pub antecedent: Option<String>,
-    /// Index of `actor` in `lexicon.actors`.
+    /// Index of `actor` in `lexicon.actors`; None for a party no lexicon lists.
     #[serde(skip)]
-    pub actor_index: usize,
+    pub actor_index: Option<usize>,
 }
 
 /// A reporting frame, for reports: who speaks, with which verb.
@@ -243,6 +243,67 @@ impl Analyzer {
         crate::unlisted::without_listed(found, &self.lexicon)
     }
 
+    /// The parties `text` names that no lexicon lists, as parties of the article, with their
+    /// mentions added to `mentions` (actor index `lexicon.actors.len() + i` for party `i`).
+    fn unlisted_parties(
+        &self,
+        text: &str,
+        seg: &Segmented,
+        lower: &LowerTokens,
+        mentions: &mut Vec<Mention>,
+    ) -> Vec<Party> {
+        use crate::unlisted::UnlistedForm;
+        let found = crate::unlisted::without_listed(
+            crate::unlisted::find(text, seg, lower, mentions),
+            &self.lexicon,
+        );
+        let n = self.lexicon.actors.len();
+        let mut parties = Vec::with_capacity(found.len());
+        for (k, u) in found.into_iter().enumerate() {
+            for um in &u.mentions {
+                let person = um
+                    .person
+                    .and_then(|p| u.people.get(p))
+                    .map(|p| p.name.clone());
+                let form = match um.form {
+                    UnlistedForm::Person => Form::Person,
+                    _ => Form::Name,
+                };
+                mentions.push(Mention {
+                    span: um.span,
+                    actor: n + k,
+                    form,
+                    person: person.or_else(|| (form == Form::Person).then(|| u.name.clone())),
+                    role: None,
+                    compound: None,
+                    near_miss_of: None,
+                    antecedent: None,
+                });
+            }
+            let acronym = u
+                .acronym
+                .as_ref()
+                .map(|a| format!(" ({a})"))
+                .unwrap_or_default();
+            parties.push(Party {
+                description: format!(
+                    "named {}{acronym} in the text; type from the word '{}'",
+                    u.name, u.head
+                ),
+                id: u.id,
+                name: u.name,
+                actor_type: u.actor_type,
+                origin: Origin::Unlisted,
+                inferred_from: None,
+                types: vec![u.actor_type],
+            });
+        }
+        if !parties.is_empty() {
+            mentions.sort_by_key(|m| m.span.start);
+        }
+        parties
+    }
+
     /// Analyses one article. `name` is used in reports.
     pub fn analyze(&self, name: &str, text: &str) -> Article {
         let seg = segment(text);
@@ -257,8 +318,16 @@ impl Analyzer {
         let names = groups.pop().unwrap_or_default();
         let raw = groups.pop().unwrap_or_default();
         let mut mentions = self.actors.mentions(text, names, &seg);
+        let unlisted = self.unlisted_parties(text, &seg, &lower, &mut mentions);
         crate::actors::pronouns(text, &seg, &lower, &mut mentions);
-        let voices = voice::analyze(text, &seg, &lower, &mentions, &self.actors.types);
+        let types: std::borrow::Cow<[crate::lexicon::ActorType]> = if unlisted.is_empty() {
+            std::borrow::Cow::Borrowed(&self.actors.types)
+        } else {
+            let mut t = self.actors.types.clone();
+            t.extend(unlisted.iter().map(|p| p.actor_type));
+            std::borrow::Cow::Owned(t)
+        };
+        let voices = voice::analyze(text, &seg, &lower, &mentions, &types);
         let (term_hits, entries): (Vec<TermHit>, Vec<usize>) = raw
             .iter()
             .filter_map(|h| {
@@ -270,7 +339,15 @@ impl Analyzer {
                 Some((th, h.owner))
             })
             .unzip();
-        let cx = attribution::Context::new(text, &seg, &lower, &self.lexicon, &mentions, &voices);
+        let cx = attribution::Context::new(
+            text,
+            &seg,
+            &lower,
+            &self.lexicon,
+            &unlisted,
+            &mentions,
+            &voices,
+        );
         let linked = attribution::link_all(&cx, &term_hits);
         let n_actors = self.lexicon.actors.len();
         let actor_id = |a: usize| match self.lexicon.actors.get(a) {
@@ -308,7 +385,7 @@ impl Analyzer {
                 voice,
                 voice_rule: rule,
                 speaker,
-                speaker_actor: speaker_actor.map(|a| self.lexicon.actors[a].id.clone()),
+                speaker_actor: speaker_actor.map(actor_id),
                 speaker_antecedent,
                 framed_speaker: (e.kind == Kind::Attribution)
                     .then(|| voices.frame_with_verb(th.span))
@@ -339,7 +416,7 @@ impl Analyzer {
                 start: f.verb.start,
                 end: f.verb.end,
                 speaker: f.speaker.slice(text).to_owned(),
-                speaker_actor: f.speaker_actor.map(|a| self.lexicon.actors[a].id.clone()),
+                speaker_actor: f.speaker_actor.map(actor_id),
                 resolved_from: f.resolved_from.clone(),
                 sentence: f.sentence,
             })
@@ -347,7 +424,7 @@ impl Analyzer {
         let mentions_out: Vec<MentionOut> = mentions
             .iter()
             .map(|m| MentionOut {
-                actor: self.lexicon.actors[m.actor].id.clone(),
+                actor: actor_id(m.actor),
                 text: m.span.slice(text).to_owned(),
                 start: m.span.start,
                 end: m.span.end,
@@ -355,7 +432,7 @@ impl Analyzer {
                 role: m.role,
                 near_miss_of: m.near_miss_of.clone(),
                 antecedent: m.antecedent.clone(),
-                actor_index: m.actor,
+                actor_index: (m.actor < n_actors).then_some(m.actor),
             })
             .collect();
         let words = seg

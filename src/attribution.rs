@@ -216,6 +216,9 @@ pub struct Context<'a> {
     pub text: &'a str,
     pub seg: &'a Segmented,
     pub lex: &'a Lexicon,
+    /// The parties the article names that no lexicon lists; actor index `lex.actors.len() + i`
+    /// is `unlisted[i]`.
+    pub unlisted: &'a [Party],
     pub mentions: &'a [Mention],
     pub voices: &'a Voices,
     lower: &'a LowerTokens,
@@ -231,6 +234,7 @@ impl<'a> Context<'a> {
         seg: &'a Segmented,
         lower: &'a LowerTokens,
         lex: &'a Lexicon,
+        unlisted: &'a [Party],
         mentions: &'a [Mention],
         voices: &'a Voices,
     ) -> Self {
@@ -251,6 +255,7 @@ impl<'a> Context<'a> {
             text,
             seg,
             lex,
+            unlisted,
             mentions,
             voices,
             lower,
@@ -263,10 +268,20 @@ impl<'a> Context<'a> {
         self.lower.get(t)
     }
     fn actor_type(&self, m: usize) -> ActorType {
-        self.lex.actors[self.mentions[m].actor].actor_type
+        self.type_of(self.mentions[m].actor)
+    }
+    /// The type of an actor: a lexicon actor, or a party the article names but no lexicon lists.
+    fn type_of(&self, a: usize) -> ActorType {
+        match self.lex.actors.get(a) {
+            Some(x) => x.actor_type,
+            None => self.unlisted[a - self.lex.actors.len()].actor_type,
+        }
     }
     fn name(&self, actor: usize) -> &str {
-        &self.lex.actors[actor].name
+        match self.lex.actors.get(actor) {
+            Some(x) => &x.name,
+            None => &self.unlisted[actor - self.lex.actors.len()].name,
+        }
     }
 
     fn mention_text(&self, m: usize) -> &str {
@@ -476,10 +491,10 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
         mentions: cx.mentions,
         place: &place,
     };
-    let salience = Salience::build(&d, cx.lex.actors.len(), &ties);
+    let salience = Salience::build(&d, cx.lex.actors.len() + cx.unlisted.len(), &ties);
     let mut cast = Cast {
         lex: cx.lex,
-        parties: Vec::new(),
+        parties: cx.unlisted.to_vec(),
     };
     let mut unnamed = Vec::new();
     let mut last_tie: FxHashMap<&str, Tie> = FxHashMap::default();
@@ -766,7 +781,7 @@ impl<'a> Term<'a> {
                     .actors
                     .iter()
                     .copied()
-                    .filter(|&a| e.allows(cx.lex.actors[a].actor_type))
+                    .filter(|&a| e.allows(cx.type_of(a)))
                     .collect();
                 (!ok.is_empty()).then(|| Link {
                     actors: ok,
@@ -1031,7 +1046,10 @@ fn proxy(cx: &Context, t: &Term) -> Option<Link> {
     let mut proxies = Vec::new();
     let mut ambiguous = false;
     for &o in &owners {
-        let owner = &cx.lex.actors[cx.mentions[o].actor];
+        // A party no lexicon lists has no proxies on record.
+        let Some(owner) = cx.lex.actors.get(cx.mentions[o].actor) else {
+            continue;
+        };
         let mine: Vec<usize> = owner
             .proxies
             .iter()

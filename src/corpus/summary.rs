@@ -182,7 +182,7 @@ impl Contribution {
             c.words += a.profile.words as u64;
             c.bytes += a.text.len() as u64;
             c.hits += a.hits.len() as u64;
-            mentions.extend(a.mentions.iter().map(|m| m.actor_index));
+            mentions.extend(a.mentions.iter().filter_map(|m| m.actor_index));
             for h in &a.hits {
                 let voice = h.voice.as_str();
                 *c.voices.entry(voice).or_default() += 1;
