@@ -22,12 +22,14 @@
 //!   a number, except a possessive `'s`, a word right after a hyphen (`Kim Jong - un`) and the
 //!   particles `of`, `and`, `de`, `al`, `bin` inside the name (`Democratic People 's Republic of
 //!   Korea`). A capitalised word that opens a sentence or stands in the headline, where any word
-//!   may be capitalised, counts as capitalised only when it is an acronym or its lower-case form
-//!   is written nowhere in the file in lower case (`Officials said` is not a name);
+//!   may be capitalised, counts as capitalised only when it is an acronym or the file writes it
+//!   capitalised elsewhere at least as often as in lower case ([`Casing`]: `Officials said` is not
+//!   a name; nor is `President Trump` opening a sentence in a file that writes `president` more
+//!   often than `President`);
 //! - a **non-name party mention** (the ones linking accuracy is measured on): a mention of a party
 //!   chain that is neither.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -488,14 +490,47 @@ fn core_tokens(tokens: &[Token], first: usize, last: usize) -> &[Token] {
     t
 }
 
-/// The words of the file written in lower case: a capitalised word at a sentence start or in a
-/// headline is taken for a common word when its lower-case form is among them.
-pub fn lower_case_words(docs: &[Doc]) -> HashSet<String> {
-    docs.iter()
-        .flat_map(|d| &d.tokens)
-        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text.clone())
-        .collect()
+/// How the file writes each word where its case means something (not at a sentence start, not
+/// in a headline): a capitalised word at a sentence start or in a headline is taken for a name
+/// only when the file writes it capitalised elsewhere at least as often as in lower case
+/// (`Officials said` is not a name).
+#[derive(Clone, Debug, Default)]
+pub struct Casing {
+    /// Lower-cased word -> (capitalised, lower case) counts.
+    counts: HashMap<String, (usize, usize)>,
+}
+
+impl Casing {
+    pub fn of(docs: &[Doc]) -> Casing {
+        let mut c = Casing::default();
+        for t in docs.iter().flat_map(|d| &d.tokens) {
+            if !(t.initial || t.sentence == 0) {
+                c.note(&t.text);
+            }
+        }
+        c
+    }
+
+    /// Counts one occurrence of `w` where its case is the writer's choice.
+    pub fn note(&mut self, w: &str) {
+        let Some(c0) = w.chars().next() else { return };
+        let e = self.counts.entry(w.to_lowercase()).or_default();
+        if c0.is_uppercase() {
+            e.0 += 1;
+        } else if c0.is_lowercase() {
+            e.1 += 1;
+        }
+    }
+
+    /// Whether a capitalised `w` in a place where anything is capitalised is a name word.
+    fn name_word(&self, w: &str) -> bool {
+        let (cap, low) = self
+            .counts
+            .get(&w.to_lowercase())
+            .copied()
+            .unwrap_or_default();
+        cap >= low
+    }
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -506,7 +541,7 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Classifies tokens `first..=last` (see the module documentation).
-pub fn classify(tokens: &[Token], first: usize, last: usize, lower: &HashSet<String>) -> Class {
+pub fn classify(tokens: &[Token], first: usize, last: usize, casing: &Casing) -> Class {
     let core = core_tokens(tokens, first, last);
     let words: Vec<&Token> = core.iter().filter(|t| has_alnum(&t.text)).collect();
     let Some(head) = words.first() else {
@@ -529,7 +564,7 @@ pub fn classify(tokens: &[Token], first: usize, last: usize, lower: &HashSet<Str
         let after_hyphen = i > 0 && matches!(core[i - 1].text.as_str(), "-" | "\u{2013}");
         let ok = if c0.is_uppercase() {
             let loose = t.initial || t.sentence == 0;
-            !loose || is_acronym(w) || !lower.contains(&w.to_lowercase())
+            !loose || is_acronym(w) || casing.name_word(w)
         } else if c0.is_numeric() {
             true
         } else {
@@ -620,11 +655,7 @@ pub struct OracleSummary {
 }
 
 /// Builds the oracle lexicon of one event from its articles (`docs` all of that event).
-pub fn oracle_lexicon(
-    event: &str,
-    docs: &[&Doc],
-    lower: &HashSet<String>,
-) -> (Lexicon, OracleSummary) {
+pub fn oracle_lexicon(event: &str, docs: &[&Doc], casing: &Casing) -> (Lexicon, OracleSummary) {
     // chain -> (first seen order), name form key -> (form, chain -> count), label key -> form.
     let mut chains: Vec<String> = Vec::new();
     let mut names: BTreeMap<String, (String, BTreeMap<String, usize>)> = BTreeMap::new();
@@ -642,7 +673,7 @@ pub fn oracle_lexicon(
             if key.is_empty() || !has_alnum(&form) {
                 continue;
             }
-            match classify(&d.tokens, m.first, m.last, lower) {
+            match classify(&d.tokens, m.first, m.last, casing) {
                 Class::Name => {
                     let e = names.entry(key).or_insert_with(|| (form, BTreeMap::new()));
                     *e.1.entry(m.chain.clone()).or_default() += 1;
@@ -1001,7 +1032,7 @@ const TOP: usize = 25;
 
 /// Scores already-read articles. `same_story` analyses each event's articles together.
 pub fn score(dataset: &str, docs: &[Doc], same_story: bool) -> Result<NewswclReport, EvalError> {
-    let lower = lower_case_words(docs);
+    let casing = Casing::of(docs);
     // Events in the order they first appear.
     let mut events: Vec<&str> = Vec::new();
     for d in docs {
@@ -1026,7 +1057,7 @@ pub fn score(dataset: &str, docs: &[Doc], same_story: bool) -> Result<NewswclRep
     let mut by_class: BTreeMap<ErrorClass, BTreeMap<String, usize>> = BTreeMap::new();
     for ev in &events {
         let ev_docs: Vec<&Doc> = docs.iter().filter(|d| d.event == *ev).collect();
-        let (lex, summary) = oracle_lexicon(ev, &ev_docs, &lower);
+        let (lex, summary) = oracle_lexicon(ev, &ev_docs, &casing);
         r.oracle.push(summary);
         let an = Analyzer::new(lex).map_err(|e| EvalError::Oracle(e.to_string()))?;
         let arts: Vec<Article> = if same_story {
@@ -1048,7 +1079,7 @@ pub fn score(dataset: &str, docs: &[Doc], same_story: bool) -> Result<NewswclRep
                 .mentions
                 .iter()
                 .filter(|m| is_party(&m.chain))
-                .map(|m| (m, classify(&d.tokens, m.first, m.last, &lower)))
+                .map(|m| (m, classify(&d.tokens, m.first, m.last, &casing)))
                 .collect();
             let names: Vec<NameAt> = party
                 .iter()
@@ -1390,14 +1421,14 @@ mod tests {
     fn classifies_names_pronouns_and_descriptions() {
         let docs = parse("t.conll", DOC).unwrap();
         let d = &docs[0];
-        let lower = lower_case_words(&docs);
+        let casing = Casing::of(&docs);
         let class = |chain: &str, text: &str| {
             let m = d
                 .mentions
                 .iter()
                 .find(|m| m.chain == chain && m.text == text)
                 .unwrap();
-            classify(&d.tokens, m.first, m.last, &lower)
+            classify(&d.tokens, m.first, m.last, &casing)
         };
         assert_eq!(class("1_USA_Trump_ACTOR", "Trump"), Class::Name);
         assert_eq!(class("1_USA_Trump_ACTOR", "He"), Class::Pronoun);
@@ -1424,16 +1455,20 @@ mod tests {
                 })
                 .collect()
         };
-        let lower: HashSet<String> = ["officials".to_owned()].into();
+        let mut casing = Casing::default();
+        casing.note("officials");
+        casing.note("President");
         let t = toks(&["Kim", "Jong", "-", "un"]);
-        assert_eq!(classify(&t, 0, 3, &lower), Class::Name);
+        assert_eq!(classify(&t, 0, 3, &casing), Class::Name);
         let t = toks(&["Republic", "of", "Korea", "'s"]);
-        assert_eq!(classify(&t, 0, 3, &lower), Class::Name);
+        assert_eq!(classify(&t, 0, 3, &casing), Class::Name);
         let t = toks(&["Officials", "said"]);
-        assert_eq!(classify(&t, 0, 0, &lower), Class::Other);
+        assert_eq!(classify(&t, 0, 0, &casing), Class::Other);
+        let t = toks(&["President", "Trump"]);
+        assert_eq!(classify(&t, 0, 1, &casing), Class::Name);
         let t = toks(&["U.S.", "officials"]);
-        assert_eq!(classify(&t, 0, 1, &lower), Class::Other);
-        assert_eq!(classify(&t, 0, 0, &lower), Class::Name);
+        assert_eq!(classify(&t, 0, 1, &casing), Class::Other);
+        assert_eq!(classify(&t, 0, 0, &casing), Class::Name);
     }
 
     #[test]
@@ -1489,9 +1524,9 @@ mod tests {
     #[test]
     fn oracle_lexicon_has_actors_aliases_and_labels() {
         let docs = parse("t.conll", DOC).unwrap();
-        let lower = lower_case_words(&docs);
+        let casing = Casing::of(&docs);
         let refs: Vec<&Doc> = docs.iter().collect();
-        let (lex, summary) = oracle_lexicon("1", &refs, &lower);
+        let (lex, summary) = oracle_lexicon("1", &refs, &casing);
         let trump = lex.actor("1_USA_Trump_ACTOR").unwrap();
         assert_eq!(trump.name, "Trump");
         assert_eq!(trump.people[0].name, "Trump");
