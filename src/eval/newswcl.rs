@@ -482,7 +482,7 @@ fn core_tokens(tokens: &[Token], first: usize, last: usize) -> &[Token] {
         t = rest;
     }
     while let Some((l, rest)) = t.split_last() {
-        if has_alnum(&l.text) && !(is_possessive(&l.text) && !rest.is_empty()) {
+        if has_alnum(&l.text) && (!is_possessive(&l.text) || rest.is_empty()) {
             break;
         }
         t = rest;
@@ -903,13 +903,7 @@ fn overlap(a: Span, b: Span) -> usize {
 
 /// Token distance between two token ranges (0 when they overlap).
 fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
-    if a.1 < b.0 {
-        b.0 - a.1
-    } else if b.1 < a.0 {
-        a.0 - b.1
-    } else {
-        0
-    }
+    b.0.saturating_sub(a.1).max(a.0.saturating_sub(b.1))
 }
 
 /// A proper-name party mention: (first, last, chain).
