@@ -120,6 +120,9 @@ pub enum Command {
         gold: Option<PathBuf>,
         articles: Option<PathBuf>,
         basil: Option<PathBuf>,
+        /// A NewsWCL50 CoNLL file; `same_story` analyses each event's articles together.
+        newswcl: Option<PathBuf>,
+        same_story: bool,
     },
 }
 
@@ -347,6 +350,8 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             gold,
             articles,
             basil,
+            newswcl,
+            same_story,
         } => {
             let mut reports = Vec::new();
             if let Some(g) = gold {
@@ -355,13 +360,38 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             if let Some(b) = basil {
                 reports.extend(crate::eval::eval_basil(&an, b)?);
             }
-            match config.report.format {
-                Format::Json => {
-                    let mut s = serde_json::to_string_pretty(&reports).unwrap_or_default();
+            let nw = match newswcl {
+                Some(f) => Some(crate::eval::newswcl::eval_newswcl(f, *same_story)?),
+                None => None,
+            };
+            match (config.report.format, nw) {
+                // NewsWCL50 alone: its report; with other data sets, both under named keys.
+                (Format::Json, nw) => {
+                    let value = match nw {
+                        Some(n) if reports.is_empty() => serde_json::to_value(&n),
+                        Some(n) => serde_json::to_value(serde_json::json!({
+                            "reports": reports,
+                            "newswcl": n,
+                        })),
+                        None => serde_json::to_value(&reports),
+                    };
+                    let mut s = value
+                        .and_then(|v| serde_json::to_string_pretty(&v))
+                        .unwrap_or_default();
                     s.push('\n');
                     s
                 }
-                _ => crate::eval::render_text(&reports),
+                (_, nw) => {
+                    let mut s = if reports.is_empty() {
+                        String::new()
+                    } else {
+                        crate::eval::render_text(&reports)
+                    };
+                    if let Some(n) = nw {
+                        s.push_str(&crate::eval::newswcl::render_text(&n));
+                    }
+                    s
+                }
             }
         }
     };

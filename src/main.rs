@@ -304,7 +304,7 @@ enum Cmd {
         stats: StatsArgs,
     },
     /// Measure the tool, beside a window baseline, against annotated data.
-    #[command(group(clap::ArgGroup::new("data").required(true).multiple(true).args(["gold", "basil"])))]
+    #[command(group(clap::ArgGroup::new("data").required(true).multiple(true).args(["gold", "basil", "newswcl"])))]
     Eval {
         /// Folder of gold YAML files (framelens gold format, docs/gold-format.md).
         #[arg(long)]
@@ -316,6 +316,13 @@ enum Cmd {
         /// with an oracle lexicon built from its gold spans.
         #[arg(long)]
         basil: Option<PathBuf>,
+        /// NewsWCL50 file in CoNLL form: actor linking and coreference of the party mentions,
+        /// with an oracle lexicon built from the file (the lexicon options are not used).
+        #[arg(long, value_name = "FILE")]
+        newswcl: Option<PathBuf>,
+        /// With --newswcl: analyse the articles of each event together, as one story.
+        #[arg(long, requires = "newswcl")]
+        same_story: bool,
     },
 }
 
@@ -602,10 +609,14 @@ fn main() -> ExitCode {
             gold,
             articles,
             basil,
+            newswcl,
+            same_story,
         } => Command::Eval {
             gold,
             articles,
             basil,
+            newswcl,
+            same_story,
         },
     };
     let mut input = ReadOptions {

@@ -3656,3 +3656,82 @@ fn a_100_mb_article_on_one_line_is_refused_by_size() {
             .code(code);
     }
 }
+
+#[test]
+fn newswcl_eval_prints_linking_and_coreference_figures() {
+    let file = root().join("../shared/data/newswcl50-dev/newswcl50-even-events.conll");
+    if !file.exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have {}",
+            file.display()
+        );
+        eprintln!(
+            "skipped: {} is absent (NewsWCL50 is not shipped with framelens)",
+            file.display()
+        );
+        return;
+    }
+    let path = file.to_str().unwrap();
+    let out = framelens()
+        .args(["eval", "--newswcl", path])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    for want in [
+        "articles 25, events 5",
+        "actor linking on non-name party mentions:",
+        "baseline: most named party",
+        "baseline: nearest name (±10)",
+        "baseline: most recent name",
+        "coreference of party mentions, within documents:",
+        "coreference of party mentions, across each event:",
+        "same head lemma",
+        "linking errors: no hit found",
+    ] {
+        assert!(text.contains(want), "{want:?} missing from:\n{text}");
+    }
+    // JSON has every figure; the same-story run reads the same mentions.
+    let out = framelens()
+        .args([
+            "eval",
+            "--newswcl",
+            path,
+            "--same-story",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["articles"], 25);
+    assert!(v["mode"].as_str().unwrap().contains("one story"));
+    let n = v["linking"]["framelens"]["n"].as_u64().unwrap();
+    assert_eq!(v["non_name_mentions"].as_u64(), Some(n));
+    assert!((600..=900).contains(&n), "{n} non-name party mentions");
+    for k in ["coref_within_documents", "coref_across_event"] {
+        for m in ["framelens", "same_head_lemma", "nearest_name"] {
+            let f = v[k][m]["conll_f1"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&f), "{k} {m} {f}");
+        }
+    }
+    // A malformed file fails with its line.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.conll");
+    std::fs::write(
+        &bad,
+        "#begin document 1/-/1_L; part 000\n1/-/1_L\t0\t0\tA\n",
+    )
+    .unwrap();
+    framelens()
+        .args(["eval", "--newswcl", bad.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("bad.conll:2:"));
+}

@@ -1,6 +1,7 @@
 //! Evaluation: how often framelens finds the annotated terms, and how often their voice, actor and
 //! speaker are right, beside a window baseline, on annotated data sets (the framelens gold format,
-//! [`gold`]; BASIL, [`basil`]).
+//! [`gold`]; BASIL, [`basil`]). Actor linking and coreference on NewsWCL50 are measured apart, in
+//! [`newswcl`], with the coreference metrics in [`coref`].
 //!
 //! Every data set becomes a list of [`EvalDoc`]s: an article's text and its gold items (span, and
 //! whichever of voice, quotation, actor and speaker the annotation gives). [`score`] analyses each
@@ -19,8 +20,10 @@
 
 pub mod baseline;
 pub mod basil;
+pub mod coref;
 pub mod gold;
 pub mod metrics;
+pub mod newswcl;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -45,6 +48,9 @@ pub enum EvalError {
     Empty(String),
     #[error("cannot build the oracle lexicon: {0}")]
     Oracle(String),
+    /// A data file with a malformed line.
+    #[error("{0}")]
+    Format(newswcl::ParseError),
 }
 
 /// One annotated item of a document.
