@@ -490,6 +490,7 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
         lower: cx.lower,
         mentions: cx.mentions,
         place: &place,
+        first_unlisted: cx.lex.actors.len(),
     };
     let salience = Salience::build(&d, cx.lex.actors.len() + cx.unlisted.len(), &ties);
     let mut cast = Cast {

@@ -201,7 +201,14 @@ pub struct Discourse<'a> {
     pub mentions: &'a [Mention],
     /// For each mention: named as a place ("in Syria") rather than as a party.
     pub place: &'a [bool],
+    /// Actor indices from here on are parties no lexicon lists: their mentions come from
+    /// capitalisation and head words, a weaker reading than a lexicon name, and feed salience
+    /// only as a share of their points ([`UNLISTED_SHARE`]).
+    pub first_unlisted: usize,
 }
+
+/// Percent of its points a mention of a party no lexicon lists adds to salience.
+pub const UNLISTED_SHARE: u32 = 50;
 
 impl Salience {
     /// Salience from the mentions and from the terms already tied to actors (`ties`: sentence,
@@ -220,6 +227,9 @@ impl Salience {
             }
             if matches!(m.role, Some(Role::Backer | Role::Designator)) {
                 pts /= 3;
+            }
+            if m.actor >= d.first_unlisted {
+                pts = pts * UNLISTED_SHARE / 100;
             }
             refs.push(Referent {
                 actor: m.actor,

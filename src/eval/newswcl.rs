@@ -814,6 +814,8 @@ pub struct Miss {
     pub class: ErrorClass,
     /// The actors of the overlapping hits.
     pub actors: Vec<String>,
+    /// The rules that linked the overlapping hits (`none` for a hit without an actor).
+    pub rules: Vec<String>,
     /// The words around the mention.
     pub context: String,
 }
@@ -1152,6 +1154,13 @@ pub fn score(dataset: &str, docs: &[Doc], same_story: bool) -> Result<NewswclRep
                         chain: m.chain.clone(),
                         class,
                         actors,
+                        rules: {
+                            let mut r: Vec<String> =
+                                over.iter().map(|h| h.link.as_str().to_owned()).collect();
+                            r.sort();
+                            r.dedup();
+                            r
+                        },
                         context: context(d, m),
                     });
                 }
