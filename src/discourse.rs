@@ -13,8 +13,8 @@
 //! - its type is one the lexicon entry `targets`;
 //! - a delegitimising term (negative stance) inside a party's own statement does not describe
 //!   that party: "Syria's army said terrorists attacked" is not about the Syrian government;
-//! - a party named only as a place ("in northern Syria") or as a backer or designator
-//!   ("Turkish-backed", "U.S.-designated") counts for little;
+//! - a party named only as a place ("in northern Syria") is no referent, and one named as a
+//!   backer or designator ("Turkish-backed", "U.S.-designated") counts for little;
 //! - a term with no `targets` (it may describe anyone) resolves only to a clear leader.
 //!
 //! When no compatible party is in the article, a label that describes parties gets an *unnamed
@@ -222,8 +222,10 @@ impl Salience {
             };
             let mut pts = position_points(d, s, lead, m.span);
             pts = pts * form_share(m.form) / 100;
+            // A country named as a place ("in northern Syria") is where things happen, not a
+            // participant.
             if d.place[mi] {
-                pts /= 5;
+                continue;
             }
             if matches!(m.role, Some(Role::Backer | Role::Designator)) {
                 pts /= 3;
@@ -509,12 +511,12 @@ mod tests {
             LinkRule::UnnamedParty,
             &["unnamed-1"],
         ),
-        // Nobody is named: an unnamed party, shared by terms whose targets overlap.
+        // Nobody is named: one unnamed party, shared by terms whose targets overlap.
         (
             "Attack on checkpoint\n\nTerrorists attacked a checkpoint at dawn. The militants \
              fled north.\n",
             "militants",
-            LinkRule::CarriedOver,
+            LinkRule::UnnamedParty,
             &["unnamed-1"],
         ),
     ];
