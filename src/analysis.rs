@@ -257,6 +257,15 @@ impl Analyzer {
             crate::unlisted::find(text, seg, lower, mentions),
             &self.lexicon,
         );
+        // A titled person with no group of their own speaks for some party the text does not
+        // say, and a state organ named by its head ("Foreign Ministry", "Interior Ministry")
+        // belongs to some state: made parties of their own, they would split the party they
+        // belong to. Both are left to `lexicon suggest-actors`.
+        let found: Vec<_> = found
+            .into_iter()
+            .filter(|u| u.mentions.iter().any(|m| m.form != UnlistedForm::Person))
+            .filter(|u| u.actor_type != crate::lexicon::ActorType::State)
+            .collect();
         let n = self.lexicon.actors.len();
         let mut parties = Vec::with_capacity(found.len());
         for (k, u) in found.into_iter().enumerate() {

@@ -454,18 +454,32 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
     let mut links: Vec<Option<Link>> = vec![None; hits.len()];
     let mut anaphoric = vec![false; hits.len()];
     let mut other_roles: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
+    let mut owned_by_phrase = vec![false; hits.len()];
     // Local rules.
     for (hi, h) in hits.iter().enumerate() {
         if h.entry.kind == Kind::Distancing {
             continue;
         }
-        let (link, anaphor, roles) = {
+        let (link, anaphor, roles, owned) = {
             let term = Term::new(cx, hits, &hit_at, &links, hi);
-            (local(cx, &term), term.anaphoric, term.other_roles(cx))
+            // "Kurdish fighters": the phrase itself says whose the fighters are. When that party
+            // is not one the term can describe, the discourse model must not pick another. A
+            // state's adjective says only where they are from ("Syrian rebels" fight Syria).
+            let owned =
+                term.left.iter().chain(&term.inside).any(|&m| {
+                    cx.actor_type(m) != ActorType::State && cx.mentions[m].role.is_none()
+                });
+            (
+                local(cx, &term),
+                term.anaphoric,
+                term.other_roles(cx),
+                owned,
+            )
         };
         links[hi] = link;
         anaphoric[hi] = anaphor;
         other_roles[hi] = roles;
+        owned_by_phrase[hi] = owned;
     }
     // Distancing markers describe what follows them.
     for (hi, h) in hits.iter().enumerate() {
@@ -520,6 +534,9 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
                     recent,
                 )
                 .or_else(|| {
+                    if owned_by_phrase[hi] {
+                        return None;
+                    }
                     let roles = &other_roles[hi];
                     let r = from_salience(cx, h, roles, &salience, &mut cast, &mut unnamed)?;
                     weighed = r.candidates;
@@ -1151,6 +1168,10 @@ fn designation(cx: &Context, t: &Term) -> Option<Link> {
     let mut p = t.lead;
     if p > t.sent.start && matches!(cx.w(p - 1), "which" | "who" | "that") {
         p -= 1;
+        // ", which": the comma opens the relative clause; its antecedent stands right before.
+        if p > t.sent.start && matches!(cx.w(p - 1), "," | "—" | "–" | "-") {
+            p -= 1;
+        }
     }
     t.link_back(cx, p, LinkRule::Designation, "designation of")
 }

@@ -357,7 +357,10 @@ pub fn resolve(
     let ranked = sal.at(t.sentence, t.span.start);
     let mut candidates = Vec::new();
     let mut ok: Vec<(usize, u32)> = Vec::new();
-    for &(a, p) in ranked.iter().take(8) {
+    for &(a, p) in &ranked {
+        if candidates.len() == 6 {
+            break;
+        }
         let why = if !e.allows(cast.actor_type(a)) {
             Some("type not among the term's targets")
         } else if e.stance < 0 && t.speaker_actor == Some(a) {
@@ -369,8 +372,11 @@ pub fn resolve(
         } else {
             None
         };
-        if why.is_none() {
-            ok.push((a, p));
+        match why {
+            None => ok.push((a, p)),
+            // A party of the wrong type is no real rival: it is left out of the record.
+            Some(w) if w.starts_with("type") => continue,
+            Some(_) => {}
         }
         candidates.push((a, p, why));
     }

@@ -787,8 +787,8 @@ const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
         "Headline\nThe invasion of Ukraine began at dawn.",
         "invasion",
         0,
-        &[],
-        "none",
+        &["unnamed-1"],
+        "unnamed_party",
     ),
     // A compound backer modifying a group term names the patron; a verb ends the noun phrase.
     (
@@ -810,8 +810,8 @@ const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
         "Headline\nThe militants left at dawn.",
         "militants",
         0,
-        &[],
-        "none",
+        &["unnamed-1"],
+        "unnamed_party",
     ),
     // Non-ASCII: an Arabic-script name beside a mapped actor.
     (
@@ -863,7 +863,15 @@ fn near_miss_names_resolve_and_ordinary_words_do_not() {
     assert!(names.contains(&("Blinekn", "united-states")), "{names:?}");
     assert!(names.contains(&("Araqchi", "iran")), "{names:?}");
     let b = analyze("Headline\nThe Blanket Coalition met Nathan Arabic in Brazil and Nebraska.");
-    assert!(b.mentions.is_empty(), "false actors: {:?}", b.mentions);
+    // No lexicon actor is read into these words; "Blanket Coalition" has the shape of a group's
+    // name, so it is a party no lexicon lists, and nothing else is.
+    assert!(
+        b.mentions.iter().all(|m| m.actor_index.is_none()),
+        "false actors: {:?}",
+        b.mentions
+    );
+    let parties: Vec<&str> = b.parties.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(parties, ["blanket-coalition"]);
 }
 
 // ---------------------------------------------------------------- spans
@@ -1215,7 +1223,7 @@ fn untyped_terms_fall_back_on_a_clear_protagonist_only() {
     let h = clear.hits.iter().find(|h| h.text == "scandal").unwrap();
     assert_eq!(
         (h.actors.clone(), h.link.as_str()),
-        (vec!["turkey".to_string()], "article_topic")
+        (vec!["turkey".to_string()], "salience")
     );
     let shared = an.analyze(
         "t",
@@ -3547,6 +3555,7 @@ fn show_text_is_exact_when_piped_and_escaped_on_a_terminal() {
     let mut config = framelens::app::Config {
         command: framelens::app::Command::Score {
             inputs: vec![framelens::input::Source::File(f.clone())],
+            same_story: false,
         },
         output: None,
         lexicons: Default::default(),
