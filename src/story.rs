@@ -245,6 +245,12 @@ fn consider(best: &mut Best, j: usize, id: &str, score: usize, what: String, nam
     }
 }
 
+/// Where another article names a party: (that article's name, the party's name, the evidence).
+type Inferred = (String, String, String);
+
+/// One renaming: (article, old id, new id, where the party is named, if elsewhere).
+type Rename = (usize, String, String, Option<Inferred>);
+
 /// Aligns the unnamed parties of `arts` across the story, in place. Articles are taken in order;
 /// the result depends only on the articles and their order.
 pub fn align(lex: &Lexicon, arts: &mut [Article]) {
@@ -257,8 +263,7 @@ pub fn align(lex: &Lexicon, arts: &mut [Article]) {
         next_unnamed += 1;
         s
     };
-    // (article, old id, new id, the article and evidence it was inferred from).
-    let mut plan: Vec<(usize, String, String, Option<(String, String, String)>)> = Vec::new();
+    let mut plan: Vec<Rename> = Vec::new();
     for (i, art) in arts.iter().enumerate() {
         for u in art.parties.iter().filter(|p| p.origin == Origin::Unnamed) {
             let role = role_of(art, &u.id);
@@ -308,10 +313,9 @@ pub fn align(lex: &Lexicon, arts: &mut [Article]) {
                     story_ids.insert((i, u.id.clone()), sid);
                 }
                 None => {
-                    if !story_ids.contains_key(&(i, u.id.clone())) {
-                        let sid = fresh();
-                        story_ids.insert((i, u.id.clone()), sid);
-                    }
+                    story_ids
+                        .entry((i, u.id.clone()))
+                        .or_insert_with(&mut fresh);
                 }
             }
         }
@@ -332,13 +336,7 @@ pub fn align(lex: &Lexicon, arts: &mut [Article]) {
 
 /// Gives the party `old` of `art` the id `new`; with `from` (article, name, evidence), the party
 /// is the one another article names, and its terms say so.
-fn rename(
-    lex: &Lexicon,
-    art: &mut Article,
-    old: &str,
-    new: &str,
-    from: Option<(String, String, String)>,
-) {
+fn rename(lex: &Lexicon, art: &mut Article, old: &str, new: &str, from: Option<Inferred>) {
     let lex_index = lex.actors.iter().position(|a| a.id == new);
     for h in &mut art.hits {
         if !h.actors.iter().any(|a| a == old) {
