@@ -3744,3 +3744,77 @@ fn newswcl_eval_prints_linking_and_coreference_figures() {
         .failure()
         .stderr(predicates::str::contains("bad.conll:2:"));
 }
+
+// ---------------------------------------------------------------- one story, unnamed and unlisted parties
+
+/// The actor section of `framelens compare A B` for two fixture files, white space collapsed.
+fn compare_actors(a: &str, b: &str) -> String {
+    let dir = root().join("tests/fixtures");
+    let (a, b) = (dir.join(a), dir.join(b));
+    let out = snapshot_output(&["compare", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let from = out.find("Actors (stance").expect("an actor table");
+    let to = out.find("How each source").unwrap_or(out.len());
+    // Lines are wrapped to the terminal: compare words, not lines.
+    out[from..to]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn compare_ties_an_unnamed_party_to_the_name_the_other_article_gives() {
+    let t = compare_actors("story/state-media.txt", "story/wire-names-group.txt");
+    assert!(t.contains("Hayat Tahrir al-Sham: A -2.00 / B"), "{t}");
+    assert!(
+        t.contains("[A never names it: tied through B, where the same role is named]"),
+        "{t}"
+    );
+    assert!(t.contains("swap: A 'terrorists' (-2) where B has"), "{t}");
+}
+
+#[test]
+fn compare_keeps_a_party_neither_article_names_as_one_unnamed_party() {
+    let t = compare_actors("story/state-media.txt", "story/wire-names-nobody.txt");
+    assert!(
+        t.contains("unnamed party 1 ('Terrorists'): A -2.00 / B"),
+        "{t}"
+    );
+    assert!(
+        t.contains("(never named: known only by the terms that describe it)"),
+        "{t}"
+    );
+    assert!(t.contains("B: Rebels"), "{t}");
+}
+
+#[test]
+fn compare_shows_a_party_no_lexicon_lists() {
+    let t = compare_actors("unlisted/karst.txt", "unlisted/karst-b.txt");
+    assert!(
+        t.contains("Karst Liberation Front (not in the lexicon): A +0.00 / B -1.00"),
+        "{t}"
+    );
+    assert!(t.contains("see `framelens lexicon"), "{t}");
+    // "who call themselves freedom fighters": the group's words, not B's.
+    assert!(t.contains("freedom fighters (reported 1)"), "{t}");
+}
+
+#[test]
+fn score_same_story_aligns_and_plain_score_does_not() {
+    let dir = root().join("tests/fixtures/story");
+    let (a, b) = (
+        dir.join("state-media.txt"),
+        dir.join("wire-names-group.txt"),
+    );
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let json = |args: &[&str]| -> serde_json::Value {
+        serde_json::from_str(&snapshot_output(args)).unwrap()
+    };
+    let story = json(&["score", "--same-story", a, b, "--format", "json"]);
+    let alone = json(&["score", a, b, "--format", "json"]);
+    let first_actor = |v: &serde_json::Value| v["articles"][0]["hits"][0]["actors"][0].clone();
+    assert_eq!(first_actor(&story), "hts");
+    assert_eq!(first_actor(&alone), "unnamed-1");
+    let party = &story["articles"][0]["parties"][0];
+    assert_eq!(party["inferred_from"], "wire-names-group");
+    assert_eq!(alone["articles"][0]["parties"][0]["origin"], "unnamed");
+}
