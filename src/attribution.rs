@@ -22,7 +22,7 @@
 //! A distancing marker ("so-called") takes no local rule: once the local rules are done,
 //! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
 //! it. Then, in text order, the discourse rules for the terms still without an actor:
-//! 10. `carried_over`: a term with no actor in its clause takes the actor its category was last
+//! 10. `carried_over`: a term with no actor in its clause takes the actor its entry was last
 //!     tied to, in the same paragraph or the two sentences before; after an anaphoric determiner
 //!     ("such terrorist groups") the last tie of any category whose actors it can describe.
 //! 11. `salience`: the most salient compatible party of the article's discourse model
@@ -526,31 +526,25 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
                 } else {
                     None
                 };
-                carried_over(
-                    cx,
-                    &cast,
-                    h,
-                    last_tie.get(h.entry.category.as_str()),
-                    recent,
-                )
-                .or_else(|| {
-                    if owned_by_phrase[hi] {
-                        return None;
-                    }
-                    let roles = &other_roles[hi];
-                    let r = from_salience(cx, h, roles, &salience, &mut cast, &mut unnamed)?;
-                    weighed = r.candidates;
-                    Some(Link {
-                        actors: r.actors,
-                        rule: if r.unnamed {
-                            LinkRule::UnnamedParty
-                        } else {
-                            LinkRule::Salience
-                        },
-                        detail: r.detail,
+                carried_over(cx, &cast, h, last_tie.get(h.entry.id.as_str()), recent)
+                    .or_else(|| {
+                        if owned_by_phrase[hi] {
+                            return None;
+                        }
+                        let roles = &other_roles[hi];
+                        let r = from_salience(cx, h, roles, &salience, &mut cast, &mut unnamed)?;
+                        weighed = r.candidates;
+                        Some(Link {
+                            actors: r.actors,
+                            rule: if r.unnamed {
+                                LinkRule::UnnamedParty
+                            } else {
+                                LinkRule::Salience
+                            },
+                            detail: r.detail,
+                        })
                     })
-                })
-                .unwrap_or_else(Link::none)
+                    .unwrap_or_else(Link::none)
             }
         };
         if !link.actors.is_empty() && h.entry.kind != Kind::Attribution {
@@ -561,7 +555,7 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
                 link.actors.clone(),
                 h.span.slice(cx.text).to_owned(),
             );
-            last_tie.insert(h.entry.category.as_str(), tie.clone());
+            last_tie.insert(h.entry.id.as_str(), tie.clone());
             any_tie = Some(tie);
         }
         candidates.push(
@@ -1500,7 +1494,7 @@ fn carried_over(
     cx: &Context,
     cast: &Cast,
     h: &TermHit,
-    same_category: Option<&Tie>,
+    same_entry: Option<&Tie>,
     anaphor: Option<&Tie>,
 ) -> Option<Link> {
     let e = h.entry;
@@ -1510,10 +1504,10 @@ fn carried_over(
     let para = cx.seg.sentences[h.sentence].paragraph;
     let near = |t: &&Tie| t.1 == para || h.sentence - t.0 <= 2;
     // "such terrorist groups": an anaphoric determiner points back to the last tied term of any
-    // category whose actors the term can describe; otherwise the last term of the same category.
+    // category whose actors the term can describe; otherwise the last use of the same entry (the same label repeated).
     let fits = |t: &&Tie| t.2.iter().all(|&a| e.allows(cast.actor_type(a)));
     let anaphor = anaphor.filter(near).filter(fits);
-    let (s, _, actors, term) = anaphor.or(same_category.filter(near).filter(fits))?;
+    let (s, _, actors, term) = anaphor.or(same_entry.filter(near).filter(fits))?;
     Some(Link {
         actors: actors.clone(),
         rule: LinkRule::CarriedOver,

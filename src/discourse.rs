@@ -15,7 +15,8 @@
 //!   that party: "Syria's army said terrorists attacked" is not about the Syrian government;
 //! - a party named only as a place ("in northern Syria") is no referent, and one named as a
 //!   backer or designator ("Turkish-backed", "U.S.-designated") counts for little;
-//! - a term with no `targets` (it may describe anyone) resolves only to a clear leader.
+//! - an act with no `targets` (it may be anyone's) resolves only to a clear leader; a label with
+//!   none is a referring expression of its own and takes the most salient party.
 //!
 //! When no compatible party is in the article, a label that describes parties gets an *unnamed
 //! party*: a first-class actor with a stable id within the article (`unnamed-1`, ...), a type,
@@ -154,7 +155,7 @@ pub const HALF_LIFE: f64 = 2.0;
 pub const TOPIC_SHARE: u32 = 30;
 /// Below this many points a party is not a referent at all.
 pub const MIN_POINTS: u32 = 25;
-/// A term with no `targets` resolves only when the leader has this many times (in percent) the
+/// An act with no `targets` resolves only when the leader has this many times (in percent) the
 /// runner-up's points.
 pub const UNTYPED_LEAD: u32 = 150;
 
@@ -382,7 +383,7 @@ pub fn resolve(
     }
     if let Some(&(a, p)) = ok.first() {
         let runner = ok.get(1).map_or(0, |x| x.1);
-        if !e.targets.is_empty() || p * 100 >= runner * UNTYPED_LEAD {
+        if !e.targets.is_empty() || e.kind == Kind::Label || p * 100 >= runner * UNTYPED_LEAD {
             return Some(Resolved {
                 actors: vec![a],
                 detail: format!(

@@ -1206,7 +1206,7 @@ fn basil_targets_are_met() {
 }
 
 #[test]
-fn untyped_terms_fall_back_on_a_clear_protagonist_only() {
+fn untyped_labels_take_the_most_salient_party() {
     let lex = LexiconBuilder::new()
         .bundled()
         .text(
@@ -1229,8 +1229,15 @@ fn untyped_terms_fall_back_on_a_clear_protagonist_only() {
         "t",
         "Headline\nErdogan spoke. Putin left. Erdogan returned. Putin too.\nThe scandal grew.",
     );
+    // A label with no targets is a referring expression: it takes the most salient party, here
+    // the one named last, and the record shows the rival it was weighed against.
     let h = shared.hits.iter().find(|h| h.text == "scandal").unwrap();
-    assert!(h.actors.is_empty(), "{h:?}");
+    assert_eq!(
+        (h.actors.clone(), h.link.as_str()),
+        (vec!["russia".to_string()], "salience")
+    );
+    let weighed: Vec<&str> = h.link_candidates.iter().map(|c| c.actor.as_str()).collect();
+    assert_eq!(weighed, ["russia", "turkey"], "{h:?}");
 }
 
 // ---------------------------------------------------------------- lexicons
