@@ -224,6 +224,13 @@ impl Analyzer {
     /// The lexicon's actor mentions in `text` (names, adjectives and people; no pronouns), in
     /// text order. `seg` is `text` segmented.
     pub fn actor_mentions(&self, text: &str, seg: &Segmented) -> Vec<Mention> {
+        let (_, names) = self.find(text);
+        self.actors.mentions(text, names, seg)
+    }
+
+    /// The label matches and the actor-name matches of `text`, found in one walk.
+    fn find(&self, text: &str) -> (Vec<crate::matcher::Hit>, Vec<crate::matcher::Hit>) {
+        // The case-kept copy for regex entries is folded in the same pass.
         let norm = if self.labels.has_regexes() {
             Normalized::with_case_kept(text)
         } else {
@@ -231,7 +238,8 @@ impl Analyzer {
         };
         let mut groups = self.labels.find_groups(text, &norm);
         let names = groups.pop().unwrap_or_default();
-        self.actors.mentions(text, names, seg)
+        let raw = groups.pop().unwrap_or_default();
+        (raw, names)
     }
 
     /// The parties `text` names that the lexicon does not list ([`crate::unlisted`]).
@@ -317,15 +325,7 @@ impl Analyzer {
     pub fn analyze(&self, name: &str, text: &str) -> Article {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
-        // The case-kept copy for regex entries is folded in the same pass.
-        let norm = if self.labels.has_regexes() {
-            Normalized::with_case_kept(text)
-        } else {
-            Normalized::new(text)
-        };
-        let mut groups = self.labels.find_groups(text, &norm);
-        let names = groups.pop().unwrap_or_default();
-        let raw = groups.pop().unwrap_or_default();
+        let (raw, names) = self.find(text);
         let mut mentions = self.actors.mentions(text, names, &seg);
         let unlisted = self.unlisted_parties(text, &seg, &lower, &mut mentions);
         crate::actors::pronouns(text, &seg, &lower, &mut mentions);

@@ -179,6 +179,34 @@ impl Token {
     }
 }
 
+/// The names of the days and months, lower case: words that open dates, not names or subjects.
+pub const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a lower-case word is a day or month name ([`CALENDAR_WORDS`]).
+pub fn is_calendar_word(w: &str) -> bool {
+    CALENDAR_WORDS.contains(&w)
+}
+
 /// One line of input that is not blank.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {

@@ -174,6 +174,11 @@ pub const TITLES: &[(&[&str], ActorType, bool)] = &[
 
 /// Capitalised words that never begin a name: the capital is the sentence's, or the word is a
 /// date ("On Tuesday Karst Liberation Front fighters ...").
+/// Whether a capitalised word cannot start a name: a function word, or a day or month name.
+fn not_name_start(w: &str) -> bool {
+    NOT_NAME_START.contains(&w) || crate::text::is_calendar_word(w)
+}
+
 const NOT_NAME_START: &[&str] = &[
     "the",
     "a",
@@ -206,25 +211,6 @@ const NOT_NAME_START: &[&str] = &[
     "last",
     "yesterday",
     "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Lower-case particles inside Arabic and Romance names: "Ahrar al-Shām", "Front de Libération".
@@ -534,7 +520,7 @@ impl<'a> Finder<'a> {
     /// a head noun ("Army of Islam"), up to a title.
     fn name_in(&self, i: usize, r: usize) -> Option<(usize, usize, usize)> {
         let mut a = i;
-        while a < r && (NOT_NAME_START.contains(&self.lower.get(a)) || !self.cap(a)) {
+        while a < r && (not_name_start(self.lower.get(a)) || !self.cap(a)) {
             a += 1;
         }
         let mut head = None;
@@ -717,7 +703,7 @@ impl<'a> Finder<'a> {
                 if self.cap(k)
                     && head_type(self.word(k)).is_none()
                     && !NOT_PERSON.contains(&self.word(k))
-                    && !NOT_NAME_START.contains(&self.lower.get(k))
+                    && !not_name_start(self.lower.get(k))
                     && title_at(self.lower, k, end).is_none()
                 {
                     words += 1;
@@ -733,7 +719,7 @@ impl<'a> Finder<'a> {
             // word, a head noun) is not taken as a person.
             let runs_on = k < end
                 && ((self.cap(k)
-                    && !NOT_NAME_START.contains(&self.lower.get(k))
+                    && !not_name_start(self.lower.get(k))
                     && title_at(self.lower, k, end).is_none())
                     // ... or into a name already found ("Foreign Minister Abbas Araghchi").
                     || (self.is_word(k) && self.used[k] && starts_upper(self.word(k))));

@@ -36,7 +36,7 @@ use serde::Serialize;
 
 use crate::actors::{Form, Mention};
 use crate::lexicon::ActorType;
-use crate::text::{LowerTokens, Segmented, Span, TokenKind};
+use crate::text::{LowerTokens, Segmented, Span, TokenKind, is_calendar_word};
 
 /// Who is speaking when a term is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -439,7 +439,8 @@ impl WordSet {
     }
 }
 
-/// Words skipped when walking back from a verb to its subject: adverbs, auxiliaries, dates.
+/// Words skipped when walking back from a verb to its subject: adverbs, auxiliaries, dates (with
+/// the day and month names of [`is_calendar_word`]).
 static SKIP_BEFORE_VERB: WordSet = WordSet::new(&[
     "also",
     "further",
@@ -475,25 +476,6 @@ static SKIP_BEFORE_VERB: WordSet = WordSet::new(&[
     "may",
     "might",
     "should",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan.",
     "feb.",
     "mar.",
@@ -1351,7 +1333,9 @@ fn naming_at(
     }
     // What stands before the verb, past adverbs.
     let mut b = v;
-    while b > r.start && SKIP_BEFORE_VERB.contains(cx.word(b - 1)) {
+    while b > r.start
+        && (SKIP_BEFORE_VERB.contains(cx.word(b - 1)) || is_calendar_word(cx.word(b - 1)))
+    {
         b -= 1;
     }
     let prev = (b > r.start).then(|| cx.word(b - 1));
@@ -1504,6 +1488,7 @@ fn frame_at(
             _ => matches!(w, "don't" | "doesn't" | "didn't"),
         };
         let skippable = SKIP_BEFORE_VERB.contains(w)
+            || is_calendar_word(w)
             || negation
             || cx.seg.tokens[b - 1].kind == TokenKind::Number;
         if !skippable {
