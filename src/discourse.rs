@@ -67,10 +67,9 @@ impl Party {
     pub fn as_actor(&self) -> crate::lexicon::ActorEntry {
         crate::lexicon::ActorEntry {
             id: self.id.clone(),
-            name: match (&self.origin, &self.inferred_from) {
-                (Origin::Unnamed, Some(_)) => self.name.clone(),
-                (Origin::Unnamed, None) => self.name.clone(),
-                (Origin::Unlisted, _) => format!("{} (not in the lexicon)", self.name),
+            name: match self.origin {
+                Origin::Unnamed => self.name.clone(),
+                Origin::Unlisted => format!("{} (not in the lexicon)", self.name),
             },
             actor_type: self.actor_type,
             aliases: Vec::new(),
@@ -78,6 +77,7 @@ impl Party {
             people: Vec::new(),
             proxies: Vec::new(),
             allow: Vec::new(),
+            // From no lexicon file: nothing looks a reported actor's file up.
             file: usize::MAX,
         }
     }
