@@ -22,14 +22,23 @@
 //! A distancing marker ("so-called") takes no local rule: once the local rules are done,
 //! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
 //! it. Then, in text order, the discourse rules for the terms still without an actor:
-//! 10. `carried_over`: a term with no actor in its clause takes the actor its entry was last
+//! 10. `head_match`: a label that is a shortened name or title of a party the article names
+//!     ("the caravan" of "Migrant caravan", "the special counsel" of "special counsel Robert
+//!     Mueller", see [`crate::titles`]) takes that party, the most salient one if several fit.
+//!     It overrides the proximity rules (8 and 9), never the others.
+//! 11. `carried_over`: a term with no actor in its clause takes the actor its entry was last
 //!     tied to, in the same paragraph or the two sentences before; after an anaphoric determiner
 //!     ("such terrorist groups") the last tie of any category whose actors it can describe.
-//! 11. `salience`: the most salient compatible party of the article's discourse model
+//! 12. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term.
-//! 12. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
+//! 13. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
 //!     an unnamed party of the article.
+//!
+//! Every rule, local or not, also asks the label's head noun ([`crate::heads`]): "the migrants"
+//! is plural and never one person, "the administration" is a state, "the president" is a person
+//! or a party through one of its people, and "a senior official" is someone new, not a person
+//! named before.
 //!
 //! Across the articles of one story, [`crate::story`] may then re-tie an unnamed party's terms
 //! to the party another article names in the same role (`story`).
@@ -50,8 +59,10 @@ use crate::actors::{Form, Mention, Role, starting_within};
 use crate::discourse::{
     self, Candidate, Cast, Discourse, Party, Resolved, Salience, Term as DiscourseTerm,
 };
+use crate::heads::{self, Head, Referent};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
+use crate::titles::Known;
 use crate::voice::{Voice, Voices, token_range};
 
 /// The rule that tied a term to its actor(s).
@@ -68,6 +79,7 @@ pub enum LinkRule {
     Coordination,
     NearestInClause,
     DistancedPhrase,
+    HeadMatch,
     CarriedOver,
     Salience,
     UnnamedParty,
@@ -88,6 +100,7 @@ impl LinkRule {
             LinkRule::Coordination => "coordination",
             LinkRule::NearestInClause => "nearest_in_clause",
             LinkRule::DistancedPhrase => "distanced_phrase",
+            LinkRule::HeadMatch => "head_match",
             LinkRule::CarriedOver => "carried_over",
             LinkRule::Salience => "salience",
             LinkRule::UnnamedParty => "unnamed_party",
@@ -277,6 +290,13 @@ impl<'a> Context<'a> {
             None => self.unlisted[a - self.lex.actors.len()].actor_type,
         }
     }
+    /// What a head noun can tell of an actor (see [`crate::heads`]).
+    fn referent(&self, a: usize) -> Referent {
+        match self.lex.actors.get(a) {
+            Some(x) => Referent::of_actor(x),
+            None => Referent::of_party(self.type_of(a)),
+        }
+    }
     fn name(&self, actor: usize) -> &str {
         match self.lex.actors.get(actor) {
             Some(x) => &x.name,
@@ -455,20 +475,25 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
     let mut anaphoric = vec![false; hits.len()];
     let mut other_roles: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
     let mut owned_by_phrase = vec![false; hits.len()];
+    let heads: Vec<Option<Head>> = hits.iter().map(|h| head_of(cx, h)).collect();
+    let parties = cx.lex.actors.len() + cx.unlisted.len();
+    let known = Known::build(cx.text, cx.seg, cx.lower, cx.mentions, parties);
+    let mut head_matches: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
     // Local rules.
     for (hi, h) in hits.iter().enumerate() {
         if h.entry.kind == Kind::Distancing {
             continue;
         }
         let (link, anaphor, roles, owned) = {
-            let term = Term::new(cx, hits, &hit_at, &links, hi);
+            let term = Term::new(cx, hits, &hit_at, &links, hi, heads[hi].as_ref());
             // "Kurdish fighters": the phrase itself says whose the fighters are. When that party
             // is not one the term can describe, the discourse model must not pick another. A
             // state's adjective says only where they are from ("Syrian rebels" fight Syria).
-            let owned =
-                term.left.iter().chain(&term.inside).any(|&m| {
-                    cx.actor_type(m) != ActorType::State && cx.mentions[m].role.is_none()
-                });
+            let owned = term.left.iter().chain(&term.inside).any(|&m| {
+                cx.actor_type(m) != ActorType::State
+                    && cx.mentions[m].role.is_none()
+                    && term.agrees(cx, cx.mentions[m].actor, false)
+            });
             (
                 local(cx, &term),
                 term.anaphoric,
@@ -476,6 +501,18 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
                 owned,
             )
         };
+        // A description that is a party's shortened name or title ("the caravan", "the special
+        // counsel") refers to that party, whatever stands nearest it.
+        let by_proximity = link
+            .as_ref()
+            .is_none_or(|l| matches!(l.rule, LinkRule::Coordination | LinkRule::NearestInClause));
+        let matches = if by_proximity {
+            head_match_candidates(cx, &known, h, heads[hi].as_ref())
+        } else {
+            Vec::new()
+        };
+        let link = if matches.is_empty() { link } else { None };
+        head_matches[hi] = matches;
         links[hi] = link;
         anaphoric[hi] = anaphor;
         other_roles[hi] = roles;
@@ -526,13 +563,31 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
                 } else {
                     None
                 };
-                carried_over(cx, &cast, h, last_tie.get(h.entry.id.as_str()), recent)
+                let head = heads[hi].as_ref();
+                head_match(&cast, h, &head_matches[hi], &salience, cx.text)
+                    .or_else(|| {
+                        carried_over(
+                            cx,
+                            &cast,
+                            h,
+                            head,
+                            last_tie.get(h.entry.id.as_str()),
+                            recent,
+                        )
+                    })
                     .or_else(|| {
                         if owned_by_phrase[hi] {
                             return None;
                         }
                         let roles = &other_roles[hi];
-                        let r = from_salience(cx, h, roles, &salience, &mut cast, &mut unnamed)?;
+                        let r = from_salience(
+                            cx,
+                            h,
+                            (roles, head),
+                            &salience,
+                            &mut cast,
+                            &mut unnamed,
+                        )?;
                         weighed = r.candidates;
                         Some(Link {
                             actors: r.actors,
@@ -577,11 +632,68 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
     }
 }
 
+/// The parties a label is a shortened name or title of (see [`crate::titles`]): those the
+/// article names whose words hold every word of the label, that its type and head allow.
+fn head_match_candidates(
+    cx: &Context,
+    known: &Known,
+    h: &TermHit,
+    head: Option<&Head>,
+) -> Vec<usize> {
+    if h.entry.kind != Kind::Label {
+        return Vec::new();
+    }
+    let Some(words) = heads::description_words(h.span.slice(cx.text)) else {
+        return Vec::new();
+    };
+    known
+        .matching(&words, known.named())
+        .into_iter()
+        .filter(|&a| {
+            h.entry.allows(cx.type_of(a))
+                && head.is_none_or(|hd| hd.refuses(cx.referent(a), false).is_none())
+        })
+        .collect()
+}
+
+/// `head_match`: of the parties a label is a shortened name or title of, the most salient at
+/// the term (the first named when none is in focus).
+fn head_match(
+    cast: &Cast,
+    h: &TermHit,
+    matches: &[usize],
+    salience: &Salience,
+    text: &str,
+) -> Option<Link> {
+    let first = *matches.first()?;
+    let ranked = salience.at(h.sentence, h.span.start);
+    let a = ranked
+        .iter()
+        .map(|&(a, _)| a)
+        .find(|a| matches.contains(a))
+        .unwrap_or(first);
+    let others = matches.len() - 1;
+    Some(Link {
+        actors: vec![a],
+        rule: LinkRule::HeadMatch,
+        detail: format!(
+            "'{}' is a shortened name or title of {}{}",
+            h.span.slice(text),
+            cast.name(a),
+            if others > 0 {
+                format!(", the most salient of {} that it fits", others + 1)
+            } else {
+                String::new()
+            }
+        ),
+    })
+}
+
 /// Resolves a term from the article's discourse model (see [`crate::discourse`]).
 fn from_salience(
     cx: &Context,
     h: &TermHit,
-    other_roles: &[usize],
+    (other_roles, head): (&[usize], Option<&Head>),
     salience: &Salience,
     cast: &mut Cast,
     unnamed: &mut Vec<(Vec<ActorType>, usize)>,
@@ -597,6 +709,7 @@ fn from_salience(
         sentence: h.sentence,
         speaker_actor,
         other_roles,
+        head,
     };
     discourse::resolve(salience, cast, unnamed, &term, cx.text, cx.seg)
 }
@@ -668,6 +781,9 @@ struct Term<'a> {
     /// and whether they hold a designation verb.
     lead: usize,
     designated: bool,
+    /// The head noun of a label ("the migrants", "the administration"): a party it cannot
+    /// refer to is not compatible (see [`crate::heads`]).
+    head: Option<&'a Head>,
     /// The nearest actor in the clause with its conjuncts, shared by the last two rules.
     nearest: OnceCell<Option<(usize, Vec<usize>)>>,
 }
@@ -686,6 +802,7 @@ impl<'a> Term<'a> {
         hit_at: &'a [Option<usize>],
         links: &'a [Option<Link>],
         index: usize,
+        head: Option<&'a Head>,
     ) -> Term<'a> {
         let hit = &hits[index];
         let entry = hit.entry;
@@ -739,8 +856,22 @@ impl<'a> Term<'a> {
             backers,
             lead,
             designated,
+            head,
             nearest: OnceCell::new(),
         }
+    }
+
+    /// Whether mention `m` is one the term can describe: its type is among the entry's targets,
+    /// it is no backer or designator, and the term's head word agrees with its party.
+    fn fits(&self, cx: &Context, m: usize) -> bool {
+        cx.compatible(self.entry, m) && self.agrees(cx, cx.mentions[m].actor, false)
+    }
+
+    /// Whether the term's head word can refer to actor `a`, or be said of it when
+    /// `predicative` (see [`Head::refuses`]).
+    fn agrees(&self, cx: &Context, a: usize, predicative: bool) -> bool {
+        self.head
+            .is_none_or(|h| h.refuses(cx.referent(a), predicative).is_none())
     }
 
     /// The mention, or the earlier linked term, that ends right before token `pos` (closing or
@@ -778,9 +909,18 @@ impl<'a> Term<'a> {
     /// The link to the antecedent before token `pos`: its actors that the term can describe.
     fn link_back(&self, cx: &Context, pos: usize, rule: LinkRule, what: &str) -> Option<Link> {
         let e = self.entry;
+        // What stands in apposition, after a copula or a designation verb is said of the party.
+        let predicative = matches!(
+            rule,
+            LinkRule::Apposition | LinkRule::Copula | LinkRule::Designation
+        );
+        let agrees = |a: usize| self.agrees(cx, a, predicative);
         match self.antecedent_before(cx, pos)? {
             Antecedent::Mentions(ms) => {
-                let ok: Vec<usize> = ms.into_iter().filter(|&m| cx.compatible(e, m)).collect();
+                let ok: Vec<usize> = ms
+                    .into_iter()
+                    .filter(|&m| cx.compatible(e, m) && agrees(cx.mentions[m].actor))
+                    .collect();
                 (!ok.is_empty()).then(|| Link {
                     actors: unique_actors(cx, &ok),
                     rule,
@@ -793,7 +933,7 @@ impl<'a> Term<'a> {
                     .actors
                     .iter()
                     .copied()
-                    .filter(|&a| e.allows(cx.type_of(a)))
+                    .filter(|&a| e.allows(cx.type_of(a)) && agrees(a))
                     .collect();
                 (!ok.is_empty()).then(|| Link {
                     actors: ok,
@@ -831,6 +971,16 @@ impl<'a> Term<'a> {
     fn nearest(&self, cx: &Context) -> Option<&(usize, Vec<usize>)> {
         self.nearest.get_or_init(|| nearest_in(cx, self)).as_ref()
     }
+}
+
+/// The head noun of a label term; other kinds of term (acts, attribution verbs) have none.
+fn head_of(cx: &Context, hit: &TermHit) -> Option<Head> {
+    if hit.entry.kind != Kind::Label {
+        return None;
+    }
+    let mut head = Head::of(hit.span.slice(cx.text))?;
+    head.types = hit.entry.targets.is_empty();
+    Some(head)
 }
 
 /// Walks left from token `from` over the term's premodifiers (mentions, other terms, at most
@@ -995,12 +1145,11 @@ fn speaker_of_verb(cx: &Context, t: &Term) -> Option<Link> {
 /// Jihad and Hamas militants"), and to its right when the term is a compound modifying a head
 /// ("U.S.-backed, Kurdish-led coalition") or is followed by an owner phrase ("fighters of HTS").
 fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
-    let e = t.entry;
     let own: Vec<usize> = t
         .inside
         .iter()
         .copied()
-        .filter(|&m| cx.compatible(e, m))
+        .filter(|&m| t.fits(cx, m))
         .collect();
     if !own.is_empty() {
         return Some(Link {
@@ -1009,13 +1158,13 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
             rule: LinkRule::SamePhrase,
         });
     }
-    if t.left.iter().any(|&m| cx.compatible(e, m)) {
+    if t.left.iter().any(|&m| t.fits(cx, m)) {
         let mut ms: Vec<usize> = t
             .left
             .iter()
-            .filter(|&&m| cx.compatible(e, m))
+            .filter(|&&m| t.fits(cx, m))
             .flat_map(|&m| cx.conjuncts(m))
-            .filter(|&m| cx.compatible(e, m))
+            .filter(|&m| t.fits(cx, m))
             .collect();
         ms.sort();
         ms.dedup();
@@ -1025,12 +1174,7 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
             detail: format!("'{}' in the same noun phrase", cx.mention_text(ms[0])),
         });
     }
-    let after: Vec<usize> = t
-        .right
-        .iter()
-        .copied()
-        .filter(|&m| cx.compatible(e, m))
-        .collect();
+    let after: Vec<usize> = t.right.iter().copied().filter(|&m| t.fits(cx, m)).collect();
     if after.is_empty() || !(t.compound || t.owner_pp) {
         return None;
     }
@@ -1200,7 +1344,7 @@ fn relative_clause(cx: &Context, t: &Term) -> Option<Link> {
             && matches!(cx.w(k - 1), "," | "—")
     })?;
     let between_has_actor =
-        (rel..t.np_start).any(|k| cx.mention_at[k].is_some_and(|m| cx.compatible(t.entry, m)));
+        (rel..t.np_start).any(|k| cx.mention_at[k].is_some_and(|m| t.fits(cx, m)));
     if between_has_actor {
         return None;
     }
@@ -1281,7 +1425,7 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         if f < clause.start || l >= clause.end || toks.contains(&f) {
             continue;
         }
-        if !(cx.compatible(e, m) || (verb_like && cx.mentions[m].role.is_none())) {
+        if !(t.fits(cx, m) || (verb_like && cx.mentions[m].role.is_none())) {
             continue;
         }
         if cx.is_place(m) || (verb_like && f > toks.start) {
@@ -1324,7 +1468,7 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
     let group: Vec<usize> = cx
         .conjuncts(m)
         .into_iter()
-        .filter(|&g| cx.compatible(e, g) || verb_like)
+        .filter(|&g| t.fits(cx, g) || verb_like)
         .collect();
     Some((m, group))
 }
@@ -1494,6 +1638,7 @@ fn carried_over(
     cx: &Context,
     cast: &Cast,
     h: &TermHit,
+    head: Option<&Head>,
     same_entry: Option<&Tie>,
     anaphor: Option<&Tie>,
 ) -> Option<Link> {
@@ -1505,7 +1650,12 @@ fn carried_over(
     let near = |t: &&Tie| t.1 == para || h.sentence - t.0 <= 2;
     // "such terrorist groups": an anaphoric determiner points back to the last tied term of any
     // category whose actors the term can describe; otherwise the last use of the same entry (the same label repeated).
-    let fits = |t: &&Tie| t.2.iter().all(|&a| e.allows(cast.actor_type(a)));
+    let fits = |t: &&Tie| {
+        t.2.iter().all(|&a| {
+            e.allows(cast.actor_type(a))
+                && head.is_none_or(|h| h.refuses(cast.referent(a), false).is_none())
+        })
+    };
     let anaphor = anaphor.filter(near).filter(fits);
     let (s, _, actors, term) = anaphor.or(same_entry.filter(near).filter(fits))?;
     Some(Link {
@@ -1598,6 +1748,7 @@ mod tests {
             .collect();
         let mut code: Vec<&str> = RULES.iter().map(|(r, _)| r.as_str()).collect();
         code.extend([
+            HeadMatch.as_str(),
             CarriedOver.as_str(),
             Salience.as_str(),
             UnnamedParty.as_str(),

@@ -30,6 +30,7 @@
 use serde::Serialize;
 
 use crate::actors::{Form, Mention, Role};
+use crate::heads::{Head, Referent};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::{LowerTokens, Segmented, Span};
 use crate::voice::token_range;
@@ -115,6 +116,13 @@ impl Cast<'_> {
             None => &self.parties[a - self.lex.actors.len()].name,
         }
     }
+    /// What a head noun can tell of party `a` (see [`crate::heads`]).
+    pub fn referent(&self, a: usize) -> Referent {
+        match self.lex.actors.get(a) {
+            Some(x) => Referent::of_actor(x),
+            None => Referent::of_party(self.actor_type(a)),
+        }
+    }
     pub fn id(&self, a: usize) -> &str {
         match self.lex.actors.get(a) {
             Some(x) => &x.id,
@@ -170,7 +178,7 @@ fn form_share(form: Form) -> u32 {
 
 /// One expression that refers to a party.
 #[derive(Clone, Debug)]
-struct Referent {
+struct Reference {
     actor: usize,
     sentence: usize,
     start: usize,
@@ -189,7 +197,7 @@ pub struct Candidate {
 
 /// The salience of every party of an article.
 pub struct Salience {
-    refs: Vec<Referent>,
+    refs: Vec<Reference>,
     /// Points that never decay, per actor index.
     topic: Vec<u32>,
 }
@@ -234,7 +242,7 @@ impl Salience {
             if m.actor >= d.first_unlisted {
                 pts = pts * UNLISTED_SHARE / 100;
             }
-            refs.push(Referent {
+            refs.push(Reference {
                 actor: m.actor,
                 sentence: s,
                 start: m.span.start,
@@ -245,7 +253,7 @@ impl Salience {
             let span = Span::new(*start, *start);
             let pts = position_points(d, *s, lead, span) * 70 / 100;
             for &a in actors {
-                refs.push(Referent {
+                refs.push(Reference {
                     actor: a,
                     sentence: *s,
                     start: *start,
@@ -331,6 +339,8 @@ pub struct Term<'a> {
     pub speaker_actor: Option<usize>,
     /// Actors the term's own phrase names in another role (patron, victim).
     pub other_roles: &'a [usize],
+    /// The head noun of a label, which must agree with the party (see [`crate::heads`]).
+    pub head: Option<&'a Head>,
 }
 
 /// How a term was resolved from the discourse.
@@ -366,6 +376,8 @@ pub fn resolve(
             Some("type not among the term's targets")
         } else if e.stance < 0 && t.speaker_actor == Some(a) {
             Some("the term is in this party's own statement")
+        } else if let Some(w) = t.head.and_then(|h| h.refuses(cast.referent(a), false)) {
+            Some(w)
         } else if t.other_roles.contains(&a) {
             Some("named in the term's phrase as its patron or target")
         } else if p < MIN_POINTS {

@@ -15,12 +15,14 @@ pub mod diagnostic;
 pub mod diff;
 pub mod discourse;
 pub mod eval;
+pub mod heads;
 pub mod input;
 pub mod lexicon;
 pub mod matcher;
 pub mod report;
 pub mod story;
 pub mod text;
+pub mod titles;
 pub mod unlisted;
 pub mod voice;
 

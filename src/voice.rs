@@ -35,6 +35,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::actors::{Form, Mention};
+use crate::heads;
 use crate::lexicon::ActorType;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind, is_calendar_word};
 
@@ -551,52 +552,8 @@ const RELATIONAL: &[&str] = &[
     "neighbors",
 ];
 
-/// Heads of definite descriptions that refer back to the last actor of a type: "the group
-/// said", "the army said".
-const GROUP_NOUNS: &[&str] = &[
-    "group",
-    "militia",
-    "movement",
-    "organization",
-    "organisation",
-    "faction",
-    "rebels",
-    "militants",
-    "insurgents",
-    "fighters",
-];
-const STATE_NOUNS: &[&str] = &[
-    "army",
-    "military",
-    "government",
-    "regime",
-    "junta",
-    "administration",
-    "authorities",
-    "country",
-    "state",
-];
-
 const PRONOUN_PERSON: &[&str] = &["he", "she"];
 const PRONOUN_THING: &[&str] = &["it"];
-const ROLE_NOUNS: &[&str] = &[
-    "envoy",
-    "minister",
-    "ambassador",
-    "president",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "official",
-    "diplomat",
-    "leader",
-    "premier",
-    "chancellor",
-    "secretary",
-    "commander",
-    "general",
-    "prime",
-];
 
 fn is_opening_double(c: char) -> bool {
     matches!(c, '\u{201C}' | '\u{201E}' | '\u{00AB}')
@@ -1827,13 +1784,15 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         let Some(head) = words.last() else { continue };
         // "The group said", "the army said": the last actor of that type named in the five
         // sentences before.
-        let wanted: &[ActorType] = if words.len() <= 3 && GROUP_NOUNS.contains(&head.as_ref()) {
-            &[ActorType::ArmedGroup, ActorType::Movement]
-        } else if words.len() <= 3 && STATE_NOUNS.contains(&head.as_ref()) {
-            &[ActorType::State]
-        } else {
-            &[]
-        };
+        let state_noun = heads::STATE_SPEAKER_NOUNS.contains(&head.as_ref());
+        let wanted: &[ActorType] =
+            if words.len() <= 3 && heads::GROUP_NOUNS.contains(&head.as_ref()) {
+                &[ActorType::ArmedGroup, ActorType::Movement]
+            } else if words.len() <= 3 && state_noun {
+                &[ActorType::State]
+            } else {
+                &[]
+            };
         if !wanted.is_empty() {
             let here = cx.seg.sentence_at(sp.start).unwrap_or(0);
             let upto = cx.mentions.partition_point(|m| m.span.start < sp.start);
@@ -1854,7 +1813,9 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         }
         let person_like = words.len() <= 3
             && (PRONOUN_PERSON.contains(&head.as_ref())
-                || words.iter().any(|w| ROLE_NOUNS.contains(&w.as_ref())));
+                || words
+                    .iter()
+                    .any(|w| heads::ROLE_NOUNS.contains(&w.as_ref())));
         let thing_like = words.len() == 1 && PRONOUN_THING.contains(&head.as_ref());
         if person_like {
             // The subject of the most recent sentence that names a person: the first person

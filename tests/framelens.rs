@@ -3825,3 +3825,138 @@ fn score_same_story_aligns_and_plain_score_does_not() {
     assert_eq!(party["inferred_from"], "wire-names-group");
     assert_eq!(alone["articles"][0]["parties"][0]["origin"], "unnamed");
 }
+
+/// A lexicon with people listed as their own actors, as the NewsWCL oracle builds it, and
+/// labels with no targets: what a description's head word and words say decide its party.
+fn head_noun_analyzer() -> Analyzer {
+    let yaml = "categories: [test/desc]
+actors:
+  - {id: trump, name: Donald Trump, type: organization, people: [{name: Donald Trump}]}
+  - {id: mueller, name: Robert Mueller, type: organization, people: [{name: Robert Mueller}]}
+  - {id: usa, name: United States, type: state, aliases: [U.S.]}
+  - {id: caravan, name: Migrant caravan, type: population}
+labels:
+  - {id: president, forms: [the president], category: test/desc, stance: 0, kind: label}
+  - {id: a-president, forms: [a president], category: test/desc, stance: 0, kind: label}
+  - {id: former, forms: [the former president], category: test/desc, stance: 0, kind: label}
+  - {id: counsel, forms: [the special counsel], category: test/desc, stance: 0, kind: label}
+  - {id: migrants, forms: [the migrants], category: test/desc, stance: 0, kind: label}
+  - {id: admin, forms: [the administration], category: test/desc, stance: 0, kind: label}
+  - {id: the-caravan, forms: [the caravan], category: test/desc, stance: 0, kind: label}
+";
+    let lex = LexiconBuilder::new()
+        .text("desc.yaml", yaml)
+        .build()
+        .unwrap();
+    Analyzer::new(lex).unwrap()
+}
+
+/// (text, the term, its n-th hit, the actors, the link rule).
+type DescRow = (
+    &'static str,
+    &'static str,
+    usize,
+    &'static [&'static str],
+    &'static str,
+);
+
+#[test]
+fn descriptions_agree_with_their_party_and_match_its_titles() {
+    let rows: &[DescRow] = &[
+        // A title the text writes before a name makes the description refer to that person,
+        // whoever stands nearer.
+        (
+            "Special counsel Robert Mueller questioned aides. Trump met the special counsel on Monday.",
+            "the special counsel",
+            0,
+            &["mueller"],
+            "head_match",
+        ),
+        (
+            "President Trump spoke. Robert Mueller was there too, and the president left.",
+            "the president",
+            0,
+            &["trump"],
+            "head_match",
+        ),
+        // A shortened name: "the caravan" of "Migrant caravan".
+        (
+            "The Migrant caravan reached the U.S. border. Trump said the caravan must stop.",
+            "the caravan",
+            0,
+            &["caravan"],
+            "head_match",
+        ),
+        // One word the names lack, or an indefinite article: no match. "The former president"
+        // falls to the nearest party it can be; "a president" introduces someone new, so no
+        // person already named is it.
+        (
+            "President Trump spoke. Robert Mueller said the former president lied.",
+            "the former president",
+            0,
+            &["mueller"],
+            "nearest_in_clause",
+        ),
+        (
+            "President Trump spoke. The U.S. needs a president who listens.",
+            "a president",
+            0,
+            &["usa"],
+            "nearest_in_clause",
+        ),
+        // Number and class agreement: a plural is not one person, an administration is a state.
+        (
+            "Trump spoke at the border. Trump said the migrants would be stopped.",
+            "the migrants",
+            0,
+            &[],
+            "none",
+        ),
+        (
+            "The United States closed the border. Trump said the administration acted.",
+            "the administration",
+            0,
+            &["usa"],
+            "salience",
+        ),
+    ];
+    let an = head_noun_analyzer();
+    let mut failures = Vec::new();
+    for &(text, term, nth, actors, rule) in rows {
+        let a = an.analyze("t", &format!("Headline\n{text}"));
+        let Some(h) = a.hits.iter().filter(|h| h.text == term).nth(nth) else {
+            failures.push(format!("{text:?}: no hit {term:?}"));
+            continue;
+        };
+        if h.actors != actors || h.link.as_str() != rule {
+            failures.push(format!(
+                "{text:?}: {term:?} got {:?} by {} ({}), want {actors:?} by {rule}",
+                h.actors,
+                h.link.as_str(),
+                h.link_detail
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn explain_records_why_a_description_refused_a_party() {
+    let an = head_noun_analyzer();
+    let a = an.analyze(
+        "t",
+        "Headline\nTrump spoke. The United States closed the border. Trump said the administration acted.",
+    );
+    let h = a
+        .hits
+        .iter()
+        .find(|h| h.text == "the administration")
+        .unwrap();
+    assert_eq!(h.link.as_str(), "salience");
+    let trump = h
+        .link_candidates
+        .iter()
+        .find(|c| c.actor == "trump")
+        .expect("trump weighed");
+    assert_eq!(trump.excluded, Some("the head word names no person"));
+}

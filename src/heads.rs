@@ -1,0 +1,609 @@
+//! Head nouns: what the head word of a noun phrase says about the party it can refer to.
+//!
+//! A description agrees with its referent, as a pronoun does (Lappin & Leass's agreement filter,
+//! the semantic-class agreement of Soon, Ng & Lim): "the migrants" is plural, so it is not one
+//! person; "the administration" is a government, so it is neither a person nor an armed group;
+//! "the president" holds an office, so it is a person, or a party through one of its people.
+//! This module owns the word classes that decide that, and the test of a head against a party
+//! ([`Head::refuses`]). Speaker resolution in [`crate::voice`] uses the same classes for "the
+//! group said", "the army said", "the minister said".
+//!
+//! What it does not do: tag parts of speech or lemmatise. The head is the last word before the
+//! first preposition or relative word ("director of the agency" has the head "director"), its
+//! number is read from its ending with a short list of exceptions, and a head in none of the
+//! classes constrains nothing. "The mogul" or "the effort" may refer to anyone, and a loaded
+//! phrase is often said of a party rather than referring to it ("a disaster in the making").
+
+use crate::lexicon::{ActorEntry, ActorType};
+
+/// Nouns for a state or its government: only a state can be one.
+pub const GOVERNMENT_NOUNS: &[&str] = &[
+    "government",
+    "governments",
+    "administration",
+    "administrations",
+    "regime",
+    "regimes",
+    "junta",
+    "authorities",
+    "country",
+    "countries",
+    "nation",
+    "nations",
+    "state",
+    "states",
+    "kingdom",
+    "republic",
+    "cabinet",
+    "ministry",
+    "embassy",
+    "monarchy",
+    "superpower",
+    "superpowers",
+];
+
+/// Heads of a speaker that stands for a state as a whole ("the army said", "the government
+/// said"), resolved to the last state named. Organs such as "the ministry" or "the embassy" are
+/// left out: they are better resolved to the earlier speaker with the same head ("the Ukrainian
+/// Foreign Ministry ... the ministry said").
+pub const STATE_SPEAKER_NOUNS: &[&str] = &[
+    "army",
+    "military",
+    "government",
+    "regime",
+    "junta",
+    "administration",
+    "authorities",
+    "country",
+    "state",
+];
+
+/// Nouns for an organised group: a party, but never a state and never one person.
+pub const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "militia",
+    "movement",
+    "organization",
+    "organisation",
+    "faction",
+    "rebels",
+    "militants",
+    "insurgents",
+    "fighters",
+];
+
+/// Nouns for a collective or a population: many people, never one person, and never a state
+/// itself (a state's people or officials are not in this list: "officials" may stand for their
+/// state).
+pub const COLLECTIVE_NOUNS: &[&str] = &[
+    "caravan",
+    "caravans",
+    "crowd",
+    "crowds",
+    "team",
+    "coalition",
+    "alliance",
+    "campaign",
+    "network",
+    "community",
+    "communities",
+    "population",
+    "migrants",
+    "immigrants",
+    "emigrants",
+    "refugees",
+    "seekers",
+    "asylum-seekers",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "civilians",
+    "residents",
+    "villagers",
+    "settlers",
+    "voters",
+    "supporters",
+    "activists",
+    "organizers",
+    "organisers",
+    "participants",
+    "applicants",
+    "families",
+];
+
+/// Nouns for a holder of an office or a role in a party ("the president", "the special
+/// counsel", "the spokesman"). In the singular they name one person: a party can be one only
+/// through a person it lists.
+pub const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "leader",
+    "dictator",
+    "ruler",
+    "despot",
+    "tyrant",
+    "autocrat",
+    "strongman",
+    "king",
+    "queen",
+    "monarch",
+    "prince",
+    "emir",
+    "sultan",
+    "ayatollah",
+    "premier",
+    "chancellor",
+    "minister",
+    "secretary",
+    "director",
+    "chief",
+    "commander",
+    "general",
+    "admiral",
+    "envoy",
+    "ambassador",
+    "diplomat",
+    "emissary",
+    "negotiator",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "aide",
+    "deputy",
+    "counsel",
+    "attorney",
+    "lawyer",
+    "prosecutor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "governor",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "official",
+    "nominee",
+    "successor",
+    "predecessor",
+    "counterpart",
+    "incumbent",
+];
+
+/// Plural nouns that do not end in -s, and singular nouns that do.
+const PLURAL_WORDS: &[&str] = &["people", "men", "women", "children", "police", "personnel"];
+const SINGULAR_IN_S: &[&str] = &[
+    "news", "series", "species", "politics", "this", "its", "his", "was", "has", "is", "as", "us",
+];
+
+/// The longest phrase read for a head, in words up to the head's end: a longer term is a
+/// clause or a sentence.
+const MAX_WORDS: usize = 8;
+
+/// Words after which a noun phrase's head is over: prepositions and relative words.
+const HEAD_ENDS_BEFORE: &[&str] = &[
+    "of", "at", "for", "from", "in", "on", "with", "by", "to", "who", "which", "that", "whose",
+];
+
+/// The class of a head word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// A holder of an office ("president", "spokesman").
+    Role,
+    /// A state or its government ("regime", "country").
+    Government,
+    /// An organised group ("militia", "rebels").
+    Group,
+    /// A collective or population ("caravan", "migrants").
+    Collective,
+}
+
+/// What a party is, as far as a head noun can tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Referent {
+    pub actor_type: ActorType,
+    /// The party is one person: a lexicon actor named after one of its people.
+    pub person: bool,
+    /// The party lists people (leaders, officials) that a role noun can stand for.
+    pub has_people: bool,
+}
+
+impl Referent {
+    /// A lexicon actor.
+    pub fn of_actor(a: &ActorEntry) -> Referent {
+        Referent {
+            actor_type: a.actor_type,
+            person: a
+                .people
+                .iter()
+                .any(|p| p.name.eq_ignore_ascii_case(&a.name)),
+            has_people: !a.people.is_empty(),
+        }
+    }
+    /// A party no lexicon lists (unlisted or unnamed): it lists no people.
+    pub fn of_party(actor_type: ActorType) -> Referent {
+        Referent {
+            actor_type,
+            person: false,
+            has_people: false,
+        }
+    }
+}
+
+/// The head word of a phrase, its number and its class.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Head {
+    pub word: String,
+    pub plural: bool,
+    pub class: Class,
+    /// The phrase opens with an indefinite article ("a senior official", "an adviser"): it
+    /// introduces someone new, not a person already named.
+    pub indefinite: bool,
+    /// Whether the class decides the party's type (a government noun a state). Off for a
+    /// lexicon entry that lists the types it targets: the lexicon knows better than a head word
+    /// ("legitimate government" may be said of a government in exile).
+    pub types: bool,
+}
+
+impl Head {
+    /// The head of `phrase`: its last word before the first preposition or relative word,
+    /// lower-cased, a possessive ending dropped. `None` when the phrase has no word, runs past
+    /// [`MAX_WORDS`] before the head ends, or when its
+    /// head is in none of the classes: "demands" may be a verb, "a disaster in the making" may be
+    /// said of a person's plan, and neither says what party it refers to.
+    pub fn of(phrase: &str) -> Option<Head> {
+        let mut head: Option<String> = None;
+        let mut indefinite = false;
+        let mut words = 0;
+        for raw in phrase.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+        {
+            let w = raw.trim_matches(|c| matches!(c, '-' | '\'' | '’'));
+            if w.is_empty() {
+                continue;
+            }
+            words += 1;
+            if words > MAX_WORDS {
+                // A clause or a sentence, not a noun phrase.
+                return None;
+            }
+            let lower = w.to_lowercase();
+            if head.is_some() && HEAD_ENDS_BEFORE.contains(&lower.as_str()) {
+                break;
+            }
+            if head.is_none() && matches!(lower.as_str(), "a" | "an" | "another") {
+                indefinite = true;
+            }
+            let bare = lower
+                .strip_suffix("'s")
+                .or_else(|| lower.strip_suffix("’s"))
+                .unwrap_or(&lower);
+            if bare.chars().any(char::is_alphabetic) {
+                head = Some(bare.to_owned());
+            }
+        }
+        let word = head?;
+        let class = class_of(&word)?;
+        Some(Head {
+            plural: is_plural(&word),
+            class,
+            indefinite,
+            types: true,
+            word,
+        })
+    }
+
+    /// Why this head cannot refer to the party `r`, or `None` when it can. A `predicative`
+    /// phrase (in apposition, after a copula or a designation verb) says what a party already
+    /// named is, so an indefinite article there introduces no one new ("Pelosi, a prolific
+    /// fundraiser").
+    pub fn refuses(&self, r: Referent, predicative: bool) -> Option<&'static str> {
+        let new_person = self.indefinite && !predicative;
+        if r.person && new_person && self.class == Class::Role {
+            return Some("an indefinite phrase introduces someone new, not a person named before");
+        }
+        if r.person && (self.plural || self.class != Class::Role) {
+            return Some(if self.plural {
+                "a plural head cannot be one person"
+            } else {
+                "the head word names no person"
+            });
+        }
+        if predicative || !self.types {
+            // "The NUG says it is the country's legitimate government": what a party is said
+            // to be is no proof of its type.
+            return None;
+        }
+        match self.class {
+            Class::Role if !self.plural && !new_person && !r.person && !r.has_people => {
+                Some("the head word names a person and the party lists none")
+            }
+            Class::Government if r.actor_type != ActorType::State => {
+                Some("the head word names a state and the party is none")
+            }
+            Class::Group | Class::Collective if r.actor_type == ActorType::State => {
+                Some("the head word names a group and the party is a state")
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The words of a description that must all be among a party's own words for the description
+/// to be taken as a shortened name or title of it ("the caravan" of "Migrant caravan", "the
+/// special counsel" of "special counsel Robert Mueller"): its content words, singular,
+/// determiners and possessive endings left out, up to its head. `None` for an indefinite phrase
+/// (it introduces someone new), a phrase past [`MAX_WORDS`], or one with no content word.
+pub fn description_words(phrase: &str) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for raw in phrase.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))) {
+        let w = raw.trim_matches(|c| matches!(c, '-' | '\'' | '’'));
+        if w.is_empty() {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if out.is_empty() && matches!(lower.as_str(), "a" | "an" | "another") {
+            return None;
+        }
+        if !out.is_empty() && HEAD_ENDS_BEFORE.contains(&lower.as_str()) {
+            break;
+        }
+        let bare = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+            .unwrap_or(&lower);
+        if DESCRIPTION_STOPWORDS.contains(&bare) || !bare.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        out.push(singular(bare));
+        if out.len() > MAX_WORDS {
+            return None;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The words a party's own name or title gives (`name_words("Special Counsel Robert Mueller")`),
+/// as [`description_words`] reads a description.
+pub fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+        .map(|w| {
+            w.trim_matches(|c| matches!(c, '-' | '\'' | '’'))
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(|w| {
+            let bare = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(&w);
+            singular(bare)
+        })
+}
+
+/// Words a description may hold that say nothing of which party it is.
+const DESCRIPTION_STOPWORDS: &[&str] = &[
+    "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "mr", "mrs", "ms", "dr",
+];
+
+/// The class of a lower-case word, if it has one.
+pub fn class_of(w: &str) -> Option<Class> {
+    let singular = singular(w);
+    let is = |list: &[&str]| list.contains(&w) || list.contains(&singular.as_str());
+    if is(ROLE_NOUNS) {
+        Some(Class::Role)
+    } else if is(GOVERNMENT_NOUNS) {
+        Some(Class::Government)
+    } else if is(GROUP_NOUNS) {
+        Some(Class::Group)
+    } else if is(COLLECTIVE_NOUNS) {
+        Some(Class::Collective)
+    } else {
+        None
+    }
+}
+
+/// Whether a lower-case noun is plural: a plural word with no -s, or an -s ending that is not
+/// -ss, -us or -is and not one of the singular words in -s.
+pub fn is_plural(w: &str) -> bool {
+    if PLURAL_WORDS.contains(&w) {
+        return true;
+    }
+    w.chars().count() > 3
+        && w.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|s| w.ends_with(s))
+        && !SINGULAR_IN_S.contains(&w)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// A plural noun's singular, crudely ("officials" -> "official", "countries" -> "country");
+/// other words unchanged.
+fn singular(w: &str) -> String {
+    if !is_plural(w) {
+        return w.to_owned();
+    }
+    if let Some(s) = w.strip_suffix("ies") {
+        format!("{s}y")
+    } else if let Some(s) = w.strip_suffix("men") {
+        format!("{s}man")
+    } else if let Some(s) = w.strip_suffix('s') {
+        s.to_owned()
+    } else {
+        w.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person() -> Referent {
+        Referent {
+            actor_type: ActorType::Organization,
+            person: true,
+            has_people: true,
+        }
+    }
+    fn state(has_people: bool) -> Referent {
+        Referent {
+            actor_type: ActorType::State,
+            person: false,
+            has_people,
+        }
+    }
+    fn group() -> Referent {
+        Referent::of_party(ActorType::ArmedGroup)
+    }
+
+    #[test]
+    fn heads_of_phrases() {
+        let rows: &[(&str, &str, bool, Class)] = &[
+            ("the president", "president", false, Class::Role),
+            ("The President", "president", false, Class::Role),
+            ("North Korean leader", "leader", false, Class::Role),
+            (
+                "director of South Korea's intelligence service",
+                "director",
+                false,
+                Class::Role,
+            ),
+            (
+                "senior vice president at the Center",
+                "president",
+                false,
+                Class::Role,
+            ),
+            ("American officials", "officials", true, Class::Role),
+            (
+                "the Trump administration",
+                "administration",
+                false,
+                Class::Government,
+            ),
+            ("Mueller's team", "team", false, Class::Collective),
+            ("the two countries", "countries", true, Class::Government),
+            ("asylum-seekers", "asylum-seekers", true, Class::Collective),
+            ("the migrants", "migrants", true, Class::Collective),
+            ("terror organization", "organization", false, Class::Group),
+        ];
+        for &(phrase, word, plural, class) in rows {
+            let h = Head::of(phrase).unwrap_or_else(|| panic!("no head in {phrase:?}"));
+            assert_eq!(
+                (h.word.as_str(), h.plural, h.class),
+                (word, plural, class),
+                "{phrase:?}"
+            );
+        }
+        // No head that says anything: no word, a word in no class, a clause.
+        for phrase in [
+            " , — ",
+            "demands",
+            "these terrorists",
+            "the effort",
+            "the Kremlin’s",
+            "lashed out",
+            "your mother and father don't respect their positions or the nation",
+        ] {
+            assert_eq!(Head::of(phrase), None, "{phrase:?}");
+        }
+    }
+
+    #[test]
+    fn a_lexicon_entry_with_targets_decides_the_type() {
+        let mut h = Head::of("legitimate government").expect("a head");
+        assert!(h.refuses(group(), false).is_some());
+        h.types = false;
+        assert_eq!(h.refuses(group(), false), None);
+        assert!(h.refuses(person(), false).is_some(), "still no person");
+    }
+
+    #[test]
+    fn description_words_are_content_words_up_to_the_head() {
+        let rows: &[(&str, Option<&[&str]>)] = &[
+            ("the caravan", Some(&["caravan"])),
+            ("The Special Counsel", Some(&["special", "counsel"])),
+            ("the caravans", Some(&["caravan"])),
+            ("Mr. Moon's office", Some(&["moon", "office"])),
+            ("director of the agency", Some(&["director"])),
+            ("the Front", Some(&["front"])),
+            ("a president", None),
+            ("an adviser", None),
+            ("the", None),
+            ("the one two three four five six seven eight nine", None),
+        ];
+        for &(phrase, want) in rows {
+            let got = description_words(phrase);
+            let want: Option<Vec<String>> =
+                want.map(|w| w.iter().map(|s| (*s).to_owned()).collect());
+            assert_eq!(got, want, "{phrase:?}");
+        }
+        let name: Vec<String> = name_words("Special Counsel Robert Mueller's").collect();
+        assert_eq!(name, ["special", "counsel", "robert", "mueller"]);
+    }
+
+    #[test]
+    fn what_a_head_refuses() {
+        // (phrase, party, refused?)
+        let rows: &[(&str, Referent, Option<&str>)] = &[
+            ("the president", person(), None),
+            ("the president", state(true), None),
+            (
+                "the president",
+                state(false),
+                Some("the head word names a person and the party lists none"),
+            ),
+            (
+                "the migrants",
+                person(),
+                Some("a plural head cannot be one person"),
+            ),
+            ("the migrants", group(), None),
+            (
+                "the migrants",
+                state(true),
+                Some("the head word names a group and the party is a state"),
+            ),
+            (
+                "the administration",
+                person(),
+                Some("the head word names no person"),
+            ),
+            ("the administration", state(false), None),
+            (
+                "the administration",
+                group(),
+                Some("the head word names a state and the party is none"),
+            ),
+            ("American officials", state(false), None),
+            (
+                "American officials",
+                person(),
+                Some("a plural head cannot be one person"),
+            ),
+            (
+                "a senior adviser",
+                person(),
+                Some("an indefinite phrase introduces someone new, not a person named before"),
+            ),
+            ("a senior adviser", state(false), None),
+            (
+                "rebels",
+                state(true),
+                Some("the head word names a group and the party is a state"),
+            ),
+        ];
+        for (phrase, r, want) in rows {
+            // Said of a party already named, a phrase refuses only what number and personhood
+            // forbid: no type, no novelty.
+            let h = Head::of(phrase).unwrap_or_else(|| panic!("no head in {phrase:?}"));
+            let not_one_person = r.person && (h.plural || h.class != Class::Role);
+            assert_eq!(
+                h.refuses(*r, true).is_some(),
+                not_one_person,
+                "{phrase:?} said of {r:?}"
+            );
+            assert_eq!(h.refuses(*r, false), *want, "{phrase:?} against {r:?}");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Titles: the words each party is known by in one article, so that a description made of them
+//! refers to it ("the caravan" to the "Migrant caravan", "the special counsel" to the person the
+//! text introduced as "special counsel Robert Mueller", "the president" to "President Trump").
+//!
+//! This is the head-match pass of multi-pass coreference (Raghunathan et al. 2010, Lee et al.
+//! 2013): a description whose words, head included, all occur in one of the names the article
+//! gives a party refers to that party. A name is read as the text writes it, with the title
+//! written right before it ("North Korean leader Kim Jong Un" gives Kim the words "north",
+//! "korean", "leader", "kim", "jong" and "un"). Aliases the lexicon lists but the article does
+//! not use count for nothing: a lexicon alias such as "Israeli security forces" is a
+//! description, and would claim every "security forces".
+//!
+//! What it does not do: guess. A description with one word the party lacks ("the former
+//! president", "the terrorist organization" against "Palestine Liberation Organization") does
+//! not match, and an indefinite one ("a president") introduces someone new. Which of several
+//! matching parties is meant is left to the caller (the discourse model picks the most salient).
+
+use rustc_hash::FxHashSet;
+
+use crate::actors::{Form, Mention};
+use crate::heads::{self, Class};
+use crate::text::{LowerTokens, Segmented, TokenKind};
+use crate::voice::token_range;
+
+/// The longest title read before a person's name, in words.
+const MAX_TITLE_WORDS: usize = 4;
+
+/// The words each party of one article is known by.
+pub struct Known {
+    /// Per actor index (lexicon actors, then the article's unlisted parties): the words of each
+    /// way the article names it, with the title written before it; empty when it is not named.
+    names: Vec<Vec<FxHashSet<String>>>,
+}
+
+impl Known {
+    /// The names `mentions` give each party (pronouns left out), each with the title the text
+    /// writes before it. `parties` is the number of actor indexes.
+    pub fn build(
+        text: &str,
+        seg: &Segmented,
+        lower: &LowerTokens,
+        mentions: &[Mention],
+        parties: usize,
+    ) -> Known {
+        let mut names: Vec<Vec<FxHashSet<String>>> = vec![Vec::new(); parties];
+        for m in mentions {
+            if m.form == Form::Pronoun || m.role.is_some() {
+                continue;
+            }
+            let Some(list) = names.get_mut(m.actor) else {
+                continue;
+            };
+            let mut words: FxHashSet<String> = heads::name_words(m.span.slice(text)).collect();
+            words.extend(title_before(seg, lower, m));
+            if !list.contains(&words) {
+                list.push(words);
+            }
+        }
+        Known { names }
+    }
+
+    /// The parties among `candidates` named at least once with every word of `description`.
+    pub fn matching(
+        &self,
+        description: &[String],
+        candidates: impl Iterator<Item = usize>,
+    ) -> Vec<usize> {
+        candidates
+            .filter(|&a| {
+                self.names.get(a).is_some_and(|list| {
+                    list.iter()
+                        .any(|w| description.iter().all(|d| w.contains(d)))
+                })
+            })
+            .collect()
+    }
+
+    /// The parties the article names, in index order.
+    pub fn named(&self) -> impl Iterator<Item = usize> + '_ {
+        self.names
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| !n.is_empty())
+            .map(|(a, _)| a)
+    }
+}
+
+/// The title written right before a mention: up to [`MAX_TITLE_WORDS`] words ending in a role
+/// noun ("special counsel", "North Korean leader"), read leftwards until a word that is not a
+/// plain word or is a determiner.
+fn title_before(seg: &Segmented, lower: &LowerTokens, m: &Mention) -> Vec<String> {
+    let first = token_range(seg, m.span).start;
+    let start = seg
+        .sentence_at(m.span.start)
+        .map_or(0, |s| seg.sentences[s].tokens.start);
+    let mut out = Vec::new();
+    let mut t = first;
+    while t > start && out.len() < MAX_TITLE_WORDS {
+        let k = t - 1;
+        let w = lower.get(k);
+        let plain = seg.tokens[k].kind == TokenKind::Word
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !matches!(
+                w,
+                "the" | "a" | "an" | "and" | "or" | "of" | "said" | "says"
+            );
+        if !plain {
+            break;
+        }
+        let word: String = heads::name_words(w).collect::<Vec<_>>().concat();
+        if out.is_empty() && heads::class_of(w) != Some(Class::Role) {
+            return Vec::new();
+        }
+        out.push(word);
+        t = k;
+    }
+    out
+}
