@@ -11,6 +11,7 @@ use crate::discourse::{Candidate, Origin, Party};
 use crate::lexicon::{Kind, Lexicon};
 use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind, segment};
+use crate::titles::Known;
 use crate::voice::{self, Voice, Voices, token_range};
 
 /// One loaded term found in an article, with everything that explains it.
@@ -323,6 +324,22 @@ impl Analyzer {
 
     /// Analyses one article. `name` is used in reports.
     pub fn analyze(&self, name: &str, text: &str) -> Article {
+        self.analyze_in_story(name, text, None)
+    }
+
+    /// The names an article gives lexicon actors, with the titles it writes before them: what
+    /// the other articles of a story may use to read a shortened name (see [`crate::titles`]).
+    pub fn names_in(&self, text: &str) -> Known {
+        let seg = segment(text);
+        let lower = LowerTokens::new(text, &seg.tokens);
+        let (_, names) = self.find(text);
+        let mentions = self.actors.mentions(text, names, &seg);
+        Known::build(text, &seg, &lower, &mentions, self.lexicon.actors.len())
+    }
+
+    /// Analyses one article of a story: `story` holds the names the story's articles give
+    /// lexicon actors ([`Analyzer::names_in`], merged).
+    pub fn analyze_in_story(&self, name: &str, text: &str, story: Option<&Known>) -> Article {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
         let (raw, names) = self.find(text);
@@ -357,6 +374,7 @@ impl Analyzer {
             &mentions,
             &voices,
         );
+        let cx = cx.in_story(story);
         let linked = attribution::link_all(&cx, &term_hits);
         let n_actors = self.lexicon.actors.len();
         let actor_id = |a: usize| match self.lexicon.actors.get(a) {

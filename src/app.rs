@@ -339,9 +339,12 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
                 nb.push_str(" (B)");
             }
             // Two articles compared are read as coverage of one story.
-            let mut story = [an.analyze(&na, &da.text), an.analyze(&nb, &db.text)];
-            crate::story::align(&an.lexicon, &mut story);
-            let [aa, ab] = story;
+            let mut story = an
+                .analyze_story(&[(&na, &da.text), (&nb, &db.text)])
+                .into_iter();
+            let (Some(aa), Some(ab)) = (story.next(), story.next()) else {
+                unreachable!("analyze_story gives one article per text")
+            };
             let lex = with_parties(&an.lexicon, aa.parties.iter().chain(&ab.parties));
             let c = crate::diff::compare(&lex, &aa, &ab);
             report::compare(&lex, &c, &aa, &ab, config.report)

@@ -234,6 +234,9 @@ pub struct Context<'a> {
     pub unlisted: &'a [Party],
     pub mentions: &'a [Mention],
     pub voices: &'a Voices,
+    /// The names the other articles of the story give lexicon actors, when the article is read
+    /// as one of a story (see [`crate::titles`]).
+    pub story: Option<&'a Known>,
     lower: &'a LowerTokens,
     mention_at: Vec<Option<usize>>,
     /// `tokens[m]`: the first token of mention `m` and the last token of it with its compound
@@ -271,10 +274,16 @@ impl<'a> Context<'a> {
             unlisted,
             mentions,
             voices,
+            story: None,
             lower,
             mention_at,
             tokens,
         }
+    }
+
+    /// The same context, for an article read as one of a story whose names are `story`.
+    pub fn in_story(self, story: Option<&'a Known>) -> Self {
+        Context { story, ..self }
     }
 
     fn w(&self, t: usize) -> &str {
@@ -646,14 +655,27 @@ fn head_match_candidates(
     let Some(words) = heads::description_words(h.span.slice(cx.text)) else {
         return Vec::new();
     };
-    known
+    let fits = |&a: &usize| {
+        h.entry.allows(cx.type_of(a))
+            && head.is_none_or(|hd| hd.refuses(cx.referent(a), false).is_none())
+    };
+    let here: Vec<usize> = known
         .matching(&words, known.named())
         .into_iter()
-        .filter(|&a| {
-            h.entry.allows(cx.type_of(a))
-                && head.is_none_or(|hd| hd.refuses(cx.referent(a), false).is_none())
-        })
-        .collect()
+        .filter(fits)
+        .collect();
+    if !here.is_empty() {
+        return here;
+    }
+    // A name only another article of the story gives ("the caravan" where this article never
+    // writes "Migrant caravan").
+    cx.story.map_or_else(Vec::new, |story| {
+        story
+            .matching(&words, story.named())
+            .into_iter()
+            .filter(fits)
+            .collect()
+    })
 }
 
 /// `head_match`: of the parties a label is a shortened name or title of, the most salient at

@@ -19,6 +19,7 @@ use crate::analysis::{Analyzer, Article};
 use crate::attribution::LinkRule;
 use crate::discourse::Origin;
 use crate::lexicon::{ActorType, Lexicon};
+use crate::titles::Known;
 
 /// Words too common to say anything about a role.
 const STOPWORDS: &[&str] = &[
@@ -39,9 +40,13 @@ impl Analyzer {
     /// [`Analyzer::analyze`] reads it, then its unnamed parties aligned across the story (see
     /// the module doc).
     pub fn analyze_story(&self, docs: &[(&str, &str)]) -> Vec<Article> {
+        let mut names = Known::default();
+        for (_, text) in docs {
+            names.merge(self.names_in(text));
+        }
         let mut arts: Vec<Article> = docs
             .iter()
-            .map(|(name, text)| self.analyze(name, text))
+            .map(|(name, text)| self.analyze_in_story(name, text, Some(&names)))
             .collect();
         align(&self.lexicon, &mut arts);
         arts

@@ -25,7 +25,8 @@ use crate::voice::token_range;
 /// The longest title read before a person's name, in words.
 const MAX_TITLE_WORDS: usize = 4;
 
-/// The words each party of one article is known by.
+/// The words each party of one article (or of a story) is known by.
+#[derive(Clone, Debug, Default)]
 pub struct Known {
     /// Per actor index (lexicon actors, then the article's unlisted parties): the words of each
     /// way the article names it, with the title written before it; empty when it is not named.
@@ -73,6 +74,20 @@ impl Known {
                 })
             })
             .collect()
+    }
+
+    /// Adds the names `other` knows (another article's), keeping each name once.
+    pub fn merge(&mut self, other: Known) {
+        if self.names.len() < other.names.len() {
+            self.names.resize(other.names.len(), Vec::new());
+        }
+        for (mine, theirs) in self.names.iter_mut().zip(other.names) {
+            for w in theirs {
+                if !mine.contains(&w) {
+                    mine.push(w);
+                }
+            }
+        }
     }
 
     /// The parties the article names, in index order.

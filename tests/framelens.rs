@@ -3960,3 +3960,28 @@ fn explain_records_why_a_description_refused_a_party() {
         .expect("trump weighed");
     assert_eq!(trump.excluded, Some("the head word names no person"));
 }
+
+#[test]
+fn a_shortened_name_reads_through_the_story() {
+    let an = head_noun_analyzer();
+    let a = "Headline\nThe Migrant caravan reached Tijuana on Sunday.";
+    let b = "Headline\nThe United States closed the border. Trump said the caravan must stop.";
+    // Alone, B never writes the caravan's name: "the caravan" falls to the party in focus.
+    let alone = an.analyze("b", b);
+    let h = alone.hits.iter().find(|h| h.text == "the caravan").unwrap();
+    assert_ne!(h.link.as_str(), "head_match", "{h:?}");
+    assert!(!h.actors.contains(&"caravan".to_string()), "{h:?}");
+    // As one story with A, the name A gives it decides.
+    let story = an.analyze_story(&[("a", a), ("b", b)]);
+    let h = story[1]
+        .hits
+        .iter()
+        .find(|h| h.text == "the caravan")
+        .unwrap();
+    assert_eq!(
+        (h.actors.clone(), h.link.as_str()),
+        (vec!["caravan".to_string()], "head_match"),
+        "{}",
+        h.link_detail
+    );
+}
