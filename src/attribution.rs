@@ -972,6 +972,21 @@ impl<'a> Term<'a> {
     /// gives the term one of these.
     fn other_roles(&self, cx: &Context) -> Vec<usize> {
         let mut out: Vec<usize> = self.backers.iter().map(|&m| cx.mentions[m].actor).collect();
+        if self.entry.kind != Kind::Act
+            && let Some(k) = against_before(cx, self.hit.sentence, &self.toks)
+        {
+            let clause = cx.clause_of(self.hit.sentence, self.toks.start);
+            out.extend(
+                self.in_sentence
+                    .clone()
+                    .filter(|&m| {
+                        cx.first_token(m) >= clause.start
+                            && cx.last_token(m) < k
+                            && cx.mentions[m].form != Form::Adjective
+                    })
+                    .map(|m| cx.mentions[m].actor),
+            );
+        }
         if self.entry.kind == Kind::Act
             && self.toks.end < self.sent.end
             && matches!(cx.w(self.toks.end), "of" | "against" | "on")
@@ -1003,6 +1018,16 @@ fn head_of(cx: &Context, hit: &TermHit) -> Option<Head> {
     let mut head = Head::of(hit.span.slice(cx.text))?;
     head.types = hit.entry.targets.is_empty();
     Some(head)
+}
+
+/// The "against" (or "versus") at most four tokens before a term in its clause: the term names
+/// the side opposed to the parties named before it ("the Army would act against terrorists").
+fn against_before(cx: &Context, sentence: usize, toks: &Range<usize>) -> Option<usize> {
+    let clause = cx.clause_of(sentence, toks.start);
+    (clause.start..toks.start)
+        .rev()
+        .take(4)
+        .find(|&k| matches!(cx.w(k), "against" | "versus"))
 }
 
 /// Walks left from token `from` over the term's premodifiers (mentions, other terms, at most
@@ -1421,11 +1446,16 @@ fn nearest_in_clause(cx: &Context, t: &Term) -> Option<Link> {
 fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
     let (e, h, toks, sent) = (t.entry, t.hit, &t.toks, &t.sent);
     let clause = cx.clause_of(h.sentence, toks.start);
-    let speaker_span = cx
+    let frame = cx
         .voices
         .voice_of(cx.seg, h.span)
         .frame
-        .map(|f| cx.voices.frames[f].speaker);
+        .map(|f| &cx.voices.frames[f]);
+    let speaker_span = frame.map(|f| f.speaker);
+    let speaker_actor = frame.and_then(|f| f.speaker_actor);
+    // A term after "against" names the other side: no party before it in the clause
+    // ("the Army would act against terrorists").
+    let against = against_before(cx, h.sentence, toks);
     let verb_like = e.kind == Kind::Attribution;
     if verb_like
         && toks.start > sent.start
@@ -1453,10 +1483,22 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         if cx.is_place(m) || (verb_like && f > toks.start) {
             continue;
         }
-        // The speaker of the words that hold the term reports an act; it does not commit it,
-        // and it does not call itself by a delegitimising name ("Israel said the aggression").
-        if (e.kind == Kind::Act || e.stance < 0)
-            && speaker_span.is_some_and(|sp| sp.contains(cx.mentions[m].span))
+        // A party does not call itself, or its own acts, by a delegitimising name ("Israel
+        // said the aggression"), whether it is named as the speaker or again in its words ("the
+        // Army said the Army would ..."). A neutral or euphemistic act in its own words is often
+        // its own ("the command said it had eliminated a cell"), so the speaker stays a
+        // candidate for it.
+        if e.stance < 0
+            && (speaker_span.is_some_and(|sp| sp.contains(cx.mentions[m].span))
+                || speaker_actor == Some(cx.mentions[m].actor))
+        {
+            continue;
+        }
+        // (A state's adjective before it says where a fighter is from, not which side he is
+        // on: "Syrian rebels advanced against government forces".)
+        if e.kind != Kind::Act
+            && against.is_some_and(|k| l < k)
+            && cx.mentions[m].form != Form::Adjective
         {
             continue;
         }
@@ -2180,6 +2222,21 @@ mod tests {
     }
 
     const NEAREST_IN_CLAUSE: &[Row] = &[
+        // A euphemistic act in a party's own words is its own.
+        (
+            "Israel said it had eliminated a Hezbollah cell.",
+            "eliminated",
+            NearestInClause,
+            &["israel"],
+        ),
+        // A state's adjective before "against" says where the rebels are from; the government
+        // forces after it are that state's.
+        (
+            "Syrian rebels advanced against government forces.",
+            "government forces",
+            NearestInClause,
+            &["syrian-government"],
+        ),
         (
             "Turkey maintains occupation forces in Syria.",
             "occupation forces",
@@ -2201,6 +2258,21 @@ mod tests {
         ),
     ];
     const NOT_NEAREST_IN_CLAUSE: &[Row] = &[
+        // A party does not call itself a terrorist, named as the speaker or again in its words.
+        (
+            "The SDF said terrorists attacked SDF positions.",
+            "terrorists",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // After "against", the term is the other side: not the party before it, in its clause
+        // or from the discourse.
+        (
+            "HTS fighters advanced against militants.",
+            "militants",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
         // The speaker who reports an act is not its agent.
         (
             "Russia said the strikes were an invasion.",

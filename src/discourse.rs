@@ -379,7 +379,7 @@ pub fn resolve(
         } else if let Some(w) = t.head.and_then(|h| h.refuses(cast.referent(a), false)) {
             Some(w)
         } else if t.other_roles.contains(&a) {
-            Some("named in the term's phrase as its patron or target")
+            Some("named as the term's patron, target or opponent")
         } else if p < MIN_POINTS {
             Some("too little in focus")
         } else {
