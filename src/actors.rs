@@ -193,6 +193,98 @@ fn exact_case(form: &str) -> bool {
     form.chars().any(char::is_uppercase) && !form.chars().any(char::is_lowercase)
 }
 
+/// The adjectives English forms from a state's name ("Korea" -> "Korean", "Japan" ->
+/// "Japanese", "Mexico" -> "Mexican", "Iraq" -> "Iraqi"), the last word changed and any words
+/// before it kept ("North Korea" -> "North Korean"). Several endings are tried, since the rule
+/// depends on the word ("Iran" -> "Iranian", "Sudan" -> "Sudanese"); a wrong candidate
+/// ("Chinan") simply never occurs in text. Irregular demonyms ("French", "Dutch", "American"
+/// for "United States") are not derived: a lexicon lists them.
+pub fn demonyms(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some((last, before)) = words.split_last() else {
+        return Vec::new();
+    };
+    let proper = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+    };
+    if words.len() > 3 || !words.iter().all(|w| proper(w)) || last.chars().count() < 4 {
+        return Vec::new();
+    }
+    let stems: Vec<String> = if let Some(s) = last.strip_suffix('a') {
+        vec![format!("{s}an")]
+    } else if let Some(s) = last.strip_suffix('o') {
+        vec![format!("{s}an")]
+    } else if let Some(s) = last.strip_suffix('y') {
+        vec![format!("{s}ian")]
+    } else if let Some(s) = last.strip_suffix('e') {
+        vec![format!("{s}ian")]
+    } else if last.ends_with('i') {
+        vec![format!("{last}an")]
+    } else if last.ends_with("an") {
+        vec![
+            format!("{last}ese"),
+            format!("{last}ian"),
+            format!("{last}i"),
+        ]
+    } else {
+        vec![format!("{last}ian"), format!("{last}i")]
+    };
+    stems
+        .into_iter()
+        .map(|stem| {
+            let mut w = before.to_vec();
+            w.push(&stem);
+            w.join(" ")
+        })
+        .collect()
+}
+
+/// The derived adjectives of the states whose lexicon entry lists none (see [`demonyms`]),
+/// with their actor, leaving out any form that another actor lists or derives: "Nigerian"
+/// would be both Niger's and Nigeria's, so it is neither's.
+fn derived_adjectives(lex: &Lexicon) -> Vec<(usize, String)> {
+    let mut listed: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for a in &lex.actors {
+        let people = a
+            .people
+            .iter()
+            .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases));
+        for f in std::iter::once(&a.name)
+            .chain(&a.aliases)
+            .chain(&a.adjectives)
+            .chain(people)
+        {
+            listed.insert(f.to_lowercase());
+        }
+    }
+    let mut derived: Vec<(usize, String)> = Vec::new();
+    for (ai, a) in lex.actors.iter().enumerate() {
+        if a.actor_type != ActorType::State || !a.adjectives.is_empty() {
+            continue;
+        }
+        for n in std::iter::once(&a.name).chain(&a.aliases) {
+            for d in demonyms(n) {
+                if !listed.contains(&d.to_lowercase())
+                    && !derived.iter().any(|x| x == &(ai, d.clone()))
+                {
+                    derived.push((ai, d));
+                }
+            }
+        }
+    }
+    let clash = |d: &(usize, String)| {
+        derived
+            .iter()
+            .any(|o| o.0 != d.0 && o.1.eq_ignore_ascii_case(&d.1))
+    };
+    let keep: Vec<bool> = derived.iter().map(|d| !clash(d)).collect();
+    derived
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(d, k)| k.then_some(d))
+        .collect()
+}
+
 /// The surname used for a person: the last word, without an `al-`/`el-` prefix.
 pub fn surname(name: &str) -> Option<&str> {
     let last = name.split_whitespace().last()?;
@@ -275,6 +367,15 @@ impl ActorIndex {
                     }
                 }
             }
+        }
+        for (ai, adj) in derived_adjectives(lex) {
+            let info = FormInfo {
+                actor: ai,
+                form: Form::Adjective,
+                person: None,
+                surname_only: false,
+            };
+            add(&adj, info, &mut patterns);
         }
         let index = ActorIndex {
             forms,
@@ -465,6 +566,63 @@ mod tests {
             n.add(s, i);
         }
         n
+    }
+
+    #[test]
+    fn demonyms_of_state_names() {
+        let rows: &[(&str, &[&str])] = &[
+            ("Korea", &["Korean"]),
+            ("North Korea", &["North Korean"]),
+            ("Mexico", &["Mexican"]),
+            ("Italy", &["Italian"]),
+            ("Ukraine", &["Ukrainian"]),
+            ("Japan", &["Japanese", "Japanian", "Japani"]),
+            ("Iraq", &["Iraqian", "Iraqi"]),
+            ("Israel", &["Israelian", "Israeli"]),
+            // Too short, not a proper name, or too long to be a state's name.
+            ("Chad", &["Chadian", "Chadi"]),
+            ("Mali", &["Malian"]),
+            ("UAE", &[]),
+            ("the Koreas", &[]),
+            ("U.S.", &[]),
+            ("Democratic Republic of the Congo", &[]),
+        ];
+        for &(name, want) in rows {
+            assert_eq!(demonyms(name), want, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn derived_adjectives_match_and_clashes_are_dropped() {
+        let yaml = "actors:
+  - {id: kor, name: South Korea, type: state}
+  - {id: niger, name: Niger, type: state}
+  - {id: nigeria, name: Nigeria, type: state}
+  - {id: fr, name: France, type: state, adjectives: [French]}
+";
+        let lex = crate::LexiconBuilder::new()
+            .text("t.yaml", yaml)
+            .build()
+            .unwrap();
+        let derived = derived_adjectives(&lex);
+        let forms: Vec<&str> = derived.iter().map(|(_, f)| f.as_str()).collect();
+        assert!(forms.contains(&"South Korean"), "{forms:?}");
+        // "Nigerian" is both Niger's ("-ian") and Nigeria's ("-a" + "n"): neither's.
+        assert!(!forms.contains(&"Nigerian"), "{forms:?}");
+        assert!(forms.contains(&"Nigeri"), "{forms:?}");
+        // A state that lists its adjectives gets none derived.
+        assert!(
+            derived.iter().all(|(a, _)| lex.actors[*a].id != "fr"),
+            "{derived:?}"
+        );
+        let an = crate::Analyzer::new(lex).unwrap();
+        let a = an.analyze("t", "Headline\nSouth Korean officials met on Monday.");
+        let m = a
+            .mentions
+            .iter()
+            .find(|m| m.text == "South Korean")
+            .expect("a mention");
+        assert_eq!((m.actor.as_str(), m.form), ("kor", Form::Adjective));
     }
 
     #[test]
