@@ -285,14 +285,17 @@ fn derived_adjectives(lex: &Lexicon) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// The surname used for a person: the last word, without an `al-`/`el-` prefix.
+/// The surname used for a person: the last word, without an `al-`/`el-` prefix; none when that
+/// word is a title ("President").
 pub fn surname(name: &str) -> Option<&str> {
     let last = name.split_whitespace().last()?;
     let bare = ["al-", "el-", "Al-", "El-"]
         .iter()
         .find_map(|p| last.strip_prefix(p))
         .unwrap_or(last);
-    (bare != name).then_some(bare)
+    // A title is no surname: "South Korean President" is matched whole or not at all.
+    let title = crate::heads::class_of(&bare.to_lowercase()) == Some(crate::heads::Class::Role);
+    (bare != name && !title).then_some(bare)
 }
 
 impl ActorIndex {
@@ -566,6 +569,15 @@ mod tests {
             n.add(s, i);
         }
         n
+    }
+
+    #[test]
+    fn surnames_are_never_titles() {
+        assert_eq!(surname("Bashar al-Assad"), Some("Assad"));
+        assert_eq!(surname("Moon Jae-in"), Some("Jae-in"));
+        assert_eq!(surname("South Korean President"), None);
+        assert_eq!(surname("Foreign Minister"), None);
+        assert_eq!(surname("Erdogan"), None);
     }
 
     #[test]

@@ -623,6 +623,14 @@ fn lemma(w: &str) -> String {
 // Oracle lexicon
 // ---------------------------------------------------------------------------------------------
 
+/// Whether a form ends in a role noun, with no name after it ("President", "South Korean
+/// President", "Secretary General").
+fn is_title(form: &str) -> bool {
+    form.split_whitespace().last().is_some_and(|w| {
+        crate::heads::class_of(&w.to_lowercase()) == Some(crate::heads::Class::Role)
+    })
+}
+
 /// The framelens type of a chain's actor: `COUNTRY` a state, `ACTOR-I` a population (a group of
 /// individuals), `GROUP` and `ACTOR` (a person, listed under `people`) an organisation.
 pub fn actor_type(chain: &str) -> ActorType {
@@ -674,11 +682,13 @@ pub fn oracle_lexicon(event: &str, docs: &[&Doc], casing: &Casing) -> (Lexicon, 
                 continue;
             }
             match classify(&d.tokens, m.first, m.last, casing) {
-                Class::Name => {
+                // A title with no name after it ("President", "South Korean President") names
+                // no one: it is a description.
+                Class::Name if !is_title(&form) => {
                     let e = names.entry(key).or_insert_with(|| (form, BTreeMap::new()));
                     *e.1.entry(m.chain.clone()).or_default() += 1;
                 }
-                Class::Other => {
+                Class::Name | Class::Other => {
                     let e = labels
                         .entry(key)
                         .or_insert_with(|| (form, BTreeSet::new(), 0));
@@ -1472,6 +1482,19 @@ mod tests {
         let t = toks(&["U.S.", "officials"]);
         assert_eq!(classify(&t, 0, 1, &casing), Class::Other);
         assert_eq!(classify(&t, 0, 0, &casing), Class::Name);
+    }
+
+    #[test]
+    fn a_title_with_no_name_after_it_is_no_name() {
+        for (form, title) in [
+            ("President", true),
+            ("South Korean President", true),
+            ("Secretary", true),
+            ("President Moon", false),
+            ("Kim Jong - un", false),
+        ] {
+            assert_eq!(is_title(form), title, "{form:?}");
+        }
     }
 
     #[test]
