@@ -306,6 +306,11 @@ impl<'a> Context<'a> {
             None => Referent::of_party(self.type_of(a)),
         }
     }
+    /// The party a person listed as an actor is part of (the lexicon's `part_of`).
+    fn part_of(&self, a: usize) -> Option<usize> {
+        let id = self.lex.actors.get(a)?.part_of.as_ref()?;
+        self.lex.actors.iter().position(|x| &x.id == id)
+    }
     fn name(&self, actor: usize) -> &str {
         match self.lex.actors.get(actor) {
             Some(x) => &x.name,
@@ -1219,6 +1224,25 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
             actors: unique_actors(cx, &ms),
             rule: LinkRule::SamePhrase,
             detail: format!("'{}' in the same noun phrase", cx.mention_text(ms[0])),
+        });
+    }
+    // "the Trump administration", "Abe's government": a person's government is the party the
+    // lexicon says the person is part of.
+    let via = t.inside.iter().chain(&t.left).find_map(|&m| {
+        let a = cx.mentions[m].actor;
+        let p = cx.part_of(a)?;
+        (!t.agrees(cx, a, false) && t.entry.allows(cx.type_of(p)) && t.agrees(cx, p, false))
+            .then_some((m, p))
+    });
+    if let Some((m, p)) = via {
+        return Some(Link {
+            actors: vec![p],
+            rule: LinkRule::SamePhrase,
+            detail: format!(
+                "'{}' in the same noun phrase, and the phrase names a party of theirs: {}",
+                cx.mention_text(m),
+                cx.name(p)
+            ),
         });
     }
     let after: Vec<usize> = t.right.iter().copied().filter(|&m| t.fits(cx, m)).collect();

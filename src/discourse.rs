@@ -77,6 +77,7 @@ impl Party {
             adjectives: Vec::new(),
             people: Vec::new(),
             proxies: Vec::new(),
+            part_of: None,
             allow: Vec::new(),
             // From no lexicon file: nothing looks a reported actor's file up.
             file: usize::MAX,

@@ -123,6 +123,9 @@ pub struct ActorEntry {
     pub adjectives: Vec<String>,
     pub people: Vec<Person>,
     pub proxies: Vec<String>,
+    /// For a person listed as an actor of their own: the id of the party they belong to, which
+    /// "his government", "the Trump administration" refer to.
+    pub part_of: Option<String>,
     /// Lint warnings the author has considered and accepted for this entry.
     pub allow: Vec<String>,
     pub file: usize,
@@ -313,6 +316,14 @@ impl LexiconBuilder {
             });
         }
         for actor in &lex.actors {
+            if let Some(p) = &actor.part_of
+                && !actor_at.contains_key(p)
+            {
+                problems.push(Diagnostic::file_level(
+                    &lex.files[actor.file].path,
+                    format!("actor `{}` is part of unknown actor `{p}`", actor.id),
+                ));
+            }
             for proxy in &actor.proxies {
                 if !actor_at.contains_key(proxy) {
                     problems.push(Diagnostic::file_level(

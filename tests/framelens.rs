@@ -3831,7 +3831,7 @@ fn score_same_story_aligns_and_plain_score_does_not() {
 fn head_noun_analyzer() -> Analyzer {
     let yaml = "categories: [test/desc]
 actors:
-  - {id: trump, name: Donald Trump, type: organization, people: [{name: Donald Trump}]}
+  - {id: trump, name: Donald Trump, type: organization, people: [{name: Donald Trump}], part_of: usa}
   - {id: mueller, name: Robert Mueller, type: organization, people: [{name: Robert Mueller}]}
   - {id: usa, name: United States, type: state, aliases: [U.S.]}
   - {id: caravan, name: Migrant caravan, type: population}
@@ -3843,6 +3843,7 @@ labels:
   - {id: migrants, forms: [the migrants], category: test/desc, stance: 0, kind: label}
   - {id: admin, forms: [the administration], category: test/desc, stance: 0, kind: label}
   - {id: the-caravan, forms: [the caravan], category: test/desc, stance: 0, kind: label}
+  - {id: t-admin, forms: [the Trump administration], category: test/desc, stance: 0, kind: label}
 ";
     let lex = LexiconBuilder::new()
         .text("desc.yaml", yaml)
@@ -3919,6 +3920,14 @@ fn descriptions_agree_with_their_party_and_match_its_titles() {
             &["usa"],
             "salience",
         ),
+        // A person's government is the party the lexicon says the person is part of.
+        (
+            "Mexico protested, and the Trump administration acted.",
+            "the Trump administration",
+            0,
+            &["usa"],
+            "same_phrase",
+        ),
     ];
     let an = head_noun_analyzer();
     let mut failures = Vec::new();
@@ -3983,5 +3992,20 @@ fn a_shortened_name_reads_through_the_story() {
         (vec!["caravan".to_string()], "head_match"),
         "{}",
         h.link_detail
+    );
+}
+
+#[test]
+fn part_of_must_name_a_known_actor() {
+    let yaml =
+        "actors:\n  - {id: trump, name: Donald Trump, type: organization, part_of: nobody}\n";
+    let err = LexiconBuilder::new()
+        .text("p.yaml", yaml)
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "error: actor `trump` is part of unknown actor `nobody`\n  --> p.yaml"
     );
 }

@@ -641,6 +641,15 @@ pub fn actor_type(chain: &str) -> ActorType {
     }
 }
 
+/// The state a person's chain belongs to, as the chain ids of the file say:
+/// `0_JPN_Abe_ACTOR` is part of `0_JPN_COUNTRY` when the event has that chain.
+fn state_of(chain: &str, chains: &[String]) -> Option<String> {
+    let mut parts = chain.split('_');
+    let (event, code) = (parts.next()?, parts.next()?);
+    let state = format!("{event}_{code}_COUNTRY");
+    chains.contains(&state).then_some(state)
+}
+
 /// `0_USA_Mike_Pompeo_ACTOR` -> `USA Mike Pompeo`: a name for a chain with no proper-name
 /// mention.
 fn concept_name(chain: &str) -> String {
@@ -747,6 +756,7 @@ pub fn oracle_lexicon(event: &str, docs: &[&Doc], casing: &Casing) -> (Lexicon, 
                 Vec::new()
             },
             proxies: Vec::new(),
+            part_of: if person { state_of(c, &chains) } else { None },
             allow: Vec::new(),
             file: 0,
         });

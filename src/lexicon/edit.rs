@@ -426,6 +426,7 @@ struct ActorView {
     adjectives: Vec<String>,
     people: Vec<PersonView>,
     proxies: Vec<String>,
+    part_of: Option<String>,
     allow: Vec<String>,
 }
 
@@ -491,6 +492,7 @@ impl ActorView {
                 })
                 .collect(),
             proxies: a.proxies.clone(),
+            part_of: a.part_of.clone(),
             allow: a.allow.clone(),
         }
     }
@@ -504,6 +506,7 @@ impl ActorView {
             adjectives: a.adjectives.iter().map(|f| collapse(f)).collect(),
             people: Vec::new(),
             proxies: Vec::new(),
+            part_of: None,
             allow: Vec::new(),
         }
     }

@@ -126,6 +126,9 @@ struct RawActor {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     proxies: Vec<Spanned<String>>,
+    /// For a person listed as an actor: the id of the party they belong to.
+    #[serde(default)]
+    part_of: Option<String>,
     /// Lint warnings considered and accepted for this entry, by code.
     #[serde(default)]
     allow: Vec<String>,
@@ -474,6 +477,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 adjectives,
                 people,
                 proxies: a.proxies.into_iter().map(|p| p.value).collect(),
+                part_of: a.part_of,
                 allow: a.allow,
                 file: 0,
             },
