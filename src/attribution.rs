@@ -9,7 +9,8 @@
 //!    "U.S.-backed" describes the head it modifies).
 //! 3. `proxy`: a group term owned or backed by a state that the lexicon says has proxies
 //!    ("their respective insurgent groups", "Turkey, which supports armed groups", "Turkish-backed
-//!    factions") describes those proxies.
+//!    factions") describes those proxies; a plural proxy word ("Tehran's proxies") describes all
+//!    of a patron's proxies that the article names, or all those on record.
 //! 4. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
 //!    designated as a terrorist group".
 //! 5. `copula`: "HTS is a militant group".
@@ -33,12 +34,14 @@
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term.
 //! 13. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
-//!     an unnamed party of the article.
+//!     an unnamed party of the article; a delegitimising label on a state's adjective ("Ukrainian
+//!     militants", "the Russian terrorists") takes that state instead (`same_phrase`).
 //!
 //! Every rule, local or not, also asks the label's head noun ([`crate::heads`]): "the migrants"
 //! is plural and never one person, "the administration" is a state, "the president" is a person
 //! or a party through one of its people, and "a senior official" is someone new, not a person
-//! named before.
+//! named before. A person listed as an actor of their own lends a government noun the party the
+//! lexicon says they are `part_of` ("the Trump administration", "Abe's government").
 //!
 //! Across the articles of one story, [`crate::story`] may then re-tie an unnamed party's terms
 //! to the party another article names in the same role (`story`).
@@ -485,65 +488,111 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
             hit_at[t] = Some(hi);
         }
     }
-    let mut links: Vec<Option<Link>> = vec![None; hits.len()];
-    let mut anaphoric = vec![false; hits.len()];
-    let mut other_roles: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
-    let mut owned_by_phrase = vec![false; hits.len()];
     let heads: Vec<Option<Head>> = hits.iter().map(|h| head_of(cx, h)).collect();
-    let parties = cx.lex.actors.len() + cx.unlisted.len();
-    let known = Known::build(cx.text, cx.seg, cx.lower, cx.mentions, parties);
-    let mut head_matches: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
-    // Local rules.
-    for (hi, h) in hits.iter().enumerate() {
-        if h.entry.kind == Kind::Distancing {
-            continue;
-        }
-        let (link, anaphor, roles, owned) = {
-            let term = Term::new(cx, hits, &hit_at, &links, hi, heads[hi].as_ref());
-            // "Kurdish fighters": the phrase itself says whose the fighters are. When that party
-            // is not one the term can describe, the discourse model must not pick another. A
-            // state's adjective says only where they are from ("Syrian rebels" fight Syria).
-            let owned = term.left.iter().chain(&term.inside).any(|&m| {
-                cx.actor_type(m) != ActorType::State
-                    && cx.mentions[m].role.is_none()
-                    && term.agrees(cx, cx.mentions[m].actor, false)
-            });
-            (
-                local(cx, &term),
-                term.anaphoric,
-                term.other_roles(cx),
-                owned,
-            )
-        };
-        // A description that is a party's shortened name or title ("the caravan", "the special
-        // counsel") refers to that party, whatever stands nearest it.
-        let by_proximity = link
-            .as_ref()
-            .is_none_or(|l| matches!(l.rule, LinkRule::Coordination | LinkRule::NearestInClause));
-        let matches = if by_proximity {
-            head_match_candidates(cx, &known, h, heads[hi].as_ref())
-        } else {
-            Vec::new()
-        };
-        let link = if matches.is_empty() { link } else { None };
-        head_matches[hi] = matches;
-        links[hi] = link;
-        anaphoric[hi] = anaphor;
-        other_roles[hi] = roles;
-        owned_by_phrase[hi] = owned;
-    }
+    let mut readings = read_locally(cx, hits, &hit_at, &heads);
     // Distancing markers describe what follows them.
+    let links: Vec<Option<Link>> = readings.iter_mut().map(|r| r.link.take()).collect();
+    let mut links = links;
     for (hi, h) in hits.iter().enumerate() {
         if h.entry.kind == Kind::Distancing {
             links[hi] = distanced_phrase(cx, hits, &hit_at, &links, hi);
         }
     }
-    // Discourse rules, in text order so that a carried-over tie can feed the next one.
+    for (r, l) in readings.iter_mut().zip(links) {
+        r.link = l;
+    }
+    resolve_in_discourse(cx, hits, &heads, readings)
+}
+
+/// What the local phase finds for one term, for the discourse phase.
+#[derive(Default)]
+struct Reading {
+    /// The link of a local rule, if one fired.
+    link: Option<Link>,
+    /// The phrase opens with an anaphoric determiner ("such groups").
+    anaphoric: bool,
+    /// Parties the phrase names in another role (see [`Term::other_roles`]).
+    other_roles: Vec<usize>,
+    /// The phrase names its own party, one the term cannot describe ("Kurdish fighters").
+    owned: bool,
+    /// A state the phrase names by its adjective ("Ukrainian militants").
+    state_adjective: Option<usize>,
+    /// Parties the term is a shortened name or title of (see [`crate::titles`]).
+    head_matches: Vec<usize>,
+}
+
+/// The local rules, term by term in text order (a term may take an earlier term's link).
+fn read_locally(
+    cx: &Context,
+    hits: &[TermHit],
+    hit_at: &[Option<usize>],
+    heads: &[Option<Head>],
+) -> Vec<Reading> {
+    let parties = cx.lex.actors.len() + cx.unlisted.len();
+    let known = Known::build(cx.text, cx.seg, cx.lower, cx.mentions, parties);
+    let mut links: Vec<Option<Link>> = vec![None; hits.len()];
+    let mut readings: Vec<Reading> = Vec::with_capacity(hits.len());
+    for (hi, h) in hits.iter().enumerate() {
+        if h.entry.kind == Kind::Distancing {
+            readings.push(Reading::default());
+            continue;
+        }
+        let term = Term::new(cx, hits, hit_at, &links, hi, heads[hi].as_ref());
+        let phrase: Vec<usize> = term.left.iter().chain(&term.inside).copied().collect();
+        // "Kurdish fighters": the phrase itself says whose the fighters are. When that party
+        // is not one the term can describe, the discourse model must not pick another. A
+        // state's adjective says only where they are from ("Syrian rebels" fight Syria).
+        let owned = phrase.iter().any(|&m| {
+            cx.actor_type(m) != ActorType::State
+                && cx.mentions[m].role.is_none()
+                && term.agrees(cx, cx.mentions[m].actor, false)
+        });
+        let state_adjective = phrase.iter().copied().find(|&m| {
+            cx.actor_type(m) == ActorType::State
+                && cx.mentions[m].form == Form::Adjective
+                && cx.mentions[m].role.is_none()
+        });
+        let link = local(cx, &term);
+        // A description that is a party's shortened name or title ("the caravan", "the special
+        // counsel") refers to that party, whatever stands nearest it.
+        let by_proximity = link
+            .as_ref()
+            .is_none_or(|l| matches!(l.rule, LinkRule::Coordination | LinkRule::NearestInClause));
+        let head_matches = if by_proximity {
+            head_match_candidates(cx, &known, h, heads[hi].as_ref())
+        } else {
+            Vec::new()
+        };
+        let link = if head_matches.is_empty() { link } else { None };
+        readings.push(Reading {
+            link: None,
+            anaphoric: term.anaphoric,
+            other_roles: term.other_roles(cx),
+            owned,
+            state_adjective,
+            head_matches,
+        });
+        links[hi] = link;
+    }
+    for (r, l) in readings.iter_mut().zip(links) {
+        r.link = l;
+    }
+    readings
+}
+
+/// The discourse rules, in text order so that a carried-over tie can feed the next one, for the
+/// terms no local rule linked.
+fn resolve_in_discourse(
+    cx: &Context,
+    hits: &[TermHit],
+    heads: &[Option<Head>],
+    mut readings: Vec<Reading>,
+) -> Linked {
     let ties: Vec<(usize, usize, Vec<usize>)> = hits
         .iter()
-        .zip(&links)
-        .filter_map(|(h, l)| {
-            let l = l.as_ref().filter(|l| !l.actors.is_empty())?;
+        .zip(&readings)
+        .filter_map(|(h, r)| {
+            let l = r.link.as_ref().filter(|l| !l.actors.is_empty())?;
             (h.entry.kind != Kind::Attribution)
                 .then(|| (h.sentence, h.span.start, l.actors.clone()))
         })
@@ -568,49 +617,42 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
     let mut out = Vec::with_capacity(hits.len());
     let mut candidates = Vec::with_capacity(hits.len());
     for (hi, h) in hits.iter().enumerate() {
+        let r = &mut readings[hi];
         let mut weighed = Vec::new();
-        let link = match links[hi].take() {
+        let link = match r.link.take() {
             Some(l) => l,
             None => {
-                let recent = if anaphoric[hi] {
-                    any_tie.as_ref()
-                } else {
-                    None
-                };
+                let recent = if r.anaphoric { any_tie.as_ref() } else { None };
                 let head = heads[hi].as_ref();
-                head_match(&cast, h, &head_matches[hi], &salience, cx.text)
+                let same_entry = last_tie.get(h.entry.id.as_str());
+                head_match(&cast, h, &r.head_matches, &salience, cx.text)
+                    .or_else(|| carried_over(cx, &cast, h, head, same_entry, recent))
                     .or_else(|| {
-                        carried_over(
-                            cx,
-                            &cast,
-                            h,
-                            head,
-                            last_tie.get(h.entry.id.as_str()),
-                            recent,
-                        )
-                    })
-                    .or_else(|| {
-                        if owned_by_phrase[hi] {
+                        if r.owned {
                             return None;
                         }
-                        let roles = &other_roles[hi];
-                        let r = from_salience(
-                            cx,
-                            h,
-                            (roles, head),
-                            &salience,
-                            &mut cast,
-                            &mut unnamed,
-                        )?;
-                        weighed = r.candidates;
+                        let roles = (r.other_roles.as_slice(), head);
+                        let before = cast.parties.len();
+                        let res = from_salience(cx, h, roles, &salience, &mut cast, &mut unnamed)?;
+                        weighed = res.candidates;
+                        if res.unnamed
+                            && let Some(l) = state_named_by_adjective(cx, h, r.state_adjective)
+                        {
+                            // The unnamed party made for this term alone is not needed.
+                            if cast.parties.len() > before {
+                                cast.parties.pop();
+                                unnamed.pop();
+                            }
+                            return Some(l);
+                        }
                         Some(Link {
-                            actors: r.actors,
-                            rule: if r.unnamed {
+                            actors: res.actors,
+                            rule: if res.unnamed {
                                 LinkRule::UnnamedParty
                             } else {
                                 LinkRule::Salience
                             },
-                            detail: r.detail,
+                            detail: res.detail,
                         })
                     })
                     .unwrap_or_else(Link::none)
@@ -644,6 +686,23 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
         candidates,
         parties: cast.parties,
     }
+}
+
+/// "Ukrainian militants", "the Russian terrorists" with no compatible party in focus: a
+/// delegitimising label on a state's adjective names that state's own forces (the usual way one
+/// side's media speak of the other's army), rather than an unnamed party. Neutral and contested
+/// labels are left alone: "Syrian rebels" fight Syria.
+fn state_named_by_adjective(cx: &Context, h: &TermHit, adjective: Option<usize>) -> Option<Link> {
+    let m = adjective?;
+    (h.entry.kind == Kind::Label && h.entry.stance < 0).then(|| Link {
+        actors: vec![cx.mentions[m].actor],
+        rule: LinkRule::SamePhrase,
+        detail: format!(
+            "'{}' in the same noun phrase: a delegitimising name for that state's forces, with no \
+             compatible party in focus",
+            cx.mention_text(m)
+        ),
+    })
 }
 
 /// The parties a label is a shortened name or title of (see [`crate::titles`]): those the
@@ -1264,7 +1323,9 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
 /// agent after "backed by" ("factions backed by Turkey").
 fn proxy(cx: &Context, t: &Term) -> Option<Link> {
     let e = t.entry;
-    let wants_groups = (!e.targets.is_empty() && !e.targets.contains(&ActorType::State))
+    let proxy_word = e.kind == Kind::Label && e.category.ends_with("/proxy");
+    let wants_groups = proxy_word
+        || (!e.targets.is_empty() && !e.targets.contains(&ActorType::State))
         || (e.targets.is_empty() && !t.backers.is_empty());
     if !wants_groups {
         return None;
@@ -1289,6 +1350,26 @@ fn proxy(cx: &Context, t: &Term) -> Option<Link> {
                 proxies.push(pi);
             }
         }
+    }
+    // "Tehran's proxies": a plural proxy word with several proxies on record describes those
+    // of them the article names (all of them when it names none).
+    let plural = t
+        .hit
+        .span
+        .slice(cx.text)
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| heads::is_plural(&w.to_lowercase()));
+    if ambiguous && plural {
+        let named: Vec<usize> = proxies
+            .iter()
+            .copied()
+            .filter(|&p| cx.mentions.iter().any(|m| m.actor == p))
+            .collect();
+        if !named.is_empty() {
+            proxies = named;
+        }
+        ambiguous = false;
     }
     if proxies.is_empty() || ambiguous {
         return None;
@@ -1504,7 +1585,7 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         if !(t.fits(cx, m) || (verb_like && cx.mentions[m].role.is_none())) {
             continue;
         }
-        if cx.is_place(m) || (verb_like && f > toks.start) {
+        if cx.is_place(m) || (verb_like && f > toks.start) || t.backers.contains(&m) {
             continue;
         }
         // A party does not call itself, or its own acts, by a delegitimising name ("Israel
@@ -1893,6 +1974,14 @@ mod tests {
     }
 
     const SAME_PHRASE: &[Row] = &[
+        // A delegitimising label on a state's adjective, with nothing compatible in focus: that
+        // state's forces.
+        (
+            "Russian units continue to clear the remaining Ukrainian militants.",
+            "militants",
+            SamePhrase,
+            &["ukraine"],
+        ),
         // Inside the term.
         (
             "They fled Assad's regime.",
@@ -1928,6 +2017,13 @@ mod tests {
         ),
     ];
     const NOT_SAME_PHRASE: &[Row] = &[
+        // A neutral or contested label on a state's adjective says where they are from.
+        (
+            "Syrian rebels advanced on the city.",
+            "rebels",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
         // An act's of-phrase names its victim.
         (
             "The invasion of Ukraine began at dawn.",
@@ -1957,6 +2053,28 @@ mod tests {
     }
 
     const PROXY: &[Row] = &[
+        // A plural proxy word and a patron with several proxies: those the article names, or
+        // all those on record when it names none; never the patron.
+        (
+            "Iran backs its proxies across the region.",
+            "proxies",
+            Proxy,
+            &[
+                "hezbollah",
+                "houthis",
+                "hamas",
+                "pij",
+                "pmf",
+                "kataib-hezbollah",
+                "islamic-resistance-iraq",
+            ],
+        ),
+        (
+            "Critics say Washington is too soft on Tehran's proxies. Hezbollah and the Houthis fired again.",
+            "proxies",
+            Proxy,
+            &["hezbollah", "houthis"],
+        ),
         (
             "Turkey and the US back their respective insurgent groups.",
             "insurgent groups",
@@ -1983,18 +2101,12 @@ mod tests {
         ),
     ];
     const NOT_PROXY: &[Row] = &[
-        // Iran has several proxies: ambiguous.
+        // Iran has several proxies: one of them is ambiguous.
         (
             "An Iranian proxy fired rockets.",
             "proxy",
             UnnamedParty,
             &["unnamed-1"],
-        ),
-        (
-            "Iran backs its proxies across the region.",
-            "proxies",
-            NearestInClause,
-            &["iran"],
         ),
         // "their" with no antecedent.
         (
