@@ -11,29 +11,33 @@
 //!    ("their respective insurgent groups", "Turkey, which supports armed groups", "Turkish-backed
 //!    factions") describes those proxies; a plural proxy word ("Tehran's proxies") describes all
 //!    of a patron's proxies that the article names, or all those on record.
-//! 4. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
+//! 4. `object_complement`: the term names the object of a naming verb ("Turkey considers the
+//!    SDF a terrorist group", "he called Mr. Mattis an island of stability"), or, in "the rebels,
+//!    who call themselves freedom fighters", the namer; after a passive ("the group was
+//!    labelled a terrorist organization") the subject.
+//! 5. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
 //!    designated as a terrorist group".
-//! 5. `copula`: "HTS is a militant group".
-//! 6. `apposition`: "HTS, a militant group".
-//! 7. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
-//! 8. `coordination`: the nearest compatible actor in the same clause when it has conjuncts, all
+//! 6. `copula`: "HTS is a militant group".
+//! 7. `apposition`: "HTS, a militant group".
+//! 8. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
+//! 9. `coordination`: the nearest compatible actor in the same clause when it has conjuncts, all
 //!    of them ("both Turkey and the US maintain occupation forces" gives two actors).
-//! 9. `nearest_in_clause`: the nearest compatible actor in the same clause, alone.
+//! 10. `nearest_in_clause`: the nearest compatible actor in the same clause, alone.
 //!
 //! A distancing marker ("so-called") takes no local rule: once the local rules are done,
 //! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
 //! it. Then, in text order, the discourse rules for the terms still without an actor:
-//! 10. `head_match`: a label that is a shortened name or title of a party the article names
+//! 11. `head_match`: a label that is a shortened name or title of a party the article names
 //!     ("the caravan" of "Migrant caravan", "the special counsel" of "special counsel Robert
 //!     Mueller", see [`crate::titles`]) takes that party, the most salient one if several fit.
-//!     It overrides the proximity rules (8 and 9), never the others.
-//! 11. `carried_over`: a term with no actor in its clause takes the actor its entry was last
+//!     It overrides the proximity rules (9 and 10), never the others.
+//! 12. `carried_over`: a term with no actor in its clause takes the actor its entry was last
 //!     tied to, in the same paragraph or the two sentences before; after an anaphoric determiner
 //!     ("such terrorist groups") the last tie of any category whose actors it can describe.
-//! 12. `salience`: the most salient compatible party of the article's discourse model
+//! 13. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term.
-//! 13. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
+//! 14. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
 //!     an unnamed party of the article; a delegitimising label on a state's adjective ("Ukrainian
 //!     militants", "the Russian terrorists") takes that state instead (`same_phrase`).
 //!
@@ -66,7 +70,7 @@ use crate::heads::{self, Head, Referent};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 use crate::titles::Known;
-use crate::voice::{Voice, Voices, token_range};
+use crate::voice::{Naming, Voice, Voices, token_range};
 
 /// The rule that tied a term to its actor(s).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -75,6 +79,7 @@ pub enum LinkRule {
     SpeakerOfVerb,
     SamePhrase,
     Proxy,
+    ObjectComplement,
     Copula,
     Apposition,
     Designation,
@@ -96,6 +101,7 @@ impl LinkRule {
             LinkRule::SpeakerOfVerb => "speaker_of_verb",
             LinkRule::SamePhrase => "same_phrase",
             LinkRule::Proxy => "proxy",
+            LinkRule::ObjectComplement => "object_complement",
             LinkRule::Copula => "copula",
             LinkRule::Apposition => "apposition",
             LinkRule::Designation => "designation",
@@ -810,6 +816,7 @@ const RULES: &[(LinkRule, RuleFn)] = &[
     (LinkRule::SpeakerOfVerb, speaker_of_verb),
     (LinkRule::SamePhrase, same_phrase),
     (LinkRule::Proxy, proxy),
+    (LinkRule::ObjectComplement, object_complement),
     (LinkRule::Designation, designation),
     (LinkRule::Copula, copula),
     (LinkRule::Apposition, apposition),
@@ -1385,6 +1392,65 @@ fn proxy(cx: &Context, t: &Term) -> Option<Link> {
     })
 }
 
+/// `object_complement`: a term in the name of a naming frame ([`crate::voice::Naming`])
+/// describes what the frame names: the object of an active verb ("Turkey considers the SDF a
+/// terrorist group"), the namer of "who call themselves", the subject of a passive ("the group
+/// was labelled a terrorist organization"). "What X called Y" names nothing the text names.
+fn object_complement(cx: &Context, t: &Term) -> Option<Link> {
+    if t.entry.kind != Kind::Label {
+        return None;
+    }
+    let f = &cx.voices.frames[cx.voices.voice_of(cx.seg, t.hit.span).frame?];
+    let verb = f.verb_tokens();
+    if !f.scope.contains(&t.toks.start) {
+        return None;
+    }
+    let (actors, what): (Vec<usize>, String) = match f.naming? {
+        Naming::Active => {
+            let m = t.in_sentence.clone().find(|&m| {
+                cx.first_token(m) >= verb.end && cx.last_token(m) < t.np_start && t.fits(cx, m)
+            })?;
+            let group: Vec<usize> = cx
+                .conjuncts(m)
+                .into_iter()
+                .filter(|&g| t.fits(cx, g))
+                .collect();
+            (
+                unique_actors(cx, &group),
+                format!("object '{}' of the naming verb", cx.mention_text(m)),
+            )
+        }
+        Naming::Relative => {
+            let a = f.speaker_actor?;
+            if !(t.entry.allows(cx.type_of(a)) && t.agrees(cx, a, true)) {
+                return None;
+            }
+            (
+                vec![a],
+                format!("'{}', who names itself so", f.speaker.slice(cx.text)),
+            )
+        }
+        Naming::Passive => {
+            let m = t.in_sentence.clone().rev().find(|&m| {
+                cx.last_token(m) < verb.start && cx.first_token(m) >= t.sent.start && t.fits(cx, m)
+            })?;
+            (
+                vec![cx.mentions[m].actor],
+                format!(
+                    "subject '{}' of the passive naming verb",
+                    cx.mention_text(m)
+                ),
+            )
+        }
+        Naming::Gap => return None,
+    };
+    Some(Link {
+        actors,
+        rule: LinkRule::ObjectComplement,
+        detail: what,
+    })
+}
+
 /// The patrons of a group term for [`proxy`] (mentions, with their conjuncts where found through
 /// a pronoun or a verb) and how they were found.
 fn patrons(cx: &Context, t: &Term) -> (Vec<usize>, &'static str) {
@@ -1923,6 +1989,49 @@ mod tests {
             UnnamedParty.as_str(),
         ]);
         assert_eq!(listed, code);
+    }
+
+    const OBJECT_COMPLEMENT: &[Row] = &[
+        (
+            "Hamas calls Israel an occupation regime.",
+            "occupation regime",
+            ObjectComplement,
+            &["israel"],
+        ),
+        (
+            "The PKK was labelled a terrorist organization by Turkey.",
+            "terrorist organization",
+            ObjectComplement,
+            &["pkk"],
+        ),
+        (
+            "Ankara has long described the YPG as terrorists.",
+            "terrorists",
+            ObjectComplement,
+            &["ypg"],
+        ),
+    ];
+    const NOT_OBJECT_COMPLEMENT: &[Row] = &[
+        // No naming verb: the clause rules decide.
+        (
+            "Hamas fought Israeli occupation forces.",
+            "occupation forces",
+            SamePhrase,
+            &["israel"],
+        ),
+        // "What X called Y": the name is of something the text does not name, and a
+        // dysphemism in Abbas's words is not his act.
+        (
+            "Abbas condemned what he called a massacre.",
+            "massacre",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+    ];
+
+    #[test]
+    fn object_complement() {
+        check(ObjectComplement, OBJECT_COMPLEMENT, NOT_OBJECT_COMPLEMENT);
     }
 
     const SPEAKER_OF_VERB: &[Row] = &[

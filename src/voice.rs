@@ -124,6 +124,13 @@ pub struct Frame {
     speaker_tokens: Range<usize>,
 }
 
+impl Frame {
+    /// The tokens of the verb.
+    pub fn verb_tokens(&self) -> Range<usize> {
+        self.verb_tokens.clone()
+    }
+}
+
 /// A quotation.
 #[derive(Clone, Debug, Serialize)]
 pub struct Quote {
