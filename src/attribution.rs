@@ -525,6 +525,8 @@ struct Reading {
     state_adjective: Option<usize>,
     /// Parties the term is a shortened name or title of (see [`crate::titles`]).
     head_matches: Vec<usize>,
+    /// How many parties a plural label counts ("the two countries").
+    count: Option<usize>,
 }
 
 /// The local rules, term by term in text order (a term may take an earlier term's link).
@@ -558,7 +560,18 @@ fn read_locally(
                 && cx.mentions[m].form == Form::Adjective
                 && cx.mentions[m].role.is_none()
         });
-        let link = local(cx, &term);
+        let count = (h.entry.kind == Kind::Label)
+            .then(|| heads::cardinality(h.span.slice(cx.text)))
+            .flatten();
+        let mut link = local(cx, &term);
+        // "The two countries": one party nearby is not the two the phrase counts.
+        if count.is_some_and(|n| n >= 2)
+            && link
+                .as_ref()
+                .is_some_and(|l| l.rule == LinkRule::NearestInClause)
+        {
+            link = None;
+        }
         // A description that is a party's shortened name or title ("the caravan", "the special
         // counsel") refers to that party, whatever stands nearest it.
         let by_proximity = link
@@ -577,6 +590,7 @@ fn read_locally(
             owned,
             state_adjective,
             head_matches,
+            count,
         });
         links[hi] = link;
     }
@@ -637,7 +651,7 @@ fn resolve_in_discourse(
                         if r.owned {
                             return None;
                         }
-                        let roles = (r.other_roles.as_slice(), head);
+                        let roles = (r.other_roles.as_slice(), head, r.count);
                         let before = cast.parties.len();
                         let res = from_salience(cx, h, roles, &salience, &mut cast, &mut unnamed)?;
                         weighed = res.candidates;
@@ -785,7 +799,7 @@ fn head_match(
 fn from_salience(
     cx: &Context,
     h: &TermHit,
-    (other_roles, head): (&[usize], Option<&Head>),
+    (other_roles, head, count): (&[usize], Option<&Head>, Option<usize>),
     salience: &Salience,
     cast: &mut Cast,
     unnamed: &mut Vec<(Vec<ActorType>, usize)>,
@@ -802,6 +816,7 @@ fn from_salience(
         speaker_actor,
         other_roles,
         head,
+        count,
     };
     discourse::resolve(salience, cast, unnamed, &term, cx.text, cx.seg)
 }

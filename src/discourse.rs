@@ -342,6 +342,8 @@ pub struct Term<'a> {
     pub other_roles: &'a [usize],
     /// The head noun of a label, which must agree with the party (see [`crate::heads`]).
     pub head: Option<&'a Head>,
+    /// How many parties a plural label counts ("the two countries"), if it says.
+    pub count: Option<usize>,
 }
 
 /// How a term was resolved from the discourse.
@@ -393,6 +395,25 @@ pub fn resolve(
             Some(_) => {}
         }
         candidates.push((a, p, why));
+    }
+    // "The two countries", "both sides": as many parties as the phrase counts.
+    if let Some(n) = t
+        .count
+        .filter(|&n| e.kind == Kind::Label && n >= 2 && ok.len() >= n)
+    {
+        let top = &ok[..n];
+        return Some(Resolved {
+            actors: top.iter().map(|&(a, _)| a).collect(),
+            detail: format!(
+                "the {n} most salient compatible parties, as the phrase counts: {}",
+                top.iter()
+                    .map(|&(a, p)| format!("{} ({p} points)", cast.name(a)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            candidates,
+            unnamed: false,
+        });
     }
     if let Some(&(a, p)) = ok.first() {
         let runner = ok.get(1).map_or(0, |x| x.1);

@@ -363,6 +363,35 @@ pub fn description_words(phrase: &str) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// How many parties a plural description counts: "the two countries", "both sides", "our two
+/// nations" give 2, "the three leaders" 3. `None` without a number word before a plural head, or
+/// for a clause.
+pub fn cardinality(phrase: &str) -> Option<usize> {
+    let mut count = None;
+    let mut last: Option<String> = None;
+    for (i, raw) in phrase
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        if i >= MAX_WORDS {
+            return None;
+        }
+        let lower = raw.to_lowercase();
+        if last.is_some() && HEAD_ENDS_BEFORE.contains(&lower.as_str()) {
+            break;
+        }
+        count = count.or(match lower.as_str() {
+            "two" | "both" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            _ => None,
+        });
+        last = Some(lower);
+    }
+    last.filter(|w| is_plural(w)).and(count)
+}
+
 /// The words a party's own name or title gives (`name_words("Special Counsel Robert Mueller")`),
 /// as [`description_words`] reads a description.
 pub fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
@@ -537,6 +566,17 @@ mod tests {
             let want: Option<Vec<String>> =
                 want.map(|w| w.iter().map(|s| (*s).to_owned()).collect());
             assert_eq!(got, want, "{phrase:?}");
+        }
+        for (phrase, n) in [
+            ("the two countries", Some(2)),
+            ("both sides", Some(2)),
+            ("our two nations", Some(2)),
+            ("The three leaders of the alliance", Some(3)),
+            ("the two", None),
+            ("two-state solution", None),
+            ("the countries", None),
+        ] {
+            assert_eq!(cardinality(phrase), n, "{phrase:?}");
         }
         let name: Vec<String> = name_words("Special Counsel Robert Mueller's").collect();
         assert_eq!(name, ["special", "counsel", "robert", "mueller"]);

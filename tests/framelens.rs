@@ -3835,6 +3835,7 @@ actors:
   - {id: mueller, name: Robert Mueller, type: organization, people: [{name: Robert Mueller}]}
   - {id: usa, name: United States, type: state, aliases: [U.S.]}
   - {id: caravan, name: Migrant caravan, type: population}
+  - {id: mex, name: Mexico, type: state}
 labels:
   - {id: president, forms: [the president], category: test/desc, stance: 0, kind: label}
   - {id: a-president, forms: [a president], category: test/desc, stance: 0, kind: label}
@@ -3844,6 +3845,7 @@ labels:
   - {id: admin, forms: [the administration], category: test/desc, stance: 0, kind: label}
   - {id: the-caravan, forms: [the caravan], category: test/desc, stance: 0, kind: label}
   - {id: t-admin, forms: [the Trump administration], category: test/desc, stance: 0, kind: label}
+  - {id: two, forms: [the two countries], category: test/desc, stance: 0, kind: label}
 ";
     let lex = LexiconBuilder::new()
         .text("desc.yaml", yaml)
@@ -3918,6 +3920,14 @@ fn descriptions_agree_with_their_party_and_match_its_titles() {
             "the administration",
             0,
             &["usa"],
+            "salience",
+        ),
+        // As many parties as the phrase counts, the most salient first.
+        (
+            "Mexico protested. The United States replied, and the two countries agreed.",
+            "the two countries",
+            0,
+            &["usa", "mex"],
             "salience",
         ),
         // A person's government is the party the lexicon says the person is part of.
