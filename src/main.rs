@@ -267,6 +267,10 @@ enum Cmd {
         /// ... the article text.
         #[arg(long, default_value = "text")]
         text_field: String,
+        /// ... a story id: consecutive records with the same value are read as one story, as
+        /// `score --same-story` reads its files (sort the corpus by it first).
+        #[arg(long, value_name = "FIELD")]
+        story_field: Option<String>,
         /// The source of every record, whatever the input says.
         #[arg(long, conflicts_with = "source_map")]
         source: Option<String>,
@@ -564,6 +568,7 @@ fn main() -> ExitCode {
             date_field,
             title_field,
             text_field,
+            story_field,
             source,
             source_map,
             max_article_bytes,
@@ -584,6 +589,7 @@ fn main() -> ExitCode {
                     date: date_field,
                     title: title_field,
                     text: text_field,
+                    story: story_field,
                 },
                 source,
                 source_map: Default::default(),

@@ -4019,3 +4019,77 @@ fn part_of_must_name_a_known_actor() {
         "error: actor `trump` is part of unknown actor `nobody`\n  --> p.yaml"
     );
 }
+
+/// The hit rows of `corpus --hits` for `input` with `extra` flags: (doc_id, text, actor, link).
+fn corpus_hit_rows(input: &Path, extra: &[&str]) -> Vec<(String, String, String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("hits.csv");
+    let mut args: Vec<&str> = vec!["corpus", input.to_str().unwrap(), "--quiet"];
+    args.extend(extra);
+    args.extend(["--hits", out.to_str().unwrap()]);
+    let run = framelens().args(&args).output().unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut rd = csv::Reader::from_path(&out).unwrap();
+    let h = rd.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let (id, text, actor, link) = (col("doc_id"), col("text"), col("actor"), col("link"));
+    rd.records()
+        .map(|r| {
+            let r = r.unwrap();
+            (
+                r[id].to_owned(),
+                r[text].to_owned(),
+                r[actor].to_owned(),
+                r[link].to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn corpus_reads_consecutive_records_of_a_story_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = |f: &str| std::fs::read_to_string(format!("tests/fixtures/story/{f}")).unwrap();
+    let record = |id: &str, story: &str, text: &str| {
+        serde_json::json!({"id": id, "source": id, "story": story, "text": text}).to_string()
+    };
+    let body = [
+        record("a", "s1", &fixture("state-media.txt")),
+        record("b", "s1", &fixture("wire-names-group.txt")),
+        // Another story: its records are never read with s1's.
+        record("c", "s2", &fixture("state-media.txt")),
+    ]
+    .join("\n");
+    let input = write_temp(&dir, "c.jsonl", body.as_bytes());
+    let terrorists = |rows: &[(String, String, String, String)], doc: &str| {
+        rows.iter()
+            .filter(|r| r.0 == doc && r.1.eq_ignore_ascii_case("terrorists"))
+            .map(|r| (r.2.clone(), r.3.clone()))
+            .collect::<Vec<_>>()
+    };
+    // Alone, the state-media article never names the group: an unnamed party.
+    let alone = corpus_hit_rows(&input, &[]);
+    let a = terrorists(&alone, "a");
+    assert!(
+        !a.is_empty() && a.iter().all(|(actor, _)| actor == "unnamed-1"),
+        "{a:?}"
+    );
+    // With --story-field, the wire story of the same story names it.
+    let grouped = corpus_hit_rows(&input, &["--story-field", "story"]);
+    let a = terrorists(&grouped, "a");
+    assert!(
+        !a.is_empty()
+            && a.iter()
+                .all(|(actor, link)| actor == "hts" && link == "story"),
+        "{a:?}"
+    );
+    let c = terrorists(&grouped, "c");
+    assert!(
+        !c.is_empty() && c.iter().all(|(actor, _)| actor == "unnamed-1"),
+        "{c:?}"
+    );
+}

@@ -64,6 +64,8 @@ pub struct Fields {
     pub date: String,
     pub title: String,
     pub text: String,
+    /// The field holding a story id, when records are grouped into stories (`--story-field`).
+    pub story: Option<String>,
 }
 
 impl Default for Fields {
@@ -74,6 +76,7 @@ impl Default for Fields {
             date: "date".into(),
             title: "title".into(),
             text: "text".into(),
+            story: None,
         }
     }
 }
@@ -140,6 +143,8 @@ pub struct Record {
     pub month: Option<String>,
     pub title: Option<String>,
     pub text: String,
+    /// The story the record belongs to (`--story-field`), unless blank.
+    pub story: Option<String>,
     pub origin: Origin,
 }
 
@@ -362,6 +367,7 @@ struct CsvColumns {
     source: Option<usize>,
     date: Option<usize>,
     title: Option<usize>,
+    story: Option<usize>,
     text: usize,
 }
 
@@ -465,6 +471,7 @@ impl Reader {
                     source: find(&f.source),
                     date: find(&f.date),
                     title: find(&f.title),
+                    story: f.story.as_deref().and_then(find),
                     text,
                 };
                 self.current = Some(Current::Csv {
@@ -556,6 +563,8 @@ impl Reader {
             month: None,
             title: None,
             text,
+            // A file of its own has no story field.
+            story: None,
             origin: Origin {
                 file: shown,
                 line: None,
@@ -631,22 +640,20 @@ impl Reader {
 
     fn json_record(&self, unit: &Unit, line: u64, json: &str) -> Item {
         match json_fields(json, &self.config.fields) {
-            Ok(r) => self.finish(unit, Some(line), r.id, r.source, r.date, r.title, r.text),
+            Ok(r) => self.finish(unit, Some(line), r),
             Err((reason, detail)) => skip(&shown(&unit.path), Some(line), reason, detail),
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn finish(
-        &self,
-        unit: &Unit,
-        line: Option<u64>,
-        id: Option<String>,
-        source: Option<String>,
-        date: Option<String>,
-        title: Option<String>,
-        text: String,
-    ) -> Item {
+    fn finish(&self, unit: &Unit, line: Option<u64>, fields: JsonFields) -> Item {
+        let JsonFields {
+            id,
+            source,
+            date,
+            title,
+            text,
+            story,
+        } = fields;
         let file = shown(&unit.path);
         let max = self.config.max_bytes;
         let size = text.len() + title.as_ref().map_or(0, String::len);
@@ -676,6 +683,7 @@ impl Reader {
             date,
             title,
             text,
+            story: story.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
             origin: Origin { file, line },
         })
     }
@@ -717,12 +725,13 @@ impl Reader {
             Ok(true) => {
                 self.consumed = self.finished + reader.position().byte();
                 let line = record.position().map(|p| p.line());
-                let mut fields = Vec::with_capacity(5);
+                let mut fields = Vec::with_capacity(6);
                 for col in [
                     columns.id,
                     columns.source,
                     columns.date,
                     columns.title,
+                    columns.story,
                     Some(columns.text),
                 ] {
                     let v = match (col.and_then(|c| record.get(c)), legacy) {
@@ -767,7 +776,8 @@ impl Reader {
                 }
                 let unit = unit.clone();
                 let mut it = fields.into_iter();
-                let (id, source, date, title) = (
+                let (id, source, date, title, story) = (
+                    it.next().flatten(),
                     it.next().flatten(),
                     it.next().flatten(),
                     it.next().flatten(),
@@ -782,7 +792,15 @@ impl Reader {
                     ));
                 };
                 let title = title.filter(|t| !is_blank(t));
-                Some(self.finish(&unit, line, id, source, date, title, text))
+                let fields = JsonFields {
+                    id,
+                    source,
+                    date,
+                    title,
+                    text,
+                    story,
+                };
+                Some(self.finish(&unit, line, fields))
             }
         }
     }
@@ -817,6 +835,8 @@ pub struct JsonFields {
     /// The headline, unless blank.
     pub title: Option<String>,
     pub text: String,
+    /// The story id (`--story-field`), when asked for.
+    pub story: Option<String>,
 }
 
 /// Reads one JSON object (a JSONL line) as an article record; an error is the reason to skip it
@@ -868,6 +888,7 @@ pub fn object_fields(
         date: scalar(&f.date),
         title: scalar(&f.title).filter(|t| !is_blank(t)),
         text,
+        story: f.story.as_deref().and_then(scalar),
     })
 }
 

@@ -21,6 +21,9 @@ use crate::analysis::Analyzer;
 pub const BATCH_BYTES: usize = 1 << 20;
 /// Records per batch at most.
 const BATCH_RECORDS: usize = 2048;
+/// Records of one story read together at most (`--story-field`); a longer run of one story is
+/// read in parts of this size, so that memory stays bounded whatever the input.
+pub const STORY_RECORDS: usize = 64;
 
 /// What a run reports back.
 pub struct Outcome {
@@ -59,18 +62,21 @@ pub fn run(
         let (tx, rx) = sync_channel::<(Vec<Item>, u64)>(2);
         scope.spawn(move || {
             let mut reader = reader;
-            let mut batch = Vec::new();
+            let mut batch: Vec<Item> = Vec::new();
             let mut bytes = 0usize;
             while let Some(item) = reader.next() {
-                bytes += item.bytes();
-                batch.push(item);
-                if bytes >= BATCH_BYTES || batch.len() >= BATCH_RECORDS {
-                    let full = std::mem::take(&mut batch);
-                    if tx.send((full, reader.consumed())).is_err() {
+                // A full batch is cut before the next item, unless that item goes on the story
+                // of the batch's last records (a story is never split between batches).
+                let full = bytes >= BATCH_BYTES || batch.len() >= BATCH_RECORDS;
+                if full && !continues_story(&batch, &item) {
+                    let done = std::mem::take(&mut batch);
+                    if tx.send((done, reader.consumed())).is_err() {
                         return;
                     }
                     bytes = 0;
                 }
+                bytes += item.bytes();
+                batch.push(item);
             }
             if !batch.is_empty() {
                 let _ = tx.send((batch, reader.consumed()));
@@ -79,12 +85,9 @@ pub fn run(
         let (done_tx, done_rx) = sync_channel::<(Vec<Item>, Vec<ItemResult>, u64)>(1);
         scope.spawn(move || {
             for (batch, consumed) in rx {
-                let done: Vec<ItemResult> = batch
+                let done: Vec<ItemResult> = stories(&batch)
                     .par_iter()
-                    .map(|item| match item {
-                        Item::Record(r) => Some(analyse(an, r, want_rows)),
-                        Item::Skipped(_) => None,
-                    })
+                    .flat_map_iter(|range| analyse_items(an, &batch[range.clone()], want_rows))
                     .collect();
                 if done_tx.send((batch, done, consumed)).is_err() {
                     return;
@@ -142,6 +145,86 @@ pub fn run(
 /// What became of one item of a batch: `None` for a record skipped while reading.
 type ItemResult = Option<Result<Analysed, String>>;
 
+/// The story of an item: a record's story id, if it has one.
+fn story_of(item: &Item) -> Option<&str> {
+    match item {
+        Item::Record(r) => r.story.as_deref(),
+        Item::Skipped(_) => None,
+    }
+}
+
+/// Whether `next` belongs to the story the last records of `batch` are in, and that run is
+/// shorter than [`STORY_RECORDS`].
+fn continues_story(batch: &[Item], next: &Item) -> bool {
+    let Some(story) = story_of(next) else {
+        return false;
+    };
+    let run = batch
+        .iter()
+        .rev()
+        .take_while(|i| story_of(i) == Some(story))
+        .count();
+    run > 0 && run < STORY_RECORDS
+}
+
+/// The batch cut into the units analysed together: each run of consecutive records with the
+/// same story id (at most [`STORY_RECORDS`]), and every other item on its own.
+fn stories(batch: &[Item]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, item) in batch.iter().enumerate() {
+        match out.last_mut() {
+            Some(last)
+                if story_of(item).is_some()
+                    && story_of(&batch[last.start]) == story_of(item)
+                    && last.len() < STORY_RECORDS =>
+            {
+                last.end = i + 1;
+            }
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+/// Analyses one unit of [`stories`]: a lone item as itself, a story's records as one story
+/// (their texts read together, each headline on its own).
+fn analyse_items(an: &Analyzer, items: &[Item], want_rows: bool) -> Vec<ItemResult> {
+    let records: Vec<&super::input::Record> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Record(r) => Some(r),
+            Item::Skipped(_) => None,
+        })
+        .collect();
+    if records.len() < 2 {
+        return items
+            .iter()
+            .map(|item| match item {
+                Item::Record(r) => Some(analyse(an, r, want_rows)),
+                Item::Skipped(_) => None,
+            })
+            .collect();
+    }
+    let story = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let texts: Vec<(&str, &str)> = records
+            .iter()
+            .map(|r| (r.id.as_str(), r.text.as_str()))
+            .collect();
+        an.analyze_story(&texts)
+    }));
+    match story {
+        Ok(bodies) => records
+            .iter()
+            .zip(bodies)
+            .map(|(r, body)| Some(analysed(an, r, body, want_rows)))
+            .collect(),
+        Err(p) => {
+            let why = panic_message(p.as_ref());
+            records.iter().map(|_| Some(Err(why.clone()))).collect()
+        }
+    }
+}
+
 struct Analysed {
     contribution: Contribution,
     rows: Vec<HitRow>,
@@ -150,8 +233,22 @@ struct Analysed {
 /// Analyses one record; a panic inside the analysis becomes an error for this record only.
 fn analyse(an: &Analyzer, r: &super::input::Record, want_rows: bool) -> Result<Analysed, String> {
     std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let title = r.title.as_ref().map(|t| an.analyze(&r.id, t));
         let body = an.analyze(&r.id, &r.text);
+        analysed(an, r, body, want_rows)
+    }))
+    .unwrap_or_else(|p| Err(panic_message(p.as_ref())))
+}
+
+/// A record's counts and hit rows, from its analysed text (its headline is analysed here); a
+/// panic becomes an error for this record only.
+fn analysed(
+    an: &Analyzer,
+    r: &super::input::Record,
+    body: crate::analysis::Article,
+    want_rows: bool,
+) -> Result<Analysed, String> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let title = r.title.as_ref().map(|t| an.analyze(&r.id, t));
         let parts: Vec<&crate::analysis::Article> = title.iter().chain([&body]).collect();
         let mut contribution = Contribution::of(&r.source, r.month.as_deref(), &parts);
         contribution.bytes = (r.text.len() + r.title.as_ref().map_or(0, String::len)) as u64;
@@ -162,10 +259,74 @@ fn analyse(an: &Analyzer, r: &super::input::Record, want_rows: bool) -> Result<A
         };
         Analysed { contribution, rows }
     }))
-    .map_err(|p| {
-        p.downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "panic".into())
-    })
+    .map_err(|p| panic_message(p.as_ref()))
+}
+
+/// The message of a panic's payload.
+fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::input::{Origin, Record};
+
+    fn item(story: Option<&str>) -> Item {
+        Item::Record(Record {
+            id: "r".into(),
+            source: "s".into(),
+            date: None,
+            month: None,
+            title: None,
+            text: "t".into(),
+            story: story.map(str::to_owned),
+            origin: Origin {
+                file: "f".into(),
+                line: None,
+            },
+        })
+    }
+    fn skipped() -> Item {
+        Item::Skipped(Skipped {
+            origin: Origin {
+                file: "f".into(),
+                line: Some(1),
+            },
+            reason: SkipReason::InvalidJson,
+            detail: "bad".into(),
+        })
+    }
+
+    #[test]
+    fn consecutive_records_of_a_story_are_one_unit() {
+        let batch = vec![
+            item(Some("a")),
+            item(Some("a")),
+            item(None),
+            item(Some("b")),
+            skipped(),
+            item(Some("b")),
+            item(Some("a")),
+        ];
+        // "b" is cut by the skipped record; the last "a" is not next to the first two.
+        assert_eq!(stories(&batch), vec![0..2, 2..3, 3..4, 4..5, 5..6, 6..7]);
+        assert!(continues_story(&batch[..2], &item(Some("a"))));
+        assert!(!continues_story(&batch[..2], &item(Some("b"))));
+        assert!(!continues_story(&batch[..3], &item(None)));
+        assert!(!continues_story(&[], &item(Some("a"))));
+    }
+
+    #[test]
+    fn a_long_story_is_read_in_parts() {
+        let batch: Vec<Item> = (0..STORY_RECORDS + 3).map(|_| item(Some("a"))).collect();
+        assert_eq!(
+            stories(&batch),
+            vec![0..STORY_RECORDS, STORY_RECORDS..STORY_RECORDS + 3]
+        );
+        assert!(!continues_story(&batch[..STORY_RECORDS], &item(Some("a"))));
+    }
 }
