@@ -645,18 +645,10 @@ impl Reader {
         }
     }
 
-    fn finish(&self, unit: &Unit, line: Option<u64>, fields: JsonFields) -> Item {
-        let JsonFields {
-            id,
-            source,
-            date,
-            title,
-            text,
-            story,
-        } = fields;
+    fn finish(&self, unit: &Unit, line: Option<u64>, f: JsonFields) -> Item {
         let file = shown(&unit.path);
         let max = self.config.max_bytes;
-        let size = text.len() + title.as_ref().map_or(0, String::len);
+        let size = f.text.len() + f.title.as_ref().map_or(0, String::len);
         if size > max {
             return skip(
                 &file,
@@ -665,7 +657,7 @@ impl Reader {
                 format!("an article of {size} bytes, over the limit of {max}"),
             );
         }
-        if is_blank(&text) && title.is_none() {
+        if is_blank(&f.text) && f.title.is_none() {
             return skip(
                 &file,
                 line,
@@ -673,17 +665,24 @@ impl Reader {
                 "the text is empty".into(),
             );
         }
-        let date = date.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
+        let date = f
+            .date
+            .map(|d| d.trim().to_owned())
+            .filter(|d| !d.is_empty());
         Item::Record(Record {
-            id: id
+            id: f
+                .id
                 .filter(|s| !s.trim().is_empty())
                 .unwrap_or_else(|| format!("{}:{}", file, line.unwrap_or(0))),
-            source: self.source(source.as_deref(), unit),
+            source: self.source(f.source.as_deref(), unit),
             month: date.as_deref().and_then(month_of),
             date,
-            title,
-            text,
-            story: story.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
+            title: f.title,
+            text: f.text,
+            story: f
+                .story
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty()),
             origin: Origin { file, line },
         })
     }
