@@ -536,8 +536,8 @@ fn read_locally(
     hit_at: &[Option<usize>],
     heads: &[Option<Head>],
 ) -> Vec<Reading> {
-    let parties = cx.lex.actors.len() + cx.unlisted.len();
-    let known = Known::build(cx.text, cx.seg, cx.lower, cx.mentions, parties);
+    // The names each party goes by, built only if some label needs them.
+    let known: OnceCell<Known> = OnceCell::new();
     let mut links: Vec<Option<Link>> = vec![None; hits.len()];
     let mut readings: Vec<Reading> = Vec::with_capacity(hits.len());
     for (hi, h) in hits.iter().enumerate() {
@@ -729,16 +729,20 @@ fn state_named_by_adjective(cx: &Context, h: &TermHit, adjective: Option<usize>)
 /// article names whose words hold every word of the label, that its type and head allow.
 fn head_match_candidates(
     cx: &Context,
-    known: &Known,
+    known: &OnceCell<Known>,
     h: &TermHit,
     head: Option<&Head>,
 ) -> Vec<usize> {
-    if h.entry.kind != Kind::Label {
+    if h.entry.kind != Kind::Label || !definite(cx, h) {
         return Vec::new();
     }
     let Some(words) = heads::description_words(h.span.slice(cx.text)) else {
         return Vec::new();
     };
+    let known = known.get_or_init(|| {
+        let parties = cx.lex.actors.len() + cx.unlisted.len();
+        Known::build(cx.text, cx.seg, cx.lower, cx.mentions, parties)
+    });
     let fits = |&a: &usize| {
         h.entry.allows(cx.type_of(a))
             && head.is_none_or(|hd| hd.refuses(cx.referent(a), false).is_none())
@@ -760,6 +764,30 @@ fn head_match_candidates(
             .filter(fits)
             .collect()
     })
+}
+
+/// Whether a label reads as a definite description or a title, the forms a shortened name takes:
+/// it opens with, or follows, a definite determiner or a possessive ("the caravan", "the
+/// regime", "its leader"), or it is capitalised ("President Trump", "Special Counsel"). A bare
+/// plural ("terrorists") is generic and names no one in particular.
+fn definite(cx: &Context, h: &TermHit) -> bool {
+    const DEFINITE: &[&str] = &[
+        "the", "this", "that", "these", "those", "its", "their", "his", "her",
+    ];
+    let text = h.span.slice(cx.text);
+    let t = token_range(cx.seg, h.span).start;
+    let start = cx.seg.sentences[h.sentence].tokens.start;
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    // A capital counts where the sentence does not give it, or on a title ("President Trump").
+    let title = heads::class_of(&first) == Some(heads::Class::Role);
+    if (t > start || title) && text.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    if DEFINITE.contains(&first.as_str()) {
+        return true;
+    }
+    t > start
+        && (DEFINITE.contains(&cx.w(t - 1)) || cx.seg.tokens[t - 1].kind == TokenKind::Possessive)
 }
 
 /// `head_match`: of the parties a label is a shortened name or title of, the most salient at

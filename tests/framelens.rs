@@ -3846,6 +3846,7 @@ labels:
   - {id: the-caravan, forms: [the caravan], category: test/desc, stance: 0, kind: label}
   - {id: t-admin, forms: [the Trump administration], category: test/desc, stance: 0, kind: label}
   - {id: two, forms: [the two countries], category: test/desc, stance: 0, kind: label}
+  - {id: caravans, forms: [caravans], category: test/desc, stance: 0, kind: label}
 ";
     let lex = LexiconBuilder::new()
         .text("desc.yaml", yaml)
@@ -3889,6 +3890,14 @@ fn descriptions_agree_with_their_party_and_match_its_titles() {
             0,
             &["caravan"],
             "head_match",
+        ),
+        // A bare plural is generic: no shortened name, whatever the words.
+        (
+            "The Migrant caravan reached the U.S. border. Caravans come every spring.",
+            "Caravans",
+            0,
+            &["caravan"],
+            "salience",
         ),
         // One word the names lack, or an indefinite article: no match. "The former president"
         // falls to the nearest party it can be; "a president" introduces someone new, so no
