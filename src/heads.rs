@@ -255,29 +255,18 @@ impl Head {
     pub fn of(phrase: &str) -> Option<Head> {
         let mut head: Option<String> = None;
         let mut indefinite = false;
-        let mut words = 0;
-        for raw in phrase.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
-        {
-            let w = raw.trim_matches(|c| matches!(c, '-' | '\'' | '’'));
-            if w.is_empty() {
-                continue;
-            }
-            words += 1;
-            if words > MAX_WORDS {
+        for (i, lower) in lower_words(phrase).enumerate() {
+            if i >= MAX_WORDS {
                 // A clause or a sentence, not a noun phrase.
                 return None;
             }
-            let lower = w.to_lowercase();
             if head.is_some() && HEAD_ENDS_BEFORE.contains(&lower.as_str()) {
                 break;
             }
             if head.is_none() && matches!(lower.as_str(), "a" | "an" | "another") {
                 indefinite = true;
             }
-            let bare = lower
-                .strip_suffix("'s")
-                .or_else(|| lower.strip_suffix("’s"))
-                .unwrap_or(&lower);
+            let bare = without_possessive(&lower);
             if bare.chars().any(char::is_alphabetic) {
                 head = Some(bare.to_owned());
             }
@@ -336,22 +325,14 @@ impl Head {
 /// (it introduces someone new), a phrase past [`MAX_WORDS`], or one with no content word.
 pub fn description_words(phrase: &str) -> Option<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
-    for raw in phrase.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))) {
-        let w = raw.trim_matches(|c| matches!(c, '-' | '\'' | '’'));
-        if w.is_empty() {
-            continue;
-        }
-        let lower = w.to_lowercase();
+    for lower in lower_words(phrase) {
         if out.is_empty() && matches!(lower.as_str(), "a" | "an" | "another") {
             return None;
         }
         if !out.is_empty() && HEAD_ENDS_BEFORE.contains(&lower.as_str()) {
             break;
         }
-        let bare = lower
-            .strip_suffix("'s")
-            .or_else(|| lower.strip_suffix("’s"))
-            .unwrap_or(&lower);
+        let bare = without_possessive(&lower);
         if DESCRIPTION_STOPWORDS.contains(&bare) || !bare.chars().any(char::is_alphabetic) {
             continue;
         }
@@ -395,19 +376,26 @@ pub fn cardinality(phrase: &str) -> Option<usize> {
 /// The words a party's own name or title gives (`name_words("Special Counsel Robert Mueller")`),
 /// as [`description_words`] reads a description.
 pub fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
-    name.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
-        .map(|w| {
-            w.trim_matches(|c| matches!(c, '-' | '\'' | '’'))
-                .to_lowercase()
-        })
+    lower_words(name)
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .map(|w| {
-            let bare = w
-                .strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(&w);
-            singular(bare)
-        })
+        .map(|w| singular(without_possessive(&w)))
+}
+
+/// The words of a phrase, lower-cased: runs of letters, digits, hyphens and apostrophes, with
+/// hyphens and apostrophes trimmed from their ends.
+fn lower_words(phrase: &str) -> impl Iterator<Item = String> + '_ {
+    phrase
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+        .map(|w| w.trim_matches(|c| matches!(c, '-' | '\'' | '’')))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// A word without its possessive ending ("kremlin's" -> "kremlin").
+fn without_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
 }
 
 /// Words a description may hold that say nothing of which party it is.
