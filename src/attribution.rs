@@ -310,10 +310,7 @@ impl<'a> Context<'a> {
     }
     /// What a head noun can tell of an actor (see [`crate::heads`]).
     fn referent(&self, a: usize) -> Referent {
-        match self.lex.actors.get(a) {
-            Some(x) => Referent::of_actor(x),
-            None => Referent::of_party(self.type_of(a)),
-        }
+        Referent::of(self.lex.actors.get(a), self.type_of(a))
     }
     /// The party a person listed as an actor is part of (the lexicon's `part_of`).
     fn part_of(&self, a: usize) -> Option<usize> {

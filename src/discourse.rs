@@ -119,10 +119,7 @@ impl Cast<'_> {
     }
     /// What a head noun can tell of party `a` (see [`crate::heads`]).
     pub fn referent(&self, a: usize) -> Referent {
-        match self.lex.actors.get(a) {
-            Some(x) => Referent::of_actor(x),
-            None => Referent::of_party(self.actor_type(a)),
-        }
+        Referent::of(self.lex.actors.get(a), self.actor_type(a))
     }
     pub fn id(&self, a: usize) -> &str {
         match self.lex.actors.get(a) {

@@ -210,6 +210,10 @@ pub struct Referent {
 }
 
 impl Referent {
+    /// A party of type `actor_type`: a lexicon actor (`entry`), or a party no lexicon lists.
+    pub fn of(entry: Option<&ActorEntry>, actor_type: ActorType) -> Referent {
+        entry.map_or_else(|| Referent::of_party(actor_type), Referent::of_actor)
+    }
     /// A lexicon actor.
     pub fn of_actor(a: &ActorEntry) -> Referent {
         Referent {
