@@ -4102,3 +4102,46 @@ fn corpus_reads_consecutive_records_of_a_story_together() {
         "{c:?}"
     );
 }
+
+#[test]
+fn corpus_summary_counts_unnamed_and_unlisted_parties_as_actors() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = |f: &str| std::fs::read_to_string(root().join("tests/fixtures").join(f)).unwrap();
+    let records = [
+        serde_json::json!({"id": "s1", "source": "sana", "text": fixture("story/state-media.txt")}),
+        serde_json::json!({"id": "k1", "source": "wire", "text": fixture("unlisted/karst.txt")}),
+    ];
+    let input = write_temp(&dir, "c.jsonl", jsonl(&records).as_bytes());
+    let summary = dir.path().join("s.json");
+    framelens()
+        .args(["corpus", "--quiet", input.to_str().unwrap(), "--summary"])
+        .arg(&summary)
+        .assert()
+        .success();
+    let s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    let actors = |source: &str| s["sources"][source]["undated"]["actors"].clone();
+    // State media never name the attackers: their terms count for an unnamed party, not "none".
+    let sana = actors("sana");
+    // The headline in the outlet's voice, two sentences in the army's.
+    let terrorist = &sana["(unnamed)"]["terms"]["terrorist"];
+    assert_eq!(
+        terrorist,
+        &serde_json::json!({"author": 1, "reported": 2}),
+        "{sana}"
+    );
+    assert!(sana.get("(none)").is_none(), "{sana}");
+    // The KLF is in no lexicon: its own row, named and marked.
+    let wire = actors("wire");
+    let klf = &wire["karst-liberation-front"];
+    assert!(klf["mentions"].as_u64().unwrap() >= 3, "{wire}");
+    assert!(
+        klf["terms"].as_object().is_some_and(|t| !t.is_empty()),
+        "{wire}"
+    );
+    assert_eq!(
+        s["actor_names"]["karst-liberation-front"],
+        "Karst Liberation Front (not in the lexicon)"
+    );
+    assert_eq!(s["unlisted"], serde_json::json!(["karst-liberation-front"]));
+}

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::keyness::{Keyness, Table2x2, holm, keyness};
-use super::summary::{Cell, NO_ACTOR, Summary, UNDATED};
+use super::summary::{Cell, NO_ACTOR, Summary, UNDATED, UNNAMED_ACTOR};
 
 /// Which uses count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -307,10 +307,15 @@ fn period(
             i += 1;
         }
     }
-    // Most-described actors first; "no actor" last.
+    // Most-described actors first; parties never named, then "no actor", last.
+    let rank = |a: &str| match a {
+        NO_ACTOR => 2,
+        UNNAMED_ACTOR => 1,
+        _ => 0,
+    };
     actors.sort_by(|a, b| {
-        (a.actor == NO_ACTOR)
-            .cmp(&(b.actor == NO_ACTOR))
+        rank(&a.actor)
+            .cmp(&rank(&b.actor))
             .then(
                 b.totals
                     .values()
@@ -415,6 +420,8 @@ fn actor_comparison(
         actor: actor.to_owned(),
         name: if actor == NO_ACTOR {
             "no actor linked".into()
+        } else if actor == UNNAMED_ACTOR {
+            "parties their articles never name".into()
         } else {
             s.actor_names
                 .get(actor)

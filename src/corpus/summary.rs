@@ -10,12 +10,13 @@
 //! forms, categories, stances, targets, actor names and aliases; not notes). Summaries made with
 //! different lexicons cannot be merged.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::analysis::Article;
+use crate::discourse::Origin;
 use crate::lexicon::{Kind, Lexicon};
 
 /// The version of the summary format; merging refuses other versions.
@@ -26,6 +27,10 @@ pub const UNDATED: &str = "undated";
 
 /// The actor key of terms linked to no actor.
 pub const NO_ACTOR: &str = "(none)";
+
+/// The actor key of terms linked to a party their article never names (`unnamed-1` ...). Such
+/// parties are known only within one article, so a corpus counts them together.
+pub const UNNAMED_ACTOR: &str = "(unnamed)";
 
 /// What a term is, as the lexicon said when the summary was made.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +79,10 @@ pub struct Summary {
     pub terms: BTreeMap<String, TermInfo>,
     /// actor id -> display name, for the actors seen.
     pub actor_names: BTreeMap<String, String>,
+    /// The ids among `actor_names` of parties an article names that the lexicon does not list
+    /// (their name carries "(not in the lexicon)").
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub unlisted: BTreeSet<String>,
     /// source -> month (`YYYY-MM` or `undated`) -> counts.
     pub sources: BTreeMap<String, BTreeMap<String, Cell>>,
 }
@@ -160,13 +169,26 @@ pub struct Contribution {
     pub hits: u64,
     pub voices: BTreeMap<&'static str, u64>,
     /// (actor, mentions), by actor.
-    pub mentions: Vec<(usize, u64)>,
-    /// ((actor, or `None` for no actor; term; voice), uses), by key.
+    pub mentions: Vec<(UseActor, u64)>,
+    /// ((actor, term, voice), uses), by key.
     pub uses: Vec<(UseKey, u64)>,
 }
 
-/// The actor (`None`: linked to no actor), term and voice of a use.
-pub type UseKey = (Option<usize>, usize, &'static str);
+/// Whom a use or a mention is counted for.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum UseActor {
+    /// A lexicon actor, by index in `lexicon.actors`.
+    Listed(usize),
+    /// A party the article names that the lexicon does not list: (id, name as written).
+    Unlisted(String, String),
+    /// A party the article never names.
+    Unnamed,
+    /// No actor.
+    None,
+}
+
+/// The actor, term and voice of a use.
+pub type UseKey = (UseActor, usize, &'static str);
 
 impl Contribution {
     /// The counts of one analysed article (title and body may be two analyses).
@@ -182,14 +204,37 @@ impl Contribution {
             c.words += a.profile.words as u64;
             c.bytes += a.text.len() as u64;
             c.hits += a.hits.len() as u64;
-            mentions.extend(a.mentions.iter().filter_map(|m| m.actor_index));
+            let whom = |id: &str| match a.parties.iter().find(|p| p.id == id) {
+                Some(p) if p.origin == Origin::Unlisted => {
+                    Some(UseActor::Unlisted(p.id.clone(), p.name.clone()))
+                }
+                Some(_) => Some(UseActor::Unnamed),
+                None => None,
+            };
+            for m in &a.mentions {
+                match m.actor_index {
+                    Some(i) => mentions.push(UseActor::Listed(i)),
+                    None => mentions.extend(whom(&m.actor)),
+                }
+            }
             for h in &a.hits {
                 let voice = h.voice.as_str();
                 *c.voices.entry(voice).or_default() += 1;
-                if h.actor_indices.is_empty() {
-                    uses.push((None, h.entry, voice));
+                if h.actors.is_empty() {
+                    uses.push((UseActor::None, h.entry, voice));
                 }
-                uses.extend(h.actor_indices.iter().map(|&a| (Some(a), h.entry, voice)));
+                let mut listed = h.actor_indices.iter();
+                for id in &h.actors {
+                    // `actor_indices` holds the lexicon actors among `actors`, in order.
+                    let actor = match whom(id) {
+                        Some(p) => p,
+                        None => match listed.next() {
+                            Some(&i) => UseActor::Listed(i),
+                            None => continue,
+                        },
+                    };
+                    uses.push((actor, h.entry, voice));
+                }
             }
         }
         c.mentions = counted(mentions);
@@ -234,6 +279,7 @@ impl Summary {
             skipped: BTreeMap::new(),
             terms: BTreeMap::new(),
             actor_names: BTreeMap::new(),
+            unlisted: BTreeSet::new(),
             sources: BTreeMap::new(),
         }
     }
@@ -250,22 +296,36 @@ impl Summary {
             *slot(&mut cell.voices, v) += n;
         }
         let names = &mut self.actor_names;
-        let mut named = |a: usize| {
-            let actor = &lex.actors[a];
-            if !names.contains_key(&actor.id) {
-                names.insert(actor.id.clone(), actor.name.clone());
+        let unlisted = &mut self.unlisted;
+        let mut named = |a: &UseActor| -> String {
+            match a {
+                UseActor::Listed(i) => {
+                    let actor = &lex.actors[*i];
+                    if !names.contains_key(&actor.id) {
+                        names.insert(actor.id.clone(), actor.name.clone());
+                    }
+                    actor.id.clone()
+                }
+                UseActor::Unlisted(id, name) => {
+                    if !names.contains_key(id) {
+                        names.insert(id.clone(), format!("{name} (not in the lexicon)"));
+                        unlisted.insert(id.clone());
+                    }
+                    id.clone()
+                }
+                UseActor::Unnamed => UNNAMED_ACTOR.to_owned(),
+                UseActor::None => NO_ACTOR.to_owned(),
             }
-            actor.id.as_str()
         };
-        for (a, n) in c.mentions {
-            let counts = slot(&mut cell.actors, named(a));
+        for (a, n) in &c.mentions {
+            let counts = slot(&mut cell.actors, &named(a));
             counts.mentions += n;
             counts.articles += 1;
         }
         // The uses are sorted by actor, then term: each actor and term is looked up once.
         for by_actor in c.uses.chunk_by(|x, y| x.0.0 == y.0.0) {
-            let actor = by_actor[0].0.0.map_or(NO_ACTOR, &mut named);
-            let terms = &mut slot(&mut cell.actors, actor).terms;
+            let actor = named(&by_actor[0].0.0);
+            let terms = &mut slot(&mut cell.actors, &actor).terms;
             for by_term in by_actor.chunk_by(|x, y| x.0.1 == y.0.1) {
                 let entry = &lex.labels[by_term[0].0.1];
                 if !self.terms.contains_key(&entry.id) {
@@ -347,6 +407,7 @@ impl Summary {
         for (a, name) in other.actor_names {
             self.actor_names.entry(a).or_insert(name);
         }
+        self.unlisted.extend(other.unlisted);
         self.articles += other.articles;
         for (r, n) in other.skipped {
             *self.skipped.entry(r).or_default() += n;
@@ -391,7 +452,12 @@ mod tests {
         month: &str,
         uses: &[(&str, &str, &'static str)],
     ) -> Contribution {
-        let actor = |id: &str| lex.actors.iter().position(|a| a.id == id);
+        let actor = |id: &str| match lex.actors.iter().position(|a| a.id == id) {
+            Some(i) => UseActor::Listed(i),
+            None if id == NO_ACTOR => UseActor::None,
+            None if id == UNNAMED_ACTOR => UseActor::Unnamed,
+            None => UseActor::Unlisted(id.to_owned(), id.to_uppercase()),
+        };
         let term = |id: &str| lex.labels.iter().position(|l| l.id == id).unwrap();
         let mut c = Contribution {
             source: source.into(),
@@ -406,7 +472,9 @@ mod tests {
         for &(a, t, v) in uses {
             keys.push((actor(a), term(t), v));
             *c.voices.entry(v).or_default() += 1;
-            mentions.extend(actor(a));
+            if a != NO_ACTOR && a != UNNAMED_ACTOR {
+                mentions.push(actor(a));
+            }
         }
         c.uses = counted(keys);
         c.mentions = counted(mentions);
@@ -426,6 +494,8 @@ mod tests {
                     ("hts", "rebel", "author"),
                     ("hts", "terrorist", "quote"),
                     (NO_ACTOR, "terrorist", "author"),
+                    (UNNAMED_ACTOR, "terrorist", "author"),
+                    ("karst-liberation-front", "rebel", "author"),
                 ],
             ),
             contribution(
@@ -441,6 +511,14 @@ mod tests {
             one.add(&lex, d);
         }
         one.skip("invalid_json");
+        let nyt = &one.sources["nyt"]["2024-12"].actors;
+        assert_eq!(nyt["(unnamed)"].terms["terrorist"]["author"], 1);
+        assert_eq!(nyt["karst-liberation-front"].terms["rebel"]["author"], 1);
+        assert_eq!(
+            one.actor_names["karst-liberation-front"],
+            "KARST-LIBERATION-FRONT (not in the lexicon)"
+        );
+        assert!(one.unlisted.contains("karst-liberation-front") && one.unlisted.len() == 1);
         for split in 0..=docs.len() {
             let mut a = Summary::with_fingerprint("x".into());
             let mut b = Summary::with_fingerprint("x".into());
