@@ -390,7 +390,7 @@ impl ActorIndex {
     }
 
     /// Every actor mention in the text, in order, from the matches of the name forms
-    /// [`ActorIndex::new`] gave (selected leftmost-longest, in text order).
+    /// [`ActorIndex::new`] gave (selected longest first, in text order).
     pub fn mentions(&self, text: &str, hits: Vec<Hit>, seg: &Segmented) -> Vec<Mention> {
         let mut out: Vec<Mention> = hits
             .into_iter()

@@ -605,13 +605,22 @@ fn resolve_in_discourse(
     heads: &[Option<Head>],
     mut readings: Vec<Reading>,
 ) -> Linked {
+    // Salience counts every term a local rule tied, and every definite description that is a
+    // shortened name of one party only ("the caravan" for "Migrant caravan"): both refer to it.
     let ties: Vec<(usize, usize, Vec<usize>)> = hits
         .iter()
         .zip(&readings)
         .filter_map(|(h, r)| {
-            let l = r.link.as_ref().filter(|l| !l.actors.is_empty())?;
-            (h.entry.kind != Kind::Attribution)
-                .then(|| (h.sentence, h.span.start, l.actors.clone()))
+            let actors = match r.link.as_ref() {
+                Some(l) => l.actors.clone(),
+                None if r.head_matches.len() == 1 => r.head_matches.clone(),
+                None => return None,
+            };
+            (!actors.is_empty() && h.entry.kind != Kind::Attribution).then_some((
+                h.sentence,
+                h.span.start,
+                actors,
+            ))
         })
         .collect();
     let place: Vec<bool> = (0..cx.mentions.len()).map(|m| cx.is_place(m)).collect();

@@ -366,6 +366,14 @@ pub fn resolve(
         return None;
     }
     let ranked = sal.at(t.sentence, t.span.start);
+    // "The two leaders" counts its referents: each of them is one leader, so a person may be
+    // one of them though the head is plural.
+    let counted = t.count.filter(|&n| n >= 2);
+    let member = t.head.filter(|_| counted.is_some()).map(|h| Head {
+        plural: false,
+        ..h.clone()
+    });
+    let head = member.as_ref().or(t.head);
     let mut candidates = Vec::new();
     let mut ok: Vec<(usize, u32)> = Vec::new();
     for &(a, p) in &ranked {
@@ -376,7 +384,7 @@ pub fn resolve(
             Some("type not among the term's targets")
         } else if e.stance < 0 && t.speaker_actor == Some(a) {
             Some("the term is in this party's own statement")
-        } else if let Some(w) = t.head.and_then(|h| h.refuses(cast.referent(a), false)) {
+        } else if let Some(w) = head.and_then(|h| h.refuses(cast.referent(a), false)) {
             Some(w)
         } else if t.other_roles.contains(&a) {
             Some("named as the term's patron, target or opponent")
@@ -394,10 +402,7 @@ pub fn resolve(
         candidates.push((a, p, why));
     }
     // "The two countries", "both sides": as many parties as the phrase counts.
-    if let Some(n) = t
-        .count
-        .filter(|&n| e.kind == Kind::Label && n >= 2 && ok.len() >= n)
-    {
+    if let Some(n) = counted.filter(|&n| e.kind == Kind::Label && ok.len() >= n) {
         let top = &ok[..n];
         return Some(Resolved {
             actors: top.iter().map(|&(a, _)| a).collect(),

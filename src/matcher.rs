@@ -1,5 +1,5 @@
 //! Finding lexicon forms in text: whole words, multi-word phrases, trailing-`*` globs, regex
-//! entries and exclusions, with the longest match winning and no two matches overlapping.
+//! entries and exclusions, with the longest match winning (then the leftmost) and no two matches overlapping.
 //! Patterns come in groups (label forms, actor names) found in one automaton walk and selected
 //! group by group.
 //!
@@ -430,7 +430,7 @@ impl Matcher {
     }
 
     /// Builds a matcher with several groups of patterns (at most 256). One automaton walk finds
-    /// the matches of every group, and each group keeps its own leftmost-longest selection and
+    /// the matches of every group, and each group keeps its own longest-first selection and
     /// exclusions (see [`Matcher::find_groups`]). The regexes belong to the first group. Hits
     /// report `pattern` as an index into all patterns, group after group, so the first group's
     /// indices are its own.
@@ -531,7 +531,7 @@ impl Matcher {
         self.patterns.get(i)
     }
 
-    /// All matches of the first group, leftmost-longest across its patterns, none overlapping,
+    /// All matches of the first group, longest first across its patterns, none overlapping,
     /// in text order.
     pub fn find(&self, original: &str, norm: &Normalized) -> Vec<Hit> {
         self.find_groups(original, norm).swap_remove(0)
@@ -600,7 +600,7 @@ impl Matcher {
     }
 }
 
-/// The selection of one group's candidates: exclusions, then leftmost-longest.
+/// The selection of one group's candidates: exclusions, then the longest of overlapping ones.
 fn select(mut cands: Vec<Hit>, exclusions: &[Hit], explain: bool) -> Explained {
     let mut excluded = Vec::new();
     if !exclusions.is_empty() {
@@ -896,7 +896,7 @@ pub struct Explained {
     pub selected: Vec<Hit>,
     /// (candidate, the exclusion match it fell inside)
     pub excluded: Vec<(Hit, Hit)>,
-    /// (candidate, the kept match that overlapped it: leftmost, then longest, wins)
+    /// (candidate, the kept match that overlapped it: longest, then leftmost, wins)
     pub overlapped: Vec<(Hit, Hit)>,
 }
 
@@ -910,26 +910,27 @@ fn same_words(a: &str, b: &str) -> bool {
     a_words.split_whitespace().eq(b.split_whitespace())
 }
 
-/// Keeps the leftmost, then longest, of overlapping candidates. Ties on span go to the lowest
-/// owner index, so the result does not depend on the order the automaton reports matches.
+/// Keeps the longest of overlapping candidates, then the leftmost: a match is dropped only for
+/// a longer one it overlaps ("North Korean leader" beats "the North" in "the North Korean
+/// leader"), as spaCy's `filter_spans` does. Ties on span go to the lowest owner index, so the
+/// result does not depend on the order the automaton reports matches. Returned in text order.
 pub fn select_longest(mut cands: Vec<Hit>) -> Vec<Hit> {
     cands.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
+        (b.span.end - b.span.start)
+            .cmp(&(a.span.end - a.span.start))
+            .then(a.span.start.cmp(&b.span.start))
             .then(a.owner.cmp(&b.owner))
     });
-    let mut out: Vec<Hit> = Vec::with_capacity(cands.len());
-    let mut covered_to = 0usize;
+    // Kept spans by start: each new candidate checks its neighbours only.
+    let mut kept: std::collections::BTreeMap<usize, Hit> = std::collections::BTreeMap::new();
     for c in cands {
-        if c.span.start < covered_to {
+        let before = kept.range(..c.span.end).next_back();
+        if before.is_some_and(|(_, k)| k.span.end > c.span.start) {
             continue;
         }
-        covered_to = c.span.end;
-        out.push(c);
+        kept.insert(c.span.start, c);
     }
-    out
+    kept.into_values().collect()
 }
 
 #[cfg(test)]
@@ -969,6 +970,22 @@ mod tests {
                 &["0:terror", "1:terror organization"],
                 "the HTS terror organization",
                 &["terror organization@1"],
+            ),
+            // Crossing matches: the longer wins wherever it starts; of equal length, the first.
+            (
+                &["0:the north", "1:north korean leader"],
+                "met the North Korean leader",
+                &["North Korean leader@1"],
+            ),
+            (
+                &["0:armed group", "1:group chief"],
+                "armed group chief met",
+                &["armed group@0"],
+            ),
+            (
+                &["0:the rebels", "1:rebels", "2:rebels attacked"],
+                "the rebels attacked",
+                &["rebels attacked@2"],
             ),
             (&["0:hts"], "HTS's fighters", &["HTS@0"]),
             (&["0:hts"], "HTS’s fighters", &["HTS@0"]),

@@ -3836,6 +3836,7 @@ actors:
   - {id: usa, name: United States, type: state, aliases: [U.S.]}
   - {id: caravan, name: Migrant caravan, type: population}
   - {id: mex, name: Mexico, type: state}
+  - {id: psf, name: People Without Borders, type: organization}
 labels:
   - {id: president, forms: [the president], category: test/desc, stance: 0, kind: label}
   - {id: a-president, forms: [a president], category: test/desc, stance: 0, kind: label}
@@ -3847,6 +3848,8 @@ labels:
   - {id: t-admin, forms: [the Trump administration], category: test/desc, stance: 0, kind: label}
   - {id: two, forms: [the two countries], category: test/desc, stance: 0, kind: label}
   - {id: caravans, forms: [caravans], category: test/desc, stance: 0, kind: label}
+  - {id: two-leaders, forms: [the two leaders], category: test/desc, stance: 0, kind: label}
+  - {id: groups, forms: [the groups], category: test/desc, stance: 0, kind: label}
 ";
     let lex = LexiconBuilder::new()
         .text("desc.yaml", yaml)
@@ -3937,6 +3940,27 @@ fn descriptions_agree_with_their_party_and_match_its_titles() {
             "the two countries",
             0,
             &["usa", "mex"],
+            "salience",
+        ),
+        // "The two leaders" counts people: each of the two is one leader, so persons qualify
+        // and states (no people listed) do not.
+        (
+            "Robert Mueller met Donald Trump in Mexico. The United States said the two leaders talked.",
+            "the two leaders",
+            0,
+            &["mueller", "trump"],
+            "salience",
+        ),
+        // A description that is a shortened name of one party refers to it, and so keeps it in
+        // focus: "the groups" goes to the caravan the last three sentences spoke of, not to the
+        // organisation named more often but longer ago.
+        (
+            "The Migrant caravan left in March. People Without Borders organised it, and People \
+             Without Borders spoke for it. Later the caravan reached Tijuana. Mexico let the \
+             caravan camp. Then the caravan waited. Officials met the groups.",
+            "the groups",
+            0,
+            &["caravan"],
             "salience",
         ),
         // A person's government is the party the lexicon says the person is part of.

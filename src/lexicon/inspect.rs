@@ -141,7 +141,7 @@ pub fn explain(an: &Analyzer, text: &str) -> String {
     for (h, winner) in &ex.overlapped {
         let _ = writeln!(
             s,
-            "'{}' would match `{}` by {}, but '{}' of `{}` wins (leftmost, then longest)",
+            "'{}' would match `{}` by {}, but '{}' of `{}` wins (longest, then leftmost)",
             h.span.slice(text),
             name(h.owner),
             form(h),
@@ -275,7 +275,7 @@ mod tests {
         let src = "categories: [a/b]\nlabels:\n  - {id: t, forms: [terror], category: a/b, stance: -2, kind: act, exclude: [war on terror]}\n  - {id: o, forms: [terror organization], category: a/b, stance: -2, kind: label}\n";
         let an = Analyzer::new(LexiconBuilder::new().text("x.yaml", src).build().unwrap()).unwrap();
         let out = explain(&an, "the terror organization and the war on terror");
-        assert!(out.contains("'terror' would match `t` by form `terror`, but 'terror organization' of `o` wins (leftmost, then longest)"), "{out}");
+        assert!(out.contains("'terror' would match `t` by form `terror`, but 'terror organization' of `o` wins (longest, then leftmost)"), "{out}");
         assert!(out.contains("'terror' would match `t` by form `terror`, but it lies inside the exclusion 'war on terror'"), "{out}");
     }
 
