@@ -631,6 +631,24 @@ fn is_title(form: &str) -> bool {
     })
 }
 
+/// The proper name after a leading "the" ("the United States" -> "United States"), when the rest
+/// of the mention reads as a name and is not a title.
+fn name_after_article(
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    casing: &Casing,
+) -> Option<String> {
+    if first >= last || !tokens[first].text.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    if classify(tokens, first + 1, last, casing) != Class::Name {
+        return None;
+    }
+    let form = form_of(tokens, first + 1, last);
+    (has_alnum(&form) && !is_title(&form)).then_some(form)
+}
+
 /// The framelens type of a chain's actor: `COUNTRY` a state, `ACTOR-I` a population (a group of
 /// individuals), `GROUP` and `ACTOR` (a person, listed under `people`) an organisation.
 pub fn actor_type(chain: &str) -> ActorType {
@@ -698,6 +716,13 @@ pub fn oracle_lexicon(event: &str, docs: &[&Doc], casing: &Casing) -> (Lexicon, 
                     *e.1.entry(m.chain.clone()).or_default() += 1;
                 }
                 Class::Name | Class::Other => {
+                    // "the United States", "the Senate": a proper name after the article is
+                    // still a name of the chain, as a lexicon would list it.
+                    if let Some(name) = name_after_article(&d.tokens, m.first, m.last, casing) {
+                        let k = Normalized::form(&name);
+                        let e = names.entry(k).or_insert_with(|| (name, BTreeMap::new()));
+                        *e.1.entry(m.chain.clone()).or_default() += 1;
+                    }
                     let e = labels
                         .entry(key)
                         .or_insert_with(|| (form, BTreeSet::new(), 0));
@@ -1568,8 +1593,10 @@ mod tests {
         assert_eq!(trump.people[0].name, "Trump");
         let usa = lex.actor("1_USA_COUNTRY").unwrap();
         assert_eq!(usa.actor_type, ActorType::State);
-        // No proper name: the chain's concept.
-        assert_eq!(usa.name, "USA");
+        // Named only as "the United States": the name after the article is its name (a
+        // chain with no proper name at all would be named by its concept, "USA").
+        assert_eq!(usa.name, "United States");
+        assert_eq!(concept_name("1_USA_COUNTRY"), "USA");
         let forms: Vec<&str> = lex.labels.iter().map(|l| l.forms[0].as_str()).collect();
         assert!(
             forms.contains(&"The president of the United States"),
