@@ -1093,15 +1093,14 @@ impl<'a> Term<'a> {
     fn other_roles(&self, cx: &Context) -> Vec<usize> {
         let mut out: Vec<usize> = self.backers.iter().map(|&m| cx.mentions[m].actor).collect();
         if self.entry.kind != Kind::Act
-            && let Some(k) = against_before(cx, self.hit.sentence, &self.toks)
+            && let Some(before) = against_before(cx, self.hit.sentence, &self.toks)
         {
-            let clause = cx.clause_of(self.hit.sentence, self.toks.start);
             out.extend(
                 self.in_sentence
                     .clone()
                     .filter(|&m| {
-                        cx.first_token(m) >= clause.start
-                            && cx.last_token(m) < k
+                        cx.first_token(m) >= before.start
+                            && cx.last_token(m) < before.end
                             && cx.mentions[m].form != Form::Adjective
                     })
                     .map(|m| cx.mentions[m].actor),
@@ -1140,14 +1139,48 @@ fn head_of(cx: &Context, hit: &TermHit) -> Option<Head> {
     Some(head)
 }
 
-/// The "against" (or "versus") at most four tokens before a term in its clause: the term names
-/// the side opposed to the parties named before it ("the Army would act against terrorists").
-fn against_before(cx: &Context, sentence: usize, toks: &Range<usize>) -> Option<usize> {
+/// Words whose object is the side opposed to the parties before them in the clause: "against",
+/// "versus", and verbs of fighting ("for help fighting an Islamist insurgency").
+const OPPOSING: &[&str] = &[
+    "against",
+    "versus",
+    "fight",
+    "fights",
+    "fighting",
+    "fought",
+    "battle",
+    "battles",
+    "battling",
+    "battled",
+    "combat",
+    "combating",
+    "combatting",
+    "confront",
+    "confronting",
+    "confronted",
+];
+
+/// The opposing word ([`OPPOSING`]) at most four tokens before a term in its clause: the term
+/// names the side opposed to the parties named before it ("the Army would act against
+/// terrorists", "turned to Wagner for help fighting an insurgency"). Gives the tokens where
+/// those parties stand: the clause up to the word, or for a verb, from the last comma before it
+/// (its subject, not a fronted phrase: "Compounding Assad's problems, fighters battled
+/// government forces").
+fn against_before(cx: &Context, sentence: usize, toks: &Range<usize>) -> Option<Range<usize>> {
     let clause = cx.clause_of(sentence, toks.start);
-    (clause.start..toks.start)
+    let k = (clause.start..toks.start)
         .rev()
         .take(4)
-        .find(|&k| matches!(cx.w(k), "against" | "versus"))
+        .find(|&k| OPPOSING.contains(&cx.w(k)))?;
+    let from = if matches!(cx.w(k), "against" | "versus") {
+        clause.start
+    } else {
+        (clause.start..k)
+            .rev()
+            .find(|&j| cx.w(j) == ",")
+            .map_or(clause.start, |j| j + 1)
+    };
+    Some(from..k)
 }
 
 /// Walks left from token `from` over the term's premodifiers (mentions, other terms, at most
@@ -1200,7 +1233,8 @@ fn scan_left(
         let participle = w.ends_with("ed") || w.ends_with("ing");
         let after_det = k > sent_start
             && (DETERMINERS.contains(&cx.w(k - 1)) || cx.mention_at[k - 1].is_some());
-        if alpha && participle && !after_det {
+        // A verb of fighting is the clause's verb, even after a name ("the SDF battled ...").
+        if alpha && participle && (!after_det || OPPOSING.contains(&w)) {
             break;
         }
         if alpha
@@ -1717,7 +1751,7 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         // (A state's adjective before it says where a fighter is from, not which side he is
         // on: "Syrian rebels advanced against government forces".)
         if e.kind != Kind::Act
-            && against.is_some_and(|k| l < k)
+            && against.as_ref().is_some_and(|b| f >= b.start && l < b.end)
             && cx.mentions[m].form != Form::Adjective
         {
             continue;
@@ -2550,6 +2584,14 @@ mod tests {
             NearestInClause,
             &["hamas"],
         ),
+        // A phrase fronted before the subject's comma is not the subject of a verb of
+        // fighting: the party it names may be the one fought.
+        (
+            "Compounding HTS's problems, the SDF battled militants.",
+            "militants",
+            NearestInClause,
+            &["hts"],
+        ),
     ];
     const NOT_NEAREST_IN_CLAUSE: &[Row] = &[
         // A party does not call itself a terrorist, named as the speaker or again in its words.
@@ -2563,6 +2605,13 @@ mod tests {
         // or from the discourse.
         (
             "HTS fighters advanced against militants.",
+            "militants",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // So is the object of a verb of fighting.
+        (
+            "HTS fighters were fighting militants near Idlib.",
             "militants",
             UnnamedParty,
             &["unnamed-1"],
