@@ -4,40 +4,43 @@
 //! first that finds a compatible actor wins (an actor is compatible when its type is one the
 //! lexicon entry `targets`):
 //! 1. `speaker_of_verb`: an attribution verb ("claimed") describes the speaker of its frame.
-//! 2. `same_phrase`: an actor named in the term's own noun phrase ("the HTS terror organization",
+//! 2. `speaker_subject`: an act that does not condemn, in reported words whose subject is a
+//!    pronoun standing for the speaker ("the Arakan Army said it had “liberated” the town"), is
+//!    the speaker's.
+//! 3. `same_phrase`: an actor named in the term's own noun phrase ("the HTS terror organization",
 //!    "Assad's regime", "HTS fighters", "fighters from a Kurdish-led coalition"; a compound
 //!    "U.S.-backed" describes the head it modifies).
-//! 3. `proxy`: a group term owned or backed by a state that the lexicon says has proxies
+//! 4. `proxy`: a group term owned or backed by a state that the lexicon says has proxies
 //!    ("their respective insurgent groups", "Turkey, which supports armed groups", "Turkish-backed
 //!    factions") describes those proxies; a plural proxy word ("Tehran's proxies") describes all
 //!    of a patron's proxies that the article names, or all those on record.
-//! 4. `object_complement`: the term names the object of a naming verb ("Turkey considers the
+//! 5. `object_complement`: the term names the object of a naming verb ("Turkey considers the
 //!    SDF a terrorist group", "he called Mr. Mattis an island of stability"), or, in "the rebels,
 //!    who call themselves freedom fighters", the namer; after a passive ("the group was
 //!    labelled a terrorist organization") the subject.
-//! 5. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
+//! 6. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
 //!    designated as a terrorist group".
-//! 6. `copula`: "HTS is a militant group".
-//! 7. `apposition`: "HTS, a militant group".
-//! 8. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
-//! 9. `coordination`: the nearest compatible actor in the same clause when it has conjuncts, all
-//!    of them ("both Turkey and the US maintain occupation forces" gives two actors).
-//! 10. `nearest_in_clause`: the nearest compatible actor in the same clause, alone.
+//! 7. `copula`: "HTS is a militant group".
+//! 8. `apposition`: "HTS, a militant group".
+//! 9. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
+//! 10. `coordination`: the nearest compatible actor in the same clause when it has conjuncts, all
+//!     of them ("both Turkey and the US maintain occupation forces" gives two actors).
+//! 11. `nearest_in_clause`: the nearest compatible actor in the same clause, alone.
 //!
 //! A distancing marker ("so-called") takes no local rule: once the local rules are done,
 //! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
 //! it. Then, in text order, the discourse rules for the terms still without an actor:
-//! 11. `head_match`: a label that is a shortened name or title of a party the article names
+//! 12. `head_match`: a label that is a shortened name or title of a party the article names
 //!     ("the caravan" of "Migrant caravan", "the special counsel" of "special counsel Robert
 //!     Mueller", see [`crate::titles`]) takes that party, the most salient one if several fit.
-//!     It overrides the proximity rules (9 and 10), never the others.
-//! 12. `carried_over`: a term with no actor in its clause takes the actor its entry was last
+//!     It overrides the proximity rules (10 and 11), never the others.
+//! 13. `carried_over`: a term with no actor in its clause takes the actor its entry was last
 //!     tied to, in the same paragraph or the two sentences before; after an anaphoric determiner
 //!     ("such terrorist groups") the last tie of any category whose actors it can describe.
-//! 13. `salience`: the most salient compatible party of the article's discourse model
+//! 14. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term.
-//! 14. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
+//! 15. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
 //!     an unnamed party of the article; a delegitimising label on a state's adjective ("Ukrainian
 //!     militants", "the Russian terrorists") takes that state instead (`same_phrase`).
 //!
@@ -77,6 +80,7 @@ use crate::voice::{Naming, Voice, Voices, token_range};
 #[serde(rename_all = "snake_case")]
 pub enum LinkRule {
     SpeakerOfVerb,
+    SpeakerSubject,
     SamePhrase,
     Proxy,
     ObjectComplement,
@@ -99,6 +103,7 @@ impl LinkRule {
     pub fn as_str(self) -> &'static str {
         match self {
             LinkRule::SpeakerOfVerb => "speaker_of_verb",
+            LinkRule::SpeakerSubject => "speaker_subject",
             LinkRule::SamePhrase => "same_phrase",
             LinkRule::Proxy => "proxy",
             LinkRule::ObjectComplement => "object_complement",
@@ -863,6 +868,7 @@ type RuleFn = fn(&Context, &Term) -> Option<Link>;
 /// in here, at the place its priority calls for, with its rows in the tests below.
 const RULES: &[(LinkRule, RuleFn)] = &[
     (LinkRule::SpeakerOfVerb, speaker_of_verb),
+    (LinkRule::SpeakerSubject, speaker_subject),
     (LinkRule::SamePhrase, same_phrase),
     (LinkRule::Proxy, proxy),
     (LinkRule::ObjectComplement, object_complement),
@@ -1341,6 +1347,97 @@ fn speaker_of_verb(cx: &Context, t: &Term) -> Option<Link> {
     })
 }
 
+/// Subject pronouns that, opening reported words, stand for the speaker ("Hamas said it had
+/// ...", "the rebels said they would ...").
+const SUBJECT_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "i"];
+
+/// Auxiliaries and adverbs between a subject pronoun and its verb ("it had already").
+const BEFORE_VERB: &[&str] = &[
+    "had",
+    "has",
+    "have",
+    "would",
+    "will",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "had",
+    "already",
+    "successfully",
+    "also",
+    "now",
+    "fully",
+];
+
+/// `speaker_subject`: an act that is the verb of reported words whose subject is a pronoun
+/// standing for the speaker ("the Arakan Army ... said it had “liberated” the town", "the army
+/// said they neutralised ...") is the speaker's own act. Only acts that do not condemn: a party
+/// does not report its own acts by a condemning name.
+fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
+    if t.entry.kind != Kind::Act || t.entry.stance < 0 {
+        return None;
+    }
+    let v = cx.voices.voice_of(cx.seg, t.hit.span);
+    if !matches!(v.voice, Voice::Quote | Voice::Reported) {
+        return None;
+    }
+    let frame = &cx.voices.frames[v.frame?];
+    let a = frame.speaker_actor?;
+    if !t.entry.allows(cx.type_of(a)) {
+        return None;
+    }
+    // After the verb: "that"?, the pronoun, at most three auxiliaries or adverbs, then the term
+    // (quotation marks may stand between).
+    let mut k = frame.verb_tokens().end;
+    let skip_marks = |mut k: usize| {
+        while k < t.toks.start
+            && cx.seg.tokens[k].kind == TokenKind::Punct
+            && is_quote_mark(cx.w(k))
+        {
+            k += 1;
+        }
+        k
+    };
+    k = skip_marks(k);
+    if cx.w(k) == "that" {
+        k = skip_marks(k + 1);
+    }
+    if k >= t.toks.start || !SUBJECT_PRONOUNS.contains(&cx.w(k)) {
+        return None;
+    }
+    let pronoun = k;
+    k = skip_marks(k + 1);
+    let mut aux = 0;
+    while k < t.toks.start && aux < 3 && BEFORE_VERB.contains(&cx.w(k)) {
+        k = skip_marks(k + 1);
+        aux += 1;
+    }
+    let via = frame
+        .resolved_from
+        .as_ref()
+        .map(|r| format!(" (resolved to '{r}')"))
+        .unwrap_or_default();
+    (k == t.toks.start).then(|| Link {
+        actors: vec![a],
+        rule: LinkRule::SpeakerSubject,
+        detail: format!(
+            "'{}' in the words of '{}'{via} stands for the speaker",
+            cx.w(pronoun),
+            frame.speaker.slice(cx.text)
+        ),
+    })
+}
+
+/// A straight or curly quotation mark, as one token.
+fn is_quote_mark(w: &str) -> bool {
+    matches!(
+        w,
+        "\"" | "'" | "\u{201C}" | "\u{201D}" | "\u{2018}" | "\u{2019}" | "\u{00AB}" | "\u{00BB}"
+    )
+}
+
 /// `same_phrase`: a compatible actor in the term's own noun phrase, tried in three places: inside
 /// the term ("Assad regime"), among its premodifiers with their conjuncts ("Palestinian Islamic
 /// Jihad and Hamas militants"), and to its right when the term is a compound modifying a head
@@ -1721,10 +1818,17 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         return None;
     }
     let past_verb = e.kind == Kind::Act && h.span.slice(cx.text).to_lowercase().ends_with("ed");
+    // The subject of reported words comes after the reporting verb ("Hamas said Israel had
+    // liberated ...": Israel, not Hamas).
+    let verb_end = frame
+        .map(|f| f.verb_tokens().end)
+        .filter(|&v| v <= toks.start && v > clause.start)
+        .unwrap_or(clause.start);
     let subject_from = (clause.start..toks.start)
         .rev()
         .find(|&k| cx.w(k) == ",")
-        .map_or(clause.start, |k| k + 1);
+        .map_or(clause.start, |k| k + 1)
+        .max(verb_end);
     let mut best: Option<(usize, usize)> = None;
     for m in t.in_sentence.clone() {
         let (f, l) = (cx.first_token(m), cx.last_token(m));
@@ -2165,6 +2269,50 @@ mod tests {
         check(SpeakerOfVerb, SPEAKER_OF_VERB, NOT_SPEAKER_OF_VERB);
     }
 
+    const SPEAKER_SUBJECT: &[Row] = &[
+        // A euphemistic act in a party's own words is its own.
+        (
+            "Israel said it had eliminated a Hezbollah cell.",
+            "eliminated",
+            SpeakerSubject,
+            &["israel"],
+        ),
+        (
+            "Hamas said it had liberated the camp.",
+            "liberated",
+            SpeakerSubject,
+            &["hamas"],
+        ),
+        (
+            "Syria's army said that it had “neutralised” the cell.",
+            "neutralised",
+            SpeakerSubject,
+            &["syrian-government"],
+        ),
+    ];
+
+    const NOT_SPEAKER_SUBJECT: &[Row] = &[
+        // A condemning act is not reported of oneself: the speaker is not its agent.
+        (
+            "Hamas said the invasion had begun.",
+            "invasion",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // Someone else is the subject of the reported words.
+        (
+            "Hamas said Israel had liberated the camp.",
+            "liberated",
+            NearestInClause,
+            &["israel"],
+        ),
+    ];
+
+    #[test]
+    fn speaker_subject() {
+        check(SpeakerSubject, SPEAKER_SUBJECT, NOT_SPEAKER_SUBJECT);
+    }
+
     const SAME_PHRASE: &[Row] = &[
         // A delegitimising label on a state's adjective, with nothing compatible in focus: that
         // state's forces.
@@ -2550,13 +2698,6 @@ mod tests {
     }
 
     const NEAREST_IN_CLAUSE: &[Row] = &[
-        // A euphemistic act in a party's own words is its own.
-        (
-            "Israel said it had eliminated a Hezbollah cell.",
-            "eliminated",
-            NearestInClause,
-            &["israel"],
-        ),
         // A state's adjective before "against" says where the rebels are from; the government
         // forces after it are that state's.
         (

@@ -559,6 +559,29 @@ const RELATIONAL: &[&str] = &[
     "neighbors",
 ];
 
+/// Words that open an adverbial phrase fronted before a subject ("In a statement, it said ...",
+/// "On Monday, the ministry said ...").
+const FRONTED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "later",
+    "earlier",
+    "meanwhile",
+    "separately",
+    "however",
+    "since",
+    "under",
+    "late",
+    "early",
+    "last",
+    "yesterday",
+    "today",
+];
+
 const PRONOUN_PERSON: &[&str] = &["he", "she"];
 const PRONOUN_THING: &[&str] = &["it"];
 
@@ -1621,9 +1644,19 @@ fn frame_at(
             && !after.clone().any(|t| {
                 cx.word(t) == "that" || (cx.is_punct(t) && is_quote_char(cx.first_char(t)))
             }));
+    // "In a statement, it said the regime had fled": what stands before the comma is a fronted
+    // adverbial (a short phrase opening with a preposition or a sentence adverb, no comma in
+    // it), not reported words.
+    let fronted = boundary_before.is_some_and(|bb| {
+        bb > r.start
+            && bb - r.start <= 6
+            && cx.is(r.start, FRONTED)
+            && !(r.start..bb).any(|k| cx.is_punct(k))
+    });
     if let Some(bb) = boundary_before
         && (cx.word(bb) == "," || is_closing_mark(cx, bb))
         && after_is_tail
+        && !fronted
         && subject.len() <= 14
     {
         let mut s_end = bb;
@@ -1739,6 +1772,28 @@ fn quote_frame(
     })
 }
 
+/// The subject of the sentence before the one of `sp`: a party that is no person and no place,
+/// named first in that sentence (after at most a determiner), when no party is named in `sp`'s
+/// own sentence before it.
+fn previous_subject<'m>(cx: &Ctx<'m>, sp: Span) -> Option<&'m Mention> {
+    let here = cx.seg.sentence_at(sp.start)?;
+    let own = cx.seg.sentences[here].span;
+    let before = cx.seg.sentences.get(here.checked_sub(1)?)?;
+    let upto = cx.mentions.partition_point(|m| m.span.start < sp.start);
+    let named = &cx.mentions[..upto];
+    if named.last().is_some_and(|m| m.span.start >= own.start) {
+        return None;
+    }
+    let first = named.partition_point(|m| m.span.start < before.span.start);
+    let m = named.get(first)?;
+    let t = before.tokens.start;
+    let opens = m.span.start == cx.seg.tokens[t].span.start
+        || (cx.is(t, &["the"])
+            && before.tokens.len() > 1
+            && m.span.start == cx.seg.tokens[t + 1].span.start);
+    (opens && m.form != Form::Person && m.role.is_none()).then_some(m)
+}
+
 /// Gives each frame its speaker's actor, resolving pronouns and role nouns to earlier speakers.
 fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
     // The lowercase words of the speaker (most are lowercase already and borrowed).
@@ -1844,6 +1899,21 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
                 frames[i].speaker_actor = Some(m.actor);
                 frames[i].resolved_from = Some(m.span.slice(cx.text).to_owned());
             }
+            continue;
+        }
+        // "It": the subject of the sentence before, when that sentence opens with a party
+        // that is no person and nothing is named between it and the pronoun (centering: the
+        // subject is the likeliest next topic).
+        if thing_like && let Some(m) = previous_subject(cx, sp) {
+            // Said as a speaker before ("The Ukrainian Foreign Ministry said ... It also
+            // noted"): the speaker as written then.
+            let written = frames[..i]
+                .iter()
+                .rev()
+                .find(|f| f.speaker_actor == Some(m.actor) && f.speaker.contains(m.span))
+                .map_or(m.span, |f| f.speaker);
+            frames[i].speaker_actor = Some(m.actor);
+            frames[i].resolved_from = Some(written.slice(cx.text).to_owned());
             continue;
         }
         // "It", "the statement", "the ministry": an earlier speaker that is not a person, or

@@ -119,7 +119,26 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Reported,
         "Erdogan",
     ),
-    // ..., X said.
+    // A fronted adverbial before the speaker is not reported words.
+    (
+        "Headline\nIn a statement, the army said the militants must withdraw.",
+        "militants",
+        Voice::Reported,
+        "the army",
+    ),
+    (
+        "Headline\nOn Monday, it said the militants must withdraw.",
+        "militants",
+        Voice::Reported,
+        "it",
+    ),
+    // ..., X said (a fronted adverbial before the reported words too).
+    (
+        "Headline\nIn Idlib, the militants pushed close to the city, the army said.",
+        "militants",
+        Voice::Reported,
+        "the army",
+    ),
     (
         "Headline\nThe militants pushed close to the city, the Syrian Observatory said.",
         "militants",
@@ -675,6 +694,25 @@ fn speaker_resolves_to_actor_through_pronoun() {
     );
     let h = hit(&a, "Syrian regime", 0);
     assert_eq!(h.speaker_actor.as_deref(), Some("turkey"));
+}
+
+#[test]
+fn it_as_speaker_is_the_subject_of_the_sentence_before() {
+    // Hamas spoke last, but the sentence before opens with the SDF: "it" is the SDF.
+    let a = analyze(
+        "Headline\nHamas said on Monday that the occupation must end.\nThe SDF, one of the \
+         largest Kurdish-led forces, controls the northeast. In a statement, it said the regime \
+         had fled.",
+    );
+    let h = hit(&a, "regime", 0);
+    assert_eq!(h.speaker_actor.as_deref(), Some("sdf"));
+    assert_eq!(h.speaker_antecedent.as_deref(), Some("SDF"));
+    // Something named before the pronoun in its own sentence: the earlier speaker, as before.
+    let b = analyze(
+        "Headline\nHamas said on Monday that the occupation must end.\nThe SDF controls the \
+         northeast. In Syria, it said the regime had fled.",
+    );
+    assert_eq!(hit(&b, "regime", 0).speaker_actor.as_deref(), Some("hamas"));
 }
 
 // ---------------------------------------------------------------- attribution
