@@ -1062,6 +1062,11 @@ impl<'a> Term<'a> {
             rule,
             LinkRule::Apposition | LinkRule::Copula | LinkRule::Designation
         );
+        // A possessor is not what the phrase says of the party: in "China, the junta's main arms
+        // supplier", the supplier is China and the junta someone else.
+        if predicative && self.possessor(cx) {
+            return None;
+        }
         let agrees = |a: usize| self.agrees(cx, a, predicative);
         match self.antecedent_before(cx, pos)? {
             Antecedent::Mentions(ms) => {
@@ -1098,6 +1103,15 @@ impl<'a> Term<'a> {
     /// gives the term one of these.
     fn other_roles(&self, cx: &Context) -> Vec<usize> {
         let mut out: Vec<usize> = self.backers.iter().map(|&m| cx.mentions[m].actor).collect();
+        // The possessor in an apposition is not the party the apposition describes: in "China,
+        // the junta's main arms supplier", the junta is not China.
+        if self.possessor(cx)
+            && self.lead > self.sent.start
+            && matches!(cx.w(self.lead - 1), "," | "—" | "–" | "(")
+            && let Some(Antecedent::Mentions(ms)) = self.antecedent_before(cx, self.lead - 1)
+        {
+            out.extend(ms.into_iter().map(|m| cx.mentions[m].actor));
+        }
         if self.entry.kind != Kind::Act
             && let Some(before) = against_before(cx, self.hit.sentence, &self.toks)
         {
@@ -1127,6 +1141,11 @@ impl<'a> Term<'a> {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// Whether the term is a possessor ("the junta's"): a possessive ending follows it.
+    fn possessor(&self, cx: &Context) -> bool {
+        self.toks.end < self.sent.end && cx.seg.tokens[self.toks.end].kind == TokenKind::Possessive
     }
 
     /// The nearest compatible actor in the clause with its compatible conjuncts, found once.
@@ -1829,9 +1848,18 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         .find(|&k| cx.w(k) == ",")
         .map_or(clause.start, |k| k + 1)
         .max(verb_end);
+    // The party an apposition describes is not its possessor ("China, the junta's supplier").
+    let described = if t.possessor(cx) {
+        t.other_roles(cx)
+    } else {
+        Vec::new()
+    };
     let mut best: Option<(usize, usize)> = None;
     for m in t.in_sentence.clone() {
         let (f, l) = (cx.first_token(m), cx.last_token(m));
+        if described.contains(&cx.mentions[m].actor) {
+            continue;
+        }
         if f < clause.start || l >= clause.end || toks.contains(&f) {
             continue;
         }
@@ -2267,6 +2295,34 @@ mod tests {
     #[test]
     fn speaker_of_verb() {
         check(SpeakerOfVerb, SPEAKER_OF_VERB, NOT_SPEAKER_OF_VERB);
+    }
+
+    /// A possessor in an apposition is not the party the apposition describes, whichever rule
+    /// then decides.
+    #[test]
+    fn a_possessor_in_an_apposition_is_not_the_party_described() {
+        let a = analyzer().analyze(
+            "test",
+            "Headline\nSyria's government fought on. Russia, the regime's main ally, sent jets.",
+        );
+        let h = a.hits.iter().find(|h| h.text == "regime").unwrap();
+        assert_eq!(
+            h.actors,
+            vec!["syrian-government".to_owned()],
+            "{}",
+            h.link_detail
+        );
+        let russia = h
+            .link_candidates
+            .iter()
+            .find(|c| c.actor == "russia")
+            .unwrap();
+        assert_eq!(
+            russia.excluded,
+            Some(
+                "named in another role by the term's phrase (patron, target, opponent, or what its apposition describes)"
+            )
+        );
     }
 
     const SPEAKER_SUBJECT: &[Row] = &[

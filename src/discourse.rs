@@ -387,7 +387,9 @@ pub fn resolve(
         } else if let Some(w) = head.and_then(|h| h.refuses(cast.referent(a), false)) {
             Some(w)
         } else if t.other_roles.contains(&a) {
-            Some("named as the term's patron, target or opponent")
+            Some(
+                "named in another role by the term's phrase (patron, target, opponent, or what its apposition describes)",
+            )
         } else if p < MIN_POINTS {
             Some("too little in focus")
         } else {
