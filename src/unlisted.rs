@@ -479,6 +479,11 @@ impl<'a> Finder<'a> {
                 }
                 let r = self.run_end(i, hi);
                 match self.name_in(i, r) {
+                    // A name takes no indefinite article: "a Foreign Terrorist Organization" is a
+                    // category, not a party.
+                    Some((a, b, _)) if a > lo && matches!(self.lower.get(a - 1), "a" | "an") => {
+                        i = b;
+                    }
                     Some((a, b, head)) => {
                         found.push((a, b, head, first));
                         i = b;
@@ -1050,6 +1055,7 @@ mod tests {
             "Popular Front leaders met.",
             "the army and the front moved.",
             "Security officials said the Council would meet.",
+            "Washington designated the group a Foreign Terrorist Organization.",
         ] {
             let text = format!("{BODY}{sentence}");
             assert!(names(&text).is_empty(), "{sentence}: {:?}", names(&text));
