@@ -971,6 +971,16 @@ impl<'a> Term<'a> {
         if proxy_word {
             backers.append(&mut left);
         }
+        // "The PKK's Syrian offshoot", "Hamas's allies": a relational noun's possessor is the
+        // party it relates to, not the one it describes.
+        if heads::is_relational(hit.span.slice(cx.text)) {
+            let (possessors, rest): (Vec<usize>, Vec<usize>) = left.iter().partition(|&&m| {
+                let after = cx.last_token(m) + 1;
+                after < sent.end && cx.seg.tokens[after].kind == TokenKind::Possessive
+            });
+            backers.extend(possessors);
+            left = rest;
+        }
         let compound = !backers.is_empty() || hit.span.slice(cx.text).contains('-');
         let mut right = scan_right(cx, entry, hit_at, compound, toks.end, sent.end);
         let owner_pp = starts_with_owner_pp(cx, entry, toks.end, sent.end);
@@ -2596,6 +2606,13 @@ mod tests {
             "proxy",
             Copula,
             &["hezbollah"],
+        ),
+        // A relational noun's possessor is the party it relates to: the offshoot is the YPG.
+        (
+            "The YPG is the PKK's Syrian offshoot.",
+            "offshoot",
+            Copula,
+            &["ypg"],
         ),
     ];
     const NOT_COPULA: &[Row] = &[

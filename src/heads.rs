@@ -16,6 +16,71 @@
 
 use crate::lexicon::{ActorEntry, ActorType};
 
+/// Relational nouns: what they name stands in a relation to the party their possessor or
+/// complement names, and is not that party ("Hamas's allies", "the PKK's Syrian offshoot",
+/// "critics of the government", "relatives of the victims"). A speaker so described is not the
+/// party named in it, and a term with such a head does not describe its possessor.
+pub const RELATIONAL_NOUNS: &[&str] = &[
+    "critic",
+    "critics",
+    "opponent",
+    "opponents",
+    "rival",
+    "rivals",
+    "enemy",
+    "enemies",
+    "adversary",
+    "adversaries",
+    "foe",
+    "foes",
+    "detractor",
+    "detractors",
+    "victim",
+    "victims",
+    "survivor",
+    "survivors",
+    "family",
+    "families",
+    "relative",
+    "relatives",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
+    "ally",
+    "allies",
+    "partner",
+    "partners",
+    "patron",
+    "patrons",
+    "backer",
+    "backers",
+    "sponsor",
+    "sponsors",
+    "supplier",
+    "suppliers",
+    "client",
+    "clients",
+    "puppet",
+    "puppets",
+    "proxy",
+    "proxies",
+    "affiliate",
+    "affiliates",
+    "offshoot",
+    "offshoots",
+    "branch",
+    "wing",
+    "arm",
+    "franchise",
+    "extension",
+    "extensions",
+];
+
 /// Nouns for a state or its government: only a state can be one.
 pub const GOVERNMENT_NOUNS: &[&str] = &[
     "government",
@@ -393,6 +458,13 @@ fn lower_words(phrase: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| w.trim_matches(|c| matches!(c, '-' | '\'' | '’')))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
+}
+
+/// Whether a phrase ends in a relational noun ([`RELATIONAL_NOUNS`]): "Syrian offshoot".
+pub fn is_relational(phrase: &str) -> bool {
+    lower_words(phrase)
+        .last()
+        .is_some_and(|w| RELATIONAL_NOUNS.contains(&without_possessive(&w)))
 }
 
 /// A word without its possessive ending ("kremlin's" -> "kremlin").

@@ -540,25 +540,6 @@ const CLAUSE_WORDS: &[&str] = &[
     "whereas", "when", "if", "unless", "whether", "what",
 ];
 
-/// Heads of speaker phrases that name people set against an actor, not the actor itself:
-/// "Critics of the Biden administration", "relatives of the victims".
-const RELATIONAL: &[&str] = &[
-    "critics",
-    "opponents",
-    "rivals",
-    "enemies",
-    "adversaries",
-    "detractors",
-    "victims",
-    "survivors",
-    "families",
-    "relatives",
-    "residents",
-    "witnesses",
-    "neighbours",
-    "neighbors",
-];
-
 /// Words that open an adverbial phrase fronted before a subject ("In a statement, it said ...",
 /// "On Monday, the ministry said ...").
 const FRONTED: &[&str] = &[
@@ -1833,7 +1814,7 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         let first_noun = words
             .iter()
             .find(|w| !matches!(w.as_ref(), "the" | "a" | "an" | "some" | "many"));
-        if first_noun.is_some_and(|w| RELATIONAL.contains(&w.as_ref())) {
+        if first_noun.is_some_and(|w| heads::RELATIONAL_NOUNS.contains(&w.as_ref())) {
             continue;
         }
         if let Some(m) = cx.first_actor(sp) {
