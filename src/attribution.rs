@@ -17,7 +17,8 @@
 //! 5. `object_complement`: the term names the object of a naming verb ("Turkey considers the
 //!    SDF a terrorist group", "he called Mr. Mattis an island of stability"), or, in "the rebels,
 //!    who call themselves freedom fighters", the namer; after a passive ("the group was
-//!    labelled a terrorist organization") the subject.
+//!    labelled a terrorist organization") the subject; after "whom/which X calls" ("the
+//!    Houthis, whom Saudi Arabia calls an Iranian proxy") what the relative pronoun stands for.
 //! 6. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
 //!    designated as a terrorist group".
 //! 7. `copula`: "HTS is a militant group".
@@ -1651,7 +1652,21 @@ fn object_complement(cx: &Context, t: &Term) -> Option<Link> {
                 ),
             )
         }
-        Naming::Gap => return None,
+        // "The Houthis, whom Saudi Arabia calls an Iranian proxy": the relative pronoun is the
+        // object, and what it stands for is the phrase before it. A free relative ("what X
+        // called Y") stands for no party.
+        Naming::Gap => {
+            let sp = token_range(cx.seg, f.speaker).start;
+            let rel = sp
+                .checked_sub(1)
+                .filter(|&k| matches!(cx.w(k), "which" | "whom" | "who" | "that"))?;
+            return t.link_back(
+                cx,
+                rel,
+                LinkRule::ObjectComplement,
+                "named by the verb through the relative pronoun:",
+            );
+        }
     };
     Some(Link {
         actors,
@@ -2235,6 +2250,14 @@ mod tests {
             ObjectComplement,
             &["ypg"],
         ),
+        // "whom/which X calls Y": the relative pronoun is the object; it stands for the phrase
+        // before it.
+        (
+            "The Houthis, whom Saudi Arabia has long called an Iranian proxy, deny it.",
+            "proxy",
+            ObjectComplement,
+            &["houthis"],
+        ),
     ];
     const NOT_OBJECT_COMPLEMENT: &[Row] = &[
         // No naming verb: the clause rules decide.
@@ -2700,7 +2723,7 @@ mod tests {
         ),
         // A state between "which" and the term cannot be a group, so it does not block.
         (
-            "The PKK, which Turkey calls a terrorist group, fought on.",
+            "The PKK, which Turkey fought in the 1990s as a terrorist group, fought on.",
             "terrorist group",
             RelativeClause,
             &["pkk"],
@@ -2709,9 +2732,16 @@ mod tests {
     const NOT_RELATIVE_CLAUSE: &[Row] = &[
         // A compatible actor between "which" and the term.
         (
-            "The SDF, which HTS calls a terrorist group, fought on.",
+            "The SDF, which HTS fought as a terrorist group, held the town.",
             "terrorist group",
             Salience,
+            &["sdf"],
+        ),
+        // A naming verb in the relative clause: the object complement rule decides first.
+        (
+            "The SDF, which HTS calls a terrorist group, fought on.",
+            "terrorist group",
+            ObjectComplement,
             &["sdf"],
         ),
         // No comma before "which": not a relative clause on a named antecedent.
