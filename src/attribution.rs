@@ -5,8 +5,9 @@
 //! lexicon entry `targets`):
 //! 1. `speaker_of_verb`: an attribution verb ("claimed") describes the speaker of its frame.
 //! 2. `speaker_subject`: an act that does not condemn, in reported words whose subject is a
-//!    pronoun standing for the speaker ("the Arakan Army said it had “liberated” the town"), is
-//!    the speaker's.
+//!    pronoun standing for the speaker ("the Arakan Army said it had “liberated” the town", or
+//!    "we" in quoted words: "“We will liberate Darfur,” the army's spokesman said"), is the
+//!    speaker's.
 //! 3. `same_phrase`: an actor named in the term's own noun phrase ("the HTS terror organization",
 //!    "Assad's regime", "HTS fighters", "fighters from a Kurdish-led coalition"; a compound
 //!    "U.S.-backed" describes the head it modifies).
@@ -1418,6 +1419,31 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     if !t.entry.allows(cx.type_of(a)) {
         return None;
     }
+    let via = frame
+        .resolved_from
+        .as_ref()
+        .map(|r| format!(" (resolved to '{r}')"))
+        .unwrap_or_default();
+    // "We will liberate ...": in quoted words, "we" and "I" are the speaker.
+    if v.voice == Voice::Quote {
+        let mut k = t.toks.start;
+        let mut aux = 0;
+        while k > t.sent.start && aux < 3 && BEFORE_VERB.contains(&cx.w(k - 1)) {
+            k -= 1;
+            aux += 1;
+        }
+        if k > t.sent.start && matches!(cx.w(k - 1), "we" | "i") {
+            return Some(Link {
+                actors: vec![a],
+                rule: LinkRule::SpeakerSubject,
+                detail: format!(
+                    "'{}' in the quoted words of '{}'{via} is the speaker",
+                    cx.w(k - 1),
+                    frame.speaker.slice(cx.text)
+                ),
+            });
+        }
+    }
     // After the verb: "that"?, the pronoun, at most three auxiliaries or adverbs, then the term
     // (quotation marks may stand between).
     let mut k = frame.verb_tokens().end;
@@ -1444,11 +1470,6 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
         k = skip_marks(k + 1);
         aux += 1;
     }
-    let via = frame
-        .resolved_from
-        .as_ref()
-        .map(|r| format!(" (resolved to '{r}')"))
-        .unwrap_or_default();
     (k == t.toks.start).then(|| Link {
         actors: vec![a],
         rule: LinkRule::SpeakerSubject,
@@ -2125,10 +2146,19 @@ fn carried_over(
     let near = |t: &&Tie| t.1 == para || h.sentence - t.0 <= 2;
     // "such terrorist groups": an anaphoric determiner points back to the last tied term of any
     // category whose actors the term can describe; otherwise the last use of the same entry (the same label repeated).
+    // As in the discourse model, a delegitimising term in a party's own words is not about it.
+    let v = cx.voices.voice_of(cx.seg, h.span);
+    let speaker = match v.voice {
+        Voice::Quote | Voice::Reported if e.stance < 0 => {
+            v.frame.and_then(|f| cx.voices.frames[f].speaker_actor)
+        }
+        _ => None,
+    };
     let fits = |t: &&Tie| {
         t.2.iter().all(|&a| {
             e.allows(cast.actor_type(a))
                 && head.is_none_or(|h| h.refuses(cast.referent(a), false).is_none())
+                && speaker != Some(a)
         })
     };
     let anaphor = anaphor.filter(near).filter(fits);

@@ -796,6 +796,22 @@ const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
         &["hts"],
         "carried_over",
     ),
+    // "We" in quoted words is the speaker; "these terrorists" then does not carry the speaker
+    // over from the act before it.
+    (
+        "Headline\nThe SDF fought on. \"We will liberate the city from these terrorists,\" Hamas said.",
+        "liberate",
+        0,
+        &["hamas"],
+        "speaker_subject",
+    ),
+    (
+        "Headline\nThe SDF fought on. \"We will liberate the city from these terrorists,\" Hamas said.",
+        "terrorists",
+        0,
+        &["sdf"],
+        "salience",
+    ),
     // A pronoun stands for the last person named: "his regime" is Assad's.
     (
         "Headline\nBashar al-Assad fled to Moscow. Critics said his regime had collapsed.",
