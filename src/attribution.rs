@@ -927,6 +927,9 @@ struct Term<'a> {
     /// Patrons named in or around the phrase: backers inside the term, a proxy word's
     /// modifiers and of-phrase, and compound backers just before the term ("Turkish-backed").
     backers: Vec<usize>,
+    /// The possessors of a relational noun ("Trump's adviser", "his lawyer"): someone the term
+    /// relates to, not the one it describes (also among `backers`).
+    possessors: Vec<usize>,
     /// The start of the words that lead into the noun phrase ("is also a", "designated as"),
     /// and whether they hold a designation verb.
     lead: usize,
@@ -958,7 +961,7 @@ impl<'a> Term<'a> {
         let entry = hit.entry;
         let toks = token_range(cx.seg, hit.span);
         let sent = cx.seg.sentences[hit.sentence].tokens.clone();
-        let inside: Vec<usize> = starting_within(cx.mentions, hit.span)
+        let mut inside: Vec<usize> = starting_within(cx.mentions, hit.span)
             .filter(|&m| hit.span.contains(cx.mentions[m].span))
             .collect();
         let mut backers: Vec<usize> = inside
@@ -975,13 +978,23 @@ impl<'a> Term<'a> {
         }
         // "The PKK's Syrian offshoot", "Hamas's allies": a relational noun's possessor is the
         // party it relates to, not the one it describes.
+        let mut possessors = Vec::new();
         if heads::is_relational(hit.span.slice(cx.text)) {
-            let (possessors, rest): (Vec<usize>, Vec<usize>) = left.iter().partition(|&&m| {
-                let after = cx.last_token(m) + 1;
-                after < sent.end && cx.seg.tokens[after].kind == TokenKind::Possessive
-            });
-            backers.extend(possessors);
-            left = rest;
+            let owns = |m: &usize| {
+                let after = cx.last_token(*m) + 1;
+                (after < sent.end && cx.seg.tokens[after].kind == TokenKind::Possessive)
+                    || (cx.mentions[*m].form == Form::Pronoun
+                        && matches!(
+                            cx.mention_text(*m).to_lowercase().as_str(),
+                            "his" | "her" | "its" | "their"
+                        ))
+            };
+            for list in [&mut left, &mut inside] {
+                let (owners, rest): (Vec<usize>, Vec<usize>) = list.iter().partition(|m| owns(m));
+                possessors.extend(owners);
+                *list = rest;
+            }
+            backers.extend(&possessors);
         }
         let compound = !backers.is_empty() || hit.span.slice(cx.text).contains('-');
         let mut right = scan_right(cx, entry, hit_at, compound, toks.end, sent.end);
@@ -1014,6 +1027,7 @@ impl<'a> Term<'a> {
             compound,
             owner_pp,
             backers,
+            possessors,
             lead,
             designated,
             head,
@@ -1537,6 +1551,24 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
             rule: LinkRule::SamePhrase,
             detail: format!(
                 "'{}' in the same noun phrase, and the phrase names a party of theirs: {}",
+                cx.mention_text(m),
+                cx.name(p)
+            ),
+        });
+    }
+    // "Trump's chief economic adviser", "his lawyer": someone on the possessor's side, so the
+    // party the lexicon says the possessor is part of.
+    let side = t.possessors.iter().find_map(|&m| {
+        // The term names a member of that party, not the party: only the entry's types count.
+        let p = cx.part_of(cx.mentions[m].actor)?;
+        t.entry.allows(cx.type_of(p)).then_some((m, p))
+    });
+    if let Some((m, p)) = side {
+        return Some(Link {
+            actors: vec![p],
+            rule: LinkRule::SamePhrase,
+            detail: format!(
+                "'{}' owns the phrase, which names someone on their side: {}",
                 cx.mention_text(m),
                 cx.name(p)
             ),

@@ -322,25 +322,10 @@ impl Head {
     /// head is in none of the classes: "demands" may be a verb, "a disaster in the making" may be
     /// said of a person's plan, and neither says what party it refers to.
     pub fn of(phrase: &str) -> Option<Head> {
-        let mut head: Option<String> = None;
-        let mut indefinite = false;
-        for (i, lower) in lower_words(phrase).enumerate() {
-            if i >= MAX_WORDS {
-                // A clause or a sentence, not a noun phrase.
-                return None;
-            }
-            if head.is_some() && HEAD_ENDS_BEFORE.contains(&lower.as_str()) {
-                break;
-            }
-            if head.is_none() && matches!(lower.as_str(), "a" | "an" | "another") {
-                indefinite = true;
-            }
-            let bare = without_possessive(&lower);
-            if bare.chars().any(char::is_alphabetic) {
-                head = Some(bare.to_owned());
-            }
-        }
-        let word = head?;
+        let word = head_word(phrase)?;
+        let indefinite = lower_words(phrase)
+            .next()
+            .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "another"));
         let class = class_of(&word)?;
         Some(Head {
             plural: is_plural(&word),
@@ -460,11 +445,78 @@ fn lower_words(phrase: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// Whether a phrase ends in a relational noun ([`RELATIONAL_NOUNS`]): "Syrian offshoot".
+/// Nouns for people who serve, speak for or belong with someone ("Trump's chief economic
+/// adviser", "his personal lawyer", "his associates"): on that person's side, but not that
+/// person. A speaker so described speaks for the party named (unlike [`RELATIONAL_NOUNS`]).
+pub const SERVICE_NOUNS: &[&str] = &[
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "aide",
+    "aides",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "counsel",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "envoys",
+    "associate",
+    "associates",
+    "deputy",
+    "deputies",
+    "assistant",
+    "assistants",
+    "staff",
+    "cabinet",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "son-in-law",
+    "friend",
+    "friends",
+    "successor",
+    "predecessor",
+    "predecessors",
+    "counterpart",
+    "counterparts",
+];
+
+/// Whether a phrase ends in a noun that names someone other than its possessor
+/// ([`RELATIONAL_NOUNS`], [`SERVICE_NOUNS`]): "Syrian offshoot", "chief economic adviser".
 pub fn is_relational(phrase: &str) -> bool {
-    lower_words(phrase)
-        .last()
-        .is_some_and(|w| RELATIONAL_NOUNS.contains(&without_possessive(&w)))
+    head_word(phrase).is_some_and(|w| {
+        RELATIONAL_NOUNS.contains(&w.as_str()) || SERVICE_NOUNS.contains(&w.as_str())
+    })
+}
+
+/// The head word of a noun phrase as [`Head::of`] finds it, whatever its class: the last word
+/// before the first preposition or relative word, lower-cased, without a possessive ending.
+/// `None` past [`MAX_WORDS`] (a clause, not a noun phrase).
+fn head_word(phrase: &str) -> Option<String> {
+    let mut head: Option<String> = None;
+    for (i, lower) in lower_words(phrase).enumerate() {
+        if i >= MAX_WORDS {
+            return None;
+        }
+        if head.is_some() && HEAD_ENDS_BEFORE.contains(&lower.as_str()) {
+            break;
+        }
+        let bare = without_possessive(&lower);
+        if bare.chars().any(char::is_alphabetic) {
+            head = Some(bare.to_owned());
+        }
+    }
+    head
 }
 
 /// A word without its possessive ending ("kremlin's" -> "kremlin").

@@ -3904,6 +3904,7 @@ labels:
   - {id: caravans, forms: [caravans], category: test/desc, stance: 0, kind: label}
   - {id: two-leaders, forms: [the two leaders], category: test/desc, stance: 0, kind: label}
   - {id: groups, forms: [the groups], category: test/desc, stance: 0, kind: label}
+  - {id: adviser, forms: [adviser], category: test/desc, stance: 0, kind: label}
 ";
     let lex = LexiconBuilder::new()
         .text("desc.yaml", yaml)
@@ -4016,6 +4017,14 @@ fn descriptions_agree_with_their_party_and_match_its_titles() {
             0,
             &["caravan"],
             "salience",
+        ),
+        // Someone who serves a person is on that person's side, not that person.
+        (
+            "Mexico protested. Donald Trump's adviser replied.",
+            "adviser",
+            0,
+            &["usa"],
+            "same_phrase",
         ),
         // A person's government is the party the lexicon says the person is part of.
         (
