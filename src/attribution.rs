@@ -7,7 +7,8 @@
 //! 2. `speaker_subject`: an act that does not condemn, in reported words whose subject is a
 //!    pronoun standing for the speaker ("the Arakan Army said it had “liberated” the town", or
 //!    "we" in quoted words: "“We will liberate Darfur,” the army's spokesman said"), is the
-//!    speaker's.
+//!    speaker's; so is a label said of such a subject after a copula ("the NUG says it is the
+//!    country's legitimate government").
 //! 3. `same_phrase`: an actor named in the term's own noun phrase ("the HTS terror organization",
 //!    "Assad's regime", "HTS fighters", "fighters from a Kurdish-led coalition"; a compound
 //!    "U.S.-backed" describes the head it modifies).
@@ -1418,10 +1419,12 @@ const BEFORE_VERB: &[&str] = &[
 
 /// `speaker_subject`: an act that is the verb of reported words whose subject is a pronoun
 /// standing for the speaker ("the Arakan Army ... said it had “liberated” the town", "the army
-/// said they neutralised ...") is the speaker's own act. Only acts that do not condemn: a party
-/// does not report its own acts by a condemning name.
+/// said they neutralised ...") is the speaker's own act, and a label after such a subject and a
+/// copula is said of the speaker ("the NUG says it is the country's legitimate government").
+/// Only terms that do not condemn: a party does not name itself or its acts so.
 fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
-    if t.entry.kind != Kind::Act || t.entry.stance < 0 {
+    let label = t.entry.kind == Kind::Label;
+    if !(t.entry.kind == Kind::Act || label) || t.entry.stance < 0 {
         return None;
     }
     let v = cx.voices.voice_of(cx.seg, t.hit.span);
@@ -1438,9 +1441,32 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
         .as_ref()
         .map(|r| format!(" (resolved to '{r}')"))
         .unwrap_or_default();
+    // A label is said of the subject after a copula, with at most four words of its noun
+    // phrase before it ("it is the country's legitimate government"): where that phrase opens.
+    let np = if label {
+        let mut k = t.toks.start;
+        // Only the words of one noun phrase: no preposition, "to" or punctuation between.
+        const NOT_IN_NP: &[&str] = &[
+            "to", "of", "with", "for", "in", "on", "at", "by", "from", "than", "as", "about",
+        ];
+        while k > t.sent.start
+            && t.toks.start - k < 4
+            && !COPULA.contains(&cx.w(k - 1))
+            && !NOT_IN_NP.contains(&cx.w(k - 1))
+            && cx.seg.tokens[k - 1].kind != TokenKind::Punct
+        {
+            k -= 1;
+        }
+        if k == t.sent.start || !COPULA.contains(&cx.w(k - 1)) {
+            return None;
+        }
+        k
+    } else {
+        t.toks.start
+    };
     // "We will liberate ...": in quoted words, "we" and "I" are the speaker.
     if v.voice == Voice::Quote {
-        let mut k = t.toks.start;
+        let mut k = np;
         let mut aux = 0;
         while k > t.sent.start && aux < 3 && BEFORE_VERB.contains(&cx.w(k - 1)) {
             k -= 1;
@@ -1462,10 +1488,7 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     // (quotation marks may stand between).
     let mut k = frame.verb_tokens().end;
     let skip_marks = |mut k: usize| {
-        while k < t.toks.start
-            && cx.seg.tokens[k].kind == TokenKind::Punct
-            && is_quote_mark(cx.w(k))
-        {
+        while k < np && cx.seg.tokens[k].kind == TokenKind::Punct && is_quote_mark(cx.w(k)) {
             k += 1;
         }
         k
@@ -1474,17 +1497,17 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     if cx.w(k) == "that" {
         k = skip_marks(k + 1);
     }
-    if k >= t.toks.start || !SUBJECT_PRONOUNS.contains(&cx.w(k)) {
+    if k >= np || !SUBJECT_PRONOUNS.contains(&cx.w(k)) {
         return None;
     }
     let pronoun = k;
     k = skip_marks(k + 1);
     let mut aux = 0;
-    while k < t.toks.start && aux < 3 && BEFORE_VERB.contains(&cx.w(k)) {
+    while k < np && aux < 3 && BEFORE_VERB.contains(&cx.w(k)) {
         k = skip_marks(k + 1);
         aux += 1;
     }
-    (k == t.toks.start).then(|| Link {
+    (k == np).then(|| Link {
         actors: vec![a],
         rule: LinkRule::SpeakerSubject,
         detail: format!(
@@ -2421,6 +2444,19 @@ mod tests {
     }
 
     const SPEAKER_SUBJECT: &[Row] = &[
+        // A label after the pronoun and a copula is said of the speaker.
+        (
+            "The junta fought on. The NUG says it is the country's legitimate government.",
+            "legitimate government",
+            SpeakerSubject,
+            &["nug"],
+        ),
+        (
+            "The junta fought on. “We are the legitimate government,” the NUG said.",
+            "legitimate government",
+            SpeakerSubject,
+            &["nug"],
+        ),
         // A euphemistic act in a party's own words is its own.
         (
             "Israel said it had eliminated a Hezbollah cell.",
@@ -2443,6 +2479,13 @@ mod tests {
     ];
 
     const NOT_SPEAKER_SUBJECT: &[Row] = &[
+        // A preposition between: the label is not what the subject is said to be.
+        (
+            "The SDF said it was willing to talk with the regime.",
+            "regime",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
         // A condemning act is not reported of oneself: the speaker is not its agent.
         (
             "Hamas said the invasion had begun.",
