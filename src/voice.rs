@@ -6,7 +6,8 @@
 //!    verb, the words after it), `..., X said.` and `"...," said X` (the words before), `according to
 //!    X`, a participle continuing the frame (`..., adding that ...`), and a verb sharing the subject
 //!    of an earlier frame (`... and claimed ...`). Passive verbs (`was accused`) and expletive
-//!    subjects (`It is worth noting that`) are not frames. A **naming verb** (`call`, `describe
+//!    subjects (`It is worth noting that`) are not frames, and a fronted adverbial before the
+//!    speaker (`In a statement, it said ...`) is not reported words. A **naming verb** (`call`, `describe
 //!    as`, `label`, `brand`, `dub`, `refer to ... as`) makes a frame whose words are only the name
 //!    it gives and whose speaker is the namer: the subject (`X calls them Y`), the antecedent of a
 //!    relative pronoun (`the rebels, who call themselves Y`), the subject after an object relative
