@@ -12,38 +12,41 @@
 //! 3. `same_phrase`: an actor named in the term's own noun phrase ("the HTS terror organization",
 //!    "Assad's regime", "HTS fighters", "fighters from a Kurdish-led coalition"; a compound
 //!    "U.S.-backed" describes the head it modifies).
-//! 4. `proxy`: a group term owned or backed by a state that the lexicon says has proxies
+//! 4. `accused_of`: an act charged with a verb of accusing is the accused's: the object of
+//!    "accused X of", else the subject of "X was accused of" ("JNIM has been accused of
+//!    atrocities"), never the accuser after "by".
+//! 5. `proxy`: a group term owned or backed by a state that the lexicon says has proxies
 //!    ("their respective insurgent groups", "Turkey, which supports armed groups", "Turkish-backed
 //!    factions") describes those proxies; a plural proxy word ("Tehran's proxies") describes all
 //!    of a patron's proxies that the article names, or all those on record.
-//! 5. `object_complement`: the term names the object of a naming verb ("Turkey considers the
+//! 6. `object_complement`: the term names the object of a naming verb ("Turkey considers the
 //!    SDF a terrorist group", "he called Mr. Mattis an island of stability"), or, in "the rebels,
 //!    who call themselves freedom fighters", the namer; after a passive ("the group was
 //!    labelled a terrorist organization") the subject; after "whom/which X calls" ("the
 //!    Houthis, whom Saudi Arabia calls an Iranian proxy") what the relative pronoun stands for.
-//! 6. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
+//! 7. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
 //!    designated as a terrorist group".
-//! 7. `copula`: "HTS is a militant group".
-//! 8. `apposition`: "HTS, a militant group".
-//! 9. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
-//! 10. `coordination`: the nearest compatible actor in the same clause when it has conjuncts, all
+//! 8. `copula`: "HTS is a militant group".
+//! 9. `apposition`: "HTS, a militant group".
+//! 10. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
+//! 11. `coordination`: the nearest compatible actor in the same clause when it has conjuncts, all
 //!     of them ("both Turkey and the US maintain occupation forces" gives two actors).
-//! 11. `nearest_in_clause`: the nearest compatible actor in the same clause, alone.
+//! 12. `nearest_in_clause`: the nearest compatible actor in the same clause, alone.
 //!
 //! A distancing marker ("so-called") takes no local rule: once the local rules are done,
 //! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
 //! it. Then, in text order, the discourse rules for the terms still without an actor:
-//! 12. `head_match`: a label that is a shortened name or title of a party the article names
+//! 13. `head_match`: a label that is a shortened name or title of a party the article names
 //!     ("the caravan" of "Migrant caravan", "the special counsel" of "special counsel Robert
 //!     Mueller", see [`crate::titles`]) takes that party, the most salient one if several fit.
-//!     It overrides the proximity rules (10 and 11), never the others.
-//! 13. `carried_over`: a term with no actor in its clause takes the actor its entry was last
+//!     It overrides the proximity rules (11 and 12), never the others.
+//! 14. `carried_over`: a term with no actor in its clause takes the actor its entry was last
 //!     tied to, in the same paragraph or the two sentences before; after an anaphoric determiner
 //!     ("such terrorist groups") the last tie of any category whose actors it can describe.
-//! 14. `salience`: the most salient compatible party of the article's discourse model
+//! 15. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term.
-//! 15. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
+//! 16. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
 //!     an unnamed party of the article; a delegitimising label on a state's adjective ("Ukrainian
 //!     militants", "the Russian terrorists") takes that state instead (`same_phrase`).
 //!
@@ -85,6 +88,7 @@ pub enum LinkRule {
     SpeakerOfVerb,
     SpeakerSubject,
     SamePhrase,
+    AccusedOf,
     Proxy,
     ObjectComplement,
     Copula,
@@ -108,6 +112,7 @@ impl LinkRule {
             LinkRule::SpeakerOfVerb => "speaker_of_verb",
             LinkRule::SpeakerSubject => "speaker_subject",
             LinkRule::SamePhrase => "same_phrase",
+            LinkRule::AccusedOf => "accused_of",
             LinkRule::Proxy => "proxy",
             LinkRule::ObjectComplement => "object_complement",
             LinkRule::Copula => "copula",
@@ -873,6 +878,7 @@ const RULES: &[(LinkRule, RuleFn)] = &[
     (LinkRule::SpeakerOfVerb, speaker_of_verb),
     (LinkRule::SpeakerSubject, speaker_subject),
     (LinkRule::SamePhrase, same_phrase),
+    (LinkRule::AccusedOf, accused_of),
     (LinkRule::Proxy, proxy),
     (LinkRule::ObjectComplement, object_complement),
     (LinkRule::Designation, designation),
@@ -1605,6 +1611,76 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
         actors: unique_actors(cx, &after),
         rule: LinkRule::SamePhrase,
         detail: format!("'{}' is the head of the phrase", cx.mention_text(after[0])),
+    })
+}
+
+/// Verbs of accusing, with the preposition that introduces the act they charge someone with
+/// ("accused X of war crimes", "charged with murder", "blamed for the attack").
+const ACCUSATION_VERBS: &[(&str, &str)] = &[
+    ("accused", "of"),
+    ("accuse", "of"),
+    ("accuses", "of"),
+    ("accusing", "of"),
+    ("suspected", "of"),
+    ("convicted", "of"),
+    ("charged", "with"),
+    ("charges", "with"),
+    ("blamed", "for"),
+    ("blames", "for"),
+    ("blaming", "for"),
+];
+
+/// `accused_of`: an act charged to someone with a verb of accusing is that someone's: the object
+/// of the active verb ("India has long accused Pakistan of terrorism"), else the subject of the
+/// passive ("JNIM has also been accused of atrocities", the headline "Mali's junta accused of war
+/// crimes"), never the accuser after "by".
+fn accused_of(cx: &Context, t: &Term) -> Option<Link> {
+    if t.entry.kind != Kind::Act || t.np_start <= t.sent.start {
+        return None;
+    }
+    // The preposition before the act's phrase, quotation marks passed over.
+    let mut p = t.np_start - 1;
+    while p > t.sent.start && is_quote_mark(cx.w(p)) {
+        p -= 1;
+    }
+    let clause = cx.clause_of(t.hit.sentence, p);
+    let v = (clause.start.max(p.saturating_sub(6))..p)
+        .rev()
+        .find(|&k| {
+            ACCUSATION_VERBS
+                .iter()
+                .any(|&(verb, prep)| verb == cx.w(k) && prep == cx.w(p))
+        })?;
+    let fits = |m: usize| t.fits(cx, m) && !cx.is_place(m);
+    let object = t.in_sentence.clone().find(|&m| {
+        let f = cx.first_token(m);
+        f > v && cx.last_token(m) < p && fits(m) && cx.w(f - 1) != "by"
+    });
+    let (m, how) = match object {
+        Some(m) => (m, "object"),
+        None => {
+            // The passive's subject: the last party before the verb in its clause, not one
+            // after "by".
+            let m = t.in_sentence.clone().rev().find(|&m| {
+                let f = cx.first_token(m);
+                f >= clause.start
+                    && cx.last_token(m) < v
+                    && fits(m)
+                    && !(f > 0 && cx.w(f - 1) == "by")
+            })?;
+            (m, "subject of the passive")
+        }
+    };
+    let group: Vec<usize> = cx.conjuncts(m).into_iter().filter(|&g| fits(g)).collect();
+    Some(Link {
+        actors: unique_actors(cx, &group),
+        rule: LinkRule::AccusedOf,
+        detail: format!(
+            "charged to '{}', {how} of '{} ... {}'",
+            cx.mention_text(m),
+            cx.w(v),
+            cx.w(p)
+        ),
     })
 }
 
@@ -2441,6 +2517,43 @@ mod tests {
                 "named in another role by the term's phrase (patron, target, opponent, or what its apposition describes)"
             )
         );
+    }
+
+    const ACCUSED_OF: &[Row] = &[
+        (
+            "India has long accused Pakistan of terrorism.",
+            "terrorism",
+            AccusedOf,
+            &["pakistan"],
+        ),
+        (
+            "JNIM has also been accused of atrocities.",
+            "atrocities",
+            AccusedOf,
+            &["jnim"],
+        ),
+        // The accuser after "by" is not the accused.
+        (
+            "Hamas was accused by Israel of war crimes.",
+            "war crimes",
+            AccusedOf,
+            &["hamas"],
+        ),
+    ];
+
+    const NOT_ACCUSED_OF: &[Row] = &[
+        // A preposition that does not go with the verb: not a charge.
+        (
+            "Hamas accused Israel after the war crimes.",
+            "war crimes",
+            NearestInClause,
+            &["israel"],
+        ),
+    ];
+
+    #[test]
+    fn accused_of() {
+        check(AccusedOf, ACCUSED_OF, NOT_ACCUSED_OF);
     }
 
     const SPEAKER_SUBJECT: &[Row] = &[
