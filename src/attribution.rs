@@ -42,7 +42,10 @@
 //!     It overrides the proximity rules (11 and 12), never the others.
 //! 14. `carried_over`: a term with no actor in its clause takes the actor its entry was last
 //!     tied to, in the same paragraph or the two sentences before; after an anaphoric determiner
-//!     ("such terrorist groups") the last tie of any category whose actors it can describe.
+//!     ("such terrorist groups") the last tie of any category whose actors it can describe. A
+//!     definite attribution noun ("the claims", "the accusation") takes the speaker of the last
+//!     statement reported before it, in its sentence or the two before (none when that
+//!     statement has no named source).
 //! 15. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term.
@@ -666,6 +669,7 @@ fn resolve_in_discourse(
                 let same_entry = last_tie.get(h.entry.id.as_str());
                 head_match(&cast, h, &r.head_matches, &salience, cx.text)
                     .or_else(|| carried_over(cx, &cast, h, head, same_entry, recent))
+                    .or_else(|| earlier_statement(cx, hits, h))
                     .or_else(|| {
                         if r.owned {
                             return None;
@@ -838,6 +842,49 @@ fn head_match(
             } else {
                 String::new()
             }
+        ),
+    })
+}
+
+/// "The claims could not be independently verified", "calling the accusation a lie": a
+/// definite attribution noun with no speaker of its own refers back to the last statement
+/// reported before it, in its sentence or the two before, and describes that statement's
+/// speaker. When that speaker is no known party, neither is the term's.
+fn earlier_statement(cx: &Context, hits: &[TermHit], h: &TermHit) -> Option<Link> {
+    if h.entry.kind != Kind::Attribution || !definite(cx, h) {
+        return None;
+    }
+    // Not the frame the term is in ("The army denies the accusations": the army is the one
+    // accused, not the accuser).
+    let t = token_range(cx.seg, h.span).start;
+    let f = cx.voices.frames.iter().rev().find(|f| {
+        f.verb.end <= h.span.start
+            && f.naming.is_none()
+            && !f.scope.contains(&t)
+            && f.sentence < h.sentence
+    })?;
+    if h.sentence - f.sentence > 2 {
+        return None;
+    }
+    // A statement reported since with no speaker ("has also been accused of war crimes") is the
+    // one referred to, and its source is unknown.
+    if hits.iter().any(|o| {
+        o.entry.kind == Kind::Attribution
+            && o.span.start >= f.verb.end
+            && o.span.end <= h.span.start
+            && o.span != f.verb
+    }) {
+        return None;
+    }
+    let a = f.speaker_actor?;
+    Some(Link {
+        actors: vec![a],
+        rule: LinkRule::CarriedOver,
+        detail: format!(
+            "'{}' refers back to what '{}' said in sentence {}",
+            h.span.slice(cx.text),
+            f.speaker.slice(cx.text),
+            f.sentence + 1
         ),
     })
 }

@@ -796,6 +796,22 @@ const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
         &["hts"],
         "carried_over",
     ),
+    // A definite attribution noun refers back to the last statement reported before it: its
+    // speaker, not the party that denies it; none when that statement has no speaker.
+    (
+        "Headline\nIsrael said the strike hit a base. Hamas denies the claims.",
+        "claims",
+        0,
+        &["israel"],
+        "carried_over",
+    ),
+    (
+        "Headline\nIsrael said the strike hit a base. Hamas has also been accused of abuses. The claims could not be verified.",
+        "claims",
+        0,
+        &[],
+        "none",
+    ),
     // "We" in quoted words is the speaker; "these terrorists" then does not carry the speaker
     // over from the act before it.
     (
