@@ -1547,6 +1547,10 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
         k
     };
     k = skip_marks(k);
+    // ("..., the army said" ends the text: its verb is after the term, and nothing follows.)
+    if k >= np {
+        return None;
+    }
     if cx.w(k) == "that" {
         k = skip_marks(k + 1);
     }

@@ -970,6 +970,17 @@ mod spans {
             Just("\u{202E}militants\u{202C}".to_string()),
             Just("\u{1b}[31m".to_string()),
             Just(", Turkey said.".to_string()),
+            // The constructions of the speaker, accusation and possessor rules, cut anywhere
+            // (", Hamas said" with no full stop ends a text on its verb).
+            Just(", Hamas said".to_string()),
+            Just(" “liberated”".to_string()),
+            Just("We will liberate".to_string()),
+            Just("In a statement, it said it had".to_string()),
+            Just(" was accused of war crimes".to_string()),
+            Just(", whom Turkey calls a".to_string()),
+            Just("The claims".to_string()),
+            Just(" the PKK's offshoot".to_string()),
+            Just(" the two leaders".to_string()),
             Just(" according to Damascus, ".to_string()),
             Just("\r\n\r\n".to_string()),
             "\\PC{0,12}",
@@ -1121,8 +1132,19 @@ fn assert_mirrors(a: &Article, b: &Article) {
             })
             .collect()
     };
-    let swapped: Vec<_> = ev(&ba).into_iter().map(|(x, y)| (y, x)).collect();
-    assert_eq!(ev(&ab), swapped);
+    let mut swapped: Vec<_> = ev(&ba).into_iter().map(|(x, y)| (y, x)).collect();
+    // Two findings that are each other's mirror image ("A frames ... with 'accused'", "B frames
+    // ... with 'accused'" on the same sentence) tie on every key that does not name a side, so
+    // no order of the two can mirror itself: such a pair may come in either order.
+    let ab_ev = ev(&ab);
+    for i in 1..swapped.len().min(ab_ev.len()) {
+        let (p, q) = (&ab_ev[i - 1], &ab_ev[i]);
+        let mirror_pair = p.0 == q.1 && p.1 == q.0;
+        if mirror_pair && swapped[i - 1] == *q && swapped[i] == *p {
+            swapped.swap(i - 1, i);
+        }
+    }
+    assert_eq!(ab_ev, swapped);
 }
 
 #[test]
