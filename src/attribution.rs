@@ -981,9 +981,12 @@ struct Term<'a> {
     /// Patrons named in or around the phrase: backers inside the term, a proxy word's
     /// modifiers and of-phrase, and compound backers just before the term ("Turkish-backed").
     backers: Vec<usize>,
-    /// The possessors of a relational noun ("Trump's adviser", "his lawyer"): someone the term
-    /// relates to, not the one it describes (also among `backers`).
+    /// The possessors of a relational noun ("Hamas's allies", "Trump's adviser"): someone the
+    /// term relates to, not the one it describes (also among `backers`).
     possessors: Vec<usize>,
+    /// The head is a service noun ("adviser", "lawyer"): the term names someone on its
+    /// possessor's side.
+    service: bool,
     /// The start of the words that lead into the noun phrase ("is also a", "designated as"),
     /// and whether they hold a designation verb.
     lead: usize,
@@ -1082,6 +1085,7 @@ impl<'a> Term<'a> {
             owner_pp,
             backers,
             possessors,
+            service: heads::is_service(hit.span.slice(cx.text)),
             lead,
             designated,
             head,
@@ -1557,6 +1561,14 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     if k >= np || !SUBJECT_PRONOUNS.contains(&cx.w(k)) {
         return None;
     }
+    // The pronoun agrees with the speaker: "he" and "she" with a person, "it" with a party.
+    let person = starting_within(cx.mentions, frame.speaker)
+        .any(|m| matches!(cx.mentions[m].form, Form::Person | Form::Pronoun));
+    match cx.w(k) {
+        "he" | "she" | "i" if !person => return None,
+        "it" if person => return None,
+        _ => {}
+    }
     let pronoun = k;
     k = skip_marks(k + 1);
     let mut aux = 0;
@@ -1638,7 +1650,7 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
     }
     // "Trump's chief economic adviser", "his lawyer": someone on the possessor's side, so the
     // party the lexicon says the possessor is part of.
-    let side = t.possessors.iter().find_map(|&m| {
+    let side = t.possessors.iter().filter(|_| t.service).find_map(|&m| {
         // The term names a member of that party, not the party: only the entry's types count.
         let p = cx.part_of(cx.mentions[m].actor)?;
         t.entry.allows(cx.type_of(p)).then_some((m, p))
@@ -1863,9 +1875,16 @@ fn object_complement(cx: &Context, t: &Term) -> Option<Link> {
             let rel = sp
                 .checked_sub(1)
                 .filter(|&k| matches!(cx.w(k), "which" | "whom" | "who" | "that"))?;
+            // ", whom": the comma opens the relative clause, its antecedent stands right before
+            // (as in `designation`).
+            let at = if rel > t.sent.start && matches!(cx.w(rel - 1), "," | "—" | "–") {
+                rel - 1
+            } else {
+                rel
+            };
             return t.link_back(
                 cx,
-                rel,
+                at,
                 LinkRule::ObjectComplement,
                 "named by the verb through the relative pronoun:",
             );

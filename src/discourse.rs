@@ -419,6 +419,14 @@ pub fn resolve(
             unnamed: false,
         });
     }
+    // Fewer compatible parties than the phrase counts: one of them may take it only if the head,
+    // plural as written, agrees with it (no one person is "the two leaders").
+    if counted.is_some() {
+        ok.retain(|&(a, _)| {
+            t.head
+                .is_none_or(|h| h.refuses(cast.referent(a), false).is_none())
+        });
+    }
     if let Some(&(a, p)) = ok.first() {
         let runner = ok.get(1).map_or(0, |x| x.1);
         if !e.targets.is_empty() || e.kind == Kind::Label || p * 100 >= runner * UNTYPED_LEAD {

@@ -22,63 +22,36 @@ use crate::lexicon::{ActorEntry, ActorType};
 /// party named in it, and a term with such a head does not describe its possessor.
 pub const RELATIONAL_NOUNS: &[&str] = &[
     "critic",
-    "critics",
     "opponent",
-    "opponents",
     "rival",
-    "rivals",
     "enemy",
-    "enemies",
     "adversary",
-    "adversaries",
     "foe",
-    "foes",
     "detractor",
-    "detractors",
     "victim",
-    "victims",
     "survivor",
-    "survivors",
     "family",
-    "families",
     "relative",
-    "relatives",
     "resident",
-    "residents",
     "witness",
-    "witnesses",
     "neighbour",
-    "neighbours",
     "neighbor",
-    "neighbors",
     "ally",
-    "allies",
     "partner",
-    "partners",
     "patron",
-    "patrons",
     "backer",
-    "backers",
     "sponsor",
-    "sponsors",
     "supplier",
-    "suppliers",
     "client",
-    "clients",
     "puppet",
-    "puppets",
     "proxy",
-    "proxies",
     "affiliate",
-    "affiliates",
     "offshoot",
-    "offshoots",
     "branch",
     "wing",
     "arm",
     "franchise",
     "extension",
-    "extensions",
 ];
 
 /// Nouns for a state or its government: only a state can be one.
@@ -450,53 +423,53 @@ fn lower_words(phrase: &str) -> impl Iterator<Item = String> + '_ {
 /// person. A speaker so described speaks for the party named (unlike [`RELATIONAL_NOUNS`]).
 pub const SERVICE_NOUNS: &[&str] = &[
     "adviser",
-    "advisers",
     "advisor",
-    "advisors",
     "aide",
-    "aides",
     "lawyer",
-    "lawyers",
     "attorney",
-    "attorneys",
     "counsel",
     "spokesman",
     "spokeswoman",
     "spokesperson",
     "envoy",
-    "envoys",
     "associate",
-    "associates",
     "deputy",
-    "deputies",
     "assistant",
-    "assistants",
     "staff",
     "cabinet",
     "son",
-    "sons",
     "daughter",
-    "daughters",
     "wife",
     "husband",
     "brother",
     "sister",
     "son-in-law",
     "friend",
-    "friends",
     "successor",
     "predecessor",
-    "predecessors",
     "counterpart",
-    "counterparts",
 ];
 
-/// Whether a phrase ends in a noun that names someone other than its possessor
-/// ([`RELATIONAL_NOUNS`], [`SERVICE_NOUNS`]): "Syrian offshoot", "chief economic adviser".
+/// Whether a word (singular or plural) is one of [`RELATIONAL_NOUNS`].
+pub fn is_relational_word(w: &str) -> bool {
+    RELATIONAL_NOUNS.contains(&singular(w).as_str())
+}
+
+/// Whether the head word of a phrase ([`Head::of`]'s, whatever its class) is a relational noun
+/// ("the PKK's Syrian offshoot") or a service noun ("Trump's chief economic adviser"): it names
+/// someone other than its possessor.
 pub fn is_relational(phrase: &str) -> bool {
-    head_word(phrase).is_some_and(|w| {
-        RELATIONAL_NOUNS.contains(&w.as_str()) || SERVICE_NOUNS.contains(&w.as_str())
-    })
+    head_word(phrase).is_some_and(|w| is_relational_word(&w) || is_service_word(&w))
+}
+
+/// Whether the head word of a phrase is a service noun ([`SERVICE_NOUNS`]): someone on the
+/// possessor's side.
+pub fn is_service(phrase: &str) -> bool {
+    head_word(phrase).is_some_and(|w| is_service_word(&w))
+}
+
+fn is_service_word(w: &str) -> bool {
+    SERVICE_NOUNS.contains(&singular(w).as_str())
 }
 
 /// The head word of a noun phrase as [`Head::of`] finds it, whatever its class: the last word
@@ -570,6 +543,12 @@ fn singular(w: &str) -> String {
     }
     if let Some(s) = w.strip_suffix("ies") {
         format!("{s}y")
+    } else if let Some(s) = ["ches", "shes", "sses", "xes"]
+        .iter()
+        .find_map(|e| w.strip_suffix(e).map(|s| (s, &e[..e.len() - 2])))
+        .map(|(s, e)| format!("{s}{e}"))
+    {
+        s
     } else if let Some(s) = w.strip_suffix("men") {
         format!("{s}man")
     } else if let Some(s) = w.strip_suffix('s') {

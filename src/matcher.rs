@@ -910,16 +910,18 @@ fn same_words(a: &str, b: &str) -> bool {
     a_words.split_whitespace().eq(b.split_whitespace())
 }
 
-/// Keeps the longest of overlapping candidates, then the leftmost: a match is dropped only for
-/// a longer one it overlaps ("North Korean leader" beats "the North" in "the North Korean
-/// leader"), as spaCy's `filter_spans` does. Ties on span go to the lowest owner index, so the
-/// result does not depend on the order the automaton reports matches. Returned in text order.
+/// Keeps the longest of overlapping candidates, then the leftmost: a match is dropped for a
+/// longer one it overlaps ("North Korean leader" beats "the North" in "the North Korean
+/// leader"), or for one as long that starts further left, as spaCy's `filter_spans` does. Ties
+/// on span go to the lowest owner index, then the lowest pattern index, so the result does not
+/// depend on the order the automaton reports matches. Returned in text order.
 pub fn select_longest(mut cands: Vec<Hit>) -> Vec<Hit> {
     cands.sort_by(|a, b| {
         (b.span.end - b.span.start)
             .cmp(&(a.span.end - a.span.start))
             .then(a.span.start.cmp(&b.span.start))
             .then(a.owner.cmp(&b.owner))
+            .then(a.pattern.cmp(&b.pattern))
     });
     // Kept spans by start: each new candidate checks its neighbours only.
     let mut kept: std::collections::BTreeMap<usize, Hit> = std::collections::BTreeMap::new();

@@ -480,8 +480,13 @@ impl<'a> Finder<'a> {
                 let r = self.run_end(i, hi);
                 match self.name_in(i, r) {
                     // A name takes no indefinite article: "a Foreign Terrorist Organization" is a
-                    // category, not a party.
-                    Some((a, b, _)) if a > lo && matches!(self.lower.get(a - 1), "a" | "an") => {
+                    // category, not a party. (In "an Arakan Army spokesman" the article is the
+                    // spokesman's, and the name modifies it.)
+                    Some((a, b, _))
+                        if a > lo
+                            && matches!(self.lower.get(a - 1), "a" | "an")
+                            && !self.modifies_a_noun(b, hi) =>
+                    {
                         i = b;
                     }
                     Some((a, b, head)) => {
@@ -552,6 +557,17 @@ impl<'a> Finder<'a> {
         let caps = (a..end).filter(|&k| self.cap(k)).count();
         let other = (a..end).any(|k| self.cap(k) && head_type(self.word(k)).is_none());
         (caps >= 2 && other).then_some((a, end, head))
+    }
+
+    /// Whether the word at `b` (before `hi`) is a common noun that the name before it modifies
+    /// ("an Arakan Army spokesman"): a lower-case word that is no function word.
+    fn modifies_a_noun(&self, b: usize, hi: usize) -> bool {
+        const FUNCTION: &[&str] = &[
+            "in", "on", "at", "by", "for", "of", "and", "or", "to", "with", "from", "that",
+            "which", "who", "since", "after", "before", "until", "over", "is", "was", "are",
+            "were", "has", "had", "have", "last", "this", "as",
+        ];
+        b < hi && self.is_word(b) && !self.cap(b) && !FUNCTION.contains(&self.lower.get(b))
     }
 
     /// The group with this name (created as needed).
@@ -974,6 +990,14 @@ mod tests {
     #[test]
     fn proper_noun_groups_fire() {
         let cases: &[(&str, &str, ActorType, &str)] = &[
+            // After "an", a name that modifies a noun is still a name: the article is the
+            // spokesman's.
+            (
+                "An Arakan Liberation Front spokesman said the town had fallen.",
+                "Arakan Liberation Front",
+                ArmedGroup,
+                "Front",
+            ),
             (
                 "Fighters of the Karst Liberation Front took the bridge.",
                 "Karst Liberation Front",
@@ -1056,6 +1080,7 @@ mod tests {
             "the army and the front moved.",
             "Security officials said the Council would meet.",
             "Washington designated the group a Foreign Terrorist Organization.",
+            "Washington designated the group a Foreign Terrorist Organization in March.",
         ] {
             let text = format!("{BODY}{sentence}");
             assert!(names(&text).is_empty(), "{sentence}: {:?}", names(&text));

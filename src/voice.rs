@@ -1626,15 +1626,7 @@ fn frame_at(
             && !after.clone().any(|t| {
                 cx.word(t) == "that" || (cx.is_punct(t) && is_quote_char(cx.first_char(t)))
             }));
-    // "In a statement, it said the regime had fled": what stands before the comma is a fronted
-    // adverbial (a short phrase opening with a preposition or a sentence adverb, no comma in
-    // it), not reported words.
-    let fronted = boundary_before.is_some_and(|bb| {
-        bb > r.start
-            && bb - r.start <= 6
-            && cx.is(r.start, FRONTED)
-            && !(r.start..bb).any(|k| cx.is_punct(k))
-    });
+    let fronted = boundary_before.is_some_and(|bb| fronted_adverbial(cx, r.start..bb, &after));
     if let Some(bb) = boundary_before
         && (cx.word(bb) == "," || is_closing_mark(cx, bb))
         && after_is_tail
@@ -1754,9 +1746,22 @@ fn quote_frame(
     })
 }
 
-/// The subject of the sentence before the one of `sp`: a party that is no person and no place,
-/// named first in that sentence (after at most a determiner), when no party is named in `sp`'s
-/// own sentence before it.
+/// "In a statement, it said the regime had fled": the stretch `before` the subject's comma is a
+/// fronted adverbial, not reported words, when it is short, opens with a preposition or a
+/// sentence adverb ([`FRONTED`]), holds no punctuation, and words follow the verb (in "Under no
+/// circumstances will we talk, the minister said." nothing does, and the stretch is reported).
+fn fronted_adverbial(cx: &Ctx, before: Range<usize>, after: &Range<usize>) -> bool {
+    !before.is_empty()
+        && before.len() <= 6
+        && cx.is(before.start, FRONTED)
+        && !before.clone().any(|k| cx.is_punct(k))
+        && !after.is_empty()
+        && !cx.is_punct(after.start)
+}
+
+/// The subject of the sentence before the one of `sp`: a party named by its name (not a person,
+/// an adjective or a place), first in that sentence (after at most "the"), when no party is
+/// named in `sp`'s own sentence before it.
 fn previous_subject<'m>(cx: &Ctx<'m>, sp: Span) -> Option<&'m Mention> {
     let here = cx.seg.sentence_at(sp.start)?;
     let own = cx.seg.sentences[here].span;
@@ -1773,7 +1778,7 @@ fn previous_subject<'m>(cx: &Ctx<'m>, sp: Span) -> Option<&'m Mention> {
         || (cx.is(t, &["the"])
             && before.tokens.len() > 1
             && m.span.start == cx.seg.tokens[t + 1].span.start);
-    (opens && m.form != Form::Person && m.role.is_none()).then_some(m)
+    (opens && m.form == Form::Name && m.role.is_none()).then_some(m)
 }
 
 /// Gives each frame its speaker's actor, resolving pronouns and role nouns to earlier speakers.
@@ -1815,7 +1820,7 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         let first_noun = words
             .iter()
             .find(|w| !matches!(w.as_ref(), "the" | "a" | "an" | "some" | "many"));
-        if first_noun.is_some_and(|w| heads::RELATIONAL_NOUNS.contains(&w.as_ref())) {
+        if first_noun.is_some_and(|w| heads::is_relational_word(w)) {
             continue;
         }
         if let Some(m) = cx.first_actor(sp) {
@@ -1883,8 +1888,8 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             }
             continue;
         }
-        // "It": the subject of the sentence before, when that sentence opens with a party
-        // that is no person and nothing is named between it and the pronoun (centering: the
+        // "It": the subject of the sentence before, when that sentence opens with a party's
+        // name and nothing is named before the pronoun in its own sentence (centering: the
         // subject is the likeliest next topic).
         if thing_like && let Some(m) = previous_subject(cx, sp) {
             // Said as a speaker before ("The Ukrainian Foreign Ministry said ... It also

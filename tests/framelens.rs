@@ -3943,6 +3943,7 @@ labels:
   - {id: two-leaders, forms: [the two leaders], category: test/desc, stance: 0, kind: label}
   - {id: groups, forms: [the groups], category: test/desc, stance: 0, kind: label}
   - {id: adviser, forms: [adviser], category: test/desc, stance: 0, kind: label}
+  - {id: rivals, forms: [rivals], category: test/desc, stance: 0, kind: label}
 ";
     let lex = LexiconBuilder::new()
         .text("desc.yaml", yaml)
@@ -4044,6 +4045,14 @@ fn descriptions_agree_with_their_party_and_match_its_titles() {
             &["mueller", "trump"],
             "salience",
         ),
+        // Fewer parties than it counts: no single person is "the two leaders".
+        (
+            "Donald Trump spoke in Mexico. Later the two leaders met.",
+            "the two leaders",
+            0,
+            &[],
+            "none",
+        ),
         // A description that is a shortened name of one party refers to it, and so keeps it in
         // focus: "the groups" goes to the caravan the last three sentences spoke of, not to the
         // organisation named more often but longer ago.
@@ -4063,6 +4072,15 @@ fn descriptions_agree_with_their_party_and_match_its_titles() {
             0,
             &["usa"],
             "same_phrase",
+        ),
+        // A relational noun's possessor is neither its referent nor on its side: "Trump's
+        // rivals" are not the United States by the phrase (salience decides).
+        (
+            "Mexico protested. Donald Trump's rivals replied.",
+            "rivals",
+            0,
+            &["mex"],
+            "salience",
         ),
         // A person's government is the party the lexicon says the person is part of.
         (

@@ -250,7 +250,7 @@ fn analysed(
     std::panic::catch_unwind(AssertUnwindSafe(|| {
         let title = r.title.as_ref().map(|t| an.analyze(&r.id, t));
         let parts: Vec<&crate::analysis::Article> = title.iter().chain([&body]).collect();
-        let mut contribution = Contribution::of(&r.source, r.month.as_deref(), &parts);
+        let mut contribution = Contribution::of(&an.lexicon, &r.source, r.month.as_deref(), &parts);
         contribution.bytes = (r.text.len() + r.title.as_ref().map_or(0, String::len)) as u64;
         let rows = if want_rows {
             hits::rows(r, title.as_ref(), &body)

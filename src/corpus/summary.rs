@@ -20,7 +20,9 @@ use crate::discourse::Origin;
 use crate::lexicon::{Kind, Lexicon};
 
 /// The version of the summary format; merging refuses other versions.
-pub const SUMMARY_VERSION: u32 = 1;
+/// Version 2: terms of parties their article never names count under `(unnamed)`, and parties
+/// no lexicon lists under their own id (version 1 counted both under `(none)`).
+pub const SUMMARY_VERSION: u32 = 2;
 
 /// The month key of records without a readable date.
 pub const UNDATED: &str = "undated";
@@ -191,8 +193,9 @@ pub enum UseActor {
 pub type UseKey = (UseActor, usize, &'static str);
 
 impl Contribution {
-    /// The counts of one analysed article (title and body may be two analyses).
-    pub fn of(source: &str, month: Option<&str>, parts: &[&Article]) -> Self {
+    /// The counts of one analysed article (title and body may be two analyses), made with
+    /// the lexicon `lex`.
+    pub fn of(lex: &Lexicon, source: &str, month: Option<&str>, parts: &[&Article]) -> Self {
         let mut c = Contribution {
             source: source.to_owned(),
             month: month.unwrap_or(UNDATED).to_owned(),
@@ -223,13 +226,17 @@ impl Contribution {
                 if h.actors.is_empty() {
                     uses.push((UseActor::None, h.entry, voice));
                 }
-                let mut listed = h.actor_indices.iter();
+                let mut listed = h.actor_indices.iter().peekable();
                 for id in &h.actors {
-                    // `actor_indices` holds the lexicon actors among `actors`, in order.
-                    let actor = match whom(id) {
-                        Some(p) => p,
-                        None => match listed.next() {
-                            Some(&i) => UseActor::Listed(i),
+                    // `actor_indices` holds the lexicon actors among `actors`, in order: the
+                    // next of them is this one when the ids agree; any other is a party.
+                    let actor = match listed.peek() {
+                        Some(&&i) if lex.actors.get(i).is_some_and(|a| a.id == *id) => {
+                            listed.next();
+                            UseActor::Listed(i)
+                        }
+                        _ => match whom(id) {
+                            Some(p) => p,
                             None => continue,
                         },
                     };
@@ -307,10 +314,18 @@ impl Summary {
                     actor.id.clone()
                 }
                 UseActor::Unlisted(id, name) => {
-                    if !names.contains_key(id) {
-                        names.insert(id.clone(), format!("{name} (not in the lexicon)"));
-                        unlisted.insert(id.clone());
+                    // Articles may write one id's name differently ("Karst liberation front"):
+                    // the smallest form is kept, so that any order of adding and merging
+                    // gives the same bytes.
+                    let shown = format!("{name} (not in the lexicon)");
+                    match names.get_mut(id) {
+                        Some(n) if shown < *n => *n = shown,
+                        Some(_) => {}
+                        None => {
+                            names.insert(id.clone(), shown);
+                        }
                     }
+                    unlisted.insert(id.clone());
                     id.clone()
                 }
                 UseActor::Unnamed => UNNAMED_ACTOR.to_owned(),
@@ -405,7 +420,15 @@ impl Summary {
             }
         }
         for (a, name) in other.actor_names {
-            self.actor_names.entry(a).or_insert(name);
+            // A lexicon actor's name is the same in both (one lexicon); an unlisted party's is
+            // the smallest form either side saw.
+            match self.actor_names.get_mut(&a) {
+                Some(n) if name < *n => *n = name,
+                Some(_) => {}
+                None => {
+                    self.actor_names.insert(a, name);
+                }
+            }
         }
         self.unlisted.extend(other.unlisted);
         self.articles += other.articles;
@@ -567,7 +590,17 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "x.json: summary format version 99, this framelens reads version 1"
+            "x.json: summary format version 99, this framelens reads version 2"
+        );
+        // Version 1 counted unnamed and unlisted parties under "(none)": not mergeable.
+        let e = Summary::from_json(
+            "old.json",
+            r#"{"format": "framelens-summary", "version": 1}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "old.json: summary format version 1, this framelens reads version 2"
         );
         let e = Summary::from_json("h.json", r#"{"hits": []}"#).unwrap_err();
         assert_eq!(
