@@ -1182,9 +1182,11 @@ impl<'a> Term<'a> {
     }
 
     /// The actors the term's own phrase names in another role than the one it describes: its
-    /// patrons ("an Iranian proxy", "Turkish-backed factions") and, for an act, its victim or
-    /// target ("the invasion of Ukraine", "attacks against Israel"). The discourse model never
-    /// gives the term one of these.
+    /// patrons ("an Iranian proxy", "Turkish-backed factions"), a relational noun's possessors
+    /// ("Hamas's allies"), the parties before "against" or a verb of fighting ("the SDF battled
+    /// militants"), the party an apposition describes when the term is its possessor ("China,
+    /// the junta's supplier") and, for an act, its victim or target ("the invasion of Ukraine",
+    /// "attacks against Israel"). The discourse model never gives the term one of these.
     fn other_roles(&self, cx: &Context) -> Vec<usize> {
         let mut out: Vec<usize> = self.backers.iter().map(|&m| cx.mentions[m].actor).collect();
         // The possessor in an apposition is not the party the apposition describes: in "China,
@@ -1454,25 +1456,11 @@ fn speaker_of_verb(cx: &Context, t: &Term) -> Option<Link> {
 /// ...", "the rebels said they would ...").
 const SUBJECT_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "i"];
 
-/// Auxiliaries and adverbs between a subject pronoun and its verb ("it had already").
-const BEFORE_VERB: &[&str] = &[
-    "had",
-    "has",
-    "have",
-    "would",
-    "will",
-    "was",
-    "were",
-    "is",
-    "are",
-    "been",
-    "had",
-    "already",
-    "successfully",
-    "also",
-    "now",
-    "fully",
-];
+/// Whether a word may stand between a subject pronoun and its verb ("it had already", "we
+/// will", "it is"): the words voice skips before a verb, a copula, or "been".
+fn before_verb(w: &str) -> bool {
+    crate::voice::skips_before_verb(w) || COPULA.contains(&w) || w == "been"
+}
 
 /// `speaker_subject`: an act that is the verb of reported words whose subject is a pronoun
 /// standing for the speaker ("the Arakan Army ... said it had “liberated” the town", "the army
@@ -1525,7 +1513,7 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     if v.voice == Voice::Quote {
         let mut k = np;
         let mut aux = 0;
-        while k > t.sent.start && aux < 3 && BEFORE_VERB.contains(&cx.w(k - 1)) {
+        while k > t.sent.start && aux < 3 && before_verb(cx.w(k - 1)) {
             k -= 1;
             aux += 1;
         }
@@ -1545,7 +1533,10 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     // (quotation marks may stand between).
     let mut k = frame.verb_tokens().end;
     let skip_marks = |mut k: usize| {
-        while k < np && cx.seg.tokens[k].kind == TokenKind::Punct && is_quote_mark(cx.w(k)) {
+        while k < np
+            && cx.seg.tokens[k].kind == TokenKind::Punct
+            && crate::voice::is_quote_token(cx.w(k))
+        {
             k += 1;
         }
         k
@@ -1572,7 +1563,7 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     let pronoun = k;
     k = skip_marks(k + 1);
     let mut aux = 0;
-    while k < np && aux < 3 && BEFORE_VERB.contains(&cx.w(k)) {
+    while k < np && aux < 3 && before_verb(cx.w(k)) {
         k = skip_marks(k + 1);
         aux += 1;
     }
@@ -1587,18 +1578,12 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     })
 }
 
-/// A straight or curly quotation mark, as one token.
-fn is_quote_mark(w: &str) -> bool {
-    matches!(
-        w,
-        "\"" | "'" | "\u{201C}" | "\u{201D}" | "\u{2018}" | "\u{2019}" | "\u{00AB}" | "\u{00BB}"
-    )
-}
-
-/// `same_phrase`: a compatible actor in the term's own noun phrase, tried in three places: inside
+/// `same_phrase`: a compatible actor in the term's own noun phrase, tried in this order: inside
 /// the term ("Assad regime"), among its premodifiers with their conjuncts ("Palestinian Islamic
-/// Jihad and Hamas militants"), and to its right when the term is a compound modifying a head
-/// ("U.S.-backed, Kurdish-led coalition") or is followed by an owner phrase ("fighters of HTS").
+/// Jihad and Hamas militants"), the party a person named there is part of ("the Trump
+/// administration"), the party of a service noun's possessor ("Trump's adviser"), and to its
+/// right when the term is a compound modifying a head ("U.S.-backed, Kurdish-led coalition") or
+/// is followed by an owner phrase ("fighters of HTS").
 fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
     let own: Vec<usize> = t
         .inside
@@ -1703,7 +1688,7 @@ fn accused_of(cx: &Context, t: &Term) -> Option<Link> {
     }
     // The preposition before the act's phrase, quotation marks passed over.
     let mut p = t.np_start - 1;
-    while p > t.sent.start && is_quote_mark(cx.w(p)) {
+    while p > t.sent.start && crate::voice::is_quote_token(cx.w(p)) {
         p -= 1;
     }
     let clause = cx.clause_of(t.hit.sentence, p);
@@ -1820,7 +1805,9 @@ fn proxy(cx: &Context, t: &Term) -> Option<Link> {
 /// `object_complement`: a term in the name of a naming frame ([`crate::voice::Naming`])
 /// describes what the frame names: the object of an active verb ("Turkey considers the SDF a
 /// terrorist group"), the namer of "who call themselves", the subject of a passive ("the group
-/// was labelled a terrorist organization"). "What X called Y" names nothing the text names.
+/// was labelled a terrorist organization"), what the relative pronoun of "whom/which X calls Y"
+/// stands for ("the Houthis, whom Saudi Arabia calls an Iranian proxy"). "What X called Y" names
+/// nothing the text names.
 fn object_complement(cx: &Context, t: &Term) -> Option<Link> {
     if t.entry.kind != Kind::Label {
         return None;
@@ -1998,8 +1985,9 @@ fn apposition(cx: &Context, t: &Term) -> Option<Link> {
 
 /// `relative_clause`: a term in a clause opened by ", which"/", who"/", whose" describes the
 /// clause's antecedent, when no compatible actor stands between the relative word and the term
-/// ("the SDF, which HTS calls a terrorist group" leaves the term to HTS; in "the PKK, which
-/// Turkey calls a terrorist group" a state cannot be the group, so the term is the PKK's).
+/// ("the SDF, which HTS fought as a terrorist group" leaves the term to HTS; in "the PKK, which
+/// Turkey fought in the 1990s as a terrorist group" a state cannot be the group, so the term is
+/// the PKK's). A naming verb in the clause is [`object_complement`]'s.
 fn relative_clause(cx: &Context, t: &Term) -> Option<Link> {
     let sent = &t.sent;
     let rel = (sent.start..t.np_start).rev().find(|&k| {

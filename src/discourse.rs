@@ -335,7 +335,7 @@ pub struct Term<'a> {
     pub sentence: usize,
     /// The actor whose own statement holds the term, if any.
     pub speaker_actor: Option<usize>,
-    /// Actors the term's own phrase names in another role (patron, victim).
+    /// Actors the term's own phrase names in another role (patron, possessor, opponent, victim).
     pub other_roles: &'a [usize],
     /// The head noun of a label, which must agree with the party (see [`crate::heads`]).
     pub head: Option<&'a Head>,

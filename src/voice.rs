@@ -24,7 +24,8 @@
 //!    speaker is a scare quote.
 //!
 //! Speakers written as pronouns or role nouns ("He", "It", "the envoy", "the statement") are resolved
-//! to the nearest earlier speaker or person they can refer to. What it does not do: parse syntax, so
+//! to the nearest earlier speaker or person they can refer to; "It" first to the subject of the
+//! sentence before, when that sentence opens with a party's name. What it does not do: parse syntax, so
 //! a reporting verb used as a noun after an adjective, or a clause whose subject is far from its
 //! verb, can be missed; those hits stay in the author's voice.
 
@@ -448,6 +449,12 @@ impl WordSet {
     }
 }
 
+/// Whether a word is one of those that stand between a subject and its verb
+/// ([`SKIP_BEFORE_VERB`]: adverbs, auxiliaries, dates).
+pub(crate) fn skips_before_verb(w: &str) -> bool {
+    SKIP_BEFORE_VERB.contains(w) || is_calendar_word(w)
+}
+
 /// Words skipped when walking back from a verb to its subject: adverbs, auxiliaries, dates (with
 /// the day and month names of [`is_calendar_word`]).
 static SKIP_BEFORE_VERB: WordSet = WordSet::new(&[
@@ -576,6 +583,12 @@ fn is_closing_double(c: char) -> bool {
 fn is_double(c: char) -> bool {
     c == '"' || is_opening_double(c) || is_closing_double(c)
 }
+/// A quotation mark of any kind, as one token ("“", "'", "«").
+pub(crate) fn is_quote_token(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(is_quote_char) && cs.next().is_none()
+}
+
 fn is_quote_char(c: char) -> bool {
     is_double(c) || matches!(c, '\'' | '\u{2018}' | '\u{2019}')
 }
@@ -1888,45 +1901,53 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             }
             continue;
         }
-        // "It": the subject of the sentence before, when that sentence opens with a party's
-        // name and nothing is named before the pronoun in its own sentence (centering: the
-        // subject is the likeliest next topic).
-        if thing_like && let Some(m) = previous_subject(cx, sp) {
-            // Said as a speaker before ("The Ukrainian Foreign Ministry said ... It also
-            // noted"): the speaker as written then.
-            let written = frames[..i]
-                .iter()
-                .rev()
-                .find(|f| f.speaker_actor == Some(m.actor) && f.speaker.contains(m.span))
-                .map_or(m.span, |f| f.speaker);
-            frames[i].speaker_actor = Some(m.actor);
-            frames[i].resolved_from = Some(written.slice(cx.text).to_owned());
-            continue;
-        }
-        // "It", "the statement", "the ministry": an earlier speaker that is not a person, or
-        // that shares the head noun.
-        // Antecedents are local: look back over at most the last 30 frames.
-        let antecedent = frames[i.saturating_sub(30)..i]
-            .iter()
-            .rev()
-            .find(|f| {
-                f.speaker_actor.is_some()
-                    && if thing_like {
-                        !cx.mentions[crate::actors::starting_within(cx.mentions, f.speaker)]
-                            .iter()
-                            .any(|m| m.form == Form::Person && m.span == f.speaker)
-                    } else {
-                        f.speaker
-                            .slice(cx.text)
-                            .to_lowercase()
-                            .split(|c: char| !c.is_alphanumeric())
-                            .any(|w| w == head.as_ref())
-                    }
-            })
-            .map(|a| (a.speaker_actor, a.speaker.slice(cx.text).to_owned()));
+        let antecedent = antecedent_of(cx, &frames[..i], sp, head, thing_like);
         if let Some((a, text)) = antecedent {
             frames[i].speaker_actor = a;
             frames[i].resolved_from = Some(text);
         }
     }
+}
+
+/// The earlier party a pronoun or role-noun speaker `sp` stands for, given the frames before it:
+/// (its actor, the phrase it was resolved to). "It" is the subject of the sentence before, when
+/// that sentence opens with a party's name and nothing is named before the pronoun in its own
+/// sentence (centering: the subject is the likeliest next topic); otherwise "it", "the
+/// statement", "the ministry" is an earlier speaker that is no person, or that shares the head
+/// noun, among the last 30 frames.
+fn antecedent_of(
+    cx: &Ctx,
+    before: &[Frame],
+    sp: Span,
+    head: &str,
+    thing_like: bool,
+) -> Option<(Option<usize>, String)> {
+    if thing_like && let Some(m) = previous_subject(cx, sp) {
+        // Said as a speaker before ("The Ukrainian Foreign Ministry said ... It also noted"):
+        // the speaker as written then.
+        let written = before
+            .iter()
+            .rev()
+            .find(|f| f.speaker_actor == Some(m.actor) && f.speaker.contains(m.span))
+            .map_or(m.span, |f| f.speaker);
+        return Some((Some(m.actor), written.slice(cx.text).to_owned()));
+    }
+    before[before.len().saturating_sub(30)..]
+        .iter()
+        .rev()
+        .find(|f| {
+            f.speaker_actor.is_some()
+                && if thing_like {
+                    !cx.mentions[crate::actors::starting_within(cx.mentions, f.speaker)]
+                        .iter()
+                        .any(|m| m.form == Form::Person && m.span == f.speaker)
+                } else {
+                    f.speaker
+                        .slice(cx.text)
+                        .to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == head)
+                }
+        })
+        .map(|a| (a.speaker_actor, a.speaker.slice(cx.text).to_owned()))
 }

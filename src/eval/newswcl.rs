@@ -689,50 +689,74 @@ pub struct OracleSummary {
     pub labels: usize,
 }
 
-/// Builds the oracle lexicon of one event from its articles (`docs` all of that event).
-pub fn oracle_lexicon(event: &str, docs: &[&Doc], casing: &Casing) -> (Lexicon, OracleSummary) {
-    // chain -> (first seen order), name form key -> (form, chain -> count), label key -> form.
-    let mut chains: Vec<String> = Vec::new();
-    let mut names: BTreeMap<String, (String, BTreeMap<String, usize>)> = BTreeMap::new();
-    let mut labels: BTreeMap<String, (String, BTreeSet<String>, usize)> = BTreeMap::new();
-    for d in docs {
-        for m in &d.mentions {
-            if !is_party(&m.chain) {
-                continue;
-            }
-            if !chains.contains(&m.chain) {
-                chains.push(m.chain.clone());
-            }
-            let form = form_of(&d.tokens, m.first, m.last);
-            let key = Normalized::form(&form);
-            if key.is_empty() || !has_alnum(&form) {
-                continue;
-            }
-            match classify(&d.tokens, m.first, m.last, casing) {
-                // A title with no name after it ("President", "South Korean President") names
-                // no one: it is a description.
-                Class::Name if !is_title(&form) => {
-                    let e = names.entry(key).or_insert_with(|| (form, BTreeMap::new()));
-                    *e.1.entry(m.chain.clone()).or_default() += 1;
-                }
-                Class::Name | Class::Other => {
-                    // "the United States", "the Senate": a proper name after the article is
-                    // still a name of the chain, as a lexicon would list it.
-                    if let Some(name) = name_after_article(&d.tokens, m.first, m.last, casing) {
-                        let k = Normalized::form(&name);
-                        let e = names.entry(k).or_insert_with(|| (name, BTreeMap::new()));
-                        *e.1.entry(m.chain.clone()).or_default() += 1;
-                    }
-                    let e = labels
-                        .entry(key)
-                        .or_insert_with(|| (form, BTreeSet::new(), 0));
-                    e.1.insert(m.chain.clone());
-                    e.2 += 1;
-                }
-                Class::Pronoun => {}
+/// The party chains of an event's articles and the forms their mentions take.
+#[derive(Default)]
+struct Forms {
+    /// In first-seen order.
+    chains: Vec<String>,
+    /// Name form key -> (form as written, chain -> mentions).
+    names: BTreeMap<String, (String, BTreeMap<String, usize>)>,
+    /// Label form key -> (form as written, chains, mentions).
+    labels: BTreeMap<String, (String, BTreeSet<String>, usize)>,
+}
+
+impl Forms {
+    fn of(docs: &[&Doc], casing: &Casing) -> Forms {
+        let mut f = Forms::default();
+        for d in docs {
+            for m in d.mentions.iter().filter(|m| is_party(&m.chain)) {
+                f.add(d, m, casing);
             }
         }
+        f
     }
+
+    fn add(&mut self, d: &Doc, m: &GoldMention, casing: &Casing) {
+        if !self.chains.contains(&m.chain) {
+            self.chains.push(m.chain.clone());
+        }
+        let form = form_of(&d.tokens, m.first, m.last);
+        let key = Normalized::form(&form);
+        if key.is_empty() || !has_alnum(&form) {
+            return;
+        }
+        match classify(&d.tokens, m.first, m.last, casing) {
+            // A title with no name after it ("President", "South Korean President") names no
+            // one: it is a description.
+            Class::Name if !is_title(&form) => self.name(key, form, &m.chain),
+            Class::Name | Class::Other => {
+                // "the United States", "the Senate": a proper name after the article is still a
+                // name of the chain, as a lexicon would list it.
+                if let Some(name) = name_after_article(&d.tokens, m.first, m.last, casing) {
+                    self.name(Normalized::form(&name), name, &m.chain);
+                }
+                let e = self
+                    .labels
+                    .entry(key)
+                    .or_insert_with(|| (form, BTreeSet::new(), 0));
+                e.1.insert(m.chain.clone());
+                e.2 += 1;
+            }
+            Class::Pronoun => {}
+        }
+    }
+
+    fn name(&mut self, key: String, form: String, chain: &str) {
+        let e = self
+            .names
+            .entry(key)
+            .or_insert_with(|| (form, BTreeMap::new()));
+        *e.1.entry(chain.to_owned()).or_default() += 1;
+    }
+}
+
+/// Builds the oracle lexicon of one event from its articles (`docs` all of that event).
+pub fn oracle_lexicon(event: &str, docs: &[&Doc], casing: &Casing) -> (Lexicon, OracleSummary) {
+    let Forms {
+        mut chains,
+        names,
+        labels,
+    } = Forms::of(docs, casing);
     chains.sort();
     // Each name form goes to the chain that uses it most (ties: the first chain by name).
     let mut aliases: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
