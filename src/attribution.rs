@@ -25,7 +25,8 @@
 //!    labelled a terrorist organization") the subject; after "whom/which X calls" ("the
 //!    Houthis, whom Saudi Arabia calls an Iranian proxy") what the relative pronoun stands for.
 //! 7. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
-//!    designated as a terrorist group".
+//!    designated as a terrorist group", and the object before "as" ("the junta has designated
+//!    the NUG and its armed wing, the PDF, as terrorist organisations": both).
 //! 8. `copula`: "HTS is a militant group".
 //! 9. `apposition`: "HTS, a militant group".
 //! 10. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
@@ -1949,9 +1950,14 @@ fn apposition_open(cx: &Context, sent_start: usize, close: usize) -> Option<usiz
 
 /// `designation`: a term after a designation verb describes what the verb designates, the
 /// phrase before it ("HTS—designated as a terrorist organization", "the PKK, which has been
-/// designated as a terrorist group").
+/// designated as a terrorist group"), or its object before "as" ("the junta has designated the
+/// NUG and its armed wing, the PDF, as terrorist organisations": every party of the object for a
+/// plural term, the first for a singular one).
 fn designation(cx: &Context, t: &Term) -> Option<Link> {
-    if !t.designated || t.lead <= t.sent.start {
+    if !t.designated {
+        return designated_object(cx, t);
+    }
+    if t.lead <= t.sent.start {
         return None;
     }
     let mut p = t.lead;
@@ -1963,6 +1969,43 @@ fn designation(cx: &Context, t: &Term) -> Option<Link> {
         }
     }
     t.link_back(cx, p, LinkRule::Designation, "designation of")
+}
+
+/// The object of an active designation verb before "as" and the term ("designated X and Y as
+/// terrorist organisations"): the parties named between the verb and "as".
+fn designated_object(cx: &Context, t: &Term) -> Option<Link> {
+    let mut a = t.np_start;
+    while a > t.sent.start && matches!(cx.w(a - 1), "a" | "an") {
+        a -= 1;
+    }
+    if a <= t.sent.start || cx.w(a - 1) != "as" {
+        return None;
+    }
+    let as_at = a - 1;
+    let v = (t.sent.start.max(as_at.saturating_sub(25))..as_at)
+        .rev()
+        .take_while(|&k| !matches!(cx.w(k), ";" | ":" | "."))
+        .find(|&k| DESIGNATION_VERBS.contains(&cx.w(k)))?;
+    let object: Vec<usize> = t
+        .in_sentence
+        .clone()
+        .filter(|&m| {
+            cx.first_token(m) > v && cx.last_token(m) < as_at && t.fits(cx, m) && !cx.is_place(m)
+        })
+        .collect();
+    let first = *object.first()?;
+    let plural =
+        t.head.as_ref().is_some_and(|h| h.plural) || heads::is_plural(cx.w(t.toks.end - 1));
+    let chosen = if plural { object } else { vec![first] };
+    Some(Link {
+        actors: unique_actors(cx, &chosen),
+        rule: LinkRule::Designation,
+        detail: format!(
+            "designation of the object '{}' of '{}'",
+            cx.mention_text(first),
+            cx.w(v)
+        ),
+    })
 }
 
 /// `copula`: a term after "is"/"was"/"remains" ... describes the subject right before the verb
@@ -2851,6 +2894,19 @@ mod tests {
             "terrorist group",
             Designation,
             &["pkk"],
+        ),
+        // The object of an active designation verb, before "as": all its parties for a plural.
+        (
+            "The junta has designated the NUG and its armed wing, the PDF, as terrorist organisations.",
+            "terrorist organisations",
+            Designation,
+            &["nug", "pdf"],
+        ),
+        (
+            "Washington designated the Houthis as a terrorist organization.",
+            "terrorist organization",
+            Designation,
+            &["houthis"],
         ),
     ];
     const NOT_DESIGNATION: &[Row] = &[
