@@ -1617,22 +1617,23 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
     }
     // "the Trump administration", "Abe's government": a person's government is the party the
     // lexicon says the person is part of.
+    // The party a person named in the phrase is part of, with how the phrase names it.
+    let party_of = |(m, p): (usize, usize), how: &str| Link {
+        actors: vec![p],
+        rule: LinkRule::SamePhrase,
+        detail: format!("'{}' {how}: {}", cx.mention_text(m), cx.name(p)),
+    };
     let via = t.inside.iter().chain(&t.left).find_map(|&m| {
         let a = cx.mentions[m].actor;
         let p = cx.part_of(a)?;
         (!t.agrees(cx, a, false) && t.entry.allows(cx.type_of(p)) && t.agrees(cx, p, false))
             .then_some((m, p))
     });
-    if let Some((m, p)) = via {
-        return Some(Link {
-            actors: vec![p],
-            rule: LinkRule::SamePhrase,
-            detail: format!(
-                "'{}' in the same noun phrase, and the phrase names a party of theirs: {}",
-                cx.mention_text(m),
-                cx.name(p)
-            ),
-        });
+    if let Some(found) = via {
+        return Some(party_of(
+            found,
+            "in the same noun phrase, and the phrase names a party of theirs",
+        ));
     }
     // "Trump's chief economic adviser", "his lawyer": someone on the possessor's side, so the
     // party the lexicon says the possessor is part of.
@@ -1641,16 +1642,11 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
         let p = cx.part_of(cx.mentions[m].actor)?;
         t.entry.allows(cx.type_of(p)).then_some((m, p))
     });
-    if let Some((m, p)) = side {
-        return Some(Link {
-            actors: vec![p],
-            rule: LinkRule::SamePhrase,
-            detail: format!(
-                "'{}' owns the phrase, which names someone on their side: {}",
-                cx.mention_text(m),
-                cx.name(p)
-            ),
-        });
+    if let Some(found) = side {
+        return Some(party_of(
+            found,
+            "owns the phrase, which names someone on their side",
+        ));
     }
     let after: Vec<usize> = t.right.iter().copied().filter(|&m| t.fits(cx, m)).collect();
     if after.is_empty() || !(t.compound || t.owner_pp) {
