@@ -198,8 +198,14 @@ fn exact_case(form: &str) -> bool {
 /// before it kept ("North Korea" -> "North Korean"). Several endings are tried, since the rule
 /// depends on the word ("Iran" -> "Iranian", "Sudan" -> "Sudanese"); a wrong candidate
 /// ("Chinan") simply never occurs in text. Irregular demonyms ("French", "Dutch", "American"
-/// for "United States") are not derived: a lexicon lists them.
+/// for "United States") come from [`IRREGULAR_DEMONYMS`] instead.
 pub fn demonyms(name: &str) -> Vec<String> {
+    if let Some((_, forms)) = IRREGULAR_DEMONYMS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+    {
+        return forms.iter().map(|&f| f.to_owned()).collect();
+    }
     let words: Vec<&str> = name.split(' ').collect();
     let Some((last, before)) = words.split_last() else {
         return Vec::new();
@@ -237,6 +243,96 @@ pub fn demonyms(name: &str) -> Vec<String> {
             w.join(" ")
         })
         .collect()
+}
+
+/// The adjectives of states whose names do not form them by a regular ending ("Germany" ->
+/// "German", not "Germanian"), keyed by the state's usual English names. Only states are
+/// listed; a lexicon that lists a state's adjectives gets none of these.
+pub const IRREGULAR_DEMONYMS: &[(&str, &[&str])] = &[
+    ("United States", &["American"]),
+    ("United States of America", &["American"]),
+    ("America", &["American"]),
+    ("France", &["French"]),
+    ("United Kingdom", &["British"]),
+    ("Britain", &["British"]),
+    ("Great Britain", &["British"]),
+    ("Netherlands", &["Dutch"]),
+    ("Switzerland", &["Swiss"]),
+    ("Greece", &["Greek"]),
+    ("Thailand", &["Thai"]),
+    ("Philippines", &["Filipino", "Philippine"]),
+    ("Ireland", &["Irish"]),
+    ("Scotland", &["Scottish"]),
+    ("England", &["English"]),
+    ("Wales", &["Welsh"]),
+    ("Denmark", &["Danish"]),
+    ("Sweden", &["Swedish"]),
+    ("Finland", &["Finnish"]),
+    ("Poland", &["Polish"]),
+    ("Spain", &["Spanish"]),
+    ("Portugal", &["Portuguese"]),
+    ("China", &["Chinese"]),
+    ("Vietnam", &["Vietnamese"]),
+    ("Lebanon", &["Lebanese"]),
+    ("Afghanistan", &["Afghan"]),
+    ("Turkey", &["Turkish"]),
+    ("Türkiye", &["Turkish"]),
+    ("Germany", &["German"]),
+    ("Saudi Arabia", &["Saudi"]),
+    ("Cyprus", &["Cypriot"]),
+    ("Bangladesh", &["Bangladeshi"]),
+    ("Somalia", &["Somali"]),
+    ("Niger", &["Nigerien"]),
+    ("Burkina Faso", &["Burkinabe"]),
+    ("Congo", &["Congolese"]),
+    ("Senegal", &["Senegalese"]),
+    ("Myanmar", &["Burmese"]),
+    ("Burma", &["Burmese"]),
+    ("Belarus", &["Belarusian"]),
+    ("Kazakhstan", &["Kazakh"]),
+    ("Uzbekistan", &["Uzbek"]),
+    ("Tajikistan", &["Tajik"]),
+    ("Kyrgyzstan", &["Kyrgyz"]),
+    ("Turkmenistan", &["Turkmen"]),
+    ("Norway", &["Norwegian"]),
+    ("Iceland", &["Icelandic"]),
+    ("Chile", &["Chilean"]),
+    ("Argentina", &["Argentine", "Argentinian"]),
+    ("Nepal", &["Nepali", "Nepalese"]),
+    ("United Arab Emirates", &["Emirati"]),
+    ("Czech Republic", &["Czech"]),
+    ("Czechia", &["Czech"]),
+    ("Slovakia", &["Slovak"]),
+    ("Malta", &["Maltese"]),
+    ("Uruguay", &["Uruguayan"]),
+    ("Paraguay", &["Paraguayan"]),
+    ("Ivory Coast", &["Ivorian"]),
+];
+
+/// Words that make a regional demonym of the one after them: "Latin American" and "Central
+/// American" are not American, "South Sudanese" is not Sudanese.
+const REGION_WORDS: &[&str] = &[
+    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+    "Latin", "Native", "Anglo",
+];
+
+/// Whether an adjective at `span` is the second half of a regional demonym ("Central American",
+/// "South Sudanese"): a region word stands right before it, with a space or a hyphen between.
+fn regional_demonym(text: &str, span: Span) -> bool {
+    let before = &text[..span.start];
+    let Some(before) = before
+        .strip_suffix(' ')
+        .or_else(|| before.strip_suffix('-'))
+        .or_else(|| before.strip_suffix('\u{a0}'))
+    else {
+        return false;
+    };
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    REGION_WORDS.contains(&&before[start..])
 }
 
 /// The derived adjectives of the states whose lexicon entry lists none (see [`demonyms`]),
@@ -395,6 +491,9 @@ impl ActorIndex {
         let mut out: Vec<Mention> = hits
             .into_iter()
             .filter(|h| !(self.forms[h.owner].surname_only && followed_by_name(text, h.span)))
+            .filter(|h| {
+                !(self.forms[h.owner].form == Form::Adjective && regional_demonym(text, h.span))
+            })
             .map(|h| {
                 let info = &self.forms[h.owner];
                 let (role, compound) = compound_role(text, h.span);
@@ -581,6 +680,46 @@ mod tests {
     }
 
     #[test]
+    fn regional_demonyms_are_not_the_states() {
+        let yaml = "actors:
+  - {id: us, name: United States, type: state}
+  - {id: sd, name: Sudan, type: state}
+  - {id: ssd, name: South Sudan, type: state}
+";
+        let lex = crate::LexiconBuilder::new()
+            .text("t.yaml", yaml)
+            .build()
+            .unwrap();
+        let an = crate::Analyzer::new(lex).unwrap();
+        // (text, the adjective mentions found, with their actors)
+        let rows: &[(&str, &[(&str, &str)])] = &[
+            ("American officials met.", &[("American", "us")]),
+            ("Central American migrants walked.", &[]),
+            (
+                "Latin American and American leaders met.",
+                &[("American", "us")],
+            ),
+            ("Latin-American leaders met.", &[]),
+            (
+                "South Sudanese and Sudanese troops clashed.",
+                &[("South Sudanese", "ssd"), ("Sudanese", "sd")],
+            ),
+            ("Both Sudanese sides agreed.", &[("Sudanese", "sd")]),
+            ("Southern Sudanese villages burned.", &[]),
+        ];
+        for &(text, want) in rows {
+            let a = an.analyze("t", &format!("Headline\n{text}"));
+            let got: Vec<(&str, &str)> = a
+                .mentions
+                .iter()
+                .filter(|m| m.form == Form::Adjective)
+                .map(|m| (m.text.as_str(), m.actor.as_str()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
     fn demonyms_of_state_names() {
         let rows: &[(&str, &[&str])] = &[
             ("Korea", &["Korean"]),
@@ -594,6 +733,10 @@ mod tests {
             // Too short, not a proper name, or too long to be a state's name.
             ("Chad", &["Chadian", "Chadi"]),
             ("Mali", &["Malian"]),
+            // Irregular ones, from the table.
+            ("United States", &["American"]),
+            ("Germany", &["German"]),
+            ("Myanmar", &["Burmese"]),
             ("UAE", &[]),
             ("the Koreas", &[]),
             ("U.S.", &[]),
@@ -611,6 +754,9 @@ mod tests {
   - {id: niger, name: Niger, type: state}
   - {id: nigeria, name: Nigeria, type: state}
   - {id: fr, name: France, type: state, adjectives: [French]}
+  - {id: de, name: Germany, type: state}
+  - {id: dprk, name: North Korea, type: state, aliases: [Korea]}
+  - {id: rok, name: Republic of Korea, type: state, aliases: [Korea]}
 ";
         let lex = crate::LexiconBuilder::new()
             .text("t.yaml", yaml)
@@ -619,9 +765,22 @@ mod tests {
         let derived = derived_adjectives(&lex);
         let forms: Vec<&str> = derived.iter().map(|(_, f)| f.as_str()).collect();
         assert!(forms.contains(&"South Korean"), "{forms:?}");
-        // "Nigerian" is both Niger's ("-ian") and Nigeria's ("-a" + "n"): neither's.
-        assert!(!forms.contains(&"Nigerian"), "{forms:?}");
-        assert!(forms.contains(&"Nigeri"), "{forms:?}");
+        // Irregular forms come from the table: Niger's is "Nigerien", so "Nigerian" is
+        // Nigeria's alone; Germany's is "German", never "Germanian".
+        let of = |f: &str| {
+            derived
+                .iter()
+                .filter(|(_, d)| d == f)
+                .map(|(a, _)| lex.actors[*a].id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(of("Nigerian"), ["nigeria"]);
+        assert_eq!(of("Nigerien"), ["niger"]);
+        assert_eq!(of("German"), ["de"]);
+        assert!(of("Germanian").is_empty(), "{forms:?}");
+        // "Korean" would be both North Korea's and the Republic of Korea's: neither's.
+        assert!(of("Korean").is_empty(), "{forms:?}");
+        assert_eq!(of("North Korean"), ["dprk"]);
         // A state that lists its adjectives gets none derived.
         assert!(
             derived.iter().all(|(a, _)| lex.actors[*a].id != "fr"),

@@ -965,6 +965,9 @@ pub struct NewswclReport {
     pub coref_within_documents: CorefMethods,
     /// CoNLL scores over party mentions, the articles of each event together.
     pub coref_across_event: CorefMethods,
+    /// Linking accuracy by the rule that linked the mention's hit (the hit that overlaps it
+    /// most; `none` for a hit with no actor): which rules earn their place.
+    pub by_rule: BTreeMap<String, Accuracy>,
     pub errors: Errors,
 }
 
@@ -1192,6 +1195,17 @@ pub fn score(dataset: &str, docs: &[Doc], same_story: bool) -> Result<NewswclRep
                     .collect();
                 let ok = over.iter().any(|h| h.actors.contains(&m.chain));
                 lk.framelens.add(ok);
+                if let Some(h) = over.iter().max_by_key(|h| {
+                    (
+                        overlap(Span::new(h.start, h.end), m.span),
+                        std::cmp::Reverse(h.start),
+                    )
+                }) {
+                    r.by_rule
+                        .entry(h.link.as_str().to_owned())
+                        .or_default()
+                        .add(ok);
+                }
                 lk.most_named.add(top == Some(m.chain.as_str()));
                 lk.nearest_name
                     .add(nearest_name(&names, m, false) == Some(m.chain.as_str()));
@@ -1377,6 +1391,17 @@ pub fn render_text(r: &NewswclReport) -> String {
         "coreference of party mentions, across each event",
         &r.coref_across_event,
     );
+    if !r.by_rule.is_empty() {
+        let _ = writeln!(
+            s,
+            "linking by rule (the rule of the hit that covers the mention most):"
+        );
+        let mut rules: Vec<(&String, &Accuracy)> = r.by_rule.iter().collect();
+        rules.sort_by(|a, b| b.1.n.cmp(&a.1.n).then(a.0.cmp(b.0)));
+        for (rule, x) in rules {
+            let _ = writeln!(s, "  {rule:<32} {}", acc(x));
+        }
+    }
     let e = &r.errors;
     let _ = writeln!(
         s,
