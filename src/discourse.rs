@@ -30,7 +30,7 @@
 use serde::Serialize;
 
 use crate::actors::{Form, Mention, Role};
-use crate::heads::{Head, Referent};
+use crate::heads::{self, Head, Referent};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::{LowerTokens, Segmented, Span};
 use crate::voice::token_range;
@@ -129,6 +129,25 @@ impl Cast<'_> {
     }
     pub fn len(&self) -> usize {
         self.lex.actors.len() + self.parties.len()
+    }
+    /// The side party `a` is on: the actor it is `part_of`, else itself.
+    pub fn side(&self, a: usize) -> usize {
+        self.lex
+            .actors
+            .get(a)
+            .and_then(|x| x.part_of.as_deref())
+            .and_then(|id| self.lex.actors.iter().position(|y| y.id == id))
+            .unwrap_or(a)
+    }
+    /// The words of party `a`'s name and aliases, as a description is compared with them.
+    pub fn names(&self, a: usize) -> impl Iterator<Item = String> + '_ {
+        let forms: Vec<&str> = match self.lex.actors.get(a) {
+            Some(x) => std::iter::once(x.name.as_str())
+                .chain(x.aliases.iter().map(String::as_str))
+                .collect(),
+            None => vec![self.parties[a - self.lex.actors.len()].name.as_str()],
+        };
+        forms.into_iter().flat_map(heads::name_words)
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -404,12 +423,13 @@ pub fn resolve(
         candidates.push((a, p, why));
     }
     // "The two countries", "both sides": as many parties as the phrase counts.
-    if let Some(n) = counted.filter(|&n| e.kind == Kind::Label && ok.len() >= n) {
-        let top = &ok[..n];
+    if let Some(n) = counted.filter(|_| e.kind == Kind::Label)
+        && let Some((top, how)) = counted_set(cast, &ok, n, t, head, text)
+    {
         return Some(Resolved {
             actors: top.iter().map(|&(a, _)| a).collect(),
             detail: format!(
-                "the {n} most salient compatible parties, as the phrase counts: {}",
+                "the {n} most salient compatible parties{how}, as the phrase counts: {}",
                 top.iter()
                     .map(|&(a, p)| format!("{} ({p} points)", cast.name(a)))
                     .collect::<Vec<_>>()
@@ -464,6 +484,74 @@ pub fn resolve(
         candidates,
         unnamed: true,
     })
+}
+
+/// The `n` members of a counted plural ("the two countries", "both sides", "our two nations")
+/// among the compatible parties `ok` (most salient first), and how they were chosen. The
+/// members are distinct sides: a person and the state they belong to (`part_of`) are one side,
+/// which the person stands for when the head names people ("the two leaders") and the state
+/// otherwise. A name made plural ("the two Koreas") counts only the parties whose names hold
+/// it; "our" in someone's words counts the speaker's side. `None` when fewer sides fit.
+fn counted_set(
+    cast: &Cast,
+    ok: &[(usize, u32)],
+    n: usize,
+    t: &Term,
+    head: Option<&Head>,
+    text: &str,
+) -> Option<(Vec<(usize, u32)>, &'static str)> {
+    let phrase = t.span.slice(text);
+    let mut how = "";
+    let mut pool: Vec<(usize, u32)> = ok.to_vec();
+    if let Some(stem) = heads::proper_plural_stem(phrase) {
+        let named: Vec<(usize, u32)> = pool
+            .iter()
+            .copied()
+            .filter(|&(a, _)| cast.names(a).any(|w| w == stem))
+            .collect();
+        if named.len() >= n {
+            pool = named;
+            how = " whose names the plural holds";
+        }
+    }
+    // Sides, in order of their most salient member.
+    let mut sides: Vec<(usize, u32, Vec<usize>)> = Vec::new();
+    for &(a, p) in &pool {
+        let side = cast.side(a);
+        match sides.iter_mut().find(|s| s.0 == side) {
+            Some(s) => s.2.push(a),
+            None => sides.push((side, p, vec![a])),
+        }
+    }
+    let first_person = phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "our" | "we"));
+    if let Some(sp) = t.speaker_actor.filter(|_| first_person)
+        && let Some(i) = sides.iter().position(|s| s.0 == cast.side(sp))
+        && i >= n
+    {
+        let s = sides.remove(i);
+        sides.insert(0, s);
+        how = " (the speaker's among them)";
+    }
+    if sides.len() < n {
+        return None;
+    }
+    let people = head.is_some_and(|h| h.class == heads::Class::Role);
+    let top = sides[..n]
+        .iter()
+        .map(|(side, p, members)| {
+            let person = members.iter().find(|&&m| cast.referent(m).person);
+            let rep = match person {
+                Some(&m) if people => m,
+                _ if members.contains(side) => *side,
+                _ => members[0],
+            };
+            (rep, *p)
+        })
+        .collect();
+    Some((top, how))
 }
 
 /// The unnamed party a term describes: an existing one whose types overlap the term's targets,

@@ -492,6 +492,18 @@ fn head_word(phrase: &str) -> Option<String> {
     head
 }
 
+/// The singular of a capitalised plural head, lower-cased: a name made plural ("the two
+/// Koreas" -> "korea", "both Sudans" -> "sudan"). `None` when the head is written in lower
+/// case or is not plural.
+pub fn proper_plural_stem(phrase: &str) -> Option<String> {
+    let head = head_word(phrase)?;
+    let written = phrase
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .find(|w| w.to_lowercase() == head)?;
+    (written.chars().next().is_some_and(char::is_uppercase) && is_plural(&head))
+        .then(|| singular(&head))
+}
+
 /// A word without its possessive ending ("kremlin's" -> "kremlin").
 fn without_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
@@ -672,6 +684,15 @@ mod tests {
             ("the countries", None),
         ] {
             assert_eq!(cardinality(phrase), n, "{phrase:?}");
+        }
+        for (phrase, stem) in [
+            ("the two Koreas", Some("korea")),
+            ("both Sudans", Some("sudan")),
+            ("the two countries", None),
+            ("the Korea", None),
+            ("the two Koreas' leaders", None),
+        ] {
+            assert_eq!(proper_plural_stem(phrase).as_deref(), stem, "{phrase:?}");
         }
         let name: Vec<String> = name_words("Special Counsel Robert Mueller's").collect();
         assert_eq!(name, ["special", "counsel", "robert", "mueller"]);

@@ -3918,6 +3918,66 @@ fn score_same_story_aligns_and_plain_score_does_not() {
     assert_eq!(alone["articles"][0]["parties"][0]["origin"], "unnamed");
 }
 
+/// The members of a counted plural are distinct sides; a name made plural counts only the
+/// parties it names; "our" in someone's words counts the speaker's side.
+#[test]
+fn counted_plurals_count_distinct_sides() {
+    let yaml = "categories: [test/desc]
+actors:
+  - {id: kim, name: Kim Jong Un, type: organization, people: [{name: Kim Jong Un}], part_of: prk}
+  - {id: prk, name: North Korea, type: state}
+  - {id: kor, name: South Korea, type: state}
+  - {id: usa, name: United States, type: state}
+  - {id: fra, name: France, type: state}
+labels:
+  - {id: koreas, forms: [the two Koreas], category: test/desc, stance: 0, kind: label}
+  - {id: sides, forms: [both sides], category: test/desc, stance: 0, kind: label}
+  - {id: ours, forms: [our two countries], category: test/desc, stance: 0, kind: label}
+";
+    let lex = LexiconBuilder::new()
+        .text("sides.yaml", yaml)
+        .build()
+        .unwrap();
+    let an = Analyzer::new(lex).unwrap();
+    // (text, term, actors)
+    let rows: &[(&str, &str, &[&str])] = &[
+        // Kim and North Korea are one side; the state stands for it, as "sides" names no people.
+        (
+            "Headline\nKim Jong Un spoke. Kim Jong Un said North Korea would talk. South Korea \
+             agreed, and both sides met.",
+            "both sides",
+            &["prk", "kor"],
+        ),
+        // "The two Koreas" are the parties named Korea, however salient the United States is.
+        (
+            "Headline\nThe United States spoke. The United States warned North Korea. The United \
+             States met South Korea. The two Koreas agreed.",
+            "the two Koreas",
+            &["prk", "kor"],
+        ),
+        // "Our two countries" in France's words: France is one of them, though less in focus.
+        (
+            "Headline\nThe United States met North Korea. The United States and North Korea \
+             talked. France said: \"our two countries are friends.\"",
+            "our two countries",
+            &["usa", "fra"],
+        ),
+    ];
+    for &(text, term, want) in rows {
+        let a = an.analyze("t", text);
+        let h = a
+            .hits
+            .iter()
+            .find(|h| h.text.eq_ignore_ascii_case(term))
+            .unwrap_or_else(|| panic!("no hit {term:?} in {text:?}"));
+        let mut got: Vec<&str> = h.actors.iter().map(String::as_str).collect();
+        let mut want = want.to_vec();
+        got.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(got, want, "{text}\n{}", h.link_detail);
+    }
+}
+
 /// A lexicon with people listed as their own actors, as the NewsWCL oracle builds it, and
 /// labels with no targets: what a description's head word and words say decide its party.
 fn head_noun_analyzer() -> Analyzer {
