@@ -130,6 +130,9 @@ pub struct EvalReport {
     pub phrase_partial: Prf,
     pub tool: Figures,
     pub baseline: Figures,
+    /// Actor accuracy by the rule that linked the item's hit (`none` for a hit with no actor):
+    /// which rules earn their place.
+    pub actor_by_rule: BTreeMap<String, Accuracy>,
     /// Missed detection items, by lower-cased term, most frequent first.
     pub misses_by_term: Vec<(String, usize)>,
     /// Missed detection items by the category of the entry that matches the term on its own, or
@@ -421,6 +424,12 @@ pub fn score(
                 h.speaker_actor.as_deref(),
             );
             score_one(&mut r.baseline, g, base[i].voice, &base[i].actors, None);
+            if g.actor.is_some() {
+                r.actor_by_rule
+                    .entry(h.link.as_str().to_owned())
+                    .or_default()
+                    .add(actor_ok);
+            }
             if !voice_ok {
                 r.wrong_voice.push(o.clone());
             }
@@ -582,6 +591,14 @@ pub fn render_text(reports: &[EvalReport]) -> String {
                     .collect::<Vec<_>>()
                     .join(", ");
                 let _ = writeln!(s, "  {g}: {cells}");
+            }
+        }
+        if !r.actor_by_rule.is_empty() {
+            let _ = writeln!(s, "actor by link rule, framelens:");
+            let mut rules: Vec<(&String, &Accuracy)> = r.actor_by_rule.iter().collect();
+            rules.sort_by(|a, b| b.1.n.cmp(&a.1.n).then(a.0.cmp(b.0)));
+            for (rule, x) in rules {
+                let _ = writeln!(s, "  {rule:<32} {}", acc(x));
             }
         }
         let counts = |v: &[(String, usize)]| {
