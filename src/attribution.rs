@@ -47,10 +47,15 @@
 //!     definite attribution noun ("the claims", "the accusation") takes the speaker of the last
 //!     statement reported before it, in its sentence or the two before (none when that
 //!     statement has no named source).
-//! 15. `salience`: the most salient compatible party of the article's discourse model
+//! 15. `same_description`: a definite label takes the party the article ties the same
+//!     description to by a defining rule (3, 5 to 9, or a shortened name): "the militia" after
+//!     "the SDF, a Kurdish-led militia", one sense per description and article. Descriptions
+//!     are the same when their common-noun words are ("Central American migrants", "the
+//!     migrants"); one the article ties to different parties, or an indefinite term, takes none.
+//! 16. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term.
-//! 16. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
+//! 17. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
 //!     an unnamed party of the article; a delegitimising label on a state's adjective ("Ukrainian
 //!     militants", "the Russian terrorists") takes that state instead (`same_phrase`).
 //!
@@ -104,6 +109,7 @@ pub enum LinkRule {
     DistancedPhrase,
     HeadMatch,
     CarriedOver,
+    SameDescription,
     Salience,
     UnnamedParty,
     Story,
@@ -128,6 +134,7 @@ impl LinkRule {
             LinkRule::DistancedPhrase => "distanced_phrase",
             LinkRule::HeadMatch => "head_match",
             LinkRule::CarriedOver => "carried_over",
+            LinkRule::SameDescription => "same_description",
             LinkRule::Salience => "salience",
             LinkRule::UnnamedParty => "unnamed_party",
             LinkRule::Story => "story",
@@ -650,6 +657,7 @@ fn resolve_in_discourse(
         first_unlisted: cx.lex.actors.len(),
     };
     let salience = Salience::build(&d, cx.lex.actors.len() + cx.unlisted.len(), &ties);
+    let descriptions = described(cx, hits, &readings);
     let mut cast = Cast {
         lex: cx.lex,
         parties: cx.unlisted.to_vec(),
@@ -671,6 +679,11 @@ fn resolve_in_discourse(
                 head_match(&cast, h, &r.head_matches, &salience, cx.text)
                     .or_else(|| carried_over(cx, &cast, h, head, same_entry, recent))
                     .or_else(|| earlier_statement(cx, hits, h))
+                    .or_else(|| {
+                        let key =
+                            descriptions.get(&heads::description_key(h.span.slice(cx.text))?)?;
+                        same_description(cx, &cast, h, head, &r.other_roles, key)
+                    })
                     .or_else(|| {
                         if r.owned {
                             return None;
@@ -730,6 +743,132 @@ fn resolve_in_discourse(
         candidates,
         parties: cast.parties,
     }
+}
+
+/// The rules whose ties say what a description means in an article: each reads the party off
+/// the text around the term itself (its phrase, an apposition, a copula, a naming verb).
+/// Not a relative clause's (the term may be an argument inside the clause, not what the clause
+/// says of its antecedent) nor the proximity rules'.
+const DEFINING_RULES: &[LinkRule] = &[
+    LinkRule::SamePhrase,
+    LinkRule::Proxy,
+    LinkRule::ObjectComplement,
+    LinkRule::Designation,
+    LinkRule::Copula,
+    LinkRule::Apposition,
+];
+
+/// A description an article ties to one party: the parties, and where it was first tied.
+struct Described {
+    actors: Vec<usize>,
+    first: (usize, String),
+    ties: usize,
+}
+
+/// The labels of the article that a defining rule ties, by description key (the singular of the
+/// head word, see [`heads::description_key`]): one party per description when every such tie
+/// agrees, `None` for a description tied to different parties ("American officials", "Russian
+/// officials"). A shortened name of exactly one party ("the caravan") counts as a tie too.
+fn described(
+    cx: &Context,
+    hits: &[TermHit],
+    readings: &[Reading],
+) -> FxHashMap<String, Option<Described>> {
+    let mut out: FxHashMap<String, Option<Described>> = FxHashMap::default();
+    for (h, r) in hits.iter().zip(readings) {
+        if h.entry.kind != Kind::Label {
+            continue;
+        }
+        let actors = match &r.link {
+            Some(l) if DEFINING_RULES.contains(&l.rule) && !l.actors.is_empty() => &l.actors,
+            None if r.head_matches.len() == 1 => &r.head_matches,
+            _ => continue,
+        };
+        let text = h.span.slice(cx.text);
+        let Some(key) = heads::description_key(text) else {
+            continue;
+        };
+        let mut sorted = actors.clone();
+        sorted.sort_unstable();
+        match out.entry(key).or_insert_with(|| {
+            Some(Described {
+                actors: sorted.clone(),
+                first: (h.sentence, text.to_owned()),
+                ties: 0,
+            })
+        }) {
+            Some(d) if d.actors == sorted => d.ties += 1,
+            slot => *slot = None,
+        }
+    }
+    out
+}
+
+/// Whether a term opens with, or follows, an indefinite article.
+fn indefinite(cx: &Context, h: &TermHit) -> bool {
+    let is = |w: &str| matches!(w, "a" | "an" | "another");
+    let t = token_range(cx.seg, h.span).start;
+    let first = h
+        .span
+        .slice(cx.text)
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    is(&first.to_lowercase()) || (t > cx.seg.sentences[h.sentence].tokens.start && is(cx.w(t - 1)))
+}
+
+/// `same_description`: a label with no actor of its own takes the party the article ties the same
+/// description to elsewhere ("the migrants" after "the caravan of Central American migrants"),
+/// when that party fits it.
+fn same_description(
+    cx: &Context,
+    cast: &Cast,
+    h: &TermHit,
+    head: Option<&Head>,
+    other_roles: &[usize],
+    d: &Option<Described>,
+) -> Option<Link> {
+    let d = d.as_ref()?;
+    let e = h.entry;
+    // "a group": an indefinite phrase introduces someone new.
+    if e.kind != Kind::Label || head.is_some_and(|hd| hd.indefinite) || indefinite(cx, h) {
+        return None;
+    }
+    let v = cx.voices.voice_of(cx.seg, h.span);
+    let speaker = match v.voice {
+        Voice::Quote | Voice::Reported if e.stance < 0 => {
+            v.frame.and_then(|f| cx.voices.frames[f].speaker_actor)
+        }
+        _ => None,
+    };
+    let fits = d.actors.iter().all(|&a| {
+        e.allows(cast.actor_type(a))
+            && head.is_none_or(|hd| hd.refuses(cast.referent(a), false).is_none())
+            && speaker != Some(a)
+            && !other_roles.contains(&a)
+    });
+    if !fits {
+        return None;
+    }
+    Some(Link {
+        actors: d.actors.clone(),
+        rule: LinkRule::SameDescription,
+        detail: format!(
+            "the article ties this description to {} ('{}' in sentence {}{})",
+            d.actors
+                .iter()
+                .map(|&a| cast.name(a))
+                .collect::<Vec<_>>()
+                .join(" and "),
+            d.first.1,
+            d.first.0 + 1,
+            if d.ties > 1 {
+                format!(", and {} more", d.ties - 1)
+            } else {
+                String::new()
+            }
+        ),
+    })
 }
 
 /// "Ukrainian militants", "the Russian terrorists" with no compatible party in focus: a
@@ -2435,6 +2574,11 @@ mod tests {
     /// Analyses each row's sentence and compares the term's link. `fires` rows must be linked by
     /// `rule`; `not` rows must be linked by some other rule (or none), which the row pins.
     fn check(rule: LinkRule, fires: &[Row], not: &[Row]) {
+        check_hit(rule, fires, not, false);
+    }
+
+    /// As [`check`], with the term's last hit rather than its first when `last`.
+    fn check_hit(rule: LinkRule, fires: &[Row], not: &[Row], last: bool) {
         let mut failures = Vec::new();
         let rows = fires
             .iter()
@@ -2447,7 +2591,12 @@ mod tests {
                 "row {sentence:?}: a fire row must expect {rule:?}, a not-fire row another rule"
             );
             let a = analyzer().analyze("test", &format!("Headline\n{sentence}"));
-            let Some(h) = a.hits.iter().find(|h| h.text == term) else {
+            let found = if last {
+                a.hits.iter().rev().find(|h| h.text == term)
+            } else {
+                a.hits.iter().find(|h| h.text == term)
+            };
+            let Some(h) = found else {
                 failures.push(format!(
                     "{sentence:?}: no hit {term:?} (hits {:?})",
                     a.hits.iter().map(|h| &h.text).collect::<Vec<_>>()
@@ -2483,6 +2632,7 @@ mod tests {
         code.extend([
             HeadMatch.as_str(),
             CarriedOver.as_str(),
+            SameDescription.as_str(),
             Salience.as_str(),
             UnnamedParty.as_str(),
         ]);
@@ -2534,6 +2684,51 @@ mod tests {
             &["unnamed-1"],
         ),
     ];
+
+    const SAME_DESCRIPTION: &[Row] = &[
+        // Tied by its own phrase in the lead, the description keeps its party paragraphs later.
+        (
+            "The SDF, a Kurdish-led militia, held the town of Manbij for years. Turkey shelled \
+             the town on Monday. Russia called for calm.\n\nHezbollah said on Tuesday that \
+             Israel had struck its positions. The Israeli army said it hit weapons depots. \
+             Residents said the militia had left Manbij.",
+            "militia",
+            SameDescription,
+            &["sdf"],
+        ),
+    ];
+    const NOT_SAME_DESCRIPTION: &[Row] = &[
+        // An indefinite phrase introduces someone new.
+        (
+            "The SDF, a Kurdish-led militia, held the town of Manbij for years. Turkey shelled \
+             the town on Monday. Russia called for calm.\n\nHezbollah said on Tuesday that \
+             Israel had struck its positions. The Israeli army said it hit weapons depots. \
+             Residents said a militia had left Manbij.",
+            "militia",
+            Salience,
+            &["sdf"],
+        ),
+        // The article ties the description to two parties: it means neither by itself.
+        (
+            "The SDF, a Kurdish-led militia, held the town of Manbij for years. Hezbollah is \
+             also a militia. Turkey shelled the town on Monday. Russia called for calm.\n\n\
+             Residents said the militia had left Manbij.",
+            "militia",
+            Salience,
+            &["sdf"],
+        ),
+    ];
+
+    #[test]
+    fn same_description() {
+        // The term is the last hit with its text: the first use is the one that ties it.
+        check_hit(
+            SameDescription,
+            SAME_DESCRIPTION,
+            NOT_SAME_DESCRIPTION,
+            true,
+        );
+    }
 
     #[test]
     fn object_complement() {

@@ -492,6 +492,40 @@ fn head_word(phrase: &str) -> Option<String> {
     head
 }
 
+/// The key by which two descriptions count as the same description: their common-noun words up
+/// to the head, singular, without determiners and without the capitalised words before the head
+/// that say whose or where ("the migrants" and "Central American migrants" both give
+/// "migrant"; "terror groups" and "insurgent groups" differ). `None` for a phrase past
+/// [`MAX_WORDS`] or with no word.
+pub fn description_key(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+        .map(|w| w.trim_matches(|c| matches!(c, '-' | '\'' | '’')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > MAX_WORDS {
+        return None;
+    }
+    let mut end = words.len();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 && HEAD_ENDS_BEFORE.contains(&w.to_lowercase().as_str()) {
+            end = i;
+            break;
+        }
+    }
+    let words = &words[..end];
+    let (head, before) = words.split_last()?;
+    let mut key: Vec<String> = before
+        .iter()
+        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| w.to_lowercase())
+        .filter(|w| !DESCRIPTION_STOPWORDS.contains(&without_possessive(w)))
+        .map(|w| singular(without_possessive(&w)))
+        .collect();
+    key.push(singular(without_possessive(&head.to_lowercase())));
+    Some(key.join(" "))
+}
+
 /// The singular of a capitalised plural head, lower-cased: a name made plural ("the two
 /// Koreas" -> "korea", "both Sudans" -> "sudan"). `None` when the head is written in lower
 /// case or is not plural.
@@ -684,6 +718,17 @@ mod tests {
             ("the countries", None),
         ] {
             assert_eq!(cardinality(phrase), n, "{phrase:?}");
+        }
+        for (phrase, key) in [
+            ("the migrants", Some("migrant")),
+            ("Central American migrants", Some("migrant")),
+            ("Migrants", Some("migrant")),
+            ("terror groups", Some("terror group")),
+            ("their insurgent groups", Some("insurgent group")),
+            ("the caravan's members", Some("caravan member")),
+            ("the leader of the group", Some("leader")),
+        ] {
+            assert_eq!(description_key(phrase).as_deref(), key, "{phrase:?}");
         }
         for (phrase, stem) in [
             ("the two Koreas", Some("korea")),
