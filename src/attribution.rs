@@ -47,7 +47,7 @@
 //!     definite attribution noun ("the claims", "the accusation") takes the speaker of the last
 //!     statement reported before it, in its sentence or the two before (none when that
 //!     statement has no named source).
-//! 15. `same_description`: a definite label takes the party the article ties the same
+//! 15. `same_description`: a label (not an indefinite one) takes the party the article ties the same
 //!     description to by a defining rule (3, 5 to 9, or a shortened name): "the militia" after
 //!     "the SDF, a Kurdish-led militia", one sense per description and article. Descriptions
 //!     are the same when their common-noun words are ("Central American migrants", "the
