@@ -574,7 +574,9 @@ impl Analyzer {
         let (speaker, actor) = match base.frame {
             Some(f) => {
                 let fr = &voices.frames[f];
-                (Some(fr.speaker.slice(text).to_owned()), fr.speaker_actor)
+                // An agentless passive ("accused of ...") has an empty speaker: none.
+                let sp = fr.speaker.slice(text);
+                ((!sp.is_empty()).then(|| sp.to_owned()), fr.speaker_actor)
             }
             None => (None, None),
         };

@@ -3,7 +3,10 @@
 //! The local rules are tried in this order, the order of the table `RULES` in the code; the
 //! first that finds a compatible actor wins (an actor is compatible when its type is one the
 //! lexicon entry `targets`):
-//! 1. `speaker_of_verb`: an attribution verb ("claimed") describes the speaker of its frame.
+//! 1. `speaker_of_verb`: an attribution verb ("claimed") describes the speaker of its frame,
+//!    and only that: when the speaker is no party ("critics claimed"), or a passive names no
+//!    agent ("Mali's junta accused of war crimes"), the verb has none. No proximity rule gives an
+//!    attribution word a party.
 //! 2. `speaker_subject`: an act that does not condemn, in reported words whose subject is a
 //!    pronoun standing for the speaker ("the Arakan Army said it had “liberated” the town", or
 //!    "we" in quoted words: "“We will liberate Darfur,” the army's spokesman said"), is the
@@ -1375,7 +1378,13 @@ impl<'a> Term<'a> {
     }
 
     /// The nearest compatible actor in the clause with its compatible conjuncts, found once.
+    /// The nearest compatible actor in the clause and its conjuncts. None for an attribution
+    /// term: whoever stands near "alleged" or "accused" is not who alleges or accuses (that is
+    /// the speaker of its frame, `speaker_of_verb`).
     fn nearest(&self, cx: &Context) -> Option<&(usize, Vec<usize>)> {
+        if self.entry.kind == Kind::Attribution {
+            return None;
+        }
         self.nearest.get_or_init(|| nearest_in(cx, self)).as_ref()
     }
 }
@@ -1576,7 +1585,20 @@ fn speaker_of_verb(cx: &Context, t: &Term) -> Option<Link> {
         return None;
     }
     let frame = &cx.voices.frames[cx.voices.frame_with_verb(t.hit.span)?];
-    let a = frame.speaker_actor?;
+    // A reporting verb's party is its speaker's, and no one else's: a speaker that is no party,
+    // or a passive with no agent ("Mali's junta accused of war crimes"), leaves it none.
+    let Some(a) = frame.speaker_actor else {
+        let speaker = frame.speaker.slice(cx.text);
+        return Some(Link {
+            actors: Vec::new(),
+            rule: LinkRule::SpeakerOfVerb,
+            detail: if speaker.is_empty() {
+                "a passive with no agent: the text does not say who speaks".to_owned()
+            } else {
+                format!("speaker '{speaker}' of the reporting verb is no known party")
+            },
+        });
+    };
     let via = frame
         .resolved_from
         .as_ref()
@@ -1798,22 +1820,6 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
     })
 }
 
-/// Verbs of accusing, with the preposition that introduces the act they charge someone with
-/// ("accused X of war crimes", "charged with murder", "blamed for the attack").
-const ACCUSATION_VERBS: &[(&str, &str)] = &[
-    ("accused", "of"),
-    ("accuse", "of"),
-    ("accuses", "of"),
-    ("accusing", "of"),
-    ("suspected", "of"),
-    ("convicted", "of"),
-    ("charged", "with"),
-    ("charges", "with"),
-    ("blamed", "for"),
-    ("blames", "for"),
-    ("blaming", "for"),
-];
-
 /// `accused_of`: an act charged to someone with a verb of accusing is that someone's: the object
 /// of the active verb ("India has long accused Pakistan of terrorism"), else the subject of the
 /// passive ("JNIM has also been accused of atrocities", the headline "Mali's junta accused of war
@@ -1831,7 +1837,7 @@ fn accused_of(cx: &Context, t: &Term) -> Option<Link> {
     let v = (clause.start.max(p.saturating_sub(6))..p)
         .rev()
         .find(|&k| {
-            ACCUSATION_VERBS
+            crate::voice::ACCUSATION_VERBS
                 .iter()
                 .any(|&(verb, prep)| verb == cx.w(k) && prep == cx.w(p))
         })?;
@@ -2146,10 +2152,78 @@ fn designated_object(cx: &Context, t: &Term) -> Option<Link> {
 /// `copula`: a term after "is"/"was"/"remains" ... describes the subject right before the verb
 /// ("HTS is a militant group").
 fn copula(cx: &Context, t: &Term) -> Option<Link> {
-    if t.lead <= t.sent.start || !COPULA.contains(&cx.w(t.lead - 1)) {
+    // "are not terrorists", "is no longer a terrorist group": a denial is still said of the
+    // subject.
+    let mut c = t.lead;
+    while c > t.sent.start
+        && t.lead - c < 3
+        && matches!(cx.w(c - 1), "not" | "n't" | "never" | "no" | "longer")
+    {
+        c -= 1;
+    }
+    if c <= t.sent.start || !COPULA.contains(&cx.w(c - 1)) {
         return None;
     }
-    t.link_back(cx, t.lead - 1, LinkRule::Copula, "subject")
+    let copula = c - 1;
+    if let Some(link) = pronoun_subject(cx, t, copula) {
+        return Some(link);
+    }
+    t.link_back(cx, copula, LinkRule::Copula, "subject")
+}
+
+/// A copula whose subject is "we" or "I" in quoted words, or a negative quantifier ("nobody",
+/// "no one", "none of us"): the label is said of the speaker, whose party it takes (none when
+/// the speaker is no party: "‘We are not terrorists,’ villagers say"), or of no one. `None`
+/// for any other subject.
+fn pronoun_subject(cx: &Context, t: &Term, copula: usize) -> Option<Link> {
+    // The subject: the words from the clause's start (after quotation marks) up to the copula,
+    // "here" and "there" left out ("nobody here is a terrorist").
+    let mut words: Vec<&str> = (t.sent.start..copula)
+        .map(|k| cx.w(k))
+        .filter(|w| !crate::voice::is_quote_token(w))
+        .collect();
+    if let Some(i) = words.iter().rposition(|w| matches!(*w, "," | ";" | ":")) {
+        words.drain(..=i);
+    }
+    words.retain(|w| !matches!(*w, "here" | "there"));
+    let none = |detail: String| Link {
+        actors: Vec::new(),
+        rule: LinkRule::Copula,
+        detail,
+    };
+    match words.as_slice() {
+        ["nobody" | "none" | "noone"] | ["no", "one"] | ["none", "of", ..] => {
+            Some(none(format!("said of no one ('{}')", words.join(" "))))
+        }
+        ["we" | "i"] => {
+            let v = cx.voices.voice_of(cx.seg, t.hit.span);
+            if v.voice != Voice::Quote {
+                return None;
+            }
+            let frame = v.frame.map(|f| &cx.voices.frames[f]);
+            let speaker = frame.map_or_else(String::new, |f| f.speaker.slice(cx.text).to_owned());
+            match frame
+                .and_then(|f| f.speaker_actor)
+                .filter(|&a| t.entry.allows(cx.type_of(a)))
+            {
+                Some(a) => Some(Link {
+                    actors: vec![a],
+                    rule: LinkRule::Copula,
+                    detail: format!("subject '{}': the speaker, '{speaker}'", words[0]),
+                }),
+                None => Some(none(format!(
+                    "subject '{}': the speaker{}, who is no party the lexicon lists",
+                    words[0],
+                    if speaker.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" '{speaker}'")
+                    }
+                ))),
+            }
+        }
+        _ => None,
+    }
 }
 
 /// `apposition`: a term set off by a comma, dash or bracket describes the phrase right before
@@ -2755,32 +2829,48 @@ mod tests {
             &["united-states"],
         ),
     ];
-    const NOT_SPEAKER_OF_VERB: &[Row] = &[
-        // The speaker is no actor.
+    // A reporting verb's party is its speaker's and no one else's: a speaker that is no party,
+    // or a passive with no agent (its subject is the accused), decides the verb has none.
+    const SPEAKER_OF_VERB_NONE: &[Row] = &[
         (
             "The ministry claimed that the strikes were legal.",
             "claimed",
-            None,
+            SpeakerOfVerb,
             &[],
         ),
         (
             "Critics claimed that the strikes were legal.",
             "claimed",
-            None,
+            SpeakerOfVerb,
             &[],
         ),
-        // Passive: the subject is accused, not the speaker.
         (
             "Hamas was accused of war crimes.",
             "accused",
-            Copula,
-            &["hamas"],
+            SpeakerOfVerb,
+            &[],
+        ),
+        (
+            "Mali’s junta accused of war crimes after raid on village",
+            "accused",
+            SpeakerOfVerb,
+            &[],
+        ),
+    ];
+    const NOT_SPEAKER_OF_VERB: &[Row] = &[
+        // No frame: an attribution word is no one's by proximity ("alleged" is not Turkey's).
+        (
+            "Turkey struck what it called an alleged PKK base.",
+            "alleged",
+            None,
+            &[],
         ),
     ];
 
     #[test]
     fn speaker_of_verb() {
         check(SpeakerOfVerb, SPEAKER_OF_VERB, NOT_SPEAKER_OF_VERB);
+        check(SpeakerOfVerb, SPEAKER_OF_VERB_NONE, &[]);
     }
 
     /// A possessor in an apposition is not the party the apposition describes, whichever rule
@@ -3161,6 +3251,34 @@ mod tests {
             &["ypg"],
         ),
     ];
+    // A denial is said of its subject too; "we" in quoted words is the speaker, and a negative
+    // quantifier is no one.
+    const COPULA_DENIALS: &[Row] = &[
+        (
+            "“We are not terrorists,” Hamas said in a statement.",
+            "terrorists",
+            Copula,
+            &["hamas"],
+        ),
+        (
+            "Turkey said the SDF is not a terrorist group.",
+            "terrorist group",
+            Copula,
+            &["sdf"],
+        ),
+        (
+            "Israel struck the village. “We are not terrorists,” one farmer said.",
+            "terrorists",
+            Copula,
+            &[],
+        ),
+        (
+            "Israel struck the village. “Nobody here is a terrorist,” one farmer said.",
+            "terrorist",
+            Copula,
+            &[],
+        ),
+    ];
     const NOT_COPULA: &[Row] = &[
         // A state cannot be a terrorist group in the lexicon's terms.
         (
@@ -3188,6 +3306,7 @@ mod tests {
     #[test]
     fn copula() {
         check(Copula, COPULA, NOT_COPULA);
+        check(Copula, COPULA_DENIALS, &[]);
     }
 
     const APPOSITION: &[Row] = &[

@@ -5,8 +5,11 @@
 //! 1. **Speech frames**: a reporting verb with its speaker. `X said (that) ...` (speaker before the
 //!    verb, the words after it), `..., X said.` and `"...," said X` (the words before), `according to
 //!    X`, a participle continuing the frame (`..., adding that ...`), and a verb sharing the subject
-//!    of an earlier frame (`... and claimed ...`). Passive verbs (`was accused`) and expletive
-//!    subjects (`It is worth noting that`) are not frames, and a fronted adverbial before the
+//!    of an earlier frame (`... and claimed ...`). A passive of accusing with no agent (`Mali's
+//!    junta accused of war crimes`, `has been accused of`) is a frame with no speaker: the charge
+//!    is someone's words, and the text does not say whose; with an agent (`accused by rights
+//!    groups of ...`) the agent speaks. Other passive verbs and expletive subjects (`It is worth
+//!    noting that`) are not frames, and a fronted adverbial before the
 //!    speaker (`In a statement, it said ...`) is not reported words. A **naming verb** (`call`, `describe
 //!    as`, `label`, `brand`, `dub`, `refer to ... as`) makes a frame whose words are only the name
 //!    it gives and whose speaker is the namer: the subject (`X calls them Y`), the antecedent of a
@@ -85,6 +88,9 @@ pub enum FrameKind {
     ByAgent,
     /// A headline's source after a final dash: `... villages – MOD`.
     HeadlineSource,
+    /// `X (was) accused of ...`: a passive of accusing with no agent. The words are someone's
+    /// charge, and the text does not say whose: the frame's speaker is empty.
+    Agentless,
 }
 
 /// How a naming verb names: the frame's scope is the name (the verb's object complement) and its
@@ -449,6 +455,22 @@ impl WordSet {
     }
 }
 
+/// Verbs of accusing, with the preposition that introduces the act they charge someone with
+/// ("accused X of war crimes", "charged with murder", "blamed for the attack").
+pub(crate) const ACCUSATION_VERBS: &[(&str, &str)] = &[
+    ("accused", "of"),
+    ("accuse", "of"),
+    ("accuses", "of"),
+    ("accusing", "of"),
+    ("suspected", "of"),
+    ("convicted", "of"),
+    ("charged", "with"),
+    ("charges", "with"),
+    ("blamed", "for"),
+    ("blames", "for"),
+    ("blaming", "for"),
+];
+
 /// Whether a word is one of those that stand between a subject and its verb
 /// ([`SKIP_BEFORE_VERB`]: adverbs, auxiliaries, dates).
 pub(crate) fn skips_before_verb(w: &str) -> bool {
@@ -781,6 +803,9 @@ impl Voices {
                         FrameKind::SharedSubject => "reported: ... and claimed ...",
                         FrameKind::ByAgent => "reported: ... described by X as ...",
                         FrameKind::HeadlineSource => "reported: headline source after a dash",
+                        FrameKind::Agentless => {
+                            "reported: X (was) accused of ..., a charge by someone not named"
+                        }
                     },
                 },
             },
@@ -1529,12 +1554,33 @@ fn frame_at(
         f.speaker = prev.speaker;
         return Some(f);
     }
+    // "Mali's junta accused of war crimes", "JNIM has been accused of atrocities": a participle
+    // of accusing with its preposition right after it is a passive with no agent. Its subject is
+    // the accused; what follows is someone's charge, but the text does not say whose.
+    if word.ends_with("ed")
+        && v + 1 < end
+        && ACCUSATION_VERBS
+            .iter()
+            .any(|&(verb, prep)| verb == word && prep == cx.word(v + 1))
+    {
+        let mut f = make(FrameKind::Agentless, 0..0, v + 1..end);
+        let at = cx.seg.tokens[v].span.start;
+        f.speaker = Span::new(at, at);
+        return Some(f);
+    }
     // "... described by X as ...": a passive verb with its agent.
     if v + 2 < end && cx.word(v + 1) == "by" {
         let mut e = v + 2;
+        // "accused by rights groups of torture": the agent ends at the verb's preposition.
+        let charge = |k: usize| {
+            ACCUSATION_VERBS
+                .iter()
+                .any(|&(verb, prep)| verb == word && prep == cx.word(k))
+        };
         while e < end
             && e - v <= 12
             && !matches!(cx.word(e), "as" | "," | "." | ";" | ":" | "that" | "to")
+            && !charge(e)
             && !(cx.is_punct(e) && is_quote_char(cx.first_char(e)))
         {
             e += 1;

@@ -323,6 +323,56 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
     ),
 ];
 
+/// A passive of accusing with no agent ("X accused of ...", "X has been accused of ..."): the
+/// charge is someone's words, and the text does not say whose, so the hit is reported with no
+/// speaker; with "by X" the agent speaks.
+#[test]
+fn agentless_accusations_are_reported_with_no_speaker() {
+    // (text, term, speaker)
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Mali’s junta accused of war crimes after raid\nText.",
+            "war crimes",
+            None,
+        ),
+        (
+            "Headline\nJNIM has also been accused of atrocities.",
+            "atrocities",
+            None,
+        ),
+        (
+            "Headline\nThe army was charged with war crimes.",
+            "war crimes",
+            None,
+        ),
+        (
+            "Headline\nThe army was accused by rights groups of atrocities.",
+            "atrocities",
+            Some("rights groups"),
+        ),
+        // Active: the subject accuses.
+        (
+            "Headline\nIndia accused Pakistan of terrorism.",
+            "terrorism",
+            Some("India"),
+        ),
+    ];
+    for &(text, term, speaker) in rows {
+        let a = analyze(text);
+        let h = a
+            .hits
+            .iter()
+            .find(|h| h.text == term)
+            .unwrap_or_else(|| panic!("no hit {term:?} in {text:?}"));
+        assert_eq!(
+            (h.voice, h.speaker.as_deref()),
+            (Voice::Reported, speaker),
+            "{text:?}: {}",
+            h.voice_rule
+        );
+    }
+}
+
 #[test]
 fn voice_table() {
     let mut failures = Vec::new();
