@@ -250,11 +250,22 @@ fn own_terms(s: &Side) -> Vec<&TermUse> {
         .collect()
 }
 
+/// How a frame's speaker is shown: the antecedent a pronoun was resolved to, else the speaker as
+/// written, or "(not named)" for a passive with no agent.
+fn shown_speaker(s: &crate::analysis::SpeechOut) -> String {
+    let shown = s.resolved_from.clone().unwrap_or_else(|| s.speaker.clone());
+    if shown.is_empty() {
+        "(not named)".to_owned()
+    } else {
+        shown
+    }
+}
+
 fn speakers(art: &Article, lex: &Lexicon) -> Vec<SpeakerVerbs> {
     let mut out: Vec<SpeakerVerbs> = Vec::new();
     for s in &art.speech {
         let key = s.speaker_actor.clone();
-        let shown = s.resolved_from.clone().unwrap_or_else(|| s.speaker.clone());
+        let shown = shown_speaker(s);
         let e = match out
             .iter_mut()
             .position(|o| o.speaker_actor == key && o.speaker.eq_ignore_ascii_case(&shown))
@@ -281,7 +292,7 @@ fn speakers(art: &Article, lex: &Lexicon) -> Vec<SpeakerVerbs> {
             continue;
         };
         let s = &art.speech[i];
-        let shown = s.resolved_from.clone().unwrap_or_else(|| s.speaker.clone());
+        let shown = shown_speaker(s);
         if let Some(e) = out
             .iter_mut()
             .find(|o| o.speaker_actor == s.speaker_actor && o.speaker.eq_ignore_ascii_case(&shown))
