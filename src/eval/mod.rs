@@ -103,6 +103,8 @@ pub struct Outcome {
     pub actors: Vec<String>,
     pub voice: Option<Voice>,
     pub speaker: Option<String>,
+    /// The rule that linked the hit's actors.
+    pub rule: Option<String>,
 }
 
 /// A hit with no gold item under it.
@@ -397,6 +399,7 @@ pub fn score(
                 actors: Vec::new(),
                 voice: None,
                 speaker: None,
+                rule: None,
             };
             let Some((i, h)) = best else {
                 if g.detect {
@@ -416,6 +419,7 @@ pub fn score(
             o.actors = h.actors.clone();
             o.voice = Some(h.voice);
             o.speaker = h.speaker.clone();
+            o.rule = Some(h.link.as_str().to_owned());
             let (voice_ok, quote_ok, actor_ok) = score_one(
                 &mut r.tool,
                 g,
