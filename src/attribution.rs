@@ -2732,6 +2732,19 @@ mod tests {
             ObjectComplement,
             &["ypg"],
         ),
+        // An apposition between the object and the name, and "to be" before it.
+        (
+            "Ankara describes the YPG, which holds Kobani, as terrorists.",
+            "terrorists",
+            ObjectComplement,
+            &["ypg"],
+        ),
+        (
+            "Erdogan called the SDF, the US-backed force in the northeast, a terrorist group.",
+            "terrorist group",
+            ObjectComplement,
+            &["sdf"],
+        ),
         // "whom/which X calls Y": the relative pronoun is the object; it stands for the phrase
         // before it.
         (

@@ -12,7 +12,8 @@
 //!    noting that`) are not frames, and a fronted adverbial before the
 //!    speaker (`In a statement, it said ...`) is not reported words. A **naming verb** (`call`, `describe
 //!    as`, `label`, `brand`, `dub`, `refer to ... as`) makes a frame whose words are only the name
-//!    it gives and whose speaker is the namer: the subject (`X calls them Y`), the antecedent of a
+//!    it gives (after the object, an apposition between commas, and "to be") and whose speaker is
+//!    the namer: the subject (`X calls them Y`), the antecedent of a
 //!    relative pronoun (`the rebels, who call themselves Y`), the subject after an object relative
 //!    (`what X called Y`) or the agent of a passive (`described by X as Y`, `labelled Y by X`). A
 //!    passive with no agent (`the group, described as Y,`) names no one: its name stays in the
@@ -1419,6 +1420,21 @@ fn naming_at(
         noun_phrase_end(cx, k, end)
     };
     k = object_end;
+    // "considers the SDF, the US-backed force that controls the northeast, to be a terrorist
+    // group": an apposition between commas after the object, then "to be".
+    if gap.is_none() && word(k) == "," {
+        let close = (k + 1..end).take(16).find(|&c| word(c) == ",");
+        let inserted = matches!(
+            word(k + 1),
+            "the" | "a" | "an" | "which" | "who" | "whose" | "its" | "their"
+        );
+        if let Some(c) = close.filter(|_| inserted) {
+            k = c + 1;
+        }
+    }
+    if word(k) == "to" && word(k + 1) == "be" {
+        k += 2;
+    }
     if word(k) == "as" {
         k += 1;
     } else if needs_as {

@@ -402,6 +402,15 @@ fn voice_table() {
 /// Naming constructions: (text, term, voice, rule substring, speaker as written or "" for
 /// none, negated). A naming verb's object complement is the namer's wording.
 const NAMING_CASES: &[(&str, &str, Voice, &str, &str, bool)] = &[
+    // An apposition between the object and the name.
+    (
+        "Headline\nErdogan called the SDF, the US-backed force in the northeast, a terrorist group.",
+        "terrorist group",
+        Voice::Reported,
+        "naming: X calls them Y",
+        "Erdogan",
+        false,
+    ),
     // Relative clause: the namer is the antecedent; bare, straight and curly marks.
     (
         "Headline\nThe rebels, who call themselves freedom fighters, took the town.",
