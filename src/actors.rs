@@ -313,7 +313,7 @@ pub const IRREGULAR_DEMONYMS: &[(&str, &[&str])] = &[
 /// American" are not American, "South Sudanese" is not Sudanese.
 const REGION_WORDS: &[&str] = &[
     "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
-    "Latin", "Native", "Anglo",
+    "Latin", "Native",
 ];
 
 /// Whether an adjective at `span` is the second half of a regional demonym ("Central American",
@@ -566,9 +566,11 @@ const PRONOUNS: &[&str] = &[
 ];
 
 /// Adds a mention for every third-person singular pronoun that can stand for a person named
-/// before it: the first person named earlier in the same sentence, else the first person named in
-/// the most recent of the five sentences before that names one (subjects come first in English,
-/// and a pronoun prefers the subject). Gender is not checked: the lexicon does not record it.
+/// before it: the first person named earlier in the same sentence, else (in a preposed adverbial,
+/// "After reports about his lawyer, Mr. Trump ...") the subject of the main clause after it, else
+/// the first person named in the most recent of the five sentences before that names one
+/// (subjects come first in English, and a pronoun prefers the subject). Gender is not checked:
+/// the lexicon does not record it.
 /// `lower` holds the tokens of `seg` in lower case.
 pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut Vec<Mention>) {
     let mut extra = Vec::new();
@@ -586,14 +588,16 @@ pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut
                 mentions[lo.min(upto)..upto].iter().find(person)
             };
             let in_sentence = first_from(s.span.start);
-            let antecedent = in_sentence.or_else(|| {
-                let last = mentions[..upto].iter().rev().find(person)?;
-                let ls = seg.sentence_at(last.span.start)?;
-                if si - ls > 5 {
-                    return None;
-                }
-                first_from(seg.sentences[ls].span.start)
-            });
+            let antecedent = in_sentence
+                .or_else(|| main_clause_subject(seg, lower, mentions, si, ti))
+                .or_else(|| {
+                    let last = mentions[..upto].iter().rev().find(person)?;
+                    let ls = seg.sentence_at(last.span.start)?;
+                    if si - ls > 5 {
+                        return None;
+                    }
+                    first_from(seg.sentences[ls].span.start)
+                });
             if let Some(a) = antecedent {
                 extra.push(Mention {
                     span: t.span,
@@ -612,6 +616,54 @@ pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut
         mentions.extend(extra);
         mentions.sort_by_key(|m| m.span.start);
     }
+}
+
+/// Words that open a preposed adverbial clause or phrase ("After days of reports about his
+/// lawyer, Mr. Trump ...").
+const PREPOSED: &[&str] = &[
+    "after",
+    "before",
+    "while",
+    "when",
+    "although",
+    "though",
+    "despite",
+    "since",
+    "because",
+    "upon",
+    "following",
+    "during",
+    "as",
+    "if",
+    "once",
+    "unlike",
+    "like",
+];
+
+/// Backward anaphora: a pronoun in a preposed adverbial ("After days of reports about his
+/// lawyer, Mr. Trump appeared ...") stands for the subject of the main clause after it, a person
+/// named right after the comma that closes the adverbial.
+fn main_clause_subject<'m>(
+    seg: &Segmented,
+    lower: &LowerTokens,
+    mentions: &'m [Mention],
+    si: usize,
+    ti: usize,
+) -> Option<&'m Mention> {
+    let s = &seg.sentences[si];
+    let first = (s.tokens.start..ti).find(|&k| seg.tokens[k].kind == TokenKind::Word)?;
+    if !PREPOSED.contains(&lower.get(first)) {
+        return None;
+    }
+    let comma = (ti + 1..s.tokens.end).find(|&k| lower.get(k) == ",")?;
+    let next = comma + 1;
+    let at = seg.tokens.get(next)?.span.start;
+    // The subject may open with a title ("Mr. Trump"): the person's mention starts within two
+    // tokens of the comma.
+    let limit = seg.tokens.get((next + 2).min(s.tokens.end - 1))?.span.start;
+    mentions
+        .iter()
+        .find(|m| m.form == Form::Person && m.span.start >= at && m.span.start <= limit)
 }
 
 /// Indices of the mentions (sorted by start) that start inside `span`.

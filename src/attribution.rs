@@ -683,6 +683,13 @@ fn resolve_in_discourse(
                     .or_else(|| carried_over(cx, &cast, h, head, same_entry, recent))
                     .or_else(|| earlier_statement(cx, hits, h))
                     .or_else(|| {
+                        // "Kurdish fighters": a phrase that names its own party is not the
+                        // description tied elsewhere ("Hamas fighters"). A state's adjective
+                        // only says where they are from ("Palestinian fighters" may be the
+                        // article's PIJ fighters), as for salience.
+                        if r.owned {
+                            return None;
+                        }
                         let key =
                             descriptions.get(&heads::description_key(h.span.slice(cx.text))?)?;
                         same_description(cx, &cast, h, head, &r.other_roles, key)
@@ -768,8 +775,9 @@ struct Described {
     ties: usize,
 }
 
-/// The labels of the article that a defining rule ties, by description key (the singular of the
-/// head word, see [`heads::description_key`]): one party per description when every such tie
+/// The labels of the article that a defining rule ties, by description key (its common-noun
+/// words up to the head, singular, see [`heads::description_key`]): one party per description
+/// when every such tie
 /// agrees, `None` for a description tied to different parties ("American officials", "Russian
 /// officials"). A shortened name of exactly one party ("the caravan") counts as a tie too.
 fn described(
@@ -787,6 +795,10 @@ fn described(
             None if r.head_matches.len() == 1 => &r.head_matches,
             _ => continue,
         };
+        // A denial ("the SDF is not a terrorist group") says what a party is not.
+        if r.link.as_ref().is_some_and(|l| l.rule == LinkRule::Copula) && denied(cx, h) {
+            continue;
+        }
         let text = h.span.slice(cx.text);
         let Some(key) = heads::description_key(text) else {
             continue;
@@ -805,6 +817,14 @@ fn described(
         }
     }
     out
+}
+
+/// Whether a negation stands in the three tokens before a term ("is not a terrorist group",
+/// "are no longer rebels").
+fn denied(cx: &Context, h: &TermHit) -> bool {
+    let t = token_range(cx.seg, h.span).start;
+    let start = cx.seg.sentences[h.sentence].tokens.start;
+    (start.max(t.saturating_sub(3))..t).any(|k| matches!(cx.w(k), "not" | "n't" | "never" | "no"))
 }
 
 /// Whether a term opens with, or follows, an indefinite article.
@@ -1377,8 +1397,8 @@ impl<'a> Term<'a> {
         self.toks.end < self.sent.end && cx.seg.tokens[self.toks.end].kind == TokenKind::Possessive
     }
 
-    /// The nearest compatible actor in the clause with its compatible conjuncts, found once.
-    /// The nearest compatible actor in the clause and its conjuncts. None for an attribution
+    /// The nearest compatible actor in the clause with its compatible conjuncts, found once. None
+    /// for an attribution
     /// term: whoever stands near "alleged" or "accused" is not who alleges or accuses (that is
     /// the speaker of its frame, `speaker_of_verb`).
     fn nearest(&self, cx: &Context) -> Option<&(usize, Vec<usize>)> {
@@ -1578,8 +1598,9 @@ fn lead_in(cx: &Context, np_start: usize, sent_start: usize) -> (usize, bool) {
     (b, true)
 }
 
-/// `speaker_of_verb`: an attribution verb ("claimed") describes the speaker of its frame, when
-/// the speaker resolves to an actor.
+/// `speaker_of_verb`: an attribution verb ("claimed") describes the speaker of its frame. When
+/// the speaker resolves to no actor, or the frame has none (an agentless passive), the verb's
+/// link is decided empty: no later rule gives it a party.
 fn speaker_of_verb(cx: &Context, t: &Term) -> Option<Link> {
     if t.entry.kind != Kind::Attribution {
         return None;
@@ -1846,6 +1867,26 @@ fn accused_of(cx: &Context, t: &Term) -> Option<Link> {
         let f = cx.first_token(m);
         f > v && cx.last_token(m) < p && fits(m) && cx.w(f - 1) != "by"
     });
+    // "Hamas, which Israel accused of war crimes": the object is the relative pronoun, and the
+    // charge is its antecedent's.
+    let relative = (t.sent.start.max(v.saturating_sub(4))..v)
+        .rev()
+        .find(|&k| matches!(cx.w(k), "which" | "whom" | "who" | "that"));
+    if object.is_none()
+        && let Some(rel) = relative.filter(|&r| r > t.sent.start)
+    {
+        let at = if matches!(cx.w(rel - 1), "," | "—" | "–") {
+            rel - 1
+        } else {
+            rel
+        };
+        return t.link_back(
+            cx,
+            at,
+            LinkRule::AccusedOf,
+            "charged to the relative pronoun's antecedent",
+        );
+    }
     let (m, how) = match object {
         Some(m) => (m, "object"),
         None => {
@@ -2915,6 +2956,14 @@ mod tests {
     }
 
     const ACCUSED_OF: &[Row] = &[
+        // An object relative: the charge is the relative pronoun's antecedent's, not the
+        // accuser's (and the verb is no agentless passive).
+        (
+            "Hamas, which Israel accused of war crimes, denied it.",
+            "war crimes",
+            AccusedOf,
+            &["hamas"],
+        ),
         (
             "India has long accused Pakistan of terrorism.",
             "terrorism",

@@ -495,17 +495,14 @@ fn head_word(phrase: &str) -> Option<String> {
 /// The key by which two descriptions count as the same description: their common-noun words up
 /// to the head, singular, without determiners and without the capitalised words before the head
 /// that say whose or where ("the migrants" and "Central American migrants" both give
-/// "migrant"; "terror groups" and "insurgent groups" differ). `None` for a phrase past
-/// [`MAX_WORDS`] or with no word.
+/// "migrant"; "terror groups" and "insurgent groups" differ; in title case every word counts).
+/// `None` for a phrase whose head is past [`MAX_WORDS`] or with no word.
 pub fn description_key(phrase: &str) -> Option<String> {
     let words: Vec<&str> = phrase
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
         .map(|w| w.trim_matches(|c| matches!(c, '-' | '\'' | '’')))
         .filter(|w| !w.is_empty())
         .collect();
-    if words.len() > MAX_WORDS {
-        return None;
-    }
     let mut end = words.len();
     for (i, w) in words.iter().enumerate() {
         if i > 0 && HEAD_ENDS_BEFORE.contains(&w.to_lowercase().as_str()) {
@@ -513,11 +510,16 @@ pub fn description_key(phrase: &str) -> Option<String> {
             break;
         }
     }
+    if end > MAX_WORDS {
+        return None;
+    }
     let words = &words[..end];
     let (head, before) = words.split_last()?;
+    // In title case ("Terror Groups") a capital says nothing: every word counts.
+    let title_case = head.chars().next().is_some_and(char::is_uppercase);
     let mut key: Vec<String> = before
         .iter()
-        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| title_case || !w.chars().next().is_some_and(char::is_uppercase))
         .map(|w| w.to_lowercase())
         .filter(|w| !DESCRIPTION_STOPWORDS.contains(&without_possessive(w)))
         .map(|w| singular(without_possessive(&w)))
@@ -723,6 +725,7 @@ mod tests {
             ("the migrants", Some("migrant")),
             ("Central American migrants", Some("migrant")),
             ("Migrants", Some("migrant")),
+            ("Terror Groups", Some("terror group")),
             ("terror groups", Some("terror group")),
             ("their insurgent groups", Some("insurgent group")),
             ("the caravan's members", Some("caravan member")),

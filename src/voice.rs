@@ -700,6 +700,15 @@ pub fn analyze(
         order.extend(first..frames.len());
         order.sort_by_key(|&f| (frames[f].scope.start, usize::MAX - frames[f].scope.len()));
         for &f in &order {
+            // An agentless accusation inside another frame's words stays that frame's: in
+            // "Hamas was accused of war crimes, Israel said", Israel speaks.
+            let inner = frames[f].kind == FrameKind::Agentless
+                && frames[first..].iter().any(|g| {
+                    g.kind != FrameKind::Agentless && g.scope.contains(&frames[f].verb_tokens.start)
+                });
+            if inner {
+                continue;
+            }
             for t in frames[f].scope.clone() {
                 tags[t] = Why::Frame(f);
             }
@@ -1428,7 +1437,13 @@ fn naming_at(
             word(k + 1),
             "the" | "a" | "an" | "which" | "who" | "whose" | "its" | "their"
         );
-        if let Some(c) = close.filter(|_| inserted) {
+        // Only when a name follows ("..., a terrorist group", "..., to be", "..., as"):
+        // "called Biden, the US president, and discussed ..." is a call, not a name.
+        let name_follows = |c: usize| {
+            matches!(word(c + 1), "a" | "an" | "the" | "to" | "as")
+                || (c + 1 < end && cx.is_punct(c + 1) && is_quote_char(cx.first_char(c + 1)))
+        };
+        if let Some(c) = close.filter(|&c| inserted && name_follows(c)) {
             k = c + 1;
         }
     }
@@ -1561,11 +1576,13 @@ fn frame_at(
         let start = r.start;
         return Some(make(FrameKind::Participle, start..m_tokens.end, v + 1..end));
     }
-    // "... and claimed ...": a verb sharing the subject of the frame before.
+    // "... and claimed ...": a verb sharing the subject of the frame before. Not of an agentless
+    // passive, whose subject is the accused, not a speaker: "Hamas was accused of war crimes and
+    // denied them" makes no frame.
     if let Some(p) = before
         && matches!(cx.word(p), "and" | "but")
     {
-        let prev = earlier.last()?;
+        let prev = earlier.last().filter(|f| f.kind != FrameKind::Agentless)?;
         let mut f = make(FrameKind::SharedSubject, 0..0, v + 1..end);
         f.speaker = prev.speaker;
         return Some(f);
@@ -1573,13 +1590,30 @@ fn frame_at(
     // "Mali's junta accused of war crimes", "JNIM has been accused of atrocities": a participle
     // of accusing with its preposition right after it is a passive with no agent. Its subject is
     // the accused; what follows is someone's charge, but the text does not say whose.
+    // Not after a relative pronoun: "Hamas, which Israel accused of war crimes" is active, its
+    // object the pronoun.
+    let object_relative = (r.start..b)
+        .rev()
+        .take(4)
+        .any(|k| matches!(cx.word(k), "which" | "whom" | "that" | "who"));
     if word.ends_with("ed")
         && v + 1 < end
+        && !object_relative
         && ACCUSATION_VERBS
             .iter()
             .any(|&(verb, prep)| verb == word && prep == cx.word(v + 1))
     {
-        let mut f = make(FrameKind::Agentless, 0..0, v + 1..end);
+        // The charge runs to the end of its clause, with what elaborates it ("of war crimes,
+        // including indiscriminate air strikes").
+        let charge_end = (v + 2..end)
+            .find(|&k| {
+                matches!(
+                    cx.word(k),
+                    ";" | ":" | "and" | "but" | "which" | "who" | "after" | "as" | "while"
+                )
+            })
+            .unwrap_or(end);
+        let mut f = make(FrameKind::Agentless, 0..0, v + 1..charge_end);
         let at = cx.seg.tokens[v].span.start;
         f.speaker = Span::new(at, at);
         return Some(f);

@@ -356,6 +356,12 @@ fn agentless_accusations_are_reported_with_no_speaker() {
             "terrorism",
             Some("India"),
         ),
+        // Inside another frame's words the charge is that speaker's.
+        (
+            "Headline\nHamas was accused of war crimes, Israel said.",
+            "war crimes",
+            Some("Israel"),
+        ),
     ];
     for &(text, term, speaker) in rows {
         let a = analyze(text);
@@ -367,6 +373,40 @@ fn agentless_accusations_are_reported_with_no_speaker() {
         assert_eq!(
             (h.voice, h.speaker.as_deref()),
             (Voice::Reported, speaker),
+            "{text:?}: {}",
+            h.voice_rule
+        );
+    }
+}
+
+/// What an agentless accusation does not reach: a verb after "and" shares no speaker with it,
+/// and the charge ends with its clause; "called X, the ..., and ..." is a call, not a name.
+#[test]
+fn agentless_accusations_and_appositions_stay_in_their_clause() {
+    let rows: &[(&str, &str)] = &[
+        (
+            "Headline\nHamas was accused of war crimes and denied any atrocities.",
+            "atrocities",
+        ),
+        (
+            "Mali’s junta accused of war crimes after atrocities in Moura\nText.",
+            "atrocities",
+        ),
+        (
+            "Headline\nErdogan called Biden, the US president, and discussed the terrorist attack.",
+            "terrorist attack",
+        ),
+    ];
+    for &(text, term) in rows {
+        let a = analyze(text);
+        let h = a
+            .hits
+            .iter()
+            .find(|h| h.text == term)
+            .unwrap_or_else(|| panic!("no hit {term:?} in {text:?}"));
+        assert_eq!(
+            (h.voice, h.speaker.as_deref()),
+            (Voice::Author, None),
             "{text:?}: {}",
             h.voice_rule
         );
@@ -979,6 +1019,34 @@ fn attribution_table() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Backward anaphora: a pronoun in a preposed adverbial stands for the main clause's subject,
+/// not for the person of the sentence before.
+#[test]
+fn a_pronoun_in_a_preposed_adverbial_is_the_main_subject() {
+    let rows: &[(&str, &str)] = &[
+        (
+            "Headline\nErdogan arrived on Monday.\nAfter days of reports about his advisers, \
+             Blinken met the press.",
+            "Blinken",
+        ),
+        // Not preposed: the pronoun looks back as usual.
+        (
+            "Headline\nErdogan arrived on Monday.\nReports about his advisers angered Blinken, \
+             aides said.",
+            "Erdogan",
+        ),
+    ];
+    for &(text, want) in rows {
+        let a = analyze(text);
+        let his = a
+            .mentions
+            .iter()
+            .find(|m| m.text == "his")
+            .unwrap_or_else(|| panic!("no mention 'his' in {text:?}"));
+        assert_eq!(his.antecedent.as_deref(), Some(want), "{text:?}");
+    }
 }
 
 #[test]
