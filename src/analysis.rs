@@ -584,6 +584,20 @@ impl Analyzer {
     }
 }
 
+/// The comma that opens an apposition closed by the comma at `close` (", the US-backed force
+/// in the northeast,"): within 16 tokens before it, followed by a determiner or a relative word.
+fn apposition_before(lower: &LowerTokens, start: usize, close: usize) -> Option<usize> {
+    let open = (start..close)
+        .rev()
+        .take(16)
+        .find(|&k| lower.get(k) == ",")?;
+    matches!(
+        lower.get(open + 1),
+        "the" | "a" | "an" | "which" | "who" | "whose" | "its" | "their"
+    )
+    .then_some(open)
+}
+
 /// What a designation construction says about who designates.
 enum Designation {
     /// A named designator: the rule, the designator's span, its actor.
@@ -591,28 +605,6 @@ enum Designation {
     /// "designated as a terrorist organization" with no designator named.
     Unnamed,
 }
-
-/// Verbs of an official act of listing. Verbs of naming ("branded", "labelled") are
-/// `voice::NAMING_VERBS`, read as speech frames whose words are the name.
-const DESIGNATION_VERBS: &[&str] = &[
-    "designated",
-    "designates",
-    "designate",
-    "redesignated",
-    "listed",
-    "lists",
-    "list",
-    "proscribed",
-    "proscribes",
-    "classified",
-    "classifies",
-    "considers",
-    "considered",
-    "deems",
-    "deemed",
-    "declared",
-    "declares",
-];
 
 /// Finds a designation governing the term at `toks`: a designation verb at most eight tokens
 /// before it in the same clause. Passive with "by X" (before or after the term) or active with a
@@ -627,11 +619,25 @@ fn designation(
 ) -> Option<Designation> {
     let is_stop = |w: &str| matches!(w, "," | "." | ";" | ":" | "—" | "–" | "(" | ")");
     let mut k = toks.start;
+    // "considers the SDF, the US-backed force in the northeast, to be a terrorist group": an
+    // apposition between commas after the object is passed over, once.
+    let mut skipped = 0;
+    let mut apposition = 0..0;
     let dv = loop {
-        if k == sent.start || toks.start - k >= 8 || is_stop(lower.get(k - 1)) {
+        if k > sent.start
+            && skipped == 0
+            && lower.get(k - 1) == ","
+            && let Some(open) = apposition_before(lower, sent.start, k - 1)
+        {
+            skipped = k - open;
+            apposition = open..k;
+            k = open;
+            continue;
+        }
+        if k == sent.start || toks.start - k >= 8 + skipped || is_stop(lower.get(k - 1)) {
             return None;
         }
-        if DESIGNATION_VERBS.contains(&lower.get(k - 1)) {
+        if crate::voice::DESIGNATION_VERBS.contains(&lower.get(k - 1)) {
             break k - 1;
         }
         k -= 1;
@@ -662,7 +668,7 @@ fn designation(
                     | "that"
             )
     };
-    if (dv + 1..toks.start).any(clause_word) {
+    if (dv + 1..toks.start).any(|t| !apposition.contains(&t) && clause_word(t)) {
         return None;
     }
     // "U.S.-designated" is a compound, read from the actor mention's role.

@@ -202,18 +202,6 @@ const SUPPORT_VERBS: &[&str] = &[
 const COPULA: &[&str] = &[
     "is", "was", "are", "were", "remains", "remain", "became", "becomes", "become",
 ];
-const DESIGNATION_VERBS: &[&str] = &[
-    "designated",
-    "listed",
-    "branded",
-    "labeled",
-    "labelled",
-    "classified",
-    "deemed",
-    "considered",
-    "declared",
-    "proscribed",
-];
 const CLAUSE_BOUNDARY_WORDS: &[&str] = &[
     "as", "while", "because", "although", "though", "whereas", "when", "until", "since", "that",
     "which", "who", "whose", "whom", "if", "unless",
@@ -1583,7 +1571,7 @@ fn lead_in(cx: &Context, np_start: usize, sent_start: usize) -> (usize, bool) {
     {
         b -= 1;
     }
-    if !(b > sent_start && DESIGNATION_VERBS.contains(&cx.w(b - 1))) {
+    if !(b > sent_start && crate::voice::designates(cx.w(b - 1))) {
         return (b, false);
     }
     b -= 1;
@@ -2160,14 +2148,18 @@ fn designated_object(cx: &Context, t: &Term) -> Option<Link> {
     while a > t.sent.start && matches!(cx.w(a - 1), "a" | "an") {
         a -= 1;
     }
-    if a <= t.sent.start || cx.w(a - 1) != "as" {
+    // "as" or "to be": "designated the NUG as ...", "considers the SDF to be ...".
+    let as_at = if a > t.sent.start && cx.w(a - 1) == "as" {
+        a - 1
+    } else if a > t.sent.start + 1 && cx.w(a - 1) == "be" && cx.w(a - 2) == "to" {
+        a - 2
+    } else {
         return None;
-    }
-    let as_at = a - 1;
+    };
     let v = (t.sent.start.max(as_at.saturating_sub(25))..as_at)
         .rev()
         .take_while(|&k| !matches!(cx.w(k), ";" | ":" | "."))
-        .find(|&k| DESIGNATION_VERBS.contains(&cx.w(k)))?;
+        .find(|&k| crate::voice::designates(cx.w(k)))?;
     let object: Vec<usize> = t
         .in_sentence
         .clone()
@@ -3214,6 +3206,20 @@ mod tests {
     }
 
     const DESIGNATION: &[Row] = &[
+        // "to be" as well as "as"; an apposition to the object passed over.
+        (
+            "Turkey considers the PKK to be a terrorist organization.",
+            "terrorist organization",
+            Designation,
+            &["pkk"],
+        ),
+        (
+            "Türkiye also considers the SDF, the US-backed force in the northeast, to be a \
+             terrorist group.",
+            "terrorist group",
+            Designation,
+            &["sdf"],
+        ),
         (
             "The PKK, which has been designated as a terrorist group by Turkey, fought on.",
             "terrorist group",

@@ -332,6 +332,39 @@ static REPORTING: WordSet = WordSet::new(&[
     "describe",
 ]);
 
+/// Verbs of an official act of listing. Verbs of naming ("branded", "labelled") are
+/// [`NAMING_VERBS`], read as speech frames whose words are the name.
+pub(crate) const DESIGNATION_VERBS: &[&str] = &[
+    "designated",
+    "designates",
+    "designate",
+    "redesignated",
+    "listed",
+    "lists",
+    "list",
+    "proscribed",
+    "proscribes",
+    "classified",
+    "classifies",
+    "considers",
+    "considered",
+    "deems",
+    "deemed",
+    "declared",
+    "declares",
+];
+
+/// Participles of naming verbs that read as an official label ("branded a terrorist group",
+/// "labelled a terrorist organisation"); "called" and "described" are left out, as "a group called
+/// HTS" and "what he called a massacre" name without designating.
+const DESIGNATING_PARTICIPLES: &[&str] = &["branded", "labeled", "labelled"];
+
+/// Whether a word is a verb of designating or a naming participle that designates
+/// ("designated", "considered", "branded"): what leads into a designation's complement.
+pub(crate) fn designates(w: &str) -> bool {
+    DESIGNATION_VERBS.contains(&w) || DESIGNATING_PARTICIPLES.contains(&w)
+}
+
 /// Verbs of naming. Their object complement, the name ("calls them *terrorists*", "described the
 /// raid as *a massacre*", "refers to them as *occupiers*"), is the wording of the verb's subject,
 /// or of the agent of a passive ("labelled *terrorists* by Ankara"). Some are reporting verbs

@@ -314,6 +314,13 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Quote,
         "Abu Mohammed al-Jolani",
     ),
+    // A designation whose object has an apposition: the designator speaks.
+    (
+        "Headline\nTürkiye also considers the SDF, the US-backed force in the northeast, to be a terrorist group.",
+        "terrorist group",
+        Voice::Reported,
+        "Türkiye",
+    ),
     // A denial is a frame like any other; the negation is recorded on the hit.
     (
         "Headline\nAnkara denies they are terrorists.",
