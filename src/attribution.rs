@@ -1467,11 +1467,21 @@ fn scan_left(
     let mut possessor_pronoun = false;
     let mut anaphoric = false;
     let mut adjectives = 0;
+    // Set once a possessive ending is passed: the possessor then opens the phrase ("Pakistan
+    // rejected India's allegations": nothing before "India's" belongs to it).
+    let mut possessive = false;
     while t > sent_start {
         let k = t - 1;
         if let Some(m) = cx.mention_at[k] {
             left.push(m);
             t = cx.first_token(m).min(k);
+            if possessive {
+                // Only the possessor's own determiner ("the PKK's") may stand before it.
+                if t > sent_start && DETERMINERS.contains(&cx.w(t - 1)) {
+                    t -= 1;
+                }
+                break;
+            }
             continue;
         }
         if let Some(o) = hit_at[k] {
@@ -1487,10 +1497,20 @@ fn scan_left(
             // The determiner opens the phrase; what is before it ("all of the") is not walked.
             break;
         }
-        if kind == TokenKind::Possessive
-            || matches!(w, "(" | ")" | "-")
-            || kind == TokenKind::Number
+        if kind == TokenKind::Possessive {
+            possessive = true;
+            t = k;
+            continue;
+        }
+        // India's "baseless allegations": an opening mark right after a possessor.
+        if crate::voice::is_quote_token(w)
+            && k > sent_start
+            && cx.seg.tokens[k - 1].kind == TokenKind::Possessive
         {
+            t = k;
+            continue;
+        }
+        if matches!(w, "(" | ")" | "-") || kind == TokenKind::Number {
             t = k;
             continue;
         }
@@ -2856,6 +2876,14 @@ mod tests {
     }
 
     const SPEAKER_OF_VERB: &[Row] = &[
+        // "... and accused" with no frame before it shares the subject the sentence opens with.
+        (
+            "Yemen's internationally recognized government welcomed the move and accused the \
+             Houthis of terrorism.",
+            "accused",
+            SpeakerOfVerb,
+            &["yemen-government"],
+        ),
         (
             "Fidan claimed that the strikes were legal.",
             "claimed",
@@ -3057,6 +3085,20 @@ mod tests {
     }
 
     const SAME_PHRASE: &[Row] = &[
+        // A possessor opens its phrase: nothing before it belongs ("Pakistan rejected"), and a
+        // quotation mark after it does not end the phrase.
+        (
+            "Pakistan rejected India's baseless allegations.",
+            "allegations",
+            SamePhrase,
+            &["india"],
+        ),
+        (
+            "Pakistan rejected India's \"baseless allegations\" on Monday.",
+            "allegations",
+            SamePhrase,
+            &["india"],
+        ),
         // A delegitimising label on a state's adjective, with nothing compatible in focus: that
         // state's forces.
         (

@@ -1598,16 +1598,8 @@ fn frame_at(
         }
         // "Russia launched the operation in 2022, citing ...": the subject of the sentence, when
         // the sentence opens with an actor.
-        let first = cx
-            .mentions
-            .partition_point(|m| m.span.start < cx.seg.tokens[r.start].span.start);
-        let m = cx.mentions.get(first)?;
-        let m_tokens = token_range(cx.seg, m.span);
-        if m_tokens.start > r.start + 1 || m_tokens.end >= v {
-            return None;
-        }
-        let start = r.start;
-        return Some(make(FrameKind::Participle, start..m_tokens.end, v + 1..end));
+        let subject = opening_subject(cx, r, v)?;
+        return Some(make(FrameKind::Participle, subject, v + 1..end));
     }
     // "... and claimed ...": a verb sharing the subject of the frame before. Not of an agentless
     // passive, whose subject is the accused, not a speaker: "Hamas was accused of war crimes and
@@ -1615,7 +1607,15 @@ fn frame_at(
     if let Some(p) = before
         && matches!(cx.word(p), "and" | "but")
     {
-        let prev = earlier.last().filter(|f| f.kind != FrameKind::Agentless)?;
+        // "Yemen's government ... welcomed the designation and accused the Houthis of ...": with
+        // no frame before it, the verb shares the subject the sentence opens with.
+        let Some(prev) = earlier.last() else {
+            let subject = opening_subject(cx, r, v)?;
+            return Some(make(FrameKind::SharedSubject, subject, v + 1..end));
+        };
+        if prev.kind == FrameKind::Agentless {
+            return None;
+        }
         let mut f = make(FrameKind::SharedSubject, 0..0, v + 1..end);
         f.speaker = prev.speaker;
         return Some(f);
@@ -1808,6 +1808,20 @@ fn frame_at(
     Some(make(FrameKind::SpeakerFirst, subject, v + 1..scope_end))
 }
 
+/// The subject a sentence opens with, when it opens with an actor's name (at its first or second
+/// token) that ends before the verb at `v`: its tokens, from the sentence's start.
+fn opening_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>> {
+    let first = cx
+        .mentions
+        .partition_point(|m| m.span.start < cx.seg.tokens[r.start].span.start);
+    let m = cx.mentions.get(first)?;
+    let m_tokens = token_range(cx.seg, m.span);
+    if m_tokens.start > r.start + 1 || m_tokens.end >= v {
+        return None;
+    }
+    Some(r.start..m_tokens.end)
+}
+
 /// The speaker of a quote with no frame of its own, carried from the context the way news copy
 /// does: a quote reopened in the next paragraph, a further quote in the same paragraph after an
 /// attributed one ('"...," Katz said. "The days when ..."') with no other speaker between, or a
@@ -1933,7 +1947,8 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             frames[i].kind,
             FrameKind::Participle | FrameKind::SharedSubject
         ) {
-            // Same subject as the frame before it.
+            // Same subject as the frame before it; one with a subject of its own (the one its
+            // sentence opens with) is resolved like any other.
             if let Some((a, r)) = frames[..i]
                 .iter()
                 .rev()
@@ -1942,8 +1957,8 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             {
                 frames[i].speaker_actor = a;
                 frames[i].resolved_from = r;
+                continue;
             }
-            continue;
         }
         words.clear();
         words.extend(

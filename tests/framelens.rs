@@ -386,6 +386,38 @@ fn agentless_accusations_are_reported_with_no_speaker() {
     }
 }
 
+/// A frame that shares a subject with no frame before it (a participle, "... and accused")
+/// takes the subject its sentence opens with, and that subject resolves to its party.
+#[test]
+fn a_frame_with_the_opening_subject_resolves_its_speaker() {
+    let rows: &[(&str, &str, &str)] = &[
+        (
+            "Headline\nRussia launched the operation in 2022, citing the need to “denazify” Ukraine.",
+            "denazify",
+            "russia",
+        ),
+        (
+            "Headline\nThe Houthis seized the ship and claimed that the “aggression” would stop.",
+            "aggression",
+            "houthis",
+        ),
+    ];
+    for &(text, term, actor) in rows {
+        let a = analyze(text);
+        let h = a
+            .hits
+            .iter()
+            .find(|h| h.text == term)
+            .unwrap_or_else(|| panic!("no hit {term:?} in {text:?}"));
+        assert_eq!(
+            h.speaker_actor.as_deref(),
+            Some(actor),
+            "{text:?}: {}",
+            h.voice_rule
+        );
+    }
+}
+
 /// What an agentless accusation does not reach: a verb after "and" shares no speaker with it,
 /// and the charge ends with its clause; "called X, the ..., and ..." is a call, not a name.
 #[test]
