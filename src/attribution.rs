@@ -2825,13 +2825,23 @@ mod tests {
         ),
     ];
 
+    /// A lead that ties "militia" to the SDF, a paragraph about others, then `$last`.
+    macro_rules! militia_story {
+        ($last:literal) => {
+            concat!(
+                "The SDF, a Kurdish-led militia, held the town of Manbij for years. Turkey \
+                 shelled the town on Monday. Russia called for calm.\n\nHezbollah said on \
+                 Tuesday that Israel had struck its positions. The Israeli army said it hit \
+                 weapons depots. ",
+                $last
+            )
+        };
+    }
+
     const SAME_DESCRIPTION: &[Row] = &[
         // Tied by its own phrase in the lead, the description keeps its party paragraphs later.
         (
-            "The SDF, a Kurdish-led militia, held the town of Manbij for years. Turkey shelled \
-             the town on Monday. Russia called for calm.\n\nHezbollah said on Tuesday that \
-             Israel had struck its positions. The Israeli army said it hit weapons depots. \
-             Residents said the militia had left Manbij.",
+            militia_story!("Residents said the militia had left Manbij."),
             "militia",
             SameDescription,
             &["sdf"],
@@ -2840,10 +2850,7 @@ mod tests {
     const NOT_SAME_DESCRIPTION: &[Row] = &[
         // An indefinite phrase introduces someone new.
         (
-            "The SDF, a Kurdish-led militia, held the town of Manbij for years. Turkey shelled \
-             the town on Monday. Russia called for calm.\n\nHezbollah said on Tuesday that \
-             Israel had struck its positions. The Israeli army said it hit weapons depots. \
-             Residents said a militia had left Manbij.",
+            militia_story!("Residents said a militia had left Manbij."),
             "militia",
             Salience,
             &["sdf"],
