@@ -1289,6 +1289,24 @@ impl<'a> Term<'a> {
         None
     }
 
+    /// [`Term::link_back`] from the relative pronoun at `rel` to its antecedent: ", whom" —
+    /// the comma opens the relative clause, and the antecedent stands right before it (as in
+    /// `designation`).
+    fn link_to_antecedent(
+        &self,
+        cx: &Context,
+        rel: usize,
+        rule: LinkRule,
+        what: &str,
+    ) -> Option<Link> {
+        let at = if rel > self.sent.start && matches!(cx.w(rel - 1), "," | "—" | "–") {
+            rel - 1
+        } else {
+            rel
+        };
+        self.link_back(cx, at, rule, what)
+    }
+
     /// The link to the antecedent before token `pos`: its actors that the term can describe.
     fn link_back(&self, cx: &Context, pos: usize, rule: LinkRule, what: &str) -> Option<Link> {
         let e = self.entry;
@@ -1883,14 +1901,9 @@ fn accused_of(cx: &Context, t: &Term) -> Option<Link> {
     if object.is_none()
         && let Some(rel) = relative.filter(|&r| r > t.sent.start)
     {
-        let at = if matches!(cx.w(rel - 1), "," | "—" | "–") {
-            rel - 1
-        } else {
-            rel
-        };
-        return t.link_back(
+        return t.link_to_antecedent(
             cx,
-            at,
+            rel,
             LinkRule::AccusedOf,
             "charged to the relative pronoun's antecedent",
         );
@@ -2053,16 +2066,9 @@ fn object_complement(cx: &Context, t: &Term) -> Option<Link> {
             let rel = sp
                 .checked_sub(1)
                 .filter(|&k| matches!(cx.w(k), "which" | "whom" | "who" | "that"))?;
-            // ", whom": the comma opens the relative clause, its antecedent stands right before
-            // (as in `designation`).
-            let at = if rel > t.sent.start && matches!(cx.w(rel - 1), "," | "—" | "–") {
-                rel - 1
-            } else {
-                rel
-            };
-            return t.link_back(
+            return t.link_to_antecedent(
                 cx,
-                at,
+                rel,
                 LinkRule::ObjectComplement,
                 "named by the verb through the relative pronoun:",
             );
