@@ -44,17 +44,25 @@
 //!     ("the caravan" of "Migrant caravan", "the special counsel" of "special counsel Robert
 //!     Mueller", see [`crate::titles`]) takes that party, the most salient one if several fit.
 //!     It overrides the proximity rules (11 and 12), never the others.
-//! 14. `carried_over`: a term with no actor in its clause takes the actor its entry was last
+//! 14. `same_description`: a label (not an indefinite one) takes the party the article ties the
+//!     same description to by a defining rule (3, 5 to 9, or a shortened name): "the militia"
+//!     after "the SDF, a Kurdish-led militia", one sense per description and article.
+//!     Descriptions are the same when their common-noun words are ("Central American migrants",
+//!     "the migrants"); one the article ties to different parties takes none. Three readings
+//!     extend it: a definite description whose bare head the article uses for one party alone
+//!     is that party ("the migrant caravan" where "the caravan" is the Central American
+//!     Caravan); members are the group they make up ("members of the caravan", "the caravan's
+//!     participants", and "the migrants" of "the migrant caravan", "the rebels" of "the rebel
+//!     alliance"); and an indefinite phrase before the description's first tie introduces the
+//!     party the article then refers back to ("A caravan of migrants reached the border" ...
+//!     "the caravan"). A definite description so tied also overrides the proximity rules (11
+//!     and 12), unless its own phrase names a party.
+//! 15. `carried_over`: a term with no actor in its clause takes the actor its entry was last
 //!     tied to, in the same paragraph or the two sentences before; after an anaphoric determiner
 //!     ("such terrorist groups") the last tie of any category whose actors it can describe. A
 //!     definite attribution noun ("the claims", "the accusation") takes the speaker of the last
 //!     statement reported before it, in its sentence or the two before (none when that
 //!     statement has no named source).
-//! 15. `same_description`: a label (not an indefinite one) takes the party the article ties the same
-//!     description to by a defining rule (3, 5 to 9, or a shortened name): "the militia" after
-//!     "the SDF, a Kurdish-led militia", one sense per description and article. Descriptions
-//!     are the same when their common-noun words are ("Central American migrants", "the
-//!     migrants"); one the article ties to different parties, or an indefinite term, takes none.
 //! 16. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term.
@@ -535,6 +543,9 @@ struct Reading {
     owned: bool,
     /// A state the phrase names by its adjective ("Ukrainian militants").
     state_adjective: Option<usize>,
+    /// The phrase names some party other than by a state's adjective ("Trump's
+    /// 'compromise'", "Russia's militia", "HTS fighters").
+    names_party: bool,
     /// Parties the term is a shortened name or title of (see [`crate::titles`]).
     head_matches: Vec<usize>,
     /// How many parties a plural label counts ("the two countries").
@@ -601,6 +612,10 @@ fn read_locally(
             other_roles: term.other_roles(cx),
             owned,
             state_adjective,
+            names_party: possessed(cx, h)
+                || phrase
+                    .iter()
+                    .any(|&m| cx.mentions[m].form != Form::Adjective),
             head_matches,
             count,
         });
@@ -662,26 +677,25 @@ fn resolve_in_discourse(
         let r = &mut readings[hi];
         let mut weighed = Vec::new();
         let link = match r.link.take() {
+            // A definite description refers back to the party the article ties it to ("the
+            // immigration officials", "the caravan's members"), whatever stands nearest it,
+            // unless its own phrase names a party; a bare plural ("fighters") may be anyone's.
+            Some(l)
+                if matches!(l.rule, LinkRule::Coordination | LinkRule::NearestInClause)
+                    && !r.names_party
+                    && (definite(cx, h) || heads::members_of(h.span.slice(cx.text)).is_some()) =>
+            {
+                by_description(cx, &cast, h, heads[hi].as_ref(), r, &descriptions).unwrap_or(l)
+            }
             Some(l) => l,
             None => {
                 let recent = if r.anaphoric { any_tie.as_ref() } else { None };
                 let head = heads[hi].as_ref();
                 let same_entry = last_tie.get(h.entry.id.as_str());
                 head_match(&cast, h, &r.head_matches, &salience, cx.text)
+                    .or_else(|| by_description(cx, &cast, h, head, r, &descriptions))
                     .or_else(|| carried_over(cx, &cast, h, head, same_entry, recent))
                     .or_else(|| earlier_statement(cx, hits, h))
-                    .or_else(|| {
-                        // "Kurdish fighters": a phrase that names its own party is not the
-                        // description tied elsewhere ("Hamas fighters"). A state's adjective
-                        // only says where they are from ("Palestinian fighters" may be the
-                        // article's PIJ fighters), as for salience.
-                        if r.owned {
-                            return None;
-                        }
-                        let key =
-                            descriptions.get(&heads::description_key(h.span.slice(cx.text))?)?;
-                        same_description(cx, &cast, h, head, &r.other_roles, key)
-                    })
                     .or_else(|| {
                         if r.owned {
                             return None;
@@ -757,23 +771,81 @@ const DEFINING_RULES: &[LinkRule] = &[
 ];
 
 /// A description an article ties to one party: the parties, and where it was first tied.
+#[derive(Clone)]
 struct Described {
     actors: Vec<usize>,
     first: (usize, String),
     ties: usize,
+    /// Some tie is of the bare head with a determiner ("the caravan"): in this article the head
+    /// alone picks the party out.
+    bare: bool,
+}
+
+/// How a label found the description the article ties (see [`Descriptions::find`]).
+enum Via<'a> {
+    /// Its own description.
+    Same,
+    /// Its head: "the migrant caravan" where the article ties "the caravan".
+    Head,
+    /// The group its members make up: "the migrants" where the article ties "the migrant
+    /// caravan" (the text of that group).
+    Members(&'a str),
+    /// The group it names the members of: "members of the caravan" (the group's text).
+    MemberOf(&'a str),
+}
+
+/// What the article's descriptions mean (see [`described`]).
+struct Descriptions {
+    /// By description key ([`heads::description_key`]): one party per description, `None`
+    /// for a description tied to different parties.
+    by_key: FxHashMap<String, Option<Described>>,
+    /// By the description of a group's members ("migrant" from "the migrant caravan"), with
+    /// the group's text.
+    members: FxHashMap<String, Option<(Described, String)>>,
+}
+
+impl Descriptions {
+    /// The tie of a description key: its own, else (uniqueness of a definite description) the
+    /// tie of its bare head when the article uses the bare head for one party alone.
+    fn tied(&self, key: &str) -> Option<(&Described, bool)> {
+        match self.by_key.get(key) {
+            Some(d) => d.as_ref().map(|d| (d, false)),
+            None => {
+                let head = heads::key_head(key);
+                let d = self.by_key.get(head)?.as_ref()?;
+                (head != key && d.bare).then_some((d, true))
+            }
+        }
+    }
+
+    /// The description a label's text is tied to, and how. "Members of the caravan" is the
+    /// caravan's; a plural label is also the group it makes up ("the migrants" of "the migrant
+    /// caravan").
+    fn find<'a>(&'a self, text: &'a str) -> Option<(&'a Described, Via<'a>)> {
+        if let Some(group) = heads::members_of(text) {
+            let (d, _) = self.tied(&heads::description_key(group)?)?;
+            return Some((d, Via::MemberOf(group)));
+        }
+        let key = heads::description_key(text)?;
+        if let Some((d, by_head)) = self.tied(&key) {
+            return Some((d, if by_head { Via::Head } else { Via::Same }));
+        }
+        if self.by_key.contains_key(&key) || !heads::plural_head(text) {
+            return None;
+        }
+        let (d, group) = self.members.get(&key)?.as_ref()?;
+        Some((d, Via::Members(group)))
+    }
 }
 
 /// The labels of the article that a defining rule ties, by description key (its common-noun
 /// words up to the head, singular, see [`heads::description_key`]): one party per description
-/// when every such tie
-/// agrees, `None` for a description tied to different parties ("American officials", "Russian
-/// officials"). A shortened name of exactly one party ("the caravan") counts as a tie too.
-fn described(
-    cx: &Context,
-    hits: &[TermHit],
-    readings: &[Reading],
-) -> FxHashMap<String, Option<Described>> {
-    let mut out: FxHashMap<String, Option<Described>> = FxHashMap::default();
+/// when every such tie agrees, `None` for a description tied to different parties ("American
+/// officials", "Russian officials"). A shortened name of exactly one party ("the caravan")
+/// counts as a tie too. Then the members of each group so tied: "the migrant caravan" is made
+/// up of migrants.
+fn described(cx: &Context, hits: &[TermHit], readings: &[Reading]) -> Descriptions {
+    let mut by_key: FxHashMap<String, Option<Described>> = FxHashMap::default();
     for (h, r) in hits.iter().zip(readings) {
         if h.entry.kind != Kind::Label {
             continue;
@@ -791,20 +863,60 @@ fn described(
         let Some(key) = heads::description_key(text) else {
             continue;
         };
+        let bare = heads::description_words(text).is_some_and(|w| w.len() == 1);
         let mut sorted = actors.clone();
         sorted.sort_unstable();
-        match out.entry(key).or_insert_with(|| {
+        match by_key.entry(key).or_insert_with(|| {
             Some(Described {
                 actors: sorted.clone(),
                 first: (h.sentence, text.to_owned()),
                 ties: 0,
+                bare: false,
             })
         }) {
-            Some(d) if d.actors == sorted => d.ties += 1,
+            Some(d) if d.actors == sorted => {
+                d.ties += 1;
+                d.bare |= bare;
+            }
             slot => *slot = None,
         }
     }
+    let mut out = Descriptions {
+        by_key,
+        members: FxHashMap::default(),
+    };
+    let mut members: FxHashMap<String, Option<(Described, String)>> = FxHashMap::default();
+    for h in hits.iter().filter(|h| h.entry.kind == Kind::Label) {
+        // "Members of the migrant caravan" speaks of the migrant caravan too.
+        let whole = h.span.slice(cx.text);
+        let text = heads::members_of(whole).unwrap_or(whole);
+        let Some(key) = heads::description_key(text) else {
+            continue;
+        };
+        let (Some(of), Some((d, _))) = (heads::member_key(&key), out.tied(&key)) else {
+            continue;
+        };
+        match members
+            .entry(of.to_owned())
+            .or_insert_with(|| Some((d.clone(), text.to_owned())))
+        {
+            Some((m, _)) if m.actors == d.actors => {}
+            slot => *slot = None,
+        }
+    }
+    out.members = members;
     out
+}
+
+/// Whether a possessor stands right before a term, quotation marks aside ("Trump's
+/// 'compromise'"), even one that is a term of its own.
+fn possessed(cx: &Context, h: &TermHit) -> bool {
+    let start = cx.seg.sentences[h.sentence].tokens.start;
+    let mut t = token_range(cx.seg, h.span).start;
+    while t > start && crate::voice::is_quote_token(cx.w(t - 1)) {
+        t -= 1;
+    }
+    t > start && cx.seg.tokens[t - 1].kind == TokenKind::Possessive
 }
 
 /// Whether a negation stands in the three tokens before a term ("is not a terrorist group",
@@ -837,12 +949,21 @@ fn same_description(
     h: &TermHit,
     head: Option<&Head>,
     other_roles: &[usize],
-    d: &Option<Described>,
+    found: (&Described, Via),
 ) -> Option<Link> {
-    let d = d.as_ref()?;
+    let (d, via) = found;
     let e = h.entry;
-    // "a group": an indefinite phrase introduces someone new.
-    if e.kind != Kind::Label || head.is_some_and(|hd| hd.indefinite) || indefinite(cx, h) {
+    // "a group": an indefinite phrase introduces someone new, though "a member of the caravan"
+    // belongs to a group known. The head alone picks a party out only in a definite phrase.
+    // An indefinite phrase before the description's first tie introduces the party the
+    // article then refers back to ("a caravan of migrants reached the border" ... "the
+    // caravan").
+    let new = head.is_some_and(|hd| hd.indefinite) || indefinite(cx, h);
+    let introduces = new && d.first.0 > h.sentence && !matches!(via, Via::Members(_));
+    if e.kind != Kind::Label
+        || (new && !introduces && !matches!(via, Via::MemberOf(_)))
+        || (matches!(via, Via::Head) && !new && !definite(cx, h))
+    {
         return None;
     }
     let v = cx.voices.voice_of(cx.seg, h.span);
@@ -861,25 +982,64 @@ fn same_description(
     if !fits {
         return None;
     }
+    let parties = d
+        .actors
+        .iter()
+        .map(|&a| cast.name(a))
+        .collect::<Vec<_>>()
+        .join(" and ");
+    let tied = format!(
+        "'{}' in sentence {}{}",
+        d.first.1,
+        d.first.0 + 1,
+        if d.ties > 1 {
+            format!(", and {} more", d.ties - 1)
+        } else {
+            String::new()
+        }
+    );
+    let detail = match via {
+        Via::Same | Via::Head if introduces => format!(
+            "this indefinite phrase introduces the party that the article then refers back to \
+             as {parties} ({tied})"
+        ),
+        Via::Same => format!("the article ties this description to {parties} ({tied})"),
+        Via::Head => format!(
+            "the article ties the bare head of this definite description to {parties} ({tied}), \
+             so it picks out that party"
+        ),
+        Via::Members(group) => format!(
+            "these are the members of '{group}', a group the article ties to {parties} ({tied})"
+        ),
+        Via::MemberOf(group) => {
+            format!("members of '{group}', which the article ties to {parties} ({tied})")
+        }
+    };
     Some(Link {
         actors: d.actors.clone(),
         rule: LinkRule::SameDescription,
-        detail: format!(
-            "the article ties this description to {} ('{}' in sentence {}{})",
-            d.actors
-                .iter()
-                .map(|&a| cast.name(a))
-                .collect::<Vec<_>>()
-                .join(" and "),
-            d.first.1,
-            d.first.0 + 1,
-            if d.ties > 1 {
-                format!(", and {} more", d.ties - 1)
-            } else {
-                String::new()
-            }
-        ),
+        detail,
     })
+}
+
+/// `same_description` for a term, unless its own phrase says whose it is: "Kurdish fighters"
+/// and "Russia's militia" name their own party and are not the description tied elsewhere
+/// ("Hamas fighters"), and "the two countries" counts its parties (salience does). A state's
+/// adjective only says where they are from ("Palestinian fighters" may be the article's PIJ
+/// fighters), as for salience.
+fn by_description(
+    cx: &Context,
+    cast: &Cast,
+    h: &TermHit,
+    head: Option<&Head>,
+    r: &Reading,
+    descriptions: &Descriptions,
+) -> Option<Link> {
+    if r.owned || r.names_party || r.count.is_some() {
+        return None;
+    }
+    let found = descriptions.find(h.span.slice(cx.text))?;
+    same_description(cx, cast, h, head, &r.other_roles, found)
 }
 
 /// "Ukrainian militants", "the Russian terrorists" with no compatible party in focus: a
@@ -1488,6 +1648,14 @@ fn scan_left(
     // Set once a possessive ending is passed: the possessor then opens the phrase ("Pakistan
     // rejected India's allegations": nothing before "India's" belongs to it).
     let mut possessive = false;
+    // A term that opens with its own determiner ("Sessions called the caravan ...") opens its
+    // phrase there.
+    if let Some(w) = cx.seg.tokens.get(from).map(|_| cx.w(from))
+        && DETERMINERS.contains(&w)
+    {
+        let pronoun = POSSESSIVE_PRONOUNS.contains(&w);
+        return (left, from, pronoun, ANAPHORIC.contains(&w));
+    }
     while t > sent_start {
         let k = t - 1;
         if let Some(m) = cx.mention_at[k] {
@@ -2764,8 +2932,8 @@ mod tests {
         let mut code: Vec<&str> = RULES.iter().map(|(r, _)| r.as_str()).collect();
         code.extend([
             HeadMatch.as_str(),
-            CarriedOver.as_str(),
             SameDescription.as_str(),
+            CarriedOver.as_str(),
             Salience.as_str(),
             UnnamedParty.as_str(),
         ]);
@@ -2852,6 +3020,28 @@ mod tests {
             SameDescription,
             &["sdf"],
         ),
+        // A definite description whose bare head the article uses for one party alone.
+        (
+            militia_story!("Residents said the terrorist militia had left Manbij."),
+            "terrorist militia",
+            SameDescription,
+            &["sdf"],
+        ),
+        // A definite description says more than the party nearest it.
+        (
+            militia_story!("Russian jets struck the militia near Manbij."),
+            "militia",
+            SameDescription,
+            &["sdf"],
+        ),
+        // The members of a group the article ties: "the rebels" of "a rebel alliance".
+        (
+            "The SDF, a rebel alliance, held the town of Manbij for years. Turkey shelled the \
+             town on Monday.\n\nResidents said the rebels had left Manbij.",
+            "rebels",
+            SameDescription,
+            &["sdf"],
+        ),
     ];
     const NOT_SAME_DESCRIPTION: &[Row] = &[
         // An indefinite phrase introduces someone new.
@@ -2860,6 +3050,22 @@ mod tests {
             "militia",
             Salience,
             &["sdf"],
+        ),
+        // A phrase that names its own party is not the description tied elsewhere.
+        (
+            militia_story!("Russia's militia struck Manbij."),
+            "militia",
+            Salience,
+            &["sdf"],
+        ),
+        // The article calls two parties a rebel alliance: "the rebels" are neither by that.
+        (
+            "The SDF, a rebel alliance, held the town of Manbij for years. Hezbollah is also a \
+             rebel coalition. Turkey shelled the town.\n\nResidents said the rebels had left \
+             Manbij.",
+            "rebels",
+            Salience,
+            &["hezbollah"],
         ),
         // The article ties the description to two parties: it means neither by itself.
         (
@@ -2880,6 +3086,92 @@ mod tests {
             SAME_DESCRIPTION,
             NOT_SAME_DESCRIPTION,
             true,
+        );
+    }
+
+    #[test]
+    fn an_indefinite_phrase_introduces_the_party_described_later() {
+        // The first "militia" comes before the description's first tie. After it, "a militia"
+        // is someone new (`NOT_SAME_DESCRIPTION`).
+        let a = analyzer().analyze(
+            "test",
+            &format!(
+                "Headline\nA militia seized Manbij on Monday, residents said. {}",
+                militia_story!("")
+            ),
+        );
+        let first = a.hits.iter().find(|h| h.text == "militia").expect("a hit");
+        assert_eq!(first.link, SameDescription, "{}", first.link_detail);
+        assert_eq!(first.actors, ["sdf"]);
+        assert!(
+            first
+                .link_detail
+                .starts_with("this indefinite phrase introduces the party"),
+            "{}",
+            first.link_detail
+        );
+    }
+
+    #[test]
+    fn members_of_a_described_group_are_that_group() {
+        // Labels as long as an annotator's spans: the term holds its group.
+        let lex = crate::lexicon::LexiconBuilder::new()
+            .text(
+                "test:members",
+                "actors:
+  - {id: caravan, name: Central American Caravan, type: organization}
+  - {id: usa, name: United States, type: state}
+categories: [mention]
+labels:
+  - {id: l1, category: mention, stance: 0, kind: label, forms: [the caravan]}
+  - id: l2
+    category: mention
+    stance: 0
+    kind: label
+    forms: [members of the caravan, the caravan's participants]
+  - {id: l3, category: mention, stance: 0, kind: label, forms: [its members]}
+",
+            )
+            .build()
+            .expect("lexicon");
+        let an = Analyzer::new(lex).expect("compile");
+        let a = an.analyze(
+            "test",
+            "Central American Caravan reaches the border\nThe Central American Caravan left \
+             Tijuana. The United States watched the caravan. Members of the caravan \
+             waited. The United States questioned the caravan's participants. The United \
+             States counted its members.",
+        );
+        let got: Vec<(&str, &str, Vec<&str>)> = a
+            .hits
+            .iter()
+            .map(|h| {
+                (
+                    h.text.as_str(),
+                    h.link.as_str(),
+                    h.actors.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("the caravan", "head_match", vec!["caravan"]),
+                (
+                    "Members of the caravan",
+                    "same_description",
+                    vec!["caravan"]
+                ),
+                (
+                    "the caravan's participants",
+                    "same_description",
+                    vec!["caravan"]
+                ),
+                // A possessive pronoun is for the pronoun to resolve, and the term's own
+                // determiner opens its phrase: "counted" before it is the verb, not a
+                // participle that would bring the United States into the phrase.
+                ("its members", "nearest_in_clause", vec!["usa"]),
+            ]
         );
     }
 

@@ -528,6 +528,99 @@ pub fn description_key(phrase: &str) -> Option<String> {
     Some(key.join(" "))
 }
 
+/// Nouns for those who make up a group: "members of the caravan", "the caravan's participants",
+/// "the ranks of the militia".
+const MEMBER_NOUNS: &[&str] = &["member", "participant", "rank", "part", "rest"];
+
+/// The group whose members a phrase speaks of: "members of the caravan", "the caravan's
+/// members" and "a group of about 150 of the caravan's members" give "the caravan". `None` when
+/// the phrase's head is not a member noun ([`MEMBER_NOUNS`]), or the group is a pronoun ("its
+/// members": whose is for the pronoun to say).
+pub fn members_of(phrase: &str) -> Option<&str> {
+    let is_member = |words: &str| {
+        head_word(words).is_some_and(|w| MEMBER_NOUNS.contains(&singular(&w).as_str()))
+    };
+    let lower = phrase.to_lowercase();
+    // "members of the caravan": the first "of" closes the head.
+    let group = if let Some(of) = lower.find(" of ").filter(|&of| is_member(&phrase[..of])) {
+        &phrase[of + 4..]
+    } else {
+        // "the caravan's members", "the caravan 's members": the possessor, after any "of"
+        // before it.
+        let (at, len) = ["'s ", "’s "]
+            .iter()
+            .filter_map(|p| lower.rfind(p).map(|i| (i, p.len())))
+            .max()?;
+        if !is_member(&phrase[at + len..]) {
+            return None;
+        }
+        let before = phrase[..at].trim_end();
+        let from = before.to_lowercase().rfind(" of ").map_or(0, |i| i + 4);
+        &before[from..]
+    };
+    let group = group.trim();
+    let first = lower_words(group).next()?;
+    (!matches!(
+        first.as_str(),
+        "its" | "their" | "his" | "her" | "it" | "them"
+    ))
+    .then_some(group)
+}
+
+/// Heads of a group that is made up of members a modifier names: "the migrant caravan" is
+/// made up of migrants, "the rebel alliance" of rebels.
+const MEMBERSHIP_HEADS: &[&str] = &[
+    "caravan",
+    "convoy",
+    "coalition",
+    "alliance",
+    "network",
+    "group",
+    "militia",
+    "movement",
+    "organization",
+    "organisation",
+    "faction",
+    "army",
+    "force",
+    "front",
+];
+
+/// The description of a group's members, from the description key of the group
+/// ([`description_key`]): "migrant caravan" gives "migrant" ("the migrants" are its members),
+/// "rebel alliance" gives "rebel". `None` when the head is not a group noun
+/// ([`MEMBERSHIP_HEADS`]) or there is no modifier.
+pub fn member_key(key: &str) -> Option<&str> {
+    let (modifiers, head) = key.rsplit_once(' ')?;
+    // "a caravan", "two caravans": an article or a number is no modifier.
+    let modifiers = ["a ", "an "]
+        .iter()
+        .find_map(|a| modifiers.strip_prefix(a))
+        .unwrap_or(modifiers);
+    let content = |w: &str| {
+        w.chars().all(char::is_alphabetic)
+            && !QUANTIFIERS.contains(&w)
+            && !matches!(w, "a" | "an" | "another")
+    };
+    (MEMBERSHIP_HEADS.contains(&head) && modifiers.split(' ').all(content)).then_some(modifiers)
+}
+
+/// Whether a phrase's head word is plural ("the migrants", "members of the caravan").
+pub fn plural_head(phrase: &str) -> bool {
+    head_word(phrase).is_some_and(|w| is_plural(&w))
+}
+
+/// Words that count or quantify rather than describe.
+const QUANTIFIERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "both", "several", "many", "some", "few", "all", "most",
+    "other",
+];
+
+/// The head word of a description key ("migrant caravan" -> "caravan").
+pub fn key_head(key: &str) -> &str {
+    key.rsplit_once(' ').map_or(key, |(_, h)| h)
+}
+
 /// The singular of a capitalised plural head, lower-cased: a name made plural ("the two
 /// Koreas" -> "korea", "both Sudans" -> "sudan"). `None` when the head is written in lower
 /// case or is not plural.
@@ -690,6 +783,16 @@ mod tests {
         assert!(h.refuses(person(), false).is_some(), "still no person");
     }
 
+    /// Checks `f` on each row of a table: (input, the output wanted).
+    fn table<I: std::fmt::Debug + Copy, O: PartialEq + std::fmt::Debug>(
+        f: impl Fn(I) -> O,
+        rows: &[(I, O)],
+    ) {
+        for (input, want) in rows {
+            assert_eq!(&f(*input), want, "{input:?}");
+        }
+    }
+
     #[test]
     fn description_words_are_content_words_up_to_the_head() {
         let rows: &[(&str, Option<&[&str]>)] = &[
@@ -710,38 +813,80 @@ mod tests {
                 want.map(|w| w.iter().map(|s| (*s).to_owned()).collect());
             assert_eq!(got, want, "{phrase:?}");
         }
-        for (phrase, n) in [
-            ("the two countries", Some(2)),
-            ("both sides", Some(2)),
-            ("our two nations", Some(2)),
-            ("The three leaders of the alliance", Some(3)),
-            ("the two", None),
-            ("two-state solution", None),
-            ("the countries", None),
-        ] {
-            assert_eq!(cardinality(phrase), n, "{phrase:?}");
-        }
-        for (phrase, key) in [
-            ("the migrants", Some("migrant")),
-            ("Central American migrants", Some("migrant")),
-            ("Migrants", Some("migrant")),
-            ("Terror Groups", Some("terror group")),
-            ("terror groups", Some("terror group")),
-            ("their insurgent groups", Some("insurgent group")),
-            ("the caravan's members", Some("caravan member")),
-            ("the leader of the group", Some("leader")),
-        ] {
-            assert_eq!(description_key(phrase).as_deref(), key, "{phrase:?}");
-        }
-        for (phrase, stem) in [
-            ("the two Koreas", Some("korea")),
-            ("both Sudans", Some("sudan")),
-            ("the two countries", None),
-            ("the Korea", None),
-            ("the two Koreas' leaders", None),
-        ] {
-            assert_eq!(proper_plural_stem(phrase).as_deref(), stem, "{phrase:?}");
-        }
+        table(
+            cardinality,
+            &[
+                ("the two countries", Some(2)),
+                ("both sides", Some(2)),
+                ("our two nations", Some(2)),
+                ("The three leaders of the alliance", Some(3)),
+                ("the two", None),
+                ("two-state solution", None),
+                ("the countries", None),
+            ],
+        );
+        table(
+            |p| description_key(p).map(|k| &*k.leak()),
+            &[
+                ("the migrants", Some("migrant")),
+                ("Central American migrants", Some("migrant")),
+                ("Migrants", Some("migrant")),
+                ("Terror Groups", Some("terror group")),
+                ("terror groups", Some("terror group")),
+                ("their insurgent groups", Some("insurgent group")),
+                ("the caravan's members", Some("caravan member")),
+                ("the leader of the group", Some("leader")),
+            ],
+        );
+        table(
+            |p| proper_plural_stem(p).map(|k| &*k.leak()),
+            &[
+                ("the two Koreas", Some("korea")),
+                ("both Sudans", Some("sudan")),
+                ("the two countries", None),
+                ("the Korea", None),
+                ("the two Koreas' leaders", None),
+            ],
+        );
+        table(
+            members_of,
+            &[
+                ("members of the caravan", Some("the caravan")),
+                ("Members of migrant caravan", Some("migrant caravan")),
+                ("the caravan's members", Some("the caravan")),
+                ("the caravan 's participants", Some("the caravan")),
+                ("the caravan\u{2019}s members", Some("the caravan")),
+                (
+                    "a group of about 150 of the caravan 's members",
+                    Some("the caravan"),
+                ),
+                ("the ranks of the militia", Some("the militia")),
+                ("a member of the caravan", Some("the caravan")),
+                // Not a member noun, or the group is a pronoun's to say.
+                ("supporters of the caravan", None),
+                ("the caravan's organizers", None),
+                ("its members", None),
+                ("members of their families", None),
+                ("the members", None),
+            ],
+        );
+        table(
+            member_key,
+            &[
+                ("migrant caravan", Some("migrant")),
+                ("rebel alliance", Some("rebel")),
+                ("central american caravan", Some("central american")),
+                ("a caravan", None),
+                ("two group", None),
+                ("caravan", None),
+                ("terror attack", None),
+                ("migrant family", None),
+            ],
+        );
+        assert_eq!(key_head("migrant caravan"), "caravan");
+        assert_eq!(key_head("caravan"), "caravan");
+        assert!(plural_head("the migrants in the caravan"));
+        assert!(!plural_head("the migrant caravan"));
         let name: Vec<String> = name_words("Special Counsel Robert Mueller's").collect();
         assert_eq!(name, ["special", "counsel", "robert", "mueller"]);
     }
