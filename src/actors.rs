@@ -21,6 +21,9 @@ pub enum Form {
     Person,
     /// A third-person singular pronoun (he, his, she, her) standing for a person named before.
     Pronoun,
+    /// A definite description by a person's title ("the president" after "President Donald
+    /// Trump"), standing for that person (see [`crate::titles::title_mentions`]).
+    Title,
 }
 
 /// The role a compound gives the named actor: "U.S.-backed" makes the US the backer of the
@@ -581,7 +584,7 @@ pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut
                 continue;
             }
             let upto = mentions.partition_point(|m| m.span.start < t.span.start);
-            let person = |m: &&Mention| m.form == Form::Person;
+            let person = |m: &&Mention| matches!(m.form, Form::Person | Form::Title);
             // The first person named at or after byte `from`, before the pronoun.
             let first_from = |from: usize| {
                 let lo = mentions.partition_point(|m| m.span.start < from);
@@ -607,7 +610,13 @@ pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut
                     role: None,
                     compound: None,
                     near_miss_of: None,
-                    antecedent: Some(a.span.slice(text).to_owned()),
+                    // A title stands for the name it was read from ("the president" for
+                    // "President Donald Trump").
+                    antecedent: a
+                        .antecedent
+                        .clone()
+                        .filter(|_| a.form == Form::Title)
+                        .or_else(|| Some(a.span.slice(text).to_owned())),
                 });
             }
         }

@@ -345,6 +345,7 @@ impl Analyzer {
         let (raw, names) = self.find(text);
         let mut mentions = self.actors.mentions(text, names, &seg);
         let unlisted = self.unlisted_parties(text, &seg, &lower, &mut mentions);
+        crate::titles::title_mentions(text, &seg, &lower, &mut mentions);
         crate::actors::pronouns(text, &seg, &lower, &mut mentions);
         let types: std::borrow::Cow<[crate::lexicon::ActorType]> = if unlisted.is_empty() {
             std::borrow::Cow::Borrowed(&self.actors.types)

@@ -1329,8 +1329,11 @@ impl<'a> Term<'a> {
         let entry = hit.entry;
         let toks = token_range(cx.seg, hit.span);
         let sent = cx.seg.sentences[hit.sentence].tokens.clone();
+        // A term that is itself a title ("the special counsel") names no one inside it: what it
+        // stands for is `head_match`'s to say.
         let mut inside: Vec<usize> = starting_within(cx.mentions, hit.span)
             .filter(|&m| hit.span.contains(cx.mentions[m].span))
+            .filter(|&m| !(cx.mentions[m].form == Form::Title && cx.mentions[m].span == hit.span))
             .collect();
         let mut backers: Vec<usize> = inside
             .iter()
@@ -1839,10 +1842,29 @@ fn before_verb(w: &str) -> bool {
     crate::voice::skips_before_verb(w) || COPULA.contains(&w) || w == "been"
 }
 
+/// Whether a term is the participle of a passive that names no agent ("three of them were
+/// neutralised", "had been eliminated in the past week"): a form of "be" before it (an adverb
+/// may stand between) and no "by" right after it.
+fn agentless_passive(cx: &Context, t: &Term) -> bool {
+    const PASSIVE: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
+    let w = t.hit.span.slice(cx.text);
+    if !(w.ends_with("ed") || w.ends_with("en") || w.contains(' ')) {
+        return false;
+    }
+    let mut k = t.toks.start;
+    if k > t.sent.start && cx.w(k - 1).ends_with("ly") {
+        k -= 1;
+    }
+    let by = t.toks.end < t.sent.end && cx.w(t.toks.end) == "by";
+    k > t.sent.start && PASSIVE.contains(&cx.w(k - 1)) && !by
+}
+
 /// `speaker_subject`: an act that is the verb of reported words whose subject is a pronoun
 /// standing for the speaker ("the Arakan Army ... said it had “liberated” the town", "the army
-/// said they neutralised ...") is the speaker's own act, and a label after such a subject and a
-/// copula is said of the speaker ("the NUG says it is the country's legitimate government").
+/// said they neutralised ...") is the speaker's own act, as is a sanitizing act in a passive that
+/// names no agent ("the ministry said 50 mercenaries had been eliminated"); a label after such a
+/// subject and a copula is said of the speaker ("the NUG says it is the country's legitimate
+/// government").
 /// Only terms that do not condemn: a party does not name itself or its acts so.
 fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     let label = t.entry.kind == Kind::Label;
@@ -1886,6 +1908,18 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     } else {
         t.toks.start
     };
+    // "More than 50 mercenaries had been eliminated": a passive that names no agent hides the
+    // doer of a sanitizing act in a party's own words, and the doer is the speaker's side.
+    if !label && t.entry.stance > 0 && agentless_passive(cx, t) {
+        return Some(Link {
+            actors: vec![a],
+            rule: LinkRule::SpeakerSubject,
+            detail: format!(
+                "a passive with no agent in the words of '{}'{via}: the speaker's own act",
+                frame.speaker.slice(cx.text)
+            ),
+        });
+    }
     // "We will liberate ...": in quoted words, "we" and "I" are the speaker.
     if v.voice == Voice::Quote {
         let mut k = np;
@@ -1930,8 +1964,12 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
         return None;
     }
     // The pronoun agrees with the speaker: "he" and "she" with a person, "it" with a party.
-    let person = starting_within(cx.mentions, frame.speaker)
-        .any(|m| matches!(cx.mentions[m].form, Form::Person | Form::Pronoun));
+    let person = starting_within(cx.mentions, frame.speaker).any(|m| {
+        matches!(
+            cx.mentions[m].form,
+            Form::Person | Form::Pronoun | Form::Title
+        )
+    });
     match cx.w(k) {
         "he" | "she" | "i" if !person => return None,
         "it" if person => return None,
@@ -3359,6 +3397,47 @@ labels:
             &["syrian-government"],
         ),
     ];
+
+    const SPEAKER_SUBJECT_PASSIVE: &[Row] = &[
+        // A passive with no agent hides the doer of a sanitizing act: the speaker's side.
+        (
+            "Israel said more than 50 fighters had been eliminated in the past week.",
+            "eliminated",
+            SpeakerSubject,
+            &["israel"],
+        ),
+        (
+            "Hamas said two soldiers were neutralised.",
+            "neutralised",
+            SpeakerSubject,
+            &["hamas"],
+        ),
+    ];
+    const NOT_SPEAKER_SUBJECT_PASSIVE: &[Row] = &[
+        // The agent is named after "by".
+        (
+            "Israel said more than 50 fighters had been eliminated by Hamas.",
+            "eliminated",
+            SamePhrase,
+            &["hamas"],
+        ),
+        // Not a passive: someone else is the subject.
+        (
+            "Hamas said Israel eliminated two fighters.",
+            "eliminated",
+            SamePhrase,
+            &["israel"],
+        ),
+    ];
+
+    #[test]
+    fn speaker_subject_of_an_agentless_passive() {
+        check(
+            SpeakerSubject,
+            SPEAKER_SUBJECT_PASSIVE,
+            NOT_SPEAKER_SUBJECT_PASSIVE,
+        );
+    }
 
     const NOT_SPEAKER_SUBJECT: &[Row] = &[
         // A preposition between: the label is not what the subject is said to be.

@@ -188,7 +188,7 @@ pub const UNTYPED_LEAD: u32 = 150;
 fn form_share(form: Form) -> u32 {
     match form {
         Form::Name => 100,
-        Form::Person => 80,
+        Form::Person | Form::Title => 80,
         Form::Adjective | Form::Pronoun => 50,
     }
 }

@@ -19,11 +19,127 @@ use rustc_hash::FxHashSet;
 
 use crate::actors::{Form, Mention};
 use crate::heads::{self, Class};
-use crate::text::{LowerTokens, Segmented, TokenKind};
+use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 use crate::voice::token_range;
 
 /// The longest title read before a person's name, in words.
 const MAX_TITLE_WORDS: usize = 4;
+
+/// Adds a mention for every definite description made of a person's title ("the president"
+/// after "President Donald Trump", "the special counsel" after "special counsel Robert
+/// Mueller", "The Prime Minister said"): the one person the article named before it with every
+/// word of it, title included. Such a description stands for that person as a pronoun would:
+/// its mention has form [`Form::Title`] and the name as its antecedent.
+///
+/// What it does not do: choose. A description that two people named before would fit ("the
+/// president" after President Trump and President Macron), one with a word neither name has
+/// ("the former president"), one followed by "of" ("the president of France") or by a name
+/// (the name is the mention), and an indefinite or plural one ("a president", "the
+/// presidents") get no mention.
+pub fn title_mentions(
+    text: &str,
+    seg: &Segmented,
+    lower: &LowerTokens,
+    mentions: &mut Vec<Mention>,
+) {
+    let mut people: Vec<(usize, FxHashSet<String>)> = Vec::new();
+    let mut found = Vec::new();
+    for s in &seg.sentences {
+        for t in s.tokens.clone() {
+            if lower.get(t) != "the" {
+                continue;
+            }
+            let Some((end, words)) = title_after(text, seg, lower, t, s.tokens.end) else {
+                continue;
+            };
+            let span = Span::new(seg.tokens[t].span.start, seg.tokens[end].span.end);
+            let lo = mentions.partition_point(|m| m.span.end <= span.start);
+            if mentions.get(lo).is_some_and(|m| m.span.start < span.end) {
+                continue;
+            }
+            if people.is_empty() {
+                people = mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.form == Form::Person)
+                    .map(|(i, m)| {
+                        let mut w: FxHashSet<String> =
+                            heads::name_words(m.span.slice(text)).collect();
+                        w.extend(title_before(seg, lower, m));
+                        (i, w)
+                    })
+                    .collect();
+            }
+            // The people named before it with every word of it, the latest mention of each.
+            let mut fits: Vec<usize> = Vec::new();
+            for (i, w) in people.iter().rev() {
+                let m = &mentions[*i];
+                if m.span.start >= span.start || !words.iter().all(|d| w.contains(d)) {
+                    continue;
+                }
+                let same = |j: &usize| {
+                    let o = &mentions[*j];
+                    o.actor == m.actor && o.person == m.person
+                };
+                if !fits.iter().any(same) {
+                    fits.push(*i);
+                }
+            }
+            if let [i] = fits[..] {
+                let a = &mentions[i];
+                found.push(Mention {
+                    span,
+                    actor: a.actor,
+                    form: Form::Title,
+                    person: a.person.clone(),
+                    role: None,
+                    compound: None,
+                    near_miss_of: None,
+                    antecedent: Some(a.span.slice(text).to_owned()),
+                });
+            }
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// The title after the determiner at token `the`: at most [`MAX_TITLE_WORDS`] lower-case words
+/// ending in a singular role noun ("president", "special counsel", "prime minister"), and the
+/// token it ends at. `None` when "of" or a name follows it.
+fn title_after(
+    text: &str,
+    seg: &Segmented,
+    lower: &LowerTokens,
+    the: usize,
+    end: usize,
+) -> Option<(usize, Vec<String>)> {
+    let mut words = Vec::new();
+    for k in the + 1..(the + 1 + MAX_TITLE_WORDS).min(end) {
+        let tok = seg.tokens[k];
+        let w = lower.get(k);
+        if tok.kind != TokenKind::Word || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return None;
+        }
+        words.push(w.to_owned());
+        if heads::class_of(w) == Some(Class::Role) && !heads::is_plural(w) {
+            let next = (k + 1 < end).then(|| seg.tokens[k + 1]);
+            let named_after = next.is_some_and(|n| {
+                lower.get(k + 1) == "of"
+                    || (n.kind == TokenKind::Word
+                        && n.span
+                            .slice(text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase))
+            });
+            return (!named_after).then_some((k, words));
+        }
+    }
+    None
+}
 
 /// The words each party of one article (or of a story) is known by.
 #[derive(Clone, Debug, Default)]
@@ -45,7 +161,7 @@ impl Known {
     ) -> Known {
         let mut names: Vec<Vec<FxHashSet<String>>> = vec![Vec::new(); parties];
         for m in mentions {
-            if m.form == Form::Pronoun || m.role.is_some() {
+            if matches!(m.form, Form::Pronoun | Form::Title) || m.role.is_some() {
                 continue;
             }
             let Some(list) = names.get_mut(m.actor) else {

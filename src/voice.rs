@@ -1938,6 +1938,26 @@ fn previous_subject<'m>(cx: &Ctx<'m>, sp: Span) -> Option<&'m Mention> {
 }
 
 /// Gives each frame its speaker's actor, resolving pronouns and role nouns to earlier speakers.
+/// Whether the person a pronoun speaker was resolved to is named after it in its sentence: in
+/// "He said Trump was ..." and "..., she said, Trump was ..." the pronoun is the subject and
+/// the name is in what it says, so the two are not one person (binding principle C).
+fn named_after_in_sentence(cx: &Ctx, f: &Frame, pronoun: &Mention) -> bool {
+    let Some(s) = cx.seg.sentences.get(f.sentence) else {
+        return false;
+    };
+    let rest = Span::new(pronoun.span.end, s.span.end);
+    cx.mentions[crate::actors::starting_within(cx.mentions, rest)]
+        .iter()
+        .any(|m| {
+            matches!(m.form, Form::Person | Form::Name)
+                && m.actor == pronoun.actor
+                && m.person == pronoun.person
+        })
+}
+
+/// Verbs of going on speaking: their subject is the last speaker ("He added").
+const CONTINUING: &[&str] = &["added", "adds", "continued", "continues", "concluded"];
+
 fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
     // The lowercase words of the speaker (most are lowercase already and borrowed).
     let mut words: Vec<Cow<str>> = Vec::new();
@@ -1980,9 +2000,38 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         if first_noun.is_some_and(|w| heads::is_relational_word(w)) {
             continue;
         }
+        // "..., Burton said. He added ...": a verb of continuing says the last speaker goes on,
+        // whoever that is (a pronoun agrees with a person, so only a speaker with a name of
+        // their own, not a group).
+        if let [pronoun] = &words[..]
+            && matches!(pronoun.as_ref(), "he" | "she")
+            && CONTINUING.contains(&frames[i].verb.slice(cx.text).to_lowercase().as_str())
+            && let Some((actor, name)) = frames[..i]
+                .iter()
+                .rev()
+                .find(|p| {
+                    p.sentence + 2 >= frames[i].sentence
+                        && p.speaker.slice(cx.text) != sp.slice(cx.text)
+                })
+                .map(|p| {
+                    let name = p.resolved_from.as_deref();
+                    (
+                        p.speaker_actor,
+                        name.unwrap_or(p.speaker.slice(cx.text)).to_owned(),
+                    )
+                })
+            && name.chars().next().is_some_and(char::is_uppercase)
+        {
+            frames[i].speaker_actor = actor;
+            frames[i].resolved_from = Some(name);
+            continue;
+        }
         if let Some(m) = cx.first_actor(sp) {
+            if m.form == Form::Pronoun && named_after_in_sentence(cx, &frames[i], m) {
+                continue;
+            }
             frames[i].speaker_actor = Some(m.actor);
-            if m.form == Form::Pronoun {
+            if matches!(m.form, Form::Pronoun | Form::Title) {
                 frames[i].resolved_from = m.antecedent.clone();
             }
             continue;

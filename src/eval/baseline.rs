@@ -31,7 +31,12 @@ pub fn baseline(art: &Article) -> Vec<BaselineHit> {
         .mentions
         .iter()
         // Names only: resolving pronouns is part of what the baseline does not do.
-        .filter(|m| m.form != crate::actors::Form::Pronoun)
+        .filter(|m| {
+            !matches!(
+                m.form,
+                crate::actors::Form::Pronoun | crate::actors::Form::Title
+            )
+        })
         .map(|m| {
             (
                 token_range(&seg, Span::new(m.start, m.end)),
