@@ -572,11 +572,20 @@ const PRONOUNS: &[&str] = &[
 /// before it: the first person named earlier in the same sentence, else (in a preposed adverbial,
 /// "After reports about his lawyer, Mr. Trump ...") the subject of the main clause after it, else
 /// the first person named in the most recent of the five sentences before that names one
-/// (subjects come first in English, and a pronoun prefers the subject). Gender is not checked:
-/// the lexicon does not record it.
+/// (subjects come first in English, and a pronoun prefers the subject). A person the article
+/// gives a gendered honorific ("Mr. Netanyahu", "Ms. Rice") or a gendered title ("spokeswoman")
+/// is not the antecedent of a pronoun of the other gender; the lexicon records no gender, so a
+/// person the article gives neither agrees with both.
 /// `lower` holds the tokens of `seg` in lower case.
 pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut Vec<Mention>) {
     let mut extra = Vec::new();
+    let genders = genders(text, seg, lower, mentions);
+    let gender_of = |m: &Mention| {
+        genders
+            .iter()
+            .find(|(a, p, _)| *a == m.actor && *p == m.person.as_deref())
+            .map(|g| g.2)
+    };
     for (si, s) in seg.sentences.iter().enumerate() {
         for ti in s.tokens.clone() {
             let t = seg.tokens[ti];
@@ -584,7 +593,11 @@ pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut
                 continue;
             }
             let upto = mentions.partition_point(|m| m.span.start < t.span.start);
-            let person = |m: &&Mention| matches!(m.form, Form::Person | Form::Title);
+            let wanted = gender_of_pronoun(lower.get(ti));
+            let person = |m: &&Mention| {
+                matches!(m.form, Form::Person | Form::Title)
+                    && gender_of(m).is_none_or(|g| Some(g) == wanted)
+            };
             // The first person named at or after byte `from`, before the pronoun.
             let first_from = |from: usize| {
                 let lo = mentions.partition_point(|m| m.span.start < from);
@@ -625,6 +638,66 @@ pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut
         mentions.extend(extra);
         mentions.sort_by_key(|m| m.span.start);
     }
+}
+
+/// A person's gender, as far as the article says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+fn gender_of_pronoun(w: &str) -> Option<Gender> {
+    match w {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender a word written right before a name, or opening it, gives a person.
+fn gender_of_title(w: &str) -> Option<Gender> {
+    match w.trim_end_matches('.') {
+        "mr" | "sir" | "lord" | "king" | "prince" | "spokesman" | "congressman" | "chairman"
+        | "businessman" | "councilman" | "congressmen" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess"
+        | "spokeswoman" | "congresswoman" | "chairwoman" | "businesswoman" | "councilwoman" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+/// The people (actor, person) the article gives a gender, by an honorific or a gendered title
+/// opening or right before one of their mentions; none for a person given both.
+fn genders<'m>(
+    text: &str,
+    seg: &Segmented,
+    lower: &LowerTokens,
+    mentions: &'m [Mention],
+) -> Vec<(usize, Option<&'m str>, Gender)> {
+    let mut out: Vec<(usize, Option<&'m str>, Option<Gender>)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.form == Form::Person) {
+        let first = m.span.slice(text).split_whitespace().next().unwrap_or("");
+        let mut g = gender_of_title(&first.to_lowercase());
+        if g.is_none() {
+            let t = crate::voice::token_range(seg, m.span).start;
+            // The title may stand a dot away ("Mr. Trump" tokenised as "Mr" ".").
+            for k in [t.checked_sub(1), t.checked_sub(2)].into_iter().flatten() {
+                g = g.or_else(|| gender_of_title(lower.get(k)));
+            }
+        }
+        let Some(g) = g else { continue };
+        let key = (m.actor, m.person.as_deref());
+        match out.iter_mut().find(|(a, p, _)| (*a, *p) == key) {
+            Some(e) if e.2 != Some(g) => e.2 = None,
+            Some(_) => {}
+            None => out.push((key.0, key.1, Some(g))),
+        }
+    }
+    out.into_iter()
+        .filter_map(|(a, p, g)| Some((a, p, g?)))
+        .collect()
 }
 
 /// Words that open a preposed adverbial clause or phrase ("After days of reports about his

@@ -878,6 +878,34 @@ fn a_title_stands_for_the_one_person_named_with_it() {
 }
 
 #[test]
+fn a_pronoun_agrees_in_gender_with_a_person_the_article_gives_one() {
+    // "She" would be the president named first in her sentence; the article calls him
+    // "Mr. Erdogan" and her "Ms. von der Leyen".
+    let rows: &[(&str, &str, &str)] = &[
+        (
+            "Ms. von der Leyen met President Erdogan on Tuesday, and Mr. Erdogan spoke first.",
+            "eu",
+            "von der Leyen",
+        ),
+        // No honorific: the pronoun agrees with both, and the first person in its sentence wins.
+        (
+            "Von der Leyen met President Erdogan on Tuesday, and Erdogan spoke first.",
+            "turkey",
+            "Erdogan",
+        ),
+    ];
+    for &(lead, actor, antecedent) in rows {
+        let a = analyze(&format!(
+            "Headline\n{lead} \"The regime must go, and I will not judge the president,\" she \
+             said."
+        ));
+        let h = hit(&a, "regime", 0);
+        assert_eq!(h.speaker_actor.as_deref(), Some(actor), "{lead}");
+        assert_eq!(h.speaker_antecedent.as_deref(), Some(antecedent), "{lead}");
+    }
+}
+
+#[test]
 fn a_pronoun_speaker_is_not_the_person_its_words_name() {
     // "He" would be Erdogan, named last; but Erdogan is named in what "he" says.
     let a = analyze(
