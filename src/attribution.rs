@@ -2253,9 +2253,14 @@ fn object_complement(cx: &Context, t: &Term) -> Option<Link> {
             )
         }
         Naming::Passive => {
+            // The last party before the verb, or the anchor of the apposition it is in ("the
+            // SDF, an ally of the US, was labelled ...").
             let m = t.in_sentence.clone().rev().find(|&m| {
                 cx.last_token(m) < verb.start && cx.first_token(m) >= t.sent.start && t.fits(cx, m)
             })?;
+            let m = appositive_of(cx, m, t.sent.start, verb.start)
+                .filter(|&a| t.fits(cx, a))
+                .unwrap_or(m);
             (
                 vec![cx.mentions[m].actor],
                 format!(
@@ -2615,6 +2620,11 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         if f < clause.start || l >= clause.end || toks.contains(&f) {
             continue;
         }
+        // "Paul Ryan, the chairman of the House Budget Committee, has been excoriated": a
+        // party inside an apposition is not an argument of the clause; its anchor is.
+        if appositive_of(cx, m, sent.start, toks.start).is_some_and(|a| t.fits(cx, a)) {
+            continue;
+        }
         if !(t.fits(cx, m) || (verb_like && cx.mentions[m].role.is_none())) {
             continue;
         }
@@ -2673,6 +2683,24 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         .filter(|&g| t.fits(cx, g) || verb_like)
         .collect();
     Some((m, group))
+}
+
+/// The mention an apposition that holds mention `m` is attached to, when the apposition closes
+/// before token `before`: "Paul Ryan, the chairman of the House Budget Committee, ..." gives
+/// Paul Ryan for the committee. The apposition opens with a comma and a determiner right after
+/// the anchor, and holds no other comma.
+fn appositive_of(cx: &Context, m: usize, sent_start: usize, before: usize) -> Option<usize> {
+    let (f, l) = (cx.first_token(m), cx.last_token(m));
+    let open = (sent_start..f)
+        .rev()
+        .take_while(|&k| !matches!(cx.w(k), ";" | ":" | "." | "\"" | "“" | "”"))
+        .find(|&k| cx.w(k) == ",")?;
+    if open == sent_start || !matches!(cx.w(open + 1), "the" | "a" | "an") {
+        return None;
+    }
+    let anchor = cx.mention_at[open - 1]?;
+    let close = (l + 1..before).find(|&k| matches!(cx.w(k), "," | ";" | ":" | "."))?;
+    (cx.w(close) == ",").then_some(anchor)
 }
 
 /// Nouns that denote a party itself, its people or its institutions: an adjective naming a
@@ -2979,6 +3007,14 @@ mod tests {
     }
 
     const OBJECT_COMPLEMENT: &[Row] = &[
+        // The passive's subject is the anchor of an apposition, not the party inside it.
+        (
+            "Hezbollah, the main ally of Hamas in Lebanon, was branded a terrorist group by \
+             Washington.",
+            "terrorist group",
+            ObjectComplement,
+            &["hezbollah"],
+        ),
         (
             "Hamas calls Israel an occupation regime.",
             "occupation regime",
@@ -3937,6 +3973,13 @@ labels:
     }
 
     const NEAREST_IN_CLAUSE: &[Row] = &[
+        // A party inside an apposition is not an argument of the clause; its anchor is.
+        (
+            "Hezbollah, the main ally of Hamas in Lebanon, sheltered militants near the border.",
+            "militants",
+            NearestInClause,
+            &["hezbollah"],
+        ),
         // A state's adjective before "against" says where the rebels are from; the government
         // forces after it are that state's.
         (
