@@ -540,23 +540,32 @@ pub fn members_of(phrase: &str) -> Option<&str> {
     let is_member = |words: &str| {
         head_word(words).is_some_and(|w| MEMBER_NOUNS.contains(&singular(&w).as_str()))
     };
-    let lower = phrase.to_lowercase();
+    // Offsets are found in `phrase` itself (lower-casing may change byte lengths), on ASCII
+    // words and marks, so every one is a char boundary.
+    let of_at = |s: &str, last: bool| {
+        let mut hits = s
+            .as_bytes()
+            .windows(4)
+            .enumerate()
+            .filter(|(_, w)| w.eq_ignore_ascii_case(b" of "))
+            .map(|(i, _)| i);
+        if last { hits.next_back() } else { hits.next() }
+    };
     // "members of the caravan": the first "of" closes the head.
-    let group = if let Some(of) = lower.find(" of ").filter(|&of| is_member(&phrase[..of])) {
+    let group = if let Some(of) = of_at(phrase, false).filter(|&of| is_member(&phrase[..of])) {
         &phrase[of + 4..]
     } else {
         // "the caravan's members", "the caravan 's members": the possessor, after any "of"
         // before it.
-        let (at, len) = ["'s ", "’s "]
+        let (at, len) = ["'s ", "'S ", "\u{2019}s ", "\u{2019}S "]
             .iter()
-            .filter_map(|p| lower.rfind(p).map(|i| (i, p.len())))
+            .filter_map(|p| phrase.rfind(p).map(|i| (i, p.len())))
             .max()?;
         if !is_member(&phrase[at + len..]) {
             return None;
         }
         let before = phrase[..at].trim_end();
-        let from = before.to_lowercase().rfind(" of ").map_or(0, |i| i + 4);
-        &before[from..]
+        &before[of_at(before, true).map_or(0, |i| i + 4)..]
     };
     let group = group.trim();
     let first = lower_words(group).next()?;
@@ -861,6 +870,9 @@ mod tests {
                     Some("the caravan"),
                 ),
                 ("the ranks of the militia", Some("the militia")),
+                // Lower-casing "İ" takes more bytes: offsets stay in the phrase as written.
+                ("İHH MEMBERS OF the İHH convoy", Some("the İHH convoy")),
+                ("the İHH convoy's members", Some("the İHH convoy")),
                 ("a member of the caravan", Some("the caravan")),
                 // Not a member noun, or the group is a pronoun's to say.
                 ("supporters of the caravan", None),
