@@ -564,10 +564,6 @@ impl ActorIndex {
     }
 }
 
-const PRONOUNS: &[&str] = &[
-    "he", "him", "his", "himself", "she", "her", "hers", "herself",
-];
-
 /// Adds a mention for every third-person singular pronoun that can stand for a person named
 /// before it: the first person named earlier in the same sentence, else (in a preposed adverbial,
 /// "After reports about his lawyer, Mr. Trump ...") the subject of the main clause after it, else
@@ -589,7 +585,7 @@ pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut
     for (si, s) in seg.sentences.iter().enumerate() {
         for ti in s.tokens.clone() {
             let t = seg.tokens[ti];
-            if t.kind != TokenKind::Word || !PRONOUNS.contains(&lower.get(ti)) {
+            if t.kind != TokenKind::Word || gender_of_pronoun(lower.get(ti)).is_none() {
                 continue;
             }
             let upto = mentions.partition_point(|m| m.span.start < t.span.start);
@@ -647,6 +643,8 @@ enum Gender {
     Female,
 }
 
+/// The gender of a third-person singular pronoun that stands for a person (he, his, she,
+/// her ...); `None` for any other word.
 fn gender_of_pronoun(w: &str) -> Option<Gender> {
     match w {
         "he" | "him" | "his" | "himself" => Some(Gender::Male),
@@ -682,10 +680,15 @@ fn genders<'m>(
         let mut g = gender_of_title(&first.to_lowercase());
         if g.is_none() {
             let t = crate::voice::token_range(seg, m.span).start;
-            // The title may stand a dot away ("Mr. Trump" tokenised as "Mr" ".").
-            for k in [t.checked_sub(1), t.checked_sub(2)].into_iter().flatten() {
-                g = g.or_else(|| gender_of_title(lower.get(k)));
-            }
+            let start = seg
+                .sentence_at(m.span.start)
+                .map_or(0, |s| seg.sentences[s].tokens.start);
+            // The title stands right before the name, or a dot away ("Mr" "." "Trump").
+            let k = match t.checked_sub(1).filter(|&k| k >= start) {
+                Some(k) if lower.get(k) == "." => k.checked_sub(1).filter(|&k| k >= start),
+                k => k,
+            };
+            g = k.and_then(|k| gender_of_title(lower.get(k)));
         }
         let Some(g) = g else { continue };
         let key = (m.actor, m.person.as_deref());

@@ -44,11 +44,12 @@
 //!     ("the caravan" of "Migrant caravan", "the special counsel" of "special counsel Robert
 //!     Mueller", see [`crate::titles`]) takes that party, the most salient one if several fit.
 //!     It overrides the proximity rules (11 and 12), never the others.
-//! 14. `same_description`: a label (not an indefinite one) takes the party the article ties the
-//!     same description to by a defining rule (3, 5 to 9, or a shortened name): "the militia"
+//! 14. `same_description`: a label takes the party the article ties the same description to
+//!     by a defining rule (3, 5 to 9, or a shortened name): "the militia"
 //!     after "the SDF, a Kurdish-led militia", one sense per description and article.
 //!     Descriptions are the same when their common-noun words are ("Central American migrants",
-//!     "the migrants"); one the article ties to different parties takes none. Three readings
+//!     "the migrants"); one the article ties to different parties takes none, and an
+//!     indefinite phrase after the first tie introduces someone new. Three readings
 //!     extend it: a definite description whose bare head the article uses for one party alone
 //!     is that party ("the migrant caravan" where "the caravan" is the Central American
 //!     Caravan); members are the group they make up ("members of the caravan", "the caravan's
@@ -544,7 +545,8 @@ struct Reading {
     /// A state the phrase names by its adjective ("Ukrainian militants").
     state_adjective: Option<usize>,
     /// The phrase names some party other than by a state's adjective ("Trump's
-    /// 'compromise'", "Russia's militia", "HTS fighters").
+    /// 'compromise'", "Russia's militia", "HTS fighters"), or has a possessive pronoun ("its
+    /// militia").
     names_party: bool,
     /// Parties the term is a shortened name or title of (see [`crate::titles`]).
     head_matches: Vec<usize>,
@@ -613,6 +615,8 @@ fn read_locally(
             owned,
             state_adjective,
             names_party: possessed(cx, h)
+                || term.possessor_pronoun
+                || POSSESSIVE_PRONOUNS.contains(&cx.w(term.toks.start))
                 || phrase
                     .iter()
                     .any(|&m| cx.mentions[m].form != Form::Adjective),
@@ -1842,21 +1846,37 @@ fn before_verb(w: &str) -> bool {
     crate::voice::skips_before_verb(w) || COPULA.contains(&w) || w == "been"
 }
 
+/// A `speaker_subject` link to the speaker's party `a`: "{what} '{speaker}'{via}: the speaker's
+/// own act".
+fn speaker_link(cx: &Context, a: usize, speaker: Span, via: &str, what: &str) -> Link {
+    Link {
+        actors: vec![a],
+        rule: LinkRule::SpeakerSubject,
+        detail: format!(
+            "{what} '{}'{via}: the speaker's own act",
+            speaker.slice(cx.text)
+        ),
+    }
+}
+
+/// The forms of "be" that make a passive ("were neutralised", "has been accused").
+const BE_FORMS: &[&str] = &["is", "was", "are", "were", "been", "being", "be"];
+
 /// Whether a term is the participle of a passive that names no agent ("three of them were
 /// neutralised", "had been eliminated in the past week"): a form of "be" before it (an adverb
 /// may stand between) and no "by" right after it.
 fn agentless_passive(cx: &Context, t: &Term) -> bool {
-    const PASSIVE: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
-    let w = t.hit.span.slice(cx.text);
-    if !(w.ends_with("ed") || w.ends_with("en") || w.contains(' ')) {
+    // The participle opens the term ("neutralised", "taken out").
+    let first = cx.w(t.toks.start);
+    if !(first.ends_with("ed") || first.ends_with("en")) {
         return false;
     }
     let mut k = t.toks.start;
-    if k > t.sent.start && cx.w(k - 1).ends_with("ly") {
+    if k > t.sent.start && cx.w(k - 1).ends_with("ly") && cx.w(k - 1).len() > 4 {
         k -= 1;
     }
     let by = t.toks.end < t.sent.end && cx.w(t.toks.end) == "by";
-    k > t.sent.start && PASSIVE.contains(&cx.w(k - 1)) && !by
+    k > t.sent.start && BE_FORMS.contains(&cx.w(k - 1)) && !by
 }
 
 /// `speaker_subject`: an act that is the verb of reported words whose subject is a pronoun
@@ -1911,14 +1931,8 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     // "More than 50 mercenaries had been eliminated": a passive that names no agent hides the
     // doer of a sanitizing act in a party's own words, and the doer is the speaker's side.
     if !label && t.entry.stance > 0 && agentless_passive(cx, t) {
-        return Some(Link {
-            actors: vec![a],
-            rule: LinkRule::SpeakerSubject,
-            detail: format!(
-                "a passive with no agent in the words of '{}'{via}: the speaker's own act",
-                frame.speaker.slice(cx.text)
-            ),
-        });
+        let detail = "a passive with no agent in the words of";
+        return Some(speaker_link(cx, a, frame.speaker, &via, detail));
     }
     // "We will liberate ...": in quoted words, "we" and "I" are the speaker.
     if v.voice == Voice::Quote {
@@ -2584,13 +2598,7 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
     // ("the Army would act against terrorists").
     let against = against_before(cx, h.sentence, toks);
     let verb_like = e.kind == Kind::Attribution;
-    if verb_like
-        && toks.start > sent.start
-        && matches!(
-            cx.w(toks.start - 1),
-            "is" | "was" | "are" | "were" | "been" | "being" | "be"
-        )
-    {
+    if verb_like && toks.start > sent.start && BE_FORMS.contains(&cx.w(toks.start - 1)) {
         return None;
     }
     let past_verb = e.kind == Kind::Act && h.span.slice(cx.text).to_lowercase().ends_with("ed");
@@ -2700,7 +2708,12 @@ fn appositive_of(cx: &Context, m: usize, sent_start: usize, before: usize) -> Op
     }
     let anchor = cx.mention_at[open - 1]?;
     let close = (l + 1..before).find(|&k| matches!(cx.w(k), "," | ";" | ":" | "."))?;
-    (cx.w(close) == ",").then_some(anchor)
+    // "Hamas, the US said, is ...": a parenthetical frame is no apposition.
+    let frame = cx.voices.frames.iter().any(|f| {
+        let v = f.verb_tokens();
+        v.start > open && v.start < close
+    });
+    (cx.w(close) == "," && !frame).then_some(anchor)
 }
 
 /// Nouns that denote a party itself, its people or its institutions: an adjective naming a
@@ -3128,6 +3141,12 @@ mod tests {
         // A phrase that names its own party is not the description tied elsewhere.
         (
             militia_story!("Russia's militia struck Manbij."),
+            "militia",
+            Salience,
+            &["sdf"],
+        ),
+        (
+            militia_story!("Russia said its militia struck Manbij."),
             "militia",
             Salience,
             &["sdf"],

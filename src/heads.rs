@@ -576,29 +576,15 @@ pub fn members_of(phrase: &str) -> Option<&str> {
     .then_some(group)
 }
 
-/// Heads of a group that is made up of members a modifier names: "the migrant caravan" is
-/// made up of migrants, "the rebel alliance" of rebels.
-const MEMBERSHIP_HEADS: &[&str] = &[
-    "caravan",
-    "convoy",
-    "coalition",
-    "alliance",
-    "network",
-    "group",
-    "militia",
-    "movement",
-    "organization",
-    "organisation",
-    "faction",
-    "army",
-    "force",
-    "front",
-];
+/// Heads of a group made up of members a modifier names, besides the group and collective
+/// nouns ([`GROUP_NOUNS`], [`COLLECTIVE_NOUNS`]): "the migrant caravan" is made up of migrants,
+/// "the rebel army" of rebels.
+const MEMBERSHIP_HEADS: &[&str] = &["convoy", "army", "force", "front"];
 
 /// The description of a group's members, from the description key of the group
 /// ([`description_key`]): "migrant caravan" gives "migrant" ("the migrants" are its members),
-/// "rebel alliance" gives "rebel". `None` when the head is not a group noun
-/// ([`MEMBERSHIP_HEADS`]) or there is no modifier.
+/// "rebel alliance" gives "rebel". `None` when the head is not a group noun (a group or
+/// collective noun, or one of [`MEMBERSHIP_HEADS`]) or there is no modifier.
 pub fn member_key(key: &str) -> Option<&str> {
     let (modifiers, head) = key.rsplit_once(' ')?;
     // "a caravan", "two caravans": an article or a number is no modifier.
@@ -611,7 +597,9 @@ pub fn member_key(key: &str) -> Option<&str> {
             && !QUANTIFIERS.contains(&w)
             && !matches!(w, "a" | "an" | "another")
     };
-    (MEMBERSHIP_HEADS.contains(&head) && modifiers.split(' ').all(content)).then_some(modifiers)
+    let group = MEMBERSHIP_HEADS.contains(&head)
+        || matches!(class_of(head), Some(Class::Group | Class::Collective));
+    (group && modifiers.split(' ').all(content)).then_some(modifiers)
 }
 
 /// Whether a phrase's head word is plural ("the migrants", "members of the caravan").

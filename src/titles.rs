@@ -123,7 +123,7 @@ fn title_after(
         if tok.kind != TokenKind::Word || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
             return None;
         }
-        words.push(w.to_owned());
+        words.extend(heads::name_words(w));
         if heads::class_of(w) == Some(Class::Role) && !heads::is_plural(w) {
             let next = (k + 1 < end).then(|| seg.tokens[k + 1]);
             let named_after = next.is_some_and(|n| {

@@ -1937,7 +1937,6 @@ fn previous_subject<'m>(cx: &Ctx<'m>, sp: Span) -> Option<&'m Mention> {
     (opens && m.form == Form::Name && m.role.is_none()).then_some(m)
 }
 
-/// Gives each frame its speaker's actor, resolving pronouns and role nouns to earlier speakers.
 /// Whether the person a pronoun speaker was resolved to is named after it in its sentence: in
 /// "He said Trump was ..." and "..., she said, Trump was ..." the pronoun is the subject and
 /// the name is in what it says, so the two are not one person (binding principle C).
@@ -1955,9 +1954,75 @@ fn named_after_in_sentence(cx: &Ctx, f: &Frame, pronoun: &Mention) -> bool {
         })
 }
 
+/// "..., Burton said. He added ...": a verb of going on speaking says the last speaker, in its
+/// sentence or the two before, goes on, whoever that is. The pronoun agrees with a person, so
+/// the last speaker must be one: a person's mention, or a capitalised name that does not open
+/// its sentence ("The ministry said" is no person). Its actor (none for a person no lexicon
+/// lists) and the name it was given.
+fn going_on(
+    cx: &Ctx,
+    frames: &[Frame],
+    i: usize,
+    pronoun: &str,
+) -> Option<(Option<usize>, String)> {
+    let f = &frames[i];
+    if !matches!(pronoun, "he" | "she")
+        || !CONTINUING.contains(&f.verb.slice(cx.text).to_lowercase().as_str())
+    {
+        return None;
+    }
+    let p = frames[..i].iter().rev().find(|p| {
+        p.sentence + 2 >= f.sentence && p.speaker.slice(cx.text) != f.speaker.slice(cx.text)
+    })?;
+    let person = cx
+        .first_actor(p.speaker)
+        .is_some_and(|m| matches!(m.form, Form::Person | Form::Title | Form::Pronoun));
+    let opens = cx
+        .seg
+        .sentences
+        .get(p.sentence)
+        .is_some_and(|s| s.span.start == p.speaker.start);
+    let written = p.speaker.slice(cx.text);
+    let named = !opens
+        && written
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (person || named).then(|| {
+        let name = p.resolved_from.as_deref().unwrap_or(written);
+        (p.speaker_actor, name.to_owned())
+    })
+}
+
 /// Verbs of going on speaking: their subject is the last speaker ("He added").
 const CONTINUING: &[&str] = &["added", "adds", "continued", "continues", "concluded"];
 
+/// "The group said", "the army said" (`words` are the speaker's, lower-cased): the last actor
+/// of the type the head noun names, in the five sentences before.
+fn by_type<'m>(cx: &Ctx<'m>, sp: Span, words: &[Cow<str>]) -> Option<&'m Mention> {
+    let head = words.last()?.as_ref();
+    let wanted: &[ActorType] = if words.len() > 3 {
+        return None;
+    } else if heads::GROUP_NOUNS.contains(&head) {
+        &[ActorType::ArmedGroup, ActorType::Movement]
+    } else if heads::STATE_SPEAKER_NOUNS.contains(&head) {
+        &[ActorType::State]
+    } else {
+        return None;
+    };
+    let here = cx.seg.sentence_at(sp.start).unwrap_or(0);
+    let upto = cx.mentions.partition_point(|m| m.span.start < sp.start);
+    cx.mentions[..upto]
+        .iter()
+        .rev()
+        .take_while(|m| {
+            cx.seg
+                .sentence_at(m.span.start)
+                .is_some_and(|s| here - s <= 5)
+        })
+        .find(|m| m.role.is_none() && wanted.contains(&cx.types[m.actor]))
+}
+
+/// Gives each frame its speaker's actor, resolving pronouns and role nouns to earlier speakers.
 fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
     // The lowercase words of the speaker (most are lowercase already and borrowed).
     let mut words: Vec<Cow<str>> = Vec::new();
@@ -2000,27 +2065,8 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         if first_noun.is_some_and(|w| heads::is_relational_word(w)) {
             continue;
         }
-        // "..., Burton said. He added ...": a verb of continuing says the last speaker goes on,
-        // whoever that is (a pronoun agrees with a person, so only a speaker with a name of
-        // their own, not a group).
         if let [pronoun] = &words[..]
-            && matches!(pronoun.as_ref(), "he" | "she")
-            && CONTINUING.contains(&frames[i].verb.slice(cx.text).to_lowercase().as_str())
-            && let Some((actor, name)) = frames[..i]
-                .iter()
-                .rev()
-                .find(|p| {
-                    p.sentence + 2 >= frames[i].sentence
-                        && p.speaker.slice(cx.text) != sp.slice(cx.text)
-                })
-                .map(|p| {
-                    let name = p.resolved_from.as_deref();
-                    (
-                        p.speaker_actor,
-                        name.unwrap_or(p.speaker.slice(cx.text)).to_owned(),
-                    )
-                })
-            && name.chars().next().is_some_and(char::is_uppercase)
+            && let Some((actor, name)) = going_on(cx, frames, i, pronoun)
         {
             frames[i].speaker_actor = actor;
             frames[i].resolved_from = Some(name);
@@ -2037,34 +2083,10 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             continue;
         }
         let Some(head) = words.last() else { continue };
-        // "The group said", "the army said": the last actor of that type named in the five
-        // sentences before.
-        let state_noun = heads::STATE_SPEAKER_NOUNS.contains(&head.as_ref());
-        let wanted: &[ActorType] =
-            if words.len() <= 3 && heads::GROUP_NOUNS.contains(&head.as_ref()) {
-                &[ActorType::ArmedGroup, ActorType::Movement]
-            } else if words.len() <= 3 && state_noun {
-                &[ActorType::State]
-            } else {
-                &[]
-            };
-        if !wanted.is_empty() {
-            let here = cx.seg.sentence_at(sp.start).unwrap_or(0);
-            let upto = cx.mentions.partition_point(|m| m.span.start < sp.start);
-            if let Some(m) = cx.mentions[..upto]
-                .iter()
-                .rev()
-                .take_while(|m| {
-                    cx.seg
-                        .sentence_at(m.span.start)
-                        .is_some_and(|s| here - s <= 5)
-                })
-                .find(|m| m.role.is_none() && wanted.contains(&cx.types[m.actor]))
-            {
-                frames[i].speaker_actor = Some(m.actor);
-                frames[i].resolved_from = Some(m.span.slice(cx.text).to_owned());
-                continue;
-            }
+        if let Some(m) = by_type(cx, sp, words) {
+            frames[i].speaker_actor = Some(m.actor);
+            frames[i].resolved_from = Some(m.span.slice(cx.text).to_owned());
+            continue;
         }
         let person_like = words.len() <= 3
             && (PRONOUN_PERSON.contains(&head.as_ref())

@@ -840,6 +840,12 @@ fn a_title_stands_for_the_one_person_named_with_it() {
         ("A president said the regime must go.", &[]),
         ("The presidents said the regime must go.", &[]),
     ];
+    // A plural word in the title is read as the name's words are ("External Affairs Minister").
+    let a = analyze(
+        "Headline\nExternal Affairs Minister S. Jaishankar met Putin on Monday. The external \
+         affairs minister said the regime must go.",
+    );
+    assert_eq!(hit(&a, "regime", 0).speaker_actor.as_deref(), Some("india"));
     for &(rest, want) in rows {
         let a = analyze(&format!("{LEAD}{rest}"));
         let got: Vec<(&str, &str, &str)> = a
@@ -903,6 +909,16 @@ fn a_pronoun_agrees_in_gender_with_a_person_the_article_gives_one() {
         assert_eq!(h.speaker_actor.as_deref(), Some(actor), "{lead}");
         assert_eq!(h.speaker_antecedent.as_deref(), Some(antecedent), "{lead}");
     }
+    // A gendered title two words before a name is not that person's ("a spokeswoman for
+    // Erdogan"): "he" is still Erdogan.
+    let a = analyze(
+        "Headline\nA spokeswoman for Erdogan met Putin on Tuesday. \"The regime must go,\" he \
+         said.",
+    );
+    assert_eq!(
+        hit(&a, "regime", 0).speaker_actor.as_deref(),
+        Some("turkey")
+    );
 }
 
 #[test]
@@ -945,6 +961,14 @@ fn a_verb_of_going_on_keeps_the_last_speaker() {
         hit(&b, "regime", 0).speaker_actor.as_deref(),
         Some("turkey")
     );
+    // The last speaker is no person ("The ministry said"): "He" is resolved as any other.
+    let c = analyze(
+        "Headline\nErdogan spoke to Putin on Monday. The ministry said the talks went well. He \
+         added that the regime must go.",
+    );
+    let h = hit(&c, "regime", 0);
+    assert_eq!(h.speaker_actor.as_deref(), Some("turkey"));
+    assert_eq!(h.speaker_antecedent.as_deref(), Some("Erdogan"));
 }
 
 #[test]
