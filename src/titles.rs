@@ -42,7 +42,8 @@ pub fn title_mentions(
     lower: &LowerTokens,
     mentions: &mut Vec<Mention>,
 ) {
-    let mut people: Vec<(usize, FxHashSet<String>)> = Vec::new();
+    // The words of every person's mention, read once, when a title is first met.
+    let mut people: Option<Vec<(usize, FxHashSet<String>)>> = None;
     let mut found = Vec::new();
     for s in &seg.sentences {
         for t in s.tokens.clone() {
@@ -57,8 +58,8 @@ pub fn title_mentions(
             if mentions.get(lo).is_some_and(|m| m.span.start < span.end) {
                 continue;
             }
-            if people.is_empty() {
-                people = mentions
+            let people = people.get_or_insert_with(|| {
+                mentions
                     .iter()
                     .enumerate()
                     .filter(|(_, m)| m.form == Form::Person)
@@ -68,8 +69,8 @@ pub fn title_mentions(
                         w.extend(title_before(seg, lower, m));
                         (i, w)
                     })
-                    .collect();
-            }
+                    .collect()
+            });
             // The people named before it with every word of it, the latest mention of each.
             let mut fits: Vec<usize> = Vec::new();
             for (i, w) in people.iter().rev() {

@@ -1937,15 +1937,31 @@ fn previous_subject<'m>(cx: &Ctx<'m>, sp: Span) -> Option<&'m Mention> {
     (opens && m.form == Form::Name && m.role.is_none()).then_some(m)
 }
 
-/// Whether the person a pronoun speaker was resolved to is named after it in its sentence: in
-/// "He said Trump was ..." and "..., she said, Trump was ..." the pronoun is the subject and
-/// the name is in what it says, so the two are not one person (binding principle C).
+/// Whether the person a pronoun speaker was resolved to is named in what the pronoun's verb
+/// says: in "He said Trump was ..." and "..., she said, Trump was ..." the pronoun is the
+/// subject and the name is in its words, so the two are not one person (binding principle C).
+/// Its words run from the verb to the end of the sentence or the first "and", "but" or ";"
+/// that opens another clause ("what he calls X, and highlights Mr. Perry's record" may be
+/// Perry's).
 fn named_after_in_sentence(cx: &Ctx, f: &Frame, pronoun: &Mention) -> bool {
     let Some(s) = cx.seg.sentences.get(f.sentence) else {
         return false;
     };
-    let rest = Span::new(pronoun.span.end, s.span.end);
-    cx.mentions[crate::actors::starting_within(cx.mentions, rest)]
+    let from = f.verb_tokens().end.max(s.tokens.start);
+    let end = (from..s.tokens.end)
+        .find(|&k| matches!(cx.word(k), "and" | "but" | ";" | "while" | "whereas"))
+        .unwrap_or(s.tokens.end);
+    let (Some(first), Some(last)) = (
+        cx.seg.tokens.get(from),
+        end.checked_sub(1).and_then(|k| cx.seg.tokens.get(k)),
+    ) else {
+        return false;
+    };
+    if first.span.start >= last.span.end {
+        return false;
+    }
+    let words = Span::new(first.span.start.max(pronoun.span.end), last.span.end);
+    cx.mentions[crate::actors::starting_within(cx.mentions, words)]
         .iter()
         .any(|m| {
             matches!(m.form, Form::Person | Form::Name)

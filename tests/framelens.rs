@@ -940,6 +940,15 @@ fn a_pronoun_speaker_is_not_the_person_its_words_name() {
         hit(&b, "terrorists", 0).speaker_actor.as_deref(),
         Some("turkey")
     );
+    // A name after "and" is in another clause, not in what the pronoun says.
+    let c = analyze(
+        "Headline\nErdogan met Putin on Monday. He said the regime must go, and Erdogan left \
+         for Ankara.",
+    );
+    assert_eq!(
+        hit(&c, "regime", 0).speaker_actor.as_deref(),
+        Some("turkey")
+    );
 }
 
 #[test]
