@@ -39,7 +39,8 @@
 //!
 //! A distancing marker ("so-called") takes no local rule: once the local rules are done,
 //! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
-//! it. Then, in text order, the discourse rules for the terms still without an actor:
+//! it. A marker that names a party in its own words ("the Hamas-run health ministry") takes
+//! that party instead, as `same_phrase`. Then, in text order, the discourse rules for the terms still without an actor:
 //! 13. `head_match`: a label that is a shortened name or title of a party the article names
 //!     ("the caravan" of "Migrant caravan", "the special counsel" of "special counsel Robert
 //!     Mueller", see [`crate::titles`]) takes that party, the most salient one if several fit.
@@ -2838,7 +2839,19 @@ fn distanced_phrase(
     links: &[Option<Link>],
     hi: usize,
 ) -> Option<Link> {
-    let after = token_range(cx.seg, hits[hi].span).end;
+    let own = token_range(cx.seg, hits[hi].span);
+    // "the Hamas-run health ministry": a marker that names a party in its own words marks that
+    // party's claims, as a term names its owner (`same_phrase`).
+    let mut named: Vec<usize> = own.clone().filter_map(|t| cx.mention_at[t]).collect();
+    named.dedup();
+    if let Some(&first) = named.first() {
+        return Some(Link {
+            actors: unique_actors(cx, &named),
+            rule: LinkRule::SamePhrase,
+            detail: format!("'{}' is part of the term", cx.mention_text(first)),
+        });
+    }
+    let after = own.end;
     let next = (after..(after + 3).min(cx.seg.tokens.len())).find_map(|t| {
         hit_at[t]
             .filter(|&o| o != hi)
@@ -4108,6 +4121,19 @@ labels:
             &["hezbollah"],
         ),
     ];
+    /// A marker that names a party in its own words takes that party (`same_phrase`).
+    const DISTANCING_NAMES: &[Row] = &[(
+        "Dozens were killed, according to the Hamas-run health ministry.",
+        "Hamas-run health ministry",
+        SamePhrase,
+        &["hamas"],
+    )];
+    const NOT_DISTANCING_NAMES: &[Row] = &[(
+        "Dozens were killed, says the so-called Islamic State.",
+        "so-called",
+        DistancedPhrase,
+        &["isis"],
+    )];
     const NOT_DISTANCED_PHRASE: &[Row] = &[
         // The next term has no actor, or there is no term or mention.
         (
@@ -4129,5 +4155,6 @@ labels:
     #[test]
     fn distanced_phrase() {
         check(DistancedPhrase, DISTANCED_PHRASE, NOT_DISTANCED_PHRASE);
+        check(SamePhrase, DISTANCING_NAMES, NOT_DISTANCING_NAMES);
     }
 }
