@@ -1535,9 +1535,7 @@ impl<'a> Term<'a> {
         {
             out.extend(ms.into_iter().map(|m| cx.mentions[m].actor));
         }
-        if self.entry.kind != Kind::Act
-            && let Some(before) = against_before(cx, self.hit.sentence, &self.toks)
-        {
+        if let Some(before) = against_before(cx, self.hit.sentence, &self.toks) {
             out.extend(
                 self.in_sentence
                     .clone()
@@ -1626,14 +1624,26 @@ fn against_before(cx: &Context, sentence: usize, toks: &Range<usize>) -> Option<
         .rev()
         .take(4)
         .find(|&k| OPPOSING.contains(&cx.w(k)))?;
-    let from = if matches!(cx.w(k), "against" | "versus") {
-        clause.start
-    } else {
-        (clause.start..k)
-            .rev()
-            .find(|&j| cx.w(j) == ",")
-            .map_or(clause.start, |j| j + 1)
-    };
+    if matches!(cx.w(k), "against" | "versus") {
+        return Some(clause.start..k);
+    }
+    // A parenthetical between paired dashes does not end the clause it interrupts: in "turned
+    // to Russia's Wagner Group – now rebranded as the Africa Corps – for help fighting an
+    // insurgency", those who fight are named before it.
+    let sent_start = cx.seg.sentences[sentence].tokens.start;
+    let is_dash = |j: usize| matches!(cx.w(j), "—" | "–");
+    let mut start = clause.start;
+    if start > sent_start + 1
+        && is_dash(start - 1)
+        && let Some(open) = (sent_start..start - 1).rev().find(|&j| is_dash(j))
+        && open > sent_start
+    {
+        start = cx.clause_of(sentence, open - 1).start;
+    }
+    let from = (start..k)
+        .rev()
+        .find(|&j| cx.w(j) == ",")
+        .map_or(start, |j| j + 1);
     Some(from..k)
 }
 
@@ -2653,8 +2663,7 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         }
         // (A state's adjective before it says where a fighter is from, not which side he is
         // on: "Syrian rebels advanced against government forces".)
-        if e.kind != Kind::Act
-            && against.as_ref().is_some_and(|b| f >= b.start && l < b.end)
+        if against.as_ref().is_some_and(|b| f >= b.start && l < b.end)
             && cx.mentions[m].form != Form::Adjective
         {
             continue;
@@ -3183,6 +3192,36 @@ mod tests {
             &["sdf"],
         ),
     ];
+
+    /// The object of an opposing word is not a party named before it in its clause, even
+    /// across a parenthetical between dashes, for a label and an act alike.
+    const OPPOSED: &[Row] = &[
+        (
+            "JNIM fighters attacked an army post. The junta turned to Russia's Wagner Group – now \
+             called the Africa Corps – for help fighting an Islamist insurgency.",
+            "Islamist",
+            Salience,
+            &["jnim"],
+        ),
+        (
+            "JNIM fighters attacked an army post. The junta turned to Russia's Wagner Group – now \
+             called the Africa Corps – for help fighting an Islamist insurgency.",
+            "insurgency",
+            Salience,
+            &["jnim"],
+        ),
+        (
+            "JNIM fighters attacked an army post. Wagner Group has been fighting the insurgency.",
+            "insurgency",
+            Salience,
+            &["jnim"],
+        ),
+    ];
+
+    #[test]
+    fn opposing_words() {
+        check(Salience, OPPOSED, &[]);
+    }
 
     #[test]
     fn same_description() {
