@@ -67,7 +67,8 @@
 //!     statement has no named source).
 //! 16. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
-//!     distance; never the party whose own statement holds a delegitimising term.
+//!     distance; never the party whose own statement holds a delegitimising term, and a party
+//!     the article sets against that speaker ([`crate::opponents`]) counts double.
 //! 17. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
 //!     an unnamed party of the article; a delegitimising label on a state's adjective ("Ukrainian
 //!     militants", "the Russian terrorists") takes that state instead (`same_phrase`).
@@ -99,6 +100,7 @@ use crate::discourse::{
 };
 use crate::heads::{self, Head, Referent};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
+use crate::opponents::{OPPOSING, Opponents, Side};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 use crate::titles::Known;
 use crate::voice::{Naming, Voice, Voices, token_range};
@@ -668,6 +670,33 @@ fn resolve_in_discourse(
         first_unlisted: cx.lex.actors.len(),
     };
     let salience = Salience::build(&d, cx.lex.actors.len() + cx.unlisted.len(), &ties);
+    // The sides of hostility: the parties named, and the terms a local rule tied to one party
+    // ("the occupation forces", "HTS fighters") where no name stands.
+    let mut sides: Vec<Side> = (0..cx.mentions.len())
+        .filter(|&m| cx.mentions[m].role.is_none() && !place[m])
+        .map(|m| Side {
+            first: cx.first_token(m),
+            last: cx.last_token(m),
+            actor: cx.mentions[m].actor,
+        })
+        .collect();
+    for (h, r) in hits.iter().zip(&readings) {
+        let toks = token_range(cx.seg, h.span);
+        if let Some(l) = r.link.as_ref()
+            && let [actor] = l.actors[..]
+            && h.entry.kind == Kind::Label
+            && !toks.is_empty()
+            && toks.clone().all(|t| cx.mention_at[t].is_none())
+        {
+            sides.push(Side {
+                first: toks.start,
+                last: toks.end - 1,
+                actor,
+            });
+        }
+    }
+    sides.sort_by_key(|s| s.first);
+    let opponents = Opponents::read(cx.seg, cx.lower, &sides, |s, t| cx.clause_of(s, t));
     let descriptions = described(cx, hits, &readings);
     let mut cast = Cast {
         lex: cx.lex,
@@ -707,7 +736,14 @@ fn resolve_in_discourse(
                         }
                         let roles = (r.other_roles.as_slice(), head, r.count);
                         let before = cast.parties.len();
-                        let res = from_salience(cx, h, roles, &salience, &mut cast, &mut unnamed)?;
+                        let res = from_salience(
+                            cx,
+                            h,
+                            roles,
+                            (&salience, &opponents),
+                            &mut cast,
+                            &mut unnamed,
+                        )?;
                         weighed = res.candidates;
                         if res.unnamed
                             && let Some(l) = state_named_by_adjective(cx, h, r.state_adjective)
@@ -1210,7 +1246,7 @@ fn from_salience(
     cx: &Context,
     h: &TermHit,
     (other_roles, head, count): (&[usize], Option<&Head>, Option<usize>),
-    salience: &Salience,
+    (salience, opponents): (&Salience, &Opponents),
     cast: &mut Cast,
     unnamed: &mut Vec<(Vec<ActorType>, usize)>,
 ) -> Option<Resolved> {
@@ -1219,11 +1255,20 @@ fn from_salience(
         Voice::Quote | Voice::Reported => v.frame.and_then(|f| cx.voices.frames[f].speaker_actor),
         _ => None,
     };
+    // A delegitimising term in a party's own words is about those the article sets against it.
+    let opposed: Vec<(usize, String)> = match speaker_actor {
+        Some(s) if h.entry.stance < 0 => opponents
+            .of(s)
+            .map(|(a, o)| (a, format!("'{}' in sentence {}", o.word, o.sentence + 1)))
+            .collect(),
+        _ => Vec::new(),
+    };
     let term = DiscourseTerm {
         entry: h.entry,
         span: h.span,
         sentence: h.sentence,
         speaker_actor,
+        opposed: &opposed,
         other_roles,
         head,
         count,
@@ -1590,27 +1635,6 @@ fn head_of(cx: &Context, hit: &TermHit) -> Option<Head> {
     head.types = hit.entry.targets.is_empty();
     Some(head)
 }
-
-/// Words whose object is the side opposed to the parties before them in the clause: "against",
-/// "versus", and verbs of fighting ("for help fighting an Islamist insurgency").
-const OPPOSING: &[&str] = &[
-    "against",
-    "versus",
-    "fight",
-    "fights",
-    "fighting",
-    "fought",
-    "battle",
-    "battles",
-    "battling",
-    "battled",
-    "combat",
-    "combating",
-    "combatting",
-    "confront",
-    "confronting",
-    "confronted",
-];
 
 /// The opposing word ([`OPPOSING`]) at most four tokens before a term in its clause: the term
 /// names the side opposed to the parties named before it ("the Army would act against
@@ -3218,9 +3242,29 @@ mod tests {
         ),
     ];
 
+    /// A delegitimising term in a party's words: a party the article sets against the speaker
+    /// counts double; without such a sentence, the most salient party wins.
+    const SPEAKERS_OPPONENT: &[Row] = &[
+        (
+            "Syrian troops struck HTS positions near Hama on Monday. The SDF held talks with \
+             Damascus on Tuesday.\n\nSyria's army said terrorists had attacked a checkpoint.",
+            "terrorists",
+            Salience,
+            &["hts"],
+        ),
+        (
+            "Syrian troops met HTS envoys near Hama on Monday. The SDF held talks with \
+             Damascus on Tuesday.\n\nSyria's army said terrorists had attacked a checkpoint.",
+            "terrorists",
+            Salience,
+            &["sdf"],
+        ),
+    ];
+
     #[test]
     fn opposing_words() {
         check(Salience, OPPOSED, &[]);
+        check(Salience, SPEAKERS_OPPONENT, &[]);
     }
 
     #[test]

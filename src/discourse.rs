@@ -13,6 +13,8 @@
 //! - its type is one the lexicon entry `targets`;
 //! - a delegitimising term (negative stance) inside a party's own statement does not describe
 //!   that party: "Syria's army said terrorists attacked" is not about the Syrian government;
+//!   and when the article sets compatible parties against the speaker ([`crate::opponents`]:
+//!   "the army struck HTS positions"), the most salient of them is taken before any other;
 //! - a party named only as a place ("in northern Syria") is no referent, and one named as a
 //!   backer or designator ("Turkish-backed", "U.S.-designated") counts for little;
 //! - an act with no `targets` (it may be anyone's) resolves only to a clear leader; a label with
@@ -24,8 +26,8 @@
 //!
 //! Every resolution records the candidates it weighed, with their points, so `--explain` shows
 //! why the winner won. What it does not do: parse syntax (subjects are approximated by position),
-//! use gender or number (collective parties take singular and plural words alike), or know which
-//! parties are adversaries.
+//! use gender or number (collective parties take singular and plural words alike), or know of
+//! adversaries the article does not set against each other in its own sentences.
 
 use serde::Serialize;
 
@@ -180,6 +182,9 @@ pub const HALF_LIFE: f64 = 2.0;
 pub const TOPIC_SHARE: u32 = 30;
 /// Below this many points a party is not a referent at all.
 pub const MIN_POINTS: u32 = 25;
+/// How many times its points a party counts when the article sets it against the speaker of
+/// the delegitimising term being resolved (see [`crate::opponents`]).
+pub const OPPONENT_FACTOR: u32 = 2;
 /// An act with no `targets` resolves only when the leader has this many times (in percent) the
 /// runner-up's points.
 pub const UNTYPED_LEAD: u32 = 150;
@@ -354,6 +359,9 @@ pub struct Term<'a> {
     pub sentence: usize,
     /// The actor whose own statement holds the term, if any.
     pub speaker_actor: Option<usize>,
+    /// For a delegitimising term in a party's own statement, the parties the article sets
+    /// against that party (see [`crate::opponents`]), each with where it says so.
+    pub opposed: &'a [(usize, String)],
     /// Actors the term's own phrase names in another role (patron, possessor, opponent, victim).
     pub other_roles: &'a [usize],
     /// The head noun of a label, which must agree with the party (see [`crate::heads`]).
@@ -447,19 +455,40 @@ pub fn resolve(
                 .is_none_or(|h| h.refuses(cast.referent(a), false).is_none())
         });
     }
+    // "Terrorists" in the army's words are most likely those the army fights: a party the
+    // article sets against the speaker counts its points OPPONENT_FACTOR times.
+    let mut against = None;
+    if !t.opposed.is_empty() {
+        for (a, p) in &mut ok {
+            if let Some((_, why)) = t.opposed.iter().find(|o| o.0 == *a) {
+                *p *= OPPONENT_FACTOR;
+                if against.is_none() {
+                    against = Some((*a, why.as_str()));
+                }
+            }
+        }
+        // Stable: equal points keep the order of salience.
+        ok.sort_by_key(|x| std::cmp::Reverse(x.1));
+    }
+    let against = against
+        .filter(|(a, _)| ok.first().is_some_and(|f| f.0 == *a))
+        .map(|(_, why)| {
+            format!("; counted {OPPONENT_FACTOR} times as the article sets it against the speaker ({why})")
+        });
     if let Some(&(a, p)) = ok.first() {
         let runner = ok.get(1).map_or(0, |x| x.1);
         if !e.targets.is_empty() || e.kind == Kind::Label || p * 100 >= runner * UNTYPED_LEAD {
             return Some(Resolved {
                 actors: vec![a],
                 detail: format!(
-                    "the most salient compatible party: {} ({p} points{})",
+                    "the most salient compatible party: {} ({p} points{}){}",
                     cast.name(a),
                     if runner > 0 {
                         format!(", next {runner}")
                     } else {
                         String::new()
-                    }
+                    },
+                    against.as_deref().unwrap_or("")
                 ),
                 candidates,
                 unnamed: false,

@@ -19,6 +19,7 @@ pub mod heads;
 pub mod input;
 pub mod lexicon;
 pub mod matcher;
+pub mod opponents;
 pub mod report;
 pub mod story;
 pub mod text;

@@ -1,0 +1,501 @@
+//! Opponents: which parties an article sets against each other, read from its own sentences.
+//!
+//! Two parties are opposed when one clause puts them on the two sides of a word of hostility:
+//! - a verb of attack, combat or accusation ([`HOSTILE`]) with one party before it and the other
+//!   after it: "Israeli jets struck Hezbollah positions", "the army clashed with PKK fighters",
+//!   and the passive alike, since opposition has no direction: "Hamas fighters were killed by
+//!   Israeli troops";
+//! - "against" or "versus" ([`OPPOSING`]): "Turkey's offensive against the SDF";
+//! - a reciprocal verb whose subject joins both: "Turkish troops and the SDF clashed";
+//! - a noun of conflict ([`CONFLICTS`]) with both sides after "between" ("the ceasefire between
+//!   Israel and Hezbollah") or joined by a hyphen before it ("the Russia-Ukraine war").
+//!
+//! Each side of a word is the party nearest it, at most [`NEAR`] tokens away in its clause, and
+//! those joined to that party by "and", "or" or a comma ("Mali and Wagner killed ..."). The party
+//! before a verb stands after the last comma before it (its subject, not a fronted phrase).
+//! Places, patrons ("Turkish-backed") and designators are no side.
+//!
+//! What it does not do: parse; see a side that only a term names ("the militants attacked the
+//! base", where no party is named); weigh how often or how recently two parties fought; or know
+//! any enmity that the article does not state (there is no lexicon of enemies). It records
+//! opposition, not alliance: two parties on one side are not thereby allies.
+
+use std::ops::Range;
+
+use crate::text::{LowerTokens, Segmented};
+
+/// Words whose object is the side opposed to the parties before them in the clause: "against",
+/// "versus", and verbs of fighting ("for help fighting an Islamist insurgency").
+pub const OPPOSING: &[&str] = &[
+    "against",
+    "versus",
+    "fight",
+    "fights",
+    "fighting",
+    "fought",
+    "battle",
+    "battles",
+    "battling",
+    "battled",
+    "combat",
+    "combating",
+    "combatting",
+    "confront",
+    "confronting",
+    "confronted",
+];
+
+/// Verbs of attack and accusation: with [`OPPOSING`], the words of hostility.
+pub const HOSTILE: &[&str] = &[
+    "attack",
+    "attacks",
+    "attacked",
+    "attacking",
+    "strike",
+    "strikes",
+    "struck",
+    "striking",
+    "shell",
+    "shelled",
+    "shelling",
+    "bomb",
+    "bombed",
+    "bombing",
+    "bombard",
+    "bombarded",
+    "bombarding",
+    "kill",
+    "kills",
+    "killed",
+    "killing",
+    "target",
+    "targets",
+    "targeted",
+    "targeting",
+    "raid",
+    "raided",
+    "raiding",
+    "ambush",
+    "ambushed",
+    "invade",
+    "invaded",
+    "invading",
+    "besiege",
+    "besieged",
+    "clash",
+    "clashed",
+    "clashing",
+    "repel",
+    "repelled",
+    "repulsed",
+    "shot",
+    "accuse",
+    "accuses",
+    "accused",
+    "accusing",
+    "condemn",
+    "condemns",
+    "condemned",
+    "condemning",
+    "blame",
+    "blames",
+    "blamed",
+    "blaming",
+];
+
+/// Verbs that, with a subject of two parties and no object, set them against each other.
+const RECIPROCAL: &[&str] = &[
+    "clash", "clashed", "clashing", "fought", "fighting", "battled", "battling",
+];
+
+/// Nouns of conflict whose two sides a "between" or a hyphenated pair names.
+pub const CONFLICTS: &[&str] = &[
+    "war",
+    "fighting",
+    "clashes",
+    "conflict",
+    "hostilities",
+    "ceasefire",
+    "cease-fire",
+    "truce",
+    "battles",
+    "confrontation",
+];
+
+/// How many tokens at most stand between a word of hostility and the party on either side of
+/// it ("Israeli jets on Tuesday struck", "struck what it said were Hezbollah positions").
+const NEAR: usize = 6;
+
+/// Whether a word (lower-case) is a word of hostility.
+pub fn is_hostile(w: &str) -> bool {
+    OPPOSING.contains(&w) || HOSTILE.contains(&w)
+}
+
+/// A place where the article names a party, in tokens, for [`Opponents::read`].
+#[derive(Clone, Copy, Debug)]
+pub struct Side {
+    pub first: usize,
+    pub last: usize,
+    pub actor: usize,
+}
+
+/// Two parties the article sets against each other, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opposed {
+    pub a: usize,
+    pub b: usize,
+    pub sentence: usize,
+    /// The word of hostility, as written in lower case.
+    pub word: String,
+}
+
+/// The opposed pairs of one article, in text order.
+#[derive(Default, Debug)]
+pub struct Opponents {
+    pairs: Vec<Opposed>,
+}
+
+/// The article's tokens, for the readers below.
+struct Reader<'a> {
+    lower: &'a LowerTokens,
+    /// The usable mentions, in text order.
+    sides: &'a [Side],
+    /// `at[t]`: the mention on token `t`.
+    at: Vec<Option<usize>>,
+}
+
+impl Reader<'_> {
+    fn w(&self, t: usize) -> &str {
+        self.lower.get(t)
+    }
+
+    /// Mention `i` and those joined to it by "and", "or", a comma, a slash or a hyphen.
+    fn group(&self, i: usize) -> Vec<usize> {
+        let joined = |a: usize, b: usize| {
+            let (from, to) = (self.sides[a].last + 1, self.sides[b].first);
+            from <= to
+                && to - from <= 2
+                && (from..to).any(|t| matches!(self.w(t), "and" | "or" | "," | "/" | "-" | "–"))
+                && (from..to)
+                    .all(|t| matches!(self.w(t), "and" | "or" | "," | "/" | "-" | "–" | "the"))
+        };
+        let mut out = vec![i];
+        let mut k = i;
+        while k > 0 && joined(k - 1, k) {
+            k -= 1;
+            out.push(k);
+        }
+        let mut k = i;
+        while k + 1 < self.sides.len() && joined(k, k + 1) {
+            k += 1;
+            out.push(k);
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The nearest mention ending in `range`, reading leftwards from its end.
+    fn last_in(&self, range: Range<usize>) -> Option<usize> {
+        range.rev().find_map(|t| self.at[t])
+    }
+
+    /// The first mention starting in `range`.
+    fn first_in(&self, range: Range<usize>) -> Option<usize> {
+        range.into_iter().find_map(|t| self.at[t])
+    }
+}
+
+impl Opponents {
+    /// Reads the pairs from the sentences of `seg`. `sides` are the mentions that may be a side,
+    /// in text order; `clause_of(sentence, token)` gives the clause a token stands in.
+    pub fn read(
+        seg: &Segmented,
+        lower: &LowerTokens,
+        sides: &[Side],
+        clause_of: impl Fn(usize, usize) -> Range<usize>,
+    ) -> Opponents {
+        let mut at = vec![None; seg.tokens.len()];
+        for (i, s) in sides.iter().enumerate() {
+            for slot in &mut at[s.first..=s.last.min(seg.tokens.len().saturating_sub(1))] {
+                *slot = Some(i);
+            }
+        }
+        let r = Reader { lower, sides, at };
+        let mut out = Opponents::default();
+        for (si, sent) in seg.sentences.iter().enumerate() {
+            for k in sent.tokens.clone() {
+                let w = r.w(k);
+                if is_hostile(w) {
+                    out.around_verb(&r, si, k, clause_of(si, k));
+                }
+                if CONFLICTS.contains(&w) {
+                    out.around_noun(&r, si, k, sent.tokens.clone());
+                }
+            }
+        }
+        out
+    }
+
+    fn push(&mut self, r: &Reader, left: &[usize], right: &[usize], sentence: usize, word: &str) {
+        for &x in left {
+            for &y in right {
+                let (a, b) = (r.sides[x].actor, r.sides[y].actor);
+                if a == b || left.iter().any(|&l| r.sides[l].actor == b) {
+                    continue;
+                }
+                let (a, b) = (a.min(b), a.max(b));
+                if !self.pairs.iter().any(|p| p.a == a && p.b == b) {
+                    self.pairs.push(Opposed {
+                        a,
+                        b,
+                        sentence,
+                        word: word.to_owned(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// A word of hostility at token `k`: the parties before it against those after it, or the
+    /// parties of a reciprocal verb's subject against each other.
+    fn around_verb(&mut self, r: &Reader, sentence: usize, k: usize, clause: Range<usize>) {
+        let w = r.w(k);
+        let from = if matches!(w, "against" | "versus") {
+            clause.start
+        } else {
+            (clause.start..k)
+                .rev()
+                .find(|&j| r.w(j) == ",")
+                .map_or(clause.start, |j| j + 1)
+        };
+        let Some(before) = r.last_in(from.max(k.saturating_sub(NEAR))..k) else {
+            return;
+        };
+        let left = r.group(before);
+        match r.first_in(k + 1..clause.end.min(k + 1 + NEAR)) {
+            Some(after) => {
+                let right = r.group(after);
+                self.push(r, &left, &right, sentence, w);
+            }
+            None if RECIPROCAL.contains(&w) && left.len() > 1 => {
+                for (i, &x) in left.iter().enumerate() {
+                    self.push(r, &[x], &left[i + 1..], sentence, w);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// A noun of conflict at token `k`: "between X and Y" after it, or "X-Y" right before it.
+    fn around_noun(&mut self, r: &Reader, sentence: usize, k: usize, sent: Range<usize>) {
+        let w = r.w(k);
+        let between = (k + 1..sent.end.min(k + 3)).find(|&t| r.w(t) == "between");
+        if let Some(b) = between
+            && let Some(x) = r.first_in(b + 1..sent.end.min(b + 4))
+        {
+            let group = r.group(x);
+            if group.len() > 1 {
+                for (i, &p) in group.iter().enumerate() {
+                    self.push(r, &[p], &group[i + 1..], sentence, w);
+                }
+            }
+            return;
+        }
+        // "the Israel-Hamas war": two names joined by a hyphen, the noun after them.
+        if k > sent.start
+            && let Some(y) = r.at[k - 1]
+            && y > 0
+            && r.sides[y - 1].last + 2 == r.sides[y].first
+            && matches!(r.w(r.sides[y].first - 1), "-" | "–")
+        {
+            self.push(r, &[y - 1], &[y], sentence, w);
+        }
+    }
+
+    /// The parties opposed to `actor`, each with the first place that says so.
+    pub fn of(&self, actor: usize) -> impl Iterator<Item = (usize, &Opposed)> {
+        self.pairs.iter().filter_map(move |p| {
+            if p.a == actor {
+                Some((p.b, p))
+            } else if p.b == actor {
+                Some((p.a, p))
+            } else {
+                None
+            }
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{LowerTokens, segment};
+
+    /// Reads the pairs of `text`, where each word of `parties` is a party (by its index), and
+    /// gives them as (party word, party word, hostile word). Clauses end at ";" and "while".
+    fn pairs(text: &str, parties: &[&str]) -> Vec<(String, String, String)> {
+        let seg = segment(text);
+        let lower = LowerTokens::new(text, &seg.tokens);
+        let mut sides: Vec<Side> = (0..seg.tokens.len())
+            .filter_map(|t| {
+                let actor = parties.iter().position(|p| *p == lower.get(t))?;
+                Some(Side {
+                    first: t,
+                    last: t,
+                    actor,
+                })
+            })
+            .collect();
+        sides.sort_by_key(|s| s.first);
+        let clause_of = |s: usize, t: usize| {
+            let r = seg.sentences[s].tokens.clone();
+            let stop = |k: usize| matches!(lower.get(k), ";" | "while");
+            let start = (r.start..t)
+                .rev()
+                .find(|&k| stop(k))
+                .map_or(r.start, |k| k + 1);
+            let end = (t..r.end).find(|&k| stop(k)).unwrap_or(r.end);
+            start..end
+        };
+        let o = Opponents::read(&seg, &lower, &sides, clause_of);
+        o.pairs
+            .iter()
+            .map(|p| {
+                (
+                    parties[p.a].to_owned(),
+                    parties[p.b].to_owned(),
+                    p.word.clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// (text, party words, expected pairs as "a-b:word", in text order).
+    const ROWS: &[(&str, &[&str], &[&str])] = &[
+        // A verb with a party on each side, active and passive.
+        (
+            "Israeli jets struck Hezbollah positions.",
+            &["israeli", "hezbollah"],
+            &["israeli-hezbollah:struck"],
+        ),
+        (
+            "Three fighters of Hamas were killed by Israeli troops.",
+            &["hamas", "israeli"],
+            &["hamas-israeli:killed"],
+        ),
+        // "against", with its object after it.
+        (
+            "Turkey launched an offensive against the SDF.",
+            &["turkey", "sdf"],
+            &["turkey-sdf:against"],
+        ),
+        // Joined parties are one side, each opposed to the other side.
+        (
+            "Mali and Wagner killed JNIM fighters.",
+            &["mali", "wagner", "jnim"],
+            &["mali-jnim:killed", "wagner-jnim:killed"],
+        ),
+        // A reciprocal verb with two parties as its subject.
+        (
+            "Turkey and the SDF clashed near Manbij.",
+            &["turkey", "sdf"],
+            &["turkey-sdf:clashed"],
+        ),
+        // A noun of conflict: "between X and Y", or "X-Y" before it.
+        (
+            "The ceasefire between Israel and Hezbollah held.",
+            &["israel", "hezbollah"],
+            &["israel-hezbollah:ceasefire"],
+        ),
+        (
+            "The Israel-Hamas war goes on.",
+            &["israel", "hamas"],
+            &["israel-hamas:war"],
+        ),
+        // Accusation is hostility too.
+        (
+            "India accused Pakistan of sheltering militants.",
+            &["india", "pakistan"],
+            &["india-pakistan:accused"],
+        ),
+        // Not: a party behind the last comma before a verb is a fronted phrase, not the subject.
+        (
+            "Backed by Iran, the militants struck a base.",
+            &["iran"],
+            &[],
+        ),
+        // Not: a party too far from the word, or across a clause boundary.
+        (
+            "Qatar said on Monday after long talks with its many partners in the region that militants attacked Israel.",
+            &["qatar", "israel"],
+            &[],
+        ),
+        (
+            "Egypt mediated; militants attacked Israel.",
+            &["egypt", "israel"],
+            &[],
+        ),
+        // Not: one party on both sides, or a lone subject of a reciprocal verb.
+        ("Israel attacked Israel.", &["israel"], &[]),
+        ("Hamas fighters clashed overnight.", &["hamas"], &[]),
+        // Not: words of peace.
+        (
+            "Qatar met Hamas and Israel.",
+            &["qatar", "hamas", "israel"],
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn reads_opposed_pairs() {
+        let mut failures = Vec::new();
+        for &(text, parties, want) in ROWS {
+            let got: Vec<String> = pairs(text, parties)
+                .into_iter()
+                .map(|(a, b, w)| format!("{a}-{b}:{w}"))
+                .collect();
+            if got != want {
+                failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn of_gives_the_other_party_and_where() {
+        let seg = segment("Israel struck Hamas. Israel hit Jordan.");
+        let lower = LowerTokens::new("Israel struck Hamas. Israel hit Jordan.", &seg.tokens);
+        let sides = [
+            Side {
+                first: 0,
+                last: 0,
+                actor: 0,
+            },
+            Side {
+                first: 2,
+                last: 2,
+                actor: 1,
+            },
+            Side {
+                first: 4,
+                last: 4,
+                actor: 0,
+            },
+            Side {
+                first: 6,
+                last: 6,
+                actor: 2,
+            },
+        ];
+        let o = Opponents::read(&seg, &lower, &sides, |s, _| seg.sentences[s].tokens.clone());
+        let of_israel: Vec<(usize, usize)> = o.of(0).map(|(a, p)| (a, p.sentence)).collect();
+        assert_eq!(of_israel, vec![(1, 0)]);
+        let of_hamas: Vec<usize> = o.of(1).map(|(a, _)| a).collect();
+        assert_eq!(of_hamas, vec![0]);
+        assert!(o.of(2).next().is_none());
+    }
+}
