@@ -37,7 +37,7 @@ pub enum Role {
     Leader,
     /// -designated, -listed
     Designator,
-    /// -held, -controlled, -run
+    /// -held, -controlled, -run, -ruled, -occupied, -administered
     Controller,
 }
 
@@ -189,6 +189,9 @@ const COMPOUND_ROLES: &[(&str, Role)] = &[
     ("held", Role::Controller),
     ("controlled", Role::Controller),
     ("run", Role::Controller),
+    ("ruled", Role::Controller),
+    ("occupied", Role::Controller),
+    ("administered", Role::Controller),
 ];
 
 /// A name form is matched with exact case when it has no lower-case letters (acronyms: HTS, US).
@@ -979,5 +982,17 @@ mod tests {
         assert_eq!(role("HTS", 0).0, Some(Role::Leader));
         assert_eq!(role("Turkish", 0).0, Some(Role::Controller));
         assert_eq!(role("U.S.", 1).0, None);
+        // Occupiers and administrators control a place, as holders do.
+        let t = "Pakistan-occupied Kashmir, Indian-administered Kashmir, Hamas-ruled Gaza";
+        for (w, compound) in [
+            ("Pakistan", "Pakistan-occupied"),
+            ("Indian", "Indian-administered"),
+            ("Hamas", "Hamas-ruled"),
+        ] {
+            let s = t.find(w).unwrap();
+            let (r, span) = compound_role(t, Span::new(s, s + w.len()));
+            assert_eq!(r, Some(Role::Controller), "{w}");
+            assert_eq!(span.unwrap().slice(t), compound);
+        }
     }
 }
