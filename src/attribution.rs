@@ -41,11 +41,14 @@
 //! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
 //! it. A marker that names a party in its own words ("the Hamas-run health ministry") takes
 //! that party instead, as `same_phrase`. Then, in text order, the discourse rules for the terms still without an actor:
-//! 13. `head_match`: a label that is a shortened name or title of a party the article names
+//! 13. `reciprocal`: an attribution verb or an act whose subject is reciprocal ("with each side
+//!     blaming the other", "both sides accused each other") describes the two sides the article
+//!     sets against each other ([`crate::opponents`]), the pair most in focus at the term.
+//! 14. `head_match`: a label that is a shortened name or title of a party the article names
 //!     ("the caravan" of "Migrant caravan", "the special counsel" of "special counsel Robert
 //!     Mueller", see [`crate::titles`]) takes that party, the most salient one if several fit.
 //!     It overrides the proximity rules (11 and 12), never the others.
-//! 14. `same_description`: a label takes the party the article ties the same description to
+//! 15. `same_description`: a label takes the party the article ties the same description to
 //!     by a defining rule (3, 5 to 9, or a shortened name): "the militia"
 //!     after "the SDF, a Kurdish-led militia", one sense per description and article.
 //!     Descriptions are the same when their common-noun words are ("Central American migrants",
@@ -59,17 +62,17 @@
 //!     party the article then refers back to ("A caravan of migrants reached the border" ...
 //!     "the caravan"). A definite description so tied also overrides the proximity rules (11
 //!     and 12), unless its own phrase names a party.
-//! 15. `carried_over`: a term with no actor in its clause takes the actor its entry was last
+//! 16. `carried_over`: a term with no actor in its clause takes the actor its entry was last
 //!     tied to, in the same paragraph or the two sentences before; after an anaphoric determiner
 //!     ("such terrorist groups") the last tie of any category whose actors it can describe. A
 //!     definite attribution noun ("the claims", "the accusation") takes the speaker of the last
 //!     statement reported before it, in its sentence or the two before (none when that
 //!     statement has no named source).
-//! 16. `salience`: the most salient compatible party of the article's discourse model
+//! 17. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term, and a party
 //!     the article sets against that speaker ([`crate::opponents`]) counts double.
-//! 17. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
+//! 18. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
 //!     an unnamed party of the article; a delegitimising label on a state's adjective ("Ukrainian
 //!     militants", "the Russian terrorists") takes that state instead (`same_phrase`).
 //!
@@ -100,7 +103,7 @@ use crate::discourse::{
 };
 use crate::heads::{self, Head, Referent};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
-use crate::opponents::{OPPOSING, Opponents, Side};
+use crate::opponents::{OPPOSING, Opponents, Opposed, Side};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 use crate::titles::Known;
 use crate::voice::{Naming, Voice, Voices, token_range};
@@ -125,6 +128,7 @@ pub enum LinkRule {
     HeadMatch,
     CarriedOver,
     SameDescription,
+    Reciprocal,
     Salience,
     UnnamedParty,
     Story,
@@ -150,6 +154,7 @@ impl LinkRule {
             LinkRule::HeadMatch => "head_match",
             LinkRule::CarriedOver => "carried_over",
             LinkRule::SameDescription => "same_description",
+            LinkRule::Reciprocal => "reciprocal",
             LinkRule::Salience => "salience",
             LinkRule::UnnamedParty => "unnamed_party",
             LinkRule::Story => "story",
@@ -721,12 +726,17 @@ fn resolve_in_discourse(
             {
                 by_description(cx, &cast, h, heads[hi].as_ref(), r, &descriptions).unwrap_or(l)
             }
+            // "Both sides accused each other": the speaker of the frame is the two sides.
+            Some(l) if l.actors.is_empty() && l.rule == LinkRule::SpeakerOfVerb => {
+                reciprocal(cx, &cast, h, &opponents, &salience).unwrap_or(l)
+            }
             Some(l) => l,
             None => {
                 let recent = if r.anaphoric { any_tie.as_ref() } else { None };
                 let head = heads[hi].as_ref();
                 let same_entry = last_tie.get(h.entry.id.as_str());
-                head_match(&cast, h, &r.head_matches, &salience, cx.text)
+                reciprocal(cx, &cast, h, &opponents, &salience)
+                    .or_else(|| head_match(&cast, h, &r.head_matches, &salience, cx.text))
                     .or_else(|| by_description(cx, &cast, h, head, r, &descriptions))
                     .or_else(|| carried_over(cx, &cast, h, head, same_entry, recent))
                     .or_else(|| earlier_statement(cx, hits, h))
@@ -1238,6 +1248,70 @@ fn earlier_statement(cx: &Context, hits: &[TermHit], h: &TermHit) -> Option<Link
             f.speaker.slice(cx.text),
             f.sentence + 1
         ),
+    })
+}
+
+/// Reciprocal subjects before a verb or an act: "each side blaming the other", "both sides
+/// accused ...". Each is two words, the first of them optional after a determiner.
+const RECIPROCAL_SUBJECTS: &[(&str, &str)] = &[
+    ("each", "side"),
+    ("either", "side"),
+    ("both", "sides"),
+    ("two", "sides"),
+    ("both", "parties"),
+    ("warring", "sides"),
+    ("warring", "parties"),
+];
+
+/// `reciprocal`: an attribution verb or an act whose subject is reciprocal ("with each side
+/// blaming the other", "both sides accused each other of violations") describes the two sides
+/// of the article's conflict: of the pairs of parties the article sets against each other
+/// ([`crate::opponents`]), the one most in focus at the term. None when the article sets no
+/// two parties against each other that are both in focus.
+fn reciprocal(
+    cx: &Context,
+    cast: &Cast,
+    h: &TermHit,
+    opponents: &Opponents,
+    salience: &Salience,
+) -> Option<Link> {
+    if !matches!(h.entry.kind, Kind::Attribution | Kind::Act) {
+        return None;
+    }
+    let t = token_range(cx.seg, h.span).start;
+    let clause = cx.clause_of(h.sentence, t);
+    let subject = (clause.start.max(t.saturating_sub(3))..t).find(|&k| {
+        k + 1 < t
+            && RECIPROCAL_SUBJECTS
+                .iter()
+                .any(|&(a, b)| cx.w(k) == a && cx.w(k + 1) == b)
+    })?;
+    let points = salience.at(h.sentence, h.span.start);
+    let of = |a: usize| points.iter().find(|p| p.0 == a).map_or(0, |p| p.1);
+    let (pair, sum) = opponents
+        .pairs()
+        .iter()
+        .filter(|p| of(p.a) >= discourse::MIN_POINTS && of(p.b) >= discourse::MIN_POINTS)
+        .map(|p| (p, of(p.a) + of(p.b)))
+        .fold(None, |best: Option<(&Opposed, u32)>, (p, n)| match best {
+            Some((_, m)) if m >= n => best,
+            _ => Some((p, n)),
+        })?;
+    let mut actors = vec![pair.a, pair.b];
+    actors.sort_by_key(|&a| std::cmp::Reverse(of(a)));
+    Some(Link {
+        detail: format!(
+            "'{} {}' are the two sides the article sets against each other, the pair most in \
+             focus ({sum} points): {} and {} ('{}' in sentence {})",
+            cx.w(subject),
+            cx.w(subject + 1),
+            cast.name(actors[0]),
+            cast.name(actors[1]),
+            pair.word,
+            pair.sentence + 1
+        ),
+        actors,
+        rule: LinkRule::Reciprocal,
     })
 }
 
@@ -3056,6 +3130,7 @@ mod tests {
             .collect();
         let mut code: Vec<&str> = RULES.iter().map(|(r, _)| r.as_str()).collect();
         code.extend([
+            Reciprocal.as_str(),
             HeadMatch.as_str(),
             SameDescription.as_str(),
             CarriedOver.as_str(),
@@ -3260,6 +3335,46 @@ mod tests {
             &["sdf"],
         ),
     ];
+
+    const RECIPROCAL: &[Row] = &[
+        // A reciprocal subject with no frame of its own.
+        (
+            "The Sudanese army has been fighting the RSF since April. Peace talks collapsed, \
+             with each side blaming the other.",
+            "blaming",
+            Reciprocal,
+            &["sudan-army", "rsf"],
+        ),
+        // The speaker of a frame that is the two sides.
+        (
+            "Hamas and Israel clashed again near Rafah. Both sides accused each other of \
+             violating the truce.",
+            "accused",
+            Reciprocal,
+            &["hamas", "israel"],
+        ),
+    ];
+    const NOT_RECIPROCAL: &[Row] = &[
+        // The article sets no two parties against each other: the speaker is no party.
+        (
+            "Qatar met Hamas envoys in Doha. Each side blamed the other.",
+            "blamed",
+            SpeakerOfVerb,
+            &[],
+        ),
+        // A subject that is one party.
+        (
+            "Israel struck Hamas in Rafah. The Israeli army blamed Hamas for the attack.",
+            "blamed",
+            SpeakerOfVerb,
+            &["israel"],
+        ),
+    ];
+
+    #[test]
+    fn reciprocal() {
+        check(Reciprocal, RECIPROCAL, NOT_RECIPROCAL);
+    }
 
     #[test]
     fn opposing_words() {

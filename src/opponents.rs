@@ -12,7 +12,9 @@
 //!
 //! Each side of a word is the party nearest it, at most [`NEAR`] tokens away in its clause, and
 //! those joined to that party by "and", "or" or a comma ("Mali and Wagner killed ..."). The party
-//! before a verb stands after the last comma before it (its subject, not a fronted phrase).
+//! before a verb stands after the last comma before it (its subject, not a fronted phrase), or
+//! is the party a relative pronoun there stands for ("the army, which has been fighting the
+//! RSF").
 //! Places, patrons ("Turkish-backed") and designators are no side.
 //!
 //! What it does not do: parse; see a side that only a term names ("the militants attacked the
@@ -268,7 +270,23 @@ impl Opponents {
                 .find(|&j| r.w(j) == ",")
                 .map_or(clause.start, |j| j + 1)
         };
-        let Some(before) = r.last_in(from.max(k.saturating_sub(NEAR))..k) else {
+        // "The army, which has been fighting the RSF": the relative pronoun stands for the party
+        // before its comma.
+        // (The pronoun may open the clause, or stand in it right after the comma.)
+        let comma = if from >= 2 && matches!(r.w(from - 1), "which" | "who") {
+            from - 2
+        } else if from >= 1 && matches!(r.w(from), "which" | "who") {
+            from - 1
+        } else {
+            usize::MAX
+        };
+        let relative = comma != usize::MAX && r.w(comma) == ",";
+        let found = r.last_in(from.max(k.saturating_sub(NEAR))..k).or_else(|| {
+            relative
+                .then(|| r.last_in(comma.saturating_sub(NEAR)..comma))
+                .flatten()
+        });
+        let Some(before) = found else {
             return;
         };
         let left = r.group(before);
@@ -325,6 +343,11 @@ impl Opponents {
         })
     }
 
+    /// Every pair, in text order of the first place that sets it.
+    pub fn pairs(&self) -> &[Opposed] {
+        &self.pairs
+    }
+
     pub fn is_empty(&self) -> bool {
         self.pairs.is_empty()
     }
@@ -336,7 +359,8 @@ mod tests {
     use crate::text::{LowerTokens, segment};
 
     /// Reads the pairs of `text`, where each word of `parties` is a party (by its index), and
-    /// gives them as (party word, party word, hostile word). Clauses end at ";" and "while".
+    /// gives them as (party word, party word, hostile word). Clauses end at ";", "while",
+    /// "which" and "who".
     fn pairs(text: &str, parties: &[&str]) -> Vec<(String, String, String)> {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
@@ -353,7 +377,7 @@ mod tests {
         sides.sort_by_key(|s| s.first);
         let clause_of = |s: usize, t: usize| {
             let r = seg.sentences[s].tokens.clone();
-            let stop = |k: usize| matches!(lower.get(k), ";" | "while");
+            let stop = |k: usize| matches!(lower.get(k), ";" | "while" | "which" | "who");
             let start = (r.start..t)
                 .rev()
                 .find(|&k| stop(k))
@@ -415,6 +439,12 @@ mod tests {
             "The Israel-Hamas war goes on.",
             &["israel", "hamas"],
             &["israel-hamas:war"],
+        ),
+        // A relative pronoun stands for the party before its comma.
+        (
+            "The army, which has been fighting the RSF, said so.",
+            &["army", "rsf"],
+            &["army-rsf:fighting"],
         ),
         // Accusation is hostility too.
         (
