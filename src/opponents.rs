@@ -24,7 +24,7 @@
 
 use std::ops::Range;
 
-use crate::text::{LowerTokens, Segmented};
+use crate::text::{LowerTokens, Segmented, WordSet};
 
 /// Words whose object is the side opposed to the parties before them in the clause: "against",
 /// "versus", and verbs of fighting ("for help fighting an Islamist insurgency").
@@ -128,9 +128,13 @@ pub const CONFLICTS: &[&str] = &[
 /// it ("Israeli jets on Tuesday struck", "struck what it said were Hezbollah positions").
 const NEAR: usize = 6;
 
+static OPPOSING_SET: WordSet = WordSet::new(OPPOSING);
+static HOSTILE_SET: WordSet = WordSet::new(HOSTILE);
+static CONFLICT_SET: WordSet = WordSet::new(CONFLICTS);
+
 /// Whether a word (lower-case) is a word of hostility.
 pub fn is_hostile(w: &str) -> bool {
-    OPPOSING.contains(&w) || HOSTILE.contains(&w)
+    HOSTILE_SET.contains(w) || OPPOSING_SET.contains(w)
 }
 
 /// A place where the article names a party, in tokens, for [`Opponents::read`].
@@ -209,7 +213,7 @@ impl Reader<'_> {
 
 impl Opponents {
     /// Reads the pairs from the sentences of `seg`. `sides` are the mentions that may be a side,
-    /// in text order; `clause_of(sentence, token)` gives the clause a token stands in.
+    /// sorted by their first token; `clause_of(sentence, token)` gives the clause a token stands in.
     pub fn read(
         seg: &Segmented,
         lower: &LowerTokens,
@@ -225,12 +229,18 @@ impl Opponents {
         let r = Reader { lower, sides, at };
         let mut out = Opponents::default();
         for (si, sent) in seg.sentences.iter().enumerate() {
+            // Every reading needs two parties in the sentence.
+            let first = sides.partition_point(|s| s.first < sent.tokens.start);
+            let last = sides.partition_point(|s| s.first < sent.tokens.end);
+            if last < first + 2 {
+                continue;
+            }
             for k in sent.tokens.clone() {
                 let w = r.w(k);
                 if is_hostile(w) {
                     out.around_verb(&r, si, k, clause_of(si, k));
                 }
-                if CONFLICTS.contains(&w) {
+                if CONFLICT_SET.contains(w) {
                     out.around_noun(&r, si, k, sent.tokens.clone());
                 }
             }

@@ -33,17 +33,15 @@
 //! a reporting verb used as a noun after an adjective, or a clause whose subject is far from its
 //! verb, can be missed; those hits stay in the author's voice.
 
-use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::actors::{Form, Mention};
 use crate::heads;
 use crate::lexicon::ActorType;
-use crate::text::{LowerTokens, Segmented, Span, TokenKind, is_calendar_word};
+use crate::text::{LowerTokens, Segmented, Span, TokenKind, WordSet, is_calendar_word};
 
 /// Who is speaking when a term is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -434,60 +432,6 @@ const NAME_ENDS_AT: &[&str] = &[
 
 /// The longest name a naming verb is taken to give, in tokens.
 const MAX_NAME_TOKENS: usize = 8;
-
-/// A long word list, hashed on first use: the lists looked up at every token.
-struct WordSet {
-    words: &'static [&'static str],
-    lookup: OnceLock<Lookup>,
-}
-
-/// The hashed words, behind a cheap filter on the first letter and length of the word (most
-/// tokens looked up are not in the list, and the filter rejects nearly all of them unhashed).
-struct Lookup {
-    set: FxHashSet<&'static str>,
-    /// Bit `n` of `shapes[c - b'a']`: some word starts with ASCII letter `c` and has `n` bytes.
-    shapes: [u32; 26],
-    /// Some word does not start with an ASCII lowercase letter or has 32 bytes or more.
-    other_shapes: bool,
-}
-
-/// The filter slot of a word: its first ASCII lowercase letter and its length, if short.
-fn shape(w: &str) -> Option<(usize, u32)> {
-    let &b = w.as_bytes().first()?;
-    (b.is_ascii_lowercase() && w.len() < 32).then(|| (usize::from(b - b'a'), 1u32 << w.len()))
-}
-
-impl WordSet {
-    const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet {
-            words,
-            lookup: OnceLock::new(),
-        }
-    }
-
-    fn contains(&self, w: &str) -> bool {
-        let l = self.lookup.get_or_init(|| {
-            let mut shapes = [0u32; 26];
-            let mut other_shapes = false;
-            for w in self.words {
-                match shape(w) {
-                    Some((c, bit)) => shapes[c] |= bit,
-                    None => other_shapes = true,
-                }
-            }
-            Lookup {
-                set: self.words.iter().copied().collect(),
-                shapes,
-                other_shapes,
-            }
-        });
-        let maybe = match shape(w) {
-            Some((c, bit)) => l.shapes[c] & bit != 0,
-            None => l.other_shapes,
-        };
-        maybe && l.set.contains(w)
-    }
-}
 
 /// Verbs of accusing, with the preposition that introduces the act they charge someone with
 /// ("accused X of war crimes", "charged with murder", "blamed for the attack").
