@@ -6,7 +6,8 @@
 //! 1. `speaker_of_verb`: an attribution verb ("claimed") describes the speaker of its frame,
 //!    and only that: when the speaker is no party ("critics claimed"), or a passive names no
 //!    agent ("Mali's junta accused of war crimes"), the verb has none. No proximity rule gives an
-//!    attribution word a party.
+//!    attribution word a party; only a reciprocal speaker ("both sides accused each other") is
+//!    the two sides (`reciprocal`, below).
 //! 2. `speaker_subject`: an act that does not condemn, in reported words whose subject is a
 //!    pronoun standing for the speaker ("the Arakan Army said it had “liberated” the town", or
 //!    "we" in quoted words: "“We will liberate Darfur,” the army's spokesman said"), is the
@@ -39,8 +40,8 @@
 //!
 //! A distancing marker ("so-called") takes no local rule: once the local rules are done,
 //! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
-//! it. A marker that names a party in its own words ("the Hamas-run health ministry") takes
-//! that party instead, as `same_phrase`. Then, in text order, the discourse rules for the terms still without an actor:
+//! it. A marker that names the party in control of a source ("the Hamas-run health ministry")
+//! takes that party instead, as `same_phrase`. Then, in text order, the discourse rules for the terms still without an actor:
 //! 13. `reciprocal`: an attribution verb or an act whose subject is reciprocal ("with each side
 //!     blaming the other", "both sides accused each other") describes the two sides the article
 //!     sets against each other ([`crate::opponents`]), the pair most in focus at the term.
@@ -647,60 +648,9 @@ fn resolve_in_discourse(
     heads: &[Option<Head>],
     mut readings: Vec<Reading>,
 ) -> Linked {
-    // Salience counts every term a local rule tied, and every definite description that is a
-    // shortened name of one party only ("the caravan" for "Migrant caravan"): both refer to it.
-    let ties: Vec<(usize, usize, Vec<usize>)> = hits
-        .iter()
-        .zip(&readings)
-        .filter_map(|(h, r)| {
-            let actors = match r.link.as_ref() {
-                Some(l) => l.actors.clone(),
-                None if r.head_matches.len() == 1 => r.head_matches.clone(),
-                None => return None,
-            };
-            (!actors.is_empty() && h.entry.kind != Kind::Attribution).then_some((
-                h.sentence,
-                h.span.start,
-                actors,
-            ))
-        })
-        .collect();
     let place: Vec<bool> = (0..cx.mentions.len()).map(|m| cx.is_place(m)).collect();
-    let d = Discourse {
-        text: cx.text,
-        seg: cx.seg,
-        lower: cx.lower,
-        mentions: cx.mentions,
-        place: &place,
-        first_unlisted: cx.lex.actors.len(),
-    };
-    let salience = Salience::build(&d, cx.lex.actors.len() + cx.unlisted.len(), &ties);
-    // The sides of hostility: the parties named, and the terms a local rule tied to one party
-    // ("the occupation forces", "HTS fighters") where no name stands.
-    let mut sides: Vec<Side> = (0..cx.mentions.len())
-        .filter(|&m| cx.mentions[m].role.is_none() && !place[m])
-        .map(|m| Side {
-            first: cx.first_token(m),
-            last: cx.last_token(m),
-            actor: cx.mentions[m].actor,
-        })
-        .collect();
-    for (h, r) in hits.iter().zip(&readings) {
-        let toks = token_range(cx.seg, h.span);
-        if let Some(l) = r.link.as_ref()
-            && let [actor] = l.actors[..]
-            && h.entry.kind == Kind::Label
-            && !toks.is_empty()
-            && toks.clone().all(|t| cx.mention_at[t].is_none())
-        {
-            sides.push(Side {
-                first: toks.start,
-                last: toks.end - 1,
-                actor,
-            });
-        }
-    }
-    sides.sort_by_key(|s| s.first);
+    let salience = salience_of(cx, hits, &readings, &place);
+    let sides = sides_of(cx, hits, &readings, &place);
     let opponents = Opponents::read(cx.seg, cx.lower, &sides, |s, t| cx.clause_of(s, t));
     let descriptions = described(cx, hits, &readings);
     let mut cast = Cast {
@@ -1251,8 +1201,71 @@ fn earlier_statement(cx: &Context, hits: &[TermHit], h: &TermHit) -> Option<Link
     })
 }
 
-/// Reciprocal subjects before a verb or an act: "each side blaming the other", "both sides
-/// accused ...". Each is two words, the first of them optional after a determiner.
+/// The article's discourse model (see [`crate::discourse`]), with `place[m]` set for the
+/// mentions that name a place.
+fn salience_of(cx: &Context, hits: &[TermHit], readings: &[Reading], place: &[bool]) -> Salience {
+    // Salience counts every term a local rule tied, and every definite description that is a
+    // shortened name of one party only ("the caravan" for "Migrant caravan"): both refer to it.
+    let ties: Vec<(usize, usize, Vec<usize>)> = hits
+        .iter()
+        .zip(readings)
+        .filter_map(|(h, r)| {
+            let actors = match r.link.as_ref() {
+                Some(l) => l.actors.clone(),
+                None if r.head_matches.len() == 1 => r.head_matches.clone(),
+                None => return None,
+            };
+            (!actors.is_empty() && h.entry.kind != Kind::Attribution).then_some((
+                h.sentence,
+                h.span.start,
+                actors,
+            ))
+        })
+        .collect();
+    let d = Discourse {
+        text: cx.text,
+        seg: cx.seg,
+        lower: cx.lower,
+        mentions: cx.mentions,
+        place,
+        first_unlisted: cx.lex.actors.len(),
+    };
+    Salience::build(&d, cx.lex.actors.len() + cx.unlisted.len(), &ties)
+}
+
+/// The sides of hostility for [`Opponents::read`]: the parties named (not as a place or in a
+/// compound role), and the terms a local rule tied to one party ("the occupation forces", "HTS
+/// fighters") where no name stands; sorted by their first token.
+fn sides_of(cx: &Context, hits: &[TermHit], readings: &[Reading], place: &[bool]) -> Vec<Side> {
+    let mut sides: Vec<Side> = (0..cx.mentions.len())
+        .filter(|&m| cx.mentions[m].role.is_none() && !place[m])
+        .map(|m| Side {
+            first: cx.first_token(m),
+            last: cx.last_token(m),
+            actor: cx.mentions[m].actor,
+        })
+        .collect();
+    for (h, r) in hits.iter().zip(readings) {
+        let toks = token_range(cx.seg, h.span);
+        if let Some(l) = r.link.as_ref()
+            && let [actor] = l.actors[..]
+            && h.entry.kind == Kind::Label
+            && !toks.is_empty()
+            && toks.clone().all(|t| cx.mention_at[t].is_none())
+        {
+            sides.push(Side {
+                first: toks.start,
+                last: toks.end - 1,
+                actor,
+            });
+        }
+    }
+    sides.sort_by_key(|s| s.first);
+    sides
+}
+
+/// Reciprocal subjects before a verb or an act, as two words: "each side blaming the other",
+/// "both sides accused ...", "the two sides".
 const RECIPROCAL_SUBJECTS: &[(&str, &str)] = &[
     ("each", "side"),
     ("either", "side"),
@@ -1261,6 +1274,25 @@ const RECIPROCAL_SUBJECTS: &[(&str, &str)] = &[
     ("both", "parties"),
     ("warring", "sides"),
     ("warring", "parties"),
+];
+
+/// Words that may stand between a reciprocal subject and its verb.
+const RECIPROCAL_GAP: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "been",
+    "were",
+    "was",
+    "are",
+    "is",
+    "also",
+    "again",
+    "repeatedly",
+    "then",
+    "later",
+    "quickly",
+    "immediately",
 ];
 
 /// `reciprocal`: an attribution verb or an act whose subject is reciprocal ("with each side
@@ -1278,14 +1310,26 @@ fn reciprocal(
     if !matches!(h.entry.kind, Kind::Attribution | Kind::Act) {
         return None;
     }
+    // The subject stands right before the verb, or before an auxiliary or adverb ("both sides
+    // have repeatedly accused ..."); a passive ("both sides were accused of war crimes") has
+    // the two sides as its object, not as its accusers.
     let t = token_range(cx.seg, h.span).start;
-    let clause = cx.clause_of(h.sentence, t);
-    let subject = (clause.start.max(t.saturating_sub(3))..t).find(|&k| {
-        k + 1 < t
-            && RECIPROCAL_SUBJECTS
-                .iter()
-                .any(|&(a, b)| cx.w(k) == a && cx.w(k + 1) == b)
-    })?;
+    let sent_start = cx.seg.sentences[h.sentence].tokens.start;
+    let mut k = t;
+    while k > sent_start && RECIPROCAL_GAP.contains(&cx.w(k - 1)) {
+        k -= 1;
+    }
+    let progressive = cx.w(t).ends_with("ing");
+    if (!progressive && (k..t).any(|j| BE_FORMS.contains(&cx.w(j)))) || k < sent_start + 2 {
+        return None;
+    }
+    let subject = k - 2;
+    if !RECIPROCAL_SUBJECTS
+        .iter()
+        .any(|&(a, b)| cx.w(subject) == a && cx.w(subject + 1) == b)
+    {
+        return None;
+    }
     let points = salience.at(h.sentence, h.span.start);
     let of = |a: usize| points.iter().find(|p| p.0 == a).map_or(0, |p| p.1);
     let (pair, sum) = opponents
@@ -1731,8 +1775,12 @@ fn against_before(cx: &Context, sentence: usize, toks: &Range<usize>) -> Option<
     let sent_start = cx.seg.sentences[sentence].tokens.start;
     let is_dash = |j: usize| matches!(cx.w(j), "—" | "–");
     let mut start = clause.start;
-    if start > sent_start + 1
+    // The dash before the clause closes a parenthetical when it is the second, fourth ... dash
+    // of its sentence; an odd one opens one, and the clause is inside it.
+    let closing = start > sent_start + 1
         && is_dash(start - 1)
+        && (sent_start..start).filter(|&j| is_dash(j)).count() % 2 == 0;
+    if closing
         && let Some(open) = (sent_start..start - 1).rev().find(|&j| is_dash(j))
         && open > sent_start
     {
@@ -1910,7 +1958,8 @@ fn lead_in(cx: &Context, np_start: usize, sent_start: usize) -> (usize, bool) {
 
 /// `speaker_of_verb`: an attribution verb ("claimed") describes the speaker of its frame. When
 /// the speaker resolves to no actor, or the frame has none (an agentless passive), the verb's
-/// link is decided empty: no later rule gives it a party.
+/// link is decided empty: no later rule gives it a party but `reciprocal`, when the speaker is
+/// "both sides" or "each side".
 fn speaker_of_verb(cx: &Context, t: &Term) -> Option<Link> {
     if t.entry.kind != Kind::Attribution {
         return None;
@@ -2947,9 +2996,14 @@ fn distanced_phrase(
     hi: usize,
 ) -> Option<Link> {
     let own = token_range(cx.seg, hits[hi].span);
-    // "the Hamas-run health ministry": a marker that names a party in its own words marks that
-    // party's claims, as a term names its owner (`same_phrase`).
-    let mut named: Vec<usize> = own.clone().filter_map(|t| cx.mention_at[t]).collect();
+    // "the Hamas-run health ministry": a marker that names the party in control of a source
+    // marks that party's claims, as a term names its owner (`same_phrase`). Another party in
+    // the marker is not what it marks ("what Moscow calls terrorism" is about the next term).
+    let mut named: Vec<usize> = own
+        .clone()
+        .filter_map(|t| cx.mention_at[t])
+        .filter(|&m| cx.mentions[m].role == Some(Role::Controller))
+        .collect();
     named.dedup();
     if let Some(&first) = named.first() {
         return Some(Link {
@@ -3345,6 +3399,14 @@ mod tests {
             Reciprocal,
             &["sudan-army", "rsf"],
         ),
+        // An auxiliary and an adverb may stand between, and a progressive is active.
+        (
+            "Hamas and Israel clashed again near Rafah. Both sides have repeatedly been \
+             accusing each other of violations.",
+            "accusing",
+            Reciprocal,
+            &["hamas", "israel"],
+        ),
         // The speaker of a frame that is the two sides.
         (
             "Hamas and Israel clashed again near Rafah. Both sides accused each other of \
@@ -3355,6 +3417,20 @@ mod tests {
         ),
     ];
     const NOT_RECIPROCAL: &[Row] = &[
+        // A passive: the two sides are the accused, and no accuser is named.
+        (
+            "Hamas and Israel clashed again near Rafah. Both sides were accused of war crimes.",
+            "accused",
+            SpeakerOfVerb,
+            &[],
+        ),
+        // The verb is not the reciprocal subject's: "denied" stands between.
+        (
+            "Hamas and Israel clashed again near Rafah. Both sides denied the allegations.",
+            "allegations",
+            None,
+            &[],
+        ),
         // The article sets no two parties against each other: the speaker is no party.
         (
             "Qatar met Hamas envoys in Doha. Each side blamed the other.",
@@ -4326,12 +4402,22 @@ labels:
         SamePhrase,
         &["hamas"],
     )];
-    const NOT_DISTANCING_NAMES: &[Row] = &[(
-        "Dozens were killed, says the so-called Islamic State.",
-        "so-called",
-        DistancedPhrase,
-        &["isis"],
-    )];
+    const NOT_DISTANCING_NAMES: &[Row] = &[
+        // A speaker named in the marker is not what it marks.
+        (
+            "Russia shelled the town of Kharkiv. That is what Moscow calls a special military \
+             operation.",
+            "what Moscow calls",
+            DistancedPhrase,
+            &["russia"],
+        ),
+        (
+            "Dozens were killed, says the so-called Islamic State.",
+            "so-called",
+            DistancedPhrase,
+            &["isis"],
+        ),
+    ];
     const NOT_DISTANCED_PHRASE: &[Row] = &[
         // The next term has no actor, or there is no term or mention.
         (

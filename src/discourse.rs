@@ -13,8 +13,8 @@
 //! - its type is one the lexicon entry `targets`;
 //! - a delegitimising term (negative stance) inside a party's own statement does not describe
 //!   that party: "Syria's army said terrorists attacked" is not about the Syrian government;
-//!   and when the article sets compatible parties against the speaker ([`crate::opponents`]:
-//!   "the army struck HTS positions"), the most salient of them is taken before any other;
+//!   and a compatible party the article sets against the speaker ([`crate::opponents`]: "the
+//!   army struck HTS positions") counts its points [`OPPONENT_FACTOR`] times;
 //! - a party named only as a place ("in northern Syria") is no referent, and one named as a
 //!   backer or designator ("Turkish-backed", "U.S.-designated") counts for little;
 //! - an act with no `targets` (it may be anyone's) resolves only to a clear leader; a label with
@@ -455,41 +455,13 @@ pub fn resolve(
                 .is_none_or(|h| h.refuses(cast.referent(a), false).is_none())
         });
     }
-    // "Terrorists" in the army's words are most likely those the army fights: a party the
-    // article sets against the speaker counts its points OPPONENT_FACTOR times.
-    let mut against = None;
-    if !t.opposed.is_empty() {
-        for (a, p) in &mut ok {
-            if let Some((_, why)) = t.opposed.iter().find(|o| o.0 == *a) {
-                *p *= OPPONENT_FACTOR;
-                if against.is_none() {
-                    against = Some((*a, why.as_str()));
-                }
-            }
-        }
-        // Stable: equal points keep the order of salience.
-        ok.sort_by_key(|x| std::cmp::Reverse(x.1));
-    }
-    let against = against
-        .filter(|(a, _)| ok.first().is_some_and(|f| f.0 == *a))
-        .map(|(_, why)| {
-            format!("; counted {OPPONENT_FACTOR} times as the article sets it against the speaker ({why})")
-        });
+    let against = weigh_opponents(&mut ok, t.opposed);
     if let Some(&(a, p)) = ok.first() {
         let runner = ok.get(1).map_or(0, |x| x.1);
         if !e.targets.is_empty() || e.kind == Kind::Label || p * 100 >= runner * UNTYPED_LEAD {
             return Some(Resolved {
                 actors: vec![a],
-                detail: format!(
-                    "the most salient compatible party: {} ({p} points{}){}",
-                    cast.name(a),
-                    if runner > 0 {
-                        format!(", next {runner}")
-                    } else {
-                        String::new()
-                    },
-                    against.as_deref().unwrap_or("")
-                ),
+                detail: winner_detail(cast.name(a), p, runner, against),
                 candidates,
                 unnamed: false,
             });
@@ -513,6 +485,58 @@ pub fn resolve(
         candidates,
         unnamed: true,
     })
+}
+
+/// How the most salient compatible party won: with `p` points against the runner-up's
+/// `runner`, and, when the speaker's opponents counted more, its own points and why.
+fn winner_detail(name: &str, p: u32, runner: u32, against: Option<(u32, &str)>) -> String {
+    match against {
+        Some((raw, why)) => format!(
+            "the most salient compatible party once the speaker's opponents count \
+             {OPPONENT_FACTOR} times: {name} ({raw} points, counted {p}, next {runner}; the \
+             article sets it against the speaker: {why})"
+        ),
+        None if runner > 0 => {
+            format!("the most salient compatible party: {name} ({p} points, next {runner})")
+        }
+        None => format!("the most salient compatible party: {name} ({p} points)"),
+    }
+}
+
+/// "Terrorists" in the army's words are most likely those the army fights: a party the article
+/// sets against the speaker (`opposed`) counts its points [`OPPONENT_FACTOR`] times, and `ok`
+/// is sorted again (stably: equal points keep the order of salience). Gives the winner's own
+/// points and where the article opposes it, when the factor changed the winner; otherwise `ok`
+/// is left as it was.
+fn weigh_opponents<'o>(
+    ok: &mut Vec<(usize, u32)>,
+    opposed: &'o [(usize, String)],
+) -> Option<(u32, &'o str)> {
+    if opposed.is_empty() || ok.is_empty() {
+        return None;
+    }
+    let why = |a: usize| opposed.iter().find(|o| o.0 == a).map(|o| o.1.as_str());
+    let mut weighed: Vec<(usize, u32)> = ok
+        .iter()
+        .map(|&(a, p)| {
+            (
+                a,
+                if why(a).is_some() {
+                    p * OPPONENT_FACTOR
+                } else {
+                    p
+                },
+            )
+        })
+        .collect();
+    weighed.sort_by_key(|x| std::cmp::Reverse(x.1));
+    if weighed[0].0 == ok[0].0 {
+        return None;
+    }
+    let winner = weighed[0].0;
+    let raw = ok.iter().find(|x| x.0 == winner).map_or(0, |x| x.1);
+    *ok = weighed;
+    Some((raw, why(winner)?))
 }
 
 /// The `n` members of a counted plural ("the two countries", "both sides", "our two nations")

@@ -11,7 +11,9 @@
 //!   Israel and Hezbollah") or joined by a hyphen before it ("the Russia-Ukraine war").
 //!
 //! Each side of a word is the party nearest it, at most [`NEAR`] tokens away in its clause, and
-//! those joined to that party by "and", "or" or a comma ("Mali and Wagner killed ..."). The party
+//! those joined to that party by "and", "or", a slash or a hyphen, or by commas in a list that
+//! "and" or "or" closes ("Russia, Iran and Turkey attacked ..."). A party after an allying word
+//! ("fought alongside the army", "struck a deal with Russia") is no opponent. The party
 //! before a verb stands after the last comma before it (its subject, not a fronted phrase), or
 //! is the party a relative pronoun there stands for ("the army, which has been fighting the
 //! RSF").
@@ -105,9 +107,21 @@ pub const HOSTILE: &[&str] = &[
     "blaming",
 ];
 
-/// Verbs that, with a subject of two parties and no object, set them against each other.
-const RECIPROCAL: &[&str] = &[
-    "clash", "clashed", "clashing", "fought", "fighting", "battled", "battling",
+/// Verbs that, with a subject of two parties and no object, set them against each other
+/// ("Turkey and the SDF clashed"). Not "fought" or "battled": "Hamas and Islamic Jihad fighters
+/// fought in Jenin" fought on one side.
+const RECIPROCAL: &[&str] = &["clash", "clashed", "clashing"];
+
+/// Words between a word of hostility and a party that make the party an ally: "fought
+/// alongside the army", "struck a deal with Russia".
+const ALLIED: &[&str] = &[
+    "alongside",
+    "deal",
+    "deals",
+    "agreement",
+    "accord",
+    "alliance",
+    "together",
 ];
 
 /// Nouns of conflict whose two sides a "between" or a hyphenated pair names.
@@ -164,6 +178,7 @@ pub struct Opponents {
 /// The article's tokens, for the readers below.
 struct Reader<'a> {
     lower: &'a LowerTokens,
+    seg: &'a Segmented,
     /// The usable mentions, in text order.
     sides: &'a [Side],
     /// `at[t]`: the mention on token `t`.
@@ -175,29 +190,71 @@ impl Reader<'_> {
         self.lower.get(t)
     }
 
-    /// Mention `i` and those joined to it by "and", "or", a comma, a slash or a hyphen.
-    fn group(&self, i: usize) -> Vec<usize> {
-        let joined = |a: usize, b: usize| {
+    /// Mention `i` and those joined to it inside `within`: by "and", "or", a slash or a hyphen
+    /// ("Mali and Wagner", "Israel-Hamas"), or by a comma in a list that "and" or "or" closes
+    /// ("Russia, Iran and Turkey"). A lone comma joins nothing: "According to Egypt, Israel
+    /// struck Hamas" and "Russia attacked Ukraine, the US said" are no lists.
+    fn group(&self, i: usize, within: &Range<usize>) -> Vec<usize> {
+        let inside = |a: usize| {
+            within.contains(&self.sides[a].first) && within.contains(&self.sides[a].last)
+        };
+        // The words between mention a and mention b, when they are only joining words.
+        let between = |a: usize, b: usize| -> Option<Vec<&str>> {
             let (from, to) = (self.sides[a].last + 1, self.sides[b].first);
-            from <= to
-                && to - from <= 2
-                && (from..to).any(|t| matches!(self.w(t), "and" | "or" | "," | "/" | "-" | "–"))
-                && (from..to)
-                    .all(|t| matches!(self.w(t), "and" | "or" | "," | "/" | "-" | "–" | "the"))
+            if from > to || to - from > 2 || !inside(a) || !inside(b) {
+                return None;
+            }
+            let words: Vec<&str> = (from..to).map(|t| self.w(t)).collect();
+            words
+                .iter()
+                .all(|w| matches!(*w, "and" | "or" | "," | "/" | "-" | "–" | "the"))
+                .then_some(words)
+        };
+        let closes = |w: &[&str]| {
+            w.iter()
+                .any(|w| matches!(*w, "and" | "or" | "/" | "-" | "–"))
+        };
+        // Links in text order: (a, a + 1) joined, and whether the link closes the list itself.
+        let link = |a: usize| -> Option<bool> {
+            (a + 1 < self.sides.len())
+                .then(|| between(a, a + 1))
+                .flatten()
+                .map(|w| closes(&w))
+        };
+        // A comma joins only when a closing link follows it in the same run ("A, B and C").
+        let joined = |a: usize| -> bool {
+            let mut k = a;
+            loop {
+                match link(k) {
+                    Some(true) => return true,
+                    Some(false) => k += 1,
+                    None => return false,
+                }
+            }
         };
         let mut out = vec![i];
         let mut k = i;
-        while k > 0 && joined(k - 1, k) {
+        while k > 0 && joined(k - 1) {
             k -= 1;
             out.push(k);
         }
         let mut k = i;
-        while k + 1 < self.sides.len() && joined(k, k + 1) {
+        while joined(k) {
             k += 1;
             out.push(k);
         }
         out.sort_unstable();
         out
+    }
+
+    /// The first token of the sentence that holds token `k`.
+    fn sentence_start(&self, k: usize) -> usize {
+        let i = self
+            .seg
+            .sentences
+            .partition_point(|s| s.tokens.end <= k)
+            .min(self.seg.sentences.len().saturating_sub(1));
+        self.seg.sentences[i].tokens.start.min(k)
     }
 
     /// The nearest mention ending in `range`, reading leftwards from its end.
@@ -226,7 +283,12 @@ impl Opponents {
                 *slot = Some(i);
             }
         }
-        let r = Reader { lower, sides, at };
+        let r = Reader {
+            lower,
+            seg,
+            sides,
+            at,
+        };
         let mut out = Opponents::default();
         for (si, sent) in seg.sentences.iter().enumerate() {
             // Every reading needs two parties in the sentence.
@@ -272,37 +334,48 @@ impl Opponents {
     /// parties of a reciprocal verb's subject against each other.
     fn around_verb(&mut self, r: &Reader, sentence: usize, k: usize, clause: Range<usize>) {
         let w = r.w(k);
+        // A comma between two parties is a list's ("Russia, Iran and Turkey attacked"), not
+        // the end of a fronted phrase.
+        let listed = |j: usize| {
+            j > 0
+                && r.at[j - 1].is_some()
+                && (r.at.get(j + 1).copied().flatten().is_some()
+                    || (r.w(j + 1) == "the" && r.at.get(j + 2).copied().flatten().is_some()))
+        };
         let from = if matches!(w, "against" | "versus") {
             clause.start
         } else {
             (clause.start..k)
                 .rev()
-                .find(|&j| r.w(j) == ",")
+                .find(|&j| r.w(j) == "," && !listed(j))
                 .map_or(clause.start, |j| j + 1)
         };
-        // "The army, which has been fighting the RSF": the relative pronoun stands for the party
-        // before its comma.
-        // (The pronoun may open the clause, or stand in it right after the comma.)
-        let comma = if from >= 2 && matches!(r.w(from - 1), "which" | "who") {
-            from - 2
-        } else if from >= 1 && matches!(r.w(from), "which" | "who") {
-            from - 1
-        } else {
-            usize::MAX
-        };
-        let relative = comma != usize::MAX && r.w(comma) == ",";
-        let found = r.last_in(from.max(k.saturating_sub(NEAR))..k).or_else(|| {
-            relative
-                .then(|| r.last_in(comma.saturating_sub(NEAR)..comma))
-                .flatten()
-        });
-        let Some(before) = found else {
+        // "The army, which has been fighting the RSF": the relative pronoun that opens the
+        // clause stands for the party before its comma.
+        let sent_start = r.sentence_start(k);
+        let comma = (from >= sent_start + 2
+            && matches!(r.w(from - 1), "which" | "who")
+            && r.w(from - 2) == ",")
+            .then(|| from - 2);
+        let mut left_zone = from.max(k.saturating_sub(NEAR))..k;
+        let mut before = r.last_in(left_zone.clone());
+        if before.is_none()
+            && let Some(c) = comma
+        {
+            left_zone = c.saturating_sub(NEAR).max(sent_start)..c;
+            before = r.last_in(left_zone.clone());
+        }
+        let Some(before) = before else {
             return;
         };
-        let left = r.group(before);
-        match r.first_in(k + 1..clause.end.min(k + 1 + NEAR)) {
-            Some(after) => {
-                let right = r.group(after);
+        let left = r.group(before, &left_zone);
+        // Allies are no opponents: "fought alongside the army", "struck a deal with Russia".
+        let right_zone = k + 1..clause.end.min(k + 1 + NEAR);
+        let after = r.first_in(right_zone.clone());
+        let allied = |to: usize| (k + 1..to).any(|t| ALLIED.contains(&r.w(t)));
+        match after {
+            Some(after) if !allied(r.sides[after].first) => {
+                let right = r.group(after, &right_zone);
                 self.push(r, &left, &right, sentence, w);
             }
             None if RECIPROCAL.contains(&w) && left.len() > 1 => {
@@ -310,7 +383,7 @@ impl Opponents {
                     self.push(r, &[x], &left[i + 1..], sentence, w);
                 }
             }
-            None => {}
+            _ => {}
         }
     }
 
@@ -321,7 +394,7 @@ impl Opponents {
         if let Some(b) = between
             && let Some(x) = r.first_in(b + 1..sent.end.min(b + 4))
         {
-            let group = r.group(x);
+            let group = r.group(x, &(b + 1..sent.end));
             if group.len() > 1 {
                 for (i, &p) in group.iter().enumerate() {
                     self.push(r, &[p], &group[i + 1..], sentence, w);
@@ -488,6 +561,39 @@ mod tests {
             &["qatar", "hamas", "israel"],
             &[],
         ),
+        // A comma list needs "and" or "or" to close it; a lone comma joins nothing.
+        (
+            "Russia, Iran and Turkey attacked Ukraine.",
+            &["russia", "iran", "turkey", "ukraine"],
+            &[
+                "russia-ukraine:attacked",
+                "iran-ukraine:attacked",
+                "turkey-ukraine:attacked",
+            ],
+        ),
+        (
+            "According to Egypt, Israel struck Hamas.",
+            &["egypt", "israel", "hamas"],
+            &["israel-hamas:struck"],
+        ),
+        (
+            "Russia attacked Ukraine, the US said.",
+            &["russia", "ukraine", "us"],
+            &["russia-ukraine:attacked"],
+        ),
+        // Not: allies after the word.
+        (
+            "Wagner fought alongside the Malian army.",
+            &["wagner", "malian"],
+            &[],
+        ),
+        (
+            "Turkey struck a deal with Russia.",
+            &["turkey", "russia"],
+            &[],
+        ),
+        // Not: a reciprocal reading of "fought": the subject fought on one side.
+        ("Hamas and Jihad fought in Jenin.", &["hamas", "jihad"], &[]),
     ];
 
     #[test]
