@@ -650,8 +650,12 @@ fn resolve_in_discourse(
 ) -> Linked {
     let place: Vec<bool> = (0..cx.mentions.len()).map(|m| cx.is_place(m)).collect();
     let salience = salience_of(cx, hits, &readings, &place);
+    // Read only if a term asks for them (most articles have no term that does).
     let sides = sides_of(cx, hits, &readings, &place);
-    let opponents = Opponents::read(cx.seg, cx.lower, &sides, |s, t| cx.clause_of(s, t));
+    let read: OnceCell<Opponents> = OnceCell::new();
+    let opponents = || {
+        read.get_or_init(|| Opponents::read(cx.seg, cx.lower, &sides, |s, t| cx.clause_of(s, t)))
+    };
     let descriptions = described(cx, hits, &readings);
     let mut cast = Cast {
         lex: cx.lex,
@@ -1300,11 +1304,11 @@ const RECIPROCAL_GAP: &[&str] = &[
 /// of the article's conflict: of the pairs of parties the article sets against each other
 /// ([`crate::opponents`]), the one most in focus at the term. None when the article sets no
 /// two parties against each other that are both in focus.
-fn reciprocal(
+fn reciprocal<'o>(
     cx: &Context,
     cast: &Cast,
     h: &TermHit,
-    opponents: &Opponents,
+    opponents: &dyn Fn() -> &'o Opponents,
     salience: &Salience,
 ) -> Option<Link> {
     if !matches!(h.entry.kind, Kind::Attribution | Kind::Act) {
@@ -1332,7 +1336,7 @@ fn reciprocal(
     }
     let points = salience.at(h.sentence, h.span.start);
     let of = |a: usize| points.iter().find(|p| p.0 == a).map_or(0, |p| p.1);
-    let (pair, sum) = opponents
+    let (pair, sum) = opponents()
         .pairs()
         .iter()
         .filter(|p| of(p.a) >= discourse::MIN_POINTS && of(p.b) >= discourse::MIN_POINTS)
@@ -1360,11 +1364,11 @@ fn reciprocal(
 }
 
 /// Resolves a term from the article's discourse model (see [`crate::discourse`]).
-fn from_salience(
+fn from_salience<'o>(
     cx: &Context,
     h: &TermHit,
     (other_roles, head, count): (&[usize], Option<&Head>, Option<usize>),
-    (salience, opponents): (&Salience, &Opponents),
+    (salience, opponents): (&Salience, &dyn Fn() -> &'o Opponents),
     cast: &mut Cast,
     unnamed: &mut Vec<(Vec<ActorType>, usize)>,
 ) -> Option<Resolved> {
@@ -1375,7 +1379,7 @@ fn from_salience(
     };
     // A delegitimising term in a party's own words is about those the article sets against it.
     let opposed: Vec<(usize, String)> = match speaker_actor {
-        Some(s) if h.entry.stance < 0 => opponents
+        Some(s) if h.entry.stance < 0 => opponents()
             .of(s)
             .map(|(a, o)| (a, format!("'{}' in sentence {}", o.word, o.sentence + 1)))
             .collect(),
