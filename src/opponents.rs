@@ -49,7 +49,8 @@ pub const OPPOSING: &[&str] = &[
     "confronted",
 ];
 
-/// Verbs of attack and accusation: with [`OPPOSING`], the words of hostility.
+/// Verbs of attack and condemnation: with [`OPPOSING`] and the verbs of accusing
+/// ([`crate::voice::ACCUSATION_VERBS`]: "accused", "blamed" ...), the words of hostility.
 pub const HOSTILE: &[&str] = &[
     "attack",
     "attacks",
@@ -93,18 +94,10 @@ pub const HOSTILE: &[&str] = &[
     "repelled",
     "repulsed",
     "shot",
-    "accuse",
-    "accuses",
-    "accused",
-    "accusing",
     "condemn",
     "condemns",
     "condemned",
     "condemning",
-    "blame",
-    "blames",
-    "blamed",
-    "blaming",
 ];
 
 /// Verbs that, with a subject of two parties and no object, set them against each other
@@ -148,7 +141,7 @@ static CONFLICT_SET: WordSet = WordSet::new(CONFLICTS);
 
 /// Whether a word (lower-case) is a word of hostility.
 pub fn is_hostile(w: &str) -> bool {
-    HOSTILE_SET.contains(w) || OPPOSING_SET.contains(w)
+    HOSTILE_SET.contains(w) || OPPOSING_SET.contains(w) || crate::voice::accuses(w)
 }
 
 /// A place where the article names a party, in tokens, for [`Opponents::read`].

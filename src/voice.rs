@@ -449,6 +449,11 @@ pub(crate) const ACCUSATION_VERBS: &[(&str, &str)] = &[
     ("blaming", "for"),
 ];
 
+/// Whether a word is a verb of accusing ([`ACCUSATION_VERBS`]).
+pub(crate) fn accuses(w: &str) -> bool {
+    ACCUSATION_VERBS.iter().any(|&(v, _)| v == w)
+}
+
 /// Whether a word is one of those that stand between a subject and its verb
 /// ([`SKIP_BEFORE_VERB`]: adverbs, auxiliaries, dates).
 pub(crate) fn skips_before_verb(w: &str) -> bool {
