@@ -1,12 +1,13 @@
 //! Opponents: which parties an article sets against each other, read from its own sentences.
 //!
 //! Two parties are opposed when one clause puts them on the two sides of a word of hostility:
-//! - a verb of attack, combat or accusation ([`HOSTILE`]) with one party before it and the other
+//! - a verb of attack, combat or accusation ([`HOSTILE`], and the verbs of accusing of
+//!   [`crate::voice::ACCUSATION_VERBS`]) with one party before it and the other
 //!   after it: "Israeli jets struck Hezbollah positions", "the army clashed with PKK fighters",
 //!   and the passive alike, since opposition has no direction: "Hamas fighters were killed by
 //!   Israeli troops";
 //! - "against" or "versus" ([`OPPOSING`]): "Turkey's offensive against the SDF";
-//! - a reciprocal verb whose subject joins both: "Turkish troops and the SDF clashed";
+//! - a reciprocal verb whose subject joins both: "Turkey and the SDF clashed";
 //! - a noun of conflict ([`CONFLICTS`]) with both sides after "between" ("the ceasefire between
 //!   Israel and Hezbollah") or joined by a hyphen before it ("the Russia-Ukraine war").
 //!
@@ -17,10 +18,12 @@
 //! before a verb stands after the last comma before it (its subject, not a fronted phrase), or
 //! is the party a relative pronoun there stands for ("the army, which has been fighting the
 //! RSF").
-//! Places, patrons ("Turkish-backed") and designators are no side.
+//! A side is a party named (not as a place, nor in a compound such as "Turkish-backed",
+//! "HTS-led" or "Hamas-run"), or a term a local rule tied to one party ("the occupation
+//! forces").
 //!
-//! What it does not do: parse; see a side that only a term names ("the militants attacked the
-//! base", where no party is named); weigh how often or how recently two parties fought; or know
+//! What it does not do: parse; see a side that only a term no rule tied names ("militants
+//! attacked the base"); weigh how often or how recently two parties fought; or know
 //! any enmity that the article does not state (there is no lexicon of enemies). It records
 //! opposition, not alliance: two parties on one side are not thereby allies.
 
