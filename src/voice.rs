@@ -136,6 +136,39 @@ impl Frame {
     pub fn verb_tokens(&self) -> Range<usize> {
         self.verb_tokens.clone()
     }
+
+    /// The rule that made the frame, as `--explain` prints it.
+    pub fn rule(&self) -> &'static str {
+        match (self.naming, self.kind) {
+            (Some(Naming::Active), _) => "naming: X calls them Y (the namer's words)",
+            (Some(Naming::Relative), _) => "naming: X, who call themselves Y (the namer's words)",
+            (Some(Naming::Gap), _) => "naming: what X called Y (the namer's words)",
+            (Some(Naming::Passive), _) => {
+                "naming: called Y by X, passive with an agent (the agent's words)"
+            }
+            (None, kind) => match kind {
+                FrameKind::SpeakerFirst => "reported: X said (that) ...",
+                FrameKind::SpeakerLast => "reported: ..., X said",
+                FrameKind::AccordingTo => "reported: according to X",
+                FrameKind::Participle => "reported: ..., adding that ...",
+                FrameKind::SharedSubject => "reported: ... and claimed ...",
+                FrameKind::ByAgent => "reported: ... described by X as ...",
+                FrameKind::HeadlineSource => "reported: headline source after a dash",
+                FrameKind::Agentless => {
+                    "reported: X (was) accused of ..., a charge by someone not named"
+                }
+            },
+        }
+    }
+
+    /// True for an agentless charge inside the words another frame of its sentence reports
+    /// ("Hamas was accused of war crimes, Israel said"): those words are the other frame's.
+    pub fn inside_other(&self, sentence_frames: &[Frame]) -> bool {
+        self.kind == FrameKind::Agentless
+            && sentence_frames.iter().any(|g| {
+                g.kind != FrameKind::Agentless && g.scope.contains(&self.verb_tokens.start)
+            })
+    }
 }
 
 /// A quotation.
@@ -289,8 +322,6 @@ static REPORTING: WordSet = WordSet::new(&[
     "contended",
     "quoted",
     "cited",
-    "believes",
-    "thinks",
     "predicted",
     "testified",
     "recalled",
@@ -328,6 +359,26 @@ static REPORTING: WordSet = WordSet::new(&[
     "condemn",
     "denounce",
     "describe",
+    "notes",
+    "predicts",
+    "predicting",
+    "reaffirmed",
+    "reaffirms",
+    "reaffirming",
+    "asserting",
+    "speculated",
+    "lamented",
+    "joked",
+    "quipped",
+    "retorted",
+    "recounted",
+    "explains",
+    "explaining",
+    "cautioned",
+    "conceding",
+    "complains",
+    "complaining",
+    "tweeting",
 ]);
 
 /// Verbs of an official act of listing. Verbs of naming ("branded", "labelled") are
@@ -538,6 +589,110 @@ static SKIP_BEFORE_VERB: WordSet = WordSet::new(&[
     "usually",
 ]);
 
+/// Verbs of belief, expectation and finding: they report someone's view (a propositional
+/// attitude), but only with a clause after them ("polls show that", "he thinks the regime will
+/// fall", "asked whether"); "police found the body" reports nothing.
+static ATTITUDE: WordSet = WordSet::new(&[
+    "think",
+    "thinks",
+    "thought",
+    "believe",
+    "believes",
+    "believed",
+    "feel",
+    "feels",
+    "fear",
+    "fears",
+    "feared",
+    "hope",
+    "hopes",
+    "hoped",
+    "expect",
+    "expects",
+    "know",
+    "knows",
+    "knew",
+    "found",
+    "finds",
+    "show",
+    "shows",
+    "showed",
+    "indicated",
+    "indicates",
+    "revealed",
+    "asked",
+    "asks",
+    "wondered",
+    "agree",
+    "agrees",
+    "agreed",
+    "mentioned",
+    "mentions",
+    "suspect",
+    "suspects",
+    "suspected",
+    "recognized",
+    "recognised",
+    "realized",
+    "realised",
+    "implied",
+    "hinted",
+    "signaled",
+    "signalled",
+    "assumed",
+    "doubt",
+    "doubts",
+    "doubted",
+    "worried",
+    "learned",
+    "heard",
+    "pointed",
+    "maintains",
+    "contends",
+    "answered",
+    "disclosed",
+    "clarified",
+]);
+
+/// Whether `w` (lower case) is a verb this module reads as a cue of someone's words or view:
+/// a verb of saying, of naming, or of belief and finding. "according" counts for "according to".
+pub fn is_cue_word(w: &str) -> bool {
+    w == "according" || REPORTING.contains(w) || NAMING_VERBS.contains(w) || ATTITUDE.contains(w)
+}
+
+/// Words that open an indirect question ("asked whether", "wondered why").
+const QUESTION_WORDS: &[&str] = &[
+    "whether", "if", "why", "how", "what", "who", "when", "where",
+];
+
+/// The verb at `v` has a clause after it: "that", a question word, or a clause by
+/// [`complement_clause`], within its first four words (an addressee may come first: "asked
+/// reporters whether").
+fn takes_clause(cx: &Ctx, v: usize, end: usize) -> bool {
+    let stop = (v + 1..end)
+        .find(|&k| matches!(cx.word(k), "," | "." | ";" | ":" | "!" | "?"))
+        .unwrap_or(end);
+    if stop == v + 1 {
+        return false;
+    }
+    (v + 1..stop.min(v + 5)).any(|k| cx.word(k) == "that" || cx.is(k, QUESTION_WORDS))
+        || complement_clause(cx, &(v + 1..stop))
+}
+
+/// Verbs of saying that take their speaker after them ('"...," said X').
+const REPORTING_SAY: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "asked",
+    "continued",
+    "explained",
+    "insisted",
+    "warned",
+];
+
 /// A subject can not end with these: they mean the verb is not a finite verb with a subject.
 const NOT_SUBJECT: &[&str] = &[
     "is", "was", "were", "are", "be", "been", "being", "am", "to", "of", "for", "with", "worth",
@@ -684,11 +839,7 @@ pub fn analyze(
         for &f in &order {
             // An agentless accusation inside another frame's words stays that frame's: in
             // "Hamas was accused of war crimes, Israel said", Israel speaks.
-            let inner = frames[f].kind == FrameKind::Agentless
-                && frames[first..].iter().any(|g| {
-                    g.kind != FrameKind::Agentless && g.scope.contains(&frames[f].verb_tokens.start)
-                });
-            if inner {
+            if frames[f].inside_other(&frames[first..]) {
                 continue;
             }
             for t in frames[f].scope.clone() {
@@ -778,28 +929,7 @@ impl Voices {
                 voice: Voice::Reported,
                 frame: Some(f),
                 quote: None,
-                rule: match (self.frames[f].naming, self.frames[f].kind) {
-                    (Some(Naming::Active), _) => "naming: X calls them Y (the namer's words)",
-                    (Some(Naming::Relative), _) => {
-                        "naming: X, who call themselves Y (the namer's words)"
-                    }
-                    (Some(Naming::Gap), _) => "naming: what X called Y (the namer's words)",
-                    (Some(Naming::Passive), _) => {
-                        "naming: called Y by X, passive with an agent (the agent's words)"
-                    }
-                    (None, kind) => match kind {
-                        FrameKind::SpeakerFirst => "reported: X said (that) ...",
-                        FrameKind::SpeakerLast => "reported: ..., X said",
-                        FrameKind::AccordingTo => "reported: according to X",
-                        FrameKind::Participle => "reported: ..., adding that ...",
-                        FrameKind::SharedSubject => "reported: ... and claimed ...",
-                        FrameKind::ByAgent => "reported: ... described by X as ...",
-                        FrameKind::HeadlineSource => "reported: headline source after a dash",
-                        FrameKind::Agentless => {
-                            "reported: X (was) accused of ..., a charge by someone not named"
-                        }
-                    },
-                },
+                rule: self.frames[f].rule(),
             },
             Some(Why::NoNamer) => VoiceOf {
                 voice: Voice::Author,
@@ -1152,7 +1282,8 @@ fn find_frames(
             i > 0 && cx.mentions[i - 1].span.contains(tok)
         };
         let naming_verb = NAMING_VERBS.contains(w);
-        if !(naming_verb || REPORTING.contains(w)) || inside_name() {
+        let attitude = ATTITUDE.contains(w) && takes_clause(cx, t, end);
+        if !(naming_verb || attitude || REPORTING.contains(w)) || inside_name() {
             t += 1;
             continue;
         }
@@ -1628,19 +1759,7 @@ fn frame_at(
         && (is_closing_mark(cx, p)
             || (cx.word(p) == "," && p > r.start && is_closing_mark(cx, p - 1)))
         && b == v
-        && matches!(
-            word,
-            "said"
-                | "says"
-                | "added"
-                | "adds"
-                | "wrote"
-                | "asked"
-                | "continued"
-                | "explained"
-                | "insisted"
-                | "warned"
-        )
+        && REPORTING_SAY.contains(&word)
     {
         let mut e = v + 1;
         while e < end && !cx.is_punct(e) {
@@ -1664,6 +1783,9 @@ fn frame_at(
             ));
         }
     }
+    if let Some(f) = inverted_after_comma(cx, r, v, before, b) {
+        return Some(make(FrameKind::SpeakerLast, f.0, f.1));
+    }
     let mut p = before?;
     // "The army, which has fought the RSF since April, said ...", "X, the commander, said":
     // an apposition or relative clause between commas sits between the subject and its verb.
@@ -1675,10 +1797,17 @@ fn frame_at(
             .find(|&k| cx.word(k) == cx.word(p))?;
         let first = cx.word(open + 1);
         let inserted = p - open - 1;
-        let looks_inserted = matches!(
-            first,
-            "which" | "who" | "whose" | "the" | "a" | "an" | "its" | "his" | "her" | "their"
-        ) || inserted <= 6;
+        // A pair of dashes always sets words apart; commas do after a determiner or relative
+        // word, for a short stretch, or after a name ("Karimi, executive director of
+        // Interfaith Paths to Peace, said").
+        let after_name = open > r.start && cx.first_char(open - 1).is_uppercase();
+        let looks_inserted = cx.word(p) != ","
+            || matches!(
+                first,
+                "which" | "who" | "whose" | "the" | "a" | "an" | "its" | "his" | "her" | "their"
+            )
+            || inserted <= 6
+            || after_name;
         if open == r.start || inserted == 0 || !looks_inserted {
             return None;
         }
@@ -1714,6 +1843,7 @@ fn frame_at(
     let after_is_tail = after.is_empty()
         || matches!(cx.word(after.start), "." | "," | ";" | "!" | "?")
         || (after.len() <= 10
+            && !complement_clause(cx, &after)
             && !after.clone().any(|t| {
                 cx.word(t) == "that" || (cx.is_punct(t) && is_quote_char(cx.first_char(t)))
             }));
@@ -1731,7 +1861,8 @@ fn frame_at(
         return Some(make(FrameKind::SpeakerLast, subject, r.start..s_end));
     }
     // "X said (that) ...": the words after the verb. When the words are a quote that starts right
-    // after the verb, the frame ends with the quote.
+    // after the verb, the frame ends with the quote; a quote after some words of the complement
+    // ends it only when no word follows the quote ("said the “terrorists” had fled" goes on).
     let mut scope_end = end;
     let mut k = v + 1;
     let mut objects = 0;
@@ -1743,9 +1874,12 @@ fn frame_at(
             if let Some(q) = quotes.get(qi).filter(|q| q.span.start == at)
                 && q.closed
             {
-                scope_end = token_range(cx.seg, Span::new(q.span.start, q.span.end))
+                let q_end = token_range(cx.seg, Span::new(q.span.start, q.span.end))
                     .end
                     .min(end);
+                if objects == 0 || q_end == end || cx.is_punct(q_end) {
+                    scope_end = q_end;
+                }
             }
             break;
         }
@@ -1755,6 +1889,115 @@ fn frame_at(
         k += 1;
     }
     Some(make(FrameKind::SpeakerFirst, subject, v + 1..scope_end))
+}
+
+/// Words that open a clause's subject: after a reporting verb they start its complement ("said
+/// he was ...").
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "there"];
+
+/// Finite auxiliaries and modals: in the words after a reporting verb they mean a clause.
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "may", "might", "must", "does", "did", "do", "'s", "’s", "won't", "can't", "isn't", "wasn't",
+];
+
+/// Words after a reporting verb that open an adjunct, not its complement ("said on Tuesday",
+/// "said as the crowd cheered").
+const ADJUNCT_STARTS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "as",
+    "while",
+    "when",
+    "to",
+    "from",
+    "via",
+    "through",
+    "with",
+    "without",
+    "of",
+    "for",
+    "by",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "today",
+    "yesterday",
+    "tonight",
+    "repeatedly",
+    "again",
+    "also",
+    "then",
+    "afterward",
+    "afterwards",
+    "recently",
+    "previously",
+    "privately",
+    "publicly",
+];
+
+/// "said he was facing scrutiny", "said families file lawsuits": the words after the verb form a
+/// clause, the verb's complement, rather than an adjunct ending a "..., X said" sentence. A
+/// clause opens with a subject pronoun, or (after no adjunct word) holds a finite auxiliary.
+fn complement_clause(cx: &Ctx, after: &Range<usize>) -> bool {
+    let first = cx.word(after.start);
+    if SUBJECT_PRONOUNS.contains(&first) {
+        return true;
+    }
+    !ADJUNCT_STARTS.contains(&first) && after.clone().any(|t| FINITE.contains(&cx.word(t)))
+}
+
+/// Words that open a speaker written after its verb ("said several observers").
+const SPEAKER_OPENERS: &[&str] = &[
+    "the", "a", "an", "several", "many", "some", "most", "both", "one", "two", "three", "another",
+    "other", "his", "her", "its", "their",
+];
+
+/// "It may have been more surprising than expected, said several observers.": the speaker after
+/// its verb, which follows a comma with no closing quote. The speaker runs to the sentence's end
+/// or a comma, at most seven words, and opens with a capital letter or a determiner; at least
+/// three words come before. Gives the speaker's tokens and the words reported.
+fn inverted_after_comma(
+    cx: &Ctx,
+    r: &Range<usize>,
+    v: usize,
+    before: Option<usize>,
+    b: usize,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let p = before?;
+    if cx.word(p) != "," || b != v || p < r.start + 3 || !REPORTING_SAY.contains(&cx.word(v)) {
+        return None;
+    }
+    let mut e = v + 1;
+    while e < r.end && !cx.is_punct(e) {
+        e += 1;
+    }
+    // The speaker holds no verb: no auxiliary, no lower-case word in -ed ("said the rebel
+    // militia shelled the city" is "X said Y" after an insertion).
+    let verbless = (v + 1..e).all(|k| {
+        let participle = cx.word(k).ends_with("ed") && !cx.first_char(k).is_uppercase();
+        !(FINITE.contains(&cx.word(k)) || participle)
+    });
+    // The comma must not close an insertion after the subject ("The army, which has fought
+    // the RSF, said ...").
+    let insertion = (r.start..p)
+        .rev()
+        .find(|&k| cx.word(k) == ",")
+        .is_some_and(|open| cx.is(open + 1, CLAUSE_WORDS) || cx.word(open + 1) == "the");
+    let speaker_ok = e > v + 1
+        && e - v <= 8
+        && verbless
+        && !insertion
+        && (e == r.end || matches!(cx.word(e), "." | "," | "!" | "?"))
+        && (cx.first_char(v + 1).is_uppercase() || SPEAKER_OPENERS.contains(&cx.word(v + 1)));
+    speaker_ok.then(|| (v + 1..e, r.start..p))
 }
 
 /// The subject a sentence opens with, when it opens with an actor's name (at its first or second
@@ -1840,15 +2083,18 @@ fn quote_frame(
     {
         return Some(f);
     }
-    // Otherwise the nearest frame in the sentences the quote touches.
-    candidates.min_by_key(|&f| {
-        let v = frames[f].verb;
-        if v.end <= span.start {
-            span.start - v.end
-        } else {
-            v.start.saturating_sub(span.end)
-        }
-    })
+    // Otherwise the nearest frame in the sentences the quote touches, but not one inside the
+    // quote: in "“I think it is over. We lost,” ..." the quote's "I think" is the speaker's own.
+    candidates
+        .filter(|&f| !span.contains(frames[f].verb))
+        .min_by_key(|&f| {
+            let v = frames[f].verb;
+            if v.end <= span.start {
+                span.start - v.end
+            } else {
+                v.start.saturating_sub(span.end)
+            }
+        })
 }
 
 /// "In a statement, it said the regime had fled": the stretch `before` the subject's comma is a
