@@ -10,6 +10,7 @@ use crate::attribution::{self, LinkRule, TermHit};
 use crate::discourse::{Candidate, Origin, Party};
 use crate::lexicon::{Kind, Lexicon};
 use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
+use crate::speech::AttributionOut;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind, segment};
 use crate::titles::Known;
 use crate::voice::{self, Voice, Voices, token_range};
@@ -131,6 +132,8 @@ pub struct Article {
     pub hits: Vec<Hit>,
     pub mentions: Vec<MentionOut>,
     pub speech: Vec<SpeechOut>,
+    /// The attribution relations: who is cited saying what ([`crate::speech`]).
+    pub attributions: Vec<AttributionOut>,
     /// Parties the lexicon does not list: named but unlisted, or never named.
     pub parties: Vec<Party>,
     pub profile: Profile,
@@ -383,13 +386,15 @@ impl Analyzer {
             None => linked.parties[a - n_actors].id.clone(),
         };
         let mut hits = Vec::with_capacity(term_hits.len());
+        let mut designations = Vec::new();
         let weighed = linked.candidates.into_iter();
         for (i, ((th, link), candidates)) in
             term_hits.iter().zip(linked.links).zip(weighed).enumerate()
         {
             let e = th.entry;
-            let (voice, rule, speaker, speaker_actor) =
-                self.voice_for(text, &seg, &voices, &mentions, &lower, &term_hits, i);
+            let decided = self.voice_for(text, &seg, &voices, &mentions, &lower, &term_hits, i);
+            designations.extend(decided.designation);
+            let speaker = decided.speaker.map(|s| s.slice(text).to_owned());
             let speaker_antecedent = speaker.as_ref().and_then(|_| {
                 voices
                     .voice_of(&seg, th.span)
@@ -410,10 +415,10 @@ impl Analyzer {
                 link: link.rule,
                 link_detail: link.detail,
                 link_candidates: candidates,
-                voice,
-                voice_rule: rule,
+                voice: decided.voice,
+                voice_rule: decided.rule,
                 speaker,
-                speaker_actor: speaker_actor.map(actor_id),
+                speaker_actor: decided.actor.map(actor_id),
                 speaker_antecedent,
                 framed_speaker: (e.kind == Kind::Attribution)
                     .then(|| voices.frame_with_verb(th.span))
@@ -436,33 +441,12 @@ impl Analyzer {
                 actor_indices: link.actors.into_iter().filter(|&a| a < n_actors).collect(),
             });
         }
-        let speech = voices
-            .frames
+        let speech = speech_out(text, &voices, actor_id);
+        let attributions = crate::speech::relations(text, &seg, &voices, &designations)
             .iter()
-            .map(|f| SpeechOut {
-                verb: f.verb.slice(text).to_owned(),
-                start: f.verb.start,
-                end: f.verb.end,
-                speaker: f.speaker.slice(text).to_owned(),
-                speaker_actor: f.speaker_actor.map(actor_id),
-                resolved_from: f.resolved_from.clone(),
-                sentence: f.sentence,
-            })
+            .map(|r| AttributionOut::new(text, r, actor_id))
             .collect();
-        let mentions_out: Vec<MentionOut> = mentions
-            .iter()
-            .map(|m| MentionOut {
-                actor: actor_id(m.actor),
-                text: m.span.slice(text).to_owned(),
-                start: m.span.start,
-                end: m.span.end,
-                form: m.form,
-                role: m.role,
-                near_miss_of: m.near_miss_of.clone(),
-                antecedent: m.antecedent.clone(),
-                actor_index: (m.actor < n_actors).then_some(m.actor),
-            })
-            .collect();
+        let mentions_out = mentions_out(text, &mentions, n_actors, actor_id);
         let words = seg
             .tokens
             .iter()
@@ -474,6 +458,7 @@ impl Analyzer {
             hits,
             mentions: mentions_out,
             speech,
+            attributions,
             parties: linked.parties,
             profile,
             text: text.to_owned(),
@@ -491,52 +476,23 @@ impl Analyzer {
         lower: &LowerTokens,
         hits: &[TermHit],
         i: usize,
-    ) -> (Voice, String, Option<String>, Option<usize>) {
+    ) -> Decided {
         let h = &hits[i];
+        let plain = |voice: Voice, rule: &str| Decided {
+            voice,
+            rule: rule.to_owned(),
+            speaker: None,
+            actor: None,
+            designation: None,
+        };
         let base = voices.voice_of(seg, h.span);
         let toks = token_range(seg, h.span);
-        let sent = seg.sentences[h.sentence].tokens.clone();
         // A designation names its designator: "U.S.-designated", "designated ... by Turkey".
-        if base.voice != Voice::Quote && h.entry.kind != Kind::Attribution {
-            let near = Span::new(h.span.start.saturating_sub(64), h.span.start);
-            if let Some(m) = mentions[crate::actors::starting_within(mentions, near)]
-                .iter()
-                .find(|m| {
-                    m.role == Some(Role::Designator)
-                        && m.compound
-                            .is_some_and(|c| c.end <= h.span.start && h.span.start - c.end <= 2)
-                })
-            {
-                return (
-                    Voice::Reported,
-                    "designation with a named designator (X-designated)".into(),
-                    Some(m.span.slice(text).to_owned()),
-                    Some(m.actor),
-                );
-            }
-            if let Some(d) = designation(seg, mentions, lower, toks.clone(), sent.clone()) {
-                match d {
-                    Designation::By(voice_rule, sp, actor) => {
-                        return (
-                            Voice::Reported,
-                            voice_rule.into(),
-                            Some(sp.slice(text).to_owned()),
-                            actor,
-                        );
-                    }
-                    Designation::Unnamed
-                        if matches!(base.voice, Voice::Reported | Voice::Author) =>
-                    {
-                        return (
-                            Voice::Author,
-                            "designation with no designator named".into(),
-                            None,
-                            None,
-                        );
-                    }
-                    Designation::Unnamed => {}
-                }
-            }
+        if base.voice != Voice::Quote
+            && h.entry.kind != Kind::Attribution
+            && let Some(d) = designated_voice(seg, mentions, lower, h, base.voice)
+        {
+            return d;
         }
         // "what it called", "what Moscow calls": a marker whose naming verb names its speaker is
         // the outlet's way of attributing the name (like a reporting verb); the name after it is
@@ -546,16 +502,14 @@ impl Analyzer {
             && base.voice != Voice::Quote
             && naming_frame(voices.frame_with_verb(h.span)).is_some()
         {
-            return (
+            return plain(
                 Voice::Author,
-                "naming marker chosen by the outlet (what X called)".into(),
-                None,
-                None,
+                "naming marker chosen by the outlet (what X called)",
             );
         }
         // A distancing marker itself ("so-called") holds what follows at arm's length.
         if h.entry.kind == Kind::Distancing && base.voice == Voice::Author {
-            return (Voice::Scare, "distancing marker".into(), None, None);
+            return plain(Voice::Scare, "distancing marker");
         }
         // "so-called X": the words are held at arm's length. After "what X called" they are X's.
         if base.voice != Voice::Quote
@@ -565,23 +519,25 @@ impl Analyzer {
             && hits[i - 1].entry.kind == Kind::Distancing
             && token_range(seg, hits[i - 1].span).end + 2 >= toks.start
         {
-            return (
-                Voice::Scare,
-                format!("distancing marker '{}'", hits[i - 1].span.slice(text)),
-                None,
-                None,
-            );
+            let rule = format!("distancing marker '{}'", hits[i - 1].span.slice(text));
+            return plain(Voice::Scare, &rule);
         }
         let (speaker, actor) = match base.frame {
             Some(f) => {
                 let fr = &voices.frames[f];
                 // An agentless passive ("accused of ...") has an empty speaker: none.
-                let sp = fr.speaker.slice(text);
-                ((!sp.is_empty()).then(|| sp.to_owned()), fr.speaker_actor)
+                (
+                    (!fr.speaker.is_empty()).then_some(fr.speaker),
+                    fr.speaker_actor,
+                )
             }
             None => (None, None),
         };
-        (base.voice, base.rule.to_owned(), speaker, actor)
+        Decided {
+            speaker,
+            actor,
+            ..plain(base.voice, base.rule)
+        }
     }
 }
 
@@ -599,12 +555,131 @@ fn apposition_before(lower: &LowerTokens, start: usize, close: usize) -> Option<
     .then_some(open)
 }
 
+/// The speech frames, for reports.
+fn speech_out(text: &str, voices: &Voices, actor_id: impl Fn(usize) -> String) -> Vec<SpeechOut> {
+    voices
+        .frames
+        .iter()
+        .map(|f| SpeechOut {
+            verb: f.verb.slice(text).to_owned(),
+            start: f.verb.start,
+            end: f.verb.end,
+            speaker: f.speaker.slice(text).to_owned(),
+            speaker_actor: f.speaker_actor.map(&actor_id),
+            resolved_from: f.resolved_from.clone(),
+            sentence: f.sentence,
+        })
+        .collect()
+}
+
+/// The actor mentions, for reports (`n_actors` lexicon actors come before the article's own).
+fn mentions_out(
+    text: &str,
+    mentions: &[Mention],
+    n_actors: usize,
+    actor_id: impl Fn(usize) -> String,
+) -> Vec<MentionOut> {
+    mentions
+        .iter()
+        .map(|m| MentionOut {
+            actor: actor_id(m.actor),
+            text: m.span.slice(text).to_owned(),
+            start: m.span.start,
+            end: m.span.end,
+            form: m.form,
+            role: m.role,
+            near_miss_of: m.near_miss_of.clone(),
+            antecedent: m.antecedent.clone(),
+            actor_index: (m.actor < n_actors).then_some(m.actor),
+        })
+        .collect()
+}
+
+/// The voice of a term, with its speaker and, for a designation, the relation it makes.
+struct Decided {
+    voice: Voice,
+    rule: String,
+    /// The speaker as written.
+    speaker: Option<Span>,
+    /// The speaker's actor.
+    actor: Option<usize>,
+    designation: Option<crate::speech::Designated>,
+}
+
+fn designated(
+    h: &TermHit,
+    designator: Option<Span>,
+    actor: Option<usize>,
+    verb: Option<Span>,
+    rule: &'static str,
+) -> crate::speech::Designated {
+    crate::speech::Designated {
+        term: h.span,
+        designator,
+        actor,
+        verb,
+        sentence: h.sentence,
+        rule,
+    }
+}
+
+/// The voice a designation gives a term: reported, with the designator as speaker, when one is
+/// named ("U.S.-designated", "designated ... by Turkey"); the author's when none is named and
+/// the term is not in someone's words already. Records the relation.
+fn designated_voice(
+    seg: &Segmented,
+    mentions: &[Mention],
+    lower: &LowerTokens,
+    h: &TermHit,
+    base: Voice,
+) -> Option<Decided> {
+    let reported = |rule: &'static str, sp: Span, actor: Option<usize>, verb: Option<Span>| {
+        Some(Decided {
+            voice: Voice::Reported,
+            rule: rule.into(),
+            speaker: Some(sp),
+            actor,
+            designation: Some(designated(h, Some(sp), actor, verb, rule)),
+        })
+    };
+    let near = Span::new(h.span.start.saturating_sub(64), h.span.start);
+    if let Some(m) = mentions[crate::actors::starting_within(mentions, near)]
+        .iter()
+        .find(|m| {
+            m.role == Some(Role::Designator)
+                && m.compound
+                    .is_some_and(|c| c.end <= h.span.start && h.span.start - c.end <= 2)
+        })
+    {
+        // The cue is the compound's suffix: "-designated" of "U.S.-designated".
+        let verb = m.compound.map(|c| Span::new(m.span.end, c.end));
+        let rule = "designation with a named designator (X-designated)";
+        return reported(rule, m.span, Some(m.actor), verb);
+    }
+    let toks = token_range(seg, h.span);
+    let sent = seg.sentences[h.sentence].tokens.clone();
+    match designation(seg, mentions, lower, toks, sent)? {
+        Designation::By(rule, sp, actor, verb) => reported(rule, sp, actor, Some(verb)),
+        Designation::Unnamed(verb) if matches!(base, Voice::Reported | Voice::Author) => {
+            let rule = "designation with no designator named";
+            Some(Decided {
+                voice: Voice::Author,
+                rule: rule.into(),
+                speaker: None,
+                actor: None,
+                designation: Some(designated(h, None, None, Some(verb), rule)),
+            })
+        }
+        Designation::Unnamed(_) => None,
+    }
+}
+
 /// What a designation construction says about who designates.
 enum Designation {
-    /// A named designator: the rule, the designator's span, its actor.
-    By(&'static str, Span, Option<usize>),
-    /// "designated as a terrorist organization" with no designator named.
-    Unnamed,
+    /// A named designator: the rule, the designator's span, its actor, the verb's span.
+    By(&'static str, Span, Option<usize>, Span),
+    /// "designated as a terrorist organization" with no designator named: the verb's span.
+    Unnamed(Span),
 }
 
 /// Finds a designation governing the term at `toks`: a designation verb at most eight tokens
@@ -643,6 +718,7 @@ fn designation(
         }
         k -= 1;
     };
+    let verb = seg.tokens[dv].span;
     // The term must be the designation's complement: only its object noun phrase may stand
     // between ("designated the group a terrorist organization"), not another clause.
     let clause_word = |t: usize| {
@@ -699,6 +775,7 @@ fn designation(
                 "designation with a named designator (designated ... by X)",
                 sp,
                 actor_in(sp),
+                verb,
             ));
         }
     }
@@ -725,7 +802,8 @@ fn designation(
         );
     if passive {
         return Some(
-            in_jurisdictions(seg, mentions, lower, toks, sent).unwrap_or(Designation::Unnamed),
+            in_jurisdictions(seg, mentions, lower, toks, sent, verb)
+                .unwrap_or(Designation::Unnamed(verb)),
         );
     }
     // "The United States, Israel's closest ally, has designated ...": skip an apposition.
@@ -763,6 +841,7 @@ fn designation(
             "designation by the subject of a relative clause (which X designated)",
             sp,
             actor_in(sp),
+            verb,
         ));
     };
     let mut start = last.span.start;
@@ -782,6 +861,7 @@ fn designation(
         "designation by a named actor (X designated ... as)",
         sp,
         Some(last.actor),
+        verb,
     ))
 }
 
@@ -793,6 +873,7 @@ fn in_jurisdictions(
     lower: &LowerTokens,
     toks: std::ops::Range<usize>,
     sent: std::ops::Range<usize>,
+    verb: Span,
 ) -> Option<Designation> {
     if toks.end + 1 >= sent.end || lower.get(toks.end) != "in" {
         return None;
@@ -817,6 +898,7 @@ fn in_jurisdictions(
         "designation in named jurisdictions (proscribed in X)",
         Span::new(sp.start, last),
         Some(first.actor),
+        verb,
     ))
 }
 

@@ -110,20 +110,30 @@ pub enum Command {
         /// Align unnamed parties across the articles (one story).
         same_story: bool,
     },
+    /// The attribution relations of each article.
+    Attributions {
+        inputs: Vec<crate::input::Source>,
+    },
     Compare {
         a: crate::input::Source,
         b: crate::input::Source,
         name_a: Option<String>,
         name_b: Option<String>,
     },
-    Eval {
-        gold: Option<PathBuf>,
-        articles: Option<PathBuf>,
-        basil: Option<PathBuf>,
-        /// A NewsWCL50 CoNLL file; `same_story` analyses each event's articles together.
-        newswcl: Option<PathBuf>,
-        same_story: bool,
-    },
+    Eval(EvalSets),
+}
+
+/// The data sets `eval` measures on.
+#[derive(Clone, Debug, Default)]
+pub struct EvalSets {
+    pub gold: Option<PathBuf>,
+    pub articles: Option<PathBuf>,
+    pub basil: Option<PathBuf>,
+    /// A NewsWCL50 CoNLL file; `same_story` analyses each event's articles together.
+    pub newswcl: Option<PathBuf>,
+    pub same_story: bool,
+    /// A PolNeAR folder (text/ and attributions/, or splits holding them).
+    pub polnear: Option<PathBuf>,
 }
 
 #[derive(Clone, Debug)]
@@ -288,7 +298,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             return Ok(0);
         }
         // The text each input gives, without loading the lexicons.
-        Command::Score { inputs, .. } if config.show_text => {
+        Command::Score { inputs, .. } | Command::Attributions { inputs } if config.show_text => {
             let mut docs = Vec::with_capacity(inputs.len());
             for s in inputs {
                 docs.extend(read_articles(s, &config.input)?);
@@ -309,21 +319,13 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
         Command::Lexicon(_) | Command::Merge { .. } | Command::Report { .. } => String::new(),
         Command::Corpus(c) => return run_corpus(config, c, &an, out),
         Command::Score { inputs, same_story } => {
-            let mut docs = Vec::with_capacity(inputs.len());
-            for s in inputs {
-                docs.extend(read_articles(s, &config.input)?);
-            }
-            let arts: Vec<Article> = if *same_story {
-                let named: Vec<(&str, &str)> = docs
-                    .iter()
-                    .map(|d| (d.name.as_str(), d.text.as_str()))
-                    .collect();
-                an.analyze_story(&named)
-            } else {
-                docs.iter().map(|d| an.analyze(&d.name, &d.text)).collect()
-            };
+            let arts = score_all(&an, inputs, *same_story, &config.input)?;
             let lex = with_parties(&an.lexicon, arts.iter().flat_map(|a| &a.parties));
             report::score(&lex, &arts, config.report)
+        }
+        Command::Attributions { inputs } => {
+            let arts = score_all(&an, inputs, false, &config.input)?;
+            report::attributions::render(&arts, config.report)
         }
         Command::Compare {
             a,
@@ -349,57 +351,89 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             let c = crate::diff::compare(&lex, &aa, &ab);
             report::compare(&lex, &c, &aa, &ab, config.report)
         }
-        Command::Eval {
-            gold,
-            articles,
-            basil,
-            newswcl,
-            same_story,
-        } => {
-            let mut reports = Vec::new();
-            if let Some(g) = gold {
-                reports.push(crate::eval::eval_gold(&an, g, articles.as_deref())?);
-            }
-            if let Some(b) = basil {
-                reports.extend(crate::eval::eval_basil(&an, b)?);
-            }
-            let nw = match newswcl {
-                Some(f) => Some(crate::eval::newswcl::eval_newswcl(f, *same_story)?),
-                None => None,
-            };
-            match (config.report.format, nw) {
-                // NewsWCL50 alone: its report; with other data sets, both under named keys.
-                (Format::Json, nw) => {
-                    let value = match nw {
-                        Some(n) if reports.is_empty() => serde_json::to_value(&n),
-                        Some(n) => serde_json::to_value(serde_json::json!({
-                            "reports": reports,
-                            "newswcl": n,
-                        })),
-                        None => serde_json::to_value(&reports),
-                    };
-                    let mut s = value
-                        .and_then(|v| serde_json::to_string_pretty(&v))
-                        .unwrap_or_default();
-                    s.push('\n');
-                    s
-                }
-                (_, nw) => {
-                    let mut s = if reports.is_empty() {
-                        String::new()
-                    } else {
-                        crate::eval::render_text(&reports)
-                    };
-                    if let Some(n) = nw {
-                        s.push_str(&crate::eval::newswcl::render_text(&n));
-                    }
-                    s
-                }
-            }
-        }
+        Command::Eval(sets) => run_eval(&an, sets, config.report.format)?,
     };
     emit(out, config.output.as_deref(), &rendered)?;
     Ok(0)
+}
+
+/// Runs `eval` on each data set given. JSON gives one data set's report alone, or several under
+/// the keys `reports` (gold and BASIL), `newswcl` and `polnear`.
+fn run_eval(an: &Analyzer, sets: &EvalSets, format: Format) -> Result<String, AppError> {
+    let mut reports = Vec::new();
+    if let Some(g) = &sets.gold {
+        reports.push(crate::eval::eval_gold(an, g, sets.articles.as_deref())?);
+    }
+    if let Some(b) = &sets.basil {
+        reports.extend(crate::eval::eval_basil(an, b)?);
+    }
+    let nw = match &sets.newswcl {
+        Some(f) => Some(crate::eval::newswcl::eval_newswcl(f, sets.same_story)?),
+        None => None,
+    };
+    let pn = match &sets.polnear {
+        Some(d) => Some(crate::eval::polnear::eval_polnear(an, d)?),
+        None => None,
+    };
+    if format != Format::Json {
+        let mut s = if reports.is_empty() {
+            String::new()
+        } else {
+            crate::eval::render_text(&reports)
+        };
+        if let Some(n) = &nw {
+            s.push_str(&crate::eval::newswcl::render_text(n));
+        }
+        if let Some(p) = &pn {
+            s.push_str(&crate::eval::polnear::render_text(p));
+        }
+        return Ok(s);
+    }
+    let mut map = serde_json::Map::new();
+    let mut put = |k: &str, v: serde_json::Result<serde_json::Value>| {
+        if let Ok(v) = v {
+            map.insert(k.to_owned(), v);
+        }
+    };
+    if sets.gold.is_some() || sets.basil.is_some() {
+        put("reports", serde_json::to_value(&reports));
+    }
+    if let Some(n) = &nw {
+        put("newswcl", serde_json::to_value(n));
+    }
+    if let Some(p) = &pn {
+        put("polnear", serde_json::to_value(p));
+    }
+    let value = if map.len() == 1 {
+        map.into_iter().next().map(|(_, v)| v).unwrap_or_default()
+    } else {
+        serde_json::Value::Object(map)
+    };
+    let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
+    s.push('\n');
+    Ok(s)
+}
+
+/// Reads and analyses the articles of every input (as one story with `same_story`).
+fn score_all(
+    an: &Analyzer,
+    inputs: &[crate::input::Source],
+    same_story: bool,
+    o: &crate::input::ReadOptions,
+) -> Result<Vec<Article>, AppError> {
+    let mut docs = Vec::with_capacity(inputs.len());
+    for s in inputs {
+        docs.extend(read_articles(s, o)?);
+    }
+    Ok(if same_story {
+        let named: Vec<(&str, &str)> = docs
+            .iter()
+            .map(|d| (d.name.as_str(), d.text.as_str()))
+            .collect();
+        an.analyze_story(&named)
+    } else {
+        docs.iter().map(|d| an.analyze(&d.name, &d.text)).collect()
+    })
 }
 
 /// What a conversion could not carry over goes to standard error, one line each.

@@ -21,6 +21,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod opponents;
 pub mod report;
+pub mod speech;
 pub mod story;
 pub mod text;
 pub mod titles;

@@ -230,6 +230,15 @@ enum Cmd {
         #[arg(long)]
         same_story: bool,
     },
+    /// List the attribution relations in one or more articles (read as score does): who is
+    /// cited (source and resolved speaker), the cue, the words attributed (content) and the
+    /// kind: quote, reported, scare, designation or naming. --explain gives each one's rule.
+    Attributions {
+        #[arg(required = true, value_name = "FILE|URL")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// Compare how two articles (files, URLs or `-`) describe the same actors.
     Compare {
         a: PathBuf,
@@ -308,7 +317,7 @@ enum Cmd {
         stats: StatsArgs,
     },
     /// Measure the tool, beside a window baseline, against annotated data.
-    #[command(group(clap::ArgGroup::new("data").required(true).multiple(true).args(["gold", "basil", "newswcl"])))]
+    #[command(group(clap::ArgGroup::new("data").required(true).multiple(true).args(["gold", "basil", "newswcl", "polnear"])))]
     Eval {
         /// Folder of gold YAML files (framelens gold format, docs/gold-format.md).
         #[arg(long)]
@@ -327,6 +336,11 @@ enum Cmd {
         /// With --newswcl: analyse the articles of each event together, as one story.
         #[arg(long, requires = "newswcl")]
         same_story: bool,
+        /// PolNeAR folder (text/ and attributions/ in brat format, or subfolders such as train/
+        /// and dev/ laid out so): the attribution relations (content, source, cue) and the voice
+        /// of the lexicon hits, beside a quotation-marks-only baseline.
+        #[arg(long, value_name = "DIR")]
+        polnear: Option<PathBuf>,
     },
 }
 
@@ -417,6 +431,52 @@ enum ColorWhen {
     Never,
 }
 
+/// Exits with a usage error for a flag the command does not take: flags for reading articles
+/// where no article is read, and `--format html` for `attributions`.
+fn refuse_misplaced_flags(cli: &Cli, format: Format) {
+    use clap::CommandFactory;
+    if format == Format::Html && matches!(cli.command, Cmd::Attributions { .. }) {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::InvalidValue,
+                "attributions has no HTML format: use text, markdown or json",
+            )
+            .exit();
+    }
+    // Flags for reading articles, refused where no article is read.
+    let reads = matches!(
+        cli.command,
+        Cmd::Score { .. }
+            | Cmd::Attributions { .. }
+            | Cmd::Compare { .. }
+            | Cmd::Lexicon(LexCmd::SuggestActors { .. })
+    );
+    for (given, flag, applies) in [
+        (cli.lossy, "--lossy", reads),
+        (cli.show_text, "--show-text", reads),
+        (cli.timeout.is_some(), "--timeout", reads),
+        (
+            cli.encoding.is_some(),
+            "--encoding",
+            reads || matches!(cli.command, Cmd::Corpus { .. }),
+        ),
+    ] {
+        if given && !applies {
+            let only = if flag == "--encoding" {
+                "score, attributions, compare, corpus and lexicon suggest-actors"
+            } else {
+                "score, attributions, compare and lexicon suggest-actors"
+            };
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!("{flag} applies to {only} only"),
+                )
+                .exit();
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = match cli.color {
@@ -442,36 +502,7 @@ fn main() -> ExitCode {
     } else {
         80
     };
-    // Flags for reading articles, refused where no article is read.
-    let reads = matches!(
-        cli.command,
-        Cmd::Score { .. } | Cmd::Compare { .. } | Cmd::Lexicon(LexCmd::SuggestActors { .. })
-    );
-    for (given, flag, applies) in [
-        (cli.lossy, "--lossy", reads),
-        (cli.show_text, "--show-text", reads),
-        (cli.timeout.is_some(), "--timeout", reads),
-        (
-            cli.encoding.is_some(),
-            "--encoding",
-            reads || matches!(cli.command, Cmd::Corpus { .. }),
-        ),
-    ] {
-        if given && !applies {
-            use clap::CommandFactory;
-            let only = if flag == "--encoding" {
-                "score, compare, corpus and lexicon suggest-actors"
-            } else {
-                "score, compare and lexicon suggest-actors"
-            };
-            Cli::command()
-                .error(
-                    clap::error::ErrorKind::ArgumentConflict,
-                    format!("{flag} applies to {only} only"),
-                )
-                .exit();
-        }
-    }
+    refuse_misplaced_flags(&cli, format);
     let mut read_args = None;
     let command = match cli.command {
         Cmd::Lexicon(l) => Command::Lexicon(match l {
@@ -543,6 +574,12 @@ fn main() -> ExitCode {
             Command::Score {
                 inputs: files.into_iter().map(Source::from_arg).collect(),
                 same_story,
+            }
+        }
+        Cmd::Attributions { files, read } => {
+            read_args = Some(read);
+            Command::Attributions {
+                inputs: files.into_iter().map(Source::from_arg).collect(),
             }
         }
         Cmd::Compare {
@@ -617,13 +654,15 @@ fn main() -> ExitCode {
             basil,
             newswcl,
             same_story,
-        } => Command::Eval {
+            polnear,
+        } => Command::Eval(framelens::app::EvalSets {
             gold,
             articles,
             basil,
             newswcl,
             same_story,
-        },
+            polnear,
+        }),
     };
     let mut input = ReadOptions {
         encoding: cli.encoding,

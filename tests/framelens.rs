@@ -3448,14 +3448,12 @@ fn invalid_bytes_are_refused_unless_lossy() {
         "not valid Shift_JIS at byte 12 (line 2)"
     );
     // --lossy is for score and compare (corpus mode skips and counts such records).
-    assert!(
-        stderr_of(&["corpus", p, "--lossy"], 2).starts_with(
-            "error: --lossy applies to score, compare and lexicon suggest-actors only\n"
-        )
-    );
+    assert!(stderr_of(&["corpus", p, "--lossy"], 2).starts_with(
+        "error: --lossy applies to score, attributions, compare and lexicon suggest-actors only\n"
+    ));
     assert!(
         stderr_of(&["lexicon", "list", "--encoding", "latin1"], 2).starts_with(
-            "error: --encoding applies to score, compare, corpus and lexicon suggest-actors only\n"
+            "error: --encoding applies to score, attributions, compare, corpus and lexicon suggest-actors only\n"
         )
     );
     // An unknown label is a usage error naming it.

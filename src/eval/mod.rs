@@ -24,6 +24,7 @@ pub mod coref;
 pub mod gold;
 pub mod metrics;
 pub mod newswcl;
+pub mod polnear;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -51,6 +52,9 @@ pub enum EvalError {
     /// A data file with a malformed line.
     #[error("{0}")]
     Format(newswcl::ParseError),
+    /// A brat annotation file with a malformed line.
+    #[error("{0}")]
+    Brat(polnear::BratError),
 }
 
 /// One annotated item of a document.

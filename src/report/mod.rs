@@ -4,6 +4,7 @@
 //! Every format is built from the same [`Article`] and [`Comparison`] values; the JSON is their
 //! serde form inside an envelope with `schema_version` (see `docs/json.md`).
 
+pub mod attributions;
 pub mod corpus;
 pub mod html;
 

@@ -1,0 +1,349 @@
+//! Speech relations: who is cited saying what. Each relation ties a *source* (the speaker as
+//! written), a *cue* (the reporting verb, "according to", a naming or designation verb) and a
+//! *content* (the words attributed), with its kind and the rule that found it. This is the
+//! attribution relation of the PolNeAR and PARC corpora; `framelens attributions FILE` lists them.
+//!
+//! The module reads the structures [`crate::voice`] finds and the designations
+//! [`crate::analysis`] finds, and turns them into relations:
+//! - a speech frame is one relation (a participle continuing it, "..., noting that ...", is a
+//!   relation of its own, inside the first): its speaker is the source, its verb the cue, and the words it
+//!   reports the content. A quotation the frame introduces and that overlaps those words joins
+//!   the content ("“A. B. C,” she said." is one relation whose content is the whole quote). The
+//!   kind is `quote` when quoted words make up at least half of the content, `reported`
+//!   otherwise, and `naming` for a naming verb ("X calls them Y", where the content is the name);
+//! - a quotation no frame's words hold is a relation of its own, unless it is a title in title
+//!   case ("Fox News Sunday", "Make America Great Again": a work, a show or a slogan): `quote`, with the speaker of the
+//!   frame beside it or of the quote before it when the voice module found one (no cue), or with
+//!   no source; a quote of one to three words with no speaker is `scare`;
+//! - a designation ("designated a terrorist organization by X", "U.S.-designated") is a
+//!   `designation` whose content is the designated term, and whose source is the designator when
+//!   one is named.
+//!
+//! What it does not do: find attributions the voice module does not (verbs of thinking and
+//! wanting, "a poll shows", nominal cues such as "allegations of"); carry a frame's words past its
+//! sentence unless a quotation does; or judge whether the source is credible. A frame inside a
+//! quotation ("“I think it is over,” she said") is not a relation of its own: its words are
+//! part of the quotation's content. Content offsets
+//! are bytes into the original text, with the punctuation at either end left out (quotation
+//! marks are kept).
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::text::{Segmented, Span, TokenKind};
+use crate::voice::{Voices, is_quote_token, token_range};
+
+/// The kind of an attribution relation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Words inside quotation marks, with or without a stated speaker.
+    Quote,
+    /// Indirect speech: a reporting verb or "according to" with the words it reports.
+    Reported,
+    /// A short quoted fragment with no speaker: held at arm's length.
+    Scare,
+    /// A designation ("designated a terrorist organization by X").
+    Designation,
+    /// A name given by a naming verb ("X calls them Y", "who call themselves Y").
+    Naming,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Quote => "quote",
+            Kind::Reported => "reported",
+            Kind::Scare => "scare",
+            Kind::Designation => "designation",
+            Kind::Naming => "naming",
+        }
+    }
+}
+
+/// One relation, as byte spans into the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    pub kind: Kind,
+    /// The speaker as written (none for an agentless charge or an unattributed quote).
+    pub source: Option<Span>,
+    /// The actor the speaker resolves to.
+    pub speaker_actor: Option<usize>,
+    /// The earlier phrase a pronoun or role-noun speaker stands for ("He" -> "Erdogan").
+    pub resolved_from: Option<String>,
+    /// The words that signal the attribution.
+    pub cue: Option<Span>,
+    /// The words attributed.
+    pub content: Span,
+    pub sentence: usize,
+    /// The rule that found it.
+    pub rule: &'static str,
+}
+
+/// A designation the analysis found for a term: the designated term, the designator (when
+/// named), the designation's verb, and the rule.
+#[derive(Clone, Debug)]
+pub struct Designated {
+    pub term: Span,
+    pub designator: Option<Span>,
+    pub actor: Option<usize>,
+    pub verb: Option<Span>,
+    pub sentence: usize,
+    pub rule: &'static str,
+}
+
+/// The token range `r` without punctuation at either end, except quotation marks (so that a
+/// quote keeps its marks).
+fn trimmed(seg: &Segmented, text: &str, mut r: Range<usize>) -> Range<usize> {
+    let strip = |t: usize| {
+        let tok = &seg.tokens[t];
+        tok.kind == TokenKind::Punct && !is_quote_token(tok.span.slice(text))
+    };
+    while r.start < r.end && strip(r.start) {
+        r.start += 1;
+    }
+    while r.end > r.start && strip(r.end - 1) {
+        r.end -= 1;
+    }
+    // Marks with no word inside: nothing is attributed.
+    if words_in(seg, r.clone()) == 0 {
+        return r.start..r.start;
+    }
+    r
+}
+
+fn span_of(seg: &Segmented, r: &Range<usize>) -> Span {
+    Span::new(
+        seg.tokens[r.start].span.start,
+        seg.tokens[r.end - 1].span.end,
+    )
+}
+
+fn words_in(seg: &Segmented, r: Range<usize>) -> usize {
+    r.filter(|&t| seg.tokens[t].kind != TokenKind::Punct)
+        .count()
+}
+
+/// Words a title leaves in lower case.
+const TITLE_LOWER: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "nor", "but", "for", "in", "on", "at", "to", "with", "by",
+    "from", "is", "are", "as", "vs", "vs.", "&",
+];
+
+/// "Fox News Sunday", "Orange is the New Black": words in title case, the name of a work, a show
+/// or a slogan rather than someone's words. Every word but [`TITLE_LOWER`] opens with a capital
+/// letter or a digit, and no sentence ends inside.
+pub fn is_title(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ends_sentence = quoted
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .contains(['.', '!', '?']);
+    !words.is_empty()
+        && !ends_sentence
+        && words.iter().any(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || TITLE_LOWER.contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// Every relation of an article, in text order of the content: the frames and quotes of
+/// `voices`, and the `designations` the analysis found.
+pub fn relations(
+    text: &str,
+    seg: &Segmented,
+    voices: &Voices,
+    designations: &[Designated],
+) -> Vec<Relation> {
+    let mut out = Vec::with_capacity(voices.frames.len() + voices.quotes.len());
+    let mut joined = vec![false; voices.quotes.len()];
+    frame_relations(text, seg, voices, &mut joined, &mut out);
+    quote_relations(text, seg, voices, &joined, &mut out);
+    out.extend(designations.iter().map(|d| Relation {
+        kind: Kind::Designation,
+        source: d.designator,
+        speaker_actor: d.actor,
+        resolved_from: None,
+        cue: d.verb,
+        content: d.term,
+        sentence: d.sentence,
+        rule: d.rule,
+    }));
+    out.sort_by_key(|r| (r.content.start, r.content.end, r.kind));
+    out
+}
+
+/// Whether the byte span `s` lies inside the words of a quotation. Quotes are in text order; a
+/// quote nested in another (single marks inside double) starts after it, so the few quotes
+/// starting last before `s` are looked at.
+fn inside_quote(voices: &Voices, s: Span) -> bool {
+    let i = voices.quotes.partition_point(|q| q.inner.start <= s.start);
+    voices.quotes[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|q| q.inner.contains(s))
+}
+
+/// One relation per speech frame, with the quotations it introduces that overlap its words
+/// (marked in `joined`).
+fn frame_relations(
+    text: &str,
+    seg: &Segmented,
+    voices: &Voices,
+    joined: &mut [bool],
+    out: &mut Vec<Relation>,
+) {
+    let mut by_frame: Vec<Vec<usize>> = vec![Vec::new(); voices.frames.len()];
+    for (qi, q) in voices.quotes.iter().enumerate() {
+        if let Some(f) = q.frame {
+            by_frame[f].push(qi);
+        }
+    }
+    for (fi, f) in voices.frames.iter().enumerate() {
+        let lo = voices.frames.partition_point(|g| g.sentence < f.sentence);
+        let hi = voices.frames.partition_point(|g| g.sentence <= f.sentence);
+        // A frame inside a quotation ("“I think it is over,” she said") is part of the quoted
+        // words: the quotation is the relation.
+        if f.inside_other(&voices.frames[lo..hi]) || inside_quote(voices, f.verb) {
+            continue;
+        }
+        let mut toks = f.scope.clone();
+        let mut quoted = 0;
+        for &qi in &by_frame[fi] {
+            let q = &voices.quotes[qi];
+            let inner = token_range(seg, q.inner);
+            if inner.is_empty() || inner.end <= toks.start || toks.end <= inner.start {
+                continue;
+            }
+            joined[qi] = true;
+            quoted += words_in(seg, inner);
+            // The quotation with its marks.
+            let whole = token_range(seg, q.span);
+            toks = toks.start.min(whole.start)..toks.end.max(whole.end);
+        }
+        let toks = trimmed(seg, text, toks);
+        if toks.is_empty() {
+            continue;
+        }
+        let kind = if f.naming.is_some() {
+            Kind::Naming
+        } else if quoted * 2 >= words_in(seg, toks.clone()) {
+            Kind::Quote
+        } else {
+            Kind::Reported
+        };
+        out.push(Relation {
+            kind,
+            source: (!f.speaker.is_empty()).then_some(f.speaker),
+            speaker_actor: f.speaker_actor,
+            resolved_from: f.resolved_from.clone(),
+            cue: Some(f.verb),
+            content: span_of(seg, &toks),
+            sentence: f.sentence,
+            rule: f.rule(),
+        });
+    }
+}
+
+/// One relation per quotation no frame's relation holds, titles left out.
+fn quote_relations(
+    text: &str,
+    seg: &Segmented,
+    voices: &Voices,
+    joined: &[bool],
+    out: &mut Vec<Relation>,
+) {
+    for (qi, q) in voices.quotes.iter().enumerate() {
+        if joined[qi] || is_title(q.inner.slice(text)) {
+            continue;
+        }
+        let toks = trimmed(seg, text, token_range(seg, q.span));
+        if toks.is_empty() {
+            continue;
+        }
+        let content = span_of(seg, &toks);
+        let frame = q.frame.map(|f| &voices.frames[f]);
+        let (kind, rule) = match frame {
+            Some(_) => (
+                Kind::Quote,
+                "quotation whose speaker is that of the frame beside it or of the quote before it",
+            ),
+            None if q.words <= 3 => (
+                Kind::Scare,
+                "scare quotes: a short quoted fragment with no speaker",
+            ),
+            None => (Kind::Quote, "inside quotation marks, speaker not stated"),
+        };
+        out.push(Relation {
+            kind,
+            source: frame.map(|f| f.speaker).filter(|s| !s.is_empty()),
+            speaker_actor: frame.and_then(|f| f.speaker_actor),
+            resolved_from: frame.and_then(|f| f.resolved_from.clone()),
+            cue: None,
+            content,
+            sentence: seg.sentence_at(content.start).unwrap_or(0),
+            rule,
+        });
+    }
+}
+
+/// A stretch of the article, for reports.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Excerpt {
+    /// Byte offsets into the article: `&article[start..end] == text`.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl Excerpt {
+    pub fn new(text: &str, s: Span) -> Excerpt {
+        Excerpt {
+            start: s.start,
+            end: s.end,
+            text: s.slice(text).to_owned(),
+        }
+    }
+}
+
+/// One relation, for reports.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AttributionOut {
+    pub kind: Kind,
+    pub source: Option<Excerpt>,
+    /// Who speaks: the phrase a pronoun or role noun stands for, else the source as written.
+    pub speaker: Option<String>,
+    /// The actor id the speaker resolves to.
+    pub speaker_actor: Option<String>,
+    pub cue: Option<Excerpt>,
+    pub content: Excerpt,
+    /// Sentence index (0-based) of the cue, or of the content's start when there is no cue.
+    pub sentence: usize,
+    pub rule: String,
+}
+
+impl AttributionOut {
+    /// The relation `r` of `text`, with `actor_id` giving the id of an actor index.
+    pub fn new(text: &str, r: &Relation, actor_id: impl Fn(usize) -> String) -> AttributionOut {
+        let source = r.source.map(|s| Excerpt::new(text, s));
+        AttributionOut {
+            kind: r.kind,
+            speaker: r
+                .resolved_from
+                .clone()
+                .or_else(|| source.as_ref().map(|s| s.text.clone())),
+            source,
+            speaker_actor: r.speaker_actor.map(actor_id),
+            cue: r.cue.map(|c| Excerpt::new(text, c)),
+            content: Excerpt::new(text, r.content),
+            sentence: r.sentence,
+            rule: r.rule.to_owned(),
+        }
+    }
+}
