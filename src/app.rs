@@ -134,6 +134,10 @@ pub struct EvalSets {
     pub same_story: bool,
     /// A PolNeAR folder (text/ and attributions/, or splits holding them).
     pub polnear: Option<PathBuf>,
+    /// A SemEval-2023 Task 3 folder (articles/ and labels/).
+    pub semeval_spans: Option<PathBuf>,
+    /// A SemEval-2025 Task 10 subtask-1 folder (raw-documents/ and the annotation file).
+    pub entity_framing: Option<PathBuf>,
 }
 
 #[derive(Clone, Debug)]
@@ -358,7 +362,8 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
 }
 
 /// Runs `eval` on each data set given. JSON gives one data set's report alone, or several under
-/// the keys `reports` (gold and BASIL), `newswcl` and `polnear`.
+/// the keys `reports` (gold and BASIL), `newswcl`, `polnear`, `semeval_spans` and
+/// `entity_framing`.
 fn run_eval(an: &Analyzer, sets: &EvalSets, format: Format) -> Result<String, AppError> {
     let mut reports = Vec::new();
     if let Some(g) = &sets.gold {
@@ -375,6 +380,14 @@ fn run_eval(an: &Analyzer, sets: &EvalSets, format: Format) -> Result<String, Ap
         Some(d) => Some(crate::eval::polnear::eval_polnear(an, d)?),
         None => None,
     };
+    let se = match &sets.semeval_spans {
+        Some(d) => Some(crate::eval::semeval::eval_semeval_spans(an, d)?),
+        None => None,
+    };
+    let ef = match &sets.entity_framing {
+        Some(d) => Some(crate::eval::entity::eval_entity_framing(d)?),
+        None => None,
+    };
     if format != Format::Json {
         let mut s = if reports.is_empty() {
             String::new()
@@ -386,6 +399,12 @@ fn run_eval(an: &Analyzer, sets: &EvalSets, format: Format) -> Result<String, Ap
         }
         if let Some(p) = &pn {
             s.push_str(&crate::eval::polnear::render_text(p));
+        }
+        if let Some(p) = &se {
+            s.push_str(&crate::eval::semeval::render_text(p));
+        }
+        if let Some(p) = &ef {
+            s.push_str(&crate::eval::entity::render_text(p));
         }
         return Ok(s);
     }
@@ -403,6 +422,12 @@ fn run_eval(an: &Analyzer, sets: &EvalSets, format: Format) -> Result<String, Ap
     }
     if let Some(p) = &pn {
         put("polnear", serde_json::to_value(p));
+    }
+    if let Some(p) = &se {
+        put("semeval_spans", serde_json::to_value(p));
+    }
+    if let Some(p) = &ef {
+        put("entity_framing", serde_json::to_value(p));
     }
     let value = if map.len() == 1 {
         map.into_iter().next().map(|(_, v)| v).unwrap_or_default()

@@ -317,7 +317,7 @@ enum Cmd {
         stats: StatsArgs,
     },
     /// Measure the tool, beside a window baseline, against annotated data.
-    #[command(group(clap::ArgGroup::new("data").required(true).multiple(true).args(["gold", "basil", "newswcl", "polnear"])))]
+    #[command(group(clap::ArgGroup::new("data").required(true).multiple(true).args(["gold", "basil", "newswcl", "polnear", "semeval_spans", "entity_framing"])))]
     Eval {
         /// Folder of gold YAML files (framelens gold format, docs/gold-format.md).
         #[arg(long)]
@@ -341,6 +341,16 @@ enum Cmd {
         /// of the lexicon hits, beside a quotation-marks-only baseline.
         #[arg(long, value_name = "DIR")]
         polnear: Option<PathBuf>,
+        /// SemEval-2023 Task 3 folder (articles/ and labels/): the lexicon hits against the
+        /// Loaded_Language and Name_Calling-Labeling spans, precision against any technique, and
+        /// recall on conflict vocabulary.
+        #[arg(long, value_name = "DIR")]
+        semeval_spans: Option<PathBuf>,
+        /// SemEval-2025 Task 10 subtask-1 folder (raw-documents/, subtask-1-annotations.txt): do
+        /// the terms tied to each entity agree with its role? Oracle actors from the mentions,
+        /// the bundled labels (the lexicon options are not used).
+        #[arg(long, value_name = "DIR")]
+        entity_framing: Option<PathBuf>,
     },
 }
 
@@ -655,6 +665,8 @@ fn main() -> ExitCode {
             newswcl,
             same_story,
             polnear,
+            semeval_spans,
+            entity_framing,
         } => Command::Eval(framelens::app::EvalSets {
             gold,
             articles,
@@ -662,6 +674,8 @@ fn main() -> ExitCode {
             newswcl,
             same_story,
             polnear,
+            semeval_spans,
+            entity_framing,
         }),
     };
     let mut input = ReadOptions {

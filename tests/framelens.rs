@@ -1,9 +1,11 @@
 //! The integration tests of framelens: one binary, with fixture helpers at the top.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use assert_cmd::Command;
+use common::{analyze, analyzer, root};
 use framelens::analysis::{Analyzer, Article, Hit};
 use framelens::lexicon::{Lexicon, LexiconBuilder};
 use framelens::voice::Voice;
@@ -11,27 +13,12 @@ use predicates::prelude::PredicateBooleanExt;
 
 // ---------------------------------------------------------------- fixtures
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn sample(name: &str) -> PathBuf {
     root().join("samples").join(name)
 }
 
 const A: &str = "syria-2024-12_blinken-fidan-call.txt";
 const B: &str = "syria-2024-12_putin-erdogan-call.txt";
-
-fn analyzer() -> &'static Analyzer {
-    static AN: OnceLock<Analyzer> = OnceLock::new();
-    AN.get_or_init(|| {
-        Analyzer::new(Lexicon::bundled().expect("bundled lexicons load")).expect("compile")
-    })
-}
-
-fn analyze(text: &str) -> Article {
-    analyzer().analyze("test", text)
-}
 
 fn sample_article(name: &str) -> Article {
     let text = std::fs::read_to_string(sample(name)).expect("sample present");

@@ -411,7 +411,7 @@ fn is_initial(w: &str) -> bool {
 
 /// Whether an entity name (spaces, not underscores) looks like a person's name: 2–4 capitalised
 /// words (a capital, then at least one lower-case letter; or an initial such as `W.`), none of them an institution word.
-fn looks_like_person(name: &str) -> bool {
+pub(crate) fn looks_like_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=4).contains(&words.len())
         && words.iter().all(|w| {
@@ -482,7 +482,7 @@ fn trim_form(txt: &str) -> String {
 
 /// A string as a YAML double-quoted scalar: JSON string escaping (a subset of YAML's), plus
 /// `\u` escapes for the few characters YAML does not allow raw or could read as line breaks.
-fn q(s: &str) -> String {
+pub(crate) fn q(s: &str) -> String {
     let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned());
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
@@ -498,7 +498,7 @@ fn q(s: &str) -> String {
     out
 }
 
-fn yaml_list(items: &[String]) -> String {
+pub(crate) fn yaml_list(items: &[String]) -> String {
     let v: Vec<String> = items.iter().map(|s| q(s)).collect();
     format!("[{}]", v.join(", "))
 }

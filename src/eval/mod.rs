@@ -1,7 +1,9 @@
 //! Evaluation: how often framelens finds the annotated terms, and how often their voice, actor and
 //! speaker are right, beside a window baseline, on annotated data sets (the framelens gold format,
 //! [`gold`]; BASIL, [`basil`]). Actor linking and coreference on NewsWCL50 are measured apart, in
-//! [`newswcl`], with the coreference metrics in [`coref`].
+//! [`newswcl`], with the coreference metrics in [`coref`]; so are attribution relations on
+//! PolNeAR ([`polnear`]), loaded-language spans on SemEval-2023 Task 3 ([`semeval`]) and entity
+//! framing on SemEval-2025 Task 10 ([`entity`]).
 //!
 //! Every data set becomes a list of [`EvalDoc`]s: an article's text and its gold items (span, and
 //! whichever of voice, quotation, actor and speaker the annotation gives). [`score`] analyses each
@@ -21,10 +23,12 @@
 pub mod baseline;
 pub mod basil;
 pub mod coref;
+pub mod entity;
 pub mod gold;
 pub mod metrics;
 pub mod newswcl;
 pub mod polnear;
+pub mod semeval;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -52,9 +56,28 @@ pub enum EvalError {
     /// A data file with a malformed line.
     #[error("{0}")]
     Format(newswcl::ParseError),
-    /// A brat annotation file with a malformed line.
+    /// A line of an annotation file (brat, SemEval labels or roles) that cannot be read.
     #[error("{0}")]
-    Brat(polnear::BratError),
+    Line(LineError),
+}
+
+/// A line of an annotation file that cannot be read: file, line and column (1-based), message.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct LineError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// The byte offset of every character of `text`, and of its end: annotation files count
+/// characters, framelens counts bytes.
+pub(crate) fn char_starts(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect()
 }
 
 /// One annotated item of a document.

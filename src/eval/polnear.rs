@@ -30,22 +30,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::EvalError;
 use super::metrics::{Accuracy, Prf};
+use super::{EvalError, LineError};
 use crate::analysis::{Analyzer, Article};
 use crate::speech::Kind;
 use crate::text::{Segmented, Span, TokenKind, segment};
 use crate::voice::Voice;
-
-/// A line of an annotation file that cannot be read.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{path}:{line}:{column}: {message}")]
-pub struct BratError {
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
 
 /// One annotated attribution: its spans as byte ranges into the text (a span annotated in
 /// fragments gives several).
@@ -73,13 +63,9 @@ struct TextBound {
 /// Parses a brat file for `text`. Offsets in the file count characters; they become byte
 /// offsets. Lines that are not annotations are an error, except the continuation of a span's
 /// text over a line break.
-pub fn parse(path: &str, ann: &str, text: &str) -> Result<Annotation, BratError> {
-    let bytes: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let err = |line: usize, column: usize, message: String| BratError {
+pub fn parse(path: &str, ann: &str, text: &str) -> Result<Annotation, LineError> {
+    let bytes = super::char_starts(text);
+    let err = |line: usize, column: usize, message: String| LineError {
         path: path.to_owned(),
         line,
         column,
@@ -278,7 +264,7 @@ pub fn load(dir: &Path) -> Result<(Vec<Doc>, usize), EvalError> {
             };
             let text = read(&txt)?;
             let gold =
-                parse(&ann.display().to_string(), &read(ann)?, &text).map_err(EvalError::Brat)?;
+                parse(&ann.display().to_string(), &read(ann)?, &text).map_err(EvalError::Line)?;
             docs.push(Doc {
                 name: stem.to_owned(),
                 text,

@@ -1,29 +1,16 @@
 //! Attribution relations (`framelens attributions`, the `attributions` array of `score --format
-//! json`) and the PolNeAR evaluation (`framelens eval --polnear`).
+//! json`) and the public benchmarks: PolNeAR (`eval --polnear`), the SemEval-2023 technique
+//! spans (`eval --semeval-spans`) and SemEval-2025 entity framing (`eval --entity-framing`),
+//! with the lexicon fixes their errors called for.
+
+mod common;
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 use assert_cmd::Command;
-use framelens::analysis::{Analyzer, Article};
-use framelens::lexicon::Lexicon;
+use common::{analyze, analyzer, root};
 use framelens::speech::Kind;
 use framelens::voice::Voice;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn analyzer() -> &'static Analyzer {
-    static AN: OnceLock<Analyzer> = OnceLock::new();
-    AN.get_or_init(|| {
-        Analyzer::new(Lexicon::bundled().expect("bundled lexicons load")).expect("compile")
-    })
-}
-
-fn analyze(text: &str) -> Article {
-    analyzer().analyze("test", text)
-}
 
 fn framelens() -> Command {
     Command::cargo_bin("framelens").expect("binary built")
@@ -377,16 +364,9 @@ fn polnear_folder_errors_name_the_file() {
 
 #[test]
 fn polnear_dev_floors() {
-    let dir = root().join("../shared/data/polnear-dev");
-    if !dir.exists() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have {}",
-            dir.display()
-        );
-        eprintln!("skipped: {} is absent", dir.display());
+    let Some(dir) = data("polnear-dev") else {
         return;
-    }
+    };
     let r = framelens::eval::polnear::eval_polnear(analyzer(), &dir).expect("eval runs");
     let text = framelens::eval::polnear::render_text(&r);
     assert_eq!(r.articles, 924, "{text}");
@@ -403,5 +383,163 @@ fn polnear_dev_floors() {
     assert!(
         r.hit_voice.author_vs_not.accuracy > r.hit_voice.baseline_author_vs_not.accuracy,
         "{text}"
+    );
+}
+
+/// The shared data folder `name`, or None (with a message) when it is absent outside CI.
+fn data(name: &str) -> Option<PathBuf> {
+    let dir = root().join("../shared/data").join(name);
+    if dir.exists() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must have {}",
+        dir.display()
+    );
+    eprintln!("skipped: {} is absent", dir.display());
+    None
+}
+
+// ---------------------------------------------------------------- SemEval
+
+/// Senses the lexicon must not read as labels, and the loaded uses it must: (text, term id,
+/// hits of it).
+const LEXICON_SENSES: &[(&str, &str, usize)] = &[
+    (
+        "Headline\nPalestinian Islamic Jihad fighters fired rockets.",
+        "jihad",
+        0,
+    ),
+    (
+        "Headline\nThe Islamic Jihad Union claimed the attack.",
+        "jihad",
+        0,
+    ),
+    (
+        "Headline\nHe preached jihad and praised jihadism.",
+        "jihad",
+        2,
+    ),
+    (
+        "Headline\nGang violence has surged; a gang member was held.",
+        "gangs",
+        0,
+    ),
+    ("Headline\nThe Gang of Eight met on Monday.", "gangs", 0),
+    (
+        "Headline\nThe government called the rebels armed gangs.",
+        "gangs",
+        1,
+    ),
+    ("Headline\nPolice said the gunman acted alone.", "gunmen", 0),
+    ("Headline\nGunmen stormed the checkpoint.", "gunmen", 1),
+    (
+        "Headline\nThe attacker was arrested at the station.",
+        "attackers",
+        0,
+    ),
+    (
+        "Headline\nThe attackers fled across the border.",
+        "attackers",
+        1,
+    ),
+    (
+        "Headline\nThe comet is a solar system visitor, a space invader.",
+        "invader",
+        0,
+    ),
+    ("Headline\nShahid Khan spoke to reporters.", "shaheed", 0),
+    (
+        "Headline\nThe troops met resistance from villagers.",
+        "resistance",
+        0,
+    ),
+    (
+        "Headline\nHezbollah hailed the resistance.",
+        "resistance",
+        1,
+    ),
+    (
+        "Headline\nThe talk of regime-change in Tehran grew.",
+        "regime",
+        0,
+    ),
+];
+
+#[test]
+fn lexicon_senses_table() {
+    for &(text, term, n) in LEXICON_SENSES {
+        let a = analyze(text);
+        let got = a.hits.iter().filter(|h| h.term == term).count();
+        assert_eq!(
+            got,
+            n,
+            "{text:?}: {:?}",
+            a.hits
+                .iter()
+                .map(|h| (&h.term, &h.text))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn semeval_spans_floors() {
+    let Some(dir) = data("semeval23-spans-dev") else {
+        return;
+    };
+    let r = framelens::eval::semeval::eval_semeval_spans(analyzer(), &dir).expect("eval runs");
+    let text = framelens::eval::semeval::render_text(&r);
+    assert_eq!((r.articles, r.loaded_spans), (221, 1802), "{text}");
+    // The target on conflict vocabulary (0.987 measured: the one miss is a name).
+    assert!(r.conflict.recall >= 0.95, "{text}");
+    // Floors just below the measured precision of label hits against any technique.
+    assert!(
+        r.precision_any["label, stance ≠ 0"].precision >= 0.32,
+        "{text}"
+    );
+    assert_eq!(r.misses.len(), 20, "{text}");
+    assert!(!r.false_alarms.is_empty(), "{text}");
+}
+
+#[test]
+fn entity_framing_floors() {
+    let Some(dir) = data("semeval25-entity-dev") else {
+        return;
+    };
+    let r = framelens::eval::entity::eval_entity_framing(&dir).expect("eval runs");
+    let text = framelens::eval::entity::render_text(&r);
+    assert_eq!((r.documents, r.mentions), (109, 361), "{text}");
+    // Floors just below the measured figures: coverage 0.247, macro-F1 0.391 against 0.284.
+    assert!(r.coverage >= 0.24, "{text}");
+    assert!(r.covered_f1.macro_f1 >= 0.38, "{text}");
+    assert!(
+        r.covered_f1.macro_f1 >= r.covered_majority.macro_f1 + 0.10,
+        "{text}"
+    );
+    assert!(r.all_f1.macro_f1 > r.all_majority.macro_f1, "{text}");
+}
+
+#[test]
+fn cli_eval_runs_the_new_data_sets_together() {
+    let (Some(se), Some(ef)) = (data("semeval23-spans-dev"), data("semeval25-entity-dev")) else {
+        return;
+    };
+    let out = framelens()
+        .args(["eval", "--format", "json", "--semeval-spans"])
+        .arg(&se)
+        .arg("--entity-framing")
+        .arg(&ef)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert!(v["semeval_spans"]["conflict"]["recall"].is_number(), "{v}");
+    assert!(
+        v["entity_framing"]["covered_f1"]["macro_f1"].is_number(),
+        "{v}"
     );
 }
