@@ -1282,7 +1282,12 @@ fn find_frames(
             i > 0 && cx.mentions[i - 1].span.contains(tok)
         };
         let naming_verb = NAMING_VERBS.contains(w);
-        let attitude = ATTITUDE.contains(w) && takes_clause(cx, t, end);
+        // '"Why now?" asked the minister': after a closing quote a verb of saying inverts.
+        let after_quote = t > r.start
+            && (is_closing_mark(cx, t - 1)
+                || (t > r.start + 1 && cx.word(t - 1) == "," && is_closing_mark(cx, t - 2)));
+        let attitude = ATTITUDE.contains(w)
+            && (takes_clause(cx, t, end) || (after_quote && REPORTING_SAY.contains(&w)));
         if !(naming_verb || attitude || REPORTING.contains(w)) || inside_name() {
             t += 1;
             continue;
@@ -1945,13 +1950,17 @@ const ADJUNCT_STARTS: &[&str] = &[
 
 /// "said he was facing scrutiny", "said families file lawsuits": the words after the verb form a
 /// clause, the verb's complement, rather than an adjunct ending a "..., X said" sentence. A
-/// clause opens with a subject pronoun, or (after no adjunct word) holds a finite auxiliary.
+/// clause opens with a subject pronoun, or (after no adjunct word) holds a finite auxiliary among
+/// its first five words.
 fn complement_clause(cx: &Ctx, after: &Range<usize>) -> bool {
     let first = cx.word(after.start);
     if SUBJECT_PRONOUNS.contains(&first) {
         return true;
     }
-    !ADJUNCT_STARTS.contains(&first) && after.clone().any(|t| FINITE.contains(&cx.word(t)))
+    // The auxiliary follows a short subject ("said the regime had collapsed"); one far into the
+    // words belongs to a relative clause of an object ("found the body of a man the terrorists
+    // had kidnapped").
+    !ADJUNCT_STARTS.contains(&first) && after.clone().take(5).any(|t| FINITE.contains(&cx.word(t)))
 }
 
 /// Words that open a speaker written after its verb ("said several observers").
@@ -1963,7 +1972,8 @@ const SPEAKER_OPENERS: &[&str] = &[
 /// "It may have been more surprising than expected, said several observers.": the speaker after
 /// its verb, which follows a comma with no closing quote. The speaker runs to the sentence's end
 /// or a comma, at most seven words, and opens with a capital letter or a determiner; at least
-/// three words come before. Gives the speaker's tokens and the words reported.
+/// three words come before, with no other comma or dash among them (else the comma may close an
+/// insertion after the subject). Gives the speaker's tokens and the words reported.
 fn inverted_after_comma(
     cx: &Ctx,
     r: &Range<usize>,
@@ -1986,11 +1996,9 @@ fn inverted_after_comma(
         !(FINITE.contains(&cx.word(k)) || participle)
     });
     // The comma must not close an insertion after the subject ("The army, which has fought
-    // the RSF, said ...").
-    let insertion = (r.start..p)
-        .rev()
-        .find(|&k| cx.word(k) == ",")
-        .is_some_and(|open| cx.is(open + 1, CLAUSE_WORDS) || cx.word(open + 1) == "the");
+    // the RSF, said ...", "Erdogan, speaking in Ankara, said the rebels took the town"): the
+    // words before it hold no other comma or dash.
+    let insertion = (r.start..p).any(|k| matches!(cx.word(k), "," | "—" | "–"));
     let speaker_ok = e > v + 1
         && e - v <= 8
         && verbless

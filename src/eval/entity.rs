@@ -84,6 +84,11 @@ pub fn parse(path: &str, input: &str) -> Result<Vec<RoleMention>, LineError> {
                 .parse::<usize>()
                 .map_err(|_| err(k, format!("offset {:?} is not a number", cols[k])))
         };
+        // The document is a file name inside raw-documents/, never a path.
+        if cols[0].is_empty() || cols[0].contains(['/', '\\']) || cols[0] == ".." || cols[0] == "."
+        {
+            return Err(err(0, format!("{:?} is not a document file name", cols[0])));
+        }
         let (start, last) = (num(2)?, num(3)?);
         if last < start {
             return Err(err(
@@ -104,7 +109,9 @@ pub fn parse(path: &str, input: &str) -> Result<Vec<RoleMention>, LineError> {
             document: cols[0].to_owned(),
             mention: cols[1].to_owned(),
             start,
-            end: last + 1,
+            end: last
+                .checked_add(1)
+                .ok_or_else(|| err(3, format!("offset {last} is too large")))?,
             main: cols[4].to_owned(),
             fine: cols[5..]
                 .iter()
@@ -236,9 +243,18 @@ fn entities(mentions: &[RoleMention]) -> Vec<Entity> {
             e.name = name.clone();
         }
     }
-    let mut seen = std::collections::BTreeSet::new();
-    out.retain(|e| seen.insert((e.document.clone(), e.key.clone())));
-    out
+    // One entity per (document, key); a surname's fine roles join its person's.
+    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
+    for e in out {
+        match merged
+            .iter_mut()
+            .find(|m| m.document == e.document && m.key == e.key)
+        {
+            Some(m) => m.fine.extend(e.fine),
+            None => merged.push(e),
+        }
+    }
+    merged
 }
 
 /// The oracle actor lexicon: one actor per entity form (`entity-N`, in first-seen order), typed
@@ -492,6 +508,14 @@ mod tests {
                 "a.txt:1:10: offsets 14..=10 end before they start",
             ),
             (
+                "../etc\tPutin\t10\t14\tAntagonist\n",
+                "a.txt:1:1: \"../etc\" is not a document file name",
+            ),
+            (
+                "D1\tPutin\t0\t18446744073709551615\tAntagonist\n",
+                "a.txt:1:12: offset 18446744073709551615 is too large",
+            ),
+            (
                 "D1\tPutin\t10\t14\tVillain\n",
                 "a.txt:1:16: unknown main role \"Villain\", expected Antagonist, Protagonist or Innocent",
             ),
@@ -517,6 +541,11 @@ mod tests {
         let e = entities(&m);
         assert_eq!(e.len(), 2, "D1's two mentions are one entity, D2's another");
         assert_eq!(e[0].name, "Vladimir Putin");
+        assert_eq!(
+            e[0].fine,
+            ["Tyrant", "Instigator"],
+            "the surname's roles join"
+        );
         assert_eq!(e[1].name, "Putin");
         assert_eq!(e[1].main, "Protagonist");
     }

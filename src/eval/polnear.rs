@@ -22,7 +22,9 @@
 //!   paragraph than its cue, indirect speech with and without "that", nominal cues such as
 //!   "allegations of", direct quotes), and the cues most often missed and wrongly found.
 //!
-//! Tokens inside a `Discard` span (boilerplate the annotators set aside) count for nothing.
+//! Words inside a `Discard` span (boilerplate the annotators set aside) count for nothing: they
+//! are left out of the token figures, and a relation (gold, framelens's or the baseline's) whose
+//! words all lie there is left out of the relation, source and cue figures.
 //! What it does not do: score nested attributions apart, or read `Discuss` notes.
 
 use std::collections::BTreeMap;
@@ -722,35 +724,59 @@ pub fn eval_polnear(an: &Analyzer, dir: &Path) -> Result<PolnearReport, EvalErro
         let seg = segment(&d.text);
         let words = Words::new(&seg);
         let art = an.analyze(&d.name, &d.text);
+        // Relations whose words all lie in set-aside boilerplate count for nothing, on either side.
         let discard = words.within(&d.gold.discard);
-        let gold: Vec<Scored> = d
-            .gold
-            .relations
+        let outside = |v: Vec<usize>| -> Vec<usize> {
+            v.into_iter()
+                .filter(|t| discard.binary_search(t).is_err())
+                .collect()
+        };
+        let kept: Vec<usize> = (0..d.gold.relations.len())
+            .filter(|&gi| {
+                let c = &d.gold.relations[gi].content;
+                c.is_empty() || !outside(words.within(c)).is_empty()
+            })
+            .collect();
+        let gold: Vec<Scored> = kept
             .iter()
-            .map(|g| Scored {
-                content: words.within(&g.content),
-                source: g.source.clone(),
-                name: None,
-                cue: g.cue.clone(),
-                kind: None,
+            .map(|&gi| {
+                let g = &d.gold.relations[gi];
+                Scored {
+                    content: outside(words.within(&g.content)),
+                    source: g.source.clone(),
+                    name: None,
+                    cue: g.cue.clone(),
+                    kind: None,
+                }
             })
             .collect();
         let marks = quoted_stretches(&d.text, &seg);
-        let base: Vec<Scored> = marks
-            .iter()
-            .map(|m| Scored {
-                content: words.within(&[*m]),
-                ..Scored::default()
-            })
-            .filter(|s| !s.content.is_empty())
-            .collect();
-        let pred = predicted(&art, &words);
+        let strip = |v: Vec<Scored>| -> Vec<Scored> {
+            v.into_iter()
+                .map(|s| Scored {
+                    content: outside(s.content),
+                    ..s
+                })
+                .filter(|s| !s.content.is_empty())
+                .collect()
+        };
+        let base = strip(
+            marks
+                .iter()
+                .map(|m| Scored {
+                    content: words.within(&[*m]),
+                    ..Scored::default()
+                })
+                .collect(),
+        );
+        let pred = strip(predicted(&art, &words));
         let pairs = score_side(&d.text, &pred, &gold, &discard, &mut r.framelens);
         let bpairs = score_side(&d.text, &base, &gold, &discard, &mut r.baseline);
         r.gold_relations += gold.len();
-        for (gi, g) in d.gold.relations.iter().enumerate() {
-            let found = pairs.iter().any(|&(_, x)| x == gi);
-            let base_found = bpairs.iter().any(|&(_, x)| x == gi);
+        for (pos, &gi) in kept.iter().enumerate() {
+            let g = &d.gold.relations[gi];
+            let found = pairs.iter().any(|&(_, x)| x == pos);
+            let base_found = bpairs.iter().any(|&(_, x)| x == pos);
             let known = cue_text(&d.text, &g.cue)
                 .split(|c: char| !c.is_alphanumeric())
                 .any(crate::voice::is_cue_word);
