@@ -947,7 +947,8 @@ fn negation(
     (false, None)
 }
 
-fn mean(v: &[i8]) -> Option<f64> {
+/// The mean of stances, or None for none.
+pub(crate) fn mean(v: &[i8]) -> Option<f64> {
     (!v.is_empty()).then(|| v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len() as f64)
 }
 

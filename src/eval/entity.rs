@@ -305,10 +305,6 @@ const FAMILIES: [(&str, &str); 2] = [
     ("Tyrant", "delegitimizing/illegitimate-rule"),
 ];
 
-fn mean(v: &[i8]) -> Option<f64> {
-    (!v.is_empty()).then(|| v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len() as f64)
-}
-
 /// Runs the evaluation on `dir`.
 pub fn eval_entity_framing(dir: &Path) -> Result<EntityReport, EvalError> {
     let file = dir.join("subtask-1-annotations.txt");
@@ -356,15 +352,17 @@ pub fn eval_entity_framing(dir: &Path) -> Result<EntityReport, EvalError> {
                 .map(|h| h.stance)
                 .collect();
             let all: Vec<i8> = tied.iter().map(|h| h.stance).collect();
-            let implied = mean(&own).or_else(|| mean(&all)).map(|s| {
-                if s < 0.0 {
-                    "Antagonist"
-                } else if s > 0.0 {
-                    "Protagonist"
-                } else {
-                    "Innocent"
-                }
-            });
+            let implied = crate::analysis::mean(&own)
+                .or_else(|| crate::analysis::mean(&all))
+                .map(|s| {
+                    if s < 0.0 {
+                        "Antagonist"
+                    } else if s > 0.0 {
+                        "Protagonist"
+                    } else {
+                        "Innocent"
+                    }
+                });
             let families = tied.iter().map(|h| h.category.clone()).collect();
             rows.push((e.main.as_str(), implied, families, &e.fine));
         }

@@ -80,6 +80,20 @@ pub(crate) fn char_starts(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The files of `dir` with extension `ext`, in name order.
+pub(crate) fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<std::path::PathBuf>, EvalError> {
+    let mut v: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| EvalError::Io {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
 /// One annotated item of a document.
 #[derive(Clone, Debug, Serialize)]
 pub struct GoldItem {
@@ -323,7 +337,8 @@ fn sentence_of(spans: &[Span], at: usize) -> Option<usize> {
     i.checked_sub(1).filter(|&i| at < spans[i].end)
 }
 
-fn count_sorted(m: BTreeMap<String, usize>, keep: usize) -> Vec<(String, usize)> {
+/// The counts, most frequent first (ties in name order), at most `keep` of them.
+pub(crate) fn count_sorted(m: BTreeMap<String, usize>, keep: usize) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = m.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v.truncate(keep);

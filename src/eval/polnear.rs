@@ -226,26 +226,13 @@ fn splits(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
     Ok(out)
 }
 
-fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, EvalError> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| EvalError::Io {
-            path: dir.display().to_string(),
-            reason: e.to_string(),
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == ext))
-        .collect();
-    v.sort();
-    Ok(v)
-}
-
 /// Reads every annotated article under `dir`. Articles with no annotation are counted apart.
 pub fn load(dir: &Path) -> Result<(Vec<Doc>, usize), EvalError> {
     let mut docs = Vec::new();
     let mut unannotated = 0;
     for split in splits(dir)? {
-        let anns = sorted_files(&split.join("attributions"), "ann")?;
-        for txt in sorted_files(&split.join("text"), "txt")? {
+        let anns = super::sorted_files(&split.join("attributions"), "ann")?;
+        for txt in super::sorted_files(&split.join("text"), "txt")? {
             let stem = txt.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             // NAME_ANNOTATOR.ann: the first annotator in name order.
             let ann = anns.iter().find(|a| {
@@ -591,13 +578,6 @@ fn construction(text: &str, seg: &Segmented, g: &GoldRelation) -> usize {
     }
 }
 
-fn count_top(counts: BTreeMap<String, usize>) -> Vec<(String, usize)> {
-    let mut v: Vec<(String, usize)> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.truncate(20);
-    v
-}
-
 fn cue_text(text: &str, cue: &[Span]) -> String {
     if cue.is_empty() {
         return "(no cue)".into();
@@ -829,8 +809,8 @@ pub fn eval_polnear(an: &Analyzer, dir: &Path) -> Result<PolnearReport, EvalErro
         k.precision = k.matched as f64 / k.predicted.max(1) as f64;
     }
     r.constructions = rows;
-    r.missed_cues = count_top(missed);
-    r.false_cues = count_top(false_cues);
+    r.missed_cues = super::count_sorted(missed, 20);
+    r.false_cues = super::count_sorted(false_cues, 20);
     Ok(r)
 }
 

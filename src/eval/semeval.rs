@@ -141,12 +141,7 @@ pub fn load(dir: &Path) -> Result<Vec<Doc>, EvalError> {
         reason: e.to_string(),
     };
     let articles = dir.join("articles");
-    let mut files: Vec<_> = std::fs::read_dir(&articles)
-        .map_err(|e| io(&articles, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
+    let files = super::sorted_files(&articles, "txt")?;
     if files.is_empty() {
         return Err(EvalError::Empty(articles.display().to_string()));
     }
@@ -229,13 +224,6 @@ fn conflict_word(text: &str, s: Span) -> Option<Span> {
     None
 }
 
-fn top(counts: BTreeMap<String, usize>) -> Vec<(String, usize)> {
-    let mut v: Vec<(String, usize)> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.truncate(20);
-    v
-}
-
 fn spans<'a>(hits: impl Iterator<Item = &'a Hit>) -> Vec<Span> {
     hits.map(|h| Span::new(h.start, h.end)).collect()
 }
@@ -313,8 +301,8 @@ pub fn eval_semeval_spans(an: &Analyzer, dir: &Path) -> Result<SemevalReport, Ev
     } else {
         r.conflict.found as f64 / r.conflict.gold as f64
     };
-    r.misses = top(misses);
-    r.false_alarms = top(false_alarms);
+    r.misses = super::count_sorted(misses, 20);
+    r.false_alarms = super::count_sorted(false_alarms, 20);
     Ok(r)
 }
 
