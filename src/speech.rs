@@ -125,33 +125,6 @@ fn words_in(seg: &Segmented, r: Range<usize>) -> usize {
         .count()
 }
 
-/// Words a title leaves in lower case.
-const TITLE_LOWER: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "nor", "but", "for", "in", "on", "at", "to", "with", "by",
-    "from", "is", "are", "as", "vs", "vs.", "&",
-];
-
-/// "Fox News Sunday", "Orange is the New Black": words in title case, the name of a work, a show
-/// or a slogan rather than someone's words. Every word but [`TITLE_LOWER`] opens with a capital
-/// letter or a digit, and no sentence ends inside.
-pub fn is_title(quoted: &str) -> bool {
-    let words: Vec<&str> = quoted
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let ends_sentence = quoted
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .contains(['.', '!', '?']);
-    !words.is_empty()
-        && !ends_sentence
-        && words.iter().any(|w| w.starts_with(char::is_uppercase))
-        && words.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || TITLE_LOWER.contains(&w.to_lowercase().as_str())
-        })
-}
-
 /// Every relation of an article, in text order of the content: the frames and quotes of
 /// `voices`, and the `designations` the analysis found.
 pub fn relations(
@@ -215,11 +188,24 @@ fn frame_relations(
         }
         let mut toks = f.scope.clone();
         let mut quoted = 0;
+        // A frame that reports nothing in its own sentence ("Rubio said on Monday.") has the
+        // quotations whose speaker it is as its words.
+        let own_words = !toks.is_empty();
         for &qi in &by_frame[fi] {
             let q = &voices.quotes[qi];
             let inner = token_range(seg, q.inner);
-            if inner.is_empty() || inner.end <= toks.start || toks.end <= inner.start {
+            let apart = inner.end <= toks.start || toks.end <= inner.start;
+            let beside = !own_words
+                && toks.is_empty()
+                && !crate::voice::is_title(q.inner.slice(text))
+                && seg
+                    .sentence_at(q.inner.start)
+                    .is_some_and(|s| s.abs_diff(f.sentence) <= 1);
+            if inner.is_empty() || (apart && !beside) {
                 continue;
+            }
+            if toks.is_empty() {
+                toks = inner.clone();
             }
             joined[qi] = true;
             quoted += words_in(seg, inner);
@@ -260,7 +246,7 @@ fn quote_relations(
     out: &mut Vec<Relation>,
 ) {
     for (qi, q) in voices.quotes.iter().enumerate() {
-        if joined[qi] || is_title(q.inner.slice(text)) {
+        if joined[qi] || crate::voice::is_title(q.inner.slice(text)) {
             continue;
         }
         let toks = trimmed(seg, text, token_range(seg, q.span));

@@ -5,7 +5,14 @@
 //! 1. **Speech frames**: a reporting verb with its speaker. `X said (that) ...` (speaker before the
 //!    verb, the words after it), `..., X said.` and `"...," said X` (the words before), `according to
 //!    X`, a participle continuing the frame (`..., adding that ...`), and a verb sharing the subject
-//!    of an earlier frame (`... and claimed ...`). A passive of accusing with no agent (`Mali's
+//!    of an earlier frame (`... and claimed ...`). A frame in mid-sentence reports the words on
+//!    both sides (`The trend, X said, has been clear`); a name and a colon opening a paragraph
+//!    give the rest to the name (`Graham: ...`); `In a poll, ...` gives the clause to the poll;
+//!    `Asked whether ...,` is a question put by someone not named. Verbs of belief and finding
+//!    report only with a clause after them, verbs of wanting, refusing and asking only with an
+//!    infinitive (`wants to`, `asked Congress to`); verbs of trying (`sought to`) describe what
+//!    someone does and make no frame. A verb of saying followed by adjuncts only (`X said on
+//!    Monday.`) reports nothing in its sentence. A passive of accusing with no agent (`Mali's
 //!    junta accused of war crimes`, `has been accused of`) is a frame with no speaker: the charge
 //!    is someone's words, and the text does not say whose; with an agent (`accused by rights
 //!    groups of ...`) the agent speaks. Other passive verbs and expletive subjects (`It is worth
@@ -21,7 +28,8 @@
 //!    whose it is (as for a designation with no designator).
 //! 2. **Parenthetical insertions** (between a pair of dashes or in brackets) inside reported speech:
 //!    the outlet's own gloss, so author voice.
-//! 3. **Quotations**: straight and curly double marks (and guillemets), single marks when they pair
+//! 3. **Quotations**: straight and curly double marks (and guillemets, and two apostrophes `''` as
+//!    older news archives write a double mark), single marks when they pair
 //!    inside one sentence, quotes that run across paragraphs with a repeated opening mark, and
 //!    unbalanced marks (an unclosed quote ends with its sentence unless the next paragraph reopens it).
 //!    A quote takes the speaker of the frame around or beside it; a quote of one to three words with no
@@ -87,6 +95,11 @@ pub enum FrameKind {
     ByAgent,
     /// A headline's source after a final dash: `... villages – MOD`.
     HeadlineSource,
+    /// A name and a colon opening a paragraph: `Graham: Trump's rhetoric is destroying the GOP`.
+    ColonSource,
+    /// `Asked whether ..., X said`: a question put by someone the text does not name; the
+    /// frame's speaker is empty.
+    Question,
     /// `X (was) accused of ...`: a passive of accusing with no agent. The words are someone's
     /// charge, and the text does not say whose: the frame's speaker is empty.
     Agentless,
@@ -154,6 +167,10 @@ impl Frame {
                 FrameKind::SharedSubject => "reported: ... and claimed ...",
                 FrameKind::ByAgent => "reported: ... described by X as ...",
                 FrameKind::HeadlineSource => "reported: headline source after a dash",
+                FrameKind::ColonSource => "reported: X: ..., a name and a colon open the paragraph",
+                FrameKind::Question => {
+                    "reported: asked whether ..., a question by someone not named"
+                }
                 FrameKind::Agentless => {
                     "reported: X (was) accused of ..., a charge by someone not named"
                 }
@@ -331,6 +348,28 @@ static REPORTING: WordSet = WordSet::new(&[
     "responded",
     "countered",
     "charged",
+    "calling",
+    "praised",
+    "praises",
+    "praising",
+    "endorsed",
+    "endorses",
+    "endorsing",
+    "hailed",
+    "hails",
+    "lauded",
+    "applauded",
+    "commended",
+    "shouted",
+    "shouting",
+    "yelled",
+    "yelling",
+    "chanted",
+    "chanting",
+    "screamed",
+    "whispered",
+    "muttered",
+    "exclaimed",
     "describes",
     "described",
     "called",
@@ -654,10 +693,102 @@ static ATTITUDE: WordSet = WordSet::new(&[
     "clarified",
 ]);
 
+/// Verbs of wanting and intending, and speech acts of committing or refusing: they report
+/// someone's aim (a propositional attitude, like [`ATTITUDE`]) or act, but only with an
+/// infinitive after them, directly or after an object ("wants to build a wall", "wants voters
+/// to know that ...", "refused to endorse"). Verbs of trying ("sought to", "aims to") are left
+/// out: they describe what someone does, in the outlet's words.
+static INTENTION: WordSet = WordSet::new(&[
+    "want",
+    "wants",
+    "wanted",
+    "wanting",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "intending",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+    "wish",
+    "wishes",
+    "wished",
+    "prefer",
+    "prefers",
+    "preferred",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "threatened",
+    "threatens",
+    "offered",
+    "offers",
+    "proposed",
+    "proposes",
+]);
+
+/// Verbs of asking someone to act ("asked Congress to approve the deal"): with an infinitive
+/// after them, the request is their words.
+const REQUEST: &[&str] = &[
+    "asked",
+    "asks",
+    "asking",
+    "urged",
+    "urges",
+    "urging",
+    "begged",
+    "implored",
+    "pressed",
+    "challenged",
+    "invited",
+    "encouraged",
+];
+
+/// The verb at `v` takes an infinitive: "to" right after it, or after an object of at most three
+/// words ("wants voters to know"), and is a verb (no determiner or possessive before it).
+fn takes_infinitive(cx: &Ctx, v: usize, end: usize) -> bool {
+    // "her plans to ...", "Trump's offer to ...": after a determiner or a possessive the word
+    // is a noun.
+    let noun = v > 0
+        && (cx.is(v - 1, DETERMINERS)
+            || cx.is(v - 1, &["new", "latest", "own", "any", "no"])
+            || cx.seg.tokens[v - 1].kind == TokenKind::Possessive);
+    !noun
+        && (v + 1..end.min(v + 5))
+            .take_while(|&k| !cx.is_punct(k) && !cx.is(k, CLAUSE_WORDS))
+            .any(|k| {
+                cx.word(k) == "to"
+                    && k + 1 < end
+                    && !cx.is_punct(k + 1)
+                    && !cx.is(k + 1, DETERMINERS)
+                    && !cx.first_char(k + 1).is_uppercase()
+            })
+}
+
 /// Whether `w` (lower case) is a verb this module reads as a cue of someone's words or view:
 /// a verb of saying, of naming, or of belief and finding. "according" counts for "according to".
 pub fn is_cue_word(w: &str) -> bool {
-    w == "according" || REPORTING.contains(w) || NAMING_VERBS.contains(w) || ATTITUDE.contains(w)
+    w == "according"
+        || REPORTING.contains(w)
+        || NAMING_VERBS.contains(w)
+        || ATTITUDE.contains(w)
+        || INTENTION.contains(w)
 }
 
 /// Words that open an indirect question ("asked whether", "wondered why").
@@ -682,6 +813,12 @@ fn takes_clause(cx: &Ctx, v: usize, end: usize) -> bool {
 /// Verbs of saying that take their speaker after them ('"...," said X').
 const REPORTING_SAY: &[&str] = &[
     "said",
+    "answered",
+    "shouted",
+    "yelled",
+    "exclaimed",
+    "whispered",
+    "muttered",
     "says",
     "added",
     "adds",
@@ -691,6 +828,45 @@ const REPORTING_SAY: &[&str] = &[
     "explained",
     "insisted",
     "warned",
+];
+
+/// Auxiliaries that a negation follows ("has not said", "is not saying").
+const AUXILIARIES: &[&str] = &[
+    "do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "will", "would",
+    "could", "should", "can", "may", "might", "must",
+];
+
+/// Auxiliaries with the negation fused ("hasn't said", "isn't saying"), written with a straight
+/// apostrophe; [`negated_auxiliary`] reads a curly one too.
+const NEGATED_AUXILIARIES: &[&str] = &[
+    "don't",
+    "doesn't",
+    "didn't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "won't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+    "can't",
+    "cannot",
+];
+
+/// Whether `w` is an auxiliary with the negation fused, with either apostrophe.
+fn negated_auxiliary(w: &str) -> bool {
+    NEGATED_AUXILIARIES.contains(&w)
+        || (w.contains('’') && NEGATED_AUXILIARIES.contains(&w.replace('’', "'").as_str()))
+}
+
+/// Forms of "be" that make a verb in -ing after them progressive ("is saying"); with a fused
+/// negation ("isn't saying") they are among [`NEGATED_AUXILIARIES`].
+const BE_PROGRESSIVE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "am", "'s", "’s", "'re", "’re",
 ];
 
 /// A subject can not end with these: they mean the verb is not a finite verb with a subject.
@@ -1020,10 +1196,7 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
     for (pi, p) in paras.iter().enumerate() {
         let pt = p.span.slice(text);
         let base = p.span.start;
-        let starts_open = pt
-            .chars()
-            .next()
-            .is_some_and(|c| c == '"' || is_opening_double(c));
+        let starts_open = opens_with_double(pt);
         let continues = prev_open && starts_open;
         let mut open: Option<usize> = None; // byte offset (relative) of the opening mark
         let mut first_mark = true;
@@ -1034,7 +1207,7 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
                     inner_end: usize,
                     closed: bool,
                     first_quote: &mut bool| {
-            let mark_len = pt[o..].chars().next().map_or(1, char::len_utf8);
+            let mark_len = mark_len_at(pt, o);
             out.push(RawQuote {
                 span: Span::new(base + o, base + c_end),
                 inner: Span::new(base + o + mark_len, base + inner_end.max(o + mark_len)),
@@ -1043,9 +1216,9 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
             });
             *first_quote = false;
         };
-        for (i, c) in double_marks(pt) {
+        for (i, c, len) in double_marks(pt) {
             let prev = char_before(pt, i);
-            let next = pt[i + c.len_utf8()..].chars().next();
+            let next = pt[i + len..].chars().next();
             let opens_here = is_opening_double(c)
                 || (c == '"'
                     && prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
@@ -1053,7 +1226,7 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
             let closes_here = is_closing_double(c) || (c == '"' && !opens_here);
             match open {
                 Some(o) if closes_here || c == '"' => {
-                    push(&mut out, o, i + c.len_utf8(), i, true, &mut first_quote);
+                    push(&mut out, o, i + len, i, true, &mut first_quote);
                     open = None;
                 }
                 Some(o) => {
@@ -1066,7 +1239,7 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
                     if first_mark && prev_open && !starts_open {
                         // A closing mark for a quote opened in an earlier paragraph.
                         out.push(RawQuote {
-                            span: Span::new(base, base + i + c.len_utf8()),
+                            span: Span::new(base, base + i + len),
                             inner: Span::new(base, base + i),
                             closed: true,
                             continues: true,
@@ -1079,13 +1252,9 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
         }
         prev_open = false;
         if let Some(o) = open {
-            let next_reopens = paras.get(pi + 1).is_some_and(|np| {
-                np.span
-                    .slice(text)
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c == '"' || is_opening_double(c))
-            });
+            let next_reopens = paras
+                .get(pi + 1)
+                .is_some_and(|np| opens_with_double(np.span.slice(text)));
             let end = if next_reopens {
                 prev_open = true;
                 pt.len()
@@ -1177,17 +1346,49 @@ fn single_quotes(text: &str, s: Span, curly: bool, max_words: usize, out: &mut V
     }
 }
 
-/// The double quotation marks of `s` with their byte offsets. Every double mark starts with one
-/// of three bytes (`"`, or the lead byte of U+00AB/U+00BB or of U+201C..U+201E): only those
-/// bytes, found by `memchr`, are decoded.
-fn double_marks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    memchr::memchr3_iter(b'"', 0xC2, 0xE2, s.as_bytes()).filter_map(|at| {
-        s[at..]
-            .chars()
+/// The double quotation marks of `s`: byte offset, the mark, and its length in bytes. Two
+/// apostrophes (`''`), the ASCII stand-in for a double quote in older news archives, count as a
+/// straight mark (`"`).
+fn double_marks(s: &str) -> Vec<(usize, char, usize)> {
+    let mut out: Vec<(usize, char, usize)> = memchr::memchr3_iter(b'"', 0xC2, 0xE2, s.as_bytes())
+        .filter_map(|at| {
+            s[at..]
+                .chars()
+                .next()
+                .filter(|&c| is_double(c))
+                .map(|c| (at, c, c.len_utf8()))
+        })
+        .collect();
+    let mut pairs = memchr::memmem::find_iter(s.as_bytes(), "''").peekable();
+    if pairs.peek().is_some() {
+        let mut last_end = 0;
+        for at in pairs {
+            // Three apostrophes are read from the left: a pair, then a lone mark.
+            if at >= last_end {
+                out.push((at, '"', 2));
+                last_end = at + 2;
+            }
+        }
+        out.sort_unstable_by_key(|m| m.0);
+    }
+    out
+}
+
+/// The length of the double mark at byte `at` of `s`.
+fn mark_len_at(s: &str, at: usize) -> usize {
+    if s[at..].starts_with("''") {
+        2
+    } else {
+        s[at..].chars().next().map_or(1, char::len_utf8)
+    }
+}
+
+/// Whether `s` opens with a double quotation mark.
+fn opens_with_double(s: &str) -> bool {
+    s.starts_with("''")
+        || s.chars()
             .next()
-            .filter(|&c| is_double(c))
-            .map(|c| (at, c))
-    })
+            .is_some_and(|c| c == '"' || is_opening_double(c))
 }
 
 /// The bytes a single-mark quotation may hold per word it is allowed (see [`single_quotes`]).
@@ -1242,38 +1443,17 @@ fn find_frames(
     let mut t = r.start;
     while t < end {
         let w = cx.word(t);
-        // according to X
         if w == "according" && t + 1 < end && cx.word(t + 1) == "to" {
-            let sp_start = t + 2;
-            let mut sp_end = sp_start;
-            while sp_end < end && !matches!(cx.word(sp_end), "," | "." | ";" | ":" | "!" | "?") {
-                sp_end += 1;
-            }
-            if sp_end > sp_start {
-                let at_start = t == r.start;
-                let scope = if at_start {
-                    (sp_end + 1).min(end)..end
-                } else {
-                    let mut s_end = t;
-                    if s_end > r.start && cx.word(s_end - 1) == "," {
-                        s_end -= 1;
-                    }
-                    r.start..s_end
-                };
-                frames.push(Frame {
-                    kind: FrameKind::AccordingTo,
-                    verb: cx.span(&(t..t + 2)),
-                    speaker: cx.span(&(sp_start..sp_end)),
-                    speaker_actor: None,
-                    resolved_from: None,
-                    sentence: si,
-                    naming: None,
-                    scope,
-                    verb_tokens: t..t + 2,
-                    speaker_tokens: sp_start..sp_end,
-                });
-            }
-            t = sp_end.max(t + 2);
+            let (f, next) = according_to(cx, si, &r, t);
+            frames.extend(f);
+            t = next;
+            continue;
+        }
+        if t == r.start
+            && let Some(f) = in_evidence(cx, si, &r)
+        {
+            t = f.scope.start;
+            frames.push(f);
             continue;
         }
         let tok = cx.seg.tokens[t].span;
@@ -1286,8 +1466,7 @@ fn find_frames(
         let after_quote = t > r.start
             && (is_closing_mark(cx, t - 1)
                 || (t > r.start + 1 && cx.word(t - 1) == "," && is_closing_mark(cx, t - 2)));
-        let attitude = ATTITUDE.contains(w)
-            && (takes_clause(cx, t, end) || (after_quote && REPORTING_SAY.contains(&w)));
+        let attitude = reports_a_view(cx, &r, t, after_quote);
         if !(naming_verb || attitude || REPORTING.contains(w)) || inside_name() {
             t += 1;
             continue;
@@ -1314,7 +1493,10 @@ fn find_frames(
                 continue;
             }
         }
-        if let Some(f) = frame_at(cx, si, &r, t, quotes, &frames[first_frame..]) {
+        if let Some(mut f) = frame_at(cx, si, &r, t, quotes, &frames[first_frame..]) {
+            if w.starts_with("call") {
+                take_particle(cx, &mut f);
+            }
             frames.push(f);
         }
         t += 1;
@@ -1343,8 +1525,242 @@ fn find_frames(
             speaker_tokens: d + 1..end,
         });
     }
+    if let Some(f) = colon_source(cx, si, &r) {
+        frames.push(f);
+    }
     // Keep frames in text order of their verbs (lookups rely on it).
     frames[first_frame..].sort_by_key(|f| f.verb.start);
+}
+
+/// Words before a colon that label a part of a page rather than name a speaker.
+const PAGE_LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "note",
+    "editor's",
+    "editor’s",
+    "watch",
+    "video",
+    "photos",
+    "photo",
+    "related",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "q",
+    "a",
+    "read",
+    "correction",
+    "clarification",
+    "advertisement",
+    "transcript",
+    "source",
+    "sources",
+    "listen",
+    "see",
+    "more",
+    "also",
+    "contact",
+    "email",
+    "follow",
+    "subscribe",
+    "click",
+    "warning",
+    "disclaimer",
+];
+
+/// "Graham: Trump's rhetoric destroying GOP's chance", "Poll: Sanders leads": a paragraph that
+/// opens with a short name and a colon gives the words after the colon to that name, as
+/// headlines and lead-ins do. The name is one to five tokens, opening with a capital letter (not
+/// all capitals, which is a label or a dateline), with no verb or clause word; at least three
+/// words follow. Labels of a page ("Update:", "Watch:") are not names.
+fn colon_source(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame> {
+    let sentence = &cx.seg.sentences[si];
+    let first_of_paragraph = si == 0 || cx.seg.sentences[si - 1].paragraph != sentence.paragraph;
+    if !first_of_paragraph {
+        return None;
+    }
+    let colon = (r.start..r.end.min(r.start + 6)).find(|&k| cx.word(k) == ":")?;
+    if colon == r.start || colon + 3 >= r.end {
+        return None;
+    }
+    let first = cx.seg.tokens[r.start].span.slice(cx.text);
+    let all_caps = first.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !first.chars().any(char::is_lowercase);
+    let name_like = cx.first_char(r.start).is_uppercase()
+        && !all_caps
+        && (r.start..colon).all(|k| {
+            !(cx.is(k, PAGE_LABELS)
+                || cx.is(k, FINITE)
+                || cx.is(k, CLAUSE_WORDS)
+                || cx.is(k, NOT_A_SUBJECT_START)
+                || REPORTING.contains(cx.word(k))
+                || (cx.is_punct(k) && cx.word(k) != "."))
+        });
+    if !name_like {
+        return None;
+    }
+    Some(Frame {
+        kind: FrameKind::ColonSource,
+        verb: cx.seg.tokens[colon].span,
+        speaker: cx.span(&(r.start..colon)),
+        speaker_actor: None,
+        resolved_from: None,
+        sentence: si,
+        naming: None,
+        scope: colon + 1..r.end,
+        verb_tokens: colon..colon + 1,
+        speaker_tokens: r.start..colon,
+    })
+}
+
+/// Verbs of finding that report what a poll, study or record shows, with no clause after them
+/// ("a poll shows Sanders leading").
+const FINDING: &[&str] = &[
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "found",
+    "finds",
+    "suggests",
+    "suggested",
+    "indicates",
+    "indicated",
+];
+
+/// Nouns for sources of evidence that speak through a verb of finding or open a sentence with
+/// "In a ... poll,".
+const EVIDENCE_NOUNS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "data",
+    "analysis",
+    "research",
+    "figures",
+    "numbers",
+    "records",
+    "documents",
+    "results",
+    "census",
+    "tally",
+    "audit",
+    "review",
+    "investigation",
+    "estimates",
+    "polling",
+];
+
+/// Whether the subject before the verb at `v` is a source of evidence: an evidence noun among
+/// the eight words before it, with no punctuation or clause word between ("exit polls conducted
+/// by Edison Research show ...").
+fn evidence_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> bool {
+    (v.saturating_sub(8).max(r.start)..v)
+        .rev()
+        .take_while(|&k| !cx.is_punct(k) && !cx.is(k, CLAUSE_WORDS))
+        .any(|k| cx.is(k, EVIDENCE_NOUNS))
+}
+
+/// "In an NBC News/Wall Street Journal poll released Monday, 50 percent chose Clinton": a
+/// sentence that opens with "In" and a noun phrase on a source of evidence up to a comma gives
+/// the clause after the comma to that source. The phrase is at most twelve tokens and holds an
+/// evidence noun; the clause holds no verb of saying of its own.
+fn in_evidence(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame> {
+    if cx.word(r.start) != "in" {
+        return None;
+    }
+    let comma = (r.start + 1..r.end.min(r.start + 14)).find(|&k| cx.is_punct(k))?;
+    let source = r.start + 1..comma;
+    if cx.word(comma) != ","
+        || comma + 3 > r.end
+        || !source.clone().any(|k| cx.is(k, EVIDENCE_NOUNS))
+        || (comma + 1..r.end).any(|k| REPORTING.contains(cx.word(k)) || cx.is(k, FINDING))
+    {
+        return None;
+    }
+    Some(Frame {
+        kind: FrameKind::AccordingTo,
+        verb: cx.seg.tokens[r.start].span,
+        speaker: cx.span(&source),
+        speaker_actor: None,
+        resolved_from: None,
+        sentence: si,
+        naming: None,
+        scope: comma + 1..r.end,
+        verb_tokens: r.start..r.start + 1,
+        speaker_tokens: source,
+    })
+}
+
+/// "according to X" at token `t`: the frame (none when no speaker follows) and the token to
+/// go on from. At the start of a sentence the words after the speaker are reported; elsewhere,
+/// those before "according".
+fn according_to(cx: &Ctx, si: usize, r: &Range<usize>, t: usize) -> (Option<Frame>, usize) {
+    let end = r.end;
+    let sp_start = t + 2;
+    let mut sp_end = sp_start;
+    while sp_end < end && !matches!(cx.word(sp_end), "," | "." | ";" | ":" | "!" | "?") {
+        sp_end += 1;
+    }
+    let next = sp_end.max(t + 2);
+    if sp_end == sp_start {
+        return (None, next);
+    }
+    let scope = if t == r.start {
+        (sp_end + 1).min(end)..end
+    } else {
+        let mut s_end = t;
+        if s_end > r.start && cx.word(s_end - 1) == "," {
+            s_end -= 1;
+        }
+        r.start..s_end
+    };
+    let f = Frame {
+        kind: FrameKind::AccordingTo,
+        verb: cx.span(&(t..t + 2)),
+        speaker: cx.span(&(sp_start..sp_end)),
+        speaker_actor: None,
+        resolved_from: None,
+        sentence: si,
+        naming: None,
+        scope,
+        verb_tokens: t..t + 2,
+        speaker_tokens: sp_start..sp_end,
+    };
+    (Some(f), next)
+}
+
+/// Whether the verb of belief, finding, wanting or asking at `t` reports a view here: a verb of
+/// belief or finding with a clause after it (or inverted after a quote, or a verb of finding
+/// after an evidence noun: "a poll shows Sanders leading"); a verb of wanting or asking with an
+/// infinitive ("wants to", "asked Congress to").
+fn reports_a_view(cx: &Ctx, r: &Range<usize>, t: usize, after_quote: bool) -> bool {
+    let w = cx.word(t);
+    let end = r.end;
+    (ATTITUDE.contains(w)
+        && (takes_clause(cx, t, end)
+            || (after_quote && REPORTING_SAY.contains(&w))
+            || (FINDING.contains(&w) && evidence_subject(cx, r, t))))
+        || ((INTENTION.contains(w) || REQUEST.contains(&w)) && takes_infinitive(cx, t, end))
+}
+
+/// "called for a boycott", "calling on Congress to act": the particle of an appeal is part of
+/// the cue, not of the words reported.
+fn take_particle(cx: &Ctx, f: &mut Frame) {
+    let v = f.verb_tokens.start;
+    let particle = v + 1;
+    if f.scope.start == particle && particle + 1 < f.scope.end {
+        f.verb_tokens = v..particle + 1;
+        f.verb = cx.span(&f.verb_tokens);
+        f.scope.start = particle + 1;
+    }
 }
 
 /// What a naming verb gives when it names.
@@ -1353,6 +1769,155 @@ enum NamingAt {
     Frame(Frame),
     /// The tokens of a name given by a passive with no agent.
     NoNamer(Range<usize>),
+}
+
+/// Where the verb group of the verb at `v` starts: the walk back over adverbs, auxiliaries,
+/// negations and dates to the end of the subject. "does not call", "didn't say", "have not
+/// said", "isn't saying": the subject is before the negation (which is recorded on the hit, not
+/// here). Also whether a form of "be" makes a verb in -ing progressive ("is warning voters
+/// that ...", "has been saying"): a finite verb, not a participle.
+fn verb_group_start(cx: &Ctx, r: &Range<usize>, v: usize) -> (usize, bool) {
+    let word = cx.word(v);
+    let mut progressive = false;
+    let mut b = v;
+    while b > r.start {
+        let w = cx.word(b - 1);
+        let negation = match w {
+            "not" => b >= r.start + 2 && cx.is(b - 2, AUXILIARIES),
+            _ if cx.is(b - 1, AUXILIARIES) => b < v && cx.word(b) == "not",
+            _ => negated_auxiliary(w),
+        };
+        let negated_be = negation
+            && ["is", "are", "was", "were"]
+                .iter()
+                .any(|b| w.starts_with(b));
+        let be = word.ends_with("ing") && (BE_PROGRESSIVE.contains(&w) || negated_be);
+        progressive |= be;
+        let skippable = SKIP_BEFORE_VERB.contains(w)
+            || is_calendar_word(w)
+            || negation
+            || be
+            || cx.seg.tokens[b - 1].kind == TokenKind::Number;
+        if !skippable {
+            break;
+        }
+        b -= 1;
+    }
+    (b, progressive)
+}
+
+/// A frame of kind `kind` for the verb at token `v` of sentence `si`; with no speaker tokens the
+/// speaker span is the verb's.
+fn new_frame(
+    cx: &Ctx,
+    si: usize,
+    v: usize,
+    kind: FrameKind,
+    speaker_tokens: Range<usize>,
+    scope: Range<usize>,
+) -> Frame {
+    Frame {
+        kind,
+        verb: cx.seg.tokens[v].span,
+        speaker: if speaker_tokens.is_empty() {
+            cx.seg.tokens[v].span
+        } else {
+            cx.span(&speaker_tokens)
+        },
+        speaker_actor: None,
+        resolved_from: None,
+        sentence: si,
+        naming: None,
+        scope,
+        verb_tokens: v..v + 1,
+        speaker_tokens,
+    }
+}
+
+/// "Asked whether he would run, Ryan said ...", "When asked about the deal, ...": a question
+/// opening the sentence (the verb group at `b`), up to its comma, put by someone not named: the
+/// frame's speaker is empty. Elsewhere "asked" is read like any verb of saying.
+fn question_frame(cx: &Ctx, si: usize, r: &Range<usize>, v: usize, b: usize) -> Option<Frame> {
+    let opens = b == r.start || (b == r.start + 1 && cx.word(r.start) == "when");
+    if !opens {
+        return None;
+    }
+    let comma = (v + 1..r.end).find(|&k| cx.word(k) == ",")?;
+    if !(cx.is(v + 1, QUESTION_WORDS) || cx.is(v + 1, &["about", "to"])) {
+        return None;
+    }
+    let mut f = new_frame(cx, si, v, FrameKind::Question, 0..0, v + 1..comma);
+    let at = cx.seg.tokens[v].span.start;
+    f.speaker = Span::new(at, at);
+    Some(f)
+}
+
+/// "an architect who said he was stiffed": the relative pronoun at `p` is the subject of the
+/// verb at `v`, the source as written, resolved at once to the noun phrase it stands for.
+fn relative_frame(
+    cx: &Ctx,
+    si: usize,
+    r: &Range<usize>,
+    v: usize,
+    p: usize,
+    quotes: &[RawQuote],
+) -> Option<Frame> {
+    let antecedent = cx.span(&antecedent_phrase(cx, r, p)?);
+    let scope_end = complement_end(cx, v, r.end, quotes);
+    let mut f = new_frame(
+        cx,
+        si,
+        v,
+        FrameKind::SpeakerFirst,
+        p..p + 1,
+        v + 1..scope_end,
+    );
+    f.speaker_actor = cx.first_actor(antecedent).map(|m| m.actor);
+    f.resolved_from = Some(antecedent.slice(cx.text).to_owned());
+    Some(f)
+}
+
+/// "..., X said.": whether the words `after` the verb at `v` (up to its next comma) end a
+/// sentence whose reported words came before: nothing, punctuation, or a short stretch with no
+/// clause, no "that" and no quotation. A quote right after the verb is its words ('..., he said,
+/// "What ...?"').
+fn tail_after(cx: &Ctx, v: usize, end: usize, after: &Range<usize>) -> bool {
+    let opens_quote = |k: usize| k < end && cx.is_punct(k) && is_quote_char(cx.first_char(k));
+    let quote_follows = opens_quote(v + 1)
+        || (v + 2 < end && matches!(cx.word(v + 1), "," | ":") && opens_quote(v + 2));
+    !quote_follows
+        && (after.is_empty()
+            || matches!(cx.word(after.start), "." | "," | ";" | "!" | "?")
+            || (after.len() <= 10
+                && !complement_clause(cx, after)
+                && !after.clone().any(|t| {
+                    cx.word(t) == "that" || (cx.is_punct(t) && is_quote_char(cx.first_char(t)))
+                })))
+}
+
+/// The words a frame after its subject reports, when that subject follows the comma or closing
+/// quote at `bb`: the words before (up to and with a closing quote), or, for a frame set off in
+/// mid-sentence, the words on both sides ("The trend, Mr. Obama said, has been clear"; from a
+/// relative word right before: "the stadium, which, Tompkins said, is full") or only the clause
+/// after a fronted adverbial ("During his years in office, Mr. Obama said, the trend ...").
+fn tail_scope(cx: &Ctx, r: &Range<usize>, bb: usize, after: &Range<usize>) -> Range<usize> {
+    let s_end = if bb > r.start && is_closing_mark(cx, bb) {
+        bb + 1
+    } else {
+        bb
+    };
+    match parenthetical_rest(cx, after, r.end) {
+        Some(rest) if !fronted_before(cx, r.start..bb) => {
+            let from = if bb > r.start && cx.is(bb - 1, &["which", "who", "that"]) {
+                bb - 1
+            } else {
+                r.start
+            };
+            from..rest.end
+        }
+        Some(rest) => rest,
+        None => r.start..s_end,
+    }
 }
 
 /// The end of the short noun phrase starting at token `k`: an object pronoun; an actor mention
@@ -1632,46 +2197,19 @@ fn frame_at(
     earlier: &[Frame],
 ) -> Option<Frame> {
     let end = r.end;
-    // Walk back over adverbs, auxiliaries and dates to the end of the subject.
-    let mut b = v;
-    while b > r.start {
-        let w = cx.word(b - 1);
-        // "does not call", "didn't say": the subject is before the negation (which is recorded
-        // on the hit, not here).
-        let negation = match w {
-            "not" => b >= r.start + 2 && matches!(cx.word(b - 2), "do" | "does" | "did"),
-            "do" | "does" | "did" => b < v && cx.word(b) == "not",
-            _ => matches!(w, "don't" | "doesn't" | "didn't"),
-        };
-        let skippable = SKIP_BEFORE_VERB.contains(w)
-            || is_calendar_word(w)
-            || negation
-            || cx.seg.tokens[b - 1].kind == TokenKind::Number;
-        if !skippable {
-            break;
-        }
-        b -= 1;
-    }
     let word = cx.word(v);
+    let (b, progressive) = verb_group_start(cx, r, v);
     let before = if b > r.start { Some(b - 1) } else { None };
-    let make = |kind, speaker_tokens: Range<usize>, scope: Range<usize>| Frame {
-        kind,
-        verb: cx.seg.tokens[v].span,
-        speaker: if speaker_tokens.is_empty() {
-            cx.seg.tokens[v].span
-        } else {
-            cx.span(&speaker_tokens)
-        },
-        speaker_actor: None,
-        resolved_from: None,
-        sentence: si,
-        naming: None,
-        scope,
-        verb_tokens: v..v + 1,
-        speaker_tokens,
+    let make = |kind, speaker_tokens: Range<usize>, scope: Range<usize>| {
+        new_frame(cx, si, v, kind, speaker_tokens, scope)
     };
+    if word == "asked"
+        && let Some(f) = question_frame(cx, si, r, v, b)
+    {
+        return Some(f);
+    }
     // "..., adding that ...": a participle continuing the frame before it.
-    if word.ends_with("ing") {
+    if word.ends_with("ing") && !progressive {
         if before.is_none_or(|p| cx.word(p) != ",") {
             return None;
         }
@@ -1682,8 +2220,13 @@ fn frame_at(
             return Some(f);
         }
         // "Russia launched the operation in 2022, citing ...": the subject of the sentence, when
-        // the sentence opens with an actor.
-        let subject = opening_subject(cx, r, v)?;
+        // the sentence opens with an actor, or with a name or a pronoun and the participle takes
+        // a clause ("Clinton spoke out on Tuesday, arguing that ...").
+        let subject = opening_subject(cx, r, v).or_else(|| {
+            let clause = takes_clause(cx, v, end)
+                || (v + 1 < end && cx.is_punct(v + 1) && is_quote_char(cx.first_char(v + 1)));
+            opening_name(cx, r, v).filter(|_| clause)
+        })?;
         return Some(make(FrameKind::Participle, subject, v + 1..end));
     }
     // "... and claimed ...": a verb sharing the subject of the frame before. Not of an agentless
@@ -1792,6 +2335,12 @@ fn frame_at(
         return Some(make(FrameKind::SpeakerLast, f.0, f.1));
     }
     let mut p = before?;
+    // "Rep. Meeks (D-N.Y.), chairman of the caucus's PAC, said ...": a name opening the
+    // sentence, with insertions of any length after it.
+    if let Some(subject) = subject_before_insertions(cx, r, p, v) {
+        let scope_end = complement_end(cx, v, end, quotes);
+        return Some(make(FrameKind::SpeakerFirst, subject, v + 1..scope_end));
+    }
     // "The army, which has fought the RSF since April, said ...", "X, the commander, said":
     // an apposition or relative clause between commas sits between the subject and its verb.
     let mut subject_end = p + 1;
@@ -1819,6 +2368,9 @@ fn frame_at(
         subject_end = p;
         p = open - 1;
     }
+    if cx.is(p, &["who", "which"]) && b == v {
+        return relative_frame(cx, si, r, v, p, quotes);
+    }
     if cx.is(p, NOT_SUBJECT) || cx.seg.tokens[p].kind == TokenKind::Possessive {
         return None;
     }
@@ -1838,36 +2390,42 @@ fn frame_at(
         }
         s -= 1;
     }
+    // A coordinator opens the clause, not the subject ("But Schneiderman isn't saying"); the
+    // clause it opens is not the tail of the words before ("..., but officials said.").
+    while s < subject_end && cx.is(s, &["but", "and", "yet", "so", "or"]) {
+        s += 1;
+    }
     let subject = s..subject_end;
     let boundary_before = if s > r.start { Some(s - 1) } else { None };
     // What follows the verb up to the next comma: "..., the ministry said in a statement on X,
     // adding that ..." still ends its sentence's reported words.
     let after_end = (v + 1..end).find(|&k| cx.word(k) == ",").unwrap_or(end);
     let after: Range<usize> = v + 1..after_end;
-    // "..., X said." : the subject follows a comma or a closing quote, nothing clausal follows.
-    let after_is_tail = after.is_empty()
-        || matches!(cx.word(after.start), "." | "," | ";" | "!" | "?")
-        || (after.len() <= 10
-            && !complement_clause(cx, &after)
-            && !after.clone().any(|t| {
-                cx.word(t) == "that" || (cx.is_punct(t) && is_quote_char(cx.first_char(t)))
-            }));
+    let after_is_tail = tail_after(cx, v, end, &after);
     let fronted = boundary_before.is_some_and(|bb| fronted_adverbial(cx, r.start..bb, &after));
     if let Some(bb) = boundary_before
         && (cx.word(bb) == "," || is_closing_mark(cx, bb))
         && after_is_tail
+        // A verb of wanting reports the infinitive after it, never the words before.
+        && (!INTENTION.contains(word) || REPORTING.contains(word))
         && !fronted
         && subject.len() <= 14
     {
-        let mut s_end = bb;
-        if bb > r.start && is_closing_mark(cx, bb) {
-            s_end = bb + 1;
-        }
-        return Some(make(FrameKind::SpeakerLast, subject, r.start..s_end));
+        let scope = tail_scope(cx, r, bb, &after);
+        return Some(make(FrameKind::SpeakerLast, subject, scope));
     }
-    // "X said (that) ...": the words after the verb. When the words are a quote that starts right
-    // after the verb, the frame ends with the quote; a quote after some words of the complement
-    // ends it only when no word follows the quote ("said the “terrorists” had fled" goes on).
+    let scope_end = complement_end(cx, v, end, quotes);
+    Some(make(FrameKind::SpeakerFirst, subject, v + 1..scope_end))
+}
+
+/// "X said (that) ...": where the words after the verb at `v` end. When the words are a quote
+/// that starts right after the verb, the frame ends with the quote; a quote after some words of
+/// the complement ends it only when no word follows the quote ("said the “terrorists” had fled"
+/// goes on). Otherwise they run to the end of the sentence, `end`.
+fn complement_end(cx: &Ctx, v: usize, end: usize, quotes: &[RawQuote]) -> usize {
+    if REPORTING_SAY.contains(&cx.word(v)) && adjuncts_only(cx, v + 1..end, quotes) {
+        return v + 1;
+    }
     let mut scope_end = end;
     let mut k = v + 1;
     let mut objects = 0;
@@ -1893,7 +2451,238 @@ fn frame_at(
         }
         k += 1;
     }
-    Some(make(FrameKind::SpeakerFirst, subject, v + 1..scope_end))
+    scope_end
+}
+
+/// The noun phrase a relative pronoun at `rel` stands for: the words before it (and before a
+/// comma), back to punctuation, a clause word, a preposition or a verb of saying, at most six
+/// words; it must end in a noun-like word (not a function word).
+fn antecedent_phrase(cx: &Ctx, r: &Range<usize>, rel: usize) -> Option<Range<usize>> {
+    let mut e = rel;
+    if e > r.start && cx.word(e - 1) == "," {
+        e -= 1;
+    }
+    if e == r.start || cx.is_punct(e - 1) && cx.word(e - 1) != "." || cx.is(e - 1, NOT_SUBJECT) {
+        return None;
+    }
+    let mut s = e - 1;
+    while s > r.start && e - s < 6 && !cx.is(s, DETERMINERS) {
+        let w = cx.word(s - 1);
+        if cx.is_punct(s - 1)
+            || CLAUSE_WORDS.contains(&w)
+            || ADJUNCT_STARTS.contains(&w)
+            || REPORTING.contains(w)
+            || FINITE.contains(&w)
+        {
+            break;
+        }
+        s -= 1;
+    }
+    Some(s..e)
+}
+
+/// "Rubio said aboard his campaign plane on Monday as he crossed Nevada.": the words after a
+/// verb of saying ("said", not "called for") are only adjuncts (they open with a preposition or a time word and hold no
+/// "that", no quotation and no clause of their own outside a subordinate one), so the verb
+/// reports nothing in its sentence; its words are a quotation beside it, if any.
+fn adjuncts_only(cx: &Ctx, after: Range<usize>, quotes: &[RawQuote]) -> bool {
+    if after.is_empty() {
+        return false;
+    }
+    let first = cx.word(after.start);
+    let adverb =
+        first.len() > 4 && first.ends_with("ly") && !cx.first_char(after.start).is_uppercase();
+    let opens =
+        cx.is(after.start, ADJUNCT_STARTS) || cx.is(after.start, &["about", "otherwise"]) || adverb;
+    // "said when they would act" is an indirect question, the verb's complement.
+    if !opens || cx.is(after.start, &["to"]) || cx.is(after.start, QUESTION_WORDS) {
+        return false;
+    }
+    let subordinate =
+        |k: usize| (k.saturating_sub(2).max(after.start)..k).any(|j| cx.is(j, SUBORDINATORS));
+    // A quotation there is someone's words, unless it is the title of a show or a work ("said
+    // in an interview with “Fox News Sunday.”").
+    let words_quoted = |k: usize| {
+        let at = cx.seg.tokens[k].span.start;
+        let qi = quotes.partition_point(|q| q.span.start < at);
+        quotes
+            .get(qi)
+            .filter(|q| q.span.start == at)
+            .is_some_and(|q| !is_title(q.inner.slice(cx.text)))
+    };
+    !after.clone().any(|k| {
+        cx.word(k) == "that"
+            || (cx.is_punct(k) && is_quote_char(cx.first_char(k)) && words_quoted(k))
+            || ((cx.is(k, FINITE) || cx.is(k, SUBJECT_PRONOUNS)) && !subordinate(k))
+    })
+}
+
+/// Words that open a subordinate clause of time, reason or manner.
+const SUBORDINATORS: &[&str] = &[
+    "as", "when", "while", "after", "before", "because", "since", "if", "until", "though",
+    "although",
+];
+
+/// The words after a frame set off by commas in mid-sentence ("The trend, Mr. Obama said, has
+/// been clear"): after the verb and its adjuncts (`after`) come a comma and at least two more
+/// words to the sentence's end, which do not open a participle ("adding that") or a new clause
+/// with a coordinator.
+fn parenthetical_rest(cx: &Ctx, after: &Range<usize>, end: usize) -> Option<Range<usize>> {
+    let comma = after.end;
+    if comma >= end || cx.word(comma) != "," || comma + 3 > end {
+        return None;
+    }
+    let first = comma + 1;
+    let opens_other = cx.word(first).ends_with("ing")
+        || cx.is(first, &["and", "but", "or", "so", "then", "according"])
+        || cx.is_punct(first)
+        || REPORTING.contains(cx.word(first));
+    (!opens_other).then_some(first..end)
+}
+
+/// Whether the words before a mid-sentence frame are an adverbial opening the sentence (a
+/// preposition or subordinator first, no finite verb) rather than a part of the clause reported.
+fn fronted_before(cx: &Ctx, before: Range<usize>) -> bool {
+    !before.is_empty()
+        && (cx.is(before.start, FRONTED) || cx.is(before.start, SUBORDINATORS))
+        && !before.clone().any(|k| cx.is(k, FINITE))
+}
+
+/// Words that open an insertion between a subject and its verb ("The army, which ...", "X, the
+/// commander, ...").
+const INSERTION_OPENERS: &[&str] = &[
+    "which", "who", "whose", "the", "a", "an", "its", "his", "her", "their", "now", "then",
+    "however", "too", "also",
+];
+
+/// Words a title leaves in lower case.
+const TITLE_LOWER: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "nor", "but", "for", "in", "on", "at", "to", "with", "by",
+    "from", "is", "are", "as", "vs", "vs.", "&",
+];
+
+/// "Fox News Sunday", "Orange is the New Black": words in title case, the name of a work, a show
+/// or a slogan rather than someone's words. Every word but [`TITLE_LOWER`] opens with a capital
+/// letter or a digit, and no sentence ends inside.
+pub fn is_title(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ends_sentence = quoted
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .contains(['.', '!', '?']);
+    !words.is_empty()
+        && !ends_sentence
+        && words.iter().any(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || TITLE_LOWER.contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// Words that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "some", "many", "several", "one",
+];
+
+/// Words that may not open a sentence's subject: a fronted adverbial or a clause opens with them.
+const NOT_A_SUBJECT_START: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "under",
+    "with",
+    "without",
+    "for",
+    "from",
+    "by",
+    "as",
+    "if",
+    "when",
+    "while",
+    "because",
+    "although",
+    "though",
+    "however",
+    "meanwhile",
+    "still",
+    "yet",
+    "but",
+    "and",
+    "so",
+    "then",
+    "now",
+    "here",
+    "there",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "to",
+    "of",
+    "asked",
+    "last",
+    "earlier",
+    "later",
+];
+
+/// The sentence's opening name when insertions stand between it and the verb at `v` (`p`, the
+/// token before the verb, closes the last one): "Rep. Meeks (D-N.Y.), chairman of the caucus's
+/// PAC, said ...", "Kall -- co-editor of a book on the debates -- said ...", "Donna Rawlings, 59,
+/// of Ashton, Md., who watched the ceremony, said ...". The name runs from the sentence's start
+/// to its first comma, dash or parenthesis: one to six tokens, opening with a capital letter,
+/// holding no verb or clause word. The verb must take a clause, so that the words after it are
+/// what is said ("The senator, after the vote, said the bill was dead"). Gives the speaker's
+/// tokens: the name with its insertions.
+fn subject_before_insertions(
+    cx: &Ctx,
+    r: &Range<usize>,
+    p: usize,
+    v: usize,
+) -> Option<Range<usize>> {
+    if !matches!(cx.word(p), "," | "—" | "–" | "--" | "-" | ")") || p <= r.start {
+        return None;
+    }
+    let start = if cx.is(r.start, &["but", "and", "yet", "so"]) {
+        r.start + 1
+    } else {
+        r.start
+    };
+    let open = (start..p).find(|&k| matches!(cx.word(k), "," | "—" | "–" | "--" | "-" | "("))?;
+    let name = start..open;
+    let name_like = !name.is_empty()
+        && name.len() <= 6
+        && cx.first_char(start).is_uppercase()
+        && !cx.is(start, NOT_A_SUBJECT_START)
+        && name.clone().all(|k| {
+            !(cx.is(k, FINITE)
+                || cx.is(k, CLAUSE_WORDS)
+                || REPORTING.contains(cx.word(k))
+                || (cx.is_punct(k) && cx.word(k) != "."))
+        });
+    let clause = if REPORTING.contains(cx.word(v)) {
+        v + 1 < r.end && !cx.is_punct(v + 1)
+    } else {
+        takes_clause(cx, v, r.end)
+    };
+    if !name_like || p - open > 60 || !clause {
+        return None;
+    }
+    // The insertions stay in the speaker as written: an apposition often says whom the name
+    // speaks for ("Karimi, executive director of Interfaith Paths to Peace").
+    let mut e = p;
+    while e > open && matches!(cx.word(e - 1), "," | "—" | "–" | "--" | "-") {
+        e -= 1;
+    }
+    Some(start..if cx.word(p) == ")" { p + 1 } else { e })
 }
 
 /// Words that open a clause's subject: after a reporting verb they start its complement ("said
@@ -1998,7 +2787,20 @@ fn inverted_after_comma(
     // The comma must not close an insertion after the subject ("The army, which has fought
     // the RSF, said ...", "Erdogan, speaking in Ankara, said the rebels took the town"): the
     // words before it hold no other comma or dash.
-    let insertion = (r.start..p).any(|k| matches!(cx.word(k), "," | "—" | "–"));
+    // An insertion opens with a relative word, a determiner, a participle or a name; a
+    // coordinated clause ("..., and the meeting deteriorated from there, said one source") does
+    // not.
+    let insertion = subject_before_insertions(cx, r, p, v).is_some()
+        || (r.start..p)
+            .rev()
+            .find(|&k| matches!(cx.word(k), "," | "—" | "–"))
+            .is_some_and(|open| {
+                let first = open + 1;
+                cx.word(open) != ","
+                    || cx.is(first, INSERTION_OPENERS)
+                    || cx.word(first).ends_with("ing")
+                    || cx.first_char(first).is_uppercase()
+            });
     let speaker_ok = e > v + 1
         && e - v <= 8
         && verbless
@@ -2020,6 +2822,31 @@ fn opening_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>>
         return None;
     }
     Some(r.start..m_tokens.end)
+}
+
+/// The name or subject pronoun a sentence opens with (after a coordinator), ending before the
+/// verb at `v`: one to five capitalised tokens, the first not one that opens an adverbial or a
+/// clause ("In", "When"), or "he", "she", "they", "we", "I".
+fn opening_name(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>> {
+    let start = if cx.is(r.start, &["but", "and", "yet", "so"]) {
+        r.start + 1
+    } else {
+        r.start
+    };
+    if start >= v {
+        return None;
+    }
+    if cx.is(start, &["he", "she", "they", "we", "i"]) {
+        return Some(start..start + 1);
+    }
+    if !cx.first_char(start).is_uppercase() || cx.is(start, NOT_A_SUBJECT_START) {
+        return None;
+    }
+    let mut e = start;
+    while e < v && e - start < 5 && (cx.first_char(e).is_uppercase() || cx.word(e) == ".") {
+        e += 1;
+    }
+    Some(start..e)
 }
 
 /// The speaker of a quote with no frame of its own, carried from the context the way news copy
@@ -2246,6 +3073,10 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
     // The lowercase words of the speaker (most are lowercase already and borrowed).
     let mut words: Vec<Cow<str>> = Vec::new();
     for i in 0..frames.len() {
+        // A relative pronoun's frame comes resolved to its antecedent.
+        if frames[i].resolved_from.is_some() {
+            continue;
+        }
         let sp = frames[i].speaker;
         if matches!(
             frames[i].kind,
@@ -2384,4 +3215,37 @@ fn antecedent_of(
                 }
         })
         .map(|a| (a.speaker_actor, a.speaker.slice(cx.text).to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{double_marks, mark_len_at, opens_with_double};
+
+    /// A double mark: byte offset, the mark, its length in bytes.
+    type Mark = (usize, char, usize);
+
+    #[test]
+    fn two_apostrophes_are_a_double_mark() {
+        let cases: &[(&str, &[Mark])] = &[
+            ("''Türkiye,'' he said", &[(0, '"', 2), (11, '"', 2)]),
+            (
+                "“Ça va,” ''oui''",
+                &[(0, '“', 3), (10, '”', 3), (14, '"', 2), (19, '"', 2)],
+            ),
+            ("rock 'n' roll", &[]),
+            // Three apostrophes: a pair, then a lone mark.
+            ("'''", &[(0, '"', 2)]),
+            ("''''", &[(0, '"', 2), (2, '"', 2)]),
+        ];
+        for &(text, want) in cases {
+            let got = double_marks(text);
+            assert_eq!(got, want, "{text:?}");
+            for &(at, _, len) in &got {
+                assert_eq!(mark_len_at(text, at), len, "{text:?} at {at}");
+                assert!(text.is_char_boundary(at) && text.is_char_boundary(at + len));
+            }
+        }
+        assert!(opens_with_double("''We won''"));
+        assert!(!opens_with_double("'We won'"));
+    }
 }

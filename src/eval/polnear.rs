@@ -400,17 +400,23 @@ fn match_cues(pred: &[Scored], gold: &[Scored]) -> usize {
 }
 
 /// Stretches between double quotation marks within a paragraph (the marks left out): straight
-/// marks pair in turn, curly ones open and close.
+/// marks pair in turn, curly ones open and close. Two apostrophes (`''`) are a straight mark.
 fn quoted_stretches(text: &str, seg: &Segmented) -> Vec<Span> {
     let mut out = Vec::new();
     for p in &seg.paragraphs {
         let s = p.span.slice(text);
         let mut open: Option<usize> = None;
-        for (i, c) in s.char_indices() {
+        let mut chars = s.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
             let at = p.span.start + i;
+            let (c, len) = if c == '\'' && chars.next_if(|&(_, n)| n == '\'').is_some() {
+                ('"', 2)
+            } else {
+                (c, c.len_utf8())
+            };
             match (c, open) {
-                ('“' | '«', _) => open = Some(at + c.len_utf8()),
-                ('"', None) => open = Some(at + 1),
+                ('“' | '«', _) => open = Some(at + len),
+                ('"', None) => open = Some(at + len),
                 ('"' | '”' | '»', Some(o)) => {
                     out.push(Span::new(o, at));
                     open = None;
@@ -643,7 +649,17 @@ fn predicted(art: &Article, words: &Words) -> Vec<Scored> {
         .iter()
         .filter(|r| r.kind != Kind::Scare)
         .map(|r| Scored {
-            content: words.within(&[Span::new(r.content.start, r.content.end)]),
+            // A frame in mid-sentence ("The trend, Mr. Obama said, has been clear") lies inside
+            // its content's extent; its source and cue words are not content.
+            content: {
+                let frame: Vec<Span> = (r.source.iter().chain(&r.cue))
+                    .map(|s| Span::new(s.start, s.end))
+                    .collect();
+                let frame = words.within(&frame);
+                let mut c = words.within(&[Span::new(r.content.start, r.content.end)]);
+                c.retain(|w| frame.binary_search(w).is_err());
+                c
+            },
             source: r.source.iter().map(|s| Span::new(s.start, s.end)).collect(),
             name: r.speaker.clone(),
             cue: r.cue.iter().map(|c| Span::new(c.start, c.end)).collect(),
