@@ -34,6 +34,10 @@ use serde::Serialize;
 use crate::text::{Segmented, Span, TokenKind};
 use crate::voice::{Voices, is_quote_token, token_range};
 
+/// Whether a quotation is a title rather than someone's words (it lives in [`crate::voice`],
+/// which owns quotations; kept here for callers of the earlier path).
+pub use crate::voice::is_title;
+
 /// The kind of an attribution relation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -188,15 +192,13 @@ fn frame_relations(
         }
         let mut toks = f.scope.clone();
         let mut quoted = 0;
-        // A frame that reports nothing in its own sentence ("Rubio said on Monday.") has the
-        // quotations whose speaker it is as its words.
-        let own_words = !toks.is_empty();
+        // A frame that reports nothing in its own sentence ("Rubio said on Monday.") has as its
+        // words the first quotation beside it (its sentence or the next) whose speaker it is.
         for &qi in &by_frame[fi] {
             let q = &voices.quotes[qi];
             let inner = token_range(seg, q.inner);
             let apart = inner.end <= toks.start || toks.end <= inner.start;
-            let beside = !own_words
-                && toks.is_empty()
+            let beside = toks.is_empty()
                 && !crate::voice::is_title(q.inner.slice(text))
                 && seg
                     .sentence_at(q.inner.start)

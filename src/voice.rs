@@ -7,8 +7,8 @@
 //!    X`, a participle continuing the frame (`..., adding that ...`), and a verb sharing the subject
 //!    of an earlier frame (`... and claimed ...`). A frame in mid-sentence reports the words on
 //!    both sides (`The trend, X said, has been clear`); a name and a colon opening a paragraph
-//!    give the rest to the name (`Graham: ...`); `In a poll, ...` gives the clause to the poll;
-//!    `Asked whether ...,` is a question put by someone not named. Verbs of belief and finding
+//!    give the rest to the name (`Lindsey Graham: ...`); `In a poll, ...` gives the clause to
+//!    the poll; `Asked whether ...,` is a question put by someone not named. Verbs of belief and finding
 //!    report only with a clause after them, verbs of wanting, refusing and asking only with an
 //!    infinitive (`wants to`, `asked Congress to`); verbs of trying (`sought to`) describe what
 //!    someone does and make no frame. A verb of saying followed by adjuncts only (`X said on
@@ -341,7 +341,6 @@ static REPORTING: WordSet = WordSet::new(&[
     "cited",
     "predicted",
     "testified",
-    "recalled",
     "observed",
     "remarked",
     "replied",
@@ -356,7 +355,6 @@ static REPORTING: WordSet = WordSet::new(&[
     "endorses",
     "endorsing",
     "hailed",
-    "hails",
     "lauded",
     "applauded",
     "commended",
@@ -688,6 +686,7 @@ static ATTITUDE: WordSet = WordSet::new(&[
     "pointed",
     "maintains",
     "contends",
+    "recalled",
     "answered",
     "disclosed",
     "clarified",
@@ -760,35 +759,41 @@ const REQUEST: &[&str] = &[
     "encouraged",
 ];
 
-/// The verb at `v` takes an infinitive: "to" right after it, or after an object of at most three
-/// words ("wants voters to know"), and is a verb (no determiner or possessive before it).
+/// The verb at `v` takes an infinitive: "to" and a verb right after it ("refused to endorse"),
+/// or, for a verb of wanting or asking, after an object of at most three words ("wants voters
+/// to know", "asked Congress to approve"). Not a noun after a determiner or a possessive ("her
+/// plans to"), and not "to" before a number ("declined to 20").
 fn takes_infinitive(cx: &Ctx, v: usize, end: usize) -> bool {
-    // "her plans to ...", "Trump's offer to ...": after a determiner or a possessive the word
-    // is a noun.
     let noun = v > 0
         && (cx.is(v - 1, DETERMINERS)
             || cx.is(v - 1, &["new", "latest", "own", "any", "no"])
             || cx.seg.tokens[v - 1].kind == TokenKind::Possessive);
+    let infinitive = |k: usize| {
+        cx.word(k) == "to"
+            && k + 1 < end
+            && !cx.is_punct(k + 1)
+            && cx.seg.tokens[k + 1].kind != TokenKind::Number
+            && !cx.is(k + 1, DETERMINERS)
+            && !cx.first_char(k + 1).is_uppercase()
+    };
+    let with_object = REQUEST.contains(&cx.word(v)) || cx.word(v).starts_with("want");
+    let reach = if with_object { 5 } else { 2 };
     !noun
-        && (v + 1..end.min(v + 5))
+        && (v + 1..end.min(v + reach))
             .take_while(|&k| !cx.is_punct(k) && !cx.is(k, CLAUSE_WORDS))
-            .any(|k| {
-                cx.word(k) == "to"
-                    && k + 1 < end
-                    && !cx.is_punct(k + 1)
-                    && !cx.is(k + 1, DETERMINERS)
-                    && !cx.first_char(k + 1).is_uppercase()
-            })
+            .any(infinitive)
 }
 
-/// Whether `w` (lower case) is a verb this module reads as a cue of someone's words or view:
-/// a verb of saying, of naming, or of belief and finding. "according" counts for "according to".
+/// Whether `w` (lower case) is a verb this module reads as a cue of someone's words, view, aim
+/// or request: a verb of saying, of naming, of belief and finding, of wanting, or of asking.
+/// "according" counts for "according to".
 pub fn is_cue_word(w: &str) -> bool {
     w == "according"
         || REPORTING.contains(w)
         || NAMING_VERBS.contains(w)
         || ATTITUDE.contains(w)
         || INTENTION.contains(w)
+        || REQUEST.contains(&w)
 }
 
 /// Words that open an indirect question ("asked whether", "wondered why").
@@ -813,6 +818,7 @@ fn takes_clause(cx: &Ctx, v: usize, end: usize) -> bool {
 /// Verbs of saying that take their speaker after them ('"...," said X').
 const REPORTING_SAY: &[&str] = &[
     "said",
+    "recalled",
     "answered",
     "shouted",
     "yelled",
@@ -1570,11 +1576,13 @@ const PAGE_LABELS: &[&str] = &[
     "disclaimer",
 ];
 
-/// "Graham: Trump's rhetoric destroying GOP's chance", "Poll: Sanders leads": a paragraph that
-/// opens with a short name and a colon gives the words after the colon to that name, as
-/// headlines and lead-ins do. The name is one to five tokens, opening with a capital letter (not
-/// all capitals, which is a label or a dateline), with no verb or clause word; at least three
-/// words follow. Labels of a page ("Update:", "Watch:") are not names.
+/// "Lindsey Graham: Trump's rhetoric destroying GOP's chance", "NY Daily News: ...": a
+/// paragraph that opens with a short name and a colon gives the words after the colon to that
+/// name, as headlines and lead-ins do. The name is one to five tokens, opening with a capital
+/// letter (not all capitals, which is a label or a dateline), with no auxiliary, verb of saying
+/// or clause word; it names a person the text knows, or is two or more capitalised words. At
+/// least three words follow. Labels of a page ("Update:", "Watch:") are not names, and neither
+/// is a lone word or a phrase in lower case ("Sudan: ...", "Gaza war: ..."), a headline's topic.
 fn colon_source(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame> {
     let sentence = &cx.seg.sentences[si];
     let first_of_paragraph = si == 0 || cx.seg.sentences[si - 1].paragraph != sentence.paragraph;
@@ -1598,7 +1606,15 @@ fn colon_source(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame> {
                 || REPORTING.contains(cx.word(k))
                 || (cx.is_punct(k) && cx.word(k) != "."))
         });
-    if !name_like {
+    // A person, or a name of two or more capitalised words ("NY Daily News"): a lone word or
+    // a phrase in lower case is a headline's topic ("Sudan: civilians killed", "Gaza war: ...").
+    let name = cx.span(&(r.start..colon));
+    let person = cx
+        .first_actor(name)
+        .is_some_and(|m| matches!(m.form, Form::Person | Form::Title));
+    let proper = colon - r.start >= 2
+        && (r.start..colon).all(|k| cx.first_char(k).is_uppercase() || cx.word(k) == ".");
+    if !name_like || !(person || proper) {
         return None;
     }
     Some(Frame {
@@ -1658,29 +1674,49 @@ const EVIDENCE_NOUNS: &[&str] = &[
     "polling",
 ];
 
-/// Whether the subject before the verb at `v` is a source of evidence: an evidence noun among
-/// the eight words before it, with no punctuation or clause word between ("exit polls conducted
-/// by Edison Research show ...").
+/// Whether the subject before the verb at `v` is a source of evidence: an evidence noun heads
+/// it, right before the verb or before a participle phrase ("exit polls conducted by Edison
+/// Research show ..."), at most eight words back with no punctuation or clause word between, and
+/// not after a preposition ("searching the hospital for documents found weapons").
 fn evidence_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> bool {
-    (v.saturating_sub(8).max(r.start)..v)
+    let Some(k) = (v.saturating_sub(8).max(r.start)..v)
         .rev()
         .take_while(|&k| !cx.is_punct(k) && !cx.is(k, CLAUSE_WORDS))
-        .any(|k| cx.is(k, EVIDENCE_NOUNS))
+        .find(|&k| cx.is(k, EVIDENCE_NOUNS))
+    else {
+        return false;
+    };
+    let participle = k + 1 == v || {
+        let w = cx.word(k + 1);
+        w.ends_with("ed") && !cx.first_char(k + 1).is_uppercase()
+    };
+    let after_preposition = k > r.start && cx.is(k - 1, ADJUNCT_STARTS);
+    participle && !after_preposition
 }
 
 /// "In an NBC News/Wall Street Journal poll released Monday, 50 percent chose Clinton": a
 /// sentence that opens with "In" and a noun phrase on a source of evidence up to a comma gives
-/// the clause after the comma to that source. The phrase is at most twelve tokens and holds an
-/// evidence noun; the clause holds no verb of saying of its own.
+/// the clause after the comma to that source. The phrase is at most twelve tokens and an
+/// evidence noun heads it (before any preposition or participle); the clause holds no verb of
+/// saying of its own.
 fn in_evidence(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame> {
     if cx.word(r.start) != "in" {
         return None;
     }
     let comma = (r.start + 1..r.end.min(r.start + 14)).find(|&k| cx.is_punct(k))?;
     let source = r.start + 1..comma;
+    // The evidence noun heads the phrase: it comes before any preposition or participle ("In
+    // response to the report, ..." is not the report's).
+    let head_end = source
+        .clone()
+        .find(|&k| {
+            cx.is(k, ADJUNCT_STARTS)
+                || (cx.word(k).ends_with("ed") && !cx.first_char(k).is_uppercase())
+        })
+        .unwrap_or(comma);
     if cx.word(comma) != ","
         || comma + 3 > r.end
-        || !source.clone().any(|k| cx.is(k, EVIDENCE_NOUNS))
+        || !(source.start..head_end).any(|k| cx.is(k, EVIDENCE_NOUNS))
         || (comma + 1..r.end).any(|k| REPORTING.contains(cx.word(k)) || cx.is(k, FINDING))
     {
         return None;
@@ -1791,7 +1827,11 @@ fn verb_group_start(cx: &Ctx, r: &Range<usize>, v: usize) -> (usize, bool) {
             && ["is", "are", "was", "were"]
                 .iter()
                 .any(|b| w.starts_with(b));
-        let be = word.ends_with("ing") && (BE_PROGRESSIVE.contains(&w) || negated_be);
+        // "Israel's warning to residents": an 's after a name is a possessive, not "is".
+        let possessive = cx.seg.tokens[b - 1].kind == TokenKind::Possessive
+            && !(b >= 2 && cx.is(b - 2, &["he", "she", "it", "that", "there", "who", "what"]));
+        let be =
+            word.ends_with("ing") && !possessive && (BE_PROGRESSIVE.contains(&w) || negated_be);
         progressive |= be;
         let skippable = SKIP_BEFORE_VERB.contains(w)
             || is_calendar_word(w)
@@ -2213,7 +2253,7 @@ fn frame_at(
         if before.is_none_or(|p| cx.word(p) != ",") {
             return None;
         }
-        if let Some(prev) = earlier.last() {
+        if let Some(prev) = earlier.iter().rev().find(|f| f.kind != FrameKind::Question) {
             let mut f = make(FrameKind::Participle, 0..0, v + 1..end);
             f.speaker = prev.speaker;
             f.speaker_tokens = 0..0;
@@ -2237,7 +2277,7 @@ fn frame_at(
     {
         // "Yemen's government ... welcomed the designation and accused the Houthis of ...": with
         // no frame before it, the verb shares the subject the sentence opens with.
-        let Some(prev) = earlier.last() else {
+        let Some(prev) = earlier.iter().rev().find(|f| f.kind != FrameKind::Question) else {
             let subject = opening_subject(cx, r, v)?;
             return Some(make(FrameKind::SharedSubject, subject, v + 1..end));
         };
@@ -2481,9 +2521,10 @@ fn antecedent_phrase(cx: &Ctx, r: &Range<usize>, rel: usize) -> Option<Range<usi
     Some(s..e)
 }
 
-/// "Rubio said aboard his campaign plane on Monday as he crossed Nevada.": the words after a
-/// verb of saying ("said", not "called for") are only adjuncts (they open with a preposition or a time word and hold no
-/// "that", no quotation and no clause of their own outside a subordinate one), so the verb
+/// "Rubio said on his campaign plane on Monday as he crossed Nevada.": the words after a verb of
+/// saying ("said", not "called for") are only adjuncts (they open with a preposition, a time
+/// word or an adverb in -ly, and hold no "that", no number, no quotation other than a title, and
+/// no auxiliary, subject pronoun or verb in -ed outside a subordinate clause), so the verb
 /// reports nothing in its sentence; its words are a quotation beside it, if any.
 fn adjuncts_only(cx: &Ctx, after: Range<usize>, quotes: &[RawQuote]) -> bool {
     if after.is_empty() {
@@ -2510,10 +2551,17 @@ fn adjuncts_only(cx: &Ctx, after: Range<usize>, quotes: &[RawQuote]) -> bool {
             .filter(|q| q.span.start == at)
             .is_some_and(|q| !is_title(q.inner.slice(cx.text)))
     };
+    // A number ("said at least 30 people died") or a verb in the past ("said in a statement
+    // Israeli forces killed 20") may be the clause reported: in doubt, the words are reported.
+    let past = |k: usize| {
+        let w = cx.word(k);
+        w.len() > 3 && w.ends_with("ed") && !cx.first_char(k).is_uppercase()
+    };
     !after.clone().any(|k| {
         cx.word(k) == "that"
+            || cx.seg.tokens[k].kind == TokenKind::Number
             || (cx.is_punct(k) && is_quote_char(cx.first_char(k)) && words_quoted(k))
-            || ((cx.is(k, FINITE) || cx.is(k, SUBJECT_PRONOUNS)) && !subordinate(k))
+            || ((cx.is(k, FINITE) || cx.is(k, SUBJECT_PRONOUNS) || past(k)) && !subordinate(k))
     })
 }
 
@@ -2525,16 +2573,19 @@ const SUBORDINATORS: &[&str] = &[
 
 /// The words after a frame set off by commas in mid-sentence ("The trend, Mr. Obama said, has
 /// been clear"): after the verb and its adjuncts (`after`) come a comma and at least two more
-/// words to the sentence's end, which do not open a participle ("adding that") or a new clause
-/// with a coordinator.
+/// words to the sentence's end, which do not open a participle ("adding that"), a new clause
+/// with a coordinator, or an adverbial (", he said, after the talks").
 fn parenthetical_rest(cx: &Ctx, after: &Range<usize>, end: usize) -> Option<Range<usize>> {
     let comma = after.end;
     if comma >= end || cx.word(comma) != "," || comma + 3 > end {
         return None;
     }
     let first = comma + 1;
+    // ", the army said, as fighting raged": an adverbial of the outlet's after the frame.
     let opens_other = cx.word(first).ends_with("ing")
         || cx.is(first, &["and", "but", "or", "so", "then", "according"])
+        || cx.is(first, SUBORDINATORS)
+        || cx.is(first, ADJUNCT_STARTS)
         || cx.is_punct(first)
         || REPORTING.contains(cx.word(first));
     (!opens_other).then_some(first..end)
@@ -2638,8 +2689,8 @@ const NOT_A_SUBJECT_START: &[&str] = &[
 /// token before the verb, closes the last one): "Rep. Meeks (D-N.Y.), chairman of the caucus's
 /// PAC, said ...", "Kall -- co-editor of a book on the debates -- said ...", "Donna Rawlings, 59,
 /// of Ashton, Md., who watched the ceremony, said ...". The name runs from the sentence's start
-/// to its first comma, dash or parenthesis: one to six tokens, opening with a capital letter,
-/// holding no verb or clause word. The verb must take a clause, so that the words after it are
+/// to its first comma, dash or parenthesis: one to six tokens, each capitalised (or an
+/// abbreviation's full stop, or a particle of a name such as "al" or "de"). The verb must take a clause, so that the words after it are
 /// what is said ("The senator, after the vote, said the bill was dead"). Gives the speaker's
 /// tokens: the name with its insertions.
 fn subject_before_insertions(
@@ -2658,15 +2709,19 @@ fn subject_before_insertions(
     };
     let open = (start..p).find(|&k| matches!(cx.word(k), "," | "—" | "–" | "--" | "-" | "("))?;
     let name = start..open;
+    // A proper name: capitalised words, abbreviations and the particles of names ("Abu Mohammed
+    // al-Jolani", "Leonard E. Burman"); "Israeli strikes killed 20 people" is a clause.
     let name_like = !name.is_empty()
         && name.len() <= 6
-        && cx.first_char(start).is_uppercase()
         && !cx.is(start, NOT_A_SUBJECT_START)
         && name.clone().all(|k| {
-            !(cx.is(k, FINITE)
-                || cx.is(k, CLAUSE_WORDS)
-                || REPORTING.contains(cx.word(k))
-                || (cx.is_punct(k) && cx.word(k) != "."))
+            (cx.first_char(k).is_uppercase()
+                || cx.word(k) == "."
+                || cx.is(
+                    k,
+                    &["al", "el", "bin", "ibn", "de", "da", "van", "von", "la"],
+                ))
+                && !REPORTING.contains(cx.word(k))
         });
     let clause = if REPORTING.contains(cx.word(v)) {
         v + 1 < r.end && !cx.is_punct(v + 1)
@@ -2790,17 +2845,27 @@ fn inverted_after_comma(
     // An insertion opens with a relative word, a determiner, a participle or a name; a
     // coordinated clause ("..., and the meeting deteriorated from there, said one source") does
     // not.
-    let insertion = subject_before_insertions(cx, r, p, v).is_some()
-        || (r.start..p)
-            .rev()
-            .find(|&k| matches!(cx.word(k), "," | "—" | "–"))
-            .is_some_and(|open| {
-                let first = open + 1;
-                cx.word(open) != ","
-                    || cx.is(first, INSERTION_OPENERS)
-                    || cx.word(first).ends_with("ing")
-                    || cx.first_char(first).is_uppercase()
-            });
+    // Words before the first comma that hold a verb are a clause, not a subject ("Israeli
+    // strikes killed 20 people, including 8 children, said the health ministry").
+    let first_mark = (r.start..p)
+        .find(|&k| matches!(cx.word(k), "," | "—" | "–"))
+        .unwrap_or(p);
+    let clause_first = (r.start..first_mark).any(|k| {
+        let w = cx.word(k);
+        cx.is(k, FINITE) || (w.len() > 3 && w.ends_with("ed") && !cx.first_char(k).is_uppercase())
+    });
+    let insertion = !clause_first
+        && (subject_before_insertions(cx, r, p, v).is_some()
+            || (r.start..p)
+                .rev()
+                .find(|&k| matches!(cx.word(k), "," | "—" | "–"))
+                .is_some_and(|open| {
+                    let first = open + 1;
+                    cx.word(open) != ","
+                        || cx.is(first, INSERTION_OPENERS)
+                        || cx.word(first).ends_with("ing")
+                        || cx.first_char(first).is_uppercase()
+                }));
     let speaker_ok = e > v + 1
         && e - v <= 8
         && verbless

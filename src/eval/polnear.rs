@@ -484,8 +484,8 @@ pub struct PolnearReport {
     pub baseline: Figures,
     pub by_kind: BTreeMap<&'static str, KindRow>,
     /// Relation recall on the gold attributions whose cue holds a verb framelens reads as a cue
-    /// ([`crate::voice::is_cue_word`]), and on the others (verbs of wanting, supporting,
-    /// seeming, prepositions such as "talked about": attributions in PolNeAR's wide sense).
+    /// ([`crate::voice::is_cue_word`]), and on the others (verbs of supporting, seeming and
+    /// trying, prepositions such as "talked about": attributions in PolNeAR's wide sense).
     pub by_cue_known: BTreeMap<&'static str, ConstructionRow>,
     pub constructions: Vec<ConstructionRow>,
     pub hit_voice: HitVoice,
