@@ -1602,7 +1602,7 @@ fn colon_source(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame> {
             !(cx.is(k, PAGE_LABELS)
                 || cx.is(k, FINITE)
                 || cx.is(k, CLAUSE_WORDS)
-                || cx.is(k, NOT_A_SUBJECT_START)
+                || opens_no_subject(cx, k)
                 || REPORTING.contains(cx.word(k))
                 || (cx.is_punct(k) && cx.word(k) != "."))
         });
@@ -2639,51 +2639,21 @@ const DETERMINERS: &[&str] = &[
     "those", "some", "many", "several", "one",
 ];
 
-/// Words that may not open a sentence's subject: a fronted adverbial or a clause opens with them.
+/// Words that may not open a sentence's subject, besides those that open an adverbial or a
+/// subordinate clause ([`opens_no_subject`]).
 const NOT_A_SUBJECT_START: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "since",
-    "under",
-    "with",
-    "without",
-    "for",
-    "from",
-    "by",
-    "as",
-    "if",
-    "when",
-    "while",
-    "because",
-    "although",
-    "though",
-    "however",
-    "meanwhile",
-    "still",
-    "yet",
-    "but",
-    "and",
-    "so",
-    "then",
-    "now",
-    "here",
-    "there",
-    "it",
-    "this",
-    "that",
-    "these",
-    "those",
-    "to",
-    "of",
-    "asked",
-    "last",
-    "earlier",
-    "later",
+    "still", "yet", "but", "and", "so", "now", "here", "there", "it", "this", "that", "these",
+    "those", "asked",
 ];
+
+/// Whether token `k` opens a fronted adverbial, a subordinate clause or a connective, not a
+/// sentence's subject ("In", "When", "However", "But").
+fn opens_no_subject(cx: &Ctx, k: usize) -> bool {
+    cx.is(k, NOT_A_SUBJECT_START)
+        || cx.is(k, FRONTED)
+        || cx.is(k, SUBORDINATORS)
+        || cx.is(k, ADJUNCT_STARTS)
+}
 
 /// The sentence's opening name when insertions stand between it and the verb at `v` (`p`, the
 /// token before the verb, closes the last one): "Rep. Meeks (D-N.Y.), chairman of the caucus's
@@ -2713,7 +2683,7 @@ fn subject_before_insertions(
     // al-Jolani", "Leonard E. Burman"); "Israeli strikes killed 20 people" is a clause.
     let name_like = !name.is_empty()
         && name.len() <= 6
-        && !cx.is(start, NOT_A_SUBJECT_START)
+        && !opens_no_subject(cx, start)
         && name.clone().all(|k| {
             (cx.first_char(k).is_uppercase()
                 || cx.word(k) == "."
@@ -2904,7 +2874,7 @@ fn opening_name(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>> {
     if cx.is(start, &["he", "she", "they", "we", "i"]) {
         return Some(start..start + 1);
     }
-    if !cx.first_char(start).is_uppercase() || cx.is(start, NOT_A_SUBJECT_START) {
+    if !cx.first_char(start).is_uppercase() || opens_no_subject(cx, start) {
         return None;
     }
     let mut e = start;
