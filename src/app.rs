@@ -1,9 +1,9 @@
 //! The commands behind the command line: a validated configuration in, a report out. The binary
 //! only parses flags into a [`Config`] and maps [`AppError`] to an exit code.
 //!
-//! Exit codes: 0 success; 1 unexpected failure (for example writing the output); 2 bad
-//! command-line usage; 3 an article could not be read; 4 a lexicon could not be loaded;
-//! 5 gold annotations could not be read; 6 a corpus run finished but skipped some records.
+//! Exit codes: 0 success; 1 unexpected failure; 2 bad command-line usage; 3 an article could not
+//! be read; 4 a lexicon could not be loaded; 5 gold annotations could not be read; 6 a corpus run
+//! finished but skipped some records; 7 an output was refused or could not be written.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,6 +18,8 @@ use crate::report::{self, Format, Options};
 pub struct LexiconConfig {
     pub files: Vec<PathBuf>,
     pub no_defaults: bool,
+    /// How long a lexicon that is a FIFO waits for its writer.
+    pub open_wait: std::time::Duration,
 }
 
 /// A `framelens lexicon` subcommand.
@@ -79,10 +81,13 @@ pub struct CorpusConfig {
     /// A `raw,source` file, read into `input.source_map` when the run starts.
     pub source_map: Option<PathBuf>,
     pub hits: Option<PathBuf>,
+    /// Write `--hits` CSV cells as they are, formulas included.
+    pub raw_csv: bool,
     pub summary: Option<PathBuf>,
     /// Report the keyness comparison (otherwise totals and most used terms only).
     pub compare: bool,
     pub options: crate::corpus::compare::CompareOptions,
+    /// Worker threads, for the caller that starts rayon's global pool (the library does not).
     pub threads: Option<usize>,
     /// No closing line on standard error.
     pub quiet: bool,
@@ -172,6 +177,8 @@ pub enum AppError {
     #[error("cannot write the output: {0}")]
     Output(std::io::Error),
     #[error("{0}")]
+    Write(#[from] crate::output::OutputError),
+    #[error("{0}")]
     Edit(#[from] crate::lexicon::edit::EditError),
     #[error("{0}")]
     Summary(#[from] crate::corpus::summary::SummaryError),
@@ -184,8 +191,12 @@ pub enum AppError {
 impl AppError {
     pub fn exit_code(&self) -> u8 {
         match self {
-            AppError::Output(_) | AppError::Compile(_) | AppError::Render(_) => 1,
-            AppError::Hits(_) => 1,
+            AppError::Compile(_) | AppError::Render(_) => 1,
+            AppError::Output(_) | AppError::Write(_) | AppError::Hits(_) => 7,
+            AppError::Edit(
+                crate::lexicon::edit::EditError::Busy(_)
+                | crate::lexicon::edit::EditError::Unwritable { .. },
+            ) => 7,
             AppError::Input { .. } | AppError::Read(_) | AppError::Summary(_) => 3,
             AppError::Lexicon(_) | AppError::Edit(_) => 4,
             AppError::Eval(_) => 5,
@@ -199,8 +210,12 @@ pub fn load_lexicon(c: &LexiconConfig) -> Result<Lexicon, LexiconError> {
     if !c.no_defaults {
         b = b.bundled();
     }
+    let budget = crate::budget::Budget {
+        max_bytes: crate::budget::LEXICON_BYTES,
+        open_wait: c.open_wait,
+    };
     for f in &c.files {
-        b = b.file(f)?;
+        b = b.file_within(f, &budget)?;
     }
     b.build()
 }
@@ -283,6 +298,7 @@ fn show_text(docs: &[crate::input::Document], format: Format) -> String {
 
 /// Runs a command, writing its report to `out`; returns the exit code.
 pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
+    check_outputs(config)?;
     match &config.command {
         Command::Lexicon(c) => return run_lexicon(config, c, out),
         Command::Merge { parts } => {
@@ -359,6 +375,77 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
     };
     emit(out, config.output.as_deref(), &rendered)?;
     Ok(0)
+}
+
+/// Refuses, before anything is read or written, an output that is a link or a special file, is
+/// also an input (or inside an input folder), or is given twice.
+fn check_outputs(config: &Config) -> Result<(), crate::output::OutputError> {
+    use crate::output::Output;
+    let mut inputs: Vec<&Path> = config.lexicons.files.iter().map(PathBuf::as_path).collect();
+    let mut outputs: Vec<Output> = Vec::new();
+    match &config.command {
+        Command::Score { inputs: srcs, .. }
+        | Command::Attributions { inputs: srcs }
+        | Command::Lexicon(LexiconCommand::SuggestActors { inputs: srcs }) => {
+            inputs.extend(srcs.iter().filter_map(crate::input::Source::path));
+        }
+        Command::Compare { a, b, .. } => {
+            inputs.extend([a, b].into_iter().filter_map(crate::input::Source::path))
+        }
+        _ => {}
+    }
+    match &config.command {
+        Command::Corpus(c) => {
+            inputs.extend(c.input.paths.iter().map(PathBuf::as_path));
+            inputs.extend(c.source_map.as_deref());
+            outputs.extend(c.summary.as_deref().map(|path| Output {
+                flag: "--summary",
+                path,
+            }));
+            outputs.extend(c.hits.as_deref().map(|path| Output {
+                flag: "--hits",
+                path,
+            }));
+        }
+        Command::Merge { parts: p } | Command::Report { summaries: p, .. } => {
+            inputs.extend(p.iter().map(PathBuf::as_path));
+        }
+        Command::Lexicon(
+            LexiconCommand::Import { file, .. }
+            | LexiconCommand::Add { file, .. }
+            | LexiconCommand::AddActor { file, .. }
+            | LexiconCommand::Remove { file, .. },
+        ) => inputs.push(file),
+        Command::Lexicon(LexiconCommand::Check { files }) => {
+            inputs.extend(files.iter().map(PathBuf::as_path));
+        }
+        Command::Lexicon(LexiconCommand::Init { file }) => outputs.push(Output {
+            flag: "lexicon init",
+            path: file,
+        }),
+        Command::Eval(e) => inputs.extend(
+            [
+                &e.gold,
+                &e.articles,
+                &e.basil,
+                &e.newswcl,
+                &e.polnear,
+                &e.semeval_spans,
+                &e.entity_framing,
+            ]
+            .into_iter()
+            .flatten()
+            .map(PathBuf::as_path),
+        ),
+        _ => {}
+    }
+    if let Some(path) = config.output.as_deref() {
+        outputs.insert(0, Output { flag: "-o", path });
+    }
+    for o in &outputs {
+        crate::output::check_target(o.path)?;
+    }
+    crate::output::check_distinct(&inputs, &outputs)
 }
 
 /// Runs `eval` on each data set given. JSON gives one data set's report alone, or several under
@@ -468,33 +555,23 @@ fn report_lost(lost: &[String]) {
     }
 }
 
-/// Writes to `output` (atomically: a temporary file beside it, then a rename) or to `out`.
+/// Writes to `output` (atomically: see [`crate::output`]) or to `out`.
 fn emit(out: &mut dyn Write, output: Option<&Path>, text: &str) -> Result<(), AppError> {
-    let Some(path) = output else {
-        return write(out, text);
-    };
-    let err = |e: std::io::Error| AppError::Input {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    };
-    let tmp = path.with_extension(format!(
-        "{}.framelens-tmp",
-        path.extension()
-            .map_or(String::new(), |e| e.to_string_lossy().into_owned())
-    ));
-    std::fs::write(&tmp, text).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        err(e)
-    })
+    match output {
+        Some(path) => Ok(crate::output::write_file(path, text.as_bytes())?),
+        None => write(out, text),
+    }
 }
 
-/// Reads a UTF-8 text file (a dictionary to import).
-fn read_article_like(path: &Path) -> Result<String, AppError> {
-    std::fs::read_to_string(path).map_err(|e| AppError::Input {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    })
+/// Reads a UTF-8 data file whole (a dictionary to import, a summary, a source map), within
+/// [`crate::budget::DATA_BYTES`].
+fn read_data(path: &Path) -> Result<String, AppError> {
+    crate::budget::Budget::new(crate::budget::DATA_BYTES)
+        .read_text(path)
+        .map_err(|e| AppError::Input {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })
 }
 
 fn write(out: &mut dyn Write, s: &str) -> Result<(), AppError> {
@@ -529,15 +606,18 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
             })
         }
         LexiconCommand::Init { file } => {
-            if file.exists() {
-                return Err(AppError::Input {
+            crate::output::create_new(file, inspect::STARTER.as_bytes()).map_err(|e| {
+                AppError::Write(crate::output::OutputError::Write {
                     path: file.display().to_string(),
-                    reason: "already exists; framelens will not overwrite it".into(),
-                });
-            }
-            std::fs::write(file, inspect::STARTER).map_err(|e| AppError::Input {
-                path: file.display().to_string(),
-                reason: e.to_string(),
+                    source: if e.kind() == std::io::ErrorKind::AlreadyExists {
+                        std::io::Error::new(
+                            e.kind(),
+                            "it already exists; framelens will not overwrite it",
+                        )
+                    } else {
+                        e
+                    },
+                })
             })?;
             write(out, &format!("wrote {}\n", file.display()))?;
             Ok(0)
@@ -574,7 +654,7 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
             Ok(0)
         }
         LexiconCommand::Import { file, from } => {
-            let text = read_article_like(file)?;
+            let text = read_data(file)?;
             let c = crate::lexicon::convert::import(&file.display().to_string(), &text, *from)
                 .map_err(|e| AppError::Input {
                     path: file.display().to_string(),
@@ -601,7 +681,9 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
                         sources.insert(format!("bundled:{name}"), (*text).to_owned());
                     }
                     for f in &config.lexicons.files {
-                        if let Ok(t) = std::fs::read_to_string(f) {
+                        if let Ok(t) =
+                            crate::budget::Budget::new(crate::budget::LEXICON_BYTES).read_text(f)
+                        {
                             sources.insert(f.display().to_string(), t);
                         }
                     }
@@ -641,14 +723,7 @@ fn read_summaries(paths: &[PathBuf]) -> Result<crate::corpus::summary::Summary, 
     let mut merged: Option<(Summary, String)> = None;
     for p in paths {
         let shown = p.display().to_string();
-        let text = std::fs::read_to_string(p).map_err(|e| AppError::Input {
-            path: shown.clone(),
-            reason: match e.kind() {
-                std::io::ErrorKind::NotFound => "no such file".into(),
-                std::io::ErrorKind::InvalidData => "not valid UTF-8".into(),
-                _ => e.to_string(),
-            },
-        })?;
+        let text = read_data(p)?;
         let s = Summary::from_json(&shown, &text)?;
         match &mut merged {
             None => merged = Some((s, shown)),
@@ -664,10 +739,7 @@ fn read_summaries(paths: &[PathBuf]) -> Result<crate::corpus::summary::Summary, 
 /// lines starting with `#` are ignored.
 fn read_source_map(path: &Path) -> Result<std::collections::BTreeMap<String, String>, AppError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| AppError::Input {
-        path: shown.clone(),
-        reason: e.to_string(),
-    })?;
+    let text = read_data(path)?;
     let mut map = std::collections::BTreeMap::new();
     for (i, line) in text.lines().enumerate() {
         let l = line.trim();
@@ -710,13 +782,11 @@ fn run_corpus(
         path: e.path,
         reason: e.reason,
     })?;
-    let hits = c.hits.as_deref().map(HitWriter::create).transpose()?;
-    if let Some(n) = c.threads {
-        // Fails only when the global pool was built already (a second run in one process).
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
+    let hits = c
+        .hits
+        .as_deref()
+        .map(|p| HitWriter::create(p, c.raw_csv))
+        .transpose()?;
     let bar = if c.progress {
         progress_bar(reader.total_bytes())
     } else {

@@ -216,19 +216,31 @@ impl LexiconBuilder {
         self
     }
 
-    /// Adds a lexicon file from disk.
-    pub fn file(mut self, path: &Path) -> Result<Self, LexiconError> {
+    /// Adds a lexicon file from disk (at most [`crate::budget::LEXICON_BYTES`]).
+    pub fn file(self, path: &Path) -> Result<Self, LexiconError> {
+        self.file_within(
+            path,
+            &crate::budget::Budget::new(crate::budget::LEXICON_BYTES),
+        )
+    }
+
+    /// Adds a lexicon file from disk, read within `budget` (a FIFO waits for its writer at
+    /// most `budget.open_wait`).
+    pub fn file_within(
+        mut self,
+        path: &Path,
+        budget: &crate::budget::Budget,
+    ) -> Result<Self, LexiconError> {
         let shown = path.display().to_string();
-        if path.is_dir() {
-            return Err(LexiconError::Unreadable {
-                path: shown,
-                reason: "it is a directory".into(),
-            });
-        }
-        let bytes = std::fs::read(path).map_err(|e| LexiconError::Unreadable {
-            path: shown.clone(),
-            reason: io_reason(&e),
-        })?;
+        let bytes = budget
+            .read_path(path)
+            .map_err(|e| LexiconError::Unreadable {
+                path: shown.clone(),
+                reason: match e {
+                    crate::budget::ReadFailure::Io(e) => io_reason(&e),
+                    e => e.to_string(),
+                },
+            })?;
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {

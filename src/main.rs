@@ -26,7 +26,9 @@ http(s) URLs, `-` for standard input. Offsets count bytes of the text analysed, 
 Exit codes: 0 success, 1 unexpected failure, 2 usage error (an unknown --encoding label too), \
 3 unreadable article or summary (missing, a directory, empty, binary, not valid in its encoding, \
 no article text in a page, a URL that failed: each message names the input), 4 invalid lexicon, \
-5 unreadable gold annotations, 6 corpus finished but some records were skipped."
+5 unreadable gold annotations, 6 corpus finished but some records were skipped, 7 an output \
+refused or not written (a link, a FIFO or a device, the same file as an input or as another \
+output, a full disk, a lexicon another edit holds locked)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -65,8 +67,8 @@ struct Cli {
     /// of the report: hit offsets slice it.
     #[arg(long, global = true)]
     show_text: bool,
-    /// Give up fetching a URL after SECS seconds (connecting, redirects and the page together;
-    /// default 30).
+    /// Give up after SECS seconds (default 30): fetching a URL (connecting, redirects and the
+    /// page together), or waiting for a writer to open an input or a lexicon that is a FIFO.
     #[arg(long, global = true, value_name = "SECS", value_parser = parse_timeout)]
     timeout: Option<f64>,
 }
@@ -93,6 +95,14 @@ fn parse_input_format(s: &str) -> Result<framelens::input::Format, String> {
     framelens::input::Format::parse(s).ok_or_else(|| {
         format!("unknown input format `{s}`, expected one of text, markdown, html, json, jsonl")
     })
+}
+
+fn parse_hits_path(s: &str) -> Result<PathBuf, String> {
+    let p = PathBuf::from(s);
+    match framelens::corpus::hits::HitFormat::of(&p) {
+        Some(_) => Ok(p),
+        None => Err("the hits file must end in .csv, .jsonl or .ndjson".into()),
+    }
 }
 
 fn parse_timeout(s: &str) -> Result<f64, String> {
@@ -290,14 +300,19 @@ enum Cmd {
         #[arg(long, default_value_t = framelens::corpus::input::DEFAULT_MAX_BYTES, value_name = "BYTES")]
         max_article_bytes: usize,
         /// Write one row per hit and actor to FILE (.csv, .jsonl or .ndjson).
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", value_parser = parse_hits_path)]
         hits: Option<PathBuf>,
         /// Write the mergeable per-source aggregate to FILE (JSON; see `framelens merge`).
         #[arg(long, value_name = "FILE")]
         summary: Option<PathBuf>,
+        /// Write --hits CSV cells as they are: by default a text cell that a spreadsheet would
+        /// run as a formula (starting with =, +, -, @, a tab or a carriage return, and not a
+        /// number) is written with a ' in front.
+        #[arg(long)]
+        raw_csv: bool,
         #[command(flatten)]
         stats: StatsArgs,
-        /// Worker threads (default: one per core).
+        /// Worker threads (default: one per core; at most four per core).
         #[arg(long, value_name = "N")]
         threads: Option<usize>,
         /// No progress bar and no closing line on standard error.
@@ -464,7 +479,6 @@ fn refuse_misplaced_flags(cli: &Cli, format: Format) {
     for (given, flag, applies) in [
         (cli.lossy, "--lossy", reads),
         (cli.show_text, "--show-text", reads),
-        (cli.timeout.is_some(), "--timeout", reads),
         (
             cli.encoding.is_some(),
             "--encoding",
@@ -487,8 +501,56 @@ fn refuse_misplaced_flags(cli: &Cli, format: Format) {
     }
 }
 
+/// The corpus's worker threads: `--threads`, or one per core, at most four per core (more only
+/// cost memory and, under an address-space limit, fail to start).
+fn worker_threads(asked: Option<usize>) -> Option<usize> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = 4 * cores;
+    match asked {
+        Some(n) if n > most => {
+            eprintln!(
+                "framelens: --threads {n} is more than four per core; using {most} ({cores} cores)"
+            );
+            Some(most)
+        }
+        Some(n) => Some(n.max(1)),
+        None => None,
+    }
+}
+
+/// Starts the worker threads of a corpus run, or says why they could not start.
+fn start_workers(threads: Option<usize>) -> Result<(), String> {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        b = b.num_threads(n);
+    }
+    b.build_global().map_err(|e| {
+        let n = threads.map_or_else(|| "the".to_owned(), |n| n.to_string());
+        format!("cannot start {n} worker threads: {e} (try a smaller --threads)")
+    })
+}
+
+/// On SIGINT or SIGTERM, removes the temporary files of outputs not yet written, then exits with
+/// 128 + the signal's number, as the shell reports a process the signal ended.
+fn clean_up_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .stack_size(64 * 1024)
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                framelens::output::remove_pending();
+                std::process::exit(128 + sig);
+            }
+        });
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    clean_up_on_signals();
     let color = match cli.color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
@@ -620,6 +682,7 @@ fn main() -> ExitCode {
             source_map,
             max_article_bytes,
             hits,
+            raw_csv,
             summary,
             stats,
             threads,
@@ -645,10 +708,11 @@ fn main() -> ExitCode {
             },
             source_map,
             hits,
+            raw_csv,
             summary,
             compare: stats.compare,
             options: stats.options(),
-            threads,
+            threads: worker_threads(threads),
             quiet,
             progress: !quiet && std::io::stderr().is_terminal(),
         })),
@@ -693,15 +757,18 @@ fn main() -> ExitCode {
         input.fields.text = r.text_field;
         input.max_bytes = r.max_article_bytes;
     }
+    let open_wait = input.timeout;
     let config = Config {
         input,
         show_text: cli.show_text,
         terminal: std::io::stdout().is_terminal(),
-        output: cli.output,
+        // `-o -` is standard output.
+        output: cli.output.filter(|p| p.as_os_str() != "-"),
         command,
         lexicons: LexiconConfig {
             files: cli.lexicons,
             no_defaults: cli.no_default_lexicons,
+            open_wait,
         },
         report: Options {
             format,
@@ -716,6 +783,12 @@ fn main() -> ExitCode {
             .map(|d| (d.year(), d.month(), d.day())),
         },
     };
+    if let Command::Corpus(c) = &config.command
+        && let Err(e) = start_workers(c.threads)
+    {
+        eprintln!("framelens: {e}");
+        return ExitCode::from(1);
+    }
     let mut out = std::io::stdout().lock();
     match app::run(&config, &mut out) {
         Ok(code) => ExitCode::from(code),

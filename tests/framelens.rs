@@ -2835,10 +2835,10 @@ fn corpus_reports_bad_records_and_goes_on() {
     // Inputs that do not exist stop the run before it starts.
     let err = stderr_of(&["corpus", "no/such/dir"], 3);
     assert_eq!(err, "framelens: no/such/dir: no such file or folder\n");
-    let err = stderr_of(&["corpus", f.to_str().unwrap(), "--hits", "out.txt"], 1);
-    assert_eq!(
-        err,
-        "framelens: out.txt: the hits file must end in .csv, .jsonl or .ndjson\n"
+    let err = stderr_of(&["corpus", f.to_str().unwrap(), "--hits", "out.txt"], 2);
+    assert!(
+        err.starts_with("error: invalid value 'out.txt' for '--hits <FILE>': the hits file must end in .csv, .jsonl or .ndjson\n"),
+        "{err}"
     );
 }
 
@@ -3043,11 +3043,22 @@ fn hostile_lexicons_are_refused_with_a_location() {
         )
     );
 
-    // 10,000 nested block mappings.
-    let nested: String = (0..10_000)
-        .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
-        .collect();
-    let f = write_temp(&dir, "nested.yaml", nested.as_bytes());
+    // 10,000 nested block mappings: 100 MB of indentation, refused by its size before it is
+    // read; 5,000 (25 MB) are read and refused at the first key.
+    let nested = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect()
+    };
+    let f = write_temp(&dir, "nested.yaml", nested(10_000).as_bytes());
+    assert_eq!(
+        run(&f),
+        format!(
+            "framelens: cannot read lexicon {}: 100058890 bytes, over the limit of 67108864 bytes\n",
+            f.display()
+        )
+    );
+    let f = write_temp(&dir, "nested.yaml", nested(5_000).as_bytes());
     let err = run(&f);
     assert!(
         err.starts_with("framelens: error: unknown field `k0`"),
@@ -3842,13 +3853,19 @@ fn url_failures_each_name_the_url_and_the_reason() {
         ),
         (
             format!("{base}/huge"),
-            "the response is larger than the limit of 20 MiB",
+            "over the limit of 16777216 bytes for one article (--max-article-bytes; `framelens corpus` reads collections)",
         ),
         (closed, "cannot connect: connection refused"),
     ];
     for (url, reason) in cases {
         assert_eq!(refusal(&["score", &url], &url), reason);
     }
+    // Past --max-article-bytes, the fetch's own limit.
+    let huge = format!("{base}/huge");
+    assert_eq!(
+        refusal(&["score", &huge, "--max-article-bytes", "30000000"], &huge),
+        "the response is larger than the limit of 20 MiB"
+    );
     let slow = format!("{base}/slow");
     let started = std::time::Instant::now();
     assert_eq!(

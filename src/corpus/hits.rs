@@ -7,7 +7,6 @@
 //! an empty `actor`. `start`/`end` are byte offsets into the record's `field` (`title` or
 //! `text`), exactly as the input gave it.
 
-use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -15,6 +14,7 @@ use serde::Serialize;
 
 use super::input::Record;
 use crate::analysis::Article;
+use crate::output::AtomicFile;
 
 /// One row of the hits table.
 #[derive(Clone, Debug, Serialize)]
@@ -110,49 +110,65 @@ pub const COLUMNS: [&str; 19] = [
     "sentence",
 ];
 
-/// Where rows go: a CSV or JSONL file, written beside its final name and renamed into place
-/// when the run finishes, so an interrupted run never leaves a truncated file under that name.
+/// Where rows go: a CSV or JSONL file, written under a temporary name beside its final name and
+/// renamed into place when the run finishes ([`crate::output::AtomicFile`]), so an interrupted run
+/// never leaves a truncated file under that name, and two runs never mix their rows.
 pub struct HitWriter {
     path: PathBuf,
-    tmp: PathBuf,
     sink: Option<Sink>,
+    /// CSV cells are written as they are, formulas included (`--raw-csv`).
+    raw: bool,
 }
 
 enum Sink {
-    Csv(Box<csv::Writer<BufWriter<File>>>),
-    Jsonl(BufWriter<File>),
+    Csv(Box<csv::Writer<BufWriter<AtomicFile>>>),
+    Jsonl(BufWriter<AtomicFile>),
 }
 
 /// A hits file that cannot be written.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {reason}")]
-pub struct HitsError {
-    pub path: String,
-    pub reason: String,
+pub enum HitsError {
+    #[error("{path}: {reason}")]
+    Unwritable { path: String, reason: String },
+    #[error("{0}")]
+    Output(#[from] crate::output::OutputError),
+}
+
+/// The two formats of a hits file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HitFormat {
+    Csv,
+    Jsonl,
+}
+
+impl HitFormat {
+    /// By the extension: `.csv`, or `.jsonl` / `.ndjson` (any case).
+    pub fn of(path: &Path) -> Option<HitFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(HitFormat::Csv),
+            "jsonl" | "ndjson" => Some(HitFormat::Jsonl),
+            _ => None,
+        }
+    }
 }
 
 impl HitWriter {
-    /// The format follows the extension: `.csv`, or `.jsonl` / `.ndjson`.
-    pub fn create(path: &Path) -> Result<HitWriter, HitsError> {
-        let err = |reason: String| HitsError {
+    /// The format follows the extension: `.csv`, or `.jsonl` / `.ndjson`. In CSV, a text cell
+    /// that a spreadsheet would read as a formula is prefixed with `'` unless `raw`
+    /// ([`crate::output::neutralize_csv_cell`]).
+    pub fn create(path: &Path, raw: bool) -> Result<HitWriter, HitsError> {
+        let err = |reason: String| HitsError::Unwritable {
             path: path.display().to_string(),
             reason,
         };
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        let csv = match ext.as_deref() {
-            Some("csv") => true,
-            Some("jsonl" | "ndjson") => false,
-            _ => {
-                return Err(err(
-                    "the hits file must end in .csv, .jsonl or .ndjson".into()
-                ));
-            }
+        let Some(format) = HitFormat::of(path) else {
+            return Err(err(
+                "the hits file must end in .csv, .jsonl or .ndjson".into()
+            ));
         };
-        let tmp = path.with_extension(format!("{}.framelens-tmp", ext.unwrap_or_default()));
-        let file = File::create(&tmp).map_err(|e| err(format!("cannot create: {e}")))?;
+        let csv = format == HitFormat::Csv;
+        let file = AtomicFile::create(path)?;
         let w = BufWriter::with_capacity(1 << 16, file);
         let sink = if csv {
             let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(w);
@@ -163,13 +179,13 @@ impl HitWriter {
         };
         Ok(HitWriter {
             path: path.to_owned(),
-            tmp,
             sink: Some(sink),
+            raw,
         })
     }
 
     fn err(&self, reason: impl ToString) -> HitsError {
-        HitsError {
+        HitsError::Unwritable {
             path: self.path.display().to_string(),
             reason: reason.to_string(),
         }
@@ -178,7 +194,8 @@ impl HitWriter {
     pub fn write(&mut self, rows: &[HitRow]) -> Result<(), HitsError> {
         for r in rows {
             let res = match self.sink.as_mut() {
-                Some(Sink::Csv(w)) => w.serialize(r).map_err(|e| e.to_string()),
+                Some(Sink::Csv(w)) if self.raw => w.serialize(r).map_err(|e| e.to_string()),
+                Some(Sink::Csv(w)) => w.serialize(r.neutralized()).map_err(|e| e.to_string()),
                 Some(Sink::Jsonl(w)) => serde_json::to_writer(&mut *w, r)
                     .map_err(|e| e.to_string())
                     .and_then(|()| w.write_all(b"\n").map_err(|e| e.to_string())),
@@ -200,16 +217,35 @@ impl HitWriter {
             Some(Sink::Jsonl(w)) => w.into_inner().map_err(|e| self.err(e.error())),
             None => return Ok(()),
         }?;
-        file.sync_all().map_err(|e| self.err(e))?;
-        std::fs::rename(&self.tmp, &self.path).map_err(|e| self.err(e))
+        Ok(file.commit()?)
     }
 }
 
-impl Drop for HitWriter {
-    /// A run that fails or is interrupted leaves no partial file behind.
-    fn drop(&mut self) {
-        if self.sink.is_some() {
-            let _ = std::fs::remove_file(&self.tmp);
+impl HitRow {
+    /// The row with every text cell made safe for a spreadsheet.
+    fn neutralized(&self) -> HitRow {
+        use crate::output::neutralize_csv_cell as n;
+        let own = |s: &str| n(s).into_owned();
+        HitRow {
+            doc_id: own(&self.doc_id),
+            source: own(&self.source),
+            date: own(&self.date),
+            text: own(&self.text),
+            term: own(&self.term),
+            category: own(&self.category),
+            actor: own(&self.actor),
+            speaker: own(&self.speaker),
+            speaker_actor: own(&self.speaker_actor),
+            sentence: own(&self.sentence),
+            field: self.field,
+            hit: self.hit,
+            start: self.start,
+            end: self.end,
+            stance: self.stance,
+            kind: self.kind,
+            link: self.link,
+            voice: self.voice,
+            negated: self.negated,
         }
     }
 }

@@ -66,8 +66,11 @@ fn reason(status: u16) -> String {
         .map_or_else(String::new, |r| format!(" ({r})"))
 }
 
-/// Fetches `url` (http or https) within `timeout` (connecting, redirects and body together).
-pub fn fetch(url: &str, timeout: Duration) -> Result<Fetched, FetchError> {
+/// Fetches `url` (http or https) within `timeout` (connecting, redirects and body together),
+/// reading at most `max_bytes` of the body (and never more than [`MAX_BYTES`]) as the server
+/// sent it and again after decompression (gzip), so a compressed response cannot expand past the
+/// limit.
+pub fn fetch(url: &str, timeout: Duration, max_bytes: u64) -> Result<Fetched, FetchError> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_connect(Some(timeout))
         .timeout_global(Some(timeout))
@@ -99,13 +102,28 @@ pub fn fetch(url: &str, timeout: Duration) -> Result<Fetched, FetchError> {
     {
         return Err(FetchError::NotText(m));
     }
-    let body = response
-        .body_mut()
-        .with_config()
-        .limit(MAX_BYTES)
-        .read_to_vec()
-        .map_err(map)?;
+    let limit = max_bytes.min(MAX_BYTES);
+    let reader = response.body_mut().with_config().limit(limit).reader();
+    let body = crate::budget::Budget::new(limit)
+        .read_from(reader)
+        .map_err(|e| match e {
+            crate::budget::ReadFailure::TooLarge { .. } => FetchError::TooLarge,
+            crate::budget::ReadFailure::Io(e) => unwrap_ureq(e, timeout),
+            e => FetchError::Other(e.to_string()),
+        })?;
     Ok(Fetched { body, ..fetched })
+}
+
+/// The failure for an error of reading the body, which wraps ureq's own error when it has one.
+fn unwrap_ureq(e: std::io::Error, timeout: Duration) -> FetchError {
+    if !e.get_ref().is_some_and(|r| r.is::<ureq::Error>()) {
+        return from_ureq(ureq::Error::Io(e), timeout);
+    }
+    match e.into_inner().map(|i| i.downcast::<ureq::Error>()) {
+        Some(Ok(u)) => from_ureq(*u, timeout),
+        Some(Err(other)) => FetchError::Other(other.to_string()),
+        None => FetchError::Other("the connection failed".into()),
+    }
 }
 
 /// The failure a user is told about for an error of ureq.

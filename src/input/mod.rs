@@ -18,7 +18,6 @@ pub mod fetch;
 pub mod html;
 pub mod markdown;
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -35,7 +34,29 @@ pub enum Source {
     Url(String),
 }
 
+impl From<crate::budget::ReadFailure> for Problem {
+    fn from(e: crate::budget::ReadFailure) -> Problem {
+        use crate::budget::ReadFailure as F;
+        match e {
+            F::NotFound => Problem::NotFound,
+            F::PermissionDenied => Problem::PermissionDenied,
+            F::Directory => Problem::Directory,
+            F::TooLarge { size, limit } => Problem::TooLarge { size, limit },
+            e @ F::NoWriter { .. } => Problem::Io(e.to_string()),
+            F::Io(e) => Problem::Io(e.to_string()),
+        }
+    }
+}
+
 impl Source {
+    /// The file, for a file input.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Source::File(p) => Some(p),
+            _ => None,
+        }
+    }
+
     /// `-` is standard input, `http://` and `https://` are URLs, anything else a file.
     pub fn from_arg(arg: PathBuf) -> Source {
         if arg == Path::new("-") {
@@ -206,52 +227,40 @@ pub enum Problem {
     NotOne(usize),
 }
 
-/// Reads one input into the articles it holds (several for JSONL or a JSON array).
+/// Reads one input into the articles it holds (several for JSONL or a JSON array). Files,
+/// FIFOs, standard input and URL bodies (after decompression) are all capped at
+/// `o.max_bytes` ([`crate::budget::Budget`]).
 pub fn read(source: &Source, o: &ReadOptions) -> Result<Read, ReadError> {
     let shown = source.shown();
+    let budget = crate::budget::Budget {
+        max_bytes: o.max_bytes,
+        open_wait: o.timeout,
+    };
     let fail = |problem: Problem| ReadError {
         input: shown.clone(),
         problem,
     };
     let (bytes, content_type, implied) = match source {
         Source::Stdin => {
-            let mut v = Vec::new();
-            std::io::stdin()
-                .take(o.max_bytes.saturating_add(1))
-                .read_to_end(&mut v)
-                .map_err(|e| fail(Problem::Io(e.to_string())))?;
-            if v.len() as u64 > o.max_bytes {
-                return Err(fail(Problem::TooLarge {
-                    size: None,
-                    limit: o.max_bytes,
-                }));
-            }
+            let v = budget
+                .read_from(std::io::stdin().lock())
+                .map_err(|e| fail(e.into()))?;
             (v, None, None)
         }
         Source::File(p) => {
-            if p.is_dir() {
-                return Err(fail(Problem::Directory));
-            }
-            if let Ok(m) = std::fs::metadata(p)
-                && m.is_file()
-                && m.len() > o.max_bytes
-            {
-                return Err(fail(Problem::TooLarge {
-                    size: Some(m.len()),
-                    limit: o.max_bytes,
-                }));
-            }
-            let bytes = std::fs::read(p).map_err(|e| {
-                fail(match e.kind() {
-                    std::io::ErrorKind::NotFound => Problem::NotFound,
-                    std::io::ErrorKind::PermissionDenied => Problem::PermissionDenied,
-                    _ => Problem::Io(e.to_string()),
-                })
-            })?;
+            let bytes = budget.read_path(p).map_err(|e| fail(e.into()))?;
             (bytes, None, Format::of_path(p))
         }
         Source::Url(u) => {
-            let f = fetch::fetch(u, o.timeout).map_err(|e| fail(e.into()))?;
+            let f = fetch::fetch(u, o.timeout, o.max_bytes).map_err(|e| {
+                fail(match e {
+                    FetchError::TooLarge if o.max_bytes < fetch::MAX_BYTES => Problem::TooLarge {
+                        size: None,
+                        limit: o.max_bytes,
+                    },
+                    e => e.into(),
+                })
+            })?;
             let implied = match f.media_type().as_deref() {
                 Some("text/html" | "application/xhtml+xml") => Some(Format::Html),
                 Some("text/markdown") => Some(Format::Markdown),

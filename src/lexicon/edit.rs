@@ -60,11 +60,10 @@
 //!   was being edited. On any failure the temporary file is removed and the original is untouched.
 
 use std::fmt;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::ops::Range;
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use yaml_edit::YamlFile;
 
@@ -195,6 +194,9 @@ pub enum EditError {
     /// Someone else changed the file between reading and writing it.
     #[error("{path} changed on disk while it was being edited; nothing was written")]
     Changed { path: String },
+    /// Another process kept the file locked for an edit of its own.
+    #[error("{0}")]
+    Busy(crate::output::OutputError),
 }
 
 impl EditError {
@@ -327,8 +329,10 @@ pub fn remove_actor(path_for_messages: &str, text: &str, id: &str) -> Result<Str
 /// Reads the file at `path`, applies `op` to `(path as shown, text)`, checks that the result is a
 /// valid lexicon, and writes it atomically: a temporary file in the same folder, with the
 /// original's permissions, renamed over the original. A symbolic link is followed (the file it
-/// points to is edited). A read-only file is refused, and nothing is written if the file changed on
-/// disk in the meantime. When `op` returns the text unchanged, nothing is written.
+/// points to is edited). The file is locked (an advisory lock, see [`crate::output::lock_for_edit`])
+/// from the read to the rename, so concurrent edits by framelens wait for each other and none is
+/// lost. A read-only file is refused, and nothing is written if another program changed the file
+/// in the meantime. When `op` returns the text unchanged, nothing is written.
 pub fn apply_to_file(
     path: &Path,
     op: impl FnOnce(&str, &str) -> Result<String, EditError>,
@@ -343,7 +347,20 @@ pub fn apply_to_file(
     if meta.is_dir() {
         return Err(unreadable("it is a directory".into()));
     }
-    let bytes = std::fs::read(&target).map_err(|e| unreadable(io_reason(&e)))?;
+    if !meta.is_file() {
+        return Err(unreadable("it is not a regular file".into()));
+    }
+    let mut lock =
+        crate::output::lock_for_edit(&target, crate::output::LOCK_WAIT).map_err(|e| {
+            match crate::output::lock_error(path, e) {
+                e @ crate::output::OutputError::Locked { .. } => EditError::Busy(e),
+                e => unreadable(e.to_string()),
+            }
+        })?;
+    let mut bytes = Vec::new();
+    lock.file()
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(io_reason(&e)))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         unreadable(format!(
             "the file is not valid UTF-8 (byte offset {})",
@@ -366,13 +383,9 @@ pub fn apply_to_file(
             reason: "the file is read-only".into(),
         });
     }
-    write_atomically(
-        &target,
-        &shown,
-        new.as_bytes(),
-        text.as_bytes(),
-        meta.permissions(),
-    )
+    write_atomically(&target, &shown, new.as_bytes(), text.as_bytes())?;
+    drop(lock);
+    Ok(())
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -1304,69 +1317,30 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Why a write failed.
-enum WriteFailure {
-    Io(std::io::Error),
-    Changed,
-}
-
-impl From<std::io::Error> for WriteFailure {
-    fn from(e: std::io::Error) -> Self {
-        WriteFailure::Io(e)
-    }
-}
-
+/// Writes `contents` over `target` through a temporary file (which keeps the target's
+/// permissions), unless the file on disk no longer holds `expected_old`.
 fn write_atomically(
     target: &Path,
     shown: &str,
     contents: &[u8],
     expected_old: &[u8],
-    permissions: std::fs::Permissions,
 ) -> Result<(), EditError> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
     let unwritable = |reason: String| EditError::Unwritable {
         path: shown.into(),
         reason,
     };
-    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
-        return Err(unwritable("it is not a file in a folder".into()));
-    };
-    let tmp = dir.join(format!(
-        ".{}.framelens-edit-{}-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let mut created = false;
-    let result = (|| -> Result<(), WriteFailure> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        created = true;
-        f.write_all(contents)?;
-        f.set_permissions(permissions)?;
-        f.sync_all()?;
-        drop(f);
-        if std::fs::read(target)? != expected_old {
-            return Err(WriteFailure::Changed);
-        }
-        std::fs::rename(&tmp, target)?;
-        created = false;
-        // Make the rename itself durable where a folder can be synced; a failure here does not
-        // undo the edit, so it is ignored.
-        #[cfg(unix)]
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if created {
-        let _ = std::fs::remove_file(&tmp);
+    let mut f = crate::output::AtomicFile::create(target).map_err(|e| match e {
+        crate::output::OutputError::Write { source, .. } => unwritable(io_reason(&source)),
+        e => unwritable(e.to_string()),
+    })?;
+    f.write_all(contents)
+        .map_err(|e| unwritable(io_reason(&e)))?;
+    if std::fs::read(target).map_err(|e| unwritable(io_reason(&e)))? != expected_old {
+        return Err(EditError::Changed { path: shown.into() });
     }
-    result.map_err(|e| match e {
-        WriteFailure::Io(e) => unwritable(io_reason(&e)),
-        WriteFailure::Changed => EditError::Changed { path: shown.into() },
+    f.commit().map_err(|e| match e {
+        crate::output::OutputError::Write { source, .. } => unwritable(io_reason(&source)),
+        e => unwritable(e.to_string()),
     })
 }
 
@@ -1904,6 +1878,7 @@ actors:
 
     impl TempDir {
         fn new(tag: &str) -> TempDir {
+            use std::sync::atomic::{AtomicU64, Ordering};
             static N: AtomicU64 = AtomicU64::new(0);
             let nanos = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)

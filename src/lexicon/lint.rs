@@ -36,14 +36,7 @@ pub fn check(paths: &[PathBuf], bundled: bool) -> CheckReport {
     let mut texts: Vec<(String, String)> = Vec::new();
     for p in paths {
         let shown = p.display().to_string();
-        if p.is_dir() {
-            r.unreadable.push(Diagnostic::file_level(
-                &shown,
-                "cannot read the file: it is a directory",
-            ));
-            continue;
-        }
-        match std::fs::read(p) {
+        match crate::budget::Budget::new(crate::budget::LEXICON_BYTES).read_path(p) {
             Ok(b) => match String::from_utf8(b) {
                 Ok(t) => texts.push((shown, t)),
                 Err(e) => r.problems.push(Diagnostic::file_level(

@@ -1,0 +1,706 @@
+//! The hostile-input suite of issue 15 (docs/robustness.md, "Writes" and after): each finding is a
+//! case that failed before its fix, with the message and the exit code pinned. Command-line cases
+//! run under an address-space limit (`prlimit --as`), and the cases about links and special files
+//! run a second time as an unprivileged user (`setpriv`) when the tests run as root.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const GIB: u64 = 1 << 30;
+
+/// The unprivileged user and group the link and special-file cases run as, besides the current
+/// user, when the tests run as root (Debian's `nobody` and `nogroup`).
+const NOBODY: u32 = 65534;
+
+fn is_root() -> bool {
+    let out = Command::new("id").arg("-u").output().expect("id -u");
+    String::from_utf8_lossy(&out.stdout).trim() == "0"
+}
+
+/// Who runs framelens: the current user, or `nobody`.
+#[derive(Clone, Copy, Debug)]
+enum User {
+    Current,
+    Nobody,
+}
+
+/// The users each link and special-file case runs as.
+fn users() -> Vec<User> {
+    if is_root() {
+        vec![User::Current, User::Nobody]
+    } else {
+        vec![User::Current]
+    }
+}
+
+/// framelens as `user`, under an address-space limit of 1 GiB, run in `dir`.
+fn framelens_in(dir: &Path, user: User) -> Command {
+    let bin = assert_cmd::cargo::cargo_bin("framelens");
+    let mut c = Command::new("/usr/bin/prlimit");
+    c.arg(format!("--as={GIB}")).arg("--");
+    if let User::Nobody = user {
+        c.args([
+            "/usr/bin/setpriv",
+            &format!("--reuid={NOBODY}"),
+            &format!("--regid={NOBODY}"),
+            "--clear-groups",
+            "--",
+        ]);
+    }
+    c.arg(bin).current_dir(dir);
+    c
+}
+
+/// A scratch folder that `user` can write in.
+fn scratch(user: User) -> tempfile::TempDir {
+    let d = tempfile::tempdir().expect("temp dir");
+    if let User::Nobody = user {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    d
+}
+
+fn run(dir: &Path, user: User, args: &[&str]) -> Output {
+    framelens_in(dir, user)
+        .args(args)
+        .output()
+        .expect("run framelens")
+}
+
+/// Standard error of a run that must end with `code`.
+fn stderr(out: &Output, code: i32) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
+    err
+}
+
+const ARTICLE: &str = "Turkey's foreign minister said the rebels were a terrorist organization. \
+The regime claimed victory over the terrorists in Aleppo.";
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+fn refused(target: &str, what: &str) -> String {
+    format!(
+        "framelens: {target}: is {what}; framelens writes only to regular files (choose another name, or `-` for standard output)\n"
+    )
+}
+
+// ---------------------------------------------------------------- writes: links and special files
+
+/// A link planted where the old fixed temporary name was (`r.txt.framelens-tmp`) is not followed:
+/// its victim keeps its bytes, and the report is a regular file.
+#[test]
+fn a_planted_link_at_a_temporary_name_is_not_followed() {
+    for user in users() {
+        let d = scratch(user);
+        std::fs::write(d.path().join("in.txt"), ARTICLE).unwrap();
+        std::fs::write(d.path().join("victim.txt"), "keep").unwrap();
+        for name in ["r.txt.framelens-tmp", ".r.txt.framelens-tmp"] {
+            std::os::unix::fs::symlink("victim.txt", d.path().join(name)).unwrap();
+        }
+        let out = run(d.path(), user, &["score", "in.txt", "-o", "r.txt"]);
+        stderr(&out, 0);
+        assert_eq!(
+            std::fs::read_to_string(d.path().join("victim.txt")).unwrap(),
+            "keep"
+        );
+        let meta = std::fs::symlink_metadata(d.path().join("r.txt")).unwrap();
+        assert!(meta.is_file(), "{user:?}");
+        assert!(
+            std::fs::read_to_string(d.path().join("r.txt"))
+                .unwrap()
+                .contains("terrorist organization")
+        );
+        assert_eq!(
+            names(d.path()),
+            [
+                ".r.txt.framelens-tmp",
+                "in.txt",
+                "r.txt",
+                "r.txt.framelens-tmp",
+                "victim.txt"
+            ]
+        );
+    }
+}
+
+/// `-o`, `--summary`, `--hits` and `lexicon init` refuse a target that is a link (dangling or
+/// not), a FIFO, a socket or a folder, exit 7, and leave it as it was.
+#[test]
+fn special_targets_are_refused_for_every_output() {
+    for user in users() {
+        let d = scratch(user);
+        let p = d.path();
+        std::fs::write(p.join("in.txt"), ARTICLE).unwrap();
+        std::fs::create_dir(p.join("c")).unwrap();
+        std::fs::write(p.join("c/a.txt"), ARTICLE).unwrap();
+        std::fs::write(p.join("victim.txt"), "keep").unwrap();
+        std::os::unix::fs::symlink("victim.txt", p.join("link.csv")).unwrap();
+        std::os::unix::fs::symlink("nowhere.yaml", p.join("dangling.yaml")).unwrap();
+        let fifo = Command::new("mkfifo").arg(p.join("fifo.json")).status();
+        assert!(fifo.unwrap().success());
+        let _sock = std::os::unix::net::UnixListener::bind(p.join("sock.txt")).unwrap();
+        std::fs::create_dir(p.join("dir.txt")).unwrap();
+        let cases: [(&[&str], &str, &str); 6] = [
+            (
+                &["score", "in.txt", "-o", "link.csv"],
+                "link.csv",
+                "a symbolic link",
+            ),
+            (
+                &["score", "in.txt", "-o", "sock.txt"],
+                "sock.txt",
+                "a socket",
+            ),
+            (&["score", "in.txt", "-o", "dir.txt"], "dir.txt", "a folder"),
+            (
+                &["corpus", "c", "-q", "--summary", "fifo.json"],
+                "fifo.json",
+                "a FIFO (named pipe)",
+            ),
+            (
+                &["corpus", "c", "-q", "--hits", "link.csv"],
+                "link.csv",
+                "a symbolic link",
+            ),
+            (
+                &["lexicon", "init", "dangling.yaml"],
+                "dangling.yaml",
+                "a symbolic link",
+            ),
+        ];
+        for (args, target, what) in cases {
+            let out = run(p, user, args);
+            assert_eq!(
+                stderr(&out, 7),
+                refused(target, what),
+                "{args:?} as {user:?}"
+            );
+        }
+        assert_eq!(
+            std::fs::read_to_string(p.join("victim.txt")).unwrap(),
+            "keep"
+        );
+        assert!(!p.join("nowhere.yaml").exists());
+        assert!(
+            std::fs::symlink_metadata(p.join("link.csv"))
+                .unwrap()
+                .is_symlink()
+        );
+        assert_eq!(
+            names(p),
+            [
+                "c",
+                "dangling.yaml",
+                "dir.txt",
+                "fifo.json",
+                "in.txt",
+                "link.csv",
+                "sock.txt",
+                "victim.txt"
+            ]
+        );
+        // `-o -` is standard output.
+        let out = run(p, user, &["score", "in.txt", "-o", "-"]);
+        stderr(&out, 0);
+        assert!(String::from_utf8_lossy(&out.stdout).contains("terrorist organization"));
+    }
+}
+
+/// `lexicon init` never replaces a file: an existing one is refused, exit 7.
+#[test]
+fn lexicon_init_never_replaces_a_file() {
+    let d = scratch(User::Current);
+    std::fs::write(d.path().join("mine.yaml"), "labels: []\n").unwrap();
+    let out = run(d.path(), User::Current, &["lexicon", "init", "mine.yaml"]);
+    assert_eq!(
+        stderr(&out, 7),
+        "framelens: cannot write mine.yaml: it already exists; framelens will not overwrite it\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.path().join("mine.yaml")).unwrap(),
+        "labels: []\n"
+    );
+}
+
+// ---------------------------------------------------------------- writes: outputs over inputs
+
+/// An output that is an input (by name, through a link, or as a record file of a corpus), an
+/// output inside an input folder, and one file given as two outputs: refused, exit 7, before
+/// anything is read or written.
+#[test]
+fn outputs_never_replace_inputs_or_each_other() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    std::fs::write(p.join("in.txt"), ARTICLE).unwrap();
+    std::os::unix::fs::symlink("in.txt", p.join("alias.txt")).unwrap();
+    let record = serde_json::json!({"id": "1", "source": "s", "text": ARTICLE});
+    std::fs::write(p.join("c.jsonl"), format!("{record}\n")).unwrap();
+    std::fs::create_dir(p.join("dir")).unwrap();
+    std::fs::write(p.join("dir/a.txt"), ARTICLE).unwrap();
+    std::fs::write(p.join("lex.yaml"), "labels: []\n").unwrap();
+    let is_input = |path: &str, same: &str| {
+        let also = if same.is_empty() {
+            String::new()
+        } else {
+            format!(" (the same file as {same})")
+        };
+        format!("framelens: {path}: is also an input{also}; framelens never writes over an input\n")
+    };
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (vec!["score", "in.txt", "-o", "in.txt"], is_input("in.txt", "")),
+        (vec!["score", "alias.txt", "-o", "in.txt"], is_input("in.txt", "alias.txt")),
+        (vec!["compare", "in.txt", "c.jsonl", "-o", "c.jsonl"], is_input("c.jsonl", "")),
+        (vec!["corpus", "c.jsonl", "-q", "-o", "c.jsonl"], is_input("c.jsonl", "")),
+        (vec!["corpus", "c.jsonl", "-q", "--hits", "c.jsonl"], is_input("c.jsonl", "")),
+        (
+            vec!["score", "in.txt", "--lexicon", "lex.yaml", "-o", "lex.yaml"],
+            is_input("lex.yaml", ""),
+        ),
+        (
+            vec!["corpus", "dir", "-q", "--hits", "dir/h.csv"],
+            "framelens: dir/h.csv: is inside the input folder dir; a later run would read it as an article\n".into(),
+        ),
+        (
+            vec!["corpus", "c.jsonl", "-q", "-o", "x.md", "--summary", "x.md"],
+            "framelens: x.md: is given as two outputs (-o and --summary)\n".into(),
+        ),
+        (
+            vec!["corpus", "c.jsonl", "-q", "--summary", "h.jsonl", "--hits", "./h.jsonl"],
+            "framelens: ./h.jsonl: is given as two outputs (--summary and --hits)\n".into(),
+        ),
+    ];
+    let before = std::fs::read(p.join("c.jsonl")).unwrap();
+    for (args, want) in cases {
+        let out = run(p, User::Current, &args);
+        assert_eq!(stderr(&out, 7), want, "{args:?}");
+    }
+    assert_eq!(std::fs::read(p.join("c.jsonl")).unwrap(), before);
+    assert_eq!(std::fs::read_to_string(p.join("in.txt")).unwrap(), ARTICLE);
+    assert_eq!(
+        names(p),
+        ["alias.txt", "c.jsonl", "dir", "in.txt", "lex.yaml"]
+    );
+}
+
+// ---------------------------------------------------------------- writes: CSV formulas
+
+/// A hits cell that a spreadsheet would run as a formula gets a `'` in front (OWASP); numbers keep
+/// their sign; `--raw-csv` writes the cells as they are; JSONL is never changed.
+#[test]
+fn hits_csv_cells_cannot_run_as_formulas() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    let records = [
+        serde_json::json!({"id": "=1+1", "source": "@evil", "text": "=HYPERLINK(\"http://x\") the terrorists attacked."}),
+        serde_json::json!({"id": "-2", "source": "+s", "text": "The terrorists attacked."}),
+    ];
+    let body: String = records.iter().map(|r| format!("{r}\n")).collect();
+    std::fs::write(p.join("c.jsonl"), body).unwrap();
+    let cells = |file: &str| -> Vec<Vec<String>> {
+        let mut r = csv::Reader::from_path(p.join(file)).unwrap();
+        r.records()
+            .map(|row| row.unwrap().iter().map(str::to_owned).collect())
+            .collect()
+    };
+    stderr(
+        &run(
+            p,
+            User::Current,
+            &["corpus", "c.jsonl", "-q", "--hits", "h.csv"],
+        ),
+        0,
+    );
+    let rows = cells("h.csv");
+    assert_eq!(rows.len(), 2);
+    // doc_id, source, ..., stance (column 10), ..., sentence (last)
+    assert_eq!(rows[0][0], "'=1+1");
+    assert_eq!(rows[0][1], "'@evil");
+    assert_eq!(
+        rows[0][18],
+        "'=HYPERLINK(\"http://x\") the terrorists attacked."
+    );
+    assert_eq!(rows[0][10], "-2");
+    assert_eq!(rows[1][0], "-2");
+    assert_eq!(rows[1][1], "'+s");
+    stderr(
+        &run(
+            p,
+            User::Current,
+            &["corpus", "c.jsonl", "-q", "--hits", "raw.csv", "--raw-csv"],
+        ),
+        0,
+    );
+    let raw = cells("raw.csv");
+    assert_eq!(raw[0][0], "=1+1");
+    assert_eq!(
+        raw[0][18],
+        "=HYPERLINK(\"http://x\") the terrorists attacked."
+    );
+    stderr(
+        &run(
+            p,
+            User::Current,
+            &["corpus", "c.jsonl", "-q", "--hits", "h.jsonl"],
+        ),
+        0,
+    );
+    let first = std::fs::read_to_string(p.join("h.jsonl")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    assert_eq!(v["doc_id"], "=1+1");
+}
+
+// ---------------------------------------------------------------- writes: concurrency and signals
+
+/// A JSONL corpus of `n` records of the test article.
+fn corpus(dir: &Path, n: usize) -> PathBuf {
+    let body: String = (0..n)
+        .map(|i| {
+            let r = serde_json::json!({"id": i.to_string(), "source": format!("s{}", i % 3), "text": ARTICLE});
+            format!("{r}\n")
+        })
+        .collect();
+    let f = dir.join("c.jsonl");
+    std::fs::write(&f, body).unwrap();
+    f
+}
+
+/// A corpus run on one thread writing `--hits h.csv`.
+const HITS_RUN: &[&str] = &[
+    "corpus",
+    "c.jsonl",
+    "-q",
+    "--hits",
+    "h.csv",
+    "--threads",
+    "1",
+];
+
+/// Two runs writing the same `--hits` file at once: each writes a whole file of its own and
+/// renames it into place, so the file left is exactly one run's rows, with no line mixed.
+#[test]
+fn concurrent_hits_runs_never_mix_rows() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    corpus(p, 400);
+    stderr(
+        &run(
+            p,
+            User::Current,
+            &["corpus", "c.jsonl", "-q", "--hits", "solo.csv"],
+        ),
+        0,
+    );
+    let solo = std::fs::read(p.join("solo.csv")).unwrap();
+    let spawn = || {
+        framelens_in(p, User::Current)
+            .args(HITS_RUN)
+            .spawn()
+            .unwrap()
+    };
+    let (mut a, mut b) = (spawn(), spawn());
+    assert!(a.wait().unwrap().success());
+    assert!(b.wait().unwrap().success());
+    assert_eq!(std::fs::read(p.join("h.csv")).unwrap(), solo);
+    assert_eq!(names(p), ["c.jsonl", "h.csv", "solo.csv"]);
+}
+
+/// SIGINT or SIGTERM while `--hits` and `--summary` are being written: the temporary files are
+/// removed, no output appears under its name, and the exit status is 128 + the signal.
+#[test]
+fn a_signal_leaves_no_temporary_file() {
+    for (signal, code) in [("INT", 130), ("TERM", 143)] {
+        let d = scratch(User::Current);
+        let p = d.path();
+        corpus(p, 20_000);
+        let mut child = framelens_in(p, User::Current)
+            .args(HITS_RUN)
+            .args(["--summary", "s.json"])
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while !names(p).iter().any(|n| n.ends_with(".framelens-tmp")) {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "no temporary file appeared"
+            );
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the run ended before the signal"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let ok = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "SIG{signal}");
+        assert_eq!(names(p), ["c.jsonl"], "SIG{signal}");
+    }
+}
+
+/// Three processes each add 50 entries to one lexicon file at the same time: every edit waits
+/// for the file's lock, so all 150 entries are in the file, and it still loads.
+#[test]
+fn concurrent_lexicon_edits_lose_nothing() {
+    let d = scratch(User::Current);
+    let p = d.path().to_owned();
+    std::fs::write(
+        p.join("lex.yaml"),
+        "# shared\nlabels:\n  - id: seed\n    category: a/b\n    stance: -1\n    kind: label\n    forms: [seed]\n",
+    )
+    .unwrap();
+    let writers: Vec<_> = (0..3)
+        .map(|w| {
+            let p = p.clone();
+            std::thread::spawn(move || {
+                for i in 0..50 {
+                    let id = format!("w{w}-e{i}");
+                    let out = run(
+                        &p,
+                        User::Current,
+                        &[
+                            "lexicon",
+                            "add",
+                            "lex.yaml",
+                            "--id",
+                            &id,
+                            "--form",
+                            &id,
+                            "--category",
+                            "a/b",
+                            "--stance",
+                            "-1",
+                        ],
+                    );
+                    let err = stderr(&out, 0);
+                    assert!(err.is_empty(), "{err}");
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let text = std::fs::read_to_string(p.join("lex.yaml")).unwrap();
+    for w in 0..3 {
+        for i in 0..50 {
+            assert!(
+                text.contains(&format!("- id: w{w}-e{i}\n")),
+                "w{w}-e{i} lost"
+            );
+        }
+    }
+    assert!(text.contains("# shared\nlabels:\n"), "{text}");
+    assert!(text.contains("  - id: seed\n"), "{text}");
+    let out = run(&p, User::Current, &["lexicon", "check", "lex.yaml"]);
+    stderr(&out, 0);
+    assert_eq!(names(&p), ["lex.yaml"]);
+}
+
+// ---------------------------------------------------------------- limits on every path
+
+/// A local HTTP server for the limit cases: answers every connection with `body`, sent with
+/// `headers`, until the test ends. Returns its base URL.
+fn serve_bytes(headers: &'static str, body: Vec<u8>) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap_or(0) > 2 {
+                line.clear();
+            }
+            let head = format!(
+                "HTTP/1.1 200 OK\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    base
+}
+
+/// A gzip-encoded page is capped after decompression: 32 MB of text sent as about 32 KB is
+/// refused at the article limit (16 MiB by default, or `--max-article-bytes`), within 1 GiB.
+#[test]
+fn a_compressed_response_is_capped_after_decompression() {
+    use std::io::Write;
+    let mut page = b"<html><body><p>The rebels said ".to_vec();
+    page.resize(32_000_000, b'a');
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&page).unwrap();
+    let body = gz.finish().unwrap();
+    assert!(body.len() < 100_000, "{}", body.len());
+    let base = serve_bytes(
+        "Content-Type: text/html\r\nContent-Encoding: gzip\r\n",
+        body,
+    );
+    let url = format!("{base}/bomb");
+    let d = scratch(User::Current);
+    let out = run(d.path(), User::Current, &["score", &url]);
+    assert_eq!(
+        stderr(&out, 3),
+        format!(
+            "framelens: {url}: over the limit of 16777216 bytes for one article (--max-article-bytes; `framelens corpus` reads collections)\n"
+        )
+    );
+    let out = run(
+        d.path(),
+        User::Current,
+        &["score", &url, "--max-article-bytes", "1000"],
+    );
+    assert!(
+        stderr(&out, 3).ends_with(": over the limit of 1000 bytes for one article (--max-article-bytes; `framelens corpus` reads collections)\n")
+    );
+}
+
+/// `--max-article-bytes` applies to a URL's page as to a file.
+#[test]
+fn the_article_limit_applies_to_urls() {
+    let page = format!("<html><body><p>{ARTICLE}</p></body></html>");
+    let base = serve_bytes("Content-Type: text/html\r\n", page.into_bytes());
+    let url = format!("{base}/a");
+    let d = scratch(User::Current);
+    stderr(&run(d.path(), User::Current, &["score", &url]), 0);
+    let out = run(
+        d.path(),
+        User::Current,
+        &["score", &url, "--max-article-bytes", "50"],
+    );
+    assert_eq!(
+        stderr(&out, 3),
+        format!(
+            "framelens: {url}: over the limit of 50 bytes for one article (--max-article-bytes; `framelens corpus` reads collections)\n"
+        )
+    );
+}
+
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(ok.success());
+}
+
+/// Feeds `path` (a FIFO) with `x` until its reader closes it.
+fn feed_forever(path: PathBuf) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        use std::io::Write;
+        let mut w = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+        let chunk = vec![b'x'; 1 << 16];
+        while w.write_all(&chunk).is_ok() {}
+    })
+}
+
+/// An endless FIFO given as an article or as a lexicon is read up to its limit and refused; a
+/// FIFO that nobody writes to is given up after `--timeout`; a lexicon from process substitution
+/// is read.
+#[test]
+fn fifos_and_pipes_are_capped_and_never_hang() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    let art = p.join("art.txt");
+    std::fs::write(&art, ARTICLE).unwrap();
+
+    // (FIFO, arguments, exit code, message)
+    let endless: [(&str, &[&str], i32, &str); 2] = [
+        (
+            "endless.txt",
+            &["score", "endless.txt", "--max-article-bytes", "1000000"],
+            3,
+            "framelens: endless.txt: over the limit of 1000000 bytes for one article (--max-article-bytes; `framelens corpus` reads collections)\n",
+        ),
+        (
+            "endless.yaml",
+            &["score", "art.txt", "--lexicon", "endless.yaml"],
+            4,
+            "framelens: cannot read lexicon endless.yaml: over the limit of 67108864 bytes\n",
+        ),
+    ];
+    for (fifo, args, code, message) in endless {
+        mkfifo(&p.join(fifo));
+        let w = feed_forever(p.join(fifo));
+        assert_eq!(stderr(&run(p, User::Current, args), code), message);
+        w.join().unwrap();
+    }
+
+    mkfifo(&p.join("silent.yaml"));
+    let start = Instant::now();
+    let out = run(
+        p,
+        User::Current,
+        &[
+            "score",
+            "art.txt",
+            "--lexicon",
+            "silent.yaml",
+            "--timeout",
+            "1",
+        ],
+    );
+    assert_eq!(
+        stderr(&out, 4),
+        "framelens: cannot read lexicon silent.yaml: a FIFO that nothing opened for writing within 1 s\n"
+    );
+    assert!(start.elapsed() < Duration::from_secs(20));
+
+    std::fs::write(
+        p.join("lex.yaml"),
+        "categories: [a/b]\nlabels:\n  - id: zz-raiders\n    category: a/b\n    stance: -2\n    kind: label\n    forms: [raiders]\n",
+    )
+    .unwrap();
+    std::fs::write(&art, "The raiders came at night.").unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("framelens");
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "'{}' score art.txt --lexicon <(cat lex.yaml) -f json",
+            bin.display()
+        ))
+        .current_dir(p)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"term\": \"zz-raiders\""));
+}
+
+/// `--threads` far past the cores is capped at four per core, with a note, and the run works
+/// within 1 GiB (it panicked with exit 101, "failed to spawn thread", before).
+#[test]
+fn worker_threads_are_capped() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    corpus(p, 20);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let out = run(
+        p,
+        User::Current,
+        &["corpus", "c.jsonl", "-q", "--threads", "100000"],
+    );
+    assert_eq!(
+        stderr(&out, 0),
+        format!(
+            "framelens: --threads 100000 is more than four per core; using {} ({cores} cores)\n",
+            4 * cores
+        )
+    );
+}
