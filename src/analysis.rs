@@ -57,6 +57,11 @@ pub struct Hit {
     /// Byte offset of the sentence in the article.
     pub sentence_start: usize,
     pub sentence_text: String,
+    /// The term was found only by reading letters of another script as the Latin letters they
+    /// look like ("tеrrorists" with a Cyrillic е): a sign of text written to evade keyword
+    /// filters ([`crate::matcher`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub lookalike: bool,
     /// Index of the lexicon file the entry came from.
     #[serde(skip)]
     pub file: usize,
@@ -123,6 +128,35 @@ pub struct Profile {
     pub by_category: BTreeMap<String, usize>,
     pub by_voice: BTreeMap<Voice, usize>,
     pub by_actor: BTreeMap<String, ActorProfile>,
+    /// What matching had to fold to read the text (omitted when nothing).
+    #[serde(skip_serializing_if = "Folds::is_empty")]
+    pub folds: Folds,
+}
+
+/// Characters of an article that matching read differently from how they are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Folds {
+    /// Default-ignorable characters skipped (zero-width, variation selectors, tags ...).
+    pub ignored: u32,
+    /// Compatibility forms read as their letters (full-width, mathematical, ligatures ...).
+    pub compatibility: u32,
+    /// Letters of one script read as the Latin letter they look like, inside a word of mixed
+    /// scripts.
+    pub lookalikes: u32,
+}
+
+impl Folds {
+    pub fn is_empty(&self) -> bool {
+        *self == Folds::default()
+    }
+
+    fn of(f: &crate::matcher::Folding) -> Folds {
+        Folds {
+            ignored: f.ignored,
+            compatibility: f.compatibility,
+            lookalikes: f.lookalikes.len() as u32,
+        }
+    }
 }
 
 /// The analysis of one article.
@@ -228,12 +262,20 @@ impl Analyzer {
     /// The lexicon's actor mentions in `text` (names, adjectives and people; no pronouns), in
     /// text order. `seg` is `text` segmented.
     pub fn actor_mentions(&self, text: &str, seg: &Segmented) -> Vec<Mention> {
-        let (_, names) = self.find(text);
+        let (_, names, _) = self.find(text);
         self.actors.mentions(text, names, seg)
     }
 
-    /// The label matches and the actor-name matches of `text`, found in one walk.
-    fn find(&self, text: &str) -> (Vec<crate::matcher::Hit>, Vec<crate::matcher::Hit>) {
+    /// The label matches and the actor-name matches of `text`, found in one walk, and what the
+    /// matcher folded.
+    fn find(
+        &self,
+        text: &str,
+    ) -> (
+        Vec<crate::matcher::Hit>,
+        Vec<crate::matcher::Hit>,
+        crate::matcher::Folding,
+    ) {
         // The case-kept copy for regex entries is folded in the same pass.
         let norm = if self.labels.has_regexes() {
             Normalized::with_case_kept(text)
@@ -243,7 +285,7 @@ impl Analyzer {
         let mut groups = self.labels.find_groups(text, &norm);
         let names = groups.pop().unwrap_or_default();
         let raw = groups.pop().unwrap_or_default();
-        (raw, names)
+        (raw, names, norm.folding)
     }
 
     /// The parties `text` names that the lexicon does not list ([`crate::unlisted`]).
@@ -335,7 +377,7 @@ impl Analyzer {
     pub fn names_in(&self, text: &str) -> Known {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
-        let (_, names) = self.find(text);
+        let (_, names, _) = self.find(text);
         let mentions = self.actors.mentions(text, names, &seg);
         Known::build(text, &seg, &lower, &mentions, self.lexicon.actors.len())
     }
@@ -345,7 +387,7 @@ impl Analyzer {
     pub fn analyze_in_story(&self, name: &str, text: &str, story: Option<&Known>) -> Article {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
-        let (raw, names) = self.find(text);
+        let (raw, names, folding) = self.find(text);
         let mut mentions = self.actors.mentions(text, names, &seg);
         let unlisted = self.unlisted_parties(text, &seg, &lower, &mut mentions);
         crate::titles::title_mentions(text, &seg, &lower, &mut mentions);
@@ -436,6 +478,7 @@ impl Analyzer {
                 sentence: th.sentence,
                 sentence_start: s.start,
                 sentence_text: s.slice(text).to_owned(),
+                lookalike: folding.lookalike_in(th.span.start, th.span.end),
                 file: e.file,
                 entry: entries[i],
                 actor_indices: link.actors.into_iter().filter(|&a| a < n_actors).collect(),
@@ -452,7 +495,8 @@ impl Analyzer {
             .iter()
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
             .count();
-        let profile = profile(&hits, &mentions_out, words, seg.sentences.len());
+        let mut profile = profile(&hits, &mentions_out, words, seg.sentences.len());
+        profile.folds = Folds::of(&folding);
         Article {
             name: name.to_owned(),
             hits,

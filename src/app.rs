@@ -340,11 +340,13 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
         Command::Corpus(c) => return run_corpus(config, c, &an, out),
         Command::Score { inputs, same_story } => {
             let arts = score_all(&an, inputs, *same_story, &config.input)?;
+            warn_lookalikes(&arts);
             let lex = with_parties(&an.lexicon, arts.iter().flat_map(|a| &a.parties));
             report::score(&lex, &arts, config.report)
         }
         Command::Attributions { inputs } => {
             let arts = score_all(&an, inputs, false, &config.input)?;
+            warn_lookalikes(&arts);
             report::attributions::render(&arts, config.report)
         }
         Command::Compare {
@@ -367,6 +369,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             let (Some(aa), Some(ab)) = (story.next(), story.next()) else {
                 unreachable!("analyze_story gives one article per text")
             };
+            warn_lookalikes([&aa, &ab]);
             let lex = with_parties(&an.lexicon, aa.parties.iter().chain(&ab.parties));
             let c = crate::diff::compare(&lex, &aa, &ab);
             report::compare(&lex, &c, &aa, &ab, config.report)
@@ -546,6 +549,23 @@ fn score_all(
     } else {
         docs.iter().map(|d| an.analyze(&d.name, &d.text)).collect()
     })
+}
+
+/// Terms found only by reading look-alike letters of another script go to standard error, one
+/// line per article: such spelling is itself a sign of text written to evade keyword filters.
+fn warn_lookalikes<'a>(arts: impl IntoIterator<Item = &'a Article>) {
+    for a in arts {
+        let odd: Vec<&crate::analysis::Hit> = a.hits.iter().filter(|h| h.lookalike).collect();
+        let Some(first) = odd.first() else { continue };
+        eprintln!(
+            "framelens: {}: {} term{} found only by reading letters of another script as the Latin letters they look like ('{}' at byte {}); the text may be spelled to evade keyword filters",
+            crate::report::sanitize(&a.name),
+            odd.len(),
+            if odd.len() == 1 { " was" } else { "s were" },
+            crate::report::sanitize(&first.text),
+            first.start
+        );
+    }
 }
 
 /// What a conversion could not carry over goes to standard error, one line each.

@@ -6,7 +6,22 @@
 //! Matching runs over a *normalized* copy of the text (lower case, one space for any run of white
 //! space, curly apostrophes and quotes made straight, hyphen look-alikes made `-`, zero-width and
 //! bidi control characters dropped). Every normalized byte remembers the original byte it came from,
-//! so every reported span points into the original text.
+//! so every reported span points into the original text. So that a term cannot hide from the
+//! lexicon behind characters that look the same, the copy is also folded:
+//! - every Default_Ignorable_Code_Point (U+034F, variation selectors, tags, U+180E, U+3164 ...)
+//!   is dropped;
+//! - every letter with the combining marks after it is put in NFKD and the marks are dropped:
+//!   accents do not count, however they are written ("Türkiye", "Tu\u{308}rkiye" and
+//!   "Turkiye" are one form, and so are "terrorists" and "terro\u{301}rists"), and
+//!   compatibility forms are read as their letters (full-width, mathematical, circled:
+//!   "ｔｅｒｒｏｒ" is "terror");
+//! - in a word that mixes Latin, Greek, Cyrillic or Armenian letters, a letter of one script that
+//!   looks like a Latin letter (its UTS #39 confusable skeleton is that letter) is read as it
+//!   ("tеrrorists" with a Cyrillic е); a word wholly in one of those scripts is left alone;
+//! - the Turkish dotted capital İ and dotless ı are read as i, in any language ("TERRORİSTS",
+//!   "ıslam").
+//!
+//! [`Normalized::folding`] counts what was folded and where a look-alike was read.
 //!
 //! Regex entries run over the same folding with case kept, one paragraph (line) at a time: a regex
 //! match does not cross a paragraph break (look-arounds such as `\b` still see the text around
@@ -14,8 +29,9 @@
 //! (see [`required_literals`]), found for all regexes at once by one automaton.
 //!
 //! What it does not do: stemming or inflection (list each word form, or use a glob), matching
-//! across a hyphen inside a form written with a space, or case folding beyond what
-//! `char::to_lowercase` does.
+//! across a hyphen inside a form written with a space, case folding beyond what
+//! `char::to_lowercase` does (and the Turkish i), or reading a word written wholly in
+//! look-alikes of another script.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::{Input, meta};
@@ -32,6 +48,28 @@ pub struct Normalized {
     breaks: Vec<u32>,
     /// The same folding with case kept, when built by [`Normalized::with_case_kept`].
     cased: Option<Box<Normalized>>,
+    /// What the folding changed beyond case, white space and punctuation.
+    pub folding: Folding,
+}
+
+/// What folding changed in a text, beyond case, white space and punctuation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Folding {
+    /// Default-ignorable characters dropped (zero-width, variation selectors, tags ...).
+    pub ignored: u32,
+    /// Characters NFKC changed (compatibility forms, accents written as combining marks).
+    pub compatibility: u32,
+    /// Original byte offsets of the letters read as the Latin letter they look like, in text
+    /// order.
+    pub lookalikes: Vec<usize>,
+}
+
+impl Folding {
+    /// Whether a look-alike letter was read inside the original bytes `[start, end)`.
+    pub fn lookalike_in(&self, start: usize, end: usize) -> bool {
+        let i = self.lookalikes.partition_point(|&o| o < start);
+        self.lookalikes.get(i).is_some_and(|&o| o < end)
+    }
 }
 
 /// A stretch of normalized text starting at byte `norm`, from original byte `orig`. When
@@ -45,9 +83,109 @@ struct Run {
     orig_len: u32,
 }
 
-/// Characters dropped before matching: zero-width, soft hyphen, bidi controls, BOM.
+/// Characters dropped before matching: zero-width, soft hyphen, bidi controls, BOM, and every
+/// other Default_Ignorable_Code_Point of Unicode.
 pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || (!c.is_ascii() && is_default_ignorable(c))
+}
+
+fn is_default_ignorable(c: char) -> bool {
+    use icu_properties::{CodePointSetData, props::DefaultIgnorableCodePoint};
+    CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c)
+}
+
+/// The most combining marks read with the letter before them as one unit of folding.
+const MAX_MARKS: usize = 32;
+
+/// Whether `c` is a combining mark (a nonzero canonical combining class).
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::canonical_combining_class(c) != 0
+}
+
+/// The scripts whose letters are folded as look-alikes of Latin ones.
+fn lookalike_script(c: char) -> Option<unicode_script::Script> {
+    use unicode_script::{Script, UnicodeScript};
+    let s = c.script();
+    matches!(
+        s,
+        Script::Latin | Script::Greek | Script::Cyrillic | Script::Armenian
+    )
+    .then_some(s)
+}
+
+/// Whether the word around original bytes `[start, end)` has letters of two of the
+/// [`lookalike_script`]s (looking at most 32 characters each way).
+fn mixed_word(original: &str, start: usize, end: usize) -> bool {
+    let in_word = |c: &char| c.is_alphanumeric() || is_mark(*c) || is_invisible(*c);
+    let before = original[..start].chars().rev().take(32).take_while(in_word);
+    let after = original[end..].chars().take(32).take_while(in_word);
+    let mut first = None;
+    for c in original[start..end].chars().chain(before).chain(after) {
+        let Some(s) = lookalike_script(c) else {
+            continue;
+        };
+        match first {
+            None => first = Some(s),
+            Some(f) if f != s => return true,
+            Some(_) => {}
+        }
+    }
+    false
+}
+
+/// The Latin letter `c` looks like (its UTS #39 skeleton, when that is one ASCII letter).
+fn latin_lookalike(c: char) -> Option<char> {
+    let mut buf = [0u8; 4];
+    let mut sk = unicode_security::skeleton(c.encode_utf8(&mut buf));
+    match (sk.next(), sk.next()) {
+        (Some(l), None) if l.is_ascii_alphabetic() && l != c => Some(l),
+        _ => None,
+    }
+}
+
+/// Folds one unit of text (a letter with the combining marks after it, at original bytes
+/// `[start, end)`) for matching, counting into `folding`: NFKD with the combining marks dropped,
+/// then [`fold`], the Turkish i and look-alike letters.
+fn fold_unit(original: &str, start: usize, end: usize, folding: &mut Folding) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkd_quick};
+    let unit = &original[start..end];
+    let nfkd: std::borrow::Cow<str> = match is_nfkd_quick(unit.chars()) {
+        IsNormalized::Yes => unit.into(),
+        _ => {
+            let n: String = unit.chars().nfkd().collect();
+            // Canonical decomposition only takes accents apart; more is a compatibility form.
+            if !n.chars().eq(unit.chars().nfd()) {
+                folding.compatibility += 1;
+            }
+            n.into()
+        }
+    };
+    let mut out = String::with_capacity(nfkd.len());
+    let mut mixed = None;
+    for c in nfkd.chars() {
+        if is_mark(c) {
+            continue;
+        }
+        let Some(mut f) = fold(c) else {
+            folding.ignored += 1;
+            continue;
+        };
+        if f == '\u{0131}' {
+            f = 'i';
+        }
+        if !f.is_ascii()
+            && f.is_alphabetic()
+            && lookalike_script(f).is_some()
+            && let Some(l) = latin_lookalike(f)
+            && *mixed.get_or_insert_with(|| mixed_word(original, start, end))
+        {
+            folding.lookalikes.push(start);
+            f = l;
+        }
+        out.push(f);
+    }
+    out
 }
 
 fn fold(c: char) -> Option<char> {
@@ -160,6 +298,33 @@ impl Builder {
         }
     }
 
+    /// Pushes the folded text `f` of the original unit at `o` of `len` bytes (a letter and its
+    /// combining marks): one run, unless it is one character for one of the same length.
+    fn push_unit(&mut self, o: usize, len: usize, f: &str) {
+        let mut chars = f.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && c.len_utf8() == len
+        {
+            self.push_char(o, len, c);
+            return;
+        }
+        let from = self.text.len();
+        if self.lower {
+            self.text.extend(f.chars().flat_map(char::to_lowercase));
+        } else {
+            self.text.push_str(f);
+        }
+        if self.text.len() == from {
+            return;
+        }
+        self.runs.push(Run {
+            norm: from as u32,
+            orig: o as u32,
+            orig_len: len as u32,
+        });
+        self.next_orig = usize::MAX;
+    }
+
     /// Marks the space just pushed as standing for a line break.
     fn mark_break(&mut self) {
         let at = (self.text.len() - 1) as u32;
@@ -174,6 +339,7 @@ impl Builder {
             runs: self.runs,
             breaks: self.breaks,
             cased: None,
+            folding: Folding::default(),
         }
     }
 }
@@ -186,9 +352,12 @@ impl Normalized {
     /// The same folding with case kept, for regex entries (which may test case).
     pub fn keep_case(original: &str) -> Normalized {
         let mut b = [Builder::new(original.len(), false)];
-        Normalized::fill(original, &mut b);
+        let folding = Normalized::fill(original, &mut b);
         let [b] = b;
-        b.finish()
+        Normalized {
+            folding,
+            ..b.finish()
+        }
     }
 
     /// The lower-case copy and, in the same pass, the copy with case kept that regex entries
@@ -206,21 +375,27 @@ impl Normalized {
         let lower = Builder::new(original.len(), true);
         if !cased {
             let mut b = [lower];
-            Normalized::fill(original, &mut b);
+            let folding = Normalized::fill(original, &mut b);
             let [b] = b;
-            return b.finish();
+            return Normalized {
+                folding,
+                ..b.finish()
+            };
         }
         let mut b = [lower, Builder::new(original.len(), false)];
-        Normalized::fill(original, &mut b);
+        let folding = Normalized::fill(original, &mut b);
         let [lower, cased] = b;
         let mut n = lower.finish();
         n.cased = Some(Box::new(cased.finish()));
+        n.folding = folding;
         n
     }
 
-    /// Folds `original` into every builder of `out` in one pass.
-    fn fill<const N: usize>(original: &str, out: &mut [Builder; N]) {
+    /// Folds `original` into every builder of `out` in one pass; returns what folding changed
+    /// beyond case, white space and punctuation.
+    fn fill<const N: usize>(original: &str, out: &mut [Builder; N]) -> Folding {
         let bytes = original.as_bytes();
+        let mut folding = Folding::default();
         let mut last_space = true;
         let mut i = 0;
         while i < bytes.len() {
@@ -228,7 +403,7 @@ impl Normalized {
             if b < 0x80 && !ascii_special(b) {
                 // A stretch of ASCII that folding keeps as it is. A single space after a
                 // non-space folds to itself, so it stays in the stretch; a second one is dropped
-                // and ends it.
+                // and ends it. A letter before a combining mark is left to the unit it makes.
                 let mut run = 1;
                 let mut prev = b;
                 for &c in &bytes[i + 1..] {
@@ -240,13 +415,20 @@ impl Normalized {
                     prev = c;
                     run += 1;
                 }
-                let s = &original[i..i + run];
-                for bld in out.iter_mut() {
-                    bld.push_plain(i, s);
+                if bytes.get(i + run).is_some_and(|&n| n >= 0x80)
+                    && original[i + run..].chars().next().is_some_and(is_mark)
+                {
+                    run -= 1;
                 }
-                last_space = bytes[i + run - 1] == b' ';
-                i += run;
-                continue;
+                if run > 0 {
+                    let s = &original[i..i + run];
+                    for bld in out.iter_mut() {
+                        bld.push_plain(i, s);
+                    }
+                    last_space = bytes[i + run - 1] == b' ';
+                    i += run;
+                    continue;
+                }
             }
             let (c, n) = if b < 0x80 {
                 (b as char, 1)
@@ -256,7 +438,10 @@ impl Normalized {
             };
             let o = i;
             i += n;
-            let Some(f) = fold(c) else { continue };
+            let Some(f) = fold(c) else {
+                folding.ignored += 1;
+                continue;
+            };
             if f == ' ' {
                 if last_space {
                     // A line break inside a run of white space makes the run's space a break;
@@ -277,11 +462,30 @@ impl Normalized {
                 }
                 continue;
             }
+            if f.is_ascii() && !original[i..].chars().next().is_some_and(is_mark) {
+                last_space = false;
+                for bld in out.iter_mut() {
+                    bld.push_char(o, n, f);
+                }
+                continue;
+            }
+            // A unit: the character with the combining marks after it.
+            for m in original[i..].chars().take(MAX_MARKS) {
+                if !is_mark(m) {
+                    break;
+                }
+                i += m.len_utf8();
+            }
+            let unit = fold_unit(original, o, i, &mut folding);
+            if unit.is_empty() {
+                continue;
+            }
             last_space = false;
             for bld in out.iter_mut() {
-                bld.push_char(o, n, f);
+                bld.push_unit(o, i - o, &unit);
             }
         }
+        folding
     }
 
     /// The original span of normalized bytes `[s, e)`.
@@ -1124,13 +1328,15 @@ mod tests {
         assert_eq!(got, vec!["Turkish\u{2010}backed"]);
     }
 
-    /// The maps as they were first written: two offsets per normalized byte.
+    /// The maps as they were first written: two offsets per normalized byte, each unit (a
+    /// character with the combining marks after it) folded on its own.
     fn reference(original: &str, lower: bool) -> (String, Vec<usize>, Vec<usize>) {
         let (mut text, mut start, mut end) = (String::new(), Vec::new(), Vec::new());
         let mut last_space = true;
-        for (o, c) in original.char_indices() {
+        let mut chars = original.char_indices().peekable();
+        while let Some((o, c)) = chars.next() {
             let Some(f) = fold(c) else { continue };
-            let e = o + c.len_utf8();
+            let mut e = o + c.len_utf8();
             if f == ' ' {
                 if last_space {
                     continue;
@@ -1141,12 +1347,29 @@ mod tests {
                 end.push(e);
                 continue;
             }
+            let folded = if f.is_ascii() && !chars.peek().is_some_and(|&(_, m)| is_mark(m)) {
+                f.to_string()
+            } else {
+                let mut marks = 0;
+                while marks < MAX_MARKS
+                    && let Some(&(_, m)) = chars.peek()
+                    && is_mark(m)
+                {
+                    e += m.len_utf8();
+                    marks += 1;
+                    chars.next();
+                }
+                fold_unit(original, o, e, &mut Folding::default())
+            };
+            if folded.is_empty() {
+                continue;
+            }
             last_space = false;
             let before = text.len();
             if lower {
-                text.extend(f.to_lowercase());
+                text.extend(folded.chars().flat_map(char::to_lowercase));
             } else {
-                text.push(f);
+                text.push_str(&folded);
             }
             for _ in before..text.len() {
                 start.push(o);
@@ -1189,6 +1412,8 @@ mod tests {
             "non\u{A0}breaking\u{2003}spaces and\u{200B}zero\u{AD}width",
             "“Curly” ‘quotes’ and `ticks` and U.S.‐backed",
             "ﬁne ligature Straße",
+            "Tu\u{308}rkiye terro\u{301}rists t\u{435}rror ｔｅｒｒｏｒ \u{301}\u{301} e\u{301}\u{301}",
+            "terr\u{34F}orists terr\u{FE0F}orists \u{E0041} TERRORİSTS ıslam",
             "\u{FEFF}\u{200B}",
             "a \u{200B}\n\u{200B} b",
         ] {
@@ -1198,8 +1423,100 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn maps_back_on_any_text(t in "[aZİ\u{212A}Σß \n\r\t\u{A0}\u{200B}\u{2019}`é-]{0,24}") {
+        fn maps_back_on_any_text(t in "[aZİıеΣß \n\r\t\u{A0}\u{200B}\u{2019}\u{301}\u{34F}\u{FF54}`é-]{0,24}") {
             check_maps(&t);
+        }
+    }
+
+    /// Spellings that a reader takes for a lexicon form: (text, the folded text, default
+    /// ignorables skipped, compatibility forms read, original offsets of look-alike letters).
+    #[test]
+    fn evasive_spellings_fold_to_the_form() {
+        let cases: &[(&str, &str, u32, u32, &[usize])] = &[
+            ("terr\u{43E}rists", "terrorists", 0, 0, &[4]),
+            ("t\u{435}rr\u{43E}rists", "terrorists", 0, 0, &[1, 5]),
+            (
+                "\u{FF54}\u{FF45}\u{FF52}\u{FF52}\u{FF4F}\u{FF52}",
+                "terror",
+                0,
+                6,
+                &[],
+            ),
+            (
+                "\u{1D42D}\u{1D41E}\u{1D42B}\u{1D42B}\u{1D428}\u{1D42B}",
+                "terror",
+                0,
+                6,
+                &[],
+            ),
+            ("terro\u{301}rists", "terrorists", 0, 0, &[]),
+            ("terr\u{34F}orists", "terrorists", 1, 0, &[]),
+            ("terr\u{FE0F}orists", "terrorists", 1, 0, &[]),
+            ("terr\u{E0041}orists", "terrorists", 1, 0, &[]),
+            ("terr\u{180E}orists", "terrorists", 1, 0, &[]),
+            ("terr\u{3164}orists", "terrorists", 1, 0, &[]),
+            ("TERROR\u{130}STS", "terrorists", 0, 0, &[]),
+            (
+                "Tu\u{308}rkiye and T\u{FC}rkiye",
+                "turkiye and turkiye",
+                0,
+                0,
+                &[],
+            ),
+            ("coup d'e\u{301}tat", "coup d'etat", 0, 0, &[]),
+            // Words wholly in Cyrillic or Greek are left alone (case aside).
+            (
+                "\u{422}\u{435}\u{440}\u{440}\u{43E}\u{440}",
+                "\u{442}\u{435}\u{440}\u{440}\u{43E}\u{440}",
+                0,
+                0,
+                &[],
+            ),
+            (
+                "\u{39A}\u{391}\u{39B}\u{39F}",
+                "\u{3BA}\u{3B1}\u{3BB}\u{3BF}",
+                0,
+                0,
+                &[],
+            ),
+            // Greek and Cyrillic capitals mixed in one word read as the Latin word.
+            (
+                "\u{397}\u{391}\u{39C}\u{391}\u{405}",
+                "hamas",
+                0,
+                0,
+                &[0, 2, 4, 6, 8],
+            ),
+        ];
+        for &(text, folded, ignored, compatibility, lookalikes) in cases {
+            let n = Normalized::new(text);
+            assert_eq!(n.text, folded, "{text:?}");
+            assert_eq!(
+                n.folding,
+                Folding {
+                    ignored,
+                    compatibility,
+                    lookalikes: lookalikes.to_vec(),
+                },
+                "{text:?}"
+            );
+            let m = Matcher::new(
+                vec![Pattern {
+                    owner: 0,
+                    form: folded.to_owned(),
+                    exact_case: false,
+                    exclusion: false,
+                }],
+                &[],
+            )
+            .unwrap();
+            let hits = m.find(text, &n);
+            assert_eq!(hits.len(), 1, "{text:?}");
+            assert_eq!(hits[0].span.slice(text), text);
+            assert_eq!(
+                n.folding.lookalike_in(0, text.len()),
+                !lookalikes.is_empty()
+            );
         }
     }
 

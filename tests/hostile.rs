@@ -704,3 +704,117 @@ fn worker_threads_are_capped() {
         )
     );
 }
+
+// ---------------------------------------------------------------- Unicode that evades the lexicon
+
+/// "terrorists" spelled to evade a keyword filter is still found, with its exact offsets; a
+/// spelling that needed look-alike letters of another script is flagged in the JSON and warned
+/// about on standard error. Before, each of these gave no hit, exit 0 and no warning.
+#[test]
+fn spellings_that_evade_keyword_filters_are_found_and_flagged() {
+    // (the word as written, look-alike letters read, ignorables skipped, compatibility forms)
+    let cases: &[(&str, u64, u64, u64)] = &[
+        ("terr\u{43E}rists", 1, 0, 0),
+        ("t\u{435}rrorists", 1, 0, 0),
+        (
+            "\u{FF54}\u{FF45}\u{FF52}\u{FF52}\u{FF4F}\u{FF52}\u{FF49}\u{FF53}\u{FF54}\u{FF53}",
+            0,
+            0,
+            10,
+        ),
+        (
+            "\u{1D42D}\u{1D41E}\u{1D42B}\u{1D42B}\u{1D428}\u{1D42B}\u{1D422}\u{1D42C}\u{1D42D}\u{1D42C}",
+            0,
+            0,
+            10,
+        ),
+        ("terro\u{301}rists", 0, 0, 0),
+        ("terr\u{34F}orists", 0, 1, 0),
+        ("terr\u{FE0F}orists", 0, 1, 0),
+        ("terr\u{E0041}orists", 0, 1, 0),
+        ("terr\u{180E}orists", 0, 1, 0),
+        ("terr\u{3164}orists", 0, 1, 0),
+        ("TERROR\u{130}STS", 0, 0, 0),
+    ];
+    let d = scratch(User::Current);
+    for (n, &(word, lookalikes, ignored, compatibility)) in cases.iter().enumerate() {
+        let text = format!("Officials said the {word} attacked the town.");
+        let name = format!("a{n}.txt");
+        std::fs::write(d.path().join(&name), &text).unwrap();
+        let out = run(d.path(), User::Current, &["score", &name, "-f", "json"]);
+        let err = stderr(&out, 0);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let art = &json["articles"][0];
+        let hits = art["hits"].as_array().unwrap();
+        assert_eq!(hits.len(), 1, "{word:?}");
+        let h = &hits[0];
+        assert_eq!(h["term"], "terrorist", "{word:?}");
+        assert_eq!(h["text"], word);
+        let (s, e) = (
+            h["start"].as_u64().unwrap() as usize,
+            h["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], word);
+        assert_eq!(
+            h["lookalike"].as_bool().unwrap_or(false),
+            lookalikes > 0,
+            "{word:?}"
+        );
+        let folds = &art["profile"]["folds"];
+        assert_eq!(
+            folds["lookalikes"].as_u64().unwrap_or(0),
+            lookalikes,
+            "{word:?}"
+        );
+        assert_eq!(folds["ignored"].as_u64().unwrap_or(0), ignored, "{word:?}");
+        assert_eq!(
+            folds["compatibility"].as_u64().unwrap_or(0),
+            compatibility,
+            "{word:?}"
+        );
+        let warning = if lookalikes > 0 {
+            format!(
+                "framelens: a{n}: 1 term was found only by reading letters of another script as the Latin letters they look like ('{word}' at byte {s}); the text may be spelled to evade keyword filters\n"
+            )
+        } else {
+            String::new()
+        };
+        assert_eq!(err, warning, "{word:?}");
+    }
+}
+
+/// Text in decomposed form (NFD) reads as the composed form: "Türkiye" is the actor Turkey, and
+/// "coup d'état" is one term, however the accents are written.
+#[test]
+fn decomposed_text_reads_as_composed() {
+    let d = scratch(User::Current);
+    let mut seen = Vec::new();
+    for (n, turkiye, etat) in [
+        (0, "T\u{FC}rkiye", "\u{E9}tat"),
+        (1, "Tu\u{308}rkiye", "e\u{301}tat"),
+    ] {
+        let text = format!("{turkiye} called it a coup d'{etat} by the regime.");
+        let name = format!("n{n}.txt");
+        std::fs::write(d.path().join(&name), &text).unwrap();
+        let out = run(d.path(), User::Current, &["score", &name, "-f", "json"]);
+        stderr(&out, 0);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let art = &json["articles"][0];
+        let hits: Vec<String> = art["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["text"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(hits[0], format!("coup d'{etat}"));
+        let actors: Vec<&str> = art["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["actor"].as_str().unwrap())
+            .collect();
+        seen.push((hits.len(), actors.contains(&"turkey")));
+    }
+    assert_eq!(seen[0], seen[1]);
+    assert_eq!(seen[0], (2, true));
+}
