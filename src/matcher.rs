@@ -895,38 +895,70 @@ impl Matcher {
     }
 }
 
-/// Compiles a regex entry as the `regex` crate would with case-insensitive matching and
-/// [`REGEX_SIZE_LIMIT`](crate::lexicon::yaml::REGEX_SIZE_LIMIT), keeping the engine that can
-/// search a range of the text with look-around seeing the rest.
+/// Largest compiled size allowed for a regex entry (forward and reverse automata each), so a
+/// pathological pattern is refused.
+pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// Why a regex entry cannot be compiled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RegexFault {
+    /// Its automata would be larger than [`REGEX_SIZE_LIMIT`].
+    TooLarge,
+    /// Its syntax is wrong: the `regex` crate's message.
+    Invalid(String),
+}
+
+/// Why the matcher would refuse the regex entry `r`, if it would: the check that `lexicon
+/// check` and the loader run, with the matcher's own compilation and limits, so that what they
+/// pass a run accepts.
+pub fn regex_fault(r: &str) -> Option<RegexFault> {
+    compile(r).err()
+}
+
+/// Compiles a regex entry with case-insensitive matching and [`REGEX_SIZE_LIMIT`], keeping the
+/// engine that can search a range of the text with look-around seeing the rest.
 fn compile_regex(r: &str) -> Result<(meta::Regex, Option<Vec<String>>), MatcherError> {
-    let limit = crate::lexicon::yaml::REGEX_SIZE_LIMIT;
+    compile(r).map_err(|fault| MatcherError::Regex {
+        pattern: r.to_owned(),
+        reason: match fault {
+            RegexFault::TooLarge => {
+                format!("Compiled regex exceeds size limit of {REGEX_SIZE_LIMIT} bytes.")
+            }
+            RegexFault::Invalid(m) => m,
+        },
+    })
+}
+
+fn compile(r: &str) -> Result<(meta::Regex, Option<Vec<String>>), RegexFault> {
     let config = meta::Config::new()
-        .nfa_size_limit(Some(limit))
+        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
         .hybrid_cache_capacity(2 * (1 << 20))
         .match_kind(regex_automata::MatchKind::LeftmostFirst)
         .utf8_empty(true);
     // One syntax tree serves the engine and the required literals: translating large Unicode
     // classes case-insensitively is most of the cost of compiling.
-    let built = parse_regex(r).map_err(|e| e.to_string()).and_then(|hir| {
-        let re = meta::Builder::new()
-            .configure(config)
-            .build_from_hir(&hir)
-            .map_err(|e| e.to_string())?;
-        Ok((re, literals_of(&hir)))
-    });
-    built.map_err(|own| {
-        // Word the error as the `regex` crate does (as `lexicon check` reports it).
-        let reason = regex::RegexBuilder::new(r)
+    let invalid = || {
+        // Word the error as the `regex` crate does.
+        let e = regex::RegexBuilder::new(r)
             .case_insensitive(true)
-            .size_limit(limit)
+            .size_limit(REGEX_SIZE_LIMIT)
             .build()
-            .err()
-            .map_or(own, |e| e.to_string());
-        MatcherError::Regex {
-            pattern: r.to_owned(),
-            reason,
+            .err();
+        match e {
+            Some(regex::Error::CompiledTooBig(_)) => RegexFault::TooLarge,
+            Some(e) => RegexFault::Invalid(e.to_string()),
+            None => RegexFault::Invalid("the regex cannot be compiled".into()),
         }
-    })
+    };
+    let hir = parse_regex(r).map_err(|_| invalid())?;
+    let re = meta::Builder::new()
+        .configure(config)
+        .build_from_hir(&hir)
+        .map_err(|e| match e.size_limit() {
+            Some(_) => RegexFault::TooLarge,
+            None => invalid(),
+        })?;
+    Ok((re, literals_of(&hir)))
 }
 
 /// The syntax tree of a regex entry: case-insensitive, matching UTF-8 text.

@@ -818,3 +818,34 @@ fn decomposed_text_reads_as_composed() {
     assert_eq!(seen[0], seen[1]);
     assert_eq!(seen[0], (2, true));
 }
+
+// ---------------------------------------------------------------- lexicon check
+
+/// `lexicon check` compiles every regex entry as the matcher does (case-insensitive, forward and
+/// reverse automata): what it passes, a run accepts, and what a run refuses, it reports at its
+/// line. Before, both regexes below passed the check, and the run failed with exit 1 and no
+/// location.
+#[test]
+fn lexicon_check_refuses_what_the_matcher_refuses() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    std::fs::write(
+        p.join("rx.yaml"),
+        "categories: [a/b]\nlabels:\n  - id: k\n    category: a/b\n    stance: -1\n    kind: label\n    regex: \"k{30000}\"\n  - id: sk\n    category: a/b\n    stance: -1\n    kind: label\n    regex: \"(?:sk){12000}\"\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("a.txt"), ARTICLE).unwrap();
+    let report = "error: regex `k{30000}` is too large (over 1048576 bytes compiled)\n  --> rx.yaml:7:12\n  |\n7 |     regex: \"k{30000}\"\n  |            ^\nerror: regex `(?:sk){12000}` is too large (over 1048576 bytes compiled)\n  --> rx.yaml:12:12\n   |\n12 |     regex: \"(?:sk){12000}\"\n   |            ^\n";
+    let out = run(p, User::Current, &["lexicon", "check", "rx.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{report}1 file checked, 2 problems\n")
+    );
+    let out = run(
+        p,
+        User::Current,
+        &["score", "a.txt", "--lexicon", "rx.yaml"],
+    );
+    assert_eq!(stderr(&out, 4), format!("framelens: {report}"));
+}

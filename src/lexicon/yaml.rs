@@ -11,26 +11,7 @@ use serde_saphyr::Spanned;
 
 use super::{ActorEntry, ActorType, Kind, LabelEntry, Person};
 use crate::diagnostic::Diagnostic;
-
-/// Largest compiled size allowed for a regex entry, so a pathological pattern is refused.
-pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
-
-/// Why the `regex` crate would refuse `r` (with [`REGEX_SIZE_LIMIT`]), if it would. The syntax
-/// and the size of the forward automaton, which is what fails in practice, are checked first and
-/// cheaply; the crate is asked for its own error (and wording) only when that check fails. A
-/// regex whose reverse automaton alone is too large passes here and is refused when the matcher
-/// compiles it, without a line number.
-fn regex_error(r: &str) -> Option<regex::Error> {
-    use regex_automata::nfa::thompson;
-    let config = thompson::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT));
-    if thompson::Compiler::new().configure(config).build(r).is_ok() {
-        return None;
-    }
-    regex::RegexBuilder::new(r)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .err()
-}
+use crate::matcher::RegexFault;
 
 /// A lexicon file. The JSON Schema of the format (`lexicons/schema.json`) is generated from these
 /// types by [`schema_json`], so the documentation of each field below is what editors show.
@@ -367,17 +348,18 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
             );
         }
         if let Some(r) = &l.regex
-            && let Some(e) = regex_error(&r.value)
+            && let Some(fault) = crate::matcher::regex_fault(&r.value)
         {
-            let msg = match e {
-                regex::Error::CompiledTooBig(_) => format!(
+            let msg = match fault {
+                RegexFault::TooLarge => format!(
                     "regex `{}` is too large (over {} bytes compiled)",
-                    r.value, REGEX_SIZE_LIMIT
+                    r.value,
+                    crate::matcher::REGEX_SIZE_LIMIT
                 ),
-                other => format!(
+                RegexFault::Invalid(m) => format!(
                     "invalid regex `{}`: {}",
                     r.value,
-                    other.to_string().lines().last().unwrap_or("").trim()
+                    m.lines().last().unwrap_or("").trim()
                 ),
             };
             ck.err(r, msg);
