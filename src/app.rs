@@ -738,12 +738,31 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
 }
 
 /// Reads summaries and merges them in the order given.
+///
+/// A file given twice (by any name) is read once, and a file with the same bytes as an earlier
+/// one (a copy) is merged but named on standard error: both would count the same articles twice.
 fn read_summaries(paths: &[PathBuf]) -> Result<crate::corpus::summary::Summary, AppError> {
     use crate::corpus::summary::Summary;
+    use sha2::Digest;
     let mut merged: Option<(Summary, String)> = None;
+    let mut seen: Vec<(Option<same_file::Handle>, [u8; 32], String)> = Vec::new();
     for p in paths {
         let shown = p.display().to_string();
+        let handle = same_file::Handle::from_path(p).ok();
+        if let Some(h) = &handle
+            && let Some((_, _, first)) = seen.iter().find(|(o, _, _)| o.as_ref() == Some(h))
+        {
+            eprintln!("framelens: {shown}: the same file as {first}; read once");
+            continue;
+        }
         let text = read_data(p)?;
+        let digest: [u8; 32] = sha2::Sha256::digest(text.as_bytes()).into();
+        if let Some((_, _, first)) = seen.iter().find(|(_, d, _)| *d == digest) {
+            eprintln!(
+                "framelens: {shown}: the same bytes as {first} (a copy?); both are merged, so its articles count twice"
+            );
+        }
+        seen.push((handle, digest, shown.clone()));
         let s = Summary::from_json(&shown, &text)?;
         match &mut merged {
             None => merged = Some((s, shown)),

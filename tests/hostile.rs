@@ -849,3 +849,150 @@ fn lexicon_check_refuses_what_the_matcher_refuses() {
     );
     assert_eq!(stderr(&out, 4), format!("framelens: {report}"));
 }
+
+// ---------------------------------------------------------------- corpus input
+
+/// Links in a corpus folder are followed (an article and a folder linked in are read; before,
+/// both were skipped without a word); a link back to a folder above, a folder that cannot be read
+/// and a file reached twice are each skipped with a message and counted, exit 6 (before, the
+/// unreadable folder stopped the whole run with exit 3).
+#[test]
+fn corpus_folders_follow_links_and_skip_what_they_cannot_read() {
+    for user in users() {
+        let d = scratch(user);
+        let p = d.path();
+        for dir in ["corp/a", "corp/b", "corp/locked", "other"] {
+            std::fs::create_dir_all(p.join(dir)).unwrap();
+        }
+        std::fs::write(p.join("corp/a/1.txt"), "The rebels attacked.").unwrap();
+        std::fs::write(p.join("other/2.txt"), "The terrorists attacked.").unwrap();
+        std::fs::write(p.join("corp/locked/3.txt"), "The regime fell.").unwrap();
+        std::os::unix::fs::symlink("../../other/2.txt", p.join("corp/a/link.txt")).unwrap();
+        std::os::unix::fs::symlink("../other", p.join("corp/linked")).unwrap();
+        std::os::unix::fs::symlink("..", p.join("corp/b/up")).unwrap();
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |m| std::fs::Permissions::from_mode(m);
+            for dir in ["corp", "corp/a", "corp/b", "other"] {
+                std::fs::set_permissions(p.join(dir), mode(0o777)).unwrap();
+            }
+            std::fs::set_permissions(p.join("corp/locked"), mode(0o000)).unwrap();
+        }
+        let out = run(p, user, &["corpus", "corp", "--summary", "s.json"]);
+        let err = stderr(&out, 6);
+        let locked_readable = matches!(user, User::Current) && is_root();
+        let mut want = vec![
+            "framelens: corp/b/up: skipped: a link back to the folder corp above it; not followed",
+            "framelens: corp/linked/2.txt: skipped: the same file as corp/a/link.txt; read once",
+        ];
+        if !locked_readable {
+            want.push("framelens: corp/locked: skipped: cannot read the folder: permission denied");
+        }
+        let lines: Vec<&str> = err.lines().filter(|l| l.contains("skipped:")).collect();
+        assert_eq!(lines, want, "{user:?}");
+        let summary: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(p.join("s.json")).unwrap()).unwrap();
+        assert_eq!(
+            summary["articles"],
+            if locked_readable { 3 } else { 2 },
+            "{user:?}"
+        );
+        assert_eq!(summary["skipped"]["duplicate"], 1);
+        assert_eq!(
+            summary["skipped"]["unreadable"],
+            if locked_readable { 1 } else { 2 }
+        );
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(
+                p.join("corp/locked"),
+                std::fs::Permissions::from_mode(0o755),
+            )
+            .unwrap();
+        }
+    }
+}
+
+/// A corpus file given twice is read once.
+#[test]
+fn a_corpus_file_given_twice_is_read_once() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    corpus(p, 3);
+    let out = run(
+        p,
+        User::Current,
+        &[
+            "corpus",
+            "c.jsonl",
+            "./c.jsonl",
+            "-q",
+            "--summary",
+            "s.json",
+        ],
+    );
+    assert_eq!(
+        stderr(&out, 6),
+        "framelens: ./c.jsonl: skipped: the same file as c.jsonl; read once\n"
+    );
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.join("s.json")).unwrap()).unwrap();
+    assert_eq!(summary["articles"], 3);
+}
+
+/// `merge` reads a summary given twice once, names a copy of a summary (it is merged: its
+/// articles count twice), and refuses a count that would pass 2^64 - 1 instead of wrapping it.
+#[test]
+fn merge_warns_about_duplicates_and_refuses_overflow() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    corpus(p, 3);
+    stderr(
+        &run(
+            p,
+            User::Current,
+            &["corpus", "c.jsonl", "-q", "--summary", "s.json"],
+        ),
+        0,
+    );
+    std::fs::copy(p.join("s.json"), p.join("copy.json")).unwrap();
+    let out = run(
+        p,
+        User::Current,
+        &["merge", "s.json", "./s.json", "-o", "m.json"],
+    );
+    assert_eq!(
+        stderr(&out, 0),
+        "framelens: ./s.json: the same file as s.json; read once\n"
+    );
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.join("m.json")).unwrap()).unwrap();
+    assert_eq!(m["articles"], 3);
+    let out = run(
+        p,
+        User::Current,
+        &["merge", "s.json", "copy.json", "-o", "m2.json"],
+    );
+    assert_eq!(
+        stderr(&out, 0),
+        "framelens: copy.json: the same bytes as s.json (a copy?); both are merged, so its articles count twice\n"
+    );
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.join("m2.json")).unwrap()).unwrap();
+    assert_eq!(m["articles"], 6);
+    // A summary whose article count is one short of 2^64.
+    let mut big: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.join("s.json")).unwrap()).unwrap();
+    big["articles"] = serde_json::json!(u64::MAX - 1);
+    std::fs::write(p.join("big.json"), serde_json::to_vec(&big).unwrap()).unwrap();
+    let out = run(
+        p,
+        User::Current,
+        &["merge", "big.json", "s.json", "-o", "m3.json"],
+    );
+    assert_eq!(
+        stderr(&out, 3),
+        "framelens: s.json: a count would pass 2^64 - 1 when merged; nothing was written\n"
+    );
+    assert!(!p.join("m3.json").exists());
+}

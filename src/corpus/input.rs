@@ -12,9 +12,14 @@
 //! CSV fields are decoded with `--encoding` when it names an ASCII-compatible legacy encoding
 //! (a spreadsheet's windows-1252 export).
 //!
+//! Symbolic links are followed, inside folders too; a link back to a folder above it, a folder
+//! that cannot be read and a file reached a second time (given twice, or through a link) are
+//! each skipped and counted, and reading goes on.
+//!
 //! What it does not do: decode JSONL (JSON is UTF-8) or UTF-16 CSV, replace invalid bytes (a
-//! record with them is skipped), read compressed files, or follow symbolic links inside folders. A JSONL line longer than the size limit is skipped
-//! without being held in memory; a CSV record is read whole before its size is checked.
+//! record with them is skipped), or read compressed files. A JSONL line longer than the size
+//! limit is skipped without being held in memory; a CSV record is read whole before its size is
+//! checked.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -160,6 +165,8 @@ pub enum SkipReason {
     EmptyText,
     TooLarge,
     Unreadable,
+    /// A file reached a second time (given twice, or through a link): read once.
+    Duplicate,
     /// The analysis itself failed on this record (a bug: the run goes on without it).
     AnalysisFailed,
 }
@@ -176,6 +183,7 @@ impl SkipReason {
             SkipReason::EmptyText => "empty_text",
             SkipReason::TooLarge => "too_large",
             SkipReason::Unreadable => "unreadable",
+            SkipReason::Duplicate => "duplicate",
             SkipReason::AnalysisFailed => "analysis_failed",
         }
     }
@@ -228,13 +236,66 @@ struct Unit {
     /// The source implied by the file's place (folder name or file stem).
     place_source: String,
     len: u64,
+    /// Why it cannot be read, found while planning (an unreadable folder, a link loop, a file
+    /// given twice): it comes out as one skipped item.
+    problem: Option<(SkipReason, String)>,
+}
+
+impl Unit {
+    fn problem(path: &Path, reason: SkipReason, detail: String) -> Unit {
+        Unit {
+            path: path.to_path_buf(),
+            format: InputFormat::Text,
+            place_source: String::new(),
+            len: 0,
+            problem: Some((reason, detail)),
+        }
+    }
+}
+
+/// The device and inode of a file, to read a file reached twice (through two arguments or a
+/// link) once.
+#[cfg(unix)]
+fn file_id(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// Files already planned, by device and inode, with the path they were first reached by.
+#[derive(Default)]
+struct Seen(std::collections::HashMap<(u64, u64), PathBuf>);
+
+impl Seen {
+    /// `None` for a file not seen before; otherwise the unit that skips it.
+    fn again(&mut self, path: &Path, meta: &std::fs::Metadata) -> Option<Unit> {
+        let id = file_id(meta)?;
+        match self.0.get(&id) {
+            Some(first) => Some(Unit::problem(
+                path,
+                SkipReason::Duplicate,
+                format!("the same file as {}; read once", shown(first)),
+            )),
+            None => {
+                self.0.insert(id, path.to_path_buf());
+                None
+            }
+        }
+    }
 }
 
 /// Expands the configured paths into files, checking that each exists. Returns the files and
-/// their total size in bytes (`None` when standard input is among them).
+/// their total size in bytes (`None` when standard input is among them). Links are followed, in
+/// folders too; a folder that cannot be read, a link that loops back to a folder above it and a
+/// file reached a second time become skipped units, and the run goes on.
 fn plan(c: &InputConfig) -> Result<(Vec<Unit>, Option<u64>), InputError> {
     let mut units = Vec::new();
     let mut total = Some(0u64);
+    let mut seen = Seen::default();
     for p in &c.paths {
         if p == Path::new("-") {
             units.push(Unit {
@@ -242,6 +303,7 @@ fn plan(c: &InputConfig) -> Result<(Vec<Unit>, Option<u64>), InputError> {
                 format: c.format.unwrap_or(InputFormat::Jsonl),
                 place_source: "stdin".into(),
                 len: 0,
+                problem: None,
             });
             total = None;
             continue;
@@ -251,46 +313,12 @@ fn plan(c: &InputConfig) -> Result<(Vec<Unit>, Option<u64>), InputError> {
             reason: io_reason(&e),
         })?;
         if meta.is_dir() {
-            let root_name = name_of(p);
-            let mut found = Vec::new();
-            for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
-                let entry = entry.map_err(|e| InputError {
-                    path: e.path().unwrap_or(p).display().to_string(),
-                    reason: e.io_error().map_or_else(|| e.to_string(), io_reason),
-                })?;
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let path = entry.path();
-                let format = match c.format {
-                    Some(f) => f,
-                    None => match InputFormat::of_path(path) {
-                        Some(f) => f,
-                        None => continue,
-                    },
-                };
-                // The first folder below the root names the source; files directly in the
-                // root take the root's name.
-                let rel = path.strip_prefix(p).unwrap_or(path);
-                let mut comps = rel.components();
-                let first = comps.next();
-                let place_source = match (first, comps.next()) {
-                    (Some(dir), Some(_)) => dir.as_os_str().to_string_lossy().into_owned(),
-                    _ if format == InputFormat::Text => root_name.clone(),
-                    _ => stem_of(path),
-                };
-                let len = entry.metadata().map_or(0, |m| m.len());
-                found.push(Unit {
-                    path: path.to_path_buf(),
-                    format,
-                    place_source,
-                    len,
-                });
-            }
-            for u in found {
+            for u in plan_folder(c, p, &mut seen) {
                 total = total.map(|t| t + u.len);
                 units.push(u);
             }
+        } else if let Some(again) = seen.again(p, &meta) {
+            units.push(again);
         } else {
             let format = c
                 .format
@@ -306,10 +334,80 @@ fn plan(c: &InputConfig) -> Result<(Vec<Unit>, Option<u64>), InputError> {
                 format,
                 place_source,
                 len: meta.len(),
+                problem: None,
             });
         }
     }
     Ok((units, total))
+}
+
+/// The units of folder `root`, walked in file-name order, links followed (walkdir detects a
+/// link back to a folder above it).
+fn plan_folder(c: &InputConfig, root: &Path, seen: &mut Seen) -> Vec<Unit> {
+    let root_name = name_of(root);
+    let mut found = Vec::new();
+    let walk = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walk {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e.path().unwrap_or(root);
+                let detail = match (e.loop_ancestor(), e.io_error()) {
+                    (Some(up), _) => format!(
+                        "a link back to the folder {} above it; not followed",
+                        shown(up)
+                    ),
+                    (None, Some(io)) => format!("cannot read the folder: {}", io_reason(io)),
+                    (None, None) => e.to_string(),
+                };
+                found.push(Unit::problem(at, SkipReason::Unreadable, detail));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let format = match c.format {
+            Some(f) => f,
+            None => match InputFormat::of_path(path) {
+                Some(f) => f,
+                None => continue,
+            },
+        };
+        let Ok(meta) = entry.metadata() else {
+            found.push(Unit::problem(
+                path,
+                SkipReason::Unreadable,
+                "cannot read the file's metadata".into(),
+            ));
+            continue;
+        };
+        if let Some(again) = seen.again(path, &meta) {
+            found.push(again);
+            continue;
+        }
+        // The first folder below the root names the source; files directly in the root take
+        // the root's name.
+        let rel = path.strip_prefix(root).unwrap_or(path);
+        let mut comps = rel.components();
+        let first = comps.next();
+        let place_source = match (first, comps.next()) {
+            (Some(dir), Some(_)) => dir.as_os_str().to_string_lossy().into_owned(),
+            _ if format == InputFormat::Text => root_name.clone(),
+            _ => stem_of(path),
+        };
+        found.push(Unit {
+            path: path.to_path_buf(),
+            format,
+            place_source,
+            len: meta.len(),
+            problem: None,
+        });
+    }
+    found
 }
 
 fn name_of(p: &Path) -> String {
@@ -416,6 +514,9 @@ impl Reader {
             self.consumed += unit.len;
         }
         let shown = shown(&unit.path);
+        if let Some((reason, detail)) = unit.problem {
+            return Some(skip(&shown, None, reason, detail));
+        }
         let input: Box<dyn Read + Send> = if unit.path == Path::new("-") {
             Box::new(io::stdin())
         } else {

@@ -114,6 +114,14 @@ pub enum SummaryError {
         first: String,
         term: String,
     },
+    #[error("{file}: a count would pass 2^64 - 1 when merged; nothing was written")]
+    Overflow { file: String },
+}
+
+/// `*a += b`, or an error past `u64::MAX`.
+fn plus(a: &mut u64, b: u64) -> Result<(), ()> {
+    *a = a.checked_add(b).ok_or(())?;
+    Ok(())
 }
 
 /// The fingerprint of a lexicon: a SHA-256 over every field that can change a result.
@@ -431,29 +439,42 @@ impl Summary {
             }
         }
         self.unlisted.extend(other.unlisted);
-        self.articles += other.articles;
-        for (r, n) in other.skipped {
-            *self.skipped.entry(r).or_default() += n;
+        self.add_counts(other.articles, other.skipped, other.sources)
+            .map_err(|()| SummaryError::Overflow {
+                file: file.to_owned(),
+            })
+    }
+
+    /// Adds the counts of another summary, refusing to wrap past `u64::MAX`.
+    fn add_counts(
+        &mut self,
+        articles: u64,
+        skipped: BTreeMap<String, u64>,
+        sources: BTreeMap<String, BTreeMap<String, Cell>>,
+    ) -> Result<(), ()> {
+        plus(&mut self.articles, articles)?;
+        for (r, n) in skipped {
+            plus(self.skipped.entry(r).or_default(), n)?;
         }
-        for (source, months) in other.sources {
+        for (source, months) in sources {
             let mine = self.sources.entry(source).or_default();
             for (month, cell) in months {
                 let c = mine.entry(month).or_default();
-                c.articles += cell.articles;
-                c.words += cell.words;
-                c.bytes += cell.bytes;
-                c.hits += cell.hits;
+                plus(&mut c.articles, cell.articles)?;
+                plus(&mut c.words, cell.words)?;
+                plus(&mut c.bytes, cell.bytes)?;
+                plus(&mut c.hits, cell.hits)?;
                 for (v, n) in cell.voices {
-                    *c.voices.entry(v).or_default() += n;
+                    plus(c.voices.entry(v).or_default(), n)?;
                 }
                 for (actor, ac) in cell.actors {
                     let a = c.actors.entry(actor).or_default();
-                    a.mentions += ac.mentions;
-                    a.articles += ac.articles;
+                    plus(&mut a.mentions, ac.mentions)?;
+                    plus(&mut a.articles, ac.articles)?;
                     for (term, voices) in ac.terms {
                         let t = a.terms.entry(term).or_default();
                         for (v, n) in voices {
-                            *t.entry(v).or_default() += n;
+                            plus(t.entry(v).or_default(), n)?;
                         }
                     }
                 }
