@@ -27,6 +27,8 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use super::csv_records::{CsvRecords, Next};
+
 /// Which reader to use for an input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
@@ -454,7 +456,7 @@ enum Current {
     },
     Csv {
         unit: Unit,
-        reader: csv::Reader<Box<dyn Read + Send>>,
+        reader: Box<CsvRecords>,
         columns: CsvColumns,
         record: csv::ByteRecord,
     },
@@ -546,12 +548,9 @@ impl Reader {
                 None
             }
             InputFormat::Csv => {
-                let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-                let headers = match reader.byte_headers() {
-                    Ok(h) => h.clone(),
-                    Err(e) => {
-                        return Some(skip(&shown, Some(1), SkipReason::InvalidCsv, e.to_string()));
-                    }
+                let (reader, headers) = match CsvRecords::new(input) {
+                    Ok((r, h)) => (Box::new(r), h),
+                    Err(e) => return Some(skip(&shown, Some(1), SkipReason::InvalidCsv, e)),
                 };
                 let find = |name: &str| {
                     headers
@@ -803,28 +802,29 @@ impl Reader {
             return None;
         };
         let file = shown(&unit.path);
-        match reader.read_byte_record(record) {
-            Ok(false) => {
+        match reader.next(record) {
+            Next::End => {
                 self.current = None;
                 None
             }
-            Err(e) => {
-                let line = e.position().map(|p| p.line());
-                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
-                let item = skip(
+            Next::Failed { line, detail } => {
+                self.current = None;
+                Some(skip(
                     &file,
-                    line,
+                    Some(line),
                     SkipReason::InvalidCsv,
-                    format!("invalid CSV: {e}"),
-                );
-                if fatal {
-                    self.current = None;
-                }
-                Some(item)
+                    format!("invalid CSV: {detail}; the rest of the file is skipped"),
+                ))
             }
-            Ok(true) => {
-                self.consumed = self.finished + reader.position().byte();
-                let line = record.position().map(|p| p.line());
+            Next::Bad { line, detail } => Some(skip(
+                &file,
+                Some(line),
+                SkipReason::InvalidCsv,
+                format!("invalid CSV: {detail}; reading goes on at the next line"),
+            )),
+            Next::Record { line } => {
+                self.consumed = self.finished + reader.byte();
+                let line = Some(line);
                 let mut fields = Vec::with_capacity(6);
                 for col in [
                     columns.id,

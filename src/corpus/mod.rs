@@ -8,6 +8,7 @@
 //! - [`keyness`] holds the statistics and [`compare`] applies them per actor and source.
 
 pub mod compare;
+pub mod csv_records;
 pub mod hits;
 pub mod input;
 pub mod keyness;
