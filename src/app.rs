@@ -178,6 +178,9 @@ pub enum AppError {
     Output(std::io::Error),
     #[error("{0}")]
     Write(#[from] crate::output::OutputError),
+    /// A dictionary to import that cannot be read (the message names the file and line).
+    #[error("{0}")]
+    Convert(#[from] crate::lexicon::convert::ConvertError),
     #[error("{0}")]
     Edit(#[from] crate::lexicon::edit::EditError),
     #[error("{0}")]
@@ -197,7 +200,10 @@ impl AppError {
                 crate::lexicon::edit::EditError::Busy(_)
                 | crate::lexicon::edit::EditError::Unwritable { .. },
             ) => 7,
-            AppError::Input { .. } | AppError::Read(_) | AppError::Summary(_) => 3,
+            AppError::Input { .. }
+            | AppError::Read(_)
+            | AppError::Summary(_)
+            | AppError::Convert(_) => 3,
             AppError::Lexicon(_) | AppError::Edit(_) => 4,
             AppError::Eval(_) => 5,
         }
@@ -675,11 +681,7 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
         }
         LexiconCommand::Import { file, from } => {
             let text = read_data(file)?;
-            let c = crate::lexicon::convert::import(&file.display().to_string(), &text, *from)
-                .map_err(|e| AppError::Input {
-                    path: file.display().to_string(),
-                    reason: e.to_string(),
-                })?;
+            let c = crate::lexicon::convert::import(&file.display().to_string(), &text, *from)?;
             report_lost(&c.lost);
             emit(out, config.output.as_deref(), &c.text)?;
             Ok(0)

@@ -1048,3 +1048,66 @@ fn a_bad_csv_row_is_skipped_and_reading_resynchronises() {
         assert_eq!(rows, want, "{name}");
     }
 }
+
+/// A server that declares UTF-16 for a page with no NUL byte that is valid UTF-8 has the wrong
+/// label: the page is read as UTF-8, with a note. Before, it was decoded as UTF-16 into
+/// nonsense: 0 hits and no warning.
+#[test]
+fn a_utf16_label_on_a_utf8_page_is_overruled_with_a_note() {
+    let page = format!("<html><body><p>{ARTICLE}</p></body></html>");
+    let base = serve_bytes(
+        "Content-Type: text/html; charset=utf-16\r\n",
+        page.into_bytes(),
+    );
+    let url = format!("{base}/a");
+    let d = scratch(User::Current);
+    let out = run(d.path(), User::Current, &["score", &url, "-f", "json"]);
+    assert_eq!(
+        stderr(&out, 0),
+        format!(
+            "framelens: {url}: the server declares UTF-16LE, but the page has no NUL byte and is valid UTF-8; read as UTF-8\n"
+        )
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let terms: Vec<&str> = json["articles"][0]["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["term"].as_str().unwrap())
+        .collect();
+    assert!(terms.contains(&"terrorist-organization"), "{terms:?}");
+}
+
+/// Messages of the YAML parser are put in the lexicon's terms instead of leaking its API
+/// ("use from_str_multiple or from_str_multiple_with_options", "budget breached: Depth { depth:
+/// 65 }"), and an imported dictionary's errors name the file once.
+#[test]
+fn yaml_parser_messages_speak_of_lexicons() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    std::fs::write(p.join("a.txt"), ARTICLE).unwrap();
+    std::fs::write(p.join("multi.yaml"), "labels: []\n---\nlabels: []\n").unwrap();
+    let out = run(
+        p,
+        User::Current,
+        &["score", "a.txt", "--lexicon", "multi.yaml"],
+    );
+    assert_eq!(
+        stderr(&out, 4),
+        "framelens: error: a lexicon file holds one YAML document: this is a second one (after `---`)\n  --> multi.yaml:3:1\n  |\n3 | labels: []\n  | ^\n"
+    );
+    let deep: String = (0..70)
+        .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+        .chain([format!("{}- word\n", "  ".repeat(70))])
+        .collect();
+    std::fs::write(p.join("q.yml"), deep).unwrap();
+    let out = run(
+        p,
+        User::Current,
+        &["lexicon", "import", "q.yml", "--from", "quanteda"],
+    );
+    assert_eq!(
+        stderr(&out, 3),
+        "framelens: q.yml:65: nested more than 64 levels deep\n"
+    );
+}

@@ -34,6 +34,9 @@ pub struct Decoded {
     pub encoding: &'static Encoding,
     /// Input bytes replaced by U+FFFD (only with `lossy`).
     pub replaced: usize,
+    /// A UTF-16 charset the server declared that the bytes cannot be (no NUL byte, and valid
+    /// UTF-8): they were read as UTF-8 instead.
+    pub overruled: Option<&'static Encoding>,
 }
 
 /// Why bytes could not be decoded. Offsets count bytes of the input, as a hex editor shows them.
@@ -75,10 +78,22 @@ pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, Deco
             0,
         ),
     };
-    if encoding != UTF_16LE
-        && encoding != UTF_16BE
-        && let Some(at) = bytes.iter().position(|&b| b == 0)
+    // A server's UTF-16 without a byte-order mark, on bytes with no NUL byte that are valid
+    // UTF-8, is a wrong label (HTML's markup alone would put NUL bytes in UTF-16).
+    let utf16 = encoding == UTF_16LE || encoding == UTF_16BE;
+    if utf16
+        && body_start == 0
+        && hints.declared.is_none()
+        && hints.transport == Some(encoding)
+        && !bytes.contains(&0)
+        && std::str::from_utf8(&bytes).is_ok()
     {
+        return utf8(bytes, lossy).map(|d| Decoded {
+            overruled: Some(encoding),
+            ..d
+        });
+    }
+    if !utf16 && let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(DecodeError::Binary { at });
     }
     if encoding == UTF_8 {
@@ -117,6 +132,7 @@ pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, Deco
         text,
         encoding,
         replaced,
+        overruled: None,
     })
 }
 
@@ -126,6 +142,7 @@ fn utf8(bytes: Vec<u8>, lossy: bool) -> Result<Decoded, DecodeError> {
             text,
             encoding: UTF_8,
             replaced: 0,
+            overruled: None,
         }),
         Err(e) if !lossy => {
             let at = e.utf8_error().valid_up_to();
@@ -151,6 +168,7 @@ fn utf8(bytes: Vec<u8>, lossy: bool) -> Result<Decoded, DecodeError> {
                 text,
                 encoding: UTF_8,
                 replaced,
+                overruled: None,
             })
         }
     }

@@ -284,6 +284,11 @@ pub fn read(source: &Source, o: &ReadOptions) -> Result<Read, ReadError> {
     )
     .map_err(|e| fail(e.into()))?;
     let mut read = Read::default();
+    if let Some(e) = decoded.overruled {
+        read.notes.push(format!(
+            "{shown}: the server declares {e}, but the page has no NUL byte and is valid UTF-8; read as UTF-8"
+        ));
+    }
     if decoded.replaced > 0 {
         read.notes.push(format!(
             "{shown}: replaced {} {} not valid {} with U+FFFD (--lossy)",
@@ -326,6 +331,8 @@ pub struct DecodedInput {
     pub encoding: &'static str,
     /// Bytes replaced with U+FFFD (under `lossy`).
     pub replaced: usize,
+    /// A UTF-16 charset declared by the server that the bytes cannot be ([`decode::Decoded`]).
+    pub overruled: Option<&'static str>,
 }
 
 /// Decodes an input's bytes and settles its format: `forced` (`--input-format`) wins, then
@@ -355,6 +362,7 @@ pub fn decode_as(
         format,
         encoding: decoded.encoding.name(),
         replaced: decoded.replaced,
+        overruled: decoded.overruled.map(|e| e.name()),
     })
 }
 

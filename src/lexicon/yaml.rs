@@ -662,9 +662,33 @@ fn did_you_mean(message: &str) -> Option<String> {
         .map(|(_, c)| format!("{message}; did you mean `{c}`?"))
 }
 
+/// What a parser limit that a file breached means, in the lexicon's terms (serde-saphyr words
+/// it with its own type names).
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Depth { .. } => "nested more than 64 levels deep".into(),
+        B::Events { .. } | B::Nodes { .. } | B::ScalarBytes { .. } | B::InputBytes { .. } => {
+            "the file is larger than a lexicon may be (about 250,000 entries)".into()
+        }
+        B::Aliases { .. }
+        | B::Anchors { .. }
+        | B::AliasAnchorRatio { .. }
+        | B::RecordedAnchorEvents { .. }
+        | B::RecordedAnchorBytes { .. } => {
+            "too many aliases (`*name`) for a lexicon: write the values out".into()
+        }
+        B::Documents { .. } => "a lexicon file holds one YAML document".into(),
+        _ => "the file breaks a limit of the YAML parser for lexicons".into(),
+    }
+}
+
 /// Turns a serde-saphyr error into our diagnostic, keeping its line and column.
 fn saphyr_diagnostic(path: &str, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
-    let bare = e.without_snippet().to_string();
+    let bare = match e.without_snippet() {
+        serde_saphyr::Error::Budget { breach, .. } => budget_message(breach),
+        _ => e.without_snippet().to_string(),
+    };
     // serde-saphyr appends " at line N, column M"; the location is shown separately.
     let message = match bare.rfind(" at line ") {
         Some(i) => bare[..i].to_owned(),
@@ -677,7 +701,12 @@ fn saphyr_diagnostic(path: &str, text: &str, e: &serde_saphyr::Error) -> Diagnos
     } else {
         message
     };
-    // serde-saphyr's own wording names its options type; say it in the lexicon's terms.
+    // serde-saphyr's own wording names its API; say it in the lexicon's terms.
+    let message = if message.starts_with("multiple YAML documents detected") {
+        "a lexicon file holds one YAML document: this is a second one (after `---`)".to_owned()
+    } else {
+        message
+    };
     let message = match message.strip_prefix("duplicate mapping key: ") {
         Some(rest) => format!(
             "duplicate key `{}`: each key may appear once in a mapping",
