@@ -131,6 +131,19 @@ pub struct Profile {
     /// What matching had to fold to read the text (omitted when nothing).
     #[serde(skip_serializing_if = "Folds::is_empty")]
     pub folds: Folds,
+    /// Regex entries that matched [`crate::matcher::MAX_REGEX_MATCHES`] times, the most counted
+    /// in one article: their later matches are not counted (omitted when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub capped_regexes: Vec<String>,
+}
+
+/// What one walk of the matcher found in a text.
+struct Found {
+    labels: Vec<crate::matcher::Hit>,
+    names: Vec<crate::matcher::Hit>,
+    folding: crate::matcher::Folding,
+    /// Label entries whose regex reached its cap of matches.
+    capped: Vec<usize>,
 }
 
 /// Characters of an article that matching read differently from how they are written.
@@ -262,30 +275,26 @@ impl Analyzer {
     /// The lexicon's actor mentions in `text` (names, adjectives and people; no pronouns), in
     /// text order. `seg` is `text` segmented.
     pub fn actor_mentions(&self, text: &str, seg: &Segmented) -> Vec<Mention> {
-        let (_, names, _) = self.find(text);
-        self.actors.mentions(text, names, seg)
+        self.actors.mentions(text, self.find(text).names, seg)
     }
 
-    /// The label matches and the actor-name matches of `text`, found in one walk, and what the
-    /// matcher folded.
-    fn find(
-        &self,
-        text: &str,
-    ) -> (
-        Vec<crate::matcher::Hit>,
-        Vec<crate::matcher::Hit>,
-        crate::matcher::Folding,
-    ) {
+    /// The label matches and the actor-name matches of `text`, found in one walk.
+    fn find(&self, text: &str) -> Found {
         // The case-kept copy for regex entries is folded in the same pass.
         let norm = if self.labels.has_regexes() {
             Normalized::with_case_kept(text)
         } else {
             Normalized::new(text)
         };
-        let mut groups = self.labels.find_groups(text, &norm);
+        let (mut groups, capped) = self.labels.find_groups_capped(text, &norm);
         let names = groups.pop().unwrap_or_default();
-        let raw = groups.pop().unwrap_or_default();
-        (raw, names, norm.folding)
+        let labels = groups.pop().unwrap_or_default();
+        Found {
+            labels,
+            names,
+            folding: norm.folding,
+            capped,
+        }
     }
 
     /// The parties `text` names that the lexicon does not list ([`crate::unlisted`]).
@@ -377,8 +386,7 @@ impl Analyzer {
     pub fn names_in(&self, text: &str) -> Known {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
-        let (_, names, _) = self.find(text);
-        let mentions = self.actors.mentions(text, names, &seg);
+        let mentions = self.actors.mentions(text, self.find(text).names, &seg);
         Known::build(text, &seg, &lower, &mentions, self.lexicon.actors.len())
     }
 
@@ -387,7 +395,12 @@ impl Analyzer {
     pub fn analyze_in_story(&self, name: &str, text: &str, story: Option<&Known>) -> Article {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
-        let (raw, names, folding) = self.find(text);
+        let Found {
+            labels: raw,
+            names,
+            folding,
+            capped,
+        } = self.find(text);
         let mut mentions = self.actors.mentions(text, names, &seg);
         let unlisted = self.unlisted_parties(text, &seg, &lower, &mut mentions);
         crate::titles::title_mentions(text, &seg, &lower, &mut mentions);
@@ -497,6 +510,10 @@ impl Analyzer {
             .count();
         let mut profile = profile(&hits, &mentions_out, words, seg.sentences.len());
         profile.folds = Folds::of(&folding);
+        profile.capped_regexes = capped
+            .into_iter()
+            .map(|e| self.lexicon.labels[e].id.clone())
+            .collect();
         Article {
             name: name.to_owned(),
             hits,

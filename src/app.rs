@@ -346,13 +346,13 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
         Command::Corpus(c) => return run_corpus(config, c, &an, out),
         Command::Score { inputs, same_story } => {
             let arts = score_all(&an, inputs, *same_story, &config.input)?;
-            warn_lookalikes(&arts);
+            warn_about_matching(&arts);
             let lex = with_parties(&an.lexicon, arts.iter().flat_map(|a| &a.parties));
             report::score(&lex, &arts, config.report)
         }
         Command::Attributions { inputs } => {
             let arts = score_all(&an, inputs, false, &config.input)?;
-            warn_lookalikes(&arts);
+            warn_about_matching(&arts);
             report::attributions::render(&arts, config.report)
         }
         Command::Compare {
@@ -375,7 +375,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             let (Some(aa), Some(ab)) = (story.next(), story.next()) else {
                 unreachable!("analyze_story gives one article per text")
             };
-            warn_lookalikes([&aa, &ab]);
+            warn_about_matching([&aa, &ab]);
             let lex = with_parties(&an.lexicon, aa.parties.iter().chain(&ab.parties));
             let c = crate::diff::compare(&lex, &aa, &ab);
             report::compare(&lex, &c, &aa, &ab, config.report)
@@ -559,8 +559,17 @@ fn score_all(
 
 /// Terms found only by reading look-alike letters of another script go to standard error, one
 /// line per article: such spelling is itself a sign of text written to evade keyword filters.
-fn warn_lookalikes<'a>(arts: impl IntoIterator<Item = &'a Article>) {
+///
+/// A regex entry that reached its cap of matches in an article is named too.
+fn warn_about_matching<'a>(arts: impl IntoIterator<Item = &'a Article>) {
     for a in arts {
+        for id in &a.profile.capped_regexes {
+            eprintln!(
+                "framelens: {}: the regex entry `{id}` matched {} times, the most counted in one article; its later matches are not counted",
+                crate::report::sanitize(&a.name),
+                crate::matcher::MAX_REGEX_MATCHES
+            );
+        }
         let odd: Vec<&crate::analysis::Hit> = a.hits.iter().filter(|h| h.lookalike).collect();
         let Some(first) = odd.first() else { continue };
         eprintln!(

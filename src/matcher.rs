@@ -743,18 +743,38 @@ impl Matcher {
 
     /// The matches of every group, as [`Matcher::find`] selects them, found in one walk.
     pub fn find_groups(&self, original: &str, norm: &Normalized) -> Vec<Vec<Hit>> {
-        self.search(original, norm, false)
+        self.find_groups_capped(original, norm).0
+    }
+
+    /// [`Matcher::find_groups`], and the owners of the regex entries whose matches reached
+    /// [`MAX_REGEX_MATCHES`] in this text (their later matches are not looked for).
+    pub fn find_groups_capped(
+        &self,
+        original: &str,
+        norm: &Normalized,
+    ) -> (Vec<Vec<Hit>>, Vec<usize>) {
+        let mut capped = Vec::new();
+        let groups = self
+            .search(original, norm, false, &mut capped)
             .into_iter()
             .map(|e| e.selected)
-            .collect()
+            .collect();
+        (groups, capped)
     }
 
     /// Like [`Matcher::find`], keeping the candidates that lost and why: for `lexicon explain`.
     pub fn find_explained(&self, original: &str, norm: &Normalized) -> Explained {
-        self.search(original, norm, true).swap_remove(0)
+        self.search(original, norm, true, &mut Vec::new())
+            .swap_remove(0)
     }
 
-    fn search(&self, original: &str, norm: &Normalized, explain: bool) -> Vec<Explained> {
+    fn search(
+        &self,
+        original: &str,
+        norm: &Normalized,
+        explain: bool,
+        capped: &mut Vec<usize>,
+    ) -> Vec<Explained> {
         let mut cands: Vec<Vec<Hit>> = vec![Vec::new(); self.groups];
         let mut exclusions: Vec<Vec<Hit>> = vec![Vec::new(); self.groups];
         let t = norm.text.as_str();
@@ -794,7 +814,7 @@ impl Matcher {
             }
         }
         if !self.regexes.is_empty() {
-            self.search_regexes(original, norm, &mut cands[0]);
+            self.search_regexes(original, norm, &mut cands[0], capped);
         }
         cands
             .into_iter()
@@ -849,7 +869,15 @@ impl Matcher {
     /// Regex entries run over the folded text too (case kept), so that "Iran‐backed" with a
     /// Unicode hyphen or a zero-width character matches like "Iran-backed"; each runs paragraph
     /// by paragraph, only in the paragraphs that hold one of its required literals.
-    fn search_regexes(&self, original: &str, norm: &Normalized, cands: &mut Vec<Hit>) {
+    /// A regex entry stops at [`MAX_REGEX_MATCHES`] matches in one text, and its owner goes to
+    /// `capped`.
+    fn search_regexes(
+        &self,
+        original: &str,
+        norm: &Normalized,
+        cands: &mut Vec<Hit>,
+        capped: &mut Vec<usize>,
+    ) {
         let built;
         let cased = match norm.cased() {
             Some(c) => c,
@@ -878,12 +906,18 @@ impl Matcher {
             } else {
                 *ps = (0..cased.paragraphs()).collect();
             }
-            for &k in ps.iter() {
+            let mut found = 0;
+            'paragraphs: for &k in ps.iter() {
                 let input = Input::new(&cased.text).range(cased.paragraph(k));
                 for m in r.re.find_iter(input) {
                     if m.is_empty() {
                         continue;
                     }
+                    if found == MAX_REGEX_MATCHES {
+                        capped.push(r.owner);
+                        break 'paragraphs;
+                    }
+                    found += 1;
                     cands.push(Hit {
                         span: cased.original(m.start(), m.end()),
                         owner: r.owner,
@@ -894,6 +928,10 @@ impl Matcher {
         }
     }
 }
+
+/// The most matches one regex entry gives in one text: a regex that matches almost anything
+/// (`(?s).`) would otherwise make a hit of every character.
+pub const MAX_REGEX_MATCHES: usize = 10_000;
 
 /// Largest compiled size allowed for a regex entry (forward and reverse automata each), so a
 /// pathological pattern is refused.

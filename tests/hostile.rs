@@ -1111,3 +1111,41 @@ fn yaml_parser_messages_speak_of_lexicons() {
         "framelens: q.yml:65: nested more than 64 levels deep\n"
     );
 }
+
+/// A regex entry that matches almost anything stops at 10,000 matches in one article, with a
+/// warning and the entry named in the profile. Before, `(?s).` on a 1.2 MB article tried to
+/// allocate 1 GiB and aborted.
+#[test]
+fn a_regex_entry_stops_at_its_cap_of_matches() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    std::fs::write(
+        p.join("any.yaml"),
+        "categories: [a/b]\nlabels:\n  - id: any\n    category: a/b\n    stance: -1\n    kind: label\n    regex: \"(?s).\"\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("big.txt"), "ab ".repeat(400_000)).unwrap();
+    let out = run(
+        p,
+        User::Current,
+        &[
+            "score",
+            "big.txt",
+            "--no-default-lexicons",
+            "--lexicon",
+            "any.yaml",
+            "-f",
+            "json",
+        ],
+    );
+    assert_eq!(
+        stderr(&out, 0),
+        "framelens: big: the regex entry `any` matched 10000 times, the most counted in one article; its later matches are not counted\n"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let art = &json["articles"][0];
+    // Each match is a hit, unless it falls outside every sentence (white space).
+    let n = art["hits"].as_array().unwrap().len();
+    assert!((9_900..=10_000).contains(&n), "{n}");
+    assert_eq!(art["profile"]["capped_regexes"], serde_json::json!(["any"]));
+}
