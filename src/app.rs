@@ -341,6 +341,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
     }
     let lex = load_lexicon(&config.lexicons)?;
     let an = Analyzer::new(lex)?;
+    let (o, output) = (config.report, config.output.as_deref());
     let rendered = match &config.command {
         Command::Lexicon(_) | Command::Merge { .. } | Command::Report { .. } => String::new(),
         Command::Corpus(c) => return run_corpus(config, c, &an, out),
@@ -348,12 +349,16 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             let arts = score_all(&an, inputs, *same_story, &config.input)?;
             warn_about_matching(&arts);
             let lex = with_parties(&an.lexicon, arts.iter().flat_map(|a| &a.parties));
-            report::score(&lex, &arts, config.report)
+            emit_with(out, output, |w| report::score_to(w, &lex, &arts, o))?;
+            return Ok(0);
         }
         Command::Attributions { inputs } => {
             let arts = score_all(&an, inputs, false, &config.input)?;
             warn_about_matching(&arts);
-            report::attributions::render(&arts, config.report)
+            emit_with(out, output, |w| {
+                report::attributions::render_to(w, &arts, o)
+            })?;
+            return Ok(0);
         }
         Command::Compare {
             a,
@@ -378,11 +383,14 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             warn_about_matching([&aa, &ab]);
             let lex = with_parties(&an.lexicon, aa.parties.iter().chain(&ab.parties));
             let c = crate::diff::compare(&lex, &aa, &ab);
-            report::compare(&lex, &c, &aa, &ab, config.report)
+            emit_with(out, output, |w| {
+                report::compare_to(w, &lex, &c, [&aa, &ab], o)
+            })?;
+            return Ok(0);
         }
         Command::Eval(sets) => run_eval(&an, sets, config.report.format)?,
     };
-    emit(out, config.output.as_deref(), &rendered)?;
+    emit(out, output, &rendered)?;
     Ok(0)
 }
 
@@ -592,10 +600,30 @@ fn report_lost(lost: &[String]) {
 
 /// Writes to `output` (atomically: see [`crate::output`]) or to `out`.
 fn emit(out: &mut dyn Write, output: Option<&Path>, text: &str) -> Result<(), AppError> {
-    match output {
-        Some(path) => Ok(crate::output::write_file(path, text.as_bytes())?),
-        None => write(out, text),
-    }
+    emit_with(out, output, |w| w.write_all(text.as_bytes()))
+}
+
+/// Lets `write` write the output, buffered, to `output` (atomically) or to `out`: a report is
+/// streamed, never held whole in memory.
+fn emit_with(
+    out: &mut dyn Write,
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), AppError> {
+    use crate::output::{AtomicFile, OutputError};
+    let Some(path) = output else {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+        write(&mut w).map_err(AppError::Output)?;
+        return w.flush().map_err(AppError::Output);
+    };
+    let failed = |source| OutputError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, AtomicFile::create(path)?);
+    write(&mut w).map_err(failed)?;
+    let f = w.into_inner().map_err(|e| failed(e.into_error()))?;
+    Ok(f.commit()?)
 }
 
 /// Reads a UTF-8 data file whole (a dictionary to import, a summary, a source map), within

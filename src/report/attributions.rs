@@ -32,21 +32,37 @@ const KINDS: [Kind; 5] = [
     Kind::Naming,
 ];
 
+fn document(articles: &[Article]) -> AttributionsJson<'_> {
+    AttributionsJson {
+        schema_version: crate::SCHEMA_VERSION,
+        framelens_version: env!("CARGO_PKG_VERSION"),
+        command: "attributions",
+        articles: articles
+            .iter()
+            .map(|a| ArticleJson {
+                name: &a.name,
+                attributions: &a.attributions,
+            })
+            .collect(),
+    }
+}
+
+/// [`render`], written to `w`: JSON is streamed.
+pub fn render_to(
+    w: &mut dyn std::io::Write,
+    articles: &[Article],
+    o: Options,
+) -> std::io::Result<()> {
+    match o.format {
+        Format::Json => super::json_to(w, &document(articles)),
+        _ => w.write_all(render(articles, o).as_bytes()),
+    }
+}
+
 /// Renders the relations of `articles` (HTML, which the command line refuses, as Markdown).
 pub fn render(articles: &[Article], o: Options) -> String {
     match o.format {
-        Format::Json => json(&AttributionsJson {
-            schema_version: crate::SCHEMA_VERSION,
-            framelens_version: env!("CARGO_PKG_VERSION"),
-            command: "attributions",
-            articles: articles
-                .iter()
-                .map(|a| ArticleJson {
-                    name: &a.name,
-                    attributions: &a.attributions,
-                })
-                .collect(),
-        }),
+        Format::Json => json(&document(articles)),
         Format::Markdown | Format::Html => markdown(articles),
         Format::Text => text(articles, o),
     }

@@ -242,6 +242,56 @@ pub fn score(lex: &Lexicon, articles: &[Article], o: Options) -> String {
     }
 }
 
+/// Writes `v` as pretty JSON with a final newline, streamed to `w` (no string of the whole
+/// document is built).
+pub(crate) fn json_to<T: Serialize>(w: &mut dyn std::io::Write, v: &T) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, v).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")
+}
+
+/// [`score`], written to `w`: JSON is streamed.
+pub fn score_to(
+    w: &mut dyn std::io::Write,
+    lex: &Lexicon,
+    articles: &[Article],
+    o: Options,
+) -> std::io::Result<()> {
+    match o.format {
+        Format::Json => json_to(
+            w,
+            &ScoreJson {
+                schema_version: crate::SCHEMA_VERSION,
+                framelens_version: env!("CARGO_PKG_VERSION"),
+                command: "score",
+                lexicons: &lex.files,
+                articles,
+            },
+        ),
+        _ => w.write_all(score(lex, articles, o).as_bytes()),
+    }
+}
+
+/// [`compare`], written to `w`: JSON is streamed.
+pub fn compare_to(
+    w: &mut dyn std::io::Write,
+    lex: &Lexicon,
+    c: &Comparison,
+    [a, b]: [&Article; 2],
+    o: Options,
+) -> std::io::Result<()> {
+    match o.format {
+        Format::Json => json_to(
+            w,
+            &CompareJson {
+                command: "compare",
+                comparison: c,
+                articles: [a, b],
+            },
+        ),
+        _ => w.write_all(compare(lex, c, a, b, o).as_bytes()),
+    }
+}
+
 fn json<T: Serialize>(v: &T) -> String {
     let mut s =
         serde_json::to_string_pretty(v).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
