@@ -530,11 +530,30 @@ fn start_workers(threads: Option<usize>) -> Result<(), String> {
     })
 }
 
+/// Whether `signal` is ignored (as a shell starts the background jobs of a script, for SIGINT).
+fn ignored(signal: libc::c_int) -> bool {
+    // SAFETY: sigaction with a null new action only reads the current disposition into `old`,
+    // a zeroed struct of the right type.
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(signal, std::ptr::null(), &mut old) == 0
+            && old.sa_sigaction == libc::SIG_IGN
+    }
+}
+
 /// On SIGINT or SIGTERM, removes the temporary files of outputs not yet written, then exits with
-/// 128 + the signal's number, as the shell reports a process the signal ended.
+/// 128 + the signal's number, as the shell reports a process the signal ended. A signal ignored
+/// when framelens starts stays ignored.
 fn clean_up_on_signals() {
     use signal_hook::consts::{SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+    let wanted: Vec<libc::c_int> = [SIGINT, SIGTERM]
+        .into_iter()
+        .filter(|&s| !ignored(s))
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(wanted) else {
         return;
     };
     let _ = std::thread::Builder::new()
