@@ -19,6 +19,16 @@ pub const MAX_ELEMENTS: usize = 200_000;
 /// dozen deep.
 pub const MAX_DEPTH: usize = 512;
 
+/// Attributes allowed on one element: the HTML parser checks each new attribute against the
+/// element's others, so its time grows with the square of their number (200,000 on one element:
+/// 14 s); real elements have a few dozen at most.
+pub const MAX_ATTRIBUTES: usize = 1_000;
+
+/// Ampersands allowed in a page (written as `&` or as a named or numeric reference to `&`, such
+/// as `&amp;`), other numeric references not counted: reading the text takes time that grows
+/// faster than their number (a million `&amp;`: 10 s); an article has a few dozen.
+pub const MAX_AMPERSANDS: usize = 100_000;
+
 /// Why no article text came out of a page.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HtmlError {
@@ -28,6 +38,131 @@ pub enum HtmlError {
     TooManyElements { found: usize, limit: usize },
     #[error("the HTML page nests elements more than {limit} deep")]
     TooDeep { limit: usize },
+    #[error("the HTML page has an element with more than {limit} attributes (at byte {at})")]
+    TooManyAttributes { limit: usize, at: usize },
+    #[error("the HTML page has more than {limit} ampersands (`&`, `&amp;` ...)")]
+    TooManyAmpersands { limit: usize },
+}
+
+/// Elements that need no end tag (void, or closed by what follows): they do not deepen the
+/// nesting [`check_markup`] counts.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+    "tbody", "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+];
+
+/// Elements whose content is text up to their end tag.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
+
+/// Refuses, in one pass over the markup and before the HTML parser sees it, a page whose shape
+/// would take the parser or Readability a time that grows faster than the page: an element
+/// with more than [`MAX_ATTRIBUTES`] attributes, elements nested more than [`MAX_DEPTH`] deep
+/// (counted from start and end tags, leaving out elements that need no end tag), or more than
+/// [`MAX_AMPERSANDS`] ampersands. Comments and the text of `script`, `style` ... are skipped.
+pub fn check_markup(html: &str) -> Result<(), HtmlError> {
+    let b = html.as_bytes();
+    let (mut i, mut depth, mut amps) = (0usize, 0usize, 0usize);
+    while let Some(off) = memchr::memchr2(b'<', b'&', &b[i..]) {
+        i += off;
+        if b[i] == b'&' {
+            i += 1;
+            let numeric = b.get(i) == Some(&b'#');
+            let to_amp = b[i..].starts_with(b"#38;") || b[i..].starts_with(b"#x26;");
+            if !numeric || to_amp {
+                amps += 1;
+                if amps > MAX_AMPERSANDS {
+                    return Err(HtmlError::TooManyAmpersands {
+                        limit: MAX_AMPERSANDS,
+                    });
+                }
+            }
+            continue;
+        }
+        if b[i..].starts_with(b"<!--") {
+            i = find(b, i + 4, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        let closing = b.get(i + 1) == Some(&b'/');
+        let name_at = i + 1 + usize::from(closing);
+        let name_len = b[name_at.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .count();
+        if name_len == 0 || !b[name_at].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let name = html[name_at..name_at + name_len].to_ascii_lowercase();
+        let (end, attributes, self_closing) = tag_end(b, name_at + name_len);
+        if attributes > MAX_ATTRIBUTES {
+            return Err(HtmlError::TooManyAttributes {
+                limit: MAX_ATTRIBUTES,
+                at: i,
+            });
+        }
+        i = end;
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            i = find_ignoring_case(b, i, close.as_bytes()).unwrap_or(b.len());
+            continue;
+        }
+        if !self_closing {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                return Err(HtmlError::TooDeep { limit: MAX_DEPTH });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where the tag whose name ends at `from` ends (after its `>`), how many attributes it has, and
+/// whether it ends with `/>`.
+fn tag_end(b: &[u8], from: usize) -> (usize, usize, bool) {
+    let (mut i, mut attributes, mut in_name) = (from, 0usize, false);
+    while i < b.len() {
+        match b[i] {
+            b'>' => return (i + 1, attributes, i > from && b[i - 1] == b'/'),
+            q @ (b'"' | b'\'') if i > from && b[i - 1] == b'=' => {
+                i = memchr::memchr(q, &b[i + 1..]).map_or(b.len(), |e| i + 1 + e + 1);
+                in_name = false;
+                continue;
+            }
+            c if c.is_ascii_whitespace() || c == b'=' || c == b'/' => in_name = false,
+            _ => {
+                if !in_name {
+                    attributes += 1;
+                    in_name = true;
+                }
+            }
+        }
+        i += 1;
+    }
+    (b.len(), attributes, false)
+}
+
+fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(&b[from.min(b.len())..], needle).map(|e| from + e)
+}
+
+fn find_ignoring_case(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let first = needle[..2].to_vec();
+    let mut i = from;
+    while let Some(e) = find(b, i, &first) {
+        if b.len() >= e + needle.len() && b[e..e + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(e);
+        }
+        i = e + 1;
+    }
+    None
 }
 
 /// Whether `text` starts like an HTML document: after white space (and a byte-order mark), one of
@@ -74,6 +209,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<String, HtmlError> {
 
 fn extract_limited(html: &str, url: Option<&str>, limit: usize) -> Result<String, HtmlError> {
     use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
+    check_markup(html)?;
     let doc = dom_query::Document::from(html);
     // Counted before the page is cleaned, so that cleaning too works on a bounded page
     // (Readability counts again).
@@ -218,6 +354,61 @@ fn one_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (markup, the result of [`check_markup`]): what counts toward the limits and what does not.
+    #[test]
+    fn markup_limits_count_what_the_parser_pays_for() {
+        let deep = |open: &str, n: usize| format!("<body>{}x", open.repeat(n));
+        let attrs = |n: usize| {
+            let a: Vec<String> = (0..n).map(|i| format!("a{i}='x y>'")).collect();
+            format!("<p>a</p><div {}>x</div>", a.join(" "))
+        };
+        let cases: Vec<(String, Result<(), HtmlError>)> = vec![
+            (deep("<div>", 512), Ok(())),
+            (
+                deep("<div>", 513),
+                Err(HtmlError::TooDeep { limit: MAX_DEPTH }),
+            ),
+            (deep("<div></div>", 5_000), Ok(())),
+            // Elements that need no end tag, and self-closing tags, do not deepen.
+            (deep("<p>", 5_000), Ok(())),
+            (deep("<li><br><img src=x>", 5_000), Ok(())),
+            (deep("<span/>", 5_000), Ok(())),
+            // Script text and comments are not markup.
+            (
+                format!("<script>{}</SCRIPT>ok", "if (a<b) {} <div>".repeat(5_000)),
+                Ok(()),
+            ),
+            (format!("<!-- {} -->", "<div>".repeat(5_000)), Ok(())),
+            (attrs(1_000), Ok(())),
+            (
+                attrs(1_001),
+                Err(HtmlError::TooManyAttributes {
+                    limit: MAX_ATTRIBUTES,
+                    at: 8,
+                }),
+            ),
+            ("&amp;".repeat(MAX_AMPERSANDS), Ok(())),
+            (
+                "& ".repeat(MAX_AMPERSANDS + 1),
+                Err(HtmlError::TooManyAmpersands {
+                    limit: MAX_AMPERSANDS,
+                }),
+            ),
+            // Numeric references to other characters (an Arabic page's letters) do not count.
+            ("&#1575;".repeat(3 * MAX_AMPERSANDS), Ok(())),
+            (
+                "&#38;".repeat(MAX_AMPERSANDS + 1),
+                Err(HtmlError::TooManyAmpersands {
+                    limit: MAX_AMPERSANDS,
+                }),
+            ),
+            ("a < b and <3 and <".into(), Ok(())),
+        ];
+        for (markup, want) in cases {
+            assert_eq!(check_markup(&markup), want, "{:.80}", markup);
+        }
+    }
 
     #[test]
     fn sniffing() {
