@@ -784,12 +784,16 @@ fn read_summaries(paths: &[PathBuf]) -> Result<crate::corpus::summary::Summary, 
     use crate::corpus::summary::Summary;
     use sha2::Digest;
     let mut merged: Option<(Summary, String)> = None;
-    let mut seen: Vec<(Option<same_file::Handle>, [u8; 32], String)> = Vec::new();
+    // (device and inode, SHA-256 of the bytes, the name given) of each summary read.
+    type Seen = (Option<(u64, u64)>, [u8; 32], String);
+    let mut seen: Vec<Seen> = Vec::new();
     for p in paths {
         let shown = p.display().to_string();
-        let handle = same_file::Handle::from_path(p).ok();
-        if let Some(h) = &handle
-            && let Some((_, _, first)) = seen.iter().find(|(o, _, _)| o.as_ref() == Some(h))
+        let id = std::fs::metadata(p)
+            .ok()
+            .and_then(|m| crate::output::file_id(&m));
+        if id.is_some()
+            && let Some((_, _, first)) = seen.iter().find(|(o, _, _)| *o == id)
         {
             eprintln!("framelens: {shown}: the same file as {first}; read once");
             continue;
@@ -801,7 +805,7 @@ fn read_summaries(paths: &[PathBuf]) -> Result<crate::corpus::summary::Summary, 
                 "framelens: {shown}: the same bytes as {first} (a copy?); both are merged, so its articles count twice"
             );
         }
-        seen.push((handle, digest, shown.clone()));
+        seen.push((id, digest, shown.clone()));
         let s = Summary::from_json(&shown, &text)?;
         match &mut merged {
             None => merged = Some((s, shown)),

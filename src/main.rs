@@ -68,7 +68,8 @@ struct Cli {
     #[arg(long, global = true)]
     show_text: bool,
     /// Give up after SECS seconds (default 30): fetching a URL (connecting, redirects and the
-    /// page together), or waiting for a writer to open an input or a lexicon that is a FIFO.
+    /// page together), or waiting for a writer to open an article or a lexicon that is a FIFO
+    /// (summaries, source maps and dictionaries to import wait 30 s).
     #[arg(long, global = true, value_name = "SECS", value_parser = parse_timeout)]
     timeout: Option<f64>,
 }
@@ -541,12 +542,13 @@ fn ignored(signal: libc::c_int) -> bool {
     }
 }
 
-/// On SIGINT or SIGTERM, removes the temporary files of outputs not yet written, then exits with
-/// 128 + the signal's number, as the shell reports a process the signal ended. A signal ignored
-/// when framelens starts stays ignored.
+/// On SIGINT, SIGTERM or SIGHUP, removes the temporary files of outputs not yet written, then
+/// lets the signal end the process as it would have (so a shell sees a process the signal
+/// ended, and a script's loop stops on Ctrl-C). A signal ignored when framelens starts stays
+/// ignored.
 fn clean_up_on_signals() {
-    use signal_hook::consts::{SIGINT, SIGTERM};
-    let wanted: Vec<libc::c_int> = [SIGINT, SIGTERM]
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let wanted: Vec<libc::c_int> = [SIGINT, SIGTERM, SIGHUP]
         .into_iter()
         .filter(|&s| !ignored(s))
         .collect();
@@ -562,6 +564,7 @@ fn clean_up_on_signals() {
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 framelens::output::remove_pending();
+                let _ = signal_hook::low_level::emulate_default_handler(sig);
                 std::process::exit(128 + sig);
             }
         });

@@ -57,7 +57,8 @@ pub struct Normalized {
 pub struct Folding {
     /// Default-ignorable characters dropped (zero-width, variation selectors, tags ...).
     pub ignored: u32,
-    /// Characters NFKC changed (compatibility forms, accents written as combining marks).
+    /// Letters read through a compatibility decomposition (full-width, mathematical, circled
+    /// letters, ligatures): NFKD differs from NFD. Accents, however written, are not counted.
     pub compatibility: u32,
     /// Original byte offsets of the letters read as the Latin letter they look like, in text
     /// order.
@@ -114,24 +115,54 @@ fn lookalike_script(c: char) -> Option<unicode_script::Script> {
     .then_some(s)
 }
 
-/// Whether the word around original bytes `[start, end)` has letters of two of the
-/// [`lookalike_script`]s (looking at most 32 characters each way).
-fn mixed_word(original: &str, start: usize, end: usize) -> bool {
+/// The word around original bytes `[start, end)` (at most 32 characters each way), and whether
+/// it has letters of two of the [`lookalike_script`]s.
+fn mixed_word(original: &str, start: usize, end: usize) -> (usize, usize, bool) {
     let in_word = |c: &char| c.is_alphanumeric() || is_mark(*c) || is_invisible(*c);
-    let before = original[..start].chars().rev().take(32).take_while(in_word);
-    let after = original[end..].chars().take(32).take_while(in_word);
+    let before: usize = original[..start]
+        .chars()
+        .rev()
+        .take(32)
+        .take_while(in_word)
+        .map(char::len_utf8)
+        .sum();
+    let after: usize = original[end..]
+        .chars()
+        .take(32)
+        .take_while(in_word)
+        .map(char::len_utf8)
+        .sum();
+    let (lo, hi) = (start - before, end + after);
     let mut first = None;
-    for c in original[start..end].chars().chain(before).chain(after) {
+    for c in original[lo..hi].chars() {
         let Some(s) = lookalike_script(c) else {
             continue;
         };
         match first {
             None => first = Some(s),
-            Some(f) if f != s => return true,
+            Some(f) if f != s => return (lo, hi, true),
             Some(_) => {}
         }
     }
-    false
+    (lo, hi, false)
+}
+
+/// Whether the word around `[start, end)` mixes scripts, worked out once per word: `word` keeps
+/// the last word's extent and answer.
+fn in_mixed_word(
+    original: &str,
+    start: usize,
+    end: usize,
+    word: &mut Option<(usize, usize, bool)>,
+) -> bool {
+    match *word {
+        Some((lo, hi, mixed)) if lo <= start && end <= hi => mixed,
+        _ => {
+            let w = mixed_word(original, start, end);
+            *word = Some(w);
+            w.2
+        }
+    }
 }
 
 /// The Latin letter `c` looks like (its UTS #39 skeleton, when that is one ASCII letter).
@@ -144,14 +175,25 @@ fn latin_lookalike(c: char) -> Option<char> {
     }
 }
 
-/// Folds one unit of text (a letter with the combining marks after it, at original bytes
-/// `[start, end)`) for matching, counting into `folding`: NFKD with the combining marks dropped,
-/// then [`fold`], the Turkish i and look-alike letters.
-fn fold_unit(original: &str, start: usize, end: usize, folding: &mut Folding) -> String {
+/// Folds one unit of text (a character with the combining marks after it, at original bytes
+/// `[start, end)`) for matching, counting into `folding`: a letter is put in NFKD (so a
+/// compatibility form reads as its letters), the combining marks are dropped, then [`fold`], the
+/// Turkish i and look-alike letters apply. A symbol or a number keeps its form (so "™" or "½"
+/// never turn into letters and digits glued to a word). `word` caches whether the current word
+/// mixes scripts ([`in_mixed_word`]).
+fn fold_unit(
+    original: &str,
+    start: usize,
+    end: usize,
+    folding: &mut Folding,
+    word: &mut Option<(usize, usize, bool)>,
+) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkd_quick};
     let unit = &original[start..end];
+    let letter = unit.chars().next().is_some_and(char::is_alphabetic);
     let nfkd: std::borrow::Cow<str> = match is_nfkd_quick(unit.chars()) {
         IsNormalized::Yes => unit.into(),
+        _ if !letter => unit.into(),
         _ => {
             let n: String = unit.chars().nfkd().collect();
             // Canonical decomposition only takes accents apart; more is a compatibility form.
@@ -162,7 +204,6 @@ fn fold_unit(original: &str, start: usize, end: usize, folding: &mut Folding) ->
         }
     };
     let mut out = String::with_capacity(nfkd.len());
-    let mut mixed = None;
     for c in nfkd.chars() {
         if is_mark(c) {
             continue;
@@ -178,7 +219,7 @@ fn fold_unit(original: &str, start: usize, end: usize, folding: &mut Folding) ->
             && f.is_alphabetic()
             && lookalike_script(f).is_some()
             && let Some(l) = latin_lookalike(f)
-            && *mixed.get_or_insert_with(|| mixed_word(original, start, end))
+            && in_mixed_word(original, start, end, word)
         {
             folding.lookalikes.push(start);
             f = l;
@@ -396,6 +437,7 @@ impl Normalized {
     fn fill<const N: usize>(original: &str, out: &mut [Builder; N]) -> Folding {
         let bytes = original.as_bytes();
         let mut folding = Folding::default();
+        let mut word = None;
         let mut last_space = true;
         let mut i = 0;
         while i < bytes.len() {
@@ -476,7 +518,7 @@ impl Normalized {
                 }
                 i += m.len_utf8();
             }
-            let unit = fold_unit(original, o, i, &mut folding);
+            let unit = fold_unit(original, o, i, &mut folding, &mut word);
             if unit.is_empty() {
                 continue;
             }
@@ -950,12 +992,35 @@ pub enum RegexFault {
 /// check` and the loader run, with the matcher's own compilation and limits, so that what they
 /// pass a run accepts.
 pub fn regex_fault(r: &str) -> Option<RegexFault> {
-    compile(r).err()
+    match compile(r) {
+        Ok(built) => {
+            // Kept for the matcher, which would otherwise compile the same regex again.
+            checked().insert(r.to_owned(), built);
+            None
+        }
+        Err(fault) => Some(fault),
+    }
+}
+
+/// Regexes [`regex_fault`] compiled, waiting for [`compile_regex`] to take them.
+type Built = (meta::Regex, Option<Vec<String>>);
+
+fn checked() -> std::sync::MutexGuard<'static, std::collections::HashMap<String, Built>> {
+    static CHECKED: std::sync::OnceLock<
+        std::sync::Mutex<std::collections::HashMap<String, Built>>,
+    > = std::sync::OnceLock::new();
+    CHECKED
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
 }
 
 /// Compiles a regex entry with case-insensitive matching and [`REGEX_SIZE_LIMIT`], keeping the
 /// engine that can search a range of the text with look-around seeing the rest.
 fn compile_regex(r: &str) -> Result<(meta::Regex, Option<Vec<String>>), MatcherError> {
+    if let Some(built) = checked().remove(r) {
+        return Ok(built);
+    }
     compile(r).map_err(|fault| MatcherError::Regex {
         pattern: r.to_owned(),
         reason: match fault {
@@ -1429,7 +1494,7 @@ mod tests {
                     marks += 1;
                     chars.next();
                 }
-                fold_unit(original, o, e, &mut Folding::default())
+                fold_unit(original, o, e, &mut Folding::default(), &mut None)
             };
             if folded.is_empty() {
                 continue;
@@ -1588,6 +1653,33 @@ mod tests {
                 !lookalikes.is_empty()
             );
         }
+    }
+
+    /// Symbols and numbers keep their form: "™" does not become letters glued to the word
+    /// before it, a spacing accent does not become a space, and none of them counts as folded.
+    #[test]
+    fn symbols_and_numbers_keep_their_form() {
+        for (text, folded) in [
+            ("Hamas\u{2122} said", "hamas\u{2122} said"),
+            ("don\u{B4}t", "don\u{B4}t"),
+            ("\u{BD} of them\u{2026}", "\u{BD} of them\u{2026}"),
+        ] {
+            let n = Normalized::new(text);
+            assert_eq!(n.text, folded);
+            assert_eq!(n.folding, Folding::default(), "{text:?}");
+        }
+        let m = Matcher::new(
+            vec![Pattern {
+                owner: 0,
+                form: "hamas".into(),
+                exact_case: false,
+                exclusion: false,
+            }],
+            &[],
+        )
+        .unwrap();
+        let t = "Hamas\u{2122} said";
+        assert_eq!(m.find(t, &Normalized::new(t)).len(), 1);
     }
 
     #[test]

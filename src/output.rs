@@ -6,13 +6,15 @@
 //!   (exclusively, never through a symbolic link) in the target's folder, which is renamed over
 //!   the target only when everything was written and synced ([`AtomicFile`]). A failed or
 //!   interrupted run leaves the target as it was; the temporary file is removed on an error, on
-//!   unwinding, and, through [`remove_pending`], on SIGINT and SIGTERM.
+//!   unwinding, and, through [`remove_pending`], on SIGINT, SIGTERM and SIGHUP. `lexicon init`,
+//!   which must never replace a file, creates its file exclusively instead ([`create_new`]).
 //! - **Only over a regular file.** A target that is a symbolic link, a FIFO, a device, a socket
 //!   or a folder is refused ([`check_target`]): `-o /dev/null` does not replace the device, and a
 //!   link planted at the target does not redirect the write.
-//! - **Never over an input, never twice.** [`check_distinct`] compares device and inode (through
-//!   `same-file`) of every output with every input and with every other output, and refuses an
-//!   output inside a folder that is read as input.
+//! - **Never over an input, never twice.** [`check_distinct`] compares device and inode (from
+//!   `stat`, which opens nothing: an input that is a FIFO is not touched) of every output with
+//!   every input and with every other output, and refuses an output inside a folder that is read
+//!   as input.
 //! - **One editor at a time.** [`lock_for_edit`] takes an advisory lock on a file for the whole
 //!   read-edit-rename of an in-place edit, and waits for another framelens holding it.
 //! - **No formulas in CSV.** [`neutralize_csv_cell`] prefixes a cell that a spreadsheet would
@@ -120,6 +122,23 @@ pub fn check_target(path: &Path) -> Result<(), OutputError> {
     }
 }
 
+/// The device and inode of a file, from its metadata (`None` where the platform has none).
+#[cfg(unix)]
+pub fn file_id(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+pub fn file_id(_: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// The device and inode of the file at `path`, links followed, without opening it.
+fn id_of(path: &Path) -> Option<(u64, u64)> {
+    file_id(&std::fs::metadata(path).ok()?)
+}
+
 /// One output of a run, named by the flag that gives it ("-o", "--summary" ...).
 #[derive(Clone, Copy, Debug)]
 pub struct Output<'a> {
@@ -143,11 +162,11 @@ fn future_location(path: &Path) -> Option<(PathBuf, std::ffi::OsString)> {
 /// exist are ignored: reading them fails on its own).
 pub fn check_distinct(inputs: &[&Path], outputs: &[Output<'_>]) -> Result<(), OutputError> {
     for o in outputs {
-        let Ok(target) = same_file::Handle::from_path(o.path) else {
+        let Some(target) = id_of(o.path) else {
             continue;
         };
         for i in inputs {
-            if same_file::Handle::from_path(i).is_ok_and(|h| h == target) {
+            if id_of(i) == Some(target) {
                 return Err(OutputError::IsInput {
                     path: o.path.display().to_string(),
                     input: i.display().to_string(),
@@ -173,11 +192,8 @@ pub fn check_distinct(inputs: &[&Path], outputs: &[Output<'_>]) -> Result<(), Ou
     }
     for (n, a) in outputs.iter().enumerate() {
         for b in &outputs[n + 1..] {
-            let same = match (
-                same_file::Handle::from_path(a.path),
-                same_file::Handle::from_path(b.path),
-            ) {
-                (Ok(x), Ok(y)) => x == y,
+            let same = match (id_of(a.path), id_of(b.path)) {
+                (Some(x), Some(y)) => x == y,
                 _ => future_location(a.path).is_some_and(|x| Some(x) == future_location(b.path)),
             };
             if same {
@@ -235,11 +251,13 @@ impl AtomicFile {
         let prefix = format!(".{name}.");
         let mut b = tempfile::Builder::new();
         b.prefix(&prefix).suffix(".framelens-tmp");
+        // A new file gets 0666 less the umask; a replaced one its own mode, set again below
+        // because the umask applies at creation.
+        let kept = std::fs::metadata(target).ok().map(|m| m.permissions());
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(target).map_or(0o666, |m| m.permissions().mode() & 0o777);
-            b.permissions(std::fs::Permissions::from_mode(mode));
+            b.permissions(std::fs::Permissions::from_mode(0o666));
         }
         // The list stays locked from the file's creation to its entry, so that a signal handled
         // in between still finds the file.
@@ -249,6 +267,11 @@ impl AtomicFile {
             .map_err(|e| OutputError::write(target, e))?;
         list.push(tmp.path().to_owned());
         drop(list);
+        if let Some(p) = kept {
+            tmp.as_file()
+                .set_permissions(p)
+                .map_err(|e| OutputError::write(target, e))?;
+        }
         Ok(AtomicFile {
             target: target.to_owned(),
             tmp: Some(tmp),
@@ -312,8 +335,11 @@ impl Write for AtomicFile {
 impl Drop for AtomicFile {
     fn drop(&mut self) {
         if let Some(t) = self.tmp.take() {
-            forget_pending(t.path());
-            // NamedTempFile removes the file when dropped.
+            // The file goes first (NamedTempFile removes it when dropped), then its entry: a
+            // signal in between still finds it listed (removing it twice is harmless).
+            let path = t.path().to_owned();
+            drop(t);
+            forget_pending(&path);
         }
     }
 }
@@ -363,11 +389,16 @@ pub const LOCK_WAIT: Duration = Duration::from_secs(20);
 pub fn lock_for_edit(path: &Path, wait: Duration) -> Result<EditLock, io::Error> {
     let start = Instant::now();
     loop {
-        let file = File::open(path)?;
+        // Open for writing too: over NFS, an exclusive lock needs a file open for writing.
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(path)?;
         match file.try_lock() {
             Ok(()) => {
-                let now = same_file::Handle::from_path(path)?;
-                if same_file::Handle::from_file(file.try_clone()?)? == now {
+                let held = file_id(&file.metadata()?);
+                // Where files have no identity, a replaced file cannot be told apart.
+                if held.is_none() || held == id_of(path) {
                     return Ok(EditLock { file });
                 }
             }
@@ -459,6 +490,21 @@ mod tests {
         write_file(&target, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// A replaced file keeps its mode, group-writable included (the umask applies only to a
+    /// new file).
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("shared.yaml");
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o664)).unwrap();
+        write_file(&target, b"new").unwrap();
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o664);
     }
 
     #[cfg(unix)]

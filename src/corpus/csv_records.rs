@@ -189,22 +189,26 @@ impl CsvRecords {
     /// of their own.
     fn resync(&mut self, start: u64, line: u64) {
         let Some(r) = self.reader.take() else { return };
-        let tee = r.into_inner();
-        let from = (start.saturating_sub(tee.kept_from) as usize).min(tee.kept.len());
-        let blank = tee.kept[from..]
+        let Tee {
+            inner,
+            kept: mut tail,
+            kept_from,
+        } = r.into_inner();
+        let from = (start.saturating_sub(kept_from) as usize).min(tail.len());
+        let blank = tail[from..]
             .iter()
             .take_while(|&&b| matches!(b, b'\r' | b'\n'))
             .count();
         let start = start + blank as u64;
-        let kept = &tee.kept[from + blank..];
-        let after = memchr::memchr(b'\n', kept).map_or(kept.len(), |i| i + 1);
-        // Everything read past the bad record's first line: the csv reader's buffer is lost with
-        // it, but the tee kept those bytes.
-        let tail = kept[after..].to_vec();
+        let after = memchr::memchr(b'\n', &tail[from + blank..])
+            .map_or(tail.len() - from - blank, |i| i + 1);
+        // Everything read past the bad record's first line is read again: the csv reader's
+        // buffer is lost with it, but the tee kept those bytes (moved, not copied).
+        tail.drain(..from + blank + after);
         self.base += start + after as u64;
         self.next_start = 0;
         self.next_line = line + 1;
-        let inner: Box<dyn Read + Send> = Box::new(io::Cursor::new(tail).chain(tee.inner));
+        let inner: Box<dyn Read + Send> = Box::new(io::Cursor::new(tail).chain(inner));
         self.reader = Some(reader(Tee::new(inner)));
     }
 }

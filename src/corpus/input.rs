@@ -255,19 +255,6 @@ impl Unit {
     }
 }
 
-/// The device and inode of a file, to read a file reached twice (through two arguments or a
-/// link) once.
-#[cfg(unix)]
-fn file_id(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    Some((meta.dev(), meta.ino()))
-}
-
-#[cfg(not(unix))]
-fn file_id(_: &std::fs::Metadata) -> Option<(u64, u64)> {
-    None
-}
-
 /// Files already planned, by device and inode, with the path they were first reached by.
 #[derive(Default)]
 struct Seen(std::collections::HashMap<(u64, u64), PathBuf>);
@@ -275,7 +262,7 @@ struct Seen(std::collections::HashMap<(u64, u64), PathBuf>);
 impl Seen {
     /// `None` for a file not seen before; otherwise the unit that skips it.
     fn again(&mut self, path: &Path, meta: &std::fs::Metadata) -> Option<Unit> {
-        let id = file_id(meta)?;
+        let id = crate::output::file_id(meta)?;
         match self.0.get(&id) {
             Some(first) => Some(Unit::problem(
                 path,
@@ -356,6 +343,24 @@ fn plan_folder(c: &InputConfig, root: &Path, seen: &mut Seen) -> Vec<Unit> {
             Ok(e) => e,
             Err(e) => {
                 let at = e.path().unwrap_or(root);
+                // A link to nothing: passed over when hidden (an editor's lock file, `.#a.txt`)
+                // or not named as an input, otherwise named (a moved target).
+                if e.loop_ancestor().is_none()
+                    && std::fs::symlink_metadata(at).is_ok_and(|m| m.file_type().is_symlink())
+                {
+                    let hidden = at
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                    if !hidden && (c.format.is_some() || InputFormat::of_path(at).is_some()) {
+                        let to = std::fs::read_link(at).unwrap_or_default();
+                        found.push(Unit::problem(
+                            at,
+                            SkipReason::Unreadable,
+                            format!("a link to {}, which does not exist", to.display()),
+                        ));
+                    }
+                    continue;
+                }
                 let detail = match (e.loop_ancestor(), e.io_error()) {
                     (Some(up), _) => format!(
                         "a link back to the folder {} above it; not followed",

@@ -116,6 +116,8 @@ pub enum SummaryError {
     },
     #[error("{file}: a count would pass 2^64 - 1 when merged; nothing was written")]
     Overflow { file: String },
+    #[error("{file}: its counts add up past 2^64 - 1, which no report can total")]
+    TooLarge { file: String },
 }
 
 /// `*a += b`, or an error past `u64::MAX`.
@@ -392,7 +394,42 @@ impl Summary {
             }
             None => return Err(not("no \"version\" field".into())),
         }
-        serde_json::from_value(v).map_err(|e| not(e.to_string()))
+        let s: Summary = serde_json::from_value(v).map_err(|e| not(e.to_string()))?;
+        if s.grand_total().is_none() {
+            return Err(SummaryError::TooLarge {
+                file: file.to_owned(),
+            });
+        }
+        Ok(s)
+    }
+
+    /// The sum of every count in the summary, or `None` past `u64::MAX`: when it fits, every
+    /// total a report makes (over sources, months, terms) fits too.
+    fn grand_total(&self) -> Option<u64> {
+        let mut t = self.articles;
+        let mut add = |n: u64| -> Option<()> {
+            t = t.checked_add(n)?;
+            Some(())
+        };
+        for n in self.skipped.values() {
+            add(*n)?;
+        }
+        for cell in self.sources.values().flat_map(BTreeMap::values) {
+            for n in [cell.articles, cell.words, cell.bytes, cell.hits] {
+                add(n)?;
+            }
+            for n in cell.voices.values() {
+                add(*n)?;
+            }
+            for a in cell.actors.values() {
+                add(a.mentions)?;
+                add(a.articles)?;
+                for n in a.terms.values().flat_map(BTreeMap::values) {
+                    add(*n)?;
+                }
+            }
+        }
+        Some(t)
     }
 
     /// The summary as pretty JSON with a final newline: the bytes `--summary` writes.
@@ -440,7 +477,10 @@ impl Summary {
         }
         self.unlisted.extend(other.unlisted);
         self.add_counts(other.articles, other.skipped, other.sources)
-            .map_err(|()| SummaryError::Overflow {
+            .ok()
+            .and_then(|()| self.grand_total())
+            .map(drop)
+            .ok_or_else(|| SummaryError::Overflow {
                 file: file.to_owned(),
             })
     }

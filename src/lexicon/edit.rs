@@ -60,7 +60,7 @@
 //!   was being edited. On any failure the temporary file is removed and the original is untouched.
 
 use std::fmt;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 use std::str::FromStr;
@@ -350,17 +350,29 @@ pub fn apply_to_file(
     if !meta.is_file() {
         return Err(unreadable("it is not a regular file".into()));
     }
+    if meta.permissions().readonly() {
+        return Err(EditError::Unwritable {
+            path: shown,
+            reason: "the file is read-only".into(),
+        });
+    }
     let mut lock =
         crate::output::lock_for_edit(&target, crate::output::LOCK_WAIT).map_err(|e| {
             match crate::output::lock_error(path, e) {
                 e @ crate::output::OutputError::Locked { .. } => EditError::Busy(e),
+                crate::output::OutputError::Write { source, .. } => EditError::Unwritable {
+                    path: shown.clone(),
+                    reason: io_reason(&source),
+                },
                 e => unreadable(e.to_string()),
             }
         })?;
-    let mut bytes = Vec::new();
-    lock.file()
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(io_reason(&e)))?;
+    let bytes = crate::budget::Budget::new(crate::budget::LEXICON_BYTES)
+        .read_from(lock.file())
+        .map_err(|e| match e {
+            crate::budget::ReadFailure::Io(e) => unreadable(io_reason(&e)),
+            e => unreadable(e.to_string()),
+        })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         unreadable(format!(
             "the file is not valid UTF-8 (byte offset {})",
@@ -375,12 +387,6 @@ pub fn apply_to_file(
         return Err(EditError::InvalidResult {
             path: shown,
             diagnostics,
-        });
-    }
-    if meta.permissions().readonly() {
-        return Err(EditError::Unwritable {
-            path: shown,
-            reason: "the file is read-only".into(),
         });
     }
     write_atomically(&target, &shown, new.as_bytes(), text.as_bytes())?;
@@ -1335,7 +1341,10 @@ fn write_atomically(
     })?;
     f.write_all(contents)
         .map_err(|e| unwritable(io_reason(&e)))?;
-    if std::fs::read(target).map_err(|e| unwritable(io_reason(&e)))? != expected_old {
+    let now = crate::budget::Budget::new(crate::budget::LEXICON_BYTES)
+        .read_path(target)
+        .map_err(|e| unwritable(e.to_string()))?;
+    if now != expected_old {
         return Err(EditError::Changed { path: shown.into() });
     }
     f.commit().map_err(|e| match e {
