@@ -902,6 +902,20 @@ fn run_corpus(
     if more > 0 {
         eprintln!("framelens: ... and {more} more records skipped (counted in the summary)");
     }
+    let rep = &outcome.repeated_ids;
+    if let Some((id, origin)) = &rep.first {
+        eprintln!(
+            "framelens: {} record{} the id of an earlier record of the same source (the first: '{}' at {}); each is counted, so an article read twice counts twice",
+            rep.count,
+            if rep.count == 1 {
+                " repeats"
+            } else {
+                "s repeat"
+            },
+            crate::report::sanitize(id),
+            origin
+        );
+    }
     if !c.quiet {
         let mb = outcome.bytes as f64 / 1e6;
         eprintln!(

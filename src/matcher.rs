@@ -115,10 +115,68 @@ fn lookalike_script(c: char) -> Option<unicode_script::Script> {
     .then_some(s)
 }
 
+/// What folding needs to know of a character: whether it belongs in a word (alphanumeric, a
+/// mark, invisible), its script among the [`lookalike_script`]s (1 Latin, 2 Greek, 3 Cyrillic,
+/// 4 Armenian, 0 other) and the Latin letter it looks like, if it is a letter of one of those
+/// scripts and its UTS #39 skeleton is one ASCII letter.
+#[derive(Clone, Copy, Default)]
+struct CharClass {
+    in_word: bool,
+    script: u8,
+    lookalike: Option<char>,
+}
+
+impl CharClass {
+    fn of(c: char) -> CharClass {
+        use unicode_script::Script;
+        let script = lookalike_script(c);
+        let lookalike = match script {
+            Some(_) if c.is_alphabetic() && !c.is_ascii() => skeleton_letter(c),
+            _ => None,
+        };
+        CharClass {
+            in_word: c.is_alphanumeric() || is_mark(c) || is_invisible(c),
+            script: match script {
+                Some(Script::Latin) => 1,
+                Some(Script::Greek) => 2,
+                Some(Script::Cyrillic) => 3,
+                Some(Script::Armenian) => 4,
+                _ => 0,
+            },
+            lookalike,
+        }
+    }
+
+    /// The class of `c`: looked up for the characters below U+2000 (worked out once, on first
+    /// use, from the same properties), worked out for the others.
+    fn get(c: char) -> CharClass {
+        const TABLED: u32 = 0x2000;
+        static TABLE: std::sync::OnceLock<Box<[CharClass]>> = std::sync::OnceLock::new();
+        if u32::from(c) >= TABLED {
+            return CharClass::of(c);
+        }
+        TABLE.get_or_init(|| {
+            (0..TABLED)
+                .map(|u| char::from_u32(u).map_or_else(CharClass::default, CharClass::of))
+                .collect()
+        })[u32::from(c) as usize]
+    }
+}
+
+/// The Latin letter `c`'s UTS #39 skeleton is, when it is one ASCII letter other than `c`.
+fn skeleton_letter(c: char) -> Option<char> {
+    let mut buf = [0u8; 4];
+    let mut sk = unicode_security::skeleton(c.encode_utf8(&mut buf));
+    match (sk.next(), sk.next()) {
+        (Some(l), None) if l.is_ascii_alphabetic() && l != c => Some(l),
+        _ => None,
+    }
+}
+
 /// The word around original bytes `[start, end)` (at most 32 characters each way), and whether
 /// it has letters of two of the [`lookalike_script`]s.
 fn mixed_word(original: &str, start: usize, end: usize) -> (usize, usize, bool) {
-    let in_word = |c: &char| c.is_alphanumeric() || is_mark(*c) || is_invisible(*c);
+    let in_word = |c: &char| CharClass::get(*c).in_word;
     let before: usize = original[..start]
         .chars()
         .rev()
@@ -133,15 +191,13 @@ fn mixed_word(original: &str, start: usize, end: usize) -> (usize, usize, bool) 
         .map(char::len_utf8)
         .sum();
     let (lo, hi) = (start - before, end + after);
-    let mut first = None;
+    let mut first = 0;
     for c in original[lo..hi].chars() {
-        let Some(s) = lookalike_script(c) else {
-            continue;
-        };
-        match first {
-            None => first = Some(s),
-            Some(f) if f != s => return (lo, hi, true),
-            Some(_) => {}
+        match (first, CharClass::get(c).script) {
+            (_, 0) => {}
+            (0, s) => first = s,
+            (f, s) if f != s => return (lo, hi, true),
+            _ => {}
         }
     }
     (lo, hi, false)
@@ -165,14 +221,36 @@ fn in_mixed_word(
     }
 }
 
-/// The Latin letter `c` looks like (its UTS #39 skeleton, when that is one ASCII letter).
-fn latin_lookalike(c: char) -> Option<char> {
-    let mut buf = [0u8; 4];
-    let mut sk = unicode_security::skeleton(c.encode_utf8(&mut buf));
-    match (sk.next(), sk.next()) {
-        (Some(l), None) if l.is_ascii_alphabetic() && l != c => Some(l),
-        _ => None,
+/// One letter (or other character) of a unit after [`fold`]: the Turkish dotless i read as i,
+/// and a look-alike of a Latin letter read as it inside a word that mixes scripts (counted in
+/// `folding`).
+fn fold_letter(
+    original: &str,
+    start: usize,
+    end: usize,
+    f: char,
+    folding: &mut Folding,
+    word: &mut Option<(usize, usize, bool)>,
+) -> char {
+    if f == '\u{0131}' {
+        return 'i';
     }
+    if !f.is_ascii()
+        && let Some(l) = CharClass::get(f).lookalike
+        && in_mixed_word(original, start, end, word)
+    {
+        folding.lookalikes.push(start);
+        return l;
+    }
+    f
+}
+
+/// Whether `c` is its own NFKD (no decomposition, canonical or compatibility).
+fn undecomposed(c: char) -> bool {
+    matches!(
+        unicode_normalization::is_nfkd_quick(std::iter::once(c)),
+        unicode_normalization::IsNormalized::Yes
+    )
 }
 
 /// Folds one unit of text (a character with the combining marks after it, at original bytes
@@ -208,23 +286,11 @@ fn fold_unit(
         if is_mark(c) {
             continue;
         }
-        let Some(mut f) = fold(c) else {
+        let Some(f) = fold(c) else {
             folding.ignored += 1;
             continue;
         };
-        if f == '\u{0131}' {
-            f = 'i';
-        }
-        if !f.is_ascii()
-            && f.is_alphabetic()
-            && lookalike_script(f).is_some()
-            && let Some(l) = latin_lookalike(f)
-            && in_mixed_word(original, start, end, word)
-        {
-            folding.lookalikes.push(start);
-            f = l;
-        }
-        out.push(f);
+        out.push(fold_letter(original, start, end, f, folding, word));
     }
     out
 }
@@ -504,7 +570,16 @@ impl Normalized {
                 }
                 continue;
             }
-            if f.is_ascii() && !original[i..].chars().next().is_some_and(is_mark) {
+            // One character that folds to one (no marks after it, nothing to decompose): the
+            // common case of any script, without building a unit.
+            if !original[i..].chars().next().is_some_and(is_mark)
+                && (f.is_ascii() || (undecomposed(f) && !is_mark(f)))
+            {
+                let f = if f.is_ascii() {
+                    f
+                } else {
+                    fold_letter(original, o, i, f, &mut folding, &mut word)
+                };
                 last_space = false;
                 for bld in out.iter_mut() {
                     bld.push_char(o, n, f);

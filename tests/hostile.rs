@@ -1225,3 +1225,39 @@ fn pages_that_would_parse_slowly_are_refused_before_parsing() {
         );
     }
 }
+
+/// Records that repeat an earlier record's id within a source are named on standard error
+/// (the same article scraped twice counts twice); the run goes on and counts them, exit 0.
+/// Before, nothing was said.
+#[test]
+fn repeated_record_ids_are_reported() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    let rec = |id: &str, source: &str| {
+        format!(
+            "{}\n",
+            serde_json::json!({"id": id, "source": source, "text": ARTICLE})
+        )
+    };
+    let body = [
+        rec("a1", "wire"),
+        rec("a2", "wire"),
+        rec("a1", "wire"),
+        rec("a1", "tv"),
+        rec("a2", "wire"),
+    ]
+    .concat();
+    std::fs::write(p.join("c.jsonl"), body).unwrap();
+    let out = run(
+        p,
+        User::Current,
+        &["corpus", "c.jsonl", "-q", "--summary", "s.json"],
+    );
+    assert_eq!(
+        stderr(&out, 0),
+        "framelens: 2 records repeat the id of an earlier record of the same source (the first: 'a1' at c.jsonl:3); each is counted, so an article read twice counts twice\n"
+    );
+    let s: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.join("s.json")).unwrap()).unwrap();
+    assert_eq!(s["articles"], 5);
+}

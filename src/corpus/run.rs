@@ -30,9 +30,44 @@ pub struct Outcome {
     pub summary: Summary,
     /// Records skipped (also counted by reason in the summary).
     pub skipped: u64,
+    /// Records whose id repeats the id of an earlier record of the same source (they are
+    /// analysed and counted like the others), with the first of them.
+    pub repeated_ids: Repeated,
     /// Bytes of article text analysed.
     pub bytes: u64,
     pub seconds: f64,
+}
+
+/// Records that repeat the id of an earlier record of the same source: the same article read
+/// twice, most often, which counts it twice. Ids are remembered as 64-bit hashes, for the first
+/// [`Repeated::LIMIT`] records.
+#[derive(Debug, Default)]
+pub struct Repeated {
+    seen: rustc_hash::FxHashSet<u64>,
+    /// How many records repeated an id.
+    pub count: u64,
+    /// The first of them: its id and where it is.
+    pub first: Option<(String, crate::corpus::input::Origin)>,
+}
+
+impl Repeated {
+    /// The records whose ids are remembered.
+    pub const LIMIT: usize = 5_000_000;
+
+    fn see(&mut self, r: &crate::corpus::input::Record) {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        r.source.hash(&mut h);
+        r.id.hash(&mut h);
+        let key = h.finish();
+        if self.seen.contains(&key) {
+            self.count += 1;
+            self.first
+                .get_or_insert_with(|| (r.id.clone(), r.origin.clone()));
+        } else if self.seen.len() < Self::LIMIT {
+            self.seen.insert(key);
+        }
+    }
 }
 
 /// How far a run has got, for a progress display.
@@ -57,6 +92,7 @@ pub fn run(
     let mut summary = Summary::new(&an.lexicon);
     let mut progress = Progress::default();
     let mut skipped = 0u64;
+    let mut repeated_ids = Repeated::default();
     let want_rows = hits.is_some();
     std::thread::scope(|scope| -> Result<(), hits::HitsError> {
         let (tx, rx) = sync_channel::<(Vec<Item>, u64)>(2);
@@ -102,7 +138,8 @@ pub fn run(
                         summary.skip(s.reason.as_str());
                         on_skip(s);
                     }
-                    (Item::Record(_), Some(Ok(a))) => {
+                    (Item::Record(r), Some(Ok(a))) => {
+                        repeated_ids.see(r);
                         progress.articles += 1;
                         progress.text_bytes += a.contribution.bytes;
                         if let Some(w) = hits.as_mut() {
@@ -137,6 +174,7 @@ pub fn run(
     Ok(Outcome {
         summary,
         skipped,
+        repeated_ids,
         bytes: progress.text_bytes,
         seconds: started.elapsed().as_secs_f64(),
     })
