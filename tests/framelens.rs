@@ -3259,17 +3259,20 @@ fn escape_sequences_in_articles_are_shown_not_sent() {
 #[test]
 fn a_closed_pipe_ends_the_run_quietly() {
     use std::process::Stdio;
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("framelens"))
-        .args(["score", "--explain"])
-        .args([sample(A), sample(B)])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    // Text, and the streamed JSON and HTML.
+    for format in ["text", "json", "html"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("framelens"))
+            .args(["score", "--explain", "-f", format])
+            .args([sample(A), sample(B)])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
+    }
 }
 
 // ---------------------------------------------------------------- inputs: encodings, HTML, records, URLs

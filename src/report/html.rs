@@ -47,6 +47,27 @@ pub fn compare_dated(
     render("compare.html", &compare_page(lex, c, a, b, date))
 }
 
+/// [`compare_dated`], written to `w` as it is rendered.
+pub fn compare_to(
+    w: &mut dyn std::io::Write,
+    lex: &Lexicon,
+    c: &Comparison,
+    [a, b]: [&Article; 2],
+    date: Option<&str>,
+) -> Result<(), Error> {
+    render_to(w, "compare.html", &compare_page(lex, c, a, b, date))
+}
+
+/// [`score_dated`], written to `w` as it is rendered.
+pub fn score_to(
+    w: &mut dyn std::io::Write,
+    lex: &Lexicon,
+    articles: &[Article],
+    date: Option<&str>,
+) -> Result<(), Error> {
+    render_to(w, "score.html", &score_page(lex, articles, date))
+}
+
 /// One page for `score`: one or more articles, highlighted, with the per-actor table and chart.
 pub fn score(lex: &Lexicon, articles: &[Article]) -> Result<String, Error> {
     score_dated(lex, articles, None)
@@ -308,6 +329,15 @@ struct FilterActor {
 // Rendering
 
 fn render<P: Serialize>(name: &str, page: &P) -> Result<String, Error> {
+    let mut out = Vec::new();
+    render_to(&mut out, name, page)?;
+    String::from_utf8(out).map_err(|e| {
+        Error::new(ErrorKind::BadSerialization, "the report is not UTF-8").with_source(e)
+    })
+}
+
+/// Renders page `name` straight to `w`: the page is never held whole as a string.
+fn render_to<P: Serialize>(w: &mut dyn std::io::Write, name: &str, page: &P) -> Result<(), Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_syntax(
@@ -323,7 +353,9 @@ fn render<P: Serialize>(name: &str, page: &P) -> Result<String, Error> {
         Error::new(ErrorKind::BadSerialization, "cannot serialize the report").with_source(e)
     })?;
     let ctx: BTreeMap<String, Value> = [("page".to_owned(), to_value(json))].into();
-    env.get_template(name)?.render(Value::from(ctx))
+    env.get_template(name)?
+        .render_captured_to(Value::from(ctx), w)
+        .map(drop)
 }
 
 /// A serde value as a template value (minijinja is built without its `serde` feature).

@@ -249,7 +249,7 @@ pub(crate) fn json_to<T: Serialize>(w: &mut dyn std::io::Write, v: &T) -> std::i
     w.write_all(b"\n")
 }
 
-/// [`score`], written to `w`: JSON is streamed.
+/// [`score`], written to `w`: JSON and HTML are streamed.
 pub fn score_to(
     w: &mut dyn std::io::Write,
     lex: &Lexicon,
@@ -267,11 +267,24 @@ pub fn score_to(
                 articles,
             },
         ),
+        Format::Html => {
+            html::score_to(w, lex, articles, o.date_text().as_deref()).map_err(html_write_error)
+        }
         _ => w.write_all(score(lex, articles, o).as_bytes()),
     }
 }
 
-/// [`compare`], written to `w`: JSON is streamed.
+/// An error of rendering HTML to a writer: the writer's own error when there is one (a closed
+/// pipe stays a closed pipe).
+fn html_write_error(e: minijinja::Error) -> std::io::Error {
+    use std::error::Error as _;
+    match e.source().and_then(|s| s.downcast_ref::<std::io::Error>()) {
+        Some(io) => std::io::Error::new(io.kind(), io.to_string()),
+        None => std::io::Error::other(format!("cannot render the HTML report: {e}")),
+    }
+}
+
+/// [`compare`], written to `w`: JSON and HTML are streamed.
 pub fn compare_to(
     w: &mut dyn std::io::Write,
     lex: &Lexicon,
@@ -288,6 +301,9 @@ pub fn compare_to(
                 articles: [a, b],
             },
         ),
+        Format::Html => {
+            html::compare_to(w, lex, c, [a, b], o.date_text().as_deref()).map_err(html_write_error)
+        }
         _ => w.write_all(compare(lex, c, a, b, o).as_bytes()),
     }
 }
