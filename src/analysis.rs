@@ -297,6 +297,20 @@ impl Analyzer {
         }
     }
 
+    /// What the matcher had to fold, and the regex entries it capped, into `profile`.
+    fn matching_notes(
+        &self,
+        profile: &mut Profile,
+        folding: &crate::matcher::Folding,
+        capped: &[usize],
+    ) {
+        profile.folds = Folds::of(folding);
+        profile.capped_regexes = capped
+            .iter()
+            .map(|&e| self.lexicon.labels[e].id.clone())
+            .collect();
+    }
+
     /// The parties `text` names that the lexicon does not list ([`crate::unlisted`]).
     pub fn unlisted(&self, text: &str) -> Vec<crate::unlisted::Unlisted> {
         let seg = segment(text);
@@ -395,13 +409,9 @@ impl Analyzer {
     pub fn analyze_in_story(&self, name: &str, text: &str, story: Option<&Known>) -> Article {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
-        let Found {
-            labels: raw,
-            names,
-            folding,
-            capped,
-        } = self.find(text);
-        let mut mentions = self.actors.mentions(text, names, &seg);
+        let found = self.find(text);
+        let raw = found.labels;
+        let mut mentions = self.actors.mentions(text, found.names, &seg);
         let unlisted = self.unlisted_parties(text, &seg, &lower, &mut mentions);
         crate::titles::title_mentions(text, &seg, &lower, &mut mentions);
         crate::actors::pronouns(text, &seg, &lower, &mut mentions);
@@ -491,7 +501,7 @@ impl Analyzer {
                 sentence: th.sentence,
                 sentence_start: s.start,
                 sentence_text: s.slice(text).to_owned(),
-                lookalike: folding.lookalike_in(th.span.start, th.span.end),
+                lookalike: found.folding.lookalike_in(th.span.start, th.span.end),
                 file: e.file,
                 entry: entries[i],
                 actor_indices: link.actors.into_iter().filter(|&a| a < n_actors).collect(),
@@ -509,11 +519,7 @@ impl Analyzer {
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
             .count();
         let mut profile = profile(&hits, &mentions_out, words, seg.sentences.len());
-        profile.folds = Folds::of(&folding);
-        profile.capped_regexes = capped
-            .into_iter()
-            .map(|e| self.lexicon.labels[e].id.clone())
-            .collect();
+        self.matching_notes(&mut profile, &found.folding, &found.capped);
         Article {
             name: name.to_owned(),
             hits,
