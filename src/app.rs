@@ -83,6 +83,8 @@ pub struct CorpusConfig {
     pub hits: Option<PathBuf>,
     /// Write `--hits` CSV cells as they are, formulas included.
     pub raw_csv: bool,
+    /// Stop when the records name more sources than this.
+    pub max_sources: usize,
     pub summary: Option<PathBuf>,
     /// Report the keyness comparison (otherwise totals and most used terms only).
     pub compare: bool,
@@ -187,6 +189,8 @@ pub enum AppError {
     Summary(#[from] crate::corpus::summary::SummaryError),
     #[error("{0}")]
     Hits(#[from] crate::corpus::hits::HitsError),
+    #[error("{0}")]
+    Run(#[from] crate::corpus::run::RunError),
     #[error("cannot render the report: {0}")]
     Render(#[from] minijinja::Error),
 }
@@ -196,6 +200,8 @@ impl AppError {
         match self {
             AppError::Compile(_) | AppError::Render(_) => 1,
             AppError::Output(_) | AppError::Write(_) | AppError::Hits(_) => 7,
+            AppError::Run(crate::corpus::run::RunError::Hits(_)) => 7,
+            AppError::Run(_) => 3,
             AppError::Edit(
                 crate::lexicon::edit::EditError::Busy(_)
                 | crate::lexicon::edit::EditError::Unwritable { .. },
@@ -880,6 +886,7 @@ fn run_corpus(
         an,
         reader,
         hits,
+        c.max_sources,
         |s| {
             if shown < SHOWN_SKIPS {
                 shown += 1;

@@ -306,6 +306,10 @@ enum Cmd {
         /// Write the mergeable per-source aggregate to FILE (JSON; see `framelens merge`).
         #[arg(long, value_name = "FILE")]
         summary: Option<PathBuf>,
+        /// Stop when the records name more than N sources (the summary's memory grows with
+        /// them); --source-map can map raw names to fewer sources.
+        #[arg(long, value_name = "N", default_value_t = framelens::corpus::run::DEFAULT_MAX_SOURCES)]
+        max_sources: usize,
         /// Write --hits CSV cells as they are: by default a text cell that a spreadsheet would
         /// run as a formula (starting with =, +, -, @, a tab or a carriage return, and not a
         /// number) is written with a ' in front.
@@ -705,6 +709,7 @@ fn main() -> ExitCode {
             max_article_bytes,
             hits,
             raw_csv,
+            max_sources,
             summary,
             stats,
             threads,
@@ -731,6 +736,7 @@ fn main() -> ExitCode {
             source_map,
             hits,
             raw_csv,
+            max_sources,
             summary,
             compare: stats.compare,
             options: stats.options(),

@@ -70,6 +70,23 @@ impl Repeated {
     }
 }
 
+/// Why a corpus run stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("{0}")]
+    Hits(#[from] hits::HitsError),
+    #[error(
+        "{at}: a source past the limit of {limit} sources (--max-sources); map the raw names to fewer sources (--source-map), or raise the limit"
+    )]
+    TooManySources {
+        limit: usize,
+        at: crate::corpus::input::Origin,
+    },
+}
+
+/// The default of `--max-sources`.
+pub const DEFAULT_MAX_SOURCES: usize = 10_000;
+
 /// How far a run has got, for a progress display.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Progress {
@@ -81,20 +98,25 @@ pub struct Progress {
 
 /// Analyses every record `reader` yields. Skipped records go to `on_skip` in input order;
 /// `on_progress` is called after each batch.
+///
+/// A run stops with [`RunError::TooManySources`] when the records name more than `max_sources`
+/// sources: the summary keeps counts per source, month, actor and term, so its memory grows with
+/// the number of sources (150,000 took 1.2 GB).
 pub fn run(
     an: &Analyzer,
     reader: Reader,
     mut hits: Option<HitWriter>,
+    max_sources: usize,
     mut on_skip: impl FnMut(&Skipped),
     mut on_progress: impl FnMut(Progress),
-) -> Result<Outcome, hits::HitsError> {
+) -> Result<Outcome, RunError> {
     let started = Instant::now();
     let mut summary = Summary::new(&an.lexicon);
     let mut progress = Progress::default();
     let mut skipped = 0u64;
     let mut repeated_ids = Repeated::default();
     let want_rows = hits.is_some();
-    std::thread::scope(|scope| -> Result<(), hits::HitsError> {
+    std::thread::scope(|scope| -> Result<(), RunError> {
         let (tx, rx) = sync_channel::<(Vec<Item>, u64)>(2);
         scope.spawn(move || {
             let mut reader = reader;
@@ -146,6 +168,12 @@ pub fn run(
                             w.write(&a.rows)?;
                         }
                         summary.add(&an.lexicon, a.contribution);
+                        if summary.sources.len() > max_sources {
+                            return Err(RunError::TooManySources {
+                                limit: max_sources,
+                                at: r.origin.clone(),
+                            });
+                        }
                     }
                     (Item::Record(r), result) => {
                         let why = match result {
