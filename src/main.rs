@@ -68,8 +68,9 @@ struct Cli {
     #[arg(long, global = true)]
     show_text: bool,
     /// Give up after SECS seconds (default 30): fetching a URL (connecting, redirects and the
-    /// page together), or waiting for a writer to open an article or a lexicon that is a FIFO
-    /// (summaries, source maps and dictionaries to import wait 30 s).
+    /// page together), reading an HTML page (each, after it is fetched), or waiting for a writer
+    /// to open an article or a lexicon that is a FIFO (summaries, source maps and dictionaries
+    /// to import wait 30 s).
     #[arg(long, global = true, value_name = "SECS", value_parser = parse_timeout)]
     timeout: Option<f64>,
 }

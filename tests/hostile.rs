@@ -1291,3 +1291,31 @@ fn a_corpus_with_too_many_sources_stops_with_a_message() {
         0,
     );
 }
+
+/// Reading an HTML page counts against `--timeout`, as fetching does: a page that takes longer
+/// is refused, exit 3. Before, only the fetch was timed.
+#[test]
+fn reading_a_page_is_timed() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    let paragraphs: String = (0..3_000)
+        .map(|i| format!("<p>Paragraph {i}: the rebels said the regime had fallen.</p>"))
+        .collect();
+    std::fs::write(
+        p.join("big.html"),
+        format!(
+            "<html><head><title>T</title></head><body><article>{paragraphs}</article></body></html>"
+        ),
+    )
+    .unwrap();
+    let out = run(
+        p,
+        User::Current,
+        &["score", "big.html", "--timeout", "0.001"],
+    );
+    assert_eq!(
+        stderr(&out, 3),
+        "framelens: big.html: reading the HTML page took more than 0.001 s (--timeout)\n"
+    );
+    stderr(&run(p, User::Current, &["score", "big.html"]), 0);
+}

@@ -628,7 +628,7 @@ impl Reader {
             false,
         )
         .map_err(Problem::from)
-        .and_then(|d| input::article_text(d.text, d.format, None))
+        .and_then(|d| input::article_text(d.text, d.format, None, None))
         {
             Ok(t) => t,
             Err(Problem::Decode(DecodeError::Invalid { encoding, at, line })) => {

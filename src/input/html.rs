@@ -42,6 +42,8 @@ pub enum HtmlError {
     TooManyAttributes { limit: usize, at: usize },
     #[error("the HTML page has more than {limit} ampersands (`&`, `&amp;` ...)")]
     TooManyAmpersands { limit: usize },
+    #[error("reading the HTML page took more than {} s (--timeout)", .0.as_secs_f64())]
+    TooSlow(std::time::Duration),
 }
 
 /// Elements that need no end tag (void, or closed by what follows): they do not deepen the
@@ -205,6 +207,32 @@ pub fn looks_like_html(text: &[u8]) -> bool {
 /// resolve relative links (it does not change the text).
 pub fn extract(html: &str, url: Option<&str>) -> Result<String, HtmlError> {
     extract_limited(html, url, MAX_ELEMENTS)
+}
+
+/// [`extract`], given up after `deadline`: the page is read on a helper thread (with a stack
+/// large enough for the parser's recursion), and a page that takes longer is refused with
+/// [`HtmlError::TooSlow`] (the helper then ends with the process). Where no thread can start,
+/// the page is read here, without a deadline.
+pub fn extract_within(
+    html: String,
+    url: Option<&str>,
+    deadline: std::time::Duration,
+) -> Result<String, HtmlError> {
+    let html = std::sync::Arc::new(html);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (page, owned_url) = (std::sync::Arc::clone(&html), url.map(str::to_owned));
+    let spawned = std::thread::Builder::new()
+        .name("read-html".into())
+        .stack_size(64 << 20)
+        .spawn(move || {
+            let _ = tx.send(extract(&page, owned_url.as_deref()));
+        });
+    match spawned {
+        Ok(_) => rx
+            .recv_timeout(deadline)
+            .unwrap_or(Err(HtmlError::TooSlow(deadline))),
+        Err(_) => extract(&html, url),
+    }
 }
 
 fn extract_limited(html: &str, url: Option<&str>, limit: usize) -> Result<String, HtmlError> {

@@ -311,7 +311,7 @@ pub fn read(source: &Source, o: &ReadOptions) -> Result<Read, ReadError> {
                 Source::Url(u) => Some(u.as_str()),
                 _ => None,
             };
-            let text = article_text(decoded.text, f, url).map_err(fail)?;
+            let text = article_text(decoded.text, f, url, Some(o.timeout)).map_err(fail)?;
             vec![Document {
                 name,
                 origin: shown.clone(),
@@ -368,10 +368,17 @@ pub fn decode_as(
 
 /// The text analysed for one article of format `format` (not JSON): text as is, Markdown with its
 /// markup blanked, the article extracted from HTML. Refuses a blank result.
-pub fn article_text(text: String, format: Format, url: Option<&str>) -> Result<String, Problem> {
-    let text = match format {
-        Format::Markdown => markdown::mask(&text),
-        Format::Html => html::extract(&text, url)?,
+/// With a `deadline`, reading an HTML page is given up after it ([`html::extract_within`]).
+pub fn article_text(
+    text: String,
+    format: Format,
+    url: Option<&str>,
+    deadline: Option<Duration>,
+) -> Result<String, Problem> {
+    let text = match (format, deadline) {
+        (Format::Markdown, _) => markdown::mask(&text),
+        (Format::Html, Some(d)) => html::extract_within(text, url, d)?,
+        (Format::Html, None) => html::extract(&text, url)?,
         _ => text,
     };
     if is_blank(&text) {
