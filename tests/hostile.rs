@@ -362,6 +362,11 @@ fn hits_csv_cells_cannot_run_as_formulas() {
 
 // ---------------------------------------------------------------- writes: concurrency and signals
 
+/// A JSON file, parsed.
+fn json_file(path: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
 /// A JSONL corpus of `n` records of the test article.
 fn corpus(dir: &Path, n: usize) -> PathBuf {
     let body: String = (0..n)
@@ -898,8 +903,7 @@ fn corpus_folders_follow_links_and_skip_what_they_cannot_read() {
         }
         let lines: Vec<&str> = err.lines().filter(|l| l.contains("skipped:")).collect();
         assert_eq!(lines, want, "{user:?}");
-        let summary: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(p.join("s.json")).unwrap()).unwrap();
+        let summary: serde_json::Value = json_file(&p.join("s.json"));
         assert_eq!(
             summary["articles"],
             if locked_readable { 3 } else { 2 },
@@ -943,8 +947,7 @@ fn a_corpus_file_given_twice_is_read_once() {
         stderr(&out, 6),
         "framelens: ./c.jsonl: skipped: the same file as c.jsonl; read once\n"
     );
-    let summary: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(p.join("s.json")).unwrap()).unwrap();
+    let summary: serde_json::Value = json_file(&p.join("s.json"));
     assert_eq!(summary["articles"], 3);
 }
 
@@ -973,8 +976,7 @@ fn merge_warns_about_duplicates_and_refuses_overflow() {
         stderr(&out, 0),
         "framelens: ./s.json: the same file as s.json; read once\n"
     );
-    let m: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(p.join("m.json")).unwrap()).unwrap();
+    let m: serde_json::Value = json_file(&p.join("m.json"));
     assert_eq!(m["articles"], 3);
     let out = run(
         p,
@@ -985,12 +987,10 @@ fn merge_warns_about_duplicates_and_refuses_overflow() {
         stderr(&out, 0),
         "framelens: copy.json: the same bytes as s.json (a copy?); both are merged, so its articles count twice\n"
     );
-    let m: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(p.join("m2.json")).unwrap()).unwrap();
+    let m: serde_json::Value = json_file(&p.join("m2.json"));
     assert_eq!(m["articles"], 6);
     // A summary whose counts add up to 2^64 - 4: merged with s.json, they would pass 2^64 - 1.
-    let mut big: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(p.join("s.json")).unwrap()).unwrap();
+    let mut big: serde_json::Value = json_file(&p.join("s.json"));
     fn sum(v: &serde_json::Value) -> u64 {
         match v {
             serde_json::Value::Number(n) => n.as_u64().unwrap_or(0),
@@ -1257,8 +1257,7 @@ fn repeated_record_ids_are_reported() {
         stderr(&out, 0),
         "framelens: 2 records repeat the id of an earlier record of the same source (the first: 'a1' at c.jsonl:3); each is counted, so an article read twice counts twice\n"
     );
-    let s: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(p.join("s.json")).unwrap()).unwrap();
+    let s: serde_json::Value = json_file(&p.join("s.json"));
     assert_eq!(s["articles"], 5);
 }
 

@@ -191,11 +191,16 @@ impl HitWriter {
         }
     }
 
-    pub fn write(&mut self, rows: &[HitRow]) -> Result<(), HitsError> {
+    /// Writes `rows` (in CSV, their risky cells are neutralized in place first, unless raw).
+    pub fn write(&mut self, rows: &mut [HitRow]) -> Result<(), HitsError> {
         for r in rows {
             let res = match self.sink.as_mut() {
-                Some(Sink::Csv(w)) if self.raw => w.serialize(r).map_err(|e| e.to_string()),
-                Some(Sink::Csv(w)) => w.serialize(r.neutralized()).map_err(|e| e.to_string()),
+                Some(Sink::Csv(w)) => {
+                    if !self.raw {
+                        r.neutralize();
+                    }
+                    w.serialize(&*r).map_err(|e| e.to_string())
+                }
                 Some(Sink::Jsonl(w)) => serde_json::to_writer(&mut *w, r)
                     .map_err(|e| e.to_string())
                     .and_then(|()| w.write_all(b"\n").map_err(|e| e.to_string())),
@@ -222,30 +227,26 @@ impl HitWriter {
 }
 
 impl HitRow {
-    /// The row with every text cell made safe for a spreadsheet.
-    fn neutralized(&self) -> HitRow {
-        use crate::output::neutralize_csv_cell as n;
-        let own = |s: &str| n(s).into_owned();
-        HitRow {
-            doc_id: own(&self.doc_id),
-            source: own(&self.source),
-            date: own(&self.date),
-            text: own(&self.text),
-            term: own(&self.term),
-            category: own(&self.category),
-            actor: own(&self.actor),
-            speaker: own(&self.speaker),
-            speaker_actor: own(&self.speaker_actor),
-            sentence: own(&self.sentence),
-            field: self.field,
-            hit: self.hit,
-            start: self.start,
-            end: self.end,
-            stance: self.stance,
-            kind: self.kind,
-            link: self.link,
-            voice: self.voice,
-            negated: self.negated,
+    /// Makes every text cell safe for a spreadsheet, in place: only a risky cell is rewritten.
+    fn neutralize(&mut self) {
+        fn cell(c: &mut String) {
+            if let std::borrow::Cow::Owned(safe) = crate::output::neutralize_csv_cell(c) {
+                *c = safe;
+            }
+        }
+        for c in [
+            &mut self.doc_id,
+            &mut self.source,
+            &mut self.date,
+            &mut self.text,
+            &mut self.term,
+            &mut self.category,
+            &mut self.actor,
+            &mut self.speaker,
+            &mut self.speaker_actor,
+            &mut self.sentence,
+        ] {
+            cell(c);
         }
     }
 }

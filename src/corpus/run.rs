@@ -160,12 +160,12 @@ pub fn run(
                         summary.skip(s.reason.as_str());
                         on_skip(s);
                     }
-                    (Item::Record(r), Some(Ok(a))) => {
+                    (Item::Record(r), Some(Ok(mut a))) => {
                         repeated_ids.see(r);
                         progress.articles += 1;
                         progress.text_bytes += a.contribution.bytes;
                         if let Some(w) = hits.as_mut() {
-                            w.write(&a.rows)?;
+                            w.write(&mut a.rows)?;
                         }
                         summary.add(&an.lexicon, a.contribution);
                         if summary.sources.len() > max_sources {
