@@ -61,30 +61,37 @@ struct Role {
 }
 
 /// The role of the party `id` in `art`: the sentences whose hits describe it or whose mentions
-/// name it.
+/// name it. One pass over the hits and mentions sorts them by sentence, so the cost grows with
+/// the article, not with its sentences times its hits.
 fn role_of(art: &Article, id: &str) -> Role {
-    let mut sentences: BTreeSet<usize> = art
-        .hits
-        .iter()
-        .filter(|h| h.actors.iter().any(|a| a == id))
-        .map(|h| h.sentence)
-        .collect();
-    for m in art.mentions.iter().filter(|m| m.actor == id) {
+    // For each sentence: whether it speaks of `id`, and the other parties it names.
+    let mut by_sentence: BTreeMap<usize, (bool, Vec<&str>)> = BTreeMap::new();
+    for h in &art.hits {
+        let entry = by_sentence.entry(h.sentence).or_default();
+        for a in &h.actors {
+            if a == id {
+                entry.0 = true;
+            } else {
+                entry.1.push(a);
+            }
+        }
+    }
+    for m in &art.mentions {
         if let Some(s) = sentence_of(art, m.start) {
-            sentences.insert(s);
+            let entry = by_sentence.entry(s).or_default();
+            if m.actor == id {
+                entry.0 = true;
+            } else {
+                entry.1.push(&m.actor);
+            }
         }
     }
     let mut role = Role::default();
-    for &s in &sentences {
-        for m in &art.mentions {
-            if m.actor != id && sentence_of(art, m.start) == Some(s) {
-                role.parties.insert(m.actor.clone());
-            }
+    for (&s, (about, others)) in &by_sentence {
+        if !about {
+            continue;
         }
-        for h in art.hits.iter().filter(|h| h.sentence == s) {
-            role.parties
-                .extend(h.actors.iter().filter(|a| *a != id).cloned());
-        }
+        role.parties.extend(others.iter().map(|&p| p.to_owned()));
         let Some(span) = art.sentence_spans.get(s) else {
             continue;
         };
