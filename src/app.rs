@@ -355,7 +355,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             let arts = score_all(&an, inputs, *same_story, &config.input)?;
             warn_about_matching(&arts);
             let lex = with_parties(&an.lexicon, arts.iter().flat_map(|a| &a.parties));
-            emit_with(out, output, |w| report::score_to(w, &lex, &arts, o))?;
+            emit_with(out, output, |w| report::score_to(w, &lex, arts, o))?;
             return Ok(0);
         }
         Command::Attributions { inputs } => {
@@ -390,7 +390,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             let lex = with_parties(&an.lexicon, aa.parties.iter().chain(&ab.parties));
             let c = crate::diff::compare(&lex, &aa, &ab);
             emit_with(out, output, |w| {
-                report::compare_to(w, &lex, &c, [&aa, &ab], o)
+                report::compare_to(w, &lex, &c, [aa, ab], o)
             })?;
             return Ok(0);
         }

@@ -14,8 +14,10 @@
 //! `actor-{slug}` an actor's row in the per-actor table, `finding-{n}` a summary finding.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use minijinja::syntax::SyntaxConfig;
+use minijinja::value::{Enumerator, Object, ObjectRepr};
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
 use serde::Serialize;
 
@@ -36,7 +38,8 @@ pub fn compare(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> Resul
     compare_dated(lex, c, a, b, None)
 }
 
-/// [`compare`] with a date (any text, e.g. "2024-12-04") shown in the header.
+/// [`compare`] with a date (any text, e.g. "2024-12-04") shown in the header. The articles are
+/// copied for the page; [`compare_to`] takes them instead.
 pub fn compare_dated(
     lex: &Lexicon,
     c: &Comparison,
@@ -44,28 +47,33 @@ pub fn compare_dated(
     b: &Article,
     date: Option<&str>,
 ) -> Result<String, Error> {
-    render("compare.html", &compare_page(lex, c, a, b, date))
+    let mut out = Vec::new();
+    compare_to(&mut out, lex, c, [a.clone(), b.clone()], date)?;
+    utf8(out)
 }
 
-/// [`compare_dated`], written to `w` as it is rendered.
+/// [`compare_dated`], written to `w` as it is rendered. The articles' text and hit notes are
+/// rendered one paragraph and one note at a time, so memory does not grow with the page.
 pub fn compare_to(
     w: &mut dyn std::io::Write,
     lex: &Lexicon,
     c: &Comparison,
-    [a, b]: [&Article; 2],
+    [a, b]: [Article; 2],
     date: Option<&str>,
 ) -> Result<(), Error> {
-    render_to(w, "compare.html", &compare_page(lex, c, a, b, date))
+    let page = compare_page(lex, c, &a, &b, date);
+    render_to(w, "compare.html", &page, &bodies(lex, vec![a, b]))
 }
 
-/// [`score_dated`], written to `w` as it is rendered.
+/// [`score_dated`], written to `w` as it is rendered, as [`compare_to`] is.
 pub fn score_to(
     w: &mut dyn std::io::Write,
     lex: &Lexicon,
-    articles: &[Article],
+    articles: Vec<Article>,
     date: Option<&str>,
 ) -> Result<(), Error> {
-    render_to(w, "score.html", &score_page(lex, articles, date))
+    let page = score_page(lex, &articles.iter().collect::<Vec<_>>(), date);
+    render_to(w, "score.html", &page, &bodies(lex, articles))
 }
 
 /// One page for `score`: one or more articles, highlighted, with the per-actor table and chart.
@@ -73,13 +81,22 @@ pub fn score(lex: &Lexicon, articles: &[Article]) -> Result<String, Error> {
     score_dated(lex, articles, None)
 }
 
-/// [`score`] with a date shown in the header.
+/// [`score`] with a date shown in the header. The articles are copied for the page;
+/// [`score_to`] takes them instead.
 pub fn score_dated(
     lex: &Lexicon,
     articles: &[Article],
     date: Option<&str>,
 ) -> Result<String, Error> {
-    render("score.html", &score_page(lex, articles, date))
+    let mut out = Vec::new();
+    score_to(&mut out, lex, articles.to_vec(), date)?;
+    utf8(out)
+}
+
+fn utf8(out: Vec<u8>) -> Result<String, Error> {
+    String::from_utf8(out).map_err(|e| {
+        Error::new(ErrorKind::BadSerialization, "the report is not UTF-8").with_source(e)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,9 +145,8 @@ struct SourceView {
     hits: usize,
     density: String,
     by_voice: Vec<VoiceCount>,
-    hit_list: Vec<HitView>,
-    /// Paragraphs (one per line of the text), each a list of chunks.
-    paragraphs: Vec<Vec<Chunk>>,
+    // `hit_list` (the notes on the hits, in text order: [`HitView`]) and `paragraphs` (one per
+    // line of the text, given in [`Piece`]s of chunks) are added at rendering, from [`Body`].
 }
 
 /// A run of one paragraph: one sentence (or the whitespace between two).
@@ -143,7 +159,7 @@ struct Chunk {
     segments: Vec<Segment>,
 }
 
-/// Plain text, or the text of a hit (an index into `SourceView::hit_list`).
+/// Plain text, or the text of a hit (an index into the source's `hit_list`).
 #[derive(Debug, PartialEq, Serialize)]
 struct Segment {
     text: String,
@@ -264,8 +280,16 @@ struct TermView {
     total: usize,
     by_voice: Vec<VoiceCount>,
     only_others: bool,
+    /// Links to the first [`MAX_SENTENCE_LINKS`] sentences the term is used in.
     sentences: Vec<SentenceLink>,
+    /// How many sentences are left out of `sentences`.
+    more_sentences: usize,
 }
+
+/// Sentence links listed for one term in the per-actor table. A term used in thousands of
+/// sentences would otherwise fill the table (and the page's memory) with links; the article's
+/// own highlights and notes still show every use.
+const MAX_SENTENCE_LINKS: usize = 12;
 
 #[derive(Serialize)]
 struct SentenceLink {
@@ -330,14 +354,18 @@ struct FilterActor {
 
 fn render<P: Serialize>(name: &str, page: &P) -> Result<String, Error> {
     let mut out = Vec::new();
-    render_to(&mut out, name, page)?;
-    String::from_utf8(out).map_err(|e| {
-        Error::new(ErrorKind::BadSerialization, "the report is not UTF-8").with_source(e)
-    })
+    render_to(&mut out, name, page, &[])?;
+    utf8(out)
 }
 
-/// Renders page `name` straight to `w`: the page is never held whole as a string.
-fn render_to<P: Serialize>(w: &mut dyn std::io::Write, name: &str, page: &P) -> Result<(), Error> {
+/// Renders page `name` straight to `w`: the page is never held whole as a string. `bodies` are
+/// the texts of `page.sources`, in order, added to each as `hit_list` and `paragraphs`.
+fn render_to<P: Serialize>(
+    w: &mut dyn std::io::Write,
+    name: &str,
+    page: &P,
+    bodies: &[Arc<Body>],
+) -> Result<(), Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_syntax(
@@ -349,13 +377,130 @@ fn render_to<P: Serialize>(w: &mut dyn std::io::Write, name: &str, page: &P) -> 
     env.add_template("compare.html", COMPARE_TEMPLATE)?;
     env.add_template("score.html", SCORE_TEMPLATE)?;
     env.add_template("corpus.html", CORPUS_TEMPLATE)?;
-    let json = serde_json::to_value(page).map_err(|e| {
+    let mut json = serde_json::to_value(page).map_err(|e| {
         Error::new(ErrorKind::BadSerialization, "cannot serialize the report").with_source(e)
     })?;
-    let ctx: BTreeMap<String, Value> = [("page".to_owned(), to_value(json))].into();
+    let sources = match json {
+        serde_json::Value::Object(ref mut m) if !bodies.is_empty() => m.remove("sources"),
+        _ => None,
+    };
+    let mut fields = fields_of(json);
+    if let Some(serde_json::Value::Array(list)) = sources {
+        let sources: Vec<Value> = list
+            .into_iter()
+            .zip(bodies)
+            .map(|(source, body)| {
+                let mut f = fields_of(source);
+                f.insert(
+                    "hit_list".into(),
+                    Value::from_object(HitNotes(Arc::clone(body))),
+                );
+                f.insert(
+                    "paragraphs".into(),
+                    Value::from_object(ArticleText(Arc::clone(body))),
+                );
+                Value::from(f)
+            })
+            .collect();
+        fields.insert("sources".into(), Value::from(sources));
+    }
+    let ctx: BTreeMap<String, Value> = [("page".to_owned(), Value::from(fields))].into();
     env.get_template(name)?
         .render_captured_to(Value::from(ctx), w)
         .map(drop)
+}
+
+/// The fields of a serde object as template values (empty for anything else).
+fn fields_of(v: serde_json::Value) -> BTreeMap<String, Value> {
+    match v {
+        serde_json::Value::Object(m) => m.into_iter().map(|(k, v)| (k, to_value(v))).collect(),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// A view-model value as a template value.
+fn view_value<T: Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).map_or_else(|e| Value::from(e.to_string()), to_value)
+}
+
+/// One article as the page shows it: its text, split into paragraphs, and a note on each hit.
+/// Both are made while the page is written, one paragraph or one note at a time
+/// ([`ArticleText`], [`HitNotes`]), so that a page with a million hits never holds a million
+/// notes.
+#[derive(Debug)]
+struct Body {
+    lex: Arc<Lexicon>,
+    art: Article,
+    /// "a", "b", ...: the prefix of the article's anchors.
+    key: String,
+    /// Indices of the hits in text order; the 1-based position is the footnote number.
+    order: Vec<usize>,
+}
+
+/// The bodies of `articles`, keyed "a", "b", ... in order.
+fn bodies(lex: &Lexicon, articles: Vec<Article>) -> Vec<Arc<Body>> {
+    let lex = Arc::new(lex.clone());
+    articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, art)| {
+            let mut order: Vec<usize> = (0..art.hits.len()).collect();
+            order.sort_by_key(|&k| (art.hits[k].start, art.hits[k].end));
+            Arc::new(Body {
+                lex: Arc::clone(&lex),
+                art,
+                key: key(i),
+                order,
+            })
+        })
+        .collect()
+}
+
+/// The notes on an article's hits, in text order ([`HitView`]), made when the template reads
+/// one.
+#[derive(Debug)]
+struct HitNotes(Arc<Body>);
+
+impl Object for HitNotes {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let b = &self.0;
+        let n = key.as_usize()?;
+        let h = &b.art.hits[*b.order.get(n)?];
+        Some(view_value(&hit_view(&b.lex, h, n + 1, &b.key)))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.0.order.len())
+    }
+}
+
+/// An article's paragraphs ([`Walk`]), in pieces of at most [`MAX_PIECE_CHUNKS`] chunks, each
+/// made when the template's loop reaches it.
+#[derive(Debug)]
+struct ArticleText(Arc<Body>);
+
+impl Object for ArticleText {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Iterable
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        let body = Arc::clone(&self.0);
+        let hits = &body.art.hits;
+        let mut walk = Walk::new(
+            &body.art.text,
+            body.order.iter().map(|&k| (hits[k].start, hits[k].end)),
+        );
+        Enumerator::Iter(Box::new(std::iter::from_fn(move || {
+            let a = &body.art;
+            walk.next_piece(&a.text, &a.sentence_spans, &body.key)
+                .map(|p| view_value(&p))
+        })))
+    }
 }
 
 /// A serde value as a template value (minijinja is built without its `serde` feature).
@@ -394,7 +539,7 @@ fn compare_page(
     let sources: Vec<SourceView> = arts
         .iter()
         .enumerate()
-        .map(|(i, art)| source_view(lex, art, i, Some(if i == 0 { &c.a } else { &c.b })))
+        .map(|(i, art)| source_view(art, i, Some(if i == 0 { &c.a } else { &c.b })))
         .collect();
     let mut actors = Vec::new();
     let mut chart = Vec::new();
@@ -530,17 +675,16 @@ fn compare_page(
     }
 }
 
-fn score_page(lex: &Lexicon, articles: &[Article], date: Option<&str>) -> Page {
-    let arts: Vec<&Article> = articles.iter().collect();
+fn score_page(lex: &Lexicon, arts: &[&Article], date: Option<&str>) -> Page {
     let sources: Vec<SourceView> = arts
         .iter()
         .enumerate()
-        .map(|(i, art)| source_view(lex, art, i, None))
+        .map(|(i, art)| source_view(art, i, None))
         .collect();
     // Actors with terms, most terms first (as the text report of `score`).
     let mut totals: BTreeMap<&str, usize> = BTreeMap::new();
     let mut mentioned: BTreeSet<&str> = BTreeSet::new();
-    for art in &arts {
+    for art in arts {
         for (id, ap) in &art.profile.by_actor {
             if ap.hits > 0 {
                 *totals.entry(id).or_default() += ap.hits;
@@ -617,7 +761,7 @@ fn score_page(lex: &Lexicon, articles: &[Article], date: Option<&str>) -> Page {
         version: env!("CARGO_PKG_VERSION"),
         date: date.map(sanitize),
         lexicons: lexicons(lex),
-        filter_actors: filter_actors(lex, &arts),
+        filter_actors: filter_actors(lex, arts),
         unlinked: arts
             .iter()
             .any(|a| a.hits.iter().any(|h| h.actors.is_empty())),
@@ -703,8 +847,10 @@ fn side_cell(s: &Side, i: usize) -> SideCell {
                     total: t.total,
                     by_voice: voice_counts(&t.by_voice),
                     only_others: s.only_in_others_speech.contains(&t.term),
+                    more_sentences: sentences.len().saturating_sub(MAX_SENTENCE_LINKS),
                     sentences: sentences
                         .into_iter()
+                        .take(MAX_SENTENCE_LINKS)
                         .map(|n| SentenceLink {
                             href: format!("#{key}-s-{}", n + 1),
                             n: n + 1,
@@ -743,23 +889,8 @@ fn evidence_view(e: &Evidence, i: usize) -> EvidenceView {
     }
 }
 
-fn source_view(
-    lex: &Lexicon,
-    art: &Article,
-    i: usize,
-    info: Option<&crate::diff::SourceInfo>,
-) -> SourceView {
-    let key = key(i);
+fn source_view(art: &Article, i: usize, info: Option<&crate::diff::SourceInfo>) -> SourceView {
     let p = &art.profile;
-    // Hits in text order; their 1-based position is the footnote number.
-    let mut order: Vec<usize> = (0..art.hits.len()).collect();
-    order.sort_by_key(|&k| (art.hits[k].start, art.hits[k].end));
-    let hit_list: Vec<HitView> = order
-        .iter()
-        .enumerate()
-        .map(|(n, &k)| hit_view(lex, &art.hits[k], n + 1, &key))
-        .collect();
-    let sorted: Vec<&Hit> = order.iter().map(|&k| &art.hits[k]).collect();
     SourceView {
         tag: tag(i),
         name: sanitize(&art.name),
@@ -767,9 +898,7 @@ fn source_view(
         hits: info.map_or(p.hits, |x| x.hits),
         density: format!("{:.1}", info.map_or(p.density, |x| x.density)),
         by_voice: voice_counts(&p.by_voice),
-        paragraphs: paragraphs(&art.text, &sorted, &art.sentence_spans, &key),
-        hit_list,
-        key,
+        key: key(i),
     }
 }
 
@@ -824,116 +953,217 @@ fn hit_view(lex: &Lexicon, h: &Hit, n: usize, key: &str) -> HitView {
 /// `hits` are in text order; the segment of `hits[k]` has `hit == Some(k)`. Every hit gets exactly
 /// one segment (a hit overlapping the one before is shown from where that one ends, possibly
 /// empty), no cut falls inside a hit, and the segments of a paragraph put together are its line.
+#[cfg(test)]
 fn paragraphs(text: &str, hits: &[&Hit], sentences: &[Span], key: &str) -> Vec<Vec<Chunk>> {
-    let floor = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    // Display ranges: in order, never overlapping.
-    let mut disp: Vec<(usize, usize)> = Vec::with_capacity(hits.len());
-    let mut reach = 0;
-    for h in hits {
-        let s = floor(h.start).max(reach);
-        let e = floor(h.end).max(s);
-        disp.push((s, e));
-        reach = e;
-    }
-    let inside = |p: usize| {
-        let k = disp.partition_point(|d| d.0 < p);
-        k > 0 && disp[k - 1].1 > p
-    };
-    // Lines: a break inside a hit does not end one.
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if (bytes[i] == b'\n' || bytes[i] == b'\r') && !inside(i) {
-            lines.push((start, i));
-            i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-            start = i;
-        } else {
-            i += 1;
-        }
-    }
-    lines.push((start, text.len()));
+    let mut walk = Walk::new(text, hits.iter().map(|h| (h.start, h.end)));
     let mut out: Vec<Vec<Chunk>> = Vec::new();
-    let mut next = 0; // the next hit to place
-    let mut next_sentence = 0; // the next sentence to give an anchor
-    for (li, &(ls, le)) in lines.iter().enumerate() {
-        let last_line = li + 1 == lines.len();
-        let blank = text[ls..le].trim().is_empty();
-        let has_hits = next < disp.len() && (disp[next].0 < le || last_line);
-        if blank && !has_hits {
-            continue;
+    while let Some(piece) = walk.next_piece(text, sentences, key) {
+        if piece.open {
+            out.push(Vec::new());
         }
-        let mut cuts: Vec<usize> = vec![ls, le];
-        let first = sentences.partition_point(|s| s.end <= ls);
-        for s in sentences[first..].iter().take_while(|s| s.start < le) {
-            for p in [s.start, s.end] {
-                if p > ls && p < le && text.is_char_boundary(p) && !inside(p) {
-                    cuts.push(p);
-                }
+        out.last_mut()
+            .expect("a paragraph opens first")
+            .extend(piece.chunks);
+    }
+    out
+}
+
+/// The walk behind [`paragraphs`], a piece of a paragraph at a time, so that a page is rendered
+/// without holding every segment of a long article at once.
+#[derive(Debug)]
+struct Walk {
+    /// Display ranges of the hits, in text order, never overlapping.
+    disp: Vec<(usize, usize)>,
+    /// Lines: a break inside a hit does not end one.
+    lines: Vec<(usize, usize)>,
+    /// The next line to read.
+    line: usize,
+    /// The next hit to place.
+    next: usize,
+    /// The next sentence to give an anchor.
+    next_sentence: usize,
+    /// The cuts of the paragraph being read (chunk `k` runs from `cuts[k]` to `cuts[k + 1]`),
+    /// the next chunk to make (None between paragraphs), and where its line ends (whether it
+    /// is the last).
+    cuts: Vec<usize>,
+    cut: Option<usize>,
+    line_end: (usize, bool),
+}
+
+/// Chunks rendered as one piece: a paragraph of one long line is written a piece at a time.
+const MAX_PIECE_CHUNKS: usize = 256;
+
+/// Part of a paragraph: whether it opens the paragraph, whether it closes it, and its chunks.
+#[derive(Debug, Serialize)]
+struct Piece {
+    open: bool,
+    close: bool,
+    chunks: Vec<Chunk>,
+}
+
+impl Walk {
+    /// `hits`: the byte ranges of the hits, in text order.
+    fn new(text: &str, hits: impl Iterator<Item = (usize, usize)>) -> Walk {
+        let floor = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let mut disp: Vec<(usize, usize)> = Vec::new();
+        let mut reach = 0;
+        for (start, end) in hits {
+            let s = floor(start).max(reach);
+            let e = floor(end).max(s);
+            disp.push((s, e));
+            reach = e;
+        }
+        let mut walk = Walk {
+            disp,
+            lines: Vec::new(),
+            line: 0,
+            next: 0,
+            next_sentence: 0,
+            cuts: Vec::new(),
+            cut: None,
+            line_end: (0, false),
+        };
+        let mut start = 0;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if (bytes[i] == b'\n' || bytes[i] == b'\r') && !walk.inside(i) {
+                walk.lines.push((start, i));
+                i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            } else {
+                i += 1;
             }
         }
-        cuts.sort_unstable();
-        cuts.dedup();
-        let mut chunks: Vec<Chunk> = Vec::new();
-        for w in cuts.windows(2) {
-            let (x, y) = (w[0], w[1]);
-            let line_end = y == le;
-            let mut segments = Vec::new();
-            let mut pos = x;
-            while next < disp.len()
-                && (disp[next].0 < y || (line_end && (disp[next].0 == y || last_line)))
-            {
-                let s = disp[next].0.clamp(pos, y);
-                let e = disp[next].1.clamp(s, y);
-                if s > pos {
-                    segments.push(Segment {
-                        text: sanitize(&text[pos..s]),
-                        hit: None,
-                    });
-                }
-                segments.push(Segment {
-                    text: sanitize(&text[s..e]),
-                    hit: Some(next),
-                });
-                pos = e;
-                next += 1;
+        walk.lines.push((start, text.len()));
+        walk
+    }
+
+    /// Whether byte `p` falls inside a hit.
+    fn inside(&self, p: usize) -> bool {
+        let k = self.disp.partition_point(|d| d.0 < p);
+        k > 0 && self.disp[k - 1].1 > p
+    }
+
+    /// The next piece of a paragraph: at most [`MAX_PIECE_CHUNKS`] of its chunks, or None after
+    /// the last paragraph.
+    fn next_piece(&mut self, text: &str, sentences: &[Span], key: &str) -> Option<Piece> {
+        let open = self.cut.is_none();
+        if open {
+            self.start_paragraph(text, sentences)?;
+        }
+        let at = self.cut.unwrap_or(0);
+        let (le, last_line) = self.line_end;
+        let to = (at + MAX_PIECE_CHUNKS).min(self.cuts.len().saturating_sub(1));
+        let mut chunks = Vec::with_capacity(to.saturating_sub(at));
+        for k in at..to {
+            let (x, y) = (self.cuts[k], self.cuts[k + 1]);
+            chunks.push(self.chunk(text, sentences, key, (x, y), (y == le, last_line)));
+        }
+        let close = to + 1 >= self.cuts.len();
+        self.cut = (!close).then_some(to);
+        Some(Piece {
+            open,
+            close,
+            chunks,
+        })
+    }
+
+    /// Moves to the next line that makes a paragraph and cuts it at its sentences' edges; None
+    /// after the last line.
+    fn start_paragraph(&mut self, text: &str, sentences: &[Span]) -> Option<()> {
+        loop {
+            let li = self.line;
+            let &(ls, le) = self.lines.get(li)?;
+            self.line += 1;
+            let last_line = li + 1 == self.lines.len();
+            let blank = text[ls..le].trim().is_empty();
+            let has_hits =
+                self.next < self.disp.len() && (self.disp[self.next].0 < le || last_line);
+            if blank && !has_hits {
+                continue;
             }
-            if y > pos {
+            let mut cuts: Vec<usize> = vec![ls, le];
+            let first = sentences.partition_point(|s| s.end <= ls);
+            for s in sentences[first..].iter().take_while(|s| s.start < le) {
+                for p in [s.start, s.end] {
+                    if p > ls && p < le && text.is_char_boundary(p) && !self.inside(p) {
+                        cuts.push(p);
+                    }
+                }
+            }
+            cuts.sort_unstable();
+            cuts.dedup();
+            self.cuts = cuts;
+            self.cut = Some(0);
+            self.line_end = (le, last_line);
+            return Some(());
+        }
+    }
+
+    /// The chunk from `x` to `y`; `line_end`: `y` ends its line, `last_line`: the line is the
+    /// text's last.
+    fn chunk(
+        &mut self,
+        text: &str,
+        sentences: &[Span],
+        key: &str,
+        (x, y): (usize, usize),
+        (line_end, last_line): (bool, bool),
+    ) -> Chunk {
+        let disp = &self.disp;
+        let mut segments = Vec::new();
+        let mut pos = x;
+        while self.next < disp.len()
+            && (disp[self.next].0 < y || (line_end && (disp[self.next].0 == y || last_line)))
+        {
+            let s = disp[self.next].0.clamp(pos, y);
+            let e = disp[self.next].1.clamp(s, y);
+            if s > pos {
                 segments.push(Segment {
-                    text: sanitize(&text[pos..y]),
+                    text: sanitize(&text[pos..s]),
                     hit: None,
                 });
             }
-            // Sentences starting here (and any skipped before, so that every one has an anchor).
-            let mut ids = Vec::new();
-            while next_sentence < sentences.len()
-                && (sentences[next_sentence].start < y || (last_line && line_end))
-            {
-                next_sentence += 1;
-                ids.push(format!("{key}-s-{next_sentence}"));
-            }
-            let k = sentences.partition_point(|s| s.start <= x);
-            let sentence = k > 0 && sentences[k - 1].end > x;
-            chunks.push(Chunk {
-                sentence: sentence || !ids.is_empty(),
-                ids,
-                segments,
+            segments.push(Segment {
+                text: sanitize(&text[s..e]),
+                hit: Some(self.next),
+            });
+            pos = e;
+            self.next += 1;
+        }
+        if y > pos {
+            segments.push(Segment {
+                text: sanitize(&text[pos..y]),
+                hit: None,
             });
         }
-        out.push(chunks);
+        // Sentences starting here (and any skipped before, so that every one has an anchor).
+        let mut ids = Vec::new();
+        while self.next_sentence < sentences.len()
+            && (sentences[self.next_sentence].start < y || (last_line && line_end))
+        {
+            self.next_sentence += 1;
+            ids.push(format!("{key}-s-{}", self.next_sentence));
+        }
+        let k = sentences.partition_point(|s| s.start <= x);
+        let sentence = k > 0 && sentences[k - 1].end > x;
+        Chunk {
+            sentence: sentence || !ids.is_empty(),
+            ids,
+            segments,
+        }
     }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1279,6 +1509,23 @@ mod tests {
         check_anchors(&page);
         let empty = score(&an.lexicon, &[]).unwrap();
         assert!(empty.contains("No loaded term describes an actor."));
+    }
+
+    /// A term used in more sentences than the table lists links to: the first twelve are
+    /// linked and the rest counted, while the article still highlights every use.
+    #[test]
+    fn the_actor_table_links_at_most_twelve_sentences_per_term() {
+        let an = analyzer();
+        let text = "The regime shelled the town. ".repeat(20);
+        let art = an.analyze("t", &text);
+        assert_eq!(art.hits.len(), 20);
+        let page = score(&an.lexicon, &[art]).unwrap();
+        assert!(
+            page.contains("sentence 12\">s12</a> and 8 more</li>"),
+            "{page}"
+        );
+        assert!(!page.contains("sentence 13\">s13</a>"));
+        assert_eq!(page.matches("<mark class=\"hit ").count(), 20);
     }
 
     #[test]

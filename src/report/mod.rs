@@ -249,11 +249,12 @@ pub(crate) fn json_to<T: Serialize>(w: &mut dyn std::io::Write, v: &T) -> std::i
     w.write_all(b"\n")
 }
 
-/// [`score`], written to `w`: JSON and HTML are streamed.
+/// [`score`], written to `w`: JSON and HTML are streamed. The articles are taken, because the
+/// HTML page reads them while it is written (see [`html::score_to`]).
 pub fn score_to(
     w: &mut dyn std::io::Write,
     lex: &Lexicon,
-    articles: &[Article],
+    articles: Vec<Article>,
     o: Options,
 ) -> std::io::Result<()> {
     match o.format {
@@ -264,13 +265,13 @@ pub fn score_to(
                 framelens_version: env!("CARGO_PKG_VERSION"),
                 command: "score",
                 lexicons: &lex.files,
-                articles,
+                articles: &articles,
             },
         ),
         Format::Html => {
             html::score_to(w, lex, articles, o.date_text().as_deref()).map_err(html_write_error)
         }
-        _ => w.write_all(score(lex, articles, o).as_bytes()),
+        _ => w.write_all(score(lex, &articles, o).as_bytes()),
     }
 }
 
@@ -284,12 +285,13 @@ fn html_write_error(e: minijinja::Error) -> std::io::Error {
     }
 }
 
-/// [`compare`], written to `w`: JSON and HTML are streamed.
+/// [`compare`], written to `w`: JSON and HTML are streamed. The articles are taken, as in
+/// [`score_to`].
 pub fn compare_to(
     w: &mut dyn std::io::Write,
     lex: &Lexicon,
     c: &Comparison,
-    [a, b]: [&Article; 2],
+    [a, b]: [Article; 2],
     o: Options,
 ) -> std::io::Result<()> {
     match o.format {
@@ -298,13 +300,13 @@ pub fn compare_to(
             &CompareJson {
                 command: "compare",
                 comparison: c,
-                articles: [a, b],
+                articles: [&a, &b],
             },
         ),
         Format::Html => {
             html::compare_to(w, lex, c, [a, b], o.date_text().as_deref()).map_err(html_write_error)
         }
-        _ => w.write_all(compare(lex, c, a, b, o).as_bytes()),
+        _ => w.write_all(compare(lex, c, &a, &b, o).as_bytes()),
     }
 }
 
