@@ -104,10 +104,13 @@ pub enum Command {
     /// Merge summaries; the merged summary is the output.
     Merge {
         parts: Vec<PathBuf>,
+        /// Refuse a merge that names more sources than this.
+        max_sources: usize,
     },
     /// Report on summaries (merged first).
     Report {
         summaries: Vec<PathBuf>,
+        max_sources: usize,
         compare: bool,
         options: crate::corpus::compare::CompareOptions,
     },
@@ -313,17 +316,18 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
     check_outputs(config)?;
     match &config.command {
         Command::Lexicon(c) => return run_lexicon(config, c, out),
-        Command::Merge { parts } => {
-            let merged = read_summaries(parts)?;
+        Command::Merge { parts, max_sources } => {
+            let merged = read_summaries(parts, *max_sources)?;
             emit(out, config.output.as_deref(), &merged.to_json())?;
             return Ok(0);
         }
         Command::Report {
             summaries,
+            max_sources,
             compare,
             options,
         } => {
-            let merged = read_summaries(summaries)?;
+            let merged = read_summaries(summaries, *max_sources)?;
             let r = crate::corpus::compare::compare(&merged, options);
             let text = report::corpus::render(&r, *compare, config.report)?;
             emit(out, config.output.as_deref(), &text)?;
@@ -430,7 +434,7 @@ fn check_outputs(config: &Config) -> Result<(), crate::output::OutputError> {
                 path,
             }));
         }
-        Command::Merge { parts: p } | Command::Report { summaries: p, .. } => {
+        Command::Merge { parts: p, .. } | Command::Report { summaries: p, .. } => {
             inputs.extend(p.iter().map(PathBuf::as_path));
         }
         Command::Lexicon(
@@ -786,7 +790,12 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
 ///
 /// A file given twice (by any name) is read once, and a file with the same bytes as an earlier
 /// one (a copy) is merged but named on standard error: both would count the same articles twice.
-fn read_summaries(paths: &[PathBuf]) -> Result<crate::corpus::summary::Summary, AppError> {
+/// Reads and merges summaries, refusing a merge that names more than `max_sources` sources at
+/// the summary that passes the limit: the merged summary's memory grows with its sources.
+fn read_summaries(
+    paths: &[PathBuf],
+    max_sources: usize,
+) -> Result<crate::corpus::summary::Summary, AppError> {
     use crate::corpus::summary::Summary;
     use sha2::Digest;
     let mut merged: Option<(Summary, String)> = None;
@@ -813,9 +822,21 @@ fn read_summaries(paths: &[PathBuf]) -> Result<crate::corpus::summary::Summary, 
         }
         seen.push((id, digest, shown.clone()));
         let s = Summary::from_json(&shown, &text)?;
-        match &mut merged {
-            None => merged = Some((s, shown)),
-            Some((m, first)) => m.merge(s, first, &shown)?,
+        drop(text);
+        let sources = match &mut merged {
+            None => merged.insert((s, shown.clone())).0.sources.len(),
+            Some((m, first)) => {
+                m.merge(s, first, &shown)?;
+                m.sources.len()
+            }
+        };
+        if sources > max_sources {
+            return Err(crate::corpus::summary::SummaryError::TooManySources {
+                file: shown,
+                sources,
+                limit: max_sources,
+            }
+            .into());
         }
     }
     Ok(merged

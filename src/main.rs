@@ -329,11 +329,17 @@ enum Cmd {
     Merge {
         #[arg(required = true, value_name = "SUMMARY")]
         parts: Vec<PathBuf>,
+        /// Refuse a merge that names more than N sources (its memory grows with them).
+        #[arg(long, value_name = "N", default_value_t = framelens::corpus::run::DEFAULT_MAX_SOURCES)]
+        max_sources: usize,
     },
     /// Report on one or more summaries (merged first), as `corpus` does.
     Report {
         #[arg(required = true, value_name = "SUMMARY")]
         summaries: Vec<PathBuf>,
+        /// Refuse summaries that together name more than N sources (memory grows with them).
+        #[arg(long, value_name = "N", default_value_t = framelens::corpus::run::DEFAULT_MAX_SOURCES)]
+        max_sources: usize,
         #[command(flatten)]
         stats: StatsArgs,
     },
@@ -745,9 +751,14 @@ fn main() -> ExitCode {
             quiet,
             progress: !quiet && std::io::stderr().is_terminal(),
         })),
-        Cmd::Merge { parts } => Command::Merge { parts },
-        Cmd::Report { summaries, stats } => Command::Report {
+        Cmd::Merge { parts, max_sources } => Command::Merge { parts, max_sources },
+        Cmd::Report {
             summaries,
+            max_sources,
+            stats,
+        } => Command::Report {
+            summaries,
+            max_sources,
             compare: stats.compare,
             options: stats.options(),
         },

@@ -118,6 +118,15 @@ pub enum SummaryError {
     Overflow { file: String },
     #[error("{file}: its counts add up past 2^64 - 1, which no report can total")]
     TooLarge { file: String },
+    #[error(
+        "{file}: the summaries read so far name {sources} sources, past the limit of {limit} (--max-sources); \
+         raise the limit, or map the raw names to fewer sources (corpus --source-map) before summarising"
+    )]
+    TooManySources {
+        file: String,
+        sources: usize,
+        limit: usize,
+    },
 }
 
 /// `*a += b`, or an error past `u64::MAX`.
