@@ -12,13 +12,15 @@ secs="${1:-600}"
 shift || true
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-    targets=(analyze compare lexicon_load)
+    targets=(analyze compare lexicon_load html_extract csv_records)
 fi
 export RUSTC_BOOTSTRAP=1
-mkdir -p corpus/analyze corpus/compare corpus/lexicon_load
+mkdir -p corpus/analyze corpus/compare corpus/lexicon_load corpus/html_extract corpus/csv_records
 cp ../samples/*.txt ../tests/fixtures/wire/*.txt seeds/analyze/*.txt corpus/analyze/
 cp ../samples/*.txt corpus/compare/
 cp ../lexicons/*.yaml corpus/lexicon_load/
+cp ../tests/fixtures/html/*.html seeds/html_extract/*.html corpus/html_extract/
+cp seeds/csv_records/*.csv corpus/csv_records/
 cargo fuzz build -O
 for t in "${targets[@]}"; do
     echo "== $t: ${secs} s"
