@@ -264,7 +264,9 @@ impl Analyzer {
         }
         let (actors, actor_forms) = ActorIndex::new(&lexicon);
         // Label forms and actor names are found in one walk over the text.
-        let labels = Matcher::grouped(vec![patterns, actor_forms], &regexes)?;
+        // A later file's entry wins over an earlier file's on the same words.
+        let layers = lexicon.labels.iter().map(|e| e.file).collect();
+        let labels = Matcher::grouped(vec![patterns, actor_forms], &regexes)?.with_layers(layers);
         Ok(Analyzer {
             lexicon,
             labels,

@@ -350,6 +350,13 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
         _ => {}
     }
     let lex = load_lexicon(&config.lexicons)?;
+    // An entry that replaced an earlier one of the same id without saying so.
+    for d in &lex.overrides {
+        eprintln!(
+            "framelens: warning: {}:{}:{}: {}",
+            d.file, d.line, d.column, d.message
+        );
+    }
     let an = Analyzer::new(lex)?;
     let (o, output) = (config.report, config.output.as_deref());
     let rendered = match &config.command {

@@ -69,6 +69,7 @@ impl Party {
     /// The party as a lexicon actor entry, so that reports name it like any other actor.
     pub fn as_actor(&self) -> crate::lexicon::ActorEntry {
         crate::lexicon::ActorEntry {
+            overrides: false,
             id: self.id.clone(),
             name: match self.origin {
                 Origin::Unnamed => self.name.clone(),

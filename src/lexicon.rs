@@ -93,6 +93,9 @@ pub struct LabelEntry {
     pub note: Option<String>,
     /// Lint warnings the author has considered and accepted for this entry (`allow: [no-note]`).
     pub allow: Vec<String>,
+    /// The entry replaces the entry of the same id in an earlier lexicon on purpose.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub overrides: bool,
     /// Index into [`Lexicon::files`] of the file the entry came from.
     pub file: usize,
 }
@@ -128,6 +131,9 @@ pub struct ActorEntry {
     pub part_of: Option<String>,
     /// Lint warnings the author has considered and accepted for this entry.
     pub allow: Vec<String>,
+    /// The entry replaces the entry of the same id in an earlier lexicon on purpose.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub overrides: bool,
     pub file: usize,
 }
 
@@ -150,7 +156,31 @@ pub struct Lexicon {
     pub labels: Vec<LabelEntry>,
     pub actors: Vec<ActorEntry>,
     pub categories: BTreeSet<String>,
+    /// Entries that replaced an entry of the same id in an earlier file without saying so
+    /// (`overrides: true`), located at the later entry's id: a run warns about each.
+    #[serde(skip)]
+    pub overrides: Vec<Diagnostic>,
 }
+
+/// What is said of an entry that replaces the entry of the same id at `earlier` (file:line)
+/// without saying so; `stances`: the earlier and the later stance, for labels.
+pub(crate) fn override_message(
+    kind: &str,
+    id: &str,
+    earlier: &str,
+    stances: Option<(i8, i8)>,
+) -> String {
+    let change = match stances {
+        Some((was, now)) if was != now => format!(" (stance {was} -> {now})"),
+        _ => String::new(),
+    };
+    format!(
+        "{kind} `{id}` replaces the {kind} `{id}` of {earlier}{change}; write `overrides: true` in the entry if that is meant"
+    )
+}
+
+/// How the path of a bundled file begins (`bundled:actors.yaml`).
+pub const BUNDLED_PREFIX: &str = "bundled:";
 
 /// A lexicon could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -201,6 +231,8 @@ impl LexiconError {
 pub struct LexiconBuilder {
     parsed: Vec<yaml::ParsedFile>,
     problems: Vec<Diagnostic>,
+    /// Undeclared overrides are problems, not warnings (for `lexicon check`).
+    strict_overrides: bool,
 }
 
 impl LexiconBuilder {
@@ -208,10 +240,18 @@ impl LexiconBuilder {
         Self::default()
     }
 
+    /// Makes an entry that replaces an earlier entry of the same id without `overrides: true` a
+    /// problem that stops the build, as `lexicon check` reports it; by default it is recorded
+    /// in [`Lexicon::overrides`] and the later entry is used.
+    pub fn strict_overrides(mut self) -> Self {
+        self.strict_overrides = true;
+        self
+    }
+
     /// Adds the lexicons bundled with framelens.
     pub fn bundled(mut self) -> Self {
         for (name, text) in BUNDLED {
-            self.add_text(&format!("bundled:{name}"), text);
+            self.add_text(&format!("{BUNDLED_PREFIX}{name}"), text);
         }
         self
     }
@@ -288,7 +328,17 @@ impl LexiconBuilder {
     }
 
     /// Combines the files: later entries replace earlier ones with the same id.
-    pub fn build(self) -> Result<Lexicon, LexiconError> {
+    pub fn build(mut self) -> Result<Lexicon, LexiconError> {
+        // A file whose `lexicon:` name is a bundled file's takes that file's place: it is a
+        // version of it (an edited copy), not a layer over it.
+        let names: Vec<String> = self
+            .parsed
+            .iter()
+            .filter(|p| !p.path.starts_with(BUNDLED_PREFIX))
+            .map(|p| p.name.clone())
+            .collect();
+        self.parsed
+            .retain(|p| !(p.path.starts_with(BUNDLED_PREFIX) && names.contains(&p.name)));
         let mut problems = self.problems;
         let mut lex = Lexicon::default();
         for p in &self.parsed {
@@ -296,7 +346,13 @@ impl LexiconBuilder {
         }
         let mut label_at: HashMap<String, usize> = HashMap::new();
         let mut actor_at: HashMap<String, usize> = HashMap::new();
+        // Where each id was last defined (file:line), for the overrides.
+        let mut placed: HashMap<(&str, String), String> = HashMap::new();
+        let mut forms = FormsSoFar::new();
         for (file_index, p) in self.parsed.into_iter().enumerate() {
+            if !self.strict_overrides {
+                lex.overrides.extend(forms.taken_by(&p));
+            }
             for (entry, loc) in p.labels {
                 if !lex.categories.contains(&entry.category) {
                     problems.push(loc.category(format!(
@@ -305,14 +361,29 @@ impl LexiconBuilder {
                     )));
                 }
                 let id = entry.id.clone();
+                if let Some(&i) = label_at.get(&id)
+                    && !entry.overrides
+                {
+                    let earlier = &placed[&("label", id.clone())];
+                    let stances = Some((lex.labels[i].stance, entry.stance));
+                    let message = override_message("label", &id, earlier, stances);
+                    lex.overrides.push(loc.id(message));
+                }
+                placed.insert(("label", id.clone()), loc.place());
                 let entry = LabelEntry {
                     file: file_index,
                     ..entry
                 };
                 upsert(&mut lex.labels, &mut label_at, id, entry);
             }
-            for (entry, _loc) in p.actors {
+            for (entry, loc) in p.actors {
                 let id = entry.id.clone();
+                if actor_at.contains_key(&id) && !entry.overrides {
+                    let earlier = &placed[&("actor", id.clone())];
+                    let message = override_message("actor", &id, earlier, None);
+                    lex.overrides.push(loc.id(message));
+                }
+                placed.insert(("actor", id.clone()), loc.place());
                 let entry = ActorEntry {
                     file: file_index,
                     ..entry
@@ -345,6 +416,9 @@ impl LexiconBuilder {
                 }
             }
         }
+        if self.strict_overrides {
+            problems.append(&mut lex.overrides);
+        }
         if problems.is_empty() {
             Ok(lex)
         } else {
@@ -354,6 +428,53 @@ impl LexiconBuilder {
 }
 
 /// Adds `entry`, or replaces the earlier entry with the same id in place.
+/// The label forms of the files read so far, normalized as the matcher reads them, each with its
+/// entry and where it was written (file:line).
+struct FormsSoFar(HashMap<String, (String, String)>);
+
+impl FormsSoFar {
+    fn new() -> FormsSoFar {
+        FormsSoFar(HashMap::new())
+    }
+
+    /// The forms of `p` that an earlier file gives another entry, unless that entry says
+    /// `overrides: true`: on those words the matcher now takes `p`'s entry. Then adds `p`'s forms.
+    /// (`lexicon check` reports the same cases itself, with the source line.)
+    fn taken_by(&mut self, p: &yaml::ParsedFile) -> Vec<Diagnostic> {
+        let declared = p.declared_overrides();
+        let mut out = Vec::new();
+        for (form, entry, line, column) in &p.form_locs {
+            let key = crate::matcher::Normalized::form(form);
+            if let Some((earlier, place)) = self.0.get(&key)
+                && earlier != entry
+                && !declared.contains(&entry.as_str())
+            {
+                out.push(Diagnostic {
+                    file: p.path.clone(),
+                    line: *line,
+                    column: *column,
+                    message: form_override_message(form, entry, earlier, place),
+                    source_line: None,
+                });
+            }
+        }
+        for (form, entry, line, _) in &p.form_locs {
+            let key = crate::matcher::Normalized::form(form);
+            self.0
+                .insert(key, (entry.clone(), format!("{}:{line}", p.path)));
+        }
+        out
+    }
+}
+
+/// What is said of form `form` of entry `entry` that is also a form of `earlier`, written at
+/// `place` in an earlier file.
+pub(crate) fn form_override_message(form: &str, entry: &str, earlier: &str, place: &str) -> String {
+    format!(
+        "form `{form}` of `{entry}` is also a form of `{earlier}` ({place}); the later entry is matched on these words; write `overrides: true` in the entry if that is meant"
+    )
+}
+
 fn upsert<T>(list: &mut Vec<T>, index: &mut HashMap<String, usize>, id: String, entry: T) {
     match index.get(&id) {
         Some(&i) => list[i] = entry,

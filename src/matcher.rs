@@ -717,6 +717,8 @@ pub struct Matcher {
     /// The required literals of the regex entries (see [`required_literals`]) in one automaton,
     /// with the index of the regex each belongs to.
     literals: Option<(AhoCorasick, Vec<usize>)>,
+    /// The layer of each owner of the first group (see [`Matcher::with_layers`]).
+    layers: Vec<usize>,
 }
 
 /// A regex entry compiled for matching.
@@ -831,7 +833,17 @@ impl Matcher {
             compiled,
             regexes: res,
             literals,
+            layers: Vec::new(),
         })
+    }
+
+    /// Gives the owners of the first group layers (`layers[owner]`, 0 where missing): of two
+    /// matches of the same text, the one of the higher layer is kept. A lexicon file loaded
+    /// later is a higher layer, so that a user's entry wins over a bundled one on the same
+    /// words.
+    pub fn with_layers(mut self, layers: Vec<usize>) -> Matcher {
+        self.layers = layers;
+        self
     }
 
     /// Heap bytes taken by the automata (the forms' and the regex literals').
@@ -936,13 +948,17 @@ impl Matcher {
         cands
             .into_iter()
             .zip(exclusions)
-            .map(|(cands, exclusions)| select(cands, &exclusions, explain))
+            .enumerate()
+            .map(|(g, (cands, exclusions))| {
+                let layers: &[usize] = if g == 0 { &self.layers } else { &[] };
+                select(cands, &exclusions, explain, layers)
+            })
             .collect()
     }
 }
 
 /// The selection of one group's candidates: exclusions, then the longest of overlapping ones.
-fn select(mut cands: Vec<Hit>, exclusions: &[Hit], explain: bool) -> Explained {
+fn select(mut cands: Vec<Hit>, exclusions: &[Hit], explain: bool, layers: &[usize]) -> Explained {
     let mut excluded = Vec::new();
     if !exclusions.is_empty() {
         cands.retain(|h| {
@@ -960,11 +976,11 @@ fn select(mut cands: Vec<Hit>, exclusions: &[Hit], explain: bool) -> Explained {
     }
     if !explain {
         return Explained {
-            selected: select_longest(cands),
+            selected: select_longest(cands, layers),
             ..Explained::default()
         };
     }
-    let selected = select_longest(cands.clone());
+    let selected = select_longest(cands.clone(), layers);
     // `selected` is in text order and does not overlap itself: find each loser's winner by
     // binary search.
     let overlapped = cands
@@ -1327,13 +1343,16 @@ fn same_words(a: &str, b: &str) -> bool {
 /// Keeps the longest of overlapping candidates, then the leftmost: a match is dropped for a
 /// longer one it overlaps ("North Korean leader" beats "the North" in "the North Korean
 /// leader"), or for one as long that starts further left, as spaCy's `filter_spans` does. Ties
-/// on span go to the lowest owner index, then the lowest pattern index, so the result does not
-/// depend on the order the automaton reports matches. Returned in text order.
-pub fn select_longest(mut cands: Vec<Hit>) -> Vec<Hit> {
+/// on span go to the owner of the highest layer (`layers[owner]`, 0 where missing), then the
+/// lowest owner index, then the lowest pattern index, so the result does not depend on the
+/// order the automaton reports matches. Returned in text order.
+pub fn select_longest(mut cands: Vec<Hit>, layers: &[usize]) -> Vec<Hit> {
+    let layer = |owner: usize| layers.get(owner).copied().unwrap_or(0);
     cands.sort_by(|a, b| {
         (b.span.end - b.span.start)
             .cmp(&(a.span.end - a.span.start))
             .then(a.span.start.cmp(&b.span.start))
+            .then(layer(b.owner).cmp(&layer(a.owner)))
             .then(a.owner.cmp(&b.owner))
             .then(a.pattern.cmp(&b.pattern))
     });

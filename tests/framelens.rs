@@ -4676,3 +4676,148 @@ fn corpus_summary_counts_unnamed_and_unlisted_parties_as_actors() {
     );
     assert_eq!(s["unlisted"], serde_json::json!(["karst-liberation-front"]));
 }
+
+// ---------------------------------------------------------------- lexicon layers
+
+/// The hits of `text` as (text, term, stance), with `args` added to `score`; and standard error.
+fn hits_with(
+    dir: &tempfile::TempDir,
+    text: &str,
+    args: &[&str],
+) -> (Vec<(String, String, i64)>, String) {
+    let article = write_temp(dir, "article.txt", text.as_bytes());
+    let out = framelens()
+        .arg("score")
+        .arg(&article)
+        .args(["--format", "json"])
+        .args(args)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = v["articles"][0]["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["text"].as_str().unwrap().to_owned(),
+                h["term"].as_str().unwrap().to_owned(),
+                h["stance"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    (hits, String::from_utf8(out.stderr).unwrap())
+}
+
+/// A dictionary imported from LIWC whose ids are bundled ids replaces those entries: the run
+/// says so for each, with the stance it changes, and `lexicon check` counts each as a problem.
+/// Before, "terrorists" silently became stance 0, and `check` reported 0 problems.
+#[test]
+fn an_imported_dictionary_that_replaces_bundled_entries_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    write_temp(
+        &dir,
+        "mini.dic",
+        b"%\n1\tterror\n2\trebel\n%\nterrorist*\t1\nrebel*\t2\n",
+    );
+    framelens()
+        .args([
+            "lexicon",
+            "import",
+            "mini.dic",
+            "--from",
+            "liwc",
+            "-o",
+            "mini.yaml",
+        ])
+        .current_dir(dir.path())
+        .assert()
+        .success();
+    let (hits, err) = hits_with(
+        &dir,
+        "The terrorists attacked.",
+        &["--lexicon", "mini.yaml"],
+    );
+    assert_eq!(hits, vec![("terrorists".into(), "terrorist".into(), 0)]);
+    let (line_t, line_r) = (bundled_line("terrorist"), bundled_line("rebel"));
+    assert_eq!(
+        err,
+        format!(
+            "framelens: warning: mini.yaml:13:9: label `terrorist` replaces the label `terrorist` of bundled:conflict-labels.yaml:{line_t} (stance -2 -> 0); write `overrides: true` in the entry if that is meant\n\
+             framelens: warning: mini.yaml:19:9: label `rebel` replaces the label `rebel` of bundled:conflict-labels.yaml:{line_r}; write `overrides: true` in the entry if that is meant\n"
+        )
+    );
+    framelens()
+        .args(["lexicon", "check", "mini.yaml"])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicates::str::ends_with("1 file checked, 2 problems\n"));
+}
+
+/// The line of the bundled label `id`.
+fn bundled_line(id: &str) -> usize {
+    let text = std::fs::read_to_string(root().join("lexicons/conflict-labels.yaml")).unwrap();
+    1 + text
+        .lines()
+        .position(|l| l.trim() == format!("- id: {id}"))
+        .expect("bundled id")
+}
+
+/// The starter lexicon of `lexicon init` replaces no bundled entry: beside it, every bundled
+/// term is found as without it, and its own terms are found too, with nothing on standard
+/// error. Before, its `terrorist` entry replaced the bundled one: "terroristic" was no longer
+/// found.
+#[test]
+fn the_starter_lexicon_leaves_the_bundled_terms_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    framelens()
+        .args(["lexicon", "init", "mine.yaml"])
+        .current_dir(dir.path())
+        .assert()
+        .success();
+    let text = "The terroristic attack. Anti-terrorist police and the rebels came.";
+    let (bundled, _) = hits_with(&dir, text, &[]);
+    assert!(bundled.iter().any(|h| h.0 == "terroristic"), "{bundled:?}");
+    let (with, err) = hits_with(&dir, text, &["--lexicon", "mine.yaml"]);
+    assert_eq!((with, err.as_str()), (bundled, ""));
+    let (own, _) = hits_with(&dir, "The marauders fled.", &["--lexicon", "mine.yaml"]);
+    assert_eq!(own, vec![("marauders".into(), "marauders".into(), -2)]);
+}
+
+/// A user entry with a form of a bundled entry is the one matched on those words (the later
+/// layer wins), with a warning naming both; `overrides: true` says it is meant and silences
+/// the warning. Before, the bundled entry always won and the user's entry never matched.
+#[test]
+fn a_later_lexicon_wins_on_a_bundled_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let entry = "categories: [mine/test]\nlabels:\n  - id: my-insurgents\n    forms: [rebels]\n    category: mine/test\n    stance: -1\n    kind: label\n";
+    write_temp(&dir, "form.yaml", entry.as_bytes());
+    let (hits, err) = hits_with(&dir, "The rebels came.", &["--lexicon", "form.yaml"]);
+    assert_eq!(hits, vec![("rebels".into(), "my-insurgents".into(), -1)]);
+    let line = bundled_line("rebel") + 1;
+    assert_eq!(
+        err,
+        format!(
+            "framelens: warning: form.yaml:4:13: form `rebels` of `my-insurgents` is also a form of `rebel` (bundled:conflict-labels.yaml:{line}); the later entry is matched on these words; write `overrides: true` in the entry if that is meant\n"
+        )
+    );
+    write_temp(
+        &dir,
+        "form.yaml",
+        format!("{entry}    overrides: true\n").as_bytes(),
+    );
+    let (hits, err) = hits_with(&dir, "The rebels came.", &["--lexicon", "form.yaml"]);
+    assert_eq!((hits.len(), err.as_str()), (1, ""));
+    framelens()
+        .args(["lexicon", "check", "form.yaml"])
+        .current_dir(dir.path())
+        .assert()
+        .success();
+}

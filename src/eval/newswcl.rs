@@ -790,6 +790,7 @@ pub fn oracle_lexicon(event: &str, docs: &[&Doc], casing: &Casing) -> (Lexicon, 
         let rest: Vec<String> = forms.iter().skip(1).cloned().collect();
         let person = chain_type(c) == "ACTOR";
         lex.actors.push(ActorEntry {
+            overrides: false,
             id: c.clone(),
             name: name.clone(),
             actor_type: actor_type(c),
@@ -815,6 +816,7 @@ pub fn oracle_lexicon(event: &str, docs: &[&Doc], casing: &Casing) -> (Lexicon, 
             continue; // a name elsewhere: the actor has it
         }
         lex.labels.push(LabelEntry {
+            overrides: false,
             id: format!("newswcl-{event}-{:04}", lex.labels.len() + 1),
             forms: vec![form.clone()],
             regex: None,

@@ -213,21 +213,24 @@ categories:
 labels:
   # A label names a party. Forms ignore case and match whole words; a trailing * matches any
   # ending of the last word. Stance runs from -2 (strongly delegitimizing) to +2.
-  - id: terrorist
-    forms: [terrorist, terrorists]
+  # This file is loaded after the bundled lexicons: an entry with the id of a bundled entry
+  # replaces it, and a form of a bundled entry is matched for this file's entry. framelens
+  # warns about both unless the entry says `overrides: true`.
+  - id: marauders
+    forms: [marauder, marauders]
     category: delegitimizing/terrorism
     stance: -2
     kind: label                # label | act | attribution | distancing
     targets: [armed_group]     # actor types it can describe; leave out for any
-    exclude: [war on terror]   # phrases inside which it does not count
-    note: BBC and Reuters use the word only with attribution.
+    exclude: [marauders fc]    # phrases inside which it does not count
+    note: Casts fighters as raiders; describe what they did instead.
 
-  - id: resistance-fighters
-    forms: [resistance fighter*]
+  - id: liberation-fighters
+    forms: [liberation fighter*]
     category: legitimizing/resistance
     stance: 1
     kind: label
-    note: The group's own name for its fighters; legitimizing when used in the outlet's voice.
+    note: A group's own name for its fighters; legitimizing when used in the outlet's voice.
 
 actors:
   # An actor is a party that labels describe. An alias without lower-case letters (ABC) matches
@@ -254,20 +257,36 @@ mod tests {
             .build()
             .unwrap();
         let an = Analyzer::new(lex).unwrap();
-        let out = explain(&an, "The war on terror and the terrorists of Example Group");
+        let out = explain(
+            &an,
+            "The Marauders FC fans and the marauders of Example Group",
+        );
         assert!(
-            out.contains("'terrorists' (bytes 26..36) matches `terrorist` by form `terrorists`"),
+            out.contains("'marauders' (bytes 30..39) matches `marauders` by form `marauders`"),
             "{out}"
         );
         assert!(
-            out.contains("in context: 'terrorists' -> example-group"),
+            out.contains("in context: 'marauders' -> example-group"),
             "{out}"
         );
-        let out = explain(&an, "resistance fighters");
+        assert!(!out.contains("bytes 4..13"), "{out}");
+        let out = explain(&an, "liberation fighters");
         assert!(
-            out.contains("matches `resistance-fighters` by form `resistance fighter*`"),
+            out.contains("matches `liberation-fighters` by form `liberation fighter*`"),
             "{out}"
         );
+    }
+
+    /// The starter, loaded after the bundled lexicons as `--lexicon` loads it, replaces none of
+    /// their entries and takes none of their forms.
+    #[test]
+    fn the_starter_overrides_nothing_bundled() {
+        let lex = LexiconBuilder::new()
+            .bundled()
+            .text("starter.yaml", STARTER)
+            .build()
+            .unwrap();
+        assert_eq!(lex.overrides, Vec::new());
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn check(paths: &[PathBuf], bundled: bool) -> CheckReport {
     }
     r.files = texts.len();
     // Each file, and the combination.
-    let mut b = LexiconBuilder::new();
+    let mut b = LexiconBuilder::new().strict_overrides();
     if bundled {
         b = b.bundled();
     }
@@ -65,43 +65,55 @@ pub fn check(paths: &[PathBuf], bundled: bool) -> CheckReport {
     if let Err(e) = b.build() {
         r.problems.extend(e.diagnostics());
     }
-    // The same id or form twice.
-    let mut ids: HashMap<String, (String, u64)> = HashMap::new();
+    // The same form twice (the same id twice is an override, reported by the build). A form of
+    // a bundled entry counts too: the bundled entry comes first, so it would win.
     let mut forms: HashMap<String, (String, String, u64)> = HashMap::new();
-    for (name, text) in &texts {
-        let Ok(parsed) = yaml::parse(name, text) else {
+    let given: Vec<(&str, &str, yaml::ParsedFile)> = texts
+        .iter()
+        .filter_map(|(name, text)| {
+            Some((name.as_str(), text.as_str(), yaml::parse(name, text).ok()?))
+        })
+        .collect();
+    let context = if bundled { super::BUNDLED } else { &[] };
+    for (file, text) in context {
+        let path = format!("{}{file}", super::BUNDLED_PREFIX);
+        let Ok(parsed) = yaml::parse(&path, text) else {
             continue;
         };
-        for (id, kind, line, col) in &parsed.id_locs {
-            let key = format!("{kind}:{id}");
-            match ids.get(&key) {
-                Some((f, l)) => r.problems.push(Diagnostic::at(
-                    name,
-                    text,
-                    *line,
-                    *col,
-                    format!("{kind} id `{id}` is also defined at {f}:{l}; the later entry replaces the earlier one"),
-                )),
-                None => {
-                    ids.insert(key, (name.clone(), *line));
-                }
-            }
+        // A file given under a bundled file's name stands in for it (as when loading).
+        if given.iter().any(|(_, _, g)| g.name == parsed.name) {
+            continue;
         }
+        for (form, entry, line, _) in parsed.form_locs {
+            let place = (path.clone(), entry, line);
+            forms.entry(Normalized::form(&form)).or_insert(place);
+        }
+    }
+    for (name, text, parsed) in &given {
+        let declared = parsed.declared_overrides();
+        // This file's own forms so far: (entry, line).
+        let mut own: HashMap<String, (&str, u64)> = HashMap::new();
         for (form, entry, line, col) in &parsed.form_locs {
             let key = Normalized::form(form);
-            match forms.get(&key) {
-                Some((f, e, l)) if e != entry => r.problems.push(Diagnostic::at(
-                    name,
-                    text,
-                    *line,
-                    *col,
-                    format!("form `{form}` of `{entry}` is also a form of `{e}` ({f}:{l}); only one entry can match it"),
-                )),
-                Some(_) => {}
-                None => {
-                    forms.insert(key, (name.clone(), entry.clone(), *line));
+            let message = match (own.get(&key), forms.get(&key)) {
+                (Some(&(e, l)), _) if e != entry => format!(
+                    "form `{form}` of `{entry}` is also a form of `{e}` ({name}:{l}); only one entry can match it"
+                ),
+                (None, Some((f, e, l))) if e != entry && !declared.contains(&entry.as_str()) => {
+                    super::form_override_message(form, entry, e, &format!("{f}:{l}"))
                 }
-            }
+                _ => {
+                    own.entry(key).or_insert((entry, *line));
+                    continue;
+                }
+            };
+            r.problems
+                .push(Diagnostic::at(name, text, *line, *col, message));
+            own.entry(key).or_insert((entry, *line));
+        }
+        // A later file's forms are the ones the next files meet.
+        for (key, (entry, line)) in own {
+            forms.insert(key, (name.to_string(), entry.to_owned(), line));
         }
     }
     r
@@ -809,11 +821,11 @@ mod tests {
                 .any(|m| m.starts_with("2:form `Rebels` of `y` is also a form of `x`")),
             "{msgs:?}"
         );
-        assert!(
-            msgs.iter()
-                .any(|m| m.starts_with("3:label id `x` is also defined at")),
-            "{msgs:?}"
+        let replaced = format!(
+            "3:label `x` replaces the label `x` of {}:3; write `overrides: true` in the entry if that is meant",
+            a.display()
         );
+        assert!(msgs.contains(&replaced), "{msgs:?}");
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -79,6 +79,10 @@ struct RawLabel {
     /// Lint warnings considered and accepted for this entry, by code.
     #[serde(default)]
     allow: Vec<String>,
+    /// This entry replaces the entry of the same id in an earlier lexicon on purpose: the
+    /// replacement is then not reported.
+    #[serde(default)]
+    overrides: bool,
 }
 
 /// A party: a state, an armed group, a movement...
@@ -113,6 +117,10 @@ struct RawActor {
     /// Lint warnings considered and accepted for this entry, by code.
     #[serde(default)]
     allow: Vec<String>,
+    /// This entry replaces the entry of the same id in an earlier lexicon on purpose: the
+    /// replacement is then not reported.
+    #[serde(default)]
+    overrides: bool,
 }
 
 /// A person who speaks or acts for an actor; the last word of the name also matches.
@@ -166,15 +174,29 @@ impl<'de> Deserialize<'de> for ActorType {
     }
 }
 
-/// Where a parsed label entry's fields were written, for checks made after all files are read.
+/// Where a parsed entry's fields were written, for checks made after all files are read: its id
+/// and (for a label) its category, each as (line, column, the line's text).
 pub struct EntryLoc {
     file: String,
+    id: (u64, u64, Option<String>),
     category: (u64, u64, Option<String>),
 }
 
 impl EntryLoc {
     pub(crate) fn category(&self, message: String) -> Diagnostic {
-        let (line, column, src) = &self.category;
+        self.at(&self.category, message)
+    }
+
+    pub(crate) fn id(&self, message: String) -> Diagnostic {
+        self.at(&self.id, message)
+    }
+
+    /// The file and line of the entry's id.
+    pub(crate) fn place(&self) -> String {
+        format!("{}:{}", self.file, self.id.0)
+    }
+
+    fn at(&self, (line, column, src): &(u64, u64, Option<String>), message: String) -> Diagnostic {
         Diagnostic {
             file: self.file.clone(),
             line: *line,
@@ -185,23 +207,32 @@ impl EntryLoc {
     }
 }
 
-/// Where a form or an id was written: (text, entry id, line, column).
+/// Where a form was written: (text, entry id, line, column).
 pub type Located = (String, String, u64, u64);
 
 /// One file, parsed and checked on its own.
 pub struct ParsedFile {
     /// Every label form (as written) with its entry and position, for duplicate checks.
     pub form_locs: Vec<Located>,
-    /// Every label and actor id with its position.
-    pub id_locs: Vec<Located>,
     pub path: String,
     pub name: String,
     pub version: Option<String>,
     pub categories: Vec<String>,
     pub labels: Vec<(LabelEntry, EntryLoc)>,
-    pub actors: Vec<(ActorEntry, ())>,
+    pub actors: Vec<(ActorEntry, EntryLoc)>,
     pub label_count: usize,
     pub actor_count: usize,
+}
+
+impl ParsedFile {
+    /// The ids of the label entries that say `overrides: true`.
+    pub fn declared_overrides(&self) -> Vec<&str> {
+        self.labels
+            .iter()
+            .filter(|(e, _)| e.overrides)
+            .map(|(e, _)| e.id.as_str())
+            .collect()
+    }
 }
 
 struct Checker<'a> {
@@ -217,6 +248,13 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn line<T>(&self, s: &Spanned<T>) -> u64 {
         s.referenced.line() + self.offset
+    }
+
+    /// Where `s` was written: (line, column, the line's text).
+    fn place<T>(&self, s: &Spanned<T>) -> (u64, u64, Option<String>) {
+        let line = self.line(s);
+        let text = self.lines.get(line.saturating_sub(1) as usize);
+        (line, s.referenced.column(), text.map(|l| (*l).to_owned()))
     }
     fn at<T>(&self, s: &Spanned<T>, message: String) -> Diagnostic {
         Diagnostic::in_lines(
@@ -318,7 +356,6 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
     }
 
     let mut form_locs: Vec<Located> = Vec::new();
-    let mut id_locs: Vec<Located> = Vec::new();
     let mut seen = std::collections::HashMap::new();
     let mut labels = Vec::new();
     let raw_labels = raw.labels.unwrap_or_default();
@@ -378,23 +415,12 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 f.referenced.column(),
             ));
         }
-        id_locs.push((
-            l.id.value.clone(),
-            "label".to_owned(),
-            ck.line(&l.id),
-            l.id.referenced.column(),
-        ));
         let forms = ck.forms(&l.forms, "form");
         let exclude = ck.forms(&l.exclude, "exclusion");
         let loc = EntryLoc {
             file: path.to_owned(),
-            category: (
-                ck.line(&l.category),
-                l.category.referenced.column(),
-                lines
-                    .get(ck.line(&l.category).saturating_sub(1) as usize)
-                    .map(|l| (*l).to_owned()),
-            ),
+            id: ck.place(&l.id),
+            category: ck.place(&l.category),
         };
         labels.push((
             LabelEntry {
@@ -408,6 +434,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 exclude,
                 note: l.note,
                 allow: l.allow,
+                overrides: l.overrides,
                 file: 0,
             },
             loc,
@@ -430,12 +457,6 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
             );
             continue;
         }
-        id_locs.push((
-            a.id.value.clone(),
-            "actor".to_owned(),
-            ck.line(&a.id),
-            a.id.referenced.column(),
-        ));
         let aliases = ck.forms(&a.aliases, "alias");
         let adjectives = ck.forms(&a.adjectives, "adjective");
         let people = a
@@ -450,6 +471,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 })
             })
             .collect();
+        let id_place = ck.place(&a.id);
         actors.push((
             ActorEntry {
                 id: a.id.value,
@@ -461,15 +483,19 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 proxies: a.proxies.into_iter().map(|p| p.value).collect(),
                 part_of: a.part_of,
                 allow: a.allow,
+                overrides: a.overrides,
                 file: 0,
             },
-            (),
+            EntryLoc {
+                file: path.to_owned(),
+                category: id_place.clone(),
+                id: id_place,
+            },
         ));
     }
     if ck.problems.is_empty() {
         Ok(ParsedFile {
             form_locs,
-            id_locs,
             path: path.to_owned(),
             name,
             version,
@@ -769,7 +795,7 @@ mod tests {
             ),
             (
                 "  - {id: x, froms: [a], category: a/b, stance: 1, kind: act}\n",
-                "3:13: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note, allow; did you mean `forms`?",
+                "3:13: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note, allow, overrides; did you mean `forms`?",
             ),
         ];
         for (body, want) in cases {
@@ -802,7 +828,7 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                "4:5: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note, allow; did you mean `forms`?".to_string(),
+                "4:5: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note, allow, overrides; did you mean `forms`?".to_string(),
                 "17:11: unknown kind `lable`, expected one of label, act, attribution, distancing; did you mean `label`?".to_string(),
                 "19:28: unknown actor type `stat`, expected one of state, armed_group, movement, population, organization; did you mean `state`?".to_string(),
                 "11:13: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
