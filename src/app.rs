@@ -46,6 +46,8 @@ pub enum LexiconCommand {
     Import {
         file: PathBuf,
         from: crate::lexicon::convert::Foreign,
+        /// What entry ids start with (None: the file's name and `-`).
+        prefix: Option<String>,
     },
     /// Convert the loaded lexicons to a foreign format.
     Export {
@@ -219,6 +221,10 @@ impl AppError {
     }
 }
 
+/// Overrides of earlier lexicon files named on standard error before a run; the rest are
+/// counted.
+const SHOWN_OVERRIDES: usize = 10;
+
 /// Loads the lexicons the configuration asks for.
 pub fn load_lexicon(c: &LexiconConfig) -> Result<Lexicon, LexiconError> {
     let mut b = LexiconBuilder::new();
@@ -350,11 +356,17 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
         _ => {}
     }
     let lex = load_lexicon(&config.lexicons)?;
-    // An entry that replaced an earlier one of the same id without saying so.
-    for d in &lex.overrides {
+    // Entries that replace, or take the words of, an earlier file's without saying so.
+    for d in lex.overrides.iter().take(SHOWN_OVERRIDES) {
         eprintln!(
             "framelens: warning: {}:{}:{}: {}",
             d.file, d.line, d.column, d.message
+        );
+    }
+    if let Some(more) = lex.overrides.len().checked_sub(SHOWN_OVERRIDES + 1) {
+        eprintln!(
+            "framelens: warning: ... and {} more; `framelens lexicon check` lists them all",
+            more + 1
         );
     }
     let an = Analyzer::new(lex)?;
@@ -733,9 +745,11 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
             write(out, &crate::lexicon::yaml::schema_json())?;
             Ok(0)
         }
-        LexiconCommand::Import { file, from } => {
+        LexiconCommand::Import { file, from, prefix } => {
             let text = read_data(file)?;
-            let c = crate::lexicon::convert::import(&file.display().to_string(), &text, *from)?;
+            let name = file.display().to_string();
+            let c =
+                crate::lexicon::convert::import_prefixed(&name, &text, *from, prefix.as_deref())?;
             report_lost(&c.lost);
             emit(out, config.output.as_deref(), &c.text)?;
             Ok(0)

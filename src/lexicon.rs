@@ -7,6 +7,7 @@
 pub mod convert;
 pub mod edit;
 pub mod inspect;
+mod layers;
 pub mod lint;
 pub mod suggest;
 pub mod yaml;
@@ -348,11 +349,10 @@ impl LexiconBuilder {
         let mut actor_at: HashMap<String, usize> = HashMap::new();
         // Where each id was last defined (file:line), for the overrides.
         let mut placed: HashMap<(&str, String), String> = HashMap::new();
-        let mut forms = FormsSoFar::new();
+        let mut layers = layers::Layers::default();
         for (file_index, p) in self.parsed.into_iter().enumerate() {
-            if !self.strict_overrides {
-                lex.overrides.extend(forms.taken_by(&p));
-            }
+            let first_override = lex.overrides.len();
+            lex.overrides.extend(layers.taken_by(&p));
             for (entry, loc) in p.labels {
                 if !lex.categories.contains(&entry.category) {
                     problems.push(loc.category(format!(
@@ -390,6 +390,8 @@ impl LexiconBuilder {
                 };
                 upsert(&mut lex.actors, &mut actor_at, id, entry);
             }
+            // This file's overrides in the order they were written.
+            lex.overrides[first_override..].sort_by_key(|d| (d.line, d.column));
             lex.files.push(SourceFile {
                 path: p.path,
                 name: p.name,
@@ -428,53 +430,6 @@ impl LexiconBuilder {
 }
 
 /// Adds `entry`, or replaces the earlier entry with the same id in place.
-/// The label forms of the files read so far, normalized as the matcher reads them, each with its
-/// entry and where it was written (file:line).
-struct FormsSoFar(HashMap<String, (String, String)>);
-
-impl FormsSoFar {
-    fn new() -> FormsSoFar {
-        FormsSoFar(HashMap::new())
-    }
-
-    /// The forms of `p` that an earlier file gives another entry, unless that entry says
-    /// `overrides: true`: on those words the matcher now takes `p`'s entry. Then adds `p`'s forms.
-    /// (`lexicon check` reports the same cases itself, with the source line.)
-    fn taken_by(&mut self, p: &yaml::ParsedFile) -> Vec<Diagnostic> {
-        let declared = p.declared_overrides();
-        let mut out = Vec::new();
-        for (form, entry, line, column) in &p.form_locs {
-            let key = crate::matcher::Normalized::form(form);
-            if let Some((earlier, place)) = self.0.get(&key)
-                && earlier != entry
-                && !declared.contains(&entry.as_str())
-            {
-                out.push(Diagnostic {
-                    file: p.path.clone(),
-                    line: *line,
-                    column: *column,
-                    message: form_override_message(form, entry, earlier, place),
-                    source_line: None,
-                });
-            }
-        }
-        for (form, entry, line, _) in &p.form_locs {
-            let key = crate::matcher::Normalized::form(form);
-            self.0
-                .insert(key, (entry.clone(), format!("{}:{line}", p.path)));
-        }
-        out
-    }
-}
-
-/// What is said of form `form` of entry `entry` that is also a form of `earlier`, written at
-/// `place` in an earlier file.
-pub(crate) fn form_override_message(form: &str, entry: &str, earlier: &str, place: &str) -> String {
-    format!(
-        "form `{form}` of `{entry}` is also a form of `{earlier}` ({place}); the later entry is matched on these words; write `overrides: true` in the entry if that is meant"
-    )
-}
-
 fn upsert<T>(list: &mut Vec<T>, index: &mut HashMap<String, usize>, id: String, entry: T) {
     match index.get(&id) {
         Some(&i) => list[i] = entry,

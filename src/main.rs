@@ -137,6 +137,11 @@ enum LexCmd {
         file: PathBuf,
         #[arg(long, value_parser = parse_foreign)]
         from: framelens::lexicon::convert::Foreign,
+        /// What every entry id starts with (default: the file's name and `-`, as in
+        /// `mini-terrorist`, so that no id replaces a bundled entry; `--prefix ''` keeps the
+        /// bare words, which replace the entries of the same id).
+        #[arg(long, value_name = "TEXT")]
+        prefix: Option<String>,
     },
     /// Convert the loaded lexicons to LIWC, Lexicoder, quanteda or WordStat.
     Export {
@@ -617,7 +622,7 @@ fn main() -> ExitCode {
             LexCmd::Show { id } => LexiconCommand::Show { id },
             LexCmd::Explain { text } => LexiconCommand::Explain { text },
             LexCmd::Init { file } => LexiconCommand::Init { file },
-            LexCmd::Import { file, from } => LexiconCommand::Import { file, from },
+            LexCmd::Import { file, from, prefix } => LexiconCommand::Import { file, from, prefix },
             LexCmd::Export { to } => LexiconCommand::Export { to },
             LexCmd::Schema => LexiconCommand::Schema,
             LexCmd::Add {

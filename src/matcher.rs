@@ -670,7 +670,9 @@ impl Normalized {
     }
 }
 
-fn is_word_char(c: char) -> bool {
+/// A character that continues a word: where a form's `*` stops, and what a whole-word match may
+/// not touch.
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 

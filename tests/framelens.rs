@@ -4715,9 +4715,11 @@ fn hits_with(
     (hits, String::from_utf8(out.stderr).unwrap())
 }
 
-/// A dictionary imported from LIWC whose ids are bundled ids replaces those entries: the run
-/// says so for each, with the stance it changes, and `lexicon check` counts each as a problem.
-/// Before, "terrorists" silently became stance 0, and `check` reported 0 problems.
+/// A dictionary imported from LIWC gets ids of its own (`mini-terrorist`), so it replaces no
+/// bundled entry; where its globs take the words of bundled forms, the run says so for each,
+/// with the stance it changes, and `lexicon check` counts each as a problem. With `--prefix ''`
+/// its ids are the bare words and replace the bundled entries, with a warning for each. Before,
+/// "terrorists" silently became stance 0, and `check` reported 0 problems.
 #[test]
 fn an_imported_dictionary_that_replaces_bundled_entries_is_named() {
     let dir = tempfile::tempdir().unwrap();
@@ -4726,31 +4728,44 @@ fn an_imported_dictionary_that_replaces_bundled_entries_is_named() {
         "mini.dic",
         b"%\n1\tterror\n2\trebel\n%\nterrorist*\t1\nrebel*\t2\n",
     );
-    framelens()
-        .args([
-            "lexicon",
-            "import",
-            "mini.dic",
-            "--from",
-            "liwc",
-            "-o",
-            "mini.yaml",
-        ])
-        .current_dir(dir.path())
-        .assert()
-        .success();
+    let import = |prefix: &[&str]| {
+        framelens()
+            .args([
+                "lexicon",
+                "import",
+                "mini.dic",
+                "--from",
+                "liwc",
+                "-o",
+                "mini.yaml",
+            ])
+            .args(prefix)
+            .current_dir(dir.path())
+            .assert()
+            .success();
+    };
+    import(&[]);
     let (hits, err) = hits_with(
         &dir,
         "The terrorists attacked.",
         &["--lexicon", "mini.yaml"],
     );
-    assert_eq!(hits, vec![("terrorists".into(), "terrorist".into(), 0)]);
-    let (line_t, line_r) = (bundled_line("terrorist"), bundled_line("rebel"));
+    assert_eq!(
+        hits,
+        vec![("terrorists".into(), "mini-terrorist".into(), 0)]
+    );
+    let (t, r, b) = (
+        bundled_line("terrorist") + 1,
+        bundled_line("rebel") + 1,
+        bundled_line("rebellion") + 1,
+    );
+    let tail = "; the later entry is matched on these words; write `overrides: true` in the entry if that is meant\n";
     assert_eq!(
         err,
         format!(
-            "framelens: warning: mini.yaml:13:9: label `terrorist` replaces the label `terrorist` of bundled:conflict-labels.yaml:{line_t} (stance -2 -> 0); write `overrides: true` in the entry if that is meant\n\
-             framelens: warning: mini.yaml:19:9: label `rebel` replaces the label `rebel` of bundled:conflict-labels.yaml:{line_r}; write `overrides: true` in the entry if that is meant\n"
+            "framelens: warning: mini.yaml:14:13: form `terrorist*` of `mini-terrorist` matches words of the form `terrorist` of `terrorist` (bundled:conflict-labels.yaml:{t}) (stance -2 -> 0){tail}\
+             framelens: warning: mini.yaml:20:13: form `rebel*` of `mini-rebel` matches words of the form `rebel` of `rebel` (bundled:conflict-labels.yaml:{r}){tail}\
+             framelens: warning: mini.yaml:20:13: form `rebel*` of `mini-rebel` matches words of the form `rebellion` of `rebellion` (bundled:conflict-labels.yaml:{b}){tail}"
         )
     );
     framelens()
@@ -4758,7 +4773,26 @@ fn an_imported_dictionary_that_replaces_bundled_entries_is_named() {
         .current_dir(dir.path())
         .assert()
         .code(1)
-        .stdout(predicates::str::ends_with("1 file checked, 2 problems\n"));
+        .stdout(predicates::str::ends_with("1 file checked, 3 problems\n"));
+    import(&["--prefix", ""]);
+    let (hits, err) = hits_with(
+        &dir,
+        "The terrorists attacked.",
+        &["--lexicon", "mini.yaml"],
+    );
+    assert_eq!(hits, vec![("terrorists".into(), "terrorist".into(), 0)]);
+    let (t, r) = (t - 1, r - 1);
+    assert_eq!(
+        err.lines().take(2).collect::<Vec<_>>(),
+        [
+            format!(
+                "framelens: warning: mini.yaml:13:9: label `terrorist` replaces the label `terrorist` of bundled:conflict-labels.yaml:{t} (stance -2 -> 0); write `overrides: true` in the entry if that is meant"
+            ),
+            format!(
+                "framelens: warning: mini.yaml:19:9: label `rebel` replaces the label `rebel` of bundled:conflict-labels.yaml:{r}; write `overrides: true` in the entry if that is meant"
+            ),
+        ]
+    );
 }
 
 /// The line of the bundled label `id`.
@@ -4805,7 +4839,7 @@ fn a_later_lexicon_wins_on_a_bundled_form() {
     assert_eq!(
         err,
         format!(
-            "framelens: warning: form.yaml:4:13: form `rebels` of `my-insurgents` is also a form of `rebel` (bundled:conflict-labels.yaml:{line}); the later entry is matched on these words; write `overrides: true` in the entry if that is meant\n"
+            "framelens: warning: form.yaml:4:13: form `rebels` of `my-insurgents` is also a form of `rebel` (bundled:conflict-labels.yaml:{line}) (stance 0 -> -1); the later entry is matched on these words; write `overrides: true` in the entry if that is meant\n"
         )
     );
     write_temp(

@@ -226,9 +226,26 @@ impl ConvertError {
 
 /// Reads a dictionary in format `from`; `name` is the file name, used in messages, in the header
 /// comment, in each entry's note and (without directory and extension) as the `lexicon:` name.
+/// Entry ids start with that name and a `-` (`mini-terrorist`), so that they never replace
+/// an entry of another lexicon by accident; see [`import_prefixed`].
 pub fn import(name: &str, text: &str, from: Foreign) -> Result<Converted, ConvertError> {
+    import_prefixed(name, text, from, None)
+}
+
+/// [`import`], with entry ids that start with `prefix` (`Some("")`: the bare words, which
+/// replace the entries of the same id in lexicons loaded before this one).
+pub fn import_prefixed(
+    name: &str,
+    text: &str,
+    from: Foreign,
+    prefix: Option<&str>,
+) -> Result<Converted, ConvertError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut d = Draft::new(name, from);
+    d.prefix = match prefix {
+        Some(p) => p.to_owned(),
+        None => format!("{}-", segment(&file_stem(name))),
+    };
     match from {
         Foreign::Liwc => read_liwc(&mut d, text)?,
         Foreign::Lexicoder => read_lexicoder(&mut d, text)?,
@@ -277,6 +294,8 @@ struct Draft<'a> {
     forms: HashMap<String, (usize, String)>,
     ids: HashSet<String>,
     lost: Vec<String>,
+    /// What every entry id starts with.
+    prefix: String,
 }
 
 impl<'a> Draft<'a> {
@@ -290,6 +309,7 @@ impl<'a> Draft<'a> {
             forms: HashMap::new(),
             ids: HashSet::new(),
             lost: Vec::new(),
+            prefix: String::new(),
         }
     }
 
@@ -380,8 +400,8 @@ impl<'a> Draft<'a> {
         self.forms.insert(key, (line, category.to_owned()));
         self.declare(category);
         let base = match segment(&form) {
-            s if s.is_empty() => "entry".to_owned(),
-            s => s,
+            s if s.is_empty() => format!("{}entry", self.prefix),
+            s => format!("{}{s}", self.prefix),
         };
         let mut id = base.clone();
         let mut n = 2;
@@ -1403,6 +1423,11 @@ NEGATIVE
 \tT? (1)
 EMPTY\n";
 
+    /// An import with the bare words as ids.
+    fn bare(name: &str, text: &str, from: Foreign) -> Result<Converted, ConvertError> {
+        import_prefixed(name, text, from, Some(""))
+    }
+
     fn load(yaml: &str) -> crate::lexicon::Lexicon {
         match LexiconBuilder::new().text("imported", yaml).build() {
             Ok(l) => l,
@@ -1446,7 +1471,7 @@ EMPTY\n";
 
     #[test]
     fn liwc_import() {
-        let c = import("test.dic", LIWC, Foreign::Liwc).unwrap();
+        let c = bare("test.dic", LIWC, Foreign::Liwc).unwrap();
         let lex = load(&c.text);
         let e = entries(&lex);
         assert!(has(&e, "abandon*", "liwc/negemo"), "{e:?}");
@@ -1515,7 +1540,7 @@ EMPTY\n";
 
     #[test]
     fn lexicoder_import() {
-        let c = import("lsd.lc3", LEXICODER, Foreign::Lexicoder).unwrap();
+        let c = bare("lsd.lc3", LEXICODER, Foreign::Lexicoder).unwrap();
         let lex = load(&c.text);
         let e = entries(&lex);
         assert!(has(&e, "abandon*", "lexicoder/negative"), "{e:?}");
@@ -1546,7 +1571,7 @@ EMPTY\n";
 
     #[test]
     fn quanteda_import() {
-        let c = import("dict.yml", QUANTEDA, Foreign::Quanteda).unwrap();
+        let c = bare("dict.yml", QUANTEDA, Foreign::Quanteda).unwrap();
         let lex = load(&c.text);
         let e = entries(&lex);
         assert!(has(&e, "war", "conflict"), "{e:?}");
@@ -1573,7 +1598,7 @@ EMPTY\n";
 
     #[test]
     fn wordstat_import() {
-        let c = import("dict.cat", WORDSTAT, Foreign::Wordstat).unwrap();
+        let c = bare("dict.cat", WORDSTAT, Foreign::Wordstat).unwrap();
         let lex = load(&c.text);
         let e = entries(&lex);
         assert!(has(&e, "war", "conflict"), "{e:?}");
@@ -1605,9 +1630,13 @@ EMPTY\n";
     }
 
     #[test]
-    fn ids_are_derived_from_forms_and_unique() {
+    fn ids_are_derived_from_forms_prefixed_and_unique() {
         let src = "+A\nterror\nterror*\nterror's\nU.S.\n";
         let c = import("x.lc3", src, Foreign::Lexicoder).unwrap();
+        let lex = load(&c.text);
+        let ids: Vec<&str> = lex.labels.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, ["x-terror", "x-terror-2", "x-terror-s", "x-u-s"]);
+        let c = import_prefixed("x.lc3", src, Foreign::Lexicoder, Some("")).unwrap();
         let lex = load(&c.text);
         let ids: Vec<&str> = lex.labels.iter().map(|l| l.id.as_str()).collect();
         assert_eq!(ids, ["terror", "terror-2", "terror-s", "u-s"]);

@@ -63,57 +63,38 @@ pub fn check(paths: &[PathBuf], bundled: bool) -> CheckReport {
         b = b.text(name, text);
     }
     if let Err(e) = b.build() {
-        r.problems.extend(e.diagnostics());
+        // The build locates what it finds after reading every file (an entry that replaces or
+        // takes the words of an earlier file's) without the line's text: add it.
+        r.problems.extend(e.diagnostics().into_iter().map(|d| {
+            match texts.iter().find(|(name, _)| *name == d.file) {
+                Some((name, text)) if d.source_line.is_none() && d.line > 0 => {
+                    Diagnostic::at(name, text, d.line, d.column, d.message)
+                }
+                _ => d,
+            }
+        }));
     }
-    // The same form twice (the same id twice is an override, reported by the build). A form of
-    // a bundled entry counts too: the bundled entry comes first, so it would win.
-    let mut forms: HashMap<String, (String, String, u64)> = HashMap::new();
-    let given: Vec<(&str, &str, yaml::ParsedFile)> = texts
-        .iter()
-        .filter_map(|(name, text)| {
-            Some((name.as_str(), text.as_str(), yaml::parse(name, text).ok()?))
-        })
-        .collect();
-    let context = if bundled { super::BUNDLED } else { &[] };
-    for (file, text) in context {
-        let path = format!("{}{file}", super::BUNDLED_PREFIX);
-        let Ok(parsed) = yaml::parse(&path, text) else {
+    // The same form in two entries of one file (across files it is a layer's override,
+    // reported by the build).
+    for (name, text) in &texts {
+        let Ok(parsed) = yaml::parse(name, text) else {
             continue;
         };
-        // A file given under a bundled file's name stands in for it (as when loading).
-        if given.iter().any(|(_, _, g)| g.name == parsed.name) {
-            continue;
-        }
-        for (form, entry, line, _) in parsed.form_locs {
-            let place = (path.clone(), entry, line);
-            forms.entry(Normalized::form(&form)).or_insert(place);
-        }
-    }
-    for (name, text, parsed) in &given {
-        let declared = parsed.declared_overrides();
-        // This file's own forms so far: (entry, line).
         let mut own: HashMap<String, (&str, u64)> = HashMap::new();
         for (form, entry, line, col) in &parsed.form_locs {
-            let key = Normalized::form(form);
-            let message = match (own.get(&key), forms.get(&key)) {
-                (Some(&(e, l)), _) if e != entry => format!(
-                    "form `{form}` of `{entry}` is also a form of `{e}` ({name}:{l}); only one entry can match it"
-                ),
-                (None, Some((f, e, l))) if e != entry && !declared.contains(&entry.as_str()) => {
-                    super::form_override_message(form, entry, e, &format!("{f}:{l}"))
+            match own.get(&Normalized::form(form)) {
+                Some(&(e, l)) if e != entry => r.problems.push(Diagnostic::at(
+                    name,
+                    text,
+                    *line,
+                    *col,
+                    format!("form `{form}` of `{entry}` is also a form of `{e}` ({name}:{l}); only one entry can match it"),
+                )),
+                Some(_) => {}
+                None => {
+                    own.insert(Normalized::form(form), (entry, *line));
                 }
-                _ => {
-                    own.entry(key).or_insert((entry, *line));
-                    continue;
-                }
-            };
-            r.problems
-                .push(Diagnostic::at(name, text, *line, *col, message));
-            own.entry(key).or_insert((entry, *line));
-        }
-        // A later file's forms are the ones the next files meet.
-        for (key, (entry, line)) in own {
-            forms.insert(key, (name.to_string(), entry.to_owned(), line));
+            }
         }
     }
     r
