@@ -59,6 +59,8 @@ pub enum LexiconCommand {
     Add {
         file: PathBuf,
         entry: crate::lexicon::edit::NewLabel,
+        /// Declare the category in the file even though no loaded lexicon knows it.
+        new_category: bool,
     },
     /// Add an actor entry to a file in place.
     AddActor {
@@ -714,8 +716,21 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
             write(out, &format!("wrote {}\n", file.display()))?;
             Ok(0)
         }
-        LexiconCommand::Add { file, entry } => {
+        LexiconCommand::Add {
+            file,
+            entry,
+            new_category,
+        } => {
+            // The categories of the loaded lexicons (the bundled ones and --lexicon files).
+            let known = if *new_category {
+                Default::default()
+            } else {
+                load_lexicon(&config.lexicons)?.categories
+            };
             crate::lexicon::edit::apply_to_file(file, |p, t| {
+                if !new_category {
+                    crate::lexicon::edit::check_category(p, t, &entry.category, &known)?;
+                }
                 crate::lexicon::edit::add_label(p, t, entry)
             })?;
             write(

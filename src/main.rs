@@ -174,6 +174,10 @@ enum LexCmd {
         exclude: Vec<String>,
         #[arg(long)]
         note: Option<String>,
+        /// Declare --category in FILE even though no loaded lexicon declares it (without this,
+        /// an unknown category is refused as a likely typo).
+        #[arg(long)]
+        new_category: bool,
     },
     /// Add an actor entry to FILE in place.
     AddActor {
@@ -636,8 +640,10 @@ fn main() -> ExitCode {
                 targets,
                 exclude,
                 note,
+                new_category,
             } => LexiconCommand::Add {
                 file,
+                new_category,
                 entry: framelens::lexicon::edit::NewLabel {
                     id,
                     forms,

@@ -4855,3 +4855,59 @@ fn a_later_lexicon_wins_on_a_bundled_form() {
         .assert()
         .success();
 }
+
+/// `lexicon add` refuses a label for a file of actors (it would have to create `categories:`
+/// and `labels:`, which `lexicon remove` does not take back), and a category that neither the
+/// file nor the loaded lexicons declare, naming the closest one; `--new-category` declares it.
+/// Both refusals exit 4 and leave the file as it was. Before, both were accepted without a word.
+#[test]
+fn lexicon_add_refuses_an_actors_file_and_an_unknown_category() {
+    let dir = tempfile::tempdir().unwrap();
+    let actors = "lexicon: mine\nactors:\n  - {id: q, name: Q, type: state}\n";
+    let a = write_temp(&dir, "actors.yaml", actors.as_bytes());
+    let add = |file: &str, category: &str, extra: &[&str]| {
+        let mut c = framelens();
+        c.args([
+            "lexicon", "add", file, "--id", "zz", "--form", "zzz", "--stance", "-1",
+        ])
+        .args(["--category", category])
+        .args(extra)
+        .current_dir(dir.path());
+        c.output().unwrap()
+    };
+    let out = add("actors.yaml", "delegitimizing/terrorism", &[]);
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "framelens: actors.yaml lists actors and no labels; add the label to a lexicon of labels, or write `labels: []` in actors.yaml first\n"
+    );
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), actors);
+    let labels = "lexicon: mine\ncategories: [mine/x]\nlabels: []\n";
+    let l = write_temp(&dir, "labels.yaml", labels.as_bytes());
+    let out = add("labels.yaml", "delegitimizing/terorism", &[]);
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "framelens: unknown category `delegitimizing/terorism`: neither labels.yaml nor the loaded lexicons declare it (did you mean `delegitimizing/terrorism`?); give --new-category to declare it in labels.yaml\n"
+    );
+    assert_eq!(std::fs::read_to_string(&l).unwrap(), labels);
+    assert!(add("labels.yaml", "mine/x", &[]).status.success());
+    let mut c = framelens();
+    c.args([
+        "lexicon",
+        "add",
+        "labels.yaml",
+        "--id",
+        "zz2",
+        "--form",
+        "zzz2",
+        "--stance",
+        "-1",
+    ])
+    .args(["--category", "brand/new", "--new-category"])
+    .current_dir(dir.path())
+    .assert()
+    .success();
+    let text = std::fs::read_to_string(&l).unwrap();
+    assert!(text.contains("categories: [mine/x, brand/new]"), "{text}");
+}

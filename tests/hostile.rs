@@ -467,7 +467,7 @@ fn concurrent_lexicon_edits_lose_nothing() {
     let p = d.path().to_owned();
     std::fs::write(
         p.join("lex.yaml"),
-        "# shared\nlabels:\n  - id: seed\n    category: a/b\n    stance: -1\n    kind: label\n    forms: [seed]\n",
+        "# shared\ncategories: [a/b]\nlabels:\n  - id: seed\n    category: a/b\n    stance: -1\n    kind: label\n    forms: [seed]\n",
     )
     .unwrap();
     let writers: Vec<_> = (0..3)
@@ -511,7 +511,7 @@ fn concurrent_lexicon_edits_lose_nothing() {
             );
         }
     }
-    assert!(text.contains("# shared\nlabels:\n"), "{text}");
+    assert!(text.contains("# shared\ncategories: [a/b]\nlabels:\n"), "{text}");
     assert!(text.contains("  - id: seed\n"), "{text}");
     let out = run(&p, User::Current, &["lexicon", "check", "lex.yaml"]);
     stderr(&out, 0);

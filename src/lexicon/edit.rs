@@ -34,8 +34,13 @@
 //!   it is appended to that list; if the file has no `categories:` key, one is created just before
 //!   `labels:` (above the comment lines directly above `labels:`). The category is declared even
 //!   if another loaded file declares it too, which is harmless and keeps the file self-contained.
-//!   A caller that wants to catch a mistyped category should check it against the loaded lexicon
-//!   before calling [`add_label`]. Removing a label never removes a category.
+//!   [`check_category`] refuses a category that neither the file nor the loaded lexicons declare
+//!   (the command line calls it unless `--new-category` is given). Removing a label never removes
+//!   a category.
+//! - **A file of actors, or of labels.** A label is not added to a file that has `actors:` and no
+//!   `labels:` ([`EditError::ActorsOnly`]): the edit would create `labels:` (and `categories:`),
+//!   which removing the label would not take back. Nor is an actor added to a file of labels
+//!   alone ([`EditError::LabelsOnly`]). A file with neither gets the key it needs.
 //! - **What is removed.** [`remove`] removes the label or the actor with that id. When the file has
 //!   both a label and an actor with that id (they are separate namespaces), it refuses with
 //!   [`EditError::Ambiguous`]; [`remove_label`] and [`remove_actor`] say which one. The entry's own
@@ -178,6 +183,27 @@ pub enum EditError {
         id: String,
         by: Vec<String>,
     },
+    /// A label for a file that lists actors and no labels (`lexicon remove` could not take back
+    /// the `labels:` and `categories:` keys the label would need).
+    #[error(
+        "{path} lists actors and no labels; add the label to a lexicon of labels, or write `labels: []` in {path} first"
+    )]
+    ActorsOnly { path: String },
+    /// An actor for a file that lists labels and no actors (for the same reason).
+    #[error(
+        "{path} lists labels and no actors; add the actor to a lexicon of actors, or write `actors: []` in {path} first"
+    )]
+    LabelsOnly { path: String },
+    /// A category that neither the file nor the loaded lexicons declare.
+    #[error(
+        "unknown category `{category}`: neither {path} nor the loaded lexicons declare it{}; give --new-category to declare it in {path}",
+        .like.as_ref().map(|l| format!(" (did you mean `{l}`?)")).unwrap_or_default()
+    )]
+    UnknownCategory {
+        path: String,
+        category: String,
+        like: Option<String>,
+    },
     /// The edit would have changed more than the intended entry.
     #[error(
         "refused: the edit would change more than the {section} `{id}` in {path} ({detail}); the file is unchanged"
@@ -232,6 +258,32 @@ fn not_found_what(section: &Option<Section>) -> &'static str {
 /// Adds a label entry at the end of the `labels:` sequence (creating the key if needed) and, when
 /// the file does not declare the label's category, appends it to `categories:` (creating that key
 /// just before `labels:` if needed). Returns the new text; see the module documentation.
+/// Refuses a label category that neither the file (`text`) nor `known` (the loaded lexicons'
+/// categories) declares, naming the closest known one when it is one or two edits away.
+pub fn check_category(
+    path: &str,
+    text: &str,
+    category: &str,
+    known: &std::collections::BTreeSet<String>,
+) -> Result<(), EditError> {
+    let old = parse_old(path, text)?;
+    if known.contains(category) || old.categories.iter().any(|c| c == category) {
+        return Ok(());
+    }
+    let like = known
+        .iter()
+        .chain(&old.categories)
+        .map(|c| (strsim::levenshtein(c, category), c))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, c)| c.clone());
+    Err(EditError::UnknownCategory {
+        path: path.into(),
+        category: category.into(),
+        like,
+    })
+}
+
 pub fn add_label(
     path_for_messages: &str,
     text: &str,
@@ -247,6 +299,9 @@ pub fn add_label(
         });
     }
     let tree = Tree::read(path, text)?;
+    if tree.labels.is_none() && tree.actors.is_some() {
+        return Err(EditError::ActorsOnly { path: path.into() });
+    }
     tree.check_count(path, Section::Labels, old.label_count)?;
     let fields = label_fields(entry);
     let mut new = append(text, &tree, "labels", &Item::Map(&fields));
@@ -281,6 +336,9 @@ pub fn add_actor(
         });
     }
     let tree = Tree::read(path, text)?;
+    if tree.actors.is_none() && tree.labels.is_some() {
+        return Err(EditError::LabelsOnly { path: path.into() });
+    }
     tree.check_count(path, Section::Actors, old.actor_count)?;
     let fields = actor_fields(entry);
     let new = append(text, &tree, "actors", &Item::Map(&fields));
@@ -1549,8 +1607,13 @@ actors:
 
     #[test]
     fn adds_to_a_file_without_the_key() {
-        let src =
+        let actors =
             "# actors only\nlexicon: mine\n\nactors:\n  - id: x\n    name: X\n    type: state\n";
+        assert!(matches!(
+            add_label("mine.yaml", actors, &label("fresh", "contested/new")),
+            Err(EditError::ActorsOnly { .. })
+        ));
+        let src = "# nothing yet\nlexicon: mine\n";
         let added = add_label("mine.yaml", src, &label("fresh", "contested/new")).unwrap();
         assert_eq!(
             added,
@@ -1871,16 +1934,19 @@ actors:
             assert!(!removed.contains(&format!("- id: {id}\n")));
         }
 
-        // Files in the other format gain the missing key.
-        let added = add_actor("conflict-labels.yaml", BUNDLED_LABELS, &actor("nf")).unwrap();
-        assert_eq!(parsed(&added).actors.len(), 1);
-        let added = add_label(
-            "actors.yaml",
-            BUNDLED_ACTORS,
-            &label("zz", "delegitimizing/terrorism"),
-        )
-        .unwrap();
-        assert_eq!(parsed(&added).categories, ["delegitimizing/terrorism"]);
+        // Files of the other kind are refused: the key the entry needs would stay after removing.
+        assert!(matches!(
+            add_actor("conflict-labels.yaml", BUNDLED_LABELS, &actor("nf")),
+            Err(EditError::LabelsOnly { .. })
+        ));
+        assert!(matches!(
+            add_label(
+                "actors.yaml",
+                BUNDLED_ACTORS,
+                &label("zz", "delegitimizing/terrorism"),
+            ),
+            Err(EditError::ActorsOnly { .. })
+        ));
     }
 
     struct TempDir(std::path::PathBuf);
