@@ -511,7 +511,10 @@ fn concurrent_lexicon_edits_lose_nothing() {
             );
         }
     }
-    assert!(text.contains("# shared\ncategories: [a/b]\nlabels:\n"), "{text}");
+    assert!(
+        text.contains("# shared\ncategories: [a/b]\nlabels:\n"),
+        "{text}"
+    );
     assert!(text.contains("  - id: seed\n"), "{text}");
     let out = run(&p, User::Current, &["lexicon", "check", "lex.yaml"]);
     stderr(&out, 0);
