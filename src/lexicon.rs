@@ -330,12 +330,13 @@ impl LexiconBuilder {
 
     /// Combines the files: later entries replace earlier ones with the same id.
     pub fn build(mut self) -> Result<Lexicon, LexiconError> {
-        // A file whose `lexicon:` name is a bundled file's takes that file's place: it is a
-        // version of it (an edited copy), not a layer over it.
+        // A file that writes a bundled file's `lexicon:` name takes that file's place: it is a
+        // version of it (an edited copy), not a layer over it. A name taken from the file name
+        // (a user's `actors.yaml` without `lexicon:`) does not count.
         let names: Vec<String> = self
             .parsed
             .iter()
-            .filter(|p| !p.path.starts_with(BUNDLED_PREFIX))
+            .filter(|p| !p.path.starts_with(BUNDLED_PREFIX) && p.named)
             .map(|p| p.name.clone())
             .collect();
         self.parsed
@@ -460,5 +461,31 @@ impl Lexicon {
 
     pub fn label(&self, id: &str) -> Option<&LabelEntry> {
         self.labels.iter().find(|l| l.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file that writes a bundled file's `lexicon:` name takes its place; a file that is only
+    /// called like one (`actors.yaml` without `lexicon:`) is a layer over it.
+    #[test]
+    fn a_bundled_file_is_replaced_only_by_its_written_name() {
+        let bundled = Lexicon::bundled().unwrap();
+        let one_actor = "actors:\n  - {id: zz-party, name: ZZ Party, type: movement}\n";
+        let layered = LexiconBuilder::new()
+            .bundled()
+            .text("actors.yaml", one_actor)
+            .build()
+            .unwrap();
+        assert_eq!(layered.actors.len(), bundled.actors.len() + 1);
+        let replaced = LexiconBuilder::new()
+            .bundled()
+            .text("mine.yaml", &format!("lexicon: actors\n{one_actor}"))
+            .build()
+            .unwrap();
+        assert_eq!(replaced.actors.len(), 1);
+        assert_eq!(replaced.labels.len(), bundled.labels.len());
     }
 }

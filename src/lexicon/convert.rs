@@ -244,7 +244,10 @@ pub fn import_prefixed(
     let mut d = Draft::new(name, from);
     d.prefix = match prefix {
         Some(p) => p.to_owned(),
-        None => format!("{}-", segment(&file_stem(name))),
+        None => match segment(&file_stem(name)) {
+            s if s.is_empty() => "imported-".to_owned(),
+            s => format!("{s}-"),
+        },
     };
     match from {
         Foreign::Liwc => read_liwc(&mut d, text)?,

@@ -255,9 +255,6 @@ fn not_found_what(section: &Option<Section>) -> &'static str {
 // Public operations
 // ------------------------------------------------------------------------------------------------
 
-/// Adds a label entry at the end of the `labels:` sequence (creating the key if needed) and, when
-/// the file does not declare the label's category, appends it to `categories:` (creating that key
-/// just before `labels:` if needed). Returns the new text; see the module documentation.
 /// Refuses a label category that neither the file (`text`) nor `known` (the loaded lexicons'
 /// categories) declares, naming the closest known one when it is one or two edits away.
 pub fn check_category(
@@ -284,6 +281,9 @@ pub fn check_category(
     })
 }
 
+/// Adds a label entry at the end of the `labels:` sequence (creating the key if needed) and, when
+/// the file does not declare the label's category, appends it to `categories:` (creating that key
+/// just before `labels:` if needed). Returns the new text; see the module documentation.
 pub fn add_label(
     path_for_messages: &str,
     text: &str,

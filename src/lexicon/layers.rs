@@ -12,7 +12,7 @@
 //! (two different phrases that overlap in a text) are the matcher's ordinary business, settled
 //! by the longest match; and regex entries are not compared.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::yaml::ParsedFile;
 use crate::diagnostic::Diagnostic;
@@ -37,6 +37,16 @@ pub(crate) struct Layers {
 }
 
 impl Layers {
+    /// Forgets the forms of the entries `ids`: a later file replaces them, and their forms go
+    /// with them.
+    fn forget(&mut self, ids: &HashSet<&str>) {
+        for same in self.forms.values_mut() {
+            same.retain(|(_, e)| !ids.contains(e.entry.as_str()));
+        }
+    }
+}
+
+impl Layers {
     /// The forms of `p` whose words an earlier file's form of another entry also matches,
     /// unless `p`'s entry says `overrides: true`: the matcher now takes `p`'s entry there. Then
     /// adds `p`'s forms.
@@ -47,18 +57,20 @@ impl Layers {
             .iter()
             .map(|(e, _)| (e.id.as_str(), e.stance))
             .collect();
+        self.forget(&p.labels.iter().map(|(e, _)| e.id.as_str()).collect());
         let mut out = Vec::new();
+        // (later entry, earlier entry) pairs already reported: once each, at the first form.
+        let mut named: Vec<(&str, String)> = Vec::new();
         for (form, entry, line, column) in &p.form_locs {
             if declared.contains(&entry.as_str()) {
                 continue;
             }
             let (text, glob) = split(form);
             let now = stance.get(entry.as_str()).copied().unwrap_or(0);
-            let mut named: Vec<String> = Vec::new();
             for e in self.covered(&text, glob) {
-                // Once per earlier entry, at its first form.
-                if e.entry != *entry && !named.contains(&e.entry) {
-                    named.push(e.entry.clone());
+                let pair = (entry.as_str(), e.entry.clone());
+                if e.entry != *entry && !named.contains(&pair) {
+                    named.push(pair);
                     out.push(Diagnostic {
                         file: p.path.clone(),
                         line: *line,
@@ -198,6 +210,24 @@ mod tests {
             (d[0].file.as_str(), d[0].line, d[0].column),
             ("b.yaml", 3, 34)
         );
+    }
+
+    /// An entry replaced by id takes its forms with it: a later form that only the replaced
+    /// entry had is nobody's; and one later entry is named once per earlier entry.
+    #[test]
+    fn replaced_entries_leave_no_forms_behind() {
+        let mut l = Layers::default();
+        l.taken_by(&file("a.yaml", &[("rebel", "rebels", 0)]));
+        let d = l.taken_by(&file(
+            "b.yaml",
+            &[("rebel", "rebel", 0), ("mine", "rebels", -1)],
+        ));
+        assert!(d.is_empty(), "{d:?}");
+        let mut l = Layers::default();
+        l.taken_by(&file("a.yaml", &[("rebel", "rebels", 0)]));
+        let text = "categories: [a/b]\nlabels:\n  - {id: y, forms: [rebels, 'rebel*'], category: a/b, stance: 0, kind: label}\n";
+        let p = super::super::yaml::parse("b.yaml", text).unwrap();
+        assert_eq!(l.taken_by(&p).len(), 1);
     }
 
     #[test]

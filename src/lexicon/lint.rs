@@ -788,8 +788,9 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let a = dir.join("a.yaml");
         let b = dir.join("b.yaml");
-        std::fs::write(&a, "categories: [a/b]\nlabels:\n  - {id: x, forms: [rebels], category: a/b, stance: 0, kind: label}\n").unwrap();
-        std::fs::write(&b, "labels:\n  - {id: y, forms: [Rebels], category: a/b, stance: 0, kind: label}\n  - {id: x, forms: [insurgents], category: a/b, stance: 0, kind: label}\n").unwrap();
+        std::fs::write(&a, "categories: [a/b]\nlabels:\n  - {id: x, forms: [rebels], category: a/b, stance: 0, kind: label}\n  - {id: w, forms: [gunmen], category: a/b, stance: 0, kind: label}\n").unwrap();
+        // `y` takes the words of `w`; `x` is replaced, and its form `rebels` goes with it.
+        std::fs::write(&b, "labels:\n  - {id: y, forms: [Gunmen, rebels], category: a/b, stance: 0, kind: label}\n  - {id: x, forms: [insurgents], category: a/b, stance: 0, kind: label}\n").unwrap();
         let r = check(&[a.clone(), b.clone(), dir.join("missing.yaml")], false);
         let msgs: Vec<String> = r
             .problems
@@ -799,7 +800,11 @@ mod tests {
         assert_eq!(r.unreadable.len(), 1);
         assert!(
             msgs.iter()
-                .any(|m| m.starts_with("2:form `Rebels` of `y` is also a form of `x`")),
+                .any(|m| m.starts_with("2:form `Gunmen` of `y` is also a form of `w`")),
+            "{msgs:?}"
+        );
+        assert!(
+            !msgs.iter().any(|m| m.contains("`rebels` of `y`")),
             "{msgs:?}"
         );
         let replaced = format!(

@@ -216,6 +216,8 @@ pub struct ParsedFile {
     pub form_locs: Vec<Located>,
     pub path: String,
     pub name: String,
+    /// The name was written (`lexicon:`), not taken from the file name.
+    pub named: bool,
     pub version: Option<String>,
     pub categories: Vec<String>,
     pub labels: Vec<(LabelEntry, EntryLoc)>,
@@ -325,6 +327,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
         problems,
         offset: 0,
     };
+    let named = raw.lexicon.is_some();
     let name = raw.lexicon.unwrap_or_else(|| {
         let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
         let base = base.strip_prefix("bundled:").unwrap_or(base);
@@ -498,6 +501,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
             form_locs,
             path: path.to_owned(),
             name,
+            named,
             version,
             categories,
             labels,

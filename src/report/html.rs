@@ -1528,6 +1528,33 @@ mod tests {
         assert_eq!(page.matches("<mark class=\"hit ").count(), 20);
     }
 
+    /// A line longer than one piece is still one paragraph: one `<p>`, one `</p>`, every
+    /// sentence anchored once and every hit marked once, in text order.
+    #[test]
+    fn a_long_line_is_written_in_pieces_as_one_paragraph() {
+        let an = analyzer();
+        let text = format!(
+            "{}\nThe regime fell.",
+            "The regime shelled the town. ".repeat(300)
+        );
+        let art = an.analyze("t", &text);
+        let page = score(&an.lexicon, &[art]).unwrap();
+        let body = &page[page.find("<div class=\"body\">").unwrap()..];
+        let body = &body[..body.find("</div>").unwrap()];
+        assert_eq!(body.matches("<p>").count(), 2, "{body}");
+        assert_eq!(body.matches("</p>").count(), 2);
+        assert!(body.contains("town.</span> </p>\n<p><span class=\"s\" id=\"a-s-301\">"));
+        let ids: Vec<usize> = body
+            .match_indices("id=\"a-s-")
+            .map(|(i, _)| {
+                let rest = &body[i + 8..];
+                rest[..rest.find('"').unwrap()].parse().unwrap()
+            })
+            .collect();
+        assert_eq!(ids, (1..=301).collect::<Vec<_>>());
+        assert_eq!(body.matches("<mark class=\"hit ").count(), 301);
+    }
+
     #[test]
     fn segments_cover_every_line_and_hit() {
         let an = analyzer();
