@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::actors::{ActorIndex, Form, Mention, Role};
 use crate::attribution::{self, LinkRule, TermHit};
 use crate::discourse::{Candidate, Origin, Party};
-use crate::lexicon::{Kind, Lexicon};
+use crate::language::Detected;
+use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon, Requirement};
 use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
 use crate::speech::AttributionOut;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind, segment};
@@ -135,6 +136,29 @@ pub struct Profile {
     /// in one article: their later matches are not counted (omitted when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub capped_regexes: Vec<String>,
+    /// The language the article is written in, as detected (omitted when it has no letters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<Detected>,
+    /// The article is firmly in a language that no loaded label lexicon is written for: its
+    /// count of terms says nothing about its wording.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unread_language: bool,
+}
+
+impl Profile {
+    /// What to tell the user about the article's language, when no loaded lexicon reads it:
+    /// "article is French (0.98); no lexicon for French: 0 terms".
+    pub fn language_note(&self) -> Option<String> {
+        let d = self.language.filter(|_| self.unread_language)?;
+        Some(format!(
+            "article is {} ({:.2}); no lexicon for {}: {} term{}",
+            d.name,
+            d.confidence,
+            d.name,
+            self.hits,
+            if self.hits == 1 { "" } else { "s" }
+        ))
+    }
 }
 
 /// What one walk of the matcher found in a text.
@@ -197,6 +221,8 @@ pub struct Analyzer {
     /// the actors' name forms as a second group ([`Matcher::find`] gives the labels alone).
     pub labels: Matcher,
     actors: ActorIndex,
+    /// ISO 639-3 codes of the languages the loaded label lexicons are written in.
+    languages: Vec<&'static str>,
 }
 
 const NEGATORS: &[&str] = &[
@@ -267,10 +293,19 @@ impl Analyzer {
         // A later file's entry wins over an earlier file's on the same words.
         let layers = lexicon.labels.iter().map(|e| e.file).collect();
         let labels = Matcher::grouped(vec![patterns, actor_forms], &regexes)?.with_layers(layers);
+        let mut languages: Vec<&'static str> = lexicon
+            .files
+            .iter()
+            .filter(|f| f.labels > 0)
+            .map(|f| f.language)
+            .collect();
+        languages.sort_unstable();
+        languages.dedup();
         Ok(Analyzer {
             lexicon,
             labels,
             actors,
+            languages,
         })
     }
 
@@ -302,11 +337,16 @@ impl Analyzer {
     /// What the matcher had to fold, and the regex entries it capped, into `profile`.
     fn matching_notes(
         &self,
+        text: &str,
         profile: &mut Profile,
         folding: &crate::matcher::Folding,
         capped: &[usize],
     ) {
         profile.folds = Folds::of(folding);
+        profile.language = crate::language::detect(text);
+        profile.unread_language = profile
+            .language
+            .is_some_and(|d| d.firm() && !self.languages.contains(&d.code));
         profile.capped_regexes = capped
             .iter()
             .map(|&e| self.lexicon.labels[e].id.clone())
@@ -433,7 +473,13 @@ impl Analyzer {
                     entry: &self.lexicon.labels[h.owner],
                     sentence: seg.sentence_at(h.span.start)?,
                 };
-                Some((th, h.owner))
+                let met = match th.entry.requires {
+                    None => true,
+                    Some(Requirement::Party) => {
+                        names_a_party(th.entry, seg.sentences[th.sentence].span, &mentions, &types)
+                    }
+                };
+                met.then_some((th, h.owner))
             })
             .unzip();
         let cx = attribution::Context::new(
@@ -521,7 +567,7 @@ impl Analyzer {
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
             .count();
         let mut profile = profile(&hits, &mentions_out, words, seg.sentences.len());
-        self.matching_notes(&mut profile, &found.folding, &found.capped);
+        self.matching_notes(text, &mut profile, &found.folding, &found.capped);
         Article {
             name: name.to_owned(),
             hits,
@@ -612,6 +658,16 @@ impl Analyzer {
 
 /// The comma that opens an apposition closed by the comma at `close` (", the US-backed force
 /// in the northeast,"): within 16 tokens before it, followed by a determiner or a relative word.
+/// Whether sentence `s` names a party of a type `e` can describe: a lexicon actor, one of its
+/// people, or a party the article names that no lexicon lists (`requires: party`).
+fn names_a_party(e: &LabelEntry, s: Span, mentions: &[Mention], types: &[ActorType]) -> bool {
+    mentions.iter().any(|m| {
+        m.span.start >= s.start
+            && m.span.end <= s.end
+            && types.get(m.actor).is_some_and(|&t| e.allows(t))
+    })
+}
+
 fn apposition_before(lower: &LowerTokens, start: usize, close: usize) -> Option<usize> {
     let open = (start..close)
         .rev()

@@ -602,6 +602,9 @@ fn score_all(
 /// A regex entry that reached its cap of matches in an article is named too.
 fn warn_about_matching<'a>(arts: impl IntoIterator<Item = &'a Article>) {
     for a in arts {
+        if let Some(note) = a.profile.language_note() {
+            eprintln!("framelens: {}: {note}", crate::report::sanitize(&a.name));
+        }
         for id in &a.profile.capped_regexes {
             eprintln!(
                 "framelens: {}: the regex entry `{id}` matched {} times, the most counted in one article; its later matches are not counted",

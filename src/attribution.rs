@@ -361,7 +361,12 @@ impl<'a> Context<'a> {
         self.mentions[m].span.slice(self.text)
     }
     fn compatible(&self, e: &LabelEntry, m: usize) -> bool {
+        let person = matches!(
+            self.mentions[m].form,
+            Form::Person | Form::Pronoun | Form::Title
+        );
         e.allows(self.actor_type(m))
+            && (person || !e.only_people())
             && !matches!(self.mentions[m].role, Some(Role::Backer | Role::Designator))
     }
 

@@ -25,6 +25,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
         "conflict-labels.yaml",
         include_str!("../lexicons/conflict-labels.yaml"),
     ),
+    (
+        "conflict-labels-fr.yaml",
+        include_str!("../lexicons/conflict-labels-fr.yaml"),
+    ),
     ("actors.yaml", include_str!("../lexicons/actors.yaml")),
 ];
 
@@ -66,6 +70,9 @@ pub enum ActorType {
     Movement,
     Population,
     Organization,
+    /// One individual ("tyrant", "butcher"): a label target only. Actors are parties; a person
+    /// is listed under a party's `people`, and a term said of a person describes that party.
+    Person,
 }
 
 impl ActorType {
@@ -76,6 +83,7 @@ impl ActorType {
             ActorType::Movement => "movement",
             ActorType::Population => "population",
             ActorType::Organization => "organization",
+            ActorType::Person => "person",
         }
     }
 }
@@ -91,6 +99,9 @@ pub struct LabelEntry {
     pub kind: Kind,
     pub targets: Vec<ActorType>,
     pub exclude: Vec<String>,
+    /// A condition the sentence must meet for a match to count (`requires: party`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requires: Option<Requirement>,
     pub note: Option<String>,
     /// Lint warnings the author has considered and accepted for this entry (`allow: [no-note]`).
     pub allow: Vec<String>,
@@ -101,10 +112,31 @@ pub struct LabelEntry {
     pub file: usize,
 }
 
+/// A condition a sentence must meet for a match of an entry to count.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Requirement {
+    /// The sentence names a party (or one of its people) of a type the entry targets: a
+    /// common word such as "animals" or "violation" is a label only in a sentence about a party.
+    Party,
+}
+
 impl LabelEntry {
     /// Whether the entry can describe an actor of type `t` (an empty target list allows any).
+    /// A term said of a person (`person` among the targets) can describe any party a person
+    /// leads or speaks for, so every type but a population.
     pub fn allows(&self, t: ActorType) -> bool {
-        self.targets.is_empty() || self.targets.contains(&t)
+        self.targets.is_empty()
+            || self.targets.contains(&t)
+            || (t != ActorType::Population && self.targets.contains(&ActorType::Person))
+    }
+
+    /// Whether the entry describes people only: a mention of a party by its name does not fit
+    /// it, a mention of one of the party's people does.
+    pub fn only_people(&self) -> bool {
+        self.targets == [ActorType::Person]
     }
 }
 
@@ -146,6 +178,8 @@ pub struct SourceFile {
     /// The file's `lexicon:` name (its file stem when absent).
     pub name: String,
     pub version: Option<String>,
+    /// ISO 639-3 code of the language the file's forms are written in.
+    pub language: &'static str,
     pub labels: usize,
     pub actors: usize,
 }
@@ -397,6 +431,7 @@ impl LexiconBuilder {
                 path: p.path,
                 name: p.name,
                 version: p.version,
+                language: p.language,
                 labels: p.label_count,
                 actors: p.actor_count,
             });

@@ -18,6 +18,7 @@ pub mod discourse;
 pub mod eval;
 pub mod heads;
 pub mod input;
+pub mod language;
 pub mod lexicon;
 pub mod matcher;
 pub mod opponents;

@@ -416,6 +416,47 @@ static REPORTING: WordSet = WordSet::new(&[
     "complains",
     "complaining",
     "tweeting",
+    // French verbs of saying, present and past participle (the auxiliary, "a déclaré", is
+    // read as English "has said" is): the path for lexicons in French.
+    "déclare",
+    "déclarent",
+    "déclaré",
+    "affirme",
+    "affirment",
+    "affirmé",
+    "assure",
+    "assurent",
+    "assuré",
+    "annonce",
+    "annoncent",
+    "annoncé",
+    "indique",
+    "indiquent",
+    "indiqué",
+    "souligne",
+    "soulignent",
+    "souligné",
+    "ajoute",
+    "ajoutent",
+    "ajouté",
+    "explique",
+    "expliquent",
+    "expliqué",
+    "précise",
+    "précisent",
+    "précisé",
+    "dénonce",
+    "dénoncent",
+    "dénoncé",
+    "estime",
+    "estiment",
+    "estimé",
+    "prévient",
+    "préviennent",
+    "prévenu",
+    "rapporte",
+    "rapportent",
+    "rapporté",
 ]);
 
 /// Verbs of an official act of listing. Verbs of naming ("branded", "labelled") are
@@ -784,16 +825,34 @@ fn takes_infinitive(cx: &Ctx, v: usize, end: usize) -> bool {
             .any(infinitive)
 }
 
+/// Prepositions that name the source of the words after or before them: "according to the
+/// army", and the French "selon l'armée", "d'après l'armée".
+const SOURCE_PHRASES: &[&[&str]] = &[&["according", "to"], &["selon"], &["d'après"], &["d’après"]];
+
+/// The number of words of the source phrase ([`SOURCE_PHRASES`]) that starts at token `t`.
+fn source_phrase_at(cx: &Ctx, t: usize, end: usize) -> Option<usize> {
+    SOURCE_PHRASES
+        .iter()
+        .find(|p| t + p.len() <= end && p.iter().enumerate().all(|(i, w)| cx.word(t + i) == *w))
+        .map(|p| p.len())
+}
+
 /// Whether `w` (lower case) is a verb this module reads as a cue of someone's words, view, aim
 /// or request: a verb of saying, of naming, of belief and finding, of wanting, or of asking.
-/// "according" counts for "according to".
+/// The first word of a source phrase ("according" of "according to", "selon") counts too.
 pub fn is_cue_word(w: &str) -> bool {
-    w == "according"
+    SOURCE_PHRASES.iter().any(|p| p[0] == w)
         || REPORTING.contains(w)
         || NAMING_VERBS.contains(w)
         || ATTITUDE.contains(w)
         || INTENTION.contains(w)
         || REQUEST.contains(&w)
+}
+
+/// Whether `w` opens a reported clause: "that", or the French "que" ("a affirmé que les ...",
+/// elided before a vowel: "qu'ils").
+fn is_complementizer(w: &str) -> bool {
+    w == "that" || w == "que" || w.starts_with("qu'") || w.starts_with("qu’")
 }
 
 /// Words that open an indirect question ("asked whether", "wondered why").
@@ -811,7 +870,7 @@ fn takes_clause(cx: &Ctx, v: usize, end: usize) -> bool {
     if stop == v + 1 {
         return false;
     }
-    (v + 1..stop.min(v + 5)).any(|k| cx.word(k) == "that" || cx.is(k, QUESTION_WORDS))
+    (v + 1..stop.min(v + 5)).any(|k| is_complementizer(cx.word(k)) || cx.is(k, QUESTION_WORDS))
         || complement_clause(cx, &(v + 1..stop))
 }
 
@@ -834,6 +893,27 @@ const REPORTING_SAY: &[&str] = &[
     "explained",
     "insisted",
     "warned",
+    // French: '« ... », a déclaré le ministre', '« ... », affirme-t-il'.
+    "déclaré",
+    "déclare",
+    "affirmé",
+    "affirme",
+    "ajouté",
+    "ajoute",
+    "précisé",
+    "précise",
+    "expliqué",
+    "explique",
+    "indiqué",
+    "indique",
+    "souligné",
+    "souligne",
+    "assuré",
+    "assure",
+    "estimé",
+    "estime",
+    "dénoncé",
+    "dénonce",
 ];
 
 /// Auxiliaries that a negation follows ("has not said", "is not saying").
@@ -1229,7 +1309,12 @@ fn find_quotes(text: &str, seg: &Segmented) -> Vec<RawQuote> {
                 || (c == '"'
                     && prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
                     && next.is_some_and(|n| !n.is_whitespace()));
-            let closes_here = is_closing_double(c) || (c == '"' && !opens_here);
+            // „...“: the low opening mark of German and the languages around it is closed by
+            // the mark that opens an English quotation.
+            let low_opened = open.is_some_and(|o| pt[o..].starts_with('\u{201E}'));
+            let closes_here = is_closing_double(c)
+                || (c == '"' && !opens_here)
+                || (c == '\u{201C}' && low_opened);
             match open {
                 Some(o) if closes_here || c == '"' => {
                     push(&mut out, o, i + len, i, true, &mut first_quote);
@@ -1431,8 +1516,28 @@ fn parentheticals(cx: &Ctx, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 fn is_closing_mark(cx: &Ctx, t: usize) -> bool {
     let c = cx.first_char(t);
-    cx.is_punct(t) && (c == '"' || is_closing_double(c) || c == '\u{2019}' || c == '\'')
+    cx.is_punct(t)
+        && (c == '"'
+            || is_closing_double(c)
+            || c == '\u{2019}'
+            || c == '\''
+            || (c == '\u{201C}' && closes_low_quote(cx, t)))
 }
+
+/// Whether the “ at token `t` closes a quotation opened with „ (German, Czech, Polish ...
+/// copy): a „ comes before it, with no “ between.
+fn closes_low_quote(cx: &Ctx, t: usize) -> bool {
+    (0..t)
+        .rev()
+        .take(MAX_QUOTE_LOOKBACK)
+        .filter(|&k| cx.is_punct(k))
+        .map(|k| cx.first_char(k))
+        .find(|&c| c == '\u{201E}' || c == '\u{201C}')
+        == Some('\u{201E}')
+}
+
+/// How many tokens back [`closes_low_quote`] looks for the opening mark.
+const MAX_QUOTE_LOOKBACK: usize = 200;
 
 /// Finds the speech frames of one sentence.
 /// Names given by an agentless passive naming verb go to `no_namer`.
@@ -1449,8 +1554,8 @@ fn find_frames(
     let mut t = r.start;
     while t < end {
         let w = cx.word(t);
-        if w == "according" && t + 1 < end && cx.word(t + 1) == "to" {
-            let (f, next) = according_to(cx, si, &r, t);
+        if let Some(width) = source_phrase_at(cx, t, end) {
+            let (f, next) = according_to(cx, si, &r, t, width);
             frames.extend(f);
             t = next;
             continue;
@@ -1738,14 +1843,20 @@ fn in_evidence(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame> {
 /// "according to X" at token `t`: the frame (none when no speaker follows) and the token to
 /// go on from. At the start of a sentence the words after the speaker are reported; elsewhere,
 /// those before "according".
-fn according_to(cx: &Ctx, si: usize, r: &Range<usize>, t: usize) -> (Option<Frame>, usize) {
+fn according_to(
+    cx: &Ctx,
+    si: usize,
+    r: &Range<usize>,
+    t: usize,
+    width: usize,
+) -> (Option<Frame>, usize) {
     let end = r.end;
-    let sp_start = t + 2;
+    let sp_start = t + width;
     let mut sp_end = sp_start;
     while sp_end < end && !matches!(cx.word(sp_end), "," | "." | ";" | ":" | "!" | "?") {
         sp_end += 1;
     }
-    let next = sp_end.max(t + 2);
+    let next = sp_end.max(t + width);
     if sp_end == sp_start {
         return (None, next);
     }
@@ -1760,14 +1871,14 @@ fn according_to(cx: &Ctx, si: usize, r: &Range<usize>, t: usize) -> (Option<Fram
     };
     let f = Frame {
         kind: FrameKind::AccordingTo,
-        verb: cx.span(&(t..t + 2)),
+        verb: cx.span(&(t..t + width)),
         speaker: cx.span(&(sp_start..sp_end)),
         speaker_actor: None,
         resolved_from: None,
         sentence: si,
         naming: None,
         scope,
-        verb_tokens: t..t + 2,
+        verb_tokens: t..t + width,
         speaker_tokens: sp_start..sp_end,
     };
     (Some(f), next)
@@ -1807,6 +1918,10 @@ enum NamingAt {
     NoNamer(Range<usize>),
 }
 
+/// French forms of "have" before a past participle in -é ("a déclaré", "ont affirmé"): skipped
+/// only before such a participle, since "a" is also the English article.
+const FRENCH_AUXILIARIES: &[&str] = &["a", "ont", "avait", "avaient", "aurait", "auraient"];
+
 /// Where the verb group of the verb at `v` starts: the walk back over adverbs, auxiliaries,
 /// negations and dates to the end of the subject. "does not call", "didn't say", "have not
 /// said", "isn't saying": the subject is before the negation (which is recorded on the hit, not
@@ -1834,6 +1949,7 @@ fn verb_group_start(cx: &Ctx, r: &Range<usize>, v: usize) -> (usize, bool) {
             word.ends_with("ing") && !possessive && (BE_PROGRESSIVE.contains(&w) || negated_be);
         progressive |= be;
         let skippable = SKIP_BEFORE_VERB.contains(w)
+            || (word.ends_with('é') && FRENCH_AUXILIARIES.contains(&w))
             || is_calendar_word(w)
             || negation
             || be
@@ -2346,11 +2462,12 @@ fn frame_at(
     if let Some(p) = before
         && (is_closing_mark(cx, p)
             || (cx.word(p) == "," && p > r.start && is_closing_mark(cx, p - 1)))
-        && b == v
+        && (b == v || (b + 1 == v && cx.is(b, FRENCH_AUXILIARIES)))
         && REPORTING_SAY.contains(&word)
     {
         let mut e = v + 1;
-        while e < end && !cx.is_punct(e) {
+        // A hyphen joins words of one speaker ("the vice-president", "le porte-parole").
+        while e < end && (!cx.is_punct(e) || matches!(cx.word(e), "-" | "‐" | "‑")) {
             e += 1;
         }
         if e > v + 1 && (e == end || matches!(cx.word(e), "." | "," | "!" | "?")) && e - v <= 8 {

@@ -4918,3 +4918,177 @@ fn lexicon_add_refuses_an_actors_file_and_an_unknown_category() {
     let text = std::fs::read_to_string(&l).unwrap();
     assert!(text.contains("categories: [mine/x, brand/new]"), "{text}");
 }
+
+/// An article in a language that no loaded label lexicon is written for is said to be one, on
+/// standard error, instead of reading as an article without loaded words; an article in a
+/// language a lexicon covers, or too short to tell, gets no note.
+#[test]
+fn an_article_in_a_language_without_a_lexicon_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let english = "lexicon: mine\ncategories: [mine/test]\nlabels:\n  - {id: t, forms: [rebels], category: mine/test, stance: -1, kind: label, targets: [armed_group], note: n}\n";
+    write_temp(&dir, "en.yaml", english.as_bytes());
+    let only_english = ["--no-default-lexicons", "--lexicon", "en.yaml"];
+    let spanish = "El ejército afirmó el domingo que los rebeldes habían tomado la ciudad tras dos días de combates y que los civiles huían hacia el sur.";
+    let (hits, err) = hits_with(&dir, spanish, &only_english);
+    assert!(hits.is_empty());
+    assert_eq!(
+        err,
+        "framelens: article: article is Spanish (1.00); no lexicon for Spanish: 0 terms\n"
+    );
+    let english_text =
+        "The army said on Sunday that the rebels had taken the town after two days of fighting.";
+    let (hits, err) = hits_with(&dir, english_text, &only_english);
+    assert_eq!((hits.len(), err.as_str()), (1, ""));
+    let (_, err) = hits_with(&dir, "Rebels.", &only_english);
+    assert_eq!(err, "");
+    // The bundled lexicons read French.
+    let french = "L'armée a affirmé dimanche que les rebelles avaient pris la ville après deux jours de combats.";
+    let (hits, err) = hits_with(&dir, french, &[]);
+    assert_eq!(
+        (hits, err.as_str()),
+        (vec![("rebelles".into(), "fr-rebelle".into(), -1)], "")
+    );
+}
+
+/// French copy, end to end: accents and capitals folded, « » and „ “ quotations with the
+/// speaker after an inverted French verb of saying, "a affirmé que" and "selon" as reporting
+/// frames, byte offsets into the original, and a common phrase that needs a party in its
+/// sentence ("violation flagrante" of the rules of a match is no label).
+#[test]
+fn a_french_article_is_read_end_to_end() {
+    let text = "TERRORISTES NEUTRALISÉS À MOPTI\n\n« Ce sont des terroristes », a déclaré le porte-parole de l'armée malienne. Le ministre a affirmé que les groupes armés terroristes avaient attaqué le camp. Selon l'armée, les rebelles ont perdu dix hommes. „Les miliciens ont fui“, a précisé un officier. Le match a été marqué par une violation flagrante des règles.";
+    let a = analyze(text);
+    let rows: Vec<(&str, &str, Voice, Option<&str>)> = a
+        .hits
+        .iter()
+        .map(|h| {
+            assert_eq!(&text[h.start..h.end], h.text);
+            (
+                h.text.as_str(),
+                h.term.as_str(),
+                h.voice,
+                h.speaker.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("TERRORISTES", "fr-terroriste", Voice::Author, None),
+            ("NEUTRALISÉS", "neutralize", Voice::Author, None),
+            (
+                "terroristes",
+                "fr-terroriste",
+                Voice::Quote,
+                Some("le porte-parole de l'armée malienne")
+            ),
+            (
+                "groupes armés terroristes",
+                "fr-groupes-armes-terroristes",
+                Voice::Reported,
+                Some("Le ministre")
+            ),
+            ("rebelles", "fr-rebelle", Voice::Reported, Some("l'armée")),
+            ("miliciens", "fr-milice", Voice::Quote, Some("un officier")),
+        ]
+    );
+    let lang = a.profile.language.expect("a language");
+    assert_eq!((lang.code, lang.name), ("fra", "French"));
+    assert!(!a.profile.unread_language);
+}
+
+/// `requires: party`: a common word counts only in a sentence that names a party of a type the
+/// entry targets; `targets: [person]`: a term said of one individual.
+#[test]
+fn a_common_word_needs_a_party_in_its_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = "lexicon: mine\ncategories: [mine/test]\nlabels:\n  - {id: beasts, forms: [animals], category: mine/test, stance: -2, kind: label, targets: [armed_group], requires: party, note: n}\nactors:\n  - {id: kf, name: Karst Front, type: armed_group}\n  - {id: ru, name: Ruritania, type: state}\n";
+    write_temp(&dir, "l.yaml", lexicon.as_bytes());
+    let args = ["--no-default-lexicons", "--lexicon", "l.yaml"];
+    let table = [
+        ("The zoo moved its animals to a new enclosure.", 0),
+        (
+            "The Karst Front fighters are animals, the governor said.",
+            1,
+        ),
+        ("They are animals. The Karst Front denied it.", 0),
+        ("Ruritania's soldiers behaved like animals.", 0),
+    ];
+    for (text, n) in table {
+        let (hits, _) = hits_with(&dir, text, &args);
+        assert_eq!(hits.len(), n, "{text}");
+    }
+}
+
+/// `targets: [person]`: a term said of one individual links to a person of a party, whatever
+/// the party's type, and never to a party named by its name.
+#[test]
+fn a_term_for_a_person_describes_a_person_of_a_party() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = |targets: &str| {
+        format!(
+            "lexicon: mine\ncategories: [mine/test]\nlabels:\n  - {{id: tyrant, forms: [tyrant], category: mine/test, stance: -2, kind: label, targets: [{targets}], note: n}}\nactors:\n  - {{id: kf, name: Karst Front, type: armed_group}}\n  - id: ru\n    name: Ruritania\n    type: state\n    people: [{{name: Boris Malko}}]\n"
+        )
+    };
+    let links = |targets: &str| -> Vec<(String, String)> {
+        write_temp(&dir, "l.yaml", lexicon(targets).as_bytes());
+        write_temp(
+            &dir,
+            "a.txt",
+            b"Malko, the tyrant, fled the capital on Sunday. The tyrant of Karst Front fled too.",
+        );
+        let out = framelens()
+            .args(["score", "a.txt", "--format", "json"])
+            .args(["--no-default-lexicons", "--lexicon", "l.yaml"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["articles"][0]["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["actors"].to_string(),
+                    h["link"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let pairs = |v: [(&str, &str); 2]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    // A person's term links to the person named beside it; a party named by its name is not
+    // the head of its phrase, so "the tyrant" of the second sentence stays the one the first
+    // sentence tied to Malko's party. Said of parties, "of Karst Front" heads the phrase.
+    assert_eq!(
+        links("person"),
+        pairs([
+            (r#"["ru"]"#, "apposition"),
+            (r#"["ru"]"#, "same_description")
+        ])
+    );
+    assert_eq!(
+        links("state, armed_group"),
+        pairs([(r#"["ru"]"#, "apposition"), (r#"["kf"]"#, "same_phrase")])
+    );
+    // An actor cannot be a person: a person is one of a party's people.
+    write_temp(
+        &dir,
+        "bad.yaml",
+        b"actors:\n  - {id: p, name: Boris, type: person}\n",
+    );
+    let out = framelens()
+        .args(["lexicon", "check", "bad.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "error: `person` is a label target, not an actor type: list a person under the `people` of their party\n  --> bad.yaml:2:32\n  |\n2 |   - {id: p, name: Boris, type: person}\n  |                                ^\n1 file checked, 1 problem\n"
+    );
+}

@@ -825,6 +825,7 @@ pub fn oracle_lexicon(event: &str, docs: &[&Doc], casing: &Casing) -> (Lexicon, 
             kind: Kind::Label,
             targets: Vec::new(),
             exclude: Vec::new(),
+            requires: None,
             note: Some(format!(
                 "NewsWCL50 gold: {n} mention(s) of {}",
                 chains.iter().cloned().collect::<Vec<_>>().join(", ")
@@ -838,6 +839,7 @@ pub fn oracle_lexicon(event: &str, docs: &[&Doc], casing: &Casing) -> (Lexicon, 
         path: format!("oracle:newswcl/{event}"),
         name: "newswcl-oracle".into(),
         version: None,
+        language: crate::language::DEFAULT,
         labels: lex.labels.len(),
         actors: lex.actors.len(),
     });

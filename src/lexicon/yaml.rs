@@ -9,7 +9,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{ActorEntry, ActorType, Kind, LabelEntry, Person};
+use super::{ActorEntry, ActorType, Kind, LabelEntry, Person, Requirement};
 use crate::diagnostic::Diagnostic;
 use crate::matcher::RegexFault;
 
@@ -27,6 +27,10 @@ struct RawFile {
     /// Free text, shown in reports.
     #[schemars(with = "Option<VersionText>")]
     version: Option<Spanned<VersionText>>,
+    /// The language the forms are written in: an ISO 639-3 code (`fra`) or an English name
+    /// (`French`); English when absent.
+    #[schemars(with = "Option<String>")]
+    language: Option<Spanned<String>>,
     /// Category paths this file declares, '/'-separated, e.g. `delegitimizing/terrorism`.
     #[schemars(with = "Option<Vec<String>>")]
     categories: Option<Vec<Spanned<String>>>,
@@ -74,6 +78,9 @@ struct RawLabel {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     exclude: Vec<Spanned<String>>,
+    /// `party`: a match counts only when its sentence names a party of a type among `targets`
+    /// (for common words that are labels only in a sentence about a party).
+    requires: Option<Requirement>,
     /// Why this stance; which newsroom rule.
     note: Option<String>,
     /// Lint warnings considered and accepted for this entry, by code.
@@ -95,7 +102,8 @@ struct RawActor {
     /// Display name (also matched).
     name: String,
     #[serde(rename = "type")]
-    actor_type: ActorType,
+    #[schemars(with = "ActorType")]
+    actor_type: Spanned<ActorType>,
     /// Names; a form without lower-case letters (HTS, US) matches with exact case.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -167,8 +175,21 @@ impl<'de> Deserialize<'de> for ActorType {
             "movement" => Ok(ActorType::Movement),
             "population" => Ok(ActorType::Population),
             "organization" => Ok(ActorType::Organization),
+            "person" => Ok(ActorType::Person),
             other => Err(serde::de::Error::custom(format!(
-                "unknown actor type `{other}`, expected one of state, armed_group, movement, population, organization"
+                "unknown actor type `{other}`, expected one of state, armed_group, movement, population, organization, person"
+            ))),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Requirement {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.as_str() {
+            "party" => Ok(Requirement::Party),
+            other => Err(serde::de::Error::custom(format!(
+                "unknown requirement `{other}`, expected party"
             ))),
         }
     }
@@ -219,6 +240,8 @@ pub struct ParsedFile {
     /// The name was written (`lexicon:`), not taken from the file name.
     pub named: bool,
     pub version: Option<String>,
+    /// ISO 639-3 code of the language the file is written in.
+    pub language: &'static str,
     pub categories: Vec<String>,
     pub labels: Vec<(LabelEntry, EntryLoc)>,
     pub actors: Vec<(ActorEntry, EntryLoc)>,
@@ -337,6 +360,13 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
         VersionText::Text(s) => s,
         VersionText::Number(n) => n.to_string(),
     });
+    let language = match &raw.language {
+        None => crate::language::DEFAULT,
+        Some(l) => crate::language::parse(&l.value).unwrap_or_else(|m| {
+            ck.err(l, m);
+            crate::language::DEFAULT
+        }),
+    };
     let mut categories = Vec::new();
     for c in raw.categories.unwrap_or_default() {
         let ok = !c.value.is_empty()
@@ -435,6 +465,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 kind: l.kind,
                 targets: l.targets,
                 exclude,
+                requires: l.requires,
                 note: l.note,
                 allow: l.allow,
                 overrides: l.overrides,
@@ -460,6 +491,13 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
             );
             continue;
         }
+        if a.actor_type.value == ActorType::Person {
+            ck.err(
+                &a.actor_type,
+                "`person` is a label target, not an actor type: list a person under the `people` of their party".to_owned(),
+            );
+            continue;
+        }
         let aliases = ck.forms(&a.aliases, "alias");
         let adjectives = ck.forms(&a.adjectives, "adjective");
         let people = a
@@ -479,7 +517,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
             ActorEntry {
                 id: a.id.value,
                 name: a.name,
-                actor_type: a.actor_type,
+                actor_type: a.actor_type.value,
                 aliases,
                 adjectives,
                 people,
@@ -503,6 +541,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
             name,
             named,
             version,
+            language,
             categories,
             labels,
             actors,
@@ -657,6 +696,7 @@ fn recover(path: &str, text: &str) -> Option<Recovered> {
             RawFile {
                 lexicon: None,
                 version: None,
+                language: None,
                 categories: None,
                 labels: None,
                 actors: None,

@@ -350,6 +350,9 @@ fn score_text(lex: &Lexicon, articles: &[Article], o: Options) -> String {
             p.density,
             voices(&p.by_voice)
         );
+        if let Some(note) = p.language_note() {
+            let _ = writeln!(s, "{}", paint(st.dim, &format!("Note: {note}")));
+        }
         s.push('\n');
         let _ = writeln!(
             s,
@@ -447,6 +450,9 @@ fn score_markdown(lex: &Lexicon, articles: &[Article], _o: Options) -> String {
             p.density,
             voices(&p.by_voice)
         );
+        if let Some(note) = p.language_note() {
+            let _ = writeln!(s, "Note: {}.\n", md_escape(&note));
+        }
         let _ = writeln!(
             s,
             "| term | entry | stance | actors | link | voice | speaker |"
