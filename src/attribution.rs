@@ -3837,8 +3837,8 @@ labels:
         // A delegitimising label on a state's adjective, with nothing compatible in focus: that
         // state's forces.
         (
-            "Russian units continue to clear the remaining Ukrainian militants.",
-            "militants",
+            "Russian units continue to clear the remaining Ukrainian gunmen.",
+            "gunmen",
             SamePhrase,
             &["ukraine"],
         ),
@@ -3927,6 +3927,10 @@ labels:
                 "pmf",
                 "kataib-hezbollah",
                 "islamic-resistance-iraq",
+                "asaib-ahl-al-haq",
+                "harakat-al-nujaba",
+                "kataib-sayyid-al-shuhada",
+                "badr-organization",
             ],
         ),
         (
@@ -4083,7 +4087,7 @@ labels:
             &["pkk"],
         ),
         (
-            "Hezbollah is a terrorist proxy of the Iranian regime.",
+            "Hezbollah is a proxy of the Iranian regime.",
             "proxy",
             Copula,
             &["hezbollah"],

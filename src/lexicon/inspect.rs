@@ -216,13 +216,13 @@ labels:
   # This file is loaded after the bundled lexicons: an entry with the id of a bundled entry
   # replaces it, and a form of a bundled entry is matched for this file's entry. framelens
   # warns about both unless the entry says `overrides: true`.
-  - id: marauders
-    forms: [marauder, marauders]
+  - id: freebooters
+    forms: [freebooter, freebooters]
     category: delegitimizing/terrorism
     stance: -2
     kind: label                # label | act | attribution | distancing
     targets: [armed_group]     # actor types it can describe; leave out for any
-    exclude: [marauders fc]    # phrases inside which it does not count
+    exclude: [freebooters fc]    # phrases inside which it does not count
     note: Casts fighters as raiders; describe what they did instead.
 
   - id: liberation-fighters
@@ -259,14 +259,16 @@ mod tests {
         let an = Analyzer::new(lex).unwrap();
         let out = explain(
             &an,
-            "The Marauders FC fans and the marauders of Example Group",
+            "The Freebooters FC fans and the freebooters of Example Group",
         );
         assert!(
-            out.contains("'marauders' (bytes 30..39) matches `marauders` by form `marauders`"),
+            out.contains(
+                "'freebooters' (bytes 32..43) matches `freebooters` by form `freebooters`"
+            ),
             "{out}"
         );
         assert!(
-            out.contains("in context: 'marauders' -> example-group"),
+            out.contains("in context: 'freebooters' -> example-group"),
             "{out}"
         );
         assert!(!out.contains("bytes 4..13"), "{out}");

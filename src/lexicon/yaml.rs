@@ -839,7 +839,7 @@ mod tests {
             ),
             (
                 "  - {id: x, froms: [a], category: a/b, stance: 1, kind: act}\n",
-                "3:13: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note, allow, overrides; did you mean `forms`?",
+                "3:13: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, requires, note, allow, overrides; did you mean `forms`?",
             ),
         ];
         for (body, want) in cases {
@@ -872,9 +872,9 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                "4:5: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, note, allow, overrides; did you mean `forms`?".to_string(),
+                "4:5: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, requires, note, allow, overrides; did you mean `forms`?".to_string(),
                 "17:11: unknown kind `lable`, expected one of label, act, attribution, distancing; did you mean `label`?".to_string(),
-                "19:28: unknown actor type `stat`, expected one of state, armed_group, movement, population, organization; did you mean `state`?".to_string(),
+                "19:28: unknown actor type `stat`, expected one of state, armed_group, movement, population, organization, person; did you mean `state`?".to_string(),
                 "11:13: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
             ]
         );
