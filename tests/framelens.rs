@@ -4044,8 +4044,7 @@ fn a_legacy_encoded_page_with_furniture_inside_its_container() {
             "monopoly on weapons",
             "regime",
             "militias",
-            "foreign fighters",
-            "violation"
+            "foreign fighters"
         ]
     );
     assert_eq!(
@@ -5135,7 +5134,7 @@ struct FamilyCase {
 }
 
 /// Every family of the bundled label lexicon finds its true uses, with the entry that lists
-/// them, and leaves its false ones (the ordinary sense of a listed word) alone: a table of 323
+/// them, and leaves its false ones (the ordinary sense of a listed word) alone: a table of 327
 /// sentences written with the entries. Failures are listed together.
 #[test]
 fn every_lexicon_family_finds_its_true_uses_and_not_its_false_ones() {
