@@ -214,6 +214,18 @@ pub struct Article {
     pub sentence_spans: Vec<Span>,
 }
 
+/// When [`Analyzer::analyze_checked`] detects an article's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LanguageCheck {
+    /// Every article (`score`, `compare`, `eval`).
+    Always,
+    /// Only an article in which no term was found: where "0 terms" needs explaining (corpus
+    /// records).
+    WithoutTerms,
+    /// Never (a record's headline: too short to tell).
+    Never,
+}
+
 /// A lexicon compiled for matching.
 pub struct Analyzer {
     pub lexicon: Lexicon,
@@ -337,20 +349,56 @@ impl Analyzer {
     /// What the matcher had to fold, and the regex entries it capped, into `profile`.
     fn matching_notes(
         &self,
-        text: &str,
         profile: &mut Profile,
         folding: &crate::matcher::Folding,
         capped: &[usize],
     ) {
         profile.folds = Folds::of(folding);
-        profile.language = crate::language::detect(text);
-        profile.unread_language = profile
-            .language
-            .is_some_and(|d| d.firm() && !self.languages.contains(&d.code));
         profile.capped_regexes = capped
             .iter()
             .map(|&e| self.lexicon.labels[e].id.clone())
             .collect();
+    }
+
+    /// The matches that count, as the attribution rules take them, with their entries'
+    /// indices: a match outside every sentence is dropped, and so is the match of an entry that
+    /// `requires: party` in a sentence that names none ([`typed_sentences`]).
+    fn term_hits<'a>(
+        &'a self,
+        raw: &[crate::matcher::Hit],
+        seg: &Segmented,
+        typed: &[(usize, ActorType)],
+    ) -> (Vec<TermHit<'a>>, Vec<usize>) {
+        raw.iter()
+            .filter_map(|h| {
+                let th = TermHit {
+                    span: h.span,
+                    entry: &self.lexicon.labels[h.owner],
+                    sentence: seg.sentence_at(h.span.start)?,
+                };
+                let met = match th.entry.requires {
+                    None => true,
+                    Some(Requirement::Party) => names_a_party(th.entry, th.sentence, typed),
+                };
+                met.then_some((th, h.owner))
+            })
+            .unzip()
+    }
+
+    /// The article's language, when `check` asks for it (`profile.hits` counted already), and
+    /// whether a loaded label lexicon reads it.
+    fn language_notes(&self, profile: &mut Profile, text: &str, check: LanguageCheck) {
+        let detect = match check {
+            LanguageCheck::Always => true,
+            LanguageCheck::WithoutTerms => profile.hits == 0,
+            LanguageCheck::Never => false,
+        };
+        if detect {
+            profile.language = crate::language::detect(text);
+            profile.unread_language = profile
+                .language
+                .is_some_and(|d| d.firm() && !self.languages.contains(&d.code));
+        }
     }
 
     /// The parties `text` names that the lexicon does not list ([`crate::unlisted`]).
@@ -449,6 +497,19 @@ impl Analyzer {
     /// Analyses one article of a story: `story` holds the names the story's articles give
     /// lexicon actors ([`Analyzer::names_in`], merged).
     pub fn analyze_in_story(&self, name: &str, text: &str, story: Option<&Known>) -> Article {
+        self.analyze_checked(name, text, story, LanguageCheck::Always)
+    }
+
+    /// [`Analyzer::analyze_in_story`], detecting the language only as `check` says: the
+    /// detector costs about 70 µs an article whatever its length, which a corpus run of
+    /// millions of short records pays only where it explains an article without terms.
+    pub fn analyze_checked(
+        &self,
+        name: &str,
+        text: &str,
+        story: Option<&Known>,
+        check: LanguageCheck,
+    ) -> Article {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
         let found = self.find(text);
@@ -465,23 +526,8 @@ impl Analyzer {
             std::borrow::Cow::Owned(t)
         };
         let voices = voice::analyze(text, &seg, &lower, &mentions, &types);
-        let (term_hits, entries): (Vec<TermHit>, Vec<usize>) = raw
-            .iter()
-            .filter_map(|h| {
-                let th = TermHit {
-                    span: h.span,
-                    entry: &self.lexicon.labels[h.owner],
-                    sentence: seg.sentence_at(h.span.start)?,
-                };
-                let met = match th.entry.requires {
-                    None => true,
-                    Some(Requirement::Party) => {
-                        names_a_party(th.entry, seg.sentences[th.sentence].span, &mentions, &types)
-                    }
-                };
-                met.then_some((th, h.owner))
-            })
-            .unzip();
+        let typed = typed_sentences(&seg, &mentions, &types);
+        let (term_hits, entries) = self.term_hits(&raw, &seg, &typed);
         let cx = attribution::Context::new(
             text,
             &seg,
@@ -567,7 +613,8 @@ impl Analyzer {
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
             .count();
         let mut profile = profile(&hits, &mentions_out, words, seg.sentences.len());
-        self.matching_notes(text, &mut profile, &found.folding, &found.capped);
+        self.matching_notes(&mut profile, &found.folding, &found.capped);
+        self.language_notes(&mut profile, text, check);
         Article {
             name: name.to_owned(),
             hits,
@@ -656,18 +703,34 @@ impl Analyzer {
     }
 }
 
-/// The comma that opens an apposition closed by the comma at `close` (", the US-backed force
-/// in the northeast,"): within 16 tokens before it, followed by a determiner or a relative word.
-/// Whether sentence `s` names a party of a type `e` can describe: a lexicon actor, one of its
-/// people, or a party the article names that no lexicon lists (`requires: party`).
-fn names_a_party(e: &LabelEntry, s: Span, mentions: &[Mention], types: &[ActorType]) -> bool {
-    mentions.iter().any(|m| {
-        m.span.start >= s.start
-            && m.span.end <= s.end
-            && types.get(m.actor).is_some_and(|&t| e.allows(t))
-    })
+/// The sentences (indices) that name a party, each with the party's type, in sentence order:
+/// what `requires: party` looks up. A lexicon actor, one of its people (or a pronoun or title
+/// standing for one), or a party the article names that no lexicon lists.
+fn typed_sentences(
+    seg: &Segmented,
+    mentions: &[Mention],
+    types: &[ActorType],
+) -> Vec<(usize, ActorType)> {
+    let mut v: Vec<(usize, ActorType)> = mentions
+        .iter()
+        .filter_map(|m| Some((seg.sentence_at(m.span.start)?, *types.get(m.actor)?)))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
+/// Whether sentence `s` names a party of a type `e` can describe (see [`typed_sentences`]).
+fn names_a_party(e: &LabelEntry, s: usize, typed: &[(usize, ActorType)]) -> bool {
+    let from = typed.partition_point(|&(k, _)| k < s);
+    typed[from..]
+        .iter()
+        .take_while(|&&(k, _)| k == s)
+        .any(|&(_, t)| e.allows(t))
+}
+
+/// The comma that opens an apposition closed by the comma at `close` (", the US-backed force
+/// in the northeast,"): within 16 tokens before it, followed by a determiner or a relative word.
 fn apposition_before(lower: &LowerTokens, start: usize, close: usize) -> Option<usize> {
     let open = (start..close)
         .rev()

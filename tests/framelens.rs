@@ -5174,3 +5174,45 @@ fn every_lexicon_family_finds_its_true_uses_and_not_its_false_ones() {
         wrong.join("\n")
     );
 }
+
+/// A corpus run counts the records in a language that no loaded lexicon is written for, by
+/// language, in the summary and the report's headline, and a merge adds them up. The record in
+/// French is read by the bundled French lexicon, the one in English by the English one.
+#[test]
+fn a_corpus_counts_the_records_no_lexicon_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = [
+        r#"{"id": "en", "source": "wire", "text": "The army said on Sunday that the rebels had taken the town after two days of fighting."}"#,
+        r#"{"id": "es", "source": "wire", "text": "El ejército afirmó el domingo que los rebeldes habían tomado la ciudad tras dos días de combates y que los civiles huían hacia el sur."}"#,
+        r#"{"id": "fr", "source": "wire", "text": "L'armée a affirmé dimanche que les rebelles avaient pris la ville après deux jours de combats."}"#,
+    ];
+    write_temp(&dir, "c.jsonl", (records.join("\n") + "\n").as_bytes());
+    let out = framelens()
+        .args(["corpus", "c.jsonl", "--summary", "s.json", "--quiet"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.starts_with("framelens corpus: 3 articles from 1 source; 1 in a language no loaded lexicon is written for (Spanish 1)\n"),
+        "{report}"
+    );
+    let summary = |name: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(dir.path().join(name)).unwrap()).unwrap()
+    };
+    assert_eq!(
+        summary("s.json")["unread_languages"],
+        serde_json::json!({"Spanish": 1})
+    );
+    std::fs::copy(dir.path().join("s.json"), dir.path().join("t.json")).unwrap();
+    framelens()
+        .args(["merge", "s.json", "t.json", "-o", "m.json"])
+        .current_dir(dir.path())
+        .assert()
+        .success();
+    assert_eq!(
+        summary("m.json")["unread_languages"],
+        serde_json::json!({"Spanish": 2})
+    );
+}

@@ -161,6 +161,9 @@ pub struct CorpusReport {
     pub schema_version: u32,
     pub articles: u64,
     pub skipped: BTreeMap<String, u64>,
+    /// language -> articles in a language no loaded lexicon reads (see [`Summary`]).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub unread_languages: BTreeMap<String, u64>,
     pub sources: Vec<SourceTotals>,
     pub voices: VoiceFilter,
     pub by: Option<Period>,
@@ -234,6 +237,7 @@ pub fn compare(s: &Summary, o: &CompareOptions) -> CorpusReport {
         schema_version: crate::SCHEMA_VERSION,
         articles: s.articles,
         skipped: s.skipped.clone(),
+        unread_languages: s.unread_languages.clone(),
         sources: overall,
         voices: o.voices,
         by: o.by,

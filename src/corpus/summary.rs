@@ -87,6 +87,10 @@ pub struct Summary {
     pub unlisted: BTreeSet<String>,
     /// source -> month (`YYYY-MM` or `undated`) -> counts.
     pub sources: BTreeMap<String, BTreeMap<String, Cell>>,
+    /// language (English name) -> articles firmly in a language that no loaded label lexicon
+    /// is written for: their count of terms says nothing of their wording.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unread_languages: BTreeMap<String, u64>,
 }
 
 /// Why summaries could not be merged or read.
@@ -193,6 +197,8 @@ pub struct Contribution {
     pub mentions: Vec<(UseActor, u64)>,
     /// ((actor, term, voice), uses), by key.
     pub uses: Vec<(UseKey, u64)>,
+    /// The language of the article, when it is firmly one that no loaded lexicon reads.
+    pub unread_language: Option<&'static str>,
 }
 
 /// Whom a use or a mention is counted for.
@@ -223,6 +229,9 @@ impl Contribution {
         let mut mentions = Vec::new();
         let mut uses = Vec::new();
         for a in parts {
+            if a.profile.unread_language {
+                c.unread_language = c.unread_language.or(a.profile.language.map(|d| d.name));
+            }
             c.words += a.profile.words as u64;
             c.bytes += a.text.len() as u64;
             c.hits += a.hits.len() as u64;
@@ -307,12 +316,16 @@ impl Summary {
             actor_names: BTreeMap::new(),
             unlisted: BTreeSet::new(),
             sources: BTreeMap::new(),
+            unread_languages: BTreeMap::new(),
         }
     }
 
     /// Counts one analysed article. `lex` is the lexicon the contribution's indices refer to.
     pub fn add(&mut self, lex: &Lexicon, c: Contribution) {
         self.articles += 1;
+        if let Some(l) = c.unread_language {
+            *self.unread_languages.entry(l.to_owned()).or_default() += 1;
+        }
         let cell = slot(slot(&mut self.sources, &c.source), &c.month);
         cell.articles += 1;
         cell.words += c.words;
@@ -420,7 +433,7 @@ impl Summary {
             t = t.checked_add(n)?;
             Some(())
         };
-        for n in self.skipped.values() {
+        for n in self.skipped.values().chain(self.unread_languages.values()) {
             add(*n)?;
         }
         for cell in self.sources.values().flat_map(BTreeMap::values) {
@@ -485,7 +498,12 @@ impl Summary {
             }
         }
         self.unlisted.extend(other.unlisted);
-        self.add_counts(other.articles, other.skipped, other.sources)
+        let languages = other
+            .unread_languages
+            .into_iter()
+            .try_for_each(|(l, n)| plus(self.unread_languages.entry(l).or_default(), n));
+        languages
+            .and_then(|()| self.add_counts(other.articles, other.skipped, other.sources))
             .ok()
             .and_then(|()| self.grand_total())
             .map(drop)

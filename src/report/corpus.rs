@@ -78,6 +78,20 @@ pub(super) fn headline(r: &CorpusReport) -> String {
             .collect();
         let _ = write!(s, " ({} skipped: {})", thousands(skipped), why.join(", "));
     }
+    let unread: u64 = r.unread_languages.values().sum();
+    if unread > 0 {
+        let which: Vec<String> = r
+            .unread_languages
+            .iter()
+            .map(|(l, n)| format!("{l} {}", thousands(*n)))
+            .collect();
+        let _ = write!(
+            s,
+            "; {} in a language no loaded lexicon is written for ({})",
+            thousands(unread),
+            which.join(", ")
+        );
+    }
     s
 }
 
