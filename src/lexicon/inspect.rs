@@ -161,6 +161,25 @@ pub fn explain(an: &Analyzer, text: &str) -> String {
     }
     // The full analysis, for voice and actor.
     let art = an.analyze("explain", text);
+    // A match of an entry that `requires: party`, in a sentence that names no party of its
+    // targets, is dropped before actors and voice are worked out.
+    for h in &ex.selected {
+        let e = &lex.labels[h.owner];
+        if e.requires.is_some() && !art.hits.iter().any(|x| x.start == h.span.start) {
+            let targets: Vec<&str> = e.targets.iter().map(|t| t.as_str()).collect();
+            let _ = writeln!(
+                s,
+                "  not counted: '{}' of `{}` counts only in a sentence that names a party ({}): requires: party",
+                h.span.slice(text),
+                e.id,
+                if targets.is_empty() {
+                    "any".to_owned()
+                } else {
+                    targets.join(", ")
+                }
+            );
+        }
+    }
     for h in &art.hits {
         let actors = if h.actors.is_empty() {
             "no actor".to_owned()
@@ -298,6 +317,20 @@ mod tests {
         let out = explain(&an, "the terror organization and the war on terror");
         assert!(out.contains("'terror' would match `t` by form `terror`, but 'terror organization' of `o` wins (longest, then leftmost)"), "{out}");
         assert!(out.contains("'terror' would match `t` by form `terror`, but it lies inside the exclusion 'war on terror'"), "{out}");
+    }
+
+    #[test]
+    fn explain_says_when_a_match_needs_a_party() {
+        let src = "categories: [a/b]\nlabels:\n  - {id: beasts, forms: [animals], category: a/b, stance: -2, kind: label, targets: [armed_group], requires: party}\nactors:\n  - {id: kf, name: Karst Front, type: armed_group}\n";
+        let an = Analyzer::new(LexiconBuilder::new().text("x.yaml", src).build().unwrap()).unwrap();
+        let out = explain(&an, "The zoo moved its animals.");
+        assert!(
+            out.contains("  not counted: 'animals' of `beasts` counts only in a sentence that names a party (armed_group): requires: party"),
+            "{out}"
+        );
+        let out = explain(&an, "Karst Front fighters are animals.");
+        assert!(!out.contains("not counted"), "{out}");
+        assert!(out.contains("  in context: 'animals' -> kf"), "{out}");
     }
 
     #[test]
