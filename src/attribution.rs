@@ -361,12 +361,7 @@ impl<'a> Context<'a> {
         self.mentions[m].span.slice(self.text)
     }
     fn compatible(&self, e: &LabelEntry, m: usize) -> bool {
-        let person = matches!(
-            self.mentions[m].form,
-            Form::Person | Form::Pronoun | Form::Title
-        );
         e.allows(self.actor_type(m))
-            && (person || !e.only_people())
             && !matches!(self.mentions[m].role, Some(Role::Backer | Role::Designator))
     }
 
@@ -2333,7 +2328,7 @@ fn proxy(cx: &Context, t: &Term) -> Option<Link> {
     let e = t.entry;
     let proxy_word = e.kind == Kind::Label && e.category.ends_with("/proxy");
     let wants_groups = proxy_word
-        || (!e.targets.is_empty() && !e.targets.contains(&ActorType::State))
+        || (!e.targets.is_empty() && !e.allows(ActorType::State))
         || (e.targets.is_empty() && !t.backers.is_empty());
     if !wants_groups {
         return None;

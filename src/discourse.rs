@@ -619,8 +619,8 @@ fn unnamed_party(
     seg: &Segmented,
 ) -> usize {
     for (types, a) in unnamed.iter_mut() {
-        if types.iter().any(|ty| e.targets.contains(ty)) {
-            types.retain(|ty| e.targets.contains(ty));
+        if types.iter().any(|ty| e.party_types().contains(ty)) {
+            types.retain(|ty| e.party_types().contains(ty));
             let p = &mut cast.parties[*a - cast.lex.actors.len()];
             p.types.clone_from(types);
             p.actor_type = types[0];
@@ -628,7 +628,7 @@ fn unnamed_party(
         }
     }
     let n = unnamed.len() + 1;
-    let actor_type = e.targets[0];
+    let actor_type = e.party_types()[0];
     let sentence = seg.sentences[t.sentence].span;
     let description = describe(text, sentence, t.span);
     cast.parties.push(Party {
@@ -638,10 +638,10 @@ fn unnamed_party(
         origin: Origin::Unnamed,
         description,
         inferred_from: None,
-        types: e.targets.clone(),
+        types: e.party_types().to_vec(),
     });
     let a = cast.len() - 1;
-    unnamed.push((e.targets.clone(), a));
+    unnamed.push((e.party_types().to_vec(), a));
     a
 }
 

@@ -121,8 +121,14 @@ mod tests {
 
     #[test]
     fn the_sample_is_cut_at_a_character_boundary() {
-        let text = "é".repeat(SAMPLE_BYTES); // two bytes each: the cut falls inside one
-        assert!(detect(&text).is_some_and(|d| !d.firm()) || detect(&text).is_none());
+        // One byte, then two-byte letters: byte SAMPLE_BYTES falls inside a letter.
+        let letters = format!("a{}", "é".repeat(SAMPLE_BYTES));
+        assert!(!letters.is_char_boundary(SAMPLE_BYTES));
+        assert!(detect(&letters).is_some());
+        // Three-byte symbols, no letters: cut inside one, and no language.
+        let symbols = "€".repeat(SAMPLE_BYTES);
+        assert!(!symbols.is_char_boundary(SAMPLE_BYTES));
+        assert_eq!(detect(&symbols), None);
     }
 
     #[test]

@@ -123,20 +123,37 @@ pub enum Requirement {
     Party,
 }
 
+impl Requirement {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Requirement::Party => "party",
+        }
+    }
+}
+
 impl LabelEntry {
-    /// Whether the entry can describe an actor of type `t` (an empty target list allows any).
-    /// A term said of a person (`person` among the targets) can describe any party a person
-    /// leads or speaks for, so every type but a population.
+    /// Whether the entry can describe an actor of type `t` (an empty target list allows any):
+    /// `t` is among [`LabelEntry::party_types`].
     pub fn allows(&self, t: ActorType) -> bool {
-        self.targets.is_empty()
-            || self.targets.contains(&t)
-            || (t != ActorType::Population && self.targets.contains(&ActorType::Person))
+        self.targets.is_empty() || self.party_types().contains(&t)
     }
 
-    /// Whether the entry describes people only: a mention of a party by its name does not fit
-    /// it, a mention of one of the party's people does.
-    pub fn only_people(&self) -> bool {
-        self.targets == [ActorType::Person]
+    /// The kinds of party the entry can describe. A term said of a person describes the party
+    /// the person leads or speaks for: `person` alone stands for every kind a person can lead
+    /// (all but a population); beside other types, those types say which.
+    pub fn party_types(&self) -> &[ActorType] {
+        const LED_BY_PEOPLE: &[ActorType] = &[
+            ActorType::State,
+            ActorType::ArmedGroup,
+            ActorType::Movement,
+            ActorType::Organization,
+        ];
+        // `person` is read last (see the parser), so the other types are one slice.
+        match self.targets.as_slice() {
+            [ActorType::Person] => LED_BY_PEOPLE,
+            [rest @ .., ActorType::Person] => rest,
+            t => t,
+        }
     }
 }
 
@@ -502,6 +519,32 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The kinds of party a term can describe: `person` alone stands for the kinds a person
+    /// leads; beside other types, written before or after them, those types.
+    #[test]
+    fn a_term_for_a_person_describes_the_parties_people_lead() {
+        use ActorType::*;
+        let table: [(&str, &[ActorType]); 4] = [
+            ("[person]", &[State, ArmedGroup, Movement, Organization]),
+            ("[person, state]", &[State]),
+            ("[armed_group, person, movement]", &[ArmedGroup, Movement]),
+            ("[population]", &[Population]),
+        ];
+        for (targets, want) in table {
+            let src = format!(
+                "categories: [a/b]\nlabels:\n  - {{id: t, forms: [tyrant], category: a/b, stance: -2, kind: label, targets: {targets}}}\n"
+            );
+            let lex = LexiconBuilder::new().text("x.yaml", &src).build().unwrap();
+            let e = &lex.labels[0];
+            assert_eq!(e.party_types(), want, "{targets}");
+            assert_eq!(
+                e.allows(Population),
+                want.contains(&Population),
+                "{targets}"
+            );
+        }
+    }
 
     /// A file that writes a bundled file's `lexicon:` name takes its place; a file that is only
     /// called like one (`actors.yaml` without `lexicon:`) is a layer over it.

@@ -424,7 +424,6 @@ static REPORTING: WordSet = WordSet::new(&[
     "affirme",
     "affirment",
     "affirmé",
-    "assure",
     "assurent",
     "assuré",
     "annonce",
@@ -909,7 +908,6 @@ const REPORTING_SAY: &[&str] = &[
     "souligné",
     "souligne",
     "assuré",
-    "assure",
     "estimé",
     "estime",
     "dénoncé",
@@ -2466,8 +2464,16 @@ fn frame_at(
         && REPORTING_SAY.contains(&word)
     {
         let mut e = v + 1;
-        // A hyphen joins words of one speaker ("the vice-president", "le porte-parole").
-        while e < end && (!cx.is_punct(e) || matches!(cx.word(e), "-" | "‐" | "‑")) {
+        // A hyphen inside a word joins words of one speaker ("the vice-president", "le
+        // porte-parole"); a spaced one ("Smith - a spokesman") ends the speaker.
+        let joining = |k: usize| {
+            let toks = &cx.seg.tokens;
+            matches!(cx.word(k), "-" | "‐" | "‑")
+                && k + 1 < toks.len()
+                && toks[k - 1].span.end == toks[k].span.start
+                && toks[k].span.end == toks[k + 1].span.start
+        };
+        while e < end && (!cx.is_punct(e) || joining(e)) {
             e += 1;
         }
         if e > v + 1 && (e == end || matches!(cx.word(e), "." | "," | "!" | "?")) && e - v <= 8 {

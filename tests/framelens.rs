@@ -5029,11 +5029,12 @@ fn a_french_article_is_read_end_to_end() {
 }
 
 /// `requires: party`: a common word counts only in a sentence that names a party of a type the
-/// entry targets; `targets: [person]`: a term said of one individual.
+/// entry targets: a lexicon actor, a party the article names that no lexicon lists, or a
+/// pronoun standing for a person of a party.
 #[test]
 fn a_common_word_needs_a_party_in_its_sentence() {
     let dir = tempfile::tempdir().unwrap();
-    let lexicon = "lexicon: mine\ncategories: [mine/test]\nlabels:\n  - {id: beasts, forms: [animals], category: mine/test, stance: -2, kind: label, targets: [armed_group], requires: party, note: n}\nactors:\n  - {id: kf, name: Karst Front, type: armed_group}\n  - {id: ru, name: Ruritania, type: state}\n";
+    let lexicon = "lexicon: mine\ncategories: [mine/test]\nlabels:\n  - {id: beasts, forms: [animals], category: mine/test, stance: -2, kind: label, targets: [armed_group, person], requires: party, note: n}\nactors:\n  - {id: kf, name: Karst Front, type: armed_group}\n  - {id: ru, name: Ruritania, type: state}\n  - {id: ug, name: Upland Guard, type: armed_group, people: [{name: Boris Malko}]}\n";
     write_temp(&dir, "l.yaml", lexicon.as_bytes());
     let args = ["--no-default-lexicons", "--lexicon", "l.yaml"];
     let table = [
@@ -5044,6 +5045,14 @@ fn a_common_word_needs_a_party_in_its_sentence() {
         ),
         ("They are animals. The Karst Front denied it.", 0),
         ("Ruritania's soldiers behaved like animals.", 0),
+        (
+            "The Marsh Liberation Front (MLF) said its rivals were animals.",
+            1,
+        ),
+        (
+            "Boris Malko spoke on Sunday. He called his rivals animals.",
+            1,
+        ),
     ];
     for (text, n) in table {
         let (hits, _) = hits_with(&dir, text, &args);
@@ -5051,8 +5060,9 @@ fn a_common_word_needs_a_party_in_its_sentence() {
     }
 }
 
-/// `targets: [person]`: a term said of one individual links to a person of a party, whatever
-/// the party's type, and never to a party named by its name.
+/// `targets: [person]`: a term said of one individual describes the party the person leads or
+/// speaks for: a person named beside it links to that person's party, a party named in its
+/// phrase ("the tyrant of Karst Front") to that party, and a population never.
 #[test]
 fn a_term_for_a_person_describes_a_person_of_a_party() {
     let dir = tempfile::tempdir().unwrap();
@@ -5092,19 +5102,22 @@ fn a_term_for_a_person_describes_a_person_of_a_party() {
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
     };
-    // A person's term links to the person named beside it; a party named by its name is not
-    // the head of its phrase, so "the tyrant" of the second sentence stays the one the first
-    // sentence tied to Malko's party. Said of parties, "of Karst Front" heads the phrase.
     assert_eq!(
         links("person"),
-        pairs([
-            (r#"["ru"]"#, "apposition"),
-            (r#"["ru"]"#, "same_description")
-        ])
+        pairs([(r#"["ru"]"#, "apposition"), (r#"["kf"]"#, "same_phrase")])
     );
     assert_eq!(
         links("state, armed_group"),
         pairs([(r#"["ru"]"#, "apposition"), (r#"["kf"]"#, "same_phrase")])
+    );
+    // A term only a population can be describes neither Malko's state nor Karst Front: with no
+    // population named, an unnamed one.
+    assert_eq!(
+        links("population"),
+        pairs([
+            (r#"["unnamed-1"]"#, "unnamed_party"),
+            (r#"["unnamed-1"]"#, "carried_over")
+        ])
     );
     // An actor cannot be a person: a person is one of a party's people.
     write_temp(
@@ -5176,8 +5189,9 @@ fn every_lexicon_family_finds_its_true_uses_and_not_its_false_ones() {
 }
 
 /// A corpus run counts the records in a language that no loaded lexicon is written for, by
-/// language, in the summary and the report's headline, and a merge adds them up. The record in
-/// French is read by the bundled French lexicon, the one in English by the English one.
+/// language, in the summary and the report's headline, and a merge adds them up. The records in
+/// French, one with terms and one without, are read by the bundled French lexicon, the one in
+/// English by the English one.
 #[test]
 fn a_corpus_counts_the_records_no_lexicon_reads() {
     let dir = tempfile::tempdir().unwrap();
@@ -5185,6 +5199,7 @@ fn a_corpus_counts_the_records_no_lexicon_reads() {
         r#"{"id": "en", "source": "wire", "text": "The army said on Sunday that the rebels had taken the town after two days of fighting."}"#,
         r#"{"id": "es", "source": "wire", "text": "El ejército afirmó el domingo que los rebeldes habían tomado la ciudad tras dos días de combates y que los civiles huían hacia el sur."}"#,
         r#"{"id": "fr", "source": "wire", "text": "L'armée a affirmé dimanche que les rebelles avaient pris la ville après deux jours de combats."}"#,
+        r#"{"id": "fr-budget", "source": "wire", "text": "Le gouvernement a présenté dimanche devant l'Assemblée nationale son projet de budget pour l'année prochaine."}"#,
     ];
     write_temp(&dir, "c.jsonl", (records.join("\n") + "\n").as_bytes());
     let out = framelens()
@@ -5195,7 +5210,7 @@ fn a_corpus_counts_the_records_no_lexicon_reads() {
     assert!(out.status.success());
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(
-        report.starts_with("framelens corpus: 3 articles from 1 source; 1 in a language no loaded lexicon is written for (Spanish 1)\n"),
+        report.starts_with("framelens corpus: 4 articles from 1 source; 1 in a language no loaded lexicon is written for (Spanish 1)\n"),
         "{report}"
     );
     let summary = |name: &str| -> serde_json::Value {

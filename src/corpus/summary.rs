@@ -162,6 +162,11 @@ pub fn fingerprint(lex: &Lexicon) -> String {
         for x in &e.exclude {
             field(x);
         }
+        if let Some(r) = e.requires {
+            field(r.as_str());
+        }
+        // The language of the entry's file decides which articles are counted as unread.
+        field(lex.files.get(e.file).map_or("", |f| f.language));
     }
     for a in &lex.actors {
         field("actor");

@@ -165,7 +165,14 @@ pub fn explain(an: &Analyzer, text: &str) -> String {
     // targets, is dropped before actors and voice are worked out.
     for h in &ex.selected {
         let e = &lex.labels[h.owner];
-        if e.requires.is_some() && !art.hits.iter().any(|x| x.start == h.span.start) {
+        let in_a_sentence = art
+            .sentence_spans
+            .iter()
+            .any(|x| x.start <= h.span.start && h.span.start < x.end);
+        if e.requires.is_some()
+            && in_a_sentence
+            && !art.hits.iter().any(|x| x.start == h.span.start)
+        {
             let targets: Vec<&str> = e.targets.iter().map(|t| t.as_str()).collect();
             let _ = writeln!(
                 s,

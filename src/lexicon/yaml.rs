@@ -463,7 +463,13 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 category: l.category.value,
                 stance: l.stance.value.clamp(-2, 2) as i8,
                 kind: l.kind,
-                targets: l.targets,
+                targets: {
+                    // `person` last, the other types in the order written (the first is the
+                    // type of a party the term names that no lexicon lists).
+                    let mut t = l.targets;
+                    t.sort_by_key(|&x| x == ActorType::Person);
+                    t
+                },
                 exclude,
                 requires: l.requires,
                 note: l.note,
