@@ -13,9 +13,10 @@
 use serde::Serialize;
 use whatlang::Lang;
 
-/// How much of an article the detector reads: the trigram counts settle long before this, and
-/// a corpus run must not pay for reading every byte twice.
-pub const SAMPLE_BYTES: usize = 8192;
+/// How much of an article the detector reads: a few paragraphs settle the trigram counts of
+/// news copy. A call costs about 70 µs whatever the length, plus about 25 µs a KiB read (2,000
+/// calls on wire copy: 74 µs for 256 bytes, 121 µs for 2 KiB, 268 µs for 8 KiB).
+pub const SAMPLE_BYTES: usize = 2048;
 
 /// The language of lexicon files that do not say.
 pub const DEFAULT: &str = "eng";
