@@ -3,7 +3,7 @@
 # cargo-fuzz needs nightly compiler flags; the stable toolchain accepts them with
 # RUSTC_BOOTSTRAP=1, which this script sets. Install cargo-fuzz once: cargo install cargo-fuzz.
 # Seeds come from the repository (the sample articles, the wire fixtures, the spellings that
-# hide a term from a keyword filter in seeds/analyze, the bundled lexicons);
+# hide a term from a keyword filter in seeds/analyze, the bundled lexicons and seeds/lexicon_load);
 # what libFuzzer adds goes to fuzz/corpus/TARGET, crashes to fuzz/artifacts/TARGET.
 # Usage: fuzz/run.sh [SECONDS] [TARGET...]
 set -euo pipefail
@@ -18,7 +18,7 @@ export RUSTC_BOOTSTRAP=1
 mkdir -p corpus/analyze corpus/compare corpus/lexicon_load corpus/html_extract corpus/csv_records
 cp ../samples/*.txt ../tests/fixtures/wire/*.txt seeds/analyze/*.txt corpus/analyze/
 cp ../samples/*.txt corpus/compare/
-cp ../lexicons/*.yaml corpus/lexicon_load/
+cp ../lexicons/*.yaml seeds/lexicon_load/*.yaml corpus/lexicon_load/
 cp ../tests/fixtures/html/*.html seeds/html_extract/*.html corpus/html_extract/
 cp seeds/csv_records/*.csv corpus/csv_records/
 cargo fuzz build -O

@@ -343,7 +343,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
             },
         };
     // Each entry's snippet line, looked up by number: index the lines once.
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<&str> = yaml_lines(text).map(strip_break).collect();
     let mut ck = Checker {
         path,
         lines: &lines,
@@ -608,9 +608,9 @@ struct OnlyActors {
 fn entry_lines(lines: &[&str], starts: &[u64]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::with_capacity(starts.len());
     for (k, &s) in starts.iter().enumerate() {
-        let s = (s as usize).saturating_sub(1);
+        let s = (s as usize).saturating_sub(1).min(lines.len());
         let end = match starts.get(k + 1) {
-            Some(&n) => (n as usize).saturating_sub(1),
+            Some(&n) => (n as usize).saturating_sub(1).min(lines.len()),
             None => (s + 1..lines.len())
                 .find(|&i| {
                     let l = lines[i];
@@ -618,9 +618,47 @@ fn entry_lines(lines: &[&str], starts: &[u64]) -> Vec<std::ops::Range<usize>> {
                 })
                 .unwrap_or(lines.len()),
         };
-        out.push(s..end.max(s + 1));
+        out.push(s..end.max(s + 1).min(lines.len()));
     }
     out
+}
+
+/// The lines of `text` as YAML counts them, each with its line break: a line ends at "\r\n",
+/// "\n" or a lone "\r" (YAML 1.2, section 5.4), so the parser's line numbers index this list.
+fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let end = match b[i] {
+                b'\n' => i + 1,
+                b'\r' if b.get(i + 1) == Some(&b'\n') => i + 2,
+                b'\r' => i + 1,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let line = &text[start..end];
+            start = end;
+            i = end;
+            return Some(line);
+        }
+        (start < b.len()).then(|| {
+            let line = &text[start..];
+            start = b.len();
+            line
+        })
+    })
+}
+
+/// A line without its line break.
+fn strip_break(line: &str) -> &str {
+    line.strip_suffix("\r\n")
+        .or_else(|| line.strip_suffix('\n'))
+        .or_else(|| line.strip_suffix('\r'))
+        .unwrap_or(line)
 }
 
 /// After a type error, reads the file entry by entry so that every entry's problems are found in
@@ -637,13 +675,13 @@ struct Recovered {
 
 fn recover(path: &str, text: &str) -> Option<Recovered> {
     let loose: Loose = serde_saphyr::from_str_with_options(text, options()).ok()?;
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let lines: Vec<&str> = yaml_lines(text).collect();
     let label_starts: Vec<u64> = loose.labels.iter().map(|e| e.referenced.line()).collect();
     let actor_starts: Vec<u64> = loose.actors.iter().map(|e| e.referenced.line()).collect();
     let label_lines = entry_lines(&lines, &label_starts);
     let actor_lines = entry_lines(&lines, &actor_starts);
     let mut problems = Vec::new();
-    let file_lines: Vec<&str> = text.lines().collect();
+    let file_lines: Vec<&str> = yaml_lines(text).map(strip_break).collect();
     let shifted = |e: &serde_saphyr::Error, doc: &str, first: usize| -> Diagnostic {
         let d = saphyr_diagnostic(path, doc, e);
         if d.line == 0 {
@@ -811,6 +849,33 @@ mod tests {
     }
 
     const HEAD: &str = "categories: [a/b]\nlabels:\n";
+
+    /// YAML's line breaks: "\r\n", "\n" and a lone "\r"; the lines rebuild the text.
+    #[test]
+    fn lines_break_where_yaml_breaks_them() {
+        let table: [(&str, &[&str]); 5] = [
+            ("a\rb\r\nc\nd", &["a\r", "b\r\n", "c\n", "d"]),
+            ("", &[]),
+            ("\r\r", &["\r", "\r"]),
+            ("é\r\n", &["é\r\n"]),
+            ("x", &["x"]),
+        ];
+        for (text, want) in table {
+            let got: Vec<&str> = yaml_lines(text).collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(got.concat(), text);
+        }
+        assert_eq!(strip_break("a\r\n"), "a");
+        assert_eq!(strip_break("a\r"), "a");
+    }
+
+    /// A file whose lines end in a lone "\r", with a type error in an entry: the entry-by-entry
+    /// recovery used to slice past the last line (found by the lexicon_load fuzzer).
+    #[test]
+    fn a_file_with_carriage_returns_is_read_entry_by_entry() {
+        let src = "categories: [a/b]\rlabels:\r  - {id: x, forms: [y], category: a/b, stance: 1, kind: label}\r  - id: z\r    forms: [w]\r    category: a/b\r    stance: high\r    kind: label\r";
+        assert_eq!(problems(src), vec!["7:13: invalid i64".to_owned()]);
+    }
 
     #[test]
     fn table_of_semantic_errors() {
