@@ -11,7 +11,12 @@
 //!    the poll; `Asked whether ...,` is a question put by someone not named. Verbs of belief and finding
 //!    report only with a clause after them, verbs of wanting, refusing and asking only with an
 //!    infinitive (`wants to`, `asked Congress to`); verbs of trying (`sought to`) describe what
-//!    someone does and make no frame. A verb of saying followed by adjuncts only (`X said on
+//!    someone does and make no frame. The words begin at `that` when only adjuncts or, after a
+//!    verb of telling, the addressee stand before it (`wrote in a now-deleted post that`, `told
+//!    reporters that`); a participle frame after a comma (`, falsely claiming that`) ends the
+//!    words of the frame before it; a verb of saying inside a relative clause of the sentence's
+//!    subject, with a finite verb right after it (`The recovery he promised has turned ...`),
+//!    reports nothing. A verb of saying followed by adjuncts only (`X said on
 //!    Monday.`) reports nothing in its sentence. A passive of accusing with no agent (`Mali's
 //!    junta accused of war crimes`, `has been accused of`) is a frame with no speaker: the charge
 //!    is someone's words, and the text does not say whose; with an agent (`accused by rights
@@ -1639,6 +1644,48 @@ fn find_frames(
     }
     // Keep frames in text order of their verbs (lookups rely on it).
     frames[first_frame..].sort_by_key(|f| f.verb.start);
+    end_before_participles(cx, &r, &mut frames[first_frame..]);
+}
+
+/// True for an adverb in -ly written in lower case ("erroneously").
+fn ly_adverb(cx: &Ctx, k: usize) -> bool {
+    let w = cx.word(k);
+    w.len() > 4 && w.ends_with("ly") && !cx.first_char(k).is_uppercase()
+}
+
+/// The comma before the participle at `v`, over the adverbs between them (", erroneously
+/// claiming"), when there is one.
+fn participle_comma(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<usize> {
+    let mut k = v;
+    while k > r.start && ly_adverb(cx, k - 1) {
+        k -= 1;
+    }
+    (k > r.start && cx.word(k - 1) == ",").then(|| k - 1)
+}
+
+/// "Ryan dismissed the critique, erroneously claiming that ...": a participle frame after a
+/// comma starts a predicate of its own. The words of a frame before it in the sentence end at
+/// that comma, so the adverbs and the participle are the outlet's description of the act.
+fn end_before_participles(cx: &Ctx, r: &Range<usize>, frames: &mut [Frame]) {
+    for i in 1..frames.len() {
+        // A participle of naming reports only the name ("calling the charge a pretext"): the
+        // words before it stay the earlier frame's.
+        if frames[i].kind != FrameKind::Participle || frames[i].naming.is_some() {
+            continue;
+        }
+        let Some(comma) = participle_comma(cx, r, frames[i].verb_tokens.start) else {
+            continue;
+        };
+        for f in &mut frames[..i] {
+            let reports = matches!(
+                f.kind,
+                FrameKind::SpeakerFirst | FrameKind::SharedSubject | FrameKind::Participle
+            );
+            if reports && f.naming.is_none() && f.scope.start <= comma && comma < f.scope.end {
+                f.scope.end = comma;
+            }
+        }
+    }
 }
 
 /// Words before a colon that label a part of a page rather than name a speaker.
@@ -2362,11 +2409,10 @@ fn frame_at(
     {
         return Some(f);
     }
-    // "..., adding that ...": a participle continuing the frame before it.
+    // "..., adding that ...": a participle continuing the frame before it. Adverbs may stand
+    // between the comma and the participle (", erroneously claiming that ...").
     if word.ends_with("ing") && !progressive {
-        if before.is_none_or(|p| cx.word(p) != ",") {
-            return None;
-        }
+        participle_comma(cx, r, v)?;
         if let Some(prev) = earlier.iter().rev().find(|f| f.kind != FrameKind::Question) {
             let mut f = make(FrameKind::Participle, 0..0, v + 1..end);
             f.speaker = prev.speaker;
@@ -2502,7 +2548,8 @@ fn frame_at(
     // sentence, with insertions of any length after it.
     if let Some(subject) = subject_before_insertions(cx, r, p, v) {
         let scope_end = complement_end(cx, v, end, quotes);
-        return Some(make(FrameKind::SpeakerFirst, subject, v + 1..scope_end));
+        let start = content_start(cx, v, scope_end).min(scope_end);
+        return Some(make(FrameKind::SpeakerFirst, subject, start..scope_end));
     }
     // "The army, which has fought the RSF since April, said ...", "X, the commander, said":
     // an apposition or relative clause between commas sits between the subject and its verb.
@@ -2560,6 +2607,21 @@ fn frame_at(
     }
     let subject = s..subject_end;
     let boundary_before = if s > r.start { Some(s - 1) } else { None };
+    // "The recovery he promised has turned into ...": a noun phrase opens the sentence, a
+    // reporting verb follows its own subject, and a finite verb follows it. The verb sits in a
+    // relative clause of that noun ("the recovery [that] he promised"), whose gap is the verb's
+    // object; the finite verb is the sentence's, and the verb reports nothing. After a verb or a
+    // preposition ("a list of countries he said had sent troops") the gap is the subject of the
+    // words, which are reported, and so they are after a relative word ("which the army said
+    // was aimed at terrorists").
+    // Without a parse, the noun phrase is known by its shape: a determiner, at most five words,
+    // and no word in -ed among them ("The army named the towns it said were held" has a verb).
+    let noun_phrase = cx.is(s, DETERMINERS)
+        && subject.len() <= 5
+        && !subject.clone().skip(1).any(|k| cx.word(k).ends_with("ed"));
+    if s == r.start && subject.len() > 1 && noun_phrase && v + 1 < end && cx.is(v + 1, FINITE) {
+        return None;
+    }
     // What follows the verb up to the next comma: "..., the ministry said in a statement on X,
     // adding that ..." still ends its sentence's reported words.
     let after_end = (v + 1..end).find(|&k| cx.word(k) == ",").unwrap_or(end);
@@ -2578,7 +2640,67 @@ fn frame_at(
         return Some(make(FrameKind::SpeakerLast, subject, scope));
     }
     let scope_end = complement_end(cx, v, end, quotes);
-    Some(make(FrameKind::SpeakerFirst, subject, v + 1..scope_end))
+    let start = content_start(cx, v, scope_end).min(scope_end);
+    Some(make(FrameKind::SpeakerFirst, subject, start..scope_end))
+}
+
+/// Verbs of telling: their first object is the addressee, not the words ("told reporters that").
+const TELLING: &[&str] = &[
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "assured",
+    "informed",
+    "reminded",
+    "warned",
+    "warning",
+    "promised",
+    "convinced",
+];
+
+/// The longest stretch of adjuncts between a reporting verb and its complementizer that is read
+/// as such ("said in a statement on Friday that").
+const MAX_ADJUNCT_TOKENS: usize = 14;
+
+/// "X wrote in a now-deleted post on Friday that ...": where the words the verb at `v` reports
+/// begin. Adjuncts between the verb and a complementizer (`that`, or a colon) say where, when and
+/// how the words were said, in the outlet's voice; the words begin at the complementizer. The
+/// stretch must open an adjunct (a preposition, a word of time, an adverb in -ly) or, after a
+/// verb of telling, the addressee ("told reporters in Kyiv that"); it may not hold a finite verb,
+/// a subject pronoun, a quotation mark or a relative word, since then the complementizer belongs
+/// to a clause of the words ("said the group that attacked was ..."). Otherwise the words begin
+/// right after the verb.
+fn content_start(cx: &Ctx, v: usize, end: usize) -> usize {
+    let first = v + 1;
+    if first >= end {
+        return first;
+    }
+    let Some(comp) = (first..end.min(first + MAX_ADJUNCT_TOKENS))
+        .find(|&k| matches!(cx.word(k), "that" | ":" | "que" | "qu'" | "qu’"))
+    else {
+        return first;
+    };
+    if comp == first {
+        return first;
+    }
+    let w = cx.word(first);
+    let adverb = w.len() > 4 && w.ends_with("ly") && !cx.first_char(first).is_uppercase();
+    let opens = (cx.is(first, ADJUNCT_STARTS) && w != "as")
+        || is_calendar_word(w)
+        || adverb
+        || cx.is(v, TELLING);
+    let clause_inside = (first..comp).any(|k| {
+        cx.is(k, FINITE)
+            || cx.is(k, SUBJECT_PRONOUNS)
+            || cx.is(
+                k,
+                &["which", "who", "whom", "whose", "what", "whether", "if"],
+            )
+            || (cx.is_punct(k) && is_quote_char(cx.first_char(k)))
+            || REPORTING.contains(cx.word(k))
+    });
+    if opens && !clause_inside { comp } else { first }
 }
 
 /// "X said (that) ...": where the words after the verb at `v` end. When the words are a quote

@@ -186,7 +186,8 @@ const RELATIONS: &[Case] = &[
             Kind::Reported,
             "Donald Trump",
             "warning",
-            "voters that a Clinton victory would bring scandal back",
+            // The addressee of a verb of telling is not part of the words.
+            "that a Clinton victory would bring scandal back",
         )],
     ),
     (

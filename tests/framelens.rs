@@ -315,6 +315,75 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Reported,
         "Ankara",
     ),
+    // Adjuncts between the verb and "that" say where and when the words were said: the
+    // outlet's voice. The words begin at "that".
+    (
+        "Headline\nThe army said in a statement on the rebels' raid that five soldiers died.",
+        "rebels",
+        Voice::Author,
+        "",
+    ),
+    (
+        "Headline\nThe army said in a statement on Friday that militants attacked the town.",
+        "militants",
+        Voice::Reported,
+        "The army",
+    ),
+    (
+        "Headline\nThe army wrote in a post on Telegram: militants attacked the town.",
+        "militants",
+        Voice::Reported,
+        "The army",
+    ),
+    // After a verb of telling, the addressee before "that" is not the words either.
+    (
+        "Headline\nErdogan told the rebels on Monday that the army would stay.",
+        "rebels",
+        Voice::Author,
+        "",
+    ),
+    (
+        "Headline\nErdogan told reporters in Ankara that the militants must withdraw.",
+        "militants",
+        Voice::Reported,
+        "Erdogan",
+    ),
+    // A "that" after an object opens a relative clause inside the words.
+    (
+        "Headline\nThe army said the militants that attacked the town had fled.",
+        "militants",
+        Voice::Reported,
+        "The army",
+    ),
+    // A reporting verb in a relative clause of the sentence's subject reports nothing ...
+    (
+        "Headline\nThe ceasefire he promised has turned into a war with the militants.",
+        "militants",
+        Voice::Author,
+        "",
+    ),
+    // ... but where the gap is the subject of its words, they are reported.
+    (
+        "Headline\nThe army named the towns the rebels said were held by militants.",
+        "militants",
+        Voice::Reported,
+        "the rebels",
+    ),
+    // A participle after a comma and an adverb starts its own frame: the adverb and the
+    // participle are the outlet's description of the act, and the earlier words end at the
+    // comma.
+    (
+        "Headline\nThe minister dismissed the report, falsely claiming that the militants had fled.",
+        "militants",
+        Voice::Reported,
+        "The minister",
+    ),
+    (
+        "Headline\nThe minister dismissed the report, falsely claiming that the town was calm.",
+        "claiming",
+        Voice::Author,
+        "",
+    ),
 ];
 
 /// A passive of accusing with no agent ("X accused of ...", "X has been accused of ..."): the
