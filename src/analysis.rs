@@ -31,6 +31,10 @@ pub struct Hit {
     pub kind: Kind,
     /// Actor ids the term describes.
     pub actors: Vec<String>,
+    /// For an act, the actor ids it is done to: its victims or targets ("the invasion of
+    /// Ukraine"). Empty for other terms, and for an act whose object names no party.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub done_to: Vec<String>,
     /// The rule that linked the actors.
     pub link: LinkRule,
     /// What the rule saw.
@@ -548,9 +552,11 @@ impl Analyzer {
         let mut hits = Vec::with_capacity(term_hits.len());
         let mut designations = Vec::new();
         let weighed = linked.candidates.into_iter();
+        let mut done_to = linked.done_to.into_iter();
         for (i, ((th, link), candidates)) in
             term_hits.iter().zip(linked.links).zip(weighed).enumerate()
         {
+            let victims = done_to.next().unwrap_or_default();
             let e = th.entry;
             let decided = self.voice_for(text, &seg, &voices, &mentions, &lower, &term_hits, i);
             designations.extend(decided.designation);
@@ -572,6 +578,7 @@ impl Analyzer {
                 stance: e.stance,
                 kind: e.kind,
                 actors: link.actors.iter().map(|&a| actor_id(a)).collect(),
+                done_to: victims.into_iter().map(actor_id).collect(),
                 link: link.rule,
                 link_detail: link.detail,
                 link_candidates: candidates,

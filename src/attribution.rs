@@ -513,6 +513,9 @@ pub struct Linked {
     pub links: Vec<Link>,
     /// Per term: the parties weighed by the discourse model (empty for local rules).
     pub candidates: Vec<Vec<Candidate>>,
+    /// Per term: for an act, the parties it is done to (its victims or targets); empty
+    /// otherwise.
+    pub done_to: Vec<Vec<usize>>,
     pub parties: Vec<Party>,
 }
 
@@ -549,6 +552,8 @@ struct Reading {
     anaphoric: bool,
     /// Parties the phrase names in another role (see [`Term::other_roles`]).
     other_roles: Vec<usize>,
+    /// For an act, the parties it is done to (see [`Term::done_to`]).
+    done_to: Vec<usize>,
     /// The phrase names its own party, one the term cannot describe ("Kurdish fighters").
     owned: bool,
     /// A state the phrase names by its adjective ("Ukrainian militants").
@@ -621,6 +626,7 @@ fn read_locally(
             link: None,
             anaphoric: term.anaphoric,
             other_roles: term.other_roles(cx),
+            done_to: term.done_to(cx),
             owned,
             state_adjective,
             names_party: possessed(cx, h)
@@ -666,6 +672,10 @@ fn resolve_in_discourse(
     let mut any_tie: Option<Tie> = None;
     let mut out = Vec::with_capacity(hits.len());
     let mut candidates = Vec::with_capacity(hits.len());
+    let mut done_to: Vec<Vec<usize>> = readings
+        .iter_mut()
+        .map(|r| std::mem::take(&mut r.done_to))
+        .collect();
     for (hi, h) in hits.iter().enumerate() {
         let r = &mut readings[hi];
         let mut weighed = Vec::new();
@@ -753,11 +763,14 @@ fn resolve_in_discourse(
                 })
                 .collect(),
         );
+        // A party cannot be both who does an act and whom it is done to.
+        done_to[hi].retain(|a| !link.actors.contains(a));
         out.push(link);
     }
     Linked {
         links: out,
         candidates,
+        done_to,
         parties: cast.parties,
     }
 }
@@ -1728,6 +1741,53 @@ impl<'a> Term<'a> {
         }
         out.sort_unstable();
         out.dedup();
+        out
+    }
+
+    /// For an act, the parties it is done to: the party after "of", "against" or "on" ("the
+    /// invasion of Ukraine", "attacks against Israel", "strikes on Hezbollah"), or the object
+    /// right after a verb form in -ed or -ing ("Russia invaded Ukraine", "shelling Kharkiv"),
+    /// with the parties coordinated with it. Determiners may come between. A party named as a
+    /// place ("strikes in Gaza") or by an adjective ("Ukrainian towns") is not counted: the act
+    /// is done where it lives or to what is its, which the text does not make the party.
+    fn done_to(&self, cx: &Context) -> Vec<usize> {
+        if self.entry.kind != Kind::Act || self.toks.end >= self.sent.end {
+            return Vec::new();
+        }
+        let word = cx.w(self.toks.end - 1);
+        let verb_form = word.ends_with("ed") || word.ends_with("ing");
+        let mut k = self.toks.end;
+        if matches!(cx.w(k), "of" | "against" | "on") {
+            k += 1;
+        } else if !verb_form {
+            return Vec::new();
+        }
+        while k < self.sent.end && DETERMINERS.contains(&cx.w(k)) {
+            k += 1;
+        }
+        let Some(m) = cx.mention_at.get(k).copied().flatten() else {
+            return Vec::new();
+        };
+        if cx.mentions[m].form == Form::Adjective || cx.mentions[m].role.is_some() {
+            return Vec::new();
+        }
+        // The parties coordinated after it: a comma joins only a list that "and" or "or"
+        // closes, since a comma alone may open an apposition ("against Türkiye, the PKK ...").
+        let chain: Vec<usize> = cx.conjuncts(m).into_iter().filter(|&c| c >= m).collect();
+        let closed = chain
+            .windows(2)
+            .rposition(|w| {
+                (cx.last_token(w[0]) + 1..cx.first_token(w[1]))
+                    .any(|t| matches!(cx.w(t), "and" | "or" | "&" | "/"))
+            })
+            .map_or(1, |i| i + 2);
+        // In the order the text names them.
+        let mut out: Vec<usize> = Vec::new();
+        for &c in &chain[..closed.min(chain.len())] {
+            if !out.contains(&cx.mentions[c].actor) {
+                out.push(cx.mentions[c].actor);
+            }
+        }
         out
     }
 

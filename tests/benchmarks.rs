@@ -839,17 +839,20 @@ fn entity_framing_floors() {
     let r = framelens::eval::entity::eval_entity_framing(&dir).expect("eval runs");
     let text = framelens::eval::entity::render_text(&r);
     assert_eq!((r.documents, r.mentions), (109, 361), "{text}");
-    // Floors just below the measured figures: coverage 0.256, macro-F1 0.380 against 0.280.
-    // The conflict labels of issue 16 (724 entries) tie terms to 3 more entities (coverage
-    // 0.247 -> 0.256), with the role of some wrong: the covered macro-F1 fell from 0.391
-    // (margin +10.7 to +10.0), while the macro-F1 over every entity stayed 0.304.
-    assert!(r.coverage >= 0.25, "{text}");
-    assert!(r.covered_f1.macro_f1 >= 0.37, "{text}");
+    // Floors just below the measured figures: coverage 0.268, macro-F1 0.456 against 0.273
+    // (+18.3), over every entity 0.343 against 0.270. Before acts recorded what they are done
+    // to, an entity with no term of its own was never cast as Innocent: coverage 0.259 and
+    // macro-F1 0.381 against 0.281 (+10.0), 0.304 over every entity.
+    assert!(r.coverage >= 0.26, "{text}");
+    assert!(r.covered_f1.macro_f1 >= 0.44, "{text}");
     assert!(
-        r.covered_f1.macro_f1 >= r.covered_majority.macro_f1 + 0.09,
+        r.covered_f1.macro_f1 >= r.covered_majority.macro_f1 + 0.17,
         "{text}"
     );
-    assert!(r.all_f1.macro_f1 > r.all_majority.macro_f1, "{text}");
+    assert!(
+        r.all_f1.macro_f1 >= r.all_majority.macro_f1 + 0.06,
+        "{text}"
+    );
 }
 
 #[test]

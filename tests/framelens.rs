@@ -493,6 +493,52 @@ fn a_frame_with_the_opening_subject_resolves_its_speaker() {
     }
 }
 
+/// What an act is done to: the party after "of", "against" or "on", or the object of a verb
+/// form, with the parties an "and" coordinates with it. (text, term, `done_to` ids.)
+#[test]
+fn an_act_records_the_parties_it_is_done_to() {
+    let rows: &[(&str, &str, &[&str])] = &[
+        (
+            "Headline\nRussia invaded Ukraine in 2022.",
+            "invaded",
+            &["ukraine"],
+        ),
+        (
+            "Headline\nThe invasion of Ukraine was condemned in Kyiv.",
+            "invasion",
+            &["ukraine"],
+        ),
+        (
+            "Headline\nHamas launched terror attacks on Israel and the United States.",
+            "terror attacks",
+            &["israel", "united-states"],
+        ),
+        // A comma alone may open an apposition, not a list.
+        (
+            "Headline\nThe PKK waged a terror campaign against Türkiye, the EU says.",
+            "terror campaign",
+            &["turkey"],
+        ),
+        // A party named by its adjective is where the act happens, not whom it is done to.
+        (
+            "Headline\nRussia continued the invasion of Ukrainian towns.",
+            "invasion",
+            &[],
+        ),
+        // A label is done to no one.
+        (
+            "Headline\nThe terrorists attacked Israel.",
+            "terrorists",
+            &[],
+        ),
+    ];
+    for &(text, term, want) in rows {
+        let a = analyze(text);
+        let h = hit(&a, term, 0);
+        assert_eq!(h.done_to, want, "{text:?}: {}", h.link_detail);
+    }
+}
+
 #[test]
 fn voice_table() {
     let mut failures = Vec::new();

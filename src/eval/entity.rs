@@ -12,7 +12,9 @@
 //! mention. For each it gathers the terms tied to its actor, with their stance in the outlet's
 //! voice and in others'. The role the terms imply is the sign of their mean stance (the outlet's
 //! voice when it has terms, else all): negative is Antagonist, positive Protagonist, zero
-//! Innocent (cast as neither). It reports coverage (entities with at least one term), macro-F1 of
+//! Innocent (cast as neither). An entity tied to no term that a delegitimised act is done to
+//! ([`crate::analysis::Hit::done_to`]: "the invasion of Ukraine") is Innocent, as SemEval's
+//! Victim is. It reports coverage (entities with at least one term), macro-F1 of
 //! that role against the main role on the covered entities and on all (an entity with no term
 //! then takes the majority role), beside the majority-class baseline; and for the fine roles
 //! Terrorist and Tyrant, how often a term of that family (`delegitimizing/terrorism`;
@@ -352,23 +354,32 @@ pub fn eval_entity_framing(dir: &Path) -> Result<EntityReport, EvalError> {
                 .map(|h| h.stance)
                 .collect();
             let all: Vec<i8> = tied.iter().map(|h| h.stance).collect();
-            let implied = crate::analysis::mean(&own)
-                .or_else(|| crate::analysis::mean(&all))
-                .map(|s| {
-                    if s < 0.0 {
-                        "Antagonist"
-                    } else if s > 0.0 {
-                        "Protagonist"
-                    } else {
-                        "Innocent"
-                    }
-                });
+            // A delegitimised act done to the entity ("the invasion of Ukraine") casts it as
+            // the one who suffers, when its own terms do not cast it either way.
+            let suffers = art
+                .hits
+                .iter()
+                .any(|h| h.stance < 0 && h.done_to.contains(id) && !h.actors.contains(id));
+            let implied = implied_role(&own, &all, suffers);
             let families = tied.iter().map(|h| h.category.clone()).collect();
             rows.push((e.main.as_str(), implied, families, &e.fine));
         }
     }
     finish(&mut r, &rows);
     Ok(r)
+}
+
+/// The role an entity's terms imply: the sign of the mean stance of its terms in the outlet's
+/// voice (`own`), else of all its terms; negative is Antagonist, positive Protagonist, zero
+/// Innocent. An entity with no term of its own that `suffers` a delegitimised act is Innocent.
+/// `None` when nothing casts it.
+fn implied_role(own: &[i8], all: &[i8], suffers: bool) -> Option<&'static str> {
+    match crate::analysis::mean(own).or_else(|| crate::analysis::mean(all)) {
+        Some(s) if s < 0.0 => Some("Antagonist"),
+        Some(s) if s > 0.0 => Some("Protagonist"),
+        Some(_) => Some("Innocent"),
+        None => suffers.then_some("Innocent"),
+    }
 }
 
 /// One entity: gold role, the role its terms imply (none without terms), the categories of the
@@ -546,6 +557,30 @@ mod tests {
         );
         assert_eq!(e[1].name, "Putin");
         assert_eq!(e[1].main, "Protagonist");
+    }
+
+    #[test]
+    fn the_implied_role_reads_own_terms_first_then_acts_suffered() {
+        // (own voice, all voices, suffers a delegitimised act, implied role)
+        type Row = (&'static [i8], &'static [i8], bool, Option<&'static str>);
+        let rows: &[Row] = &[
+            (&[-2, 1], &[-2, 1], false, Some("Antagonist")),
+            (&[], &[2], false, Some("Protagonist")),
+            (&[1, -1], &[1, -1], true, Some("Innocent")),
+            // Its own terms decide, whatever is done to it.
+            (&[-2], &[-2], true, Some("Antagonist")),
+            (&[1], &[1], true, Some("Protagonist")),
+            // No term of its own: what it suffers casts it, or nothing does.
+            (&[], &[], true, Some("Innocent")),
+            (&[], &[], false, None),
+        ];
+        for &(own, all, suffers, want) in rows {
+            assert_eq!(
+                implied_role(own, all, suffers),
+                want,
+                "{own:?} {all:?} {suffers}"
+            );
+        }
     }
 
     #[test]

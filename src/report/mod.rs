@@ -189,6 +189,20 @@ fn explain_lines(h: &Hit, width: usize) -> String {
             "      "
         )
     );
+    if !h.done_to.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}",
+            wrap(
+                &format!(
+                    "done to: {} (the party after \"of\", \"against\" or \"on\", or the verb's object)",
+                    h.done_to.join(", ")
+                ),
+                width,
+                "      "
+            )
+        );
+    }
     if !h.link_candidates.is_empty() {
         let weighed: Vec<String> = h
             .link_candidates
