@@ -738,15 +738,33 @@ fn names_a_party(e: &LabelEntry, s: usize, typed: &[(usize, ActorType)]) -> bool
 }
 
 /// The comma that opens an apposition closed by the comma at `close` (", the US-backed force
-/// in the northeast,"): within 16 tokens before it, followed by a determiner or a relative word.
+/// in the northeast,"): within 16 tokens before it, followed by a determiner, a relative word or
+/// a word of inclusion.
 fn apposition_before(lower: &LowerTokens, start: usize, close: usize) -> Option<usize> {
     let open = (start..close)
         .rev()
         .take(16)
         .find(|&k| lower.get(k) == ",")?;
+    // An apposition opens with a determiner or a relative word; a parenthetical adjunct that
+    // narrows or extends the object opens with a word of inclusion ("the West Bank, including
+    // East Jerusalem, to be ...").
     matches!(
         lower.get(open + 1),
-        "the" | "a" | "an" | "which" | "who" | "whose" | "its" | "their"
+        "the"
+            | "a"
+            | "an"
+            | "which"
+            | "who"
+            | "whose"
+            | "its"
+            | "their"
+            | "including"
+            | "excluding"
+            | "especially"
+            | "notably"
+            | "particularly"
+            | "mainly"
+            | "chiefly"
     )
     .then_some(open)
 }

@@ -308,6 +308,13 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Reported,
         "Türkiye",
     ),
+    // A parenthetical of inclusion after the object is passed over like an apposition.
+    (
+        "Headline\nThe United Nations considers the West Bank, including East Jerusalem, to be occupied territory.",
+        "occupied territory",
+        Voice::Reported,
+        "United Nations",
+    ),
     // A denial is a frame like any other; the negation is recorded on the hit.
     (
         "Headline\nAnkara denies they are terrorists.",
