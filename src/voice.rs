@@ -16,7 +16,8 @@
 //!    reporters that`); a participle frame after a comma (`, falsely claiming that`) ends the
 //!    words of the frame before it; a verb of saying inside a relative clause of the sentence's
 //!    subject, with a finite verb right after it (`The recovery he promised has turned ...`),
-//!    reports nothing. A verb of saying followed by adjuncts only (`X said on
+//!    reports nothing. A naming verb's object may be completed by a prepositional phrase before
+//!    the name (`called Israel's presence at five hilltops an occupation`). A verb of saying followed by adjuncts only (`X said on
 //!    Monday.`) reports nothing in its sentence. A passive of accusing with no agent (`Mali's
 //!    junta accused of war crimes`, `has been accused of`) is a frame with no speaker: the charge
 //!    is someone's words, and the text does not say whose; with an agent (`accused by rights
@@ -2167,6 +2168,43 @@ fn noun_phrase_part(cx: &Ctx, k: usize, end: usize) -> usize {
     j
 }
 
+/// Prepositions that open a phrase completing an object ("the attack on Gaza").
+const OBJECT_PREPOSITIONS: &[&str] = &[
+    "at", "on", "in", "of", "near", "along", "across", "over", "from", "against", "inside",
+    "outside", "around", "within", "into",
+];
+
+/// "called Israel's presence at five hilltops an occupation": an object followed by a
+/// prepositional phrase runs to the name after it, when the name opens with an indefinite
+/// article or a quotation within eight words and no punctuation or clause word comes first.
+/// Gives where the object ends, or `None` when no such name follows.
+fn object_complement_end(cx: &Ctx, quotes: &[RawQuote], e: usize, end: usize) -> Option<usize> {
+    // The object's head may come a word or two later ("continued presence at").
+    let p = (e..end.min(e + 3)).find(|&p| cx.is(p, OBJECT_PREPOSITIONS))?;
+    let plain = |t: usize| {
+        !cx.is_punct(t)
+            && !CLAUSE_WORDS.contains(&cx.word(t))
+            && !cx.is(t, &["a", "an", "as", "to", "and", "or", "by"])
+    };
+    if !(e..p).all(plain) {
+        return None;
+    }
+    for j in p + 1..end.min(p + 9) {
+        let opens_quote = cx.is_punct(j)
+            && is_quote_char(cx.first_char(j))
+            && quotes
+                .iter()
+                .any(|q| q.span.start == cx.seg.tokens[j].span.start);
+        if cx.is(j, &["a", "an"]) || opens_quote {
+            return Some(j);
+        }
+        if cx.is_punct(j) || CLAUSE_WORDS.contains(&cx.word(j)) || cx.is(j, &["and", "or"]) {
+            return None;
+        }
+    }
+    None
+}
+
 /// The end of a name starting at token `k`: a quotation that opens there, or the words up to a
 /// punctuation mark, a preposition or a new clause, at most [`MAX_NAME_TOKENS`].
 fn name_end(cx: &Ctx, quotes: &[RawQuote], k: usize, end: usize) -> usize {
@@ -2310,7 +2348,8 @@ fn naming_at(
         // The object is the relative pronoun; a resumptive pronoun may still follow.
         k + usize::from(cx.is(k.min(end - 1), OBJECT_PRONOUNS) && k < end)
     } else {
-        noun_phrase_end(cx, k, end)
+        let e = noun_phrase_end(cx, k, end);
+        object_complement_end(cx, quotes, e, end).unwrap_or(e)
     };
     k = object_end;
     // "considers the SDF, the US-backed force that controls the northeast, to be a terrorist

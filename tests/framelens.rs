@@ -584,6 +584,23 @@ const NAMING_CASES: &[(&str, &str, Voice, &str, &str, bool)] = &[
         "Erdogan",
         false,
     ),
+    // An object completed by a prepositional phrase runs to the name that follows it.
+    (
+        "Headline\nLebanon's president has called Israel's continued presence at five hilltops an occupation.",
+        "occupation",
+        Voice::Reported,
+        "naming: X calls them Y",
+        "Lebanon's president",
+        false,
+    ),
+    (
+        "Headline\nErdogan called the raid on the camp a “massacre”.",
+        "massacre",
+        Voice::Quote,
+        "inside quotation marks with a speaker",
+        "Erdogan",
+        false,
+    ),
     // Relative clause: the namer is the antecedent; bare, straight and curly marks.
     (
         "Headline\nThe rebels, who call themselves freedom fighters, took the town.",
