@@ -2764,7 +2764,12 @@ fn complement_end(cx: &Ctx, v: usize, end: usize, quotes: &[RawQuote]) -> usize 
                 let q_end = token_range(cx.seg, Span::new(q.span.start, q.span.end))
                     .end
                     .min(end);
-                if objects == 0 || q_end == end || cx.is_punct(q_end) {
+                // "vows 'crushing response' to any new aggression": a preposition right after
+                // a quote that opens the words continues them.
+                let continues = objects == 0
+                    && q_end < end
+                    && cx.is(q_end, &["to", "against", "for", "over", "on", "of"]);
+                if (objects == 0 || q_end == end || cx.is_punct(q_end)) && !continues {
                     scope_end = q_end;
                 }
             }

@@ -308,6 +308,19 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Reported,
         "Türkiye",
     ),
+    // A quote that opens the words ends them, unless a preposition continues them.
+    (
+        "Headline\nIran vows 'crushing response' to any new aggression by the Israeli regime.",
+        "aggression",
+        Voice::Reported,
+        "Iran",
+    ),
+    (
+        "Headline\nAbbas condemned “a massacre”. The army said the militants fled.",
+        "massacre",
+        Voice::Quote,
+        "Abbas",
+    ),
     // A parenthetical of inclusion after the object is passed over like an apposition.
     (
         "Headline\nThe United Nations considers the West Bank, including East Jerusalem, to be occupied territory.",
