@@ -1655,13 +1655,17 @@ fn ly_adverb(cx: &Ctx, k: usize) -> bool {
 }
 
 /// The comma before the participle at `v`, over the adverbs between them (", erroneously
-/// claiming"), when there is one.
+/// claiming"), or the closing quotation mark right after such a comma; when there is one.
 fn participle_comma(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<usize> {
     let mut k = v;
     while k > r.start && ly_adverb(cx, k - 1) {
         k -= 1;
     }
-    (k > r.start && cx.word(k - 1) == ",").then(|| k - 1)
+    if k > r.start && cx.word(k - 1) == "," {
+        return Some(k - 1);
+    }
+    // American style puts the comma inside the closing quotation mark: 'party," claiming'.
+    (k > r.start + 1 && is_closing_mark(cx, k - 1) && cx.word(k - 2) == ",").then(|| k - 1)
 }
 
 /// "Ryan dismissed the critique, erroneously claiming that ...": a participle frame after a
@@ -2453,7 +2457,7 @@ fn frame_at(
     if word.ends_with("ing") && !progressive {
         participle_comma(cx, r, v)?;
         if let Some(prev) = earlier.iter().rev().find(|f| f.kind != FrameKind::Question) {
-            let mut f = make(FrameKind::Participle, 0..0, v + 1..end);
+            let mut f = make(FrameKind::Participle, 0..0, content_start(cx, v, end)..end);
             f.speaker = prev.speaker;
             f.speaker_tokens = 0..0;
             return Some(f);
@@ -2466,7 +2470,11 @@ fn frame_at(
                 || (v + 1 < end && cx.is_punct(v + 1) && is_quote_char(cx.first_char(v + 1)));
             opening_name(cx, r, v).filter(|_| clause)
         })?;
-        return Some(make(FrameKind::Participle, subject, v + 1..end));
+        return Some(make(
+            FrameKind::Participle,
+            subject,
+            content_start(cx, v, end)..end,
+        ));
     }
     // "... and claimed ...": a verb sharing the subject of the frame before. Not of an agentless
     // passive, whose subject is the accused, not a speaker: "Hamas was accused of war crimes and
@@ -2478,12 +2486,20 @@ fn frame_at(
         // no frame before it, the verb shares the subject the sentence opens with.
         let Some(prev) = earlier.iter().rev().find(|f| f.kind != FrameKind::Question) else {
             let subject = opening_subject(cx, r, v)?;
-            return Some(make(FrameKind::SharedSubject, subject, v + 1..end));
+            return Some(make(
+                FrameKind::SharedSubject,
+                subject,
+                content_start(cx, v, end)..end,
+            ));
         };
         if prev.kind == FrameKind::Agentless {
             return None;
         }
-        let mut f = make(FrameKind::SharedSubject, 0..0, v + 1..end);
+        let mut f = make(
+            FrameKind::SharedSubject,
+            0..0,
+            content_start(cx, v, end)..end,
+        );
         f.speaker = prev.speaker;
         return Some(f);
     }
@@ -2723,9 +2739,15 @@ fn content_start(cx: &Ctx, v: usize, end: usize) -> usize {
     if comp == first {
         return first;
     }
-    let w = cx.word(first);
-    let adverb = w.len() > 4 && w.ends_with("ly") && !cx.first_char(first).is_uppercase();
-    let opens = (cx.is(first, ADJUNCT_STARTS) && w != "as")
+    // An adjunct may stand between commas ("said, without evidence, that").
+    let lead = if cx.word(first) == "," {
+        first + 1
+    } else {
+        first
+    };
+    let w = cx.word(lead);
+    let adverb = w.len() > 4 && w.ends_with("ly") && !cx.first_char(lead).is_uppercase();
+    let opens = (cx.is(lead, ADJUNCT_STARTS) && w != "as")
         || is_calendar_word(w)
         || adverb
         || cx.is(v, TELLING);

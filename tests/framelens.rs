@@ -375,6 +375,33 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Reported,
         "The army",
     ),
+    // Adjuncts between commas, and after a participle frame, are not the words either.
+    (
+        "Headline\nShe also said, without evidence, that the militants had fled.",
+        "without evidence",
+        Voice::Author,
+        "",
+    ),
+    (
+        "Headline\nShe also said, without evidence, that the militants had fled.",
+        "militants",
+        Voice::Reported,
+        "She",
+    ),
+    (
+        "Headline\nThe minister ended the talks, claiming without evidence that the militants had fled.",
+        "without evidence",
+        Voice::Author,
+        "",
+    ),
+    // American style puts the comma inside the closing mark: the participle after it still
+    // starts its own frame.
+    (
+        "Headline\nTrump insisted that he had “won the debate,” claiming that the town was calm.",
+        "claiming",
+        Voice::Author,
+        "",
+    ),
     // A reporting verb in a relative clause of the sentence's subject reports nothing ...
     (
         "Headline\nThe ceasefire he promised has turned into a war with the militants.",
