@@ -169,6 +169,40 @@ const RELATIONS: &[Case] = &[
             "whether the regime would fall",
         )],
     ),
+    // Every form of a verb of saying, belief or intention is read: the present of "cite",
+    // participles of "announce" and "threaten", and the base of "suggest".
+    (
+        "Headline\nOfficials cite intelligence that the group is planning attacks.",
+        &[(
+            Kind::Reported,
+            "Officials",
+            "cite",
+            "intelligence that the group is planning attacks",
+        )],
+    ),
+    (
+        "Headline\nErdogan spoke on Monday, announcing that the border would close.",
+        &[(
+            Kind::Reported,
+            "Erdogan",
+            "announcing",
+            "that the border would close",
+        )],
+    ),
+    (
+        "Headline\nThe polls suggest that the race is tight.",
+        &[(
+            Kind::Reported,
+            "The polls",
+            "suggest",
+            "that the race is tight",
+        )],
+    ),
+    // Without a clause, a verb of finding or belief reports nothing.
+    (
+        "Headline\nInvestigators find the wreckage near the coast.",
+        &[],
+    ),
     // A quote inside the complement does not end it.
     (
         "Headline\nÇavuşoğlu said the “terrorists” had fled.",
@@ -698,14 +732,13 @@ fn polnear_dev_floors() {
     // Floors just below the measured figures (docs/accuracy.md), so a regression fails.
     let (f, b) = (&r.framelens, &r.baseline);
     assert!(f.tokens.f1 >= 0.80, "{text}");
-    assert!(f.relations.f1 >= 0.63, "{text}");
+    assert!(f.relations.f1 >= 0.64, "{text}");
     assert!(f.source.accuracy >= 0.84, "{text}");
     assert!(f.cues.f1 >= 0.62, "{text}");
     assert!(f.tokens.f1 >= b.tokens.f1 + 0.20, "{text}");
-    // The issue asks for 20 points over the baseline; framelens stands at 19.6 since the
-    // baseline reads '' as a quotation mark too (docs/accuracy.md). This floor guards against a
-    // regression, it does not claim the target.
-    assert!(f.relations.f1 >= b.relations.f1 + 0.19, "{text}");
+    // The issue asks for 20 points over the baseline: 0.642 against 0.440 (+20.2) since the
+    // voice rules of 2026-12-04's fourth session (docs/accuracy.md).
+    assert!(f.relations.f1 >= b.relations.f1 + 0.20, "{text}");
     assert!(f.source.accuracy >= b.source.accuracy + 0.20, "{text}");
     assert!(r.hit_voice.author_vs_not.accuracy >= 0.75, "{text}");
     assert!(
