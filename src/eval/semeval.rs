@@ -198,6 +198,22 @@ pub struct SemevalReport {
     pub misses: Vec<(String, usize)>,
     /// Label hits that overlap no span of any technique (the term id), most frequent first.
     pub false_alarms: Vec<(String, usize)>,
+    /// Every label hit with a stance other than 0 that overlaps no span of any technique, in
+    /// document order: the hits to sort into a sense the lexicon does not mean and a loaded use
+    /// the corpus leaves unmarked (`--format json` only).
+    pub unmarked: Vec<Unmarked>,
+}
+
+/// A label hit with a stance that no technique span overlaps.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Unmarked {
+    pub document: String,
+    pub term: String,
+    pub text: String,
+    /// Byte offsets into the document.
+    pub start: usize,
+    pub end: usize,
+    pub sentence: String,
 }
 
 /// The conflict word of a gold span: the first word that starts with a conflict stem, as a
@@ -293,6 +309,16 @@ pub fn eval_semeval_spans(an: &Analyzer, dir: &Path) -> Result<SemevalReport, Ev
         for h in &labels {
             if !any.iter().any(|g| g.overlaps(Span::new(h.start, h.end))) {
                 *false_alarms.entry(h.term.clone()).or_insert(0) += 1;
+                if h.stance != 0 {
+                    r.unmarked.push(Unmarked {
+                        document: d.name.clone(),
+                        term: h.term.clone(),
+                        text: h.text.clone(),
+                        start: h.start,
+                        end: h.end,
+                        sentence: h.sentence_text.clone(),
+                    });
+                }
             }
         }
     }
