@@ -748,25 +748,9 @@ fn apposition_before(lower: &LowerTokens, start: usize, close: usize) -> Option<
     // An apposition opens with a determiner or a relative word; a parenthetical adjunct that
     // narrows or extends the object opens with a word of inclusion ("the West Bank, including
     // East Jerusalem, to be ...").
-    matches!(
-        lower.get(open + 1),
-        "the"
-            | "a"
-            | "an"
-            | "which"
-            | "who"
-            | "whose"
-            | "its"
-            | "their"
-            | "including"
-            | "excluding"
-            | "especially"
-            | "notably"
-            | "particularly"
-            | "mainly"
-            | "chiefly"
-    )
-    .then_some(open)
+    let w = lower.get(open + 1);
+    (crate::voice::APPOSITION_OPENERS.contains(&w) || crate::voice::INCLUSION_WORDS.contains(&w))
+        .then_some(open)
 }
 
 /// The speech frames, for reports.

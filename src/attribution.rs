@@ -1746,16 +1746,21 @@ impl<'a> Term<'a> {
 
     /// For an act, the parties it is done to: the party after "of", "against" or "on" ("the
     /// invasion of Ukraine", "attacks against Israel", "strikes on Hezbollah"), or the object
-    /// right after a verb form in -ed or -ing ("Russia invaded Ukraine", "shelling Kharkiv"),
-    /// with the parties coordinated with it. Determiners may come between. A party named as a
+    /// right after a verb form in -ed or -ing ("Russia invaded Ukraine", "shelling Kharkiv"; not
+    /// a noun after a determiner: "after the shelling Russia said"), with the parties an "and"
+    /// coordinates with it, in its sentence. Determiners may come between. A party named as a
     /// place ("strikes in Gaza") or by an adjective ("Ukrainian towns") is not counted: the act
     /// is done where it lives or to what is its, which the text does not make the party.
     fn done_to(&self, cx: &Context) -> Vec<usize> {
         if self.entry.kind != Kind::Act || self.toks.end >= self.sent.end {
             return Vec::new();
         }
+        // A verb form, not a noun in -ing after a determiner ("After the shelling Russia said").
         let word = cx.w(self.toks.end - 1);
-        let verb_form = word.ends_with("ed") || word.ends_with("ing");
+        let after_determiner = self.toks.start > self.sent.start
+            && (DETERMINERS.contains(&cx.w(self.toks.start - 1))
+                || cx.seg.tokens[self.toks.start - 1].kind == TokenKind::Possessive);
+        let verb_form = (word.ends_with("ed") || word.ends_with("ing")) && !after_determiner;
         let mut k = self.toks.end;
         if matches!(cx.w(k), "of" | "against" | "on") {
             k += 1;
@@ -1764,6 +1769,9 @@ impl<'a> Term<'a> {
         }
         while k < self.sent.end && DETERMINERS.contains(&cx.w(k)) {
             k += 1;
+        }
+        if k >= self.sent.end {
+            return Vec::new();
         }
         let Some(m) = cx.mention_at.get(k).copied().flatten() else {
             return Vec::new();

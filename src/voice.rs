@@ -1703,10 +1703,11 @@ fn ly_adverb(cx: &Ctx, k: usize) -> bool {
 }
 
 /// The comma before the participle at `v`, over the adverbs between them (", erroneously
-/// claiming"), or the closing quotation mark right after such a comma; when there is one.
+/// claiming", ", also citing"), or the closing quotation mark right after such a comma; when
+/// there is one.
 fn participle_comma(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<usize> {
     let mut k = v;
-    while k > r.start && ly_adverb(cx, k - 1) {
+    while k > r.start && (ly_adverb(cx, k - 1) || skips_before_verb(cx.word(k - 1))) {
         k -= 1;
     }
     if k > r.start && cx.word(k - 1) == "," {
@@ -2220,6 +2221,23 @@ fn noun_phrase_part(cx: &Ctx, k: usize, end: usize) -> usize {
     j
 }
 
+/// Words that open an apposition after a noun phrase (", the US-backed force in the northeast,",
+/// ", which controls the northeast,").
+pub(crate) const APPOSITION_OPENERS: &[&str] =
+    &["the", "a", "an", "which", "who", "whose", "its", "their"];
+
+/// Words that open a parenthetical which narrows or extends a noun phrase (", including East
+/// Jerusalem,"): passed over like an apposition.
+pub(crate) const INCLUSION_WORDS: &[&str] = &[
+    "including",
+    "excluding",
+    "especially",
+    "notably",
+    "particularly",
+    "mainly",
+    "chiefly",
+];
+
 /// Prepositions that open a phrase completing an object ("the attack on Gaza").
 const OBJECT_PREPOSITIONS: &[&str] = &[
     "at", "on", "in", "of", "near", "along", "across", "over", "from", "against", "inside",
@@ -2228,8 +2246,9 @@ const OBJECT_PREPOSITIONS: &[&str] = &[
 
 /// "called Israel's presence at five hilltops an occupation": an object followed by a
 /// prepositional phrase runs to the name after it, when the name opens with an indefinite
-/// article or a quotation within eight words and no punctuation or clause word comes first.
-/// Gives where the object ends, or `None` when no such name follows.
+/// article or a quotation after the preposition's own object, within eight words, and no
+/// punctuation, other preposition or clause word comes first ("called an election in a bid to
+/// ..." names nothing). Gives where the object ends, or `None` when no such name follows.
 fn object_complement_end(cx: &Ctx, quotes: &[RawQuote], e: usize, end: usize) -> Option<usize> {
     // The object's head may come a word or two later ("continued presence at").
     let p = (e..end.min(e + 3)).find(|&p| cx.is(p, OBJECT_PREPOSITIONS))?;
@@ -2241,7 +2260,8 @@ fn object_complement_end(cx: &Ctx, quotes: &[RawQuote], e: usize, end: usize) ->
     if !(e..p).all(plain) {
         return None;
     }
-    for j in p + 1..end.min(p + 9) {
+    // The preposition's own object comes first ("on a school"): the name is after it.
+    for j in p + 2..end.min(p + 9) {
         let opens_quote = cx.is_punct(j)
             && is_quote_char(cx.first_char(j))
             && quotes
@@ -2250,7 +2270,7 @@ fn object_complement_end(cx: &Ctx, quotes: &[RawQuote], e: usize, end: usize) ->
         if cx.is(j, &["a", "an"]) || opens_quote {
             return Some(j);
         }
-        if cx.is_punct(j) || CLAUSE_WORDS.contains(&cx.word(j)) || cx.is(j, &["and", "or"]) {
+        if cx.is_punct(j) || cx.is(j, NAME_ENDS_AT) || cx.is(j, &["and", "or", "to", "of"]) {
             return None;
         }
     }
@@ -2408,10 +2428,8 @@ fn naming_at(
     // group": an apposition between commas after the object, then "to be".
     if gap.is_none() && word(k) == "," {
         let close = (k + 1..end).take(16).find(|&c| word(c) == ",");
-        let inserted = matches!(
-            word(k + 1),
-            "the" | "a" | "an" | "which" | "who" | "whose" | "its" | "their"
-        );
+        let inserted =
+            APPOSITION_OPENERS.contains(&word(k + 1)) || INCLUSION_WORDS.contains(&word(k + 1));
         // Only when a name follows ("..., a terrorist group", "..., to be", "..., as"):
         // "called Biden, the US president, and discussed ..." is a call, not a name.
         let name_follows = |c: usize| {
@@ -2480,6 +2498,68 @@ fn naming_at(
     Some(NamingAt::Frame(f))
 }
 
+/// "..., adding that ...": a participle at `v` continuing the frame before it. Adverbs may stand
+/// between the comma and the participle (", erroneously claiming that ..."). With no frame
+/// before it, the participle takes the subject the sentence opens with.
+fn participle_frame(
+    cx: &Ctx,
+    si: usize,
+    r: &Range<usize>,
+    v: usize,
+    earlier: &[Frame],
+) -> Option<Frame> {
+    let end = r.end;
+    participle_comma(cx, r, v)?;
+    let scope = content_start(cx, v, end)..end;
+    if let Some(prev) = earlier.iter().rev().find(|f| f.kind != FrameKind::Question) {
+        let mut f = new_frame(cx, si, v, FrameKind::Participle, 0..0, scope);
+        f.speaker = prev.speaker;
+        f.speaker_tokens = 0..0;
+        return Some(f);
+    }
+    // "Russia launched the operation in 2022, citing ...": the subject of the sentence, when the
+    // sentence opens with an actor, or with a name or a pronoun and the participle takes a
+    // clause ("Clinton spoke out on Tuesday, arguing that ...").
+    let subject = opening_subject(cx, r, v).or_else(|| {
+        let clause = takes_clause(cx, v, end)
+            || (v + 1 < end && cx.is_punct(v + 1) && is_quote_char(cx.first_char(v + 1)));
+        opening_name(cx, r, v).filter(|_| clause)
+    })?;
+    Some(new_frame(cx, si, v, FrameKind::Participle, subject, scope))
+}
+
+/// "... and claimed ...": a verb at `v`, after "and" or "but", sharing the subject of the frame
+/// before. Not of an agentless passive, whose subject is the accused, not a speaker: "Hamas was
+/// accused of war crimes and denied them" makes no frame. With no frame before it ("Yemen's
+/// government ... welcomed the designation and accused the Houthis of ..."), the verb shares
+/// the subject the sentence opens with.
+fn shared_subject_frame(
+    cx: &Ctx,
+    si: usize,
+    r: &Range<usize>,
+    v: usize,
+    earlier: &[Frame],
+) -> Option<Frame> {
+    let scope = content_start(cx, v, r.end)..r.end;
+    let Some(prev) = earlier.iter().rev().find(|f| f.kind != FrameKind::Question) else {
+        let subject = opening_subject(cx, r, v)?;
+        return Some(new_frame(
+            cx,
+            si,
+            v,
+            FrameKind::SharedSubject,
+            subject,
+            scope,
+        ));
+    };
+    if prev.kind == FrameKind::Agentless {
+        return None;
+    }
+    let mut f = new_frame(cx, si, v, FrameKind::SharedSubject, 0..0, scope);
+    f.speaker = prev.speaker;
+    Some(f)
+}
+
 fn frame_at(
     cx: &Ctx,
     si: usize,
@@ -2500,56 +2580,13 @@ fn frame_at(
     {
         return Some(f);
     }
-    // "..., adding that ...": a participle continuing the frame before it. Adverbs may stand
-    // between the comma and the participle (", erroneously claiming that ...").
     if word.ends_with("ing") && !progressive {
-        participle_comma(cx, r, v)?;
-        if let Some(prev) = earlier.iter().rev().find(|f| f.kind != FrameKind::Question) {
-            let mut f = make(FrameKind::Participle, 0..0, content_start(cx, v, end)..end);
-            f.speaker = prev.speaker;
-            f.speaker_tokens = 0..0;
-            return Some(f);
-        }
-        // "Russia launched the operation in 2022, citing ...": the subject of the sentence, when
-        // the sentence opens with an actor, or with a name or a pronoun and the participle takes
-        // a clause ("Clinton spoke out on Tuesday, arguing that ...").
-        let subject = opening_subject(cx, r, v).or_else(|| {
-            let clause = takes_clause(cx, v, end)
-                || (v + 1 < end && cx.is_punct(v + 1) && is_quote_char(cx.first_char(v + 1)));
-            opening_name(cx, r, v).filter(|_| clause)
-        })?;
-        return Some(make(
-            FrameKind::Participle,
-            subject,
-            content_start(cx, v, end)..end,
-        ));
+        return participle_frame(cx, si, r, v, earlier);
     }
-    // "... and claimed ...": a verb sharing the subject of the frame before. Not of an agentless
-    // passive, whose subject is the accused, not a speaker: "Hamas was accused of war crimes and
-    // denied them" makes no frame.
     if let Some(p) = before
         && matches!(cx.word(p), "and" | "but")
     {
-        // "Yemen's government ... welcomed the designation and accused the Houthis of ...": with
-        // no frame before it, the verb shares the subject the sentence opens with.
-        let Some(prev) = earlier.iter().rev().find(|f| f.kind != FrameKind::Question) else {
-            let subject = opening_subject(cx, r, v)?;
-            return Some(make(
-                FrameKind::SharedSubject,
-                subject,
-                content_start(cx, v, end)..end,
-            ));
-        };
-        if prev.kind == FrameKind::Agentless {
-            return None;
-        }
-        let mut f = make(
-            FrameKind::SharedSubject,
-            0..0,
-            content_start(cx, v, end)..end,
-        );
-        f.speaker = prev.speaker;
-        return Some(f);
+        return shared_subject_frame(cx, si, r, v, earlier);
     }
     // "Mali's junta accused of war crimes", "JNIM has been accused of atrocities": a participle
     // of accusing with its preposition right after it is a passive with no agent. Its subject is
@@ -2710,19 +2747,7 @@ fn frame_at(
     }
     let subject = s..subject_end;
     let boundary_before = if s > r.start { Some(s - 1) } else { None };
-    // "The recovery he promised has turned into ...": a noun phrase opens the sentence, a
-    // reporting verb follows its own subject, and a finite verb follows it. The verb sits in a
-    // relative clause of that noun ("the recovery [that] he promised"), whose gap is the verb's
-    // object; the finite verb is the sentence's, and the verb reports nothing. After a verb or a
-    // preposition ("a list of countries he said had sent troops") the gap is the subject of the
-    // words, which are reported, and so they are after a relative word ("which the army said
-    // was aimed at terrorists").
-    // Without a parse, the noun phrase is known by its shape: a determiner, at most five words,
-    // and no word in -ed among them ("The army named the towns it said were held" has a verb).
-    let noun_phrase = cx.is(s, DETERMINERS)
-        && subject.len() <= 5
-        && !subject.clone().skip(1).any(|k| cx.word(k).ends_with("ed"));
-    if s == r.start && subject.len() > 1 && noun_phrase && v + 1 < end && cx.is(v + 1, FINITE) {
+    if in_subject_relative(cx, r, &subject, v) {
         return None;
     }
     // What follows the verb up to the next comma: "..., the ministry said in a statement on X,
@@ -2769,18 +2794,21 @@ const MAX_ADJUNCT_TOKENS: usize = 14;
 /// "X wrote in a now-deleted post on Friday that ...": where the words the verb at `v` reports
 /// begin. Adjuncts between the verb and a complementizer (`that`, or a colon) say where, when and
 /// how the words were said, in the outlet's voice; the words begin at the complementizer. The
-/// stretch must open an adjunct (a preposition, a word of time, an adverb in -ly) or, after a
-/// verb of telling, the addressee ("told reporters in Kyiv that"); it may not hold a finite verb,
-/// a subject pronoun, a quotation mark or a relative word, since then the complementizer belongs
-/// to a clause of the words ("said the group that attacked was ..."). Otherwise the words begin
-/// right after the verb.
+/// stretch must open an adjunct (a preposition of place, time or manner, a word of time, an
+/// adverb in -ly), or, after a verb of telling, name the addressee in at most three words before
+/// such an adjunct or the complementizer ("told reporters in Kyiv that"). It may not hold a
+/// finite verb, a subject pronoun, a quotation mark, a relative word or a verb of saying, since
+/// then the complementizer belongs to a clause of the words ("said the group that attacked was
+/// ..."). Not for a verb that takes an infinitive or an appeal ("vowed to destroy the tunnels
+/// that ...", "called for a truce that ..."), nor after "of" ("warned of a catastrophe that
+/// ..."): what follows is the words. Otherwise the words begin right after the verb.
 fn content_start(cx: &Ctx, v: usize, end: usize) -> usize {
     let first = v + 1;
-    if first >= end {
+    if first >= end || takes_infinitive(cx, v, end) {
         return first;
     }
     let Some(comp) = (first..end.min(first + MAX_ADJUNCT_TOKENS))
-        .find(|&k| matches!(cx.word(k), "that" | ":" | "que" | "qu'" | "qu’"))
+        .find(|&k| is_complementizer(cx.word(k)) || cx.word(k) == ":")
     else {
         return first;
     };
@@ -2788,18 +2816,58 @@ fn content_start(cx: &Ctx, v: usize, end: usize) -> usize {
         return first;
     }
     // An adjunct may stand between commas ("said, without evidence, that").
-    let lead = if cx.word(first) == "," {
+    let mut lead = if cx.word(first) == "," {
         first + 1
     } else {
         first
     };
+    // The addressee of a verb of telling: a short phrase before an adjunct or "that".
+    if cx.is(v, TELLING) {
+        let np_end = (lead..comp)
+            .find(|&k| cx.is(k, ADJUNCT_STARTS) || cx.is_punct(k))
+            .unwrap_or(comp);
+        // One noun phrase: a determiner only at its start ("told CNN the militants that ..."
+        // holds two, the second the words').
+        if np_end == lead || np_end - lead > 3 || (lead + 1..np_end).any(|k| cx.is(k, DETERMINERS))
+        {
+            return first;
+        }
+        if np_end == comp {
+            return if clause_inside(cx, first, comp) {
+                first
+            } else {
+                comp
+            };
+        }
+        lead = np_end;
+    }
     let w = cx.word(lead);
-    let adverb = w.len() > 4 && w.ends_with("ly") && !cx.first_char(lead).is_uppercase();
-    let opens = (cx.is(lead, ADJUNCT_STARTS) && w != "as")
-        || is_calendar_word(w)
-        || adverb
-        || cx.is(v, TELLING);
-    let clause_inside = (first..comp).any(|k| {
+    // "to" opens an adjunct only before its addressee ("said to reporters that"), not before a
+    // verb ("vowed to destroy"); "for" and "of", and "on" after "call", open what is asked for
+    // or spoken of.
+    let to_addressee = w == "to"
+        && lead + 1 < comp
+        && (cx.is(lead + 1, DETERMINERS)
+            || cx.is(lead + 1, OBJECT_PRONOUNS)
+            || cx.first_char(lead + 1).is_uppercase()
+            || cx.word(lead + 1).ends_with('s'));
+    let appeal = cx.word(v).starts_with("call");
+    let preposition = cx.is(lead, ADJUNCT_STARTS)
+        && !matches!(w, "as" | "to" | "for" | "of" | "by")
+        && !(w == "on" && appeal)
+        || to_addressee;
+    let opens = preposition || is_calendar_word(w) || ly_adverb(cx, lead);
+    if opens && !clause_inside(cx, first, comp) {
+        comp
+    } else {
+        first
+    }
+}
+
+/// Whether the tokens `from..to` hold what only a clause has: a finite verb, a subject pronoun,
+/// a relative or question word, a quotation mark or a verb of saying.
+fn clause_inside(cx: &Ctx, from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
         cx.is(k, FINITE)
             || cx.is(k, SUBJECT_PRONOUNS)
             || cx.is(
@@ -2808,14 +2876,38 @@ fn content_start(cx: &Ctx, v: usize, end: usize) -> usize {
             )
             || (cx.is_punct(k) && is_quote_char(cx.first_char(k)))
             || REPORTING.contains(cx.word(k))
-    });
-    if opens && !clause_inside { comp } else { first }
+    })
+}
+
+/// "The recovery he promised has turned into ...": a noun phrase opens the sentence, a
+/// reporting verb at `v` follows its own subject, and a finite verb follows it, the sentence's
+/// only one after the verb. The verb sits in a relative clause of that noun ("the recovery
+/// [that] he promised"), whose gap is the verb's object; the finite verb is the sentence's, and
+/// the verb reports nothing. After a verb or a preposition ("a list of countries he said had sent
+/// troops") the gap is the subject of the words, which are reported, and so they are after a
+/// relative word ("which the army said was aimed at terrorists") and when another finite verb
+/// follows ("The hospital Israel says is a base was evacuated": "was" is the sentence's). Without
+/// a parse, the noun phrase is known by its shape: a determiner, at most five words, and no word
+/// in -ed among them ("The army named the towns it said were held" has a verb).
+fn in_subject_relative(cx: &Ctx, r: &Range<usize>, subject: &Range<usize>, v: usize) -> bool {
+    let s = subject.start;
+    let noun_phrase = cx.is(s, DETERMINERS)
+        && subject.len() <= 5
+        && !subject.clone().skip(1).any(|k| cx.word(k).ends_with("ed"));
+    s == r.start
+        && subject.len() > 1
+        && noun_phrase
+        && v + 1 < r.end
+        && cx.is(v + 1, FINITE)
+        && !(v + 2..r.end).any(|k| cx.is(k, FINITE))
 }
 
 /// "X said (that) ...": where the words after the verb at `v` end. When the words are a quote
 /// that starts right after the verb, the frame ends with the quote; a quote after some words of
 /// the complement ends it only when no word follows the quote ("said the “terrorists” had fled"
-/// goes on). Otherwise they run to the end of the sentence, `end`.
+/// goes on), and a preposition right after a quote that opens the words continues them to the end
+/// of its phrase ("vows 'crushing response' to any aggression"). Otherwise they run to the end of
+/// the sentence, `end`.
 fn complement_end(cx: &Ctx, v: usize, end: usize, quotes: &[RawQuote]) -> usize {
     if REPORTING_SAY.contains(&cx.word(v)) && adjuncts_only(cx, v + 1..end, quotes) {
         return v + 1;
@@ -2835,11 +2927,18 @@ fn complement_end(cx: &Ctx, v: usize, end: usize, quotes: &[RawQuote]) -> usize 
                     .end
                     .min(end);
                 // "vows 'crushing response' to any new aggression": a preposition right after
-                // a quote that opens the words continues them.
+                // a quote that opens the words continues them, to the end of their phrase. Not
+                // one of time ("on Monday", "for two hours").
                 let continues = objects == 0
-                    && q_end < end
-                    && cx.is(q_end, &["to", "against", "for", "over", "on", "of"]);
-                if (objects == 0 || q_end == end || cx.is_punct(q_end)) && !continues {
+                    && q_end + 1 < end
+                    && cx.is(q_end, &["to", "against", "for", "over", "on", "of"])
+                    && !is_calendar_word(cx.word(q_end + 1))
+                    && cx.seg.tokens[q_end + 1].kind != TokenKind::Number;
+                if continues {
+                    scope_end = (q_end..end)
+                        .find(|&t| matches!(cx.word(t), "," | ";" | ":"))
+                        .unwrap_or(end);
+                } else if objects == 0 || q_end == end || cx.is_punct(q_end) {
                     scope_end = q_end;
                 }
             }

@@ -14,9 +14,9 @@
 //! voice when it has terms, else all): negative is Antagonist, positive Protagonist, zero
 //! Innocent (cast as neither). An entity tied to no term that a delegitimised act is done to
 //! ([`crate::analysis::Hit::done_to`]: "the invasion of Ukraine") is Innocent, as SemEval's
-//! Victim is. It reports coverage (entities with at least one term), macro-F1 of
-//! that role against the main role on the covered entities and on all (an entity with no term
-//! then takes the majority role), beside the majority-class baseline; and for the fine roles
+//! Victim is. It reports coverage (entities with a role implied: a term tied, or a delegitimised
+//! act done to them), macro-F1 of that role against the main role on the covered entities and on
+//! all (an entity with no role implied then takes the majority role), beside the majority-class baseline; and for the fine roles
 //! Terrorist and Tyrant, how often a term of that family (`delegitimizing/terrorism`;
 //! `delegitimizing/illegitimate-rule`) is tied to the entity, against the other entities.
 //!
@@ -177,7 +177,7 @@ pub struct EntityReport {
     pub documents: usize,
     pub mentions: usize,
     pub entities: usize,
-    /// Entities with at least one term tied.
+    /// Entities with a role implied: at least one term tied, or a delegitimised act done to them.
     pub covered: usize,
     pub coverage: f64,
     /// The role of the stance sign against the main role, on the covered entities.
@@ -448,7 +448,7 @@ pub fn render_text(r: &EntityReport) -> String {
     let _ = writeln!(s, "== {} ==", r.dataset);
     let _ = writeln!(
         s,
-        "{} documents, {} mentions, {} entities; {} with at least one term (coverage {:.3})",
+        "{} documents, {} mentions, {} entities; {} with a term or an act done to them (coverage {:.3})",
         r.documents, r.mentions, r.entities, r.covered, r.coverage
     );
     let _ = writeln!(
