@@ -68,7 +68,8 @@ struct Cli {
     #[arg(long, global = true)]
     show_text: bool,
     /// Give up after SECS seconds (default 30): fetching a URL (connecting, redirects and the
-    /// page together), reading an HTML page (each, after it is fetched), or waiting for a writer
+    /// page together), reading an HTML page (each, after it is fetched; in a corpus, the page is
+    /// skipped), or waiting for a writer
     /// to open an article or a lexicon that is a FIFO (summaries, source maps and dictionaries
     /// to import wait 30 s).
     #[arg(long, global = true, value_name = "SECS", value_parser = parse_timeout)]
@@ -590,6 +591,37 @@ fn clean_up_on_signals() {
         });
 }
 
+/// Whether standard output was closed when framelens started (`framelens ... >&-`). Rust's
+/// runtime opens /dev/null on a closed descriptor 0, 1 or 2 before `main`, where a closed output
+/// could no longer be told from `> /dev/null`; so this is read by a constructor, which the
+/// loader runs first.
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[ctor::ctor(unsafe)]
+fn see_whether_stdout_is_closed() {
+    // SAFETY: F_GETFD reads the descriptor's flags and changes nothing; it fails only for a
+    // descriptor that is not open.
+    let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
+    STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Standard output when it was closed at the start: every write fails, so that a report that
+/// had nowhere to go is an error (exit 7) and not a silent success. Runs that write only to
+/// files (`-o`, `--summary`) are not affected.
+struct ClosedStdout;
+
+impl std::io::Write for ClosedStdout {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::other(
+            "standard output is closed (give -o FILE to write to a file)",
+        ))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     clean_up_on_signals();
@@ -750,6 +782,10 @@ fn main() -> ExitCode {
                 source_map: Default::default(),
                 max_bytes: max_article_bytes,
                 encoding: cli.encoding,
+                html_deadline: Some(cli.timeout.map_or(
+                    framelens::input::fetch::DEFAULT_TIMEOUT,
+                    std::time::Duration::from_secs_f64,
+                )),
             },
             source_map,
             hits,
@@ -840,8 +876,13 @@ fn main() -> ExitCode {
         eprintln!("framelens: {e}");
         return ExitCode::from(1);
     }
-    let mut out = std::io::stdout().lock();
-    match app::run(&config, &mut out) {
+    let (mut stdout, mut closed) = (std::io::stdout().lock(), ClosedStdout);
+    let out: &mut dyn std::io::Write = if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        &mut closed
+    } else {
+        &mut stdout
+    };
+    match app::run(&config, out) {
         Ok(code) => ExitCode::from(code),
         Err(AppError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {

@@ -1080,6 +1080,97 @@ fn a_bad_csv_row_is_skipped_and_reading_resynchronises() {
     }
 }
 
+/// A quoted field that never closes, with 40 MB after it, is read in bounded memory: under a
+/// quarter of a GiB of address space the record is reported, its lines are read as records of
+/// their own (each 10 MB line passed over as too large), and the record after them is read.
+/// Before, the bad record was held whole, twice (its bytes kept to read again, and the CSV
+/// reader's record): the run aborted under this limit, and at 1 GiB with 120 MB after it.
+#[test]
+fn an_unclosed_csv_quote_is_read_in_bounded_memory() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(p.join("c.csv")).unwrap());
+        f.write_all(b"id,source,text\n1,alpha,\"never closed\n")
+            .unwrap();
+        let line = format!("{}\n", "the rebels attacked ".repeat(500_000));
+        for _ in 0..4 {
+            f.write_all(line.as_bytes()).unwrap();
+        }
+        f.write_all(b"2,beta,The terrorists attacked.\n").unwrap();
+    }
+    let out = Command::new("/usr/bin/prlimit")
+        .arg(format!("--as={}", GIB / 4))
+        .arg("--")
+        .arg(assert_cmd::cargo::cargo_bin("framelens"))
+        .args(["corpus", "c.csv", "-q", "--hits", "h.jsonl"])
+        .current_dir(p)
+        .output()
+        .expect("run framelens");
+    let too_long = |line: u32| {
+        format!(
+            "framelens: c.csv:{line}: skipped: a CSV record of over 3145728 bytes; reading goes on after it\n"
+        )
+    };
+    assert_eq!(
+        stderr(&out, 6),
+        format!(
+            "framelens: c.csv:2: skipped: invalid CSV: a quoted field is never closed; reading goes on at the next line\n{}",
+            (3..=6).map(too_long).collect::<String>()
+        )
+    );
+    let hits = std::fs::read_to_string(p.join("h.jsonl")).unwrap();
+    let hit: serde_json::Value = serde_json::from_str(hits.trim()).unwrap();
+    assert_eq!(
+        (hit["source"].as_str(), hit["text"].as_str()),
+        (Some("beta"), Some("terrorists"))
+    );
+}
+
+/// A report to a standard output that was closed (`>&-`) is an error, exit 7, and not a silent
+/// success; `> /dev/null` is still a success, and a run that writes to a file does not need
+/// standard output. Before, a closed output exited 0 having written nothing: Rust's runtime
+/// opens /dev/null on it before `main`.
+#[test]
+fn a_closed_standard_output_is_an_error() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    std::fs::write(p.join("a.txt"), ARTICLE).unwrap();
+    let closed = |args: &[&str]| {
+        Command::new("/bin/sh")
+            .args(["-c", "exec \"$@\" >&-", "sh", "/usr/bin/prlimit"])
+            .arg(format!("--as={GIB}"))
+            .arg("--")
+            .arg(assert_cmd::cargo::cargo_bin("framelens"))
+            .args(args)
+            .current_dir(p)
+            .output()
+            .expect("run framelens")
+    };
+    let message = "framelens: cannot write the output: standard output is closed (give -o FILE to write to a file)\n";
+    assert_eq!(stderr(&closed(&["score", "a.txt"]), 7), message);
+    assert_eq!(
+        stderr(
+            &closed(&["compare", "a.txt", "a.txt", "--format", "json"]),
+            7
+        ),
+        message
+    );
+    assert_eq!(stderr(&closed(&["score", "a.txt", "-o", "r.txt"]), 0), "");
+    assert!(
+        std::fs::read_to_string(p.join("r.txt"))
+            .unwrap()
+            .contains("terrorist")
+    );
+    let devnull = framelens_in(p, User::Current)
+        .args(["score", "a.txt"])
+        .stdout(std::process::Stdio::null())
+        .output()
+        .expect("run framelens");
+    assert_eq!(stderr(&devnull, 0), "");
+}
+
 /// A server that declares UTF-16 for a page with no NUL byte that is valid UTF-8 has the wrong
 /// label: the page is read as UTF-8, with a note. Before, it was decoded as UTF-16 into
 /// nonsense: 0 hits and no warning.
@@ -1349,7 +1440,7 @@ fn merged_summaries_with_too_many_sources_are_refused() {
 }
 
 /// Reading an HTML page counts against `--timeout`, as fetching does: a page that takes longer
-/// is refused, exit 3. Before, only the fetch was timed.
+/// is refused, exit 3 (in a corpus, skipped). Before, only the fetch was timed.
 #[test]
 fn reading_a_page_is_timed() {
     let d = scratch(User::Current);
@@ -1374,6 +1465,41 @@ fn reading_a_page_is_timed() {
         "framelens: big.html: reading the HTML page took more than 0.001 s (--timeout)\n"
     );
     stderr(&run(p, User::Current, &["score", "big.html"]), 0);
+    // In a corpus the page is skipped (counted as `too_large`) and the run goes on with the next
+    // file. Before, corpus files were read without a deadline: a 2 MB page of 400 blocks nested
+    // 500 deep, within every markup limit, took 12 s.
+    std::fs::write(
+        p.join("good.txt"),
+        "The rebels said the regime had fallen.\n",
+    )
+    .unwrap();
+    let out = run(
+        p,
+        User::Current,
+        &[
+            "corpus",
+            "big.html",
+            "good.txt",
+            "--timeout",
+            "0.001",
+            "-q",
+            "--summary",
+            "s.json",
+        ],
+    );
+    assert_eq!(
+        stderr(&out, 6),
+        "framelens: big.html: skipped: reading the HTML page took more than 0.001 s (--timeout)\n"
+    );
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.join("s.json")).unwrap()).unwrap();
+    assert_eq!(summary["skipped"], serde_json::json!({"too_large": 1}));
+    assert_eq!(summary["articles"], 1);
+    // Given the default 30 s, the same page is read.
+    stderr(
+        &run(p, User::Current, &["corpus", "big.html", "good.txt", "-q"]),
+        0,
+    );
 }
 
 /// A 1 MB article with 60,000 hits on one line, and a pair of such articles (34,000 hits in the

@@ -10,21 +10,41 @@
 //! bytes, so CRLF and LF files number their lines alike, and a quoted field with line breaks
 //! moves the numbers on by its breaks.
 //!
+//! A record is read whole only up to a limit (the article limit plus 1 MiB). Past it, the record
+//! is scanned on without being kept, until it ends or its quoting breaks: a record that ends is
+//! skipped as too large, and reading goes on after it; a quoted field that never closes is
+//! reported as above, and the bytes scanned past its first line are read again from an anonymous
+//! temporary file. Memory is bounded by the limit whatever the input.
+//!
 //! What it does not do: check the number of fields (rows may omit trailing columns), or reject a
 //! quote inside an unquoted field (`5'10"`), which the crate reads as text.
 
 use std::io::{self, Read};
 
 /// A reader that keeps every byte read through it from a mark on.
+/// The CSV reader is stopped with this error when a record runs past the limit.
+#[derive(Debug, thiserror::Error)]
+#[error("a CSV record runs past the limit")]
+struct OverLimit;
+
+/// A reader that keeps every byte read through it from a mark on. Once more than `limit` bytes
+/// are kept, reading more fails with [`OverLimit`]. The CSV reader reads only when it has used
+/// up its buffer, and the mark moves to the end of each record read, so the kept bytes are those
+/// of the record being read: a record is read whole if it fits in the limit and the reader's
+/// buffer (8 KiB) together.
 struct Tee {
     inner: Box<dyn Read + Send>,
     kept: Vec<u8>,
     /// The stream offset of `kept[0]`.
     kept_from: u64,
+    limit: usize,
 }
 
 impl Read for Tee {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.kept.len() > self.limit {
+            return Err(io::Error::other(OverLimit));
+        }
         let n = self.inner.read(buf)?;
         self.kept.extend_from_slice(&buf[..n]);
         Ok(n)
@@ -32,11 +52,12 @@ impl Read for Tee {
 }
 
 impl Tee {
-    fn new(inner: Box<dyn Read + Send>) -> Tee {
+    fn new(inner: Box<dyn Read + Send>, limit: usize) -> Tee {
         Tee {
             inner,
             kept: Vec::new(),
             kept_from: 0,
+            limit,
         }
     }
 
@@ -68,6 +89,12 @@ pub enum Next {
         line: u64,
         detail: String,
     },
+    /// A record longer than the limit, starting on this line: passed over whole, and reading
+    /// goes on after it.
+    TooLong {
+        line: u64,
+        limit: usize,
+    },
     /// The input could not be read any further.
     Failed {
         line: u64,
@@ -86,6 +113,12 @@ pub struct CsvRecords {
     next_line: u64,
 }
 
+/// The longest record read whole when articles may have `max_article` bytes: the article, and
+/// 1 MiB for the other fields.
+pub fn record_limit(max_article: usize) -> usize {
+    max_article.saturating_add(1 << 20)
+}
+
 fn reader(input: Tee) -> csv::Reader<Tee> {
     csv::ReaderBuilder::new()
         .has_headers(false)
@@ -98,13 +131,20 @@ fn lines_in(bytes: &[u8]) -> u64 {
 }
 
 impl CsvRecords {
-    /// Reads the header; the records follow from [`CsvRecords::next`].
-    pub fn new(input: Box<dyn Read + Send>) -> Result<(CsvRecords, csv::ByteRecord), String> {
-        let mut r = reader(Tee::new(input));
+    /// Reads the header; the records follow from [`CsvRecords::next`]. Records over `limit`
+    /// bytes are passed over ([`record_limit`]).
+    pub fn new(
+        input: Box<dyn Read + Send>,
+        limit: usize,
+    ) -> Result<(CsvRecords, csv::ByteRecord), String> {
+        let mut r = reader(Tee::new(input, limit));
         let mut header = csv::ByteRecord::new();
         match r.read_byte_record(&mut header) {
             Ok(true) => {}
             Ok(false) => return Err("the file is empty".into()),
+            Err(e) if over_limit(&e) => {
+                return Err(format!("the header runs past {limit} bytes"));
+            }
             Err(e) => return Err(e.to_string()),
         }
         let end = r.position().byte();
@@ -137,6 +177,7 @@ impl CsvRecords {
                 self.reader = None;
                 Next::End
             }
+            Err(e) if over_limit(&e) => self.pass_long(before, self.next_line),
             Err(e) => {
                 let line = self.next_line;
                 match e.kind() {
@@ -193,6 +234,7 @@ impl CsvRecords {
             inner,
             kept: mut tail,
             kept_from,
+            limit,
         } = r.into_inner();
         let from = (start.saturating_sub(kept_from) as usize).min(tail.len());
         let blank = tail[from..]
@@ -209,53 +251,214 @@ impl CsvRecords {
         self.next_start = 0;
         self.next_line = line + 1;
         let inner: Box<dyn Read + Send> = Box::new(io::Cursor::new(tail).chain(inner));
-        self.reader = Some(reader(Tee::new(inner)));
+        self.reader = Some(reader(Tee::new(inner, limit)));
+    }
+
+    /// The record at stream offset `start` (file line `line`, after any line breaks) ran past
+    /// the limit. It is scanned on, without being kept, to its end or to where its quoting
+    /// breaks. A record that ends is passed over, and reading goes on after it; a broken one is
+    /// reported, and reading goes on at the line after its first, as after any bad record. The
+    /// bytes read past the kept ones go to an anonymous temporary file, to be read again.
+    fn pass_long(&mut self, start: u64, line: u64) -> Next {
+        let Some(r) = self.reader.take() else {
+            return Next::End;
+        };
+        let Tee {
+            mut inner,
+            kept,
+            kept_from,
+            limit,
+        } = r.into_inner();
+        let from = (start.saturating_sub(kept_from) as usize).min(kept.len());
+        let blank = kept[from..]
+            .iter()
+            .take_while(|&&b| matches!(b, b'\r' | b'\n'))
+            .count();
+        let line = line + lines_in(&kept[from..from + blank]);
+        let begin = from + blank;
+        let mut scan = Scan::default();
+        let mut spill: Option<std::fs::File> = None;
+        let mut outcome = scan.feed(&kept[begin..]);
+        let mut buf = vec![0u8; 1 << 16];
+        while outcome.is_none() {
+            let n = match inner.read(&mut buf) {
+                Ok(0) => {
+                    outcome = Some(scan.finish());
+                    break;
+                }
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return self.failed(line, e.to_string()),
+            };
+            let written = match spill.as_mut() {
+                Some(f) => io::Write::write_all(f, &buf[..n]),
+                None => tempfile::tempfile().and_then(|mut f| {
+                    io::Write::write_all(&mut f, &buf[..n])?;
+                    spill = Some(f);
+                    Ok(())
+                }),
+            };
+            if let Err(e) = written {
+                return self.failed(line, format!("cannot keep a long record aside: {e}"));
+            }
+            outcome = scan.feed(&buf[..n]);
+        }
+        let (restart, next) = match outcome.unwrap_or_else(|| scan.finish()) {
+            Outcome::End(end) => {
+                self.next_line = line + scan.line_feeds;
+                (end, Next::TooLong { line, limit })
+            }
+            Outcome::Broken(detail) => {
+                self.next_line = line + 1;
+                let after_first = scan.first_line_end.unwrap_or(scan.at);
+                let detail = detail.to_owned();
+                (after_first, Next::Bad { line, detail })
+            }
+        };
+        // Read again from `restart` (counted from the record's first byte): the kept bytes
+        // from there, then the temporary file from there, then the rest of the input.
+        let in_kept = kept.len() - begin;
+        let tail = kept[(begin + restart.min(in_kept as u64) as usize)..].to_vec();
+        let mut rest: Box<dyn Read + Send> = Box::new(io::Cursor::new(tail));
+        if let Some(mut f) = spill {
+            let skip = restart.saturating_sub(in_kept as u64);
+            if let Err(e) = io::Seek::seek(&mut f, io::SeekFrom::Start(skip)) {
+                return self.failed(line, format!("cannot read a long record again: {e}"));
+            }
+            rest = Box::new(rest.chain(f));
+        }
+        self.base += kept_from + begin as u64 + restart;
+        self.next_start = 0;
+        self.reader = Some(reader(Tee::new(Box::new(rest.chain(inner)), limit)));
+        next
+    }
+
+    fn failed(&mut self, line: u64, detail: String) -> Next {
+        self.reader = None;
+        Next::Failed { line, detail }
+    }
+}
+
+/// Whether the CSV reader stopped because a record ran past the limit.
+fn over_limit(e: &csv::Error) -> bool {
+    matches!(e.kind(), csv::ErrorKind::Io(io) if io.get_ref().is_some_and(|e| e.is::<OverLimit>()))
+}
+
+const NEVER_CLOSED: &str = "a quoted field is never closed";
+const TEXT_AFTER_QUOTE: &str =
+    "text after the closing quote of a field (a quote inside a quoted field is written twice)";
+
+/// Where a scan of a record's raw bytes stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum State {
+    #[default]
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: it closes the field, or doubles as a quote.
+    QuoteInQuoted,
+    /// The quoting broke: on to the end of the line, where reading starts again.
+    ToLineEnd(&'static str),
+}
+
+/// How a scanned record ended.
+#[derive(Debug, PartialEq, Eq)]
+enum Outcome {
+    /// At this offset (after its line break).
+    End(u64),
+    /// Its quoting broke (the scan has gone on to the end of the line it broke on).
+    Broken(&'static str),
+}
+
+/// The quoting rules of one record, read a piece at a time: a quoted field must close, and its
+/// closing quote must be followed by a comma or a line break. A line break outside quotes ends
+/// the record.
+#[derive(Debug, Default)]
+struct Scan {
+    state: State,
+    /// Bytes scanned.
+    at: u64,
+    /// The offset just after the record's first line feed.
+    first_line_end: Option<u64>,
+    line_feeds: u64,
+}
+
+impl Scan {
+    /// Scans the next bytes of the record; `None` until it ends or breaks.
+    fn feed(&mut self, bytes: &[u8]) -> Option<Outcome> {
+        let mut i = 0;
+        while i < bytes.len() {
+            match self.state {
+                // Inside a quoted field only quotes and line feeds matter.
+                State::Quoted | State::ToLineEnd(_) => {
+                    let found = if self.state == State::Quoted {
+                        memchr::memchr2(b'"', b'\n', &bytes[i..])
+                    } else {
+                        memchr::memchr(b'\n', &bytes[i..])
+                    };
+                    let Some(q) = found else { break };
+                    i += q;
+                    if bytes[i] == b'"' {
+                        self.state = State::QuoteInQuoted;
+                    } else {
+                        self.line_feed(i);
+                        if let State::ToLineEnd(detail) = self.state {
+                            self.at += i as u64 + 1;
+                            return Some(Outcome::Broken(detail));
+                        }
+                    }
+                }
+                _ => match (self.state, bytes[i]) {
+                    (_, b @ (b'\r' | b'\n')) => {
+                        if b == b'\n' {
+                            self.line_feed(i);
+                        }
+                        self.at += i as u64 + 1;
+                        return Some(Outcome::End(self.at));
+                    }
+                    (State::FieldStart | State::QuoteInQuoted, b'"') => self.state = State::Quoted,
+                    (_, b',') => self.state = State::FieldStart,
+                    (State::QuoteInQuoted, _) => self.state = State::ToLineEnd(TEXT_AFTER_QUOTE),
+                    _ => self.state = State::Unquoted,
+                },
+            }
+            i += 1;
+        }
+        self.at += bytes.len() as u64;
+        None
+    }
+
+    fn line_feed(&mut self, i: usize) {
+        self.first_line_end.get_or_insert(self.at + i as u64 + 1);
+        self.line_feeds += 1;
+    }
+
+    /// The record's outcome when its input ends.
+    fn finish(&self) -> Outcome {
+        match self.state {
+            State::Quoted => Outcome::Broken(NEVER_CLOSED),
+            State::ToLineEnd(detail) => Outcome::Broken(detail),
+            _ => Outcome::End(self.at),
+        }
     }
 }
 
 /// Checks the quoting of one record's raw bytes.
 fn check(raw: &[u8]) -> Result<(), String> {
-    let mut i = 0;
-    let mut field_start = true;
-    while i < raw.len() {
-        let b = raw[i];
-        if field_start && b == b'"' {
-            // A quoted field: to its closing quote ("" is a quote inside it).
-            i += 1;
-            loop {
-                match memchr::memchr(b'"', &raw[i..]) {
-                    None => return Err("a quoted field is never closed".into()),
-                    Some(q) if raw.get(i + q + 1) == Some(&b'"') => i += q + 2,
-                    Some(q) => {
-                        i += q + 1;
-                        break;
-                    }
-                }
-            }
-            match raw.get(i) {
-                None | Some(b',' | b'\r' | b'\n') => {}
-                Some(_) => {
-                    return Err(
-                        "text after the closing quote of a field (a quote inside a quoted field is written twice)"
-                            .into(),
-                    );
-                }
-            }
-            field_start = false;
-            continue;
-        }
-        field_start = matches!(b, b',' | b'\n' | b'\r');
-        i += 1;
+    let mut scan = Scan::default();
+    match scan.feed(raw).unwrap_or_else(|| scan.finish()) {
+        Outcome::Broken(detail) => Err(detail.into()),
+        Outcome::End(_) => Ok(()),
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn read_all(csv: &str) -> Vec<String> {
-        let (mut r, header) = CsvRecords::new(Box::new(io::Cursor::new(csv.to_owned()))).unwrap();
+    fn read_all(csv: &str, limit: usize) -> Vec<String> {
+        let (mut r, header) =
+            CsvRecords::new(Box::new(io::Cursor::new(csv.to_owned())), limit).unwrap();
         assert_eq!(&header[0], b"id");
         let mut out = Vec::new();
         let mut rec = csv::ByteRecord::new();
@@ -266,6 +469,7 @@ mod tests {
                     String::from_utf8_lossy(rec.get(0).unwrap_or_default())
                 )),
                 Next::Bad { line, detail } => out.push(format!("{line}: bad: {detail}")),
+                Next::TooLong { line, limit } => out.push(format!("{line}: over {limit}")),
                 Next::Failed { line, detail } => out.push(format!("{line}: failed: {detail}")),
                 Next::End => return out,
             }
@@ -295,7 +499,93 @@ mod tests {
             ("id,text\n", &[]),
         ];
         for (csv, want) in cases {
-            assert_eq!(read_all(csv), *want, "{csv:?}");
+            assert_eq!(read_all(csv, 1 << 20), *want, "{csv:?}");
+        }
+    }
+
+    /// A record over the limit is passed over whole when it ends, and read as a bad record when
+    /// its quoting breaks, whatever the limit: the records after it are read as themselves, at
+    /// their own lines, and only the limit's bytes are ever kept.
+    #[test]
+    fn a_record_over_the_limit_is_passed_over_and_the_next_ones_are_read() {
+        // Longer than the CSV reader's buffer, which is read whole.
+        let long = "x".repeat(20_000);
+        let lines = "many\nlines\n".repeat(2_000);
+        let cases: Vec<(String, Vec<String>)> = vec![
+            // A long unquoted record, then a short one.
+            (
+                format!("id,text\n1,{long}\n2,two\n"),
+                vec!["2: over 64".into(), "3: 2".into()],
+            ),
+            // A long quoted field over many lines closes: its lines are not read as records.
+            (
+                format!("id,text\n1,\"{lines}\"\n2,two\r\n3,three\n"),
+                vec!["2: over 64".into(), "4003: 2".into(), "4004: 3".into()],
+            ),
+            // Never closed: the lines after its first are read as records.
+            (
+                format!("id,text\n1,\"open {long}\n2,two\n3,{long}\n4,four\n"),
+                vec![
+                    "2: bad: a quoted field is never closed".into(),
+                    "3: 2".into(),
+                    "4: over 64".into(),
+                    "5: 4".into(),
+                ],
+            ),
+            // Text after a closing quote, past the limit on a long first line.
+            (
+                format!("id,text\n1,\"{long}\"x{long}\n2,two\n"),
+                vec![
+                    "2: bad: text after the closing quote of a field (a quote inside a quoted field is written twice)".into(),
+                    "3: 2".into(),
+                ],
+            ),
+            // A long record at the end, without a final line break; CRLF lines.
+            (
+                format!("id,text\r\n0,zero\r\n1,{long}"),
+                vec!["2: 0".into(), "3: over 64".into()],
+            ),
+        ];
+        for (csv, want) in &cases {
+            assert_eq!(read_all(csv, 64), *want, "{csv:?}");
+            // The same file with a limit it fits in reads every record whole.
+            let whole = read_all(csv, 1 << 20);
+            assert!(
+                !whole.iter().any(|r| r.contains(" over ")),
+                "{csv:?}: {whole:?}"
+            );
+        }
+        // The header too is bounded.
+        let header = format!("id,\"text{long}\n1,one\n");
+        let err = CsvRecords::new(Box::new(io::Cursor::new(header)), 64).err();
+        assert_eq!(err.as_deref(), Some("the header runs past 64 bytes"));
+    }
+
+    /// The scan that checks a record's quoting gives the same verdict read whole or a byte at a
+    /// time.
+    #[test]
+    fn the_quoting_scan_does_not_depend_on_how_the_bytes_arrive() {
+        for raw in [
+            "1,\"a \"\"b\"\" c\",d\n",
+            "1,\"open\nstill\n",
+            "1,\"closed\"x,y\nz\n",
+            "5'10\",tall\r\n",
+            "\"\"\n",
+        ] {
+            let mut whole = Scan::default();
+            let a = whole.feed(raw.as_bytes()).unwrap_or_else(|| whole.finish());
+            let mut bytewise = Scan::default();
+            let b = raw
+                .as_bytes()
+                .iter()
+                .find_map(|b| bytewise.feed(std::slice::from_ref(b)))
+                .unwrap_or_else(|| bytewise.finish());
+            assert_eq!(a, b, "{raw:?}");
+            assert_eq!(
+                (whole.first_line_end, whole.line_feeds),
+                (bytewise.first_line_end, bytewise.line_feeds),
+                "{raw:?}"
+            );
         }
     }
 }

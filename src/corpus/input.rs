@@ -104,6 +104,9 @@ pub struct InputConfig {
     pub max_bytes: usize,
     /// `--encoding`: the encoding of text, Markdown and HTML files without a byte-order mark.
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// `--timeout`: an HTML file whose article takes longer to read is skipped (`too_large`);
+    /// `None` reads every page to the end.
+    pub html_deadline: Option<std::time::Duration>,
 }
 
 impl Default for InputConfig {
@@ -116,6 +119,7 @@ impl Default for InputConfig {
             source_map: BTreeMap::new(),
             max_bytes: DEFAULT_MAX_BYTES,
             encoding: None,
+            html_deadline: Some(crate::input::fetch::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -553,7 +557,10 @@ impl Reader {
                 None
             }
             InputFormat::Csv => {
-                let (reader, headers) = match CsvRecords::new(input) {
+                let (reader, headers) = match CsvRecords::new(
+                    input,
+                    super::csv_records::record_limit(self.config.max_bytes),
+                ) {
                     Ok((r, h)) => (Box::new(r), h),
                     Err(e) => return Some(skip(&shown, Some(1), SkipReason::InvalidCsv, e)),
                 };
@@ -628,7 +635,7 @@ impl Reader {
             false,
         )
         .map_err(Problem::from)
-        .and_then(|d| input::article_text(d.text, d.format, None, None))
+        .and_then(|d| input::article_text(d.text, d.format, None, self.config.html_deadline))
         {
             Ok(t) => t,
             Err(Problem::Decode(DecodeError::Invalid { encoding, at, line })) => {
@@ -642,10 +649,10 @@ impl Reader {
             Err(p) => {
                 let reason = match p {
                     Problem::Decode(DecodeError::Binary { .. }) => SkipReason::Binary,
-                    Problem::Html(
-                        input::html::HtmlError::TooManyElements { .. }
-                        | input::html::HtmlError::TooDeep { .. },
-                    ) => SkipReason::TooLarge,
+                    // A page too big, too deep or too slow to read.
+                    Problem::Html(ref e) if *e != input::html::HtmlError::NoArticle => {
+                        SkipReason::TooLarge
+                    }
                     _ => SkipReason::EmptyText,
                 };
                 return skip(&shown, None, reason, p.to_string());
@@ -826,6 +833,12 @@ impl Reader {
                 Some(line),
                 SkipReason::InvalidCsv,
                 format!("invalid CSV: {detail}; reading goes on at the next line"),
+            )),
+            Next::TooLong { line, limit } => Some(skip(
+                &file,
+                Some(line),
+                SkipReason::TooLarge,
+                format!("a CSV record of over {limit} bytes; reading goes on after it"),
             )),
             Next::Record { line } => {
                 self.consumed = self.finished + reader.byte();

@@ -209,30 +209,69 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<String, HtmlError> {
     extract_limited(html, url, MAX_ELEMENTS)
 }
 
-/// [`extract`], given up after `deadline`: the page is read on a helper thread (with a stack
-/// large enough for the parser's recursion), and a page that takes longer is refused with
-/// [`HtmlError::TooSlow`] (the helper then ends with the process). Where no thread can start,
-/// the page is read here, without a deadline.
+/// [`extract`], given up after `deadline`. The page is read on a helper thread with a stack
+/// large enough for the parser's recursion; each calling thread keeps one such reader and
+/// reuses it, so a corpus of pages starts no thread per page. A page that takes longer is
+/// refused with [`HtmlError::TooSlow`]: its reader is left to finish on its own (the checks of
+/// [`check_markup`] bound how long that is) and a new one is started for the next page. Where
+/// no thread can start, the page is read here, without a deadline.
 pub fn extract_within(
     html: String,
     url: Option<&str>,
     deadline: std::time::Duration,
 ) -> Result<String, HtmlError> {
-    let html = std::sync::Arc::new(html);
-    let (tx, rx) = std::sync::mpsc::channel();
-    let (page, owned_url) = (std::sync::Arc::clone(&html), url.map(str::to_owned));
-    let spawned = std::thread::Builder::new()
-        .name("read-html".into())
-        .stack_size(64 << 20)
-        .spawn(move || {
-            let _ = tx.send(extract(&page, owned_url.as_deref()));
-        });
-    match spawned {
-        Ok(_) => rx
-            .recv_timeout(deadline)
-            .unwrap_or(Err(HtmlError::TooSlow(deadline))),
-        Err(_) => extract(&html, url),
+    READER.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if slot.is_none() {
+            *slot = Reader::start();
+        }
+        let Some(reader) = slot.as_ref() else {
+            return extract(&html, url);
+        };
+        let page = (html, url.map(str::to_owned));
+        if let Err(std::sync::mpsc::SendError((html, url))) = reader.pages.send(page) {
+            *slot = None;
+            return extract(&html, url.as_deref());
+        }
+        match reader.texts.recv_timeout(deadline) {
+            Ok(text) => text,
+            Err(_) => {
+                *slot = None;
+                Err(HtmlError::TooSlow(deadline))
+            }
+        }
+    })
+}
+
+/// A thread that reads the pages one calling thread sends it, in order.
+struct Reader {
+    pages: std::sync::mpsc::Sender<(String, Option<String>)>,
+    texts: std::sync::mpsc::Receiver<Result<String, HtmlError>>,
+}
+
+impl Reader {
+    fn start() -> Option<Reader> {
+        let (pages, page_rx) = std::sync::mpsc::channel::<(String, Option<String>)>();
+        let (text_tx, texts) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("read-html".into())
+            .stack_size(64 << 20)
+            .spawn(move || {
+                // Ends when its caller drops the reader (a page that took too long, or the
+                // calling thread's end) and the page it is on is read.
+                for (html, url) in page_rx {
+                    if text_tx.send(extract(&html, url.as_deref())).is_err() {
+                        break;
+                    }
+                }
+            })
+            .ok()?;
+        Some(Reader { pages, texts })
     }
+}
+
+thread_local! {
+    static READER: std::cell::RefCell<Option<Reader>> = const { std::cell::RefCell::new(None) };
 }
 
 fn extract_limited(html: &str, url: Option<&str>, limit: usize) -> Result<String, HtmlError> {
@@ -470,6 +509,35 @@ mod tests {
             extract(html, Some("https://example.com/a")).unwrap(),
             "Rebels advance | Site\n\nThe rebels advanced on “Hama”.\n\nThe army said it & its allies withdrew.\n"
         );
+    }
+
+    /// One reader serves every page of its calling thread; a page that runs past the deadline
+    /// loses its reader, and the next page gets a new one and the same text as `extract`.
+    #[test]
+    fn pages_are_read_within_a_deadline_by_a_reused_reader() {
+        use std::time::Duration;
+        let small = "<html><body><article><h1>Rebels advance</h1>\
+            <p>The rebels advanced on Hama, officials said.</p></article></body></html>";
+        let expected = extract(small, None);
+        assert!(expected.is_ok());
+        for _ in 0..3 {
+            let got = extract_within(small.to_owned(), None, Duration::from_secs(30));
+            assert_eq!(got, expected);
+        }
+        let big: String = (0..3_000)
+            .map(|i| format!("<p>Paragraph {i}: the rebels said the regime had fallen.</p>"))
+            .collect();
+        let big = format!("<html><body><article>{big}</article></body></html>");
+        assert_eq!(
+            extract_within(big, None, Duration::from_micros(1)),
+            Err(HtmlError::TooSlow(Duration::from_micros(1)))
+        );
+        assert!(READER.with(|r| r.borrow().is_none()));
+        assert_eq!(
+            extract_within(small.to_owned(), None, Duration::from_secs(30)),
+            expected
+        );
+        assert!(READER.with(|r| r.borrow().is_some()));
     }
 
     #[test]
