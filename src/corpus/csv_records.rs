@@ -231,7 +231,7 @@ impl CsvRecords {
     fn resync(&mut self, start: u64, line: u64) {
         let Some(r) = self.reader.take() else { return };
         let Tee {
-            inner,
+            mut inner,
             kept: mut tail,
             kept_from,
             limit,
@@ -242,12 +242,24 @@ impl CsvRecords {
             .take_while(|&&b| matches!(b, b'\r' | b'\n'))
             .count();
         let start = start + blank as u64;
-        let after = memchr::memchr(b'\n', &tail[from + blank..])
-            .map_or(tail.len() - from - blank, |i| i + 1);
-        // Everything read past the bad record's first line is read again: the csv reader's
-        // buffer is lost with it, but the tee kept those bytes (moved, not copied).
-        tail.drain(..from + blank + after);
-        self.base += start + after as u64;
+        let after = match memchr::memchr(b'\n', &tail[from + blank..]) {
+            Some(i) => {
+                // Everything read past the bad record's first line is read again: the csv
+                // reader's buffer is lost with it, but the tee kept those bytes (moved, not
+                // copied).
+                tail.drain(..from + blank + i + 1);
+                (i + 1) as u64
+            }
+            // The first line goes on past the bytes read: the rest of it is read and passed
+            // over.
+            None => {
+                let kept = (tail.len() - from - blank) as u64;
+                let (passed, rest) = to_line_end(&mut inner);
+                tail = rest;
+                kept + passed
+            }
+        };
+        self.base += start + after;
         self.next_start = 0;
         self.next_line = line + 1;
         let inner: Box<dyn Read + Send> = Box::new(io::Cursor::new(tail).chain(inner));
@@ -336,6 +348,25 @@ impl CsvRecords {
     fn failed(&mut self, line: u64, detail: String) -> Next {
         self.reader = None;
         Next::Failed { line, detail }
+    }
+}
+
+/// Reads `input` to just after its next line feed: how many bytes that was, and the bytes read
+/// after the line feed. At the end of the input, or where it cannot be read, the line ends there
+/// (an error shows again on the next read).
+fn to_line_end(input: &mut Box<dyn Read + Send>) -> (u64, Vec<u8>) {
+    let mut buf = vec![0u8; 1 << 16];
+    let mut passed = 0u64;
+    loop {
+        let n = match input.read(&mut buf) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Ok(0) | Err(_) => return (passed, Vec::new()),
+            Ok(n) => n,
+        };
+        if let Some(i) = memchr::memchr(b'\n', &buf[..n]) {
+            return (passed + i as u64 + 1, buf[i + 1..n].to_vec());
+        }
+        passed += n as u64;
     }
 }
 
@@ -501,6 +532,18 @@ mod tests {
         for (csv, want) in cases {
             assert_eq!(read_all(csv, 1 << 20), *want, "{csv:?}");
         }
+        // A bad record that a carriage return ends, on a line that runs on past the bytes the
+        // CSV reader has read (its buffer is 8 KiB): the rest of the line is passed over, not
+        // read as a record. Found by the fuzzer: the rest was read as a record of the next
+        // line, whose number then passed the end of the file.
+        let long = format!("id,text\n1,\"\"x\r{}\n2,two\n", "x".repeat(20_000));
+        assert_eq!(
+            read_all(&long, 1 << 20),
+            [
+                "2: bad: text after the closing quote of a field (a quote inside a quoted field is written twice)",
+                "3: 2"
+            ]
+        );
     }
 
     /// A record over the limit is passed over whole when it ends, and read as a bad record when
