@@ -104,7 +104,7 @@ use crate::discourse::{
 };
 use crate::heads::{self, Head, Referent};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
-use crate::opponents::{OPPOSING, Opponents, Opposed, Side};
+use crate::opponents::{OPPOSING, Opponents, Opposed, Side, is_attack};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 use crate::titles::Known;
 use crate::voice::{Naming, Voice, Voices, token_range};
@@ -1715,7 +1715,7 @@ impl<'a> Term<'a> {
         {
             out.extend(ms.into_iter().map(|m| cx.mentions[m].actor));
         }
-        if let Some(before) = against_before(cx, self.hit.sentence, &self.toks) {
+        if let Some(before) = against_before(cx, self.hit.sentence, &self.toks, self.entry.kind) {
             out.extend(
                 self.in_sentence
                     .clone()
@@ -1826,18 +1826,40 @@ fn head_of(cx: &Context, hit: &TermHit) -> Option<Head> {
     Some(head)
 }
 
-/// The opposing word ([`OPPOSING`]) at most four tokens before a term in its clause: the term
+/// The word of hostility before a term in its clause (an opposing word of [`OPPOSING`] at most
+/// four tokens before it, or, at most six tokens before a label with no "and" between, a verb of
+/// attack, defeat or seizure: [`is_attack`]; not one of accusing, whose object is a person
+/// accused of something else): the term
 /// names the side opposed to the parties named before it ("the Army would act against
-/// terrorists", "turned to Wagner for help fighting an insurgency"). Gives the tokens where
-/// those parties stand: the clause up to the word, or for a verb, from the last comma before it
-/// (its subject, not a fronted phrase: "Compounding Assad's problems, fighters battled
-/// government forces").
-fn against_before(cx: &Context, sentence: usize, toks: &Range<usize>) -> Option<Range<usize>> {
+/// terrorists", "turned to Wagner for help fighting an insurgency", "the Fighting Forces
+/// neutralise several dozen terrorists", "SNA forces liberate two villages from Khawarij"). A
+/// party is not the object of its own attack: the reference of the object is disjoint from the
+/// subject's. Gives the tokens where those parties stand: the clause up to the word, or for a
+/// verb, from the last comma before it (its subject, not a fronted phrase: "Compounding Assad's
+/// problems, fighters battled government forces").
+fn against_before(
+    cx: &Context,
+    sentence: usize,
+    toks: &Range<usize>,
+    kind: Kind,
+) -> Option<Range<usize>> {
     let clause = cx.clause_of(sentence, toks.start);
+    // A verb of attack takes a label as its object; an act after it is more often a second verb
+    // of the same subject ("Hamas terrorists invaded southern Israel and massacred ...").
+    let object = |k: usize| {
+        kind == Kind::Label
+            && (k + 1..toks.start).all(|j| !matches!(cx.w(j), "and" | "or" | "but" | "then"))
+    };
+    // An opposing word stands at most four tokens before the term; a verb of attack may have an
+    // object between ("liberated two villages from the militants").
     let k = (clause.start..toks.start)
         .rev()
-        .take(4)
-        .find(|&k| OPPOSING.contains(&cx.w(k)))?;
+        .take(6)
+        .enumerate()
+        .find(|&(i, k)| {
+            (i < 4 && OPPOSING.contains(&cx.w(k))) || (is_attack(cx.w(k)) && object(k))
+        })?
+        .1;
     if matches!(cx.w(k), "against" | "versus") {
         return Some(clause.start..k);
     }
@@ -2826,7 +2848,7 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
     let speaker_actor = frame.and_then(|f| f.speaker_actor);
     // A term after "against" names the other side: no party before it in the clause
     // ("the Army would act against terrorists").
-    let against = against_before(cx, h.sentence, toks);
+    let against = against_before(cx, h.sentence, toks, e.kind);
     let verb_like = e.kind == Kind::Attribution;
     if verb_like && toks.start > sent.start && BE_FORMS.contains(&cx.w(toks.start - 1)) {
         return None;
@@ -4417,6 +4439,26 @@ labels:
         // So is the object of a verb of fighting.
         (
             "HTS fighters were fighting militants near Idlib.",
+            "militants",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // And the object of a verb of attack, defeat or seizure, or of freeing a place from
+        // someone: a party is not the object of its own attack.
+        (
+            "SDF units neutralised several terrorists near Raqqa.",
+            "terrorists",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        (
+            "SDF fighters liberated two villages from the militants.",
+            "militants",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        (
+            "HTS forces arrested dozens of militants in Idlib.",
             "militants",
             UnnamedParty,
             &["unnamed-1"],

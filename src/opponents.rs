@@ -101,6 +101,34 @@ pub const HOSTILE: &[&str] = &[
     "condemns",
     "condemned",
     "condemning",
+    // The verbs of state media for defeating an enemy ("neutralised several terrorists"), of
+    // seizing people, and of freeing a place from an enemy ("liberate two villages from
+    // Khawarij").
+    "neutralise",
+    "neutralises",
+    "neutralised",
+    "neutralising",
+    "neutralize",
+    "neutralizes",
+    "neutralized",
+    "neutralizing",
+    "eliminate",
+    "eliminates",
+    "eliminated",
+    "eliminating",
+    "arrest",
+    "arrested",
+    "arresting",
+    "capture",
+    "captured",
+    "capturing",
+    "detain",
+    "detained",
+    "detaining",
+    "liberate",
+    "liberates",
+    "liberated",
+    "liberating",
 ];
 
 /// Verbs that, with a subject of two parties and no object, set them against each other
@@ -141,6 +169,11 @@ const NEAR: usize = 6;
 static OPPOSING_SET: WordSet = WordSet::new(OPPOSING);
 static HOSTILE_SET: WordSet = WordSet::new(HOSTILE);
 static CONFLICT_SET: WordSet = WordSet::new(CONFLICTS);
+
+/// Whether a word (lower-case) is a verb or noun of attack, defeat or seizure ([`HOSTILE`]).
+pub fn is_attack(w: &str) -> bool {
+    HOSTILE_SET.contains(w)
+}
 
 /// Whether a word (lower-case) is a word of hostility.
 pub fn is_hostile(w: &str) -> bool {
