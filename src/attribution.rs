@@ -4463,6 +4463,12 @@ labels:
             UnnamedParty,
             &["unnamed-1"],
         ),
+        (
+            "Alert troops of the SDF intercepted the terrorists near the border.",
+            "terrorists",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
         // The speaker who reports an act is not its agent.
         (
             "Russia said the strikes were an invasion.",

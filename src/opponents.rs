@@ -101,9 +101,9 @@ pub const HOSTILE: &[&str] = &[
     "condemns",
     "condemned",
     "condemning",
-    // The verbs of state media for defeating an enemy ("neutralised several terrorists"), of
-    // seizing people, and of freeing a place from an enemy ("liberate two villages from
-    // Khawarij").
+    // The verbs of state media for defeating, stopping or chasing an enemy ("neutralised several
+    // terrorists", "intercepted the terrorists"), of seizing people, and of freeing a place from
+    // an enemy ("liberate two villages from Khawarij").
     "neutralise",
     "neutralises",
     "neutralised",
@@ -129,6 +129,20 @@ pub const HOSTILE: &[&str] = &[
     "liberates",
     "liberated",
     "liberating",
+    "intercept",
+    "intercepted",
+    "intercepting",
+    "defeat",
+    "defeated",
+    "defeating",
+    "rout",
+    "routed",
+    "crush",
+    "crushed",
+    "crushing",
+    "pursue",
+    "pursued",
+    "pursuing",
 ];
 
 /// Verbs that, with a subject of two parties and no object, set them against each other
