@@ -366,7 +366,8 @@ impl Analyzer {
 
     /// The matches that count, as the attribution rules take them, with their entries'
     /// indices: a match outside every sentence is dropped, and so is the match of an entry that
-    /// `requires: party` in a sentence that names none ([`typed_sentences`]).
+    /// `requires: party` in a sentence that names none, after a sentence that names none
+    /// ([`typed_sentences`]).
     fn term_hits<'a>(
         &'a self,
         raw: &[crate::matcher::Hit],
@@ -382,7 +383,10 @@ impl Analyzer {
                 };
                 let met = match th.entry.requires {
                     None => true,
-                    Some(Requirement::Party) => names_a_party(th.entry, th.sentence, typed),
+                    Some(Requirement::Party) => {
+                        names_a_party(th.entry, th.sentence, typed)
+                            || (th.sentence > 0 && names_a_party(th.entry, th.sentence - 1, typed))
+                    }
                 };
                 met.then_some((th, h.owner))
             })

@@ -118,8 +118,9 @@ pub struct LabelEntry {
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Requirement {
-    /// The sentence names a party (or one of its people) of a type the entry targets: a
-    /// common word such as "animals" or "violation" is a label only in a sentence about a party.
+    /// The sentence, or the one before it, names a party (or one of its people) of a type the
+    /// entry targets: a common word such as "animals" or "violation" is a label only in a
+    /// sentence about a party, whose topic the next sentence may keep without naming it.
     Party,
 }
 

@@ -861,8 +861,8 @@ fn semeval_spans_floors() {
         "{text}"
     );
     assert_eq!(r.misses.len(), 20, "{text}");
-    // The hits to sort by hand: label hits with a stance on no technique span (227 of 338 on
-    // 2026-12-04; docs/accuracy.md). A hit on some span earns at most 1 of precision credit,
+    // The hits to sort by hand: label hits with a stance on no technique span (213 of 324 on
+    // 2026-12-04, fifth session; docs/accuracy.md). A hit on some span earns at most 1 of precision credit,
     // so they are at most the predictions less the credit.
     let p = &r.precision_any["label, stance ≠ 0"];
     assert!(!r.unmarked.is_empty(), "{text}");
@@ -887,8 +887,9 @@ fn entity_framing_floors() {
     let r = framelens::eval::entity::eval_entity_framing(&dir).expect("eval runs");
     let text = framelens::eval::entity::render_text(&r);
     assert_eq!((r.documents, r.mentions), (109, 361), "{text}");
-    // Floors just below the measured figures: coverage 0.268, macro-F1 0.456 against 0.273
-    // (+18.3), over every entity 0.343 against 0.270. Before acts recorded what they are done
+    // Floors just below the measured figures of the fourth session of 2026-12-04: coverage
+    // 0.268, macro-F1 0.456 against 0.273 (+18.3), over every entity 0.343 against 0.270 (the
+    // fifth session's families moved them to 0.274, 0.478 against 0.272, and 0.355). Before acts recorded what they are done
     // to, an entity with no term of its own was never cast as Innocent: coverage 0.259 and
     // macro-F1 0.381 against 0.281 (+10.0), 0.304 over every entity.
     assert!(r.coverage >= 0.26, "{text}");

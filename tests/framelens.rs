@@ -5353,8 +5353,8 @@ fn a_french_article_is_read_end_to_end() {
 }
 
 /// `requires: party`: a common word counts only in a sentence that names a party of a type the
-/// entry targets: a lexicon actor, a party the article names that no lexicon lists, or a
-/// pronoun standing for a person of a party.
+/// entry targets, or in the sentence right after one: a lexicon actor, a party the article names
+/// that no lexicon lists, or a pronoun standing for a person of a party.
 #[test]
 fn a_common_word_needs_a_party_in_its_sentence() {
     let dir = tempfile::tempdir().unwrap();
@@ -5368,6 +5368,14 @@ fn a_common_word_needs_a_party_in_its_sentence() {
             1,
         ),
         ("They are animals. The Karst Front denied it.", 0),
+        (
+            "The Karst Front shelled the village. Its fighters are animals, residents said.",
+            1,
+        ),
+        (
+            "The Karst Front shelled the village. Night fell. Its fighters are animals.",
+            0,
+        ),
         ("Ruritania's soldiers behaved like animals.", 0),
         (
             "The Marsh Liberation Front (MLF) said its rivals were animals.",

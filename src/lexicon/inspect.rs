@@ -162,7 +162,8 @@ pub fn explain(an: &Analyzer, text: &str) -> String {
     // The full analysis, for voice and actor.
     let art = an.analyze("explain", text);
     // A match of an entry that `requires: party`, in a sentence that names no party of its
-    // targets, is dropped before actors and voice are worked out.
+    // targets (nor does the sentence before it), is dropped before actors and voice are worked
+    // out.
     for h in &ex.selected {
         let e = &lex.labels[h.owner];
         let in_a_sentence = art
@@ -176,7 +177,7 @@ pub fn explain(an: &Analyzer, text: &str) -> String {
             let targets: Vec<&str> = e.targets.iter().map(|t| t.as_str()).collect();
             let _ = writeln!(
                 s,
-                "  not counted: '{}' of `{}` counts only in a sentence that names a party ({}): requires: party",
+                "  not counted: '{}' of `{}` counts only in a sentence that names a party ({}), or right after one: requires: party",
                 h.span.slice(text),
                 e.id,
                 if targets.is_empty() {
@@ -332,7 +333,7 @@ mod tests {
         let an = Analyzer::new(LexiconBuilder::new().text("x.yaml", src).build().unwrap()).unwrap();
         let out = explain(&an, "The zoo moved its animals.");
         assert!(
-            out.contains("  not counted: 'animals' of `beasts` counts only in a sentence that names a party (armed_group): requires: party"),
+            out.contains("  not counted: 'animals' of `beasts` counts only in a sentence that names a party (armed_group), or right after one: requires: party"),
             "{out}"
         );
         let out = explain(&an, "Karst Front fighters are animals.");

@@ -78,8 +78,9 @@ struct RawLabel {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     exclude: Vec<Spanned<String>>,
-    /// `party`: a match counts only when its sentence names a party of a type among `targets`
-    /// (for common words that are labels only in a sentence about a party).
+    /// `party`: a match counts only when its sentence, or the sentence before it, names a party
+    /// of a type among `targets` (for common words that are labels only in a sentence about a
+    /// party).
     requires: Option<Requirement>,
     /// Why this stance; which newsroom rule.
     note: Option<String>,
