@@ -1827,10 +1827,10 @@ fn head_of(cx: &Context, hit: &TermHit) -> Option<Head> {
 }
 
 /// The word of hostility before a term in its clause (an opposing word of [`OPPOSING`] at most
-/// four tokens before it, or, at most six tokens before a label with no "and" between, a verb of
-/// attack, defeat or seizure: [`is_attack`]; not one of accusing, whose object is a person
-/// accused of something else): the term
-/// names the side opposed to the parties named before it ("the Army would act against
+/// four tokens before it, or, at most six tokens before a label with no "and" and no form of
+/// "be" between, a verb of attack, defeat, seizure or condemnation not followed by "by":
+/// [`is_attack`]; not one of accusing, whose object is a person accused of something else): the
+/// term names the side opposed to the parties named before it ("the Army would act against
 /// terrorists", "turned to Wagner for help fighting an insurgency", "the Fighting Forces
 /// neutralise several dozen terrorists", "SNA forces liberate two villages from Khawarij"). A
 /// party is not the object of its own attack: the reference of the object is disjoint from the
@@ -1845,10 +1845,16 @@ fn against_before(
 ) -> Option<Range<usize>> {
     let clause = cx.clause_of(sentence, toks.start);
     // A verb of attack takes a label as its object; an act after it is more often a second verb
-    // of the same subject ("Hamas terrorists invaded southern Israel and massacred ...").
+    // of the same subject ("Hamas terrorists invaded southern Israel and massacred ..."). A
+    // participle followed by "by" is passive, and a form of "be" before the label makes it a
+    // predicate of the noun before the participle: in "Palestinians killed by Israeli fire are
+    // martyrs" the martyrs are the Palestinians.
     let object = |k: usize| {
         kind == Kind::Label
-            && (k + 1..toks.start).all(|j| !matches!(cx.w(j), "and" | "or" | "but" | "then"))
+            && cx.w(k + 1) != "by"
+            && (k + 1..toks.start).all(|j| {
+                !matches!(cx.w(j), "and" | "or" | "but" | "then") && !BE_FORMS.contains(&cx.w(j))
+            })
     };
     // An opposing word stands at most four tokens before the term; a verb of attack may have an
     // object between ("liberated two villages from the militants").
@@ -4377,6 +4383,20 @@ labels:
     }
 
     const NEAREST_IN_CLAUSE: &[Row] = &[
+        // A label after a form of "be" is a predicate, not the object of the participle before:
+        // the fighters are the militants, whoever killed or attacked whom.
+        (
+            "HTS fighters killed by Russian strikes were militants.",
+            "militants",
+            NearestInClause,
+            &["hts"],
+        ),
+        (
+            "SDF fighters attacking Turkish positions are terrorists.",
+            "terrorists",
+            NearestInClause,
+            &["sdf"],
+        ),
         // A party inside an apposition is not an argument of the clause; its anchor is.
         (
             "Hezbollah, the main ally of Hamas in Lebanon, sheltered militants near the border.",

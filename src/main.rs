@@ -606,8 +606,11 @@ fn see_whether_stdout_is_closed() {
 }
 
 /// Standard output when it was closed at the start: every write fails, so that a report that
-/// had nowhere to go is an error (exit 7) and not a silent success. Runs that write only to
-/// files (`-o`, `--summary`) are not affected.
+/// had nowhere to go is an error (exit 7) and not a silent success. A run that writes its report
+/// with `-o` writes nothing to standard output; `corpus --summary` without `-o` still writes its
+/// report there. The confirmations of the lexicon edits (`init`, `add`, `add-actor`, `remove`)
+/// are dropped instead: the edit is made, and failing after it would make a retry fail on the
+/// entry it added.
 struct ClosedStdout;
 
 impl std::io::Write for ClosedStdout {
@@ -649,6 +652,10 @@ fn main() -> ExitCode {
         80
     };
     refuse_misplaced_flags(&cli, format);
+    let timeout = cli.timeout.map_or(
+        framelens::input::fetch::DEFAULT_TIMEOUT,
+        std::time::Duration::from_secs_f64,
+    );
     let mut read_args = None;
     let command = match cli.command {
         Cmd::Lexicon(l) => Command::Lexicon(match l {
@@ -782,10 +789,7 @@ fn main() -> ExitCode {
                 source_map: Default::default(),
                 max_bytes: max_article_bytes,
                 encoding: cli.encoding,
-                html_deadline: Some(cli.timeout.map_or(
-                    framelens::input::fetch::DEFAULT_TIMEOUT,
-                    std::time::Duration::from_secs_f64,
-                )),
+                html_deadline: Some(timeout),
             },
             source_map,
             hits,
@@ -832,10 +836,7 @@ fn main() -> ExitCode {
     let mut input = ReadOptions {
         encoding: cli.encoding,
         lossy: cli.lossy,
-        timeout: cli.timeout.map_or(
-            framelens::input::fetch::DEFAULT_TIMEOUT,
-            std::time::Duration::from_secs_f64,
-        ),
+        timeout,
         ..ReadOptions::default()
     };
     if let Some(r) = read_args {
@@ -876,12 +877,23 @@ fn main() -> ExitCode {
         eprintln!("framelens: {e}");
         return ExitCode::from(1);
     }
-    let (mut stdout, mut closed) = (std::io::stdout().lock(), ClosedStdout);
-    let out: &mut dyn std::io::Write = if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
-        &mut closed
-    } else {
-        &mut stdout
-    };
+    let edits = matches!(
+        config.command,
+        Command::Lexicon(
+            LexiconCommand::Init { .. }
+                | LexiconCommand::Add { .. }
+                | LexiconCommand::AddActor { .. }
+                | LexiconCommand::Remove { .. }
+        )
+    );
+    let (mut stdout, mut closed, mut sink) =
+        (std::io::stdout().lock(), ClosedStdout, std::io::sink());
+    let out: &mut dyn std::io::Write =
+        match STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+            false => &mut stdout,
+            true if edits => &mut sink,
+            true => &mut closed,
+        };
     match app::run(&config, out) {
         Ok(code) => ExitCode::from(code),
         Err(AppError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

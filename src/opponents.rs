@@ -101,9 +101,10 @@ pub const HOSTILE: &[&str] = &[
     "condemns",
     "condemned",
     "condemning",
-    // The verbs of state media for defeating, stopping or chasing an enemy ("neutralised several
+    // The verbs of state media for defeating or stopping an enemy ("neutralised several
     // terrorists", "intercepted the terrorists"), of seizing people, and of freeing a place from
-    // an enemy ("liberate two villages from Khawarij").
+    // an enemy ("liberate two villages from Khawarij"). Not "pursue", whose object is as often
+    // talks or a policy.
     "neutralise",
     "neutralises",
     "neutralised",
@@ -140,9 +141,6 @@ pub const HOSTILE: &[&str] = &[
     "crush",
     "crushed",
     "crushing",
-    "pursue",
-    "pursued",
-    "pursuing",
 ];
 
 /// Verbs that, with a subject of two parties and no object, set them against each other
@@ -150,8 +148,9 @@ pub const HOSTILE: &[&str] = &[
 /// fought in Jenin" fought on one side.
 const RECIPROCAL: &[&str] = &["clash", "clashed", "clashing"];
 
-/// Words between a word of hostility and a party that make the party an ally: "fought
-/// alongside the army", "struck a deal with Russia".
+/// Words between a word of hostility and a party that make the party an ally, or the object not
+/// hostile: "fought alongside the army", "struck a deal with Russia", "will eliminate tariffs
+/// on US goods", "pursue talks with Moscow".
 const ALLIED: &[&str] = &[
     "alongside",
     "deal",
@@ -160,6 +159,10 @@ const ALLIED: &[&str] = &[
     "accord",
     "alliance",
     "together",
+    "talks",
+    "negotiations",
+    "dialogue",
+    "tariffs",
 ];
 
 /// Nouns of conflict whose two sides a "between" or a hyphenated pair names.
@@ -184,7 +187,8 @@ static OPPOSING_SET: WordSet = WordSet::new(OPPOSING);
 static HOSTILE_SET: WordSet = WordSet::new(HOSTILE);
 static CONFLICT_SET: WordSet = WordSet::new(CONFLICTS);
 
-/// Whether a word (lower-case) is a verb or noun of attack, defeat or seizure ([`HOSTILE`]).
+/// Whether a word (lower-case) is a verb or noun of attack, defeat, seizure or condemnation
+/// ([`HOSTILE`]), not one of accusing.
 pub fn is_attack(w: &str) -> bool {
     HOSTILE_SET.contains(w)
 }

@@ -1129,8 +1129,8 @@ fn an_unclosed_csv_quote_is_read_in_bounded_memory() {
 }
 
 /// A report to a standard output that was closed (`>&-`) is an error, exit 7, and not a silent
-/// success; `> /dev/null` is still a success, and a run that writes to a file does not need
-/// standard output. Before, a closed output exited 0 having written nothing: Rust's runtime
+/// success; `> /dev/null` is still a success, a run that writes its report with `-o` does not
+/// need standard output, and a lexicon edit is made without its confirmation. Before, a closed output exited 0 having written nothing: Rust's runtime
 /// opens /dev/null on it before `main`.
 #[test]
 fn a_closed_standard_output_is_an_error() {
@@ -1163,6 +1163,10 @@ fn a_closed_standard_output_is_an_error() {
             .unwrap()
             .contains("terrorist")
     );
+    // A lexicon edit is made and succeeds: its confirmation has nowhere to go, and failing
+    // after the edit would make a retry fail on the entry it added.
+    assert_eq!(stderr(&closed(&["lexicon", "init", "mine.yaml"]), 0), "");
+    assert!(p.join("mine.yaml").exists());
     let devnull = framelens_in(p, User::Current)
         .args(["score", "a.txt"])
         .stdout(std::process::Stdio::null())

@@ -14,18 +14,60 @@
 //! is scanned on without being kept, until it ends or its quoting breaks: a record that ends is
 //! skipped as too large, and reading goes on after it; a quoted field that never closes is
 //! reported as above, and the bytes scanned past its first line are read again from an anonymous
-//! temporary file. Memory is bounded by the limit whatever the input.
+//! temporary file, which holds only those bytes and is closed once read. Memory is bounded by
+//! the limit whatever the input, and bytes to read again sit in one flat queue ([`Source`]).
 //!
 //! What it does not do: check the number of fields (rows may omit trailing columns), or reject a
 //! quote inside an unquoted field (`5'10"`), which the crate reads as text.
 
 use std::io::{self, Read};
 
-/// A reader that keeps every byte read through it from a mark on.
 /// The CSV reader is stopped with this error when a record runs past the limit.
 #[derive(Debug, thiserror::Error)]
 #[error("a CSV record runs past the limit")]
 struct OverLimit;
+
+/// What the CSV reader reads from: bytes to read again (kept bytes after a bad or long record,
+/// and the temporary file of a long record), then the input itself. Reading again pushes onto
+/// the front of one flat queue, so a file with many bad records nests no readers and keeps no
+/// temporary file open once it has been read.
+struct Source {
+    again: std::collections::VecDeque<Again>,
+    input: Box<dyn Read + Send>,
+}
+
+enum Again {
+    Bytes(io::Cursor<Vec<u8>>),
+    File(std::fs::File),
+}
+
+impl Read for Source {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while let Some(part) = self.again.front_mut() {
+            let n = match part {
+                Again::Bytes(c) => c.read(buf)?,
+                Again::File(f) => f.read(buf)?,
+            };
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            self.again.pop_front();
+        }
+        self.input.read(buf)
+    }
+}
+
+impl Source {
+    /// Reads `bytes`, then `file` (from where it stands), before what was to come.
+    fn read_again(&mut self, bytes: Vec<u8>, file: Option<std::fs::File>) {
+        if let Some(f) = file {
+            self.again.push_front(Again::File(f));
+        }
+        if !bytes.is_empty() {
+            self.again.push_front(Again::Bytes(io::Cursor::new(bytes)));
+        }
+    }
+}
 
 /// A reader that keeps every byte read through it from a mark on. Once more than `limit` bytes
 /// are kept, reading more fails with [`OverLimit`]. The CSV reader reads only when it has used
@@ -33,7 +75,7 @@ struct OverLimit;
 /// of the record being read: a record is read whole if it fits in the limit and the reader's
 /// buffer (8 KiB) together.
 struct Tee {
-    inner: Box<dyn Read + Send>,
+    inner: Source,
     kept: Vec<u8>,
     /// The stream offset of `kept[0]`.
     kept_from: u64,
@@ -52,7 +94,7 @@ impl Read for Tee {
 }
 
 impl Tee {
-    fn new(inner: Box<dyn Read + Send>, limit: usize) -> Tee {
+    fn new(inner: Source, limit: usize) -> Tee {
         Tee {
             inner,
             kept: Vec::new(),
@@ -137,7 +179,11 @@ impl CsvRecords {
         input: Box<dyn Read + Send>,
         limit: usize,
     ) -> Result<(CsvRecords, csv::ByteRecord), String> {
-        let mut r = reader(Tee::new(input, limit));
+        let source = Source {
+            again: std::collections::VecDeque::new(),
+            input,
+        };
+        let mut r = reader(Tee::new(source, limit));
         let mut header = csv::ByteRecord::new();
         match r.read_byte_record(&mut header) {
             Ok(true) => {}
@@ -177,7 +223,7 @@ impl CsvRecords {
                 self.reader = None;
                 Next::End
             }
-            Err(e) if over_limit(&e) => self.pass_long(before, self.next_line),
+            Err(e) if over_limit(&e) => self.pass_long(before, self.next_line, record),
             Err(e) => {
                 let line = self.next_line;
                 match e.kind() {
@@ -262,7 +308,7 @@ impl CsvRecords {
         self.base += start + after;
         self.next_start = 0;
         self.next_line = line + 1;
-        let inner: Box<dyn Read + Send> = Box::new(io::Cursor::new(tail).chain(inner));
+        inner.read_again(tail, None);
         self.reader = Some(reader(Tee::new(inner, limit)));
     }
 
@@ -271,7 +317,7 @@ impl CsvRecords {
     /// breaks. A record that ends is passed over, and reading goes on after it; a broken one is
     /// reported, and reading goes on at the line after its first, as after any bad record. The
     /// bytes read past the kept ones go to an anonymous temporary file, to be read again.
-    fn pass_long(&mut self, start: u64, line: u64) -> Next {
+    fn pass_long(&mut self, start: u64, line: u64, record: &mut csv::ByteRecord) -> Next {
         let Some(r) = self.reader.take() else {
             return Next::End;
         };
@@ -288,60 +334,85 @@ impl CsvRecords {
             .count();
         let line = line + lines_in(&kept[from..from + blank]);
         let begin = from + blank;
+        if begin == kept.len() {
+            // Only blank lines (which the CSV reader skips) ran past the limit: pass over the
+            // rest of them, and read the record after them as any other.
+            let (passed, lines, rest) = past_blank_lines(&mut inner);
+            inner.read_again(rest, None);
+            self.base += kept_from + begin as u64 + passed;
+            self.next_start = 0;
+            self.next_line = line + lines;
+            self.reader = Some(reader(Tee::new(inner, limit)));
+            return self.next(record);
+        }
+        let in_kept = (kept.len() - begin) as u64;
         let mut scan = Scan::default();
+        // The bytes after the record's first line, once that line is known to end past the kept
+        // bytes, go to a temporary file: a broken record is read again from there. A record that
+        // ends needs only the rest of the piece it ends in.
         let mut spill: Option<std::fs::File> = None;
         let mut outcome = scan.feed(&kept[begin..]);
         let mut buf = vec![0u8; 1 << 16];
+        let (mut pos, mut last) = (in_kept, 0..0);
         while outcome.is_none() {
             let n = match inner.read(&mut buf) {
-                Ok(0) => {
-                    outcome = Some(scan.finish());
-                    break;
-                }
+                Ok(0) => break,
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return self.failed(line, e.to_string()),
             };
-            let written = match spill.as_mut() {
-                Some(f) => io::Write::write_all(f, &buf[..n]),
-                None => tempfile::tempfile().and_then(|mut f| {
-                    io::Write::write_all(&mut f, &buf[..n])?;
-                    spill = Some(f);
-                    Ok(())
-                }),
-            };
-            if let Err(e) = written {
-                return self.failed(line, format!("cannot keep a long record aside: {e}"));
-            }
             outcome = scan.feed(&buf[..n]);
+            if let Some(first) = scan.first_line_end.filter(|&f| f < pos + n as u64)
+                && !matches!(outcome, Some(Outcome::End(_)))
+            {
+                let from = first.saturating_sub(pos) as usize;
+                let written = match spill.as_mut() {
+                    Some(f) => io::Write::write_all(f, &buf[from..n]),
+                    None => tempfile::tempfile().and_then(|mut f| {
+                        io::Write::write_all(&mut f, &buf[from..n])?;
+                        spill = Some(f);
+                        Ok(())
+                    }),
+                };
+                if let Err(e) = written {
+                    return self.failed(line, format!("cannot keep a long record aside: {e}"));
+                }
+            }
+            last = pos as usize..pos as usize + n;
+            pos += n as u64;
         }
-        let (restart, next) = match outcome.unwrap_or_else(|| scan.finish()) {
+        let (again, file, next) = match outcome.unwrap_or_else(|| scan.finish()) {
             Outcome::End(end) => {
                 self.next_line = line + scan.line_feeds;
-                (end, Next::TooLong { line, limit })
+                // The record ends in the kept bytes, or in the last piece read.
+                let again = if end <= in_kept {
+                    kept[begin + end as usize..].to_vec()
+                } else {
+                    buf[(end as usize - last.start)..last.len()].to_vec()
+                };
+                self.base += kept_from + begin as u64 + end;
+                (again, None, Next::TooLong { line, limit })
             }
             Outcome::Broken(detail) => {
                 self.next_line = line + 1;
-                let after_first = scan.first_line_end.unwrap_or(scan.at);
+                let restart = scan.first_line_end.unwrap_or(scan.at);
+                // From the line after the first: the kept bytes from there, then the temporary
+                // file (which starts there, or where the kept bytes end).
+                let again = kept[(begin + restart.min(in_kept) as usize)..].to_vec();
+                let mut file = spill;
+                if let Some(f) = file.as_mut()
+                    && let Err(e) = io::Seek::seek(f, io::SeekFrom::Start(0))
+                {
+                    return self.failed(line, format!("cannot read a long record again: {e}"));
+                }
+                self.base += kept_from + begin as u64 + restart;
                 let detail = detail.to_owned();
-                (after_first, Next::Bad { line, detail })
+                (again, file, Next::Bad { line, detail })
             }
         };
-        // Read again from `restart` (counted from the record's first byte): the kept bytes
-        // from there, then the temporary file from there, then the rest of the input.
-        let in_kept = kept.len() - begin;
-        let tail = kept[(begin + restart.min(in_kept as u64) as usize)..].to_vec();
-        let mut rest: Box<dyn Read + Send> = Box::new(io::Cursor::new(tail));
-        if let Some(mut f) = spill {
-            let skip = restart.saturating_sub(in_kept as u64);
-            if let Err(e) = io::Seek::seek(&mut f, io::SeekFrom::Start(skip)) {
-                return self.failed(line, format!("cannot read a long record again: {e}"));
-            }
-            rest = Box::new(rest.chain(f));
-        }
-        self.base += kept_from + begin as u64 + restart;
         self.next_start = 0;
-        self.reader = Some(reader(Tee::new(Box::new(rest.chain(inner)), limit)));
+        inner.read_again(again, file);
+        self.reader = Some(reader(Tee::new(inner, limit)));
         next
     }
 
@@ -351,10 +422,33 @@ impl CsvRecords {
     }
 }
 
+/// Reads `input` past the line breaks at its start: how many bytes they were, how many line
+/// feeds, and the bytes read after them.
+fn past_blank_lines(input: &mut Source) -> (u64, u64, Vec<u8>) {
+    let mut buf = vec![0u8; 1 << 16];
+    let (mut passed, mut lines) = (0u64, 0u64);
+    loop {
+        let n = match input.read(&mut buf) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Ok(0) | Err(_) => return (passed, lines, Vec::new()),
+            Ok(n) => n,
+        };
+        let b = buf[..n]
+            .iter()
+            .take_while(|&&c| matches!(c, b'\r' | b'\n'))
+            .count();
+        passed += b as u64;
+        lines += lines_in(&buf[..b]);
+        if b < n {
+            return (passed, lines, buf[b..n].to_vec());
+        }
+    }
+}
+
 /// Reads `input` to just after its next line feed: how many bytes that was, and the bytes read
 /// after the line feed. At the end of the input, or where it cannot be read, the line ends there
 /// (an error shows again on the next read).
-fn to_line_end(input: &mut Box<dyn Read + Send>) -> (u64, Vec<u8>) {
+fn to_line_end(input: &mut Source) -> (u64, Vec<u8>) {
     let mut buf = vec![0u8; 1 << 16];
     let mut passed = 0u64;
     loop {
@@ -598,6 +692,27 @@ mod tests {
                 "{csv:?}: {whole:?}"
             );
         }
+        // Blank lines past the limit are passed over: the short record after them is read as a
+        // record, at its line.
+        let blank = format!("id,text\n{}2,two\n", "\n".repeat(20_000));
+        assert_eq!(read_all(&blank, 64), ["20002: 2"]);
+        // Many long records, each passed over: lines stay right, and nothing nests or piles up.
+        let many: String = (0..200)
+            .map(|i| format!("{i},{long}\n{i},\"open {long}\n"))
+            .collect::<String>()
+            + "end,fine\n";
+        let got = read_all(&format!("id,text\n{many}"), 64);
+        assert_eq!(got.len(), 401, "{:?}", &got[..4]);
+        assert_eq!(got[0], "2: over 64");
+        // Its quoted field runs to the next record's opening quote, with text after it.
+        assert!(
+            got[1].starts_with("3: bad: text after the closing quote"),
+            "{}",
+            got[1]
+        );
+        assert_eq!(got[2], "4: over 64");
+        assert_eq!(got[399], "401: bad: a quoted field is never closed");
+        assert_eq!(got[400], "402: end");
         // The header too is bounded.
         let header = format!("id,\"text{long}\n1,one\n");
         let err = CsvRecords::new(Box::new(io::Cursor::new(header)), 64).err();

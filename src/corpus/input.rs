@@ -649,6 +649,9 @@ impl Reader {
             Err(p) => {
                 let reason = match p {
                     Problem::Decode(DecodeError::Binary { .. }) => SkipReason::Binary,
+                    Problem::Html(input::html::HtmlError::ReaderFailed) => {
+                        SkipReason::AnalysisFailed
+                    }
                     // A page too big, too deep or too slow to read.
                     Problem::Html(ref e) if *e != input::html::HtmlError::NoArticle => {
                         SkipReason::TooLarge

@@ -44,6 +44,8 @@ pub enum HtmlError {
     TooManyAmpersands { limit: usize },
     #[error("reading the HTML page took more than {} s (--timeout)", .0.as_secs_f64())]
     TooSlow(std::time::Duration),
+    #[error("the HTML reader stopped without a result (a fault in the HTML parser)")]
+    ReaderFailed,
 }
 
 /// Elements that need no end tag (void, or closed by what follows): they do not deepen the
@@ -209,17 +211,29 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<String, HtmlError> {
     extract_limited(html, url, MAX_ELEMENTS)
 }
 
+/// How many readers left running after a deadline may run at once. A page past its deadline
+/// leaves its reader to finish the page (the checks of [`check_markup`] bound how long); past
+/// this many such readers, the caller waits for its own reader instead, so that a corpus of
+/// slow pages, or a tiny `--timeout`, cannot start a thread per page.
+pub const MAX_ABANDONED_READERS: usize = 8;
+
+static ABANDONED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// [`extract`], given up after `deadline`. The page is read on a helper thread with a stack
 /// large enough for the parser's recursion; each calling thread keeps one such reader and
 /// reuses it, so a corpus of pages starts no thread per page. A page that takes longer is
-/// refused with [`HtmlError::TooSlow`]: its reader is left to finish on its own (the checks of
-/// [`check_markup`] bound how long that is) and a new one is started for the next page. Where
-/// no thread can start, the page is read here, without a deadline.
+/// refused with [`HtmlError::TooSlow`]: its reader is left to finish on its own, and a new one
+/// is started for the next page (or, with [`MAX_ABANDONED_READERS`] already left running, the
+/// caller waits for the page to be read before refusing it). A reader that stops without a
+/// result (a panic in the parser) gives [`HtmlError::ReaderFailed`]. Where no thread can start,
+/// the page is read here, without a deadline.
 pub fn extract_within(
     html: String,
     url: Option<&str>,
     deadline: std::time::Duration,
 ) -> Result<String, HtmlError> {
+    use std::sync::atomic::Ordering::SeqCst;
+    use std::sync::mpsc::RecvTimeoutError;
     READER.with(|slot| {
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
@@ -235,9 +249,21 @@ pub fn extract_within(
         }
         match reader.texts.recv_timeout(deadline) {
             Ok(text) => text,
-            Err(_) => {
-                *slot = None;
+            Err(RecvTimeoutError::Timeout) => {
+                if ABANDONED.fetch_add(1, SeqCst) < MAX_ABANDONED_READERS {
+                    reader.abandoned.store(true, SeqCst);
+                    *slot = None;
+                } else {
+                    ABANDONED.fetch_sub(1, SeqCst);
+                    if reader.texts.recv().is_err() {
+                        *slot = None;
+                    }
+                }
                 Err(HtmlError::TooSlow(deadline))
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                *slot = None;
+                Err(HtmlError::ReaderFailed)
             }
         }
     })
@@ -247,12 +273,17 @@ pub fn extract_within(
 struct Reader {
     pages: std::sync::mpsc::Sender<(String, Option<String>)>,
     texts: std::sync::mpsc::Receiver<Result<String, HtmlError>>,
+    /// Set when its caller gave up on it: the thread then counts itself out of [`ABANDONED`]
+    /// when it ends.
+    abandoned: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Reader {
     fn start() -> Option<Reader> {
         let (pages, page_rx) = std::sync::mpsc::channel::<(String, Option<String>)>();
         let (text_tx, texts) = std::sync::mpsc::channel();
+        let abandoned = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = std::sync::Arc::clone(&abandoned);
         std::thread::Builder::new()
             .name("read-html".into())
             .stack_size(64 << 20)
@@ -264,9 +295,16 @@ impl Reader {
                         break;
                     }
                 }
+                if flag.load(std::sync::atomic::Ordering::SeqCst) {
+                    ABANDONED.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                }
             })
             .ok()?;
-        Some(Reader { pages, texts })
+        Some(Reader {
+            pages,
+            texts,
+            abandoned,
+        })
     }
 }
 
@@ -520,10 +558,24 @@ mod tests {
             <p>The rebels advanced on Hama, officials said.</p></article></body></html>";
         let expected = extract(small, None);
         assert!(expected.is_ok());
+        // The same reader (its flag is one allocation) serves every page.
+        let reader_id = || {
+            READER.with(|r| {
+                r.borrow()
+                    .as_ref()
+                    .map(|x| std::sync::Arc::as_ptr(&x.abandoned) as usize)
+            })
+        };
+        let mut ids = Vec::new();
         for _ in 0..3 {
             let got = extract_within(small.to_owned(), None, Duration::from_secs(30));
             assert_eq!(got, expected);
+            ids.push(reader_id());
         }
+        assert!(
+            ids[0].is_some() && ids.iter().all(|i| *i == ids[0]),
+            "{ids:?}"
+        );
         let big: String = (0..3_000)
             .map(|i| format!("<p>Paragraph {i}: the rebels said the regime had fallen.</p>"))
             .collect();
@@ -538,6 +590,16 @@ mod tests {
             expected
         );
         assert!(READER.with(|r| r.borrow().is_some()));
+        // Pages that all run past their deadline leave at most MAX_ABANDONED_READERS readers
+        // running; past that, the caller waits for its own reader.
+        let slow: String = (0..3_000)
+            .map(|i| format!("<p>Paragraph {i}: the rebels said the regime had fallen.</p>"))
+            .collect();
+        for _ in 0..(2 * MAX_ABANDONED_READERS) {
+            let page = format!("<html><body><article>{slow}</article></body></html>");
+            assert!(extract_within(page, None, Duration::from_micros(1)).is_err());
+            assert!(ABANDONED.load(std::sync::atomic::Ordering::SeqCst) <= MAX_ABANDONED_READERS);
+        }
     }
 
     #[test]
