@@ -99,6 +99,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::actors::{Form, Mention, Role, starting_within};
+use crate::alignment::{Alignment, Evidence, Holder, Relations};
 use crate::discourse::{
     self, Candidate, Cast, Discourse, Party, Resolved, Salience, Term as DiscourseTerm,
 };
@@ -663,6 +664,7 @@ fn resolve_in_discourse(
         read.get_or_init(|| Opponents::read(cx.seg, cx.lower, &sides, |s, t| cx.clause_of(s, t)))
     };
     let descriptions = described(cx, hits, &readings);
+    let alignment = alignment_of(cx, hits, &readings);
     let mut cast = Cast {
         lex: cx.lex,
         parties: cx.unlisted.to_vec(),
@@ -714,7 +716,7 @@ fn resolve_in_discourse(
                             cx,
                             h,
                             roles,
-                            (&salience, &opponents),
+                            (&salience, &opponents, &alignment),
                             &mut cast,
                             &mut unnamed,
                         )?;
@@ -1381,10 +1383,23 @@ fn from_salience<'o>(
     cx: &Context,
     h: &TermHit,
     (other_roles, head, count): (&[usize], Option<&Head>, Option<usize>),
-    (salience, opponents): (&Salience, &dyn Fn() -> &'o Opponents),
+    (salience, opponents, alignment): (&Salience, &dyn Fn() -> &'o Opponents, &Alignment),
     cast: &mut Cast,
     unnamed: &mut Vec<(Vec<ActorType>, usize)>,
 ) -> Option<Resolved> {
+    let holder = (h.entry.stance != 0).then(|| holder_of(cx, h)).flatten();
+    let relations = Sides {
+        cast: &Cast {
+            lex: cast.lex,
+            parties: Vec::new(),
+        },
+        opponents,
+    };
+    let leaning = |a: usize| {
+        holder
+            .as_ref()
+            .and_then(|ho| alignment.leaning(ho, a, &relations))
+    };
     let v = cx.voices.voice_of(cx.seg, h.span);
     let speaker_actor = match v.voice {
         Voice::Quote | Voice::Reported => v.frame.and_then(|f| cx.voices.frames[f].speaker_actor),
@@ -1407,8 +1422,90 @@ fn from_salience<'o>(
         other_roles,
         head,
         count,
+        leaning: &leaning,
     };
     discourse::resolve(salience, cast, unnamed, &term, cx.text, cx.seg)
+}
+
+/// Whose words term `h` is in, for [`crate::alignment`]: the outlet's, a speaker's party, or a
+/// speaker by the capitalised words of the name. `None` for scare quotes and markers, and for a
+/// speaker with no name ("officials").
+fn holder_of(cx: &Context, h: &TermHit) -> Option<Holder> {
+    let v = cx.voices.voice_of(cx.seg, h.span);
+    match v.voice {
+        Voice::Author => Some(Holder::Author),
+        Voice::Scare => None,
+        Voice::Quote | Voice::Reported => {
+            let f = &cx.voices.frames[v.frame?];
+            if let Some(a) = f.speaker_actor {
+                return Some(Holder::Party(a));
+            }
+            let name = f
+                .resolved_from
+                .as_deref()
+                .unwrap_or_else(|| f.speaker.slice(cx.text));
+            let words: Vec<String> = heads::name_words(name)
+                .zip(name.split_whitespace())
+                .filter(|(_, raw)| raw.chars().next().is_some_and(char::is_uppercase))
+                .map(|(w, _)| w)
+                .filter(|w| !DETERMINERS.contains(&w.as_str()) && heads::class_of(w).is_none())
+                .collect();
+            (!words.is_empty()).then_some(Holder::Named(words))
+        }
+    }
+}
+
+/// What each voice of the article says of the parties that local rules tied its terms to: the
+/// evidence of its side (see [`crate::alignment`]). Terms that frame words (attribution verbs),
+/// euphemisms ([`LabelEntry::stance_is_the_users`]) and terms of no stance tell nothing.
+fn alignment_of(cx: &Context, hits: &[TermHit], readings: &[Reading]) -> Alignment {
+    let mut evidence = Vec::new();
+    for (h, r) in hits.iter().zip(readings) {
+        let Some(l) = r.link.as_ref() else { continue };
+        if h.entry.stance == 0
+            || h.entry.kind == Kind::Attribution
+            || !h.entry.stance_is_the_users()
+            || l.actors.is_empty()
+        {
+            continue;
+        }
+        let Some(holder) = holder_of(cx, h) else {
+            continue;
+        };
+        for &a in &l.actors {
+            evidence.push(Evidence {
+                holder: holder.clone(),
+                actor: a,
+                sign: i32::from(h.entry.stance.signum()),
+                term: h.span.slice(cx.text).to_owned(),
+                sentence: h.sentence,
+            });
+        }
+    }
+    Alignment::new(evidence)
+}
+
+/// How two parties stand in the article, for [`crate::alignment`]: one side when one is the
+/// other or they share the actor they are `part_of`; set against each other when the article
+/// opposes them or their sides ([`crate::opponents`]).
+struct Sides<'c, 'o> {
+    cast: &'c Cast<'c>,
+    opponents: &'c dyn Fn() -> &'o Opponents,
+}
+
+impl Relations for Sides<'_, '_> {
+    fn relation(&self, a: usize, b: usize) -> i32 {
+        let (sa, sb) = (self.cast.side(a), self.cast.side(b));
+        if a == b || sa == sb {
+            return 1;
+        }
+        let on = |x: usize, s: usize, y: usize| x == y || s == self.cast.side(y);
+        let opposed = (self.opponents)()
+            .pairs()
+            .iter()
+            .any(|p| (on(a, sa, p.a) && on(b, sb, p.b)) || (on(a, sa, p.b) && on(b, sb, p.a)));
+        if opposed { -1 } else { 0 }
+    }
 }
 
 /// A local rule: the link it finds for a term, or `None` to pass the term to the next rule.
@@ -1886,11 +1983,26 @@ fn against_before(
     {
         start = cx.clause_of(sentence, open - 1).start;
     }
-    let from = (start..k)
-        .rev()
-        .find(|&j| cx.w(j) == ",")
-        .map_or(start, |j| j + 1);
+    let comma_before = |end: usize| (start..end).rev().find(|&j| cx.w(j) == ",");
+    let mut from = comma_before(k).map_or(start, |j| j + 1);
+    // A participial phrase set off by commas right before the verb belongs to its subject, and
+    // the parties it names are on the subject's side: in "Units of a battalion, supported by
+    // the VDP, neutralised several dozen terrorists" neither the units nor the VDP are the
+    // terrorists.
+    if from == k
+        && from > start
+        && let Some(open) = comma_before(from - 1)
+        && open + 1 < from - 1
+        && is_participle(cx.w(open + 1))
+    {
+        from = comma_before(open).map_or(start, |j| j + 1);
+    }
     Some(from..k)
+}
+
+/// Whether a word reads as a participle opening a phrase ("supported", "led", "including").
+fn is_participle(w: &str) -> bool {
+    w.len() >= 3 && (w.ends_with("ed") || w.ends_with("ing"))
 }
 
 /// Walks left from token `from` over the term's premodifiers (mentions, other terms, at most
@@ -4485,6 +4597,14 @@ labels:
         ),
         (
             "Alert troops of the SDF intercepted the terrorists near the border.",
+            "terrorists",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // A participial phrase between commas before the verb belongs to its subject: the
+        // party it names does the act too.
+        (
+            "Army units, supported by the VDP, neutralised several dozen terrorists.",
             "terrorists",
             UnnamedParty,
             &["unnamed-1"],

@@ -15,6 +15,9 @@
 //!   that party: "Syria's army said terrorists attacked" is not about the Syrian government;
 //!   and a compatible party the article sets against the speaker ([`crate::opponents`]: "the
 //!   army struck HTS positions") counts its points [`OPPONENT_FACTOR`] times;
+//! - a term of negative stance does not describe a party its voice (the outlet, or the speaker)
+//!   sides with by what it says elsewhere in the article, nor one of positive stance a party the
+//!   voice is set against ([`crate::alignment`]; not for euphemisms, whose stance is the doer's);
 //! - a party named only as a place ("in northern Syria") is no referent, and one named as a
 //!   backer or designator ("Turkish-backed", "U.S.-designated") counts for little;
 //! - an act with no `targets` (it may be anyone's) resolves only to a clear leader; a label with
@@ -32,6 +35,7 @@
 use serde::Serialize;
 
 use crate::actors::{Form, Mention, Role};
+use crate::alignment::Leaning;
 use crate::heads::{self, Head, Referent};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::{LowerTokens, Segmented, Span};
@@ -369,6 +373,9 @@ pub struct Term<'a> {
     pub head: Option<&'a Head>,
     /// How many parties a plural label counts ("the two countries"), if it says.
     pub count: Option<usize>,
+    /// How the term's voice leans on a party, from what it says elsewhere in the article (see
+    /// [`crate::alignment`]).
+    pub leaning: &'a dyn Fn(usize) -> Option<Leaning>,
 }
 
 /// How a term was resolved from the discourse.
@@ -404,6 +411,23 @@ pub fn resolve(
     let head = member.as_ref().or(t.head);
     let mut candidates = Vec::new();
     let mut ok: Vec<(usize, u32)> = Vec::new();
+    // The first party the term's voice rules out by its side, and why (for the detail).
+    let mut sided_out: Option<(usize, String)> = None;
+    let mut sided = |stance: i8, a: usize| -> Option<&'static str> {
+        if !e.stance_is_the_users() {
+            return None;
+        }
+        let l = (t.leaning)(a)?;
+        let why = if stance < 0 && l.net > 0 {
+            "the term is negative, and its voice sides with this party elsewhere in the article"
+        } else if stance > 0 && l.net < 0 {
+            "the term is positive, and its voice is set against this party elsewhere in the article"
+        } else {
+            return None;
+        };
+        sided_out.get_or_insert((a, l.why));
+        Some(why)
+    };
     for &(a, p) in &ranked {
         if candidates.len() == 6 {
             break;
@@ -412,6 +436,8 @@ pub fn resolve(
             Some("type not among the term's targets")
         } else if e.stance < 0 && t.speaker_actor == Some(a) {
             Some("the term is in this party's own statement")
+        } else if let Some(w) = sided(e.stance, a) {
+            Some(w)
         } else if let Some(w) = head.and_then(|h| h.refuses(cast.referent(a), false)) {
             Some(w)
         } else if t.other_roles.contains(&a) {
@@ -456,13 +482,16 @@ pub fn resolve(
                 .is_none_or(|h| h.refuses(cast.referent(a), false).is_none())
         });
     }
+    let ruled_out = sided_out
+        .map(|(a, why)| format!("; not {}: {why}", cast.name(a)))
+        .unwrap_or_default();
     let against = weigh_opponents(&mut ok, t.opposed);
     if let Some(&(a, p)) = ok.first() {
         let runner = ok.get(1).map_or(0, |x| x.1);
         if !e.targets.is_empty() || e.kind == Kind::Label || p * 100 >= runner * UNTYPED_LEAD {
             return Some(Resolved {
                 actors: vec![a],
-                detail: winner_detail(cast.name(a), p, runner, against),
+                detail: winner_detail(cast.name(a), p, runner, against) + &ruled_out,
                 candidates,
                 unnamed: false,
             });
@@ -479,7 +508,7 @@ pub fn resolve(
     Some(Resolved {
         actors: vec![a],
         detail: format!(
-            "no compatible party is named: {} ({})",
+            "no compatible party is named: {} ({}){ruled_out}",
             cast.id(a),
             cast.parties[a - cast.lex.actors.len()].description
         ),
@@ -705,6 +734,37 @@ mod tests {
             "Militants",
             LinkRule::UnnamedParty,
             &["unnamed-1"],
+        ),
+        // The outlet praises the VDP and calls JNIM terrorists: its own "militants" are not the
+        // VDP, though the VDP is far more in focus (see crate::alignment).
+        (
+            "Valiant VDP fighters repel JNIM terrorists near Djibo\n\nThe VDP held the town of \
+             Djibo on Sunday, and the VDP lost two men in the fighting. The VDP said the town \
+             was calm. The militants fled north after the assault.\n",
+            "militants",
+            LinkRule::Salience,
+            &["jnim"],
+        ),
+        // When the outlet says nothing loaded of either side, focus decides.
+        (
+            "VDP fighters repel JNIM near Djibo\n\nThe VDP held the town of \
+             Djibo on Sunday, and the VDP lost two men in the fighting. The VDP said the town \
+             was calm. The militants fled north after the assault.\n",
+            "militants",
+            LinkRule::Salience,
+            &["vdp"],
+        ),
+        // A euphemism's stance is the doer's: whoever takes up its name does not approve of the
+        // act, so the constraint does not apply to it ("filtration" is Russia's even in the
+        // words of a Ukrainian who condemns Russia).
+        (
+            "Russian troops shell Kharkiv\n\nRussian forces shelled Kharkiv on Monday, and \
+             Russia's army pressed north. Russia denied targeting civilians. Ukraine's \
+             ombudsman Dmytro Lubinets said Ukraine would never forgive Russian war crimes, and \
+             that thousands had passed through filtration camps.\n",
+            "filtration camps",
+            LinkRule::Salience,
+            &["russia"],
         ),
         // Nobody is named: one unnamed party, shared by terms whose targets overlap.
         (

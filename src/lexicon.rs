@@ -133,6 +133,14 @@ impl Requirement {
 }
 
 impl LabelEntry {
+    /// Whether the entry's stance is the attitude of whoever uses it. It is not for a euphemism
+    /// (category `sanitizing/...`): "neutralised" or "filtration camps" is positive in the
+    /// doer's own words, and an opponent who takes up the common name of the act does not
+    /// thereby approve of it.
+    pub fn stance_is_the_users(&self) -> bool {
+        self.category.split('/').next() != Some("sanitizing")
+    }
+
     /// Whether the entry can describe an actor of type `t` (an empty target list allows any):
     /// `t` is among [`LabelEntry::party_types`].
     pub fn allows(&self, t: ActorType) -> bool {

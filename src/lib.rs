@@ -7,6 +7,7 @@
 //! tool against hand annotations.
 
 pub mod actors;
+pub mod alignment;
 pub mod analysis;
 pub mod app;
 pub mod attribution;
