@@ -53,7 +53,8 @@ pub struct Mention {
     pub role: Option<Role>,
     /// Span of the whole compound ("U.S.-designated"), when there is one.
     pub compound: Option<Span>,
-    /// Set when the name was resolved as a near miss of a known person's name.
+    /// Set when the name was resolved as a near miss of a listed name: a known person's name
+    /// misspelt, or a party's name renamed or shortened ([`crate::unlisted::renamed`]).
     pub near_miss_of: Option<String>,
     /// For a pronoun, the mention it stands for, as written.
     pub antecedent: Option<String>,

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::actors::{ActorIndex, Form, Mention, Role};
@@ -441,6 +442,33 @@ impl Analyzer {
             .filter(|u| u.mentions.iter().any(|m| m.form != UnlistedForm::Person))
             .filter(|u| u.actor_type != crate::lexicon::ActorType::State)
             .collect();
+        // "Rapid Support Militia", "the Armed Forces": a listed party under another form of its
+        // name is that party.
+        let named_here: FxHashSet<usize> = mentions.iter().map(|m| m.actor).collect();
+        let named = |a: usize| named_here.contains(&a);
+        let (renames, found): (Vec<_>, Vec<_>) = found
+            .into_iter()
+            .partition(|u| crate::unlisted::renamed(u, &self.lexicon, &named).is_some());
+        for u in &renames {
+            let Some((actor, listed)) = crate::unlisted::renamed(u, &self.lexicon, &named) else {
+                continue;
+            };
+            for um in u.mentions.iter().filter(|m| m.form != UnlistedForm::Person) {
+                mentions.push(Mention {
+                    span: um.span,
+                    actor,
+                    form: Form::Name,
+                    person: None,
+                    role: None,
+                    compound: None,
+                    near_miss_of: Some(listed.clone()),
+                    antecedent: None,
+                });
+            }
+        }
+        if !renames.is_empty() {
+            mentions.sort_by_key(|m| m.span.start);
+        }
         let n = self.lexicon.actors.len();
         let mut parties = Vec::with_capacity(found.len());
         for (k, u) in found.into_iter().enumerate() {

@@ -28,7 +28,10 @@
 //! (`known`) or each other.
 //!
 //! What it does **not** do: decide whether a party found here is the same as a listed one under
-//! another name (the caller drops exact name matches with [`without_listed`]), resolve pronouns,
+//! another name (the caller drops exact name matches with [`without_listed`]), but for one
+//! two forms of a listed name ([`renamed`]): its head noun swapped for a loaded one ("Rapid
+//! Support Militia"), and the name shortened when the article names only one party it may
+//! shorten ("the Armed Forces"); resolve pronouns,
 //! read lower-case descriptions ("the rebels"), recognise names without a head noun or a title
 //! ("Hamas", "Ahrar al-Shām"), or write lexicon files (`framelens lexicon suggest-actors` prints
 //! entries; `add-actor` writes them).
@@ -271,6 +274,65 @@ pub fn without_listed(found: Vec<Unlisted>, lex: &Lexicon) -> Vec<Unlisted> {
                     .is_some_and(|a| listed.contains(&fold(a)))
         })
         .collect()
+}
+
+/// The listed actor an unlisted party is, under another form of its name, and the listed name
+/// it matches. Two forms count:
+/// - **a hostile renaming**: a listed name or alias whose last word, an organisational head
+///   noun ([`HEADS`]), is swapped for a head noun that the lexicon lists as a term of negative
+///   stance. "Rapid Support Militia", as Sudanese state media write it, is the "Rapid Support
+///   Forces". The words before the head must be the same and at least two ("National Militia"
+///   names too little to be "National Army");
+/// - **a shortened name**: a listed name or alias without its first word ("Armed Forces" for
+///   "Sudanese Armed Forces") or without its closing "of ..." ("Armed Forces" for "Armed Forces
+///   of Ukraine"), when exactly one of the actors it may shorten is named in the article
+///   (`named`). With none or several, it stays a party of its own.
+pub fn renamed(
+    u: &Unlisted,
+    lex: &Lexicon,
+    named: &dyn Fn(usize) -> bool,
+) -> Option<(usize, String)> {
+    let name = fold(&u.name);
+    let (stem, head) = name.rsplit_once(' ')?;
+    let loaded = lex
+        .labels
+        .iter()
+        .any(|e| e.stance < 0 && e.forms.iter().any(|f| f.to_lowercase() == head));
+    let is_head = |w: &str| HEADS.iter().any(|(h, _)| h.to_lowercase() == w);
+    let names = |a: &crate::lexicon::ActorEntry| -> Vec<String> {
+        std::iter::once(&a.name)
+            .chain(&a.aliases)
+            .cloned()
+            .collect()
+    };
+    if loaded && stem.split(' ').count() >= 2 {
+        let hit = lex.actors.iter().enumerate().find_map(|(i, a)| {
+            names(a)
+                .into_iter()
+                .find(|n| {
+                    fold(n)
+                        .rsplit_once(' ')
+                        .is_some_and(|(st, hd)| st == stem && hd != head && is_head(hd))
+                })
+                .map(|n| (i, n))
+        });
+        if hit.is_some() {
+            return hit;
+        }
+    }
+    let shortens = |n: &str| {
+        let n = fold(n);
+        n.split_once(' ').is_some_and(|(_, rest)| rest == name)
+            || n.split_once(" of ").is_some_and(|(first, _)| first == name)
+    };
+    let mut found = lex
+        .actors
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| names(a).into_iter().find(|n| shortens(n)).map(|n| (i, n)));
+    let mut in_article = found.by_ref().filter(|&(i, _)| named(i));
+    let first = in_article.next()?;
+    in_article.next().is_none().then_some(first)
 }
 
 /// A name for comparison: lower case, white space collapsed, curly apostrophes straight.
@@ -1373,5 +1435,63 @@ mod tests {
         for t in texts {
             found(t);
         }
+    }
+
+    /// (name as the article writes it, ids of the listed actors the article names, expected id).
+    const RENAMED: &[(&str, &[&str], Option<&str>)] = &[
+        // A listed name with its head swapped for a loaded noun, named or not.
+        ("Rapid Support Militia", &[], Some("rsf")),
+        ("Rapid Support Militia", &["sudan-army"], Some("rsf")),
+        // One word before the head names too little.
+        ("Support Militia", &[], None),
+        // A head that is no loaded term is no renaming ("Rapid Support Council").
+        ("Rapid Support Council", &[], None),
+        // A shortened name, when the article names one party it may shorten.
+        ("Armed Forces", &["sudan-army"], Some("sudan-army")),
+        ("Armed Forces", &["ukraine"], Some("ukraine")),
+        // Several, or none: it stays a party of its own.
+        ("Armed Forces", &["sudan-army", "lebanon"], None),
+        ("Armed Forces", &[], None),
+    ];
+
+    #[test]
+    fn renamed_listed_parties() {
+        let lex = Lexicon::bundled().unwrap();
+        let index = |id: &str| lex.actors.iter().position(|a| a.id == id).unwrap();
+        for (name, named, want) in RENAMED {
+            let u = Unlisted {
+                id: slug(name),
+                name: (*name).to_owned(),
+                acronym: None,
+                actor_type: ArmedGroup,
+                head: name.rsplit(' ').next().unwrap().to_owned(),
+                people: Vec::new(),
+                mentions: Vec::new(),
+            };
+            let here: Vec<usize> = named.iter().map(|id| index(id)).collect();
+            let got =
+                renamed(&u, &lex, &|a| here.contains(&a)).map(|(a, _)| lex.actors[a].id.as_str());
+            assert_eq!(got, *want, "{name} with {named:?}");
+        }
+    }
+
+    #[test]
+    fn a_renamed_party_is_the_listed_one_in_the_analysis() {
+        let an = crate::analysis::Analyzer::new(Lexicon::bundled().unwrap()).unwrap();
+        let art = an.analyze(
+            "t",
+            "Army advances\n\nThe army repelled an attack by the Rapid Support Militia near \
+             Bara. The Rapid Support Militia fled west.\n",
+        );
+        assert!(art.parties.is_empty(), "{:?}", art.parties);
+        let m = art
+            .mentions
+            .iter()
+            .find(|m| m.text == "Rapid Support Militia")
+            .unwrap();
+        assert_eq!(
+            (m.actor.as_str(), m.near_miss_of.as_deref()),
+            ("rsf", Some("Rapid Support Forces"))
+        );
     }
 }
