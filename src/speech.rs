@@ -10,7 +10,10 @@
 //!   reports the content. A quotation the frame introduces and that overlaps those words joins
 //!   the content ("“A. B. C,” she said." is one relation whose content is the whole quote). The
 //!   kind is `quote` when quoted words make up at least half of the content, `reported`
-//!   otherwise, and `naming` for a naming verb ("X calls them Y", where the content is the name);
+//!   otherwise, and `naming` for a naming verb ("X calls them Y", where the content is the name).
+//!   A quotation the frame interrupts goes on in the quotations of the same speaker that open
+//!   right after the frame's sentence, in its paragraph, with nothing between: "“A,” she said.
+//!   “B.”" is one relation, `content` "“A,”" and `continued` ["“B.”"];
 //! - a quotation no frame's words hold is a relation of its own, unless it is a title in title
 //!   case ("Fox News Sunday", "Make America Great Again": a work, a show or a slogan): `quote`, with the speaker of the
 //!   frame beside it or of the quote before it when the voice module found one (no cue), or with
@@ -80,6 +83,9 @@ pub struct Relation {
     pub cue: Option<Span>,
     /// The words attributed.
     pub content: Span,
+    /// The rest of a split quotation, after the reporting clause that interrupts it
+    /// ("“A,” she said. “B.”": `content` is the first quotation, this the second).
+    pub continued: Vec<Span>,
     pub sentence: usize,
     /// The rule that found it.
     pub rule: &'static str,
@@ -148,6 +154,7 @@ pub fn relations(
         resolved_from: None,
         cue: d.verb,
         content: d.term,
+        continued: Vec::new(),
         sentence: d.sentence,
         rule: d.rule,
     }));
@@ -219,9 +226,21 @@ fn frame_relations(
         if toks.is_empty() {
             continue;
         }
+        // An interrupted quotation: its other parts, in text order after the first.
+        let mut parts = vec![span_of(seg, &toks)];
+        let mut words = words_in(seg, toks.clone());
+        if quoted > 0 && f.naming.is_none() {
+            for (q, n) in split_quotation(text, seg, voices, f, &by_frame[fi], joined, &toks) {
+                parts.push(q);
+                quoted += n;
+                words += n;
+            }
+        }
+        parts.sort_by_key(|p| p.start);
+        let content = parts.remove(0);
         let kind = if f.naming.is_some() {
             Kind::Naming
-        } else if quoted * 2 >= words_in(seg, toks.clone()) {
+        } else if quoted * 2 >= words {
             Kind::Quote
         } else {
             Kind::Reported
@@ -232,11 +251,61 @@ fn frame_relations(
             speaker_actor: f.speaker_actor,
             resolved_from: f.resolved_from.clone(),
             cue: Some(f.verb),
-            content: span_of(seg, &toks),
+            content,
+            continued: parts,
             sentence: f.sentence,
             rule: f.rule(),
         });
     }
+}
+
+/// The other parts of a quotation that frame `f` interrupts, each with its number of words: the
+/// frame's quotations (`quotes`) apart from its words `toks` that stand in the frame's sentence
+/// ("“It was more plane than I needed,” he wrote, “but I find it hard to resist.”"), and
+/// those that open right after the end of that sentence, or of the quotation before them, with
+/// nothing but white space between, in the same paragraph ("“Guns have been a crisis,” said
+/// Adrian Mapp, a delegate. “Guns have no place here.”"). Such a quotation is one attribution
+/// (the interrupted quotation of PARC and PolNeAR). Marks each part in `joined`.
+fn split_quotation(
+    text: &str,
+    seg: &Segmented,
+    voices: &Voices,
+    f: &crate::voice::Frame,
+    quotes: &[usize],
+    joined: &mut [bool],
+    toks: &Range<usize>,
+) -> Vec<(Span, usize)> {
+    let sentence = &seg.sentences[f.sentence];
+    let mut end = sentence.span.end.max(span_of(seg, toks).end);
+    let mut out = Vec::new();
+    for &qi in quotes {
+        let q = &voices.quotes[qi];
+        if joined[qi] || crate::voice::is_title(q.inner.slice(text)) {
+            continue;
+        }
+        let within = sentence.span.contains(q.span);
+        if !within {
+            if q.span.start < end {
+                continue;
+            }
+            let same_paragraph = seg
+                .sentence_at(q.span.start)
+                .is_some_and(|s| seg.sentences[s].paragraph == sentence.paragraph);
+            if !same_paragraph || !text[end..q.span.start].chars().all(char::is_whitespace) {
+                break;
+            }
+        }
+        let inner = trimmed(seg, text, token_range(seg, q.span));
+        if inner.is_empty() {
+            continue;
+        }
+        joined[qi] = true;
+        out.push((span_of(seg, &inner), words_in(seg, inner)));
+        if !within {
+            end = q.span.end;
+        }
+    }
+    out
 }
 
 /// One relation per quotation no frame's relation holds, titles left out.
@@ -275,6 +344,7 @@ fn quote_relations(
             resolved_from: frame.and_then(|f| f.resolved_from.clone()),
             cue: None,
             content,
+            continued: Vec::new(),
             sentence: seg.sentence_at(content.start).unwrap_or(0),
             rule,
         });
@@ -311,6 +381,9 @@ pub struct AttributionOut {
     pub speaker_actor: Option<String>,
     pub cue: Option<Excerpt>,
     pub content: Excerpt,
+    /// The rest of a split quotation, after the reporting clause that interrupts it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub continued: Vec<Excerpt>,
     /// Sentence index (0-based) of the cue, or of the content's start when there is no cue.
     pub sentence: usize,
     pub rule: String,
@@ -330,6 +403,7 @@ impl AttributionOut {
             speaker_actor: r.speaker_actor.map(actor_id),
             cue: r.cue.map(|c| Excerpt::new(text, c)),
             content: Excerpt::new(text, r.content),
+            continued: r.continued.iter().map(|&c| Excerpt::new(text, c)).collect(),
             sentence: r.sentence,
             rule: r.rule.to_owned(),
         }

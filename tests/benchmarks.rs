@@ -100,6 +100,52 @@ const RELATIONS: &[Case] = &[
             "“I think the regime is finished,”",
         )],
     ),
+    // A quotation interrupted by its frame is one relation: its words are both parts.
+    (
+        "Headline\n“The regime has fallen,” she said. “We won.”",
+        &[(
+            Kind::Quote,
+            "she",
+            "said",
+            "“The regime has fallen,” … “We won.”",
+        )],
+    ),
+    (
+        "Headline\n“The regime has fallen,” said Adrian Mapp, a delegate from Ohio. “We won. \
+         It is over.” “Now we rebuild.”",
+        &[(
+            Kind::Quote,
+            "Adrian Mapp",
+            "said",
+            "“The regime has fallen,” … “We won. It is over.” … “Now we rebuild.”",
+        )],
+    ),
+    // The frame in mid-sentence, between the two parts.
+    (
+        "Headline\n“It was more plane than I needed,” he wrote, “but I could not resist.”",
+        &[(
+            Kind::Quote,
+            "he",
+            "wrote",
+            "“It was more plane than I needed,” … “but I could not resist.”",
+        )],
+    ),
+    // Not across a paragraph, nor past other words: the later quotation is a relation of its
+    // own, with no cue (and the speaker carried over only within the paragraph).
+    (
+        "Headline\n“The regime has fallen,” she said.\n“We won the war.”",
+        &[
+            (Kind::Quote, "she", "said", "“The regime has fallen,”"),
+            (Kind::Quote, "", "", "“We won the war.”"),
+        ],
+    ),
+    (
+        "Headline\n“The regime has fallen,” she said. Then she left. “We won the war.”",
+        &[
+            (Kind::Quote, "she", "said", "“The regime has fallen,”"),
+            (Kind::Quote, "she", "", "“We won the war.”"),
+        ],
+    ),
     // A fronted phrase before "X said" + clause is not the reported words.
     (
         "Headline\nMaking the rounds on the Sunday shows, Carson said he was facing scrutiny.",
@@ -509,6 +555,7 @@ fn relations_table() {
                 for e in [Some(&r.content), r.source.as_ref(), r.cue.as_ref()]
                     .into_iter()
                     .flatten()
+                    .chain(&r.continued)
                 {
                     assert_eq!(&text[e.start..e.end], e.text, "{text:?}");
                 }
@@ -519,7 +566,12 @@ fn relations_table() {
                         .map(|s| s.text.clone())
                         .unwrap_or_default(),
                     r.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
-                    r.content.text.clone(),
+                    // The parts of a split quotation, joined by " … ".
+                    std::iter::once(&r.content)
+                        .chain(&r.continued)
+                        .map(|c| c.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" … "),
                 )
             })
             .collect();

@@ -656,7 +656,11 @@ fn predicted(art: &Article, words: &Words) -> Vec<Scored> {
                     .map(|s| Span::new(s.start, s.end))
                     .collect();
                 let frame = words.within(&frame);
-                let mut c = words.within(&[Span::new(r.content.start, r.content.end)]);
+                let parts: Vec<Span> = std::iter::once(&r.content)
+                    .chain(&r.continued)
+                    .map(|c| Span::new(c.start, c.end))
+                    .collect();
+                let mut c = words.within(&parts);
                 c.retain(|w| frame.binary_search(w).is_err());
                 c
             },

@@ -131,6 +131,10 @@ fn text(articles: &[Article], o: Options) -> String {
             );
             let _ = writeln!(s, "{}", wrap(&head, o.width, ""));
             let _ = writeln!(s, "{}", wrap(&r.content.text, o.width, "   "));
+            // The rest of a split quotation, after the clause that interrupts it.
+            for c in &r.continued {
+                let _ = writeln!(s, "{}", wrap(&format!("… {}", c.text), o.width, "   "));
+            }
             if o.explain {
                 let mut lines = format!("rule: {}", r.rule);
                 let _ = write!(
@@ -138,6 +142,9 @@ fn text(articles: &[Article], o: Options) -> String {
                     "; content bytes {}..{}",
                     r.content.start, r.content.end
                 );
+                for c in &r.continued {
+                    let _ = write!(lines, ", continued {}..{}", c.start, c.end);
+                }
                 if let Some(src) = &r.source {
                     let _ = write!(lines, "; source bytes {}..{}", src.start, src.end);
                 }
@@ -174,7 +181,13 @@ fn markdown(articles: &[Article]) -> String {
                 r.kind.as_str(),
                 md_escape(&who(r)),
                 md_escape(cue),
-                md_escape(&r.content.text),
+                md_escape(
+                    &std::iter::once(&r.content)
+                        .chain(&r.continued)
+                        .map(|c| c.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" … ")
+                ),
                 md_escape(&r.rule)
             );
         }
