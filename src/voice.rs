@@ -5,7 +5,10 @@
 //! 1. **Speech frames**: a reporting verb with its speaker. `X said (that) ...` (speaker before the
 //!    verb, the words after it), `..., X said.` and `"...," said X` (the words before), `according to
 //!    X`, a participle continuing the frame (`..., adding that ...`), and a verb sharing the subject
-//!    of an earlier frame (`... and claimed ...`). A frame in mid-sentence reports the words on
+//!    of an earlier frame (`... and claimed ...`, which ends the earlier frame's words at its
+//!    coordinator). After a quotation that ends with a comma, a question or an exclamation mark,
+//!    a tag of a speaker and any verb in the past is a frame (`“...,” he surmised`, `“...,” mused
+//!    the co-host`): the tag makes the verb one of saying. A frame in mid-sentence reports the words on
 //!    both sides (`The trend, X said, has been clear`); a name and a colon opening a paragraph
 //!    give the rest to the name (`Lindsey Graham: ...`); `In a poll, ...` gives the clause to
 //!    the poll; `Asked whether ...,` is a question put by someone not named. Verbs of belief and finding
@@ -1630,7 +1633,8 @@ fn find_frames(
             && (is_closing_mark(cx, t - 1)
                 || (t > r.start + 1 && cx.word(t - 1) == "," && is_closing_mark(cx, t - 2)));
         let attitude = reports_a_view(cx, &r, t, after_quote);
-        if !(naming_verb || attitude || REPORTING.contains(w)) || inside_name() {
+        let tag = speech_tag(cx, &r, t);
+        if !(naming_verb || attitude || tag || REPORTING.contains(w)) || inside_name() {
             t += 1;
             continue;
         }
@@ -1694,6 +1698,51 @@ fn find_frames(
     // Keep frames in text order of their verbs (lookups rely on it).
     frames[first_frame..].sort_by_key(|f| f.verb.start);
     end_before_participles(cx, &r, &mut frames[first_frame..]);
+    end_before_coordinated(cx, &r, &mut frames[first_frame..]);
+}
+
+/// '“People are afraid of wasting their votes,” he surmised.', '“Imagine that,” mused the
+/// co-host.': a quotation that ends with a comma, a question or an exclamation mark inside its
+/// closing mark (or a comma after it), followed by a verb in the past and its speaker in either
+/// order, the speaker a subject pronoun or one to four capitalised words before the verb, and
+/// the tag ending the sentence or followed by a comma. In this tag any verb is one of saying or
+/// of the manner of saying ("mused", "quipped", "scoffed"), which no word list holds whole.
+fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize) -> bool {
+    let w = cx.word(v);
+    let past = w.len() > 3 && w.ends_with("ed") && !cx.first_char(v).is_uppercase();
+    if !past || v < r.start + 2 {
+        return false;
+    }
+    // The quotation closes at token `k - 1` ('”' or '”,'), and its own last mark says a tag
+    // follows.
+    let quote_closes_before = |k: usize| {
+        if k >= r.start + 2 && is_closing_mark(cx, k - 1) {
+            matches!(cx.word(k - 2), "," | "?" | "!")
+        } else {
+            k >= r.start + 3 && cx.word(k - 1) == "," && is_closing_mark(cx, k - 2)
+        }
+    };
+    let ends = |k: usize| k >= r.end || matches!(cx.word(k), "." | ",");
+    // Inverted: the verb right after the quotation, then the speaker.
+    if quote_closes_before(v) {
+        // A hyphen inside a name or title ("co-host") does not end the speaker.
+        let e = (v + 1..r.end)
+            .find(|&k| cx.is_punct(k) && !matches!(cx.word(k), "-" | "‐" | "‑" | "."))
+            .unwrap_or(r.end);
+        let e = (v + 1..e).find(|&k| cx.word(k) == ".").unwrap_or(e);
+        return e > v + 1 && e - v <= 8 && ends(e);
+    }
+    // The speaker, then the verb.
+    let mut k = v;
+    if cx.is(k - 1, SUBJECT_PRONOUNS) {
+        k -= 1;
+    } else {
+        while k > r.start && v - k < 4 && cx.first_char(k - 1).is_uppercase() && !cx.is_punct(k - 1)
+        {
+            k -= 1;
+        }
+    }
+    k < v && ends(v + 1) && quote_closes_before(k)
 }
 
 /// True for an adverb in -ly written in lower case ("erroneously").
@@ -1737,6 +1786,40 @@ fn end_before_participles(cx: &Ctx, r: &Range<usize>, frames: &mut [Frame]) {
             );
             if reports && f.naming.is_none() && f.scope.start <= comma && comma < f.scope.end {
                 f.scope.end = comma;
+            }
+        }
+    }
+}
+
+/// "Clinton has encouraged European nations to bolster defense spending but has said she will
+/// hold firm": a frame that shares the subject of the sentence's first verb ("... and claimed
+/// ...") is a second predicate, coordinated with the first. The words of a frame before it end
+/// at the coordinator ("and", "but", after the auxiliaries and adverbs before the verb), so
+/// each verb reports its own words.
+fn end_before_coordinated(cx: &Ctx, r: &Range<usize>, frames: &mut [Frame]) {
+    for i in 1..frames.len() {
+        if frames[i].kind != FrameKind::SharedSubject || frames[i].naming.is_some() {
+            continue;
+        }
+        let mut k = frames[i].verb_tokens.start;
+        while k > r.start && (ly_adverb(cx, k - 1) || skips_before_verb(cx.word(k - 1))) {
+            k -= 1;
+        }
+        if k == r.start || !matches!(cx.word(k - 1), "and" | "but") {
+            continue;
+        }
+        let coordinator = k - 1;
+        for f in &mut frames[..i] {
+            let reports = matches!(
+                f.kind,
+                FrameKind::SpeakerFirst | FrameKind::SharedSubject | FrameKind::Participle
+            );
+            if reports
+                && f.naming.is_none()
+                && f.scope.start < coordinator
+                && coordinator < f.scope.end
+            {
+                f.scope.end = coordinator;
             }
         }
     }
@@ -2647,7 +2730,7 @@ fn frame_at(
         && (is_closing_mark(cx, p)
             || (cx.word(p) == "," && p > r.start && is_closing_mark(cx, p - 1)))
         && (b == v || (b + 1 == v && cx.is(b, FRENCH_AUXILIARIES)))
-        && REPORTING_SAY.contains(&word)
+        && (REPORTING_SAY.contains(&word) || speech_tag(cx, r, v))
     {
         let mut e = v + 1;
         // A hyphen inside a word joins words of one speaker ("the vice-president", "le

@@ -100,6 +100,51 @@ const RELATIONS: &[Case] = &[
             "“I think the regime is finished,”",
         )],
     ),
+    // A second predicate of the same subject reports its own words: the first verb's end at
+    // the coordinator.
+    (
+        "Headline\nClinton has encouraged European nations to bolster defense spending but has \
+         said she will hold firm to U.S. commitments.",
+        &[
+            (
+                Kind::Reported,
+                "Clinton",
+                "encouraged",
+                "European nations to bolster defense spending",
+            ),
+            (
+                Kind::Reported,
+                "Clinton",
+                "said",
+                "she will hold firm to U.S. commitments",
+            ),
+        ],
+    ),
+    // A speech tag after a quotation that ends with a comma (or a question or exclamation
+    // mark): any verb in the past there is one of saying, in either order.
+    (
+        "Headline\n“People are afraid of wasting their votes,” he surmised.",
+        &[(
+            Kind::Quote,
+            "he",
+            "surmised",
+            "“People are afraid of wasting their votes,”",
+        )],
+    ),
+    (
+        "Headline\n“Imagine the two of them on one stage,” mused Blaze co-host Stu Burguiere.",
+        &[(
+            Kind::Quote,
+            "Blaze co-host Stu Burguiere",
+            "mused",
+            "“Imagine the two of them on one stage,”",
+        )],
+    ),
+    // Not after a quotation that ends its sentence: the next sentence is narration.
+    (
+        "Headline\n“The war is over for all of us.” He departed.",
+        &[(Kind::Quote, "", "", "“The war is over for all of us.”")],
+    ),
     // A quotation interrupted by its frame is one relation: its words are both parts.
     (
         "Headline\n“The regime has fallen,” she said. “We won.”",
