@@ -416,7 +416,10 @@ impl Analyzer {
         let lower = LowerTokens::new(text, &seg.tokens);
         let known = self.actor_mentions(text, &seg);
         let found = crate::unlisted::find(text, &seg, &lower, &known);
-        crate::unlisted::without_listed(found, &self.lexicon)
+        let found = crate::unlisted::without_listed(found, &self.lexicon);
+        // Listed parties under another form of their name are not new actors to suggest.
+        let named_here: FxHashSet<usize> = known.iter().map(|m| m.actor).collect();
+        crate::unlisted::split_renamed(found, &self.lexicon, &|a| named_here.contains(&a)).1
     }
 
     /// The parties `text` names that no lexicon lists, as parties of the article, with their
@@ -446,13 +449,9 @@ impl Analyzer {
         // name is that party.
         let named_here: FxHashSet<usize> = mentions.iter().map(|m| m.actor).collect();
         let named = |a: usize| named_here.contains(&a);
-        let (renames, found): (Vec<_>, Vec<_>) = found
-            .into_iter()
-            .partition(|u| crate::unlisted::renamed(u, &self.lexicon, &named).is_some());
-        for u in &renames {
-            let Some((actor, listed)) = crate::unlisted::renamed(u, &self.lexicon, &named) else {
-                continue;
-            };
+        let (renames, found) = crate::unlisted::split_renamed(found, &self.lexicon, &named);
+        for (u, actor, listed) in &renames {
+            let actor = *actor;
             for um in u.mentions.iter().filter(|m| m.form != UnlistedForm::Person) {
                 mentions.push(Mention {
                     span: um.span,

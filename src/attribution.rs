@@ -1444,11 +1444,18 @@ fn holder_of(cx: &Context, h: &TermHit) -> Option<Holder> {
                 .resolved_from
                 .as_deref()
                 .unwrap_or_else(|| f.speaker.slice(cx.text));
-            let words: Vec<String> = heads::name_words(name)
-                .zip(name.split_whitespace())
-                .filter(|(_, raw)| raw.chars().next().is_some_and(char::is_uppercase))
-                .map(|(w, _)| w)
-                .filter(|w| !DETERMINERS.contains(&w.as_str()) && heads::class_of(w).is_none())
+            // The capitalised words of the name, without determiners, role nouns and
+            // abbreviated titles ("Mr.", "Sen.", "Gen."): what tells two speakers apart.
+            let words: Vec<String> = name
+                .split_whitespace()
+                .filter(|raw| raw.chars().next().is_some_and(char::is_uppercase))
+                .filter(|raw| !(raw.ends_with('.') && raw.chars().count() <= 4))
+                .flat_map(heads::name_words)
+                .filter(|w| {
+                    w.chars().count() >= 3
+                        && !DETERMINERS.contains(&w.as_str())
+                        && heads::class_of(w).is_none()
+                })
                 .collect();
             (!words.is_empty()).then_some(Holder::Named(words))
         }
@@ -1457,15 +1464,19 @@ fn holder_of(cx: &Context, h: &TermHit) -> Option<Holder> {
 
 /// What each voice of the article says of the parties that local rules tied its terms to: the
 /// evidence of its side (see [`crate::alignment`]). Terms that frame words (attribution verbs),
-/// euphemisms ([`LabelEntry::stance_is_the_users`]) and terms of no stance tell nothing.
+/// euphemisms ([`LabelEntry::stance_is_the_users`]), designations (the designator's word) and
+/// terms of no stance tell nothing.
 fn alignment_of(cx: &Context, hits: &[TermHit], readings: &[Reading]) -> Alignment {
     let mut evidence = Vec::new();
     for (h, r) in hits.iter().zip(readings) {
         let Some(l) = r.link.as_ref() else { continue };
+        // A designation is the designator's word, not its voice's ("HTS, designated a terrorist
+        // organization" in a wire story).
         if h.entry.stance == 0
             || h.entry.kind == Kind::Attribution
             || !h.entry.stance_is_the_users()
             || l.actors.is_empty()
+            || l.rule == LinkRule::Designation
         {
             continue;
         }
@@ -1985,24 +1996,41 @@ fn against_before(
     }
     let comma_before = |end: usize| (start..end).rev().find(|&j| cx.w(j) == ",");
     let mut from = comma_before(k).map_or(start, |j| j + 1);
-    // A participial phrase set off by commas right before the verb belongs to its subject, and
-    // the parties it names are on the subject's side: in "Units of a battalion, supported by
-    // the VDP, neutralised several dozen terrorists" neither the units nor the VDP are the
-    // terrorists.
+    // A participial phrase of support set off by commas right before the verb names parties
+    // on the subject's side: in "Units of a battalion, supported by the VDP, neutralised
+    // several dozen terrorists" neither the units nor the VDP are the terrorists. Not another
+    // participle: in "Army units, ambushed by M23 near Goma, killed several terrorists" M23 is
+    // the other side.
     if from == k
         && from > start
         && let Some(open) = comma_before(from - 1)
-        && open + 1 < from - 1
-        && is_participle(cx.w(open + 1))
+        && open + 2 < from - 1
+        && supports_subject(cx, open + 1)
     {
         from = comma_before(open).map_or(start, |j| j + 1);
     }
     Some(from..k)
 }
 
-/// Whether a word reads as a participle opening a phrase ("supported", "led", "including").
-fn is_participle(w: &str) -> bool {
-    w.len() >= 3 && (w.ends_with("ed") || w.ends_with("ing"))
+/// Participles that make their agent an ally of the noun they modify: those of
+/// [`SUPPORT_VERBS`] and these, followed by "by" ("supported by", "led by", "joined by").
+const ALLYING_PARTICIPLES: &[&str] = &[
+    "led",
+    "joined",
+    "accompanied",
+    "assisted",
+    "aided",
+    "reinforced",
+];
+
+/// Whether a phrase of support opens at token `t`: a participle of [`SUPPORT_VERBS`] or
+/// [`ALLYING_PARTICIPLES`] with "by" after it, or "including" (the subject's own members).
+fn supports_subject(cx: &Context, t: usize) -> bool {
+    let w = cx.w(t);
+    w == "including"
+        || (w.ends_with("ed")
+            && (SUPPORT_VERBS.contains(&w) || ALLYING_PARTICIPLES.contains(&w))
+            && cx.w(t + 1) == "by")
 }
 
 /// Walks left from token `from` over the term's premodifiers (mentions, other terms, at most
@@ -4495,6 +4523,14 @@ labels:
     }
 
     const NEAREST_IN_CLAUSE: &[Row] = &[
+        // A participle that is not one of support leaves its agent a candidate: the units
+        // ambushed by HTS killed HTS's militants.
+        (
+            "Army units, ambushed by HTS near Idlib, killed several militants.",
+            "militants",
+            NearestInClause,
+            &["hts"],
+        ),
         // A label after a form of "be" is a predicate, not the object of the participle before:
         // the fighters are the militants, whoever killed or attacked whom.
         (
@@ -4601,8 +4637,8 @@ labels:
             UnnamedParty,
             &["unnamed-1"],
         ),
-        // A participial phrase between commas before the verb belongs to its subject: the
-        // party it names does the act too.
+        // A participial phrase of support between commas before the verb names the subject's
+        // allies: the party it names does the act too.
         (
             "Army units, supported by the VDP, neutralised several dozen terrorists.",
             "terrorists",

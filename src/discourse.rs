@@ -413,21 +413,6 @@ pub fn resolve(
     let mut ok: Vec<(usize, u32)> = Vec::new();
     // The first party the term's voice rules out by its side, and why (for the detail).
     let mut sided_out: Option<(usize, String)> = None;
-    let mut sided = |stance: i8, a: usize| -> Option<&'static str> {
-        if !e.stance_is_the_users() {
-            return None;
-        }
-        let l = (t.leaning)(a)?;
-        let why = if stance < 0 && l.net > 0 {
-            "the term is negative, and its voice sides with this party elsewhere in the article"
-        } else if stance > 0 && l.net < 0 {
-            "the term is positive, and its voice is set against this party elsewhere in the article"
-        } else {
-            return None;
-        };
-        sided_out.get_or_insert((a, l.why));
-        Some(why)
-    };
     for &(a, p) in &ranked {
         if candidates.len() == 6 {
             break;
@@ -436,7 +421,8 @@ pub fn resolve(
             Some("type not among the term's targets")
         } else if e.stance < 0 && t.speaker_actor == Some(a) {
             Some("the term is in this party's own statement")
-        } else if let Some(w) = sided(e.stance, a) {
+        } else if let Some((w, evidence)) = ruled_out_by_side(t, a) {
+            sided_out.get_or_insert((a, evidence));
             Some(w)
         } else if let Some(w) = head.and_then(|h| h.refuses(cast.referent(a), false)) {
             Some(w)
@@ -515,6 +501,26 @@ pub fn resolve(
         candidates,
         unnamed: true,
     })
+}
+
+/// Why the side the term's voice takes rules party `a` out (see [`crate::alignment`]), with the
+/// evidence that decides it: a negative term does not describe a party its voice sides with, nor
+/// a positive one a party its voice is set against. Not for euphemisms, whose stance is the
+/// doer's ([`LabelEntry::stance_is_the_users`]).
+fn ruled_out_by_side(t: &Term, a: usize) -> Option<(&'static str, String)> {
+    let e = t.entry;
+    if !e.stance_is_the_users() {
+        return None;
+    }
+    let l = (t.leaning)(a)?;
+    let why = if e.stance < 0 && l.net > 0 {
+        "the term is negative, and its voice sides with this party elsewhere in the article"
+    } else if e.stance > 0 && l.net < 0 {
+        "the term is positive, and its voice is set against this party elsewhere in the article"
+    } else {
+        return None;
+    };
+    Some((why, l.why))
 }
 
 /// How the most salient compatible party won: with `p` points against the runner-up's

@@ -284,6 +284,9 @@ fn split_quotation(
             continue;
         }
         let within = sentence.span.contains(q.span);
+        if within && !beside_frame(seg, text, f, toks, token_range(seg, q.span)) {
+            continue;
+        }
         if !within {
             if q.span.start < end {
                 continue;
@@ -306,6 +309,38 @@ fn split_quotation(
         }
     }
     out
+}
+
+/// Whether the quotation at tokens `q`, in the frame's sentence, is a part of the words the
+/// frame interrupts: before them, it ends where the frame's speaker and verb begin, with only
+/// punctuation between ("“A,” he wrote, “B”"); after them, only punctuation, the speaker and
+/// verb, and at most six other words without a quotation mark stand between ("“A,” he said of
+/// Trump and Ryan, “B”"). A quotation before the speaker ("The army, which had promised
+/// “total victory,” said ...") is none.
+fn beside_frame(
+    seg: &Segmented,
+    text: &str,
+    f: &crate::voice::Frame,
+    toks: &Range<usize>,
+    q: Range<usize>,
+) -> bool {
+    let speaker = token_range(seg, f.speaker);
+    let verb = f.verb_tokens();
+    let tag = |t: usize| speaker.contains(&t) || verb.contains(&t);
+    let punct = |t: usize| seg.tokens[t].kind == TokenKind::Punct;
+    if q.end <= toks.start {
+        let before_speaker = f.speaker.is_empty() || q.end <= speaker.start;
+        return before_speaker && (q.end..toks.start).all(|t| tag(t) || punct(t));
+    }
+    if q.start >= toks.end {
+        let gap = toks.end..q.start;
+        let others = gap.clone().filter(|&t| !tag(t) && !punct(t)).count();
+        let marks = gap
+            .clone()
+            .any(|t| crate::voice::is_quote_token(seg.tokens[t].span.slice(text)));
+        return others <= 6 && !marks;
+    }
+    false
 }
 
 /// One relation per quotation no frame's relation holds, titles left out.

@@ -335,6 +335,24 @@ pub fn renamed(
     in_article.next().is_none().then_some(first)
 }
 
+/// The parties of `found` that are listed ones under another form of their name ([`renamed`]),
+/// each with the listed actor's index and the name it matched, and the others.
+pub fn split_renamed(
+    found: Vec<Unlisted>,
+    lex: &Lexicon,
+    named: &dyn Fn(usize) -> bool,
+) -> (Vec<(Unlisted, usize, String)>, Vec<Unlisted>) {
+    let mut renames = Vec::new();
+    let mut rest = Vec::new();
+    for u in found {
+        match renamed(&u, lex, named) {
+            Some((actor, listed)) => renames.push((u, actor, listed)),
+            None => rest.push(u),
+        }
+    }
+    (renames, rest)
+}
+
 /// A name for comparison: lower case, white space collapsed, curly apostrophes straight.
 fn fold(s: &str) -> String {
     s.split_whitespace()
@@ -1478,12 +1496,12 @@ mod tests {
     #[test]
     fn a_renamed_party_is_the_listed_one_in_the_analysis() {
         let an = crate::analysis::Analyzer::new(Lexicon::bundled().unwrap()).unwrap();
-        let art = an.analyze(
-            "t",
-            "Army advances\n\nThe army repelled an attack by the Rapid Support Militia near \
-             Bara. The Rapid Support Militia fled west.\n",
-        );
+        let text = "Army advances\n\nThe army repelled an attack by the Rapid Support Militia \
+                    near Bara. The Rapid Support Militia fled west.\n";
+        let art = an.analyze("t", text);
         assert!(art.parties.is_empty(), "{:?}", art.parties);
+        // Nor is it an actor to suggest adding.
+        assert!(an.unlisted(text).is_empty(), "{:?}", an.unlisted(text));
         let m = art
             .mentions
             .iter()

@@ -7,8 +7,8 @@
 //!    X`, a participle continuing the frame (`..., adding that ...`), and a verb sharing the subject
 //!    of an earlier frame (`... and claimed ...`, which ends the earlier frame's words at its
 //!    coordinator). After a quotation that ends with a comma, a question or an exclamation mark,
-//!    a tag of a speaker and any verb in the past is a frame (`“...,” he surmised`, `“...,” mused
-//!    the co-host`): the tag makes the verb one of saying. A frame in mid-sentence reports the words on
+//!    a tag of a speaker and a verb in -ed is a frame (`“...,” he surmised`, `“...,” mused the
+//!    co-host`): the tag makes the verb one of saying. A frame in mid-sentence reports the words on
 //!    both sides (`The trend, X said, has been clear`); a name and a colon opening a paragraph
 //!    give the rest to the name (`Lindsey Graham: ...`); `In a poll, ...` gives the clause to
 //!    the poll; `Asked whether ...,` is a question put by someone not named. Verbs of belief and finding
@@ -1633,7 +1633,7 @@ fn find_frames(
             && (is_closing_mark(cx, t - 1)
                 || (t > r.start + 1 && cx.word(t - 1) == "," && is_closing_mark(cx, t - 2)));
         let attitude = reports_a_view(cx, &r, t, after_quote);
-        let tag = speech_tag(cx, &r, t);
+        let tag = speech_tag(cx, &r, t, quotes);
         if !(naming_verb || attitude || tag || REPORTING.contains(w)) || inside_name() {
             t += 1;
             continue;
@@ -1703,34 +1703,51 @@ fn find_frames(
 
 /// '“People are afraid of wasting their votes,” he surmised.', '“Imagine that,” mused the
 /// co-host.': a quotation that ends with a comma, a question or an exclamation mark inside its
-/// closing mark (or a comma after it), followed by a verb in the past and its speaker in either
-/// order, the speaker a subject pronoun or one to four capitalised words before the verb, and
-/// the tag ending the sentence or followed by a comma. In this tag any verb is one of saying or
-/// of the manner of saying ("mused", "quipped", "scoffed"), which no word list holds whole.
-fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize) -> bool {
+/// closing mark (or a comma after it), and is no title, followed by a verb in -ed and its
+/// speaker in either order, with the tag ending the sentence or followed by a comma. The speaker
+/// before the verb is a subject pronoun or one to four capitalised words; after it, up to seven
+/// words that open with a capital, a determiner or a pronoun (not "in July"). In this tag such a
+/// verb is one of saying or of the manner of saying ("mused", "quipped", "scoffed"), which no
+/// word list holds whole.
+fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuote]) -> bool {
     let w = cx.word(v);
     let past = w.len() > 3 && w.ends_with("ed") && !cx.first_char(v).is_uppercase();
     if !past || v < r.start + 2 {
         return false;
     }
-    // The quotation closes at token `k - 1` ('”' or '”,'), and its own last mark says a tag
-    // follows.
+    // The quotation closes at token `k - 1` ('”' or '”,'), is someone's words (not the title of
+    // a film or a show), and its own last mark says a tag follows.
+    let someones_words = |mark: usize| {
+        let end = cx.seg.tokens[mark].span.end;
+        quotes
+            .iter()
+            .find(|q| q.span.end == end)
+            .is_some_and(|q| !is_title(q.inner.slice(cx.text)))
+    };
     let quote_closes_before = |k: usize| {
         if k >= r.start + 2 && is_closing_mark(cx, k - 1) {
-            matches!(cx.word(k - 2), "," | "?" | "!")
+            matches!(cx.word(k - 2), "," | "?" | "!") && someones_words(k - 1)
         } else {
-            k >= r.start + 3 && cx.word(k - 1) == "," && is_closing_mark(cx, k - 2)
+            k >= r.start + 3
+                && cx.word(k - 1) == ","
+                && is_closing_mark(cx, k - 2)
+                && someones_words(k - 2)
         }
     };
     let ends = |k: usize| k >= r.end || matches!(cx.word(k), "." | ",");
     // Inverted: the verb right after the quotation, then the speaker.
     if quote_closes_before(v) {
+        let first = v + 1;
+        let opens = first < r.end
+            && ((cx.first_char(first).is_uppercase() && !is_calendar_word(cx.word(first)))
+                || cx.is(first, DETERMINERS)
+                || cx.is(first, SUBJECT_PRONOUNS));
         // A hyphen inside a name or title ("co-host") does not end the speaker.
-        let e = (v + 1..r.end)
+        let e = (first..r.end)
             .find(|&k| cx.is_punct(k) && !matches!(cx.word(k), "-" | "‐" | "‑" | "."))
             .unwrap_or(r.end);
-        let e = (v + 1..e).find(|&k| cx.word(k) == ".").unwrap_or(e);
-        return e > v + 1 && e - v <= 8 && ends(e);
+        let e = (first..e).find(|&k| cx.word(k) == ".").unwrap_or(e);
+        return opens && e > first && e - v <= 8 && ends(e);
     }
     // The speaker, then the verb.
     let mut k = v;
@@ -2730,7 +2747,7 @@ fn frame_at(
         && (is_closing_mark(cx, p)
             || (cx.word(p) == "," && p > r.start && is_closing_mark(cx, p - 1)))
         && (b == v || (b + 1 == v && cx.is(b, FRENCH_AUXILIARIES)))
-        && (REPORTING_SAY.contains(&word) || speech_tag(cx, r, v))
+        && (REPORTING_SAY.contains(&word) || speech_tag(cx, r, v, quotes))
     {
         let mut e = v + 1;
         // A hyphen inside a word joins words of one speaker ("the vice-president", "le

@@ -140,6 +140,11 @@ const RELATIONS: &[Case] = &[
             "“Imagine the two of them on one stage,”",
         )],
     ),
+    // Not after a title, nor with a speaker that opens with a preposition.
+    (
+        "Headline\nHis film, “Oppenheimer,” released in July, grossed a fortune.",
+        &[],
+    ),
     // Not after a quotation that ends its sentence: the next sentence is narration.
     (
         "Headline\n“The war is over for all of us.” He departed.",
