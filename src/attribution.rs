@@ -567,6 +567,8 @@ struct Reading {
     head_matches: Vec<usize>,
     /// How many parties a plural label counts ("the two countries").
     count: Option<usize>,
+    /// Parties the term is the subject of an attack on (see [`against_after`]).
+    set_against: Vec<usize>,
 }
 
 /// The local rules, term by term in text order (a term may take an earlier term's link).
@@ -638,6 +640,7 @@ fn read_locally(
                     .any(|&m| cx.mentions[m].form != Form::Adjective),
             head_matches,
             count,
+            set_against: term.set_against(cx),
         });
         links[hi] = link;
     }
@@ -665,6 +668,7 @@ fn resolve_in_discourse(
     };
     let descriptions = described(cx, hits, &readings);
     let alignment = alignment_of(cx, hits, &readings);
+    let set_against = set_against_by_entry(hits, &readings);
     let mut cast = Cast {
         lex: cx.lex,
         parties: cx.unlisted.to_vec(),
@@ -698,9 +702,14 @@ fn resolve_in_discourse(
             }
             Some(l) => l,
             None => {
-                let recent = if r.anaphoric { any_tie.as_ref() } else { None };
                 let head = heads[hi].as_ref();
-                let same_entry = last_tie.get(h.entry.id.as_str());
+                let against: &[usize] = set_against
+                    .get(h.entry.id.as_str())
+                    .map_or(&[], Vec::as_slice);
+                let untouched = |t: &&Tie| !t.2.iter().any(|a| against.contains(a));
+                let recent = if r.anaphoric { any_tie.as_ref() } else { None };
+                let recent = recent.filter(untouched);
+                let same_entry = last_tie.get(h.entry.id.as_str()).filter(untouched);
                 reciprocal(cx, &cast, h, &opponents, &salience)
                     .or_else(|| head_match(&cast, h, &r.head_matches, &salience, cx.text))
                     .or_else(|| by_description(cx, &cast, h, head, r, &descriptions))
@@ -710,7 +719,7 @@ fn resolve_in_discourse(
                         if r.owned {
                             return None;
                         }
-                        let roles = (r.other_roles.as_slice(), head, r.count);
+                        let roles = (r.other_roles.as_slice(), against, head, r.count);
                         let before = cast.parties.len();
                         let res = from_salience(
                             cx,
@@ -755,16 +764,7 @@ fn resolve_in_discourse(
             last_tie.insert(h.entry.id.as_str(), tie.clone());
             any_tie = Some(tie);
         }
-        candidates.push(
-            weighed
-                .into_iter()
-                .map(|(a, points, excluded)| Candidate {
-                    actor: cast.id(a).to_owned(),
-                    points,
-                    excluded,
-                })
-                .collect(),
-        );
+        candidates.push(as_candidates(&cast, weighed));
         // A party cannot be both who does an act and whom it is done to.
         done_to[hi].retain(|a| !link.actors.contains(a));
         out.push(link);
@@ -775,6 +775,37 @@ fn resolve_in_discourse(
         done_to,
         parties: cast.parties,
     }
+}
+
+/// The parties a discourse resolution weighed, with their ids, for the report.
+fn as_candidates(cast: &Cast, weighed: Vec<(usize, u32, Option<&'static str>)>) -> Vec<Candidate> {
+    weighed
+        .into_iter()
+        .map(|(a, points, excluded)| Candidate {
+            actor: cast.id(a).to_owned(),
+            points,
+            excluded,
+        })
+        .collect()
+}
+
+/// A description denotes one referent through an article: the parties that one use of an entry
+/// is set against (the object of its attack, [`against_after`]) are no referent of any use of
+/// it. The parties, by entry id.
+fn set_against_by_entry<'h>(
+    hits: &'h [TermHit],
+    readings: &[Reading],
+) -> FxHashMap<&'h str, Vec<usize>> {
+    let mut out: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (h, r) in hits.iter().zip(readings) {
+        if !r.set_against.is_empty() {
+            let v = out.entry(h.entry.id.as_str()).or_default();
+            v.extend(&r.set_against);
+            v.sort_unstable();
+            v.dedup();
+        }
+    }
+    out
 }
 
 /// The rules whose ties say what a description means in an article: each reads the party off
@@ -1382,7 +1413,7 @@ fn reciprocal<'o>(
 fn from_salience<'o>(
     cx: &Context,
     h: &TermHit,
-    (other_roles, head, count): (&[usize], Option<&Head>, Option<usize>),
+    (other_roles, set_against, head, count): (&[usize], &[usize], Option<&Head>, Option<usize>),
     (salience, opponents, alignment): (&Salience, &dyn Fn() -> &'o Opponents, &Alignment),
     cast: &mut Cast,
     unnamed: &mut Vec<(Vec<ActorType>, usize)>,
@@ -1420,6 +1451,7 @@ fn from_salience<'o>(
         speaker_actor,
         opposed: &opposed,
         other_roles,
+        set_against,
         head,
         count,
         leaning: &leaning,
@@ -1852,6 +1884,23 @@ impl<'a> Term<'a> {
         out
     }
 
+    /// The parties after a label that is the subject of an attack ([`against_after`]): the
+    /// label does not describe them, here or elsewhere in the article.
+    fn set_against(&self, cx: &Context) -> Vec<usize> {
+        let Some(after) = against_after(cx, self.hit.sentence, &self.toks, self.entry.kind) else {
+            return Vec::new();
+        };
+        let mut out: Vec<usize> = (0..cx.mentions.len())
+            .filter(|&m| {
+                cx.first_token(m) >= after.start && cx.last_token(m) < after.end && !cx.is_place(m)
+            })
+            .map(|m| cx.mentions[m].actor)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// For an act, the parties it is done to: the party after "of", "against" or "on" ("the
     /// invasion of Ukraine", "attacks against Israel", "strikes on Hezbollah"), or the object
     /// right after a verb form in -ed or -ing ("Russia invaded Ukraine", "shelling Kharkiv"; not
@@ -2031,6 +2080,52 @@ fn supports_subject(cx: &Context, t: usize) -> bool {
         || (w.ends_with("ed")
             && (SUPPORT_VERBS.contains(&w) || ALLYING_PARTICIPLES.contains(&w))
             && cx.w(t + 1) == "by")
+}
+
+/// The object of hostility after a label that is its sentence's subject: "Suspected bandits
+/// have abducted 34 people and killed a commander of the Community Protection Guards",
+/// "Militants killed three Syrian soldiers". The label stands first in its sentence (after at
+/// most a dateline or headline tag that a colon or dash closes, and two words before it such as
+/// "the" or "suspected"); a verb of attack ([`is_attack`]) follows in the same sentence, not in a
+/// relative clause; the parties named in the nine tokens after the verb, before a comma or
+/// "and", are the other side, as are those after "by" when the verb is passive. Gives the
+/// tokens where they stand. The converse of [`against_before`]: the reference of an attack's
+/// subject is disjoint from its object's.
+fn against_after(
+    cx: &Context,
+    sentence: usize,
+    toks: &Range<usize>,
+    kind: Kind,
+) -> Option<Range<usize>> {
+    if kind != Kind::Label {
+        return None;
+    }
+    let sent = cx.seg.sentences[sentence].tokens.clone();
+    let opens = (sent.start..toks.start)
+        .rev()
+        .find(|&k| matches!(cx.w(k), ":" | "—" | "–" | "-"))
+        .map_or(sent.start, |k| k + 1);
+    if toks.start < opens || toks.start - opens > 2 {
+        return None;
+    }
+    let verb = (toks.end..sent.end).find(|&k| {
+        is_attack(cx.w(k))
+            && !(k.saturating_sub(2).max(toks.end)..k)
+                .any(|j| matches!(cx.w(j), "who" | "which" | "that" | "whose"))
+    })?;
+    // A subordinate clause before the verb has a subject of its own.
+    if (toks.end..verb).any(|j| {
+        matches!(
+            cx.w(j),
+            "after" | "when" | "while" | "as" | "because" | "since" | "before" | "until" | "if"
+        )
+    }) {
+        return None;
+    }
+    let end = (verb + 1..sent.end.min(verb + 10))
+        .find(|&k| matches!(cx.w(k), "," | "and" | ";" | "." | "but"))
+        .unwrap_or(sent.end.min(verb + 10));
+    Some(verb + 1..end)
 }
 
 /// Walks left from token `from` over the term's premodifiers (mentions, other terms, at most
@@ -2995,6 +3090,9 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
     // A term after "against" names the other side: no party before it in the clause
     // ("the Army would act against terrorists").
     let against = against_before(cx, h.sentence, toks, e.kind);
+    // And a label that is the subject of an attack is not its object ("Suspected bandits ...
+    // killed a commander of the Community Protection Guards").
+    let attacked = against_after(cx, h.sentence, toks, e.kind);
     let verb_like = e.kind == Kind::Attribution;
     if verb_like && toks.start > sent.start && BE_FORMS.contains(&cx.w(toks.start - 1)) {
         return None;
@@ -3053,6 +3151,9 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         if against.as_ref().is_some_and(|b| f >= b.start && l < b.end)
             && cx.mentions[m].form != Form::Adjective
         {
+            continue;
+        }
+        if attacked.as_ref().is_some_and(|b| f >= b.start && l < b.end) {
             continue;
         }
         if e.kind == Kind::Act {
@@ -4122,12 +4223,13 @@ labels:
             UnnamedParty,
             &["unnamed-1"],
         ),
-        // A participle after the subject is the verb: "HTS" is not in the subject's phrase.
+        // A participle after the subject is the verb: "HTS" is not in the subject's phrase,
+        // and as the object of the militants' attack it is not the militants either.
         (
             "The militants attacked HTS positions.",
             "militants",
-            NearestInClause,
-            &["hts"],
+            UnnamedParty,
+            &["unnamed-1"],
         ),
         // A proxy word's modifier names the patron, which is ambiguous here.
         (
@@ -4634,6 +4736,14 @@ labels:
         (
             "Alert troops of the SDF intercepted the terrorists near the border.",
             "terrorists",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // A label that is the subject of an attack is not its object, even past a first
+        // predicate.
+        (
+            "Suspected militants have looted shops and killed a commander of the SDF near Raqqa.",
+            "militants",
             UnnamedParty,
             &["unnamed-1"],
         ),

@@ -369,6 +369,10 @@ pub struct Term<'a> {
     pub opposed: &'a [(usize, String)],
     /// Actors the term's own phrase names in another role (patron, possessor, opponent, victim).
     pub other_roles: &'a [usize],
+    /// Actors the article sets this description against: the object of an attack that a use
+    /// of the same entry makes ("bandits ... killed a commander of the Guards"). A description
+    /// denotes one referent through an article, so no use of it describes them.
+    pub set_against: &'a [usize],
     /// The head noun of a label, which must agree with the party (see [`crate::heads`]).
     pub head: Option<&'a Head>,
     /// How many parties a plural label counts ("the two countries"), if it says.
@@ -430,6 +434,8 @@ pub fn resolve(
             Some(
                 "named in another role by the term's phrase (patron, target, opponent, or what its apposition describes)",
             )
+        } else if t.set_against.contains(&a) {
+            Some("the object of an attack by this description elsewhere in the article")
         } else if p < MIN_POINTS {
             Some("too little in focus")
         } else {
@@ -771,6 +777,16 @@ mod tests {
             "filtration camps",
             LinkRule::Salience,
             &["russia"],
+        ),
+        // A description set against a party in one sentence (the subject of an attack on it)
+        // is not that party anywhere in the article, however salient it is.
+        (
+            "Militants storm villages\n\nSuspected militants have looted shops and killed a \
+             commander of the SDF near Raqqa. The SDF said its units would respond. The SDF \
+             sent reinforcements. The militants fled east.\n",
+            "Militants",
+            LinkRule::UnnamedParty,
+            &["unnamed-1"],
         ),
         // Nobody is named: one unnamed party, shared by terms whose targets overlap.
         (
