@@ -108,7 +108,7 @@ use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::opponents::{OPPOSING, Opponents, Opposed, Side, is_attack};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 use crate::titles::Known;
-use crate::voice::{Naming, Voice, Voices, token_range};
+use crate::voice::{Naming, Voice, VoiceOf, Voices, token_range};
 
 /// The rule that tied a term to its actor(s).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -1418,12 +1418,10 @@ fn from_salience<'o>(
     cast: &mut Cast,
     unnamed: &mut Vec<(Vec<ActorType>, usize)>,
 ) -> Option<Resolved> {
-    let holder = (h.entry.stance != 0).then(|| holder_of(cx, h)).flatten();
+    let v = cx.voices.voice_of(cx.seg, h.span);
+    let holder = (h.entry.stance != 0).then(|| holder_of(cx, &v)).flatten();
     let relations = Sides {
-        cast: &Cast {
-            lex: cast.lex,
-            parties: Vec::new(),
-        },
+        lex: cast.lex,
         opponents,
     };
     let leaning = |a: usize| {
@@ -1431,7 +1429,6 @@ fn from_salience<'o>(
             .as_ref()
             .and_then(|ho| alignment.leaning(ho, a, &relations))
     };
-    let v = cx.voices.voice_of(cx.seg, h.span);
     let speaker_actor = match v.voice {
         Voice::Quote | Voice::Reported => v.frame.and_then(|f| cx.voices.frames[f].speaker_actor),
         _ => None,
@@ -1462,8 +1459,7 @@ fn from_salience<'o>(
 /// Whose words term `h` is in, for [`crate::alignment`]: the outlet's, a speaker's party, or a
 /// speaker by the capitalised words of the name. `None` for scare quotes and markers, and for a
 /// speaker with no name ("officials").
-fn holder_of(cx: &Context, h: &TermHit) -> Option<Holder> {
-    let v = cx.voices.voice_of(cx.seg, h.span);
+fn holder_of(cx: &Context, v: &VoiceOf) -> Option<Holder> {
     match v.voice {
         Voice::Author => Some(Holder::Author),
         Voice::Scare => None,
@@ -1512,7 +1508,7 @@ fn alignment_of(cx: &Context, hits: &[TermHit], readings: &[Reading]) -> Alignme
         {
             continue;
         }
-        let Some(holder) = holder_of(cx, h) else {
+        let Some(holder) = holder_of(cx, &cx.voices.voice_of(cx.seg, h.span)) else {
             continue;
         };
         for &a in &l.actors {
@@ -1532,17 +1528,17 @@ fn alignment_of(cx: &Context, hits: &[TermHit], readings: &[Reading]) -> Alignme
 /// other or they share the actor they are `part_of`; set against each other when the article
 /// opposes them or their sides ([`crate::opponents`]).
 struct Sides<'c, 'o> {
-    cast: &'c Cast<'c>,
+    lex: &'c Lexicon,
     opponents: &'c dyn Fn() -> &'o Opponents,
 }
 
 impl Relations for Sides<'_, '_> {
     fn relation(&self, a: usize, b: usize) -> i32 {
-        let (sa, sb) = (self.cast.side(a), self.cast.side(b));
+        let (sa, sb) = (self.lex.side(a), self.lex.side(b));
         if a == b || sa == sb {
             return 1;
         }
-        let on = |x: usize, s: usize, y: usize| x == y || s == self.cast.side(y);
+        let on = |x: usize, s: usize, y: usize| x == y || s == self.lex.side(y);
         let opposed = (self.opponents)()
             .pairs()
             .iter()

@@ -139,12 +139,7 @@ impl Cast<'_> {
     }
     /// The side party `a` is on: the actor it is `part_of`, else itself.
     pub fn side(&self, a: usize) -> usize {
-        self.lex
-            .actors
-            .get(a)
-            .and_then(|x| x.part_of.as_deref())
-            .and_then(|id| self.lex.actors.iter().position(|y| y.id == id))
-            .unwrap_or(a)
+        self.lex.side(a)
     }
     /// The words of party `a`'s name and aliases, as a description is compared with them.
     pub fn names(&self, a: usize) -> impl Iterator<Item = String> + '_ {

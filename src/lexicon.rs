@@ -520,6 +520,16 @@ impl Lexicon {
         self.actors.iter().find(|a| a.id == id)
     }
 
+    /// The side actor `a` (an index into `actors`) is on: the actor it is `part_of`, else itself
+    /// (also for an index past the listed actors: a party of one article).
+    pub fn side(&self, a: usize) -> usize {
+        self.actors
+            .get(a)
+            .and_then(|x| x.part_of.as_deref())
+            .and_then(|id| self.actors.iter().position(|y| y.id == id))
+            .unwrap_or(a)
+    }
+
     pub fn label(&self, id: &str) -> Option<&LabelEntry> {
         self.labels.iter().find(|l| l.id == id)
     }

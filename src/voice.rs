@@ -1744,7 +1744,7 @@ fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuote]) -> bool
                 || cx.is(first, SUBJECT_PRONOUNS));
         // A hyphen inside a name or title ("co-host") does not end the speaker.
         let e = (first..r.end)
-            .find(|&k| cx.is_punct(k) && !matches!(cx.word(k), "-" | "‐" | "‑" | "."))
+            .find(|&k| cx.is_punct(k) && !is_word_hyphen(cx.word(k)) && cx.word(k) != ".")
             .unwrap_or(r.end);
         let e = (first..e).find(|&k| cx.word(k) == ".").unwrap_or(e);
         return opens && e > first && e - v <= 8 && ends(e);
@@ -1760,6 +1760,11 @@ fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuote]) -> bool
         }
     }
     k < v && ends(v + 1) && quote_closes_before(k)
+}
+
+/// The hyphens that join the parts of a word or name ("vice-president", "co-host").
+fn is_word_hyphen(w: &str) -> bool {
+    matches!(w, "-" | "‐" | "‑")
 }
 
 /// True for an adverb in -ly written in lower case ("erroneously").
@@ -2754,7 +2759,7 @@ fn frame_at(
         // porte-parole"); a spaced one ("Smith - a spokesman") ends the speaker.
         let joining = |k: usize| {
             let toks = &cx.seg.tokens;
-            matches!(cx.word(k), "-" | "‐" | "‑")
+            is_word_hyphen(cx.word(k))
                 && k + 1 < toks.len()
                 && toks[k - 1].span.end == toks[k].span.start
                 && toks[k].span.end == toks[k + 1].span.start
