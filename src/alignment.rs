@@ -33,6 +33,9 @@ pub enum Holder {
     Author,
     /// A speaker whose party is known.
     Party(usize),
+    /// A speaker whose title holds a state office, and no party: the state the article is
+    /// most about where the speaker is named ("Interior ministry spokesman Noureddine al-Baba").
+    Official(usize),
     /// A speaker no party is known for, by the capitalised words of the name ("kasongo",
     /// "mwamba"): two frames are one speaker when they share one.
     Named(Vec<String>),
@@ -102,11 +105,14 @@ impl Alignment {
                 best = Some((w, why));
             }
         };
-        if let Holder::Party(a) = holder {
+        if let Holder::Party(a) | Holder::Official(a) = holder {
             let r = rel.relation(*a, p);
+            let official = matches!(holder, Holder::Official(_));
             weigh(
                 SELF_WEIGHT * r,
-                if *a == p {
+                if *a == p && official {
+                    "the state whose office the speaker's title names".to_owned()
+                } else if *a == p {
                     "the speaker's own party".to_owned()
                 } else if r > 0 {
                     "on the speaker's own side".to_owned()

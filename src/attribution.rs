@@ -105,7 +105,9 @@ use crate::discourse::{
 };
 use crate::heads::{self, Head, Referent};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
-use crate::opponents::{OPPOSING, Opponents, Opposed, Side, is_attack};
+use crate::opponents::{
+    OPPOSING, Opponents, Opposed, SUPPORT_VERBS, Side, is_attack, supports_subject,
+};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 use crate::titles::Known;
 use crate::voice::{Naming, Voice, VoiceOf, Voices, token_range};
@@ -196,28 +198,6 @@ const DETERMINERS: &[&str] = &[
 ];
 const ANAPHORIC: &[&str] = &["such", "these", "those", "same"];
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their"];
-const SUPPORT_VERBS: &[&str] = &[
-    "supports",
-    "support",
-    "supported",
-    "supporting",
-    "backs",
-    "back",
-    "backed",
-    "backing",
-    "arms",
-    "armed",
-    "arming",
-    "funds",
-    "funded",
-    "funding",
-    "sponsors",
-    "sponsored",
-    "finances",
-    "financed",
-    "trains",
-    "trained",
-];
 const COPULA: &[&str] = &[
     "is", "was", "are", "were", "remains", "remain", "became", "becomes", "become",
 ];
@@ -667,7 +647,8 @@ fn resolve_in_discourse(
         read.get_or_init(|| Opponents::read(cx.seg, cx.lower, &sides, |s, t| cx.clause_of(s, t)))
     };
     let descriptions = described(cx, hits, &readings);
-    let alignment = alignment_of(cx, hits, &readings);
+    let officials = officials_of(cx, &salience);
+    let alignment = alignment_of(cx, hits, &readings, &officials);
     let set_against = set_against_by_entry(hits, &readings);
     let mut cast = Cast {
         lex: cx.lex,
@@ -725,7 +706,7 @@ fn resolve_in_discourse(
                             cx,
                             h,
                             roles,
-                            (&salience, &opponents, &alignment),
+                            (&salience, &opponents, &alignment, &officials),
                             &mut cast,
                             &mut unnamed,
                         )?;
@@ -1414,12 +1395,19 @@ fn from_salience<'o>(
     cx: &Context,
     h: &TermHit,
     (other_roles, set_against, head, count): (&[usize], &[usize], Option<&Head>, Option<usize>),
-    (salience, opponents, alignment): (&Salience, &dyn Fn() -> &'o Opponents, &Alignment),
+    (salience, opponents, alignment, officials): (
+        &Salience,
+        &dyn Fn() -> &'o Opponents,
+        &Alignment,
+        &[Option<usize>],
+    ),
     cast: &mut Cast,
     unnamed: &mut Vec<(Vec<ActorType>, usize)>,
 ) -> Option<Resolved> {
     let v = cx.voices.voice_of(cx.seg, h.span);
-    let holder = (h.entry.stance != 0).then(|| holder_of(cx, &v)).flatten();
+    let holder = (h.entry.stance != 0)
+        .then(|| holder_of(cx, &v, officials))
+        .flatten();
     let relations = Sides {
         lex: cast.lex,
         opponents,
@@ -1429,10 +1417,13 @@ fn from_salience<'o>(
             .as_ref()
             .and_then(|ho| alignment.leaning(ho, a, &relations))
     };
-    let speaker_actor = match v.voice {
-        Voice::Quote | Voice::Reported => v.frame.and_then(|f| cx.voices.frames[f].speaker_actor),
+    let frame = match v.voice {
+        Voice::Quote | Voice::Reported => v.frame,
         _ => None,
     };
+    let named = frame.and_then(|f| cx.voices.frames[f].speaker_actor);
+    let speaker_official = named.is_none() && frame.is_some_and(|f| officials[f].is_some());
+    let speaker_actor = named.or_else(|| frame.and_then(|f| officials[f]));
     // A delegitimising term in a party's own words is about those the article sets against it.
     let opposed: Vec<(usize, String)> = match speaker_actor {
         Some(s) if h.entry.stance < 0 => opponents()
@@ -1446,6 +1437,7 @@ fn from_salience<'o>(
         span: h.span,
         sentence: h.sentence,
         speaker_actor,
+        speaker_official,
         opposed: &opposed,
         other_roles,
         set_against,
@@ -1456,17 +1448,61 @@ fn from_salience<'o>(
     discourse::resolve(salience, cast, unnamed, &term, cx.text, cx.seg)
 }
 
+/// The state each frame's speaker serves, when the frame names no party but the speaker's title
+/// says they hold a state office ([`heads::is_state_office`]: "Interior ministry spokesman
+/// Noureddine al-Baba", "Major Jean-Pierre Kasongo Mwamba", "the Deputy Minister"): the most
+/// salient state of the article where the speaker is named. An official is named with the
+/// country only when the article is about another's: a state's own media and a wire story
+/// that has introduced the country say "the ministry spokesman".
+///
+/// What it does not do: tell which of two states in equal focus the official serves (none is
+/// chosen when the runner-up has more than two-thirds of the leader's points), or read a
+/// title that names an opposition or a former office ("former defence minister").
+fn officials_of(cx: &Context, salience: &Salience) -> Vec<Option<usize>> {
+    cx.voices
+        .frames
+        .iter()
+        .map(|f| {
+            if f.speaker_actor.is_some() {
+                return None;
+            }
+            let written = f
+                .resolved_from
+                .as_deref()
+                .unwrap_or_else(|| f.speaker.slice(cx.text));
+            if !heads::is_state_office(written) {
+                return None;
+            }
+            let states: Vec<(usize, u32)> = salience
+                .at(f.sentence, f.speaker.start)
+                .into_iter()
+                .filter(|&(a, _)| a < cx.lex.actors.len() && cx.type_of(a) == ActorType::State)
+                .take(2)
+                .collect();
+            match states[..] {
+                [(a, _)] => Some(a),
+                [(a, p), (_, q)] if 3 * q <= 2 * p => Some(a),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 /// Whose words term `h` is in, for [`crate::alignment`]: the outlet's, a speaker's party, or a
 /// speaker by the capitalised words of the name. `None` for scare quotes and markers, and for a
 /// speaker with no name ("officials").
-fn holder_of(cx: &Context, v: &VoiceOf) -> Option<Holder> {
+fn holder_of(cx: &Context, v: &VoiceOf, officials: &[Option<usize>]) -> Option<Holder> {
     match v.voice {
         Voice::Author => Some(Holder::Author),
         Voice::Scare => None,
         Voice::Quote | Voice::Reported => {
-            let f = &cx.voices.frames[v.frame?];
+            let fi = v.frame?;
+            let f = &cx.voices.frames[fi];
             if let Some(a) = f.speaker_actor {
                 return Some(Holder::Party(a));
+            }
+            if let Some(a) = officials[fi] {
+                return Some(Holder::Official(a));
             }
             let name = f
                 .resolved_from
@@ -1494,7 +1530,12 @@ fn holder_of(cx: &Context, v: &VoiceOf) -> Option<Holder> {
 /// evidence of its side (see [`crate::alignment`]). Terms that frame words (attribution verbs),
 /// euphemisms ([`LabelEntry::stance_is_the_users`]), designations (the designator's word) and
 /// terms of no stance tell nothing.
-fn alignment_of(cx: &Context, hits: &[TermHit], readings: &[Reading]) -> Alignment {
+fn alignment_of(
+    cx: &Context,
+    hits: &[TermHit],
+    readings: &[Reading],
+    officials: &[Option<usize>],
+) -> Alignment {
     let mut evidence = Vec::new();
     for (h, r) in hits.iter().zip(readings) {
         let Some(l) = r.link.as_ref() else { continue };
@@ -1508,7 +1549,7 @@ fn alignment_of(cx: &Context, hits: &[TermHit], readings: &[Reading]) -> Alignme
         {
             continue;
         }
-        let Some(holder) = holder_of(cx, &cx.voices.voice_of(cx.seg, h.span)) else {
+        let Some(holder) = holder_of(cx, &cx.voices.voice_of(cx.seg, h.span), officials) else {
             continue;
         };
         for &a in &l.actors {
@@ -1539,11 +1580,18 @@ impl Relations for Sides<'_, '_> {
             return 1;
         }
         let on = |x: usize, s: usize, y: usize| x == y || s == self.lex.side(y);
-        let opposed = (self.opponents)()
+        let read = (self.opponents)();
+        let opposed = read
             .pairs()
             .iter()
             .any(|p| (on(a, sa, p.a) && on(b, sb, p.b)) || (on(a, sa, p.b) && on(b, sb, p.a)));
-        if opposed { -1 } else { 0 }
+        if opposed {
+            -1
+        } else if read.allied(a, b) {
+            1
+        } else {
+            0
+        }
     }
 }
 
@@ -2050,32 +2098,11 @@ fn against_before(
         && from > start
         && let Some(open) = comma_before(from - 1)
         && open + 2 < from - 1
-        && supports_subject(cx, open + 1)
+        && supports_subject(cx.lower, open + 1)
     {
         from = comma_before(open).map_or(start, |j| j + 1);
     }
     Some(from..k)
-}
-
-/// Participles that make their agent an ally of the noun they modify: those of
-/// [`SUPPORT_VERBS`] and these, followed by "by" ("supported by", "led by", "joined by").
-const ALLYING_PARTICIPLES: &[&str] = &[
-    "led",
-    "joined",
-    "accompanied",
-    "assisted",
-    "aided",
-    "reinforced",
-];
-
-/// Whether a phrase of support opens at token `t`: a participle of [`SUPPORT_VERBS`] or
-/// [`ALLYING_PARTICIPLES`] with "by" after it, or "including" (the subject's own members).
-fn supports_subject(cx: &Context, t: usize) -> bool {
-    let w = cx.w(t);
-    w == "including"
-        || (w.ends_with("ed")
-            && (SUPPORT_VERBS.contains(&w) || ALLYING_PARTICIPLES.contains(&w))
-            && cx.w(t + 1) == "by")
 }
 
 /// The object of hostility after a label that is its sentence's subject: "Suspected bandits
@@ -3189,15 +3216,18 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
 
 /// The mention an apposition that holds mention `m` is attached to, when the apposition closes
 /// before token `before`: "Paul Ryan, the chairman of the House Budget Committee, ..." gives
-/// Paul Ryan for the committee. The apposition opens with a comma and a determiner right after
-/// the anchor, and holds no other comma.
+/// Paul Ryan for the committee. The apposition opens with a comma right after the anchor and
+/// holds no other comma. It opens with a determiner, or is a bare title ("Michael Steele,
+/// chairman of the Republican National Committee, ...", "Lis Smith, a spokeswoman for ...").
 fn appositive_of(cx: &Context, m: usize, sent_start: usize, before: usize) -> Option<usize> {
     let (f, l) = (cx.first_token(m), cx.last_token(m));
     let open = (sent_start..f)
         .rev()
         .take_while(|&k| !matches!(cx.w(k), ";" | ":" | "." | "\"" | "“" | "”"))
         .find(|&k| cx.w(k) == ",")?;
-    if open == sent_start || !matches!(cx.w(open + 1), "the" | "a" | "an") {
+    if open == sent_start
+        || !(matches!(cx.w(open + 1), "the" | "a" | "an") || bare_title(cx, open + 1, f))
+    {
         return None;
     }
     let anchor = cx.mention_at[open - 1]?;
@@ -3208,6 +3238,24 @@ fn appositive_of(cx: &Context, m: usize, sent_start: usize, before: usize) -> Op
         v.start > open && v.start < close
     });
     (cx.w(close) == "," && !frame).then_some(anchor)
+}
+
+/// Whether the words from token `from` up to token `to` open a title without a determiner: a
+/// role or relational noun among the first three lower-case words, followed by "of", "for" or
+/// "at" ("chairman of", "former deputy leader of", "spokeswoman for").
+fn bare_title(cx: &Context, from: usize, to: usize) -> bool {
+    let is_lower_word = |k: usize| {
+        let raw = cx.seg.tokens[k].span.slice(cx.text);
+        raw.chars().next().is_some_and(char::is_lowercase)
+    };
+    (from..to.min(from + 3))
+        .take_while(|&k| is_lower_word(k))
+        .any(|k| {
+            let w = cx.w(k);
+            (heads::class_of(w) == Some(heads::Class::Role) || heads::is_relational_word(w))
+                && k + 1 < to
+                && matches!(cx.w(k + 1), "of" | "for" | "at")
+        })
 }
 
 /// Nouns that denote a party itself, its people or its institutions: an adjective naming a

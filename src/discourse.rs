@@ -359,6 +359,9 @@ pub struct Term<'a> {
     pub sentence: usize,
     /// The actor whose own statement holds the term, if any.
     pub speaker_actor: Option<usize>,
+    /// Whether that actor is the state whose office the speaker's title names, rather than a
+    /// party the speaker is named with.
+    pub speaker_official: bool,
     /// For a delegitimising term in a party's own statement, the parties the article sets
     /// against that party (see [`crate::opponents`]), each with where it says so.
     pub opposed: &'a [(usize, String)],
@@ -418,6 +421,10 @@ pub fn resolve(
         }
         let why = if !e.allows(cast.actor_type(a)) {
             Some("type not among the term's targets")
+        } else if e.stance < 0 && t.speaker_actor == Some(a) && t.speaker_official {
+            Some(
+                "the term is in the statement of an official of this state (by the speaker's title)",
+            )
         } else if e.stance < 0 && t.speaker_actor == Some(a) {
             Some("the term is in this party's own statement")
         } else if let Some((w, evidence)) = ruled_out_by_side(t, a) {
@@ -782,6 +789,28 @@ mod tests {
             "Militants",
             LinkRule::UnnamedParty,
             &["unnamed-1"],
+        ),
+        // A speaker named by a military rank and no party is an official of the state most in
+        // focus: "the enemy" in his words is not that state, nor its allies (the Wazalendo,
+        // backing its army against M23).
+        (
+            "Army repels M23 near Masisi\n\nThe Armed Forces of the Democratic Republic of the \
+             Congo, backed by the Wazalendo, on Sunday repelled an offensive by M23 near Masisi. \
+             Congo said the town was calm, and Congo sent reinforcements. \"The enemy was stopped \
+             cold,\" Major Jean-Pierre Kasongo said.\n",
+            "The enemy",
+            LinkRule::Salience,
+            &["m23"],
+        ),
+        // Not: a title that names a former office.
+        (
+            "Army repels M23 near Masisi\n\nThe Armed Forces of the Democratic Republic of the \
+             Congo on Sunday repelled an offensive by M23 near Masisi. Congo said the town was \
+             calm, and Congo sent reinforcements. \"The enemy was stopped cold,\" former \
+             defence minister Jean-Pierre Kasongo said.\n",
+            "The enemy",
+            LinkRule::Salience,
+            &["drc"],
         ),
         // Nobody is named: one unnamed party, shared by terms whose targets overlap.
         (

@@ -24,12 +24,18 @@
 //!
 //! What it does not do: parse; see a side that only a term no rule tied names ("militants
 //! attacked the base"); weigh how often or how recently two parties fought; or know
-//! any enmity that the article does not state (there is no lexicon of enemies). It records
-//! opposition, not alliance: two parties on one side are not thereby allies.
+//! any enmity that the article does not state (there is no lexicon of enemies).
+//!
+//! Alliance is read more narrowly: parties are allies when one clause puts them together on the
+//! side of a word of hostility that has an opponent on the other side: joined subjects ("Mali
+//! and Wagner killed JNIM fighters"), or a subject and the parties of a participial phrase of
+//! support between commas before the verb ("the army, backed by the Wazalendo, repelled an
+//! offensive by M23"). Joined objects are not allies ("the UN condemned Russia and Ukraine"),
+//! nor the two subjects of a reciprocal verb.
 
 use std::ops::Range;
 
-use crate::text::{LowerTokens, Segmented, WordSet};
+use crate::text::{LowerTokens, Segmented, TokenKind, WordSet};
 
 /// Words whose object is the side opposed to the parties before them in the clause: "against",
 /// "versus", and verbs of fighting ("for help fighting an Islamist insurgency").
@@ -143,6 +149,51 @@ pub const HOSTILE: &[&str] = &[
     "crushing",
 ];
 
+/// Verbs of backing a party: their subject is on its side.
+pub const SUPPORT_VERBS: &[&str] = &[
+    "supports",
+    "support",
+    "supported",
+    "supporting",
+    "backs",
+    "back",
+    "backed",
+    "backing",
+    "arms",
+    "armed",
+    "arming",
+    "funds",
+    "funded",
+    "funding",
+    "sponsors",
+    "sponsored",
+    "finances",
+    "financed",
+    "trains",
+    "trained",
+];
+
+/// Participles that make their agent an ally of the noun they modify: those of
+/// [`SUPPORT_VERBS`] and these, followed by "by" ("supported by", "led by", "joined by").
+const ALLYING_PARTICIPLES: &[&str] = &[
+    "led",
+    "joined",
+    "accompanied",
+    "assisted",
+    "aided",
+    "reinforced",
+];
+
+/// Whether a phrase of support opens at token `t`: a participle of [`SUPPORT_VERBS`] or
+/// [`ALLYING_PARTICIPLES`] with "by" after it, or "including" (the subject's own members).
+pub fn supports_subject(lower: &LowerTokens, t: usize) -> bool {
+    let w = lower.get(t);
+    w == "including"
+        || (w.ends_with("ed")
+            && (SUPPORT_VERBS.contains(&w) || ALLYING_PARTICIPLES.contains(&w))
+            && lower.get(t + 1) == "by")
+}
+
 /// Verbs that, with a subject of two parties and no object, set them against each other
 /// ("Turkey and the SDF clashed"). Not "fought" or "battled": "Hamas and Islamic Jihad fighters
 /// fought in Jenin" fought on one side.
@@ -177,6 +228,13 @@ pub const CONFLICTS: &[&str] = &[
     "truce",
     "battles",
     "confrontation",
+];
+
+/// Words that open a clause or a verb phrase, not a noun phrase: after "and" they end a
+/// conjunct ("Hamas and then Israel", "Israel and also Hamas").
+const CLAUSE_OPENERS: &[&str] = &[
+    "then", "also", "later", "now", "which", "who", "that", "not", "so", "thus", "is", "are",
+    "was", "were", "has", "have", "had", "will", "would", "said", "says",
 ];
 
 /// How many tokens at most stand between a word of hostility and the party on either side of
@@ -216,10 +274,12 @@ pub struct Opposed {
     pub word: String,
 }
 
-/// The opposed pairs of one article, in text order.
+/// The opposed pairs of one article, in text order, and the parties it puts on one side of a
+/// word of hostility together.
 #[derive(Default, Debug)]
 pub struct Opponents {
     pairs: Vec<Opposed>,
+    allies: Vec<(usize, usize)>,
 }
 
 /// The article's tokens, for the readers below.
@@ -245,21 +305,36 @@ impl Reader<'_> {
         let inside = |a: usize| {
             within.contains(&self.sides[a].first) && within.contains(&self.sides[a].last)
         };
-        // The words between mention a and mention b, when they are only joining words.
+        // The words between mention a and mention b, when they are only joining words, or
+        // "and"/"or" then the second conjunct's determiner and one modifier ("FARDC and valiant
+        // Wazalendo", "the Rwandan army and its M23 auxiliaries").
         let between = |a: usize, b: usize| -> Option<Vec<&str>> {
             let (from, to) = (self.sides[a].last + 1, self.sides[b].first);
-            if from > to || to - from > 2 || !inside(a) || !inside(b) {
+            if from > to || to - from > 3 || !inside(a) || !inside(b) {
                 return None;
             }
             let words: Vec<&str> = (from..to).map(|t| self.w(t)).collect();
-            words
-                .iter()
-                .all(|w| matches!(*w, "and" | "or" | "," | "/" | "-" | "–" | "the"))
-                .then_some(words)
+            let joining = |w: &&str| matches!(*w, "and" | "or" | "," | "/" | "-" | "–" | "the");
+            if words.len() <= 2 && words.iter().all(joining) {
+                return Some(words);
+            }
+            let modifier = |t: usize| {
+                self.seg.tokens[t].kind == TokenKind::Word
+                    && !is_hostile(self.w(t))
+                    && !CLAUSE_OPENERS.contains(&self.w(t))
+            };
+            let determiner =
+                |t: usize| matches!(self.w(t), "the" | "its" | "their" | "his" | "her");
+            let conjunct = matches!(words[0], "and" | "or")
+                && (from + 1..to).filter(|&t| !determiner(t)).count() <= 1
+                && (from + 1..to).all(|t| determiner(t) || modifier(t));
+            conjunct.then_some(words)
         };
+        // Adjacent sides are one phrase ("valiant Wazalendo", where a term names the party).
         let closes = |w: &[&str]| {
-            w.iter()
-                .any(|w| matches!(*w, "and" | "or" | "/" | "-" | "–"))
+            w.is_empty()
+                || w.iter()
+                    .any(|w| matches!(*w, "and" | "or" | "/" | "-" | "–"))
         };
         // Links in text order: (a, a + 1) joined, and whether the link closes the list itself.
         let link = |a: usize| -> Option<bool> {
@@ -357,7 +432,26 @@ impl Opponents {
         out
     }
 
+    /// Sets each party of `left` against each of `right`. When that sets any pair, the parties
+    /// of `left` (a verb's subjects and those backing them) stand on one side: allies.
     fn push(&mut self, r: &Reader, left: &[usize], right: &[usize], sentence: usize, word: &str) {
+        let before = self.pairs.len();
+        self.oppose(r, left, right, sentence, word);
+        if self.pairs.len() == before {
+            return;
+        }
+        for (i, &x) in left.iter().enumerate() {
+            for &y in &left[i + 1..] {
+                let (a, b) = (r.sides[x].actor, r.sides[y].actor);
+                let pair = (a.min(b), a.max(b));
+                if a != b && !self.allies.contains(&pair) {
+                    self.allies.push(pair);
+                }
+            }
+        }
+    }
+
+    fn oppose(&mut self, r: &Reader, left: &[usize], right: &[usize], sentence: usize, word: &str) {
         for &x in left {
             for &y in right {
                 let (a, b) = (r.sides[x].actor, r.sides[y].actor);
@@ -412,22 +506,45 @@ impl Opponents {
             left_zone = c.saturating_sub(NEAR).max(sent_start)..c;
             before = r.last_in(left_zone.clone());
         }
+        // "The army, backed by the valiant Wazalendo, on Sunday repelled an offensive": the
+        // subject stands before a participial phrase of support set off by commas, and the
+        // parties in the phrase are on its side.
+        let mut supporters = Vec::new();
+        if before.is_none()
+            && from > sent_start + 1
+            && r.w(from - 1) == ","
+            && let Some(open) = (sent_start..from - 1).rev().find(|&j| r.w(j) == ",")
+            && open + 1 < from - 1
+            && supports_subject(r.lower, open + 1)
+        {
+            let phrase = open + 1..from - 1;
+            supporters = (phrase.clone())
+                .filter_map(|t| r.at[t])
+                .filter(|&i| phrase.contains(&r.sides[i].first))
+                .collect();
+            supporters.dedup();
+            left_zone = open.saturating_sub(NEAR).max(sent_start)..open;
+            before = r.last_in(left_zone.clone());
+        }
         let Some(before) = before else {
             return;
         };
-        let left = r.group(before, &left_zone);
+        let mut left = r.group(before, &left_zone);
+        left.extend(supporters);
         // Allies are no opponents: "fought alongside the army", "struck a deal with Russia".
         let right_zone = k + 1..clause.end.min(k + 1 + NEAR);
         let after = r.first_in(right_zone.clone());
         let allied = |to: usize| (k + 1..to).any(|t| ALLIED.contains(&r.w(t)));
         match after {
             Some(after) if !allied(r.sides[after].first) => {
-                let right = r.group(after, &right_zone);
+                // The first party stands near the word; those joined to it may reach further
+                // ("an offensive by the Rwandan army and its M23 auxiliaries").
+                let right = r.group(after, &(k + 1..clause.end));
                 self.push(r, &left, &right, sentence, w);
             }
             None if RECIPROCAL.contains(&w) && left.len() > 1 => {
                 for (i, &x) in left.iter().enumerate() {
-                    self.push(r, &[x], &left[i + 1..], sentence, w);
+                    self.oppose(r, &[x], &left[i + 1..], sentence, w);
                 }
             }
             _ => {}
@@ -444,7 +561,7 @@ impl Opponents {
             let group = r.group(x, &(b + 1..sent.end));
             if group.len() > 1 {
                 for (i, &p) in group.iter().enumerate() {
-                    self.push(r, &[p], &group[i + 1..], sentence, w);
+                    self.oppose(r, &[p], &group[i + 1..], sentence, w);
                 }
             }
             return;
@@ -456,7 +573,7 @@ impl Opponents {
             && r.sides[y - 1].last + 2 == r.sides[y].first
             && matches!(r.w(r.sides[y].first - 1), "-" | "–")
         {
-            self.push(r, &[y - 1], &[y], sentence, w);
+            self.oppose(r, &[y - 1], &[y], sentence, w);
         }
     }
 
@@ -478,6 +595,14 @@ impl Opponents {
         &self.pairs
     }
 
+    /// Whether the article puts parties `a` and `b` together on one side of a word of hostility
+    /// ("Mali and Wagner killed JNIM fighters", "the army, backed by the Wazalendo, repelled an
+    /// offensive by M23"), and never sets them against each other.
+    pub fn allied(&self, a: usize, b: usize) -> bool {
+        let pair = (a.min(b), a.max(b));
+        self.allies.contains(&pair) && !self.pairs.iter().any(|p| (p.a, p.b) == pair)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.pairs.is_empty()
     }
@@ -489,9 +614,24 @@ mod tests {
     use crate::text::{LowerTokens, segment};
 
     /// Reads the pairs of `text`, where each word of `parties` is a party (by its index), and
-    /// gives them as (party word, party word, hostile word). Clauses end at ";", "while",
-    /// "which" and "who".
+    /// gives them as (party word, party word, hostile word).
     fn pairs(text: &str, parties: &[&str]) -> Vec<(String, String, String)> {
+        read(text, parties)
+            .pairs
+            .iter()
+            .map(|p| {
+                (
+                    parties[p.a].to_owned(),
+                    parties[p.b].to_owned(),
+                    p.word.clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// Reads `text` with each word of `parties` a party (by its index). Clauses end at ";",
+    /// "while", "which" and "who".
+    fn read(text: &str, parties: &[&str]) -> Opponents {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
         let mut sides: Vec<Side> = (0..seg.tokens.len())
@@ -515,17 +655,7 @@ mod tests {
             let end = (t..r.end).find(|&k| stop(k)).unwrap_or(r.end);
             start..end
         };
-        let o = Opponents::read(&seg, &lower, &sides, clause_of);
-        o.pairs
-            .iter()
-            .map(|p| {
-                (
-                    parties[p.a].to_owned(),
-                    parties[p.b].to_owned(),
-                    p.word.clone(),
-                )
-            })
-            .collect()
+        Opponents::read(&seg, &lower, &sides, clause_of)
     }
 
     /// (text, party words, expected pairs as "a-b:word", in text order).
@@ -641,7 +771,88 @@ mod tests {
         ),
         // Not: a reciprocal reading of "fought": the subject fought on one side.
         ("Hamas and Jihad fought in Jenin.", &["hamas", "jihad"], &[]),
+        // A conjunct keeps its determiner and one modifier.
+        (
+            "FARDC and valiant Wazalendo repel an assault by M23 terrorists.",
+            &["fardc", "wazalendo", "m23"],
+            &["fardc-m23:repel", "wazalendo-m23:repel"],
+        ),
+        (
+            "Troops repelled an offensive by Rwanda and its M23 auxiliaries.",
+            &["troops", "rwanda", "m23"],
+            &["troops-rwanda:repelled", "troops-m23:repelled"],
+        ),
+        // Not: a clause after "and".
+        (
+            "Israel struck Hamas and then Hezbollah fired rockets.",
+            &["israel", "hamas", "hezbollah"],
+            &["israel-hamas:struck"],
+        ),
+        // The subject before a participial phrase of support, and the parties in it.
+        (
+            "The FARDC, backed by the valiant Wazalendo, on Sunday repelled M23.",
+            &["fardc", "wazalendo", "m23"],
+            &["fardc-m23:repelled", "wazalendo-m23:repelled"],
+        ),
+        // Not: a participle of hostility ("ambushed by").
+        (
+            "The FARDC, ambushed by M23 near Goma, on Sunday killed ADF fighters.",
+            &["fardc", "m23", "adf"],
+            &[],
+        ),
     ];
+
+    /// (text, party words, the pairs of allies as "a-b").
+    const ALLY_ROWS: &[(&str, &[&str], &[&str])] = &[
+        (
+            "Mali and Wagner killed JNIM fighters.",
+            &["mali", "wagner", "jnim"],
+            &["mali-wagner"],
+        ),
+        (
+            "The FARDC, backed by the valiant Wazalendo, on Sunday repelled M23.",
+            &["fardc", "wazalendo", "m23"],
+            &["fardc-wazalendo"],
+        ),
+        // Not: joined objects, the subjects of a reciprocal verb, or subjects with no opponent.
+        (
+            "The UN condemned Russia and Ukraine.",
+            &["un", "russia", "ukraine"],
+            &[],
+        ),
+        ("Turkey and the SDF clashed.", &["turkey", "sdf"], &[]),
+        (
+            "Israel and Hamas killed civilians.",
+            &["israel", "hamas"],
+            &[],
+        ),
+        // Not: parties the article also sets against each other.
+        (
+            "Mali and Wagner killed JNIM fighters. Mali condemned Wagner.",
+            &["mali", "wagner", "jnim"],
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn reads_allies() {
+        let mut failures = Vec::new();
+        for &(text, parties, want) in ALLY_ROWS {
+            let o = read(text, parties);
+            let mut got = Vec::new();
+            for a in 0..parties.len() {
+                for b in a + 1..parties.len() {
+                    if o.allied(a, b) {
+                        got.push(format!("{}-{}", parties[a], parties[b]));
+                    }
+                }
+            }
+            if got != want {
+                failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 
     #[test]
     fn reads_opposed_pairs() {
