@@ -498,6 +498,12 @@ impl ActorIndex {
         let mut out: Vec<Mention> = hits
             .into_iter()
             .filter(|h| !(self.forms[h.owner].surname_only && followed_by_name(text, h.span)))
+            // A person's name is written with a capital: "gallant troops" does not name Yoav
+            // Gallant, nor "to trump" Donald Trump.
+            .filter(|h| {
+                self.forms[h.owner].form != Form::Person
+                    || h.span.slice(text).chars().any(char::is_uppercase)
+            })
             .filter(|h| {
                 !(self.forms[h.owner].form == Form::Adjective && regional_demonym(text, h.span))
             })
@@ -935,6 +941,33 @@ mod tests {
             .find(|m| m.text == "South Korean")
             .expect("a mention");
         assert_eq!((m.actor.as_str(), m.form), ("kor", Form::Adjective));
+    }
+
+    #[test]
+    fn a_person_is_named_with_a_capital() {
+        let yaml = "lexicon: t
+actors:
+  - id: israel
+    name: Israel
+    type: state
+    people:
+      - name: Yoav Gallant
+";
+        let lex = crate::LexiconBuilder::new()
+            .text("t.yaml", yaml)
+            .build()
+            .unwrap();
+        let an = crate::Analyzer::new(lex).unwrap();
+        let texts: Vec<String> = an
+            .analyze(
+                "t",
+                "Headline\nThe gallant troops held. Gallant said so. GALLANT left.",
+            )
+            .mentions
+            .iter()
+            .map(|m| m.text.clone())
+            .collect();
+        assert_eq!(texts, ["Gallant", "GALLANT"]);
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! - a term of negative stance that a local rule ties to a party ("valiant Wazalendo" is
 //!   positive, "RDF/M23 terrorists" negative) sets the voice against that party, and a term of
 //!   positive stance sets it with that party;
-//! - a speaker whose own party is known sides with it (counted [`SELF_WEIGHT`] times);
+//! - a speaker whose own party is known sides with it (counted [`SELF_WEIGHT`] times), and so
+//!   does an official with the state their title serves;
 //! - what holds of a party holds of its side (the actor it is `part_of`), and the reverse of a
 //!   party the article sets against it ([`crate::opponents`]): a voice against M23 is with those
 //!   M23 fights.
@@ -16,7 +17,9 @@
 //! negative stance does not describe a party its voice sides with, and a term of positive stance
 //! does not describe a party its voice is against. A state news agency that calls the other side
 //! "terrorists" in its own narration does not mean its own volunteers by "the terrorists" two
-//! paragraphs on.
+//! paragraphs on. A euphemism works the other way: in the outlet's narration it is the name its
+//! side gives its own act ("the special military operation"), so a party the outlet sides with
+//! is preferred for it.
 //!
 //! What it does not do: know an outlet's or a speaker's side from outside the article; count the
 //! terms that only the discourse model resolved (a guess would feed the next guess); tell two

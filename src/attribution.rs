@@ -31,7 +31,8 @@
 //! 7. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
 //!    designated as a terrorist group", and the object before "as" ("the junta has designated
 //!    the NUG and its armed wing, the PDF, as terrorist organisations": both).
-//! 8. `copula`: "HTS is a militant group".
+//! 8. `copula`: "HTS is a militant group" (not an act in the passive: the subject of "were
+//!    neutralised" is whom it was done to).
 //! 9. `apposition`: "HTS, a militant group".
 //! 10. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
 //! 11. `coordination`: the nearest compatible actor in the same clause when it has conjuncts, all
@@ -72,7 +73,14 @@
 //! 17. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term, and a party
-//!     the article sets against that speaker ([`crate::opponents`]) counts double.
+//!     the article sets against that speaker ([`crate::opponents`]) counts double. A speaker
+//!     whose title names an office of a state and no party ("Interior ministry spokesman X",
+//!     "Major X") speaks for the state most in focus there. The side each voice takes
+//!     ([`crate::alignment`]) rules parties out, and a euphemism in the outlet's narration goes
+//!     to a party the outlet sides with, when one is a candidate. An act is not done by the
+//!     party of its patient ("Troops neutralise 52 terrorists", "the militants were
+//!     eliminated"): once every term is resolved, an act that focus or a carried-over tie gave
+//!     that party is resolved again without it.
 //! 18. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
 //!     an unnamed party of the article; a delegitimising label on a state's adjective ("Ukrainian
 //!     militants", "the Russian terrorists") takes that state instead (`same_phrase`).
@@ -549,6 +557,8 @@ struct Reading {
     count: Option<usize>,
     /// Parties the term is the subject of an attack on (see [`against_after`]).
     set_against: Vec<usize>,
+    /// For an act, the term that names whom it is done to (see [`Term::patient`]).
+    patient: Option<usize>,
 }
 
 /// The local rules, term by term in text order (a term may take an earlier term's link).
@@ -621,6 +631,7 @@ fn read_locally(
             head_matches,
             count,
             set_against: term.set_against(cx),
+            patient: term.patient(cx),
         });
         links[hi] = link;
     }
@@ -647,7 +658,20 @@ fn resolve_in_discourse(
         read.get_or_init(|| Opponents::read(cx.seg, cx.lower, &sides, |s, t| cx.clause_of(s, t)))
     };
     let descriptions = described(cx, hits, &readings);
-    let officials = officials_of(cx, &salience);
+    // The outlet's side first (what officials say is not needed for it), then the officials,
+    // then every voice's side.
+    let no_officials = vec![None; cx.voices.frames.len()];
+    let outlet = alignment_of(cx, hits, &readings, &no_officials);
+    let relations = Sides {
+        lex: cx.lex,
+        opponents: &opponents,
+    };
+    let outlet_leaning = |a: usize| {
+        outlet
+            .leaning(&Holder::Author, a, &relations)
+            .map_or(0, |l| l.net)
+    };
+    let officials = officials_of(cx, &salience, &outlet_leaning);
     let alignment = alignment_of(cx, hits, &readings, &officials);
     let set_against = set_against_by_entry(hits, &readings);
     let mut cast = Cast {
@@ -700,7 +724,13 @@ fn resolve_in_discourse(
                         if r.owned {
                             return None;
                         }
-                        let roles = (r.other_roles.as_slice(), against, head, r.count);
+                        let roles = Roles {
+                            other: &r.other_roles,
+                            set_against: against,
+                            patient: &[],
+                            head,
+                            count: r.count,
+                        };
                         let before = cast.parties.len();
                         let res = from_salience(
                             cx,
@@ -749,6 +779,64 @@ fn resolve_in_discourse(
         // A party cannot be both who does an act and whom it is done to.
         done_to[hi].retain(|a| !link.actors.contains(a));
         out.push(link);
+    }
+    // An act is not done by whom it is done to: an act that only focus tied to the party of its
+    // patient ("Troops neutralise 52 terrorists", with "terrorists" JNIM's) is resolved again
+    // without that party.
+    for hi in 0..hits.len() {
+        let Some(p) = readings[hi].patient else {
+            continue;
+        };
+        let (link, patient) = (&out[hi], &out[p].actors);
+        if !matches!(link.rule, LinkRule::Salience | LinkRule::CarriedOver)
+            || !link.actors.iter().any(|a| patient.contains(a))
+        {
+            continue;
+        }
+        let r = &readings[hi];
+        let patient = patient.clone();
+        let roles = Roles {
+            other: &r.other_roles,
+            set_against: set_against
+                .get(hits[hi].entry.id.as_str())
+                .map_or(&[], Vec::as_slice),
+            patient: &patient,
+            head: heads[hi].as_ref(),
+            count: r.count,
+        };
+        let res = from_salience(
+            cx,
+            &hits[hi],
+            roles,
+            (&salience, &opponents, &alignment, &officials),
+            &mut cast,
+            &mut unnamed,
+        );
+        let detail = format!(
+            "; its patient '{}' is {}",
+            hits[p].span.slice(cx.text),
+            patient
+                .iter()
+                .map(|&a| cast.name(a))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        );
+        out[hi] = match res {
+            Some(res) => {
+                candidates[hi] = as_candidates(&cast, res.candidates);
+                Link {
+                    actors: res.actors,
+                    rule: if res.unnamed {
+                        LinkRule::UnnamedParty
+                    } else {
+                        LinkRule::Salience
+                    },
+                    detail: res.detail + &detail,
+                }
+            }
+            None => Link::none(),
+        };
+        done_to[hi].retain(|a| !out[hi].actors.contains(a));
     }
     Linked {
         links: out,
@@ -1391,10 +1479,22 @@ fn reciprocal<'o>(
 }
 
 /// Resolves a term from the article's discourse model (see [`crate::discourse`]).
+/// What a term's own reading rules out or asks of a party, for [`from_salience`].
+struct Roles<'r> {
+    /// Parties its phrase names in another role ([`Term::other_roles`]).
+    other: &'r [usize],
+    /// Parties its description is set against ([`set_against_by_entry`]).
+    set_against: &'r [usize],
+    /// For an act, the parties of its patient ([`Term::patient`]).
+    patient: &'r [usize],
+    head: Option<&'r Head>,
+    count: Option<usize>,
+}
+
 fn from_salience<'o>(
     cx: &Context,
     h: &TermHit,
-    (other_roles, set_against, head, count): (&[usize], &[usize], Option<&Head>, Option<usize>),
+    roles: Roles,
     (salience, opponents, alignment, officials): (
         &Salience,
         &dyn Fn() -> &'o Opponents,
@@ -1439,26 +1539,34 @@ fn from_salience<'o>(
         speaker_actor,
         speaker_official,
         opposed: &opposed,
-        other_roles,
-        set_against,
-        head,
-        count,
+        other_roles: roles.other,
+        set_against: roles.set_against,
+        patient: roles.patient,
+        head: roles.head,
+        count: roles.count,
         leaning: &leaning,
+        narration: v.voice == Voice::Author,
     };
     discourse::resolve(salience, cast, unnamed, &term, cx.text, cx.seg)
 }
 
 /// The state each frame's speaker serves, when the frame names no party but the speaker's title
 /// says they hold a state office ([`heads::is_state_office`]: "Interior ministry spokesman
-/// Noureddine al-Baba", "Major Jean-Pierre Kasongo Mwamba", "the Deputy Minister"): the most
-/// salient state of the article where the speaker is named. An official is named with the
-/// country only when the article is about another's: a state's own media and a wire story
-/// that has introduced the country say "the ministry spokesman".
+/// Noureddine al-Baba", "Major Jean-Pierre Kasongo Mwamba", "the Deputy Minister"). An official
+/// is named without the country when the outlet writes for that country's readers, or the story
+/// is about it: the state is the most salient one the outlet sides with (`outlet_leaning`, the
+/// net of [`crate::alignment`] for the outlet's narration), else the most salient state the
+/// outlet is not against, where the speaker is named.
 ///
 /// What it does not do: tell which of two states in equal focus the official serves (none is
-/// chosen when the runner-up has more than two-thirds of the leader's points), or read a
-/// title that names an opposition or a former office ("former defence minister").
-fn officials_of(cx: &Context, salience: &Salience) -> Vec<Option<usize>> {
+/// chosen when the runner-up has more than half the leader's points and the outlet sides with
+/// neither), or read a title that names an opposition or a former office ("former
+/// defence minister").
+fn officials_of(
+    cx: &Context,
+    salience: &Salience,
+    outlet_leaning: &dyn Fn(usize) -> i32,
+) -> Vec<Option<usize>> {
     cx.voices
         .frames
         .iter()
@@ -1473,15 +1581,19 @@ fn officials_of(cx: &Context, salience: &Salience) -> Vec<Option<usize>> {
             if !heads::is_state_office(written) {
                 return None;
             }
-            let states: Vec<(usize, u32)> = salience
+            let states: Vec<(usize, u32, i32)> = salience
                 .at(f.sentence, f.speaker.start)
                 .into_iter()
                 .filter(|&(a, _)| a < cx.lex.actors.len() && cx.type_of(a) == ActorType::State)
-                .take(2)
+                .map(|(a, p)| (a, p, outlet_leaning(a)))
+                .filter(|&(_, _, lean)| lean >= 0)
                 .collect();
+            if let Some(&(a, _, _)) = states.iter().find(|&&(_, _, lean)| lean > 0) {
+                return Some(a);
+            }
             match states[..] {
-                [(a, _)] => Some(a),
-                [(a, p), (_, q)] if 3 * q <= 2 * p => Some(a),
+                [(a, _, _)] => Some(a),
+                [(a, p, _), (_, q, _), ..] if 2 * q <= p => Some(a),
                 _ => None,
             }
         })
@@ -1943,6 +2055,68 @@ impl<'a> Term<'a> {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// For an act, the term that names whom it is done to, its patient: the term after it, past
+    /// "of", determiners and numbers ("neutralise 52 terrorists", "the elimination of the
+    /// militants"), or, for a participle, the term before it that is its passive subject ("Two
+    /// terrorists neutralised as Army foils bid", "the militants were eliminated"). Without a
+    /// form of "be", a participle is passive only when no object follows it: in "Militants
+    /// killed three soldiers" the militants are the agents.
+    fn patient(&self, cx: &Context) -> Option<usize> {
+        if self.entry.kind != Kind::Act {
+            return None;
+        }
+        let skippable = |k: usize| {
+            let w = cx.w(k);
+            // A name before the noun ("neutralised several ISWAP terrorists").
+            (cx.mention_at[k].is_some() && self.hit_at[k].is_none())
+                || DETERMINERS.contains(&w)
+                || heads::is_quantifier(w)
+                || matches!(
+                    w,
+                    "of" | "at" | "least" | "more" | "than" | "about" | "over"
+                )
+                || cx.seg.tokens[k].kind == TokenKind::Number
+        };
+        let mut k = self.toks.end;
+        while k < self.sent.end && k < self.toks.end + 5 && skippable(k) {
+            k += 1;
+        }
+        if k < self.sent.end
+            && let Some(p) = self.hit_at[k]
+            && p != self.index
+            && self.hits[p].entry.kind == Kind::Label
+        {
+            return Some(p);
+        }
+        let last = cx.w(self.toks.end - 1);
+        if !last.ends_with("ed") || self.toks.start <= self.sent.start {
+            return None;
+        }
+        let mut j = self.toks.start;
+        let mut be = false;
+        while j > self.sent.start
+            && matches!(
+                cx.w(j - 1),
+                "was" | "were" | "been" | "being" | "have" | "has" | "had"
+            )
+        {
+            be |= cx.w(j - 1) != "have" && cx.w(j - 1) != "has" && cx.w(j - 1) != "had";
+            j -= 1;
+        }
+        let next = cx.w(self.toks.end.min(self.sent.end - 1));
+        let no_object = self.toks.end >= self.sent.end
+            || cx.seg.tokens[self.toks.end].kind == TokenKind::Punct
+            || matches!(
+                next,
+                "as" | "in" | "on" | "by" | "near" | "after" | "during" | "while" | "and" | "when"
+            );
+        if !(be || no_object) {
+            return None;
+        }
+        let p = self.hit_at[j - 1]?;
+        (p != self.index && self.hits[p].entry.kind == Kind::Label).then_some(p)
     }
 
     /// For an act, the parties it is done to: the party after "of", "against" or "on" ("the
@@ -2964,6 +3138,11 @@ fn copula(cx: &Context, t: &Term) -> Option<Link> {
     if c <= t.sent.start || !COPULA.contains(&cx.w(c - 1)) {
         return None;
     }
+    // "Several ISWAP terrorists were neutralised": a participle after "be" is passive, and its
+    // subject is whom the act is done to (see `Term::patient`), not who does it.
+    if t.entry.kind == Kind::Act && cx.w(t.toks.end - 1).ends_with("ed") {
+        return None;
+    }
     let copula = c - 1;
     if let Some(link) = pronoun_subject(cx, t, copula) {
         return Some(link);
@@ -3121,6 +3300,12 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         return None;
     }
     let past_verb = e.kind == Kind::Act && h.span.slice(cx.text).to_lowercase().ends_with("ed");
+    let passive = past_verb
+        && toks.start > sent.start
+        && matches!(
+            cx.w(toks.start - 1),
+            "was" | "were" | "been" | "being" | "be"
+        );
     // The subject of reported words comes after the reporting verb ("Hamas said Israel had
     // liberated ...": Israel, not Hamas).
     let verb_end = frame
@@ -3183,6 +3368,10 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
             let after_by =
                 f > toks.start && f > 0 && (cx.w(f - 1) == "by" || (f > 1 && cx.w(f - 2) == "by"));
             if f > toks.start && !after_by {
+                continue;
+            }
+            // The subject of a passive ("ISWAP terrorists were neutralised") is its patient.
+            if passive && l < toks.start {
                 continue;
             }
             if f > 0 && matches!(cx.w(f - 1), "against" | "on" | "upon" | "targeting" | "at") {

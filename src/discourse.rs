@@ -371,6 +371,8 @@ pub struct Term<'a> {
     /// of the same entry makes ("bandits ... killed a commander of the Guards"). A description
     /// denotes one referent through an article, so no use of it describes them.
     pub set_against: &'a [usize],
+    /// For an act, the parties of the term that names whom it is done to: the act is not theirs.
+    pub patient: &'a [usize],
     /// The head noun of a label, which must agree with the party (see [`crate::heads`]).
     pub head: Option<&'a Head>,
     /// How many parties a plural label counts ("the two countries"), if it says.
@@ -378,6 +380,8 @@ pub struct Term<'a> {
     /// How the term's voice leans on a party, from what it says elsewhere in the article (see
     /// [`crate::alignment`]).
     pub leaning: &'a dyn Fn(usize) -> Option<Leaning>,
+    /// The term is in the outlet's own narration.
+    pub narration: bool,
 }
 
 /// How a term was resolved from the discourse.
@@ -436,6 +440,8 @@ pub fn resolve(
             Some(
                 "named in another role by the term's phrase (patron, target, opponent, or what its apposition describes)",
             )
+        } else if t.patient.contains(&a) {
+            Some("whom the act is done to (its patient)")
         } else if t.set_against.contains(&a) {
             Some("the object of an attack by this description elsewhere in the article")
         } else if p < MIN_POINTS {
@@ -480,12 +486,14 @@ pub fn resolve(
         .map(|(a, why)| format!("; not {}: {why}", cast.name(a)))
         .unwrap_or_default();
     let against = weigh_opponents(&mut ok, t.opposed);
+    let own_side = own_side_first(t, &mut ok, cast);
     if let Some(&(a, p)) = ok.first() {
         let runner = ok.get(1).map_or(0, |x| x.1);
         if !e.targets.is_empty() || e.kind == Kind::Label || p * 100 >= runner * UNTYPED_LEAD {
             return Some(Resolved {
                 actors: vec![a],
-                detail: winner_detail(cast.name(a), p, runner, against) + &ruled_out,
+                detail: own_side.unwrap_or_else(|| winner_detail(cast.name(a), p, runner, against))
+                    + &ruled_out,
                 candidates,
                 unnamed: false,
             });
@@ -529,6 +537,34 @@ fn ruled_out_by_side(t: &Term, a: usize) -> Option<(&'static str, String)> {
         return None;
     };
     Some((why, l.why))
+}
+
+/// A euphemism in the outlet's own narration ("two terrorists neutralised", "the special military
+/// operation") takes up the doer's name for its act: the doer is a party the outlet sides with
+/// (see [`crate::alignment`]), when one is a candidate. Moves the most salient such party first
+/// and gives the detail that says why; leaves `ok` as it is when the first is already one, or
+/// none is. Not for a speaker's words: a Ukrainian official who speaks of "filtration camps"
+/// uses the common name of Russia's act.
+fn own_side_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<String> {
+    if t.entry.stance_is_the_users() || !t.narration {
+        return None;
+    }
+    let (i, why) = ok
+        .iter()
+        .enumerate()
+        .find_map(|(i, &(a, _))| (t.leaning)(a).filter(|l| l.net > 0).map(|l| (i, l.why)))?;
+    if i == 0 {
+        return None;
+    }
+    let (passed, passed_points) = ok[0];
+    ok[..=i].rotate_right(1);
+    let (a, p) = ok[0];
+    Some(format!(
+        "the outlet's own euphemism, for an act of a party on its side: {} ({p} points, ahead \
+         of {} with {passed_points}: {why})",
+        cast.name(a),
+        cast.name(passed)
+    ))
 }
 
 /// How the most salient compatible party won: with `p` points against the runner-up's
@@ -811,6 +847,55 @@ mod tests {
             "The enemy",
             LinkRule::Salience,
             &["drc"],
+        ),
+        // A euphemism in the outlet's narration is its side's name for its side's act: the
+        // outlet says Russian forces "liberated" the village, so its "special military
+        // operation" is Russia's, though Ukraine is more in focus.
+        (
+            "Russian forces liberate village in Donetsk\n\nRussian forces liberated the village \
+             of Pishchane on Monday. Ukraine said its troops held other positions, and Ukraine \
+             asked for air defence. Ukraine sent reserves. The special military operation has \
+             been under way since February 24, 2022.\n",
+            "special military operation",
+            LinkRule::Salience,
+            &["russia"],
+        ),
+        // Not: when the outlet takes no side, focus decides.
+        (
+            "Russian forces enter village in Donetsk\n\nRussian forces entered the village of \
+             Pishchane on Monday. Ukraine said its troops held other positions, and Ukraine \
+             asked for air defence. Ukraine sent reserves. The special military operation has \
+             been under way since February 24, 2022.\n",
+            "special military operation",
+            LinkRule::Salience,
+            &["ukraine"],
+        ),
+        // An act is not done by whom it is done to: its patient, the object of an active verb
+        // or the subject of a passive one, is ISWAP, so the act is the other side's.
+        (
+            "Fighting in Borno\n\nISWAP fighters attacked a base in Borno on Monday. ISWAP said \
+             it had seized weapons, and ISWAP posted photos. Nigeria said the base held. Troops \
+             neutralised several ISWAP terrorists near the base.\n",
+            "neutralised",
+            LinkRule::Salience,
+            &["nigeria"],
+        ),
+        (
+            "Fighting in Borno\n\nISWAP fighters attacked a base in Borno on Monday. ISWAP said \
+             it had seized weapons, and ISWAP posted photos. Nigeria said the base held. Several \
+             ISWAP terrorists were neutralised near the base.\n",
+            "neutralised",
+            LinkRule::Salience,
+            &["nigeria"],
+        ),
+        // Not: a patient that names no party leaves focus to decide.
+        (
+            "Fighting in Borno\n\nISWAP fighters attacked a base in Borno on Monday. ISWAP said \
+             it had seized weapons, and ISWAP posted photos. Nigeria said the base held. Troops \
+             neutralised several roadside bombs near the base.\n",
+            "neutralised",
+            LinkRule::Salience,
+            &["iswap"],
         ),
         // Nobody is named: one unnamed party, shared by terms whose targets overlap.
         (

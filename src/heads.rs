@@ -681,9 +681,16 @@ pub fn plural_head(phrase: &str) -> bool {
 
 /// Words that count or quantify rather than describe.
 const QUANTIFIERS: &[&str] = &[
-    "one", "two", "three", "four", "five", "both", "several", "many", "some", "few", "all", "most",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
+    "dozens", "scores", "hundreds", "both", "several", "many", "some", "few", "all", "most",
     "other",
 ];
+
+/// Whether a lower-case word counts or quantifies rather than describes ("two", "several",
+/// "dozens").
+pub fn is_quantifier(w: &str) -> bool {
+    QUANTIFIERS.contains(&w)
+}
 
 /// The head word of a description key ("migrant caravan" -> "caravan").
 pub fn key_head(key: &str) -> &str {

@@ -390,6 +390,22 @@ impl Reader<'_> {
     }
 }
 
+/// Whether the verb of accusing at token `k` has the preposition of its charge in the clause
+/// after it ("accused Pakistan of sponsoring ...", "blamed for the attack"): "the slain
+/// terrorists were suspected to belong to the Pakistan-based LeT" accuses no one.
+fn charges(r: &Reader, k: usize) -> bool {
+    let Some(&(_, prep)) = crate::voice::ACCUSATION_VERBS
+        .iter()
+        .find(|(v, _)| *v == r.w(k))
+    else {
+        return false;
+    };
+    let end = r.lower.len().min(k + 2 + NEAR);
+    (k + 1..end)
+        .take_while(|&t| !matches!(r.w(t), "." | ";"))
+        .any(|t| r.w(t) == prep)
+}
+
 impl Opponents {
     /// Reads the pairs from the sentences of `seg`. `sides` are the mentions that may be a side,
     /// sorted by their first token; `clause_of(sentence, token)` gives the clause a token stands in.
@@ -421,7 +437,7 @@ impl Opponents {
             }
             for k in sent.tokens.clone() {
                 let w = r.w(k);
-                if is_hostile(w) {
+                if is_hostile(w) && (is_attack(w) || OPPOSING_SET.contains(w) || charges(&r, k)) {
                     out.around_verb(&r, si, k, clause_of(si, k));
                 }
                 if CONFLICT_SET.contains(w) {
@@ -771,6 +787,17 @@ mod tests {
         ),
         // Not: a reciprocal reading of "fought": the subject fought on one side.
         ("Hamas and Jihad fought in Jenin.", &["hamas", "jihad"], &[]),
+        // A verb of accusing needs the preposition of its charge.
+        (
+            "India suspected Pakistan of sponsoring attacks.",
+            &["india", "pakistan"],
+            &["india-pakistan:suspected"],
+        ),
+        (
+            "Fighters were suspected to belong to a Pakistan group, LeT.",
+            &["pakistan", "let"],
+            &[],
+        ),
         // A conjunct keeps its determiner and one modifier.
         (
             "FARDC and valiant Wazalendo repel an assault by M23 terrorists.",

@@ -36,7 +36,8 @@
 //!    outlet's voice, with a rule that says so, since the outlet repeats the name without saying
 //!    whose it is (as for a designation with no designator).
 //! 2. **Parenthetical insertions** (between a pair of dashes or in brackets) inside reported speech:
-//!    the outlet's own gloss, so author voice.
+//!    the outlet's own gloss, so author voice. An acronym alone in brackets ("Indian Illegally
+//!    Occupied Jammu and Kashmir (IIOJK)") restates the words before it, in their voice.
 //! 3. **Quotations**: straight and curly double marks (and guillemets, and two apostrophes `''` as
 //!    older news archives write a double mark), single marks when they pair
 //!    inside one sentence, quotes that run across paragraphs with a repeated opening mark, and
@@ -1165,6 +1166,11 @@ pub fn analyze(
         }
         parentheticals(&cx, s.tokens.clone(), &mut insertions);
         for r in insertions.drain(..) {
+            // "Indian Illegally Occupied Jammu and Kashmir (IIOJK)": an acronym in brackets
+            // restates the words before it, in their voice.
+            if r.len() == 1 && is_acronym(cx.seg.tokens[r.start].span.slice(cx.text)) {
+                continue;
+            }
             for t in r {
                 if matches!(tags[t], Why::Frame(_)) {
                     tags[t] = Why::Parenthetical;
@@ -1543,6 +1549,14 @@ const MAX_WORD_BYTES: usize = 32;
 /// The character that ends just before byte `i` of `s`.
 fn char_before(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()
+}
+
+/// Whether a word is an acronym: two capitals or more, and no more lower-case letters than
+/// capitals ("IIOJK", "PoK", "OGWs", "FARDC"; not "Damascus").
+fn is_acronym(w: &str) -> bool {
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    let lower = w.chars().filter(|c| c.is_lowercase()).count();
+    upper >= 2 && lower <= upper
 }
 
 /// Token ranges strictly inside a pair of dashes or brackets, appended to `out`.

@@ -198,6 +198,20 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Author,
         "",
     ),
+    // A gloss in brackets inside reported words is the outlet's; an acronym in brackets restates
+    // the words before it, in their voice.
+    (
+        "Headline\nPakistan said the people of Indian Illegally Occupied Jammu and Kashmir (IIOJK) were victims.",
+        "IIOJK",
+        Voice::Reported,
+        "Pakistan",
+    ),
+    (
+        "Headline\nPakistan said Kashmiris (the terrorists, in Indian parlance) were victims.",
+        "terrorists",
+        Voice::Author,
+        "",
+    ),
     // Active designations name their designator; so does a passive with "by X" before the term.
     (
         "Headline\nThe United States re-designated the group a Foreign Terrorist Organization in 2021.",
