@@ -2058,8 +2058,9 @@ impl<'a> Term<'a> {
     }
 
     /// For an act, the term that names whom it is done to, its patient: the term after it, past
-    /// "of", determiners and numbers ("neutralise 52 terrorists", "the elimination of the
-    /// militants"), or, for a participle, the term before it that is its passive subject ("Two
+    /// determiners, numbers and names ("neutralise 52 terrorists", "killed several ISWAP
+    /// fighters"; not after "of", which as often names the doer: "a war crime of the terrorist
+    /// state"), or, for a participle, the term before it that is its passive subject ("Two
     /// terrorists neutralised as Army foils bid", "the militants were eliminated"). Without a
     /// form of "be", a participle is passive only when no object follows it: in "Militants
     /// killed three soldiers" the militants are the agents.
@@ -2073,10 +2074,7 @@ impl<'a> Term<'a> {
             (cx.mention_at[k].is_some() && self.hit_at[k].is_none())
                 || DETERMINERS.contains(&w)
                 || heads::is_quantifier(w)
-                || matches!(
-                    w,
-                    "of" | "at" | "least" | "more" | "than" | "about" | "over"
-                )
+                || matches!(w, "at" | "least" | "more" | "than" | "about" | "over")
                 || cx.seg.tokens[k].kind == TokenKind::Number
         };
         let mut k = self.toks.end;
