@@ -2364,7 +2364,32 @@ fn scan_left(
             }
             continue;
         }
+        // After a number only a determiner or a possessor may open the phrase: in "Ukraine
+        // killed 40 Russian occupiers" the word before the number is the clause's verb.
+        let numbered = t < from && cx.seg.tokens[t].kind == TokenKind::Number;
+        if numbered
+            && !(DETERMINERS.contains(&cx.w(k))
+                || cx.seg.tokens[k].kind == TokenKind::Possessive
+                || matches!(cx.w(k), "(" | ")" | "-"))
+        {
+            break;
+        }
         if let Some(o) = hit_at[k] {
+            // An act in a verb form is the clause's verb ("Ukraine eliminated Russian
+            // occupiers"), not a modifier; one after a determiner or a hyphen is ("the armed
+            // groups", "foreign-backed terrorists").
+            let start = token_range(cx.seg, hits[o].span).start;
+            let last = cx.w(k);
+            let hyphen = |j: usize| matches!(cx.w(j), "-" | "–");
+            let modifier = (start..k).any(hyphen)
+                || (start > sent_start
+                    && (DETERMINERS.contains(&cx.w(start - 1)) || hyphen(start - 1)));
+            if hits[o].entry.kind == Kind::Act
+                && (last.ends_with("ed") || last.ends_with("ing"))
+                && !modifier
+            {
+                break;
+            }
             t = token_range(cx.seg, hits[o].span).start.min(k);
             continue;
         }
@@ -4383,6 +4408,20 @@ labels:
     }
 
     const SAME_PHRASE: &[Row] = &[
+        // The clause's verb and its subject are not in the object's phrase, after a number or
+        // not; a hyphenated act is a modifier.
+        (
+            "Ukraine killed 40 Russian occupiers.",
+            "occupiers",
+            SamePhrase,
+            &["russia"],
+        ),
+        (
+            "The Defense Forces of Ukraine eliminated 1,040 Russian occupiers.",
+            "occupiers",
+            SamePhrase,
+            &["russia"],
+        ),
         // A possessor opens its phrase: nothing before it belongs ("Pakistan rejected"), and a
         // quotation mark after it does not end the phrase.
         (
