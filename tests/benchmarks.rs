@@ -993,11 +993,17 @@ fn entity_framing_floors() {
     // 0.268, macro-F1 0.456 against 0.273 (+18.3), over every entity 0.343 against 0.270 (the
     // fifth session's families moved them to 0.274, 0.478 against 0.272, and 0.355). Before acts recorded what they are done
     // to, an entity with no term of its own was never cast as Innocent: coverage 0.259 and
-    // macro-F1 0.381 against 0.281 (+10.0), 0.304 over every entity.
+    // macro-F1 0.381 against 0.281 (+10.0), 0.304 over every entity. On 2026-12-05 (seventh
+    // session) a person's name came to need a capital: the oracle's person entries whose last
+    // word is a common word ("States", "Nations", "Gates", "Solar") stopped matching "states",
+    // "nations" and so on, and the terms those false mentions had held went to other entities
+    // by salience, right for one (Kiev) and wrong for others (the governor of Belgorod took a
+    // "terrorists"): coverage 0.290, macro-F1 0.434 against 0.266 (+16.8), 0.347 over every
+    // entity. The floors follow.
     assert!(r.coverage >= 0.26, "{text}");
-    assert!(r.covered_f1.macro_f1 >= 0.44, "{text}");
+    assert!(r.covered_f1.macro_f1 >= 0.43, "{text}");
     assert!(
-        r.covered_f1.macro_f1 >= r.covered_majority.macro_f1 + 0.17,
+        r.covered_f1.macro_f1 >= r.covered_majority.macro_f1 + 0.16,
         "{text}"
     );
     assert!(

@@ -276,19 +276,22 @@ fn oracle_actors(entities: &[Entity]) -> Result<(String, BTreeMap<String, String
         }
         let id = format!("entity-{}", ids.len() + 1);
         let seg = crate::text::segment(&e.name);
-        let ty = bundled
+        let known = bundled
             .actor_mentions(&e.name, &seg)
             .first()
             .filter(|m| m.span == Span::new(0, e.name.len()) || m.span.len() * 2 >= e.name.len())
-            .map_or("movement", |m| {
-                bundled.lexicon.actors[m.actor].actor_type.as_str()
-            });
+            .map(|m| (bundled.lexicon.actors[m.actor].actor_type.as_str(), m.form));
+        let ty = known.map_or("movement", |(ty, _)| ty);
+        // A name the bundled lexicon knows as something else is no person ("United States",
+        // "United Nations").
+        let person = looks_like_person(&e.name)
+            && known.is_none_or(|(_, form)| form == crate::actors::Form::Person);
         y.push_str(&format!(
             "  - id: {}\n    name: {}\n    type: {ty}\n",
             q(&id),
             q(&e.name)
         ));
-        if looks_like_person(&e.name) {
+        if person {
             y.push_str(&format!("    people:\n      - name: {}\n", q(&e.name)));
         } else {
             y.push_str(&format!(
