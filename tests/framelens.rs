@@ -1856,6 +1856,50 @@ fn gold_targets_are_met() {
 }
 
 #[test]
+fn gold_parties_outside_the_lexicon_are_scored_by_their_words() {
+    // Bandits, never named, are an unnamed party known by its terms; the Karst Liberation Front
+    // is unlisted. A gold actor the lexicon does not know is right when the tool's party outside
+    // the lexicon goes by the same words, and wrong otherwise.
+    let dir = tempfile::tempdir().unwrap();
+    write_temp(
+        &dir,
+        "a.txt",
+        b"Bandits raid villages\n\nBandits raided two villages on Monday.\n",
+    );
+    write_temp(
+        &dir,
+        "b.txt",
+        b"Rebels hold hills\n\nThe Karst Liberation Front (KLF) said its rebels held the hills.\n",
+    );
+    let score = |bandits: &str, klf: &str| {
+        let item = |article: &str, term: &str, actor: &str, sentence: &str| {
+            format!(
+                "article: {article}\nmentions:\n  - term: \"{term}\"\n    actor: \"{actor}\"\n    \
+                 voice: author\n    speaker: null\n    sentence: \"{sentence}\"\n"
+            )
+        };
+        let a = item("a.txt", "Bandits", bandits, "Bandits raid villages");
+        let b = item(
+            "b.txt",
+            "rebels",
+            klf,
+            "The Karst Liberation Front (KLF) said its rebels held the hills.",
+        );
+        write_temp(&dir, "a.yaml", a.as_bytes());
+        write_temp(&dir, "b.yaml", b.as_bytes());
+        let r = framelens::eval::eval_gold(analyzer(), dir.path(), Some(dir.path()))
+            .expect("eval runs");
+        let text = framelens::eval::render_text(std::slice::from_ref(&r));
+        assert_eq!(r.found, 2, "{text}");
+        (r.tool.actor.correct, text)
+    };
+    let (right, text) = score("bandits", "Karst Liberation Front");
+    assert_eq!(right, 2, "{text}");
+    let (right, text) = score("gunmen", "Karst Front");
+    assert_eq!(right, 0, "{text}");
+}
+
+#[test]
 fn wire_set_does_not_regress() {
     // Twelve articles about other conflicts, written and annotated for framelens
     // (tests/fixtures/wire): floors a little under the figures in the README.
@@ -1876,11 +1920,13 @@ fn wire_set_does_not_regress() {
 #[test]
 fn the_sets_written_in_each_sides_register_do_not_regress() {
     // tests/fixtures/newset (no longer blind: some of its misses named families added since) and
-    // tests/fixtures/newset2 (written blind on 2026-12-04): floors a little under the figures
-    // in the README, and above the window baseline.
+    // tests/fixtures/newset2 (written blind on 2026-12-04), and tests/fixtures/newset3 (written
+    // blind on 2026-12-05): floors a little under the figures in the README, and above the
+    // window baseline.
     for (set, articles, recall, precision, voice, actor) in [
         ("newset", 14, 0.76, 0.92, 0.84, 0.57),
         ("newset2", 12, 0.80, 0.89, 0.89, 0.56),
+        ("newset3", 12, 0.74, 0.90, 0.86, 0.68),
     ] {
         let dir = root().join("tests/fixtures").join(set);
         let r = framelens::eval::eval_gold(analyzer(), &dir, Some(&dir)).expect("eval runs");
