@@ -2222,21 +2222,41 @@ fn against_before(
     // participle followed by "by" is passive, and a form of "be" before the label makes it a
     // predicate of the noun before the participle: in "Palestinians killed by Israeli fire are
     // martyrs" the martyrs are the Palestinians.
+    // "and" or "or" before a determiner joins a second object ("crushing an attack by the
+    // militias of the Port Sudan army and the terrorist Islamist brigades"); before anything
+    // else it may open a second verb.
     let object = |k: usize| {
         kind == Kind::Label
             && cx.w(k + 1) != "by"
             && (k + 1..toks.start).all(|j| {
-                !matches!(cx.w(j), "and" | "or" | "but" | "then") && !BE_FORMS.contains(&cx.w(j))
+                let joins_object = matches!(cx.w(j), "and" | "or")
+                    && (j + 1 == toks.start || DETERMINERS.contains(&cx.w(j + 1)));
+                (joins_object || !matches!(cx.w(j), "and" | "or" | "but" | "then"))
+                    && !BE_FORMS.contains(&cx.w(j))
             })
     };
+    // Past six tokens, only a noun phrase may stand between the verb and the term: no comma, no
+    // preposition but "of" and "by", no other verb ("struck Hezbollah targets across southern
+    // Lebanon, hours after the Iran-backed terrorist group fired": the group is no object).
+    let noun_phrase = |k: usize| {
+        (k + 1..toks.start).all(|j| {
+            let w = cx.w(j);
+            let inside = cx.mention_at[j].is_some();
+            !matches!(w, "," | ";" | ":" | "(" | ")")
+                && !OBJECT_PHRASE_ENDS.contains(&w)
+                && (inside || !(w.ends_with("ed") || w.ends_with("ing")))
+        })
+    };
     // An opposing word stands at most four tokens before the term; a verb of attack may have an
-    // object between ("liberated two villages from the militants").
+    // object between ("liberated two villages from the militants", "crushing an attack by the
+    // militias of the Port Sudan army and the terrorist ...").
     let k = (clause.start..toks.start)
         .rev()
-        .take(6)
+        .take(14)
         .enumerate()
         .find(|&(i, k)| {
-            (i < 4 && OPPOSING.contains(&cx.w(k))) || (is_attack(cx.w(k)) && object(k))
+            (i < 4 && OPPOSING.contains(&cx.w(k)))
+                || (is_attack(cx.w(k)) && object(k) && (i < 6 || noun_phrase(k)))
         })?
         .1;
     if matches!(cx.w(k), "against" | "versus") {
@@ -2276,6 +2296,14 @@ fn against_before(
     }
     Some(from..k)
 }
+
+/// Words that end an object's noun phrase: prepositions other than "of" and "by", subordinators,
+/// and words of time and saying.
+const OBJECT_PHRASE_ENDS: &[&str] = &[
+    "in", "on", "at", "to", "from", "for", "with", "into", "across", "over", "through", "during",
+    "after", "before", "when", "while", "as", "since", "because", "that", "which", "who", "hours",
+    "days", "saying", "said",
+];
 
 /// The object of hostility after a label that is its sentence's subject: "Suspected bandits
 /// have abducted 34 people and killed a commander of the Community Protection Guards",
@@ -4961,6 +4989,13 @@ labels:
         ),
     ];
     const NOT_NEAREST_IN_CLAUSE: &[Row] = &[
+        // The object of an attack verb, however long its noun phrase, is not the subject's.
+        (
+            "The RSF on Monday crushed an attack by the militias of the Sudanese army and the terrorist Islamist brigades.",
+            "terrorist",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
         // A party does not call itself a terrorist, named as the speaker or again in its words.
         (
             "The SDF said terrorists attacked SDF positions.",
