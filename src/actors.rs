@@ -499,10 +499,12 @@ impl ActorIndex {
             .into_iter()
             .filter(|h| !(self.forms[h.owner].surname_only && followed_by_name(text, h.span)))
             // A person's name is written with a capital: "gallant troops" does not name Yoav
-            // Gallant, nor "to trump" Donald Trump.
+            // Gallant, nor "to trump" Donald Trump. (A script without capitals passes.)
             .filter(|h| {
+                let written = h.span.slice(text);
                 self.forms[h.owner].form != Form::Person
-                    || h.span.slice(text).chars().any(char::is_uppercase)
+                    || written.chars().any(char::is_uppercase)
+                    || !written.chars().any(char::is_lowercase)
             })
             .filter(|h| {
                 !(self.forms[h.owner].form == Form::Adjective && regional_demonym(text, h.span))

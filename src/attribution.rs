@@ -658,21 +658,7 @@ fn resolve_in_discourse(
         read.get_or_init(|| Opponents::read(cx.seg, cx.lower, &sides, |s, t| cx.clause_of(s, t)))
     };
     let descriptions = described(cx, hits, &readings);
-    // The outlet's side first (what officials say is not needed for it), then the officials,
-    // then every voice's side.
-    let no_officials = vec![None; cx.voices.frames.len()];
-    let outlet = alignment_of(cx, hits, &readings, &no_officials);
-    let relations = Sides {
-        lex: cx.lex,
-        opponents: &opponents,
-    };
-    let outlet_leaning = |a: usize| {
-        outlet
-            .leaning(&Holder::Author, a, &relations)
-            .map_or(0, |l| l.net)
-    };
-    let officials = officials_of(cx, &salience, &outlet_leaning);
-    let alignment = alignment_of(cx, hits, &readings, &officials);
+    let (officials, alignment) = sides_taken(cx, hits, &readings, &salience, &opponents);
     let set_against = set_against_by_entry(hits, &readings);
     let mut cast = Cast {
         lex: cx.lex,
@@ -783,38 +769,87 @@ fn resolve_in_discourse(
     // An act is not done by whom it is done to: an act that only focus tied to the party of its
     // patient ("Troops neutralise 52 terrorists", with "terrorists" JNIM's) is resolved again
     // without that party.
-    for hi in 0..hits.len() {
-        let Some(p) = readings[hi].patient else {
+    let terms = Terms {
+        hits,
+        heads,
+        readings: &readings,
+        set_against: &set_against,
+    };
+    without_patients(
+        cx,
+        &terms,
+        (&salience, &opponents, &alignment, &officials),
+        (&mut cast, &mut unnamed),
+        &mut out,
+        &mut candidates,
+        &mut done_to,
+    );
+    Linked {
+        links: out,
+        candidates,
+        done_to,
+        parties: cast.parties,
+    }
+}
+
+/// The terms of an article as the discourse phase reads them, for [`without_patients`].
+struct Terms<'a, 'h> {
+    hits: &'a [TermHit<'h>],
+    heads: &'a [Option<Head>],
+    readings: &'a [Reading],
+    set_against: &'a FxHashMap<&'h str, Vec<usize>>,
+}
+
+/// What focus weighs: the salience of each party, the parties set against each other, the
+/// side each voice takes, and the state each official speaks for.
+type Focus<'a, 'o> = (
+    &'a Salience,
+    &'a dyn Fn() -> &'o Opponents,
+    &'a Alignment,
+    &'a [Option<usize>],
+);
+
+/// Resolves again, without the party of its patient ([`Term::patient`]), each act that focus or
+/// a carried-over tie gave that party: "Troops neutralise 52 terrorists" is not the
+/// terrorists' act. Runs once every term is resolved, since the patient often comes after the
+/// act. What it does not do: carry the new party on to later terms (their ties were made with
+/// the old one).
+fn without_patients(
+    cx: &Context,
+    t: &Terms,
+    focus: Focus,
+    (cast, unnamed): (&mut Cast, &mut Vec<(Vec<ActorType>, usize)>),
+    out: &mut [Link],
+    candidates: &mut [Vec<Candidate>],
+    done_to: &mut [Vec<usize>],
+) {
+    for hi in 0..t.hits.len() {
+        let r = &t.readings[hi];
+        let Some(p) = r.patient else {
             continue;
         };
         let (link, patient) = (&out[hi], &out[p].actors);
-        if !matches!(link.rule, LinkRule::Salience | LinkRule::CarriedOver)
+        if r.owned
+            || !matches!(link.rule, LinkRule::Salience | LinkRule::CarriedOver)
             || !link.actors.iter().any(|a| patient.contains(a))
         {
             continue;
         }
-        let r = &readings[hi];
         let patient = patient.clone();
         let roles = Roles {
             other: &r.other_roles,
-            set_against: set_against
-                .get(hits[hi].entry.id.as_str())
+            set_against: t
+                .set_against
+                .get(t.hits[hi].entry.id.as_str())
                 .map_or(&[], Vec::as_slice),
             patient: &patient,
-            head: heads[hi].as_ref(),
+            head: t.heads[hi].as_ref(),
             count: r.count,
         };
-        let res = from_salience(
-            cx,
-            &hits[hi],
-            roles,
-            (&salience, &opponents, &alignment, &officials),
-            &mut cast,
-            &mut unnamed,
-        );
+        let res = from_salience(cx, &t.hits[hi], roles, focus, cast, unnamed);
         let detail = format!(
             "; its patient '{}' is {}",
-            hits[p].span.slice(cx.text),
+            t.hits[p].span.slice(cx.text),
             patient
                 .iter()
                 .map(|&a| cast.name(a))
@@ -823,7 +858,7 @@ fn resolve_in_discourse(
         );
         out[hi] = match res {
             Some(res) => {
-                candidates[hi] = as_candidates(&cast, res.candidates);
+                candidates[hi] = as_candidates(cast, res.candidates);
                 Link {
                     actors: res.actors,
                     rule: if res.unnamed {
@@ -837,12 +872,6 @@ fn resolve_in_discourse(
             None => Link::none(),
         };
         done_to[hi].retain(|a| !out[hi].actors.contains(a));
-    }
-    Linked {
-        links: out,
-        candidates,
-        done_to,
-        parties: cast.parties,
     }
 }
 
@@ -1478,7 +1507,6 @@ fn reciprocal<'o>(
     })
 }
 
-/// Resolves a term from the article's discourse model (see [`crate::discourse`]).
 /// What a term's own reading rules out or asks of a party, for [`from_salience`].
 struct Roles<'r> {
     /// Parties its phrase names in another role ([`Term::other_roles`]).
@@ -1491,16 +1519,12 @@ struct Roles<'r> {
     count: Option<usize>,
 }
 
+/// Resolves a term from the article's discourse model (see [`crate::discourse`]).
 fn from_salience<'o>(
     cx: &Context,
     h: &TermHit,
     roles: Roles,
-    (salience, opponents, alignment, officials): (
-        &Salience,
-        &dyn Fn() -> &'o Opponents,
-        &Alignment,
-        &[Option<usize>],
-    ),
+    (salience, opponents, alignment, officials): Focus<'_, 'o>,
     cast: &mut Cast,
     unnamed: &mut Vec<(Vec<ActorType>, usize)>,
 ) -> Option<Resolved> {
@@ -1550,8 +1574,34 @@ fn from_salience<'o>(
     discourse::resolve(salience, cast, unnamed, &term, cx.text, cx.seg)
 }
 
+/// The state each official speaks for ([`officials_of`]) and the side each voice takes
+/// ([`alignment_of`]). The outlet's side comes first, since what officials say is not needed
+/// for it, and tells which state an official serves.
+fn sides_taken<'o>(
+    cx: &Context,
+    hits: &[TermHit],
+    readings: &[Reading],
+    salience: &Salience,
+    opponents: &dyn Fn() -> &'o Opponents,
+) -> (Vec<Option<usize>>, Alignment) {
+    let no_officials = vec![None; cx.voices.frames.len()];
+    let outlet = alignment_of(cx, hits, readings, &no_officials);
+    let relations = Sides {
+        lex: cx.lex,
+        opponents,
+    };
+    let outlet_leaning = |a: usize| {
+        outlet
+            .leaning(&Holder::Author, a, &relations)
+            .map_or(0, |l| l.net)
+    };
+    let officials = officials_of(cx, salience, &outlet_leaning);
+    let alignment = alignment_of(cx, hits, readings, &officials);
+    (officials, alignment)
+}
+
 /// The state each frame's speaker serves, when the frame names no party but the speaker's title
-/// says they hold a state office ([`heads::is_state_office`]: "Interior ministry spokesman
+/// says they hold a state office ([`crate::unlisted::is_state_office`]: "Interior ministry spokesman
 /// Noureddine al-Baba", "Major Jean-Pierre Kasongo Mwamba", "the Deputy Minister"). An official
 /// is named without the country when the outlet writes for that country's readers, or the story
 /// is about it: the state is the most salient one the outlet sides with (`outlet_leaning`, the
@@ -1578,7 +1628,7 @@ fn officials_of(
                 .resolved_from
                 .as_deref()
                 .unwrap_or_else(|| f.speaker.slice(cx.text));
-            if !heads::is_state_office(written) {
+            if !crate::unlisted::is_state_office(written) {
                 return None;
             }
             let states: Vec<(usize, u32, i32)> = salience
@@ -2088,33 +2138,49 @@ impl<'a> Term<'a> {
         {
             return Some(p);
         }
-        let last = cx.w(self.toks.end - 1);
-        if !last.ends_with("ed") || self.toks.start <= self.sent.start {
+        if self.toks.is_empty()
+            || self.toks.start <= self.sent.start
+            || !cx.w(self.toks.end - 1).ends_with("ed")
+        {
             return None;
         }
+        // Walk back over the passive's auxiliaries: forms of "be", and of "have" before "been"
+        // ("have been neutralised"); "have" alone is an active perfect.
         let mut j = self.toks.start;
         let mut be = false;
-        while j > self.sent.start
-            && matches!(
-                cx.w(j - 1),
-                "was" | "were" | "been" | "being" | "have" | "has" | "had"
-            )
-        {
-            be |= cx.w(j - 1) != "have" && cx.w(j - 1) != "has" && cx.w(j - 1) != "had";
+        while j > self.sent.start {
+            let w = cx.w(j - 1);
+            if BE_FORMS.contains(&w) {
+                be = true;
+            } else if !(be && HAVE_FORMS.contains(&w)) {
+                break;
+            }
             j -= 1;
         }
-        let next = cx.w(self.toks.end.min(self.sent.end - 1));
-        let no_object = self.toks.end >= self.sent.end
-            || cx.seg.tokens[self.toks.end].kind == TokenKind::Punct
-            || matches!(
-                next,
-                "as" | "in" | "on" | "by" | "near" | "after" | "during" | "while" | "and" | "when"
-            );
-        if !(be || no_object) {
+        if j <= self.sent.start {
             return None;
         }
         let p = self.hit_at[j - 1]?;
-        (p != self.index && self.hits[p].entry.kind == Kind::Label).then_some(p)
+        if p == self.index || self.hits[p].entry.kind != Kind::Label {
+            return None;
+        }
+        if be {
+            return Some(p);
+        }
+        // A bare participle is a headline's passive ("Two terrorists neutralised as Army foils
+        // bid") only when no object follows it and a number counts its subject; in "Bandits
+        // abducted and killed 12 villagers" the bandits are the agents.
+        let no_object = self.toks.end >= self.sent.end
+            || cx.seg.tokens[self.toks.end].kind == TokenKind::Punct
+            || matches!(
+                cx.w(self.toks.end),
+                "as" | "in" | "on" | "by" | "near" | "after" | "during" | "while" | "when"
+            );
+        let first = token_range(cx.seg, self.hits[p].span).start;
+        let counted = first > self.sent.start
+            && (cx.seg.tokens[first - 1].kind == TokenKind::Number
+                || heads::is_quantifier(cx.w(first - 1)));
+        (no_object && counted).then_some(p)
     }
 
     /// For an act, the parties it is done to: the party after "of", "against" or "on" ("the
@@ -2297,6 +2363,19 @@ fn against_before(
     Some(from..k)
 }
 
+/// Whether term `h`, ending at token `k`, is its clause's verb rather than a modifier of the
+/// noun phrase after it: an act in a verb form ("Ukraine eliminated Russian occupiers"), unless
+/// a determiner or a hyphen makes it a modifier ("the armed groups", "foreign-backed
+/// terrorists").
+fn is_clause_verb(cx: &Context, h: &TermHit, k: usize, sent_start: usize) -> bool {
+    let start = token_range(cx.seg, h.span).start;
+    let last = cx.w(k);
+    let hyphen = |j: usize| matches!(cx.w(j), "-" | "–");
+    let modifier = (start..k).any(hyphen)
+        || (start > sent_start && (DETERMINERS.contains(&cx.w(start - 1)) || hyphen(start - 1)));
+    h.entry.kind == Kind::Act && (last.ends_with("ed") || last.ends_with("ing")) && !modifier
+}
+
 /// Words that end an object's noun phrase: prepositions other than "of" and "by", subordinators,
 /// and words of time and saying.
 const OBJECT_PHRASE_ENDS: &[&str] = &[
@@ -2403,19 +2482,7 @@ fn scan_left(
             break;
         }
         if let Some(o) = hit_at[k] {
-            // An act in a verb form is the clause's verb ("Ukraine eliminated Russian
-            // occupiers"), not a modifier; one after a determiner or a hyphen is ("the armed
-            // groups", "foreign-backed terrorists").
-            let start = token_range(cx.seg, hits[o].span).start;
-            let last = cx.w(k);
-            let hyphen = |j: usize| matches!(cx.w(j), "-" | "–");
-            let modifier = (start..k).any(hyphen)
-                || (start > sent_start
-                    && (DETERMINERS.contains(&cx.w(start - 1)) || hyphen(start - 1)));
-            if hits[o].entry.kind == Kind::Act
-                && (last.ends_with("ed") || last.ends_with("ing"))
-                && !modifier
-            {
+            if is_clause_verb(cx, &hits[o], k, sent_start) {
                 break;
             }
             t = token_range(cx.seg, hits[o].span).start.min(k);
@@ -2602,6 +2669,7 @@ fn speaker_link(cx: &Context, a: usize, speaker: Span, via: &str, what: &str) ->
 
 /// The forms of "be" that make a passive ("were neutralised", "has been accused").
 const BE_FORMS: &[&str] = &["is", "was", "are", "were", "been", "being", "be"];
+const HAVE_FORMS: &[&str] = &["have", "has", "had"];
 
 /// Whether a term is the participle of a passive that names no agent ("three of them were
 /// neutralised", "had been eliminated in the past week"): a form of "be" before it (an adverb
@@ -3351,12 +3419,7 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         return None;
     }
     let past_verb = e.kind == Kind::Act && h.span.slice(cx.text).to_lowercase().ends_with("ed");
-    let passive = past_verb
-        && toks.start > sent.start
-        && matches!(
-            cx.w(toks.start - 1),
-            "was" | "were" | "been" | "being" | "be"
-        );
+    let passive = past_verb && toks.start > sent.start && BE_FORMS.contains(&cx.w(toks.start - 1));
     // The subject of reported words comes after the reporting verb ("Hamas said Israel had
     // liberated ...": Israel, not Hamas).
     let verb_end = frame

@@ -96,78 +96,6 @@ pub const STATE_SPEAKER_NOUNS: &[&str] = &[
     "state",
 ];
 
-/// Words of a title that name an office of a state: its ministries, government, courts,
-/// forces and police ("Interior ministry spokesman", "Deputy Minister of Defence").
-const STATE_OFFICES: &[&str] = &[
-    "ministry",
-    "minister",
-    "government",
-    "army",
-    "military",
-    "defence",
-    "defense",
-    "interior",
-    "judiciary",
-    "police",
-    "presidency",
-    "presidential",
-];
-
-/// Military ranks, written capitalised before a name ("Major Jean-Pierre Kasongo", "Brigadier
-/// General Ali Mohammad Naeini").
-const RANKS: &[&str] = &[
-    "major",
-    "general",
-    "colonel",
-    "lieutenant",
-    "brigadier",
-    "captain",
-    "commander",
-    "lt",
-    "gen",
-    "col",
-    "maj",
-    "brig",
-];
-
-/// Words of a title that say the office is not the state's: held no longer, or held against
-/// it ("former defence minister", "opposition lawmaker", "rebel commander").
-const NOT_STATE_OFFICE: &[&str] = &[
-    "former",
-    "ex",
-    "opposition",
-    "rebel",
-    "rebels",
-    "exiled",
-    "shadow",
-    "militia",
-    "insurgent",
-];
-
-/// Whether a speaker as written ("Interior ministry spokesman Noureddine al-Baba", "Major
-/// Jean-Pierre Kasongo Mwamba, spokesman for the operational sector", "the Deputy Minister") is
-/// one person holding an office of a state: a role noun ([`ROLE_NOUNS`]) or a capitalised rank
-/// with an office word, or a capitalised rank alone, and nothing that says the office is not
-/// the state's.
-pub fn is_state_office(speaker: &str) -> bool {
-    let words: Vec<&str> = speaker
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    if lower.iter().any(|w| NOT_STATE_OFFICE.contains(&w.as_str()))
-        || lower.first().is_some_and(|w| is_relational_word(w))
-    {
-        return false;
-    }
-    let rank = words.iter().zip(&lower).any(|(raw, w)| {
-        RANKS.contains(&w.as_str()) && raw.chars().next().is_some_and(char::is_uppercase)
-    });
-    let office = lower.iter().any(|w| STATE_OFFICES.contains(&w.as_str()));
-    let role = lower.iter().any(|w| ROLE_NOUNS.contains(&w.as_str()));
-    rank || (office && role)
-}
-
 /// Nouns for an organised group: a party, but never a state and never one person.
 pub const GROUP_NOUNS: &[&str] = &[
     "group",
@@ -777,34 +705,6 @@ fn singular(w: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn state_offices_are_read_from_titles() {
-        // (speaker as written, holds a state office)
-        let rows: &[(&str, bool)] = &[
-            ("Interior ministry spokesman Noureddine al-Baba", true),
-            ("Deputy Minister of Defence Abdifatah Hassan Gure", true),
-            ("the Deputy Minister", true),
-            ("Government spokesman Patrick Muyaya", true),
-            ("Major Jean-Pierre Kasongo Mwamba", true),
-            (
-                "The spokesman for the Zamfara State Police Command, DSP Musa Aliyu",
-                true,
-            ),
-            // A rank is a title only capitalised; an office word needs a holder.
-            ("a major opposition figure", false),
-            ("the ministry", false),
-            ("Health Ministry", false),
-            // Not the state's office: former, opposition, rebel, or relational.
-            ("former defence minister Ali Ahmed", false),
-            ("opposition lawmaker Ali Ahmed", false),
-            ("rebel commander Ali Ahmed", false),
-            ("critics of the government", false),
-            ("a spokesman for the guards", false),
-        ];
-        for &(speaker, want) in rows {
-            assert_eq!(is_state_office(speaker), want, "{speaker}");
-        }
-    }
 
     use super::*;
 

@@ -318,10 +318,15 @@ impl Reader<'_> {
             if words.len() <= 2 && words.iter().all(joining) {
                 return Some(words);
             }
+            // A word in -ed or -ing is more likely a second verb ("condemned Russia and urged
+            // Ukraine") than a modifier.
             let modifier = |t: usize| {
+                let w = self.w(t);
                 self.seg.tokens[t].kind == TokenKind::Word
-                    && !is_hostile(self.w(t))
-                    && !CLAUSE_OPENERS.contains(&self.w(t))
+                    && !is_hostile(w)
+                    && !CLAUSE_OPENERS.contains(&w)
+                    && !w.ends_with("ed")
+                    && !w.ends_with("ing")
             };
             let determiner =
                 |t: usize| matches!(self.w(t), "the" | "its" | "their" | "his" | "her");
@@ -451,9 +456,7 @@ impl Opponents {
     /// Sets each party of `left` against each of `right`. When that sets any pair, the parties
     /// of `left` (a verb's subjects and those backing them) stand on one side: allies.
     fn push(&mut self, r: &Reader, left: &[usize], right: &[usize], sentence: usize, word: &str) {
-        let before = self.pairs.len();
-        self.oppose(r, left, right, sentence, word);
-        if self.pairs.len() == before {
+        if !self.oppose(r, left, right, sentence, word) {
             return;
         }
         for (i, &x) in left.iter().enumerate() {
@@ -467,13 +470,24 @@ impl Opponents {
         }
     }
 
-    fn oppose(&mut self, r: &Reader, left: &[usize], right: &[usize], sentence: usize, word: &str) {
+    /// Sets each party of `left` against each of `right`, and says whether any pair was set
+    /// (here or before).
+    fn oppose(
+        &mut self,
+        r: &Reader,
+        left: &[usize],
+        right: &[usize],
+        sentence: usize,
+        word: &str,
+    ) -> bool {
+        let mut any = false;
         for &x in left {
             for &y in right {
                 let (a, b) = (r.sides[x].actor, r.sides[y].actor);
                 if a == b || left.iter().any(|&l| r.sides[l].actor == b) {
                     continue;
                 }
+                any = true;
                 let (a, b) = (a.min(b), a.max(b));
                 if !self.pairs.iter().any(|p| p.a == a && p.b == b) {
                     self.pairs.push(Opposed {
@@ -485,6 +499,7 @@ impl Opponents {
                 }
             }
         }
+        any
     }
 
     /// A word of hostility at token `k`: the parties before it against those after it, or the
@@ -787,6 +802,12 @@ mod tests {
         ),
         // Not: a reciprocal reading of "fought": the subject fought on one side.
         ("Hamas and Jihad fought in Jenin.", &["hamas", "jihad"], &[]),
+        // Not: the object of a second verb joined by "and".
+        (
+            "The UN condemned Russia and urged Ukraine to talk.",
+            &["un", "russia", "ukraine"],
+            &["un-russia:condemned"],
+        ),
         // A verb of accusing needs the preposition of its charge.
         (
             "India suspected Pakistan of sponsoring attacks.",
@@ -852,6 +873,12 @@ mod tests {
             "Israel and Hamas killed civilians.",
             &["israel", "hamas"],
             &[],
+        ),
+        // A pair set before still makes the subjects allies.
+        (
+            "Mali killed JNIM fighters. Mali and Wagner killed JNIM fighters.",
+            &["mali", "wagner", "jnim"],
+            &["mali-wagner"],
         ),
         // Not: parties the article also sets against each other.
         (

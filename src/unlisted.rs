@@ -175,6 +175,86 @@ pub const TITLES: &[(&[&str], ActorType, bool)] = &[
     (&["spokesperson"], Organization, true),
 ];
 
+/// Words of a title that name an office of a state: its ministries, government, courts,
+/// forces and police ("Interior ministry spokesman", "Deputy Minister of Defence").
+const STATE_OFFICES: &[&str] = &[
+    "ministry",
+    "minister",
+    "government",
+    "army",
+    "military",
+    "defence",
+    "defense",
+    "interior",
+    "judiciary",
+    "police",
+    "presidency",
+    "presidential",
+];
+
+/// Words of a title that say the office is not the state's: held no longer, or held against
+/// it ("former defence minister", "opposition lawmaker", "rebel commander").
+const NOT_STATE_OFFICE: &[&str] = &[
+    "former",
+    "ex",
+    "opposition",
+    "rebel",
+    "rebels",
+    "exiled",
+    "shadow",
+    "militia",
+    "insurgent",
+];
+
+/// Whether a word, as written, is a rank of a regular army: a capitalised title of
+/// [`TITLES`] that suggests a state and counts only when capitalised ("Major", "Gen.").
+fn is_rank(raw: &str) -> bool {
+    let lower = raw.to_lowercase();
+    raw.chars().next().is_some_and(char::is_uppercase)
+        && TITLES.iter().any(|(words, ty, lower_ok)| {
+            *ty == ActorType::State
+                && !lower_ok
+                && words
+                    .iter()
+                    .any(|w| w.trim_end_matches('.') == lower.trim_end_matches('.'))
+        })
+}
+
+/// Whether a speaker as written ("Interior ministry spokesman Noureddine al-Baba", "Major
+/// Jean-Pierre Kasongo Mwamba, spokesman for the operational sector", "the Deputy Minister") is
+/// one person holding an office of a state: a role noun ([`crate::heads::ROLE_NOUNS`]) with an
+/// office word, or a rank ([`is_rank`]; the first part of a hyphenated title decides, so
+/// "Secretary-General" is none and "Major-General" is one), and nothing that says the office
+/// is not the state's.
+pub fn is_state_office(speaker: &str) -> bool {
+    let words: Vec<&str> = speaker
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let parts: Vec<String> = words
+        .iter()
+        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if parts.iter().any(|w| NOT_STATE_OFFICE.contains(&w.as_str()))
+        || parts
+            .first()
+            .is_some_and(|w| crate::heads::is_relational_word(w))
+    {
+        return false;
+    }
+    let rank = words
+        .iter()
+        .any(|w| is_rank(w.split('-').next().unwrap_or(w)));
+    let office = parts.iter().any(|w| STATE_OFFICES.contains(&w.as_str()));
+    let role = parts
+        .iter()
+        .any(|w| crate::heads::ROLE_NOUNS.contains(&w.as_str()));
+    rank || (office && role)
+}
+
 /// Capitalised words that never begin a name: the capital is the sentence's, or the word is a
 /// date ("On Tuesday Karst Liberation Front fighters ...").
 /// Whether a capitalised word cannot start a name: a function word, or a day or month name.
@@ -1013,6 +1093,39 @@ fn collapse(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn state_offices_are_read_from_titles() {
+        // (speaker as written, holds a state office)
+        let rows: &[(&str, bool)] = &[
+            ("Interior ministry spokesman Noureddine al-Baba", true),
+            ("Deputy Minister of Defence Abdifatah Hassan Gure", true),
+            ("the Deputy Minister", true),
+            ("Government spokesman Patrick Muyaya", true),
+            ("Major Jean-Pierre Kasongo Mwamba", true),
+            (
+                "The spokesman for the Zamfara State Police Command, DSP Musa Aliyu",
+                true,
+            ),
+            // A rank is a title only capitalised; an office word needs a holder.
+            ("a major opposition figure", false),
+            ("the ministry", false),
+            ("Health Ministry", false),
+            // Not the state's office: former, opposition, rebel, or relational.
+            ("former defence minister Ali Ahmed", false),
+            ("opposition lawmaker Ali Ahmed", false),
+            ("rebel commander Ali Ahmed", false),
+            ("critics of the government", false),
+            ("a spokesman for the guards", false),
+            // A compound title is a rank only when its first part is one.
+            ("UN Secretary-General Antonio Guterres", false),
+            ("Major-General Ali Ahmed", true),
+            ("Brig. Gen. Ali Ahmed", true),
+        ];
+        for &(speaker, want) in rows {
+            assert_eq!(is_state_office(speaker), want, "{speaker}");
+        }
+    }
+
     use super::*;
     use crate::text::segment;
 
