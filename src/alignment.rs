@@ -19,7 +19,8 @@
 //! "terrorists" in its own narration does not mean its own volunteers by "the terrorists" two
 //! paragraphs on. A euphemism works the other way: in the outlet's narration it is the name its
 //! side gives its own act ("the special military operation"), so a party the outlet sides with
-//! is preferred for it.
+//! is preferred for it; so is a party the voice sides with for a term of praise ("the
+//! resistance" in Hezbollah's words).
 //!
 //! What it does not do: know an outlet's or a speaker's side from outside the article; count the
 //! terms that only the discourse model resolved (a guess would feed the next guess); tell two

@@ -76,8 +76,9 @@
 //!     the article sets against that speaker ([`crate::opponents`]) counts double. A speaker
 //!     whose title names an office of a state and no party ("Interior ministry spokesman X",
 //!     "Major X") speaks for the state most in focus there. The side each voice takes
-//!     ([`crate::alignment`]) rules parties out, and a euphemism in the outlet's narration goes
-//!     to a party the outlet sides with, when one is a candidate. An act is not done by the
+//!     ([`crate::alignment`]) rules parties out; a euphemism in the outlet's narration, and a
+//!     term of praise in any voice, go to a party that voice sides with, when one is a
+//!     candidate. An act is not done by the
 //!     party of its patient ("Troops neutralise 52 terrorists", "the militants were
 //!     eliminated"): once every term is resolved, an act that focus or a carried-over tie gave
 //!     that party is resolved again without it.

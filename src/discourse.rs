@@ -539,14 +539,21 @@ fn ruled_out_by_side(t: &Term, a: usize) -> Option<(&'static str, String)> {
     Some((why, l.why))
 }
 
-/// A euphemism in the outlet's own narration ("two terrorists neutralised", "the special military
-/// operation") takes up the doer's name for its act: the doer is a party the outlet sides with
-/// (see [`crate::alignment`]), when one is a candidate. Moves the most salient such party first
-/// and gives the detail that says why; leaves `ok` as it is when the first is already one, or
-/// none is. Not for a speaker's words: a Ukrainian official who speaks of "filtration camps"
-/// uses the common name of Russia's act.
+/// A term that only its doer's side or its friends use goes to a party its voice sides with
+/// (see [`crate::alignment`]), when one is a candidate:
+/// - a euphemism in the outlet's own narration ("two terrorists neutralised", "the special
+///   military operation") takes up the doer's name for its act, so the doer is on the outlet's
+///   side. Not in a speaker's words: a Ukrainian official who speaks of "filtration camps" uses
+///   the common name of Russia's act;
+/// - a term of praise ("the resistance", "martyrs", "valiant"), in any voice, praises the side
+///   that voice takes: the converse of a negative term, which never describes that side.
+///
+/// Moves the most salient such party first and gives the detail that says why; leaves `ok` as
+/// it is when the first is already one, or none is.
 fn own_side_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<String> {
-    if t.entry.stance_is_the_users() || !t.narration {
+    let euphemism = !t.entry.stance_is_the_users() && t.narration;
+    let praise = t.entry.stance_is_the_users() && t.entry.stance > 0;
+    if !(euphemism || praise) {
         return None;
     }
     let (i, why) = ok
@@ -559,9 +566,13 @@ fn own_side_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<Stri
     let (passed, passed_points) = ok[0];
     ok[..=i].rotate_right(1);
     let (a, p) = ok[0];
+    let what = if euphemism {
+        "the outlet's own euphemism, for an act of a party on its side"
+    } else {
+        "a term of praise, for a party its voice sides with"
+    };
     Some(format!(
-        "the outlet's own euphemism, for an act of a party on its side: {} ({p} points, ahead \
-         of {} with {passed_points}: {why})",
+        "{what}: {} ({p} points, ahead of {} with {passed_points}: {why})",
         cast.name(a),
         cast.name(passed)
     ))
@@ -896,6 +907,25 @@ mod tests {
             "neutralised",
             LinkRule::Salience,
             &["iswap"],
+        ),
+        // A term of praise praises its voice's side: "the resistance" in Hezbollah's words is
+        // Hezbollah, though Hamas is more in focus.
+        (
+            "Hamas weighs truce\n\nHamas said on Tuesday it would talk to mediators, and Hamas \
+             asked for calm. Hamas sent envoys to Cairo. Hezbollah said in a statement: “We will \
+             not stop the fight. The resistance will answer any attack.”\n",
+            "resistance",
+            LinkRule::Salience,
+            &["hezbollah"],
+        ),
+        // Not: a speaker with no side; focus decides.
+        (
+            "Hamas weighs truce\n\nHamas said on Tuesday it would talk to mediators, and Hamas \
+             asked for calm. Hamas sent envoys to Cairo. Hezbollah was quiet. A witness said: “We \
+             will not stop the fight. The resistance will answer any attack.”\n",
+            "resistance",
+            LinkRule::Salience,
+            &["hamas"],
         ),
         // Nobody is named: one unnamed party, shared by terms whose targets overlap.
         (
