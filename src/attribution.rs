@@ -65,7 +65,8 @@
 //!     "the caravan"). A definite description so tied also overrides the proximity rules (11
 //!     and 12), unless its own phrase names a party.
 //! 16. `carried_over`: a term with no actor in its clause takes the actor its entry was last
-//!     tied to, in the same paragraph or the two sentences before; after an anaphoric determiner
+//!     tied to, in the same paragraph or the two sentences before, unless the side its voice
+//!     takes rules that actor out (as for `salience`, below); after an anaphoric determiner
 //!     ("such terrorist groups") the last tie of any category whose actors it can describe. A
 //!     definite attribution noun ("the claims", "the accusation") takes the speaker of the last
 //!     statement reported before it, in its sentence or the two before (none when that
@@ -698,7 +699,12 @@ fn resolve_in_discourse(
                 let against: &[usize] = set_against
                     .get(h.entry.id.as_str())
                     .map_or(&[], Vec::as_slice);
-                let untouched = |t: &&Tie| !t.2.iter().any(|a| against.contains(a));
+                // A tie carried over must hold for this use too: not a party this use is set
+                // against, and not one the side its voice takes rules out (see
+                // `crate::alignment`): "Our forces will defend every centimetre against these
+                // invaders" does not carry the speaker's own forces over to "invaders".
+                let sided = side_rules_out(cx, h, &alignment, &officials, &opponents);
+                let untouched = |t: &&Tie| !t.2.iter().any(|a| against.contains(a) || sided(*a));
                 let recent = if r.anaphoric { any_tie.as_ref() } else { None };
                 let recent = recent.filter(untouched);
                 let same_entry = last_tie.get(h.entry.id.as_str()).filter(untouched);
@@ -1573,6 +1579,45 @@ fn from_salience<'o>(
         narration: v.voice == Voice::Author,
     };
     discourse::resolve(salience, cast, unnamed, &term, cx.text, cx.seg)
+}
+
+/// Whether the side the voice of term `h` takes rules party `a` out for it: a negative term
+/// (not a euphemism) does not describe the speaker's own party or a party its voice sides with,
+/// and a positive one not a party its voice is set against (see [`crate::alignment`]).
+fn side_rules_out<'a, 'o>(
+    cx: &'a Context,
+    h: &'a TermHit,
+    alignment: &'a Alignment,
+    officials: &'a [Option<usize>],
+    opponents: &'a dyn Fn() -> &'o Opponents,
+) -> impl Fn(usize) -> bool + 'a
+where
+    'o: 'a,
+{
+    let e = h.entry;
+    let v = cx.voices.voice_of(cx.seg, h.span);
+    let holder = (e.stance != 0 && e.stance_is_the_users())
+        .then(|| holder_of(cx, &v, officials))
+        .flatten();
+    let speaker = match v.voice {
+        Voice::Quote | Voice::Reported => v
+            .frame
+            .and_then(|f| cx.voices.frames[f].speaker_actor.or(officials[f])),
+        _ => None,
+    };
+    move |a: usize| {
+        if e.stance < 0 && speaker == Some(a) {
+            return true;
+        }
+        let relations = Sides {
+            lex: cx.lex,
+            opponents,
+        };
+        holder
+            .as_ref()
+            .and_then(|ho| alignment.leaning(ho, a, &relations))
+            .is_some_and(|l| (e.stance < 0 && l.net > 0) || (e.stance > 0 && l.net < 0))
+    }
 }
 
 /// The state each official speaks for ([`officials_of`]) and the side each voice takes

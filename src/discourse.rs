@@ -908,6 +908,18 @@ mod tests {
             LinkRule::Salience,
             &["iswap"],
         ),
+        // A tie carried over holds only if the term's voice allows it: "these invaders" in the
+        // words of an official of Congo is not Congo, though "security forces" just before it
+        // was (the invaders are a state, and none other is in focus: an unnamed one).
+        (
+            "Army repels M23 near Masisi\n\nThe Armed Forces of the Democratic Republic of the \
+             Congo on Sunday repelled an offensive by M23 near Masisi. M23 said it had withdrawn. \
+             “Our defence and security forces remain determined to defend every centimetre of the \
+             national territory against these invaders,” Major Kasongo said.\n",
+            "invaders",
+            LinkRule::UnnamedParty,
+            &["unnamed-1"],
+        ),
         // A term of praise praises its voice's side: "the resistance" in Hezbollah's words is
         // Hezbollah, though Hamas is more in focus.
         (
