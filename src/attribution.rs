@@ -703,8 +703,13 @@ fn resolve_in_discourse(
                 // against, and not one the side its voice takes rules out (see
                 // `crate::alignment`): "Our forces will defend every centimetre against these
                 // invaders" does not carry the speaker's own forces over to "invaders".
-                let sided = side_rules_out(cx, h, &alignment, &officials, &opponents);
-                let untouched = |t: &&Tie| !t.2.iter().any(|a| against.contains(a) || sided(*a));
+                // (Read only when a tie is there to check.)
+                let sided = OnceCell::new();
+                let untouched = |t: &&Tie| {
+                    let sided = sided
+                        .get_or_init(|| side_rules_out(cx, h, &alignment, &officials, &opponents));
+                    !t.2.iter().any(|a| against.contains(a) || sided(*a))
+                };
                 let recent = if r.anaphoric { any_tie.as_ref() } else { None };
                 let recent = recent.filter(untouched);
                 let same_entry = last_tie.get(h.entry.id.as_str()).filter(untouched);
