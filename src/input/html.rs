@@ -226,7 +226,8 @@ static ABANDONED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsiz
 /// is started for the next page (or, with [`MAX_ABANDONED_READERS`] already left running, the
 /// caller waits for the page to be read before refusing it). A reader that stops without a
 /// result (a panic in the parser) gives [`HtmlError::ReaderFailed`]. Where no thread can start,
-/// the page is read here, without a deadline.
+/// the page is read here ([`read_here`]): it cannot be stopped, but a page that took longer than
+/// `deadline` is still refused, as it is when the caller waits for its own reader.
 pub fn extract_within(
     html: String,
     url: Option<&str>,
@@ -240,12 +241,12 @@ pub fn extract_within(
             *slot = Reader::start();
         }
         let Some(reader) = slot.as_ref() else {
-            return extract(&html, url);
+            return read_here(&html, url, deadline);
         };
         let page = (html, url.map(str::to_owned));
         if let Err(std::sync::mpsc::SendError((html, url))) = reader.pages.send(page) {
             *slot = None;
-            return extract(&html, url.as_deref());
+            return read_here(&html, url.as_deref(), deadline);
         }
         match reader.texts.recv_timeout(deadline) {
             Ok(text) => text,
@@ -267,6 +268,22 @@ pub fn extract_within(
             }
         }
     })
+}
+
+/// [`extract`] on the calling thread, for when no reader thread can be started: the page
+/// cannot be given up midway, so it is read whole and refused afterwards if it took longer than
+/// `deadline`. The result does not depend on whether a thread could start.
+fn read_here(
+    html: &str,
+    url: Option<&str>,
+    deadline: std::time::Duration,
+) -> Result<String, HtmlError> {
+    let started = std::time::Instant::now();
+    let text = extract(html, url);
+    if started.elapsed() > deadline {
+        return Err(HtmlError::TooSlow(deadline));
+    }
+    text
 }
 
 /// A thread that reads the pages one calling thread sends it, in order.
@@ -600,6 +617,25 @@ mod tests {
             assert!(extract_within(page, None, Duration::from_micros(1)).is_err());
             assert!(ABANDONED.load(std::sync::atomic::Ordering::SeqCst) <= MAX_ABANDONED_READERS);
         }
+    }
+
+    #[test]
+    fn a_page_read_on_the_calling_thread_is_refused_after_its_deadline() {
+        use std::time::Duration;
+        let small = "<html><body><article><h1>Rebels advance</h1>\
+            <p>The rebels advanced on Hama, officials said.</p></article></body></html>";
+        assert_eq!(
+            read_here(small, None, Duration::from_secs(30)),
+            extract(small, None)
+        );
+        let big: String = (0..3_000)
+            .map(|i| format!("<p>Paragraph {i}: the rebels said the regime had fallen.</p>"))
+            .collect();
+        let big = format!("<html><body><article>{big}</article></body></html>");
+        assert_eq!(
+            read_here(&big, None, Duration::from_micros(1)),
+            Err(HtmlError::TooSlow(Duration::from_micros(1)))
+        );
     }
 
     #[test]
