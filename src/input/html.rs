@@ -597,11 +597,22 @@ mod tests {
             .map(|i| format!("<p>Paragraph {i}: the rebels said the regime had fallen.</p>"))
             .collect();
         let big = format!("<html><body><article>{big}</article></body></html>");
-        assert_eq!(
-            extract_within(big, None, Duration::from_micros(1)),
-            Err(HtmlError::TooSlow(Duration::from_micros(1)))
-        );
-        assert!(READER.with(|r| r.borrow().is_none()));
+        let full = extract(&big, None);
+        // The deadline runs from the start of the wait: a test thread the system holds back
+        // between handing the page over and waiting may find it read already, and gets the text.
+        // That is right, but rare; of three tries, one is given up.
+        let tries: Vec<_> = (0..3)
+            .map(|_| extract_within(big.clone(), None, Duration::from_micros(1)))
+            .collect();
+        assert!(tries.iter().all(|t| t.is_err() || *t == full));
+        let given_up = tries
+            .iter()
+            .position(|t| *t == Err(HtmlError::TooSlow(Duration::from_micros(1))));
+        assert!(given_up.is_some(), "{tries:?}");
+        // The last try's reader is gone if it was given up.
+        if tries[2].is_err() {
+            assert!(READER.with(|r| r.borrow().is_none()));
+        }
         assert_eq!(
             extract_within(small.to_owned(), None, Duration::from_secs(30)),
             expected
@@ -612,9 +623,11 @@ mod tests {
         let slow: String = (0..3_000)
             .map(|i| format!("<p>Paragraph {i}: the rebels said the regime had fallen.</p>"))
             .collect();
+        let page = format!("<html><body><article>{slow}</article></body></html>");
+        let full = extract(&page, None);
         for _ in 0..(2 * MAX_ABANDONED_READERS) {
-            let page = format!("<html><body><article>{slow}</article></body></html>");
-            assert!(extract_within(page, None, Duration::from_micros(1)).is_err());
+            let got = extract_within(page.clone(), None, Duration::from_micros(1));
+            assert!(got.is_err() || got == full);
             assert!(ABANDONED.load(std::sync::atomic::Ordering::SeqCst) <= MAX_ABANDONED_READERS);
         }
     }
