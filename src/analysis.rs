@@ -419,6 +419,7 @@ impl Analyzer {
         let found = crate::unlisted::without_listed(found, &self.lexicon);
         // Listed parties under another form of their name are not new actors to suggest.
         let named_here: FxHashSet<usize> = known.iter().map(|m| m.actor).collect();
+        let found = found.into_iter().filter(|u| u.listed.is_none()).collect();
         crate::unlisted::split_renamed(found, &self.lexicon, &|a| named_here.contains(&a)).1
     }
 
@@ -436,6 +437,11 @@ impl Analyzer {
             crate::unlisted::find(text, seg, lower, mentions),
             &self.lexicon,
         );
+        // A titled person the text places in a listed party is one of its people.
+        let (placed, found): (Vec<_>, Vec<_>) = found.into_iter().partition(|u| u.listed.is_some());
+        for u in &placed {
+            people_as_mentions(u, u.listed.expect("partitioned on it"), mentions);
+        }
         // A titled person with no group of their own speaks for some party the text does not
         // say, and a state organ named by its head ("Foreign Ministry", "Interior Ministry")
         // belongs to some state: made parties of their own, they would split the party they
@@ -443,15 +449,19 @@ impl Analyzer {
         let found: Vec<_> = found
             .into_iter()
             .filter(|u| u.mentions.iter().any(|m| m.form != UnlistedForm::Person))
-            .filter(|u| u.actor_type != crate::lexicon::ActorType::State)
             .collect();
-        // "Rapid Support Militia", "the Armed Forces": a listed party under another form of its
-        // name is that party.
+        // "Rapid Support Militia", "the Armed Forces", "the General Command": a listed party
+        // under another form of its name is that party, a state organ included.
         let named_here: FxHashSet<usize> = mentions.iter().map(|m| m.actor).collect();
         let named = |a: usize| named_here.contains(&a);
         let (renames, found) = crate::unlisted::split_renamed(found, &self.lexicon, &named);
+        let found: Vec<_> = found
+            .into_iter()
+            .filter(|u| u.actor_type != crate::lexicon::ActorType::State)
+            .collect();
         for (u, actor, listed) in &renames {
             let actor = *actor;
+            people_as_mentions(u, actor, mentions);
             for um in u.mentions.iter().filter(|m| m.form != UnlistedForm::Person) {
                 mentions.push(Mention {
                     span: um.span,
@@ -465,7 +475,7 @@ impl Analyzer {
                 });
             }
         }
-        if !renames.is_empty() {
+        if !renames.is_empty() || !placed.is_empty() {
             mentions.sort_by_key(|m| m.span.start);
         }
         let n = self.lexicon.actors.len();
@@ -1222,4 +1232,27 @@ fn profile(hits: &[Hit], mentions: &[MentionOut], words: usize, sentences: usize
         }
     }
     p
+}
+
+/// The person mentions of an unlisted party `u`, added to `mentions` as mentions of listed
+/// actor `actor`'s people: a titled person the text places in that actor, or one of the people
+/// of a listed party under another form of its name.
+fn people_as_mentions(u: &crate::unlisted::Unlisted, actor: usize, mentions: &mut Vec<Mention>) {
+    use crate::unlisted::UnlistedForm;
+    for um in u.mentions.iter().filter(|m| m.form == UnlistedForm::Person) {
+        let person = um
+            .person
+            .and_then(|p| u.people.get(p))
+            .map(|p| p.name.clone());
+        mentions.push(Mention {
+            span: um.span,
+            actor,
+            form: Form::Person,
+            person: person.or_else(|| Some(u.name.clone())),
+            role: None,
+            compound: None,
+            near_miss_of: None,
+            antecedent: None,
+        });
+    }
 }

@@ -182,6 +182,13 @@ impl Token {
     }
 }
 
+/// Lower-case particles inside proper names, Arabic, Romance and Germanic: "Ahrar al-Sham",
+/// "Front de Libération", "Mohammed bin Salman", "Ursula von der Leyen".
+pub const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ash", "ar", "bin", "ibn", "de", "du", "des", "la", "le", "del", "di", "da",
+    "dos", "van", "von",
+];
+
 /// The names of the days and months, lower case: words that open dates, not names or subjects.
 pub const CALENDAR_WORDS: &[&str] = &[
     "monday",

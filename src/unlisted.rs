@@ -91,6 +91,10 @@ pub struct Unlisted {
     pub people: Vec<UnlistedPerson>,
     /// In text order.
     pub mentions: Vec<UnlistedMention>,
+    /// For a titled person the text places in a listed party, that actor's index: "the
+    /// spokesman of the Libyan National Army, Major General Ahmed Zwai", "LNA spokesman Ahmed
+    /// Zwai". The person is no party of their own; the mentions are that actor's.
+    pub listed: Option<usize>,
 }
 
 use ActorType::{ArmedGroup, Movement, Organization, State};
@@ -296,12 +300,6 @@ const NOT_NAME_START: &[&str] = &[
     "today",
 ];
 
-/// Lower-case particles inside Arabic and Romance names: "Ahrar al-Shām", "Front de Libération".
-const PARTICLES: &[&str] = &[
-    "al", "el", "ad", "ash", "ar", "bin", "ibn", "de", "du", "des", "la", "le", "del", "di", "da",
-    "dos",
-];
-
 /// Nouns whose `'s` may sit inside a name: "People's Army", "Women's Union".
 const COLLECTIVE: &[&str] = &["people", "women", "men", "children"];
 
@@ -318,6 +316,12 @@ const NOT_PERSON: &[&str] = &[
 
 fn head_type(word: &str) -> Option<ActorType> {
     HEADS.iter().find(|(h, _)| *h == word).map(|(_, t)| *t)
+}
+
+/// Whether a word, in any case, is one of the organisational head nouns of [`HEADS`]: "the
+/// General Command" is an organ, not a general.
+pub fn is_organisation_head(word: &str) -> bool {
+    HEADS.iter().any(|(h, _)| h.eq_ignore_ascii_case(word))
 }
 
 /// Every unlisted party the text names, in order of first mention. `lower` holds the tokens of
@@ -470,6 +474,17 @@ struct Group {
     strong: bool,
     /// Start of the first full mention, for short forms.
     first_full: usize,
+    /// See [`Unlisted::listed`].
+    listed: Option<usize>,
+}
+
+/// The party a titled person speaks or acts for, as the text places them.
+#[derive(Clone, Copy)]
+enum Owner {
+    /// An unlisted party the finder has found.
+    Group(usize),
+    /// A listed actor, by index.
+    Listed(usize),
 }
 
 struct Finder<'a> {
@@ -482,10 +497,17 @@ struct Finder<'a> {
     title_case: Vec<bool>,
     groups: Vec<Group>,
     by_key: HashMap<String, usize>,
+    /// The lexicon's mentions, in text order.
+    known: &'a [Mention],
 }
 
 impl<'a> Finder<'a> {
-    fn new(text: &'a str, seg: &'a Segmented, lower: &'a LowerTokens, known: &[Mention]) -> Self {
+    fn new(
+        text: &'a str,
+        seg: &'a Segmented,
+        lower: &'a LowerTokens,
+        known: &'a [Mention],
+    ) -> Self {
         let n = seg.tokens.len();
         let mut used = vec![false; n];
         for m in known {
@@ -523,6 +545,7 @@ impl<'a> Finder<'a> {
             title_case,
             groups: Vec::new(),
             by_key: HashMap::new(),
+            known,
         }
     }
 
@@ -557,7 +580,7 @@ impl<'a> Finder<'a> {
     }
 
     fn particle(&self, i: usize) -> bool {
-        self.is_word(i) && !self.used[i] && PARTICLES.contains(&self.word(i))
+        self.is_word(i) && !self.used[i] && crate::text::NAME_PARTICLES.contains(&self.word(i))
     }
 
     /// Whether token `i` (in a sentence ending at `end`) starts a name part: a capitalised word,
@@ -745,6 +768,7 @@ impl<'a> Finder<'a> {
                 mentions: Vec::new(),
                 strong: false,
                 first_full: usize::MAX,
+                listed: None,
             });
             self.groups.len() - 1
         });
@@ -845,6 +869,108 @@ impl<'a> Finder<'a> {
             .position(|g| g.short_head.is_some() && g.mentions.iter().any(|m| m.span.end == end))
     }
 
+    /// The listed actor whose mention ends at token `i`: (its index, the mention's first token).
+    fn listed_ending_at(&self, i: usize) -> Option<(usize, usize)> {
+        let end = self.seg.tokens[i].span.end;
+        let k = self.known.partition_point(|m| m.span.end < end);
+        let m = self.known.get(k).filter(|m| m.span.end == end)?;
+        let start = self
+            .seg
+            .tokens
+            .partition_point(|t| t.span.end <= m.span.start);
+        Some((m.actor, start))
+    }
+
+    /// The party named at token `p` (a possessive after it skipped back over): an unlisted group
+    /// or a listed actor whose mention ends there, with the mention's first token.
+    fn party_ending_at(&self, p: usize) -> Option<(Owner, usize)> {
+        let p = if self.seg.tokens[p].kind == TokenKind::Possessive {
+            p.checked_sub(1)?
+        } else {
+            p
+        };
+        if let Some(gi) = self.group_ending_at(p) {
+            let end = self.seg.tokens[p].span.end;
+            let span = self.groups[gi]
+                .mentions
+                .iter()
+                .find(|m| m.span.end == end)?
+                .span;
+            let start = self
+                .seg
+                .tokens
+                .partition_point(|t| t.span.end <= span.start);
+            return Some((Owner::Group(gi), start));
+        }
+        self.listed_ending_at(p).map(|(a, s)| (Owner::Listed(a), s))
+    }
+
+    /// The party the person titled at `i` (name ending before `b`, sentence ending before
+    /// `end`) speaks for, as the text places them:
+    /// - a party right before the title, or before a role noun or two before it: "KLF
+    ///   commander", "the Front's spokesman", "LNA spokesman Major General";
+    /// - an apposition before: "the spokesman of the General Command, Major General Faraj
+    ///   al-Mabrouk";
+    /// - an apposition after: "Major General Faraj al-Mabrouk, spokesman for the army's General
+    ///   Command".
+    ///
+    /// The apposition is a role noun or title, "of" or "for", and the party, next to the name
+    /// with a comma between. Not a party the name merely sits beside ("in Tripoli, General X").
+    fn owner_of(&self, i: usize, b: usize, end: usize) -> Option<Owner> {
+        let before = i.checked_sub(1)?;
+        let role_of = |k: usize| {
+            self.is_word(k)
+                && (crate::heads::class_of(self.lower.get(k)) == Some(crate::heads::Class::Role)
+                    || title_at(self.lower, k, k + 1).is_some())
+        };
+        // The party may stand before a role noun that precedes the title: "LNA spokesman Major
+        // General Ahmed Zwai".
+        let mut p = before;
+        while p > 0 && p + 2 >= before && role_of(p) {
+            p -= 1;
+        }
+        if let Some((o, _)) = self
+            .party_ending_at(before)
+            .or_else(|| (p < before).then(|| self.party_ending_at(p)).flatten())
+        {
+            return Some(o);
+        }
+        // "..., the spokesman of [the] PARTY, TITLE NAME"
+        if self.word(before) == ","
+            && before >= 3
+            && let Some((o, start)) = self.party_ending_at(before - 1)
+        {
+            let mut k = start;
+            if k > 0 && self.lower.get(k - 1) == "the" {
+                k -= 1;
+            }
+            if k >= 2 && matches!(self.lower.get(k - 1), "of" | "for") && role_of(k - 2) {
+                return Some(o);
+            }
+        }
+        // "TITLE NAME, [a|the] [chief] spokesman of/for [the] PARTY"
+        if b + 3 < end && self.word(b) == "," {
+            let mut k = b + 1;
+            if matches!(self.lower.get(k), "a" | "an" | "the") {
+                k += 1;
+            }
+            let role_end =
+                (k..(k + 3).min(end)).find(|&j| matches!(self.lower.get(j), "of" | "for"))?;
+            if role_end > k && role_of(role_end - 1) {
+                let mut p = role_end + 1;
+                if p < end && self.lower.get(p) == "the" {
+                    p += 1;
+                }
+                // The party's mention starts at `p`; find where it ends.
+                return (p..end.min(p + 8))
+                    .filter_map(|q| self.party_ending_at(q))
+                    .find(|&(_, start)| start == p)
+                    .map(|(o, _)| o);
+            }
+        }
+        None
+    }
+
     /// Step 3: titled people, and later uses of their names.
     fn people(&mut self) {
         let n = self.seg.tokens.len();
@@ -917,40 +1043,8 @@ impl<'a> Finder<'a> {
                 self.seg.tokens[b - 1].span.end,
             );
             let name = collapse(span.slice(self.text));
-            // "KLF commander", "the Front's spokesman": one of that party's people.
-            let before = match i.checked_sub(1) {
-                Some(p) if self.seg.tokens[p].kind == TokenKind::Possessive => p.checked_sub(1),
-                p => p,
-            };
-            let owner = before.and_then(|p| self.group_ending_at(p));
-            let (gi, pi) = match owner {
-                Some(gi) => {
-                    let g = &mut self.groups[gi];
-                    let pi = match g.people.iter().position(|p| fold(&p.name) == fold(&name)) {
-                        Some(pi) => pi,
-                        None => {
-                            g.people.push(UnlistedPerson {
-                                name: name.clone(),
-                                title: title.clone(),
-                            });
-                            g.people.len() - 1
-                        }
-                    };
-                    (gi, pi)
-                }
-                None => {
-                    let g = self.group(&name, t, &title);
-                    g.strong = true;
-                    if g.people.is_empty() {
-                        g.people.push(UnlistedPerson {
-                            name: name.clone(),
-                            title: title.clone(),
-                        });
-                    }
-                    let key = g.key.clone();
-                    (self.by_key[&key], 0)
-                }
-            };
+            let owner = self.owner_of(i, b, end);
+            let (gi, pi) = self.person_in(owner, &name, t, &title);
             self.take(start, b);
             self.groups[gi].mentions.push(UnlistedMention {
                 span,
@@ -960,6 +1054,44 @@ impl<'a> Finder<'a> {
             self.later_names(gi, pi, b);
             i = b;
         }
+    }
+
+    /// The group and person index for a titled person `name`, given the party the text places
+    /// them in: one of an unlisted group's people, or a party of their own (kept apart from the
+    /// parties to report when the owner is a listed actor).
+    fn person_in(
+        &mut self,
+        owner: Option<Owner>,
+        name: &str,
+        t: ActorType,
+        title: &str,
+    ) -> (usize, usize) {
+        let person = || UnlistedPerson {
+            name: name.to_owned(),
+            title: title.to_owned(),
+        };
+        if let Some(Owner::Group(gi)) = owner {
+            let g = &mut self.groups[gi];
+            let pi = g
+                .people
+                .iter()
+                .position(|p| fold(&p.name) == fold(name))
+                .unwrap_or_else(|| {
+                    g.people.push(person());
+                    g.people.len() - 1
+                });
+            return (gi, pi);
+        }
+        let g = self.group(name, t, title);
+        g.strong = true;
+        if let Some(Owner::Listed(a)) = owner {
+            g.listed = Some(a);
+        }
+        if g.people.is_empty() {
+            g.people.push(person());
+        }
+        let key = g.key.clone();
+        (self.by_key[&key], 0)
     }
 
     /// Later uses of person `pi` of group `gi` after token `from`: the full name, or the surname
@@ -1060,6 +1192,7 @@ impl<'a> Finder<'a> {
                 head: g.head,
                 people: g.people,
                 mentions: g.mentions,
+                listed: g.listed,
             });
         }
         out.sort_by_key(|u| u.mentions.first().map_or(usize::MAX, |m| m.span.start));
@@ -1598,6 +1731,7 @@ mod tests {
                 head: name.rsplit(' ').next().unwrap().to_owned(),
                 people: Vec::new(),
                 mentions: Vec::new(),
+                listed: None,
             };
             let here: Vec<usize> = named.iter().map(|id| index(id)).collect();
             let got =
@@ -1624,5 +1758,70 @@ mod tests {
             (m.actor.as_str(), m.near_miss_of.as_deref()),
             ("rsf", Some("Rapid Support Forces"))
         );
+    }
+
+    #[test]
+    fn a_titled_person_the_text_places_in_a_listed_party_is_one_of_its_people() {
+        let an = crate::analysis::Analyzer::new(Lexicon::bundled().unwrap()).unwrap();
+        // (text, the later bare surname, the actor it is a person of; None: no mention)
+        let rows: &[(&str, &str, Option<&str>)] = &[
+            // An apposition before the title, to a listed name or to a shortened one.
+            (
+                "The spokesman of the Libyan National Army, Major General Ahmed Zwai, spoke. \
+                 Later Zwai said more.",
+                "Zwai",
+                Some("lna"),
+            ),
+            (
+                "The General Command of the Libyan Arab Armed Forces met. The spokesman of the \
+                 General Command, Major General Faraj al-Mabrouk, spoke. Later al-Mabrouk said more.",
+                "Mabrouk",
+                Some("lna"),
+            ),
+            // An apposition after the name.
+            (
+                "Major General Ahmed Zwai, a spokesman for the Libyan National Army, spoke. \
+                 Later Zwai said more.",
+                "Zwai",
+                Some("lna"),
+            ),
+            // The party right before the title.
+            (
+                "LNA spokesman Major General Ahmed Zwai spoke. Later Zwai said more.",
+                "Zwai",
+                Some("lna"),
+            ),
+            // A party beside the name in another role places no one.
+            (
+                "In Libya, Major General Ahmed Zwai spoke. Later Zwai said more.",
+                "Zwai",
+                None,
+            ),
+            (
+                "Talks with the Libyan National Army, Major General Ahmed Zwai said, failed. \
+                 Later Zwai said more.",
+                "Zwai",
+                None,
+            ),
+        ];
+        for &(body, surname, want) in rows {
+            let text = format!("Headline\n\n{body}\n");
+            let art = an.analyze("t", &text);
+            let got = art
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.text.ends_with(surname))
+                .filter(|m| m.form == crate::actors::Form::Person)
+                .map(|m| m.actor.as_str());
+            assert_eq!(got, want, "{body}");
+            // A person placed in a listed party is no actor to suggest.
+            if want.is_some() {
+                assert!(
+                    an.unlisted(&text).iter().all(|u| !u.name.contains(surname)),
+                    "{body}"
+                );
+            }
+        }
     }
 }

@@ -1203,6 +1203,7 @@ pub fn analyze(
         }
     }
     resolve_speakers(&cx, &mut frames);
+    resolve_headline_speakers(&cx, &mut frames);
     let mut quotes = Vec::with_capacity(quotes_raw.len());
     for (qi, q) in quotes_raw.into_iter().enumerate() {
         let inner = token_range(seg, q.inner);
@@ -3264,10 +3265,7 @@ fn subject_before_insertions(
         && name.clone().all(|k| {
             (cx.first_char(k).is_uppercase()
                 || cx.word(k) == "."
-                || cx.is(
-                    k,
-                    &["al", "el", "bin", "ibn", "de", "da", "van", "von", "la"],
-                ))
+                || cx.is(k, crate::text::NAME_PARTICLES))
                 && !REPORTING.contains(cx.word(k))
         });
     let clause = if REPORTING.contains(cx.word(v)) {
@@ -3750,7 +3748,10 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             frames[i].resolved_from = Some(m.span.slice(cx.text).to_owned());
             continue;
         }
+        // "The General Command" is an organ: a role word before an organisational head noun
+        // names no person.
         let person_like = words.len() <= 3
+            && !crate::unlisted::is_organisation_head(head)
             && (PRONOUN_PERSON.contains(&head.as_ref())
                 || words
                     .iter()
@@ -3782,6 +3783,52 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         if let Some((a, text)) = antecedent {
             frames[i].speaker_actor = a;
             frames[i].resolved_from = Some(text);
+        }
+    }
+}
+
+/// A speaker in the headline that no earlier text resolves ("General Command: army on alert")
+/// is the first later speaker, with an actor, that shares its head word: a headline shortens
+/// the name the body gives in full ("The General Command of the Libyan Arab Armed Forces
+/// announced"). Names only; a pronoun in a headline has nothing to stand for.
+fn resolve_headline_speakers(cx: &Ctx, frames: &mut [Frame]) {
+    let last_word = |sp: Span| {
+        sp.slice(cx.text)
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .map(str::to_lowercase)
+    };
+    for i in 0..frames.len() {
+        let f = &frames[i];
+        let in_headline = cx
+            .seg
+            .sentences
+            .get(f.sentence)
+            .is_some_and(|s| cx.seg.paragraphs[s.paragraph].headline);
+        if !in_headline || f.speaker_actor.is_some() || f.resolved_from.is_some() {
+            continue;
+        }
+        let written = f.speaker.slice(cx.text);
+        let Some(head) = last_word(f.speaker) else {
+            continue;
+        };
+        if !written.starts_with(|c: char| c.is_uppercase())
+            || PRONOUN_PERSON.contains(&head.as_str())
+            || PRONOUN_THING.contains(&head.as_str())
+        {
+            continue;
+        }
+        let found = frames[i + 1..].iter().find(|g| {
+            g.speaker_actor.is_some()
+                && g.speaker
+                    .slice(cx.text)
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == head)
+        });
+        if let Some((a, name)) = found.map(|g| (g.speaker_actor, g.speaker.slice(cx.text))) {
+            frames[i].speaker_actor = a;
+            frames[i].resolved_from = Some(name.to_owned());
         }
     }
 }

@@ -1106,6 +1106,32 @@ fn speaker_resolves_through_definite_descriptions_but_not_relational_heads() {
 }
 
 #[test]
+fn an_organ_and_a_headline_speaker_resolve_to_the_party_the_body_names() {
+    // "The General Command" is an organ, not a general; the headline shortens the name the body
+    // gives in full, and the body's own shortened name is the listed alias without "of ...".
+    let a = analyze(
+        "General Command: terrorist militias mobilise west of Sirte\n\
+         The General Command of the Libyan Arab Armed Forces announced that its units were on \
+         alert.\nThe General Command also said the terrorists had fled.",
+    );
+    for term in ["terrorist militias", "terrorists"] {
+        let h = hit(&a, term, 0);
+        assert_eq!(h.speaker_actor.as_deref(), Some("lna"), "{term}");
+        assert!(
+            !h.actors.iter().any(|x| x == "lna"),
+            "{term}: {:?}",
+            h.actors
+        );
+    }
+    // A headline speaker that no later speaker shares a head word with stays unresolved.
+    let b = analyze(
+        "Residents: terrorists attacked the village\nThe Libyan National Army said it had \
+         repelled the attack.",
+    );
+    assert_eq!(hit(&b, "terrorists", 0).speaker_actor, None);
+}
+
+#[test]
 fn speaker_resolves_to_actor_through_pronoun() {
     let a = analyze(
         "Headline\nErdogan spoke to Putin.\nHe also said the Syrian regime must negotiate.",
