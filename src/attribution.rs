@@ -23,35 +23,39 @@
 //!    ("their respective insurgent groups", "Turkey, which supports armed groups", "Turkish-backed
 //!    factions") describes those proxies; a plural proxy word ("Tehran's proxies") describes all
 //!    of a patron's proxies that the article names, or all those on record.
-//! 6. `object_complement`: the term names the object of a naming verb ("Turkey considers the
+//! 6. `possessor`: a group noun owned by a party ("the Muslim Brotherhood's militias", "the
+//!    Brotherhood and its militias", "the militias of the Brotherhood") names that party's
+//!    forces or members, whatever type the entry targets; not a place ("in Libya ... its
+//!    militias") nor a relational noun's possessor ("Hamas's allies").
+//! 7. `object_complement`: the term names the object of a naming verb ("Turkey considers the
 //!    SDF a terrorist group", "he called Mr. Mattis an island of stability"), or, in "the rebels,
 //!    who call themselves freedom fighters", the namer; after a passive ("the group was
 //!    labelled a terrorist organization") the subject; after "whom/which X calls" ("the
 //!    Houthis, whom Saudi Arabia calls an Iranian proxy") what the relative pronoun stands for.
-//! 7. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
+//! 8. `designation`: "HTS—designated as a terrorist organization", "the PKK, which has been
 //!    designated as a terrorist group", and the object before "as" ("the junta has designated
 //!    the NUG and its armed wing, the PDF, as terrorist organisations": both).
-//! 8. `copula`: "HTS is a militant group" (not an act in the passive: the subject of "were
+//! 9. `copula`: "HTS is a militant group" (not an act in the passive: the subject of "were
 //!    neutralised" is whom it was done to).
-//! 9. `apposition`: "HTS, a militant group".
-//! 10. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
-//! 11. `coordination`: the nearest compatible actor in the same clause when it has conjuncts, all
+//! 10. `apposition`: "HTS, a militant group".
+//! 11. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
+//! 12. `coordination`: the nearest compatible actor in the same clause when it has conjuncts, all
 //!     of them ("both Turkey and the US maintain occupation forces" gives two actors).
-//! 12. `nearest_in_clause`: the nearest compatible actor in the same clause, alone.
+//! 13. `nearest_in_clause`: the nearest compatible actor in the same clause, alone.
 //!
 //! A distancing marker ("so-called") takes no local rule: once the local rules are done,
 //! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
 //! it. A marker that names the party in control of a source ("the Hamas-run health ministry")
 //! takes that party instead, as `same_phrase`. Then, in text order, the discourse rules for the terms still without an actor:
-//! 13. `reciprocal`: an attribution verb or an act whose subject is reciprocal ("with each side
+//! 14. `reciprocal`: an attribution verb or an act whose subject is reciprocal ("with each side
 //!     blaming the other", "both sides accused each other") describes the two sides the article
 //!     sets against each other ([`crate::opponents`]), the pair most in focus at the term.
-//! 14. `head_match`: a label that is a shortened name or title of a party the article names
+//! 15. `head_match`: a label that is a shortened name or title of a party the article names
 //!     ("the caravan" of "Migrant caravan", "the special counsel" of "special counsel Robert
 //!     Mueller", see [`crate::titles`]) takes that party, the most salient one if several fit.
-//!     It overrides the proximity rules (11 and 12), never the others.
-//! 15. `same_description`: a label takes the party the article ties the same description to
-//!     by a defining rule (3, 5 to 9, or a shortened name): "the militia"
+//!     It overrides the proximity rules (12 and 13), never the others.
+//! 16. `same_description`: a label takes the party the article ties the same description to
+//!     by a defining rule (3, 5 to 10, or a shortened name): "the militia"
 //!     after "the SDF, a Kurdish-led militia", one sense per description and article.
 //!     Descriptions are the same when their common-noun words are ("Central American migrants",
 //!     "the migrants"); one the article ties to different parties takes none, and an
@@ -63,15 +67,15 @@
 //!     alliance"); and an indefinite phrase before the description's first tie introduces the
 //!     party the article then refers back to ("A caravan of migrants reached the border" ...
 //!     "the caravan"). A definite description so tied also overrides the proximity rules (11
-//!     and 12), unless its own phrase names a party.
-//! 16. `carried_over`: a term with no actor in its clause takes the actor its entry was last
+//!     and 13), unless its own phrase names a party.
+//! 17. `carried_over`: a term with no actor in its clause takes the actor its entry was last
 //!     tied to, in the same paragraph or the two sentences before, unless the side its voice
 //!     takes rules that actor out (as for `salience`, below); after an anaphoric determiner
 //!     ("such terrorist groups") the last tie of any category whose actors it can describe. A
 //!     definite attribution noun ("the claims", "the accusation") takes the speaker of the last
 //!     statement reported before it, in its sentence or the two before (none when that
 //!     statement has no named source).
-//! 17. `salience`: the most salient compatible party of the article's discourse model
+//! 18. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term, and a party
 //!     the article sets against that speaker ([`crate::opponents`]) counts double. A speaker
@@ -83,7 +87,7 @@
 //!     party of its patient ("Troops neutralise 52 terrorists", "the militants were
 //!     eliminated"): once every term is resolved, an act that focus or a carried-over tie gave
 //!     that party is resolved again without it.
-//! 18. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
+//! 19. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
 //!     an unnamed party of the article; a delegitimising label on a state's adjective ("Ukrainian
 //!     militants", "the Russian terrorists") takes that state instead (`same_phrase`).
 //!
@@ -131,6 +135,7 @@ pub enum LinkRule {
     SamePhrase,
     AccusedOf,
     Proxy,
+    Possessor,
     ObjectComplement,
     Copula,
     Apposition,
@@ -157,6 +162,7 @@ impl LinkRule {
             LinkRule::SamePhrase => "same_phrase",
             LinkRule::AccusedOf => "accused_of",
             LinkRule::Proxy => "proxy",
+            LinkRule::Possessor => "possessor",
             LinkRule::ObjectComplement => "object_complement",
             LinkRule::Copula => "copula",
             LinkRule::Apposition => "apposition",
@@ -925,6 +931,7 @@ fn set_against_by_entry<'h>(
 const DEFINING_RULES: &[LinkRule] = &[
     LinkRule::SamePhrase,
     LinkRule::Proxy,
+    LinkRule::Possessor,
     LinkRule::ObjectComplement,
     LinkRule::Designation,
     LinkRule::Copula,
@@ -1820,6 +1827,7 @@ const RULES: &[(LinkRule, RuleFn)] = &[
     (LinkRule::SamePhrase, same_phrase),
     (LinkRule::AccusedOf, accused_of),
     (LinkRule::Proxy, proxy),
+    (LinkRule::Possessor, possessor),
     (LinkRule::ObjectComplement, object_complement),
     (LinkRule::Designation, designation),
     (LinkRule::Copula, copula),
@@ -3166,6 +3174,88 @@ fn object_complement(cx: &Context, t: &Term) -> Option<Link> {
     })
 }
 
+/// What "its"/"their" opening the term's phrase stands for: the nearest coordinated group of
+/// actors before the phrase in the sentence (a plural antecedent), else the nearest actor with
+/// its conjuncts. A party named as a place ("in Libya") is passed over.
+fn pronoun_owners(cx: &Context, t: &Term) -> Option<Vec<usize>> {
+    if !t.possessor_pronoun {
+        return None;
+    }
+    let before: Vec<usize> = t
+        .in_sentence
+        .clone()
+        .rev()
+        .filter(|&m| cx.last_token(m) < t.np_start && cx.first_token(m) >= t.sent.start)
+        .filter(|&m| !cx.is_place(m))
+        .collect();
+    let plural = before
+        .iter()
+        .map(|&m| cx.conjuncts(m))
+        .find(|g| g.len() > 1);
+    plural.or_else(|| before.first().map(|&m| cx.conjuncts(m)))
+}
+
+/// `possessor`: a group noun owned by a party ("the Muslim Brotherhood's militias", "the
+/// Brotherhood and its militias", "the militias of the Brotherhood") names that party's forces
+/// or members, so it describes that party, whatever type the entry targets: the owner is not a
+/// candidate the term may or may not refer to, but the party the phrase says the group belongs
+/// to. A person's group is the party the lexicon says the person is part of ("Haftar's
+/// militias"). Not a relational noun ("Hamas's allies"), whose possessor is the other party, nor
+/// a group noun the lexicon makes a proxy word (rule 5 reads those first), nor a backer
+/// ("Turkish-backed militias") or designator.
+fn possessor(cx: &Context, t: &Term) -> Option<Link> {
+    if t.entry.kind != Kind::Label || t.head.is_none_or(|h| h.class != heads::Class::Group) {
+        return None;
+    }
+    let owns = |m: usize| {
+        !matches!(cx.mentions[m].role, Some(Role::Backer | Role::Designator)) && !cx.is_place(m)
+    };
+    let (owners, how): (Vec<usize>, &str) = if let Some(&m) = t.left.iter().rev().find(|&&m| {
+        let after = cx.last_token(m) + 1;
+        after < t.sent.end && cx.seg.tokens[after].kind == TokenKind::Possessive && owns(m)
+    }) {
+        (vec![m], "owns the phrase")
+    } else if let Some(g) = pronoun_owners(cx, t) {
+        (
+            g,
+            "is what the possessive pronoun before the term stands for",
+        )
+    } else if t.toks.end < t.sent.end && cx.w(t.toks.end) == "of" {
+        let after = t.right.first().copied().filter(|&m| owns(m));
+        (
+            after.into_iter().collect(),
+            "owns the phrase (an of-phrase after it)",
+        )
+    } else {
+        return None;
+    };
+    let owners: Vec<usize> = owners.into_iter().filter(|&m| owns(m)).collect();
+    let &first = owners.first()?;
+    let mut actors: Vec<usize> = owners
+        .iter()
+        .filter_map(|&m| {
+            let a = cx.mentions[m].actor;
+            if t.agrees(cx, a, false) {
+                Some(a)
+            } else {
+                cx.part_of(a)
+            }
+        })
+        .collect();
+    actors.dedup();
+    if actors.is_empty() {
+        return None;
+    }
+    Some(Link {
+        detail: format!(
+            "'{}' {how}: the term names its forces or members",
+            cx.mention_text(first)
+        ),
+        actors,
+        rule: LinkRule::Possessor,
+    })
+}
+
 /// The patrons of a group term for [`proxy`] (mentions, with their conjuncts where found through
 /// a pronoun or a verb) and how they were found.
 fn patrons(cx: &Context, t: &Term) -> (Vec<usize>, &'static str) {
@@ -3173,22 +3263,8 @@ fn patrons(cx: &Context, t: &Term) -> (Vec<usize>, &'static str) {
         return (t.backers.clone(), "backed by");
     }
     let (np_start, sent) = (t.np_start, &t.sent);
-    if t.possessor_pronoun {
-        // "their" agrees with a plural antecedent: the nearest coordinated group of actors
-        // before the phrase in the sentence, else the nearest actor.
-        let before: Vec<usize> = t
-            .in_sentence
-            .clone()
-            .rev()
-            .filter(|&m| cx.last_token(m) < np_start && cx.first_token(m) >= sent.start)
-            .collect();
-        let plural = before
-            .iter()
-            .map(|&m| cx.conjuncts(m))
-            .find(|g| g.len() > 1);
-        if let Some(g) = plural.or_else(|| before.first().map(|&m| cx.conjuncts(m))) {
-            return (g, "owned by");
-        }
+    if let Some(g) = pronoun_owners(cx, t) {
+        return (g, "owned by");
     }
     if np_start > sent.start
         && SUPPORT_VERBS.contains(&cx.w(np_start - 1))
@@ -4052,18 +4128,19 @@ mod tests {
             Salience,
             &["sdf"],
         ),
-        // A phrase that names its own party is not the description tied elsewhere.
+        // A phrase that names its own party (here its owner) is not the description tied
+        // elsewhere.
         (
             militia_story!("Russia's militia struck Manbij."),
             "militia",
-            Salience,
-            &["sdf"],
+            Possessor,
+            &["russia"],
         ),
         (
             militia_story!("Russia said its militia struck Manbij."),
             "militia",
-            Salience,
-            &["sdf"],
+            Possessor,
+            &["russia"],
         ),
         // The article calls two parties a rebel alliance: "the rebels" are neither by that.
         (
@@ -4657,6 +4734,20 @@ labels:
         check(SamePhrase, SAME_PHRASE, NOT_SAME_PHRASE);
     }
 
+    /// Iran's proxies on record in the bundled actors lexicon, in its order.
+    const IRAN_PROXIES: &[&str] = &[
+        "hezbollah",
+        "houthis",
+        "hamas",
+        "pij",
+        "pmf",
+        "kataib-hezbollah",
+        "islamic-resistance-iraq",
+        "asaib-ahl-al-haq",
+        "harakat-al-nujaba",
+        "kataib-sayyid-al-shuhada",
+        "badr-organization",
+    ];
     const PROXY: &[Row] = &[
         // A plural proxy word and a patron with several proxies: those the article names, or
         // all those on record when it names none; never the patron.
@@ -4664,19 +4755,7 @@ labels:
             "Iran backs its proxies across the region.",
             "proxies",
             Proxy,
-            &[
-                "hezbollah",
-                "houthis",
-                "hamas",
-                "pij",
-                "pmf",
-                "kataib-hezbollah",
-                "islamic-resistance-iraq",
-                "asaib-ahl-al-haq",
-                "harakat-al-nujaba",
-                "kataib-sayyid-al-shuhada",
-                "badr-organization",
-            ],
+            IRAN_PROXIES,
         ),
         (
             "Critics say Washington is too soft on Tehran's proxies. Hezbollah and the Houthis fired again.",
@@ -4729,6 +4808,72 @@ labels:
     #[test]
     fn proxy() {
         check(Proxy, PROXY, NOT_PROXY);
+    }
+
+    const POSSESSOR: &[Row] = &[
+        // The owner's type need not be among the entry's targets: a movement's militias are
+        // its own, by a possessive, a possessive pronoun or an of-phrase.
+        (
+            "The army said the Muslim Brotherhood's militias were moving.",
+            "militias",
+            Possessor,
+            &["muslim-brotherhood"],
+        ),
+        (
+            "The army will not allow the Muslim Brotherhood and its militias to drag the country into war.",
+            "militias",
+            Possessor,
+            &["muslim-brotherhood"],
+        ),
+        (
+            "The army said the militias of the Muslim Brotherhood were moving.",
+            "militias",
+            Possessor,
+            &["muslim-brotherhood"],
+        ),
+        // "their" stands for the coordinated owners.
+        (
+            "The Muslim Brotherhood and Hamas sent their militants.",
+            "militants",
+            Possessor,
+            &["muslim-brotherhood", "hamas"],
+        ),
+    ];
+    const NOT_POSSESSOR: &[Row] = &[
+        // An owner whose type the entry targets, or a person the lexicon lists, is read by
+        // `same_phrase` first.
+        (
+            "Residents fled Khalifa Haftar's militias.",
+            "militias",
+            SamePhrase,
+            &["lna"],
+        ),
+        // A place owns nothing: "Libya's militias" are not Libya's state.
+        (
+            "Fighting broke out in Libya between its militias.",
+            "militias",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // A patron with proxies on record: the proxy rule reads "its" first.
+        (
+            "Iran and its militias attacked.",
+            "militias",
+            Proxy,
+            IRAN_PROXIES,
+        ),
+        // Not a group noun: an act's owner is its doer by the phrase (`same_phrase`).
+        (
+            "The Muslim Brotherhood's terrorism was condemned.",
+            "terrorism",
+            SamePhrase,
+            &["muslim-brotherhood"],
+        ),
+    ];
+
+    #[test]
+    fn possessor() {
+        check(Possessor, POSSESSOR, NOT_POSSESSOR);
     }
 
     const DESIGNATION: &[Row] = &[
