@@ -51,6 +51,10 @@ pub struct Hit {
     pub speaker: Option<String>,
     /// The actor id the speaker resolves to.
     pub speaker_actor: Option<String>,
+    /// `speaker_actor` is the state an unnamed official serves, read from the speaker's title
+    /// ("Interior ministry spokesman X") and the article's focus, not from a name.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub speaker_by_office: bool,
     /// The earlier phrase a pronoun or role-noun speaker was resolved to ("He" -> "Erdogan").
     pub speaker_antecedent: Option<String>,
     /// For an attribution verb ("claimed"), the speaker whose words it introduces.
@@ -601,6 +605,11 @@ impl Analyzer {
             let e = th.entry;
             let decided = self.voice_for(text, &seg, &voices, &mentions, &lower, &term_hits, i);
             designations.extend(decided.designation);
+            // An unnamed official speaks for the state the title and the article's focus say.
+            let official = decided
+                .frame
+                .filter(|_| decided.actor.is_none() && decided.speaker.is_some())
+                .and_then(|f| linked.officials.get(f).copied().flatten());
             let speaker = decided.speaker.map(|s| s.slice(text).to_owned());
             let speaker_antecedent = speaker.as_ref().and_then(|_| {
                 voices
@@ -625,8 +634,9 @@ impl Analyzer {
                 link_candidates: candidates,
                 voice: decided.voice,
                 voice_rule: decided.rule,
+                speaker_actor: decided.actor.or(official).map(actor_id),
+                speaker_by_office: official.is_some(),
                 speaker,
-                speaker_actor: decided.actor.map(actor_id),
                 speaker_antecedent,
                 framed_speaker: (e.kind == Kind::Attribution)
                     .then(|| voices.frame_with_verb(th.span))
@@ -694,6 +704,7 @@ impl Analyzer {
             rule: rule.to_owned(),
             speaker: None,
             actor: None,
+            frame: None,
             designation: None,
         };
         let base = voices.voice_of(seg, h.span);
@@ -747,6 +758,7 @@ impl Analyzer {
         Decided {
             speaker,
             actor,
+            frame: base.frame,
             ..plain(base.voice, base.rule)
         }
     }
@@ -842,6 +854,8 @@ struct Decided {
     speaker: Option<Span>,
     /// The speaker's actor.
     actor: Option<usize>,
+    /// The frame the words are in, for a reporting frame's voice.
+    frame: Option<usize>,
     designation: Option<crate::speech::Designated>,
 }
 
@@ -878,6 +892,7 @@ fn designated_voice(
             rule: rule.into(),
             speaker: Some(sp),
             actor,
+            frame: None,
             designation: Some(designated(h, Some(sp), actor, verb, rule)),
         })
     };
@@ -906,6 +921,7 @@ fn designated_voice(
                 rule: rule.into(),
                 speaker: None,
                 actor: None,
+                frame: None,
                 designation: Some(designated(h, None, None, Some(verb), rule)),
             })
         }

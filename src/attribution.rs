@@ -514,6 +514,9 @@ pub struct Linked {
     /// otherwise.
     pub done_to: Vec<Vec<usize>>,
     pub parties: Vec<Party>,
+    /// Per frame of the article's voices: the state an unnamed official speaks for, by the
+    /// speaker's title ("Interior ministry spokesman Noureddine al-Baba"; see `officials_of`).
+    pub officials: Vec<Option<usize>>,
 }
 
 /// Links every term to its actors. `hits` must be in text order.
@@ -807,6 +810,7 @@ fn resolve_in_discourse(
         candidates,
         done_to,
         parties: cast.parties,
+        officials,
     }
 }
 

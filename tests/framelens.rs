@@ -1132,6 +1132,31 @@ fn an_organ_and_a_headline_speaker_resolve_to_the_party_the_body_names() {
 }
 
 #[test]
+fn an_unnamed_official_speaks_for_the_state_in_focus_by_title() {
+    let a = analyze(
+        "Niger army repels attack\nNiger's army said on Monday it had repelled an attack near \
+         Tillaberi. Interior ministry spokesman Moussa Garba said the terrorists had fled.",
+    );
+    let h = hit(&a, "terrorists", 0);
+    assert_eq!(h.speaker_actor.as_deref(), Some("niger"));
+    assert!(h.speaker_by_office);
+    // A speaker the text names a party for is not read from the title.
+    let b = analyze(
+        "Headline\nNiger's army said on Monday it had repelled an attack near Tillaberi. \
+         JNIM spokesman Moussa Garba said the terrorists had fled.",
+    );
+    let h = hit(&b, "terrorists", 0);
+    assert_eq!(h.speaker_actor.as_deref(), Some("jnim"));
+    assert!(!h.speaker_by_office);
+    // A title that names no office of a state gives none.
+    let c = analyze(
+        "Headline\nNiger's army said on Monday it had repelled an attack near Tillaberi. \
+         Opposition spokesman Moussa Garba said the terrorists had fled.",
+    );
+    assert_eq!(hit(&c, "terrorists", 0).speaker_actor, None);
+}
+
+#[test]
 fn speaker_resolves_to_actor_through_pronoun() {
     let a = analyze(
         "Headline\nErdogan spoke to Putin.\nHe also said the Syrian regime must negotiate.",

@@ -223,8 +223,17 @@ fn explain_lines(h: &Hit, width: usize) -> String {
         );
     }
     let mut v = format!("voice: {}", h.voice_rule);
-    if let Some(a) = &h.speaker_actor {
-        let _ = write!(v, " (speaker actor: {a})");
+    match &h.speaker_actor {
+        Some(a) if h.speaker_by_office => {
+            let _ = write!(
+                v,
+                " (speaker actor: {a}, an official of it by the speaker's title)"
+            );
+        }
+        Some(a) => {
+            let _ = write!(v, " (speaker actor: {a})");
+        }
+        None => {}
     }
     let _ = writeln!(s, "{}", wrap(&v, width, "      "));
     let _ = writeln!(
