@@ -244,6 +244,8 @@ pub struct Analyzer {
     actors: ActorIndex,
     /// ISO 639-3 codes of the languages the loaded label lexicons are written in.
     languages: Vec<&'static str>,
+    /// Per label entry: the one party its forms name ([`named_parties`]).
+    named: Vec<Option<usize>>,
 }
 
 const NEGATORS: &[&str] = &[
@@ -322,12 +324,15 @@ impl Analyzer {
             .collect();
         languages.sort_unstable();
         languages.dedup();
-        Ok(Analyzer {
+        let mut an = Analyzer {
             lexicon,
             labels,
             actors,
             languages,
-        })
+            named: Vec::new(),
+        };
+        an.named = named_parties(&an);
+        Ok(an)
     }
 
     /// The lexicon's actor mentions in `text` (names, adjectives and people; no pronouns), in
@@ -385,6 +390,7 @@ impl Analyzer {
                     span: h.span,
                     entry: &self.lexicon.labels[h.owner],
                     sentence: seg.sentence_at(h.span.start)?,
+                    named: self.named.get(h.owner).copied().flatten(),
                 };
                 let met = match th.entry.requires {
                     None => true,
@@ -604,12 +610,8 @@ impl Analyzer {
             let victims = done_to.next().unwrap_or_default();
             let e = th.entry;
             let decided = self.voice_for(text, &seg, &voices, &mentions, &lower, &term_hits, i);
+            let official = decided.official(&linked.officials);
             designations.extend(decided.designation);
-            // An unnamed official speaks for the state the title and the article's focus say.
-            let official = decided
-                .frame
-                .filter(|_| decided.actor.is_none() && decided.speaker.is_some())
-                .and_then(|f| linked.officials.get(f).copied().flatten());
             let speaker = decided.speaker.map(|s| s.slice(text).to_owned());
             let speaker_antecedent = speaker.as_ref().and_then(|_| {
                 voices
@@ -857,6 +859,16 @@ struct Decided {
     /// The frame the words are in, for a reporting frame's voice.
     frame: Option<usize>,
     designation: Option<crate::speech::Designated>,
+}
+
+impl Decided {
+    /// The state an unnamed official speaker serves, by title and focus (`officials`, per
+    /// frame, from [`attribution::Linked`]), when the words have a speaker and no named party.
+    fn official(&self, officials: &[Option<usize>]) -> Option<usize> {
+        self.frame
+            .filter(|_| self.actor.is_none() && self.speaker.is_some())
+            .and_then(|f| officials.get(f).copied().flatten())
+    }
 }
 
 fn designated(
@@ -1270,5 +1282,84 @@ fn people_as_mentions(u: &crate::unlisted::Unlisted, actor: usize, mentions: &mu
             near_miss_of: None,
             antecedent: None,
         });
+    }
+}
+
+/// Per label entry of `an`'s lexicon, the one party the entry's forms name, when they all do:
+/// each form names that party and no other ("Pakistan-occupied Kashmir"), or is an
+/// abbreviation of such a form (one word with two capitals or more: "PoK", "PoJK"). A term
+/// written as the abbreviation then names the party as the full form does. An entry with a
+/// regex, with a form that names no party and is no abbreviation ("militias"), or whose forms
+/// name different parties ("YPG/PKK"), names none.
+fn named_parties(an: &Analyzer) -> Vec<Option<usize>> {
+    an.lexicon
+        .labels
+        .iter()
+        .map(|e| {
+            if e.regex.is_some() {
+                return None;
+            }
+            let mut named = None;
+            for f in &e.forms {
+                let seg = segment(f);
+                let mut actors: Vec<usize> =
+                    an.actor_mentions(f, &seg).iter().map(|m| m.actor).collect();
+                actors.dedup();
+                match actors[..] {
+                    [] => {
+                        let abbreviation = !f.contains(char::is_whitespace)
+                            && f.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                        if !abbreviation {
+                            return None;
+                        }
+                    }
+                    [a] if named.is_none_or(|n| n == a) => named = Some(a),
+                    _ => return None,
+                }
+            }
+            named
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_names_a_party_when_every_form_names_it_or_abbreviates_one_that_does() {
+        let yaml = "actors:
+  - {id: pk, name: Pakistan, type: state, adjectives: [Pakistani]}
+  - {id: in, name: India, type: state}
+categories: [loaded]
+labels:
+  - {id: pok, forms: [Pakistan-occupied Kashmir, PoK, PoJK], category: loaded, stance: -2, kind: act}
+  - {id: generic, forms: [Pakistani militias, militias], category: loaded, stance: -1, kind: label}
+  - {id: two, forms: [India-Pakistan war, IPW], category: loaded, stance: -1, kind: act}
+  - {id: none, forms: [terrorists, TTP-like], category: loaded, stance: -2, kind: label}
+";
+        let lex = crate::LexiconBuilder::new()
+            .text("t.yaml", yaml)
+            .build()
+            .unwrap();
+        let an = Analyzer::new(lex).unwrap();
+        let named: Vec<(&str, Option<&str>)> = an
+            .lexicon
+            .labels
+            .iter()
+            .zip(&an.named)
+            .map(|(e, n)| (e.id.as_str(), n.map(|a| an.lexicon.actors[a].id.as_str())))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("pok", Some("pk")),
+                // A form that names no party and is no abbreviation.
+                ("generic", None),
+                // Two parties in one form.
+                ("two", None),
+                ("none", None),
+            ]
+        );
     }
 }

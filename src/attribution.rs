@@ -15,7 +15,8 @@
 //!    country's legitimate government").
 //! 3. `same_phrase`: an actor named in the term's own noun phrase ("the HTS terror organization",
 //!    "Assad's regime", "HTS fighters", "fighters from a Kurdish-led coalition"; a compound
-//!    "U.S.-backed" describes the head it modifies).
+//!    "U.S.-backed" describes the head it modifies), or by the term itself when it abbreviates
+//!    forms of its entry that all name one party ("PoK" of "Pakistan-occupied Kashmir").
 //! 4. `accused_of`: an act charged with a verb of accusing is the accused's: the object of
 //!    "accused X of", else the subject of "X was accused of" ("JNIM has been accused of
 //!    atrocities"), never the accuser after "by".
@@ -206,6 +207,9 @@ pub struct TermHit<'a> {
     pub span: Span,
     pub entry: &'a LabelEntry,
     pub sentence: usize,
+    /// The one party the entry's forms name, when they all do: an abbreviated form ("PoK")
+    /// names it as the full form ("Pakistan-occupied Kashmir") does.
+    pub named: Option<usize>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -1679,37 +1683,80 @@ fn officials_of(
     salience: &Salience,
     outlet_leaning: &dyn Fn(usize) -> i32,
 ) -> Vec<Option<usize>> {
-    cx.voices
-        .frames
-        .iter()
-        .map(|f| {
-            if f.speaker_actor.is_some() {
-                return None;
-            }
-            let written = f
-                .resolved_from
-                .as_deref()
-                .unwrap_or_else(|| f.speaker.slice(cx.text));
-            if !crate::unlisted::is_state_office(written) {
-                return None;
-            }
-            let states: Vec<(usize, u32, i32)> = salience
-                .at(f.sentence, f.speaker.start)
-                .into_iter()
-                .filter(|&(a, _)| a < cx.lex.actors.len() && cx.type_of(a) == ActorType::State)
-                .map(|(a, p)| (a, p, outlet_leaning(a)))
-                .filter(|&(_, _, lean)| lean >= 0)
-                .collect();
-            if let Some(&(a, _, _)) = states.iter().find(|&&(_, _, lean)| lean > 0) {
-                return Some(a);
-            }
-            match states[..] {
-                [(a, _, _)] => Some(a),
-                [(a, p, _), (_, q, _), ..] if 2 * q <= p => Some(a),
-                _ => None,
-            }
-        })
-        .collect()
+    let frames = &cx.voices.frames;
+    let written = |f: &crate::voice::Frame| {
+        f.resolved_from
+            .as_deref()
+            .unwrap_or_else(|| f.speaker.slice(cx.text))
+            .to_owned()
+    };
+    let mut out: Vec<Option<usize>> = Vec::with_capacity(frames.len());
+    for f in frames {
+        let w = written(f);
+        let official = f.speaker_actor.is_none()
+            && (crate::unlisted::is_state_office(&w) || crate::unlisted::is_state_organ(&w));
+        let state = if official {
+            state_in_focus(cx, salience, outlet_leaning, f)
+        } else if f.speaker_actor.is_none() {
+            // "the source" after "a security source" in the three sentences before: the same
+            // official.
+            definite_source(&w)
+                .then(|| {
+                    frames[..out.len()]
+                        .iter()
+                        .zip(&out)
+                        .rev()
+                        .take_while(|(g, _)| g.sentence + 3 >= f.sentence)
+                        .find(|(g, _)| definite_source(&written(g)) || is_source(&written(g)))
+                        .and_then(|(_, s)| *s)
+                })
+                .flatten()
+        } else {
+            None
+        };
+        out.push(state);
+    }
+    out
+}
+
+/// "the source", "the sources": a definite source that refers back to one named before.
+fn definite_source(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "the source" | "the sources" | "this source" | "these sources"
+    )
+}
+
+/// A speaker whose last word is "source" or "sources".
+fn is_source(w: &str) -> bool {
+    let last = w
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|x| !x.is_empty());
+    last.is_some_and(|l| l.eq_ignore_ascii_case("source") || l.eq_ignore_ascii_case("sources"))
+}
+
+/// The state an unnamed official of frame `f` serves (see [`officials_of`]).
+fn state_in_focus(
+    cx: &Context,
+    salience: &Salience,
+    outlet_leaning: &dyn Fn(usize) -> i32,
+    f: &crate::voice::Frame,
+) -> Option<usize> {
+    let states: Vec<(usize, u32, i32)> = salience
+        .at(f.sentence, f.speaker.start)
+        .into_iter()
+        .filter(|&(a, _)| a < cx.lex.actors.len() && cx.type_of(a) == ActorType::State)
+        .map(|(a, p)| (a, p, outlet_leaning(a)))
+        .filter(|&(_, _, lean)| lean >= 0)
+        .collect();
+    if let Some(&(a, _, _)) = states.iter().find(|&&(_, _, lean)| lean > 0) {
+        return Some(a);
+    }
+    match states[..] {
+        [(a, _, _)] => Some(a),
+        [(a, p, _), (_, q, _), ..] if 2 * q <= p => Some(a),
+        _ => None,
+    }
 }
 
 /// Whose words term `h` is in, for [`crate::alignment`]: the outlet's, a speaker's party, or a
@@ -2896,6 +2943,20 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
         return Some(Link {
             detail: format!("'{}' is part of the term", cx.mention_text(own[0])),
             actors: unique_actors(cx, &own),
+            rule: LinkRule::SamePhrase,
+        });
+    }
+    // "PoK": an abbreviation of a form that names its party ("Pakistan-occupied Kashmir").
+    if let Some(a) = t.hit.named.filter(|_| t.inside.is_empty())
+        && t.entry.allows(cx.type_of(a))
+        && t.agrees(cx, a, false)
+    {
+        return Some(Link {
+            detail: format!(
+                "the term abbreviates a form that names {} (its entry's other forms)",
+                cx.name(a)
+            ),
+            actors: vec![a],
             rule: LinkRule::SamePhrase,
         });
     }
@@ -4631,6 +4692,13 @@ labels:
     }
 
     const SAME_PHRASE: &[Row] = &[
+        // An abbreviation names the party its entry's full forms name.
+        (
+            "Troops crossed the Line of Control into PoK on Tuesday.",
+            "PoK",
+            SamePhrase,
+            &["pakistan"],
+        ),
         // The clause's verb and its subject are not in the object's phrase, after a number or
         // not; a hyphenated act is a modifier.
         (

@@ -210,6 +210,81 @@ const NOT_STATE_OFFICE: &[&str] = &[
     "insurgent",
 ];
 
+/// The head nouns of a state organ that speaks ("the Ministry of Defence", "the Presidency", "a
+/// security source", "the General Staff").
+const ORGAN_HEADS: &[&str] = &[
+    "ministry",
+    "presidency",
+    "command",
+    "agency",
+    "directorate",
+    "staff",
+    "source",
+    "sources",
+];
+
+/// The other words a state organ's name may have: what office it is, and the function words
+/// between ("A source in the Command", "the Ministry of Foreign Affairs").
+const ORGAN_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "for",
+    "and",
+    "defence",
+    "defense",
+    "interior",
+    "foreign",
+    "affairs",
+    "national",
+    "security",
+    "intelligence",
+    "general",
+    "armed",
+    "forces",
+    "military",
+    "army",
+    "government",
+    "presidential",
+    "state",
+];
+
+/// Whether a speaker as written is an organ of a state named by what it is, with no other word:
+/// "the Ministry of Defence", "The ministry", "the Presidency", "a security source", "the
+/// National Intelligence and Security Agency"; not a source with no such word ("the source").
+/// A word outside the organ's vocabulary names whose or which organ ("the Gaza Health Ministry", "the Internal Security Command in
+/// Latakia", "diplomatic sources"), and the organ is then left unresolved.
+pub fn is_state_organ(speaker: &str) -> bool {
+    let words: Vec<String> = speaker
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let is = |list: &[&str], w: &String| list.contains(&w.as_str());
+    // A source is anyone's until a word says it is the state's ("security sources").
+    let source = |w: &String| matches!(w.as_str(), "source" | "sources");
+    let head = words
+        .iter()
+        .any(|w| is(ORGAN_HEADS, w) && (!source(w) || words.iter().any(|o| is(SOURCE_OFFICES, o))));
+    head && words
+        .iter()
+        .all(|w| is(ORGAN_HEADS, w) || is(ORGAN_WORDS, w))
+}
+
+/// The words that make a source a state's: "a security source", "military sources".
+const SOURCE_OFFICES: &[&str] = &[
+    "security",
+    "military",
+    "army",
+    "intelligence",
+    "defence",
+    "defense",
+    "government",
+    "command",
+];
+
 /// Whether a word, as written, is a rank of a regular army: a capitalised title of
 /// [`TITLES`] that suggests a state and counts only when capitalised ("Major", "Gen.").
 fn is_rank(raw: &str) -> bool {
@@ -1256,6 +1331,34 @@ mod tests {
         ];
         for &(speaker, want) in rows {
             assert_eq!(is_state_office(speaker), want, "{speaker}");
+        }
+    }
+
+    #[test]
+    fn state_organs_are_read_from_their_words_alone() {
+        let rows: &[(&str, bool)] = &[
+            ("the Ministry of Defence", true),
+            ("The ministry", true),
+            ("the Presidency", true),
+            ("a security source", true),
+            ("Military sources", true),
+            // A source alone may be anyone's.
+            ("the source", false),
+            ("The sources", false),
+            ("the National Intelligence and Security Agency", true),
+            ("A source in the Command", true),
+            ("the Ministry of Foreign Affairs", true),
+            // A word that says whose organ it is, or what else it is.
+            ("the Gaza Health Ministry", false),
+            ("the Internal Security Command in Latakia", false),
+            ("diplomatic sources", false),
+            ("a source close to the group", false),
+            ("the army", false),
+            ("the government", false),
+            ("officials", false),
+        ];
+        for &(speaker, want) in rows {
+            assert_eq!(is_state_organ(speaker), want, "{speaker}");
         }
     }
 

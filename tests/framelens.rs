@@ -1148,6 +1148,23 @@ fn an_unnamed_official_speaks_for_the_state_in_focus_by_title() {
     let h = hit(&b, "terrorists", 0);
     assert_eq!(h.speaker_actor.as_deref(), Some("jnim"));
     assert!(!h.speaker_by_office);
+    // A state organ named by what it is, and "the source" after a security source.
+    let d = analyze(
+        "Niger army repels attack\nNiger's army said on Monday it had repelled an attack near \
+         Tillaberi. The Ministry of Defence said the terrorists had fled. A security source said \
+         the insurgents were pursued. The source said the jihadists had lost 20 men.",
+    );
+    for term in ["terrorists", "insurgents", "jihadists"] {
+        let h = hit(&d, term, 0);
+        assert_eq!(h.speaker_actor.as_deref(), Some("niger"), "{term}");
+        assert!(h.speaker_by_office, "{term}");
+    }
+    // A source that nothing makes the state's is nobody's.
+    let e = analyze(
+        "Headline\nNiger's army said on Monday it had repelled an attack near Tillaberi. \
+         Sources said the terrorists had fled.",
+    );
+    assert_eq!(hit(&e, "terrorists", 0).speaker_actor, None);
     // A title that names no office of a state gives none.
     let c = analyze(
         "Headline\nNiger's army said on Monday it had repelled an attack near Tillaberi. \
