@@ -182,6 +182,7 @@ pub const TITLES: &[(&[&str], ActorType, bool)] = &[
 /// Words of a title that name an office of a state: its ministries, government, courts,
 /// forces and police ("Interior ministry spokesman", "Deputy Minister of Defence").
 const STATE_OFFICES: &[&str] = &[
+    "foreign",
     "ministry",
     "minister",
     "government",
@@ -221,6 +222,7 @@ const ORGAN_HEADS: &[&str] = &[
     "staff",
     "source",
     "sources",
+    "office",
 ];
 
 /// The other words a state organ's name may have: what office it is, and the function words
@@ -263,8 +265,9 @@ pub fn is_state_organ(speaker: &str) -> bool {
         .map(str::to_lowercase)
         .collect();
     let is = |list: &[&str], w: &String| list.contains(&w.as_str());
-    // A source is anyone's until a word says it is the state's ("security sources").
-    let source = |w: &String| matches!(w.as_str(), "source" | "sources");
+    // A source or an office is anyone's until a word says it is the state's ("security
+    // sources", "the Foreign Office").
+    let source = |w: &String| matches!(w.as_str(), "source" | "sources" | "office");
     let head = words
         .iter()
         .any(|w| is(ORGAN_HEADS, w) && (!source(w) || words.iter().any(|o| is(SOURCE_OFFICES, o))));
@@ -275,6 +278,7 @@ pub fn is_state_organ(speaker: &str) -> bool {
 
 /// The words that make a source a state's: "a security source", "military sources".
 const SOURCE_OFFICES: &[&str] = &[
+    "foreign",
     "security",
     "military",
     "army",
@@ -1324,6 +1328,7 @@ mod tests {
             ("rebel commander Ali Ahmed", false),
             ("critics of the government", false),
             ("a spokesman for the guards", false),
+            ("the Foreign Office spokesperson", true),
             // A compound title is a rank only when its first part is one.
             ("UN Secretary-General Antonio Guterres", false),
             ("Major-General Ali Ahmed", true),
@@ -1348,6 +1353,8 @@ mod tests {
             ("the National Intelligence and Security Agency", true),
             ("A source in the Command", true),
             ("the Ministry of Foreign Affairs", true),
+            ("the Foreign Office", true),
+            ("the office", false),
             // A word that says whose organ it is, or what else it is.
             ("the Gaza Health Ministry", false),
             ("the Internal Security Command in Latakia", false),
