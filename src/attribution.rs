@@ -1696,7 +1696,13 @@ fn officials_of(
         let official = f.speaker_actor.is_none()
             && (crate::unlisted::is_state_office(&w) || crate::unlisted::is_state_organ(&w));
         let state = if official {
-            state_in_focus(cx, salience, outlet_leaning, f)
+            state_in_focus(
+                cx,
+                salience,
+                outlet_leaning,
+                f,
+                crate::unlisted::is_state_organ(&w),
+            )
         } else if f.speaker_actor.is_none() {
             // "the source" after "a security source" in the three sentences before: the same
             // official.
@@ -1741,22 +1747,38 @@ fn state_in_focus(
     salience: &Salience,
     outlet_leaning: &dyn Fn(usize) -> i32,
     f: &crate::voice::Frame,
+    organ: bool,
 ) -> Option<usize> {
-    let states: Vec<(usize, u32, i32)> = salience
-        .at(f.sentence, f.speaker.start)
-        .into_iter()
-        .filter(|&(a, _)| a < cx.lex.actors.len() && cx.type_of(a) == ActorType::State)
-        .map(|(a, p)| (a, p, outlet_leaning(a)))
+    let ranked = salience.at(f.sentence, f.speaker.start);
+    let listed = |a: usize| a < cx.lex.actors.len();
+    let states: Vec<(usize, u32, i32)> = ranked
+        .iter()
+        .filter(|&&(a, _)| listed(a) && cx.type_of(a) == ActorType::State)
+        .map(|&(a, p)| (a, p, outlet_leaning(a)))
         .filter(|&(_, _, lean)| lean >= 0)
         .collect();
     if let Some(&(a, _, _)) = states.iter().find(|&&(_, _, lean)| lean > 0) {
         return Some(a);
     }
-    match states[..] {
+    let state = match states[..] {
         [(a, _, _)] => Some(a),
         [(a, p, _), (_, q, _), ..] if 2 * q <= p => Some(a),
         _ => None,
+    };
+    if state.is_some() || !organ {
+        return state;
     }
+    // An organ of a party that governs where it holds ground ("the Ministry of Health" of the
+    // Houthis' Sanaa government), when no state can be the one and the outlet sides with that
+    // party.
+    ranked
+        .iter()
+        .find(|&&(a, _)| {
+            listed(a)
+                && matches!(cx.type_of(a), ActorType::ArmedGroup | ActorType::Movement)
+                && outlet_leaning(a) > 0
+        })
+        .map(|&(a, _)| a)
 }
 
 /// Whose words term `h` is in, for [`crate::alignment`]: the outlet's, a speaker's party, or a

@@ -1159,6 +1159,16 @@ fn an_unnamed_official_speaks_for_the_state_in_focus_by_title() {
         assert_eq!(h.speaker_actor.as_deref(), Some("niger"), "{term}");
         assert!(h.speaker_by_office, "{term}");
     }
+    // With no state the outlet could speak for, an organ is that of a party it sides with that
+    // governs where it holds ground.
+    let f = analyze(
+        "Yemeni forces repel aggression\nThe valiant Houthi forces repelled an attack by the \
+         American aggression near Hodeidah on Monday. A security source said the mercenaries had \
+         fled.",
+    );
+    let h = hit(&f, "mercenaries", 0);
+    assert_eq!(h.speaker_actor.as_deref(), Some("houthis"));
+    assert!(h.speaker_by_office);
     // A source that nothing makes the state's is nobody's.
     let e = analyze(
         "Headline\nNiger's army said on Monday it had repelled an attack near Tillaberi. \
