@@ -51,8 +51,9 @@ pub struct Hit {
     pub speaker: Option<String>,
     /// The actor id the speaker resolves to.
     pub speaker_actor: Option<String>,
-    /// `speaker_actor` is the state an unnamed official serves, read from the speaker's title
-    /// ("Interior ministry spokesman X") and the article's focus, not from a name.
+    /// `speaker_actor` is the party an unnamed official or organ serves, read from the
+    /// speaker's title or the organ's words ("Interior ministry spokesman X", "a security
+    /// source") and the article's focus, not from a name.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub speaker_by_office: bool,
     /// The earlier phrase a pronoun or role-noun speaker was resolved to ("He" -> "Erdogan").

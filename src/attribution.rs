@@ -1672,7 +1672,11 @@ fn sides_taken<'o>(
 /// is named without the country when the outlet writes for that country's readers, or the story
 /// is about it: the state is the most salient one the outlet sides with (`outlet_leaning`, the
 /// net of [`crate::alignment`] for the outlet's narration), else the most salient state the
-/// outlet is not against, where the speaker is named.
+/// outlet is not against, where the speaker is named. A state organ named by its words alone
+/// ([`crate::unlisted::is_state_organ`]: "the Ministry of Defence", "a security source") is
+/// read the same way, and, when no state can be the one, is the organ of the most salient armed
+/// group or movement the outlet sides with; "the source" takes the party of a source named in
+/// the three sentences before.
 ///
 /// What it does not do: tell which of two states in equal focus the official serves (none is
 /// chosen when the runner-up has more than half the leader's points and the outlet sides with

@@ -227,7 +227,7 @@ fn explain_lines(h: &Hit, width: usize) -> String {
         Some(a) if h.speaker_by_office => {
             let _ = write!(
                 v,
-                " (speaker actor: {a}, an official of it by the speaker's title)"
+                " (speaker actor: {a}, whose official or organ the speaker is by title, not by name)"
             );
         }
         Some(a) => {
