@@ -576,6 +576,53 @@ impl ActorIndex {
     }
 }
 
+/// An acronym the article expands itself ("The Somali National Army (SNA)", "SNA (Somali
+/// National Army)") means what the article says: each use of it that the lexicon read as another
+/// party's alias (the Syrian National Army's "SNA") is the expansion's party in this article. The
+/// expansion is the mention right before or inside the brackets; an expansion that names the
+/// same party, or brackets holding more than the one word, change nothing. Both must be listed
+/// parties (actor index below `listed`): a name no lexicon lists is as likely another spelling
+/// of the listed one ("Islamic Revolution Guards Corps (IRGC)").
+pub fn acronyms_defined_here(text: &str, mentions: &mut [Mention], listed: usize) {
+    let bracketed = |a: &Mention, b: &Mention| {
+        a.span.end <= b.span.start
+            && text[a.span.end..b.span.start].trim() == "("
+            && text[b.span.end..].trim_start().starts_with(')')
+    };
+    let mut defined: Vec<(String, usize, usize)> = Vec::new();
+    for w in mentions.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.actor == b.actor || a.actor >= listed || b.actor >= listed || !bracketed(a, b) {
+            continue;
+        }
+        let (a_text, b_text) = (a.span.slice(text), b.span.slice(text));
+        // (acronym, the party it was read as, the party the article gives it)
+        let def = match (
+            crate::text::is_acronym(a_text),
+            crate::text::is_acronym(b_text),
+        ) {
+            (false, true) if b.form == Form::Name && a.form == Form::Name => {
+                (b_text, b.actor, a.actor)
+            }
+            (true, false) if a.form == Form::Name && b.form == Form::Name => {
+                (a_text, a.actor, b.actor)
+            }
+            _ => continue,
+        };
+        if !defined.iter().any(|d| d.0 == def.0) {
+            defined.push((def.0.to_owned(), def.1, def.2));
+        }
+    }
+    for m in mentions.iter_mut() {
+        if let Some(d) = defined
+            .iter()
+            .find(|d| d.1 == m.actor && m.form == Form::Name && m.span.slice(text) == d.0)
+        {
+            m.actor = d.2;
+        }
+    }
+}
+
 /// Adds a mention for every third-person singular pronoun that can stand for a person named
 /// before it: the first person named earlier in the same sentence, else (in a preposed adverbial,
 /// "After reports about his lawyer, Mr. Trump ...") the subject of the main clause after it, else
@@ -884,6 +931,54 @@ mod tests {
             let a = an.analyze("t", &format!("Headline\n{text}"));
             let found = a.mentions.iter().any(|m| m.actor == "pa");
             assert_eq!(found, *named, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_acronym_the_article_expands_means_what_it_says() {
+        let yaml = "actors:
+  - {id: sna, name: Syrian National Army, type: armed_group, aliases: [SNA]}
+  - {id: so, name: Somalia, type: state, aliases: [Somali National Army]}
+";
+        let lex = crate::LexiconBuilder::new()
+            .text("t.yaml", yaml)
+            .build()
+            .unwrap();
+        let an = crate::Analyzer::new(lex).unwrap();
+        // (text, the actor of every "SNA" in it)
+        let rows: &[(&str, &str)] = &[
+            (
+                "The Somali National Army (SNA) advanced. SNA troops held the town.",
+                "so",
+            ),
+            (
+                "SNA (Somali National Army) advanced. SNA troops held it.",
+                "so",
+            ),
+            // The same party, or no expansion: the lexicon's reading.
+            (
+                "The Syrian National Army (SNA) advanced. SNA troops held it.",
+                "sna",
+            ),
+            ("Turkey-backed SNA fighters advanced.", "sna"),
+            // More than the acronym in the brackets.
+            (
+                "The Somali National Army (SNA, its new name) advanced. SNA troops held it.",
+                "sna",
+            ),
+        ];
+        for &(text, want) in rows {
+            let a = an.analyze("t", &format!("Headline\n{text}"));
+            let got: Vec<&str> = a
+                .mentions
+                .iter()
+                .filter(|m| m.text == "SNA")
+                .map(|m| m.actor.as_str())
+                .collect();
+            assert!(
+                !got.is_empty() && got.iter().all(|g| *g == want),
+                "{text}: {got:?}"
+            );
         }
     }
 

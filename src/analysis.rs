@@ -573,6 +573,7 @@ impl Analyzer {
         let raw = found.labels;
         let mut mentions = self.actors.mentions(text, found.names, &seg);
         let unlisted = self.unlisted_parties(text, &seg, &lower, &mut mentions);
+        crate::actors::acronyms_defined_here(text, &mut mentions, self.lexicon.actors.len());
         crate::titles::title_mentions(text, &seg, &lower, &mut mentions);
         crate::actors::pronouns(text, &seg, &lower, &mut mentions);
         let types: std::borrow::Cow<[crate::lexicon::ActorType]> = if unlisted.is_empty() {

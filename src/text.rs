@@ -189,6 +189,14 @@ pub const NAME_PARTICLES: &[&str] = &[
     "dos", "van", "von",
 ];
 
+/// Whether a word is an acronym: two capitals or more, and no more lower-case letters than
+/// capitals ("IIOJK", "PoK", "OGWs", "FARDC"; not "Damascus").
+pub fn is_acronym(w: &str) -> bool {
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    let lower = w.chars().filter(|c| c.is_lowercase()).count();
+    upper >= 2 && lower <= upper
+}
+
 /// The names of the days and months, lower case: words that open dates, not names or subjects.
 pub const CALENDAR_WORDS: &[&str] = &[
     "monday",

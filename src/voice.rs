@@ -1168,7 +1168,7 @@ pub fn analyze(
         for r in insertions.drain(..) {
             // "Indian Illegally Occupied Jammu and Kashmir (IIOJK)": an acronym in brackets
             // restates the words before it, in their voice.
-            if r.len() == 1 && is_acronym(cx.seg.tokens[r.start].span.slice(cx.text)) {
+            if r.len() == 1 && crate::text::is_acronym(cx.seg.tokens[r.start].span.slice(cx.text)) {
                 continue;
             }
             for t in r {
@@ -1550,14 +1550,6 @@ const MAX_WORD_BYTES: usize = 32;
 /// The character that ends just before byte `i` of `s`.
 fn char_before(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()
-}
-
-/// Whether a word is an acronym: two capitals or more, and no more lower-case letters than
-/// capitals ("IIOJK", "PoK", "OGWs", "FARDC"; not "Damascus").
-fn is_acronym(w: &str) -> bool {
-    let upper = w.chars().filter(|c| c.is_uppercase()).count();
-    let lower = w.chars().filter(|c| c.is_lowercase()).count();
-    upper >= 2 && lower <= upper
 }
 
 /// Token ranges strictly inside a pair of dashes or brackets, appended to `out`.
