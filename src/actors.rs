@@ -576,11 +576,24 @@ impl ActorIndex {
     }
 }
 
+/// Whether the capitals of `acronym` are the initials of the capitalised words of `name`
+/// ("SNA" of "Somali National Army"; not "IRGC" of "Iran").
+fn initials_spell(acronym: &str, name: &str) -> bool {
+    let initials: String = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let capitals: String = acronym.chars().filter(|c| c.is_uppercase()).collect();
+    !capitals.is_empty() && initials == capitals
+}
+
 /// An acronym the article expands itself ("The Somali National Army (SNA)", "SNA (Somali
 /// National Army)") means what the article says: each use of it that the lexicon read as another
 /// party's alias (the Syrian National Army's "SNA") is the expansion's party in this article. The
-/// expansion is the mention right before or inside the brackets; an expansion that names the
-/// same party, or brackets holding more than the one word, change nothing. Both must be listed
+/// expansion is the mention right before or inside the brackets, and the acronym must spell its
+/// initials; an expansion that names the same party, or brackets holding more than the one
+/// word, change nothing. Both must be listed
 /// parties (actor index below `listed`): a name no lexicon lists is as likely another spelling
 /// of the listed one ("Islamic Revolution Guards Corps (IRGC)").
 pub fn acronyms_defined_here(text: &str, mentions: &mut [Mention], listed: usize) {
@@ -609,7 +622,8 @@ pub fn acronyms_defined_here(text: &str, mentions: &mut [Mention], listed: usize
             }
             _ => continue,
         };
-        if !defined.iter().any(|d| d.0 == def.0) {
+        let name = if def.2 == a.actor { a_text } else { b_text };
+        if initials_spell(def.0, name) && !defined.iter().any(|d| d.0 == def.0) {
             defined.push((def.0.to_owned(), def.1, def.2));
         }
     }
@@ -961,6 +975,11 @@ mod tests {
                 "sna",
             ),
             ("Turkey-backed SNA fighters advanced.", "sna"),
+            // Letters that do not spell the name's initials: an aside, not an expansion.
+            (
+                "Fighters of Somalia (SNA) advanced. SNA troops held it.",
+                "sna",
+            ),
             // More than the acronym in the brackets.
             (
                 "The Somali National Army (SNA, its new name) advanced. SNA troops held it.",

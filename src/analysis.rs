@@ -1288,9 +1288,10 @@ fn people_as_mentions(u: &crate::unlisted::Unlisted, actor: usize, mentions: &mu
 }
 
 /// Per label entry of `an`'s lexicon, the one party the entry's forms name, when they all do:
-/// each form names that party and no other ("Pakistan-occupied Kashmir"), or is an
-/// abbreviation of such a form (one word with two capitals or more: "PoK", "PoJK"). A term
-/// written as the abbreviation then names the party as the full form does. An entry with a
+/// each form names that party and no other ("Pakistan-occupied Kashmir"), or is one word written
+/// as an acronym ([`crate::text::is_acronym`]: "PoK", "PoJK"), taken for an abbreviation of the
+/// others (its letters are not checked against their initials). A term written as the acronym
+/// then names the party as the full form does. An entry with a
 /// regex, with a form that names no party and is no abbreviation ("militias"), or whose forms
 /// name different parties ("YPG/PKK"), names none.
 fn named_parties(an: &Analyzer) -> Vec<Option<usize>> {
@@ -1309,9 +1310,7 @@ fn named_parties(an: &Analyzer) -> Vec<Option<usize>> {
                 actors.dedup();
                 match actors[..] {
                     [] => {
-                        let abbreviation = !f.contains(char::is_whitespace)
-                            && f.chars().filter(|c| c.is_uppercase()).count() >= 2;
-                        if !abbreviation {
+                        if f.contains(char::is_whitespace) || !crate::text::is_acronym(f) {
                             return None;
                         }
                     }

@@ -67,7 +67,7 @@
 //!     participants", and "the migrants" of "the migrant caravan", "the rebels" of "the rebel
 //!     alliance"); and an indefinite phrase before the description's first tie introduces the
 //!     party the article then refers back to ("A caravan of migrants reached the border" ...
-//!     "the caravan"). A definite description so tied also overrides the proximity rules (11
+//!     "the caravan"). A definite description so tied also overrides the proximity rules (12
 //!     and 13), unless its own phrase names a party.
 //! 17. `carried_over`: a term with no actor in its clause takes the actor its entry was last
 //!     tied to, in the same paragraph or the two sentences before, unless the side its voice
@@ -518,8 +518,9 @@ pub struct Linked {
     /// otherwise.
     pub done_to: Vec<Vec<usize>>,
     pub parties: Vec<Party>,
-    /// Per frame of the article's voices: the state an unnamed official speaks for, by the
-    /// speaker's title ("Interior ministry spokesman Noureddine al-Baba"; see `officials_of`).
+    /// Per frame of the article's voices: the party an unnamed official or organ speaks for, by
+    /// the speaker's title or the organ's words ("Interior ministry spokesman Noureddine
+    /// al-Baba", "a security source"; see `officials_of`).
     pub officials: Vec<Option<usize>>,
 }
 
@@ -1675,8 +1676,9 @@ fn sides_taken<'o>(
 /// outlet is not against, where the speaker is named. A state organ named by its words alone
 /// ([`crate::unlisted::is_state_organ`]: "the Ministry of Defence", "a security source") is
 /// read the same way, and, when no state can be the one, is the organ of the most salient armed
-/// group or movement the outlet sides with; "the source" takes the party of a source named in
-/// the three sentences before.
+/// group or movement the outlet sides with. A definite organ named by its head alone ("the
+/// ministry", "the source") takes what the organ with that head named in the five sentences
+/// before was read as.
 ///
 /// What it does not do: tell which of two states in equal focus the official serves (none is
 /// chosen when the runner-up has more than half the leader's points and the outlet sides with
@@ -1697,30 +1699,26 @@ fn officials_of(
     let mut out: Vec<Option<usize>> = Vec::with_capacity(frames.len());
     for f in frames {
         let w = written(f);
-        let official = f.speaker_actor.is_none()
-            && (crate::unlisted::is_state_office(&w) || crate::unlisted::is_state_organ(&w));
-        let state = if official {
-            state_in_focus(
-                cx,
-                salience,
-                outlet_leaning,
-                f,
-                crate::unlisted::is_state_organ(&w),
-            )
-        } else if f.speaker_actor.is_none() {
-            // "the source" after "a security source" in the three sentences before: the same
-            // official.
-            definite_source(&w)
-                .then(|| {
-                    frames[..out.len()]
-                        .iter()
-                        .zip(&out)
-                        .rev()
-                        .take_while(|(g, _)| g.sentence + 3 >= f.sentence)
-                        .find(|(g, _)| definite_source(&written(g)) || is_source(&written(g)))
-                        .and_then(|(_, s)| *s)
-                })
-                .flatten()
+        let organ = crate::unlisted::is_state_organ(&w);
+        let state = if f.speaker_actor.is_some() {
+            None
+        } else if let Some(head) = crate::unlisted::definite_organ(&w) {
+            // "the ministry", "the source": the organ with that head named in the five sentences
+            // before, whatever it was read as ("The ministry" after "the Gaza Health Ministry"
+            // is no state's); else a head that names an organ alone is read as one.
+            let before = frames[..out.len()]
+                .iter()
+                .zip(&out)
+                .rev()
+                .take_while(|(g, _)| g.sentence + 5 >= f.sentence)
+                .find(|(g, _)| crate::unlisted::speaker_head(&written(g)).as_deref() == Some(head));
+            match before {
+                Some((_, s)) => *s,
+                None if organ => state_in_focus(cx, salience, outlet_leaning, f, true),
+                None => None,
+            }
+        } else if organ || crate::unlisted::is_state_office(&w) {
+            state_in_focus(cx, salience, outlet_leaning, f, organ)
         } else {
             None
         };
@@ -1729,23 +1727,8 @@ fn officials_of(
     out
 }
 
-/// "the source", "the sources": a definite source that refers back to one named before.
-fn definite_source(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "the source" | "the sources" | "this source" | "these sources"
-    )
-}
-
-/// A speaker whose last word is "source" or "sources".
-fn is_source(w: &str) -> bool {
-    let last = w
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .find(|x| !x.is_empty());
-    last.is_some_and(|l| l.eq_ignore_ascii_case("source") || l.eq_ignore_ascii_case("sources"))
-}
-
-/// The state an unnamed official of frame `f` serves (see [`officials_of`]).
+/// The party an unnamed official or organ of frame `f` serves (see [`officials_of`]): a state,
+/// or for an organ (`organ`) with no state to be, a governing armed group or movement.
 fn state_in_focus(
     cx: &Context,
     salience: &Salience,
@@ -3291,15 +3274,24 @@ fn pronoun_owners(cx: &Context, t: &Term) -> Option<Vec<usize>> {
 /// or members, so it describes that party, whatever type the entry targets: the owner is not a
 /// candidate the term may or may not refer to, but the party the phrase says the group belongs
 /// to. A person's group is the party the lexicon says the person is part of ("Haftar's
-/// militias"). Not a relational noun ("Hamas's allies"), whose possessor is the other party, nor
+/// militias"). Not a state named by one word, unless the entry may describe a state: "Syria's
+/// rebels" are the rebels in Syria, "the militias of the Port Sudan army" the army's. Not a
+/// relational noun ("Hamas's allies"), whose possessor is the other party, nor
 /// a group noun the lexicon makes a proxy word (rule 5 reads those first), nor a backer
 /// ("Turkish-backed militias") or designator.
 fn possessor(cx: &Context, t: &Term) -> Option<Link> {
     if t.entry.kind != Kind::Label || t.head.is_none_or(|h| h.class != heads::Class::Group) {
         return None;
     }
+    // A state named by one word (its country or capital) before a group noun says where the
+    // group is, not whose it is ("Syria's rebels", "Moscow's militias"), unless the entry may
+    // describe a state; "the militias of the Port Sudan army" are the army's.
     let owns = |m: usize| {
-        !matches!(cx.mentions[m].role, Some(Role::Backer | Role::Designator)) && !cx.is_place(m)
+        !matches!(cx.mentions[m].role, Some(Role::Backer | Role::Designator))
+            && !cx.is_place(m)
+            && (cx.actor_type(m) != ActorType::State
+                || t.entry.allows(ActorType::State)
+                || cx.mention_text(m).split_whitespace().count() > 1)
     };
     let (owners, how): (Vec<usize>, &str) = if let Some(&m) = t.left.iter().rev().find(|&&m| {
         let after = cx.last_token(m) + 1;
@@ -4219,19 +4211,19 @@ mod tests {
             Salience,
             &["sdf"],
         ),
-        // A phrase that names its own party (here its owner) is not the description tied
-        // elsewhere.
+        // A phrase that names its own party is not the description tied elsewhere (and a state's
+        // possessive before a group noun says where the group is, not whose it is).
         (
             militia_story!("Russia's militia struck Manbij."),
             "militia",
-            Possessor,
-            &["russia"],
+            Salience,
+            &["sdf"],
         ),
         (
             militia_story!("Russia said its militia struck Manbij."),
             "militia",
-            Possessor,
-            &["russia"],
+            Salience,
+            &["sdf"],
         ),
         // The article calls two parties a rebel alliance: "the rebels" are neither by that.
         (
@@ -4946,9 +4938,16 @@ labels:
             SamePhrase,
             &["lna"],
         ),
-        // A place owns nothing: "Libya's militias" are not Libya's state.
+        // A place owns nothing, and a state's possessive before a group noun says where the
+        // group is.
         (
             "Fighting broke out in Libya between its militias.",
+            "militias",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        (
+            "Fighting broke out between Russia's militias.",
             "militias",
             UnnamedParty,
             &["unnamed-1"],

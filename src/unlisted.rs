@@ -182,7 +182,6 @@ pub const TITLES: &[(&[&str], ActorType, bool)] = &[
 /// Words of a title that name an office of a state: its ministries, government, courts,
 /// forces and police ("Interior ministry spokesman", "Deputy Minister of Defence").
 const STATE_OFFICES: &[&str] = &[
-    "foreign",
     "ministry",
     "minister",
     "government",
@@ -211,83 +210,112 @@ const NOT_STATE_OFFICE: &[&str] = &[
     "insurgent",
 ];
 
-/// The head nouns of a state organ that speaks ("the Ministry of Defence", "the Presidency", "a
-/// security source", "the General Staff").
-const ORGAN_HEADS: &[&str] = &[
-    "ministry",
-    "presidency",
-    "command",
-    "agency",
-    "directorate",
-    "staff",
-    "source",
-    "sources",
-    "office",
-];
+/// Head nouns that name an organ of a state on their own ("The ministry", "the Presidency", "the
+/// Northwestern Command").
+const ORGAN_HEADS: &[&str] = &["ministry", "presidency", "directorate", "command"];
 
-/// The other words a state organ's name may have: what office it is, and the function words
-/// between ("A source in the Command", "the Ministry of Foreign Affairs").
-const ORGAN_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "for",
-    "and",
-    "defence",
-    "defense",
-    "interior",
-    "foreign",
-    "affairs",
-    "national",
+/// Head nouns that name a state's organ only with a word of office beside them ("the National
+/// Intelligence and Security Agency", "the General Staff", "a security source"): alone, "the
+/// agency" or "the source" may be anyone's.
+const QUALIFIED_HEADS: &[&str] = &["agency", "staff", "source", "sources"];
+
+/// Words of office an organ's name may hold besides those of [`STATE_OFFICES`]; either kind
+/// qualifies a head of [`QUALIFIED_HEADS`].
+const ORGAN_OFFICES: &[&str] = &[
     "security",
     "intelligence",
     "general",
     "armed",
     "forces",
-    "military",
-    "army",
-    "government",
-    "presidential",
-    "state",
+    "national",
 ];
 
-/// Whether a speaker as written is an organ of a state named by what it is, with no other word:
-/// "the Ministry of Defence", "The ministry", "the Presidency", "a security source", "the
-/// National Intelligence and Security Agency"; not a source with no such word ("the source").
-/// A word outside the organ's vocabulary names whose or which organ ("the Gaza Health Ministry", "the Internal Security Command in
-/// Latakia", "diplomatic sources"), and the organ is then left unresolved.
-pub fn is_state_organ(speaker: &str) -> bool {
-    let words: Vec<String> = speaker
+/// The other words an organ's name may hold: function words, a region ("the Northwestern
+/// Command"), and what a ministry is of ("the Ministry of Foreign Affairs"). They qualify
+/// nothing: "foreign sources" are no state's.
+const ORGAN_FILLERS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northwestern",
+    "northeastern",
+    "southwestern",
+    "southeastern",
+    "central",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "of",
+    "in",
+    "for",
+    "and",
+    "foreign",
+    "affairs",
+];
+
+/// The words of a speaker as written, lower case.
+fn speaker_words(speaker: &str) -> Vec<String> {
+    speaker
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .collect();
-    let is = |list: &[&str], w: &String| list.contains(&w.as_str());
-    // A source or an office is anyone's until a word says it is the state's ("security
-    // sources", "the Foreign Office").
-    let source = |w: &String| matches!(w.as_str(), "source" | "sources" | "office");
-    let head = words
-        .iter()
-        .any(|w| is(ORGAN_HEADS, w) && (!source(w) || words.iter().any(|o| is(SOURCE_OFFICES, o))));
-    head && words
-        .iter()
-        .all(|w| is(ORGAN_HEADS, w) || is(ORGAN_WORDS, w))
+        .collect()
 }
 
-/// The words that make a source a state's: "a security source", "military sources".
-const SOURCE_OFFICES: &[&str] = &[
-    "foreign",
-    "security",
-    "military",
-    "army",
-    "intelligence",
-    "defence",
-    "defense",
-    "government",
-    "command",
-];
+/// Whether a speaker as written is an organ of a state named by what it is, with no other word:
+/// "the Ministry of Defence", "The ministry", "the Presidency", "a security source", "the
+/// National Intelligence and Security Agency"; not a source, agency or command with no word of
+/// office ("the source", "The agency"). A word outside the organ's vocabulary names whose or
+/// which organ ("the Gaza Health Ministry", "the Internal Security Command in Latakia",
+/// "diplomatic sources", "the Foreign Office", which British copy writes for its own), and the
+/// organ is then left unresolved.
+pub fn is_state_organ(speaker: &str) -> bool {
+    let words = speaker_words(speaker);
+    let is = |list: &[&str], w: &String| list.contains(&w.as_str());
+    let office = |w: &String| is(STATE_OFFICES, w) || is(ORGAN_OFFICES, w);
+    let head = words
+        .iter()
+        .any(|w| is(ORGAN_HEADS, w) || (is(QUALIFIED_HEADS, w) && words.iter().any(&office)));
+    head && words
+        .iter()
+        .all(|w| is(ORGAN_HEADS, w) || is(QUALIFIED_HEADS, w) || office(w) || is(ORGAN_FILLERS, w))
+}
+
+/// The head of a definite organ named by its head alone ("the ministry", "The source", "these
+/// sources"), singular: such a speaker refers back to the organ named before it.
+pub fn definite_organ(speaker: &str) -> Option<&'static str> {
+    let words = speaker_words(speaker);
+    let [det, head] = &words[..] else {
+        return None;
+    };
+    if !matches!(det.as_str(), "the" | "this" | "these") {
+        return None;
+    }
+    let singular = if head == "sources" {
+        "source"
+    } else {
+        head.as_str()
+    };
+    ORGAN_HEADS
+        .iter()
+        .chain(QUALIFIED_HEADS)
+        .find(|h| **h == singular)
+        .copied()
+}
+
+/// The last word of a speaker, lower case and singular for "sources": what a definite organ
+/// ([`definite_organ`]) is matched with.
+pub fn speaker_head(speaker: &str) -> Option<String> {
+    let last = speaker_words(speaker).pop()?;
+    Some(if last == "sources" {
+        "source".to_owned()
+    } else {
+        last
+    })
+}
 
 /// Whether a word, as written, is a rank of a regular army: a capitalised title of
 /// [`TITLES`] that suggests a state and counts only when capitalised ("Major", "Gen.").
@@ -984,8 +1012,8 @@ impl<'a> Finder<'a> {
         self.listed_ending_at(p).map(|(a, s)| (Owner::Listed(a), s))
     }
 
-    /// The party the person titled at `i` (name ending before `b`, sentence ending before
-    /// `end`) speaks for, as the text places them:
+    /// The party the person titled at `i` (name ending before `b`, in the sentence of tokens
+    /// `sent`) speaks for, as the text places them:
     /// - a party right before the title, or before a role noun or two before it: "KLF
     ///   commander", "the Front's spokesman", "LNA spokesman Major General";
     /// - an apposition before: "the spokesman of the General Command, Major General Faraj
@@ -995,39 +1023,71 @@ impl<'a> Finder<'a> {
     ///
     /// The apposition is a role noun or title, "of" or "for", and the party, next to the name
     /// with a comma between. Not a party the name merely sits beside ("in Tripoli, General X").
-    fn owner_of(&self, i: usize, b: usize, end: usize) -> Option<Owner> {
-        let before = i.checked_sub(1)?;
-        let role_of = |k: usize| {
-            self.is_word(k)
-                && (crate::heads::class_of(self.lower.get(k)) == Some(crate::heads::Class::Role)
-                    || title_at(self.lower, k, k + 1).is_some())
-        };
+    fn owner_of(&self, i: usize, b: usize, sent: std::ops::Range<usize>) -> Option<Owner> {
+        let (lo, end) = (sent.start, sent.end);
+        // A party in this sentence, ending at token `p`.
+        let party_at = |p: usize| self.party_ending_at(p).filter(|&(_, start)| start >= lo);
+        if let Some(o) = i
+            .checked_sub(1)
+            .filter(|&p| p >= lo)
+            .and_then(|before| self.owner_before(before, lo, &party_at))
+        {
+            return Some(o);
+        }
+        self.owner_after(b, end, &party_at)
+    }
+
+    /// [`Finder::owner_of`] before the title, whose token before is `before` (in the sentence
+    /// from token `lo`): a party right there or before a role noun or two, or an apposition.
+    fn owner_before(
+        &self,
+        before: usize,
+        lo: usize,
+        party_at: &dyn Fn(usize) -> Option<(Owner, usize)>,
+    ) -> Option<Owner> {
+        let role_of = |k: usize| self.role_word(k);
         // The party may stand before a role noun that precedes the title: "LNA spokesman Major
         // General Ahmed Zwai".
         let mut p = before;
-        while p > 0 && p + 2 >= before && role_of(p) {
+        while p > lo && p + 1 >= before && role_of(p) {
             p -= 1;
         }
-        if let Some((o, _)) = self
-            .party_ending_at(before)
-            .or_else(|| (p < before).then(|| self.party_ending_at(p)).flatten())
+        if let Some((o, _)) =
+            party_at(before).or_else(|| (p < before).then(|| party_at(p)).flatten())
         {
             return Some(o);
         }
         // "..., the spokesman of [the] PARTY, TITLE NAME"
         if self.word(before) == ","
-            && before >= 3
-            && let Some((o, start)) = self.party_ending_at(before - 1)
+            && before > lo
+            && let Some((o, start)) = party_at(before - 1)
         {
             let mut k = start;
-            if k > 0 && self.lower.get(k - 1) == "the" {
+            if k > lo && self.lower.get(k - 1) == "the" {
                 k -= 1;
             }
-            if k >= 2 && matches!(self.lower.get(k - 1), "of" | "for") && role_of(k - 2) {
+            if k >= lo + 2 && matches!(self.lower.get(k - 1), "of" | "for") && role_of(k - 2) {
                 return Some(o);
             }
         }
-        // "TITLE NAME, [a|the] [chief] spokesman of/for [the] PARTY"
+        None
+    }
+
+    /// Whether token `k` is a role noun or a title ("spokesman", "commander", "General").
+    fn role_word(&self, k: usize) -> bool {
+        self.is_word(k)
+            && (crate::heads::class_of(self.lower.get(k)) == Some(crate::heads::Class::Role)
+                || title_at(self.lower, k, k + 1).is_some())
+    }
+
+    /// [`Finder::owner_of`] after the name ending before token `b` (in the sentence ending
+    /// before `end`): "TITLE NAME, [a|the] [chief] spokesman of/for [the] PARTY".
+    fn owner_after(
+        &self,
+        b: usize,
+        end: usize,
+        party_at: &dyn Fn(usize) -> Option<(Owner, usize)>,
+    ) -> Option<Owner> {
         if b + 3 < end && self.word(b) == "," {
             let mut k = b + 1;
             if matches!(self.lower.get(k), "a" | "an" | "the") {
@@ -1035,14 +1095,14 @@ impl<'a> Finder<'a> {
             }
             let role_end =
                 (k..(k + 3).min(end)).find(|&j| matches!(self.lower.get(j), "of" | "for"))?;
-            if role_end > k && role_of(role_end - 1) {
+            if role_end > k && self.role_word(role_end - 1) {
                 let mut p = role_end + 1;
                 if p < end && self.lower.get(p) == "the" {
                     p += 1;
                 }
                 // The party's mention starts at `p`; find where it ends.
                 return (p..end.min(p + 8))
-                    .filter_map(|q| self.party_ending_at(q))
+                    .filter_map(party_at)
                     .find(|&(_, start)| start == p)
                     .map(|(o, _)| o);
             }
@@ -1066,9 +1126,10 @@ impl<'a> Finder<'a> {
                 continue;
             };
             let s = self.seg.sentence_at(self.seg.tokens[i].span.start);
-            let (first, end) = s.map_or((0, n), |s| {
+            let (lo, first, end) = s.map_or((0, 0, n), |s| {
                 let r = self.seg.sentences[s].tokens.clone();
                 (
+                    r.start,
                     r.clone().find(|&k| self.is_word(k)).unwrap_or(r.start),
                     r.end,
                 )
@@ -1122,7 +1183,7 @@ impl<'a> Finder<'a> {
                 self.seg.tokens[b - 1].span.end,
             );
             let name = collapse(span.slice(self.text));
-            let owner = self.owner_of(i, b, end);
+            let owner = self.owner_of(i, b, lo..end);
             let (gi, pi) = self.person_in(owner, &name, t, &title);
             self.take(start, b);
             self.groups[gi].mentions.push(UnlistedMention {
@@ -1328,7 +1389,9 @@ mod tests {
             ("rebel commander Ali Ahmed", false),
             ("critics of the government", false),
             ("a spokesman for the guards", false),
-            ("the Foreign Office spokesperson", true),
+            // The Foreign Office is every foreign ministry's name in some copy: no state's by itself.
+            ("the Foreign Office spokesperson", false),
+            ("a foreign diplomat", false),
             // A compound title is a rank only when its first part is one.
             ("UN Secretary-General Antonio Guterres", false),
             ("Major-General Ali Ahmed", true),
@@ -1353,8 +1416,12 @@ mod tests {
             ("the National Intelligence and Security Agency", true),
             ("A source in the Command", true),
             ("the Ministry of Foreign Affairs", true),
-            ("the Foreign Office", true),
+            ("the General Command", true),
+            ("the Foreign Office", false),
             ("the office", false),
+            ("foreign sources", false),
+            ("The agency", false),
+            ("the staff", false),
             // A word that says whose organ it is, or what else it is.
             ("the Gaza Health Ministry", false),
             ("the Internal Security Command in Latakia", false),
@@ -1366,6 +1433,19 @@ mod tests {
         ];
         for &(speaker, want) in rows {
             assert_eq!(is_state_organ(speaker), want, "{speaker}");
+        }
+        // A definite organ named by its head alone refers back.
+        let heads: &[(&str, Option<&str>)] = &[
+            ("the ministry", Some("ministry")),
+            ("The source", Some("source")),
+            ("these sources", Some("source")),
+            ("The agency", Some("agency")),
+            ("the Ministry of Defence", None),
+            ("a source", None),
+            ("the officials", None),
+        ];
+        for &(speaker, want) in heads {
+            assert_eq!(definite_organ(speaker), want, "{speaker}");
         }
     }
 
@@ -1904,6 +1984,13 @@ mod tests {
             // A party beside the name in another role places no one.
             (
                 "In Libya, Major General Ahmed Zwai spoke. Later Zwai said more.",
+                "Zwai",
+                None,
+            ),
+            // A party at the end of the sentence before (here a paragraph of its own).
+            (
+                "Strikes on the Libyan National Army\n\nMajor General Ahmed Zwai said the talks \
+                 failed. Later Zwai said more.",
                 "Zwai",
                 None,
             ),

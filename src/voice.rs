@@ -3780,9 +3780,11 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
 }
 
 /// A speaker in the headline that no earlier text resolves ("General Command: army on alert")
-/// is the first later speaker, with an actor, that shares its head word: a headline shortens
-/// the name the body gives in full ("The General Command of the Libyan Arab Armed Forces
-/// announced"). Names only; a pronoun in a headline has nothing to stand for.
+/// is the first later speaker, with an actor, whose head word (its last word) is the same: a
+/// headline shortens the name the body gives in full ("The General Command of the Libyan Arab
+/// Armed Forces announced" ends on a name that holds "Command", so the body's shorter "The
+/// General Command also said", resolved to it, is what matches). Names only: not a pronoun, a
+/// role noun ("Minister: ...") or a source.
 fn resolve_headline_speakers(cx: &Ctx, frames: &mut [Frame]) {
     let last_word = |sp: Span| {
         sp.slice(cx.text)
@@ -3804,20 +3806,22 @@ fn resolve_headline_speakers(cx: &Ctx, frames: &mut [Frame]) {
         let Some(head) = last_word(f.speaker) else {
             continue;
         };
+        // A role noun or a source names no one in particular: "Minister: ..." may be any
+        // minister the body quotes.
         if !written.starts_with(|c: char| c.is_uppercase())
             || PRONOUN_PERSON.contains(&head.as_str())
             || PRONOUN_THING.contains(&head.as_str())
+            || heads::class_of(&head) == Some(heads::Class::Role)
+            || matches!(
+                head.as_str(),
+                "source" | "sources" | "official" | "officials"
+            )
         {
             continue;
         }
-        let found = frames[i + 1..].iter().find(|g| {
-            g.speaker_actor.is_some()
-                && g.speaker
-                    .slice(cx.text)
-                    .to_lowercase()
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == head)
-        });
+        let found = frames[i + 1..]
+            .iter()
+            .find(|g| g.speaker_actor.is_some() && last_word(g.speaker).as_deref() == Some(&head));
         if let Some((a, name)) = found.map(|g| (g.speaker_actor, g.speaker.slice(cx.text))) {
             frames[i].speaker_actor = a;
             frames[i].resolved_from = Some(name.to_owned());
