@@ -1690,34 +1690,37 @@ fn officials_of(
     outlet_leaning: &dyn Fn(usize) -> i32,
 ) -> Vec<Option<usize>> {
     let frames = &cx.voices.frames;
-    let written = |f: &crate::voice::Frame| {
-        f.resolved_from
-            .as_deref()
-            .unwrap_or_else(|| f.speaker.slice(cx.text))
-            .to_owned()
-    };
+    // Each speaker as written (or as resolved), read once.
+    let written: Vec<&str> = frames
+        .iter()
+        .map(|f| {
+            f.resolved_from
+                .as_deref()
+                .unwrap_or_else(|| f.speaker.slice(cx.text))
+        })
+        .collect();
     let mut out: Vec<Option<usize>> = Vec::with_capacity(frames.len());
-    for f in frames {
-        let w = written(f);
-        let organ = crate::unlisted::is_state_organ(&w);
-        let state = if f.speaker_actor.is_some() {
-            None
-        } else if let Some(head) = crate::unlisted::definite_organ(&w) {
+    for (f, &w) in frames.iter().zip(&written) {
+        if f.speaker_actor.is_some() {
+            out.push(None);
+            continue;
+        }
+        let organ = crate::unlisted::is_state_organ(w);
+        let state = if let Some(head) = crate::unlisted::definite_organ(w) {
             // "the ministry", "the source": the organ with that head named in the five sentences
             // before, whatever it was read as ("The ministry" after "the Gaza Health Ministry"
             // is no state's); else a head that names an organ alone is read as one.
-            let before = frames[..out.len()]
-                .iter()
-                .zip(&out)
+            let n = out.len();
+            let before = (0..n)
                 .rev()
-                .take_while(|(g, _)| g.sentence + 5 >= f.sentence)
-                .find(|(g, _)| crate::unlisted::speaker_head(&written(g)).as_deref() == Some(head));
+                .take_while(|&g| frames[g].sentence + 5 >= f.sentence)
+                .find(|&g| crate::unlisted::speaker_head(written[g]).as_deref() == Some(head));
             match before {
-                Some((_, s)) => *s,
+                Some(g) => out[g],
                 None if organ => state_in_focus(cx, salience, outlet_leaning, f, true),
                 None => None,
             }
-        } else if organ || crate::unlisted::is_state_office(&w) {
+        } else if organ || crate::unlisted::is_state_office(w) {
             state_in_focus(cx, salience, outlet_leaning, f, organ)
         } else {
             None
