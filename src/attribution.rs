@@ -89,7 +89,8 @@
 //!     eliminated"): once every term is resolved, an act that focus or a carried-over tie gave
 //!     that party is resolved again without it.
 //! 19. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
-//!     an unnamed party of the article; a delegitimising label on a state's adjective ("Ukrainian
+//!     an unnamed party of the article (in a party's own statement, the one adversary the
+//!     article sets against it comes first, whatever its type: `salience`); a delegitimising label on a state's adjective ("Ukrainian
 //!     militants", "the Russian terrorists") takes that state instead (`same_phrase`).
 //!
 //! Every rule, local or not, also asks the label's head noun ([`crate::heads`]): "the migrants"

@@ -23,6 +23,12 @@
 //! - an act with no `targets` (it may be anyone's) resolves only to a clear leader; a label with
 //!   none is a referring expression of its own and takes the most salient party.
 //!
+//! A party's own words may cast its adversary as what it is not: the rebels' "Islamist militias"
+//! for an army. So a negative label in a party's statement that no party of its types can take
+//! goes to the party the article sets against the speaker, whatever its type, when that party is
+//! the only one (with two, the words may be about either), and the label has no of-complement
+//! that says whose it is ("the mercenaries of the aggression").
+//!
 //! When no compatible party is in the article, a label that describes parties gets an *unnamed
 //! party*: a first-class actor with a stable id within the article (`unnamed-1`, ...), a type,
 //! and a description taken from the text. Terms whose targets overlap share one unnamed party.
@@ -506,6 +512,19 @@ pub fn resolve(
     if e.targets.is_empty() {
         return None;
     }
+    if let Some((a, p, why)) = miscast_adversary(t, &ranked, cast, text) {
+        return Some(Resolved {
+            actors: vec![a],
+            detail: format!(
+                "no party of the term's types is in focus, and a party's own words cast its \
+                 adversary as what it is not: {} ({p} points; the article sets it against the \
+                 speaker: {why})",
+                cast.name(a)
+            ),
+            candidates,
+            unnamed: false,
+        });
+    }
     let a = unnamed_party(cast, unnamed, e, t, text, seg);
     Some(Resolved {
         actors: vec![a],
@@ -517,6 +536,57 @@ pub fn resolve(
         candidates,
         unnamed: true,
     })
+}
+
+/// A party's own words may cast its adversary as what it is not: the rebels' "Islamist
+/// militias" for an army, a government's "terrorist regime" for a rival state. When no party
+/// of the term's types is in focus, a label of negative stance inside a party's statement
+/// takes the party the article sets against the speaker (`t.opposed`), whatever its type, when
+/// there is one such party in focus ([`MIN_POINTS`], not one person, not the speaker), and the
+/// term's phrase does not name it in another role. Gives the party, its points and where the article sets
+/// it against the speaker.
+fn miscast_adversary<'t>(
+    t: &'t Term,
+    ranked: &[(usize, u32)],
+    cast: &Cast,
+    text: &str,
+) -> Option<(usize, u32, &'t str)> {
+    let e = t.entry;
+    if e.kind != Kind::Label || e.stance >= 0 || t.narration {
+        return None;
+    }
+    // "The mercenaries of the aggression": a label with its complement says whose it is.
+    let next_word = text[t.span.end..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next();
+    if next_word.is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        return None;
+    }
+    let speaker = t.speaker_actor?;
+    let mut all = t.opposed.iter().map(|o| o.0).filter(|&a| a != speaker);
+    let one = all.next()?;
+    if all.any(|a| a != one) {
+        return None;
+    }
+    let mut adversaries = ranked.iter().filter_map(|&(a, p)| {
+        let why = t.opposed.iter().find(|o| o.0 == a)?;
+        (a != speaker && p >= MIN_POINTS && !cast.referent(a).person).then_some((
+            a,
+            p,
+            why.1.as_str(),
+        ))
+    });
+    let first = adversaries.next()?;
+    // With two adversaries in focus, the words may be about either, or about a third party.
+    if adversaries.next().is_some()
+        || !t.other_roles.is_empty()
+        || t.patient.contains(&first.0)
+        || t.set_against.contains(&first.0)
+    {
+        return None;
+    }
+    Some(first)
 }
 
 /// Why the side the term's voice takes rules party `a` out (see [`crate::alignment`]), with the
@@ -910,15 +980,16 @@ mod tests {
         ),
         // A tie carried over holds only if the term's voice allows it: "these invaders" in the
         // words of an official of Congo is not Congo, though "security forces" just before it
-        // was (the invaders are a state, and none other is in focus: an unnamed one).
+        // was. No other state is in focus, and the official's words cast the one adversary the
+        // article sets against Congo, M23, as the invading state.
         (
             "Army repels M23 near Masisi\n\nThe Armed Forces of the Democratic Republic of the \
              Congo on Sunday repelled an offensive by M23 near Masisi. M23 said it had withdrawn. \
              “Our defence and security forces remain determined to defend every centimetre of the \
              national territory against these invaders,” Major Kasongo said.\n",
             "invaders",
-            LinkRule::UnnamedParty,
-            &["unnamed-1"],
+            LinkRule::Salience,
+            &["m23"],
         ),
         // A term of praise praises its voice's side: "the resistance" in Hezbollah's words is
         // Hezbollah, though Hamas is more in focus.
@@ -938,6 +1009,42 @@ mod tests {
             "resistance",
             LinkRule::Salience,
             &["hamas"],
+        ),
+        // A party's own words cast its one adversary as what it is not: M23's "Islamist
+        // militias" are the army it fights, though the label's targets list no state.
+        (
+            "Fighting near Goma\n\nThe Congolese army has been fighting M23 since 2021. M23 said \
+             in a statement that its fighters had repelled an attack by “Islamist militias” near \
+             Goma.\n",
+            "Islamist militias",
+            LinkRule::Salience,
+            &["drc"],
+        ),
+        // Not: with two adversaries of the speaker, the words may be about either.
+        (
+            "Fighting near Goma\n\nThe Congolese army has been fighting M23 since 2021. M23 said \
+             in a statement that its fighters had repelled an attack by “Islamist militias” near \
+             Goma, and Burundi attacked M23 near Uvira.\n",
+            "Islamist militias",
+            LinkRule::UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // Not: a label whose of-complement says whose it is.
+        (
+            "Fighting near Goma\n\nThe Congolese army has been fighting M23 since 2021. M23 said \
+             in a statement that its fighters had repelled an attack by “Islamist militias of the \
+             old order” near Goma.\n",
+            "Islamist militias",
+            LinkRule::UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // Not: in the outlet's own narration.
+        (
+            "Fighting near Goma\n\nThe Congolese army has been fighting M23 since 2021. M23 \
+             fighters repelled an attack by Islamist militias near Goma.\n",
+            "Islamist militias",
+            LinkRule::UnnamedParty,
+            &["unnamed-1"],
         ),
         // Nobody is named: one unnamed party, shared by terms whose targets overlap.
         (

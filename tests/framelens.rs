@@ -1995,7 +1995,7 @@ fn wire_set_does_not_regress() {
     assert!(r.phrase_pairs.as_ref().unwrap().f1 >= 0.95, "{text}");
     assert!(r.tool.voice.accuracy >= 0.90, "{text}");
     assert!(r.tool.author_vs_other.accuracy >= 0.92, "{text}");
-    assert!(r.tool.actor.accuracy >= 0.78, "{text}");
+    assert!(r.tool.actor.accuracy >= 0.79, "{text}");
     // The rules must beat the window baseline.
     assert!(r.tool.actor.accuracy > r.baseline.actor.accuracy, "{text}");
     assert!(r.tool.voice.accuracy > r.baseline.voice.accuracy, "{text}");
