@@ -25,9 +25,10 @@
 //!    factions") describes those proxies; a plural proxy word ("Tehran's proxies") describes all
 //!    of a patron's proxies that the article names, or all those on record.
 //! 6. `possessor`: a group noun owned by a party ("the Muslim Brotherhood's militias", "the
-//!    Brotherhood and its militias", "the militias of the Brotherhood") names that party's
-//!    forces or members, whatever type the entry targets; not a place ("in Libya ... its
-//!    militias") nor a relational noun's possessor ("Hamas's allies").
+//!    Brotherhood and its militias", "the militias of the Brotherhood", "the mercenaries of the
+//!    Zionist regime") names that party's forces or members, whatever type the entry targets;
+//!    not a place ("in Libya ... its militias") nor a relational noun's possessor ("Hamas's
+//!    allies").
 //! 7. `object_complement`: the term names the object of a naming verb ("Turkey considers the
 //!    SDF a terrorist group", "he called Mr. Mattis an island of stability"), or, in "the rebels,
 //!    who call themselves freedom fighters", the namer; after a passive ("the group was
@@ -3279,7 +3280,8 @@ fn pronoun_owners(cx: &Context, t: &Term) -> Option<Vec<usize>> {
 /// candidate the term may or may not refer to, but the party the phrase says the group belongs
 /// to. A person's group is the party the lexicon says the person is part of ("Haftar's
 /// militias"). Not a state named by one word, unless the entry may describe a state: "Syria's
-/// rebels" are the rebels in Syria, "the militias of the Port Sudan army" the army's. Not a
+/// rebels" are the rebels in Syria, "the militias of the Port Sudan army" the army's, and "the
+/// mercenaries of the Zionist regime" the regime's (a state's word before a government noun). Not a
 /// relational noun ("Hamas's allies"), whose possessor is the other party, nor
 /// a group noun the lexicon makes a proxy word (rule 5 reads those first), nor a backer
 /// ("Turkish-backed militias") or designator.
@@ -3290,12 +3292,19 @@ fn possessor(cx: &Context, t: &Term) -> Option<Link> {
     // A state named by one word (its country or capital) before a group noun says where the
     // group is, not whose it is ("Syria's rebels", "Moscow's militias"), unless the entry may
     // describe a state; "the militias of the Port Sudan army" are the army's.
+    // "The militias of the Syrian regime", "the mercenaries of the Zionist regime": a state's
+    // word before a government noun names the state as a polity, not a place.
+    let polity = |m: usize| {
+        let after = cx.last_token(m) + 1;
+        after < t.sent.end && heads::GOVERNMENT_NOUNS.contains(&cx.w(after))
+    };
     let owns = |m: usize| {
         !matches!(cx.mentions[m].role, Some(Role::Backer | Role::Designator))
             && !cx.is_place(m)
             && (cx.actor_type(m) != ActorType::State
                 || t.entry.allows(ActorType::State)
-                || cx.mention_text(m).split_whitespace().count() > 1)
+                || cx.mention_text(m).split_whitespace().count() > 1
+                || polity(m))
     };
     let (owners, how): (Vec<usize>, &str) = if let Some(&m) = t.left.iter().rev().find(|&&m| {
         let after = cx.last_token(m) + 1;
@@ -4932,6 +4941,14 @@ labels:
             Possessor,
             &["muslim-brotherhood", "hamas"],
         ),
+        // A state's word before a government noun names the state as a polity: the mercenaries
+        // of the regime are the regime's, though the entry targets no state.
+        (
+            "The judiciary said the mercenaries of the Zionist regime had confessed.",
+            "mercenaries",
+            Possessor,
+            &["israel"],
+        ),
     ];
     const NOT_POSSESSOR: &[Row] = &[
         // An owner whose type the entry targets, or a person the lexicon lists, is read by
@@ -4952,6 +4969,12 @@ labels:
         ),
         (
             "Fighting broke out between Russia's militias.",
+            "militias",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        (
+            "The spokesman said the militias of Syria were moving.",
             "militias",
             UnnamedParty,
             &["unnamed-1"],

@@ -108,6 +108,13 @@ pub const GROUP_NOUNS: &[&str] = &[
     "militants",
     "insurgents",
     "fighters",
+    "mercenaries",
+    "terrorists",
+    "jihadists",
+    "extremists",
+    "gunmen",
+    "guerrillas",
+    "paramilitaries",
 ];
 
 /// Nouns for a collective or a population: many people, never one person, and never a state
@@ -745,6 +752,9 @@ mod tests {
                 Class::Role,
             ),
             ("American officials", "officials", true, Class::Role),
+            // A plural name for fighters is a group, never one person.
+            ("these terrorists", "terrorists", true, Class::Group),
+            ("Russian mercenaries", "mercenaries", true, Class::Group),
             (
                 "the Trump administration",
                 "administration",
@@ -769,7 +779,7 @@ mod tests {
         for phrase in [
             " , — ",
             "demands",
-            "these terrorists",
+            "these achievements",
             "the effort",
             "the Kremlin’s",
             "lashed out",
