@@ -51,6 +51,9 @@ pub fn title_mentions(
                 continue;
             }
             let Some((end, words)) = title_after(text, seg, lower, t, s.tokens.end) else {
+                if let Some(m) = organ_mention(text, seg, lower, t, s.tokens.end, mentions) {
+                    found.push(m);
+                }
                 continue;
             };
             let span = Span::new(seg.tokens[t].span.start, seg.tokens[end].span.end);
@@ -105,6 +108,91 @@ pub fn title_mentions(
         mentions.extend(found);
         mentions.sort_by_key(|m| m.span.start);
     }
+}
+
+/// The state organs a definite description may name by its head alone ("the army" after "the
+/// Sudanese army"): the heads of [`heads::STATE_SPEAKER_NOUNS`] that are not loaded labels of
+/// their own ("regime", "junta") and that no group's name ends in ("state", as in "Islamic
+/// State", and "country").
+fn is_organ_head(w: &str) -> bool {
+    heads::STATE_SPEAKER_NOUNS.contains(&w)
+        && !matches!(w, "regime" | "junta" | "state" | "country")
+}
+
+/// A mention for "the army", "the military", "the government", "the authorities" or "the
+/// administration" at determiner `the`: the one party named before it by a name whose last word
+/// is that head ("the Sudanese army", "Myanmar military"), the head-match of a shortened name.
+/// `None` when a name follows the head (or "of" and a name), when no name or several parties' names
+/// fit, or when a mention already covers the words.
+fn organ_mention(
+    text: &str,
+    seg: &Segmented,
+    lower: &LowerTokens,
+    the: usize,
+    end: usize,
+    mentions: &[Mention],
+) -> Option<Mention> {
+    let k = the + 1;
+    if k >= end || !is_organ_head(lower.get(k)) {
+        return None;
+    }
+    // A name after the head, or after "of" (with or without "the"), is the organ's own name
+    // ("the army of Chad"); "accused the army of atrocities" is not.
+    let capitalised = |i: usize| {
+        i < end
+            && seg.tokens[i].kind == TokenKind::Word
+            && seg.tokens[i]
+                .span
+                .slice(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    let named = capitalised(k + 1)
+        || (k + 1 < end
+            && lower.get(k + 1) == "of"
+            && (capitalised(k + 2)
+                || (k + 2 < end && lower.get(k + 2) == "the" && capitalised(k + 3))));
+    if named {
+        return None;
+    }
+    let span = Span::new(seg.tokens[the].span.start, seg.tokens[k].span.end);
+    if mentions
+        .iter()
+        .any(|m| m.span.start < span.end && span.start < m.span.end)
+    {
+        return None;
+    }
+    let head = lower.get(k);
+    let mut fits: Vec<&Mention> = Vec::new();
+    for m in mentions.iter().take_while(|m| m.span.start < span.start) {
+        let last = m
+            .span
+            .slice(text)
+            .split_whitespace()
+            .last()
+            .map(str::to_lowercase);
+        if m.form == Form::Name
+            && m.role.is_none()
+            && last.as_deref() == Some(head)
+            && !fits.iter().any(|f| f.actor == m.actor)
+        {
+            fits.push(m);
+        }
+    }
+    let [a] = fits[..] else {
+        return None;
+    };
+    Some(Mention {
+        span,
+        actor: a.actor,
+        form: Form::Title,
+        person: None,
+        role: None,
+        compound: None,
+        near_miss_of: None,
+        antecedent: Some(a.span.slice(text).to_owned()),
+    })
 }
 
 /// The title after the determiner at token `the`: at most [`MAX_TITLE_WORDS`] lower-case words

@@ -1199,6 +1199,68 @@ fn speaker_resolves_to_actor_through_pronoun() {
 }
 
 #[test]
+fn a_state_organ_by_its_head_alone_stands_for_the_party_named_with_that_head() {
+    // (article, the organ mentions found: text, actor, what it stands for)
+    type Found = &'static [(&'static str, &'static str, &'static str)];
+    let rows: &[(&str, Found)] = &[
+        (
+            "Headline\nThe Sudanese army shelled el-Fasher. Rights groups accused the army of \
+             atrocities.",
+            &[("the army", "sudan-army", "Sudanese army")],
+        ),
+        (
+            "Headline\nThe Myanmar military bombed a village. The military denied it.",
+            &[("The military", "myanmar-military", "Myanmar military")],
+        ),
+        // Not: no name before it ends in the head, or two parties' names do.
+        (
+            "Headline\nSudan shelled el-Fasher. Rights groups accused the army of atrocities.",
+            &[],
+        ),
+        (
+            "Headline\nThe Sudanese army and the Israeli army were named. The army denied it.",
+            &[],
+        ),
+        // Not: "of" or a name after the head, a head that names no organ ("the state" after
+        // "Islamic State"), or a loaded label ("the regime").
+        (
+            "Headline\nThe Sudanese army shelled el-Fasher. The army of Chad denied it.",
+            &[],
+        ),
+        (
+            "Headline\nThe Islamic State attacked. The state denied it.",
+            &[],
+        ),
+        (
+            "Headline\nThe Assad regime fell. The regime's prisons opened.",
+            &[],
+        ),
+    ];
+    for &(text, want) in rows {
+        let a = analyze(text);
+        let got: Vec<(&str, &str, &str)> = a
+            .mentions
+            .iter()
+            .filter(|m| m.form == framelens::actors::Form::Title)
+            .map(|m| {
+                (
+                    m.text.as_str(),
+                    m.actor.as_str(),
+                    m.antecedent.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+    // The organ is the object of "accused ... of": the charge is its party's.
+    let a = analyze(
+        "Headline\nThe Sudanese army shelled el-Fasher, and the RSF attacked Kadugli. The RSF \
+         said the town was calm. Rights groups accused the army of atrocities.",
+    );
+    assert_eq!(hit(&a, "atrocities", 0).actors, ["sudan-army"]);
+}
+
+#[test]
 fn a_title_stands_for_the_one_person_named_with_it() {
     const LEAD: &str = "Headline\nPresident Donald Trump met Erdogan on Monday. ";
     // (what follows the lead, the title mentions found: text, actor, what it stands for)
