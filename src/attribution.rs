@@ -1664,7 +1664,8 @@ fn sides_taken<'o>(
             .leaning(&Holder::Author, a, &relations)
             .map_or(0, |l| l.net)
     };
-    let officials = officials_of(cx, salience, &outlet_leaning);
+    let denounced = denounced_by_frame(cx, hits, readings);
+    let officials = officials_of(cx, salience, &outlet_leaning, &denounced);
     let alignment = alignment_of(cx, hits, readings, &officials);
     (officials, alignment)
 }
@@ -1678,9 +1679,11 @@ fn sides_taken<'o>(
 /// outlet is not against, where the speaker is named. A state organ named by its words alone
 /// ([`crate::unlisted::is_state_organ`]: "the Ministry of Defence", "a security source") is
 /// read the same way, and, when no state can be the one, is the organ of the most salient armed
-/// group or movement the outlet sides with. A definite organ named by its head alone ("the
-/// ministry", "the source") takes what the organ with that head named in the five sentences
-/// before was read as.
+/// group or movement the outlet sides with. A definite organ or office holder named by its head
+/// alone ("the ministry", "the source", "the spokesperson") takes what the speaker with that
+/// head named in the five sentences before was read as. Words that denounce a party by name
+/// ("Pakistan-occupied Kashmir") are not its official's, and an organ whose words denounce a
+/// party serves a party the outlet sides with before a state the outlet is merely not against.
 ///
 /// What it does not do: tell which of two states in equal focus the official serves (none is
 /// chosen when the runner-up has more than half the leader's points and the outlet sides with
@@ -1690,6 +1693,7 @@ fn officials_of(
     cx: &Context,
     salience: &Salience,
     outlet_leaning: &dyn Fn(usize) -> i32,
+    denounced: &[Vec<usize>],
 ) -> Vec<Option<usize>> {
     let frames = &cx.voices.frames;
     // Each speaker as written (or as resolved), read once.
@@ -1709,9 +1713,10 @@ fn officials_of(
         }
         let organ = crate::unlisted::is_state_organ(w);
         let state = if let Some(head) = crate::unlisted::definite_organ(w) {
-            // "the ministry", "the source": the organ with that head named in the five sentences
-            // before, whatever it was read as ("The ministry" after "the Gaza Health Ministry"
-            // is no state's); else a head that names an organ alone is read as one.
+            // "the ministry", "the source", "the spokesperson": the organ or office holder with
+            // that head named in the five sentences before, whatever it was read as ("The
+            // ministry" after "the Gaza Health Ministry" is no state's); else a head that names
+            // an organ or a state office alone is read as one.
             let n = out.len();
             let before = (0..n)
                 .rev()
@@ -1719,15 +1724,48 @@ fn officials_of(
                 .find(|&g| crate::unlisted::speaker_head(written[g]).as_deref() == Some(head));
             match before {
                 Some(g) => out[g],
-                None if organ => state_in_focus(cx, salience, outlet_leaning, f, true),
+                None if organ || crate::unlisted::is_state_office(w) => {
+                    state_in_focus(cx, salience, outlet_leaning, f, organ, &denounced[n])
+                }
                 None => None,
             }
         } else if organ || crate::unlisted::is_state_office(w) {
-            state_in_focus(cx, salience, outlet_leaning, f, organ)
+            state_in_focus(
+                cx,
+                salience,
+                outlet_leaning,
+                f,
+                organ,
+                &denounced[out.len()],
+            )
         } else {
             None
         };
         out.push(state);
+    }
+    out
+}
+
+/// For each speech frame, the parties its own words delegitimise by name: a term of negative
+/// stance whose own phrase names the party ("Pakistan-occupied Kashmir", "PoK", "Pakistan's
+/// proxy war", rule `same_phrase`). No party says so of itself, so the frame's unnamed official
+/// or organ does not serve them.
+fn denounced_by_frame(cx: &Context, hits: &[TermHit], readings: &[Reading]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); cx.voices.frames.len()];
+    for (h, r) in hits.iter().zip(readings) {
+        let Some(link) = r.link.as_ref().filter(|l| l.rule == LinkRule::SamePhrase) else {
+            continue;
+        };
+        if h.entry.stance >= 0 || !h.entry.stance_is_the_users() {
+            continue;
+        }
+        let v = cx.voices.voice_of(cx.seg, h.span);
+        if !matches!(v.voice, Voice::Quote | Voice::Reported) {
+            continue;
+        }
+        if let Some(list) = v.frame.and_then(|f| out.get_mut(f)) {
+            list.extend(link.actors.iter().copied());
+        }
     }
     out
 }
@@ -1740,16 +1778,39 @@ fn state_in_focus(
     outlet_leaning: &dyn Fn(usize) -> i32,
     f: &crate::voice::Frame,
     organ: bool,
+    denounced: &[usize],
 ) -> Option<usize> {
     let ranked = salience.at(f.sentence, f.speaker.start);
     let listed = |a: usize| a < cx.lex.actors.len();
     let states: Vec<(usize, u32, i32)> = ranked
         .iter()
-        .filter(|&&(a, _)| listed(a) && cx.type_of(a) == ActorType::State)
+        .filter(|&&(a, _)| {
+            listed(a) && cx.type_of(a) == ActorType::State && !denounced.contains(&a)
+        })
         .map(|&(a, p)| (a, p, outlet_leaning(a)))
         .filter(|&(_, _, lean)| lean >= 0)
         .collect();
     if let Some(&(a, _, _)) = states.iter().find(|&&(_, _, lean)| lean > 0) {
+        return Some(a);
+    }
+    // An organ of a party that governs where it holds ground ("the Ministry of Health" of the
+    // Houthis' Sanaa government): one the outlet sides with.
+    let governing = || {
+        ranked
+            .iter()
+            .find(|&&(a, _)| {
+                listed(a)
+                    && matches!(cx.type_of(a), ActorType::ArmedGroup | ActorType::Movement)
+                    && outlet_leaning(a) > 0
+            })
+            .map(|&(a, _)| a)
+    };
+    // An organ whose words denounce a party takes a side: one the outlet sides with comes before
+    // a state the outlet merely is not against.
+    if organ
+        && !denounced.is_empty()
+        && let Some(a) = governing()
+    {
         return Some(a);
     }
     let state = match states[..] {
@@ -1760,17 +1821,7 @@ fn state_in_focus(
     if state.is_some() || !organ {
         return state;
     }
-    // An organ of a party that governs where it holds ground ("the Ministry of Health" of the
-    // Houthis' Sanaa government), when no state can be the one and the outlet sides with that
-    // party.
-    ranked
-        .iter()
-        .find(|&&(a, _)| {
-            listed(a)
-                && matches!(cx.type_of(a), ActorType::ArmedGroup | ActorType::Movement)
-                && outlet_leaning(a) > 0
-        })
-        .map(|&(a, _)| a)
+    governing()
 }
 
 /// Whose words term `h` is in, for [`crate::alignment`]: the outlet's, a speaker's party, or a

@@ -12,7 +12,8 @@
 //! A term resolves to the most salient *compatible* party:
 //! - its type is one the lexicon entry `targets`;
 //! - a delegitimising term (negative stance) inside a party's own statement does not describe
-//!   that party: "Syria's army said terrorists attacked" is not about the Syrian government;
+//!   that party, nor its patron or proxy by the lexicon: "Syria's army said terrorists attacked"
+//!   is not about the Syrian government, and Burkina Faso's "criminals" are not the VDP;
 //!   and a compatible party the article sets against the speaker ([`crate::opponents`]: "the
 //!   army struck HTS positions") counts its points [`OPPONENT_FACTOR`] times;
 //! - a term of negative stance does not describe a party its voice (the outlet, or the speaker)
@@ -146,6 +147,14 @@ impl Cast<'_> {
     /// The side party `a` is on: the actor it is `part_of`, else itself.
     pub fn side(&self, a: usize) -> usize {
         self.lex.side(a)
+    }
+    /// Whether the lexicon lists one of `a` and `b` among the other's `proxies`: a patron and
+    /// its proxy are one camp.
+    pub fn patron_and_proxy(&self, a: usize, b: usize) -> bool {
+        let (Some(x), Some(y)) = (self.lex.actors.get(a), self.lex.actors.get(b)) else {
+            return false;
+        };
+        x.proxies.contains(&y.id) || y.proxies.contains(&x.id)
     }
     /// The words of party `a`'s name and aliases, as a description is compared with them.
     pub fn names(&self, a: usize) -> impl Iterator<Item = String> + '_ {
@@ -437,6 +446,8 @@ pub fn resolve(
             )
         } else if e.stance < 0 && t.speaker_actor == Some(a) {
             Some("the term is in this party's own statement")
+        } else if e.stance < 0 && t.speaker_actor.is_some_and(|s| cast.patron_and_proxy(s, a)) {
+            Some("the term is in the statement of this party's patron or proxy (by the lexicon)")
         } else if let Some((w, evidence)) = ruled_out_by_side(t, a) {
             sided_out.get_or_insert((a, evidence));
             Some(w)
@@ -1009,6 +1020,16 @@ mod tests {
             "resistance",
             LinkRule::Salience,
             &["hamas"],
+        ),
+        // A patron's words do not delegitimise its proxy (the lexicon lists the VDP among
+        // Burkina Faso's proxies), though the proxy is far more in focus.
+        (
+            "VDP repel JNIM near Djibo\n\nThe VDP held the town of Djibo on Sunday, and the VDP \
+             lost two men. The VDP said the town was calm. Burkina Faso said the criminals fled \
+             north.\n",
+            "criminals",
+            LinkRule::Salience,
+            &["jnim"],
         ),
         // A party's own words cast its one adversary as what it is not: M23's "Islamist
         // militias" are the army it fights, though the label's targets list no state.

@@ -285,7 +285,9 @@ pub fn is_state_organ(speaker: &str) -> bool {
 }
 
 /// The head of a definite organ named by its head alone ("the ministry", "The source", "these
-/// sources"), singular: such a speaker refers back to the organ named before it.
+/// sources"), singular: such a speaker refers back to the organ named before it. A definite
+/// office holder named by a role noun alone ("the spokesperson", "the official") refers back the
+/// same way to the speaker named before with that head ("a defence spokesperson").
 pub fn definite_organ(speaker: &str) -> Option<&'static str> {
     let words = speaker_words(speaker);
     let [det, head] = &words[..] else {
@@ -303,6 +305,11 @@ pub fn definite_organ(speaker: &str) -> Option<&'static str> {
         .iter()
         .chain(QUALIFIED_HEADS)
         .find(|h| **h == singular)
+        .or_else(|| {
+            (det != "these")
+                .then(|| crate::heads::ROLE_NOUNS.iter().find(|h| **h == singular))
+                .flatten()
+        })
         .copied()
 }
 
@@ -1440,8 +1447,13 @@ mod tests {
             ("The source", Some("source")),
             ("these sources", Some("source")),
             ("The agency", Some("agency")),
+            // An office holder by a role noun alone refers back the same way.
+            ("the spokesperson", Some("spokesperson")),
+            ("The minister", Some("minister")),
             ("the Ministry of Defence", None),
             ("a source", None),
+            ("a spokesperson", None),
+            ("these spokesmen", None),
             ("the officials", None),
         ];
         for &(speaker, want) in heads {

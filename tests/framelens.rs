@@ -1187,6 +1187,32 @@ fn an_unnamed_official_speaks_for_the_state_in_focus_by_title() {
          Opposition spokesman Moussa Garba said the terrorists had fled.",
     );
     assert_eq!(hit(&c, "terrorists", 0).speaker_actor, None);
+    // An official whose own words denounce a state by name does not serve it, though it is the
+    // state most in focus; "the spokesperson" refers back to the spokesperson named before.
+    let g = analyze(
+        "Headline\nPakistan said on Monday it would respond, and Pakistan recalled its envoy. \
+         Pakistan closed the border. India sent troops. Pakistan said it would talk. \
+         Infiltrators crossed from Pakistan-occupied Kashmir, a defence spokesperson said. The \
+         terrorists fled, the spokesperson said.",
+    );
+    assert_eq!(
+        hit(&g, "Infiltrators", 0).speaker_actor.as_deref(),
+        Some("india")
+    );
+    assert_eq!(
+        hit(&g, "terrorists", 0).speaker_actor.as_deref(),
+        Some("india")
+    );
+    // Not: words that denounce no state leave the state in focus.
+    let h = analyze(
+        "Headline\nPakistan said on Monday it would respond, and Pakistan recalled its envoy. \
+         Pakistan closed the border. India sent troops. Pakistan said it would talk. \
+         Infiltrators crossed the line, a defence spokesperson said.",
+    );
+    assert_eq!(
+        hit(&h, "Infiltrators", 0).speaker_actor.as_deref(),
+        Some("pakistan")
+    );
 }
 
 #[test]
