@@ -143,6 +143,11 @@ pub const HEADS: &[(&str, ActorType)] = &[
     ("Assembly", Organization),
     ("Society", Organization),
     ("Foundation", Organization),
+    ("Network", Organization),
+    ("Watch", Organization),
+    ("Institute", Organization),
+    ("Observatory", Organization),
+    ("International", Organization),
 ];
 
 /// Titles that introduce a person, as lower-case words, the type they suggest for the person's
@@ -1585,6 +1590,19 @@ mod tests {
                 "Karst Liberation Front",
                 ArmedGroup,
                 "Front",
+            ),
+            // Monitors and rights groups that speak in the news are organisations.
+            (
+                "On Monday, Human Rights Watch accused the army of abuses.",
+                "Human Rights Watch",
+                Organization,
+                "Watch",
+            ),
+            (
+                "Medics from the Sudan Doctors Network blamed the paramilitary.",
+                "Sudan Doctors Network",
+                Organization,
+                "Network",
             ),
         ];
         for (sentence, name, t, head) in cases {
