@@ -4,9 +4,12 @@
 //! The module finds three structures and paints the sentence's tokens with them, outer to inner:
 //! 1. **Speech frames**: a reporting verb with its speaker. `X said (that) ...` (speaker before the
 //!    verb, the words after it), `..., X said.` and `"...," said X` (the words before), `according to
-//!    X`, a participle continuing the frame (`..., adding that ...`), and a verb sharing the subject
-//!    of an earlier frame (`... and claimed ...`, which ends the earlier frame's words at its
-//!    coordinator). After a quotation that ends with a comma, a question or an exclamation mark,
+//!    X`, a participle continuing the frame (`..., adding that ...`, and after a preposition of
+//!    manner or time, `by saying that ...`), and a verb sharing the subject of an earlier frame
+//!    (`... and claimed ...`, which ends the earlier frame's words at its coordinator), or with no
+//!    frame before it the name or pronoun the sentence opens with, when the verb takes a clause
+//!    (`She cut the debt, but said ...`). A quantifier alone (`Some said`) or a share (`47% say`)
+//!    is a subject. After a quotation that ends with a comma, a question or an exclamation mark,
 //!    a tag of a speaker and a verb in -ed is a frame (`“...,” he surmised`, `“...,” mused the
 //!    co-host`): the tag makes the verb one of saying. A frame in mid-sentence reports the words on
 //!    both sides (`The trend, X said, has been clear`); a name and a colon opening a paragraph
@@ -1791,6 +1794,11 @@ fn participle_comma(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<usize> {
     if k > r.start && cx.word(k - 1) == "," {
         return Some(k - 1);
     }
+    // "... landed in hot water by saying that ...", "while insisting that": a participle that a
+    // preposition of manner or time makes an adverbial of the clause before.
+    if k > r.start && cx.is(k - 1, &["by", "while", "after", "before", "when"]) {
+        return Some(k - 1);
+    }
     // American style puts the comma inside the closing quotation mark: 'party," claiming'.
     (k > r.start + 1 && is_closing_mark(cx, k - 1) && cx.word(k - 2) == ",").then(|| k - 1)
 }
@@ -2654,7 +2662,10 @@ fn shared_subject_frame(
 ) -> Option<Frame> {
     let scope = content_start(cx, v, r.end)..r.end;
     let Some(prev) = earlier.iter().rev().find(|f| f.kind != FrameKind::Question) else {
-        let subject = opening_subject(cx, r, v)?;
+        // The sentence's opening actor, else its opening name or subject pronoun when the verb
+        // takes a clause ("She cut the debt, but said she could not ...").
+        let subject = opening_subject(cx, r, v)
+            .or_else(|| opening_name(cx, r, v).filter(|_| takes_clause(cx, v, r.end)))?;
         return Some(new_frame(
             cx,
             si,
@@ -2833,10 +2844,19 @@ fn frame_at(
     if cx.is(p, &["who", "which"]) && b == v {
         return relative_frame(cx, si, r, v, p, quotes);
     }
-    if cx.is(p, NOT_SUBJECT) || cx.seg.tokens[p].kind == TokenKind::Possessive {
+    // "Some said ...", "Many believe ...": a quantifier standing alone before the verb at the
+    // start of its clause is the subject, not a determiner.
+    let lone_quantifier = cx.is(
+        p,
+        &["some", "many", "most", "others", "few", "several", "both"],
+    ) && (p == r.start
+        || matches!(cx.word(p - 1), "," | ";" | "and" | "but" | "while"));
+    if (cx.is(p, NOT_SUBJECT) && !lone_quantifier) || cx.seg.tokens[p].kind == TokenKind::Possessive
+    {
         return None;
     }
-    if cx.is_punct(p) && !matches!(cx.word(p), ")" | "]") {
+    // "47% say ...": a share of people.
+    if cx.is_punct(p) && !matches!(cx.word(p), ")" | "]" | "%") {
         return None;
     }
     // Walk back over the subject to its clause boundary.

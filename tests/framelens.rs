@@ -490,6 +490,47 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Reported,
         "the rebels",
     ),
+    // A participle after a preposition of manner or time is an adverbial of the clause: its
+    // speaker is the clause's subject.
+    (
+        "Headline\nTrump landed in hot water by saying that the militants had won.",
+        "militants",
+        Voice::Reported,
+        "Trump",
+    ),
+    // A verb after "but" or "and" shares the subject the sentence opens with, a name or a
+    // pronoun, when it takes a clause.
+    (
+        "Headline\nShe cut the debt in five years, but said the militants had won.",
+        "militants",
+        Voice::Reported,
+        "She",
+    ),
+    (
+        "Headline\nShe cut the debt in five years, but warned of the militants.",
+        "militants",
+        Voice::Author,
+        "",
+    ),
+    // A quantifier alone, or a share, is a subject that speaks.
+    (
+        "Headline\nSome said the militants had won.",
+        "militants",
+        Voice::Reported,
+        "Some",
+    ),
+    (
+        "Headline\nBy big margins, 47% say the militants had won.",
+        "militants",
+        Voice::Reported,
+        "47%",
+    ),
+    (
+        "Headline\nSome people said the militants had won.",
+        "militants",
+        Voice::Reported,
+        "Some people",
+    ),
     // A participle after a comma and an adverb starts its own frame: the adverb and the
     // participle are the outlet's description of the act, and the earlier words end at the
     // comma.
