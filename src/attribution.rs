@@ -2996,7 +2996,8 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
 /// Jihad and Hamas militants"), the party a person named there is part of ("the Trump
 /// administration"), the party of a service noun's possessor ("Trump's adviser"), and to its
 /// right when the term is a compound modifying a head ("U.S.-backed, Kurdish-led coalition") or
-/// is followed by an owner phrase ("fighters of HTS").
+/// is followed by an owner phrase ("fighters of HTS"), or when the term is a label right before a
+/// party's name or organ, which it modifies ("the terrorist military").
 fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
     let own: Vec<usize> = t
         .inside
@@ -3073,6 +3074,21 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
             found,
             "owns the phrase, which names someone on their side",
         ));
+    }
+    // "the terrorist military", "the criminal Israeli army": a label right before a party's
+    // name or organ is its modifier, and describes it whatever type the entry targets.
+    if t.entry.kind == Kind::Label
+        && let Some(&m) = t.right.first()
+        && cx.first_token(m) == t.toks.end
+        && matches!(cx.mentions[m].form, Form::Name | Form::Title)
+        && cx.mentions[m].role.is_none()
+        && !cx.is_place(m)
+    {
+        return Some(Link {
+            actors: vec![cx.mentions[m].actor],
+            rule: LinkRule::SamePhrase,
+            detail: format!("'{}' is the head the term modifies", cx.mention_text(m)),
+        });
     }
     let after: Vec<usize> = t.right.iter().copied().filter(|&m| t.fits(cx, m)).collect();
     if after.is_empty() || !(t.compound || t.owner_pp) {
@@ -4850,6 +4866,14 @@ labels:
             SamePhrase,
             &["sdf"],
         ),
+        // A label right before a party's organ or name modifies it, whatever type the entry
+        // targets.
+        (
+            "The Myanmar military bombed a school. The NUG condemned the terrorist military.",
+            "terrorist",
+            SamePhrase,
+            &["myanmar-military"],
+        ),
     ];
     const NOT_SAME_PHRASE: &[Row] = &[
         // A neutral or contested label on a state's adjective says where they are from.
@@ -4878,6 +4902,13 @@ labels:
         (
             "An Iranian proxy fired rockets.",
             "proxy",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // Not a modifier: a party after a preposition, named as a place.
+        (
+            "Terrorists in Syria fired rockets.",
+            "Terrorists",
             UnnamedParty,
             &["unnamed-1"],
         ),

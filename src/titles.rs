@@ -120,7 +120,8 @@ fn is_organ_head(w: &str) -> bool {
 }
 
 /// A mention for "the army", "the military", "the government", "the authorities" or "the
-/// administration" at determiner `the`: the one party named before it by a name whose last word
+/// administration" at determiner `the`, the head perhaps after lower-case modifiers ("the
+/// terrorist military": the mention is then the head alone): the one party named before it by a name whose last word
 /// is that head ("the Sudanese army", "Myanmar military"), the head-match of a shortened name.
 /// `None` when a name follows the head (or "of" and a name), when no name or several parties' names
 /// fit, or when a mention already covers the words.
@@ -132,8 +133,18 @@ fn organ_mention(
     end: usize,
     mentions: &[Mention],
 ) -> Option<Mention> {
-    let k = the + 1;
-    if k >= end || !is_organ_head(lower.get(k)) {
+    // The head, right after the determiner or after at most two lower-case modifiers ("the
+    // terrorist military", "the fascist army").
+    let modifier = |i: usize| {
+        seg.tokens[i].kind == TokenKind::Word
+            && lower.get(i).chars().all(|c| c.is_alphabetic() || c == '-')
+            && !seg.tokens[i]
+                .span
+                .slice(text)
+                .starts_with(char::is_uppercase)
+    };
+    let k = (the + 1..(the + 4).min(end)).find(|&i| is_organ_head(lower.get(i)))?;
+    if !(the + 1..k).all(modifier) {
         return None;
     }
     // A name after the head, or after "of" (with or without "the"), is the organ's own name
@@ -156,7 +167,9 @@ fn organ_mention(
     if named {
         return None;
     }
-    let span = Span::new(seg.tokens[the].span.start, seg.tokens[k].span.end);
+    // With modifiers, the mention is the head alone: the modifiers may be a term of their own.
+    let from = if k == the + 1 { the } else { k };
+    let span = Span::new(seg.tokens[from].span.start, seg.tokens[k].span.end);
     if mentions
         .iter()
         .any(|m| m.span.start < span.end && span.start < m.span.end)
