@@ -121,8 +121,9 @@ fn is_organ_head(w: &str) -> bool {
 
 /// A mention for "the army", "the military", "the government", "the authorities" or "the
 /// administration" at determiner `the`, the head perhaps after lower-case modifiers ("the
-/// terrorist military": the mention is then the head alone): the one party named before it by a name whose last word
-/// is that head ("the Sudanese army", "Myanmar military"), the head-match of a shortened name.
+/// terrorist military": the mention is then the head alone): the one party named before it by a
+/// name whose last word is that head ("the Sudanese army", "Myanmar military"), the head-match of
+/// a shortened name.
 /// `None` when a name follows the head (or "of" and a name), when no name or several parties' names
 /// fit, or when a mention already covers the words.
 fn organ_mention(
@@ -159,6 +160,22 @@ fn organ_mention(
                 .next()
                 .is_some_and(char::is_uppercase)
     };
+    // "military" is an adjective as often as a noun: before a lower-case word other than a verb
+    // in -ed or an auxiliary ("the special military operation"), it is no head.
+    if lower.get(k) == "military"
+        && k + 1 < end
+        && seg.tokens[k + 1].kind == TokenKind::Word
+        && !capitalised(k + 1)
+    {
+        let next = lower.get(k + 1);
+        if !(next.ends_with("ed")
+            || crate::voice::is_auxiliary(next)
+            || next == "said"
+            || next == "says")
+        {
+            return None;
+        }
+    }
     let named = capitalised(k + 1)
         || (k + 1 < end
             && lower.get(k + 1) == "of"

@@ -981,6 +981,11 @@ const AUXILIARIES: &[&str] = &[
     "could", "should", "can", "may", "might", "must",
 ];
 
+/// Whether `w` (lower case) is one of [`AUXILIARIES`].
+pub(crate) fn is_auxiliary(w: &str) -> bool {
+    AUXILIARIES.contains(&w)
+}
+
 /// Auxiliaries with the negation fused ("hasn't said", "isn't saying"), written with a straight
 /// apostrophe; [`negated_auxiliary`] reads a curly one too.
 const NEGATED_AUXILIARIES: &[&str] = &[

@@ -1302,6 +1302,19 @@ fn a_state_organ_by_its_head_alone_stands_for_the_party_named_with_that_head() {
             "Headline\nThe Assad regime fell. The regime's prisons opened.",
             &[],
         ),
+        // "military" before a lower-case word other than a verb is an adjective.
+        (
+            "Headline\nThe Myanmar military bombed a village. The military operation ended.",
+            &[],
+        ),
+        (
+            "Headline\nThe Myanmar military bombed a village. The military denied it, and the \
+             military said it would go on.",
+            &[
+                ("The military", "myanmar-military", "Myanmar military"),
+                ("the military", "myanmar-military", "Myanmar military"),
+            ],
+        ),
     ];
     for &(text, want) in rows {
         let a = analyze(text);
