@@ -16,7 +16,9 @@
 //! 3. `same_phrase`: an actor named in the term's own noun phrase ("the HTS terror organization",
 //!    "Assad's regime", "HTS fighters", "fighters from a Kurdish-led coalition"; a compound
 //!    "U.S.-backed" describes the head it modifies), or by the term itself when it abbreviates
-//!    forms of its entry that all name one party ("PoK" of "Pakistan-occupied Kashmir").
+//!    forms of its entry that all name one party ("PoK" of "Pakistan-occupied Kashmir"); a
+//!    label that is no party noun, right before a party's name or organ, modifies it and
+//!    describes it whatever type the entry targets ("the terrorist Israeli army").
 //! 4. `accused_of`: an act charged with a verb of accusing is the accused's: the object of
 //!    "accused X of", else the subject of "X was accused of" ("JNIM has been accused of
 //!    atrocities"), never the accuser after "by".
@@ -79,8 +81,9 @@
 //!     statement has no named source).
 //! 18. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
-//!     distance; never the party whose own statement holds a delegitimising term, and a party
-//!     the article sets against that speaker ([`crate::opponents`]) counts double. A speaker
+//!     distance; never the party whose own statement holds a delegitimising term, nor its
+//!     patron or proxy by the lexicon, and a party the article sets against that speaker
+//!     ([`crate::opponents`]) counts double. A speaker
 //!     whose title names an office of a state and no party ("Interior ministry spokesman X",
 //!     "Major X") speaks for the state most in focus there. The side each voice takes
 //!     ([`crate::alignment`]) rules parties out; a euphemism in the outlet's narration, and a
@@ -90,9 +93,10 @@
 //!     eliminated"): once every term is resolved, an act that focus or a carried-over tie gave
 //!     that party is resolved again without it.
 //! 19. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
-//!     an unnamed party of the article (in a party's own statement, the one adversary the
-//!     article sets against it comes first, whatever its type: `salience`); a delegitimising label on a state's adjective ("Ukrainian
-//!     militants", "the Russian terrorists") takes that state instead (`same_phrase`).
+//!     an unnamed party of the article (but a negative label in a party's own statement takes
+//!     the one adversary the article sets against it, whatever its type: `salience`); a
+//!     delegitimising label on a state's adjective ("Ukrainian militants", "the Russian
+//!     terrorists") takes that state instead (`same_phrase`).
 //!
 //! Every rule, local or not, also asks the label's head noun ([`crate::heads`]): "the migrants"
 //! is plural and never one person, "the administration" is a state, "the president" is a person
@@ -1600,6 +1604,15 @@ fn from_salience<'o>(
         count: roles.count,
         leaning: &leaning,
         narration: v.voice == Voice::Author,
+        owner_pp: {
+            // The owner phrase may follow the closing mark of a quoted term ("“mercenaries” of").
+            let sent_end = cx.seg.sentences[h.sentence].tokens.end;
+            let mut at = token_range(cx.seg, h.span).end;
+            while at < sent_end && crate::voice::is_quote_token(cx.w(at)) {
+                at += 1;
+            }
+            starts_with_owner_pp(cx, h.entry, at, sent_end)
+        },
     };
     discourse::resolve(salience, cast, unnamed, &term, cx.text, cx.seg)
 }
@@ -1712,34 +1725,22 @@ fn officials_of(
             continue;
         }
         let organ = crate::unlisted::is_state_organ(w);
-        let state = if let Some(head) = crate::unlisted::definite_organ(w) {
-            // "the ministry", "the source", "the spokesperson": the organ or office holder with
-            // that head named in the five sentences before, whatever it was read as ("The
-            // ministry" after "the Gaza Health Ministry" is no state's); else a head that names
-            // an organ or a state office alone is read as one.
-            let n = out.len();
-            let before = (0..n)
+        let office = organ || crate::unlisted::is_state_office(w);
+        let n = out.len();
+        // "the ministry", "the source", "the spokesperson": the organ or office holder with that
+        // head named in the five sentences before, whatever it was read as ("The ministry" after
+        // "the Gaza Health Ministry" is no state's); else a head that names an organ or a state
+        // office alone is read as one.
+        let before = crate::unlisted::definite_organ(w).and_then(|head| {
+            (0..n)
                 .rev()
                 .take_while(|&g| frames[g].sentence + 5 >= f.sentence)
-                .find(|&g| crate::unlisted::speaker_head(written[g]).as_deref() == Some(head));
-            match before {
-                Some(g) => out[g],
-                None if organ || crate::unlisted::is_state_office(w) => {
-                    state_in_focus(cx, salience, outlet_leaning, f, organ, &denounced[n])
-                }
-                None => None,
-            }
-        } else if organ || crate::unlisted::is_state_office(w) {
-            state_in_focus(
-                cx,
-                salience,
-                outlet_leaning,
-                f,
-                organ,
-                &denounced[out.len()],
-            )
-        } else {
-            None
+                .find(|&g| crate::unlisted::speaker_head(written[g]).as_deref() == Some(head))
+        });
+        let state = match before {
+            Some(g) => out[g],
+            None if office => state_in_focus(cx, salience, outlet_leaning, f, organ, &denounced[n]),
+            None => None,
         };
         out.push(state);
     }
@@ -1771,7 +1772,9 @@ fn denounced_by_frame(cx: &Context, hits: &[TermHit], readings: &[Reading]) -> V
 }
 
 /// The party an unnamed official or organ of frame `f` serves (see [`officials_of`]): a state,
-/// or for an organ (`organ`) with no state to be, a governing armed group or movement.
+/// or for an organ (`organ`) with no state to be, a governing armed group or movement. Never a
+/// party its words denounce (`denounced`); and an organ whose words denounce one serves a
+/// governing party the outlet sides with before a state the outlet is merely not against.
 fn state_in_focus(
     cx: &Context,
     salience: &Salience,
@@ -1794,7 +1797,7 @@ fn state_in_focus(
         return Some(a);
     }
     // An organ of a party that governs where it holds ground ("the Ministry of Health" of the
-    // Houthis' Sanaa government): one the outlet sides with.
+    // Houthis' Sanaa government): one the outlet sides with, and not one the words denounce.
     let governing = || {
         ranked
             .iter()
@@ -1802,6 +1805,7 @@ fn state_in_focus(
                 listed(a)
                     && matches!(cx.type_of(a), ActorType::ArmedGroup | ActorType::Movement)
                     && outlet_leaning(a) > 0
+                    && !denounced.contains(&a)
             })
             .map(|&(a, _)| a)
     };
@@ -2996,8 +3000,9 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
 /// Jihad and Hamas militants"), the party a person named there is part of ("the Trump
 /// administration"), the party of a service noun's possessor ("Trump's adviser"), and to its
 /// right when the term is a compound modifying a head ("U.S.-backed, Kurdish-led coalition") or
-/// is followed by an owner phrase ("fighters of HTS"), or when the term is a label right before a
-/// party's name or organ, which it modifies ("the terrorist military").
+/// is followed by an owner phrase ("fighters of HTS"), or when the term is a label that is no
+/// party noun right before a party's name or organ, which it modifies ("the terrorist Israeli
+/// army").
 fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
     let own: Vec<usize> = t
         .inside
@@ -3075,9 +3080,13 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
             "owns the phrase, which names someone on their side",
         ));
     }
-    // "the terrorist military", "the criminal Israeli army": a label right before a party's
-    // name or organ is its modifier, and describes it whatever type the entry targets.
+    // "the terrorist Israeli army", "the terrorist Myanmar military": a label right before a party's
+    // name or organ is its modifier, and describes it whatever type the entry targets; a title
+    // right before a name is the name's ("C.I.A. director Mike Pompeo"). Not a label that is
+    // any other party noun: in "the militias Iran backs" the name opens a clause.
     if t.entry.kind == Kind::Label
+        && t.head
+            .is_none_or(|h| h.class == heads::Class::Role && !h.plural)
         && let Some(&m) = t.right.first()
         && cx.first_token(m) == t.toks.end
         && matches!(cx.mentions[m].form, Form::Name | Form::Title)
@@ -4869,10 +4878,10 @@ labels:
         // A label right before a party's organ or name modifies it, whatever type the entry
         // targets.
         (
-            "The Myanmar military bombed a school. The NUG condemned the terrorist military.",
+            "Hamas said the terrorist Israeli army shelled the camp.",
             "terrorist",
             SamePhrase,
-            &["myanmar-military"],
+            &["israel"],
         ),
     ];
     const NOT_SAME_PHRASE: &[Row] = &[
@@ -4905,10 +4914,10 @@ labels:
             UnnamedParty,
             &["unnamed-1"],
         ),
-        // Not a modifier: a party after a preposition, named as a place.
+        // Not a modifier: a label that is a party noun, before a clause whose subject is named.
         (
-            "Terrorists in Syria fired rockets.",
-            "Terrorists",
+            "The militias Iran backs fired rockets.",
+            "militias",
             UnnamedParty,
             &["unnamed-1"],
         ),

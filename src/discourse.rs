@@ -397,6 +397,9 @@ pub struct Term<'a> {
     pub leaning: &'a dyn Fn(usize) -> Option<Leaning>,
     /// The term is in the outlet's own narration.
     pub narration: bool,
+    /// The term is followed by an owner phrase ("the mercenaries of the aggression"), which
+    /// says whose it is.
+    pub owner_pp: bool,
 }
 
 /// How a term was resolved from the discourse.
@@ -408,7 +411,8 @@ pub struct Resolved {
 }
 
 /// Resolves a term with no actor in its own phrase or clause to the most salient compatible
-/// party, or to an unnamed party (made in `cast` when needed).
+/// party, else to the one adversary of the speaker whose words it is in (whatever its type:
+/// see `miscast_adversary`), else to an unnamed party (made in `cast` when needed).
 pub fn resolve(
     sal: &Salience,
     cast: &mut Cast,
@@ -523,7 +527,7 @@ pub fn resolve(
     if e.targets.is_empty() {
         return None;
     }
-    if let Some((a, p, why)) = miscast_adversary(t, &ranked, cast, text) {
+    if let Some((a, p, why)) = miscast_adversary(t, &ranked, cast) {
         return Some(Resolved {
             actors: vec![a],
             detail: format!(
@@ -551,53 +555,35 @@ pub fn resolve(
 
 /// A party's own words may cast its adversary as what it is not: the rebels' "Islamist
 /// militias" for an army, a government's "terrorist regime" for a rival state. When no party
-/// of the term's types is in focus, a label of negative stance inside a party's statement
-/// takes the party the article sets against the speaker (`t.opposed`), whatever its type, when
-/// there is one such party in focus ([`MIN_POINTS`], not one person, not the speaker), and the
-/// term's phrase does not name it in another role. Gives the party, its points and where the article sets
-/// it against the speaker.
+/// of the term's types is in focus, a label of negative stance in a party's statement takes the party the article sets against the speaker (`t.opposed`),
+/// whatever its type, when the article sets exactly one party against the speaker, that party
+/// is in focus ([`MIN_POINTS`]) and is not one person, the term's phrase names no party in
+/// another role and the term is neither done to it nor set against it, and no owner phrase
+/// follows the term ("the mercenaries of the aggression" says whose they are). Gives the party,
+/// its points and where the article sets it against the speaker.
 fn miscast_adversary<'t>(
     t: &'t Term,
     ranked: &[(usize, u32)],
     cast: &Cast,
-    text: &str,
 ) -> Option<(usize, u32, &'t str)> {
     let e = t.entry;
-    if e.kind != Kind::Label || e.stance >= 0 || t.narration {
-        return None;
-    }
-    // "The mercenaries of the aggression": a label with its complement says whose it is.
-    let next_word = text[t.span.end..]
-        .trim_start()
-        .split(|c: char| !c.is_alphanumeric())
-        .next();
-    if next_word.is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+    if e.kind != Kind::Label || e.stance >= 0 || t.owner_pp {
         return None;
     }
     let speaker = t.speaker_actor?;
-    let mut all = t.opposed.iter().map(|o| o.0).filter(|&a| a != speaker);
-    let one = all.next()?;
-    if all.any(|a| a != one) {
+    // With two adversaries, the words may be about either.
+    let mut all = t.opposed.iter().filter(|o| o.0 != speaker);
+    let (one, why) = all.next()?;
+    if all.any(|o| o.0 != *one) {
         return None;
     }
-    let mut adversaries = ranked.iter().filter_map(|&(a, p)| {
-        let why = t.opposed.iter().find(|o| o.0 == a)?;
-        (a != speaker && p >= MIN_POINTS && !cast.referent(a).person).then_some((
-            a,
-            p,
-            why.1.as_str(),
-        ))
-    });
-    let first = adversaries.next()?;
-    // With two adversaries in focus, the words may be about either, or about a third party.
-    if adversaries.next().is_some()
-        || !t.other_roles.is_empty()
-        || t.patient.contains(&first.0)
-        || t.set_against.contains(&first.0)
-    {
-        return None;
-    }
-    Some(first)
+    let &(a, p) = ranked.iter().find(|r| r.0 == *one)?;
+    let fits = p >= MIN_POINTS
+        && !cast.referent(a).person
+        && t.other_roles.is_empty()
+        && !t.patient.contains(&a)
+        && !t.set_against.contains(&a);
+    fits.then_some((a, p, why.as_str()))
 }
 
 /// Why the side the term's voice takes rules party `a` out (see [`crate::alignment`]), with the
@@ -1059,7 +1045,7 @@ mod tests {
             LinkRule::UnnamedParty,
             &["unnamed-1"],
         ),
-        // Not: in the outlet's own narration.
+        // Not: in the outlet's own narration, which is no party's statement.
         (
             "Fighting near Goma\n\nThe Congolese army has been fighting M23 since 2021. M23 \
              fighters repelled an attack by Islamist militias near Goma.\n",

@@ -81,7 +81,9 @@ pub const GOVERNMENT_NOUNS: &[&str] = &[
 ];
 
 /// Heads of a speaker that stands for a state as a whole ("the army said", "the government
-/// said"), resolved to the last state named. Organs such as "the ministry" or "the embassy" are
+/// said"), resolved to the last state named; those that are no loaded label of their own also
+/// make "the army" a mention of the party named before with that head (see
+/// [`crate::titles::title_mentions`]). Organs such as "the ministry" or "the embassy" are
 /// left out: they are better resolved to the earlier speaker with the same head ("the Ukrainian
 /// Foreign Ministry ... the ministry said").
 pub const STATE_SPEAKER_NOUNS: &[&str] = &[
@@ -230,6 +232,11 @@ const MAX_WORDS: usize = 8;
 const HEAD_ENDS_BEFORE: &[&str] = &[
     "of", "at", "for", "from", "in", "on", "with", "by", "to", "who", "which", "that", "whose",
 ];
+
+/// Whether a lower-case word ends a head noun's phrase: a preposition or a relative word.
+pub fn ends_a_head(w: &str) -> bool {
+    HEAD_ENDS_BEFORE.contains(&w)
+}
 
 /// The class of a head word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! Titles: the words each party is known by in one article, so that a description made of them
 //! refers to it ("the caravan" to the "Migrant caravan", "the special counsel" to the person the
-//! text introduced as "special counsel Robert Mueller", "the president" to "President Trump").
+//! text introduced as "special counsel Robert Mueller", "the president" to "President Trump",
+//! "the army" to "the Sudanese army").
 //!
 //! This is the head-match pass of multi-pass coreference (Raghunathan et al. 2010, Lee et al.
 //! 2013): a description whose words, head included, all occur in one of the names the article
@@ -29,7 +30,9 @@ const MAX_TITLE_WORDS: usize = 4;
 /// after "President Donald Trump", "the special counsel" after "special counsel Robert
 /// Mueller", "The Prime Minister said"): the one person the article named before it with every
 /// word of it, title included. Such a description stands for that person as a pronoun would:
-/// its mention has form [`Form::Title`] and the name as its antecedent.
+/// its mention has form [`Form::Title`] and the name as its antecedent. A state organ named by
+/// its head alone ("the army" after "the Sudanese army") gets such a mention too (see
+/// [`organ_mention`]).
 ///
 /// What it does not do: choose. A description that two people named before would fit ("the
 /// president" after President Trump and President Macron), one with a word neither name has
@@ -120,12 +123,14 @@ fn is_organ_head(w: &str) -> bool {
 }
 
 /// A mention for "the army", "the military", "the government", "the authorities" or "the
-/// administration" at determiner `the`, the head perhaps after lower-case modifiers ("the
-/// terrorist military": the mention is then the head alone): the one party named before it by a
-/// name whose last word is that head ("the Sudanese army", "Myanmar military"), the head-match of
-/// a shortened name.
-/// `None` when a name follows the head (or "of" and a name), when no name or several parties' names
-/// fit, or when a mention already covers the words.
+/// administration" at determiner `the`: the one party named before it by a name whose last word
+/// is that head ("the Sudanese army", "Myanmar military"), the head-match of a shortened name.
+/// `None` when a word stands between the determiner and the head (a modifier may contrast, "the
+/// former government", or name another party's forces, "the occupation army"), when a name
+/// follows the head (or "of" and a name), when "military" is an adjective (before a lower-case
+/// word that is not a verb in -ed, an auxiliary, a verb of saying, a preposition or a
+/// conjunction), when no name or several parties' names fit, or when a mention already covers
+/// the words.
 fn organ_mention(
     text: &str,
     seg: &Segmented,
@@ -134,22 +139,12 @@ fn organ_mention(
     end: usize,
     mentions: &[Mention],
 ) -> Option<Mention> {
-    // The head, right after the determiner or after at most two lower-case modifiers ("the
-    // terrorist military", "the fascist army").
-    let modifier = |i: usize| {
-        seg.tokens[i].kind == TokenKind::Word
-            && lower.get(i).chars().all(|c| c.is_alphabetic() || c == '-')
-            && !seg.tokens[i]
-                .span
-                .slice(text)
-                .starts_with(char::is_uppercase)
-    };
-    let k = (the + 1..(the + 4).min(end)).find(|&i| is_organ_head(lower.get(i)))?;
-    if !(the + 1..k).all(modifier) {
+    // The head right after the determiner: a modifier may contrast ("the former government",
+    // "the rival army") or name another party's forces ("the occupation army").
+    let k = the + 1;
+    if k >= end || !is_organ_head(lower.get(k)) {
         return None;
     }
-    // A name after the head, or after "of" (with or without "the"), is the organ's own name
-    // ("the army of Chad"); "accused the army of atrocities" is not.
     let capitalised = |i: usize| {
         i < end
             && seg.tokens[i].kind == TokenKind::Word
@@ -160,19 +155,21 @@ fn organ_mention(
                 .next()
                 .is_some_and(char::is_uppercase)
     };
-    // "military" is an adjective as often as a noun: before a lower-case word other than a verb
-    // in -ed or an auxiliary ("the special military operation"), it is no head.
+    // "military" is an adjective as often as a noun: before a lower-case word that is not a
+    // verb in -ed, an auxiliary, a verb of saying, a preposition or a conjunction ("the military
+    // operation"), it is no head.
     if lower.get(k) == "military"
         && k + 1 < end
         && seg.tokens[k + 1].kind == TokenKind::Word
         && !capitalised(k + 1)
     {
         let next = lower.get(k + 1);
-        if !(next.ends_with("ed")
+        let verb_or_function_word = next.ends_with("ed")
             || crate::voice::is_auxiliary(next)
-            || next == "said"
-            || next == "says")
-        {
+            || crate::voice::is_cue_word(next)
+            || heads::ends_a_head(next)
+            || matches!(next, "and" | "or" | "but");
+        if !verb_or_function_word {
             return None;
         }
     }
@@ -184,13 +181,9 @@ fn organ_mention(
     if named {
         return None;
     }
-    // With modifiers, the mention is the head alone: the modifiers may be a term of their own.
-    let from = if k == the + 1 { the } else { k };
-    let span = Span::new(seg.tokens[from].span.start, seg.tokens[k].span.end);
-    if mentions
-        .iter()
-        .any(|m| m.span.start < span.end && span.start < m.span.end)
-    {
+    let span = Span::new(seg.tokens[the].span.start, seg.tokens[k].span.end);
+    let lo = mentions.partition_point(|m| m.span.end <= span.start);
+    if mentions.get(lo).is_some_and(|m| m.span.start < span.end) {
         return None;
     }
     let head = lower.get(k);

@@ -310,11 +310,7 @@ pub fn definite_organ(speaker: &str) -> Option<&'static str> {
         .iter()
         .chain(QUALIFIED_HEADS)
         .find(|h| **h == singular)
-        .or_else(|| {
-            (det != "these")
-                .then(|| crate::heads::ROLE_NOUNS.iter().find(|h| **h == singular))
-                .flatten()
-        })
+        .or_else(|| crate::heads::ROLE_NOUNS.iter().find(|h| **h == singular))
         .copied()
 }
 
@@ -1458,7 +1454,8 @@ mod tests {
             ("the Ministry of Defence", None),
             ("a source", None),
             ("a spokesperson", None),
-            ("these spokesmen", None),
+            // Role nouns are singular: a plural refers to no one speaker.
+            ("the spokesmen", None),
             ("the officials", None),
         ];
         for &(speaker, want) in heads {
@@ -1603,6 +1600,24 @@ mod tests {
                 "Sudan Doctors Network",
                 Organization,
                 "Network",
+            ),
+            (
+                "Researchers at the Karst Peace Institute counted the dead.",
+                "Karst Peace Institute",
+                Organization,
+                "Institute",
+            ),
+            (
+                "A report by Karst Rights Observatory followed.",
+                "Karst Rights Observatory",
+                Organization,
+                "Observatory",
+            ),
+            (
+                "Delegates of Karst Aid International arrived.",
+                "Karst Aid International",
+                Organization,
+                "International",
             ),
         ];
         for (sentence, name, t, head) in cases {

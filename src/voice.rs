@@ -1799,14 +1799,13 @@ fn participle_comma(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<usize> {
     if k > r.start && cx.word(k - 1) == "," {
         return Some(k - 1);
     }
-    // "... landed in hot water by saying that ...", "while insisting that": a participle that a
-    // preposition of manner or time makes an adverbial of the clause before.
-    if k > r.start && cx.is(k - 1, &["by", "while", "after", "before", "when"]) {
-        return Some(k - 1);
-    }
     // American style puts the comma inside the closing quotation mark: 'party," claiming'.
     (k > r.start + 1 && is_closing_mark(cx, k - 1) && cx.word(k - 2) == ",").then(|| k - 1)
 }
+
+/// Prepositions of manner and time that make a participle after them an adverbial of its clause
+/// ("by saying that", "while insisting that", "after claiming that").
+const ADVERBIAL_PREPOSITIONS: &[&str] = &["by", "while", "after", "before", "when"];
 
 /// "Ryan dismissed the critique, erroneously claiming that ...": a participle frame after a
 /// comma starts a predicate of its own. The words of a frame before it in the sentence end at
@@ -2625,7 +2624,9 @@ fn naming_at(
 
 /// "..., adding that ...": a participle at `v` continuing the frame before it. Adverbs may stand
 /// between the comma and the participle (", erroneously claiming that ..."). With no frame
-/// before it, the participle takes the subject the sentence opens with.
+/// before it, the participle takes the subject the sentence opens with. A participle after a
+/// preposition of manner or time ([`ADVERBIAL_PREPOSITIONS`]) takes that subject too, unless it
+/// lies inside the words of a frame before it.
 fn participle_frame(
     cx: &Ctx,
     si: usize,
@@ -2634,8 +2635,20 @@ fn participle_frame(
     earlier: &[Frame],
 ) -> Option<Frame> {
     let end = r.end;
-    participle_comma(cx, r, v)?;
     let scope = content_start(cx, v, end)..end;
+    if participle_comma(cx, r, v).is_none() {
+        // "Trump landed in hot water by saying that ...": a participle that a preposition of
+        // manner or time makes an adverbial of its clause shares the clause's subject; not
+        // inside the words of a frame before it ("X said Hamas broke the truce by claiming
+        // ..." is Hamas's claim, as X reports it).
+        let p = v.checked_sub(1).filter(|&p| p >= r.start)?;
+        if !cx.is(p, ADVERBIAL_PREPOSITIONS) || earlier.iter().any(|f| f.scope.contains(&v)) {
+            return None;
+        }
+        let subject = opening_subject(cx, r, v)
+            .or_else(|| opening_name(cx, r, v).filter(|_| takes_clause(cx, v, end)))?;
+        return Some(new_frame(cx, si, v, FrameKind::Participle, subject, scope));
+    }
     if let Some(prev) = earlier.iter().rev().find(|f| f.kind != FrameKind::Question) {
         let mut f = new_frame(cx, si, v, FrameKind::Participle, 0..0, scope);
         f.speaker = prev.speaker;
@@ -2849,13 +2862,10 @@ fn frame_at(
     if cx.is(p, &["who", "which"]) && b == v {
         return relative_frame(cx, si, r, v, p, quotes);
     }
-    // "Some said ...", "Many believe ...": a quantifier standing alone before the verb at the
-    // start of its clause is the subject, not a determiner.
-    let lone_quantifier = cx.is(
-        p,
-        &["some", "many", "most", "others", "few", "several", "both"],
-    ) && (p == r.start
-        || matches!(cx.word(p - 1), "," | ";" | "and" | "but" | "while"));
+    // "Some said ...": "some" standing alone before the verb at the start of its clause is the
+    // subject, not a determiner ("many", "most" and "others" are no determiners to this rule).
+    let lone_quantifier = cx.word(p) == "some"
+        && (p == r.start || matches!(cx.word(p - 1), "," | ";" | "and" | "but" | "while"));
     if (cx.is(p, NOT_SUBJECT) && !lone_quantifier) || cx.seg.tokens[p].kind == TokenKind::Possessive
     {
         return None;

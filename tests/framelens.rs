@@ -525,6 +525,7 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Reported,
         "47%",
     ),
+    // ... and "some" before a noun is still the determiner of its subject.
     (
         "Headline\nSome people said the militants had won.",
         "militants",
@@ -1302,7 +1303,8 @@ fn a_state_organ_by_its_head_alone_stands_for_the_party_named_with_that_head() {
             "Headline\nThe Assad regime fell. The regime's prisons opened.",
             &[],
         ),
-        // "military" before a lower-case word other than a verb is an adjective.
+        // "military" before a lower-case word that is not a verb in -ed, an auxiliary, a verb of
+        // saying, a preposition or a conjunction is an adjective.
         (
             "Headline\nThe Myanmar military bombed a village. The military operation ended.",
             &[],
