@@ -1266,6 +1266,21 @@ fn speaker_resolves_to_actor_through_pronoun() {
     assert_eq!(h.speaker_actor.as_deref(), Some("turkey"));
 }
 
+/// The title mentions of an article: text, actor and what each stands for.
+fn title_mentions(a: &Article) -> Vec<(&str, &str, &str)> {
+    a.mentions
+        .iter()
+        .filter(|m| m.form == framelens::actors::Form::Title)
+        .map(|m| {
+            (
+                m.text.as_str(),
+                m.actor.as_str(),
+                m.antecedent.as_deref().unwrap_or(""),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn a_state_organ_by_its_head_alone_stands_for_the_party_named_with_that_head() {
     // (article, the organ mentions found: text, actor, what it stands for)
@@ -1320,18 +1335,7 @@ fn a_state_organ_by_its_head_alone_stands_for_the_party_named_with_that_head() {
     ];
     for &(text, want) in rows {
         let a = analyze(text);
-        let got: Vec<(&str, &str, &str)> = a
-            .mentions
-            .iter()
-            .filter(|m| m.form == framelens::actors::Form::Title)
-            .map(|m| {
-                (
-                    m.text.as_str(),
-                    m.actor.as_str(),
-                    m.antecedent.as_deref().unwrap_or(""),
-                )
-            })
-            .collect();
+        let got = title_mentions(&a);
         assert_eq!(got, want, "{text}");
     }
     // The organ is the object of "accused ... of": the charge is its party's.
@@ -1371,18 +1375,7 @@ fn a_title_stands_for_the_one_person_named_with_it() {
     assert_eq!(hit(&a, "regime", 0).speaker_actor.as_deref(), Some("india"));
     for &(rest, want) in rows {
         let a = analyze(&format!("{LEAD}{rest}"));
-        let got: Vec<(&str, &str, &str)> = a
-            .mentions
-            .iter()
-            .filter(|m| m.form == framelens::actors::Form::Title)
-            .map(|m| {
-                (
-                    m.text.as_str(),
-                    m.actor.as_str(),
-                    m.antecedent.as_deref().unwrap_or(""),
-                )
-            })
-            .collect();
+        let got = title_mentions(&a);
         assert_eq!(got, want, "{rest}");
     }
     // Two presidents named: the title alone chooses neither.
