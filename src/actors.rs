@@ -497,7 +497,12 @@ impl ActorIndex {
     pub fn mentions(&self, text: &str, hits: Vec<Hit>, seg: &Segmented) -> Vec<Mention> {
         let mut out: Vec<Mention> = hits
             .into_iter()
-            .filter(|h| !(self.forms[h.owner].surname_only && followed_by_name(text, h.span)))
+            .filter(|h| {
+                let info = &self.forms[h.owner];
+                let full = info.person.map(|p| self.people[p].name.as_str());
+                !(info.surname_only
+                    && (followed_by_name(text, h.span) || preceded_by_name(text, h.span, full)))
+            })
             // A person's name is written with a capital: "gallant troops" does not name Yoav
             // Gallant, nor "to trump" Donald Trump. (A script without capitals passes.)
             .filter(|h| {
@@ -863,6 +868,58 @@ fn followed_by_name(text: &str, span: Span) -> bool {
     }
 }
 
+/// A bare surname right after a capitalised word in mid-sentence is the end of another name
+/// ("Hunter Biden" is not Joe Biden; "City Hall" is not Carnegie Hall), unless that word is a
+/// title ("Foreign Minister Dar", "Mr. Dar", "Gen. Munir") or one of the given names the lexicon
+/// lists for the person (`full`). At the start of a sentence the capital marks the sentence
+/// ("But Dar said"), except in a dateline: a paragraph opening with the pair and a bracket or a
+/// comma ("Bahir Dar (ENA) -" is a city, not Ishaq Dar). A person the lexicon lists by one word
+/// may be written with a given name it does not know ("Vladimir Putin"). What it does not do:
+/// tell an epithet or a nickname ("Tsar Putin", "Vlad Putin") from another person's first name.
+fn preceded_by_name(text: &str, span: Span, full: Option<&str>) -> bool {
+    let given: Vec<&str> = full
+        .map(|f| f.split_whitespace().collect::<Vec<_>>())
+        .unwrap_or_default();
+    if given.len() < 2 {
+        return false;
+    }
+    let before = &text[..span.start];
+    let Some(gap) = before
+        .strip_suffix(' ')
+        .or_else(|| before.strip_suffix('\u{a0}'))
+    else {
+        return false;
+    };
+    let word_start = gap
+        .rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '.'))
+        .map_or(0, |i| i + gap[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &gap[word_start..];
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower = word.trim_end_matches('.').to_lowercase();
+    if crate::unlisted::is_title_word(&lower)
+        || crate::heads::is_role_or_honorific(&lower)
+        || given.iter().any(|g| g.eq_ignore_ascii_case(word))
+        // "... Putin. Boot wrote": a full stop that is no title's ends a sentence.
+        || word.ends_with('.')
+    {
+        return false;
+    }
+    let opens = gap[..word_start]
+        .trim_end_matches([' ', '\u{a0}', '"', '“', '\'', '‘'])
+        .chars()
+        .next_back();
+    match opens {
+        // A paragraph that opens with the pair and a bracket or a comma is a dateline: "Bahir
+        // Dar (ENA) -", "Bahir Dar, Ethiopia -".
+        None | Some('\n') => text[span.end..].trim_start().starts_with(['(', ',']),
+        // A capital after a sentence's end marks the sentence ("How Putin lost", "But Dar").
+        Some('.' | '!' | '?' | ':') => false,
+        Some(_) => true,
+    }
+}
+
 /// "U.S.-backed": the role the suffix after a hyphen gives the actor, and the compound's span.
 fn compound_role(text: &str, span: Span) -> (Option<Role>, Option<Span>) {
     let rest = &text[span.end..];
@@ -940,10 +997,49 @@ mod tests {
             ("Faraj de facto said so.", true),
             ("Majed Faraj al-Mabrouk met him.", true),
             ("Faraj al said so.", true),
+            // A capitalised word in mid-sentence before the surname opens another name; a title
+            // or the person's own given name does not, nor a capital that opens a sentence.
+            ("Officials met Ahmed Faraj on Monday.", false),
+            ("Officials met Minister Faraj on Monday.", true),
+            ("Officials met Mr. Faraj on Monday.", true),
+            ("Officials met Majed Faraj on Monday.", true),
+            ("They met. But Faraj said the talks went well.", true),
+            ("The talks ended. Faraj said so.", true),
         ];
         for (text, named) in rows {
             let a = an.analyze("t", &format!("Headline\n{text}"));
             let found = a.mentions.iter().any(|m| m.actor == "pa");
+            assert_eq!(found, *named, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_place_is_no_surname() {
+        let yaml = "actors:
+  - id: pk
+    name: Pakistan
+    type: state
+    people: [{name: Ishaq Dar}]
+";
+        let lex = crate::LexiconBuilder::new()
+            .text("t.yaml", yaml)
+            .build()
+            .unwrap();
+        let an = crate::Analyzer::new(lex).unwrap();
+        // (text after the headline, whether it names Ishaq Dar)
+        let rows: &[(&str, bool)] = &[
+            ("Bahir Dar (ENA) - The army said the town was calm.", false),
+            (
+                "Bahir Dar, Ethiopia - The army said the town was calm.",
+                false,
+            ),
+            ("Dar (APP) - The minister said the talks went well.", true),
+            ("Islamabad (APP) - Dar said the talks went well.", true),
+            ("Deputy Prime Minister Dar said the talks went well.", true),
+        ];
+        for (text, named) in rows {
+            let a = an.analyze("t", &format!("Headline\n{text}"));
+            let found = a.mentions.iter().any(|m| m.actor == "pk");
             assert_eq!(found, *named, "{text}");
         }
     }

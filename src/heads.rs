@@ -374,7 +374,7 @@ pub fn description_words(phrase: &str) -> Option<Vec<String>> {
             break;
         }
         let bare = without_possessive(&lower);
-        if DESCRIPTION_STOPWORDS.contains(&bare) || !bare.chars().any(char::is_alphabetic) {
+        if is_description_stopword(bare) || !bare.chars().any(char::is_alphabetic) {
             continue;
         }
         out.push(singular(bare));
@@ -535,7 +535,7 @@ pub fn description_key(phrase: &str) -> Option<String> {
         .iter()
         .filter(|w| title_case || !w.chars().next().is_some_and(char::is_uppercase))
         .map(|w| w.to_lowercase())
-        .filter(|w| !DESCRIPTION_STOPWORDS.contains(&without_possessive(w)))
+        .filter(|w| !is_description_stopword(without_possessive(w)))
         .map(|w| singular(without_possessive(&w)))
         .collect();
     key.push(singular(without_possessive(&head.to_lowercase())));
@@ -658,11 +658,54 @@ fn without_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// Whether a lower-case word is a role noun ([`ROLE_NOUNS`]) or an honorific ("mr", "dr"): a
+/// title before a name.
+pub fn is_role_or_honorific(w: &str) -> bool {
+    ROLE_NOUNS.contains(&w) || COURTESY_TITLES.contains(&w) || HONORIFICS.contains(&w)
+}
+
+/// Honorifics and parliamentary titles written before a name, lower case, without their full
+/// stop ("Sen. Cruz", "Speaker Johnson"), besides the [`COURTESY_TITLES`].
+const HONORIFICS: &[&str] = &[
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "congressman",
+    "congresswoman",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "justice",
+    "judge",
+    "mayor",
+    "sir",
+    "lord",
+    "lady",
+    "prof",
+    "professor",
+    "rev",
+    "reverend",
+    "pope",
+    "saint",
+    "st",
+];
+
 /// Words a description may hold that say nothing of which party it is.
 const DESCRIPTION_STOPWORDS: &[&str] = &[
     "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-    "mr", "mrs", "ms", "dr",
 ];
+
+/// Courtesy titles, lower case and without their full stop: they say nothing of which party a
+/// description is, and before a name they are a title.
+const COURTESY_TITLES: &[&str] = &["mr", "mrs", "ms", "dr"];
+
+/// Whether a word says nothing of which party a description is: a determiner, a possessive
+/// pronoun or a courtesy title.
+fn is_description_stopword(w: &str) -> bool {
+    DESCRIPTION_STOPWORDS.contains(&w) || COURTESY_TITLES.contains(&w)
+}
 
 /// The class of a lower-case word, if it has one.
 pub fn class_of(w: &str) -> Option<Class> {

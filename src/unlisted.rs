@@ -184,6 +184,14 @@ pub const TITLES: &[(&[&str], ActorType, bool)] = &[
     (&["spokesperson"], Organization, true),
 ];
 
+/// Whether a lower-case word (a trailing full stop dropped) is a word of one of [`TITLES`]
+/// ("minister", "gen", "spokesman").
+pub fn is_title_word(w: &str) -> bool {
+    TITLES
+        .iter()
+        .any(|(words, _, _)| words.iter().any(|t| t.trim_end_matches('.') == w))
+}
+
 /// Words of a title that name an office of a state: its ministries, government, courts,
 /// forces and police ("Interior ministry spokesman", "Deputy Minister of Defence").
 const STATE_OFFICES: &[&str] = &[
