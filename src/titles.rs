@@ -16,7 +16,7 @@
 //! not match, and an indefinite one ("a president") introduces someone new. Which of several
 //! matching parties is meant is left to the caller (the discourse model picks the most salient).
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::actors::{Form, Mention};
 use crate::heads::{self, Class};
@@ -47,6 +47,8 @@ pub fn title_mentions(
 ) {
     // The words of every person's mention, read once, when a title is first met.
     let mut people: Option<Vec<(usize, FxHashSet<String>)>> = None;
+    // The parties named with each organ head, read once, when an organ is first met.
+    let mut organs: Option<OrganNames> = None;
     let mut found = Vec::new();
     for s in &seg.sentences {
         for t in s.tokens.clone() {
@@ -54,7 +56,8 @@ pub fn title_mentions(
                 continue;
             }
             let Some((end, words)) = title_after(text, seg, lower, t, s.tokens.end) else {
-                if let Some(m) = organ_mention(text, seg, lower, t, s.tokens.end, mentions) {
+                let at = t..s.tokens.end;
+                if let Some(m) = organ_mention(text, seg, lower, at, mentions, &mut organs) {
                     found.push(m);
                 }
                 continue;
@@ -131,14 +134,41 @@ fn is_organ_head(w: &str) -> bool {
 /// word that is not a verb in -ed, an auxiliary, a verb of saying, a preposition or a
 /// conjunction), when no name or several parties' names fit, or when a mention already covers
 /// the words.
+/// For each organ head, the parties named with a name that ends in it, each once, in the order
+/// of their first such name: (where that name starts, the party, the name's mention).
+type OrganNames = FxHashMap<String, Vec<(usize, usize, usize)>>;
+
+/// The parties named with each organ head ([`OrganNames`]), from the article's name mentions.
+fn organ_names(text: &str, mentions: &[Mention]) -> OrganNames {
+    let mut out = OrganNames::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.form != Form::Name || m.role.is_some() {
+            continue;
+        }
+        let Some(last) = m.span.slice(text).split_whitespace().last() else {
+            continue;
+        };
+        let last = last.to_lowercase();
+        if !is_organ_head(&last) {
+            continue;
+        }
+        let named = out.entry(last).or_default();
+        if !named.iter().any(|&(_, a, _)| a == m.actor) {
+            named.push((m.span.start, m.actor, i));
+        }
+    }
+    out
+}
+
 fn organ_mention(
     text: &str,
     seg: &Segmented,
     lower: &LowerTokens,
-    the: usize,
-    end: usize,
+    at: std::ops::Range<usize>,
     mentions: &[Mention],
+    organs: &mut Option<OrganNames>,
 ) -> Option<Mention> {
+    let (the, end) = (at.start, at.end);
     // The head right after the determiner: a modifier may contrast ("the former government",
     // "the rival army") or name another party's forces ("the occupation army").
     let k = the + 1;
@@ -186,26 +216,15 @@ fn organ_mention(
     if mentions.get(lo).is_some_and(|m| m.span.start < span.end) {
         return None;
     }
-    let head = lower.get(k);
-    let mut fits: Vec<&Mention> = Vec::new();
-    for m in mentions.iter().take_while(|m| m.span.start < span.start) {
-        let last = m
-            .span
-            .slice(text)
-            .split_whitespace()
-            .last()
-            .map(str::to_lowercase);
-        if m.form == Form::Name
-            && m.role.is_none()
-            && last.as_deref() == Some(head)
-            && !fits.iter().any(|f| f.actor == m.actor)
-        {
-            fits.push(m);
-        }
-    }
-    let [a] = fits[..] else {
+    let named = organs
+        .get_or_insert_with(|| organ_names(text, mentions))
+        .get(lower.get(k))?;
+    let mut before = named.iter().filter(|&&(start, _, _)| start < span.start);
+    let &(_, _, i) = before.next()?;
+    if before.next().is_some() {
         return None;
-    };
+    }
+    let a = &mentions[i];
     Some(Mention {
         span,
         actor: a.actor,
