@@ -971,6 +971,21 @@ mod tests {
         assert_eq!(surname("Erdogan"), None);
     }
 
+    /// Checks, for each row (text after a headline, whether it names the actor), whether the
+    /// article with the lexicon `yaml` has a mention of `actor`.
+    fn check_named(yaml: &str, actor: &str, rows: &[(&str, bool)]) {
+        let lex = crate::LexiconBuilder::new()
+            .text("t.yaml", yaml)
+            .build()
+            .unwrap();
+        let an = crate::Analyzer::new(lex).unwrap();
+        for (text, named) in rows {
+            let a = an.analyze("t", &format!("Headline\n{text}"));
+            let found = a.mentions.iter().any(|m| m.actor == actor);
+            assert_eq!(found, *named, "{text}");
+        }
+    }
+
     #[test]
     fn a_surname_is_no_mention_when_the_name_goes_on() {
         let yaml = "actors:
@@ -979,11 +994,6 @@ mod tests {
     type: state
     people: [{name: Majed Faraj}]
 ";
-        let lex = crate::LexiconBuilder::new()
-            .text("t.yaml", yaml)
-            .build()
-            .unwrap();
-        let an = crate::Analyzer::new(lex).unwrap();
         // (text, whether it names Majed Faraj: a bare surname that goes on into another name
         // does not; the full name does, whatever follows)
         let rows: &[(&str, bool)] = &[
@@ -1006,11 +1016,7 @@ mod tests {
             ("They met. But Faraj said the talks went well.", true),
             ("The talks ended. Faraj said so.", true),
         ];
-        for (text, named) in rows {
-            let a = an.analyze("t", &format!("Headline\n{text}"));
-            let found = a.mentions.iter().any(|m| m.actor == "pa");
-            assert_eq!(found, *named, "{text}");
-        }
+        check_named(yaml, "pa", rows);
     }
 
     #[test]
@@ -1021,11 +1027,6 @@ mod tests {
     type: state
     people: [{name: Ishaq Dar}]
 ";
-        let lex = crate::LexiconBuilder::new()
-            .text("t.yaml", yaml)
-            .build()
-            .unwrap();
-        let an = crate::Analyzer::new(lex).unwrap();
         // (text after the headline, whether it names Ishaq Dar)
         let rows: &[(&str, bool)] = &[
             ("Bahir Dar (ENA) - The army said the town was calm.", false),
@@ -1037,11 +1038,7 @@ mod tests {
             ("Islamabad (APP) - Dar said the talks went well.", true),
             ("Deputy Prime Minister Dar said the talks went well.", true),
         ];
-        for (text, named) in rows {
-            let a = an.analyze("t", &format!("Headline\n{text}"));
-            let found = a.mentions.iter().any(|m| m.actor == "pk");
-            assert_eq!(found, *named, "{text}");
-        }
+        check_named(yaml, "pk", rows);
     }
 
     #[test]
