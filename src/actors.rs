@@ -18,6 +18,9 @@ use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 pub enum Form {
     Name,
     Adjective,
+    /// The noun for a state's people ("Iranians", "Israelis"): it names the state as a
+    /// population, which suffers acts as often as it does them.
+    People,
     Person,
     /// A third-person singular pronoun (he, his, she, her) standing for a person named before.
     Pronoun,
@@ -388,6 +391,42 @@ fn derived_adjectives(lex: &Lexicon) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// The nouns for the people of each state, made from its adjectives, listed or derived:
+/// "Iranians", "Israelis", "Americans" ("Russians attack Zaporizhzhia" names Russia as its
+/// subject). Only adjectives ending in "-an", "-en" or "-i" make such a plural ("the Chinese", "the
+/// French" do not); a form any actor lists, or that two states would share, is no one's.
+fn plural_demonyms(lex: &Lexicon, derived: &[(usize, String)]) -> Vec<(usize, String)> {
+    let listed: std::collections::HashSet<String> = lex
+        .actors
+        .iter()
+        .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+        .map(|f| f.to_lowercase())
+        .collect();
+    let adjectives = lex
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.actor_type == ActorType::State)
+        .flat_map(|(ai, a)| a.adjectives.iter().map(move |d| (ai, d.as_str())))
+        .chain(derived.iter().map(|(ai, d)| (*ai, d.as_str())));
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (ai, adj) in adjectives {
+        if adj.contains(' ') || !["an", "en", "i"].iter().any(|e| adj.ends_with(e)) {
+            continue;
+        }
+        let plural = format!("{adj}s");
+        if !listed.contains(&plural.to_lowercase()) && !out.contains(&(ai, plural.clone())) {
+            out.push((ai, plural));
+        }
+    }
+    let clash = |d: &(usize, String)| out.iter().any(|o| o.0 != d.0 && o.1 == d.1);
+    let keep: Vec<bool> = out.iter().map(|d| !clash(d)).collect();
+    out.into_iter()
+        .zip(keep)
+        .filter_map(|(d, k)| k.then_some(d))
+        .collect()
+}
+
 /// The surname used for a person: the last word, without an `al-`/`el-` prefix; none when that
 /// word is a title ("President").
 pub fn surname(name: &str) -> Option<&str> {
@@ -474,14 +513,24 @@ impl ActorIndex {
                 }
             }
         }
-        for (ai, adj) in derived_adjectives(lex) {
+        let derived = derived_adjectives(lex);
+        for (ai, adj) in &derived {
             let info = FormInfo {
-                actor: ai,
+                actor: *ai,
                 form: Form::Adjective,
                 person: None,
                 surname_only: false,
             };
-            add(&adj, info, &mut patterns);
+            add(adj, info, &mut patterns);
+        }
+        for (ai, people) in plural_demonyms(lex, &derived) {
+            let info = FormInfo {
+                actor: ai,
+                form: Form::People,
+                person: None,
+                surname_only: false,
+            };
+            add(&people, info, &mut patterns);
         }
         let index = ActorIndex {
             forms,
@@ -512,7 +561,8 @@ impl ActorIndex {
                     || !written.chars().any(char::is_lowercase)
             })
             .filter(|h| {
-                !(self.forms[h.owner].form == Form::Adjective && regional_demonym(text, h.span))
+                !(matches!(self.forms[h.owner].form, Form::Adjective | Form::People)
+                    && regional_demonym(text, h.span))
             })
             .map(|h| {
                 let info = &self.forms[h.owner];
@@ -1121,6 +1171,8 @@ mod tests {
             ),
             ("Both Sudanese sides agreed.", &[("Sudanese", "sd")]),
             ("Southern Sudanese villages burned.", &[]),
+            // A state's people are no adjective.
+            ("Americans voted.", &[]),
         ];
         for &(text, want) in rows {
             let a = an.analyze("t", &format!("Headline\n{text}"));
@@ -1128,6 +1180,52 @@ mod tests {
                 .mentions
                 .iter()
                 .filter(|m| m.form == Form::Adjective)
+                .map(|m| (m.text.as_str(), m.actor.as_str()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_states_people_are_named_by_its_plural_demonym() {
+        let yaml = "actors:
+  - {id: us, name: United States, type: state}
+  - {id: ir, name: Iran, type: state, adjectives: [Iranian]}
+  - {id: il, name: Israel, type: state}
+  - {id: cn, name: China, type: state}
+  - {id: ps, name: Palestinians, type: population, adjectives: [Palestinian]}
+  - {id: ng, name: Niger, type: state}
+  - {id: na, name: Nigeria, type: state}
+";
+        let lex = crate::LexiconBuilder::new()
+            .text("t.yaml", yaml)
+            .build()
+            .unwrap();
+        let an = crate::Analyzer::new(lex).unwrap();
+        // (text, the people mentions found, with their actors)
+        let rows: &[(&str, &[(&str, &str)])] = &[
+            // Listed and derived adjectives in "-an" and "-i" make the plural.
+            (
+                "Iranians and Israelis marched.",
+                &[("Iranians", "ir"), ("Israelis", "il")],
+            ),
+            ("Americans voted.", &[("Americans", "us")]),
+            // A form an actor lists is that actor's name, not a people noun.
+            ("Palestinians marched.", &[]),
+            // No plural of "Chinese"; "Central Americans" are not the US's.
+            ("The Chinese and Central Americans met.", &[]),
+            // Niger's people are "Nigeriens" (an irregular adjective), Nigeria's "Nigerians".
+            (
+                "Nigerians and Nigeriens voted.",
+                &[("Nigerians", "na"), ("Nigeriens", "ng")],
+            ),
+        ];
+        for &(text, want) in rows {
+            let a = an.analyze("t", &format!("Headline\n{text}"));
+            let got: Vec<(&str, &str)> = a
+                .mentions
+                .iter()
+                .filter(|m| m.form == Form::People)
                 .map(|m| (m.text.as_str(), m.actor.as_str()))
                 .collect();
             assert_eq!(got, want, "{text}");

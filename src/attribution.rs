@@ -368,8 +368,26 @@ impl<'a> Context<'a> {
         self.mentions[m].span.slice(self.text)
     }
     fn compatible(&self, e: &LabelEntry, m: usize) -> bool {
-        e.allows(self.actor_type(m))
+        let people = self.population_reading(m) && e.allows(ActorType::Population);
+        (e.allows(self.actor_type(m)) || people)
             && !matches!(self.mentions[m].role, Some(Role::Backer | Role::Designator))
+    }
+
+    /// Whether mention `m` names a party's people rather than the party: a state's people
+    /// ("Iranians"), or an adjective on a population noun ("Kurdish civilians", "two Lebanese
+    /// citizens"). It is then compatible with a term about a population, and no agent of an
+    /// act by proximity.
+    fn population_reading(&self, m: usize) -> bool {
+        match self.mentions[m].form {
+            Form::People => true,
+            Form::Adjective => {
+                let next = self.last_token(m) + 1;
+                next < self.lower.len()
+                    && heads::class_of(self.w(next)) == Some(heads::Class::Collective)
+                    && heads::is_plural(self.w(next))
+            }
+            _ => false,
+        }
     }
 
     /// A country named as a place ("in northern Syria"), not as a party: after a locative
@@ -2152,6 +2170,14 @@ impl<'a> Term<'a> {
         if let Some(m) = cx.mention_at[p] {
             return Some(Antecedent::Mentions(cx.conjuncts(m)));
         }
+        // "Two Kurdish civilians were martyred": a population noun's party adjective.
+        if p > self.sent.start
+            && let Some(m) = cx.mention_at[p - 1]
+            && cx.last_token(m) == p - 1
+            && cx.population_reading(m)
+        {
+            return Some(Antecedent::Mentions(vec![m]));
+        }
         if let Some(o) = self.hit_at[p]
             && o < self.index
             && let Some(Some(l)) = self.links.get(o)
@@ -3644,8 +3670,12 @@ fn relative_clause(cx: &Context, t: &Term) -> Option<Link> {
             && k > sent.start
             && matches!(cx.w(k - 1), "," | "—")
     })?;
-    let between_has_actor =
-        (rel..t.np_start).any(|k| cx.mention_at[k].is_some_and(|m| t.fits(cx, m)));
+    // (A state's people between are no agent of an act: see `nearest_in`.)
+    let between_has_actor = (rel..t.np_start).any(|k| {
+        cx.mention_at[k].is_some_and(|m| {
+            t.fits(cx, m) && !(t.entry.kind == Kind::Act && cx.population_reading(m))
+        })
+    });
     if between_has_actor {
         return None;
     }
@@ -3778,6 +3808,11 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
             continue;
         }
         if e.kind == Kind::Act {
+            // A state's people are where its acts land as often as where they start ("1,060
+            // Iranians were martyred in the aggression"): no agent by proximity.
+            if cx.population_reading(m) {
+                continue;
+            }
             let after_by =
                 f > toks.start && f > 0 && (cx.w(f - 1) == "by" || (f > 1 && cx.w(f - 2) == "by"));
             if f > toks.start && !after_by {
@@ -3970,7 +4005,8 @@ fn modifies_a_thing(cx: &Context, m: usize) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_lowercase);
-    word && !PARTY_NOUNS.contains(&w)
+    // (A population is people, not a thing: "two Kashmiri youths".)
+    word && !PARTY_NOUNS.contains(&w) && heads::class_of(w) != Some(heads::Class::Collective)
 }
 
 /// `distanced_phrase`: a distancing marker ("so-called") describes what follows it within three
@@ -5173,6 +5209,19 @@ labels:
     }
 
     const COPULA: &[Row] = &[
+        // A state's people, and a population noun's party adjective, are the subject.
+        (
+            "More than 1,060 Iranians were martyred on Monday.",
+            "martyred",
+            Copula,
+            &["iran"],
+        ),
+        (
+            "Two Kurdish civilians were martyred on Monday.",
+            "martyred",
+            Copula,
+            &["kurds"],
+        ),
         (
             "HTS is a militant Islamist group that seeks a state.",
             "militant Islamist group",
@@ -5397,6 +5446,13 @@ labels:
     }
 
     const NEAREST_IN_CLAUSE: &[Row] = &[
+        // A population noun is no thing its adjective's party makes: the label is said of it.
+        (
+            "Indian troops martyred two Kashmiri youths in Kupwara.",
+            "martyred",
+            NearestInClause,
+            &["kashmiris"],
+        ),
         // A participle that is not one of support leaves its agent a candidate: the units
         // ambushed by HTS killed HTS's militants.
         (
@@ -5463,6 +5519,19 @@ labels:
         ),
     ];
     const NOT_NEAREST_IN_CLAUSE: &[Row] = &[
+        // A state's people suffer acts as often as they do them: no agent by proximity.
+        (
+            "Israel struck Tehran on Friday. More than 1,060 Iranians were martyred in the aggression.",
+            "aggression",
+            Salience,
+            &["israel"],
+        ),
+        (
+            "Russia opened camps in Mariupol. Thousands of Ukrainians were held in the filtration camps.",
+            "filtration camps",
+            Salience,
+            &["russia"],
+        ),
         // The object of an attack verb, however long its noun phrase, is not the subject's.
         (
             "The RSF on Monday crushed an attack by the militias of the Sudanese army and the terrorist Islamist brigades.",

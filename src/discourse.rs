@@ -208,7 +208,7 @@ pub const UNTYPED_LEAD: u32 = 150;
 fn form_share(form: Form) -> u32 {
     match form {
         Form::Name => 100,
-        Form::Person | Form::Title => 80,
+        Form::Person | Form::Title | Form::People => 80,
         Form::Adjective | Form::Pronoun => 50,
     }
 }

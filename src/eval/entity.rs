@@ -280,7 +280,14 @@ fn oracle_actors(entities: &[Entity]) -> Result<(String, BTreeMap<String, String
             .actor_mentions(&e.name, &seg)
             .first()
             .filter(|m| m.span == Span::new(0, e.name.len()) || m.span.len() * 2 >= e.name.len())
-            .map(|m| (bundled.lexicon.actors[m.actor].actor_type.as_str(), m.form));
+            .map(|m| {
+                // A state's people ("Ukrainians") are a population, not the state.
+                let ty = match m.form {
+                    crate::actors::Form::People => crate::lexicon::ActorType::Population,
+                    _ => bundled.lexicon.actors[m.actor].actor_type,
+                };
+                (ty.as_str(), m.form)
+            });
         let ty = known.map_or("movement", |(ty, _)| ty);
         // A name the bundled lexicon knows as something else is no person ("United States",
         // "United Nations").
