@@ -428,9 +428,18 @@ impl Analyzer {
         let known = self.actor_mentions(text, &seg);
         let found = crate::unlisted::find(text, &seg, &lower, &known);
         let found = crate::unlisted::without_listed(found, &self.lexicon);
-        // Listed parties under another form of their name are not new actors to suggest.
+        // Listed parties under another form of their name are not new actors to suggest, nor
+        // are descriptions ("rights groups"), which name no one party.
         let named_here: FxHashSet<usize> = known.iter().map(|m| m.actor).collect();
-        let found = found.into_iter().filter(|u| u.listed.is_none()).collect();
+        let found = found
+            .into_iter()
+            .filter(|u| {
+                u.listed.is_none()
+                    && u.mentions
+                        .iter()
+                        .any(|m| m.form != crate::unlisted::UnlistedForm::Description)
+            })
+            .collect();
         crate::unlisted::split_renamed(found, &self.lexicon, &|a| named_here.contains(&a)).1
     }
 

@@ -2985,6 +2985,17 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     if k >= np {
         return None;
     }
+    // A date after the verb ("said Friday it had", "said on Monday that it").
+    let mut dated = 0;
+    while k < np
+        && dated < 4
+        && (crate::text::is_calendar_word(cx.w(k))
+            || matches!(cx.w(k), "on" | "yesterday" | "today" | "earlier")
+            || cx.w(k).chars().all(|c| c.is_ascii_digit()))
+    {
+        k += 1;
+        dated += 1;
+    }
     if cx.w(k) == "that" {
         k = skip_marks(k + 1);
     }
@@ -3010,14 +3021,38 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
         k = skip_marks(k + 1);
         aux += 1;
     }
-    (k == np).then(|| Link {
+    let coordinated = k < np && !label && shares_subject(cx, k, np);
+    (k == np || coordinated).then(|| Link {
         actors: vec![a],
         rule: LinkRule::SpeakerSubject,
         detail: format!(
-            "'{}' in the words of '{}'{via} stands for the speaker",
+            "'{}' in the words of '{}'{via} stands for the speaker{}",
             cx.w(pronoun),
-            frame.speaker.slice(cx.text)
+            frame.speaker.slice(cx.text),
+            if coordinated {
+                ", the subject of the verbs coordinated with the act"
+            } else {
+                ""
+            }
         ),
+    })
+}
+
+/// "it had struck a site near Nabatieh and “eliminated” a commander": an act at `act` that
+/// follows "and" (quotation marks may stand between) shares the subject of the verb phrase
+/// opening at `verb`, when nothing between opens another clause: no comma, no clause word, no
+/// subject pronoun.
+fn shares_subject(cx: &Context, verb: usize, act: usize) -> bool {
+    let mut k = act;
+    while k > verb && crate::voice::is_quote_token(cx.w(k - 1)) {
+        k -= 1;
+    }
+    if k <= verb + 1 || cx.w(k - 1) != "and" {
+        return false;
+    }
+    (verb..k - 1).all(|j| {
+        let w = cx.w(j);
+        w != "," && !is_clause_boundary(w) && !SUBJECT_PRONOUNS.contains(&w)
     })
 }
 
@@ -4585,6 +4620,13 @@ labels:
     }
 
     const SPEAKER_OF_VERB: &[Row] = &[
+        // A description of civil-society organisations is a party of the article.
+        (
+            "Human rights groups have accused the army of atrocities.",
+            "accused",
+            SpeakerOfVerb,
+            &["human-rights-groups"],
+        ),
         // "... and accused" with no frame before it shares the subject the sentence opens with.
         (
             "Yemen's internationally recognized government welcomed the move and accused the \
@@ -4730,6 +4772,14 @@ labels:
     }
 
     const SPEAKER_SUBJECT: &[Row] = &[
+        // An act coordinated with the pronoun's verb shares its subject.
+        (
+            "The Israeli military said Friday it had struck a Hezbollah site near Nabatieh and \
+             “eliminated” a commander.",
+            "eliminated",
+            SpeakerSubject,
+            &["israel"],
+        ),
         // A label after the pronoun and a copula is said of the speaker.
         (
             "The junta fought on. The NUG says it is the country's legitimate government.",
@@ -4806,6 +4856,14 @@ labels:
     }
 
     const NOT_SPEAKER_SUBJECT: &[Row] = &[
+        // A clause word between: the act is not the pronoun's verb's conjunct.
+        (
+            "The Israeli military said it had struck a site that Hezbollah used and eliminated \
+             a commander.",
+            "eliminated",
+            NearestInClause,
+            &["hezbollah"],
+        ),
         // A preposition between: the label is not what the subject is said to be.
         (
             "The SDF said it was willing to talk with the regime.",

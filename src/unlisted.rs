@@ -23,6 +23,12 @@
 //!   party ("KLF commander Jamal Orbek", "the Front's spokesman Ali Hassan") the person is one of
 //!   that party's people; otherwise the person is a party of their own, typed by the title. Later
 //!   uses of the full name, or of the surname alone, are mentions.
+//! - **Descriptions of civil society**: a plural organisational head ("groups", "agencies",
+//!   "organisations", [`DESCRIBED_HEADS`]) after words that place it there ("rights", "aid",
+//!   "humanitarian", "civil society"): "Rights groups have accused the army" makes "rights
+//!   groups" a party of the article, which its verbs of saying and accusing describe. A fuller
+//!   description with the same last modifier ("human rights groups") is the same party. Such
+//!   parties are no lexicon entries to suggest.
 //!
 //! Spans are byte ranges into the original text, and never overlap the lexicon's own mentions
 //! (`known`) or each other.
@@ -32,7 +38,7 @@
 //! two forms of a listed name ([`renamed`]): its head noun swapped for a loaded one ("Rapid
 //! Support Militia"), and the name shortened when the article names only one party it may
 //! shorten ("the Armed Forces"); resolve pronouns,
-//! read lower-case descriptions ("the rebels"), recognise names without a head noun or a title
+//! read any other lower-case description ("the rebels", "critics", "armed groups"), recognise names without a head noun or a title
 //! ("Hamas", "Ahrar al-Shām"), or write lexicon files (`framelens lexicon suggest-actors` prints
 //! entries; `add-actor` writes them).
 
@@ -56,6 +62,9 @@ pub enum UnlistedForm {
     Short,
     /// A titled person's name, full or surname alone: "Jamal Orbek", "Orbek".
     Person,
+    /// A plural description of organisations of civil society: "rights groups", "aid
+    /// agencies" (see [`DESCRIBED_HEADS`]).
+    Description,
 }
 
 /// One place where the article names an unlisted party.
@@ -98,6 +107,40 @@ pub struct Unlisted {
 }
 
 use ActorType::{ArmedGroup, Movement, Organization, State};
+
+/// The plural heads of a description of organisations ("rights groups"), in lower case.
+pub const DESCRIBED_HEADS: &[&str] = &[
+    "groups",
+    "organisations",
+    "organizations",
+    "agencies",
+    "ngos",
+    "charities",
+    "watchdogs",
+    "monitors",
+];
+
+/// The words that make such a description one of civil society, not of fighters or of a
+/// people: "rights groups", "human rights organisations", "aid agencies", "civil society
+/// groups" ("armed groups", "Kurdish groups" are not).
+const CIVIL_MODIFIERS: &[&str] = &[
+    "rights",
+    "human",
+    "aid",
+    "humanitarian",
+    "relief",
+    "advocacy",
+    "activist",
+    "civil",
+    "society",
+    "monitoring",
+    "watchdog",
+    "medical",
+    "charity",
+    "press",
+    "freedom",
+    "environmental",
+];
 
 /// Organisational head nouns, as written (capitalised), and the type each suggests. The one
 /// place where a head word decides a type.
@@ -456,6 +499,7 @@ pub fn find(text: &str, seg: &Segmented, lower: &LowerTokens, known: &[Mention])
     f.acronyms();
     f.short_forms();
     f.people();
+    f.descriptions();
     f.finish()
 }
 
@@ -1326,6 +1370,51 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Plural descriptions of civil-society organisations ("rights groups", "human rights
+    /// organisations", "aid agencies"): one party per description, keyed by its last modifier
+    /// and head ("rights groups" is "human rights groups"), named in lower case.
+    fn descriptions(&mut self) {
+        let n = self.seg.tokens.len();
+        for k in 1..n {
+            let head = self.lower.get(k);
+            if self.used[k] || !DESCRIBED_HEADS.contains(&head) {
+                continue;
+            }
+            let mut start = k;
+            while start > 0
+                && !self.used[start - 1]
+                && CIVIL_MODIFIERS.contains(&self.lower.get(start - 1))
+            {
+                start -= 1;
+            }
+            if start == k {
+                continue;
+            }
+            let span = Span::new(
+                self.seg.tokens[start].span.start,
+                self.seg.tokens[k].span.end,
+            );
+            let name = collapse(&span.slice(self.text).to_lowercase());
+            let key = format!("{} {head}", self.lower.get(k - 1));
+            let gi = match self.by_key.get(&key) {
+                Some(&gi) => gi,
+                None => {
+                    let g = self.group(&key, Organization, head);
+                    g.name = name;
+                    g.strong = true;
+                    g.first_full = span.start;
+                    self.by_key[&key]
+                }
+            };
+            self.take(start, k + 1);
+            self.groups[gi].mentions.push(UnlistedMention {
+                span,
+                form: UnlistedForm::Description,
+                person: None,
+            });
+        }
+    }
+
     /// Drops groups named only where a name does not count, and orders the rest.
     fn finish(self) -> Vec<Unlisted> {
         let mut out: Vec<Unlisted> = Vec::new();
@@ -1494,6 +1583,7 @@ mod tests {
                     UnlistedForm::Full => assert_eq!(fold(s), fold(&u.name)),
                     UnlistedForm::Acronym => assert_eq!(Some(s), u.acronym.as_deref()),
                     UnlistedForm::Short => assert_eq!(s, u.head),
+                    UnlistedForm::Description => assert!(s.to_lowercase().ends_with(&u.head)),
                     UnlistedForm::Person => {
                         let p = &u.people[m.person.expect("a person mention names its person")];
                         assert!(
@@ -1524,6 +1614,47 @@ mod tests {
     }
 
     const BODY: &str = "Fighting continued on Monday.\n";
+
+    #[test]
+    fn civil_society_descriptions_are_parties() {
+        // (text, the parties found as (name, their mentions))
+        let rows: &[(&str, &[(&str, &[&str])])] = &[
+            // One party per description; a fuller one with the same last modifier is the same.
+            (
+                "Rights groups accused the army. Human rights groups said so again.",
+                &[("rights groups", &["Rights groups", "Human rights groups"])],
+            ),
+            (
+                "Aid agencies and civil society organisations left.",
+                &[
+                    ("aid agencies", &["Aid agencies"]),
+                    (
+                        "civil society organisations",
+                        &["civil society organisations"],
+                    ),
+                ],
+            ),
+            // Fighters, a people and a bare head are no civil-society description.
+            ("Armed groups, Kurdish groups and the groups met.", &[]),
+        ];
+        for &(text, want) in rows {
+            let out = found(text);
+            let got: Vec<(String, Vec<String>)> = out
+                .iter()
+                .map(|u| {
+                    assert_eq!(u.actor_type, ActorType::Organization, "{text}");
+                    let spans = forms(u, text);
+                    assert!(spans.iter().all(|(f, _)| *f == UnlistedForm::Description));
+                    (u.name.clone(), spans.into_iter().map(|(_, s)| s).collect())
+                })
+                .collect();
+            let want: Vec<(String, Vec<String>)> = want
+                .iter()
+                .map(|(n, ms)| (n.to_string(), ms.iter().map(|m| m.to_string()).collect()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 
     #[test]
     fn proper_noun_groups_fire() {

@@ -396,7 +396,11 @@ impl Outside {
             self.keys
                 .get(id)
                 .is_some_and(|(origin, words)| match origin {
-                    Origin::Unlisted => words.contains(&key),
+                    // A fuller description is the same party: "?rights groups" is the
+                    // article's "human rights groups".
+                    Origin::Unlisted => words
+                        .iter()
+                        .any(|w| w == &key || w.ends_with(&format!(" {key}"))),
                     Origin::Unnamed => words.iter().any(|w| w == head),
                 })
         })

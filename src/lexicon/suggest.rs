@@ -29,6 +29,7 @@ fn form_name(f: UnlistedForm) -> &'static str {
         UnlistedForm::Acronym => "acronym",
         UnlistedForm::Short => "short form",
         UnlistedForm::Person => "person",
+        UnlistedForm::Description => "description",
     }
 }
 
