@@ -1617,8 +1617,10 @@ mod tests {
 
     #[test]
     fn civil_society_descriptions_are_parties() {
-        // (text, the parties found as (name, their mentions))
-        let rows: &[(&str, &[(&str, &[&str])])] = &[
+        /// A party found: its name and its mentions as written.
+        type Found<'a> = (&'a str, &'a [&'a str]);
+        // (text, the parties found)
+        let rows: &[(&str, &[Found])] = &[
             // One party per description; a fuller one with the same last modifier is the same.
             (
                 "Rights groups accused the army. Human rights groups said so again.",
