@@ -4363,6 +4363,47 @@ mod tests {
             &["sdf"],
         ),
     ];
+    #[test]
+    fn a_head_that_names_fighters_is_an_armed_group_before_a_movement() {
+        const STORY: &str = "The People's Defence Force took the town. The National Unity \
+                             Government said on Monday that it was proud. ";
+        // (last sentence, term, actor, whether the head moved the armed group first)
+        let rows: &[(&str, &str, &str, bool)] = &[
+            (
+                "The resistance groups later withdrew.",
+                "resistance groups",
+                "pdf",
+                true,
+            ),
+            (
+                "The resistance forces later withdrew.",
+                "resistance forces",
+                "pdf",
+                true,
+            ),
+            // A head that names no fighters keeps the most salient party.
+            (
+                "The resistance movement later withdrew.",
+                "resistance movement",
+                "nug",
+                false,
+            ),
+        ];
+        for &(last, term, want, moved) in rows {
+            let text = format!("Headline\n{STORY}{last}");
+            let a = analyzer().analyze("test", &text);
+            let h = a.hits.iter().find(|h| h.text == term).expect(term);
+            assert_eq!(h.link, Salience, "{term}");
+            assert_eq!(h.actors, [want], "{term}: {}", h.link_detail);
+            assert_eq!(
+                h.link_detail.contains("a head that names fighters"),
+                moved,
+                "{term}: {}",
+                h.link_detail
+            );
+        }
+    }
+
     const NOT_SAME_DESCRIPTION: &[Row] = &[
         // An indefinite phrase introduces someone new.
         (

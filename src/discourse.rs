@@ -43,7 +43,7 @@ use serde::Serialize;
 
 use crate::actors::{Form, Mention, Role};
 use crate::alignment::Leaning;
-use crate::heads::{self, Head, Referent};
+use crate::heads::{self, ARMED_HEADS, Head, Referent};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::{LowerTokens, Segmented, Span};
 use crate::voice::token_range;
@@ -507,7 +507,8 @@ pub fn resolve(
         .map(|(a, why)| format!("; not {}: {why}", cast.name(a)))
         .unwrap_or_default();
     let against = weigh_opponents(&mut ok, t.opposed);
-    let own_side = own_side_first(t, &mut ok, cast);
+    let own_side =
+        own_side_first(t, &mut ok, cast).or_else(|| armed_head_first(t, &mut ok, cast, text));
     if let Some(&(a, p)) = ok.first() {
         let runner = ok.get(1).map_or(0, |x| x.1);
         if !e.targets.is_empty() || e.kind == Kind::Label || p * 100 >= runner * UNTYPED_LEAD {
@@ -642,6 +643,36 @@ fn own_side_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<Stri
         "{what}: {} ({p} points, ahead of {} with {passed_points}: {why})",
         cast.name(a),
         cast.name(passed)
+    ))
+}
+
+/// "Resistance groups", "resistance forces": a head that names fighters ([`ARMED_HEADS`])
+/// describes an armed group before a political movement (a government in exile, a party, an
+/// opposition council) that shares its cause. When the most salient compatible party is a
+/// movement and an armed group is a candidate too, the most salient armed group goes first,
+/// with the detail that says why; otherwise `ok` is left as it is.
+fn armed_head_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast, text: &str) -> Option<String> {
+    // The term's last word: a head the classes of [`Head`] leave out ("forces") counts too.
+    let head = t
+        .span
+        .slice(text)
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?
+        .to_lowercase();
+    let &(first, first_points) = ok.first()?;
+    if !ARMED_HEADS.contains(&head.as_str()) || cast.actor_type(first) != ActorType::Movement {
+        return None;
+    }
+    let i = ok
+        .iter()
+        .position(|&(a, _)| cast.actor_type(a) == ActorType::ArmedGroup)?;
+    ok[..=i].rotate_right(1);
+    let (a, p) = ok[0];
+    Some(format!(
+        "a head that names fighters ('{head}'), for an armed group before a political \
+         movement: {} ({p} points, ahead of {} with {first_points})",
+        cast.name(a),
+        cast.name(first)
     ))
 }
 

@@ -119,6 +119,36 @@ pub const GROUP_NOUNS: &[&str] = &[
     "paramilitaries",
 ];
 
+/// Nouns for people or units who fight: a phrase with such a head ("resistance groups",
+/// "resistance forces") names the armed wing of a cause, not the political movement beside it
+/// (see `discourse::armed_head_first`). Singular and plural.
+pub const ARMED_HEADS: &[&str] = &[
+    "group",
+    "groups",
+    "force",
+    "forces",
+    "fighter",
+    "fighters",
+    "faction",
+    "factions",
+    "militia",
+    "militias",
+    "militant",
+    "militants",
+    "rebel",
+    "rebels",
+    "insurgent",
+    "insurgents",
+    "guerrilla",
+    "guerrillas",
+    "gunmen",
+    "brigade",
+    "brigades",
+    "unit",
+    "units",
+    "combatants",
+];
+
 /// Nouns for a collective or a population: many people, never one person, and never a state
 /// itself (a state's people or officials are not in this list: "officials" may stand for their
 /// state).
