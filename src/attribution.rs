@@ -3690,6 +3690,11 @@ fn apposition(cx: &Context, t: &Term) -> Option<Link> {
     if t.lead <= t.sent.start || !matches!(cx.w(t.lead - 1), "," | "—" | "–" | "(") {
         return None;
     }
+    // A verb after a comma is no apposition: "Units, supported by the VDP, neutralised ..."
+    // and "Israel struck the camp, killing ..." say what the clause's subject did.
+    if is_clause_verb(cx, t.hit, t.toks.end - 1, t.sent.start) {
+        return None;
+    }
     t.link_back(cx, t.lead - 1, LinkRule::Apposition, "apposition to")
 }
 
@@ -3790,11 +3795,22 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         .map(|f| f.verb_tokens().end)
         .filter(|&v| v <= toks.start && v > clause.start)
         .unwrap_or(clause.start);
-    let subject_from = (clause.start..toks.start)
-        .rev()
-        .find(|&k| cx.w(k) == ",")
-        .map_or(clause.start, |k| k + 1)
-        .max(verb_end);
+    // A verb right after a comma follows a parenthetical ("The armed forces, led by Khalifa
+    // Haftar, liberated Benghazi"): its subject opens the clause, after any dateline or tag
+    // that a colon or dash closes ("OUAGADOUGOU, October 21 (RTB) - Units ...").
+    let after_comma = past_verb && toks.start > clause.start && cx.w(toks.start - 1) == ",";
+    let subject_from = if after_comma {
+        (clause.start..toks.start)
+            .rev()
+            .find(|&k| matches!(cx.w(k), ":" | "—" | "–" | "-"))
+            .map_or(clause.start, |k| k + 1)
+    } else {
+        (clause.start..toks.start)
+            .rev()
+            .find(|&k| cx.w(k) == ",")
+            .map_or(clause.start, |k| k + 1)
+    }
+    .max(verb_end);
     // The party an apposition describes is not its possessor ("China, the junta's supplier").
     let described = if t.possessor(cx) {
         t.other_roles(cx)
@@ -3865,6 +3881,19 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         }
         let dist = if past_verb && l < toks.start {
             if f < subject_from {
+                continue;
+            }
+            // ("Units, supported by the VDP, neutralised ...": a supporter or an ally is no
+            // subject; a leader, or members after "including", are the subject's own.)
+            if after_comma
+                && (subject_from..f)
+                    .rev()
+                    .find(|&j| cx.w(j) == ",")
+                    .is_some_and(|c| {
+                        supports_subject(cx.lower, c + 1)
+                            && !matches!(cx.w(c + 1), "led" | "including")
+                    })
+            {
                 continue;
             }
             f - subject_from
@@ -5432,6 +5461,13 @@ labels:
         ),
     ];
     const NOT_APPOSITION: &[Row] = &[
+        // A verb after a comma says what the clause's subject did; a supporter is no subject.
+        (
+            "Units of a battalion, supported by the VDP, neutralised several dozen terrorists.",
+            "neutralised",
+            Salience,
+            &["vdp"],
+        ),
         // The phrase before is an incompatible actor, or none.
         (
             "Turkey, a militant group, fought on.",
@@ -5545,6 +5581,13 @@ labels:
     }
 
     const NEAREST_IN_CLAUSE: &[Row] = &[
+        // A verb after a parenthetical takes the clause's subject, which a leader names.
+        (
+            "The armed forces, led by Khalifa Haftar, liberated Benghazi from the militants.",
+            "liberated",
+            NearestInClause,
+            &["lna"],
+        ),
         // A population noun is no thing its adjective's party makes: the label is said of it.
         (
             "Indian troops martyred two Kashmiri youths in Kupwara.",
