@@ -11,14 +11,16 @@
 //! 2. `speaker_subject`: an act that does not condemn, in reported words whose subject is a
 //!    pronoun standing for the speaker ("the Arakan Army said it had “liberated” the town", or
 //!    "we" in quoted words: "“We will liberate Darfur,” the army's spokesman said"), is the
-//!    speaker's; so is a label said of such a subject after a copula ("the NUG says it is the
-//!    country's legitimate government").
+//!    speaker's, and so is an act coordinated with that pronoun's verb ("the military said Friday
+//!    it had struck a site and “eliminated” a commander"); so is a label said of such a subject
+//!    after a copula ("the NUG says it is the country's legitimate government").
 //! 3. `same_phrase`: an actor named in the term's own noun phrase ("the HTS terror organization",
 //!    "Assad's regime", "HTS fighters", "fighters from a Kurdish-led coalition"; a compound
 //!    "U.S.-backed" describes the head it modifies), or by the term itself when it abbreviates
 //!    forms of its entry that all name one party ("PoK" of "Pakistan-occupied Kashmir"); a
 //!    label that is no party noun, right before a party's name or organ, modifies it and
-//!    describes it whatever type the entry targets ("the terrorist Israeli army").
+//!    describes it whatever type the entry targets ("the terrorist Israeli army"), and so does an
+//!    act's adjective ("genocidal FDLR militia").
 //! 4. `accused_of`: an act charged with a verb of accusing is the accused's: the object of
 //!    "accused X of", else the subject of "X was accused of" ("JNIM has been accused of
 //!    atrocities"), never the accuser after "by".
@@ -41,11 +43,16 @@
 //!    the NUG and its armed wing, the PDF, as terrorist organisations": both).
 //! 9. `copula`: "HTS is a militant group" (not an act in the passive: the subject of "were
 //!    neutralised" is whom it was done to).
-//! 10. `apposition`: "HTS, a militant group".
+//! 10. `apposition`: "HTS, a militant group" (not a verb after the comma: "Units, supported by
+//!     the VDP, neutralised ..." says what the clause's subject did).
 //! 11. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
 //! 12. `coordination`: the nearest compatible actor in the same clause when it has conjuncts, all
 //!     of them ("both Turkey and the US maintain occupation forces" gives two actors).
-//! 13. `nearest_in_clause`: the nearest compatible actor in the same clause, alone.
+//! 13. `nearest_in_clause`: the nearest compatible actor in the same clause, alone. A past-tense
+//!     act takes its clause's subject; after a comma, the subject that opens the clause ("The
+//!     armed forces, led by Khalifa Haftar, liberated ..."), not a supporter in a phrase set off
+//!     before the verb. A state's people ("Iranians") and a population ("Kurdish civilians")
+//!     are no act's agent by proximity: acts land on them as often as they start there.
 //!
 //! A distancing marker ("so-called") takes no local rule: once the local rules are done,
 //! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
@@ -88,7 +95,8 @@
 //!     "Major X") speaks for the state most in focus there. The side each voice takes
 //!     ([`crate::alignment`]) rules parties out; a euphemism in the outlet's narration, and a
 //!     term of praise in any voice, go to a party that voice sides with, when one is a
-//!     candidate. An act is not done by the
+//!     candidate. A head that names fighters ("resistance groups") takes an armed group before
+//!     a political movement (`discourse::armed_head_first`). An act is not done by the
 //!     party of its patient ("Troops neutralise 52 terrorists", "the militants were
 //!     eliminated"): once every term is resolved, an act that focus or a carried-over tie gave
 //!     that party is resolved again without it.
@@ -3144,8 +3152,13 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
     // "the terrorist Israeli army", "the terrorist Myanmar military": a label right before a party's
     // name or organ is its modifier, and describes it whatever type the entry targets; a title
     // right before a name is the name's ("C.I.A. director Mike Pompeo"). Not a label that is
-    // any other party noun: in "the militias Iran backs" the name opens a clause.
-    if t.entry.kind == Kind::Label
+    // any other party noun: in "the militias Iran backs" the name opens a clause. An act's
+    // adjective does the same ("genocidal FDLR militia", "the criminal Assad regime").
+    let adjective = t.entry.kind == Kind::Act && {
+        let last = cx.w(t.toks.end - 1);
+        ["al", "ic", "ous"].iter().any(|s| last.ends_with(s))
+    };
+    if (t.entry.kind == Kind::Label || adjective)
         && t.head
             .is_none_or(|h| h.class == heads::Class::Role && !h.plural)
         && let Some(&m) = t.right.first()
@@ -4963,6 +4976,13 @@ labels:
     }
 
     const SAME_PHRASE: &[Row] = &[
+        // An act's adjective right before a party's name modifies it.
+        (
+            "Kinshasa's alliance with genocidal FDLR militia threatens the deal.",
+            "genocidal",
+            SamePhrase,
+            &["fdlr"],
+        ),
         // An abbreviation names the party its entry's full forms name.
         (
             "Troops crossed the Line of Control into PoK on Tuesday.",
@@ -5049,6 +5069,13 @@ labels:
         ),
     ];
     const NOT_SAME_PHRASE: &[Row] = &[
+        // An act's noun before a name is no modifier of it: the name opens a clause.
+        (
+            "Hamas condemned the aggression Israel launched on Gaza.",
+            "aggression",
+            Salience,
+            &["israel"],
+        ),
         // A neutral or contested label on a state's adjective says where they are from.
         (
             "Syrian rebels advanced on the city.",
