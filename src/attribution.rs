@@ -52,7 +52,9 @@
 //!     act takes its clause's subject; after a comma, the subject that opens the clause ("The
 //!     armed forces, led by Khalifa Haftar, liberated ..."), not a supporter in a phrase set off
 //!     before the verb. A state's people ("Iranians") and a population ("Kurdish civilians")
-//!     are no act's agent by proximity: acts land on them as often as they start there.
+//!     are no act's agent by proximity: acts land on them as often as they start there. "The
+//!     enemy" in a party's own words takes no party by proximity: it is whoever that party
+//!     fights, for `salience` to weigh.
 //!
 //! A distancing marker ("so-called") takes no local rule: once the local rules are done,
 //! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
@@ -3790,6 +3792,17 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         .map(|f| &cx.voices.frames[f]);
     let speaker_span = frame.map(|f| f.speaker);
     let speaker_actor = frame.and_then(|f| f.speaker_actor);
+    // "the enemy", "the adversary" in a party's own words are whoever that party fights: no
+    // party by proximity (salience then counts the speaker's opponents double).
+    let head = t
+        .toks
+        .clone()
+        .rev()
+        .map(|k| cx.w(k))
+        .find(|w| w.chars().all(char::is_alphabetic));
+    if speaker_actor.is_some() && head.is_some_and(|w| ADVERSARY_NOUNS.contains(&w)) {
+        return None;
+    }
     // A term after "against" names the other side: no party before it in the clause
     // ("the Army would act against terrorists").
     let against = against_before(cx, h.sentence, toks, e.kind);
@@ -3927,6 +3940,16 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         .collect();
     Some((m, group))
 }
+
+/// Nouns whose referent is relative to the speaker: their enemy, whoever that is.
+const ADVERSARY_NOUNS: &[&str] = &[
+    "enemy",
+    "enemies",
+    "adversary",
+    "adversaries",
+    "foe",
+    "foes",
+];
 
 /// The mention an apposition that holds mention `m` is attached to, when the apposition closes
 /// before token `before`: "Paul Ryan, the chairman of the House Budget Committee, ..." gives
@@ -5688,6 +5711,14 @@ labels:
         ),
     ];
     const NOT_NEAREST_IN_CLAUSE: &[Row] = &[
+        // "The enemy" in a party's own words is whoever it fights, not the party nearest.
+        (
+            "Russian troops fought Ukrainian forces near Kupiansk on Monday. \"The enemy lost a \
+             US-made howitzer,\" the Russian defence ministry said.",
+            "The enemy",
+            Salience,
+            &["ukraine"],
+        ),
         // A state's people suffer acts as often as they do them: no agent by proximity.
         (
             "Israel struck Tehran on Friday. More than 1,060 Iranians were martyred in the aggression.",
