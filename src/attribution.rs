@@ -48,7 +48,9 @@
 //! 11. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
 //! 12. `coordination`: the nearest compatible actor in the same clause when it has conjuncts, all
 //!     of them ("both Turkey and the US maintain occupation forces" gives two actors).
-//! 13. `nearest_in_clause`: the nearest compatible actor in the same clause, alone. A past-tense
+//! 13. `nearest_in_clause`: the nearest compatible actor in the same clause, alone, but not the
+//!     party before a verb of support whose object the term is ("The UAE denies arming the
+//!     paramilitary"). A past-tense
 //!     act takes its clause's subject; after a comma, the subject that opens the clause ("The
 //!     armed forces, led by Khalifa Haftar, liberated ..."), not a supporter in a phrase set off
 //!     before the verb. A state's people ("Iranians") and a population ("Kurdish civilians")
@@ -2262,7 +2264,8 @@ impl<'a> Term<'a> {
     /// The actors the term's own phrase names in another role than the one it describes: its
     /// patrons ("an Iranian proxy", "Turkish-backed factions"), a relational noun's possessors
     /// ("Hamas's allies"), the parties before "against" or a verb of fighting ("the SDF battled
-    /// militants"), the party an apposition describes when the term is its possessor ("China,
+    /// militants") or before a verb of support ("the UAE denies arming the paramilitary"), the
+    /// party an apposition describes when the term is its possessor ("China,
     /// the junta's supplier") and, for an act, its victim or target ("the invasion of Ukraine",
     /// "attacks against Israel"). The discourse model never gives the term one of these.
     fn other_roles(&self, cx: &Context) -> Vec<usize> {
@@ -2276,7 +2279,9 @@ impl<'a> Term<'a> {
         {
             out.extend(ms.into_iter().map(|m| cx.mentions[m].actor));
         }
-        if let Some(before) = against_before(cx, self.hit.sentence, &self.toks, self.entry.kind) {
+        let against = against_before(cx, self.hit.sentence, &self.toks, self.entry.kind);
+        let supporters = support_before(cx, self.hit.sentence, &self.toks);
+        for before in against.into_iter().chain(supporters) {
             out.extend(
                 self.in_sentence
                     .clone()
@@ -2598,6 +2603,23 @@ const OBJECT_PHRASE_ENDS: &[&str] = &[
     "after", "before", "when", "while", "as", "since", "because", "that", "which", "who", "hours",
     "days", "saying", "said",
 ];
+
+/// "The UAE denies arming the paramilitary": the object of a verb of support
+/// ([`SUPPORT_VERBS`]), with at most determiners between, is the supported party, not the one
+/// that gives the support. Gives the tokens of the clause before the verb, where the supporter
+/// stands.
+fn support_before(cx: &Context, sentence: usize, toks: &Range<usize>) -> Option<Range<usize>> {
+    let clause = cx.clause_of(sentence, toks.start);
+    (toks.start.saturating_sub(3).max(clause.start)..toks.start)
+        .rev()
+        .find(|&k| {
+            SUPPORT_VERBS.contains(&cx.w(k))
+                && (k + 1..toks.start).all(|j| DETERMINERS.contains(&cx.w(j)))
+        })
+        // ("the Iran-backed terrorist group": a compound modifier, not a verb.)
+        .filter(|&verb| verb == 0 || !matches!(cx.w(verb - 1), "-" | "–" | "\u{2010}" | "\u{2011}"))
+        .map(|verb| clause.start..verb)
+}
 
 /// The object of hostility after a label that is its sentence's subject: "Suspected bandits
 /// have abducted 34 people and killed a commander of the Community Protection Guards",
@@ -3809,6 +3831,7 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
     // And a label that is the subject of an attack is not its object ("Suspected bandits ...
     // killed a commander of the Community Protection Guards").
     let attacked = against_after(cx, h.sentence, toks, e.kind);
+    let supporters = support_before(cx, h.sentence, toks);
     let verb_like = e.kind == Kind::Attribution;
     if verb_like && toks.start > sent.start && BE_FORMS.contains(&cx.w(toks.start - 1)) {
         return None;
@@ -3882,6 +3905,12 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
             continue;
         }
         if attacked.as_ref().is_some_and(|b| f >= b.start && l < b.end) {
+            continue;
+        }
+        if supporters
+            .as_ref()
+            .is_some_and(|b| f >= b.start && l < b.end)
+        {
             continue;
         }
         if e.kind == Kind::Act {
@@ -5631,6 +5660,14 @@ labels:
     }
 
     const NEAREST_IN_CLAUSE: &[Row] = &[
+        // A compound "-backed" is no verb of support: the party before it stays a candidate.
+        (
+            "Israel struck Hezbollah targets in Lebanon, hours after the Iran-backed terrorist \
+             group fired rockets.",
+            "terrorist group",
+            NearestInClause,
+            &["hezbollah"],
+        ),
         // A verb after a parenthetical takes the clause's subject, which a leader names.
         (
             "The armed forces, led by Khalifa Haftar, liberated Benghazi from the militants.",
@@ -5711,6 +5748,13 @@ labels:
         ),
     ];
     const NOT_NEAREST_IN_CLAUSE: &[Row] = &[
+        // The object of a verb of support is not the supporter's.
+        (
+            "The RSF attacked El Fasher on Monday. The UAE denies arming the paramilitary.",
+            "paramilitary",
+            Salience,
+            &["rsf"],
+        ),
         // "The enemy" in a party's own words is whoever it fights, not the party nearest.
         (
             "Russian troops fought Ukrainian forces near Kupiansk on Monday. \"The enemy lost a \

@@ -1000,7 +1000,9 @@ fn entity_framing_floors() {
     // by salience, right for one (Kiev) and wrong for others (the governor of Belgorod took a
     // "terrorists"): coverage 0.290, macro-F1 0.434 against 0.266 (+16.8), 0.347 over every
     // entity; a term of praise going to its voice's side then gave 0.293, 0.431 against 0.267
-    // (+16.4) and 0.346. The floors follow.
+    // (+16.4) and 0.346. On 2026-12-05 (tenth session) the oracle typed an entity the bundled
+    // lexicon reads as a state's people ("Ukrainians") as a population: coverage 0.284, macro-F1
+    // 0.445 against 0.272 (+17.3), 0.347 over every entity. The floors follow.
     assert!(r.coverage >= 0.26, "{text}");
     assert!(r.covered_f1.macro_f1 >= 0.43, "{text}");
     assert!(
