@@ -271,9 +271,9 @@ const NOT_STATE_OFFICE: &[&str] = &[
 const ORGAN_HEADS: &[&str] = &["ministry", "presidency", "directorate", "command"];
 
 /// Head nouns that name a state's organ only with a word of office beside them ("the National
-/// Intelligence and Security Agency", "the General Staff", "a security source"): alone, "the
-/// agency" or "the source" may be anyone's.
-const QUALIFIED_HEADS: &[&str] = &["agency", "staff", "source", "sources"];
+/// Intelligence and Security Agency", "the General Staff", "a security source", "the Defence
+/// Headquarters"): alone, "the agency", "the source" or "the headquarters" may be anyone's.
+const QUALIFIED_HEADS: &[&str] = &["agency", "staff", "source", "sources", "headquarters"];
 
 /// Words of office an organ's name may hold besides those of [`STATE_OFFICES`]; either kind
 /// qualifies a head of [`QUALIFIED_HEADS`].
@@ -329,6 +329,15 @@ fn speaker_words(speaker: &str) -> Vec<String> {
 /// "diplomatic sources", "the Foreign Office", which British copy writes for its own), and the
 /// organ is then left unresolved.
 pub fn is_state_organ(speaker: &str) -> bool {
+    // An acronym in brackets after the name is the name again: "The Defence Headquarters (DHQ)".
+    let speaker = match speaker
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once('('))
+    {
+        Some((name, acronym)) if crate::text::is_acronym(acronym.trim()) => name,
+        _ => speaker,
+    };
     let words = speaker_words(speaker);
     let is = |list: &[&str], w: &String| list.contains(&w.as_str());
     let office = |w: &String| is(STATE_OFFICES, w) || is(ORGAN_OFFICES, w);
@@ -1519,6 +1528,11 @@ mod tests {
             ("the source", false),
             ("The sources", false),
             ("the National Intelligence and Security Agency", true),
+            // An acronym in brackets restates the name; a headquarters needs a word of office.
+            ("the National Intelligence and Security Agency (NISA)", true),
+            ("The Defence Headquarters (DHQ)", true),
+            ("the headquarters", false),
+            ("the Gaza Health Ministry (GHM)", false),
             ("A source in the Command", true),
             ("the Ministry of Foreign Affairs", true),
             ("the General Command", true),
