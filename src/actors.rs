@@ -1151,11 +1151,6 @@ mod tests {
   - {id: sd, name: Sudan, type: state}
   - {id: ssd, name: South Sudan, type: state}
 ";
-        let lex = crate::LexiconBuilder::new()
-            .text("t.yaml", yaml)
-            .build()
-            .unwrap();
-        let an = crate::Analyzer::new(lex).unwrap();
         // (text, the adjective mentions found, with their actors)
         let rows: &[(&str, &[(&str, &str)])] = &[
             ("American officials met.", &[("American", "us")]),
@@ -1174,16 +1169,7 @@ mod tests {
             // A state's people are no adjective.
             ("Americans voted.", &[]),
         ];
-        for &(text, want) in rows {
-            let a = an.analyze("t", &format!("Headline\n{text}"));
-            let got: Vec<(&str, &str)> = a
-                .mentions
-                .iter()
-                .filter(|m| m.form == Form::Adjective)
-                .map(|m| (m.text.as_str(), m.actor.as_str()))
-                .collect();
-            assert_eq!(got, want, "{text}");
-        }
+        check_forms(yaml, Form::Adjective, rows);
     }
 
     #[test]
@@ -1197,11 +1183,6 @@ mod tests {
   - {id: ng, name: Niger, type: state}
   - {id: na, name: Nigeria, type: state}
 ";
-        let lex = crate::LexiconBuilder::new()
-            .text("t.yaml", yaml)
-            .build()
-            .unwrap();
-        let an = crate::Analyzer::new(lex).unwrap();
         // (text, the people mentions found, with their actors)
         let rows: &[(&str, &[(&str, &str)])] = &[
             // Listed and derived adjectives in "-an" and "-i" make the plural.
@@ -1220,12 +1201,23 @@ mod tests {
                 &[("Nigerians", "na"), ("Nigeriens", "ng")],
             ),
         ];
+        check_forms(yaml, Form::People, rows);
+    }
+
+    /// With the actors of `yaml`, each row's text (after a headline) gives the mentions of
+    /// `form` listed, with their actors.
+    fn check_forms(yaml: &str, form: Form, rows: &[(&str, &[(&str, &str)])]) {
+        let lex = crate::LexiconBuilder::new()
+            .text("t.yaml", yaml)
+            .build()
+            .unwrap();
+        let an = crate::Analyzer::new(lex).unwrap();
         for &(text, want) in rows {
             let a = an.analyze("t", &format!("Headline\n{text}"));
             let got: Vec<(&str, &str)> = a
                 .mentions
                 .iter()
-                .filter(|m| m.form == Form::People)
+                .filter(|m| m.form == form)
                 .map(|m| (m.text.as_str(), m.actor.as_str()))
                 .collect();
             assert_eq!(got, want, "{text}");
