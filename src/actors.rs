@@ -326,15 +326,19 @@ const REGION_WORDS: &[&str] = &[
     "Latin", "Native",
 ];
 
+/// Words that make an ethnic group of a state's people after them, written apart: "Arab
+/// Americans", "African Americans" are not the United States' people as a party ("Arab-Israeli"
+/// is a compound of two parties).
+const ETHNIC_WORDS: &[&str] = &["African", "Arab", "Asian"];
+
 /// Whether an adjective at `span` is the second half of a regional demonym ("Central American",
 /// "South Sudanese"): a region word stands right before it, with a space or a hyphen between.
 fn regional_demonym(text: &str, span: Span) -> bool {
     let before = &text[..span.start];
-    let Some(before) = before
+    let spaced = before
         .strip_suffix(' ')
-        .or_else(|| before.strip_suffix('-'))
-        .or_else(|| before.strip_suffix('\u{a0}'))
-    else {
+        .or_else(|| before.strip_suffix('\u{a0}'));
+    let Some(before) = spaced.or_else(|| before.strip_suffix('-')) else {
         return false;
     };
     let start = before
@@ -342,7 +346,8 @@ fn regional_demonym(text: &str, span: Span) -> bool {
         .rev()
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    REGION_WORDS.contains(&&before[start..])
+    let word = &before[start..];
+    REGION_WORDS.contains(&word) || (spaced.is_some() && ETHNIC_WORDS.contains(&word))
 }
 
 /// The derived adjectives of the states whose lexicon entry lists none (see [`demonyms`]),
@@ -392,8 +397,8 @@ fn derived_adjectives(lex: &Lexicon) -> Vec<(usize, String)> {
 }
 
 /// The nouns for the people of each state, made from its adjectives, listed or derived:
-/// "Iranians", "Israelis", "Americans" ("Russians attack Zaporizhzhia" names Russia as its
-/// subject). Only adjectives ending in "-an", "-en" or "-i" make such a plural ("the Chinese", "the
+/// "Iranians", "Israelis", "Americans" ("Russians attack Zaporizhzhia" puts Russia in focus,
+/// though as a population it is no act's agent by proximity). Only adjectives ending in "-an", "-en" or "-i" make such a plural ("the Chinese", "the
 /// French" do not); a form any actor lists, or that two states would share, is no one's.
 fn plural_demonyms(lex: &Lexicon, derived: &[(usize, String)]) -> Vec<(usize, String)> {
     let listed: std::collections::HashSet<String> = lex
@@ -1166,8 +1171,6 @@ mod tests {
             ),
             ("Both Sudanese sides agreed.", &[("Sudanese", "sd")]),
             ("Southern Sudanese villages burned.", &[]),
-            // A state's people are no adjective.
-            ("Americans voted.", &[]),
         ];
         check_forms(yaml, Form::Adjective, rows);
     }
@@ -1195,6 +1198,8 @@ mod tests {
             ("Palestinians marched.", &[]),
             // No plural of "Chinese"; "Central Americans" are not the US's.
             ("The Chinese and Central Americans met.", &[]),
+            // An ethnic group of a state's people, written apart.
+            ("African Americans voted.", &[]),
             // Niger's people are "Nigeriens" (an irregular adjective), Nigeria's "Nigerians".
             (
                 "Nigerians and Nigeriens voted.",

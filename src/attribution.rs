@@ -143,7 +143,7 @@ use crate::opponents::{
 };
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 use crate::titles::Known;
-use crate::voice::{Naming, Voice, VoiceOf, Voices, token_range};
+use crate::voice::{Frame, Naming, Voice, VoiceOf, Voices, token_range};
 
 /// The rule that tied a term to its actor(s).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -380,9 +380,14 @@ impl<'a> Context<'a> {
         self.mentions[m].span.slice(self.text)
     }
     fn compatible(&self, e: &LabelEntry, m: usize) -> bool {
-        let people = self.population_reading(m) && e.allows(ActorType::Population);
-        (e.allows(self.actor_type(m)) || people)
-            && !matches!(self.mentions[m].role, Some(Role::Backer | Role::Designator))
+        // A party's people are its population, not the party: "two Ukrainians" are no
+        // "occupiers" nor "regime".
+        let fits = if self.population_reading(m) {
+            e.allows(ActorType::Population)
+        } else {
+            e.allows(self.actor_type(m))
+        };
+        fits && !matches!(self.mentions[m].role, Some(Role::Backer | Role::Designator))
     }
 
     /// Whether mention `m` names a party's people rather than the party: a state's people
@@ -1809,7 +1814,7 @@ fn state_in_focus(
     cx: &Context,
     salience: &Salience,
     outlet_leaning: &dyn Fn(usize) -> i32,
-    f: &crate::voice::Frame,
+    f: &Frame,
     organ: bool,
     denounced: &[usize],
 ) -> Option<usize> {
@@ -2606,19 +2611,25 @@ const OBJECT_PHRASE_ENDS: &[&str] = &[
 
 /// "The UAE denies arming the paramilitary": the object of a verb of support
 /// ([`SUPPORT_VERBS`]), with at most determiners between, is the supported party, not the one
-/// that gives the support. Gives the tokens of the clause before the verb, where the supporter
-/// stands.
+/// that gives the support, the party named last before the verb. Gives the tokens of that
+/// party's mention (with what follows it up to the verb). Not a compound ("the Iran-backed
+/// terrorist group") nor a participle right before its noun ("heavily armed militias"): both
+/// are modifiers.
 fn support_before(cx: &Context, sentence: usize, toks: &Range<usize>) -> Option<Range<usize>> {
     let clause = cx.clause_of(sentence, toks.start);
-    (toks.start.saturating_sub(3).max(clause.start)..toks.start)
+    let verb = (toks.start.saturating_sub(3).max(clause.start)..toks.start)
         .rev()
         .find(|&k| {
             SUPPORT_VERBS.contains(&cx.w(k))
                 && (k + 1..toks.start).all(|j| DETERMINERS.contains(&cx.w(j)))
-        })
-        // ("the Iran-backed terrorist group": a compound modifier, not a verb.)
-        .filter(|&verb| verb == 0 || !matches!(cx.w(verb - 1), "-" | "–" | "\u{2010}" | "\u{2011}"))
-        .map(|verb| clause.start..verb)
+        })?;
+    let compound = verb > 0 && matches!(cx.w(verb - 1), "-" | "–" | "\u{2010}" | "\u{2011}");
+    let modifier = cx.w(verb).ends_with("ed") && verb + 1 == toks.start;
+    if compound || modifier {
+        return None;
+    }
+    let supporter = (clause.start..verb).rev().find_map(|k| cx.mention_at[k])?;
+    Some(cx.first_token(supporter)..verb)
 }
 
 /// The object of hostility after a label that is its sentence's subject: "Suspected bandits
@@ -3000,57 +3011,13 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
             });
         }
     }
-    // After the verb: "that"?, the pronoun, at most three auxiliaries or adverbs, then the term
+    // After the verb: the pronoun, at most three auxiliaries or adverbs, then the term
     // (quotation marks may stand between).
-    let mut k = frame.verb_tokens().end;
-    let skip_marks = |mut k: usize| {
-        while k < np
-            && cx.seg.tokens[k].kind == TokenKind::Punct
-            && crate::voice::is_quote_token(cx.w(k))
-        {
-            k += 1;
-        }
-        k
-    };
-    k = skip_marks(k);
-    // ("..., the army said" ends the text: its verb is after the term, and nothing follows.)
-    if k >= np {
-        return None;
-    }
-    // A date after the verb ("said Friday it had", "said on Monday that it").
-    let mut dated = 0;
-    while k < np
-        && dated < 4
-        && (crate::text::is_calendar_word(cx.w(k))
-            || matches!(cx.w(k), "on" | "yesterday" | "today" | "earlier")
-            || cx.w(k).chars().all(|c| c.is_ascii_digit()))
-    {
-        k += 1;
-        dated += 1;
-    }
-    if cx.w(k) == "that" {
-        k = skip_marks(k + 1);
-    }
-    if k >= np || !SUBJECT_PRONOUNS.contains(&cx.w(k)) {
-        return None;
-    }
-    // The pronoun agrees with the speaker: "he" and "she" with a person, "it" with a party.
-    let person = starting_within(cx.mentions, frame.speaker).any(|m| {
-        matches!(
-            cx.mentions[m].form,
-            Form::Person | Form::Pronoun | Form::Title
-        )
-    });
-    match cx.w(k) {
-        "he" | "she" | "i" if !person => return None,
-        "it" if person => return None,
-        _ => {}
-    }
-    let pronoun = k;
-    k = skip_marks(k + 1);
+    let pronoun = pronoun_after_verb(cx, frame, np)?;
+    let mut k = skip_marks(cx, pronoun + 1, np);
     let mut aux = 0;
     while k < np && aux < 3 && before_verb(cx.w(k)) {
-        k = skip_marks(k + 1);
+        k = skip_marks(cx, k + 1, np);
         aux += 1;
     }
     let coordinated = k < np && !label && shares_subject(cx, k, np);
@@ -3070,10 +3037,57 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     })
 }
 
+/// The first token from `k` on, before `end`, that is not a quotation mark.
+fn skip_marks(cx: &Context, mut k: usize, end: usize) -> usize {
+    while k < end
+        && cx.seg.tokens[k].kind == TokenKind::Punct
+        && crate::voice::is_quote_token(cx.w(k))
+    {
+        k += 1;
+    }
+    k
+}
+
+/// The subject pronoun that opens the words of `frame`, before token `np`, when it agrees with
+/// the speaker ("he" and "she" with a person, "it" with a party): right after the verb, after a
+/// date ("said Friday it had", "said on Monday that it") and "that", quotation marks passed
+/// over. `None` when the words open otherwise, or the verb comes after the term ("..., the army
+/// said" ends the text).
+fn pronoun_after_verb(cx: &Context, frame: &Frame, np: usize) -> Option<usize> {
+    let mut k = skip_marks(cx, frame.verb_tokens().end, np);
+    let mut dated = 0;
+    while k < np
+        && dated < 4
+        && (crate::text::is_calendar_word(cx.w(k))
+            || matches!(cx.w(k), "on" | "yesterday" | "today" | "earlier")
+            || cx.w(k).chars().all(|c| c.is_ascii_digit()))
+    {
+        k += 1;
+        dated += 1;
+    }
+    if k < np && cx.w(k) == "that" {
+        k = skip_marks(cx, k + 1, np);
+    }
+    if k >= np || !SUBJECT_PRONOUNS.contains(&cx.w(k)) {
+        return None;
+    }
+    let person = starting_within(cx.mentions, frame.speaker).any(|m| {
+        matches!(
+            cx.mentions[m].form,
+            Form::Person | Form::Pronoun | Form::Title
+        )
+    });
+    match cx.w(k) {
+        "he" | "she" | "i" if !person => None,
+        "it" if person => None,
+        _ => Some(k),
+    }
+}
+
 /// "it had struck a site near Nabatieh and “eliminated” a commander": an act at `act` that
 /// follows "and" (quotation marks may stand between) shares the subject of the verb phrase
-/// opening at `verb`, when nothing between opens another clause: no comma, no clause word, no
-/// subject pronoun.
+/// opening at `verb`, when nothing between opens another clause: no comma, no clause word or
+/// subordinator ("after", "before", "where"), no subject pronoun.
 fn shares_subject(cx: &Context, verb: usize, act: usize) -> bool {
     let mut k = act;
     while k > verb && crate::voice::is_quote_token(cx.w(k - 1)) {
@@ -3084,7 +3098,10 @@ fn shares_subject(cx: &Context, verb: usize, act: usize) -> bool {
     }
     (verb..k - 1).all(|j| {
         let w = cx.w(j);
-        w != "," && !is_clause_boundary(w) && !SUBJECT_PRONOUNS.contains(&w)
+        w != ","
+            && !is_clause_boundary(w)
+            && !matches!(w, "after" | "before" | "where" | "once")
+            && !SUBJECT_PRONOUNS.contains(&w)
     })
 }
 
@@ -3178,9 +3195,15 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
     // right before a name is the name's ("C.I.A. director Mike Pompeo"). Not a label that is
     // any other party noun: in "the militias Iran backs" the name opens a clause. An act's
     // adjective does the same ("genocidal FDLR militia", "the criminal Assad regime").
-    let adjective = t.entry.kind == Kind::Act && {
-        let last = cx.w(t.toks.end - 1);
-        ["al", "ic", "ous"].iter().any(|s| last.ends_with(s))
+    // An act's adjective is one word, a form derived from the entry's noun (its first form),
+    // with an adjective's ending: "genocidal" of "genocide", not "withdrawal" nor "sham trial".
+    let adjective = t.entry.kind == Kind::Act && t.toks.len() == 1 && {
+        let word = cx.w(t.toks.start);
+        ["al", "ic", "ous"].iter().any(|s| word.ends_with(s))
+            && t.entry
+                .forms
+                .first()
+                .is_some_and(|f| !f.eq_ignore_ascii_case(word))
     };
     if (t.entry.kind == Kind::Label || adjective)
         && t.head
@@ -3822,7 +3845,7 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         .rev()
         .map(|k| cx.w(k))
         .find(|w| w.chars().all(char::is_alphabetic));
-    if speaker_actor.is_some() && head.is_some_and(|w| ADVERSARY_NOUNS.contains(&w)) {
+    if speaker_actor.is_some() && head.is_some_and(heads::is_adversary_word) {
         return None;
     }
     // A term after "against" names the other side: no party before it in the clause
@@ -3844,22 +3867,8 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         .map(|f| f.verb_tokens().end)
         .filter(|&v| v <= toks.start && v > clause.start)
         .unwrap_or(clause.start);
-    // A verb right after a comma follows a parenthetical ("The armed forces, led by Khalifa
-    // Haftar, liberated Benghazi"): its subject opens the clause, after any dateline or tag
-    // that a colon or dash closes ("OUAGADOUGOU, October 21 (RTB) - Units ...").
     let after_comma = past_verb && toks.start > clause.start && cx.w(toks.start - 1) == ",";
-    let subject_from = if after_comma {
-        (clause.start..toks.start)
-            .rev()
-            .find(|&k| matches!(cx.w(k), ":" | "—" | "–" | "-"))
-            .map_or(clause.start, |k| k + 1)
-    } else {
-        (clause.start..toks.start)
-            .rev()
-            .find(|&k| cx.w(k) == ",")
-            .map_or(clause.start, |k| k + 1)
-    }
-    .max(verb_end);
+    let subject_from = subject_start(cx, clause.start, toks.start, after_comma).max(verb_end);
     // The party an apposition describes is not its possessor ("China, the junta's supplier").
     let described = if t.possessor(cx) {
         t.other_roles(cx)
@@ -3897,58 +3906,25 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         {
             continue;
         }
+        let within =
+            |r: &Option<Range<usize>>| r.as_ref().is_some_and(|b| f >= b.start && l < b.end);
         // (A state's adjective before it says where a fighter is from, not which side he is
         // on: "Syrian rebels advanced against government forces".)
-        if against.as_ref().is_some_and(|b| f >= b.start && l < b.end)
-            && cx.mentions[m].form != Form::Adjective
-        {
-            continue;
-        }
-        if attacked.as_ref().is_some_and(|b| f >= b.start && l < b.end) {
-            continue;
-        }
-        if supporters
-            .as_ref()
-            .is_some_and(|b| f >= b.start && l < b.end)
+        if (within(&against) && cx.mentions[m].form != Form::Adjective)
+            || within(&attacked)
+            || within(&supporters)
         {
             continue;
         }
         if e.kind == Kind::Act {
-            // A state's people are where its acts land as often as where they start ("1,060
-            // Iranians were martyred in the aggression"): no agent by proximity.
-            if cx.population_reading(m) {
-                continue;
-            }
-            let after_by =
-                f > toks.start && f > 0 && (cx.w(f - 1) == "by" || (f > 1 && cx.w(f - 2) == "by"));
-            if f > toks.start && !after_by {
-                continue;
-            }
-            // The subject of a passive ("ISWAP terrorists were neutralised") is its patient.
-            if passive && l < toks.start {
-                continue;
-            }
-            if f > 0 && matches!(cx.w(f - 1), "against" | "on" | "upon" | "targeting" | "at") {
+            if no_agent_of_act(cx, m, toks, passive) {
                 continue;
             }
         } else if modifies_a_thing(cx, m) {
             continue;
         }
         let dist = if past_verb && l < toks.start {
-            if f < subject_from {
-                continue;
-            }
-            // ("Units, supported by the VDP, neutralised ...": a supporter or an ally is no
-            // subject; a leader, or members after "including", are the subject's own.)
-            if after_comma
-                && (subject_from..f)
-                    .rev()
-                    .find(|&j| cx.w(j) == ",")
-                    .is_some_and(|c| {
-                        supports_subject(cx.lower, c + 1)
-                            && !matches!(cx.w(c + 1), "led" | "including")
-                    })
-            {
+            if f < subject_from || (after_comma && in_support_phrase(cx, subject_from, f)) {
                 continue;
             }
             f - subject_from
@@ -3970,15 +3946,58 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
     Some((m, group))
 }
 
-/// Nouns whose referent is relative to the speaker: their enemy, whoever that is.
-const ADVERSARY_NOUNS: &[&str] = &[
-    "enemy",
-    "enemies",
-    "adversary",
-    "adversaries",
-    "foe",
-    "foes",
-];
+/// Where the subject of the term's clause may start: after the last comma before the term, or,
+/// for a verb right after a comma (`after_comma`), which closes a parenthetical ("The armed
+/// forces, led by Khalifa Haftar, liberated Benghazi"), before the comma that opens it: after
+/// the comma before that one, or at the clause's start, and then after a dateline or tag that a
+/// dash with spaces closes ("OUAGADOUGOU, October 21 (RTB) - Units ..."; a hyphen inside a
+/// name such as "al-Assad" closes nothing). With no comma to open the parenthetical the verb has
+/// no subject before it here.
+fn subject_start(cx: &Context, clause_start: usize, term: usize, after_comma: bool) -> usize {
+    let comma_before = |end: usize| (clause_start..end).rev().find(|&k| cx.w(k) == ",");
+    if !after_comma {
+        return comma_before(term).map_or(clause_start, |k| k + 1);
+    }
+    let Some(open) = comma_before(term - 1) else {
+        return term;
+    };
+    let from = comma_before(open).map_or(clause_start, |k| k + 1);
+    let spaced_dash = |k: usize| {
+        let t = &cx.seg.tokens;
+        matches!(cx.w(k), "-" | "—" | "–")
+            && k > 0
+            && k + 1 < t.len()
+            && t[k - 1].span.end < t[k].span.start
+            && t[k].span.end < t[k + 1].span.start
+    };
+    (from..open)
+        .rev()
+        .find(|&k| spaced_dash(k))
+        .map_or(from, |k| k + 1)
+}
+
+/// Whether mention `m`, first token `f`, stands in a phrase of support or alliance set off by a
+/// comma after `from` ("Units, supported by the VDP, neutralised ..."): a supporter or an ally is
+/// no subject; a leader ("led by"), or members after "including", are the subject's own.
+fn in_support_phrase(cx: &Context, from: usize, f: usize) -> bool {
+    (from..f).rev().find(|&j| cx.w(j) == ",").is_some_and(|c| {
+        supports_subject(cx.lower, c + 1) && !matches!(cx.w(c + 1), "led" | "including")
+    })
+}
+
+/// Whether mention `m` can be no agent of the act at `toks` by proximity: a state's people or a
+/// population, where acts land as often as they start ("1,060 Iranians were martyred in the
+/// aggression"), unless after "by" ("the land grab by Israeli settlers"); a party after the act
+/// but not after "by"; the subject of a passive, its
+/// patient ("ISWAP terrorists were neutralised"); a party after "against", "on" or "at".
+fn no_agent_of_act(cx: &Context, m: usize, toks: &Range<usize>, passive: bool) -> bool {
+    let (f, l) = (cx.first_token(m), cx.last_token(m));
+    let after_by =
+        f > toks.start && f > 0 && (cx.w(f - 1) == "by" || (f > 1 && cx.w(f - 2) == "by"));
+    (!after_by && (cx.population_reading(m) || f > toks.start))
+        || (passive && l < toks.start)
+        || (f > 0 && matches!(cx.w(f - 1), "against" | "on" | "upon" | "targeting" | "at"))
+}
 
 /// The mention an apposition that holds mention `m` is attached to, when the apposition closes
 /// before token `before`: "Paul Ryan, the chairman of the House Budget Committee, ..." gives
@@ -4135,7 +4154,7 @@ fn modifies_a_thing(cx: &Context, m: usize) -> bool {
             .next()
             .is_some_and(char::is_lowercase);
     // (A population is people, not a thing: "two Kashmiri youths".)
-    word && !PARTY_NOUNS.contains(&w) && heads::class_of(w) != Some(heads::Class::Collective)
+    word && !PARTY_NOUNS.contains(&w) && !cx.population_reading(m)
 }
 
 /// `distanced_phrase`: a distancing marker ("so-called") describes what follows it within three
@@ -4991,13 +5010,20 @@ labels:
     }
 
     const NOT_SPEAKER_SUBJECT: &[Row] = &[
-        // A clause word between: the act is not the pronoun's verb's conjunct.
+        // A subordinate clause between, with a subject of its own: the act is its verb's.
         (
-            "The Israeli military said it had struck a site that Hezbollah used and eliminated \
-             a commander.",
+            "The Ukrainian army said it repelled an assault after Russian troops crossed the \
+             river and “liberated” a village.",
+            "liberated",
+            NearestInClause,
+            &["russia"],
+        ),
+        // No pronoun: the subject of the reported words is the party named there.
+        (
+            "Hamas said Israel had struck a school and “eliminated” a family.",
             "eliminated",
             NearestInClause,
-            &["hezbollah"],
+            &["israel"],
         ),
         // A preposition between: the label is not what the subject is said to be.
         (
@@ -5121,6 +5147,13 @@ labels:
         ),
     ];
     const NOT_SAME_PHRASE: &[Row] = &[
+        // An act's noun of two words is no adjective, whatever its ending.
+        (
+            "They denounced the sham trial Ukraine's soldiers faced in Rostov.",
+            "sham trial",
+            Salience,
+            &["ukraine"],
+        ),
         // An act's noun before a name is no modifier of it: the name opens a clause.
         (
             "Hamas condemned the aggression Israel launched on Gaza.",
@@ -5542,10 +5575,10 @@ labels:
     const NOT_APPOSITION: &[Row] = &[
         // A verb after a comma says what the clause's subject did; a supporter is no subject.
         (
-            "Units of a battalion, supported by the VDP, neutralised several dozen terrorists.",
+            "Burkinabe soldiers, supported by the VDP, neutralised several dozen terrorists.",
             "neutralised",
-            Salience,
-            &["vdp"],
+            NearestInClause,
+            &["burkina-faso"],
         ),
         // The phrase before is an incompatible actor, or none.
         (
@@ -5660,6 +5693,28 @@ labels:
     }
 
     const NEAREST_IN_CLAUSE: &[Row] = &[
+        // After a parenthetical, the subject before it: not an introductory phrase's party, nor
+        // a name cut at a hyphen.
+        (
+            "Despite Ukraine's counteroffensive, Russian forces, backed by artillery, liberated \
+             Avdiivka.",
+            "liberated",
+            NearestInClause,
+            &["russia"],
+        ),
+        (
+            "The SDF, backed by US-led coalition jets, liberated Raqqa.",
+            "liberated",
+            NearestInClause,
+            &["sdf"],
+        ),
+        // A participle right before its noun is a modifier, no verb of support.
+        (
+            "The RSF deployed heavily armed militias near El Fasher.",
+            "militias",
+            NearestInClause,
+            &["rsf"],
+        ),
         // A compound "-backed" is no verb of support: the party before it stays a candidate.
         (
             "Israel struck Hezbollah targets in Lebanon, hours after the Iran-backed terrorist \

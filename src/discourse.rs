@@ -43,7 +43,7 @@ use serde::Serialize;
 
 use crate::actors::{Form, Mention, Role};
 use crate::alignment::Leaning;
-use crate::heads::{self, ARMED_HEADS, Head, Referent};
+use crate::heads::{self, Head, Referent};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::{LowerTokens, Segmented, Span};
 use crate::voice::token_range;
@@ -646,7 +646,7 @@ fn own_side_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<Stri
     ))
 }
 
-/// "Resistance groups", "resistance forces": a head that names fighters ([`ARMED_HEADS`])
+/// "Resistance groups", "resistance forces": a head that names fighters ([`heads::is_armed_head`])
 /// describes an armed group before a political movement (a government in exile, a party, an
 /// opposition council) that shares its cause. When the most salient compatible party is a
 /// movement and an armed group is a candidate too, the most salient armed group goes first,
@@ -660,7 +660,11 @@ fn armed_head_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast, text: &str) 
         .find(|w| !w.is_empty())?
         .to_lowercase();
     let &(first, first_points) = ok.first()?;
-    if !ARMED_HEADS.contains(&head.as_str()) || cast.actor_type(first) != ActorType::Movement {
+    // (Not when the term's voice sides with the movement: `own_side_first` put it first.)
+    if !heads::is_armed_head(&head)
+        || cast.actor_type(first) != ActorType::Movement
+        || (t.leaning)(first).is_some_and(|l| l.net > 0)
+    {
         return None;
     }
     let i = ok
@@ -670,7 +674,7 @@ fn armed_head_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast, text: &str) 
     let (a, p) = ok[0];
     Some(format!(
         "a head that names fighters ('{head}'), for an armed group before a political \
-         movement: {} ({p} points, ahead of {} with {first_points})",
+         movement: {} ({p} points), put before {} ({first_points} points)",
         cast.name(a),
         cast.name(first)
     ))

@@ -18,15 +18,13 @@ use crate::lexicon::{ActorEntry, ActorType};
 
 /// Relational nouns: what they name stands in a relation to the party their possessor or
 /// complement names, and is not that party ("Hamas's allies", "the PKK's Syrian offshoot",
+/// and the enemies of [`ADVERSARY_NOUNS`],
 /// "critics of the government", "relatives of the victims"). A speaker so described is not the
 /// party named in it, and a term with such a head does not describe its possessor.
 pub const RELATIONAL_NOUNS: &[&str] = &[
     "critic",
     "opponent",
     "rival",
-    "enemy",
-    "adversary",
-    "foe",
     "detractor",
     "victim",
     "survivor",
@@ -119,39 +117,29 @@ pub const GROUP_NOUNS: &[&str] = &[
     "paramilitaries",
 ];
 
-/// Nouns for people or units who fight: a phrase with such a head ("resistance groups",
-/// "resistance forces") names the armed wing of a cause, not the political movement beside it
-/// (see `discourse::armed_head_first`). Singular and plural.
-pub const ARMED_HEADS: &[&str] = &[
-    "group",
-    "groups",
-    "force",
-    "forces",
-    "fighter",
-    "fighters",
-    "faction",
-    "factions",
-    "militia",
-    "militias",
-    "militant",
-    "militants",
-    "rebel",
-    "rebels",
-    "insurgent",
-    "insurgents",
-    "guerrilla",
-    "guerrillas",
-    "gunmen",
-    "brigade",
-    "brigades",
-    "unit",
-    "units",
-    "combatants",
-];
+/// Units that fight, beside the fighters of [`GROUP_NOUNS`]: with them, the heads of
+/// [`is_armed_head`].
+const ARMED_UNITS: &[&str] = &["force", "brigade", "unit", "combatant"];
+
+/// Whether a head word names people or units who fight (singular or plural): a group noun of
+/// [`GROUP_NOUNS`] other than those for a political body ("movement", "organization"), or a unit
+/// of [`ARMED_UNITS`]. A phrase with such a head ("resistance groups", "resistance forces")
+/// names the armed wing of a cause, not the political movement beside it (see
+/// `discourse::armed_head_first`).
+pub fn is_armed_head(w: &str) -> bool {
+    let s = singular(w);
+    let is = |list: &[&str]| list.contains(&w) || list.contains(&s.as_str());
+    (is(GROUP_NOUNS) && !matches!(s.as_str(), "movement" | "organization" | "organisation"))
+        || is(ARMED_UNITS)
+}
+
+/// Nouns for a party's enemy: relational nouns whose referent is relative to the speaker (whoever
+/// the speaker fights), singular.
+pub const ADVERSARY_NOUNS: &[&str] = &["enemy", "adversary", "foe"];
 
 /// Nouns for a collective or a population: many people, never one person, and never a state
-/// itself (a state's people or officials are not in this list: "officials" may stand for their
-/// state).
+/// itself ("officials" are not in this list: they may stand for their state; "citizens" are, as
+/// a state's population, which `attribution` reads apart from the state).
 pub const COLLECTIVE_NOUNS: &[&str] = &[
     "caravan",
     "caravans",
@@ -498,9 +486,15 @@ pub const SERVICE_NOUNS: &[&str] = &[
     "counterpart",
 ];
 
-/// Whether a word (singular or plural) is one of [`RELATIONAL_NOUNS`].
+/// Whether a word (singular or plural) is one of [`RELATIONAL_NOUNS`] or [`ADVERSARY_NOUNS`].
 pub fn is_relational_word(w: &str) -> bool {
-    RELATIONAL_NOUNS.contains(&singular(w).as_str())
+    let s = singular(w);
+    RELATIONAL_NOUNS.contains(&s.as_str()) || ADVERSARY_NOUNS.contains(&s.as_str())
+}
+
+/// Whether a word (singular or plural) is one of [`ADVERSARY_NOUNS`].
+pub fn is_adversary_word(w: &str) -> bool {
+    ADVERSARY_NOUNS.contains(&singular(w).as_str())
 }
 
 /// Whether the head word of a phrase ([`Head::of`]'s, whatever its class) is a relational noun

@@ -27,8 +27,12 @@
 //!   "organisations", [`DESCRIBED_HEADS`]) after words that place it there ("rights", "aid",
 //!   "humanitarian", "civil society"): "Rights groups have accused the army" makes "rights
 //!   groups" a party of the article, which its verbs of saying and accusing describe. A fuller
-//!   description with the same last modifier ("human rights groups") is the same party. Such
-//!   parties are no lexicon entries to suggest.
+//!   or shorter description of exactly one found before ("human rights groups" after "rights
+//!   groups") is the same party; two that neither contains are two ("press freedom groups",
+//!   "human rights groups"). After "to" or a modal the first word is a verb ("to aid groups").
+//!   Such parties are no lexicon entries to suggest. A qualifier outside that vocabulary is not
+//!   read: "gun rights groups" is taken as "rights groups", and so one party with "civil rights
+//!   groups".
 //!
 //! Spans are byte ranges into the original text, and never overlap the lexicon's own mentions
 //! (`known`) or each other.
@@ -143,7 +147,8 @@ const CIVIL_MODIFIERS: &[&str] = &[
 ];
 
 /// Organisational head nouns, as written (capitalised), and the type each suggests. The one
-/// place where a head word decides a type.
+/// place where a head word decides a type (a lower-case description of [`DESCRIBED_HEADS`] is
+/// always an organisation).
 pub const HEADS: &[(&str, ActorType)] = &[
     ("Army", ArmedGroup),
     ("Armies", ArmedGroup),
@@ -1380,10 +1385,14 @@ impl<'a> Finder<'a> {
     }
 
     /// Plural descriptions of civil-society organisations ("rights groups", "human rights
-    /// organisations", "aid agencies"): one party per description, keyed by its last modifier
-    /// and head ("rights groups" is "human rights groups"), named in lower case.
+    /// organisations", "aid agencies"): one party per description, within one sentence, named
+    /// in lower case. A description that is a fuller or a shorter form of exactly one found
+    /// before ("human rights groups" and "rights groups") is the same party; "gun rights
+    /// groups" and "civil rights groups" are two. After "to" or a modal the first word is a verb
+    /// ("to aid groups", "will press groups"), and there is no description.
     fn descriptions(&mut self) {
         let n = self.seg.tokens.len();
+        let sentence = |k: usize| self.seg.sentence_at(self.seg.tokens[k].span.start);
         for k in 1..n {
             let head = self.lower.get(k);
             if self.used[k] || !DESCRIBED_HEADS.contains(&head) {
@@ -1393,23 +1402,42 @@ impl<'a> Finder<'a> {
             while start > 0
                 && !self.used[start - 1]
                 && CIVIL_MODIFIERS.contains(&self.lower.get(start - 1))
+                && sentence(start - 1) == sentence(k)
             {
                 start -= 1;
             }
-            if start == k {
+            let verb_before = start > 0
+                && sentence(start - 1) == sentence(k)
+                && matches!(
+                    self.lower.get(start - 1),
+                    "to" | "will" | "would" | "can" | "could" | "should" | "must" | "may" | "might"
+                );
+            if start == k || verb_before {
                 continue;
             }
             let span = Span::new(
                 self.seg.tokens[start].span.start,
                 self.seg.tokens[k].span.end,
             );
-            let name = collapse(&span.slice(self.text).to_lowercase());
-            let key = format!("{} {head}", self.lower.get(k - 1));
-            let gi = match self.by_key.get(&key) {
-                Some(&gi) => gi,
-                None => {
+            let key = collapse(&span.slice(self.text).to_lowercase());
+            let related: Vec<usize> = self
+                .groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| {
+                    g.mentions
+                        .iter()
+                        .all(|m| m.form == UnlistedForm::Description)
+                        && (g.key == key
+                            || g.key.ends_with(&format!(" {key}"))
+                            || key.ends_with(&format!(" {}", g.key)))
+                })
+                .map(|(gi, _)| gi)
+                .collect();
+            let gi = match related[..] {
+                [gi] => gi,
+                _ => {
                     let g = self.group(&key, Organization, head);
-                    g.name = name;
                     g.strong = true;
                     g.first_full = span.start;
                     self.by_key[&key]
@@ -1652,6 +1680,17 @@ mod tests {
             ),
             // Fighters, a people and a bare head are no civil-society description.
             ("Armed groups, Kurdish groups and the groups met.", &[]),
+            // A verb after "to" or a modal; a modifier in the sentence before.
+            ("Iran continues to aid groups such as Hezbollah.", &[]),
+            ("The army blocks aid.\nAgencies said so.", &[]),
+            // Two descriptions that neither contains are two parties.
+            (
+                "Press freedom groups and human rights groups protested.",
+                &[
+                    ("press freedom groups", &["Press freedom groups"]),
+                    ("human rights groups", &["human rights groups"]),
+                ],
+            ),
         ];
         for &(text, want) in rows {
             let out = found(text);

@@ -1112,10 +1112,12 @@ impl Ctx<'_> {
         )
     }
     /// First actor mention (by position) inside a span.
+    /// The first mention in speaker span `s`, not a state's people ("Many Russians say" is no
+    /// statement of Russia's).
     fn first_actor(&self, s: Span) -> Option<&Mention> {
         self.mentions[crate::actors::starting_within(self.mentions, s)]
             .iter()
-            .find(|m| s.contains(m.span))
+            .find(|m| s.contains(m.span) && m.form != Form::People)
     }
 }
 

@@ -397,10 +397,11 @@ impl Outside {
                 .get(id)
                 .is_some_and(|(origin, words)| match origin {
                     // A fuller description is the same party: "?rights groups" is the
-                    // article's "human rights groups".
-                    Origin::Unlisted => words
-                        .iter()
-                        .any(|w| w == &key || w.ends_with(&format!(" {key}"))),
+                    // article's "human rights groups" (a key of two words or more: "?militia"
+                    // is not every "X militia").
+                    Origin::Unlisted => words.iter().any(|w| {
+                        w == &key || (key.contains(' ') && w.ends_with(&format!(" {key}")))
+                    }),
                     Origin::Unnamed => words.iter().any(|w| w == head),
                 })
         })
