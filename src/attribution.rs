@@ -51,10 +51,11 @@
 //! 13. `nearest_in_clause`: the nearest compatible actor in the same clause, alone, but not the
 //!     party before a verb of support whose object the term is ("The UAE denies arming the
 //!     paramilitary"). A past-tense
-//!     act takes its clause's subject; after a comma, the subject that opens the clause ("The
-//!     armed forces, led by Khalifa Haftar, liberated ..."), not a supporter in a phrase set off
-//!     before the verb. A state's people ("Iranians") and a population ("Kurdish civilians")
-//!     are no act's agent by proximity: acts land on them as often as they start there. "The
+//!     act takes its clause's subject; after a comma, the subject before the parenthetical the
+//!     comma closes ("The armed forces, led by Khalifa Haftar, liberated ..."), not a supporter
+//!     in a phrase set off before the verb. A state's people ("Iranians") and a population
+//!     ("Kurdish civilians") are no act's agent by proximity, unless after "by": acts land on
+//!     them as often as they start there. "The
 //!     enemy" in a party's own words takes no party by proximity: it is whoever that party
 //!     fights, for `salience` to weigh.
 //!
