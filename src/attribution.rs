@@ -400,9 +400,10 @@ impl<'a> Context<'a> {
             Form::People => true,
             Form::Adjective => {
                 let next = self.last_token(m) + 1;
+                // (The cheap test first: this runs for every adjective a rule weighs.)
                 next < self.lower.len()
-                    && heads::class_of(self.w(next)) == Some(heads::Class::Collective)
                     && heads::is_plural(self.w(next))
+                    && heads::class_of(self.w(next)) == Some(heads::Class::Collective)
             }
             _ => false,
         }
