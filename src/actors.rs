@@ -799,6 +799,26 @@ fn gender_of_title(w: &str) -> Option<Gender> {
     }
 }
 
+/// Whether the person mention `m` can be the antecedent of the pronoun `pronoun` (lower case):
+/// false only when the article gives that person, by an honorific or a gendered title, the other
+/// gender than a gendered pronoun's ("she" is not "Mr. Trump"). See [`pronouns`].
+pub fn agrees_with_pronoun(
+    text: &str,
+    seg: &Segmented,
+    lower: &LowerTokens,
+    mentions: &[Mention],
+    m: &Mention,
+    pronoun: &str,
+) -> bool {
+    let Some(wanted) = gender_of_pronoun(pronoun) else {
+        return true;
+    };
+    genders(text, seg, lower, mentions)
+        .iter()
+        .find(|(a, p, _)| *a == m.actor && *p == m.person.as_deref())
+        .is_none_or(|g| g.2 == wanted)
+}
+
 /// The people (actor, person) the article gives a gender, by an honorific or a gendered title
 /// opening or right before one of their mentions; none for a person given both.
 fn genders<'m>(

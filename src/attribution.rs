@@ -3904,7 +3904,8 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         // candidate for it.
         if e.stance < 0
             && (speaker_span.is_some_and(|sp| sp.contains(cx.mentions[m].span))
-                || speaker_actor == Some(cx.mentions[m].actor))
+                || speaker_actor
+                    .is_some_and(|s| cx.lex.side(s) == cx.lex.side(cx.mentions[m].actor)))
         {
             continue;
         }

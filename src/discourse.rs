@@ -448,7 +448,10 @@ pub fn resolve(
             Some(
                 "the term is in the statement of an official of this state (by the speaker's title)",
             )
-        } else if e.stance < 0 && t.speaker_actor == Some(a) {
+        } else if e.stance < 0
+            && t.speaker_actor
+                .is_some_and(|s| cast.side(s) == cast.side(a))
+        {
             Some("the term is in this party's own statement")
         } else if e.stance < 0 && t.speaker_actor.is_some_and(|s| cast.patron_and_proxy(s, a)) {
             Some("the term is in the statement of this party's patron or proxy (by the lexicon)")

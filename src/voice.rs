@@ -3790,11 +3790,22 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             // The subject of the most recent sentence that names a person: the first person
             // named in it (English puts the subject first), before this speaker.
             let upto = cx.mentions.partition_point(|m| m.span.start < sp.start);
+            // A pronoun agrees in gender with the person it stands for.
+            let agrees = |m: &Mention| {
+                crate::actors::agrees_with_pronoun(
+                    cx.text,
+                    cx.seg,
+                    cx.lower,
+                    cx.mentions,
+                    m,
+                    head.as_ref(),
+                )
+            };
             let people = || {
                 cx.mentions[..upto]
                     .iter()
                     .rev()
-                    .filter(|m| m.form == Form::Person && m.span.end <= sp.start)
+                    .filter(|m| m.form == Form::Person && m.span.end <= sp.start && agrees(m))
             };
             let last_sentence = people()
                 .next()

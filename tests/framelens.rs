@@ -1425,6 +1425,14 @@ fn a_pronoun_agrees_in_gender_with_a_person_the_article_gives_one() {
         assert_eq!(h.speaker_actor.as_deref(), Some(actor), "{lead}");
         assert_eq!(h.speaker_antecedent.as_deref(), Some(antecedent), "{lead}");
     }
+    // The only person named before is "Mr. Erdogan": "she" is someone no lexicon lists (the
+    // woman named without a title), not Erdogan, however recent.
+    let a = analyze(
+        "Headline\nMr. Erdogan met Ann Coulter on Tuesday. Coulter fired back later. \
+         \"The regime must go,\" she said.",
+    );
+    let h = hit(&a, "regime", 0);
+    assert_eq!(h.speaker_actor, None, "{:?}", h.speaker_antecedent);
     // A gendered title two words before a name is not that person's ("a spokeswoman for
     // Erdogan"): "he" is still Erdogan.
     let a = analyze(
@@ -4914,6 +4922,52 @@ labels:
         got.sort_unstable();
         want.sort_unstable();
         assert_eq!(got, want, "{text}\n{}", h.link_detail);
+    }
+}
+
+/// A person listed as an actor of their own is on the side of the state they are part of: a
+/// delegitimising term in the person's words describes neither, by proximity or by focus; in the
+/// state's own words it does not describe the person.
+#[test]
+fn own_statement_covers_the_speakers_side() {
+    let yaml = "categories: [test/neg]
+actors:
+  - {id: kim, name: Kim Jong Un, type: organization, people: [{name: Kim Jong Un}], part_of: prk}
+  - {id: prk, name: North Korea, type: state}
+  - {id: usa, name: United States, type: state}
+labels:
+  - {id: regime, forms: [hostile regime], category: test/neg, stance: -1, kind: label}
+";
+    let lex = LexiconBuilder::new()
+        .text("side.yaml", yaml)
+        .build()
+        .unwrap();
+    let an = Analyzer::new(lex).unwrap();
+    // (text, the party the term describes)
+    let rows: &[(&str, &str)] = &[
+        // North Korea is nearest, but it is the speaker's side.
+        (
+            "Headline\nThe United States sent ships. Kim Jong Un said North Korea faced a \
+             hostile regime.",
+            "usa",
+        ),
+        // North Korea is the most salient party, and again the speaker's side.
+        (
+            "Headline\nNorth Korea tested a missile. North Korea held a parade. The United \
+             States sent ships. Kim Jong Un said talks with a hostile regime were over.",
+            "usa",
+        ),
+        // In the state's words, its leader is on its side too.
+        (
+            "Headline\nThe United States sent ships. North Korea said that Kim Jong Un faced a \
+             hostile regime.",
+            "usa",
+        ),
+    ];
+    for &(text, want) in rows {
+        let a = an.analyze("t", text);
+        let h = hit(&a, "hostile regime", 0);
+        assert_eq!(h.actors, [want], "{text}\n{}", h.link_detail);
     }
 }
 
