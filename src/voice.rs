@@ -106,7 +106,7 @@ pub enum FrameKind {
     SharedSubject,
     /// `... described by X as ...`: a passive verb with its agent.
     ByAgent,
-    /// A headline's source after a final dash: `... villages – MOD`.
+    /// A headline's source after a final dash or colon: `... villages – MOD`, `...: ISPR`.
     HeadlineSource,
     /// A name and a colon opening a paragraph: `Graham: Trump's rhetoric is destroying the GOP`.
     ColonSource,
@@ -179,7 +179,9 @@ impl Frame {
                 FrameKind::Participle => "reported: ..., adding that ...",
                 FrameKind::SharedSubject => "reported: ... and claimed ...",
                 FrameKind::ByAgent => "reported: ... described by X as ...",
-                FrameKind::HeadlineSource => "reported: headline source after a dash",
+                FrameKind::HeadlineSource => {
+                    "reported: headline source after a final dash or colon"
+                }
                 FrameKind::ColonSource => "reported: X: ..., a name and a colon open the paragraph",
                 FrameKind::Question => {
                     "reported: asked whether ..., a question by someone not named"
@@ -1685,16 +1687,23 @@ fn find_frames(
         }
         t += 1;
     }
-    // A headline's source after a final dash: "Russian forces liberate two villages – MOD".
+    // A headline's source after a final dash: "Russian forces liberate two villages – MOD"; or
+    // after a final colon, when it is a party the text knows or an acronym ("Security forces
+    // send 11 khwarij to hell: ISPR"), not a title-case phrase ("Deal Signed: What It Means").
     let sentence = &cx.seg.sentences[si];
+    let dash_or_colon = |k: usize| match cx.word(k) {
+        "–" | "—" | "-" => cx.seg.tokens[k].span.start > cx.seg.tokens[k - 1].span.end,
+        ":" => k >= r.start + 3 && headline_source_name(cx, k + 1..end),
+        _ => false,
+    };
     if cx.seg.paragraphs[sentence.paragraph].headline
         && let Some(d) = (r.start + 1..end)
             .rev()
             .take(5)
-            .find(|&k| matches!(cx.word(k), "–" | "—" | "-"))
+            .find(|&k| matches!(cx.word(k), "–" | "—" | "-" | ":"))
         && d + 1 < end
         && (d + 1..end).all(|k| cx.first_char(k).is_uppercase() || cx.is_punct(k))
-        && cx.seg.tokens[d].span.start > cx.seg.tokens[d - 1].span.end
+        && dash_or_colon(d)
     {
         frames.push(Frame {
             kind: FrameKind::HeadlineSource,
@@ -1716,6 +1725,23 @@ fn find_frames(
     frames[first_frame..].sort_by_key(|f| f.verb.start);
     end_before_participles(cx, &r, &mut frames[first_frame..]);
     end_before_coordinated(cx, &r, &mut frames[first_frame..]);
+}
+
+/// Whether the words `r` after a headline's final colon name its source: a party or person the
+/// text knows starts there, or every word is an acronym ("ISPR", "MoD" is not one).
+fn headline_source_name(cx: &Ctx, r: Range<usize>) -> bool {
+    let words: Vec<usize> = r.clone().filter(|&k| !cx.is_punct(k)).collect();
+    if words.is_empty() || words.len() > 4 {
+        return false;
+    }
+    let known = cx
+        .first_actor(cx.span(&r))
+        .is_some_and(|m| cx.seg.tokens[r.start].span.start == m.span.start);
+    let acronyms = words.iter().all(|&k| {
+        let w = cx.seg.tokens[k].span.slice(cx.text);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    });
+    known || acronyms
 }
 
 /// '“People are afraid of wasting their votes,” he surmised.', '“Imagine that,” mused the

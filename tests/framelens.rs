@@ -266,6 +266,25 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Reported,
         "MOD",
     ),
+    // Or after a final colon, when it names a party the text knows or is an acronym.
+    (
+        "Security forces send 11 terrorists to hell in North Waziristan: ISPR\nText.",
+        "terrorists",
+        Voice::Reported,
+        "ISPR",
+    ),
+    (
+        "Ceasefire collapses as rebels advance: Live Updates\nText.",
+        "rebels",
+        Voice::Author,
+        "",
+    ),
+    (
+        "Army routs terrorists in the north: What We Know\nText.",
+        "terrorists",
+        Voice::Author,
+        "",
+    ),
     // A participle frame whose subject opens the sentence.
     (
         "Headline\nRussia launched the operation in 2022, citing the need to “denazify” Ukraine.",
