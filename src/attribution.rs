@@ -42,7 +42,9 @@
 //!    designated as a terrorist group", and the object before "as" ("the junta has designated
 //!    the NUG and its armed wing, the PDF, as terrorist organisations": both).
 //! 9. `copula`: "HTS is a militant group" (not an act in the passive: the subject of "were
-//!    neutralised" is whom it was done to).
+//!    neutralised" is whom it was done to). "We" in quoted words is the speaker, and a bare
+//!    "citizens" in a state's words is its own people ("the ministry said two citizens were
+//!    martyred").
 //! 10. `apposition`: "HTS, a militant group" (not a verb after the comma: "Units, supported by
 //!     the VDP, neutralised ..." says what the clause's subject did).
 //! 11. `relative_clause`: "the PKK, which ... TERM", with no compatible actor in between.
@@ -3742,9 +3744,58 @@ fn pronoun_subject(cx: &Context, t: &Term, copula: usize) -> Option<Link> {
                 ))),
             }
         }
-        _ => None,
+        _ => own_citizens(cx, t, &words),
     }
 }
+
+/// "The Lebanese Ministry of Public Health said two citizens were martyred": a bare noun for a
+/// state's people ([`CITIZEN_NOUNS`]), with at most a number or determiner before it, as the
+/// subject in a state's own words, is that state's people, as "we" is the speaker: a term about
+/// a population then describes the state the speaker speaks for. `words` are the words before
+/// the copula, from the clause's start.
+fn own_citizens(cx: &Context, t: &Term, words: &[&str]) -> Option<Link> {
+    let (&noun, before) = words.split_last()?;
+    if !CITIZEN_NOUNS.contains(&noun) || !t.entry.allows(ActorType::Population) {
+        return None;
+    }
+    let counted = before
+        .iter()
+        .rev()
+        .take_while(|w| {
+            heads::is_quantifier(w)
+                || DETERMINERS.contains(w)
+                || matches!(**w, "another" | "third" | "fourth")
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .take(2)
+        .count();
+    // What stands before the subject opens its clause: the reporting verb, "that", "and", or the
+    // start of the words.
+    if let Some(w) = before.len().checked_sub(counted + 1).map(|i| before[i])
+        && !(matches!(w, "that" | "and") || crate::voice::is_cue_word(w))
+    {
+        return None;
+    }
+    let v = cx.voices.voice_of(cx.seg, t.hit.span);
+    if !matches!(v.voice, Voice::Quote | Voice::Reported) {
+        return None;
+    }
+    let f = &cx.voices.frames[v.frame?];
+    let a = f
+        .speaker_actor
+        .filter(|&a| cx.type_of(a) == ActorType::State)?;
+    Some(Link {
+        actors: vec![a],
+        rule: LinkRule::Copula,
+        detail: format!(
+            "subject '{noun}': the people of the state that speaks, '{}'",
+            f.speaker.slice(cx.text)
+        ),
+    })
+}
+
+/// Bare nouns for a state's people, which in that state's own words mean its own.
+const CITIZEN_NOUNS: &[&str] = &["citizen", "citizens", "nationals", "compatriots"];
 
 /// `apposition`: a term set off by a comma, dash or bracket describes the phrase right before
 /// it ("HTS, a militant group").
@@ -5524,6 +5575,19 @@ labels:
             Copula,
             &[],
         ),
+        // "Citizens" in a state's own words are its own people, counted or not.
+        (
+            "The Lebanese health ministry said two citizens were martyred in the strike.",
+            "martyred",
+            Copula,
+            &["lebanon"],
+        ),
+        (
+            "The Lebanese health ministry said that a third citizen was martyred in a strike.",
+            "martyred",
+            Copula,
+            &["lebanon"],
+        ),
     ];
     const NOT_COPULA: &[Row] = &[
         // A state cannot be a terrorist group in the lexicon's terms.
@@ -5544,6 +5608,26 @@ labels:
         (
             "The group is a terrorist organization.",
             "terrorist organization",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // "Citizens" are a state's own only in that state's words: not in the outlet's, not in
+        // the words of speakers who are no state, and not with a possessor of their own.
+        (
+            "Two citizens were martyred in the strike.",
+            "martyred",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        (
+            "Residents said two citizens were martyred in the strike.",
+            "martyred",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        (
+            "Lebanon said the ministry's citizens were martyred in a strike.",
+            "martyred",
             UnnamedParty,
             &["unnamed-1"],
         ),
