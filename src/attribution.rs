@@ -1643,6 +1643,12 @@ fn from_salience<'o>(
         count: roles.count,
         leaning: &leaning,
         narration: v.voice == Voice::Author,
+        agentless_passive: h.entry.kind == Kind::Act
+            && agentless_passive(
+                cx,
+                &token_range(cx.seg, h.span),
+                &cx.seg.sentences[h.sentence].tokens,
+            ),
         owner_pp: {
             // The owner phrase may follow the closing mark of a quoted term ("“mercenaries” of").
             let sent_end = cx.seg.sentences[h.sentence].tokens.end;
@@ -2926,18 +2932,19 @@ const HAVE_FORMS: &[&str] = &["have", "has", "had"];
 /// Whether a term is the participle of a passive that names no agent ("three of them were
 /// neutralised", "had been eliminated in the past week"): a form of "be" before it (an adverb
 /// may stand between) and no "by" right after it.
-fn agentless_passive(cx: &Context, t: &Term) -> bool {
+/// `toks` are the term's tokens, `sent` its sentence's.
+fn agentless_passive(cx: &Context, toks: &Range<usize>, sent: &Range<usize>) -> bool {
     // The participle opens the term ("neutralised", "taken out").
-    let first = cx.w(t.toks.start);
+    let first = cx.w(toks.start);
     if !(first.ends_with("ed") || first.ends_with("en")) {
         return false;
     }
-    let mut k = t.toks.start;
-    if k > t.sent.start && cx.w(k - 1).ends_with("ly") && cx.w(k - 1).len() > 4 {
+    let mut k = toks.start;
+    if k > sent.start && cx.w(k - 1).ends_with("ly") && cx.w(k - 1).len() > 4 {
         k -= 1;
     }
-    let by = t.toks.end < t.sent.end && cx.w(t.toks.end) == "by";
-    k > t.sent.start && BE_FORMS.contains(&cx.w(k - 1)) && !by
+    let by = toks.end < sent.end && cx.w(toks.end) == "by";
+    k > sent.start && BE_FORMS.contains(&cx.w(k - 1)) && !by
 }
 
 /// `speaker_subject`: an act that is the verb of reported words whose subject is a pronoun
@@ -2991,7 +2998,7 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     };
     // "More than 50 mercenaries had been eliminated": a passive that names no agent hides the
     // doer of a sanitizing act in a party's own words, and the doer is the speaker's side.
-    if !label && t.entry.stance > 0 && agentless_passive(cx, t) {
+    if !label && t.entry.stance > 0 && agentless_passive(cx, &t.toks, &t.sent) {
         let detail = "a passive with no agent in the words of";
         return Some(speaker_link(cx, a, frame.speaker, &via, detail));
     }

@@ -397,6 +397,8 @@ pub struct Term<'a> {
     pub leaning: &'a dyn Fn(usize) -> Option<Leaning>,
     /// The term is in the outlet's own narration.
     pub narration: bool,
+    /// The term is an act in the passive with no agent after it ("were neutralised").
+    pub agentless_passive: bool,
     /// The term is followed by an owner phrase ("the mercenaries of the aggression"), which
     /// says whose it is.
     pub owner_pp: bool,
@@ -510,8 +512,9 @@ pub fn resolve(
         .map(|(a, why)| format!("; not {}: {why}", cast.name(a)))
         .unwrap_or_default();
     let against = weigh_opponents(&mut ok, t.opposed);
-    let own_side =
-        own_side_first(t, &mut ok, cast).or_else(|| armed_head_first(t, &mut ok, cast, text));
+    let own_side = speakers_own_act_first(t, &mut ok, cast)
+        .or_else(|| own_side_first(t, &mut ok, cast))
+        .or_else(|| armed_head_first(t, &mut ok, cast, text));
     if let Some(&(a, p)) = ok.first() {
         let runner = ok.get(1).map_or(0, |x| x.1);
         if !e.targets.is_empty() || e.kind == Kind::Label || p * 100 >= runner * UNTYPED_LEAD {
@@ -645,6 +648,33 @@ fn own_side_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<Stri
     Some(format!(
         "{what}: {} ({p} points, ahead of {} with {passed_points}: {why})",
         cast.name(a),
+        cast.name(passed)
+    ))
+}
+
+/// "Three of them were neutralised," the spokesperson said: an act that does not condemn
+/// (a euphemism, a liberation), in the passive with no agent, in a party's own words is that
+/// party's report of its own act. The local rule `speaker_subject` reads it so for a speaker
+/// named as a party; this does for an official whose state is known by title and focus only.
+/// When the speaker's party is a candidate it goes first, with the detail that says why;
+/// otherwise `ok` is left as it is. Not a noun ("the filtration camps", said of the other
+/// side's act by its common name), and not an act with its agent.
+fn speakers_own_act_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<String> {
+    let s = t.speaker_actor?;
+    if t.entry.stance <= 0 || !t.agentless_passive {
+        return None;
+    }
+    let i = ok.iter().position(|&(a, _)| a == s)?;
+    if i == 0 {
+        return None;
+    }
+    let (passed, passed_points) = ok[0];
+    ok[..=i].rotate_right(1);
+    let p = ok[0].1;
+    Some(format!(
+        "an act in the passive with no agent, in the words of the party that does it: {} ({p} \
+         points, ahead of {} with {passed_points})",
+        cast.name(s),
         cast.name(passed)
     ))
 }
@@ -1090,6 +1120,18 @@ mod tests {
             "Islamist militias",
             LinkRule::UnnamedParty,
             &["unnamed-1"],
+        ),
+        // An act in the passive with no agent, in the words of an official whose state is
+        // known by title and focus ("Pakistan-occupied Kashmir" is no Pakistani's word): the
+        // state reports its own act, though Pakistan is more in focus.
+        (
+            "Army foils infiltration bid\nIndian troops laid an ambush for infiltrators from \
+             Pakistan-occupied Kashmir, a defence spokesperson said. Pakistan denied it, and \
+             Pakistan says it gives only moral support to Kashmiris.\n\"The terrorists opened \
+             fire, and three of them were neutralised,\" the spokesperson said.\n",
+            "neutralised",
+            LinkRule::Salience,
+            &["india"],
         ),
         // Nobody is named: one unnamed party, shared by terms whose targets overlap.
         (
