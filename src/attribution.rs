@@ -5115,6 +5115,13 @@ labels:
     }
 
     const SAME_PHRASE: &[Row] = &[
+        // A governing armed group may be called a regime (the bundled entry targets both).
+        (
+            "The army said it struck infrastructure used by the Huthi terrorist regime.",
+            "terrorist regime",
+            SamePhrase,
+            &["houthis"],
+        ),
         // An act's adjective right before a party's name modifies it.
         (
             "Kinshasa's alliance with genocidal FDLR militia threatens the deal.",
