@@ -704,7 +704,8 @@ pub fn acronyms_defined_here(text: &str, mentions: &mut [Mention], listed: usize
 /// (subjects come first in English, and a pronoun prefers the subject). A person the article
 /// gives a gendered honorific ("Mr. Netanyahu", "Ms. Rice") or a gendered title ("spokeswoman")
 /// is not the antecedent of a pronoun of the other gender; the lexicon records no gender, so a
-/// person the article gives neither agrees with both.
+/// person the article gives neither agrees with both. A pronoun inside quoted words is not a
+/// person named in its sentence outside them (that is the speaker, who would say "I").
 /// `lower` holds the tokens of `seg` in lower case.
 pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut Vec<Mention>) {
     let mut extra = Vec::new();
@@ -732,16 +733,34 @@ pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut
                 let lo = mentions.partition_point(|m| m.span.start < from);
                 mentions[lo.min(upto)..upto].iter().find(person)
             };
-            let in_sentence = first_from(s.span.start);
+            // Binding: a pronoun inside quoted words is not the person named outside them in
+            // its sentence, the speaker, who would say "I" ('Dempsey said: "... she didn't"').
+            let same_side = |m: &&Mention| {
+                let from = seg.tokens.partition_point(|k| k.span.start < m.span.end);
+                (from..ti)
+                    .filter(|&k| lower.get(k).chars().all(is_double_quote))
+                    .count()
+                    % 2
+                    == 0
+            };
+            let in_sentence = {
+                let lo = mentions.partition_point(|m| m.span.start < s.span.start);
+                mentions[lo.min(upto)..upto]
+                    .iter()
+                    .find(|m| person(m) && same_side(m))
+            };
             let antecedent = in_sentence
                 .or_else(|| main_clause_subject(seg, lower, mentions, si, ti))
                 .or_else(|| {
-                    let last = mentions[..upto].iter().rev().find(person)?;
+                    // (In the pronoun's own sentence, only a person on its side of the marks.)
+                    let usable =
+                        |m: &&Mention| person(m) && (m.span.start < s.span.start || same_side(m));
+                    let last = mentions[..upto].iter().rev().find(usable)?;
                     let ls = seg.sentence_at(last.span.start)?;
                     if si - ls > 5 {
                         return None;
                     }
-                    first_from(seg.sentences[ls].span.start)
+                    first_from(seg.sentences[ls].span.start).filter(usable)
                 });
             if let Some(a) = antecedent {
                 extra.push(Mention {
@@ -767,6 +786,14 @@ pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut
         mentions.extend(extra);
         mentions.sort_by_key(|m| m.span.start);
     }
+}
+
+/// A double quotation mark, straight or curly, or a guillemet.
+fn is_double_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
+    )
 }
 
 /// A person's gender, as far as the article says.

@@ -1421,7 +1421,8 @@ fn a_title_stands_for_the_one_person_named_with_it() {
 #[test]
 fn a_pronoun_agrees_in_gender_with_a_person_the_article_gives_one() {
     // "She" would be the president named first in her sentence; the article calls him
-    // "Mr. Erdogan" and her "Ms. von der Leyen".
+    // "Mr. Erdogan" and her "Ms. von der Leyen". (Named outside her words: a person named
+    // inside them is never she, see `a_pronoun_in_quoted_words_is_not_their_speaker`.)
     let rows: &[(&str, &str, &str)] = &[
         (
             "Ms. von der Leyen met President Erdogan on Tuesday, and Mr. Erdogan spoke first.",
@@ -1437,8 +1438,7 @@ fn a_pronoun_agrees_in_gender_with_a_person_the_article_gives_one() {
     ];
     for &(lead, actor, antecedent) in rows {
         let a = analyze(&format!(
-            "Headline\n{lead} \"The regime must go, and I will not judge the president,\" she \
-             said."
+            "Headline\n{lead} When the president had left, she said the regime must go."
         ));
         let h = hit(&a, "regime", 0);
         assert_eq!(h.speaker_actor.as_deref(), Some(actor), "{lead}");
@@ -1462,6 +1462,32 @@ fn a_pronoun_agrees_in_gender_with_a_person_the_article_gives_one() {
         hit(&a, "regime", 0).speaker_actor.as_deref(),
         Some("turkey")
     );
+}
+
+#[test]
+fn a_pronoun_in_quoted_words_is_not_their_speaker() {
+    // The speaker named before the quotation would say "I": "he" inside it is the person of the
+    // sentence before. Outside the quotation, the first person of the sentence is the
+    // antecedent as usual.
+    let rows: &[(&str, &str)] = &[
+        (
+            "Headline\nPutin spoke on Monday. Erdogan said: \"He is welcome in Ankara.\"",
+            "Putin",
+        ),
+        (
+            "Headline\nPutin spoke on Monday. Erdogan said he was welcome in Ankara.",
+            "Erdogan",
+        ),
+    ];
+    for &(text, antecedent) in rows {
+        let a = analyze(text);
+        let m = a
+            .mentions
+            .iter()
+            .find(|m| m.text.eq_ignore_ascii_case("he"))
+            .unwrap_or_else(|| panic!("no pronoun mention: {text}"));
+        assert_eq!(m.antecedent.as_deref(), Some(antecedent), "{text}");
+    }
 }
 
 #[test]
