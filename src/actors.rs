@@ -601,7 +601,12 @@ impl ActorIndex {
                     continue;
                 }
                 let w = t.span.slice(text);
-                if w.len() < 6 || !w.chars().next().is_some_and(char::is_uppercase) {
+                // A word followed by a capitalised word is a first name ("Rodney Davis"), not a
+                // surname spelt another way ("Romney").
+                if w.len() < 6
+                    || !w.chars().next().is_some_and(char::is_uppercase)
+                    || followed_by_name(text, t.span)
+                {
                     continue;
                 }
                 // Capitalised words recur within an article ("Saturday", a place name): each is
@@ -1086,6 +1091,26 @@ mod tests {
             let found = a.mentions.iter().any(|m| m.actor == actor);
             assert_eq!(found, *named, "{text}");
         }
+    }
+
+    #[test]
+    fn a_near_miss_is_no_first_name() {
+        let yaml = "actors:
+  - id: romney
+    name: Mitt Romney
+    type: organization
+    people: [{name: Mitt Romney}]
+";
+        // (text, whether it names Mitt Romney: "Romeny" is his name misspelt, "Rodney" before
+        // another capitalised word is someone's first name; alone, "Rodney" is still taken for
+        // a misspelt surname, as only the next word is read)
+        let rows: &[(&str, bool)] = &[
+            ("Officials met Romeny on Monday.", true),
+            ("Officials met Rodney on Monday.", true),
+            ("Illinois Rep. Rodney Davis wrote an op-ed.", false),
+            ("Officials met Rodney Davis on Monday.", false),
+        ];
+        check_named(yaml, "romney", rows);
     }
 
     #[test]
