@@ -3827,11 +3827,13 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
                     head.as_ref(),
                 )
             };
+            // A person named inside quoted words is spoken of, not the one who speaks
+            // ("\"You (Pelosi) and your fellow Democrats ...,\" the Republican senator said").
+            let outside = |m: &Mention| !inside_quotation(cx, m.span.start);
             let people = || {
-                cx.mentions[..upto]
-                    .iter()
-                    .rev()
-                    .filter(|m| m.form == Form::Person && m.span.end <= sp.start && agrees(m))
+                cx.mentions[..upto].iter().rev().filter(|m| {
+                    m.form == Form::Person && m.span.end <= sp.start && agrees(m) && outside(m)
+                })
             };
             let last_sentence = people()
                 .next()
@@ -3851,6 +3853,27 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             frames[i].resolved_from = Some(text);
         }
     }
+}
+
+/// Whether byte `at` is inside quotation marks: an odd number of double marks stands before it
+/// in its paragraph (a quotation that goes on into the next paragraph opens it with a mark
+/// again).
+fn inside_quotation(cx: &Ctx, at: usize) -> bool {
+    let Some(s) = cx.seg.sentence_at(at) else {
+        return false;
+    };
+    let para = cx.seg.sentences[s].paragraph;
+    let from = cx
+        .seg
+        .paragraph_sentences(para)
+        .first()
+        .map_or(0, |s| s.tokens.start);
+    let upto = cx.seg.tokens.partition_point(|t| t.span.start < at);
+    (from..upto)
+        .filter(|&k| cx.is_punct(k) && is_double(cx.first_char(k)))
+        .count()
+        % 2
+        == 1
 }
 
 /// A speaker in the headline that no earlier text resolves ("General Command: army on alert")

@@ -1491,6 +1491,21 @@ fn a_pronoun_in_quoted_words_is_not_their_speaker() {
 }
 
 #[test]
+fn a_role_noun_speaker_is_not_a_person_named_inside_quoted_words() {
+    // Erdogan is named last, but inside the quotation: he is spoken of. The speaker is the
+    // person of the sentence before.
+    for speaker in ["the president", "the senator"] {
+        let a = analyze(&format!(
+            "Headline\nPutin spoke on Monday in Moscow.\n\"Erdogan and his regime will fail,\" \
+             {speaker} said."
+        ));
+        let h = hit(&a, "regime", 0);
+        assert_eq!(h.speaker_actor.as_deref(), Some("russia"), "{speaker}");
+        assert_eq!(h.speaker_antecedent.as_deref(), Some("Putin"), "{speaker}");
+    }
+}
+
+#[test]
 fn a_pronoun_speaker_is_not_the_person_its_words_name() {
     // "He" would be Erdogan, named last; but Erdogan is named in what "he" says.
     let a = analyze(
