@@ -487,7 +487,9 @@ impl<'a> Context<'a> {
         self.tokens[m].1
     }
 
-    /// The mentions coordinated with `m` ("Turkey and the US", "Syrian-Russian"), in order.
+    /// The mentions coordinated with `m` ("Turkey and the US", "Syrian-Russian", and two
+    /// parties' adjectives with their head nouns: "Malian soldiers and Russian mercenaries"), in
+    /// order.
     fn conjuncts(&self, m: usize) -> Vec<usize> {
         let joiner = |a: usize, b: usize| -> bool {
             // tokens strictly between mention a's end and mention b's start
@@ -496,7 +498,24 @@ impl<'a> Context<'a> {
             if from > to || to - from > 3 {
                 return false;
             }
-            let words: Vec<&str> = (from..to).map(|t| self.w(t)).collect();
+            let mut words: Vec<&str> = (from..to).map(|t| self.w(t)).collect();
+            // "Malian soldiers and Russian mercenaries", "the Malian junta and its Russian
+            // allies": a party's adjective with its head noun, joined to another's.
+            if self.mentions[a].form == Form::Adjective
+                && self.mentions[b].form == Form::Adjective
+                && let Some(and) = words.iter().position(|w| *w == "and")
+                && (1..=2).contains(&and)
+                && words[..and].iter().all(|w| {
+                    w.chars().all(char::is_alphabetic)
+                        && !w.ends_with("ed")
+                        && !is_clause_boundary(w)
+                })
+            {
+                words.drain(..and);
+                if words.len() == 2 && matches!(words[1], "its" | "their") {
+                    words.pop();
+                }
+            }
             words
                 .iter()
                 .any(|w| matches!(*w, "and" | "," | "-" | "/" | "&" | "or"))
@@ -5770,8 +5789,28 @@ labels:
             Coordination,
             &["russia", "iran"],
         ),
+        // Two parties' adjectives, each with its head noun.
+        (
+            "Malian soldiers and Russian mercenaries committed massacres in the village.",
+            "massacres",
+            Coordination,
+            &["mali", "russia"],
+        ),
+        (
+            "The Malian junta and its Russian allies are committing massacres.",
+            "massacres",
+            Coordination,
+            &["mali", "russia"],
+        ),
     ];
     const NOT_COORDINATION: &[Row] = &[
+        // Two clauses, not two conjuncts: the nearest is the subject of the second.
+        (
+            "Malian soldiers killed and Russian troops wounded civilians in a massacre.",
+            "massacre",
+            NearestInClause,
+            &["russia"],
+        ),
         // One actor alone.
         (
             "Turkey maintains occupation forces in Syria.",
