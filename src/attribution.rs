@@ -3721,8 +3721,8 @@ fn copula(cx: &Context, t: &Term) -> Option<Link> {
 
 /// A copula whose subject is "we" or "I" in quoted words, or a negative quantifier ("nobody",
 /// "no one", "none of us"): the label is said of the speaker, whose party it takes (none when
-/// the speaker is no party: "‘We are not terrorists,’ villagers say"), or of no one. `None`
-/// for any other subject.
+/// the speaker is no party: "‘We are not terrorists,’ villagers say"), or of no one. Else a
+/// state's own citizens ([`own_citizens`]); `None` for any other subject.
 fn pronoun_subject(cx: &Context, t: &Term, copula: usize) -> Option<Link> {
     // The subject: the words from the clause's start (after quotation marks) up to the copula,
     // "here" and "there" left out ("nobody here is a terrorist").
@@ -3775,13 +3775,14 @@ fn pronoun_subject(cx: &Context, t: &Term, copula: usize) -> Option<Link> {
 }
 
 /// "The Lebanese Ministry of Public Health said two citizens were martyred": a bare noun for a
-/// state's people ([`CITIZEN_NOUNS`]), with at most a number or determiner before it, as the
-/// subject in a state's own words, is that state's people, as "we" is the speaker: a term about
-/// a population then describes the state the speaker speaks for. `words` are the words before
-/// the copula, from the clause's start.
+/// state's people ([`heads::CITIZEN_NOUNS`]), counted by at most two words before it (an
+/// article, a number, a quantifier or an ordinal: "a third citizen"; no possessor: "their
+/// citizens" are someone's), as the subject of a clause in a state's own words, is that state's
+/// people, as "we" is the speaker: a term about a population then describes the state the
+/// speaker speaks for. `words` are the words before the copula, from the clause's start.
 fn own_citizens(cx: &Context, t: &Term, words: &[&str]) -> Option<Link> {
     let (&noun, before) = words.split_last()?;
-    if !CITIZEN_NOUNS.contains(&noun) || !t.entry.allows(ActorType::Population) {
+    if !heads::CITIZEN_NOUNS.contains(&noun) || !t.entry.allows(ActorType::Population) {
         return None;
     }
     let counted = before
@@ -3789,8 +3790,8 @@ fn own_citizens(cx: &Context, t: &Term, words: &[&str]) -> Option<Link> {
         .rev()
         .take_while(|w| {
             heads::is_quantifier(w)
-                || DETERMINERS.contains(w)
-                || matches!(**w, "another" | "third" | "fourth")
+                || heads::is_ordinal(w)
+                || matches!(**w, "a" | "an" | "the" | "another")
                 || w.starts_with(|c: char| c.is_ascii_digit())
         })
         .take(2)
@@ -3819,9 +3820,6 @@ fn own_citizens(cx: &Context, t: &Term, words: &[&str]) -> Option<Link> {
         ),
     })
 }
-
-/// Bare nouns for a state's people, which in that state's own words mean its own.
-const CITIZEN_NOUNS: &[&str] = &["citizen", "citizens", "nationals", "compatriots"];
 
 /// `apposition`: a term set off by a comma, dash or bracket describes the phrase right before
 /// it ("HTS, a militant group").
@@ -3976,13 +3974,13 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         }
         // A party does not call itself, or its own acts, by a delegitimising name ("Israel
         // said the aggression"), whether it is named as the speaker or again in its words ("the
-        // Army said the Army would ..."). A neutral or euphemistic act in its own words is often
+        // Army said the Army would ..."); nor does a person the party they are part of, or the
+        // reverse. A neutral or euphemistic act in its own words is often
         // its own ("the command said it had eliminated a cell"), so the speaker stays a
         // candidate for it.
         if e.stance < 0
             && (speaker_span.is_some_and(|sp| sp.contains(cx.mentions[m].span))
-                || speaker_actor
-                    .is_some_and(|s| cx.lex.side(s) == cx.lex.side(cx.mentions[m].actor)))
+                || speaker_actor.is_some_and(|s| cx.lex.one_party(s, cx.mentions[m].actor)))
         {
             continue;
         }
@@ -5616,7 +5614,7 @@ labels:
             &["lebanon"],
         ),
         (
-            "The Lebanese health ministry said that a third citizen was martyred in a strike.",
+            "The Lebanese health ministry said that a second citizen was martyred in a strike.",
             "martyred",
             Copula,
             &["lebanon"],
@@ -5660,6 +5658,12 @@ labels:
         ),
         (
             "Lebanon said the ministry's citizens were martyred in a strike.",
+            "martyred",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        (
+            "The Lebanese health ministry said their citizens were martyred in a strike.",
             "martyred",
             UnnamedParty,
             &["unnamed-1"],

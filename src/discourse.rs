@@ -450,11 +450,12 @@ pub fn resolve(
             Some(
                 "the term is in the statement of an official of this state (by the speaker's title)",
             )
-        } else if e.stance < 0
-            && t.speaker_actor
-                .is_some_and(|s| cast.side(s) == cast.side(a))
-        {
+        } else if e.stance < 0 && t.speaker_actor == Some(a) {
             Some("the term is in this party's own statement")
+        } else if e.stance < 0 && t.speaker_actor.is_some_and(|s| cast.lex.one_party(s, a)) {
+            Some(
+                "the term is in the statement of a person of this party, or of the party of this person (by the lexicon's part_of)",
+            )
         } else if e.stance < 0 && t.speaker_actor.is_some_and(|s| cast.patron_and_proxy(s, a)) {
             Some("the term is in the statement of this party's patron or proxy (by the lexicon)")
         } else if let Some((w, evidence)) = ruled_out_by_side(t, a) {
@@ -517,7 +518,12 @@ pub fn resolve(
         .or_else(|| armed_head_first(t, &mut ok, cast, text));
     if let Some(&(a, p)) = ok.first() {
         let runner = ok.get(1).map_or(0, |x| x.1);
-        if !e.targets.is_empty() || e.kind == Kind::Label || p * 100 >= runner * UNTYPED_LEAD {
+        // (A party put first for a reason of its own needs no lead in points.)
+        if !e.targets.is_empty()
+            || e.kind == Kind::Label
+            || own_side.is_some()
+            || p * 100 >= runner * UNTYPED_LEAD
+        {
             return Some(Resolved {
                 actors: vec![a],
                 detail: own_side.unwrap_or_else(|| winner_detail(cast.name(a), p, runner, against))

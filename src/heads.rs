@@ -656,6 +656,20 @@ const QUANTIFIERS: &[&str] = &[
     "other",
 ];
 
+/// Bare nouns for a state's people, which in that state's own words mean its own (see
+/// `attribution::own_citizens`); a state's people in anyone's words are in [`COLLECTIVE_NOUNS`].
+pub const CITIZEN_NOUNS: &[&str] = &["citizen", "citizens", "nationals", "compatriots"];
+
+/// Ordinal numbers that count one of a series ("a third citizen").
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
+/// Whether a lower-case word is an ordinal number of [`ORDINALS`].
+pub fn is_ordinal(w: &str) -> bool {
+    ORDINALS.contains(&w)
+}
+
 /// Whether a lower-case word counts or quantifies rather than describes ("two", "several",
 /// "dozens").
 pub fn is_quantifier(w: &str) -> bool {

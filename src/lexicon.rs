@@ -530,6 +530,13 @@ impl Lexicon {
             .unwrap_or(a)
     }
 
+    /// Whether actors `a` and `b` are one party or one is `part_of` the other (a person listed
+    /// as an actor and the state they belong to). Two people of one state are not: they may be
+    /// rivals.
+    pub fn one_party(&self, a: usize, b: usize) -> bool {
+        a == b || self.side(a) == b || self.side(b) == a
+    }
+
     pub fn label(&self, id: &str) -> Option<&LabelEntry> {
         self.labels.iter().find(|l| l.id == id)
     }

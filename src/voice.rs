@@ -59,7 +59,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::actors::{Form, Mention};
+use crate::actors::{Form, Mention, PersonGenders};
 use crate::heads;
 use crate::lexicon::ActorType;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind, WordSet, is_calendar_word};
@@ -1068,7 +1068,8 @@ fn is_opening_double(c: char) -> bool {
 fn is_closing_double(c: char) -> bool {
     matches!(c, '\u{201D}' | '\u{00BB}')
 }
-fn is_double(c: char) -> bool {
+/// A double quotation mark, straight or curly, or a guillemet.
+pub(crate) fn is_double(c: char) -> bool {
     c == '"' || is_opening_double(c) || is_closing_double(c)
 }
 /// A quotation mark of any kind, as one token ("“", "'", "«").
@@ -1688,8 +1689,9 @@ fn find_frames(
         t += 1;
     }
     // A headline's source after a final dash: "Russian forces liberate two villages – MOD"; or
-    // after a final colon, when it is a party the text knows or an acronym ("Security forces
-    // send 11 khwarij to hell: ISPR"), not a title-case phrase ("Deal Signed: What It Means").
+    // after a final colon with at least three tokens before it, when it is a party the text
+    // knows or an acronym ("Security forces send 11 khwarij to hell: ISPR"), not a title-case
+    // phrase ("Deal Signed: What It Means", "Truce Collapses: Israel Resumes Strikes").
     let sentence = &cx.seg.sentences[si];
     let dash_or_colon = |k: usize| match cx.word(k) {
         "–" | "—" | "-" => cx.seg.tokens[k].span.start > cx.seg.tokens[k - 1].span.end,
@@ -1727,19 +1729,20 @@ fn find_frames(
     end_before_coordinated(cx, &r, &mut frames[first_frame..]);
 }
 
-/// Whether the words `r` after a headline's final colon name its source: a party or person the
-/// text knows starts there, or every word is an acronym ("ISPR", "MoD" is not one).
+/// Whether the words `r` after a headline's final colon name its source: mentions of parties
+/// or people the text knows cover every word, or every word is an acronym
+/// ([`crate::text::is_acronym`]: "ISPR") and no label of a page ("VIDEO", "UPDATE").
 fn headline_source_name(cx: &Ctx, r: Range<usize>) -> bool {
     let words: Vec<usize> = r.clone().filter(|&k| !cx.is_punct(k)).collect();
     if words.is_empty() || words.len() > 4 {
         return false;
     }
-    let known = cx
-        .first_actor(cx.span(&r))
-        .is_some_and(|m| cx.seg.tokens[r.start].span.start == m.span.start);
+    let known = words.iter().all(|&k| {
+        let at = cx.seg.tokens[k].span;
+        cx.mentions.iter().any(|m| m.span.contains(at))
+    });
     let acronyms = words.iter().all(|&k| {
-        let w = cx.seg.tokens[k].span.slice(cx.text);
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+        crate::text::is_acronym(cx.seg.tokens[k].span.slice(cx.text)) && !cx.is(k, PAGE_LABELS)
     });
     known || acronyms
 }
@@ -3737,6 +3740,7 @@ fn by_type<'m>(cx: &Ctx<'m>, sp: Span, words: &[Cow<str>]) -> Option<&'m Mention
 fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
     // The lowercase words of the speaker (most are lowercase already and borrowed).
     let mut words: Vec<Cow<str>> = Vec::new();
+    let genders = std::cell::OnceCell::new();
     for i in 0..frames.len() {
         // A relative pronoun's frame comes resolved to its antecedent.
         if frames[i].resolved_from.is_some() {
@@ -3813,35 +3817,9 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
                     .any(|w| heads::ROLE_NOUNS.contains(&w.as_ref())));
         let thing_like = words.len() == 1 && PRONOUN_THING.contains(&head.as_ref());
         if person_like {
-            // The subject of the most recent sentence that names a person: the first person
-            // named in it (English puts the subject first), before this speaker.
-            let upto = cx.mentions.partition_point(|m| m.span.start < sp.start);
-            // A pronoun agrees in gender with the person it stands for.
-            let agrees = |m: &Mention| {
-                crate::actors::agrees_with_pronoun(
-                    cx.text,
-                    cx.seg,
-                    cx.lower,
-                    cx.mentions,
-                    m,
-                    head.as_ref(),
-                )
-            };
-            // A person named inside quoted words is spoken of, not the one who speaks
-            // ("\"You (Pelosi) and your fellow Democrats ...,\" the Republican senator said").
-            let outside = |m: &Mention| !inside_quotation(cx, m.span.start);
-            let people = || {
-                cx.mentions[..upto].iter().rev().filter(|m| {
-                    m.form == Form::Person && m.span.end <= sp.start && agrees(m) && outside(m)
-                })
-            };
-            let last_sentence = people()
-                .next()
-                .and_then(|m| cx.seg.sentence_at(m.span.start));
-            if let Some(m) = people()
-                .take_while(|m| cx.seg.sentence_at(m.span.start) == last_sentence)
-                .last()
-            {
+            let genders =
+                genders.get_or_init(|| PersonGenders::of(cx.text, cx.seg, cx.lower, cx.mentions));
+            if let Some(m) = last_person_subject(cx, sp, head, genders) {
                 frames[i].speaker_actor = Some(m.actor);
                 frames[i].resolved_from = Some(m.span.slice(cx.text).to_owned());
             }
@@ -3853,6 +3831,32 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             frames[i].resolved_from = Some(text);
         }
     }
+}
+
+/// For a pronoun or role-noun speaker `sp` with head word `head`: the subject of the most
+/// recent sentence that names a person (the first person named in it: English puts the subject
+/// first), before the speaker. A pronoun agrees in gender with the person it stands for, and a
+/// person named inside quoted words is spoken of, not the one who speaks ("\"You (Pelosi) and
+/// your fellow Democrats ...,\" the Republican senator said").
+fn last_person_subject<'m>(
+    cx: &Ctx<'m>,
+    sp: Span,
+    head: &str,
+    genders: &PersonGenders,
+) -> Option<&'m Mention> {
+    let upto = cx.mentions.partition_point(|m| m.span.start < sp.start);
+    let people = || {
+        cx.mentions[..upto].iter().rev().filter(|m| {
+            m.form == Form::Person
+                && m.span.end <= sp.start
+                && genders.agree(m, head)
+                && !inside_quotation(cx, m.span.start)
+        })
+    };
+    let last_sentence = cx.seg.sentence_at(people().next()?.span.start);
+    people()
+        .take_while(|m| cx.seg.sentence_at(m.span.start) == last_sentence)
+        .last()
 }
 
 /// Whether byte `at` is inside quotation marks: an odd number of double marks stands before it

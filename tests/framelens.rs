@@ -285,6 +285,18 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Author,
         "",
     ),
+    (
+        "Truce with the terrorists collapses: Israel Resumes Strikes\nText.",
+        "terrorists",
+        Voice::Author,
+        "",
+    ),
+    (
+        "Army routs terrorists in the north: VIDEO\nText.",
+        "terrorists",
+        Voice::Author,
+        "",
+    ),
     // A participle frame whose subject opens the sentence.
     (
         "Headline\nRussia launched the operation in 2022, citing the need to “denazify” Ukraine.",
@@ -1444,6 +1456,14 @@ fn a_pronoun_agrees_in_gender_with_a_person_the_article_gives_one() {
         assert_eq!(h.speaker_actor.as_deref(), Some(actor), "{lead}");
         assert_eq!(h.speaker_antecedent.as_deref(), Some(antecedent), "{lead}");
     }
+    // "The president" inside her own words is never she; "Mr. Erdogan" is not either.
+    let a = analyze(
+        "Headline\nMs. von der Leyen met President Erdogan on Tuesday, and Mr. Erdogan spoke \
+         first. \"The regime must go, and I will not judge the president,\" she said.",
+    );
+    let h = hit(&a, "regime", 0);
+    assert_eq!(h.speaker_actor.as_deref(), Some("eu"));
+    assert_eq!(h.speaker_antecedent.as_deref(), Some("von der Leyen"));
     // The only person named before is "Mr. Erdogan": "she" is someone no lexicon lists (the
     // woman named without a title), not Erdogan, however recent.
     let a = analyze(
@@ -1476,6 +1496,12 @@ fn a_pronoun_in_quoted_words_is_not_their_speaker() {
         ),
         (
             "Headline\nPutin spoke on Monday. Erdogan said he was welcome in Ankara.",
+            "Erdogan",
+        ),
+        // Only the speaker is ruled out: another person named before him may be "he".
+        (
+            "Headline\nPutin spoke on Monday. Asked about Erdogan, Biden said: \"He is \
+             welcome.\"",
             "Erdogan",
         ),
     ];

@@ -17,13 +17,6 @@ pub struct BaselineHit {
     pub voice: Voice,
 }
 
-fn is_double_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
-    )
-}
-
 /// The baseline's actor and voice for every hit of `art`, in the same order.
 pub fn baseline(art: &Article) -> Vec<BaselineHit> {
     let seg = segment(&art.text);
@@ -67,7 +60,7 @@ pub fn baseline(art: &Article) -> Vec<BaselineHit> {
                 .map_or(Span::new(0, h.start), |p| seg.paragraphs[p].span);
             let marks = art.text[para.start..h.start.max(para.start)]
                 .chars()
-                .filter(|&c| is_double_quote(c))
+                .filter(|&c| crate::voice::is_double(c))
                 .count();
             BaselineHit {
                 actors: best.map(|(_, a)| vec![a.to_owned()]).unwrap_or_default(),
