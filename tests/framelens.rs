@@ -1506,13 +1506,11 @@ fn a_pronoun_in_quoted_words_is_not_their_speaker() {
         ),
     ];
     for &(text, antecedent) in rows {
-        let a = analyze(text);
-        let m = a
-            .mentions
-            .iter()
-            .find(|m| m.text.eq_ignore_ascii_case("he"))
-            .unwrap_or_else(|| panic!("no pronoun mention: {text}"));
-        assert_eq!(m.antecedent.as_deref(), Some(antecedent), "{text}");
+        assert_eq!(
+            pronoun_antecedent(text, "he").as_deref(),
+            Some(antecedent),
+            "{text}"
+        );
     }
 }
 
@@ -1834,14 +1832,24 @@ fn a_pronoun_in_a_preposed_adverbial_is_the_main_subject() {
         ),
     ];
     for &(text, want) in rows {
-        let a = analyze(text);
-        let his = a
-            .mentions
-            .iter()
-            .find(|m| m.text == "his")
-            .unwrap_or_else(|| panic!("no mention 'his' in {text:?}"));
-        assert_eq!(his.antecedent.as_deref(), Some(want), "{text:?}");
+        assert_eq!(
+            pronoun_antecedent(text, "his").as_deref(),
+            Some(want),
+            "{text:?}"
+        );
     }
+}
+
+/// The antecedent of the first mention of `pronoun` (any case) in `text`; panics when the
+/// analysis made no mention of it.
+fn pronoun_antecedent(text: &str, pronoun: &str) -> Option<String> {
+    let a = analyze(text);
+    let m = a
+        .mentions
+        .iter()
+        .find(|m| m.text.eq_ignore_ascii_case(pronoun))
+        .unwrap_or_else(|| panic!("no mention {pronoun:?} in {text:?}"));
+    m.antecedent.clone()
 }
 
 #[test]
