@@ -20,7 +20,8 @@
 //!    forms of its entry that all name one party ("PoK" of "Pakistan-occupied Kashmir"); a
 //!    label that is no party noun, right before a party's name or organ, modifies it and
 //!    describes it whatever type the entry targets ("the terrorist Israeli army"), and so does an
-//!    act's adjective ("genocidal FDLR militia").
+//!    act's adjective ("genocidal FDLR militia"); a term before a person's title describes
+//!    that person's side ("Coup leader Min Aung Hlaing").
 //! 4. `accused_of`: an act charged with a verb of accusing is the accused's: the object of
 //!    "accused X of", else the subject of "X was accused of" ("JNIM has been accused of
 //!    atrocities"), never the accuser after "by".
@@ -57,7 +58,9 @@
 //!     comma closes ("The armed forces, led by Khalifa Haftar, liberated ..."), not a supporter
 //!     in a phrase set off before the verb. A state's people ("Iranians") and a population
 //!     ("Kurdish civilians") are no act's agent by proximity, unless after "by": acts land on
-//!     them as often as they start there. "The
+//!     them as often as they start there. A party after an act is no agent unless after "by",
+//!     or after the "of" of a noun of wrongdoing ("the crimes of the Zionist enemy"; an event
+//!     noun's "of" names what is done to: "the invasion of Ukraine"). "The
 //!     enemy" in a party's own words takes no party by proximity: it is whoever that party
 //!     fights, for `salience` to weigh.
 //!
@@ -2279,6 +2282,12 @@ impl<'a> Term<'a> {
                 })
             }
             Antecedent::Term(o) => {
+                // A description of a party is no apposition to, or predicate of, an act: in
+                // "in response to the terror attack, the security forces have ...", the forces
+                // are not the attack.
+                if predicative && e.kind == Kind::Label && self.hits[o].entry.kind == Kind::Act {
+                    return None;
+                }
                 let l = self.links[o].as_ref()?;
                 let ok: Vec<usize> = l
                     .actors
@@ -2329,7 +2338,9 @@ impl<'a> Term<'a> {
         }
         if self.entry.kind == Kind::Act
             && self.toks.end < self.sent.end
-            && matches!(cx.w(self.toks.end), "of" | "against" | "on")
+            && (matches!(cx.w(self.toks.end), "against" | "on")
+                || cx.w(self.toks.end) == "of"
+                    && !heads::names_doer_after_of(self.hit.span.slice(cx.text)))
         {
             let mut k = self.toks.end + 1;
             while k < self.sent.end && DETERMINERS.contains(&cx.w(k)) {
@@ -2544,7 +2555,8 @@ fn against_before(
     // martyrs" the martyrs are the Palestinians.
     // "and" or "or" before a determiner joins a second object ("crushing an attack by the
     // militias of the Port Sudan army and the terrorist Islamist brigades"); before anything
-    // else it may open a second verb.
+    // else it may open a second verb. No comma stands between a verb and its object: in "in
+    // response to the attack, the security forces have ..." the forces are a new subject.
     let object = |k: usize| {
         kind == Kind::Label
             && cx.w(k + 1) != "by"
@@ -2553,6 +2565,7 @@ fn against_before(
                     && (j + 1 == toks.start || DETERMINERS.contains(&cx.w(j + 1)));
                 (joins_object || !matches!(cx.w(j), "and" | "or" | "but" | "then"))
                     && !BE_FORMS.contains(&cx.w(j))
+                    && !matches!(cx.w(j), "," | ";" | ":")
             })
     };
     // Past six tokens, only a noun phrase may stand between the verb and the term: no comma, no
@@ -2567,6 +2580,10 @@ fn against_before(
                 && (inside || !(w.ends_with("ed") || w.ends_with("ing")))
         })
     };
+    // "in response to" answers the other side's act, as "in retaliation for" does.
+    let answers = |k: usize| {
+        cx.w(k) == "response" && k > clause.start && cx.w(k - 1) == "in" && cx.w(k + 1) == "to"
+    };
     // An opposing word stands at most four tokens before the term; a verb of attack may have an
     // object between ("liberated two villages from the militants", "crushing an attack by the
     // militias of the Port Sudan army and the terrorist ...").
@@ -2575,7 +2592,7 @@ fn against_before(
         .take(14)
         .enumerate()
         .find(|&(i, k)| {
-            (i < 4 && OPPOSING.contains(&cx.w(k)))
+            (i < 4 && (OPPOSING.contains(&cx.w(k)) || answers(k)))
                 || (is_attack(cx.w(k)) && object(k) && (i < 6 || noun_phrase(k)))
         })?
         .1;
@@ -3135,6 +3152,43 @@ fn shares_subject(cx: &Context, verb: usize, act: usize) -> bool {
     })
 }
 
+/// A term that modifies a singular title before a person's name describes that person's side:
+/// the rebels a "rebel commander" commands, the coup a "coup leader" led ("Coup leader Min
+/// Aung Hlaing", "militant leader Dogo Gide"). The title is one word of
+/// [`heads::ROLE_NOUNS`] right after the term, and the name right after it; the party is the
+/// person's, or the one the lexicon says the person is part of, as the entry's types allow. A
+/// term that is itself a title ("the tyrant Bashar al-Assad") is the name's by the modifier
+/// rule before this one.
+fn titled_person_after(cx: &Context, t: &Term) -> Option<Link> {
+    let title = t.toks.end;
+    if title + 1 >= t.sent.end
+        || t.head.is_some()
+        || heads::class_of(cx.w(title)) != Some(heads::Class::Role)
+        || heads::is_plural(cx.w(title))
+    {
+        return None;
+    }
+    let m = cx.mention_at.get(title + 1).copied().flatten()?;
+    let a = cx.mentions[m].actor;
+    if cx.first_token(m) != title + 1 || cx.mentions[m].form != Form::Person {
+        return None;
+    }
+    let party = if t.entry.allows(cx.type_of(a)) {
+        a
+    } else {
+        cx.part_of(a).filter(|&p| t.entry.allows(cx.type_of(p)))?
+    };
+    Some(Link {
+        actors: vec![party],
+        rule: LinkRule::SamePhrase,
+        detail: format!(
+            "the term modifies the title of '{}': {}",
+            cx.mention_text(m),
+            cx.name(party)
+        ),
+    })
+}
+
 /// `same_phrase`: a compatible actor in the term's own noun phrase, tried in this order: inside
 /// the term ("Assad regime"), among its premodifiers with their conjuncts ("Palestinian Islamic
 /// Jihad and Hamas militants"), the party a person named there is part of ("the Trump
@@ -3249,6 +3303,9 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
             rule: LinkRule::SamePhrase,
             detail: format!("'{}' is the head the term modifies", cx.mention_text(m)),
         });
+    }
+    if let Some(link) = titled_person_after(cx, t) {
+        return Some(link);
     }
     let after: Vec<usize> = t.right.iter().copied().filter(|&m| t.fits(cx, m)).collect();
     if after.is_empty() || !(t.compound || t.owner_pp) {
@@ -4067,12 +4124,20 @@ fn in_support_phrase(cx: &Context, from: usize, f: usize) -> bool {
 /// population, where acts land as often as they start ("1,060 Iranians were martyred in the
 /// aggression"), unless after "by" ("the land grab by Israeli settlers"); a party after the act
 /// but not after "by"; the subject of a passive, its
-/// patient ("ISWAP terrorists were neutralised"); a party after "against", "on" or "at".
+/// patient ("ISWAP terrorists were neutralised"); a party after "against", "on" or "at". A
+/// noun of wrongdoing names its doer after "of" ("the crimes of the Zionist enemy":
+/// [`heads::names_doer_after_of`]), at most two words on, with no comma between.
 fn no_agent_of_act(cx: &Context, m: usize, toks: &Range<usize>, passive: bool) -> bool {
     let (f, l) = (cx.first_token(m), cx.last_token(m));
     let after_by =
         f > toks.start && f > 0 && (cx.w(f - 1) == "by" || (f > 1 && cx.w(f - 2) == "by"));
-    (!after_by && (cx.population_reading(m) || f > toks.start))
+    let doer_after_of = f > toks.end
+        && f <= toks.end + 3
+        && cx.w(toks.end) == "of"
+        && (toks.end..f).all(|k| cx.w(k) != ",")
+        && toks.end > 0
+        && heads::names_doer_after_of(cx.w(toks.end - 1));
+    (!after_by && !doer_after_of && (cx.population_reading(m) || f > toks.start))
         || (passive && l < toks.start)
         || (f > 0 && matches!(cx.w(f - 1), "against" | "on" | "upon" | "targeting" | "at"))
 }
@@ -4640,6 +4705,21 @@ mod tests {
     /// The object of an opposing word is not a party named before it in its clause, even
     /// across a parenthetical between dashes, for a label and an act alike.
     const OPPOSED: &[Row] = &[
+        // An act answered in kind is the other side's, not the answering subject's.
+        (
+            "Lashkar-e-Taiba gunmen struck Pahalgam. India hit camps in Pakistan in response to \
+             the terror attack.",
+            "terror attack",
+            Salience,
+            &["lashkar-e-taiba"],
+        ),
+        (
+            "Lashkar-e-Taiba gunmen struck Pahalgam. India hit camps in Pakistan in retaliation \
+             for the terror attack.",
+            "terror attack",
+            Salience,
+            &["lashkar-e-taiba"],
+        ),
         (
             "JNIM fighters attacked an army post. The junta turned to Russia's Wagner Group – now \
              called the Africa Corps – for help fighting an Islamist insurgency.",
@@ -5132,6 +5212,20 @@ labels:
     }
 
     const SAME_PHRASE: &[Row] = &[
+        // A term that modifies a person's title describes that person's side: the coup is its
+        // leader's, the rebels its commander's.
+        (
+            "Coup leader Min Aung Hlaing addressed officers in Naypyitaw.",
+            "Coup",
+            SamePhrase,
+            &["myanmar-military"],
+        ),
+        (
+            "Rebel commander Abu Mohammed al-Jolani entered Aleppo.",
+            "Rebel",
+            SamePhrase,
+            &["hts"],
+        ),
         // A governing armed group may be called a regime (the bundled entry targets both).
         (
             "The army said it struck infrastructure used by the Huthi terrorist regime.",
@@ -5232,6 +5326,13 @@ labels:
         ),
     ];
     const NOT_SAME_PHRASE: &[Row] = &[
+        // A title with no name right after it names no one.
+        (
+            "The rebel commander said Bashar al-Assad had fled.",
+            "rebel",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
         // An act's noun of two words is no adjective, whatever its ending.
         (
             "They denounced the sham trial Ukraine's soldiers faced in Rostov.",
@@ -5697,6 +5798,15 @@ labels:
         ),
     ];
     const NOT_APPOSITION: &[Row] = &[
+        // A description of a party after a comma is no apposition to an act before it (and
+        // no object of that act's noun).
+        (
+            "Since May, when India struck camps in response to the Pahalgam terror attack, the \
+             security forces have intensified operations.",
+            "security forces",
+            NearestInClause,
+            &["india"],
+        ),
         // A verb after a comma says what the clause's subject did; a supporter is no subject.
         (
             "Burkinabe soldiers, supported by the VDP, neutralised several dozen terrorists.",
@@ -5837,6 +5947,19 @@ labels:
     }
 
     const NEAREST_IN_CLAUSE: &[Row] = &[
+        // A noun of wrongdoing names its doer after "of".
+        (
+            "The Houthis denounced the crimes of the Zionist enemy in Gaza.",
+            "crimes",
+            NearestInClause,
+            &["israel"],
+        ),
+        (
+            "Witnesses described the brutality of the Israeli army.",
+            "brutality",
+            NearestInClause,
+            &["israel"],
+        ),
         // After a parenthetical, the subject before it: not an introductory phrase's party, nor
         // a name cut at a hyphen.
         (
@@ -5947,6 +6070,19 @@ labels:
         ),
     ];
     const NOT_NEAREST_IN_CLAUSE: &[Row] = &[
+        // An event noun of a transitive verb names its object after "of", not its doer.
+        (
+            "The invasion of Ukraine began in 2022.",
+            "invasion",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        (
+            "The siege of Hamas positions continued.",
+            "siege",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
         // The object of a verb of support is not the supporter's.
         (
             "The RSF attacked El Fasher on Monday. The UAE denies arming the paramilitary.",

@@ -19,6 +19,9 @@
 //! - a term of negative stance does not describe a party its voice (the outlet, or the speaker)
 //!   sides with by what it says elsewhere in the article, nor one of positive stance a party the
 //!   voice is set against ([`crate::alignment`]; not for euphemisms, whose stance is the doer's);
+//!   and in the outlet's narration a negative description (an entry with targets, a party
+//!   noun, or an act) goes first to a party the outlet is set against, as praise goes to the
+//!   side a voice takes;
 //! - a party named only as a place ("in northern Syria") is no referent, and one named as a
 //!   backer or designator ("Turkish-backed", "U.S.-designated") counts for little;
 //! - an act with no `targets` (it may be anyone's) resolves only to a clear leader; a label with
@@ -515,6 +518,7 @@ pub fn resolve(
     let against = weigh_opponents(&mut ok, t.opposed);
     let own_side = speakers_own_act_first(t, &mut ok, cast)
         .or_else(|| own_side_first(t, &mut ok, cast))
+        .or_else(|| against_side_first(t, &mut ok, cast))
         .or_else(|| armed_head_first(t, &mut ok, cast, text));
     if let Some(&(a, p)) = ok.first() {
         let runner = ok.get(1).map_or(0, |x| x.1);
@@ -653,6 +657,37 @@ fn own_side_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<Stri
     };
     Some(format!(
         "{what}: {} ({p} points, ahead of {} with {passed_points}: {why})",
+        cast.name(a),
+        cast.name(passed)
+    ))
+}
+
+/// The converse of a term of praise: a term of negative stance, in any voice, goes to a party
+/// that voice is set against by what it says elsewhere in the article (see
+/// [`crate::alignment`]), when one is a candidate. A Ukrainian outlet that calls Russia's
+/// troops "occupiers" in its own narration means them by "the invaders" a paragraph on, though
+/// Ukraine's defenders are named nearer. Not for euphemisms, whose stance is the doer's.
+///
+/// Moves the most salient such party first and gives the detail that says why; leaves `ok` as
+/// it is when the first is already one, or none is.
+fn against_side_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<String> {
+    let refers = !t.entry.targets.is_empty() || t.head.is_some() || t.entry.kind == Kind::Act;
+    if !t.narration || !refers || !t.entry.stance_is_the_users() || t.entry.stance >= 0 {
+        return None;
+    }
+    let (i, why) = ok
+        .iter()
+        .enumerate()
+        .find_map(|(i, &(a, _))| (t.leaning)(a).filter(|l| l.net < 0).map(|l| (i, l.why)))?;
+    if i == 0 {
+        return None;
+    }
+    let (passed, passed_points) = ok[0];
+    ok[..=i].rotate_right(1);
+    let (a, p) = ok[0];
+    Some(format!(
+        "a negative term, for a party its voice is set against: {} ({p} points, ahead of {} \
+         with {passed_points}: {why})",
         cast.name(a),
         cast.name(passed)
     ))
@@ -903,6 +938,25 @@ mod tests {
 
     /// (article, term as written (its first use), expected rule, expected actors).
     const CASES: &[(&str, &str, LinkRule, &[&str])] = &[
+        // A negative description in the outlet's narration goes to the party the outlet has
+        // called names in its own voice, though another is more in focus ...
+        (
+            "Shelling in Kherson\n\nRussian occupiers shelled Kherson on Monday. Ukrainian forces \
+             repelled 46 assaults near Pokrovsk. Ukrainian units held the line at Kupiansk, and \
+             Ukrainian brigades moved reserves to the front. The invaders suffered heavy losses.\n",
+            "invaders",
+            LinkRule::Salience,
+            &["russia"],
+        ),
+        // ... and to the party most in focus when the outlet has said nothing of either.
+        (
+            "Shelling in Kherson\n\nRussian troops shelled Kherson on Monday. Ukrainian forces \
+             repelled 46 assaults near Pokrovsk. Ukrainian units held the line at Kupiansk, and \
+             Ukrainian brigades moved reserves to the front. The invaders suffered heavy losses.\n",
+            "invaders",
+            LinkRule::Salience,
+            &["ukraine"],
+        ),
         // The group the headline names is still the topic many sentences later.
         (
             "Hayat Tahrir al-Sham seizes Aleppo\n\nHayat Tahrir al-Sham fighters entered Aleppo \
@@ -1169,7 +1223,7 @@ mod tests {
 
     #[test]
     fn the_candidates_weighed_are_recorded_with_their_points() {
-        let art = analyze(CASES[1].0);
+        let art = analyze(CASES[3].0);
         let h = art.hits.iter().find(|h| h.text == "militants").unwrap();
         let ids: Vec<&str> = h.link_candidates.iter().map(|c| c.actor.as_str()).collect();
         assert_eq!(ids[0], "sdf");

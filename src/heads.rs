@@ -660,6 +660,38 @@ const QUANTIFIERS: &[&str] = &[
 /// `attribution::own_citizens`); a state's people in anyone's words are in [`COLLECTIVE_NOUNS`].
 pub const CITIZEN_NOUNS: &[&str] = &["citizen", "citizens", "nationals", "compatriots"];
 
+/// Nouns of wrongdoing with no transitive verb behind them, whose "of" names the doer (a
+/// subjective genitive: "the crimes of the occupation", "the brutality of the regime"). An
+/// event noun made from a transitive verb takes its object after "of" instead ("the invasion of
+/// Ukraine", "the siege of Gaza", "the killing of civilians"); a noun of either reading
+/// ("oppression of the Kurds", "the oppression of the Khawarij") is in neither list.
+const DOER_OF_NOUNS: &[&str] = &[
+    "crime",
+    "crimes",
+    "atrocity",
+    "atrocities",
+    "terrorism",
+    "terror",
+    "aggression",
+    "brutality",
+    "barbarity",
+    "barbarism",
+    "savagery",
+    "cruelty",
+    "violence",
+    "tyranny",
+    "misdeeds",
+    "wrongdoing",
+    "treachery",
+];
+
+/// Whether the last word of a term is a noun of [`DOER_OF_NOUNS`], whose "of" names the doer.
+pub fn names_doer_after_of(term: &str) -> bool {
+    term.rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| DOER_OF_NOUNS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Ordinal numbers that count one of a series ("a third citizen").
 const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
