@@ -420,53 +420,13 @@ impl<'a> Context<'a> {
         if self.mentions[m].form != Form::Name {
             return false;
         }
-        let mut t = self.first_token(m);
-        let start = self
-            .seg
-            .sentence_at(self.mentions[m].span.start)
-            .map_or(0, |s| self.seg.sentences[s].tokens.start);
+        let t = self.first_token(m);
         // "northern Syria", "eastern Ukraine": a region of the country, whatever comes before.
-        if t > start
-            && matches!(
-                self.w(t - 1),
-                "northern"
-                    | "southern"
-                    | "eastern"
-                    | "western"
-                    | "northwestern"
-                    | "northeastern"
-                    | "southwestern"
-                    | "southeastern"
-                    | "central"
-            )
-        {
+        if t > 0 && COMPASS_ADJECTIVES.contains(&self.w(t - 1)) {
             return true;
         }
-        while t > start {
-            let w = self.w(t - 1);
-            if matches!(
-                w,
-                "the"
-                    | "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "northern"
-                    | "southern"
-                    | "eastern"
-                    | "western"
-                    | "northwestern"
-                    | "northeastern"
-                    | "southwestern"
-                    | "southeastern"
-                    | "central"
-                    | "rural"
-                    | "occupied"
-            ) {
-                t -= 1;
-                continue;
-            }
-            return matches!(
+        self.word_before_region(m).is_some_and(|w| {
+            matches!(
                 w,
                 "in" | "into"
                     | "across"
@@ -477,9 +437,32 @@ impl<'a> Context<'a> {
                     | "around"
                     | "toward"
                     | "towards"
-            );
+            )
+        })
+    }
+
+    /// The word before mention `m` in its sentence, past "the" and the words of a region
+    /// ("on South Lebanon", "in the occupied West Bank"): the preposition that says what the
+    /// mention is to the clause.
+    fn word_before_region(&self, m: usize) -> Option<&str> {
+        let start = self
+            .seg
+            .sentence_at(self.mentions[m].span.start)
+            .map_or(0, |s| self.seg.sentences[s].tokens.start);
+        let mut t = self.first_token(m);
+        while t > start {
+            let w = self.w(t - 1);
+            let region = COMPASS_ADJECTIVES.contains(&w)
+                || matches!(
+                    w,
+                    "the" | "north" | "south" | "east" | "west" | "rural" | "occupied"
+                );
+            if !region {
+                return Some(w);
+            }
+            t -= 1;
         }
-        false
+        None
     }
     /// The first token of mention `m` (without its compound).
     fn first_token(&self, m: usize) -> usize {
@@ -2530,6 +2513,19 @@ fn head_of(cx: &Context, hit: &TermHit) -> Option<Head> {
     Some(head)
 }
 
+/// Adjectives of a region of a country ("northern Syria").
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northwestern",
+    "northeastern",
+    "southwestern",
+    "southeastern",
+    "central",
+];
+
 /// The word of hostility before a term in its clause (an opposing word of [`OPPOSING`] at most
 /// four tokens before it, or, at most six tokens before a label with no "and" and no form of
 /// "be" between, a verb of attack, defeat, seizure or condemnation not followed by "by":
@@ -4124,7 +4120,8 @@ fn in_support_phrase(cx: &Context, from: usize, f: usize) -> bool {
 /// population, where acts land as often as they start ("1,060 Iranians were martyred in the
 /// aggression"), unless after "by" ("the land grab by Israeli settlers"); a party after the act
 /// but not after "by"; the subject of a passive, its
-/// patient ("ISWAP terrorists were neutralised"); a party after "against", "on" or "at". A
+/// patient ("ISWAP terrorists were neutralised"); a party after "against", "on" or "at", with
+/// "the" or a region's words between ("its aggression on South Lebanon"). A
 /// noun of wrongdoing names its doer after "of" ("the crimes of the Zionist enemy":
 /// [`heads::names_doer_after_of`]), at most two words on, with no comma between.
 fn no_agent_of_act(cx: &Context, m: usize, toks: &Range<usize>, passive: bool) -> bool {
@@ -4139,7 +4136,9 @@ fn no_agent_of_act(cx: &Context, m: usize, toks: &Range<usize>, passive: bool) -
         && heads::names_doer_after_of(cx.w(toks.end - 1));
     (!after_by && !doer_after_of && (cx.population_reading(m) || f > toks.start))
         || (passive && l < toks.start)
-        || (f > 0 && matches!(cx.w(f - 1), "against" | "on" | "upon" | "targeting" | "at"))
+        || cx
+            .word_before_region(m)
+            .is_some_and(|w| matches!(w, "against" | "on" | "upon" | "targeting" | "at"))
 }
 
 /// The mention an apposition that holds mention `m` is attached to, when the apposition closes
@@ -5947,6 +5946,14 @@ labels:
     }
 
     const NEAREST_IN_CLAUSE: &[Row] = &[
+        // A party after "on", past a region's words, is what the act is done to.
+        (
+            "The Israeli army escalated its strikes on South Lebanon, in a flagrant violation of \
+             the ceasefire.",
+            "violation of the ceasefire",
+            NearestInClause,
+            &["israel"],
+        ),
         // A noun of wrongdoing names its doer after "of".
         (
             "The Houthis denounced the crimes of the Zionist enemy in Gaza.",
