@@ -33,7 +33,9 @@
 //!    Brotherhood and its militias", "the militias of the Brotherhood", "the mercenaries of the
 //!    Zionist regime") names that party's forces or members, whatever type the entry targets;
 //!    not a place ("in Libya ... its militias") nor a relational noun's possessor ("Hamas's
-//!    allies").
+//!    allies"). A noun of attribution doubts its owner's words: a possessive pronoun's
+//!    antecedent ("their propaganda outlets") or the agent after "by" (“fabrications” by
+//!    Kinshasa"); what follows it after "of" is what is claimed, never its owner.
 //! 7. `object_complement`: the term names the object of a naming verb ("Turkey considers the
 //!    SDF a terrorist group", "he called Mr. Mattis an island of stability"), or, in "the rebels,
 //!    who call themselves freedom fighters", the namer; after a passive ("the group was
@@ -3303,8 +3305,10 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
     if let Some(link) = titled_person_after(cx, t) {
         return Some(link);
     }
+    // (What follows a noun of attribution is what is claimed: "allegations of Rwandan
+    // involvement" are not Rwanda's.)
     let after: Vec<usize> = t.right.iter().copied().filter(|&m| t.fits(cx, m)).collect();
-    if after.is_empty() || !(t.compound || t.owner_pp) {
+    if after.is_empty() || !(t.compound || t.owner_pp) || t.entry.kind == Kind::Attribution {
         return None;
     }
     Some(Link {
@@ -3554,6 +3558,45 @@ fn pronoun_owners(cx: &Context, t: &Term) -> Option<Vec<usize>> {
     plural.or_else(|| before.first().map(|&m| cx.conjuncts(m)))
 }
 
+/// The owner of words a noun of attribution doubts, when its own phrase does not name it
+/// before the noun ("Kinshasa's claims" is `same_phrase`'s): a possessive pronoun's antecedent
+/// ("their propaganda outlets"), or the agent after "by", past a closing quotation mark
+/// ("calling them “fabrications” by Kinshasa"). Not an of-phrase, which names what is
+/// claimed ("allegations of Rwandan involvement"). An attribution word that is the verb of a
+/// frame is `speaker_of_verb`'s.
+fn claim_owner(cx: &Context, t: &Term) -> Option<Link> {
+    let mut by = t.toks.end;
+    while by < t.sent.end && crate::voice::is_quote_token(cx.w(by)) {
+        by += 1;
+    }
+    let agent = (by + 1 < t.sent.end && cx.w(by) == "by")
+        .then(|| cx.mention_at[by + 1])
+        .flatten();
+    let (owners, how): (Vec<usize>, &str) = if let Some(g) = pronoun_owners(cx, t) {
+        (
+            g,
+            "is what the possessive pronoun before the term stands for, whose words it doubts",
+        )
+    } else if let Some(m) = agent {
+        (
+            cx.conjuncts(m),
+            "is the agent after 'by', whose words the term doubts",
+        )
+    } else {
+        return None;
+    };
+    let owners: Vec<usize> = owners
+        .into_iter()
+        .filter(|&m| cx.compatible(t.entry, m) && !cx.is_place(m))
+        .collect();
+    let &first = owners.first()?;
+    Some(Link {
+        actors: unique_actors(cx, &owners),
+        rule: LinkRule::Possessor,
+        detail: format!("'{}' {how}", cx.mention_text(first)),
+    })
+}
+
 /// `possessor`: a group noun owned by a party ("the Muslim Brotherhood's militias", "the
 /// Brotherhood and its militias", "the militias of the Brotherhood") names that party's forces
 /// or members, so it describes that party, whatever type the entry targets: the owner is not a
@@ -3566,6 +3609,9 @@ fn pronoun_owners(cx: &Context, t: &Term) -> Option<Vec<usize>> {
 /// a group noun the lexicon makes a proxy word (rule 5 reads those first), nor a backer
 /// ("Turkish-backed militias") or designator.
 fn possessor(cx: &Context, t: &Term) -> Option<Link> {
+    if t.entry.kind == Kind::Attribution {
+        return claim_owner(cx, t);
+    }
     if t.entry.kind != Kind::Label || t.head.is_none_or(|h| h.class != heads::Class::Group) {
         return None;
     }
@@ -5466,6 +5512,20 @@ labels:
     }
 
     const POSSESSOR: &[Row] = &[
+        // A noun of attribution doubts the words of its owner: a possessive pronoun's
+        // antecedent, or the agent after "by".
+        (
+            "The Houthis, through their propaganda outlets, claimed victory.",
+            "propaganda",
+            Possessor,
+            &["houthis"],
+        ),
+        (
+            "M23 has denied the allegations, calling them \"fabrications\" by Kinshasa.",
+            "fabrications",
+            Possessor,
+            &["drc"],
+        ),
         // The owner's type need not be among the entry's targets: a movement's militias are
         // its own, by a possessive, a possessive pronoun or an of-phrase.
         (
@@ -5503,8 +5563,21 @@ labels:
         ),
     ];
     const NOT_POSSESSOR: &[Row] = &[
+        // What follows a noun of attribution is what is claimed, not whose claim it is.
+        (
+            "Kigali dismissed the allegations of Rwandan involvement.",
+            "allegations",
+            None,
+            &[],
+        ),
         // An owner whose type the entry targets, or a person the lexicon lists, is read by
         // `same_phrase` first.
+        (
+            "Rwanda rejected Kinshasa's claims.",
+            "claims",
+            SamePhrase,
+            &["drc"],
+        ),
         (
             "Residents fled Khalifa Haftar's militias.",
             "militias",
