@@ -2680,7 +2680,21 @@ fn participle_frame(
             .or_else(|| opening_name(cx, r, v).filter(|_| takes_clause(cx, v, end)))?;
         return Some(new_frame(cx, si, v, FrameKind::Participle, subject, scope));
     }
-    if let Some(prev) = earlier.iter().rev().find(|f| f.kind != FrameKind::Question) {
+    // A passive participle with its agent right after a noun ("the government announced by
+    // the militia") modifies that noun: its agent is no subject that a participle after the
+    // comma could share.
+    let modifies_noun = |f: &Frame| {
+        f.kind == FrameKind::ByAgent
+            && f.verb_tokens.start > r.start
+            && !cx.is(f.verb_tokens.start - 1, BE_PROGRESSIVE)
+            && !cx.is(f.verb_tokens.start - 1, &["being"])
+    };
+    let prev = earlier
+        .iter()
+        .rev()
+        .find(|f| f.kind != FrameKind::Question)
+        .filter(|f| !modifies_noun(f));
+    if let Some(prev) = prev {
         let mut f = new_frame(cx, si, v, FrameKind::Participle, 0..0, scope);
         f.speaker = prev.speaker;
         f.speaker_tokens = 0..0;
@@ -3494,7 +3508,8 @@ fn opening_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>>
 
 /// The name or subject pronoun a sentence opens with (after a coordinator), ending before the
 /// verb at `v`: one to five capitalised tokens, the first not one that opens an adverbial or a
-/// clause ("In", "When"), or "he", "she", "they", "we", "I".
+/// clause ("In", "When"), with the noun after an opening determiner ("The ministry"), or "he",
+/// "she", "they", "we", "I".
 fn opening_name(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>> {
     let start = if cx.is(r.start, &["but", "and", "yet", "so"]) {
         r.start + 1
@@ -3512,6 +3527,15 @@ fn opening_name(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>> {
     }
     let mut e = start;
     while e < v && e - start < 5 && (cx.first_char(e).is_uppercase() || cx.word(e) == ".") {
+        e += 1;
+    }
+    // "The ministry", "The army": a determiner takes its noun, lower case or not.
+    if e == start + 1
+        && e < v
+        && cx.is(start, &["the", "a", "an", "this"])
+        && cx.word(e).chars().all(char::is_alphabetic)
+        && !cx.is(e, NOT_SUBJECT)
+    {
         e += 1;
     }
     Some(start..e)

@@ -86,6 +86,22 @@ fn write_temp(dir: &tempfile::TempDir, name: &str, body: &[u8]) -> PathBuf {
 
 /// (sentence, term, voice, speaker substring or "" for none)
 const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
+    // A passive participle with its agent after a noun modifies the noun: a participle after
+    // the comma shares the sentence's subject, not the agent ...
+    (
+        "Headline\nThe ministry rejected the government announced by the rebels in Nyala, \
+         describing it as \"a terrorist plot\".",
+        "terrorist",
+        Voice::Quote,
+        "The ministry",
+    ),
+    // ... while after a passive main verb the agent speaks on.
+    (
+        "Headline\nThe plan was announced by the rebels, describing it as \"a terrorist plot\".",
+        "terrorist",
+        Voice::Quote,
+        "the rebels",
+    ),
     // Narration.
     (
         "Headline\nThe rebels advanced on Hama.",
