@@ -65,19 +65,23 @@
 //!     noun's "of" names what is done to: "the invasion of Ukraine"). "The
 //!     enemy" in a party's own words takes no party by proximity: it is whoever that party
 //!     fights, for `salience` to weigh.
+//! 14. `epithet`: a side's name for a party that the lexicon records (`names:` of its entry)
+//!     names the party where the article is about that side's conflict: "Khawarij" is
+//!     al-Shabaab in an article that names Somalia, the TTP in one that names Pakistan; the
+//!     party whose places the article names most often, and none on a tie.
 //!
 //! A distancing marker ("so-called") takes no local rule: once the local rules are done,
 //! `distanced_phrase` gives it the actors of the term, or the mention, in the three tokens after
 //! it. A marker that names the party in control of a source ("the Hamas-run health ministry")
 //! takes that party instead, as `same_phrase`. Then, in text order, the discourse rules for the terms still without an actor:
-//! 14. `reciprocal`: an attribution verb or an act whose subject is reciprocal ("with each side
+//! 15. `reciprocal`: an attribution verb or an act whose subject is reciprocal ("with each side
 //!     blaming the other", "both sides accused each other") describes the two sides the article
 //!     sets against each other ([`crate::opponents`]), the pair most in focus at the term.
-//! 15. `head_match`: a label that is a shortened name or title of a party the article names
+//! 16. `head_match`: a label that is a shortened name or title of a party the article names
 //!     ("the caravan" of "Migrant caravan", "the special counsel" of "special counsel Robert
 //!     Mueller", see [`crate::titles`]) takes that party, the most salient one if several fit.
 //!     It overrides the proximity rules (12 and 13), never the others.
-//! 16. `same_description`: a label takes the party the article ties the same description to
+//! 17. `same_description`: a label takes the party the article ties the same description to
 //!     by a defining rule (3, 5 to 10, or a shortened name): "the militia"
 //!     after "the SDF, a Kurdish-led militia", one sense per description and article.
 //!     Descriptions are the same when their common-noun words are ("Central American migrants",
@@ -91,14 +95,14 @@
 //!     party the article then refers back to ("A caravan of migrants reached the border" ...
 //!     "the caravan"). A definite description so tied also overrides the proximity rules (12
 //!     and 13), unless its own phrase names a party.
-//! 17. `carried_over`: a term with no actor in its clause takes the actor its entry was last
+//! 18. `carried_over`: a term with no actor in its clause takes the actor its entry was last
 //!     tied to, in the same paragraph or the two sentences before, unless the side its voice
 //!     takes rules that actor out (as for `salience`, below); after an anaphoric determiner
 //!     ("such terrorist groups") the last tie of any category whose actors it can describe. A
 //!     definite attribution noun ("the claims", "the accusation") takes the speaker of the last
 //!     statement reported before it, in its sentence or the two before (none when that
 //!     statement has no named source).
-//! 18. `salience`: the most salient compatible party of the article's discourse model
+//! 19. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term, nor its
 //!     patron or proxy by the lexicon, and a party the article sets against that speaker
@@ -112,7 +116,7 @@
 //!     party of its patient ("Troops neutralise 52 terrorists", "the militants were
 //!     eliminated"): once every term is resolved, an act that focus or a carried-over tie gave
 //!     that party is resolved again without it.
-//! 19. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
+//! 20. `unnamed_party`: a label that describes parties, with no compatible party in focus, takes
 //!     an unnamed party of the article (but a negative label in a party's own statement takes
 //!     the one adversary the article sets against it, whatever its type: `salience`); a
 //!     delegitimising label on a state's adjective ("Ukrainian militants", "the Russian
@@ -170,6 +174,7 @@ pub enum LinkRule {
     RelativeClause,
     Coordination,
     NearestInClause,
+    Epithet,
     DistancedPhrase,
     HeadMatch,
     CarriedOver,
@@ -197,6 +202,7 @@ impl LinkRule {
             LinkRule::RelativeClause => "relative_clause",
             LinkRule::Coordination => "coordination",
             LinkRule::NearestInClause => "nearest_in_clause",
+            LinkRule::Epithet => "epithet",
             LinkRule::DistancedPhrase => "distanced_phrase",
             LinkRule::HeadMatch => "head_match",
             LinkRule::CarriedOver => "carried_over",
@@ -2007,6 +2013,7 @@ const RULES: &[(LinkRule, RuleFn)] = &[
     (LinkRule::RelativeClause, relative_clause),
     (LinkRule::Coordination, coordination),
     (LinkRule::NearestInClause, nearest_in_clause),
+    (LinkRule::Epithet, epithet),
 ];
 
 /// Tries [`RULES`] in order on one term.
@@ -4121,6 +4128,48 @@ fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> {
         .filter(|&g| t.fits(cx, g) || verb_like)
         .collect();
     Some((m, group))
+}
+
+/// `epithet`: a side's name for a party, recorded by the lexicon (`names:` of the entry), names
+/// that party where the article is about that side's conflict: "Khawarij" is al-Shabaab in an
+/// article that names Somalia, and the TTP in one that names Pakistan. Of the entry's parties,
+/// the one whose places (its `where`, or the party itself) the article names most often, when
+/// one is named more than the others; never a party of a type the entry does not target. Names
+/// the party though the article never does: state media seldom name the enemy they call by
+/// such a name.
+fn epithet(cx: &Context, t: &Term) -> Option<Link> {
+    let index = |id: &str| cx.lex.actors.iter().position(|a| a.id == id);
+    let times = |a: usize| cx.mentions.iter().filter(|m| m.actor == a).count();
+    let mut ranked: Vec<(usize, usize, usize)> = t
+        .entry
+        .names
+        .iter()
+        .filter_map(|n| {
+            let a = index(&n.actor).filter(|&a| t.entry.allows(cx.type_of(a)))?;
+            // The place named most often, and how often the article names the party's places.
+            let places: Vec<(usize, usize)> = std::iter::once(a)
+                .chain(n.where_.iter().filter_map(|w| index(w)))
+                .map(|p| (times(p), p))
+                .collect();
+            let total = places.iter().map(|x| x.0).sum::<usize>();
+            let &(_, top) = places.iter().max()?;
+            (total > 0).then_some((total, a, top))
+        })
+        .collect();
+    ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0));
+    let &(n, a, place) = ranked.first()?;
+    if ranked.get(1).is_some_and(|r| r.0 == n) {
+        return None;
+    }
+    Some(Link {
+        actors: vec![a],
+        rule: LinkRule::Epithet,
+        detail: format!(
+            "the lexicon gives the term as a name for {} where the article is about {} (named {n} times)",
+            cx.name(a),
+            cx.name(place)
+        ),
+    })
 }
 
 /// Where the subject of the term's clause may start: after the last comma before the term, or,
@@ -6288,6 +6337,43 @@ labels:
     #[test]
     fn nearest_in_clause() {
         check(NearestInClause, NEAREST_IN_CLAUSE, NOT_NEAREST_IN_CLAUSE);
+    }
+
+    const EPITHET: &[Row] = &[
+        // A side's name for its enemy names the party of the conflict the article is about.
+        (
+            "Somali forces liberated two villages from the Khawarij.",
+            "Khawarij",
+            Epithet,
+            &["al-shabaab"],
+        ),
+        (
+            "Pakistani troops killed ten Khawarij in North Waziristan.",
+            "Khawarij",
+            Epithet,
+            &["ttp"],
+        ),
+    ];
+    const NOT_EPITHET: &[Row] = &[
+        // No place of the entry's parties is named ...
+        (
+            "Troops killed ten Khawarij near the border.",
+            "Khawarij",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // ... or two are named as often.
+        (
+            "Somalia and Pakistan vowed to defeat the Khawarij.",
+            "Khawarij",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+    ];
+
+    #[test]
+    fn epithet() {
+        check(Epithet, EPITHET, NOT_EPITHET);
     }
 
     const DISTANCED_PHRASE: &[Row] = &[

@@ -102,6 +102,9 @@ pub struct LabelEntry {
     /// A condition the sentence must meet for a match to count (`requires: party`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requires: Option<Requirement>,
+    /// The parties the term is a side's name for, by where it is said (`names:`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<Epithet>,
     pub note: Option<String>,
     /// Lint warnings the author has considered and accepted for this entry (`allow: [no-note]`).
     pub allow: Vec<String>,
@@ -110,6 +113,18 @@ pub struct LabelEntry {
     pub overrides: bool,
     /// Index into [`Lexicon::files`] of the file the entry came from.
     pub file: usize,
+}
+
+/// A party a term is a side's name for: in an article that names one of `where` (or the party
+/// itself), the term names `actor` ("Khawarij" is al-Shabaab in Somali state media and the TTP
+/// in Pakistani).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Epithet {
+    /// The actor id the term names.
+    pub actor: String,
+    /// Actor ids: the term names `actor` in an article that names one of them.
+    #[serde(rename = "where", skip_serializing_if = "Vec::is_empty")]
+    pub where_: Vec<String>,
 }
 
 /// A condition a sentence must meet for a match of an entry to count.

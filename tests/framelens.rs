@@ -2486,6 +2486,10 @@ fn lexicon_check_pins_every_kind_of_mistake() {
             "unknown-proxy",
             "actors:\n  - {id: q, name: Q, type: state, proxies: [nobody]}\n",
         ),
+        (
+            "unknown-epithet-actor",
+            "categories: [a/b]\nlabels:\n  - id: x\n    forms: [a]\n    category: a/b\n    stance: -1\n    kind: label\n    names:\n      - actor: al-shabab\n        where: [somalia]\n",
+        ),
         ("not-utf8", "labels: \u{0}"),
     ];
     let dir = tempfile::tempdir().unwrap();

@@ -826,6 +826,7 @@ pub fn oracle_lexicon(event: &str, docs: &[&Doc], casing: &Casing) -> (Lexicon, 
             targets: Vec::new(),
             exclude: Vec::new(),
             requires: None,
+            names: Vec::new(),
             note: Some(format!(
                 "NewsWCL50 gold: {n} mention(s) of {}",
                 chains.iter().cloned().collect::<Vec<_>>().join(", ")

@@ -62,7 +62,8 @@ pub fn check(paths: &[PathBuf], bundled: bool) -> CheckReport {
     for (name, text) in &texts {
         b = b.text(name, text);
     }
-    if let Err(e) = b.build() {
+    let built = b.build();
+    if let Err(e) = &built {
         // The build locates what it finds after reading every file (an entry that replaces or
         // takes the words of an earlier file's) without the line's text: add it.
         r.problems.extend(e.diagnostics().into_iter().map(|d| {
@@ -75,11 +76,25 @@ pub fn check(paths: &[PathBuf], bundled: bool) -> CheckReport {
         }));
     }
     // The same form in two entries of one file (across files it is a layer's override,
-    // reported by the build).
+    // reported by the build), and actors a label's `names` gives that no loaded lexicon lists
+    // (the analysis passes over them, so a misspelt id would quietly never link).
     for (name, text) in &texts {
         let Ok(parsed) = yaml::parse(name, text) else {
             continue;
         };
+        if let Ok(lex) = &built {
+            for (id, entry, line, col) in &parsed.actor_refs {
+                if lex.actor(id).is_none() {
+                    r.problems.push(Diagnostic::at(
+                        name,
+                        text,
+                        *line,
+                        *col,
+                        format!("label `{entry}` names unknown actor `{id}` in `names`"),
+                    ));
+                }
+            }
+        }
         let mut own: HashMap<String, (&str, u64)> = HashMap::new();
         for (form, entry, line, col) in &parsed.form_locs {
             match own.get(&Normalized::form(form)) {

@@ -9,7 +9,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{ActorEntry, ActorType, Kind, LabelEntry, Person, Requirement};
+use super::{ActorEntry, ActorType, Epithet, Kind, LabelEntry, Person, Requirement};
 use crate::diagnostic::Diagnostic;
 use crate::matcher::RegexFault;
 
@@ -82,6 +82,10 @@ struct RawLabel {
     /// of a type among `targets` (for common words that are labels only in a sentence about a
     /// party).
     requires: Option<Requirement>,
+    /// The parties the term is a side's name for, by where it is said: in an article that
+    /// names one of `where` (or the party itself), the term names `actor`.
+    #[serde(default)]
+    names: Vec<RawEpithet>,
     /// Why this stance; which newsroom rule.
     note: Option<String>,
     /// Lint warnings considered and accepted for this entry, by code.
@@ -91,6 +95,20 @@ struct RawLabel {
     /// replacement is then not reported.
     #[serde(default)]
     overrides: bool,
+}
+
+/// A party a term is a side's name for (see `names`).
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawEpithet {
+    /// The actor id the term names.
+    #[schemars(with = "String")]
+    actor: Spanned<String>,
+    /// Actor ids: the term names `actor` in an article that names one of them (empty: an
+    /// article that names `actor` itself).
+    #[serde(default, rename = "where")]
+    #[schemars(with = "Vec<String>")]
+    where_: Vec<Spanned<String>>,
 }
 
 /// A party: a state, an armed group, a movement...
@@ -236,6 +254,8 @@ pub type Located = (String, String, u64, u64);
 pub struct ParsedFile {
     /// Every label form (as written) with its entry and position, for duplicate checks.
     pub form_locs: Vec<Located>,
+    /// Every actor id a label's `names` gives (as written) with its entry and position.
+    pub actor_refs: Vec<Located>,
     pub path: String,
     pub name: String,
     /// The name was written (`lexicon:`), not taken from the file name.
@@ -390,6 +410,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
     }
 
     let mut form_locs: Vec<Located> = Vec::new();
+    let mut actor_refs: Vec<Located> = Vec::new();
     let mut seen = std::collections::HashMap::new();
     let mut labels = Vec::new();
     let raw_labels = raw.labels.unwrap_or_default();
@@ -449,6 +470,16 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 f.referenced.column(),
             ));
         }
+        for n in &l.names {
+            for a in std::iter::once(&n.actor).chain(&n.where_) {
+                actor_refs.push((
+                    a.value.clone(),
+                    l.id.value.clone(),
+                    ck.line(a),
+                    a.referenced.column(),
+                ));
+            }
+        }
         let forms = ck.forms(&l.forms, "form");
         let exclude = ck.forms(&l.exclude, "exclusion");
         let loc = EntryLoc {
@@ -473,6 +504,14 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 },
                 exclude,
                 requires: l.requires,
+                names: l
+                    .names
+                    .into_iter()
+                    .map(|n| Epithet {
+                        actor: n.actor.value,
+                        where_: n.where_.into_iter().map(|w| w.value).collect(),
+                    })
+                    .collect(),
                 note: l.note,
                 allow: l.allow,
                 overrides: l.overrides,
@@ -544,6 +583,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
     if ck.problems.is_empty() {
         Ok(ParsedFile {
             form_locs,
+            actor_refs,
             path: path.to_owned(),
             name,
             named,
@@ -911,7 +951,7 @@ mod tests {
             ),
             (
                 "  - {id: x, froms: [a], category: a/b, stance: 1, kind: act}\n",
-                "3:13: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, requires, note, allow, overrides; did you mean `forms`?",
+                "3:13: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, requires, names, note, allow, overrides; did you mean `forms`?",
             ),
         ];
         for (body, want) in cases {
@@ -944,7 +984,7 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                "4:5: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, requires, note, allow, overrides; did you mean `forms`?".to_string(),
+                "4:5: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, requires, names, note, allow, overrides; did you mean `forms`?".to_string(),
                 "17:11: unknown kind `lable`, expected one of label, act, attribution, distancing; did you mean `label`?".to_string(),
                 "19:28: unknown actor type `stat`, expected one of state, armed_group, movement, population, organization, person; did you mean `state`?".to_string(),
                 "11:13: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
