@@ -4156,7 +4156,7 @@ fn epithet(cx: &Context, t: &Term) -> Option<Link> {
             (total > 0).then_some((total, a, top))
         })
         .collect();
-    ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
     let &(n, a, place) = ranked.first()?;
     if ranked.get(1).is_some_and(|r| r.0 == n) {
         return None;
