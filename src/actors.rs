@@ -350,6 +350,42 @@ fn regional_demonym(text: &str, span: Span) -> bool {
     REGION_WORDS.contains(&word) || (spaced.is_some() && ETHNIC_WORDS.contains(&word))
 }
 
+/// Capitalised words that, right before a name, make it part of the name of a lake, a
+/// mountain or a river ("Lake Chad", "Mount Lebanon"): a place, not the state.
+const FEATURE_WORDS: &[&str] = &["Lake", "Mount", "Mt.", "River"];
+
+/// Capitalised words that, with "of", name a sea or a coast after a name ("Gulf of Aden",
+/// "Sea of Japan", "Bay of Bengal", "Horn of Africa").
+const FEATURE_OF_WORDS: &[&str] = &["Gulf", "Sea", "Bay", "Strait", "Straits", "Horn", "Cape"];
+
+/// Whether a name at `span` is part of the name of a geographic feature: right after a word of
+/// [`FEATURE_WORDS`], or after one of [`FEATURE_OF_WORDS`] and "of".
+fn names_a_feature(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == span.start {
+        return false;
+    }
+    let (start, word) = last_word(before);
+    if FEATURE_WORDS.contains(&word) {
+        return true;
+    }
+    if word != "of" {
+        return false;
+    }
+    let (_, feature) = last_word(before[..start].trim_end_matches([' ', '\u{a0}']));
+    FEATURE_OF_WORDS.contains(&feature)
+}
+
+/// The last word of `s` (letters and dots) and where it starts.
+fn last_word(s: &str) -> (usize, &str) {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    (start, &s[start..])
+}
+
 /// The derived adjectives of the states whose lexicon entry lists none (see [`demonyms`]),
 /// with their actor, leaving out any form that another actor lists or derives: "Nigerian"
 /// would be both Niger's and Nigeria's, so it is neither's.
@@ -569,6 +605,8 @@ impl ActorIndex {
                 !(matches!(self.forms[h.owner].form, Form::Adjective | Form::People)
                     && regional_demonym(text, h.span))
             })
+            // "Lake Chad", "the Gulf of Aden": a place, not the state.
+            .filter(|h| !(self.forms[h.owner].form == Form::Name && names_a_feature(text, h.span)))
             .map(|h| {
                 let info = &self.forms[h.owner];
                 let (role, compound) = compound_role(text, h.span);
@@ -1179,6 +1217,20 @@ mod tests {
             ("Deputy Prime Minister Dar said the talks went well.", true),
         ];
         check_named(yaml, "pk", rows);
+    }
+
+    #[test]
+    fn a_state_named_in_a_lake_sea_or_mountain_is_a_place() {
+        let yaml = "actors:
+  - {id: td, name: Chad, type: state}
+";
+        let rows: &[(&str, bool)] = &[
+            ("Jets struck hideouts around the Lake Chad islands.", false),
+            ("Ships sailed in the Gulf of Chad.", false),
+            ("Chad's army struck hideouts near the lake.", true),
+            ("Troops from Chad joined the mission.", true),
+        ];
+        check_named(yaml, "td", rows);
     }
 
     #[test]

@@ -1782,8 +1782,14 @@ fn officials_of(
             out.push(None);
             continue;
         }
-        let organ = crate::unlisted::is_state_organ(w);
-        let office = organ || crate::unlisted::is_state_office(w);
+        let mut organ = crate::unlisted::is_state_organ(w);
+        let mut office = organ || crate::unlisted::is_state_office(w);
+        // A speaker written short stands for the title the text introduced it with ("Akpan"
+        // for "The Director of Defence Media Operations, Brigadier General Samuel Akpan").
+        if !office && let Some(intro) = introduction(cx, f, w) {
+            organ = crate::unlisted::is_state_organ(intro);
+            office = organ || crate::unlisted::is_state_office(intro);
+        }
         let n = out.len();
         // "the ministry", "the source", "the spokesperson": the organ or office holder with that
         // head named in the five sentences before, whatever it was read as ("The ministry" after
@@ -1795,6 +1801,18 @@ fn officials_of(
                 .take_while(|&g| frames[g].sentence + 5 >= f.sentence)
                 .find(|&g| crate::unlisted::speaker_head(written[g]).as_deref() == Some(head))
         });
+        // "He said" after "Akpan said": a personal pronoun stands for the person who spoke
+        // last, in the five sentences before, as news copy uses it.
+        let before = before.or_else(|| {
+            matches!(w.to_lowercase().as_str(), "he" | "she" | "him" | "her")
+                .then(|| {
+                    (0..n)
+                        .rev()
+                        .take_while(|&g| frames[g].sentence + 5 >= f.sentence)
+                        .find(|&g| out[g].is_some() && !crate::unlisted::is_state_organ(written[g]))
+                })
+                .flatten()
+        });
         let state = match before {
             Some(g) => out[g],
             None if office => state_in_focus(cx, salience, outlet_leaning, f, organ, &denounced[n]),
@@ -1803,6 +1821,71 @@ fn officials_of(
         out.push(state);
     }
     out
+}
+
+/// The words the text introduced a speaker with when the frame writes it short: for an acronym,
+/// the name before its first use in brackets ("The Defence Headquarters (DHQ)"); for a surname,
+/// its clause up to the surname's first use ("The Director of Defence Media Operations,
+/// Brigadier General Samuel Akpan"); for "he", "she" or "him", "her", the clause of the
+/// last titled name (a rank and capitalised words after it) in the two sentences before. A
+/// clause starts at its sentence's start or after a semicolon, colon or quotation mark.
+fn introduction<'t>(cx: &Context<'t>, f: &Frame, written: &str) -> Option<&'t str> {
+    let toks = &cx.seg.tokens;
+    let raw = |k: usize| toks[k].span.slice(cx.text);
+    let clause_from = |k: usize| {
+        let sent = cx.seg.sentence_at(toks[k].span.start)?;
+        let start = cx.seg.sentences[sent].tokens.start;
+        Some(
+            (start..k)
+                .rev()
+                .find(|&j| matches!(cx.w(j), ";" | ":" | "\"" | "“" | "”"))
+                .map_or(start, |j| j + 1),
+        )
+    };
+    let slice = |from: usize, to: usize| {
+        let (a, b) = (toks[from].span.start, toks[to].span.end);
+        (b > a).then(|| &cx.text[a..b])
+    };
+    let word = written.trim();
+    // "The DHQ": an acronym may take the article.
+    let word = match word
+        .strip_prefix("The ")
+        .or_else(|| word.strip_prefix("the "))
+    {
+        Some(w) if crate::text::is_acronym(w) => w,
+        _ => word,
+    };
+    if word.contains(char::is_whitespace) || word.is_empty() {
+        return None;
+    }
+    if crate::text::is_acronym(word) {
+        let k = (1..toks.len()).find(|&k| raw(k) == word && cx.w(k - 1) == "(")?;
+        let from = clause_from(k - 1)?;
+        return (from + 1 < k).then(|| slice(from, k - 2)).flatten();
+    }
+    let upto = token_range(cx.seg, f.speaker).start;
+    if word.chars().next().is_some_and(char::is_uppercase)
+        && !matches!(word, "He" | "She" | "Him" | "Her")
+    {
+        let k = (0..upto).find(|&k| raw(k) == word)?;
+        let from = clause_from(k)?;
+        return (from < k).then(|| slice(from, k)).flatten();
+    }
+    if !matches!(word.to_lowercase().as_str(), "he" | "she" | "him" | "her") {
+        return None;
+    }
+    let first = cx.seg.sentences[f.sentence.saturating_sub(2)].tokens.start;
+    let end = cx.seg.sentences[f.sentence].tokens.start;
+    let rank = (first..end).rev().find(|&k| {
+        crate::unlisted::is_rank(raw(k))
+            && k + 1 < end
+            && raw(k + 1).chars().next().is_some_and(char::is_uppercase)
+    })?;
+    let last = (rank + 1..end)
+        .take_while(|&k| raw(k).chars().next().is_some_and(char::is_uppercase))
+        .last()?;
+    let from = clause_from(rank)?;
+    slice(from, last)
 }
 
 /// For each speech frame, the parties its own words delegitimise by name: a term of negative

@@ -392,7 +392,7 @@ pub fn speaker_head(speaker: &str) -> Option<String> {
 
 /// Whether a word, as written, is a rank of a regular army: a capitalised title of
 /// [`TITLES`] that suggests a state and counts only when capitalised ("Major", "Gen.").
-fn is_rank(raw: &str) -> bool {
+pub(crate) fn is_rank(raw: &str) -> bool {
     let lower = raw.to_lowercase();
     raw.chars().next().is_some_and(char::is_uppercase)
         && TITLES.iter().any(|(words, ty, lower_ok)| {

@@ -1227,6 +1227,37 @@ fn an_organ_and_a_headline_speaker_resolve_to_the_party_the_body_names() {
 }
 
 #[test]
+fn a_speaker_written_short_keeps_the_title_it_was_introduced_with() {
+    // An acronym stands for the organ named before its first use in brackets, a surname for
+    // the titled name it was introduced with, and "he" for the person who spoke last.
+    let a = analyze(
+        "Troops neutralise 52 terrorists in North East: DHQ\nThe Defence Headquarters (DHQ) \
+         says Nigerian troops have neutralised 52 terrorists. The Director of Defence Media \
+         Operations, Brigadier General Samuel Akpan, disclosed this on Thursday. \"The \
+         insurgents are on the run,\" Akpan said. He said the militants had lost their bases. \
+         The DHQ urged the public to report the jihadists.",
+    );
+    for (term, nth) in [
+        ("terrorists", 0),
+        ("insurgents", 0),
+        ("militants", 0),
+        ("jihadists", 0),
+    ] {
+        let h = hit(&a, term, nth);
+        assert_eq!(h.speaker_actor.as_deref(), Some("nigeria"), "{term}");
+        assert!(h.speaker_by_office, "{term}");
+    }
+    // Not: a surname introduced with no office of a state, nor a pronoun after such a speaker.
+    let b = analyze(
+        "Headline\nFighting continued near Abuja on Monday. Local farmer Samuel Akpan described \
+         the attack. \"The insurgents are on the run,\" Akpan said. He said the militants had \
+         fled.",
+    );
+    assert_eq!(hit(&b, "insurgents", 0).speaker_actor, None);
+    assert_eq!(hit(&b, "militants", 0).speaker_actor, None);
+}
+
+#[test]
 fn an_unnamed_official_speaks_for_the_state_in_focus_by_title() {
     let a = analyze(
         "Niger army repels attack\nNiger's army said on Monday it had repelled an attack near \
