@@ -2923,6 +2923,21 @@ fn frame_at(
     let mut s = p + 1;
     while s > r.start {
         let w = cx.word(s - 1);
+        // A relative clause on the subject ("a government official who asked not to be named
+        // dismissed ...", "a survivor who fled to Ouagadougou told RFI") modifies it: "who" or
+        // "which" right after a noun (not after a preposition: "after which"), whatever the
+        // clause's verb. The speaker is the noun phrase before it, without the clause and the
+        // parties it names.
+        if matches!(w, "who" | "which")
+            && s >= r.start + 2
+            && cx.word(s - 2).chars().all(char::is_alphabetic)
+            && !REPORTING.contains(cx.word(s - 2))
+            && !cx.is(s - 2, NOT_SUBJECT)
+        {
+            subject_end = s - 1;
+            s -= 1;
+            continue;
+        }
         let boundary = matches!(w, "," | ";" | ":" | "—" | "–")
             || CLAUSE_WORDS.contains(&w)
             || (cx.is_punct(s - 1) && is_quote_char(cx.first_char(s - 1)))

@@ -86,6 +86,22 @@ fn write_temp(dir: &tempfile::TempDir, name: &str, body: &[u8]) -> PathBuf {
 
 /// (sentence, term, voice, speaker substring or "" for none)
 const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
+    // A relative clause on the subject is no speaker of its own: the noun phrase before it
+    // speaks, without the parties the clause names.
+    (
+        "Headline\nA government official who asked not to be named said the army was pursuing \
+         \"terrorists\".",
+        "terrorists",
+        Voice::Quote,
+        "A government official",
+    ),
+    (
+        "Headline\n\"They accused us of feeding the terrorists,\" a survivor who fled to \
+         Ouagadougou told RFI.",
+        "terrorists",
+        Voice::Quote,
+        "a survivor",
+    ),
     // A passive participle with its agent after a noun modifies the noun: a participle after
     // the comma shares the sentence's subject, not the agent ...
     (
