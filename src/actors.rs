@@ -341,12 +341,7 @@ fn regional_demonym(text: &str, span: Span) -> bool {
     let Some(before) = spaced.or_else(|| before.strip_suffix('-')) else {
         return false;
     };
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &before[start..];
+    let (_, word) = last_word(before);
     REGION_WORDS.contains(&word) || (spaced.is_some() && ETHNIC_WORDS.contains(&word))
 }
 
@@ -1226,11 +1221,18 @@ mod tests {
 ";
         let rows: &[(&str, bool)] = &[
             ("Jets struck hideouts around the Lake Chad islands.", false),
-            ("Ships sailed in the Gulf of Chad.", false),
             ("Chad's army struck hideouts near the lake.", true),
             ("Troops from Chad joined the mission.", true),
         ];
         check_named(yaml, "td", rows);
+        let yaml = "actors:
+  - {id: gn, name: Guinea, type: state}
+";
+        let rows: &[(&str, bool)] = &[
+            ("Pirates seized a tanker in the Gulf of Guinea.", false),
+            ("Guinea's junta seized a tanker.", true),
+        ];
+        check_named(yaml, "gn", rows);
     }
 
     #[test]

@@ -429,8 +429,12 @@ impl<'a> Context<'a> {
             return false;
         }
         let t = self.first_token(m);
+        let start = self
+            .seg
+            .sentence_at(self.mentions[m].span.start)
+            .map_or(0, |s| self.seg.sentences[s].tokens.start);
         // "northern Syria", "eastern Ukraine": a region of the country, whatever comes before.
-        if t > 0 && COMPASS_ADJECTIVES.contains(&self.w(t - 1)) {
+        if t > start && heads::COMPASS_ADJECTIVES.contains(&self.w(t - 1)) {
             return true;
         }
         self.word_before_region(m).is_some_and(|w| {
@@ -460,7 +464,7 @@ impl<'a> Context<'a> {
         let mut t = self.first_token(m);
         while t > start {
             let w = self.w(t - 1);
-            let region = COMPASS_ADJECTIVES.contains(&w)
+            let region = heads::COMPASS_ADJECTIVES.contains(&w)
                 || matches!(
                     w,
                     "the" | "north" | "south" | "east" | "west" | "rural" | "occupied"
@@ -1784,13 +1788,25 @@ fn officials_of(
         }
         let mut organ = crate::unlisted::is_state_organ(w);
         let mut office = organ || crate::unlisted::is_state_office(w);
+        let n = out.len();
+        // "He said" after "Akpan said": a personal pronoun stands for the person who spoke
+        // last, in the five sentences before (no organ), as news copy uses it; that person's
+        // state, if an official's.
+        let pronoun = is_personal_pronoun(w);
+        let last_person = (0..n)
+            .rev()
+            .filter(|_| pronoun)
+            .take_while(|&g| frames[g].sentence + 5 >= f.sentence)
+            .find(|&g| !crate::unlisted::is_state_organ(written[g]));
         // A speaker written short stands for the title the text introduced it with ("Akpan"
         // for "The Director of Defence Media Operations, Brigadier General Samuel Akpan").
-        if !office && let Some(intro) = introduction(cx, f, w) {
+        if !office
+            && last_person.is_none()
+            && let Some(intro) = introduction(cx, f, w)
+        {
             organ = crate::unlisted::is_state_organ(intro);
             office = organ || crate::unlisted::is_state_office(intro);
         }
-        let n = out.len();
         // "the ministry", "the source", "the spokesperson": the organ or office holder with that
         // head named in the five sentences before, whatever it was read as ("The ministry" after
         // "the Gaza Health Ministry" is no state's); else a head that names an organ or a state
@@ -1801,18 +1817,7 @@ fn officials_of(
                 .take_while(|&g| frames[g].sentence + 5 >= f.sentence)
                 .find(|&g| crate::unlisted::speaker_head(written[g]).as_deref() == Some(head))
         });
-        // "He said" after "Akpan said": a personal pronoun stands for the person who spoke
-        // last, in the five sentences before, as news copy uses it.
-        let before = before.or_else(|| {
-            matches!(w.to_lowercase().as_str(), "he" | "she" | "him" | "her")
-                .then(|| {
-                    (0..n)
-                        .rev()
-                        .take_while(|&g| frames[g].sentence + 5 >= f.sentence)
-                        .find(|&g| out[g].is_some() && !crate::unlisted::is_state_organ(written[g]))
-                })
-                .flatten()
-        });
+        let before = before.or(last_person);
         let state = match before {
             Some(g) => out[g],
             None if office => state_in_focus(cx, salience, outlet_leaning, f, organ, &denounced[n]),
@@ -1863,29 +1868,53 @@ fn introduction<'t>(cx: &Context<'t>, f: &Frame, written: &str) -> Option<&'t st
         let from = clause_from(k - 1)?;
         return (from + 1 < k).then(|| slice(from, k - 2)).flatten();
     }
+    // A title: capitalised words, words of office or role, and the words that join them ("The
+    // Director of Defence Media Operations, Brigadier General"), with no verb between.
+    let capitalised = |k: usize| raw(k).chars().next().is_some_and(char::is_uppercase);
+    let title = |from: usize, to: usize| {
+        (from..to).all(|k| {
+            let w = cx.w(k);
+            capitalised(k)
+                || matches!(w, "," | "-" | "of" | "the" | "for" | "and")
+                || heads::ROLE_NOUNS.contains(&w)
+                || crate::unlisted::is_office_word(w)
+        })
+    };
     let upto = token_range(cx.seg, f.speaker).start;
-    if word.chars().next().is_some_and(char::is_uppercase)
-        && !matches!(word, "He" | "She" | "Him" | "Her")
-    {
-        let k = (0..upto).find(|&k| raw(k) == word)?;
+    if capitalised_word(word) && !is_personal_pronoun(word) {
+        // The surname's first use, after a first name, at the end of a title.
+        let k = (1..upto).find(|&k| raw(k) == word)?;
         let from = clause_from(k)?;
-        return (from < k).then(|| slice(from, k)).flatten();
+        return (from + 1 < k && capitalised(k - 1) && title(from, k))
+            .then(|| slice(from, k))
+            .flatten();
     }
-    if !matches!(word.to_lowercase().as_str(), "he" | "she" | "him" | "her") {
+    if !is_personal_pronoun(word) {
         return None;
     }
+    // The last ranked name of the two sentences before, at the end of a title that opens its
+    // clause: the subject of its sentence.
     let first = cx.seg.sentences[f.sentence.saturating_sub(2)].tokens.start;
     let end = cx.seg.sentences[f.sentence].tokens.start;
-    let rank = (first..end).rev().find(|&k| {
-        crate::unlisted::is_rank(raw(k))
-            && k + 1 < end
-            && raw(k + 1).chars().next().is_some_and(char::is_uppercase)
-    })?;
-    let last = (rank + 1..end)
-        .take_while(|&k| raw(k).chars().next().is_some_and(char::is_uppercase))
-        .last()?;
+    let rank = (first..end)
+        .rev()
+        .find(|&k| crate::unlisted::is_rank(raw(k)) && k + 1 < end && capitalised(k + 1))?;
+    let last = (rank + 1..end).take_while(|&k| capitalised(k)).last()?;
     let from = clause_from(rank)?;
-    slice(from, last)
+    title(from, rank).then(|| slice(from, last)).flatten()
+}
+
+/// Whether a word as written starts with a capital letter.
+fn capitalised_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The personal pronouns that stand for one person speaking, in either case.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+
+/// Whether a speaker as written is a personal pronoun of [`PERSONAL_PRONOUNS`].
+fn is_personal_pronoun(w: &str) -> bool {
+    PERSONAL_PRONOUNS.contains(&w.trim().to_lowercase().as_str())
 }
 
 /// For each speech frame, the parties its own words delegitimise by name: a term of negative
@@ -2357,10 +2386,12 @@ impl<'a> Term<'a> {
                 })
             }
             Antecedent::Term(o) => {
-                // A description of a party is no apposition to, or predicate of, an act: in
-                // "in response to the terror attack, the security forces have ...", the forces
-                // are not the attack.
-                if predicative && e.kind == Kind::Label && self.hits[o].entry.kind == Kind::Act {
+                // A description of a party is no apposition to an act: in "in response to the
+                // terror attack, the security forces have ...", the forces are not the attack.
+                if rule == LinkRule::Apposition
+                    && e.kind == Kind::Label
+                    && self.hits[o].entry.kind == Kind::Act
+                {
                     return None;
                 }
                 let l = self.links[o].as_ref()?;
@@ -2605,19 +2636,6 @@ fn head_of(cx: &Context, hit: &TermHit) -> Option<Head> {
     Some(head)
 }
 
-/// Adjectives of a region of a country ("northern Syria").
-const COMPASS_ADJECTIVES: &[&str] = &[
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "northwestern",
-    "northeastern",
-    "southwestern",
-    "southeastern",
-    "central",
-];
-
 /// The word of hostility before a term in its clause (an opposing word of [`OPPOSING`] at most
 /// four tokens before it, or, at most six tokens before a label with no "and" and no form of
 /// "be" between, a verb of attack, defeat, seizure or condemnation not followed by "by":
@@ -2643,8 +2661,13 @@ fn against_before(
     // martyrs" the martyrs are the Palestinians.
     // "and" or "or" before a determiner joins a second object ("crushing an attack by the
     // militias of the Port Sudan army and the terrorist Islamist brigades"); before anything
-    // else it may open a second verb. No comma stands between a verb and its object: in "in
-    // response to the attack, the security forces have ..." the forces are a new subject.
+    // else it may open a second verb. No comma stands between a verb and its object but one
+    // of a list that goes on after the term ("killed the militants, terrorists and
+    // mercenaries"): in "in response to the attack, the security forces have ..." the forces
+    // are a new subject.
+    let list_goes_on = (toks.end..(toks.end + 4).min(clause.end))
+        .take_while(|&j| cx.w(j) != ",")
+        .any(|j| matches!(cx.w(j), "and" | "or"));
     let object = |k: usize| {
         kind == Kind::Label
             && cx.w(k + 1) != "by"
@@ -2653,7 +2676,8 @@ fn against_before(
                     && (j + 1 == toks.start || DETERMINERS.contains(&cx.w(j + 1)));
                 (joins_object || !matches!(cx.w(j), "and" | "or" | "but" | "then"))
                     && !BE_FORMS.contains(&cx.w(j))
-                    && !matches!(cx.w(j), "," | ";" | ":")
+                    && !matches!(cx.w(j), ";" | ":")
+                    && (cx.w(j) != "," || list_goes_on)
             })
     };
     // Past six tokens, only a noun phrase may stand between the verb and the term: no comma, no
@@ -2668,9 +2692,17 @@ fn against_before(
                 && (inside || !(w.ends_with("ed") || w.ends_with("ing")))
         })
     };
-    // "in response to" answers the other side's act, as "in retaliation for" does.
+    // "in response to", "in retaliation for": an act answered in kind is the other side's. Not
+    // the noun as a modifier ("reprisal attacks", "revenge killings").
     let answers = |k: usize| {
-        cx.w(k) == "response" && k > clause.start && cx.w(k - 1) == "in" && cx.w(k + 1) == "to"
+        let next = cx.w(k + 1);
+        match cx.w(k) {
+            "response" => k > clause.start && cx.w(k - 1) == "in" && next == "to",
+            "retaliation" | "reprisal" | "reprisals" | "revenge" => {
+                matches!(next, "for" | "against")
+            }
+            _ => false,
+        }
     };
     // An opposing word stands at most four tokens before the term; a verb of attack may have an
     // object between ("liberated two villages from the militants", "crushing an attack by the
@@ -3242,18 +3274,15 @@ fn shares_subject(cx: &Context, verb: usize, act: usize) -> bool {
 
 /// A term that modifies a singular title before a person's name describes that person's side:
 /// the rebels a "rebel commander" commands, the coup a "coup leader" led ("Coup leader Min
-/// Aung Hlaing", "militant leader Dogo Gide"). The title is one word of
-/// [`heads::ROLE_NOUNS`] right after the term, and the name right after it; the party is the
+/// Aung Hlaing", "militant leader Dogo Gide"). The title is one word that leads or speaks for
+/// a side ([`heads::is_side_role`]; not "war crimes prosecutor") right after the term, and the
+/// name right after it; the party is the
 /// person's, or the one the lexicon says the person is part of, as the entry's types allow. A
 /// term that is itself a title ("the tyrant Bashar al-Assad") is the name's by the modifier
 /// rule before this one.
 fn titled_person_after(cx: &Context, t: &Term) -> Option<Link> {
     let title = t.toks.end;
-    if title + 1 >= t.sent.end
-        || t.head.is_some()
-        || heads::class_of(cx.w(title)) != Some(heads::Class::Role)
-        || heads::is_plural(cx.w(title))
-    {
+    if title + 1 >= t.sent.end || t.head.is_some() || !heads::is_side_role(cx.w(title)) {
         return None;
     }
     let m = cx.mention_at.get(title + 1).copied().flatten()?;
@@ -3362,6 +3391,15 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
             "owns the phrase, which names someone on their side",
         ));
     }
+    modified_head(cx, t)
+        .or_else(|| titled_person_after(cx, t))
+        .or_else(|| head_after(cx, t))
+}
+
+/// The name or organ right after the term that the term modifies (the last part of
+/// `same_phrase` reads the words after the term: this, then [`titled_person_after`], then
+/// [`head_after`]).
+fn modified_head(cx: &Context, t: &Term) -> Option<Link> {
     // "the terrorist Israeli army", "the terrorist Myanmar military": a label right before a party's
     // name or organ is its modifier, and describes it whatever type the entry targets; a title
     // right before a name is the name's ("C.I.A. director Mike Pompeo"). Not a label that is
@@ -3392,11 +3430,13 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
             detail: format!("'{}' is the head the term modifies", cx.mention_text(m)),
         });
     }
-    if let Some(link) = titled_person_after(cx, t) {
-        return Some(link);
-    }
-    // (What follows a noun of attribution is what is claimed: "allegations of Rwandan
-    // involvement" are not Rwanda's.)
+    None
+}
+
+/// The head after a term that is a compound modifier ("U.S.-backed, Kurdish-led coalition") or
+/// is followed by an owner phrase ("fighters of HTS"). What follows a noun of attribution is
+/// what is claimed: "allegations of Rwandan involvement" are not Rwanda's.
+fn head_after(cx: &Context, t: &Term) -> Option<Link> {
     let after: Vec<usize> = t.right.iter().copied().filter(|&m| t.fits(cx, m)).collect();
     if after.is_empty() || !(t.compound || t.owner_pp) || t.entry.kind == Kind::Attribution {
         return None;
@@ -3660,7 +3700,13 @@ fn claim_owner(cx: &Context, t: &Term) -> Option<Link> {
         by += 1;
     }
     let agent = (by + 1 < t.sent.end && cx.w(by) == "by")
-        .then(|| cx.mention_at[by + 1])
+        .then(|| {
+            let mut k = by + 1;
+            while k < t.sent.end && DETERMINERS.contains(&cx.w(k)) {
+                k += 1;
+            }
+            cx.mention_at.get(k).copied().flatten()
+        })
         .flatten();
     let (owners, how): (Vec<usize>, &str) = if let Some(g) = pronoun_owners(cx, t) {
         (
@@ -4312,7 +4358,7 @@ fn no_agent_of_act(cx: &Context, m: usize, toks: &Range<usize>, passive: bool) -
         && (toks.end..f).all(|k| cx.w(k) != ",")
         && toks.end > 0
         && heads::names_doer_after_of(cx.w(toks.end - 1));
-    (!after_by && !doer_after_of && (cx.population_reading(m) || f > toks.start))
+    (!after_by && (cx.population_reading(m) || (f > toks.start && !doer_after_of)))
         || (passive && l < toks.start)
         || cx
             .word_before_region(m)
@@ -6282,6 +6328,13 @@ labels:
         ),
     ];
     const NOT_NEAREST_IN_CLAUSE: &[Row] = &[
+        // A list after a verb of attack is its object, commas and all: not the subject's.
+        (
+            "The Sudanese army killed the militants, terrorists and mercenaries near El Fasher.",
+            "terrorists",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
         // An event noun of a transitive verb names its object after "of", not its doer.
         (
             "The invasion of Ukraine began in 2022.",

@@ -640,45 +640,51 @@ fn own_side_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<Stri
     if !(euphemism || praise) {
         return None;
     }
-    let (i, why) = ok
-        .iter()
-        .enumerate()
-        .find_map(|(i, &(a, _))| (t.leaning)(a).filter(|l| l.net > 0).map(|l| (i, l.why)))?;
-    if i == 0 {
-        return None;
-    }
-    let (passed, passed_points) = ok[0];
-    ok[..=i].rotate_right(1);
-    let (a, p) = ok[0];
     let what = if euphemism {
         "the outlet's own euphemism, for an act of a party on its side"
     } else {
         "a term of praise, for a party its voice sides with"
     };
-    Some(format!(
-        "{what}: {} ({p} points, ahead of {} with {passed_points}: {why})",
-        cast.name(a),
-        cast.name(passed)
-    ))
+    leaning_first(t, ok, cast, 1, what)
 }
 
-/// The converse of a term of praise: a term of negative stance, in any voice, goes to a party
-/// that voice is set against by what it says elsewhere in the article (see
+/// The converse of a term of praise, in the outlet's own narration: a negative description
+/// goes to a party the outlet is set against by what it says elsewhere in the article (see
 /// [`crate::alignment`]), when one is a candidate. A Ukrainian outlet that calls Russia's
 /// troops "occupiers" in its own narration means them by "the invaders" a paragraph on, though
-/// Ukraine's defenders are named nearer. Not for euphemisms, whose stance is the doer's.
-///
-/// Moves the most salient such party first and gives the detail that says why; leaves `ok` as
-/// it is when the first is already one, or none is.
+/// Ukraine's defenders are named nearer. Only for a description: an entry with targets, or a
+/// head noun that names a party (not a clause the lexicon lists, which may be about anyone).
+/// Not in a speaker's words, where the parties the article sets against the speaker already
+/// count more ([`OPPONENT_FACTOR`]), and not for euphemisms, whose stance is the doer's.
 fn against_side_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<String> {
-    let refers = !t.entry.targets.is_empty() || t.head.is_some() || t.entry.kind == Kind::Act;
-    if !t.narration || !refers || !t.entry.stance_is_the_users() || t.entry.stance >= 0 {
+    let describes = !t.entry.targets.is_empty() || t.head.is_some();
+    if !t.narration || !describes || !t.entry.stance_is_the_users() || t.entry.stance >= 0 {
         return None;
     }
-    let (i, why) = ok
-        .iter()
-        .enumerate()
-        .find_map(|(i, &(a, _))| (t.leaning)(a).filter(|l| l.net < 0).map(|l| (i, l.why)))?;
+    leaning_first(
+        t,
+        ok,
+        cast,
+        -1,
+        "a negative term, for a party its voice is set against",
+    )
+}
+
+/// Moves the most salient candidate whose leaning (by the term's voice) has the sign `sign`
+/// first, and gives the detail that says why (`what`); leaves `ok` as it is when the first is
+/// already one, or none is.
+fn leaning_first(
+    t: &Term,
+    ok: &mut [(usize, u32)],
+    cast: &Cast,
+    sign: i32,
+    what: &str,
+) -> Option<String> {
+    let (i, why) = ok.iter().enumerate().find_map(|(i, &(a, _))| {
+        (t.leaning)(a)
+            .filter(|l| l.net.signum() == sign)
+            .map(|l| (i, l.why))
+    })?;
     if i == 0 {
         return None;
     }
@@ -686,8 +692,7 @@ fn against_side_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<
     ok[..=i].rotate_right(1);
     let (a, p) = ok[0];
     Some(format!(
-        "a negative term, for a party its voice is set against: {} ({p} points, ahead of {} \
-         with {passed_points}: {why})",
+        "{what}: {} ({p} points, ahead of {} with {passed_points}: {why})",
         cast.name(a),
         cast.name(passed)
     ))

@@ -240,6 +240,29 @@ pub const ROLE_NOUNS: &[&str] = &[
     "incumbent",
 ];
 
+/// The role nouns of [`ROLE_NOUNS`] that lead or speak for a side: a word before them names
+/// that side ("rebel commander", "coup leader", "militia spokesman"). Before the others it
+/// names what the office deals with ("war crimes prosecutor", "peace envoy").
+const SIDE_ROLES: &[&str] = &[
+    "leader",
+    "commander",
+    "chief",
+    "ruler",
+    "strongman",
+    "dictator",
+    "chairman",
+    "chairwoman",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
+/// Whether a lower-case word is a role noun that leads or speaks for a side ([`SIDE_ROLES`]).
+pub fn is_side_role(w: &str) -> bool {
+    SIDE_ROLES.contains(&w)
+}
+
 /// Plural nouns that do not end in -s, and singular nouns that do.
 const PLURAL_WORDS: &[&str] = &["people", "men", "women", "children", "police", "personnel"];
 const SINGULAR_IN_S: &[&str] = &[
@@ -660,6 +683,19 @@ const QUANTIFIERS: &[&str] = &[
 /// `attribution::own_citizens`); a state's people in anyone's words are in [`COLLECTIVE_NOUNS`].
 pub const CITIZEN_NOUNS: &[&str] = &["citizen", "citizens", "nationals", "compatriots"];
 
+/// Adjectives of a region of a country ("northern Syria", "the Northwestern Command").
+pub const COMPASS_ADJECTIVES: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northwestern",
+    "northeastern",
+    "southwestern",
+    "southeastern",
+    "central",
+];
+
 /// Nouns of wrongdoing with no transitive verb behind them, whose "of" names the doer (a
 /// subjective genitive: "the crimes of the occupation", "the brutality of the regime"). An
 /// event noun made from a transitive verb takes its object after "of" instead ("the invasion of
@@ -671,7 +707,6 @@ const DOER_OF_NOUNS: &[&str] = &[
     "atrocity",
     "atrocities",
     "terrorism",
-    "terror",
     "aggression",
     "brutality",
     "barbarity",

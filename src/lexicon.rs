@@ -122,7 +122,8 @@ pub struct LabelEntry {
 pub struct Epithet {
     /// The actor id the term names.
     pub actor: String,
-    /// Actor ids: the term names `actor` in an article that names one of them.
+    /// Actor ids: the term names `actor` in an article that names one of them or `actor`
+    /// itself.
     #[serde(rename = "where", skip_serializing_if = "Vec::is_empty")]
     pub where_: Vec<String>,
 }

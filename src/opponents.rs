@@ -38,8 +38,7 @@ use std::ops::Range;
 use crate::text::{LowerTokens, Segmented, TokenKind, WordSet};
 
 /// Words whose object is the side opposed to the parties before them in the clause: "against",
-/// "versus", verbs of fighting ("for help fighting an Islamist insurgency") and of retaliation
-/// ("in retaliation for").
+/// "versus", and verbs of fighting ("for help fighting an Islamist insurgency").
 pub const OPPOSING: &[&str] = &[
     "against",
     "versus",
@@ -57,15 +56,6 @@ pub const OPPOSING: &[&str] = &[
     "confront",
     "confronting",
     "confronted",
-    // An act answered in kind is the other side's ("struck in retaliation for the attack").
-    "retaliation",
-    "retaliating",
-    "retaliated",
-    "reprisal",
-    "reprisals",
-    "revenge",
-    "avenge",
-    "avenging",
 ];
 
 /// Verbs of attack and condemnation: with [`OPPOSING`] and the verbs of accusing

@@ -291,30 +291,12 @@ const ORGAN_OFFICES: &[&str] = &[
     "national",
 ];
 
-/// The other words an organ's name may hold: function words, a region ("the Northwestern
-/// Command"), and what a ministry is of ("the Ministry of Foreign Affairs"). They qualify
+/// The other words an organ's name may hold: function words and what a ministry is of ("the
+/// Ministry of Foreign Affairs"); a region's adjective ("the Northwestern Command",
+/// [`crate::heads::COMPASS_ADJECTIVES`]) too. They qualify
 /// nothing: "foreign sources" are no state's.
 const ORGAN_FILLERS: &[&str] = &[
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "northwestern",
-    "northeastern",
-    "southwestern",
-    "southeastern",
-    "central",
-    "the",
-    "a",
-    "an",
-    "this",
-    "these",
-    "of",
-    "in",
-    "for",
-    "and",
-    "foreign",
-    "affairs",
+    "the", "a", "an", "this", "these", "of", "in", "for", "and", "foreign", "affairs",
 ];
 
 /// The words of a speaker as written, lower case.
@@ -349,9 +331,10 @@ pub fn is_state_organ(speaker: &str) -> bool {
     let head = words
         .iter()
         .any(|w| is(ORGAN_HEADS, w) || (is(QUALIFIED_HEADS, w) && words.iter().any(&office)));
+    let filler = |w: &String| is(ORGAN_FILLERS, w) || is(crate::heads::COMPASS_ADJECTIVES, w);
     head && words
         .iter()
-        .all(|w| is(ORGAN_HEADS, w) || is(QUALIFIED_HEADS, w) || office(w) || is(ORGAN_FILLERS, w))
+        .all(|w| is(ORGAN_HEADS, w) || is(QUALIFIED_HEADS, w) || office(w) || filler(w))
 }
 
 /// The head of a definite organ named by its head alone ("the ministry", "The source", "these
@@ -402,6 +385,15 @@ pub(crate) fn is_rank(raw: &str) -> bool {
                     .iter()
                     .any(|w| w.trim_end_matches('.') == lower.trim_end_matches('.'))
         })
+}
+
+/// Whether a lower-case word belongs to the name of a state office or organ: a word of office
+/// ([`STATE_OFFICES`], [`ORGAN_OFFICES`]) or an organ's head ([`ORGAN_HEADS`],
+/// [`QUALIFIED_HEADS`]).
+pub(crate) fn is_office_word(w: &str) -> bool {
+    [STATE_OFFICES, ORGAN_OFFICES, ORGAN_HEADS, QUALIFIED_HEADS]
+        .iter()
+        .any(|list| list.contains(&w))
 }
 
 /// Whether a speaker as written ("Interior ministry spokesman Noureddine al-Baba", "Major

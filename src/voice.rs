@@ -2684,10 +2684,17 @@ fn participle_frame(
     // the militia") modifies that noun: its agent is no subject that a participle after the
     // comma could share.
     let modifies_noun = |f: &Frame| {
+        // Past adverbs: "was reportedly announced by".
+        let mut b = f.verb_tokens.start;
+        while b > r.start
+            && (cx.word(b - 1).ends_with("ly") || SKIP_BEFORE_VERB.contains(cx.word(b - 1)))
+        {
+            b -= 1;
+        }
         f.kind == FrameKind::ByAgent
-            && f.verb_tokens.start > r.start
-            && !cx.is(f.verb_tokens.start - 1, BE_PROGRESSIVE)
-            && !cx.is(f.verb_tokens.start - 1, &["being"])
+            && b > r.start
+            && !cx.is(b - 1, BE_PROGRESSIVE)
+            && !cx.is(b - 1, &["being"])
     };
     let prev = earlier
         .iter()
@@ -2925,11 +2932,21 @@ fn frame_at(
         let w = cx.word(s - 1);
         // A relative clause on the subject ("a government official who asked not to be named
         // dismissed ...", "a survivor who fled to Ouagadougou told RFI") modifies it: "who" or
-        // "which" right after a noun (not after a preposition: "after which"), whatever the
-        // clause's verb. The speaker is the noun phrase before it, without the clause and the
-        // parties it names.
+        // "which" right after a noun (not after a preposition: "after which") and right before
+        // its own verb, a lower-case word that opens no noun phrase (in "the villages which the
+        // army said were bases" the relative's subject is the frame's speaker). The speaker is
+        // the noun phrase before it, without the clause and the parties it names.
+        let relative_verb = |k: usize| {
+            k < p + 1
+                && cx.first_char(k).is_lowercase()
+                && cx.word(k).chars().all(char::is_alphabetic)
+                && !cx.is(k, DETERMINERS)
+                && !cx.is(k, SUBJECT_PRONOUNS)
+                && !cx.is(k, NOT_SUBJECT)
+        };
         if matches!(w, "who" | "which")
             && s >= r.start + 2
+            && relative_verb(s)
             && cx.word(s - 2).chars().all(char::is_alphabetic)
             && !REPORTING.contains(cx.word(s - 2))
             && !cx.is(s - 2, NOT_SUBJECT)
@@ -3544,14 +3561,18 @@ fn opening_name(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>> {
     while e < v && e - start < 5 && (cx.first_char(e).is_uppercase() || cx.word(e) == ".") {
         e += 1;
     }
-    // "The ministry", "The army": a determiner takes its noun, lower case or not.
-    if e == start + 1
-        && e < v
-        && cx.is(start, &["the", "a", "an", "this"])
-        && cx.word(e).chars().all(char::is_alphabetic)
-        && !cx.is(e, NOT_SUBJECT)
-    {
-        e += 1;
+    // "The ministry", "The defence ministry": a determiner takes its noun, lower case or not,
+    // up to three words that are no verb (of saying, or in -ed) and no function word.
+    if e == start + 1 && cx.is(start, &["the", "a", "an", "this"]) {
+        while e < v
+            && e - start <= 3
+            && cx.word(e).chars().all(char::is_alphabetic)
+            && !cx.is(e, NOT_SUBJECT)
+            && !REPORTING.contains(cx.word(e))
+            && !(e > start + 1 && cx.word(e).ends_with("ed"))
+        {
+            e += 1;
+        }
     }
     Some(start..e)
 }

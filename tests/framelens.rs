@@ -86,6 +86,28 @@ fn write_temp(dir: &tempfile::TempDir, name: &str, body: &[u8]) -> PathBuf {
 
 /// (sentence, term, voice, speaker substring or "" for none)
 const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
+    // ... but a relative clause with a subject of its own is the frame's: the army speaks.
+    (
+        "Headline\nTroops shelled the villages which the army said were \"terrorist bases\".",
+        "terrorist bases",
+        Voice::Quote,
+        "the army",
+    ),
+    // An opening determiner takes its noun phrase, up to the verb.
+    (
+        "Headline\nThe defence ministry said the \"terrorists\" fled.",
+        "terrorists",
+        Voice::Quote,
+        "The defence ministry",
+    ),
+    // An adverb before a passive participle leaves it the main verb: its agent speaks on.
+    (
+        "Headline\nThe plan was reportedly announced by the rebels, describing it as \"a \
+         terrorist plot\".",
+        "terrorist",
+        Voice::Quote,
+        "the rebels",
+    ),
     // A relative clause on the subject is no speaker of its own: the noun phrase before it
     // speaks, without the parties the clause names.
     (
@@ -1271,6 +1293,24 @@ fn a_speaker_written_short_keeps_the_title_it_was_introduced_with() {
     );
     assert_eq!(hit(&b, "insurgents", 0).speaker_actor, None);
     assert_eq!(hit(&b, "militants", 0).speaker_actor, None);
+    // Not: a pronoun after another person spoke is that person, not the official before.
+    let c = analyze(
+        "Headline\nNigerian troops fought near Maiduguri. The Director of Defence Media \
+         Operations, Brigadier General Samuel Akpan, disclosed this on Thursday. \"The \
+         insurgents are on the run,\" Akpan said. Local farmer Musa Bello said the attack was \
+         over. He said the militants had fled.",
+    );
+    assert_eq!(
+        hit(&c, "insurgents", 0).speaker_actor.as_deref(),
+        Some("nigeria")
+    );
+    assert_eq!(hit(&c, "militants", 0).speaker_actor, None);
+    // Not: a name first written after a verb ("told Reuters") has no title.
+    let d = analyze(
+        "Headline\nNigerian troops fought near Maiduguri. Brigadier General Samuel Akpan told \
+         Reuters the troops had advanced. Reuters said the militants had fled.",
+    );
+    assert_eq!(hit(&d, "militants", 0).speaker_actor, None);
 }
 
 #[test]

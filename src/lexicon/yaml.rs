@@ -104,8 +104,8 @@ struct RawEpithet {
     /// The actor id the term names.
     #[schemars(with = "String")]
     actor: Spanned<String>,
-    /// Actor ids: the term names `actor` in an article that names one of them (empty: an
-    /// article that names `actor` itself).
+    /// Actor ids: the term names `actor` in an article that names one of them or `actor`
+    /// itself.
     #[serde(default, rename = "where")]
     #[schemars(with = "Vec<String>")]
     where_: Vec<Spanned<String>>,
