@@ -2337,7 +2337,7 @@ fn wire_set_does_not_regress() {
     assert!(r.phrase_pairs.as_ref().unwrap().f1 >= 0.95, "{text}");
     assert!(r.tool.voice.accuracy >= 0.90, "{text}");
     assert!(r.tool.author_vs_other.accuracy >= 0.92, "{text}");
-    assert!(r.tool.actor.accuracy >= 0.80, "{text}");
+    assert!(r.tool.actor.accuracy >= 0.81, "{text}");
     // The rules must beat the window baseline.
     assert!(r.tool.actor.accuracy > r.baseline.actor.accuracy, "{text}");
     assert!(r.tool.voice.accuracy > r.baseline.voice.accuracy, "{text}");
@@ -2350,9 +2350,9 @@ fn the_sets_written_in_each_sides_register_do_not_regress() {
     // blind on 2026-12-05): floors a little under the figures in the README, and above the
     // window baseline.
     for (set, articles, recall, precision, voice, actor) in [
-        ("newset", 14, 0.76, 0.92, 0.84, 0.63),
-        ("newset2", 12, 0.80, 0.89, 0.90, 0.72),
-        ("newset3", 12, 0.74, 0.90, 0.88, 0.74),
+        ("newset", 14, 0.76, 0.92, 0.84, 0.68),
+        ("newset2", 12, 0.80, 0.89, 0.90, 0.74),
+        ("newset3", 12, 0.74, 0.90, 0.88, 0.76),
     ] {
         let dir = root().join("tests/fixtures").join(set);
         let r = framelens::eval::eval_gold(analyzer(), &dir, Some(&dir)).expect("eval runs");
