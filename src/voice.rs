@@ -2781,97 +2781,14 @@ fn frame_at(
     {
         return shared_subject_frame(cx, si, r, v, earlier);
     }
-    // "Mali's junta accused of war crimes", "JNIM has been accused of atrocities": a participle
-    // of accusing with its preposition right after it is a passive with no agent. Its subject is
-    // the accused; what follows is someone's charge, but the text does not say whose.
-    // Not after a relative pronoun: "Hamas, which Israel accused of war crimes" is active, its
-    // object the pronoun.
-    let object_relative = (r.start..b)
-        .rev()
-        .take(4)
-        .any(|k| matches!(cx.word(k), "which" | "whom" | "that" | "who"));
-    if word.ends_with("ed")
-        && v + 1 < end
-        && !object_relative
-        && ACCUSATION_VERBS
-            .iter()
-            .any(|&(verb, prep)| verb == word && prep == cx.word(v + 1))
-    {
-        // The charge runs to the end of its clause, with what elaborates it ("of war crimes,
-        // including indiscriminate air strikes").
-        let charge_end = (v + 2..end)
-            .find(|&k| {
-                matches!(
-                    cx.word(k),
-                    ";" | ":" | "and" | "but" | "which" | "who" | "after" | "as" | "while"
-                )
-            })
-            .unwrap_or(end);
-        let mut f = make(FrameKind::Agentless, 0..0, v + 1..charge_end);
-        let at = cx.seg.tokens[v].span.start;
-        f.speaker = Span::new(at, at);
+    if let Some(f) = agentless_accusation(cx, si, r, v, b) {
         return Some(f);
     }
-    // "... described by X as ...": a passive verb with its agent.
-    if v + 2 < end && cx.word(v + 1) == "by" {
-        let mut e = v + 2;
-        // "accused by rights groups of torture": the agent ends at the verb's preposition.
-        let charge = |k: usize| {
-            ACCUSATION_VERBS
-                .iter()
-                .any(|&(verb, prep)| verb == word && prep == cx.word(k))
-        };
-        while e < end
-            && e - v <= 12
-            && !matches!(cx.word(e), "as" | "," | "." | ";" | ":" | "that" | "to")
-            && !charge(e)
-            && !(cx.is_punct(e) && is_quote_char(cx.first_char(e)))
-        {
-            e += 1;
-        }
-        if e > v + 2 && e - v <= 12 {
-            let mut f = make(FrameKind::ByAgent, v + 2..e, e..end);
-            f.verb_tokens = v..v + 2;
-            return Some(f);
-        }
+    if let Some(f) = by_agent_frame(cx, si, r, v) {
+        return Some(f);
     }
-    // '"...," said X.': inversion after a closing quote, with a verb of saying.
-    if let Some(p) = before
-        && (is_closing_mark(cx, p)
-            || (cx.word(p) == "," && p > r.start && is_closing_mark(cx, p - 1)))
-        && (b == v || (b + 1 == v && cx.is(b, FRENCH_AUXILIARIES)))
-        && (REPORTING_SAY.contains(&word) || speech_tag(cx, r, v, quotes))
-    {
-        let mut e = v + 1;
-        // A hyphen inside a word joins words of one speaker ("the vice-president", "le
-        // porte-parole"); a spaced one ("Smith - a spokesman") ends the speaker.
-        let joining = |k: usize| {
-            let toks = &cx.seg.tokens;
-            is_word_hyphen(cx.word(k))
-                && k + 1 < toks.len()
-                && toks[k - 1].span.end == toks[k].span.start
-                && toks[k].span.end == toks[k + 1].span.start
-        };
-        while e < end && (!cx.is_punct(e) || joining(e)) {
-            e += 1;
-        }
-        if e > v + 1 && (e == end || matches!(cx.word(e), "." | "," | "!" | "?")) && e - v <= 8 {
-            let mut s_end = p;
-            while s_end > r.start && (cx.word(s_end - 1) == "," || is_closing_mark(cx, s_end - 1)) {
-                s_end -= 1;
-            }
-            if is_closing_mark(cx, p) || (p > r.start && is_closing_mark(cx, p - 1)) {
-                s_end = p + 1;
-                while s_end > r.start && !is_closing_mark(cx, s_end - 1) {
-                    s_end -= 1;
-                }
-            }
-            return Some(make(
-                FrameKind::SpeakerLast,
-                v + 1..e,
-                r.start..s_end.max(r.start),
-            ));
-        }
+    if let Some(f) = quote_then_verb(cx, si, r, v, (b, before), quotes) {
+        return Some(f);
     }
     if let Some(f) = inverted_after_comma(cx, r, v, before, b) {
         return Some(make(FrameKind::SpeakerLast, f.0, f.1));
@@ -2926,7 +2843,171 @@ fn frame_at(
     if cx.is_punct(p) && !matches!(cx.word(p), ")" | "]" | "%") {
         return None;
     }
-    // Walk back over the subject to its clause boundary.
+    let (s, subject_end) = subject_back(cx, r, p, subject_end);
+    let subject = s..subject_end;
+    let boundary_before = if s > r.start { Some(s - 1) } else { None };
+    if in_subject_relative(cx, r, &subject, v) {
+        return None;
+    }
+    // What follows the verb up to the next comma: "..., the ministry said in a statement on X,
+    // adding that ..." still ends its sentence's reported words.
+    let after_end = (v + 1..end).find(|&k| cx.word(k) == ",").unwrap_or(end);
+    let after: Range<usize> = v + 1..after_end;
+    let after_is_tail = tail_after(cx, v, end, &after);
+    let fronted = boundary_before.is_some_and(|bb| fronted_adverbial(cx, r.start..bb, &after));
+    if let Some(bb) = boundary_before
+        && (cx.word(bb) == "," || is_closing_mark(cx, bb))
+        && after_is_tail
+        // A verb of wanting reports the infinitive after it, never the words before.
+        && (!INTENTION.contains(word) || REPORTING.contains(word))
+        && !fronted
+        && subject.len() <= 14
+    {
+        let scope = tail_scope(cx, r, bb, &after);
+        return Some(make(FrameKind::SpeakerLast, subject, scope));
+    }
+    let scope_end = complement_end(cx, v, end, quotes);
+    let start = content_start(cx, v, scope_end).min(scope_end);
+    Some(make(FrameKind::SpeakerFirst, subject, start..scope_end))
+}
+
+/// "Mali's junta accused of war crimes", "JNIM has been accused of atrocities": a participle
+/// of accusing with its preposition right after it is a passive with no agent. Its subject is
+/// the accused; what follows is someone's charge, but the text does not say whose. Not after a
+/// relative pronoun: "Hamas, which Israel accused of war crimes" is active, its object the
+/// pronoun. `b` is where the verb group starts.
+fn agentless_accusation(
+    cx: &Ctx,
+    si: usize,
+    r: &Range<usize>,
+    v: usize,
+    b: usize,
+) -> Option<Frame> {
+    let end = r.end;
+    let word = cx.word(v);
+    let object_relative = (r.start..b)
+        .rev()
+        .take(4)
+        .any(|k| matches!(cx.word(k), "which" | "whom" | "that" | "who"));
+    if word.ends_with("ed")
+        && v + 1 < end
+        && !object_relative
+        && ACCUSATION_VERBS
+            .iter()
+            .any(|&(verb, prep)| verb == word && prep == cx.word(v + 1))
+    {
+        // The charge runs to the end of its clause, with what elaborates it ("of war crimes,
+        // including indiscriminate air strikes").
+        let charge_end = (v + 2..end)
+            .find(|&k| {
+                matches!(
+                    cx.word(k),
+                    ";" | ":" | "and" | "but" | "which" | "who" | "after" | "as" | "while"
+                )
+            })
+            .unwrap_or(end);
+        let mut f = new_frame(cx, si, v, FrameKind::Agentless, 0..0, v + 1..charge_end);
+        let at = cx.seg.tokens[v].span.start;
+        f.speaker = Span::new(at, at);
+        return Some(f);
+    }
+    None
+}
+
+/// "... described by X as ...": a passive verb with its agent, which ends at the verb's
+/// preposition ("accused by rights groups of torture"), a comma, "as", "that" or "to", or a
+/// quotation mark, within twelve tokens.
+fn by_agent_frame(cx: &Ctx, si: usize, r: &Range<usize>, v: usize) -> Option<Frame> {
+    let end = r.end;
+    let word = cx.word(v);
+    if v + 2 < end && cx.word(v + 1) == "by" {
+        let mut e = v + 2;
+        // "accused by rights groups of torture": the agent ends at the verb's preposition.
+        let charge = |k: usize| {
+            ACCUSATION_VERBS
+                .iter()
+                .any(|&(verb, prep)| verb == word && prep == cx.word(k))
+        };
+        while e < end
+            && e - v <= 12
+            && !matches!(cx.word(e), "as" | "," | "." | ";" | ":" | "that" | "to")
+            && !charge(e)
+            && !(cx.is_punct(e) && is_quote_char(cx.first_char(e)))
+        {
+            e += 1;
+        }
+        if e > v + 2 && e - v <= 12 {
+            let mut f = new_frame(cx, si, v, FrameKind::ByAgent, v + 2..e, e..end);
+            f.verb_tokens = v..v + 2;
+            return Some(f);
+        }
+    }
+    None
+}
+
+/// '"...," said X.': inversion after a closing quotation mark, with a verb of saying: the
+/// speaker runs from the verb to the next punctuation (a hyphen inside a word does not end it),
+/// and the words are the quotation before. `b` is where the verb group starts and `before`
+/// the token before it.
+fn quote_then_verb(
+    cx: &Ctx,
+    si: usize,
+    r: &Range<usize>,
+    v: usize,
+    (b, before): (usize, Option<usize>),
+    quotes: &[RawQuote],
+) -> Option<Frame> {
+    let end = r.end;
+    let word = cx.word(v);
+    if let Some(p) = before
+        && (is_closing_mark(cx, p)
+            || (cx.word(p) == "," && p > r.start && is_closing_mark(cx, p - 1)))
+        && (b == v || (b + 1 == v && cx.is(b, FRENCH_AUXILIARIES)))
+        && (REPORTING_SAY.contains(&word) || speech_tag(cx, r, v, quotes))
+    {
+        let mut e = v + 1;
+        // A hyphen inside a word joins words of one speaker ("the vice-president", "le
+        // porte-parole"); a spaced one ("Smith - a spokesman") ends the speaker.
+        let joining = |k: usize| {
+            let toks = &cx.seg.tokens;
+            is_word_hyphen(cx.word(k))
+                && k + 1 < toks.len()
+                && toks[k - 1].span.end == toks[k].span.start
+                && toks[k].span.end == toks[k + 1].span.start
+        };
+        while e < end && (!cx.is_punct(e) || joining(e)) {
+            e += 1;
+        }
+        if e > v + 1 && (e == end || matches!(cx.word(e), "." | "," | "!" | "?")) && e - v <= 8 {
+            let mut s_end = p;
+            while s_end > r.start && (cx.word(s_end - 1) == "," || is_closing_mark(cx, s_end - 1)) {
+                s_end -= 1;
+            }
+            if is_closing_mark(cx, p) || (p > r.start && is_closing_mark(cx, p - 1)) {
+                s_end = p + 1;
+                while s_end > r.start && !is_closing_mark(cx, s_end - 1) {
+                    s_end -= 1;
+                }
+            }
+            return Some(new_frame(
+                cx,
+                si,
+                v,
+                FrameKind::SpeakerLast,
+                v + 1..e,
+                r.start..s_end.max(r.start),
+            ));
+        }
+    }
+    None
+}
+
+/// Walks back from the token `p` before a verb over its subject to the clause boundary; gives
+/// where the subject starts and where it ends (`subject_end`, moved before a relative clause on
+/// the subject). A coordinator opens the clause, not the subject ("But Schneiderman isn't
+/// saying"); the clause it opens is not the tail of the words before ("..., but officials
+/// said.").
+fn subject_back(cx: &Ctx, r: &Range<usize>, p: usize, mut subject_end: usize) -> (usize, usize) {
     let mut s = p + 1;
     while s > r.start {
         let w = cx.word(s - 1);
@@ -2964,36 +3045,10 @@ fn frame_at(
         }
         s -= 1;
     }
-    // A coordinator opens the clause, not the subject ("But Schneiderman isn't saying"); the
-    // clause it opens is not the tail of the words before ("..., but officials said.").
     while s < subject_end && cx.is(s, &["but", "and", "yet", "so", "or"]) {
         s += 1;
     }
-    let subject = s..subject_end;
-    let boundary_before = if s > r.start { Some(s - 1) } else { None };
-    if in_subject_relative(cx, r, &subject, v) {
-        return None;
-    }
-    // What follows the verb up to the next comma: "..., the ministry said in a statement on X,
-    // adding that ..." still ends its sentence's reported words.
-    let after_end = (v + 1..end).find(|&k| cx.word(k) == ",").unwrap_or(end);
-    let after: Range<usize> = v + 1..after_end;
-    let after_is_tail = tail_after(cx, v, end, &after);
-    let fronted = boundary_before.is_some_and(|bb| fronted_adverbial(cx, r.start..bb, &after));
-    if let Some(bb) = boundary_before
-        && (cx.word(bb) == "," || is_closing_mark(cx, bb))
-        && after_is_tail
-        // A verb of wanting reports the infinitive after it, never the words before.
-        && (!INTENTION.contains(word) || REPORTING.contains(word))
-        && !fronted
-        && subject.len() <= 14
-    {
-        let scope = tail_scope(cx, r, bb, &after);
-        return Some(make(FrameKind::SpeakerLast, subject, scope));
-    }
-    let scope_end = complement_end(cx, v, end, quotes);
-    let start = content_start(cx, v, scope_end).min(scope_end);
-    Some(make(FrameKind::SpeakerFirst, subject, start..scope_end))
+    (s, subject_end)
 }
 
 /// Verbs of telling: their first object is the addressee, not the words ("told reporters that").
