@@ -274,13 +274,6 @@ mod tests {
         clusters.iter().map(|c| c.to_vec()).collect()
     }
 
-    /// The example of Pradhan et al. (2014), section 3: key {a b c} {d e f g}, response {a b}
-    /// {c d} {f g h i}, with a..i as 1..9. Worked by hand:
-    /// - MUC recall ((3−2) + (4−3)) / (2 + 3) = 2/5; precision ((2−1) + (2−2) + (4−3)) /
-    ///   (1 + 1 + 3) = 2/5.
-    /// - B³ recall (4/3 + 1/3 + 1/4 + 4/4) / 7 = 35/84; precision (4/2 + 1/2 + 1/2 + 4/4) / 8 = 1/2.
-    /// - CEAF-e: φ4({abc},{ab}) = 4/5, φ4({defg},{fghi}) = 4/8 is the best alignment (1.3, against
-    ///   4/5 + 2/6 or 2/5 + 4/8); recall 1.3/2 = 0.65, precision 1.3/3.
     /// The scores are the same to the last bit however the maps inside are ordered: each map
     /// gets its own hash seed, so fifty runs on one partition would differ in their last digits
     /// if a float sum followed a map's order.
@@ -307,6 +300,13 @@ mod tests {
         }
     }
 
+    /// The example of Pradhan et al. (2014), section 3: key {a b c} {d e f g}, response {a b}
+    /// {c d} {f g h i}, with a..i as 1..9. Worked by hand:
+    /// - MUC recall ((3−2) + (4−3)) / (2 + 3) = 2/5; precision ((2−1) + (2−2) + (4−3)) /
+    ///   (1 + 1 + 3) = 2/5.
+    /// - B³ recall (4/3 + 1/3 + 1/4 + 4/4) / 7 = 35/84; precision (4/2 + 1/2 + 1/2 + 4/4) / 8 = 1/2.
+    /// - CEAF-e: φ4({abc},{ab}) = 4/5, φ4({defg},{fghi}) = 4/8 is the best alignment (1.3, against
+    ///   4/5 + 2/6 or 2/5 + 4/8); recall 1.3/2 = 0.65, precision 1.3/3.
     #[test]
     fn pradhan_2014_example() {
         let key = p(&[&[1, 2, 3], &[4, 5, 6, 7]]);
