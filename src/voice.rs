@@ -4050,7 +4050,8 @@ fn resolve_headline_speakers(cx: &Ctx, frames: &mut [Frame]) {
 /// that sentence opens with a party's name and nothing is named before the pronoun in its own
 /// sentence (centering: the subject is the likeliest next topic); otherwise "it", "the
 /// statement", "the ministry" is an earlier speaker that is no person, or that shares the head
-/// noun, among the last 30 frames.
+/// noun, among the last 30 frames; "the statement" is also the speaker of the last frame whose
+/// sentence names a statement ([`DOCUMENT_NOUNS`]).
 fn antecedent_of(
     cx: &Ctx,
     before: &[Frame],
@@ -4083,10 +4084,19 @@ fn antecedent_of(
                         .to_lowercase()
                         .split(|c: char| !c.is_alphanumeric())
                         .any(|w| w == head)
+                        || (DOCUMENT_NOUNS.contains(&head)
+                            && cx.seg.sentences[f.sentence]
+                                .tokens
+                                .clone()
+                                .any(|k| cx.word(k) == head))
                 }
         })
         .map(|a| (a.speaker_actor, a.speaker.slice(cx.text).to_owned()))
 }
+
+/// Nouns for a document a party issues: "the statement" as a speaker is the party whose frame's
+/// sentence names the statement ("In a statement, the RSF's spokesman said ...").
+const DOCUMENT_NOUNS: &[&str] = &["statement", "communique", "communiqué", "declaration"];
 
 #[cfg(test)]
 mod tests {

@@ -1265,6 +1265,25 @@ fn an_organ_and_a_headline_speaker_resolve_to_the_party_the_body_names() {
 }
 
 #[test]
+fn the_statement_speaks_for_whoever_issued_it() {
+    // "the statement" as a speaker is the party whose frame named a statement before it ...
+    let a = analyze(
+        "Headline\nIn a statement, the spokesman of the Rapid Support Forces said the town was \
+         taken. \"The terrorists fled,\" the statement said.",
+    );
+    assert_eq!(
+        hit(&a, "terrorists", 0).speaker_actor.as_deref(),
+        Some("rsf")
+    );
+    // ... and no one's when no statement was named.
+    let b = analyze(
+        "Headline\nThe spokesman of the Rapid Support Forces said the town was taken. \"The \
+         terrorists fled,\" the statement said.",
+    );
+    assert_eq!(hit(&b, "terrorists", 0).speaker_actor, None);
+}
+
+#[test]
 fn a_speaker_written_short_keeps_the_title_it_was_introduced_with() {
     // An acronym stands for the organ named before its first use in brackets, a surname for
     // the titled name it was introduced with, and "he" for the person who spoke last.
