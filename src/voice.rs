@@ -4050,8 +4050,8 @@ fn resolve_headline_speakers(cx: &Ctx, frames: &mut [Frame]) {
 /// that sentence opens with a party's name and nothing is named before the pronoun in its own
 /// sentence (centering: the subject is the likeliest next topic); otherwise "it", "the
 /// statement", "the ministry" is an earlier speaker that is no person, or that shares the head
-/// noun, among the last 30 frames; "the statement" is also the speaker of the last frame whose
-/// sentence names a statement ([`DOCUMENT_NOUNS`]).
+/// noun, among the last 30 frames; "the statement" with none such is the speaker of the last
+/// frame of an earlier sentence that names a statement ([`DOCUMENT_NOUNS`]).
 fn antecedent_of(
     cx: &Ctx,
     before: &[Frame],
@@ -4069,27 +4069,39 @@ fn antecedent_of(
             .map_or(m.span, |f| f.speaker);
         return Some((Some(m.actor), written.slice(cx.text).to_owned()));
     }
-    before[before.len().saturating_sub(30)..]
-        .iter()
-        .rev()
-        .find(|f| {
+    let recent = &before[before.len().saturating_sub(30)..];
+    let found = recent.iter().rev().find(|f| {
+        f.speaker_actor.is_some()
+            && if thing_like {
+                !cx.mentions[crate::actors::starting_within(cx.mentions, f.speaker)]
+                    .iter()
+                    .any(|m| m.form == Form::Person && m.span == f.speaker)
+            } else {
+                f.speaker
+                    .slice(cx.text)
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == head)
+            }
+    });
+    // "In a statement, the RSF's spokesman said ... '...,' the statement said": with no speaker
+    // of that head before, the last frame in an earlier sentence that names the document.
+    let here = cx.seg.sentence_at(sp.start);
+    let issued = || {
+        recent.iter().rev().find(|f| {
             f.speaker_actor.is_some()
-                && if thing_like {
-                    !cx.mentions[crate::actors::starting_within(cx.mentions, f.speaker)]
-                        .iter()
-                        .any(|m| m.form == Form::Person && m.span == f.speaker)
-                } else {
-                    f.speaker
-                        .slice(cx.text)
-                        .to_lowercase()
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w == head)
-                        || (DOCUMENT_NOUNS.contains(&head)
-                            && cx.seg.sentences[f.sentence]
-                                .tokens
-                                .clone()
-                                .any(|k| cx.word(k) == head))
-                }
+                && Some(f.sentence) != here
+                && cx.seg.sentences[f.sentence]
+                    .tokens
+                    .clone()
+                    .any(|k| cx.word(k) == head)
+        })
+    };
+    found
+        .or_else(|| {
+            (!thing_like && DOCUMENT_NOUNS.contains(&head))
+                .then(issued)
+                .flatten()
         })
         .map(|a| (a.speaker_actor, a.speaker.slice(cx.text).to_owned()))
 }
