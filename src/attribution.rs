@@ -1870,7 +1870,7 @@ fn introduction<'t>(cx: &Context<'t>, f: &Frame, written: &str) -> Option<&'t st
     }
     // A title: capitalised words, words of office or role, and the words that join them ("The
     // Director of Defence Media Operations, Brigadier General"), with no verb between.
-    let capitalised = |k: usize| raw(k).chars().next().is_some_and(char::is_uppercase);
+    let capitalised = |k: usize| crate::unlisted::starts_upper(raw(k));
     let title = |from: usize, to: usize| {
         (from..to).all(|k| {
             let w = cx.w(k);
@@ -1881,7 +1881,7 @@ fn introduction<'t>(cx: &Context<'t>, f: &Frame, written: &str) -> Option<&'t st
         })
     };
     let upto = token_range(cx.seg, f.speaker).start;
-    if capitalised_word(word) && !is_personal_pronoun(word) {
+    if crate::unlisted::starts_upper(word) && !is_personal_pronoun(word) {
         // The surname's first use, after a first name, at the end of a title.
         let k = (1..upto).find(|&k| raw(k) == word)?;
         let from = clause_from(k)?;
@@ -1902,11 +1902,6 @@ fn introduction<'t>(cx: &Context<'t>, f: &Frame, written: &str) -> Option<&'t st
     let last = (rank + 1..end).take_while(|&k| capitalised(k)).last()?;
     let from = clause_from(rank)?;
     title(from, rank).then(|| slice(from, last)).flatten()
-}
-
-/// Whether a word as written starts with a capital letter.
-fn capitalised_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The personal pronouns that stand for one person speaking, in either case.

@@ -1490,7 +1490,8 @@ fn title_at(lower: &LowerTokens, i: usize, end: usize) -> Option<(usize, ActorTy
         .map(|(words, t, lower_ok)| (words.len(), *t, *lower_ok))
 }
 
-fn starts_upper(w: &str) -> bool {
+/// Whether a word as written starts with a capital letter.
+pub(crate) fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
