@@ -38,6 +38,21 @@
 //!    passive with no agent (`the group, described as Y,`) names no one: its name stays in the
 //!    outlet's voice, with a rule that says so, since the outlet repeats the name without saying
 //!    whose it is (as for a designation with no designator).
+//!
+//!    The speaker before the verb may be set apart from it by auxiliaries and do-support (`did
+//!    say`), catenatives (`continued to say`, `were more likely to say`), a date (`on March 3
+//!    said`, but `Nine in 10 said` is a subject), a place adverb (`officials there say`) or an
+//!    adverbial or participle between commas (`Some voters, at campaign events, said`), which is
+//!    no part of the speaker. Other frames: `..., as X said` (the clause beside it), `with X
+//!    saying ...` and a participle of saying right after a noun (`a statement saying ...`), an
+//!    adjective of certainty or hope before `that` (`are confident that`, `made it clear that`;
+//!    not after an expletive `it`), a verb of finding that closes the sentence after a comma
+//!    (`..., a new poll has found.`), and a relative clause of saying set off by commas, whose
+//!    words end at its closing comma. A frame's words end before a second speaker's frame after
+//!    `and`, `but`, `, while` or `, whereas`, and before `, although ...`, the outlet's concession.
+//!    A frame inside another frame's words is part of them: its speaker and verb take the outer
+//!    frame's voice (`The minister said the rebels claimed ...`), except inside an appeal
+//!    (`called on X to ...`), which reports an act asked for, not words.
 //! 2. **Parenthetical insertions** (between a pair of dashes or in brackets) inside reported speech:
 //!    the outlet's own gloss, so author voice. An acronym alone in brackets ("Indian Illegally
 //!    Occupied Jammu and Kashmir (IIOJK)") restates the words before it, in their voice.
@@ -656,6 +671,11 @@ static SKIP_BEFORE_VERB: WordSet = WordSet::new(&[
     "may",
     "might",
     "should",
+    "can",
+    "must",
+    "do",
+    "does",
+    "did",
     "jan.",
     "feb.",
     "mar.",
@@ -955,6 +975,7 @@ const REPORTING_SAY: &[&str] = &[
     "explained",
     "insisted",
     "warned",
+    "say",
     // French: '« ... », a déclaré le ministre', '« ... », affirme-t-il'.
     "déclaré",
     "déclare",
@@ -1190,12 +1211,13 @@ pub fn analyze(
                 }
             }
         }
-        for f in &frames[first..] {
+        for (i, f) in frames.iter().enumerate().skip(first) {
+            let outer = outer_frame(&cx, &frames, first, i);
             for t in f.speaker_tokens.clone() {
-                tags[t] = Why::SpeakerTag;
+                tags[t] = outer.map_or(Why::SpeakerTag, Why::Frame);
             }
             for t in f.verb_tokens.clone() {
-                tags[t] = Why::ReportingVerb;
+                tags[t] = outer.map_or(Why::ReportingVerb, Why::Frame);
             }
         }
         // A name given inside another frame's speaker phrase is still the namer's ("The group,
@@ -1327,6 +1349,35 @@ impl Voices {
             .filter(|f| f.verb.overlaps(span))
             .map(|_| i)
     }
+}
+
+/// The frame of `frames[first..]` whose reported words hold frame `i` (its verb, and its speaker
+/// when it has one), if any: "Klein said two women who have accused Clinton said ..." is one
+/// report inside another, and the inner frame's speaker and verb keep the outer frame's voice.
+/// Not a naming frame, nor an appeal ("called on X to halt support for the regime, which it
+/// accused of ..."), which reports an act asked for rather than words.
+fn outer_frame(cx: &Ctx, frames: &[Frame], first: usize, i: usize) -> Option<usize> {
+    let f = &frames[i];
+    let v = f.verb_tokens.start;
+    let inside = |g: &Frame| {
+        g.scope.contains(&v)
+            && (f.speaker_tokens.is_empty()
+                || (g.scope.start <= f.speaker_tokens.start && f.speaker_tokens.end <= g.scope.end))
+    };
+    let appeal = |g: &Frame| {
+        let w = cx.word(g.verb_tokens.start);
+        // "called on", "called for": a verb of calling with its particle.
+        REQUEST.contains(&w)
+            || INTENTION.contains(w)
+            || (w.starts_with("call") && g.verb_tokens.len() > 1)
+    };
+    (first..frames.len()).find(|&g| {
+        g != i
+            && inside(&frames[g])
+            && !f.scope.contains(&frames[g].verb_tokens.start)
+            && frames[g].naming.is_none()
+            && !appeal(&frames[g])
+    })
 }
 
 /// Index of the token containing byte `b` (or the first token after it).
@@ -1652,6 +1703,11 @@ fn find_frames(
         let after_quote = t > r.start
             && (is_closing_mark(cx, t - 1)
                 || (t > r.start + 1 && cx.word(t - 1) == "," && is_closing_mark(cx, t - 2)));
+        if let Some(f) = adjective_frame(cx, si, &r, t, quotes, &frames[first_frame..]) {
+            frames.push(f);
+            t += 1;
+            continue;
+        }
         let attitude = reports_a_view(cx, &r, t, after_quote);
         let tag = speech_tag(cx, &r, t, quotes);
         if !(naming_verb || attitude || tag || REPORTING.contains(w)) || inside_name() {
@@ -1870,17 +1926,35 @@ fn end_before_participles(cx: &Ctx, r: &Range<usize>, frames: &mut [Frame]) {
 /// each verb reports its own words.
 fn end_before_coordinated(cx: &Ctx, r: &Range<usize>, frames: &mut [Frame]) {
     for i in 1..frames.len() {
-        if frames[i].kind != FrameKind::SharedSubject || frames[i].naming.is_some() {
+        if frames[i].naming.is_some() {
             continue;
         }
-        let mut k = frames[i].verb_tokens.start;
+        // "Fowler said the race would be intense — and he noted ...": a frame with a subject of
+        // its own right after the coordinator.
+        let mut k = match frames[i].kind {
+            FrameKind::SharedSubject => frames[i].verb_tokens.start,
+            FrameKind::SpeakerFirst if !frames[i].speaker_tokens.is_empty() => {
+                frames[i].speaker_tokens.start
+            }
+            _ => continue,
+        };
         while k > r.start && (ly_adverb(cx, k - 1) || skips_before_verb(cx.word(k - 1))) {
             k -= 1;
         }
-        if k == r.start || !matches!(cx.word(k - 1), "and" | "but") {
+        // "X claimed ..., while Y alleged ...": after a comma, "while" and "whereas" set a
+        // second speaker's frame against the first.
+        let contrast = frames[i].kind == FrameKind::SpeakerFirst
+            && k >= r.start + 2
+            && cx.is(k - 1, &["while", "whereas"])
+            && cx.word(k - 2) == ",";
+        if k == r.start || !(matches!(cx.word(k - 1), "and" | "but") || contrast) {
             continue;
         }
-        let coordinator = k - 1;
+        let mut coordinator = k - 1;
+        while coordinator > r.start && matches!(cx.word(coordinator - 1), "," | "—" | "–" | ";")
+        {
+            coordinator -= 1;
+        }
         for f in &mut frames[..i] {
             let reports = matches!(
                 f.kind,
@@ -2145,8 +2219,15 @@ fn according_to(
 fn reports_a_view(cx: &Ctx, r: &Range<usize>, t: usize, after_quote: bool) -> bool {
     let w = cx.word(t);
     let end = r.end;
+    // "..., a new poll has found.", "..., analysts believe.": a verb of finding or belief
+    // closes the sentence after a comma ("After a long debate, the council agreed." reports
+    // nothing).
+    let closes = (FINDING.contains(&w) || CLOSING_BELIEF.contains(&w))
+        && (t + 1..end).all(|k| cx.is_punct(k) && !is_quote_char(cx.first_char(k)))
+        && (r.start + 3..t).any(|k| cx.word(k) == ",");
     (ATTITUDE.contains(w)
         && (takes_clause(cx, t, end)
+            || closes
             || (after_quote && REPORTING_SAY.contains(&w))
             || (FINDING.contains(&w) && evidence_subject(cx, r, t))))
         || ((INTENTION.contains(w) || REQUEST.contains(&w)) && takes_infinitive(cx, t, end))
@@ -2207,13 +2288,130 @@ fn verb_group_start(cx: &Ctx, r: &Range<usize>, v: usize) -> (usize, bool) {
             || is_calendar_word(w)
             || negation
             || be
-            || cx.seg.tokens[b - 1].kind == TokenKind::Number;
+            || date_number(cx, r, b - 1)
+            || catenative_to(cx, r, b)
+            || (w == "in" && cx.word(b).len() == 4 && date_number(cx, r, b))
+            || locative_after_noun(cx, r, b - 1);
         if !skippable {
             break;
         }
         b -= 1;
     }
     (b, progressive)
+}
+
+/// Whether the tokens `ks` hold a finite auxiliary or a lower-case verb in -ed: a clause, not a
+/// subject ("The militants raided the village, burning houses, said X").
+fn holds_verb(cx: &Ctx, ks: Range<usize>) -> bool {
+    ks.into_iter()
+        .any(|k| cx.is(k, FINITE) || (past_form(cx, k, 4) && !cx.first_char(k).is_uppercase()))
+}
+
+/// Whether token `k` looks like a verb in the past: a lower-case word in -ed of at least `min`
+/// bytes (4 keeps "used" out of some tests, 5 "need" and "seed").
+fn past_form(cx: &Ctx, k: usize, min: usize) -> bool {
+    let w = cx.word(k);
+    w.len() >= min && w.ends_with("ed") && !cx.first_char(k).is_uppercase()
+}
+
+/// Verbs and adjectives that take the verb of saying as an infinitive without changing who
+/// speaks: "continued to say", "seemed to suggest", "has to show", "went on to say", "were more
+/// likely to say".
+const CATENATIVES: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "start",
+    "starts",
+    "started",
+    "tend",
+    "tends",
+    "tended",
+    "need",
+    "needs",
+    "needed",
+    "has",
+    "have",
+    "had",
+    "likely",
+    "unlikely",
+    "going",
+    "used",
+    "ought",
+    "able",
+    "willing",
+    "eager",
+    "quick",
+    "keen",
+    "went",
+    "goes",
+    "go",
+    "on",
+];
+
+/// Words of degree before an adjective of [`CATENATIVES`] ("were slightly more likely to say");
+/// forms of "be" ([`BE_PROGRESSIVE`]) are stepped over there too.
+const CATENATIVE_DEGREE: &[&str] = &[
+    "more", "less", "most", "slightly", "much", "far", "very", "so",
+];
+
+/// Whether the walk back from a verb of saying to its subject may step over token `b - 1`, part
+/// of a catenative chain the verb's infinitive ends: the "to" after a catenative, the
+/// catenative before its "to" ("went on to"), and the degree words and "be" before an adjective
+/// of the chain. The chain keeps the speaker: "Lewandowski continued to say he had never ...".
+fn catenative_to(cx: &Ctx, r: &Range<usize>, b: usize) -> bool {
+    let k = b - 1;
+    let w = cx.word(k);
+    if w == "to" {
+        return k > r.start && cx.is(k - 1, CATENATIVES);
+    }
+    let chain = cx.is(b, &["to", "on"]) || cx.is(b, CATENATIVES);
+    // Degree words and "be" only before an adjective of the chain ("were slightly more likely
+    // to"), never on their own ("most were saying": "most" is the subject).
+    let adjective = (b..r.end).take(4).any(|j| {
+        cx.is(
+            j,
+            &["likely", "unlikely", "able", "willing", "eager", "going"],
+        )
+    });
+    (chain && cx.is(k, CATENATIVES))
+        || (adjective && (cx.is(k, CATENATIVE_DEGREE) || cx.is(k, BE_PROGRESSIVE)))
+}
+
+/// Whether the number at `k` is part of a date before a verb ("on March 3 said", "on 3 March
+/// said", "in 2010 said"): next to a month or day name, or a year. "Nine in 10 said" is a
+/// subject.
+fn date_number(cx: &Ctx, r: &Range<usize>, k: usize) -> bool {
+    let year = |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y));
+    cx.seg.tokens[k].kind == TokenKind::Number
+        && ((k > r.start && is_calendar_word(cx.word(k - 1)))
+            || is_calendar_word(cx.word(k + 1))
+            || year(cx.word(k)))
+}
+
+/// "officials there say", "analysts here believe": a place adverb after a noun is part of the
+/// subject's noun phrase, not a word that ends it. Not after a verb in a relative clause ("those
+/// who live there say"): the word before the noun opens no clause, and the noun is no
+/// participle.
+fn locative_after_noun(cx: &Ctx, r: &Range<usize>, k: usize) -> bool {
+    k > r.start
+        && cx.is(k, &["here", "there"])
+        && cx.word(k - 1).chars().all(char::is_alphabetic)
+        && !cx.word(k - 1).ends_with("ed")
+        && !cx.is(k - 1, NOT_SUBJECT)
+        && !cx.is(k - 1, FINITE)
+        && !(k >= r.start + 2 && cx.is(k - 2, CLAUSE_WORDS))
 }
 
 /// A frame of kind `kind` for the verb at token `v` of sentence `si`; with no speaker tokens the
@@ -2273,7 +2471,16 @@ fn relative_frame(
     quotes: &[RawQuote],
 ) -> Option<Frame> {
     let antecedent = cx.span(&antecedent_phrase(cx, r, p)?);
-    let scope_end = complement_end(cx, v, r.end, quotes);
+    // "Erdogan, who in 2019 said the rebels were a threat, met Assad": a relative clause set off
+    // by commas ends at the next comma outside quotation marks; the main clause goes on after it.
+    let end = if p > r.start && cx.word(p - 1) == "," {
+        // A comma right after the verb opens its words ("who said, “...,” resigned").
+        let from = if cx.word(v + 1) == "," { v + 2 } else { v + 1 };
+        comma_outside_quotes(cx, from..r.end, |_| true).unwrap_or(r.end)
+    } else {
+        r.end
+    };
+    let scope_end = complement_end(cx, v, end, quotes);
     let mut f = new_frame(
         cx,
         si,
@@ -2673,6 +2880,9 @@ fn participle_frame(
         // inside the words of a frame before it ("X said Hamas broke the truce by claiming
         // ..." is Hamas's claim, as X reports it).
         let p = v.checked_sub(1).filter(|&p| p >= r.start)?;
+        if let Some(subject) = noun_before_participle(cx, r, v) {
+            return Some(new_frame(cx, si, v, FrameKind::Participle, subject, scope));
+        }
         if !cx.is(p, ADVERBIAL_PREPOSITIONS) || earlier.iter().any(|f| f.scope.contains(&v)) {
             return None;
         }
@@ -2716,6 +2926,157 @@ fn participle_frame(
         opening_name(cx, r, v).filter(|_| clause)
     })?;
     Some(new_frame(cx, si, v, FrameKind::Participle, subject, scope))
+}
+
+/// "with 30 percent of voters saying they have a positive view of him", "a statement saying
+/// the talks had failed": a participle of saying right after a noun phrase, with a clause after
+/// it, has that noun phrase for its subject (an absolute construction after "with", or a
+/// reduced relative clause). The phrase runs back to a comma, dash, "with", a clause word or a
+/// verb, at most eight tokens. Gives its tokens.
+fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>> {
+    let p = v.checked_sub(1).filter(|&p| p >= r.start)?;
+    let noun = cx.word(p).chars().any(char::is_alphanumeric)
+        && !cx.is(p, NOT_SUBJECT)
+        && !cx.is(p, FINITE)
+        && !cx.is(p, ADVERBIAL_PREPOSITIONS)
+        && !cx.is(
+            p,
+            &[
+                "without", "and", "or", "but", "not", "also", "keep", "keeps", "kept",
+            ],
+        )
+        && !REPORTING.contains(cx.word(p))
+        && !holds_verb(cx, p..p + 1)
+        && cx.seg.tokens[p].kind != TokenKind::Possessive;
+    if !noun || !takes_clause(cx, v, r.end) {
+        return None;
+    }
+    let mut s = p;
+    while s > r.start && p - s < 7 {
+        let w = cx.word(s - 1);
+        // "caught on tape saying": the object of a preposition other than "of" is no subject.
+        if cx.is(s - 1, ADJUNCT_STARTS) && !cx.is(s - 1, &["with", "of"]) {
+            return None;
+        }
+        let stop = matches!(w, "," | ";" | ":" | "—" | "–" | "(" | "with")
+            || cx.is(s - 1, CLAUSE_WORDS)
+            || cx.is(s - 1, FINITE)
+            || REPORTING.contains(w)
+            || holds_verb(cx, s - 1..s)
+            || (cx.is_punct(s - 1) && is_quote_char(cx.first_char(s - 1)));
+        if stop {
+            break;
+        }
+        s -= 1;
+    }
+    (!opens_no_subject(cx, s) || cx.seg.tokens[s].kind == TokenKind::Number).then_some(s..p + 1)
+}
+
+/// Verbs of belief that report the clause before them when they close its sentence.
+const CLOSING_BELIEF: &[&str] = &[
+    "believe", "believes", "think", "thinks", "fear", "fears", "suspect", "suspects", "expect",
+    "expects", "revealed",
+];
+
+/// Adjectives of certainty, hope and worry that report a view with a "that" clause ("officials
+/// are confident that ...", "he made clear that ...").
+const ATTITUDE_ADJECTIVES: &[&str] = &[
+    "confident",
+    "convinced",
+    "sure",
+    "certain",
+    "aware",
+    "hopeful",
+    "optimistic",
+    "pessimistic",
+    "adamant",
+    "concerned",
+    "afraid",
+    "skeptical",
+    "sceptical",
+    "insistent",
+    "clear",
+    "unaware",
+    "persuaded",
+];
+
+/// Verbs besides "be" ([`BE_PROGRESSIVE`]) that link a subject to an adjective of attitude
+/// ("remains confident", "made clear").
+const COPULAS: &[&str] = &[
+    "remain", "remains", "remained", "seems", "seemed", "appeared", "appears", "became", "become",
+    "grew", "felt", "feels", "made", "make", "makes", "sounded",
+];
+
+/// "Officials are confident that the rebels will withdraw", "Trump made it clear that ...": an
+/// adjective of [`ATTITUDE_ADJECTIVES`] right before "that", after a copula (adverbs and "it"
+/// between them), is a frame whose speaker is the copula's subject (read as for a verb) and
+/// whose words are the clause. The adjective is the cue.
+fn adjective_frame(
+    cx: &Ctx,
+    si: usize,
+    r: &Range<usize>,
+    t: usize,
+    quotes: &[RawQuote],
+    earlier: &[Frame],
+) -> Option<Frame> {
+    if !cx.is(t, ATTITUDE_ADJECTIVES) || t + 1 >= r.end || cx.word(t + 1) != "that" {
+        return None;
+    }
+    let mut c = t.checked_sub(1).filter(|&c| c > r.start)?;
+    let degree = [
+        "very", "so", "not", "quite", "more", "less", "still", "also", "it",
+    ];
+    while c > r.start && (ly_adverb(cx, c) || cx.is(c, &degree)) {
+        c -= 1;
+    }
+    if !(cx.is(c, COPULAS) || cx.is(c, BE_PROGRESSIVE)) || c == r.start {
+        return None;
+    }
+    let mut f = frame_at(cx, si, r, c, quotes, earlier)?;
+    // "It is clear that ...": an expletive subject is the outlet's own judgment.
+    let expletive = f.speaker_tokens.len() == 1 && cx.is(f.speaker_tokens.start, &["it", "this"]);
+    if (f.kind != FrameKind::SpeakerFirst && f.kind != FrameKind::SharedSubject) || expletive {
+        return None;
+    }
+    let scope_end = complement_end(cx, t, r.end, quotes);
+    f.scope = (t + 1).min(scope_end)..scope_end;
+    f.verb = cx.span(&(t..t + 1));
+    f.verb_tokens = t..t + 1;
+    Some(f)
+}
+
+/// Conjunctions that, after a comma, open a concessive or contrastive clause of the outlet's
+/// ("while" is left out: ", while the air force struck ..." often goes on with the report).
+const CONCESSIVES: &[&str] = &["although", "though", "whereas"];
+
+/// "Police reported no arrests, although 55 people were cited": the words reported end before
+/// a comma and a concessive conjunction ([`CONCESSIVES`]) outside quotation marks; the clause
+/// after it is the outlet's. Gives the end (`end` when there is none).
+fn concessive_end(cx: &Ctx, v: usize, end: usize) -> usize {
+    // A clause must follow, not a short phrase set off by commas: "the deal, though costly,
+    // was worth it" goes on.
+    let clause = |k: usize| {
+        let stop = (k + 2..end).find(|&j| cx.word(j) == ",").unwrap_or(end);
+        stop > k + 5 || (k + 2 < stop && complement_clause(cx, &(k + 2..stop)))
+    };
+    comma_outside_quotes(cx, v + 1..end, |k| {
+        k + 1 < end && cx.is(k + 1, CONCESSIVES) && clause(k)
+    })
+    .unwrap_or(end)
+}
+
+/// The first comma in `ks` outside quotation marks (the marks pair in turn) for which `also`
+/// holds.
+fn comma_outside_quotes(cx: &Ctx, ks: Range<usize>, also: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut open_quote = false;
+    for k in ks {
+        if cx.is_punct(k) && is_quote_char(cx.first_char(k)) {
+            open_quote = !open_quote;
+        } else if !open_quote && cx.word(k) == "," && also(k) {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// "... and claimed ...": a verb at `v`, after "and" or "but", sharing the subject of the frame
@@ -2805,30 +3166,9 @@ fn frame_at(
     // an apposition or relative clause between commas sits between the subject and its verb.
     let mut subject_end = p + 1;
     if matches!(cx.word(p), "," | "—" | "–") {
-        let open = (r.start..p)
-            .rev()
-            .take(16)
-            .find(|&k| cx.word(k) == cx.word(p))?;
-        let first = cx.word(open + 1);
-        let inserted = p - open - 1;
-        // A pair of dashes always sets words apart; commas do after a determiner or relative
-        // word, for a short stretch, or after a name ("Karimi, executive director of
-        // Interfaith Paths to Peace, said").
-        let after_name = open > r.start && cx.first_char(open - 1).is_uppercase();
-        let looks_inserted = cx.word(p) != ","
-            || matches!(
-                first,
-                "which" | "who" | "whose" | "the" | "a" | "an" | "its" | "his" | "her" | "their"
-            )
-            || inserted <= 6
-            || after_name;
-        if open == r.start || inserted == 0 || !looks_inserted {
-            return None;
-        }
-        subject_end = p;
-        p = open - 1;
+        (p, subject_end) = insertion_before_verb(cx, r, p)?;
     }
-    if cx.is(p, &["who", "which"]) && b == v {
+    if cx.is(p, &["who", "which"]) {
         return relative_frame(cx, si, r, v, p, quotes);
     }
     // "Some said ...": "some" standing alone before the verb at the start of its clause is the
@@ -2853,7 +3193,15 @@ fn frame_at(
     // adding that ..." still ends its sentence's reported words.
     let after_end = (v + 1..end).find(|&k| cx.word(k) == ",").unwrap_or(end);
     let after: Range<usize> = v + 1..after_end;
-    let after_is_tail = tail_after(cx, v, end, &after);
+    // '“...,” Ryan told CNN's Jake Tapper about his support.': after a quotation, the words
+    // after the verb are a tail of any length unless they hold a clause.
+    let quote_before = boundary_before.is_some_and(|bb| is_closing_mark(cx, bb));
+    let after_is_tail = tail_after(cx, v, end, &after)
+        || (quote_before
+            && !takes_clause(cx, v, end)
+            && !after.clone().any(|k| {
+                cx.word(k) == "that" || (cx.is_punct(k) && is_quote_char(cx.first_char(k)))
+            }));
     let fronted = boundary_before.is_some_and(|bb| fronted_adverbial(cx, r.start..bb, &after));
     if let Some(bb) = boundary_before
         && (cx.word(bb) == "," || is_closing_mark(cx, bb))
@@ -2866,9 +3214,77 @@ fn frame_at(
         let scope = tail_scope(cx, r, bb, &after);
         return Some(make(FrameKind::SpeakerLast, subject, scope));
     }
+    if let Some(scope) = as_frame_scope(cx, r, boundary_before, &after, quotes) {
+        return Some(make(FrameKind::SpeakerLast, subject, scope));
+    }
     let scope_end = complement_end(cx, v, end, quotes);
     let start = content_start(cx, v, scope_end).min(scope_end);
     Some(make(FrameKind::SpeakerFirst, subject, start..scope_end))
+}
+
+/// "Scott had a gun, as police have said.", "As the ministry reported, the strike hit a
+/// school": a clause of comparison whose verb of saying has no complement of its own reports the
+/// clause beside it. `bb` is the token before the subject, "as"; after a comma it reports the
+/// words before (and those after it when it is set off in mid-sentence: "Its goals, as Putin has
+/// said, are ..."), at the start of the sentence the clause after its comma. Only when nothing
+/// but adjuncts follows the verb (`after`, up to its comma): "As he said goodbye, the crowd
+/// cheered" and "as police announced the arrests" have objects of their own, and a causal "as"
+/// ("as the crowd cheered") has no verb of saying.
+fn as_frame_scope(
+    cx: &Ctx,
+    r: &Range<usize>,
+    bb: Option<usize>,
+    after: &Range<usize>,
+    quotes: &[RawQuote],
+) -> Option<Range<usize>> {
+    let bare =
+        after.is_empty() || cx.is_punct(after.start) || adjuncts_only(cx, after.clone(), quotes);
+    let bb = bb.filter(|&bb| cx.word(bb) == "as" && bare)?;
+    if bb > r.start + 2 && cx.word(bb - 1) == "," {
+        return Some(match parenthetical_rest(cx, after, r.end) {
+            Some(rest) => r.start..rest.end,
+            None => r.start..bb - 1,
+        });
+    }
+    if bb == r.start {
+        let comma = (bb + 1..r.end).find(|&k| cx.word(k) == ",")?;
+        return (comma + 2 < r.end).then_some(comma + 1..r.end);
+    }
+    None
+}
+
+/// The words set off between a subject and its verb, closed by the comma or dash at `p`: gives
+/// the token before their opening mark (where the subject ends) and the end of the speaker as
+/// written, or `None` when the mark closes no insertion. A pair of dashes always sets words
+/// apart; commas do after a determiner or relative word, for a short stretch, after a name
+/// ("Karimi, executive director of Interfaith Paths to Peace, said"), and around an adverbial
+/// or a participle after a subject that holds no verb ("Some voters, on television or at
+/// campaign events, said", "De Blasio, speaking on WOR710, said"). An apposition or relative
+/// clause stays in the speaker as written (it often says whom the speaker stands for); an
+/// adverbial or a participle does not.
+fn insertion_before_verb(cx: &Ctx, r: &Range<usize>, p: usize) -> Option<(usize, usize)> {
+    let open = (r.start..p)
+        .rev()
+        .take(16)
+        .find(|&k| cx.word(k) == cx.word(p))?;
+    let first = cx.word(open + 1);
+    let inserted = p - open - 1;
+    let after_name = open > r.start && cx.first_char(open - 1).is_uppercase();
+    // "speaking on WOR710", not a name in -ing ("The plane maker, Boeing, said").
+    let participle = first.ends_with("ing") && cx.first_char(open + 1).is_lowercase();
+    let adverbial = cx.is(open + 1, ADJUNCT_STARTS) || participle;
+    let looks_inserted = cx.word(p) != ","
+        || matches!(
+            first,
+            "which" | "who" | "whose" | "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        )
+        || inserted <= 6
+        || after_name
+        || (inserted <= 14 && adverbial && !holds_verb(cx, r.start..open));
+    if open == r.start || inserted == 0 || !looks_inserted {
+        return None;
+    }
+    Some((open - 1, if adverbial { open } else { p }))
 }
 
 /// "Mali's junta accused of war crimes", "JNIM has been accused of atrocities": a participle
@@ -3191,6 +3607,7 @@ fn complement_end(cx: &Ctx, v: usize, end: usize, quotes: &[RawQuote]) -> usize 
     if REPORTING_SAY.contains(&cx.word(v)) && adjuncts_only(cx, v + 1..end, quotes) {
         return v + 1;
     }
+    let end = concessive_end(cx, v, end);
     let mut scope_end = end;
     let mut k = v + 1;
     let mut objects = 0;
@@ -3508,7 +3925,43 @@ fn complement_clause(cx: &Ctx, after: &Range<usize>) -> bool {
     // The auxiliary follows a short subject ("said the regime had collapsed"); one far into the
     // words belongs to a relative clause of an object ("found the body of a man the terrorists
     // had kidnapped").
-    !ADJUNCT_STARTS.contains(&first) && after.clone().take(5).any(|t| FINITE.contains(&cx.word(t)))
+    if ADJUNCT_STARTS.contains(&first) {
+        return false;
+    }
+    after.clone().take(5).any(|t| FINITE.contains(&cx.word(t))) || past_tense_clause(cx, after)
+}
+
+/// "said the state allocated $26 million": a short noun phrase (an optional determiner or
+/// number, then one to three words that are no function words) and a lower-case verb in -ed
+/// with an object after it. Not a participle with its agent ("the rebels backed by Russia"),
+/// with a preposition after it ("told supporters gathered in Ohio") or with nothing after it:
+/// those modify the noun.
+fn past_tense_clause(cx: &Ctx, after: &Range<usize>) -> bool {
+    let mut k = after.start;
+    if cx.is(k, DETERMINERS) || cx.seg.tokens[k].kind == TokenKind::Number {
+        k += 1;
+    }
+    let noun_start = k;
+    while k < after.end && k <= noun_start + 3 {
+        let w = cx.word(k);
+        if past_form(cx, k, 5) && k > noun_start {
+            let next = k + 1;
+            return next < after.end
+                && !matches!(cx.word(next), "." | "," | ";" | ":" | "!" | "?" | ")")
+                && !cx.is(next, ADJUNCT_STARTS)
+                && !cx.is(next, OBJECT_PREPOSITIONS);
+        }
+        let nounish = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            && !cx.is(k, NOT_SUBJECT)
+            && !cx.is(k, ADJUNCT_STARTS)
+            && !cx.is(k, FINITE)
+            && !REPORTING.contains(w);
+        if !nounish {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Words that open a speaker written after its verb ("said several observers").
@@ -3554,10 +4007,7 @@ fn inverted_after_comma(
     let first_mark = (r.start..p)
         .find(|&k| matches!(cx.word(k), "," | "—" | "–"))
         .unwrap_or(p);
-    let clause_first = (r.start..first_mark).any(|k| {
-        let w = cx.word(k);
-        cx.is(k, FINITE) || (w.len() > 3 && w.ends_with("ed") && !cx.first_char(k).is_uppercase())
-    });
+    let clause_first = holds_verb(cx, r.start..first_mark);
     let insertion = !clause_first
         && (subject_before_insertions(cx, r, p, v).is_some()
             || (r.start..p)

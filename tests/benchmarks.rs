@@ -580,6 +580,196 @@ const RELATIONS: &[Case] = &[
         "Headline\nThe city has fallen, the army said, as fighting raged in the suburbs.",
         &[(Kind::Reported, "the army", "said", "The city has fallen")],
     ),
+    // Found on PolNeAR's attributions: a verb after "and" shares the subject the sentence opens
+    // with, when a clause follows (here one with a verb in -ed and no auxiliary) ...
+    (
+        "Headline\nGovernor Rick Scott blasted Congress and said the rebels shelled the town.",
+        &[(
+            Kind::Reported,
+            "Governor Rick Scott",
+            "said",
+            "the rebels shelled the town",
+        )],
+    ),
+    // ... and with no clause after it reports nothing.
+    (
+        "Headline\nThe rebels shelled the town and said nothing.",
+        &[],
+    ),
+    // A place adverb after the subject's noun; not after a verb in a relative clause.
+    (
+        "Headline\nAnalysts there say the militants are regrouping.",
+        &[(
+            Kind::Reported,
+            "Analysts",
+            "say",
+            "the militants are regrouping",
+        )],
+    ),
+    ("Headline\nPeople who lived there said.", &[]),
+    // A share of people is a subject; a date before the verb is not.
+    (
+        "Headline\nNine in 10 said the rebels should disarm.",
+        &[(
+            Kind::Reported,
+            "Nine in 10",
+            "said",
+            "the rebels should disarm",
+        )],
+    ),
+    (
+        "Headline\nThe army on March 3 said the rebels withdrew.",
+        &[(Kind::Reported, "The army", "said", "the rebels withdrew")],
+    ),
+    // Do-support and catenatives keep the speaker.
+    (
+        "Headline\nHe did say the militants had withdrawn.",
+        &[(Kind::Reported, "He", "say", "the militants had withdrawn")],
+    ),
+    (
+        "Headline\nErdogan continued to say the militants must leave.",
+        &[(Kind::Reported, "Erdogan", "say", "the militants must leave")],
+    ),
+    (
+        "Headline\nVoters were slightly more likely to say the rebels had won.",
+        &[(Kind::Reported, "Voters", "say", "the rebels had won")],
+    ),
+    // "as X said" reports the clause beside it, before it or around it; a causal "as" nothing.
+    (
+        "Headline\nThe militants fled, as the army said.",
+        &[(Kind::Reported, "the army", "said", "The militants fled")],
+    ),
+    (
+        "Headline\nThe militants, as the army has said, fled to the hills.",
+        &[(
+            Kind::Reported,
+            "the army",
+            "said",
+            "The militants, as the army has said, fled to the hills",
+        )],
+    ),
+    ("Headline\nThe militants fled as the army advanced.", &[]),
+    // A relative clause set off by commas ends at its closing comma.
+    (
+        "Headline\nErdogan, who in 2019 said the rebels were a threat, met Assad.",
+        &[(Kind::Reported, "who", "said", "the rebels were a threat")],
+    ),
+    // An adverbial set off between the subject and its verb is no part of the speaker.
+    (
+        "Headline\nSome voters, on television or at small campaign events, said the rebels had won.",
+        &[(Kind::Reported, "Some voters", "said", "the rebels had won")],
+    ),
+    // A participle of saying after a noun phrase, with a clause after it: "with X saying", a
+    // reduced relative. Not without a clause.
+    (
+        "Headline\nThe army advanced, with officials saying the rebels had fled.",
+        &[(Kind::Reported, "officials", "saying", "the rebels had fled")],
+    ),
+    (
+        "Headline\nThe ministry issued a statement saying the talks had failed.",
+        &[(
+            Kind::Reported,
+            "a statement",
+            "saying",
+            "the talks had failed",
+        )],
+    ),
+    ("Headline\nThe army advanced, with the rebels fleeing.", &[]),
+    // Adjectives of certainty and hope with a "that" clause; not after an expletive "it".
+    (
+        "Headline\nOfficials are confident that the rebels will withdraw.",
+        &[(
+            Kind::Reported,
+            "Officials",
+            "confident",
+            "that the rebels will withdraw",
+        )],
+    ),
+    (
+        "Headline\nErdogan made it clear that the militants must leave.",
+        &[(
+            Kind::Reported,
+            "Erdogan",
+            "clear",
+            "that the militants must leave",
+        )],
+    ),
+    ("Headline\nIt is clear that the rebels have lost.", &[]),
+    // A verb of finding that closes the sentence after a comma.
+    (
+        "Headline\nThe rebels hold the airport, a new report has found.",
+        &[(
+            Kind::Reported,
+            "a new report",
+            "found",
+            "The rebels hold the airport",
+        )],
+    ),
+    // The words end before a second speaker's coordinated frame, and before a concessive clause
+    // of the outlet's.
+    (
+        "Headline\nFowler said the race would be intense — and he noted that aid had arrived.",
+        &[
+            (
+                Kind::Reported,
+                "Fowler",
+                "said",
+                "the race would be intense",
+            ),
+            (Kind::Reported, "he", "noted", "that aid had arrived"),
+        ],
+    ),
+    (
+        "Headline\nThe army said the town was calm, while the governor alleged that aid had been looted.",
+        &[
+            (Kind::Reported, "The army", "said", "the town was calm"),
+            (
+                Kind::Reported,
+                "the governor",
+                "alleged",
+                "that aid had been looted",
+            ),
+        ],
+    ),
+    (
+        "Headline\nThe army said the town was calm, although the rebels still hold the airport.",
+        &[(Kind::Reported, "The army", "said", "the town was calm")],
+    ),
+    // Guards found in review: a name in -ing is no participle; a verb of agreeing that closes
+    // its sentence reports nothing; a participle with a preposition after it is no clause's
+    // verb; "most" before "were saying" is the subject; a concessive with no clause after it
+    // goes on with the words; a comma right after a relative's verb opens its words.
+    (
+        "Headline\nThe plane maker, Boeing, said the rebels had seized the plant.",
+        &[(
+            Kind::Reported,
+            "The plane maker, Boeing",
+            "said",
+            "the rebels had seized the plant",
+        )],
+    ),
+    ("Headline\nAfter a long debate, the council agreed.", &[]),
+    (
+        "Headline\nThe economy is strong, Trump told supporters gathered in Ohio.",
+        &[(Kind::Reported, "Trump", "told", "The economy is strong")],
+    ),
+    (
+        "Headline\nOf those polled, most were saying the rebels had won.",
+        &[(Kind::Reported, "most", "saying", "the rebels had won")],
+    ),
+    (
+        "Headline\nHe said the deal, though costly, was worth it.",
+        &[(
+            Kind::Reported,
+            "He",
+            "said",
+            "the deal, though costly, was worth it",
+        )],
+    ),
+    (
+        "Headline\nErdogan, who said, \"The rebels are terrorists,\" resigned.",
+        &[(Kind::Quote, "who", "said", "\"The rebels are terrorists,\"")],
+    ),
     // A designation: the designated term, the designator and its verb.
     (
         "Headline\nHTS was designated a terrorist organization by the United States.",
@@ -691,6 +881,28 @@ const VOICES: &[(&str, &str, Voice, &str)] = &[
         "terrorists",
         Voice::Reported,
         "Erdogan",
+    ),
+    // A frame inside the words another frame reports is part of them: its verb is the outer
+    // speaker's word ...
+    (
+        "Headline\nThe minister said the rebels claimed the town was theirs.",
+        "claimed",
+        Voice::Reported,
+        "The minister",
+    ),
+    (
+        "Headline\nKlein said that two other women who accused Clinton of assault received calls.",
+        "accused",
+        Voice::Reported,
+        "Klein",
+    ),
+    // ... but not inside an appeal, which reports an act asked for, not words.
+    (
+        "Headline\nThe command called on governments to halt support for the regime, which it \
+         accused of war crimes.",
+        "accused",
+        Voice::Author,
+        "",
     ),
     // "aims to", "sought to": what someone does, told in the outlet's words.
     (
@@ -834,15 +1046,15 @@ fn polnear_dev_floors() {
     // Floors just below the measured figures (docs/accuracy.md), so a regression fails.
     let (f, b) = (&r.framelens, &r.baseline);
     assert!(f.tokens.f1 >= 0.80, "{text}");
-    assert!(f.relations.f1 >= 0.64, "{text}");
-    assert!(f.source.accuracy >= 0.84, "{text}");
+    assert!(f.relations.f1 >= 0.678, "{text}");
+    assert!(f.source.accuracy >= 0.85, "{text}");
     assert!(f.cues.f1 >= 0.62, "{text}");
     assert!(f.tokens.f1 >= b.tokens.f1 + 0.20, "{text}");
     // The issue asks for 20 points over the baseline: 0.642 against 0.440 (+20.2) since the
     // voice rules of 2026-12-04's fourth session (docs/accuracy.md).
     assert!(f.relations.f1 >= b.relations.f1 + 0.20, "{text}");
     assert!(f.source.accuracy >= b.source.accuracy + 0.20, "{text}");
-    assert!(r.hit_voice.author_vs_not.accuracy >= 0.75, "{text}");
+    assert!(r.hit_voice.author_vs_not.accuracy >= 0.76, "{text}");
     assert!(
         r.hit_voice.author_vs_not.accuracy > r.hit_voice.baseline_author_vs_not.accuracy,
         "{text}"
