@@ -24,8 +24,8 @@
 //!
 //! What it does not do: find attributions the voice module does not (words that are a noun
 //! phrase rather than a clause or an infinitive, as in "criticized the plan", "support for the
-//! bill" or "talked about taxes", which PolNeAR counts; nominal cues such as "allegations of"
-//! or "the belief that"); carry a frame's words past its
+//! bill" or "talked about taxes", which PolNeAR counts; nominal cues with no clause, such as
+//! "allegations of"); carry a frame's words past its
 //! sentence unless a quotation does; or judge whether the source is credible. A frame inside a
 //! quotation ("“I think it is over,” she said") is not a relation of its own: its words are
 //! part of the quotation's content. Content offsets

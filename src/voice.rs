@@ -46,10 +46,14 @@
 //!    no part of the speaker. Other frames: `..., as X said` (the clause beside it), `with X
 //!    saying ...` and a participle of saying right after a noun (`a statement saying ...`), an
 //!    adjective of certainty or hope before `that` (`are confident that`, `made it clear that`;
-//!    not after an expletive `it`), a verb of finding that closes the sentence after a comma
-//!    (`..., a new poll has found.`), and a relative clause of saying set off by commas, whose
+//!    not after an expletive `it`), a verb of finding or belief that closes the sentence after a
+//!    comma (`..., a new poll has found.`), a noun of saying or believing before `that` and a clause
+//!    after a determiner or a possessor (`Israel's claim that ...`, `the belief that ...`; the
+//!    possessor speaks), and a relative clause of saying set off by commas, whose
 //!    words end at its closing comma. A frame's words end before a second speaker's frame after
 //!    `and`, `but`, `, while` or `, whereas`, and before `, although ...`, the outlet's concession.
+//!    After a quotation, the words after `X told` or `X said` are no words of the frame unless
+//!    they hold a clause (`“...,” Ryan told CNN's Jake Tapper about ...`).
 //!    A frame inside another frame's words is part of them: its speaker and verb take the outer
 //!    frame's voice (`The minister said the rebels claimed ...`), except inside an appeal
 //!    (`called on X to ...`), which reports an act asked for, not words.
@@ -131,6 +135,9 @@ pub enum FrameKind {
     /// `X (was) accused of ...`: a passive of accusing with no agent. The words are someone's
     /// charge, and the text does not say whose: the frame's speaker is empty.
     Agentless,
+    /// `Israel's claim that ...`, `the belief that ...`: a noun of saying or believing with a
+    /// clause; the speaker is the possessor, or empty when none is written.
+    Nominal,
 }
 
 /// How a naming verb names: the frame's scope is the name (the verb's object complement) and its
@@ -203,6 +210,9 @@ impl Frame {
                 }
                 FrameKind::Agentless => {
                     "reported: X (was) accused of ..., a charge by someone not named"
+                }
+                FrameKind::Nominal => {
+                    "reported: X's claim that ..., a noun of saying with a clause"
                 }
             },
         }
@@ -1703,7 +1713,9 @@ fn find_frames(
         let after_quote = t > r.start
             && (is_closing_mark(cx, t - 1)
                 || (t > r.start + 1 && cx.word(t - 1) == "," && is_closing_mark(cx, t - 2)));
-        if let Some(f) = adjective_frame(cx, si, &r, t, quotes, &frames[first_frame..]) {
+        if let Some(f) = adjective_frame(cx, si, &r, t, quotes, &frames[first_frame..])
+            .or_else(|| nominal_frame(cx, si, &r, t, quotes))
+        {
             frames.push(f);
             t += 1;
             continue;
@@ -2970,6 +2982,142 @@ fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<
         s -= 1;
     }
     (!opens_no_subject(cx, s) || cx.seg.tokens[s].kind == TokenKind::Number).then_some(s..p + 1)
+}
+
+/// Nouns of saying and believing that report a "that" clause after them ("Israel's claim that
+/// ...", "the belief that ...").
+const CLAIM_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "charge",
+    "charges",
+    "belief",
+    "view",
+    "argument",
+    "suggestion",
+    "insistence",
+    "contention",
+    "assumption",
+    "warning",
+    "warnings",
+    "promise",
+    "pledge",
+    "assurance",
+    "assurances",
+    "admission",
+    "acknowledgment",
+    "acknowledgement",
+    "conclusion",
+    "complaint",
+    "complaints",
+    "fears",
+    "hopes",
+    "insinuation",
+    "speculation",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "denial",
+    "denials",
+];
+
+/// Adjectives before a noun of [`CLAIM_NOUNS`] that keep it a noun ("false claims that").
+const CLAIM_ADJECTIVES: &[&str] = &[
+    "false",
+    "new",
+    "recent",
+    "similar",
+    "earlier",
+    "previous",
+    "latest",
+    "wild",
+    "baseless",
+    "repeated",
+    "unfounded",
+    "unproven",
+    "dubious",
+    "persistent",
+    "widespread",
+];
+
+/// "Israel's claim that the hospital hid a command centre", "his assertion that ...", "the
+/// belief that ...": a noun of [`CLAIM_NOUNS`] right before "that" and a clause is a frame whose
+/// words are the clause and whose speaker is the possessor before the noun (a name with "'s",
+/// or a possessive pronoun), or empty. Not a relative clause on the noun ("the claim that he
+/// made was false"). The words run to the end of the sentence, as for a verb: in "The belief
+/// that the regime will fall is widespread" they take in the main clause's predicate too.
+fn nominal_frame(
+    cx: &Ctx,
+    si: usize,
+    r: &Range<usize>,
+    t: usize,
+    quotes: &[RawQuote],
+) -> Option<Frame> {
+    if !cx.is(t, CLAIM_NOUNS) || t + 2 >= r.end || cx.word(t + 1) != "that" || t == r.start {
+        return None;
+    }
+    // A noun, not the verb ("is warning that", "Hamas claims that"): a determiner, a possessor
+    // or an adjective of [`CLAIM_ADJECTIVES`] or in -ed comes before it ("repeated claims").
+    let p = t - 1;
+    let noun = cx.is(p, DETERMINERS)
+        || cx.is(
+            p,
+            &[
+                "his", "her", "their", "its", "our", "my", "your", "no", "any",
+            ],
+        )
+        || cx.seg.tokens[p].kind == TokenKind::Possessive
+        || cx.is(p, CLAIM_ADJECTIVES)
+        || (past_form(cx, p, 5) && p > r.start && cx.is(p - 1, DETERMINERS));
+    if !noun {
+        return None;
+    }
+    let clause = t + 2..r.end;
+    // A relative clause on the noun, not its content: its subject ("the charge that might have
+    // stung"), or its object, a subject and a verb with a finite verb right after them ("the
+    // claim that he made was false", "the claim that the army denied is true").
+    let k = clause.start + usize::from(cx.is(clause.start, DETERMINERS));
+    let object_gap = k + 2 < r.end
+        && !cx.is(k + 1, FINITE)
+        && !ly_adverb(cx, k + 1)
+        && cx.first_char(k + 1).is_lowercase()
+        && cx.is(k + 2, FINITE);
+    if cx.is(clause.start, FINITE) || object_gap || clause.len() < 3 {
+        return None;
+    }
+    let speaker = if t > r.start && cx.is(t - 1, &["his", "her", "their", "its"]) {
+        t - 1..t
+    } else if t > r.start + 1 && cx.seg.tokens[t - 1].kind == TokenKind::Possessive {
+        let end = t - 1;
+        let mut s = end;
+        while s > r.start && end - s < 4 && cx.first_char(s - 1).is_uppercase() {
+            s -= 1;
+        }
+        s..end
+    } else {
+        0..0
+    };
+    let scope_end = complement_end(cx, t, r.end, quotes);
+    let mut f = new_frame(
+        cx,
+        si,
+        t,
+        FrameKind::Nominal,
+        speaker.clone(),
+        t + 1..scope_end,
+    );
+    if speaker.is_empty() {
+        let at = cx.seg.tokens[t].span.start;
+        f.speaker = Span::new(at, at);
+    }
+    Some(f)
 }
 
 /// Verbs of belief that report the clause before them when they close its sentence.

@@ -770,6 +770,34 @@ const RELATIONS: &[Case] = &[
         "Headline\nErdogan, who said, \"The rebels are terrorists,\" resigned.",
         &[(Kind::Quote, "who", "said", "\"The rebels are terrorists,\"")],
     ),
+    // A noun of saying or believing with a "that" clause: the possessor speaks, or no one the
+    // text names; a relative clause on the noun is no content.
+    (
+        "Headline\nAnalysts rejected Israel's claim that the hospital hid a command centre.",
+        &[
+            (
+                Kind::Reported,
+                "Analysts",
+                "rejected",
+                "Israel's claim that the hospital hid a command centre",
+            ),
+            (
+                Kind::Reported,
+                "Israel",
+                "claim",
+                "that the hospital hid a command centre",
+            ),
+        ],
+    ),
+    (
+        "Headline\nMany share the belief that the regime will fall.",
+        &[(Kind::Reported, "", "belief", "that the regime will fall")],
+    ),
+    (
+        "Headline\nThe charge that might have stung never came.",
+        &[],
+    ),
+    ("Headline\nThe claim that he made was false.", &[]),
     // A designation: the designated term, the designator and its verb.
     (
         "Headline\nHTS was designated a terrorist organization by the United States.",
@@ -903,6 +931,13 @@ const VOICES: &[(&str, &str, Voice, &str)] = &[
         "accused",
         Voice::Author,
         "",
+    ),
+    // The clause of a noun of saying is someone's words.
+    (
+        "Headline\nAnalysts doubted Israel's claim that the rebels had fled.",
+        "rebels",
+        Voice::Reported,
+        "Israel",
     ),
     // "aims to", "sought to": what someone does, told in the outlet's words.
     (
@@ -1046,8 +1081,8 @@ fn polnear_dev_floors() {
     // Floors just below the measured figures (docs/accuracy.md), so a regression fails.
     let (f, b) = (&r.framelens, &r.baseline);
     assert!(f.tokens.f1 >= 0.80, "{text}");
-    assert!(f.relations.f1 >= 0.678, "{text}");
-    assert!(f.source.accuracy >= 0.85, "{text}");
+    assert!(f.relations.f1 >= 0.68, "{text}");
+    assert!(f.source.accuracy >= 0.84, "{text}");
     assert!(f.cues.f1 >= 0.62, "{text}");
     assert!(f.tokens.f1 >= b.tokens.f1 + 0.20, "{text}");
     // The issue asks for 20 points over the baseline: 0.642 against 0.440 (+20.2) since the
