@@ -2517,11 +2517,14 @@ fn tail_after(cx: &Ctx, v: usize, end: usize, after: &Range<usize>) -> bool {
     !quote_follows
         && (after.is_empty()
             || matches!(cx.word(after.start), "." | "," | ";" | "!" | "?")
-            || (after.len() <= 10
-                && !complement_clause(cx, after)
-                && !after.clone().any(|t| {
-                    cx.word(t) == "that" || (cx.is_punct(t) && is_quote_char(cx.first_char(t)))
-                })))
+            || (after.len() <= 10 && !complement_clause(cx, after) && !that_or_quote(cx, after)))
+}
+
+/// Whether the tokens `ks` hold "that" or a quotation mark: words after a verb that are no
+/// mere tail of its sentence.
+fn that_or_quote(cx: &Ctx, ks: &Range<usize>) -> bool {
+    ks.clone()
+        .any(|t| cx.word(t) == "that" || (cx.is_punct(t) && is_quote_char(cx.first_char(t))))
 }
 
 /// The words a frame after its subject reports, when that subject follows the comma or closing
@@ -3345,11 +3348,7 @@ fn frame_at(
     // after the verb are a tail of any length unless they hold a clause.
     let quote_before = boundary_before.is_some_and(|bb| is_closing_mark(cx, bb));
     let after_is_tail = tail_after(cx, v, end, &after)
-        || (quote_before
-            && !takes_clause(cx, v, end)
-            && !after.clone().any(|k| {
-                cx.word(k) == "that" || (cx.is_punct(k) && is_quote_char(cx.first_char(k)))
-            }));
+        || (quote_before && !takes_clause(cx, v, end) && !that_or_quote(cx, &after));
     let fronted = boundary_before.is_some_and(|bb| fronted_adverbial(cx, r.start..bb, &after));
     if let Some(bb) = boundary_before
         && (cx.word(bb) == "," || is_closing_mark(cx, bb))
