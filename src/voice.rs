@@ -52,6 +52,8 @@
 //!    possessor speaks), and a relative clause of saying set off by commas, whose
 //!    words end at its closing comma. A frame's words end before a second speaker's frame after
 //!    `and`, `but`, `, while` or `, whereas`, and before `, although ...`, the outlet's concession.
+//!    A passive of saying after `, as` reports the clause before the comma (`..., as first
+//!    reported by the New York Times on Tuesday`).
 //!    After a quotation, the words after `X told` or `X said` are no words of the frame unless
 //!    they hold a clause (`“...,” Ryan told CNN's Jake Tapper about ...`).
 //!    A frame inside another frame's words is part of them: its speaker and verb take the outer
@@ -3500,12 +3502,49 @@ fn by_agent_frame(cx: &Ctx, si: usize, r: &Range<usize>, v: usize) -> Option<Fra
             e += 1;
         }
         if e > v + 2 && e - v <= 12 {
-            let mut f = new_frame(cx, si, v, FrameKind::ByAgent, v + 2..e, e..end);
+            let scope = as_passive_scope(cx, r, v).unwrap_or(e..end);
+            let agent_end = if scope.end <= v {
+                agent_end(cx, v + 2..e)
+            } else {
+                e
+            };
+            let mut f = new_frame(cx, si, v, FrameKind::ByAgent, v + 2..agent_end, scope);
             f.verb_tokens = v..v + 2;
             return Some(f);
         }
     }
     None
+}
+
+/// "..., as first reported by the New York Times on Tuesday.": a passive of saying in a clause
+/// of comparison after a comma reports the clause before the comma. Gives that clause, when the
+/// verb at `v` (after adverbs and a form of "be") follows ", as".
+fn as_passive_scope(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>> {
+    let mut a = v;
+    while a > r.start
+        && (ly_adverb(cx, a - 1)
+            || cx.is(a - 1, &["first", "originally", "earlier", "previously"])
+            || cx.is(a - 1, BE_PROGRESSIVE))
+    {
+        a -= 1;
+    }
+    (a > r.start + 2 && cx.word(a - 1) == "as" && cx.word(a - 2) == ",").then_some(r.start..a - 2)
+}
+
+/// Where an agent after "by" ends: before an adjunct of time or place ("by the New York Times
+/// on Tuesday"), but not inside a name ("by the Council on Foreign Relations", "the Institute of
+/// Peace").
+fn agent_end(cx: &Ctx, agent: Range<usize>) -> usize {
+    (agent.start + 1..agent.end)
+        .find(|&k| {
+            cx.is(k, ADJUNCT_STARTS)
+                && !cx.is(k, &["of", "for"])
+                && k + 1 < agent.end
+                && (cx.first_char(k + 1).is_lowercase()
+                    || is_calendar_word(cx.word(k + 1))
+                    || cx.seg.tokens[k + 1].kind == TokenKind::Number)
+        })
+        .unwrap_or(agent.end)
 }
 
 /// '"...," said X.': inversion after a closing quotation mark, with a verb of saying: the

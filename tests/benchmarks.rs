@@ -798,6 +798,18 @@ const RELATIONS: &[Case] = &[
         &[],
     ),
     ("Headline\nThe claim that he made was false.", &[]),
+    // A passive of saying after ", as" reports the clause before the comma; its agent ends
+    // before an adjunct of time.
+    (
+        "Headline\nThe group started buying ad time, as first reported by the New York Times on \
+         Tuesday.",
+        &[(
+            Kind::Reported,
+            "the New York Times",
+            "reported",
+            "The group started buying ad time",
+        )],
+    ),
     // A designation: the designated term, the designator and its verb.
     (
         "Headline\nHTS was designated a terrorist organization by the United States.",
