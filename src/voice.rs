@@ -3528,7 +3528,7 @@ fn as_passive_scope(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>
     {
         a -= 1;
     }
-    (a > r.start + 2 && cx.word(a - 1) == "as" && cx.word(a - 2) == ",").then_some(r.start..a - 2)
+    (a > r.start + 2 && cx.word(a - 1) == "as" && cx.word(a - 2) == ",").then(|| r.start..a - 2)
 }
 
 /// Where an agent after "by" ends: before an adjunct of time or place ("by the New York Times
