@@ -433,24 +433,7 @@ impl<'a> Context<'a> {
             .seg
             .sentence_at(self.mentions[m].span.start)
             .map_or(0, |s| self.seg.sentences[s].tokens.start);
-        // "northern Syria", "eastern Ukraine": a region of the country, whatever comes before.
-        if t > start && heads::COMPASS_ADJECTIVES.contains(&self.w(t - 1)) {
-            return true;
-        }
-        self.word_before_region(m).is_some_and(|w| {
-            matches!(
-                w,
-                "in" | "into"
-                    | "across"
-                    | "throughout"
-                    | "inside"
-                    | "within"
-                    | "near"
-                    | "around"
-                    | "toward"
-                    | "towards"
-            )
-        })
+        heads::reads_as_place((start..t).rev().map(|k| self.w(k)))
     }
 
     /// The word before mention `m` in its sentence, past "the" and the words of a region
@@ -464,12 +447,7 @@ impl<'a> Context<'a> {
         let mut t = self.first_token(m);
         while t > start {
             let w = self.w(t - 1);
-            let region = heads::COMPASS_ADJECTIVES.contains(&w)
-                || matches!(
-                    w,
-                    "the" | "north" | "south" | "east" | "west" | "rural" | "occupied"
-                );
-            if !region {
+            if !heads::is_region_word(w) {
                 return Some(w);
             }
             t -= 1;

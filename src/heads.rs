@@ -696,6 +696,46 @@ pub const COMPASS_ADJECTIVES: &[&str] = &[
     "central",
 ];
 
+/// Prepositions that make a country's name a place ("in Lebanon", "near Mali's border").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "into",
+    "across",
+    "throughout",
+    "inside",
+    "within",
+    "near",
+    "around",
+    "toward",
+    "towards",
+];
+
+/// Whether a name reads as a place rather than a party, from the words before it in its
+/// sentence, nearest first (`before`): a region's adjective right before it ("southern
+/// Lebanon"), or a preposition of place before the words of a region ("in the occupied West
+/// Bank", "near northern Mali"). `None` of the words: no place.
+pub fn reads_as_place<'w>(mut before: impl Iterator<Item = &'w str>) -> bool {
+    let Some(first) = before.next() else {
+        return false;
+    };
+    if COMPASS_ADJECTIVES.contains(&first) {
+        return true;
+    }
+    std::iter::once(first)
+        .chain(before)
+        .find(|&w| !is_region_word(w))
+        .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w))
+}
+
+/// The words between a preposition and a region's name ("the", "occupied", "north", "eastern").
+pub fn is_region_word(w: &str) -> bool {
+    COMPASS_ADJECTIVES.contains(&w)
+        || matches!(
+            w,
+            "the" | "north" | "south" | "east" | "west" | "rural" | "occupied"
+        )
+}
+
 /// Nouns of wrongdoing with no transitive verb behind them, whose "of" names the doer (a
 /// subjective genitive: "the crimes of the occupation", "the brutality of the regime"). An
 /// event noun made from a transitive verb takes its object after "of" instead ("the invasion of

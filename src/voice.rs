@@ -4462,7 +4462,7 @@ fn going_on(
 const CONTINUING: &[&str] = &["added", "adds", "continued", "continues", "concluded"];
 
 /// "The group said", "the army said" (`words` are the speaker's, lower-cased): the last actor
-/// of the type the head noun names, in the five sentences before.
+/// of the type the head noun names, in the five sentences before, not named as a place.
 fn by_type<'m>(cx: &Ctx<'m>, sp: Span, words: &[Cow<str>]) -> Option<&'m Mention> {
     let head = words.last()?.as_ref();
     let wanted: &[ActorType] = if words.len() > 3 {
@@ -4484,7 +4484,21 @@ fn by_type<'m>(cx: &Ctx<'m>, sp: Span, words: &[Cow<str>]) -> Option<&'m Mention
                 .sentence_at(m.span.start)
                 .is_some_and(|s| here - s <= 5)
         })
-        .find(|m| m.role.is_none() && wanted.contains(&cx.types[m.actor]))
+        .find(|m| m.role.is_none() && wanted.contains(&cx.types[m.actor]) && !named_as_place(cx, m))
+}
+
+/// A country named as a place ("in southern Lebanon", see [`heads::reads_as_place`]) is no
+/// antecedent of "the army said".
+fn named_as_place(cx: &Ctx, m: &Mention) -> bool {
+    if m.form != Form::Name {
+        return false;
+    }
+    let t = token_range(cx.seg, m.span).start;
+    let start = cx
+        .seg
+        .sentence_at(m.span.start)
+        .map_or(0, |s| cx.seg.sentences[s].tokens.start);
+    heads::reads_as_place((start..t).rev().map(|k| cx.word(k)))
 }
 
 /// Gives each frame its speaker's actor, resolving pronouns and role nouns to earlier speakers.
@@ -4568,6 +4582,22 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
                     .any(|w| heads::ROLE_NOUNS.contains(&w.as_ref())));
         let thing_like = words.len() == 1 && PRONOUN_THING.contains(&head.as_ref());
         if person_like {
+            if let Some(p) = same_role_speaker(cx, &frames[..i], frames[i].sentence, words) {
+                // An earlier speaker of no party ("a defence spokesperson") is left to the
+                // reading of unnamed officials (`attribution`), as this one is.
+                let found = p.speaker_actor.map(|a| {
+                    let name = p
+                        .resolved_from
+                        .as_deref()
+                        .unwrap_or(p.speaker.slice(cx.text));
+                    (a, name.to_owned())
+                });
+                if let Some((a, name)) = found {
+                    frames[i].speaker_actor = Some(a);
+                    frames[i].resolved_from = Some(name);
+                }
+                continue;
+            }
             let genders =
                 genders.get_or_init(|| PersonGenders::of(cx.text, cx.seg, cx.lower, cx.mentions));
             if let Some(m) = last_person_subject(cx, sp, head, genders) {
@@ -4582,6 +4612,43 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             frames[i].resolved_from = Some(text);
         }
     }
+}
+
+/// How many sentences back a role noun looks for the speaker it refers to.
+const MAX_ROLE_DISTANCE: usize = 10;
+
+/// "The spokesman said", after "the official spokesman of the RSF, Al-Fateh Qurashi, said": a
+/// definite description made of a role noun, with any modifiers, refers back to the last
+/// speaker described with every one of its words, in the [`MAX_ROLE_DISTANCE`] sentences before
+/// (head match over speakers, as [`crate::titles`] does over names). `None` when no earlier
+/// speaker has them all, or the description is indefinite ("a spokesman" is someone new).
+fn same_role_speaker<'f>(
+    cx: &Ctx,
+    before: &'f [Frame],
+    here: usize,
+    words: &[Cow<str>],
+) -> Option<&'f Frame> {
+    let (the, rest) = words.split_first()?;
+    let head = rest.last()?;
+    if the != "the" || rest.len() > 2 || !heads::ROLE_NOUNS.contains(&head.as_ref()) {
+        return None;
+    }
+    before
+        .iter()
+        .rev()
+        .take_while(|p| here.saturating_sub(p.sentence) <= MAX_ROLE_DISTANCE)
+        .find(|p| {
+            let theirs: Vec<String> = p
+                .speaker
+                .slice(cx.text)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            // More than the description itself: a name or a party goes with the role.
+            let described = theirs.len() > rest.len() + 1 || p.resolved_from.is_some();
+            described && rest.iter().all(|w| theirs.iter().any(|t| t == w))
+        })
 }
 
 /// For a pronoun or role-noun speaker `sp` with head word `head`: the subject of the most

@@ -1711,6 +1711,93 @@ fn a_verb_of_going_on_keeps_the_last_speaker() {
 }
 
 #[test]
+fn an_organ_speaker_is_not_a_country_named_as_a_place() {
+    // (text, speaker actor of "the military"): the last state named before it, unless named
+    // as a place.
+    let rows: &[(&str, Option<&str>)] = &[
+        (
+            "The IDF struck a site in southern Lebanon on Tuesday, the military said, calling \
+             it a terror target.",
+            Some("israel"),
+        ),
+        (
+            "The IDF struck a site in the occupied West Bank, the military said, calling it a \
+             terror target.",
+            Some("israel"),
+        ),
+        // Named as a party, the last state is the antecedent.
+        (
+            "The IDF struck a site after Lebanon protested, the military said, calling it a \
+             terror target.",
+            Some("lebanon"),
+        ),
+    ];
+    for &(text, actor) in rows {
+        let a = analyze(&format!("Headline\n{text}"));
+        let h = hit(&a, "terror", 0);
+        assert_eq!(h.speaker_actor.as_deref(), actor, "{text}");
+    }
+}
+
+#[test]
+fn a_role_noun_speaker_is_the_last_speaker_given_that_role() {
+    // (second sentence, speaker actor, antecedent): the first sentence names the SDF's
+    // spokesman as a speaker, then Putin, the subject of the last sentence that names a person,
+    // whom a role noun would otherwise stand for.
+    const FIRST: &str = "Headline\nThe official spokesman of the SDF, Farhad Shami, said the \
+                         talks had failed. Putin met Erdogan in Ankara on Monday.";
+    let rows: &[(&str, Option<&str>, Option<&str>)] = &[
+        // The role alone, and with a modifier the earlier description has.
+        (
+            "The spokesman said the regime must go.",
+            Some("sdf"),
+            Some("The official spokesman of the SDF, Farhad Shami"),
+        ),
+        (
+            "The official spokesman said the regime must go.",
+            Some("sdf"),
+            Some("The official spokesman of the SDF, Farhad Shami"),
+        ),
+        // A modifier the earlier description lacks: not that spokesman, so the last person.
+        (
+            "The army spokesman said the regime must go.",
+            Some("russia"),
+            Some("Putin"),
+        ),
+        // Another role: the last person, as before.
+        (
+            "The president said the regime must go.",
+            Some("russia"),
+            Some("Putin"),
+        ),
+    ];
+    for &(second, actor, antecedent) in rows {
+        let a = analyze(&format!("{FIRST} {second}"));
+        let h = hit(&a, "regime", 0);
+        assert_eq!(h.speaker_actor.as_deref(), actor, "{second}");
+        assert_eq!(h.speaker_antecedent.as_deref(), antecedent, "{second}");
+    }
+    // An indefinite description is someone new: not the SDF's spokesman (it is read as any
+    // other role noun).
+    let a = analyze(
+        "Headline\nThe spokesman of the SDF, Farhad Shami, said the talks had failed. Putin met \
+         Erdogan on Monday. A spokesman said the regime must go.",
+    );
+    let h = hit(&a, "regime", 0);
+    assert_eq!(h.speaker_actor.as_deref(), Some("russia"));
+    assert_eq!(h.speaker_antecedent.as_deref(), Some("Putin"));
+    // An earlier spokesperson of no party leaves "the spokesperson" to the reading of unnamed
+    // officials: not Putin.
+    let a = analyze(
+        "Headline\nA defence spokesperson said the talks had failed. Putin met Erdogan on \
+         Monday. The spokesperson said the regime must go.",
+    );
+    let h = hit(&a, "regime", 0);
+    assert_eq!(h.speaker_actor, None);
+    assert_eq!(h.speaker_antecedent, None);
+}
+
+#[test]
 fn it_as_speaker_is_the_subject_of_the_sentence_before() {
     // Hamas spoke last, but the sentence before opens with the SDF: "it" is the SDF.
     let a = analyze(
