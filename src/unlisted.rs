@@ -38,10 +38,11 @@
 //! (`known`) or each other.
 //!
 //! What it does **not** do: decide whether a party found here is the same as a listed one under
-//! another name (the caller drops exact name matches with [`without_listed`]), but for one
-//! two forms of a listed name ([`renamed`]): its head noun swapped for a loaded one ("Rapid
-//! Support Militia"), and the name shortened when the article names only one party it may
-//! shorten ("the Armed Forces"); resolve pronouns,
+//! another name (the caller drops exact name matches with [`without_listed`]), but for three
+//! forms of a listed name ([`renamed`]): a listed acronym in brackets after it ("Islamic
+//! Revolution Guards Corps (IRGC)"), its head noun swapped for a loaded one ("Rapid Support
+//! Militia"), and the name shortened when the article names only one party it may shorten
+//! ("the Armed Forces"); resolve pronouns,
 //! read any other lower-case description ("the rebels", "critics", "armed groups"), recognise names without a head noun or a title
 //! ("Hamas", "Ahrar al-Shām"), or write lexicon files (`framelens lexicon suggest-actors` prints
 //! entries; `add-actor` writes them).
@@ -509,8 +510,9 @@ pub fn find(text: &str, seg: &Segmented, lower: &LowerTokens, known: &[Mention])
     f.finish()
 }
 
-/// Drops the parties whose name, acronym or person equals a name, alias or person of an actor
-/// the lexicon lists (ignoring case, white space and the kind of apostrophe).
+/// Drops the parties whose name or person equals a name, alias or person of an actor the
+/// lexicon lists (ignoring case, white space and the kind of apostrophe). A party whose
+/// acronym is listed is that actor under another name ([`renamed`]).
 pub fn without_listed(found: Vec<Unlisted>, lex: &Lexicon) -> Vec<Unlisted> {
     let mut listed = std::collections::HashSet::new();
     for a in &lex.actors {
@@ -523,18 +525,15 @@ pub fn without_listed(found: Vec<Unlisted>, lex: &Lexicon) -> Vec<Unlisted> {
     }
     found
         .into_iter()
-        .filter(|u| {
-            !listed.contains(&fold(&u.name))
-                && !u
-                    .acronym
-                    .as_deref()
-                    .is_some_and(|a| listed.contains(&fold(a)))
-        })
+        .filter(|u| !listed.contains(&fold(&u.name)))
         .collect()
 }
 
 /// The listed actor an unlisted party is, under another form of its name, and the listed name
-/// it matches. Two forms count:
+/// it matches. Three forms count:
+/// - **its acronym**: the article writes a listed name or alias in brackets after it ("Islamic
+///   Revolution Guards Corps (IRGC)", where the lexicon lists "IRGC" and writes the name
+///   "Islamic Revolutionary Guard Corps"): the brackets say the two are one;
 /// - **a hostile renaming**: a listed name or alias whose last word, an organisational head
 ///   noun ([`HEADS`]), is swapped for a head noun that the lexicon lists as a term of negative
 ///   stance. "Rapid Support Militia", as Sudanese state media write it, is the "Rapid Support
@@ -549,6 +548,16 @@ pub fn renamed(
     lex: &Lexicon,
     named: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, String)> {
+    if let Some(acr) = &u.acronym {
+        let folded = fold(acr);
+        let listed = lex
+            .actors
+            .iter()
+            .position(|a| fold(&a.name) == folded || a.aliases.iter().any(|x| fold(x) == folded));
+        if let Some(i) = listed {
+            return Some((i, acr.clone()));
+        }
+    }
     let name = fold(&u.name);
     let (stem, head) = name.rsplit_once(' ')?;
     let loaded = lex
@@ -962,9 +971,14 @@ impl<'a> Finder<'a> {
         (a, b)
     }
 
-    /// A word that can be an acronym: 2 to 8 letters, at least two capitals, starting with one.
+    /// A free word that can be an acronym (see [`Self::acronym_shaped`]).
     fn acronym_like(&self, i: usize) -> bool {
-        self.is_word(i) && !self.used[i] && {
+        !self.used[i] && self.acronym_shaped(i)
+    }
+
+    /// A word shaped like an acronym: 2 to 8 letters, at least two capitals, starting with one.
+    fn acronym_shaped(&self, i: usize) -> bool {
+        self.is_word(i) && {
             let w = self.word(i);
             let n = w.chars().count();
             (2..=8).contains(&n)
@@ -981,21 +995,23 @@ impl<'a> Finder<'a> {
             .is_some_and(|t| t.kind == TokenKind::Punct && t.span.slice(self.text) == p)
     }
 
-    /// Step 2: "Name (ACR)" and "ACR (Name)"; then every bare use of the acronym.
+    /// Step 2: "Name (ACR)" and "ACR (Name)"; then every bare use of the acronym. An acronym
+    /// the lexicon's mentions already hold ("Islamic Revolution Guards Corps (IRGC)") is
+    /// recorded with no mentions of its own: [`renamed`] then reads the name as that party's.
     fn acronyms(&mut self) {
         let mut links: Vec<(usize, String)> = Vec::new();
         for (gi, g) in self.groups.iter().enumerate() {
             for m in g.mentions.iter().filter(|m| m.form == UnlistedForm::Full) {
                 let (a, b) = self.tokens_of(m.span);
                 let acr = if self.is_punct(b, "(")
-                    && self.acronym_like(b + 1)
+                    && self.acronym_shaped(b + 1)
                     && self.is_punct(b + 2, ")")
                 {
                     Some(b + 1)
                 } else if a >= 2
                     && self.is_punct(a - 1, "(")
                     && self.is_punct(b, ")")
-                    && self.acronym_like(a - 2)
+                    && self.acronym_shaped(a - 2)
                 {
                     Some(a - 2)
                 } else {
@@ -1019,6 +1035,7 @@ impl<'a> Finder<'a> {
             if self.groups[gi].acronym.is_some() {
                 continue;
             }
+            // Free uses only: a used one is the lexicon's mention (or another party's).
             let spots: Vec<usize> = (0..self.seg.tokens.len())
                 .filter(|&i| self.acronym_like(i) && self.word(i) == acr)
                 .collect();
@@ -2180,6 +2197,56 @@ mod tests {
             (m.actor.as_str(), m.near_miss_of.as_deref()),
             ("rsf", Some("Rapid Support Forces"))
         );
+    }
+
+    #[test]
+    fn a_name_whose_bracketed_acronym_is_listed_is_that_party() {
+        let an = crate::analysis::Analyzer::new(Lexicon::bundled().unwrap()).unwrap();
+        // (text, the name, the actor its mentions take; None: a party of its own)
+        let rows: &[(&str, &str, Option<&str>)] = &[
+            // The lexicon writes "Islamic Revolutionary Guard Corps"; the brackets say it is one.
+            (
+                "A commander of the Islamic Revolution Guards Corps (IRGC) spoke. The Islamic \
+                 Revolution Guards Corps fired missiles.",
+                "Islamic Revolution Guards Corps",
+                Some("irgc"),
+            ),
+            // An acronym that does not start like the name restates nothing.
+            (
+                "The Karst Liberation Front (IRGC) spoke. The Karst Liberation Front fled.",
+                "Karst Liberation Front",
+                None,
+            ),
+            // An acronym no lexicon lists: a party of its own, as before.
+            (
+                "The Karst Liberation Front (KLF) spoke. The Karst Liberation Front fled.",
+                "Karst Liberation Front",
+                None,
+            ),
+        ];
+        for &(body, name, want) in rows {
+            let text = format!("Headline\n\n{body}\n");
+            let art = an.analyze("t", &text);
+            let ms: Vec<_> = art.mentions.iter().filter(|m| m.text == name).collect();
+            assert_eq!(ms.len(), 2, "{body}: {:?}", art.mentions);
+            for m in ms {
+                match want {
+                    Some(id) => {
+                        assert_eq!(m.actor, id, "{body}");
+                        assert_eq!(m.near_miss_of.as_deref(), Some("IRGC"), "{body}");
+                    }
+                    None => assert!(
+                        art.parties.iter().any(|p| p.id == m.actor),
+                        "{body}: {:?}",
+                        m
+                    ),
+                }
+            }
+            if want.is_some() {
+                assert!(art.parties.is_empty(), "{body}: {:?}", art.parties);
+                assert!(an.unlisted(&text).is_empty(), "{body}");
+            }
+        }
     }
 
     #[test]
