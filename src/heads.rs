@@ -712,8 +712,8 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 
 /// Whether a name reads as a place rather than a party, from the words before it in its
 /// sentence, nearest first (`before`): a region's adjective right before it ("southern
-/// Lebanon"), or a preposition of place before the words of a region ("in the occupied West
-/// Bank", "near northern Mali"). `None` of the words: no place.
+/// Lebanon"), a preposition of place before the words of a region ("in the occupied West
+/// Bank", "near northern Mali"), or the other side of a border ("the border with Mali").
 pub fn reads_as_place<'w>(mut before: impl Iterator<Item = &'w str>) -> bool {
     let Some(first) = before.next() else {
         return false;
@@ -721,11 +721,18 @@ pub fn reads_as_place<'w>(mut before: impl Iterator<Item = &'w str>) -> bool {
     if COMPASS_ADJECTIVES.contains(&first) {
         return true;
     }
-    std::iter::once(first)
+    let mut rest = std::iter::once(first)
         .chain(before)
-        .find(|&w| !is_region_word(w))
-        .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w))
+        .skip_while(|&w| is_region_word(w));
+    match rest.next() {
+        Some("with") => rest.next().is_some_and(|w| BORDER_NOUNS.contains(&w)),
+        Some(w) => PLACE_PREPOSITIONS.contains(&w),
+        None => false,
+    }
 }
+
+/// Nouns of a border, whose "with" names the country on the other side ("the border with Mali").
+const BORDER_NOUNS: &[&str] = &["border", "borders", "frontier", "boundary"];
 
 /// The words between a preposition and a region's name ("the", "occupied", "north", "eastern").
 pub fn is_region_word(w: &str) -> bool {
@@ -913,6 +920,28 @@ fn singular(w: &str) -> String {
 mod tests {
 
     use super::*;
+
+    #[test]
+    fn places_by_the_words_before_a_name() {
+        // (words before the name, as written, whether the name reads as a place)
+        let rows: &[(&str, bool)] = &[
+            ("killed in", true),
+            ("a raid in the occupied", true),
+            ("strikes on southern", true),
+            ("fighting near northern", true),
+            ("near the border with", true),
+            ("along the frontier with", true),
+            // A party: a partner, an adversary, an agent.
+            ("talks with", false),
+            ("clashes with the", false),
+            ("attacked by", false),
+            ("", false),
+        ];
+        for &(before, want) in rows {
+            let words: Vec<&str> = before.split_whitespace().rev().collect();
+            assert_eq!(reads_as_place(words.into_iter()), want, "{before:?}");
+        }
+    }
 
     fn person() -> Referent {
         Referent {

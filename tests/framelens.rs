@@ -1725,11 +1725,22 @@ fn an_organ_speaker_is_not_a_country_named_as_a_place() {
              terror target.",
             Some("israel"),
         ),
+        // The country on the other side of a border is a place too.
+        (
+            "Nigerien troops fought near the border with Mali on Thursday, the army said, \
+             calling it a terror target.",
+            Some("niger"),
+        ),
         // Named as a party, the last state is the antecedent.
         (
             "The IDF struck a site after Lebanon protested, the military said, calling it a \
              terror target.",
             Some("lebanon"),
+        ),
+        (
+            "Nigerien troops fought alongside Mali on Thursday, the army said, calling it a \
+             terror target.",
+            Some("mali"),
         ),
     ];
     for &(text, actor) in rows {
