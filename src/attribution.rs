@@ -1917,7 +1917,9 @@ fn denounced_by_frame(cx: &Context, hits: &[TermHit], readings: &[Reading]) -> V
 /// The party an unnamed official or organ of frame `f` serves (see [`officials_of`]): a state,
 /// or for an organ (`organ`) with no state to be, a governing armed group or movement. Never a
 /// party its words denounce (`denounced`); and an organ whose words denounce one serves a
-/// governing party the outlet sides with before a state the outlet is merely not against.
+/// governing party the outlet sides with before a state the outlet is merely not against. A
+/// state the outlet is against serves only when that is by one term and the state has three
+/// times any other state's points.
 fn state_in_focus(
     cx: &Context,
     salience: &Salience,
@@ -1934,11 +1936,24 @@ fn state_in_focus(
             listed(a) && cx.type_of(a) == ActorType::State && !denounced.contains(&a)
         })
         .map(|&(a, p)| (a, p, outlet_leaning(a)))
-        .filter(|&(_, _, lean)| lean >= 0)
         .collect();
     if let Some(&(a, _, _)) = states.iter().find(|&&(_, _, lean)| lean > 0) {
         return Some(a);
     }
+    // The state the story is about, which the outlet's own voice is against by one term alone
+    // (a wire story's "junta"), is still the one whose officials speak in it: when it has three
+    // times the points of any other state, the outlet's word does not make the story another
+    // state's.
+    if let [(a, p, lean), rest @ ..] = &states[..]
+        && *lean == -1
+        && rest.first().is_none_or(|&(_, q, _)| 3 * q <= *p)
+    {
+        return Some(*a);
+    }
+    let states: Vec<(usize, u32, i32)> = states
+        .into_iter()
+        .filter(|&(_, _, lean)| lean >= 0)
+        .collect();
     // An organ of a party that governs where it holds ground ("the Ministry of Health" of the
     // Houthis' Sanaa government): one the outlet sides with, and not one the words denounce.
     let governing = || {

@@ -1411,6 +1411,26 @@ fn an_unnamed_official_speaks_for_the_state_in_focus_by_title() {
 }
 
 #[test]
+fn an_organ_serves_the_state_in_focus_that_the_outlet_calls_a_junta_once() {
+    const LEAD: &str = "Niger soldiers killed in attack\nNiger's army said on Monday it had \
+                        repelled an attack near Tillaberi. Niger has been ruled by a junta since \
+                        2023";
+    const ORGAN: &str = "The Ministry of Defence said the terrorists had fled.";
+    // One term of the outlet's against Niger, which holds the focus: the ministry is Niger's.
+    let a = analyze(&format!("{LEAD}, and France withdrew its troops. {ORGAN}"));
+    let h = hit(&a, "terrorists", 0);
+    assert_eq!(h.speaker_actor.as_deref(), Some("niger"));
+    assert!(h.speaker_by_office);
+    // Two terms against it: the outlet takes a side, and the ministry is not read as Niger's.
+    let b = analyze(&format!(
+        "{LEAD}. The Nigerien regime has jailed critics, and France withdrew its troops. {ORGAN}"
+    ));
+    let h = hit(&b, "terrorists", 0);
+    assert_eq!(hit(&b, "regime", 0).actors, ["niger"]);
+    assert_ne!(h.speaker_actor.as_deref(), Some("niger"));
+}
+
+#[test]
 fn speaker_resolves_to_actor_through_pronoun() {
     let a = analyze(
         "Headline\nErdogan spoke to Putin.\nHe also said the Syrian regime must negotiate.",
