@@ -592,7 +592,7 @@ impl Analyzer {
             t.extend(unlisted.iter().map(|p| p.actor_type));
             std::borrow::Cow::Owned(t)
         };
-        let voices = voice::analyze(text, &seg, &lower, &mentions, &types);
+        let mut voices = voice::analyze(text, &seg, &lower, &mentions, &types);
         let typed = typed_sentences(&seg, &mentions, &types);
         let (term_hits, entries) = self.term_hits(&raw, &seg, &typed);
         let cx = attribution::Context::new(
@@ -605,7 +605,26 @@ impl Analyzer {
             &voices,
         );
         let cx = cx.in_story(story);
-        let linked = attribution::link_all(&cx, &term_hits);
+        let mut linked = attribution::link_all(&cx, &term_hits);
+        // A speaker named by a label ("The Khawarij claimed ...") is the party the label was
+        // tied to: the frames take it, and the terms are linked again with it.
+        let by_label = attribution::speakers_by_label(&cx, &term_hits, &linked.links);
+        if !by_label.is_empty() {
+            for (f, a, label) in by_label {
+                voices.frames[f].speaker_actor = Some(a);
+                voices.frames[f].resolved_from = Some(label);
+            }
+            let cx = attribution::Context::new(
+                text,
+                &seg,
+                &lower,
+                &self.lexicon,
+                &unlisted,
+                &mentions,
+                &voices,
+            );
+            linked = attribution::link_all(&cx.in_story(story), &term_hits);
+        }
         let n_actors = self.lexicon.actors.len();
         let actor_id = |a: usize| match self.lexicon.actors.get(a) {
             Some(x) => x.id.clone(),

@@ -588,6 +588,83 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
     resolve_in_discourse(cx, hits, &heads, readings)
 }
 
+/// Speakers named by a label that the terms tied to one party: "The Khawarij, through their
+/// propaganda outlets, claimed ..." (the Somali epithet for al-Shabaab), "The rebels' Saba
+/// news agency blamed ...". The label opens the speaker, after "the" at most, and is its head
+/// (the speaker ends there or at a comma) or the possessor of its head. For each frame whose
+/// speaker names no party, and each later frame that shares that speaker: the frame, the
+/// party, and the label as written. A party made up for the article alone (an unnamed one)
+/// does not count.
+///
+/// What it does not do: read a label inside the speaker's phrase ("fighters loyal to the
+/// rebels"), or one that several parties share ("the two groups said").
+pub fn speakers_by_label(
+    cx: &Context,
+    hits: &[TermHit],
+    links: &[Link],
+) -> Vec<(usize, usize, String)> {
+    let named = cx.lex.actors.len() + cx.unlisted.len();
+    let frames = &cx.voices.frames;
+    // The label starting at each token, and what each speaker (as a span) was read as.
+    let mut label_at: FxHashMap<usize, usize> = FxHashMap::default();
+    for (hi, h) in hits.iter().enumerate() {
+        if h.entry.kind == Kind::Label {
+            label_at
+                .entry(token_range(cx.seg, h.span).start)
+                .or_insert(hi);
+        }
+    }
+    let mut read: FxHashMap<(usize, usize), Option<(usize, String)>> = FxHashMap::default();
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for (fi, f) in frames.iter().enumerate() {
+        if f.speaker_actor.is_some() || f.speaker.is_empty() {
+            continue;
+        }
+        let key = (f.speaker.start, f.speaker.end);
+        let found = read
+            .entry(key)
+            .or_insert_with(|| label_speaker(cx, f, fi, hits, links, &label_at, named));
+        if let Some((a, label)) = found {
+            out.push((fi, *a, label.clone()));
+        }
+    }
+    out
+}
+
+/// The party of the label that opens frame `fi`'s speaker as its head or its head's possessor
+/// (see [`speakers_by_label`]).
+fn label_speaker(
+    cx: &Context,
+    f: &crate::voice::Frame,
+    fi: usize,
+    hits: &[TermHit],
+    links: &[Link],
+    label_at: &FxHashMap<usize, usize>,
+    named: usize,
+) -> Option<(usize, String)> {
+    let sp = token_range(cx.seg, f.speaker);
+    let first = if cx.w(sp.start) == "the" {
+        sp.start + 1
+    } else {
+        sp.start
+    };
+    let hi = *label_at.get(&first)?;
+    let h = &hits[hi];
+    // A label read as its own frame's words (a frame inside a quotation that the voice layer
+    // gives to it) would make the label speak for itself.
+    let own = cx.voices.voice_of(cx.seg, h.span).frame;
+    if own.is_some_and(|g| g == fi || cx.voices.frames[g].speaker.contains(h.span)) {
+        return None;
+    }
+    let end = token_range(cx.seg, h.span).end;
+    let heads_it =
+        end >= sp.end || cx.w(end) == "," || cx.seg.tokens[end].kind == TokenKind::Possessive;
+    match (&links[hi].actors[..], heads_it) {
+        (&[a], true) if a < named => Some((a, h.span.slice(cx.text).to_owned())),
+        _ => None,
+    }
+}
+
 /// What the local phase finds for one term, for the discourse phase.
 #[derive(Default)]
 struct Reading {
