@@ -7,7 +7,9 @@
 //! 2013): a description whose words, head included, all occur in one of the names the article
 //! gives a party refers to that party. A name is read as the text writes it, with the title
 //! written right before it ("North Korean leader Kim Jong Un" gives Kim the words "north",
-//! "korean", "leader", "kim", "jong" and "un"). Aliases the lexicon lists but the article does
+//! "korean", "leader", "kim", "jong" and "un"); a role noun further back that is not right
+//! before another ("deputy minister") heads a phrase of its own and ends the title ("should the
+//! president fire special counsel Robert Mueller"). Aliases the lexicon lists but the article does
 //! not use count for nothing: a lexicon alias such as "Israeli security forces" is a
 //! description, and would claim every "security forces".
 //!
@@ -349,7 +351,7 @@ impl Known {
 
 /// The title written right before a mention: up to [`MAX_TITLE_WORDS`] words ending in a role
 /// noun ("special counsel", "North Korean leader"), read leftwards until a word that is not a
-/// plain word or is a determiner.
+/// plain word, is a determiner, or is a role noun not right before another role noun.
 fn title_before(seg: &Segmented, lower: &LowerTokens, m: &Mention) -> Vec<String> {
     let first = token_range(seg, m.span).start;
     let start = seg
@@ -370,8 +372,18 @@ fn title_before(seg: &Segmented, lower: &LowerTokens, m: &Mention) -> Vec<String
             break;
         }
         let word: String = heads::name_words(w).collect::<Vec<_>>().concat();
-        if out.is_empty() && heads::class_of(w) != Some(Class::Role) {
+        let role = heads::class_of(w) == Some(Class::Role);
+        if out.is_empty() && !role {
             return Vec::new();
+        }
+        // Another role noun, not right before one ("deputy minister", "attorney general"), is
+        // the head of another phrase: "should the president fire special counsel Robert
+        // Mueller" gives Mueller the title "fire special counsel", not "president".
+        let joined_to_role = out
+            .last()
+            .is_some_and(|next: &String| heads::class_of(next) == Some(Class::Role));
+        if role && !out.is_empty() && !joined_to_role {
+            break;
         }
         out.push(word);
         t = k;

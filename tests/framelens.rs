@@ -1579,6 +1579,15 @@ fn a_title_stands_for_the_one_person_named_with_it() {
         ("A president said the regime must go.", &[]),
         ("The presidents said the regime must go.", &[]),
     ];
+    // A role noun that heads another phrase is no word of the title after it: "should the
+    // dictator fire special envoy Hakan Fidan" gives Fidan no "dictator", so the label is not
+    // his (Turkey's) by head match.
+    let a = analyze(
+        "Headline\nSyria's Bashar al-Assad met Erdogan on Monday. Erdogan warned that should the \
+         dictator fire special envoy Hakan Fidan, talks would end.",
+    );
+    let h = hit(&a, "dictator", 0);
+    assert_eq!(h.actors, ["syrian-government"], "{}", h.link_detail);
     // A plural word in the title is read as the name's words are ("External Affairs Minister").
     let a = analyze(
         "Headline\nExternal Affairs Minister S. Jaishankar met Putin on Monday. The external \
