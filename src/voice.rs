@@ -10,8 +10,9 @@
 //!    frame before it the name or pronoun the sentence opens with, when the verb takes a clause
 //!    (`She cut the debt, but said ...`). A quantifier alone (`Some said`) or a share (`47% say`)
 //!    is a subject. After a quotation that ends with a comma, a question or an exclamation mark,
-//!    a tag of a speaker and a verb in -ed is a frame (`“...,” he surmised`, `“...,” mused the
-//!    co-host`): the tag makes the verb one of saying. A frame in mid-sentence reports the words on
+//!    a tag of a speaker and a verb in -ed or in the present -s is a frame (`“...,” he surmised`,
+//!    `“...,” mused the co-host`, `“...,” the Texas governor continues`): the tag makes the verb
+//!    one of saying. A frame in mid-sentence reports the words on
 //!    both sides (`The trend, X said, has been clear`); a name and a colon opening a paragraph
 //!    give the rest to the name (`Lindsey Graham: ...`); `In a poll, ...` gives the clause to
 //!    the poll; `Asked whether ...,` is a question put by someone not named. Verbs of belief and finding
@@ -988,6 +989,17 @@ const REPORTING_SAY: &[&str] = &[
     "insisted",
     "warned",
     "say",
+    // The present tense of the same verbs, as features write them ("..., the governor
+    // continues"); not "warns" or "asks", whose object a headline puts there ("IDF eliminates
+    // Hezbollah terrorist, warns Iraqi militias").
+    "recalls",
+    "answers",
+    "shouts",
+    "exclaims",
+    "writes",
+    "continues",
+    "explains",
+    "insists",
     // French: '« ... », a déclaré le ministre', '« ... », affirme-t-il'.
     "déclaré",
     "déclare",
@@ -1819,16 +1831,22 @@ fn headline_source_name(cx: &Ctx, r: Range<usize>) -> bool {
 
 /// '“People are afraid of wasting their votes,” he surmised.', '“Imagine that,” mused the
 /// co-host.': a quotation that ends with a comma, a question or an exclamation mark inside its
-/// closing mark (or a comma after it), and is no title, followed by a verb in -ed and its
-/// speaker in either order, with the tag ending the sentence or followed by a comma. The speaker
-/// before the verb is a subject pronoun or one to four capitalised words; after it, up to seven
+/// closing mark (or a comma after it), and is no title, followed by a verb in -ed or in the
+/// present in -s ("the governor continues", "she quips") and its speaker in either order, with
+/// the tag ending the sentence or followed by a comma. The speaker before the verb is a subject
+/// pronoun, one to four capitalised words, or a description of up to four words after a
+/// determiner ("the Texas governor"); after it, up to seven
 /// words that open with a capital, a determiner or a pronoun (not "in July"). In this tag such a
 /// verb is one of saying or of the manner of saying ("mused", "quipped", "scoffed"), which no
 /// word list holds whole.
 fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuote]) -> bool {
     let w = cx.word(v);
-    let past = w.len() > 3 && w.ends_with("ed") && !cx.first_char(v).is_uppercase();
-    if !past || v < r.start + 2 {
+    let lower = !cx.first_char(v).is_uppercase();
+    let past = w.len() > 3 && w.ends_with("ed");
+    // The present of features ("..., the governor continues", "..., she quips").
+    let present =
+        w.len() > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e));
+    if !lower || !(past || present) || v < r.start + 2 {
         return false;
     }
     // The quotation closes at token `k - 1` ('”' or '”,'), is someone's words (not the title of
@@ -1865,7 +1883,8 @@ fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuote]) -> bool
         let e = (first..e).find(|&k| cx.word(k) == ".").unwrap_or(e);
         return opens && e > first && e - v <= 8 && ends(e);
     }
-    // The speaker, then the verb.
+    // The speaker, then the verb: a subject pronoun, one to four capitalised words, or a
+    // description of up to four words after a determiner ("the Texas governor").
     let mut k = v;
     if cx.is(k - 1, SUBJECT_PRONOUNS) {
         k -= 1;
@@ -1873,6 +1892,14 @@ fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuote]) -> bool
         while k > r.start && v - k < 4 && cx.first_char(k - 1).is_uppercase() && !cx.is_punct(k - 1)
         {
             k -= 1;
+        }
+        if k == v || !quote_closes_before(k) {
+            let described = (v.saturating_sub(5).max(r.start)..v)
+                .rev()
+                .find(|&d| cx.is(d, DETERMINERS) && (d + 1..v).all(|j| !cx.is_punct(j)));
+            if let Some(d) = described {
+                k = d;
+            }
         }
     }
     k < v && ends(v + 1) && quote_closes_before(k)

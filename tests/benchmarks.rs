@@ -868,6 +868,26 @@ fn relations_table() {
 
 /// The same rules decide the voice of the hits: (text, term, voice, speaker as written).
 const VOICES: &[(&str, &str, Voice, &str)] = &[
+    // A speech tag after a quotation: a description after a determiner, and the present of
+    // features.
+    (
+        "Headline\nPerry spoke in Iowa.\n\"I will end the terror,\" the Texas governor continued.",
+        "terror",
+        Voice::Quote,
+        "the Texas governor",
+    ),
+    (
+        "Headline\nPerry spoke in Iowa.\n\"I will end the terror,\" Perry continues.",
+        "terror",
+        Voice::Quote,
+        "Perry",
+    ),
+    (
+        "Headline\nThe rally went on.\n\"End the terror,\" the crowd chants.",
+        "terror",
+        Voice::Quote,
+        "the crowd",
+    ),
     (
         "Headline\nIn a long interview on Sunday, the minister said the regime had collapsed.",
         "regime",
