@@ -45,7 +45,8 @@
 //!    said`, but `Nine in 10 said` is a subject), a place adverb (`officials there say`) or an
 //!    adverbial or participle between commas (`Some voters, at campaign events, said`), which is
 //!    no part of the speaker. Other frames: `..., as X said` (the clause beside it), `with X
-//!    saying ...` and a participle of saying right after a noun (`a statement saying ...`), an
+//!    saying ...` and a participle of saying right after a noun, or a time after it, with a
+//!    clause or a quotation after a colon (`a statement late Tuesday saying: “...”`), an
 //!    adjective of certainty or hope before `that` (`are confident that`, `made it clear that`;
 //!    not after an expletive `it`), a verb of finding or belief that closes the sentence after a
 //!    comma (`..., a new poll has found.`), a noun of saying or believing before `that` and a clause
@@ -2973,12 +2974,20 @@ fn participle_frame(
 }
 
 /// "with 30 percent of voters saying they have a positive view of him", "a statement saying
-/// the talks had failed": a participle of saying right after a noun phrase, with a clause after
-/// it, has that noun phrase for its subject (an absolute construction after "with", or a
-/// reduced relative clause). The phrase runs back to a comma, dash, "with", a clause word or a
+/// the talks had failed": a participle of saying right after a noun phrase (or a time after it:
+/// "a statement late Tuesday saying"), with a clause or a colon and a quotation after it, has
+/// that noun phrase for its subject (an absolute construction after "with", or a reduced
+/// relative clause). The phrase runs back to a comma, dash, "with", a clause word or a
 /// verb, at most eight tokens. Gives its tokens.
 fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>> {
-    let p = v.checked_sub(1).filter(|&p| p >= r.start)?;
+    let mut p = v.checked_sub(1).filter(|&p| p >= r.start)?;
+    // A time between the noun and the participle ("a statement late Tuesday saying").
+    if crate::text::is_calendar_word(cx.word(p)) && p > r.start {
+        p -= 1;
+        if cx.is(p, &["on", "late", "early", "last"]) && p > r.start {
+            p -= 1;
+        }
+    }
     let noun = cx.word(p).chars().any(char::is_alphanumeric)
         && !cx.is(p, NOT_SUBJECT)
         && !cx.is(p, FINITE)
@@ -2992,7 +3001,12 @@ fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<
         && !REPORTING.contains(cx.word(p))
         && !holds_verb(cx, p..p + 1)
         && cx.seg.tokens[p].kind != TokenKind::Possessive;
-    if !noun || !takes_clause(cx, v, r.end) {
+    // A quotation after a colon is what it says ("a statement saying: “...”").
+    let quotation = v + 2 < r.end
+        && cx.word(v + 1) == ":"
+        && cx.is_punct(v + 2)
+        && is_quote_char(cx.first_char(v + 2));
+    if !noun || !(takes_clause(cx, v, r.end) || quotation) {
         return None;
     }
     let mut s = p;
@@ -4633,6 +4647,11 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             }
             continue;
         }
+        if let Some(m) = issuer_of(cx, sp, head) {
+            frames[i].speaker_actor = Some(m.actor);
+            frames[i].resolved_from = Some(m.span.slice(cx.text).to_owned());
+            continue;
+        }
         let antecedent = antecedent_of(cx, &frames[..i], sp, head, thing_like);
         if let Some((a, text)) = antecedent {
             frames[i].speaker_actor = a;
@@ -4835,6 +4854,44 @@ fn antecedent_of(
         })
         .map(|a| (a.speaker_actor, a.speaker.slice(cx.text).to_owned()))
 }
+
+/// "Romney released a statement saying ...": a document ([`DOCUMENT_NOUNS`]) that is the object
+/// of a verb of issuing speaks for that verb's subject, the party named nearest before the verb
+/// in its sentence ("Israel said Hamas issued a statement" is Hamas's).
+fn issuer_of<'m>(cx: &Ctx<'m>, sp: Span, head: &str) -> Option<&'m Mention> {
+    if !DOCUMENT_NOUNS.contains(&head) {
+        return None;
+    }
+    let t = token_range(cx.seg, sp).start;
+    let s = cx.seg.sentences.get(cx.seg.sentence_at(sp.start)?)?;
+    let verb = t.checked_sub(1).filter(|&v| v > s.tokens.start)?;
+    if !cx.is(verb, ISSUING) {
+        return None;
+    }
+    let from = s.span.start;
+    let upto = cx.seg.tokens[verb].span.start;
+    let lo = cx.mentions.partition_point(|m| m.span.start < from);
+    cx.mentions[lo..]
+        .iter()
+        .take_while(|m| m.span.end <= upto)
+        .filter(|m| m.form != Form::People)
+        .last()
+}
+
+/// Verbs of issuing a document ("released a statement").
+const ISSUING: &[&str] = &[
+    "issued",
+    "issues",
+    "released",
+    "releases",
+    "published",
+    "publishes",
+    "posted",
+    "posts",
+    "sent",
+    "sends",
+    "circulated",
+];
 
 /// Nouns for a document a party issues: "the statement" as a speaker is the party whose frame's
 /// sentence names the statement ("In a statement, the RSF's spokesman said ...").

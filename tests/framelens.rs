@@ -1411,6 +1411,33 @@ fn an_unnamed_official_speaks_for_the_state_in_focus_by_title() {
 }
 
 #[test]
+fn a_statement_speaks_for_the_party_that_issued_it() {
+    // (text, speaker actor of "occupation")
+    let rows: &[(&str, Option<&str>)] = &[
+        (
+            "Hamas issued a statement on Monday saying the occupation must end.",
+            Some("hamas"),
+        ),
+        (
+            "Israel said Hamas had released a statement late Tuesday saying: \"The occupation \
+             must end.\"",
+            Some("hamas"),
+        ),
+        // Not the object of a verb of issuing: a recipient is no author.
+        (
+            "Israel received a statement on Monday saying the occupation must end.",
+            None,
+        ),
+    ];
+    for &(text, actor) in rows {
+        let a = analyze(&format!("Headline\n{text}"));
+        let h = hit(&a, "occupation", 0);
+        assert_eq!(h.speaker.as_deref(), Some("a statement"), "{text}");
+        assert_eq!(h.speaker_actor.as_deref(), actor, "{text}");
+    }
+}
+
+#[test]
 fn a_speaker_named_by_a_label_is_the_party_the_label_was_tied_to() {
     // (text, term, its actors, speaker actor of the term)
     let rows: &[(&str, &str, &[&str], Option<&str>)] = &[
