@@ -3589,7 +3589,8 @@ fn agent_end(cx: &Ctx, agent: Range<usize>) -> usize {
 }
 
 /// '"...," said X.': inversion after a closing quotation mark, with a verb of saying: the
-/// speaker runs from the verb to the next punctuation (a hyphen inside a word does not end it),
+/// speaker runs from the verb to the next punctuation (a hyphen inside a word does not end it)
+/// or to an adjunct of time, place or means ([`SPEAKER_ADJUNCTS`]: "says Perry in the new ad"),
 /// and the words are the quotation before. `b` is where the verb group starts and `before`
 /// the token before it.
 fn quote_then_verb(
@@ -3618,10 +3619,14 @@ fn quote_then_verb(
                 && toks[k - 1].span.end == toks[k].span.start
                 && toks[k].span.end == toks[k + 1].span.start
         };
-        while e < end && (!cx.is_punct(e) || joining(e)) {
+        // An adjunct of time, place or means ends the speaker ("says Perry in the new ad
+        // titled ...").
+        let adjunct = |k: usize| k > v + 1 && cx.is(k, SPEAKER_ADJUNCTS);
+        while e < end && (!cx.is_punct(e) || joining(e)) && !adjunct(e) {
             e += 1;
         }
-        if e > v + 1 && (e == end || matches!(cx.word(e), "." | "," | "!" | "?")) && e - v <= 8 {
+        let closes = e == end || matches!(cx.word(e), "." | "," | "!" | "?") || adjunct(e);
+        if e > v + 1 && closes && e - v <= 8 {
             let mut s_end = p;
             while s_end > r.start && (cx.word(s_end - 1) == "," || is_closing_mark(cx, s_end - 1)) {
                 s_end -= 1;
@@ -3644,6 +3649,12 @@ fn quote_then_verb(
     }
     None
 }
+
+/// Words that open an adjunct of time, place or means after an inverted speaker ("says Perry in
+/// the new ad"); "of", "for" and "from" stay in the speaker ("said the head of the agency").
+const SPEAKER_ADJUNCTS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "while", "when", "via", "through",
+];
 
 /// Walks back from the token `p` before a verb over its subject to the clause boundary; gives
 /// where the subject starts and where it ends (`subject_end`, moved before a relative clause on

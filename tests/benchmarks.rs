@@ -888,6 +888,21 @@ const VOICES: &[(&str, &str, Voice, &str)] = &[
         Voice::Quote,
         "the crowd",
     ),
+    // An adjunct of time or place ends an inverted speaker; "of" does not.
+    (
+        "Headline\nPerry spoke.\n\"I will fight the terror,\" says Perry in the new ad titled \
+         \"Strong.\"",
+        "terror",
+        Voice::Quote,
+        "Perry",
+    ),
+    (
+        "Headline\nPerry spoke.\n\"I will fight the terror,\" said the head of the agency on \
+         Monday.",
+        "terror",
+        Voice::Quote,
+        "the head of the agency",
+    ),
     (
         "Headline\nIn a long interview on Sunday, the minister said the regime had collapsed.",
         "regime",
