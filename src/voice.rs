@@ -898,20 +898,24 @@ const REQUEST: &[&str] = &[
 
 /// The verb at `v` takes an infinitive: "to" and a verb right after it ("refused to endorse"),
 /// or, for a verb of wanting or asking, after an object of at most three words ("wants voters
-/// to know", "asked Congress to approve"). Not a noun after a determiner or a possessive ("her
-/// plans to"), and not "to" before a number ("declined to 20").
+/// to know", "asked Congress to approve"), the infinitive quoted or not ('urged Trump to "stop
+/// ..."'). Not a noun after a determiner or a possessive ("her plans to"), and not "to" before
+/// a number ("declined to 20").
 fn takes_infinitive(cx: &Ctx, v: usize, end: usize) -> bool {
     let noun = v > 0
         && (cx.is(v - 1, DETERMINERS)
             || cx.is(v - 1, &["new", "latest", "own", "any", "no"])
             || cx.seg.tokens[v - 1].kind == TokenKind::Possessive);
     let infinitive = |k: usize| {
+        // A quoted infinitive: 'urged Trump to "stop holding government hostage"'.
+        let quoted = k + 2 < end && cx.is_punct(k + 1) && is_quote_char(cx.first_char(k + 1));
+        let verb = if quoted { k + 2 } else { k + 1 };
         cx.word(k) == "to"
-            && k + 1 < end
-            && !cx.is_punct(k + 1)
-            && cx.seg.tokens[k + 1].kind != TokenKind::Number
-            && !cx.is(k + 1, DETERMINERS)
-            && !cx.first_char(k + 1).is_uppercase()
+            && verb < end
+            && !cx.is_punct(verb)
+            && cx.seg.tokens[verb].kind != TokenKind::Number
+            && !cx.is(verb, DETERMINERS)
+            && !cx.first_char(verb).is_uppercase()
     };
     let with_object = REQUEST.contains(&cx.word(v)) || cx.word(v).starts_with("want");
     let reach = if with_object { 5 } else { 2 };
@@ -2964,9 +2968,11 @@ fn participle_frame(
     }
     // "Russia launched the operation in 2022, citing ...": the subject of the sentence, when the
     // sentence opens with an actor, or with a name or a pronoun and the participle takes a
-    // clause ("Clinton spoke out on Tuesday, arguing that ...").
+    // clause ("Clinton spoke out on Tuesday, arguing that ...") or is a request with its
+    // infinitive ("Hoyer agreed, urging Trump to end the shutdown").
     let subject = opening_subject(cx, r, v).or_else(|| {
         let clause = takes_clause(cx, v, end)
+            || (REQUEST.contains(&cx.word(v)) && takes_infinitive(cx, v, end))
             || (v + 1 < end && cx.is_punct(v + 1) && is_quote_char(cx.first_char(v + 1)));
         opening_name(cx, r, v).filter(|_| clause)
     })?;

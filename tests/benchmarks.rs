@@ -888,6 +888,22 @@ const VOICES: &[(&str, &str, Voice, &str)] = &[
         Voice::Quote,
         "the crowd",
     ),
+    // A request with its infinitive quoted, and a participle of request after a comma, whose
+    // subject is the sentence's.
+    (
+        "Headline\nHoyer spoke.\nHoyer shared a similar sentiment, urging Trump to \"stop the \
+         terror now.\"",
+        "terror",
+        Voice::Quote,
+        "Hoyer",
+    ),
+    (
+        "Headline\nHoyer spoke.\nHoyer shared a similar sentiment, urging Trump to stop the \
+         terror now.",
+        "terror",
+        Voice::Reported,
+        "Hoyer",
+    ),
     // An adjunct of time or place ends an inverted speaker; "of" does not.
     (
         "Headline\nPerry spoke.\n\"I will fight the terror,\" says Perry in the new ad titled \
