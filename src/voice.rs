@@ -4328,7 +4328,8 @@ fn opening_name(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>> {
 
 /// The speaker of a quote with no frame of its own, carried from the context the way news copy
 /// does: a quote reopened in the next paragraph, a further quote in the same paragraph after an
-/// attributed one ('"...," Katz said. "The days when ..."') with no other speaker between, or a
+/// attributed one ('"...," Katz said. "The days when ..."') with no other speaker between (but
+/// the frames of the tag's own sentence after its verb), or a
 /// paragraph that opens with a quote after a paragraph ending in 'X said:'.
 fn continuing_speaker(cx: &Ctx, frames: &[Frame], done: &[Quote], q: &RawQuote) -> Option<usize> {
     let prev = done.last();
@@ -4339,11 +4340,18 @@ fn continuing_speaker(cx: &Ctx, frames: &[Frame], done: &[Quote], q: &RawQuote) 
     if let Some(p) = prev
         && p.frame.is_some()
         && cx.seg.paragraph_at(p.span.start) == Some(para)
+        && let Some(pf) = p.frame
         && {
-            // No other speaker between the two quotes (the first quote's own frame may be).
+            // No other speaker between the two quotes. The first quote's own frame may be, and
+            // so may a frame later in its tag's sentence ('"...," Cruz said about the article
+            // alleging that he had affairs. "..."'): the tag's sentence is one attribution.
             let lo = frames.partition_point(|f| f.verb.start < p.span.end);
             let hi = frames.partition_point(|f| f.verb.start < q.span.start);
-            (lo..hi).all(|f| Some(f) == p.frame)
+            let tag = &frames[pf];
+            (lo..hi).all(|f| {
+                f == pf
+                    || (frames[f].sentence == tag.sentence && frames[f].verb.start > tag.verb.start)
+            })
         }
     {
         return p.frame;

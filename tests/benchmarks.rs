@@ -888,6 +888,15 @@ const VOICES: &[(&str, &str, Voice, &str)] = &[
         Voice::Quote,
         "the crowd",
     ),
+    // A further quotation in the paragraph keeps the speaker of the one before, over a frame
+    // inside that quotation's tag sentence.
+    (
+        "Headline\nCruz spoke.\n\"It is garbage,\" Cruz said about the article alleging that he \
+         lied. \"It is a terror smear.\"",
+        "terror",
+        Voice::Quote,
+        "Cruz",
+    ),
     // A request with its infinitive quoted, and a participle of request after a comma, whose
     // subject is the sentence's.
     (
