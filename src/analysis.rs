@@ -595,25 +595,9 @@ impl Analyzer {
         let mut voices = voice::analyze(text, &seg, &lower, &mentions, &types);
         let typed = typed_sentences(&seg, &mentions, &types);
         let (term_hits, entries) = self.term_hits(&raw, &seg, &typed);
-        let cx = attribution::Context::new(
-            text,
-            &seg,
-            &lower,
-            &self.lexicon,
-            &unlisted,
-            &mentions,
-            &voices,
-        );
-        let cx = cx.in_story(story);
-        let mut linked = attribution::link_all(&cx, &term_hits);
-        // A speaker named by a label ("The Khawarij claimed ...") is the party the label was
-        // tied to: the frames take it, and the terms are linked again with it.
-        let by_label = attribution::speakers_by_label(&cx, &term_hits, &linked.links);
-        if !by_label.is_empty() {
-            for (f, a, label) in by_label {
-                voices.frames[f].speaker_actor = Some(a);
-                voices.frames[f].resolved_from = Some(label);
-            }
+        // Links every term against the frames as they stand, and names the frames whose speaker
+        // is a label ("The Khawarij claimed ...") with the party that label was tied to.
+        let link = |voices: &Voices| {
             let cx = attribution::Context::new(
                 text,
                 &seg,
@@ -621,9 +605,21 @@ impl Analyzer {
                 &self.lexicon,
                 &unlisted,
                 &mentions,
-                &voices,
-            );
-            linked = attribution::link_all(&cx.in_story(story), &term_hits);
+                voices,
+            )
+            .in_story(story);
+            let linked = attribution::link_all(&cx, &term_hits);
+            let by_label = attribution::speakers_by_label(&cx, &term_hits, &linked.links);
+            (linked, by_label)
+        };
+        let (mut linked, by_label) = link(&voices);
+        if !by_label.is_empty() {
+            // The frames take those parties, and the terms are linked again with them.
+            for (f, a, label) in by_label {
+                voices.frames[f].speaker_actor = Some(a);
+                voices.frames[f].resolved_from = Some(label);
+            }
+            linked = link(&voices).0;
         }
         let n_actors = self.lexicon.actors.len();
         let actor_id = |a: usize| match self.lexicon.actors.get(a) {
