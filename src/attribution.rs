@@ -101,7 +101,10 @@
 //!     ("such terrorist groups") the last tie of any category whose actors it can describe. A
 //!     definite attribution noun ("the claims", "the accusation") takes the speaker of the last
 //!     statement reported before it, in its sentence or the two before (none when that
-//!     statement has no named source).
+//!     statement has no named source). A noun of saying set off by a comma after the clause a
+//!     frame reports ("..., claims Kigali dismisses as propaganda", "..., a charge India
+//!     rejected as “baseless propaganda”") sums up that statement: it, and the word of doubt
+//!     its own verb casts it as, take the statement's speaker.
 //! 19. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term, nor its
@@ -848,6 +851,7 @@ fn resolve_in_discourse(
                     .or_else(|| head_match(&cast, h, &r.head_matches, &salience, cx.text))
                     .or_else(|| by_description(cx, &cast, h, head, r, &descriptions))
                     .or_else(|| carried_over(cx, &cast, h, head, same_entry, recent))
+                    .or_else(|| resumed_statement(cx, h))
                     .or_else(|| earlier_statement(cx, hits, h))
                     .or_else(|| {
                         if r.owned {
@@ -1416,6 +1420,77 @@ fn definite(cx: &Context, h: &TermHit) -> bool {
     }
     t > start
         && (DEFINITE.contains(&cx.w(t - 1)) || cx.seg.tokens[t - 1].kind == TokenKind::Possessive)
+}
+
+/// "..., claims Kigali dismisses as propaganda", "..., a charge rejected by India as “baseless
+/// propaganda”": a noun of saying set off by a comma after the clause a frame reports, bare or
+/// after "a"/"an" (a resumptive appositive), sums up that statement. The noun, and a word of doubt
+/// the appositive's own verb casts it as ("as propaganda"), describe the statement's speaker.
+/// What it does not do: read a noun with its own "of" ("..., claims of genocide") or an
+/// appositive with a comma inside, or give a party when the statement's speaker is none.
+fn resumed_statement(cx: &Context, h: &TermHit) -> Option<Link> {
+    if h.entry.kind != Kind::Attribution {
+        return None;
+    }
+    let sent = cx.seg.sentences[h.sentence].tokens.clone();
+    let toks = token_range(cx.seg, h.span);
+    // The comma before a resumptive noun at `r`.
+    let comma_before = |r: usize| {
+        let k = if r > sent.start && matches!(cx.w(r - 1), "a" | "an") {
+            r - 1
+        } else {
+            r
+        };
+        (k > sent.start + 1
+            && cx.w(k - 1) == ","
+            && crate::voice::CLAIM_NOUNS.contains(&cx.w(r))
+            && (r + 1 >= sent.end || cx.w(r + 1) != "of"))
+            .then_some(k - 1)
+    };
+    let comma = match comma_before(toks.start) {
+        Some(c) => c,
+        None => {
+            // A word of doubt after "as" (and up to two words more: "as baseless propaganda"),
+            // in the appositive of a noun of saying, with no comma between them.
+            let mut a = toks.start;
+            let mut words = 0;
+            while a > sent.start && cx.w(a - 1) != "as" {
+                if !crate::voice::is_quote_token(cx.w(a - 1)) {
+                    words += 1;
+                    if words > 2 || cx.seg.tokens[a - 1].kind != TokenKind::Word {
+                        return None;
+                    }
+                }
+                a -= 1;
+            }
+            if a <= sent.start {
+                return None;
+            }
+            (sent.start..a - 1)
+                .rev()
+                .take(12)
+                .take_while(|&r| cx.w(r) != ",")
+                .find_map(comma_before)?
+        }
+    };
+    let at = cx.seg.tokens[comma].span.start;
+    let f = cx.voices.frames.iter().rev().find(|f| {
+        f.sentence == h.sentence
+            && f.naming.is_none()
+            && f.verb.end <= at
+            && f.scope.end >= comma
+            && f.scope.start < comma
+    })?;
+    let a = f.speaker_actor?;
+    Some(Link {
+        actors: vec![a],
+        rule: LinkRule::CarriedOver,
+        detail: format!(
+            "'{}' sums up, after a comma, what '{}' said before it",
+            h.span.slice(cx.text),
+            f.speaker.slice(cx.text),
+        ),
+    })
 }
 
 /// `head_match`: of the parties a label is a shortened name or title of, the most salient at

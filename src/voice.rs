@@ -3038,7 +3038,7 @@ fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<
 
 /// Nouns of saying and believing that report a "that" clause after them ("Israel's claim that
 /// ...", "the belief that ...").
-const CLAIM_NOUNS: &[&str] = &[
+pub(crate) const CLAIM_NOUNS: &[&str] = &[
     "claim",
     "claims",
     "assertion",

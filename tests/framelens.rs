@@ -2019,6 +2019,51 @@ const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
         &[],
         "none",
     ),
+    // A noun of saying set off by a comma after a reported clause sums up that statement
+    // (a resumptive appositive): it, and a word of doubt its own verb casts it as, are the
+    // speaker's; not a noun with its own "of", and none when the statement has no speaker.
+    (
+        "Headline\nIsrael said the strike hit a base, claims Hamas dismisses as propaganda.",
+        "claims",
+        0,
+        &["israel"],
+        "carried_over",
+    ),
+    (
+        "Headline\nIsrael said the strike hit a base, claims Hamas dismisses as propaganda.",
+        "propaganda",
+        0,
+        &["israel"],
+        "carried_over",
+    ),
+    (
+        "Headline\nIsrael said Hamas fired first, a charge rejected by the group as “baseless lies”.",
+        "baseless",
+        0,
+        &["israel"],
+        "carried_over",
+    ),
+    (
+        "Headline\nÖcalan’s PKK said the strike hit a base, an allegation Türkiye denies.",
+        "allegation",
+        0,
+        &["pkk"],
+        "carried_over",
+    ),
+    (
+        "Headline\nIsrael said the strike hit a base, claims of genocide are propaganda.",
+        "claims",
+        0,
+        &[],
+        "none",
+    ),
+    (
+        "Headline\nCritics said the strike hit a base, claims Hamas dismisses as propaganda.",
+        "claims",
+        0,
+        &[],
+        "none",
+    ),
     // "We" in quoted words is the speaker; "these terrorists" then does not carry the speaker
     // over from the act before it.
     (
