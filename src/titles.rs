@@ -77,7 +77,7 @@ pub fn title_mentions(
                     .map(|(i, m)| {
                         let mut w: FxHashSet<String> =
                             heads::name_words(m.span.slice(text)).collect();
-                        w.extend(title_before(seg, lower, m));
+                        w.extend(title_before(text, seg, lower, m));
                         (i, w)
                     })
                     .collect()
@@ -240,8 +240,9 @@ fn organ_mention(
 }
 
 /// The title after the determiner at token `the`: at most [`MAX_TITLE_WORDS`] lower-case words
-/// ending in a singular role noun ("president", "special counsel", "prime minister"), and the
-/// token it ends at. `None` when "of" or a name follows it.
+/// ending in a singular role noun ("president", "special counsel", "prime minister"; a role noun
+/// one or two words before another modifies it: "deputy prime minister"), and the token it ends
+/// at. `None` when "of" or a name follows it.
 fn title_after(
     text: &str,
     seg: &Segmented,
@@ -258,6 +259,24 @@ fn title_after(
         }
         words.extend(heads::name_words(w));
         if heads::class_of(w) == Some(Class::Role) && !heads::is_plural(w) {
+            // A role noun that modifies the next ("the deputy prime minister", "the chief
+            // military prosecutor"): the title goes on to the role noun one or two words on.
+            let role_at = |j: usize| {
+                j < end
+                    && seg.tokens[j].kind == TokenKind::Word
+                    && heads::class_of(lower.get(j)) == Some(Class::Role)
+                    && !heads::is_plural(lower.get(j))
+            };
+            let plain = |j: usize| {
+                j < end
+                    && seg.tokens[j].kind == TokenKind::Word
+                    && lower.get(j).chars().all(char::is_alphabetic)
+            };
+            if k + 1 < the + 1 + MAX_TITLE_WORDS
+                && (role_at(k + 1) || (plain(k + 1) && role_at(k + 2)))
+            {
+                continue;
+            }
             let next = (k + 1 < end).then(|| seg.tokens[k + 1]);
             let named_after = next.is_some_and(|n| {
                 lower.get(k + 1) == "of"
@@ -301,7 +320,7 @@ impl Known {
                 continue;
             };
             let mut words: FxHashSet<String> = heads::name_words(m.span.slice(text)).collect();
-            words.extend(title_before(seg, lower, m));
+            words.extend(title_before(text, seg, lower, m));
             if !list.contains(&words) {
                 list.push(words);
             }
@@ -351,13 +370,24 @@ impl Known {
 
 /// The title written right before a mention: up to [`MAX_TITLE_WORDS`] words ending in a role
 /// noun ("special counsel", "North Korean leader"), read leftwards until a word that is not a
-/// plain word, is a determiner, or is a role noun not right before another role noun.
-fn title_before(seg: &Segmented, lower: &LowerTokens, m: &Mention) -> Vec<String> {
+/// plain word, is a determiner, or is a role noun not right before another role noun, unless
+/// the title is capitalised up to it ("Deputy Prime Minister", "Chief Military Prosecutor").
+fn title_before(text: &str, seg: &Segmented, lower: &LowerTokens, m: &Mention) -> Vec<String> {
     let first = token_range(seg, m.span).start;
     let start = seg
         .sentence_at(m.span.start)
         .map_or(0, |s| seg.sentences[s].tokens.start);
     let mut out = Vec::new();
+    let capital = |k: usize| {
+        seg.tokens[k]
+            .span
+            .slice(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    // Whether every word read so far is capitalised: one written title.
+    let mut written_title = true;
     let mut t = first;
     while t > start && out.len() < MAX_TITLE_WORDS {
         let k = t - 1;
@@ -382,9 +412,10 @@ fn title_before(seg: &Segmented, lower: &LowerTokens, m: &Mention) -> Vec<String
         let joined_to_role = out
             .last()
             .is_some_and(|next: &String| heads::class_of(next) == Some(Class::Role));
-        if role && !out.is_empty() && !joined_to_role {
+        if role && !out.is_empty() && !joined_to_role && !(written_title && capital(k)) {
             break;
         }
+        written_title &= capital(k);
         out.push(word);
         t = k;
     }

@@ -1615,6 +1615,19 @@ fn a_title_stands_for_the_one_person_named_with_it() {
     );
     let h = hit(&a, "dictator", 0);
     assert_eq!(h.actors, ["syrian-government"], "{}", h.link_detail);
+    // A capitalised title is one title up to its first word, role nouns inside it included:
+    // "Deputy Prime Minister" is not cut to "prime minister", so "the deputy prime minister"
+    // is the Turkish minister, not the prime minister named after him.
+    let a = analyze(
+        "Headline\nTürkiye’s Deputy Prime Minister Cevdet Yılmaz met Prime Minister Mohammed \
+         Shia al-Sudani of Iraq. The deputy prime minister said the terrorists had fled.",
+    );
+    assert_eq!(
+        title_mentions(&a),
+        [("The deputy prime minister", "turkey", "Cevdet Yılmaz")],
+        "{:?}",
+        a.hits
+    );
     // A plural word in the title is read as the name's words are ("External Affairs Minister").
     let a = analyze(
         "Headline\nExternal Affairs Minister S. Jaishankar met Putin on Monday. The external \
