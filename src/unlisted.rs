@@ -529,11 +529,42 @@ pub fn without_listed(found: Vec<Unlisted>, lex: &Lexicon) -> Vec<Unlisted> {
         .collect()
 }
 
+/// Whether an unlisted party's name reads as one of a listed actor's longer names: at least
+/// half of its words, each the same as a word of that name or sharing its first four letters or
+/// more ("Revolution Guards" for "Revolutionary Guard"). Two parties that share an acronym
+/// ("Japan Self-Defense Forces (SDF)", "Syrian Democratic Forces") are not one.
+fn names_alike(name: &str, a: &crate::lexicon::ActorEntry, acronym: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for"))
+            .map(str::to_owned)
+            .collect()
+    };
+    let alike = |x: &str, y: &str| {
+        let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+        x == y || (common >= 4 && (x.starts_with(y) || y.starts_with(x)))
+    };
+    let mine = words(name);
+    std::iter::once(&a.name)
+        .chain(&a.aliases)
+        .filter(|n| fold(n) != acronym)
+        .any(|n| {
+            let theirs = words(n);
+            let shared = mine
+                .iter()
+                .filter(|w| theirs.iter().any(|t| alike(w, t)))
+                .count();
+            shared > 0 && 2 * shared >= mine.len()
+        })
+}
+
 /// The listed actor an unlisted party is, under another form of its name, and the listed name
 /// it matches. Three forms count:
 /// - **its acronym**: the article writes a listed name or alias in brackets after it ("Islamic
 ///   Revolution Guards Corps (IRGC)", where the lexicon lists "IRGC" and writes the name
-///   "Islamic Revolutionary Guard Corps"): the brackets say the two are one;
+///   "Islamic Revolutionary Guard Corps"): the brackets say the two are one, when half the
+///   name's words are the listed name's ([`names_alike`]: not "Japan Self-Defense Forces (SDF)");
 /// - **a hostile renaming**: a listed name or alias whose last word, an organisational head
 ///   noun ([`HEADS`]), is swapped for a head noun that the lexicon lists as a term of negative
 ///   stance. "Rapid Support Militia", as Sudanese state media write it, is the "Rapid Support
@@ -550,10 +581,10 @@ pub fn renamed(
 ) -> Option<(usize, String)> {
     if let Some(acr) = &u.acronym {
         let folded = fold(acr);
-        let listed = lex
-            .actors
-            .iter()
-            .position(|a| fold(&a.name) == folded || a.aliases.iter().any(|x| fold(x) == folded));
+        let listed = lex.actors.iter().position(|a| {
+            (fold(&a.name) == folded || a.aliases.iter().any(|x| fold(x) == folded))
+                && names_alike(&u.name, a, &folded)
+        });
         if let Some(i) = listed {
             return Some((i, acr.clone()));
         }
@@ -973,7 +1004,7 @@ impl<'a> Finder<'a> {
 
     /// A free word that can be an acronym (see [`Self::acronym_shaped`]).
     fn acronym_like(&self, i: usize) -> bool {
-        !self.used[i] && self.acronym_shaped(i)
+        self.acronym_shaped(i) && !self.used[i]
     }
 
     /// A word shaped like an acronym: 2 to 8 letters, at least two capitals, starting with one.
@@ -2215,6 +2246,13 @@ mod tests {
             (
                 "The Karst Liberation Front (IRGC) spoke. The Karst Liberation Front fled.",
                 "Karst Liberation Front",
+                None,
+            ),
+            // An acronym two parties share: half the name's words must be the listed name's.
+            (
+                "The Japan Self-Defense Forces (SDF) spoke. The Japan Self-Defense Forces \
+                 landed.",
+                "Japan Self-Defense Forces",
                 None,
             ),
             // An acronym no lexicon lists: a party of its own, as before.
