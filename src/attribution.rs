@@ -2070,8 +2070,9 @@ fn denounced_by_frame(cx: &Context, hits: &[TermHit], readings: &[Reading]) -> V
 /// or for an organ (`organ`) with no state to be, a governing armed group or movement. Never a
 /// party its words denounce (`denounced`); and an organ whose words denounce one serves a
 /// governing party the outlet sides with before a state the outlet is merely not against. A
-/// state the outlet is against serves only when that is by one term and the state has three
-/// times any other state's points.
+/// state the outlet is against serves only when it is the most salient state, the outlet's net
+/// lean against it is one (a single "junta"), and it has three times any other state's points;
+/// a governing party the outlet sides with, for an organ whose words denounce, comes first.
 fn state_in_focus(
     cx: &Context,
     salience: &Salience,
@@ -2092,18 +2093,10 @@ fn state_in_focus(
     if let Some(&(a, _, _)) = states.iter().find(|&&(_, _, lean)| lean > 0) {
         return Some(a);
     }
-    // The state the story is about, which the outlet's own voice is against by one term alone
-    // (a wire story's "junta"), is still the one whose officials speak in it: when it has three
-    // times the points of any other state, the outlet's word does not make the story another
-    // state's.
-    if let [(a, p, lean), rest @ ..] = &states[..]
-        && *lean == -1
-        && rest.first().is_none_or(|&(_, q, _)| 3 * q <= *p)
-    {
-        return Some(*a);
-    }
-    let states: Vec<(usize, u32, i32)> = states
-        .into_iter()
+    let all_states = states;
+    let states: Vec<(usize, u32, i32)> = all_states
+        .iter()
+        .copied()
         .filter(|&(_, _, lean)| lean >= 0)
         .collect();
     // An organ of a party that governs where it holds ground ("the Ministry of Health" of the
@@ -2126,6 +2119,16 @@ fn state_in_focus(
         && let Some(a) = governing()
     {
         return Some(a);
+    }
+    // The state the story is about, which the outlet's own voice is against by one term alone
+    // (a wire story's "junta"), is still the one whose officials speak in it: when it has three
+    // times the points of any other state, the outlet's word does not make the story another
+    // state's.
+    if let [(a, p, lean), rest @ ..] = &all_states[..]
+        && *lean == -1
+        && rest.first().is_none_or(|&(_, q, _)| 3 * q <= *p)
+    {
+        return Some(*a);
     }
     let state = match states[..] {
         [(a, _, _)] => Some(a),
