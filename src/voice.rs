@@ -1834,6 +1834,38 @@ fn headline_source_name(cx: &Ctx, r: Range<usize>) -> bool {
     known || acronyms
 }
 
+/// Nouns of wording, whose relative clause names who uses the words ("the label Moscow
+/// rejected", "the term Israel uses"), not who speaks.
+const WORDING_NOUNS: &[&str] = &[
+    "label",
+    "term",
+    "word",
+    "words",
+    "name",
+    "phrase",
+    "description",
+    "characterization",
+    "characterisation",
+    "epithet",
+    "slogan",
+    "nickname",
+];
+
+/// Words in -s that a speech tag's verb in the present is not: adverbs, and "does" (an
+/// auxiliary, whose verb comes after it).
+const NOT_VERBS_IN_S: &[&str] = &[
+    "perhaps",
+    "besides",
+    "always",
+    "sometimes",
+    "afterwards",
+    "towards",
+    "nevertheless",
+    "nonetheless",
+    "regardless",
+    "does",
+];
+
 /// '“People are afraid of wasting their votes,” he surmised.', '“Imagine that,” mused the
 /// co-host.': a quotation that ends with a comma, a question or an exclamation mark inside its
 /// closing mark (or a comma after it), and is no title, followed by a verb in -ed or in the
@@ -1848,9 +1880,13 @@ fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuote]) -> bool
     let w = cx.word(v);
     let lower = !cx.first_char(v).is_uppercase();
     let past = w.len() > 3 && w.ends_with("ed");
-    // The present of features ("..., the governor continues", "..., she quips").
-    let present =
-        w.len() > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e));
+    // The present of features ("..., the governor continues", "..., she quips"); not a
+    // conjunction or an adverb in -s ("..., whereas the data show", "..., perhaps").
+    let present = w.len() > 3
+        && w.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|e| w.ends_with(e))
+        && !cx.is(v, CLAUSE_WORDS)
+        && !cx.is(v, NOT_VERBS_IN_S);
     if !lower || !(past || present) || v < r.start + 2 {
         return false;
     }
@@ -1899,9 +1935,16 @@ fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuote]) -> bool
             k -= 1;
         }
         if k == v || !quote_closes_before(k) {
+            // Not a noun of wording with a relative clause ("the label Moscow rejected", "the
+            // term Israel uses"): the name there is the clause's subject, not a speaker.
+            let wording_relative = |d: usize| {
+                cx.first_char(v - 1).is_uppercase()
+                    && (d + 1..v - 1).any(|j| cx.is(j, WORDING_NOUNS))
+            };
             let described = (v.saturating_sub(5).max(r.start)..v)
                 .rev()
-                .find(|&d| cx.is(d, DETERMINERS) && (d + 1..v).all(|j| !cx.is_punct(j)));
+                .find(|&d| cx.is(d, DETERMINERS) && (d + 1..v).all(|j| !cx.is_punct(j)))
+                .filter(|&d| !wording_relative(d));
             if let Some(d) = described {
                 k = d;
             }

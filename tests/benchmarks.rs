@@ -888,6 +888,21 @@ const VOICES: &[(&str, &str, Voice, &str)] = &[
         Voice::Quote,
         "the crowd",
     ),
+    // Not a tag: a conjunction in -s, and a noun of wording with a relative clause whose
+    // subject is a name.
+    (
+        "Headline\nThe war went on.\n“We are winning,” whereas the terrorists took the town.",
+        "terrorists",
+        Voice::Author,
+        "",
+    ),
+    (
+        "Headline\nThe war went on.\nThe town sheltered the “freedom fighters,” the label Moscow \
+         disliked.",
+        "freedom fighters",
+        Voice::Scare,
+        "",
+    ),
     // A further quotation in the paragraph keeps the speaker of the one before, over a frame
     // inside that quotation's tag sentence.
     (
