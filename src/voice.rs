@@ -2212,7 +2212,7 @@ fn evidence_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> bool {
         let w = cx.word(k + 1);
         w.ends_with("ed") && !cx.first_char(k + 1).is_uppercase()
     };
-    let after_preposition = k > r.start && cx.is(k - 1, ADJUNCT_STARTS);
+    let after_preposition = k > r.start && is_adjunct_start(cx.word(k - 1));
     participle && !after_preposition
 }
 
@@ -2232,7 +2232,7 @@ fn in_evidence(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame> {
     let head_end = source
         .clone()
         .find(|&k| {
-            cx.is(k, ADJUNCT_STARTS)
+            is_adjunct_start(cx.word(k))
                 || (cx.word(k).ends_with("ed") && !cx.first_char(k).is_uppercase())
         })
         .unwrap_or(comma);
@@ -3062,7 +3062,7 @@ fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<
     while s > r.start && p - s < 7 {
         let w = cx.word(s - 1);
         // "caught on tape saying": the object of a preposition other than "of" is no subject.
-        if cx.is(s - 1, ADJUNCT_STARTS) && !cx.is(s - 1, &["with", "of"]) {
+        if is_adjunct_start(cx.word(s - 1)) && !cx.is(s - 1, &["with", "of"]) {
             return None;
         }
         let stop = matches!(w, "," | ";" | ":" | "—" | "–" | "(" | "with")
@@ -3511,7 +3511,7 @@ fn insertion_before_verb(cx: &Ctx, r: &Range<usize>, p: usize) -> Option<(usize,
     let after_name = open > r.start && cx.first_char(open - 1).is_uppercase();
     // "speaking on WOR710", not a name in -ing ("The plane maker, Boeing, said").
     let participle = first.ends_with("ing") && cx.first_char(open + 1).is_lowercase();
-    let adverbial = cx.is(open + 1, ADJUNCT_STARTS) || participle;
+    let adverbial = is_adjunct_start(cx.word(open + 1)) || participle;
     let looks_inserted = cx.word(p) != ","
         || matches!(
             first,
@@ -3627,7 +3627,7 @@ fn as_passive_scope(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>
 fn agent_end(cx: &Ctx, agent: Range<usize>) -> usize {
     (agent.start + 1..agent.end)
         .find(|&k| {
-            cx.is(k, ADJUNCT_STARTS)
+            is_adjunct_start(cx.word(k))
                 && !cx.is(k, &["of", "for"])
                 && k + 1 < agent.end
                 && (cx.first_char(k + 1).is_lowercase()
@@ -3699,8 +3699,9 @@ fn quote_then_verb(
     None
 }
 
-/// Words that open an adjunct of time, place or means after an inverted speaker ("says Perry in
-/// the new ad"); "of", "for" and "from" stay in the speaker ("said the head of the agency").
+/// Prepositions that open an adjunct of time, place or means: after a reporting verb, and after
+/// an inverted speaker ("says Perry in the new ad"); "of", "for" and "from" stay in the speaker
+/// ("said the head of the agency").
 const SPEAKER_ADJUNCTS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "while", "when", "via", "through",
 ];
@@ -3806,7 +3807,7 @@ fn content_start(cx: &Ctx, v: usize, end: usize) -> usize {
     // The addressee of a verb of telling: a short phrase before an adjunct or "that".
     if cx.is(v, TELLING) {
         let np_end = (lead..comp)
-            .find(|&k| cx.is(k, ADJUNCT_STARTS) || cx.is_punct(k))
+            .find(|&k| is_adjunct_start(cx.word(k)) || cx.is_punct(k))
             .unwrap_or(comp);
         // One noun phrase: a determiner only at its start ("told CNN the militants that ..."
         // holds two, the second the words').
@@ -3834,7 +3835,7 @@ fn content_start(cx: &Ctx, v: usize, end: usize) -> usize {
             || cx.first_char(lead + 1).is_uppercase()
             || cx.word(lead + 1).ends_with('s'));
     let appeal = cx.word(v).starts_with("call");
-    let preposition = cx.is(lead, ADJUNCT_STARTS)
+    let preposition = is_adjunct_start(cx.word(lead))
         && !matches!(w, "as" | "to" | "for" | "of" | "by")
         && !(w == "on" && appeal)
         || to_addressee;
@@ -3951,7 +3952,7 @@ fn antecedent_phrase(cx: &Ctx, r: &Range<usize>, rel: usize) -> Option<Range<usi
         let w = cx.word(s - 1);
         if cx.is_punct(s - 1)
             || CLAUSE_WORDS.contains(&w)
-            || ADJUNCT_STARTS.contains(&w)
+            || is_adjunct_start(w)
             || REPORTING.contains(w)
             || FINITE.contains(&w)
         {
@@ -3974,8 +3975,9 @@ fn adjuncts_only(cx: &Ctx, after: Range<usize>, quotes: &[RawQuote]) -> bool {
     let first = cx.word(after.start);
     let adverb =
         first.len() > 4 && first.ends_with("ly") && !cx.first_char(after.start).is_uppercase();
-    let opens =
-        cx.is(after.start, ADJUNCT_STARTS) || cx.is(after.start, &["about", "otherwise"]) || adverb;
+    let opens = is_adjunct_start(cx.word(after.start))
+        || cx.is(after.start, &["about", "otherwise"])
+        || adverb;
     // "said when they would act" is an indirect question, the verb's complement.
     if !opens || cx.is(after.start, &["to"]) || cx.is(after.start, QUESTION_WORDS) {
         return false;
@@ -4026,7 +4028,7 @@ fn parenthetical_rest(cx: &Ctx, after: &Range<usize>, end: usize) -> Option<Rang
     let opens_other = cx.word(first).ends_with("ing")
         || cx.is(first, &["and", "but", "or", "so", "then", "according"])
         || cx.is(first, SUBORDINATORS)
-        || cx.is(first, ADJUNCT_STARTS)
+        || is_adjunct_start(cx.word(first))
         || cx.is_punct(first)
         || REPORTING.contains(cx.word(first));
     (!opens_other).then_some(first..end)
@@ -4093,7 +4095,7 @@ fn opens_no_subject(cx: &Ctx, k: usize) -> bool {
     cx.is(k, NOT_A_SUBJECT_START)
         || cx.is(k, FRONTED)
         || cx.is(k, SUBORDINATORS)
-        || cx.is(k, ADJUNCT_STARTS)
+        || is_adjunct_start(cx.word(k))
 }
 
 /// The sentence's opening name when insertions stand between it and the verb at `v` (`p`, the
@@ -4158,22 +4160,12 @@ const FINITE: &[&str] = &[
     "may", "might", "must", "does", "did", "do", "'s", "’s", "won't", "can't", "isn't", "wasn't",
 ];
 
-/// Words after a reporting verb that open an adjunct, not its complement ("said on Tuesday",
-/// "said as the crowd cheered").
-const ADJUNCT_STARTS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
+/// Words after a reporting verb that open an adjunct, not its complement ("said as the crowd
+/// cheered", "said late Tuesday"), besides the prepositions of [`SPEAKER_ADJUNCTS`].
+const OTHER_ADJUNCT_STARTS: &[&str] = &[
     "as",
-    "while",
-    "when",
     "to",
     "from",
-    "via",
-    "through",
     "with",
     "without",
     "of",
@@ -4200,6 +4192,12 @@ const ADJUNCT_STARTS: &[&str] = &[
     "publicly",
 ];
 
+/// Whether a word after a reporting verb opens an adjunct, not its complement ([`SPEAKER_ADJUNCTS`]
+/// and [`OTHER_ADJUNCT_STARTS`]: "said on Tuesday", "said as the crowd cheered").
+fn is_adjunct_start(w: &str) -> bool {
+    SPEAKER_ADJUNCTS.contains(&w) || OTHER_ADJUNCT_STARTS.contains(&w)
+}
+
 /// "said he was facing scrutiny", "said families file lawsuits": the words after the verb form a
 /// clause, the verb's complement, rather than an adjunct ending a "..., X said" sentence. A
 /// clause opens with a subject pronoun, or (after no adjunct word) holds a finite auxiliary among
@@ -4212,7 +4210,7 @@ fn complement_clause(cx: &Ctx, after: &Range<usize>) -> bool {
     // The auxiliary follows a short subject ("said the regime had collapsed"); one far into the
     // words belongs to a relative clause of an object ("found the body of a man the terrorists
     // had kidnapped").
-    if ADJUNCT_STARTS.contains(&first) {
+    if is_adjunct_start(first) {
         return false;
     }
     after.clone().take(5).any(|t| FINITE.contains(&cx.word(t))) || past_tense_clause(cx, after)
@@ -4235,12 +4233,12 @@ fn past_tense_clause(cx: &Ctx, after: &Range<usize>) -> bool {
             let next = k + 1;
             return next < after.end
                 && !matches!(cx.word(next), "." | "," | ";" | ":" | "!" | "?" | ")")
-                && !cx.is(next, ADJUNCT_STARTS)
+                && !is_adjunct_start(cx.word(next))
                 && !cx.is(next, OBJECT_PREPOSITIONS);
         }
         let nounish = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
             && !cx.is(k, NOT_SUBJECT)
-            && !cx.is(k, ADJUNCT_STARTS)
+            && !is_adjunct_start(cx.word(k))
             && !cx.is(k, FINITE)
             && !REPORTING.contains(w);
         if !nounish {
