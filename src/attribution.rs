@@ -425,18 +425,10 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// A country named as a place ("in northern Syria"), not as a party: after a locative
-    /// preposition, allowing a compass adjective or "the" between.
+    /// A country named as a place ("in northern Syria", "the border with Mali"), not as a
+    /// party ([`heads::mention_reads_as_place`]).
     fn is_place(&self, m: usize) -> bool {
-        if self.mentions[m].form != Form::Name {
-            return false;
-        }
-        let t = self.first_token(m);
-        let start = self
-            .seg
-            .sentence_at(self.mentions[m].span.start)
-            .map_or(0, |s| self.seg.sentences[s].tokens.start);
-        heads::reads_as_place((start..t).rev().map(|k| self.w(k)))
+        heads::mention_reads_as_place(self.seg, self.lower, &self.mentions[m])
     }
 
     /// The word before mention `m` in its sentence, past "the" and the words of a region

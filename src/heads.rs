@@ -14,7 +14,9 @@
 //! classes constrains nothing. "The mogul" or "the effort" may refer to anyone, and a loaded
 //! phrase is often said of a party rather than referring to it ("a disaster in the making").
 
+use crate::actors::{Form, Mention};
 use crate::lexicon::{ActorEntry, ActorType};
+use crate::text::{LowerTokens, Segmented};
 
 /// Relational nouns: what they name stands in a relation to the party their possessor or
 /// complement names, and is not that party ("Hamas's allies", "the PKK's Syrian offshoot",
@@ -709,6 +711,19 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "toward",
     "towards",
 ];
+
+/// Whether mention `m` is a name read as a place ([`reads_as_place`]): "in northern Syria", "the
+/// border with Mali". Only a name can be.
+pub fn mention_reads_as_place(seg: &Segmented, lower: &LowerTokens, m: &Mention) -> bool {
+    if m.form != Form::Name {
+        return false;
+    }
+    let t = seg.tokens.partition_point(|x| x.span.start < m.span.start);
+    let start = seg
+        .sentence_at(m.span.start)
+        .map_or(0, |s| seg.sentences[s].tokens.start);
+    reads_as_place((start..t).rev().map(|k| lower.get(k)))
+}
 
 /// Whether a name reads as a place rather than a party, from the words before it in its
 /// sentence, nearest first (`before`): a region's adjective right before it ("southern

@@ -4591,21 +4591,11 @@ fn by_type<'m>(cx: &Ctx<'m>, sp: Span, words: &[Cow<str>]) -> Option<&'m Mention
                 .sentence_at(m.span.start)
                 .is_some_and(|s| here - s <= 5)
         })
-        .find(|m| m.role.is_none() && wanted.contains(&cx.types[m.actor]) && !named_as_place(cx, m))
-}
-
-/// A country named as a place ("in southern Lebanon", see [`heads::reads_as_place`]) is no
-/// antecedent of "the army said".
-fn named_as_place(cx: &Ctx, m: &Mention) -> bool {
-    if m.form != Form::Name {
-        return false;
-    }
-    let t = token_range(cx.seg, m.span).start;
-    let start = cx
-        .seg
-        .sentence_at(m.span.start)
-        .map_or(0, |s| cx.seg.sentences[s].tokens.start);
-    heads::reads_as_place((start..t).rev().map(|k| cx.word(k)))
+        .find(|m| {
+            m.role.is_none()
+                && wanted.contains(&cx.types[m.actor])
+                && !heads::mention_reads_as_place(cx.seg, cx.lower, m)
+        })
 }
 
 /// Gives each frame its speaker's actor, resolving pronouns and role nouns to earlier speakers.
