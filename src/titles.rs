@@ -412,7 +412,8 @@ fn title_before(text: &str, seg: &Segmented, lower: &LowerTokens, m: &Mention) -
         let joined_to_role = out
             .last()
             .is_some_and(|next: &String| heads::class_of(next) == Some(Class::Role));
-        if role && !out.is_empty() && !joined_to_role && !(written_title && capital(k)) {
+        let one_written_title = written_title && capital(k);
+        if role && !out.is_empty() && !joined_to_role && !one_written_title {
             break;
         }
         written_title &= capital(k);
