@@ -4913,7 +4913,8 @@ fn antecedent_of(
 
 /// "Romney released a statement saying ...": a document ([`DOCUMENT_NOUNS`]) that is the object
 /// of a verb of issuing speaks for that verb's subject, the party named nearest before the verb
-/// in its sentence ("Israel said Hamas issued a statement" is Hamas's).
+/// in its sentence ("Israel said Hamas issued a statement" is Hamas's), or before a phrase set
+/// off by commas right before it ("Hamas, which Israel has fought, issued a statement").
 fn issuer_of<'m>(cx: &Ctx<'m>, sp: Span, head: &str) -> Option<&'m Mention> {
     if !DOCUMENT_NOUNS.contains(&head) {
         return None;
@@ -4925,7 +4926,16 @@ fn issuer_of<'m>(cx: &Ctx<'m>, sp: Span, head: &str) -> Option<&'m Mention> {
         return None;
     }
     let from = s.span.start;
-    let upto = cx.seg.tokens[verb].span.start;
+    // A phrase set off by commas right before the verb ("Hamas, which Israel has fought for
+    // years, issued ...") is no part of the subject: the party is the one before it.
+    let upto = if verb >= s.tokens.start + 2 && cx.word(verb - 1) == "," {
+        let open = (s.tokens.start..verb - 1)
+            .rev()
+            .find(|&k| cx.word(k) == ",")?;
+        cx.seg.tokens[open].span.start
+    } else {
+        cx.seg.tokens[verb].span.start
+    };
     let lo = cx.mentions.partition_point(|m| m.span.start < from);
     cx.mentions[lo..]
         .iter()

@@ -1423,6 +1423,12 @@ fn a_statement_speaks_for_the_party_that_issued_it() {
              must end.\"",
             Some("hamas"),
         ),
+        // A phrase set off by commas before the verb is no part of its subject.
+        (
+            "Hamas, which Israel has fought for years, issued a statement saying the occupation \
+             must end.",
+            Some("hamas"),
+        ),
         // Not the object of a verb of issuing: a recipient is no author.
         (
             "Israel received a statement on Monday saying the occupation must end.",
