@@ -443,6 +443,18 @@ impl Analyzer {
         crate::unlisted::split_renamed(found, &self.lexicon, &|a| named_here.contains(&a)).1
     }
 
+    /// The type of every actor index: the lexicon's actors, then the article's `unlisted`
+    /// parties.
+    fn types_with(&self, unlisted: &[Party]) -> std::borrow::Cow<'_, [ActorType]> {
+        if unlisted.is_empty() {
+            std::borrow::Cow::Borrowed(&self.actors.types)
+        } else {
+            let mut t = self.actors.types.clone();
+            t.extend(unlisted.iter().map(|p| p.actor_type));
+            std::borrow::Cow::Owned(t)
+        }
+    }
+
     /// The parties `text` names that no lexicon lists, as parties of the article, with their
     /// mentions added to `mentions` (actor index `lexicon.actors.len() + i` for party `i`).
     fn unlisted_parties(
@@ -585,13 +597,7 @@ impl Analyzer {
         crate::actors::acronyms_defined_here(text, &mut mentions, self.lexicon.actors.len());
         crate::titles::title_mentions(text, &seg, &lower, &mut mentions);
         crate::actors::pronouns(text, &seg, &lower, &mut mentions);
-        let types: std::borrow::Cow<[crate::lexicon::ActorType]> = if unlisted.is_empty() {
-            std::borrow::Cow::Borrowed(&self.actors.types)
-        } else {
-            let mut t = self.actors.types.clone();
-            t.extend(unlisted.iter().map(|p| p.actor_type));
-            std::borrow::Cow::Owned(t)
-        };
+        let types = self.types_with(&unlisted);
         let mut voices = voice::analyze(text, &seg, &lower, &mentions, &types);
         let typed = typed_sentences(&seg, &mentions, &types);
         let (term_hits, entries) = self.term_hits(&raw, &seg, &typed);
@@ -667,16 +673,8 @@ impl Analyzer {
                 speaker,
                 speaker_antecedent,
                 framed_speaker: (e.kind == Kind::Attribution)
-                    .then(|| voices.frame_with_verb(th.span))
-                    .flatten()
-                    .map(|f| {
-                        let fr = &voices.frames[f];
-                        let sp = fr.speaker.slice(text);
-                        match &fr.resolved_from {
-                            Some(r) => format!("{sp} ({r})"),
-                            None => sp.to_owned(),
-                        }
-                    }),
+                    .then(|| framed_speaker(text, &voices, th.span))
+                    .flatten(),
                 negated,
                 negation,
                 sentence: th.sentence,
@@ -694,12 +692,7 @@ impl Analyzer {
             .map(|r| AttributionOut::new(text, r, actor_id))
             .collect();
         let mentions_out = mentions_out(text, &mentions, n_actors, actor_id);
-        let words = seg
-            .tokens
-            .iter()
-            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-            .count();
-        let mut profile = profile(&hits, &mentions_out, words, seg.sentences.len());
+        let mut profile = profile(&hits, &mentions_out, word_count(&seg), seg.sentences.len());
         self.matching_notes(&mut profile, &found.folding, &found.capped);
         self.language_notes(&mut profile, text, check);
         Article {
@@ -1345,6 +1338,25 @@ fn named_parties(an: &Analyzer) -> Vec<Option<usize>> {
             named
         })
         .collect()
+}
+
+/// The speaker of the frame whose verb is at `verb`, as written, with the earlier phrase it was
+/// resolved to in brackets ("He (Erdogan)").
+fn framed_speaker(text: &str, voices: &Voices, verb: Span) -> Option<String> {
+    let fr = &voices.frames[voices.frame_with_verb(verb)?];
+    let sp = fr.speaker.slice(text);
+    Some(match &fr.resolved_from {
+        Some(r) => format!("{sp} ({r})"),
+        None => sp.to_owned(),
+    })
+}
+
+/// The words of a segmented text, numbers included.
+fn word_count(seg: &Segmented) -> usize {
+    seg.tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .count()
 }
 
 #[cfg(test)]
