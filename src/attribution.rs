@@ -1873,7 +1873,9 @@ fn sides_taken<'o>(
 /// is named without the country when the outlet writes for that country's readers, or the story
 /// is about it: the state is the most salient one the outlet sides with (`outlet_leaning`, the
 /// net of [`crate::alignment`] for the outlet's narration), else the most salient state the
-/// outlet is not against, where the speaker is named. A state organ named by its words alone
+/// outlet is not against, where the speaker is named; a state the outlet is against by a net of
+/// one term (a wire story's "junta") still serves when it has three times any other state's
+/// points ([`state_in_focus`]). A state organ named by its words alone
 /// ([`crate::unlisted::is_state_organ`]: "the Ministry of Defence", "a security source") is
 /// read the same way, and, when no state can be the one, is the organ of the most salient armed
 /// group or movement the outlet sides with. A definite organ or office holder named by its head

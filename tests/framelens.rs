@@ -5321,9 +5321,9 @@ fn compare_shows_a_party_no_lexicon_lists() {
         "{t}"
     );
     assert!(t.contains("see `framelens lexicon"), "{t}");
-    // "who call themselves freedom fighters": the group's words, not B's; and "call
-    // themselves", whose speaker is the separatists, is the group's verb (B's own word, of
-    // stance 0, beside two "separatists" of -1).
+    // "who call themselves freedom fighters": "freedom fighters" is the group's words, not B's.
+    // The verb "call themselves" is B's own choice of word (author voice, stance 0), tied to the
+    // group that does the calling; with B's two "separatists" (-1 each) the mean is -0.67.
     assert!(t.contains("freedom fighters (reported 1)"), "{t}");
     assert!(t.contains("call themselves (author 1)"), "{t}");
 }
