@@ -35,7 +35,9 @@
 //!    not a place ("in Libya ... its militias") nor a relational noun's possessor ("Hamas's
 //!    allies"). A noun of attribution doubts its owner's words: a possessive pronoun's
 //!    antecedent ("their propaganda outlets") or the agent after "by" (“fabrications” by
-//!    Kinshasa"); what follows it after "of" is what is claimed, never its owner.
+//!    Kinshasa"); what follows it after "of" is what is claimed, never its owner. An owner that
+//!    is itself a label ("The regime's propaganda outlet", "The Khawarij, through their
+//!    propaganda outlets") is read once that label has its party, in the discourse phase below.
 //! 7. `object_complement`: the term names the object of a naming verb ("Turkey considers the
 //!    SDF a terrorist group", "he called Mr. Mattis an island of stability"), or, in "the rebels,
 //!    who call themselves freedom fighters", the namer; after a passive ("the group was
@@ -844,6 +846,7 @@ fn resolve_in_discourse(
                     .or_else(|| by_description(cx, &cast, h, head, r, &descriptions))
                     .or_else(|| carried_over(cx, &cast, h, head, same_entry, recent))
                     .or_else(|| resumed_statement(cx, h))
+                    .or_else(|| owned_by_label(cx, hits, &out, hi))
                     .or_else(|| earlier_statement(cx, hits, h))
                     .or_else(|| {
                         if r.owned {
@@ -1412,6 +1415,48 @@ fn definite(cx: &Context, h: &TermHit) -> bool {
     }
     t > start
         && (DEFINITE.contains(&cx.w(t - 1)) || cx.seg.tokens[t - 1].kind == TokenKind::Possessive)
+}
+
+/// "The regime's propaganda outlet ENA", "The Khawarij, through their propaganda outlets": a
+/// term owned by an earlier label, by its possessive or by "its"/"their" with that label the
+/// last term before it in the sentence and no party named between, is owned by the party the
+/// label was tied to (`done`: the links of the terms before it), as the `possessor` rule reads
+/// a name. What it does not do: read "of" ("the outlets of the regime") or a label after it.
+fn owned_by_label(cx: &Context, hits: &[TermHit], done: &[Link], hi: usize) -> Option<Link> {
+    let h = &hits[hi];
+    let t = token_range(cx.seg, h.span).start;
+    let sent_start = cx.seg.sentences[h.sentence].tokens.start;
+    if t < sent_start + 2 {
+        return None;
+    }
+    let possessive = cx.seg.tokens[t - 1].kind == TokenKind::Possessive;
+    let pronoun = POSSESSIVE_PRONOUNS.contains(&cx.w(t - 1));
+    if !possessive && !pronoun {
+        return None;
+    }
+    let j = (0..hi).rev().find(|&j| hits[j].entry.kind == Kind::Label)?;
+    let owner = &hits[j];
+    let end = token_range(cx.seg, owner.span).end;
+    let fits = if possessive {
+        end == t - 1
+    } else {
+        owner.sentence == h.sentence
+            && (end..t - 1).all(|k| cx.mention_at[k].is_none())
+            && (j + 1..hi).all(|k| hits[k].span.start >= cx.seg.tokens[t - 1].span.start)
+    };
+    let actors = &done.get(j)?.actors;
+    if !fits || actors.is_empty() || !actors.iter().all(|&a| h.entry.allows(cx.type_of(a))) {
+        return None;
+    }
+    Some(Link {
+        actors: actors.clone(),
+        rule: LinkRule::Possessor,
+        detail: format!(
+            "owned by '{}', which was tied to {}",
+            owner.span.slice(cx.text),
+            names(cx, actors)
+        ),
+    })
 }
 
 /// "..., claims Kigali dismisses as propaganda", "..., a charge rejected by India as “baseless

@@ -2083,6 +2083,32 @@ const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
         &[],
         "none",
     ),
+    // A term owned by an earlier label, by its possessive or by "their" with no party named
+    // between, is owned by the party that label was tied to; a name between owns it instead.
+    (
+        "Headline\nEthiopia's army attacked Fano positions. The regime's propaganda outlet \
+         claimed victory.",
+        "propaganda",
+        0,
+        &["ethiopia"],
+        "possessor",
+    ),
+    (
+        "Headline\nSomalia's army took the town. The Khawarij, through their propaganda \
+         outlets, claimed victory.",
+        "propaganda",
+        0,
+        &["al-shabaab"],
+        "possessor",
+    ),
+    (
+        "Headline\nSomalia's army took the town. The Khawarij fled, and Kenya, through its \
+         propaganda outlets, claimed victory.",
+        "propaganda",
+        0,
+        &["kenya"],
+        "possessor",
+    ),
     // "We" in quoted words is the speaker; "these terrorists" then does not carry the speaker
     // over from the act before it.
     (
