@@ -846,7 +846,7 @@ fn resolve_in_discourse(
                     .or_else(|| by_description(cx, &cast, h, head, r, &descriptions))
                     .or_else(|| carried_over(cx, &cast, h, head, same_entry, recent))
                     .or_else(|| resumed_statement(cx, h))
-                    .or_else(|| owned_by_label(cx, hits, &out, hi))
+                    .or_else(|| owned_by_label(cx, &cast, hits, &out, hi))
                     .or_else(|| earlier_statement(cx, hits, h))
                     .or_else(|| {
                         if r.owned {
@@ -1422,7 +1422,13 @@ fn definite(cx: &Context, h: &TermHit) -> bool {
 /// last term before it in the sentence and no party named between, is owned by the party the
 /// label was tied to (`done`: the links of the terms before it), as the `possessor` rule reads
 /// a name. What it does not do: read "of" ("the outlets of the regime") or a label after it.
-fn owned_by_label(cx: &Context, hits: &[TermHit], done: &[Link], hi: usize) -> Option<Link> {
+fn owned_by_label(
+    cx: &Context,
+    cast: &Cast,
+    hits: &[TermHit],
+    done: &[Link],
+    hi: usize,
+) -> Option<Link> {
     let h = &hits[hi];
     let t = token_range(cx.seg, h.span).start;
     let sent_start = cx.seg.sentences[h.sentence].tokens.start;
@@ -1445,7 +1451,7 @@ fn owned_by_label(cx: &Context, hits: &[TermHit], done: &[Link], hi: usize) -> O
             && (j + 1..hi).all(|k| hits[k].span.start >= cx.seg.tokens[t - 1].span.start)
     };
     let actors = &done.get(j)?.actors;
-    if !fits || actors.is_empty() || !actors.iter().all(|&a| h.entry.allows(cx.type_of(a))) {
+    if !fits || actors.is_empty() || !actors.iter().all(|&a| h.entry.allows(cast.actor_type(a))) {
         return None;
     }
     Some(Link {
@@ -1454,7 +1460,11 @@ fn owned_by_label(cx: &Context, hits: &[TermHit], done: &[Link], hi: usize) -> O
         detail: format!(
             "owned by '{}', which was tied to {}",
             owner.span.slice(cx.text),
-            names(cx, actors)
+            actors
+                .iter()
+                .map(|&a| cast.name(a))
+                .collect::<Vec<_>>()
+                .join(" and ")
         ),
     })
 }

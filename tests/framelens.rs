@@ -2101,6 +2101,14 @@ const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
         &["al-shabaab"],
         "possessor",
     ),
+    // An owner the article never names: its unnamed party.
+    (
+        "Headline\nThe militants' propaganda outlet claimed victory.",
+        "propaganda",
+        0,
+        &["unnamed-1"],
+        "possessor",
+    ),
     (
         "Headline\nSomalia's army took the town. The Khawarij fled, and Kenya, through its \
          propaganda outlets, claimed victory.",
