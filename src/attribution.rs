@@ -1417,11 +1417,12 @@ fn definite(cx: &Context, h: &TermHit) -> bool {
         && (DEFINITE.contains(&cx.w(t - 1)) || cx.seg.tokens[t - 1].kind == TokenKind::Possessive)
 }
 
-/// "The regime's propaganda outlet ENA", "The Khawarij, through their propaganda outlets": a
-/// term owned by an earlier label, by its possessive or by "its"/"their" with that label the
-/// last term before it in the sentence and no party named between, is owned by the party the
-/// label was tied to (`done`: the links of the terms before it), as the `possessor` rule reads
-/// a name. What it does not do: read "of" ("the outlets of the regime") or a label after it.
+/// "The regime's propaganda outlet ENA", "The Khawarij, through their propaganda outlets": an
+/// attribution term owned by an earlier label, by its possessive or by "its"/"their" in an
+/// adjunct set off right after the label (only punctuation and a preposition between), is owned
+/// by the party the label was tied to (`done`: the links of the terms before it), as the
+/// `possessor` rule reads a name. What it does not do: read "of" ("the outlets of the regime"),
+/// a pronoun further on, or a label after the term.
 fn owned_by_label(
     cx: &Context,
     cast: &Cast,
@@ -1430,6 +1431,9 @@ fn owned_by_label(
     hi: usize,
 ) -> Option<Link> {
     let h = &hits[hi];
+    if h.entry.kind != Kind::Attribution {
+        return None;
+    }
     let t = token_range(cx.seg, h.span).start;
     let sent_start = cx.seg.sentences[h.sentence].tokens.start;
     if t < sent_start + 2 {
@@ -1446,9 +1450,13 @@ fn owned_by_label(
     let fits = if possessive {
         end == t - 1
     } else {
+        // The pronoun is in an adjunct set off right after the label ("The Khawarij, through
+        // their propaganda outlets, claimed"): only punctuation and a preposition between.
         owner.sentence == h.sentence
-            && (end..t - 1).all(|k| cx.mention_at[k].is_none())
-            && (j + 1..hi).all(|k| hits[k].span.start >= cx.seg.tokens[t - 1].span.start)
+            && (end..t - 1).all(|k| {
+                cx.seg.tokens[k].kind == TokenKind::Punct
+                    || matches!(cx.w(k), "through" | "via" | "with" | "in" | "on" | "by")
+            })
     };
     let actors = &done.get(j)?.actors;
     if !fits || actors.is_empty() || !actors.iter().all(|&a| h.entry.allows(cast.actor_type(a))) {
@@ -1520,6 +1528,28 @@ fn resumed_statement(cx: &Context, h: &TermHit) -> Option<Link> {
                 .find_map(comma_before)?
         }
     };
+    // The appositive is a relative clause on the noun (its subject a name or a determiner's
+    // phrase, or "which"/"that", or a passive with "by" or "as"), not a list ("rumours, claims
+    // and propaganda") nor a new clause whose subject it is ("..., allegations surfaced").
+    let r = (comma + 1..sent.end).find(|&k| crate::voice::CLAIM_NOUNS.contains(&cx.w(k)))?;
+    let next = r + 1;
+    let relative = next < sent.end
+        && (DETERMINERS.contains(&cx.w(next))
+            || matches!(cx.w(next), "which" | "that" | "who")
+            || (cx.seg.tokens[next].kind == TokenKind::Word
+                && cx.seg.tokens[next]
+                    .span
+                    .slice(cx.text)
+                    .starts_with(char::is_uppercase))
+            || (cx.w(next).ends_with("ed")
+                && next + 1 < sent.end
+                && matches!(cx.w(next + 1), "by" | "as")));
+    // Nor the end of a clause a subordinator opens ("When Israel said ..., allegations ...").
+    let subordinate = CLAUSE_BOUNDARY_WORDS.contains(&cx.w(sent.start))
+        || (cx.w(sent.start) == "after" || cx.w(sent.start) == "before");
+    if !relative || subordinate {
+        return None;
+    }
     let at = cx.seg.tokens[comma].span.start;
     let f = cx.voices.frames.iter().rev().find(|f| {
         f.sentence == h.sentence

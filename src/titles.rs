@@ -263,14 +263,21 @@ fn title_after(
             // military prosecutor"): the title goes on to the role noun one or two words on.
             let role_at = |j: usize| {
                 j < end
+                    && j < the + 1 + MAX_TITLE_WORDS
                     && seg.tokens[j].kind == TokenKind::Word
                     && heads::class_of(lower.get(j)) == Some(Class::Role)
                     && !heads::is_plural(lower.get(j))
             };
+            // The word between is a modifier ("prime", "military"), not a function word or a
+            // verb ("the president is commander", "the chairman and chief executive").
             let plain = |j: usize| {
                 j < end
                     && seg.tokens[j].kind == TokenKind::Word
                     && lower.get(j).chars().all(char::is_alphabetic)
+                    && !matches!(
+                        lower.get(j),
+                        "is" | "was" | "are" | "were" | "and" | "or" | "a" | "an" | "the" | "of"
+                    )
             };
             if k + 1 < the + 1 + MAX_TITLE_WORDS
                 && (role_at(k + 1) || (plain(k + 1) && role_at(k + 2)))

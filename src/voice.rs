@@ -1851,8 +1851,7 @@ const WORDING_NOUNS: &[&str] = &[
     "nickname",
 ];
 
-/// Words in -s that a speech tag's verb in the present is not: adverbs, and "does" (an
-/// auxiliary, whose verb comes after it).
+/// Adverbs in -s, which a speech tag's verb in the present is not.
 const NOT_VERBS_IN_S: &[&str] = &[
     "perhaps",
     "besides",
@@ -1863,7 +1862,6 @@ const NOT_VERBS_IN_S: &[&str] = &[
     "nevertheless",
     "nonetheless",
     "regardless",
-    "does",
 ];
 
 /// '“People are afraid of wasting their votes,” he surmised.', '“Imagine that,” mused the
@@ -1886,6 +1884,7 @@ fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuote]) -> bool
         && w.ends_with('s')
         && !["ss", "us", "is"].iter().any(|e| w.ends_with(e))
         && !cx.is(v, CLAUSE_WORDS)
+        && !cx.is(v, FINITE)
         && !cx.is(v, NOT_VERBS_IN_S);
     if !lower || !(past || present) || v < r.start + 2 {
         return false;
@@ -4913,8 +4912,9 @@ fn antecedent_of(
 
 /// "Romney released a statement saying ...": a document ([`DOCUMENT_NOUNS`]) that is the object
 /// of a verb of issuing speaks for that verb's subject, the party named nearest before the verb
-/// in its sentence ("Israel said Hamas issued a statement" is Hamas's), or before a phrase set
-/// off by commas right before it ("Hamas, which Israel has fought, issued a statement").
+/// in its sentence ("Israel said Hamas issued a statement" is Hamas's), or before a relative
+/// clause set off by commas right before it ("Hamas, which Israel has fought, issued a
+/// statement"); an appositive there names the subject itself ("Israel's enemy, Hamas, issued").
 fn issuer_of<'m>(cx: &Ctx<'m>, sp: Span, head: &str) -> Option<&'m Mention> {
     if !DOCUMENT_NOUNS.contains(&head) {
         return None;
@@ -4926,15 +4926,20 @@ fn issuer_of<'m>(cx: &Ctx<'m>, sp: Span, head: &str) -> Option<&'m Mention> {
         return None;
     }
     let from = s.span.start;
-    // A phrase set off by commas right before the verb ("Hamas, which Israel has fought for
-    // years, issued ...") is no part of the subject: the party is the one before it.
-    let upto = if verb >= s.tokens.start + 2 && cx.word(verb - 1) == "," {
-        let open = (s.tokens.start..verb - 1)
-            .rev()
-            .find(|&k| cx.word(k) == ",")?;
-        cx.seg.tokens[open].span.start
-    } else {
-        cx.seg.tokens[verb].span.start
+    // A relative clause set off by commas right before the verb ("Hamas, which Israel has fought
+    // for years, issued ...") is no part of the subject: the party is the one before it. An
+    // appositive there names the subject itself ("Its armed wing, the Qassam Brigades, issued").
+    let relative_before = (verb >= s.tokens.start + 2 && cx.word(verb - 1) == ",")
+        .then(|| {
+            (s.tokens.start..verb - 1)
+                .rev()
+                .find(|&k| cx.word(k) == ",")
+        })
+        .flatten()
+        .filter(|&open| cx.is(open + 1, &["which", "who", "whom", "whose"]));
+    let upto = match relative_before {
+        Some(open) => cx.seg.tokens[open].span.start,
+        None => cx.seg.tokens[verb].span.start,
     };
     let lo = cx.mentions.partition_point(|m| m.span.start < from);
     cx.mentions[lo..]

@@ -891,9 +891,9 @@ const VOICES: &[(&str, &str, Voice, &str)] = &[
     // Not a tag: a conjunction in -s, and a noun of wording with a relative clause whose
     // subject is a name.
     (
-        "Headline\nThe war went on.\n“We are winning,” whereas the terrorists took the town.",
+        "Headline\nThe war went on.\n“We beat the terrorists,” whereas the rebels took the town.",
         "terrorists",
-        Voice::Author,
+        Voice::Quote,
         "",
     ),
     (

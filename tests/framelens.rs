@@ -1429,6 +1429,11 @@ fn a_statement_speaks_for_the_party_that_issued_it() {
              must end.",
             Some("hamas"),
         ),
+        // An appositive there names the subject itself.
+        (
+            "Israel's enemy, Hamas, issued a statement saying the occupation must end.",
+            Some("hamas"),
+        ),
         // Not the object of a verb of issuing: a recipient is no author.
         (
             "Israel received a statement on Monday saying the occupation must end.",
@@ -2076,6 +2081,28 @@ const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
         &[],
         "none",
     ),
+    // Not a list, a new clause the noun is the subject of, or a subordinate clause's end.
+    (
+        "Headline\nIsrael said the group spread rumours, claims and propaganda.",
+        "claims",
+        0,
+        &[],
+        "none",
+    ),
+    (
+        "Headline\nIsrael said the strike hit a base, allegations surfaced that it had lied.",
+        "allegations",
+        0,
+        &[],
+        "none",
+    ),
+    (
+        "Headline\nWhen Israel said the strike hit a base, allegations the army denies surfaced.",
+        "allegations",
+        0,
+        &[],
+        "none",
+    ),
     (
         "Headline\nCritics said the strike hit a base, claims Hamas dismisses as propaganda.",
         "claims",
@@ -2100,6 +2127,15 @@ const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
         0,
         &["al-shabaab"],
         "possessor",
+    ),
+    // Not a pronoun further on, whose antecedent may be any noun between ("the newspaper").
+    (
+        "Headline\nSomalia's army took the town. The junta shut the newspaper over its \
+         propaganda.",
+        "propaganda",
+        0,
+        &[],
+        "none",
     ),
     // An owner the article never names: its unnamed party.
     (
