@@ -1558,16 +1558,11 @@ fn resumed_statement(cx: &Context, h: &TermHit) -> Option<Link> {
             && f.scope.end >= comma
             && f.scope.start < comma
     })?;
-    let a = f.speaker_actor?;
-    Some(Link {
-        actors: vec![a],
-        rule: LinkRule::CarriedOver,
-        detail: format!(
-            "'{}' sums up, after a comma, what '{}' said before it",
-            h.span.slice(cx.text),
-            f.speaker.slice(cx.text),
-        ),
-    })
+    let how = format!(
+        "sums up, after a comma, what '{}' said before it",
+        f.speaker.slice(cx.text)
+    );
+    statement_speaker(cx, h, f, &how)
 }
 
 /// `head_match`: of the parties a label is a shortened name or title of, the most salient at
@@ -1603,6 +1598,21 @@ fn head_match(
     })
 }
 
+/// The link of an attribution noun `h` that refers to the statement of frame `f`: its speaker's
+/// party (`how` says how the noun refers to it); none when the speaker is no party.
+fn statement_speaker(
+    cx: &Context,
+    h: &TermHit,
+    f: &crate::voice::Frame,
+    how: &str,
+) -> Option<Link> {
+    Some(Link {
+        actors: vec![f.speaker_actor?],
+        rule: LinkRule::CarriedOver,
+        detail: format!("'{}' {how}", h.span.slice(cx.text)),
+    })
+}
+
 /// "The claims could not be independently verified", "calling the accusation a lie": a
 /// definite attribution noun with no speaker of its own refers back to the last statement
 /// reported before it, in its sentence or the two before, and describes that statement's
@@ -1633,17 +1643,12 @@ fn earlier_statement(cx: &Context, hits: &[TermHit], h: &TermHit) -> Option<Link
     }) {
         return None;
     }
-    let a = f.speaker_actor?;
-    Some(Link {
-        actors: vec![a],
-        rule: LinkRule::CarriedOver,
-        detail: format!(
-            "'{}' refers back to what '{}' said in sentence {}",
-            h.span.slice(cx.text),
-            f.speaker.slice(cx.text),
-            f.sentence + 1
-        ),
-    })
+    let how = format!(
+        "refers back to what '{}' said in sentence {}",
+        f.speaker.slice(cx.text),
+        f.sentence + 1
+    );
+    statement_speaker(cx, h, f, &how)
 }
 
 /// The article's discourse model (see [`crate::discourse`]), with `place[m]` set for the
