@@ -1500,7 +1500,7 @@ fn resumed_statement(cx: &Context, h: &TermHit) -> Option<Link> {
             && cx.w(k - 1) == ","
             && crate::voice::CLAIM_NOUNS.contains(&cx.w(r))
             && (r + 1 >= sent.end || cx.w(r + 1) != "of"))
-            .then_some(k - 1)
+            .then(|| k - 1)
     };
     let comma = match comma_before(toks.start) {
         Some(c) => c,

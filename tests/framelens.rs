@@ -6448,3 +6448,19 @@ fn a_corpus_counts_the_records_no_lexicon_reads() {
         serde_json::json!({"Spanish": 2})
     );
 }
+
+#[test]
+fn an_attribution_noun_at_the_first_byte_of_a_text_is_read() {
+    // The resumptive-appositive rule looks at the tokens before a noun of saying; at token 0
+    // there are none (a subtraction there overflowed in debug builds).
+    let a = framelens::analysis::Analyzer::new(framelens::lexicon::Lexicon::bundled().unwrap())
+        .unwrap()
+        .analyze("t", "Claims of abuse grew, claims the army denies.");
+    let h = hit(&a, "Claims", 0);
+    assert_eq!(
+        h.link,
+        framelens::attribution::LinkRule::None,
+        "{}",
+        h.link_detail
+    );
+}
