@@ -1481,8 +1481,12 @@ fn owned_by_label(
 /// propaganda”": a noun of saying set off by a comma after the clause a frame reports, bare or
 /// after "a"/"an" (a resumptive appositive), sums up that statement. The noun, and a word of doubt
 /// the appositive's own verb casts it as ("as propaganda"), describe the statement's speaker.
-/// What it does not do: read a noun with its own "of" ("..., claims of genocide") or an
-/// appositive with a comma inside, or give a party when the statement's speaker is none.
+/// The appositive must read as a relative clause on the noun (a subject, "which"/"that", or a
+/// passive with "by"/"as" after it). What it does not do: read a noun with its own "of" ("...,
+/// claims of genocide"), one in a list ("rumours, claims and propaganda") or opening a clause of
+/// its own ("..., allegations surfaced"), the end of a subordinate clause ("When Israel said
+/// ..., allegations ..."), or an appositive with a comma inside; nor give a party when the
+/// statement's speaker is none.
 fn resumed_statement(cx: &Context, h: &TermHit) -> Option<Link> {
     if h.entry.kind != Kind::Attribution {
         return None;
@@ -1546,7 +1550,7 @@ fn resumed_statement(cx: &Context, h: &TermHit) -> Option<Link> {
                 && matches!(cx.w(next + 1), "by" | "as")));
     // Nor the end of a clause a subordinator opens ("When Israel said ..., allegations ...").
     let subordinate = CLAUSE_BOUNDARY_WORDS.contains(&cx.w(sent.start))
-        || (cx.w(sent.start) == "after" || cx.w(sent.start) == "before");
+        || matches!(cx.w(sent.start), "after" | "before");
     if !relative || subordinate {
         return None;
     }
