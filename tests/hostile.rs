@@ -431,11 +431,18 @@ fn a_signal_leaves_no_temporary_file() {
         let d = scratch(User::Current);
         let p = d.path();
         corpus(p, 20_000);
-        let mut child = framelens_in(p, User::Current)
-            .args(HITS_RUN)
-            .args(["--summary", "s.json"])
-            .spawn()
-            .unwrap();
+        let mut run = framelens_in(p, User::Current);
+        run.args(HITS_RUN).args(["--summary", "s.json"]);
+        // A signal ignored when framelens starts stays ignored (`nohup` ignores SIGHUP for all
+        // it runs): the run starts with the default handling, as from a shell.
+        // SAFETY: signal() is async-signal-safe, as pre_exec requires.
+        unsafe {
+            std::os::unix::process::CommandExt::pre_exec(&mut run, move || {
+                libc::signal(number, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+        let mut child = run.spawn().unwrap();
         let start = Instant::now();
         while !names(p).iter().any(|n| n.ends_with(".framelens-tmp")) {
             assert!(
