@@ -1415,10 +1415,17 @@ pub fn token_at(seg: &Segmented, b: usize) -> Option<usize> {
     (i < seg.tokens.len()).then_some(i)
 }
 
-/// Indices of the tokens inside `span`.
+/// Indices of the tokens inside `span`. A span inside one token (a term between invisible
+/// format characters the tokenizer keeps in the word, "\u{202e}militants\u{202c}") gets that
+/// token, so the range is never empty where the span has text.
 pub fn token_range(seg: &Segmented, span: Span) -> Range<usize> {
     let s = seg.tokens.partition_point(|t| t.span.start < span.start);
     let e = seg.tokens.partition_point(|t| t.span.end <= span.end);
+    if e <= s
+        && let Some(t) = seg.token_at(span.start)
+    {
+        return t..t + 1;
+    }
     s..e.max(s)
 }
 
@@ -4970,7 +4977,33 @@ const DOCUMENT_NOUNS: &[&str] = &["statement", "communique", "communiqué", "dec
 
 #[cfg(test)]
 mod tests {
-    use super::{double_marks, mark_len_at, opens_with_double};
+    use super::{double_marks, mark_len_at, opens_with_double, token_range};
+    use crate::text::{Span, segment};
+
+    #[test]
+    fn a_span_inside_one_token_gets_that_token() {
+        // (text, the span's bytes, the token range): a span on token bounds gets the tokens it
+        // covers; one inside a token (format characters the tokenizer keeps in the word) gets
+        // that token; one in the space between tokens gets none.
+        let text = "\u{1e023}\u{202e}militants\u{202c} attacked";
+        let word = text.find('m').unwrap()..text.find("\u{202c}").unwrap();
+        let cases: &[(std::ops::Range<usize>, std::ops::Range<usize>)] = &[
+            (word, 0..1),
+            (text.find("attacked").unwrap()..text.len(), 1..2),
+            (0..text.len(), 0..2),
+            (text.find(' ').unwrap()..text.find(' ').unwrap() + 1, 1..1),
+        ];
+        let seg = segment(text);
+        assert_eq!(seg.tokens.len(), 2);
+        for (bytes, want) in cases {
+            let got = token_range(&seg, Span::new(bytes.start, bytes.end));
+            assert_eq!(got, *want, "{:?}", &text[bytes.clone()]);
+        }
+        // The analysis of such a term reads its context and does not panic.
+        let an = crate::Analyzer::new(crate::Lexicon::bundled().unwrap()).unwrap();
+        let a = an.analyze("t", "\u{1e023}\u{202e}militants\u{202c}");
+        assert_eq!(a.hits.len(), 1);
+    }
 
     /// A double mark: byte offset, the mark, its length in bytes.
     type Mark = (usize, char, usize);
