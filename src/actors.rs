@@ -85,6 +85,9 @@ pub struct ActorIndex {
     forms: Vec<FormInfo>,
     people: Vec<PersonRef>,
     near: NearMiss,
+    /// The people who share a surname, by the lower-cased surname, in lexicon order: only
+    /// surnames of two or more people are kept ([`ActorIndex::shared_surname`]).
+    namesakes: rustc_hash::FxHashMap<String, Vec<usize>>,
     pub types: Vec<ActorType>,
 }
 
@@ -484,6 +487,7 @@ impl ActorIndex {
         let mut forms = Vec::new();
         let mut people = Vec::new();
         let mut near = NearMiss::default();
+        let mut namesakes: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
         let mut add = |form: &str, info: FormInfo, patterns: &mut Vec<Pattern>| {
             patterns.push(Pattern {
                 owner: forms.len(),
@@ -538,6 +542,7 @@ impl ActorIndex {
                     add(n, info.clone(), &mut patterns);
                 }
                 if let Some(s) = surname(&p.name) {
+                    namesakes.entry(s.to_lowercase()).or_default().push(pi);
                     let bare = FormInfo {
                         surname_only: true,
                         ..info.clone()
@@ -568,10 +573,12 @@ impl ActorIndex {
             };
             add(&people, info, &mut patterns);
         }
+        namesakes.retain(|_, people| people.len() > 1);
         let index = ActorIndex {
             forms,
             people,
             near,
+            namesakes,
             types: lex.actors.iter().map(|a| a.actor_type).collect(),
         };
         (index, patterns)
@@ -580,13 +587,19 @@ impl ActorIndex {
     /// Every actor mention in the text, in order, from the matches of the name forms
     /// [`ActorIndex::new`] gave (selected longest first, in text order).
     pub fn mentions(&self, text: &str, hits: Vec<Hit>, seg: &Segmented) -> Vec<Mention> {
+        // The people named in full so far, the most recent last.
+        let mut named_last: Vec<usize> = Vec::new();
         let mut out: Vec<Mention> = hits
             .into_iter()
             .filter(|h| {
                 let info = &self.forms[h.owner];
-                let full = info.person.map(|p| self.people[p].name.as_str());
+                // A surname namesakes share is another's name only when it is no namesake's.
+                let mut fulls = self
+                    .namesakes_of(h.span.slice(text), info.person)
+                    .map(|p| self.people[p].name.as_str());
                 !(info.surname_only
-                    && (followed_by_name(text, h.span) || preceded_by_name(text, h.span, full)))
+                    && (followed_by_name(text, h.span)
+                        || fulls.all(|full| preceded_by_name(text, h.span, Some(full)))))
             })
             // A person's name is written with a capital: "gallant troops" does not name Yoav
             // Gallant, nor "to trump" Donald Trump. (A script without capitals passes.)
@@ -604,12 +617,21 @@ impl ActorIndex {
             .filter(|h| !(self.forms[h.owner].form == Form::Name && names_a_feature(text, h.span)))
             .map(|h| {
                 let info = &self.forms[h.owner];
+                let person = info.person.map(|p| {
+                    if info.surname_only {
+                        self.shared_surname(text, h.span, p, &mut named_last)
+                    } else {
+                        named_last.retain(|&q| q != p);
+                        named_last.push(p);
+                        p
+                    }
+                });
                 let (role, compound) = compound_role(text, h.span);
                 Mention {
                     span: h.span,
-                    actor: info.actor,
+                    actor: person.map_or(info.actor, |p| self.people[p].actor),
                     form: info.form,
-                    person: info.person.map(|p| self.people[p].name.clone()),
+                    person: person.map(|p| self.people[p].name.clone()),
                     role,
                     compound,
                     near_miss_of: None,
@@ -671,6 +693,48 @@ impl ActorIndex {
             out.sort_by_key(|m| m.span.start);
         }
         out
+    }
+}
+
+impl ActorIndex {
+    /// The listed people whose surname is `written`: its namesakes when two or more people
+    /// share it, else `matched` alone (none when the form names no person).
+    fn namesakes_of(&self, written: &str, matched: Option<usize>) -> impl Iterator<Item = usize> {
+        let shared = self.namesakes.get(&written.to_lowercase());
+        let one = if shared.is_some() { None } else { matched };
+        shared.into_iter().flatten().copied().chain(one)
+    }
+
+    /// The person a surname stands for. A surname two or more listed people share
+    /// ("Hutchinson" for Asa and Seth) names the namesake whose given name is written before it
+    /// ("Hillary Rodham Clinton", which also counts as naming her in full); else the one the
+    /// article last named in full, as a reader takes it; before any is named in full, `matched`,
+    /// the first listed. `named_last` holds the people named in full so far, the most recent
+    /// last. What it does not do: read a title's gender ("Mrs. Clinton").
+    fn shared_surname(
+        &self,
+        text: &str,
+        span: Span,
+        matched: usize,
+        named_last: &mut Vec<usize>,
+    ) -> usize {
+        let Some(namesakes) = self.namesakes.get(&span.slice(text).to_lowercase()) else {
+            return matched;
+        };
+        if let Some(&p) = namesakes
+            .iter()
+            .find(|&&p| given_name_before(text, span, &self.people[p].name))
+        {
+            named_last.retain(|&q| q != p);
+            named_last.push(p);
+            return p;
+        }
+        named_last
+            .iter()
+            .rev()
+            .find(|p| namesakes.contains(p))
+            .copied()
+            .unwrap_or(matched)
     }
 }
 
@@ -1022,6 +1086,34 @@ fn followed_by_name(text: &str, span: Span) -> bool {
     }
 }
 
+/// Whether one of the given names of `full` ("Hillary Clinton") is written right before the
+/// surname at `span`, directly or with one middle name or initial between ("Hillary Rodham
+/// Clinton", "Hillary R. Clinton").
+fn given_name_before(text: &str, span: Span, full: &str) -> bool {
+    let given: Vec<&str> = full.split_whitespace().collect();
+    let Some((_, given)) = given.split_last() else {
+        return false;
+    };
+    let line = text[..span.start].rsplit('\n').next().unwrap_or_default();
+    let words: Vec<&str> = line
+        .rsplit([' ', '\u{a0}'])
+        .skip(1) // the gap right before the surname
+        .take(2)
+        .collect();
+    let is_given = |w: &&str| given.iter().any(|g| g.eq_ignore_ascii_case(w));
+    match words.as_slice() {
+        [w, ..] if is_given(w) => true,
+        [middle, w] => {
+            middle.chars().next().is_some_and(char::is_uppercase)
+                && middle
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '.' || c == '-')
+                && is_given(w)
+        }
+        _ => false,
+    }
+}
+
 /// A bare surname right after a capitalised word in mid-sentence is the end of another name
 /// ("Hunter Biden" is not Joe Biden; "City Hall" is not Carnegie Hall), unless that word is a
 /// title ("Foreign Minister Dar", "Mr. Dar", "Gen. Munir") or one of the given names the lexicon
@@ -1057,6 +1149,8 @@ fn preceded_by_name(text: &str, span: Span, full: Option<&str>) -> bool {
         || given.iter().any(|g| g.eq_ignore_ascii_case(word))
         // "... Putin. Boot wrote": a full stop that is no title's ends a sentence.
         || word.ends_with('.')
+        // A middle name after a given name: "Hillary Rodham Clinton".
+        || full.is_some_and(|f| given_name_before(text, span, f))
     {
         return false;
     }
@@ -1137,6 +1231,63 @@ mod tests {
             let a = an.analyze("t", &format!("Headline\n{text}"));
             let found = a.mentions.iter().any(|m| m.actor == actor);
             assert_eq!(found, *named, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_shared_surname_names_the_namesake_last_named_in_full() {
+        let yaml = "actors:
+  - id: asa
+    name: Governor's office
+    type: organization
+    people: [{name: Asa Hutchinson}]
+  - id: seth
+    name: Seth's campaign
+    type: organization
+    people: [{name: Seth Hutchinson}]
+  - id: hillary
+    name: Hillary's campaign
+    type: organization
+    people: [{name: Hillary Clinton}]
+";
+        let lex = crate::LexiconBuilder::new()
+            .text("t.yaml", yaml)
+            .build()
+            .unwrap();
+        let an = crate::Analyzer::new(lex).unwrap();
+        // (text, the actor of each mention in order). Before either namesake is named in full
+        // the surname is the first listed; after, the one last named in full; a given name,
+        // with or without a middle name or initial, names that namesake (in full). A surname
+        // only one person has is untouched.
+        let rows: &[(&str, &[&str])] = &[
+            ("Hutchinson spoke.", &["asa"]),
+            ("Seth Hutchinson spoke. Hutchinson left.", &["seth", "seth"]),
+            (
+                "Asa Hutchinson met Seth Hutchinson. Later Mr. Hutchinson left.",
+                &["asa", "seth", "seth"],
+            ),
+            (
+                "Seth Hutchinson met Asa Hutchinson.\n\nHutchinson left.",
+                &["seth", "asa", "asa"],
+            ),
+            (
+                "Officials met Seth R. Hutchinson. Hutchinson left.",
+                &["seth", "seth"],
+            ),
+            (
+                "Officials met Seth Lee Hutchinson. Hutchinson left.",
+                &["seth", "seth"],
+            ),
+            ("Officials met Bob Lee Hutchinson on Monday.", &[]),
+            (
+                "Hillary Rodham Clinton spoke. Mrs. Clinton left.",
+                &["hillary", "hillary"],
+            ),
+        ];
+        for (text, want) in rows {
+            let a = an.analyze("t", &format!("Headline\n{text}"));
+            let got: Vec<&str> = a.mentions.iter().map(|m| m.actor.as_str()).collect();
+            assert_eq!(got, *want, "{text}");
         }
     }
 
