@@ -808,9 +808,46 @@ pub fn acronyms_defined_here(text: &str, mentions: &mut [Mention], listed: usize
 /// is not the antecedent of a pronoun of the other gender; the lexicon records no gender, so a
 /// person the article gives neither agrees with both. Quoted words are their speaker's: a
 /// pronoun inside them is not the speaker named right before them in its sentence, and a
-/// pronoun outside them is no person named inside them in its sentence.
-/// `lower` holds the tokens of `seg` in lower case.
-pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut Vec<Mention>) {
+/// pronoun outside them is no person named inside them in its sentence, nor, when it tags
+/// them ('"...," he said'), anywhere in them.
+/// `lower` holds the tokens of `seg` in lower case. `no_party` holds the mentions of people
+/// who are no party (titled people the text places in none, with [`NO_PARTY`] for actor): a
+/// pronoun may stand for them ("Sen. Mark Warner spoke. ... he said" is not the listed person
+/// named before him). Such a pronoun gets no mention; it is returned, with its antecedent, so
+/// that a speaker "he" can be read as that person (see [`crate::voice::analyze`]).
+pub fn pronouns(
+    text: &str,
+    seg: &Segmented,
+    lower: &LowerTokens,
+    mentions: &mut Vec<Mention>,
+    no_party: &[Mention],
+) -> Vec<Mention> {
+    let extra = if no_party.is_empty() {
+        pronoun_mentions(text, seg, lower, mentions)
+    } else {
+        let mut all: Vec<Mention> = mentions.iter().chain(no_party).cloned().collect();
+        all.sort_by_key(|m| m.span.start);
+        pronoun_mentions(text, seg, lower, &all)
+    };
+    let (of_no_party, extra): (Vec<_>, Vec<_>) =
+        extra.into_iter().partition(|m| m.actor == NO_PARTY);
+    if !extra.is_empty() {
+        mentions.extend(extra);
+        mentions.sort_by_key(|m| m.span.start);
+    }
+    of_no_party
+}
+
+/// The actor of a mention of a person who is no party (see [`pronouns`]).
+pub const NO_PARTY: usize = usize::MAX;
+
+/// The mentions [`pronouns`] adds, from the person mentions in `mentions` (sorted by start).
+fn pronoun_mentions(
+    text: &str,
+    seg: &Segmented,
+    lower: &LowerTokens,
+    mentions: &[Mention],
+) -> Vec<Mention> {
     let mut extra = Vec::new();
     let genders = PersonGenders::of(text, seg, lower, mentions);
     for (si, s) in seg.sentences.iter().enumerate() {
@@ -821,13 +858,19 @@ pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut
             }
             let upto = mentions.partition_point(|m| m.span.start < t.span.start);
             let pronoun = lower.get(ti);
+            // A pronoun that tags a quotation of several sentences ('"... The president must
+            // stop. ...," he said') is none of the people named inside it either.
+            let tagged = tagged_quotation(seg, lower, ti);
+            let outside = |m: &&Mention| tagged.as_ref().is_none_or(|q| !q.contains(&m.span.start));
             let person = |m: &&Mention| {
                 matches!(m.form, Form::Person | Form::Title) && genders.agree(m, pronoun)
             };
             // The first person named at or after byte `from`, before the pronoun.
             let first_from = |from: usize| {
                 let lo = mentions.partition_point(|m| m.span.start < from);
-                mentions[lo.min(upto)..upto].iter().find(person)
+                mentions[lo.min(upto)..upto]
+                    .iter()
+                    .find(|m| person(m) && outside(m))
             };
             // Binding: quoted words are their speaker's, who says "I" in them. A pronoun inside
             // them is not the speaker named before them in its sentence ('Dempsey said: "...
@@ -877,7 +920,7 @@ pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut
                     let last = mentions[..upto]
                         .iter()
                         .rev()
-                        .find(|m| person(m) && m.span.start < s.span.start)?;
+                        .find(|m| person(m) && outside(m) && m.span.start < s.span.start)?;
                     let ls = seg.sentence_at(last.span.start)?;
                     if si - ls > 5 {
                         return None;
@@ -904,10 +947,31 @@ pub fn pronouns(text: &str, seg: &Segmented, lower: &LowerTokens, mentions: &mut
             }
         }
     }
-    if !extra.is_empty() {
-        mentions.extend(extra);
-        mentions.sort_by_key(|m| m.span.start);
+    extra
+}
+
+/// The bytes of the quotation that the pronoun at token `ti` tags as its speaker: a closing
+/// double mark right before it, or before a comma right before it ('"...," he said'), and the
+/// mark before that in the paragraph, which opens it.
+fn tagged_quotation(
+    seg: &Segmented,
+    lower: &LowerTokens,
+    ti: usize,
+) -> Option<std::ops::Range<usize>> {
+    let is_mark = |k: usize| lower.get(k).chars().all(crate::voice::is_double);
+    let para = seg.paragraph_at(seg.tokens[ti].span.start)?;
+    let first = seg
+        .tokens
+        .partition_point(|t| t.span.start < seg.paragraphs[para].span.start);
+    let mut close = ti.checked_sub(1).filter(|&k| k >= first)?;
+    if lower.get(close) == "," {
+        close = close.checked_sub(1).filter(|&k| k >= first)?;
     }
+    if !is_mark(close) {
+        return None;
+    }
+    let open = (first..close).rev().find(|&k| is_mark(k))?;
+    Some(seg.tokens[open].span.start..seg.tokens[close].span.end)
 }
 
 /// A person's gender, as far as the article says.

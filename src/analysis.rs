@@ -456,14 +456,16 @@ impl Analyzer {
     }
 
     /// The parties `text` names that no lexicon lists, as parties of the article, with their
-    /// mentions added to `mentions` (actor index `lexicon.actors.len() + i` for party `i`).
+    /// mentions added to `mentions` (actor index `lexicon.actors.len() + i` for party `i`); and
+    /// the mentions of the titled people who are no party, with [`crate::actors::NO_PARTY`]
+    /// for actor: what a pronoun may stand for (see [`crate::actors::pronouns`]).
     fn unlisted_parties(
         &self,
         text: &str,
         seg: &Segmented,
         lower: &LowerTokens,
         mentions: &mut Vec<Mention>,
-    ) -> Vec<Party> {
+    ) -> (Vec<Party>, Vec<Mention>) {
         use crate::unlisted::UnlistedForm;
         let found = crate::unlisted::without_listed(
             crate::unlisted::find(text, seg, lower, mentions),
@@ -478,10 +480,13 @@ impl Analyzer {
         // say, and a state organ named by its head ("Foreign Ministry", "Interior Ministry")
         // belongs to some state: made parties of their own, they would split the party they
         // belong to. Both are left to `lexicon suggest-actors`.
-        let found: Vec<_> = found
+        let (found, no_party): (Vec<_>, Vec<_>) = found
             .into_iter()
-            .filter(|u| u.mentions.iter().any(|m| m.form != UnlistedForm::Person))
-            .collect();
+            .partition(|u| u.mentions.iter().any(|m| m.form != UnlistedForm::Person));
+        let mut people = Vec::new();
+        for u in &no_party {
+            people_as_mentions(u, crate::actors::NO_PARTY, &mut people);
+        }
         // "Rapid Support Militia", "the Armed Forces", "the General Command": a listed party
         // under another form of its name is that party, a state organ included.
         let named_here: FxHashSet<usize> = mentions.iter().map(|m| m.actor).collect();
@@ -554,7 +559,8 @@ impl Analyzer {
         if !parties.is_empty() {
             mentions.sort_by_key(|m| m.span.start);
         }
-        parties
+        people.sort_by_key(|m| m.span.start);
+        (parties, people)
     }
 
     /// Analyses one article. `name` is used in reports.
@@ -593,12 +599,12 @@ impl Analyzer {
         let found = self.find(text);
         let raw = found.labels;
         let mut mentions = self.actors.mentions(text, found.names, &seg);
-        let unlisted = self.unlisted_parties(text, &seg, &lower, &mut mentions);
+        let (unlisted, no_party) = self.unlisted_parties(text, &seg, &lower, &mut mentions);
         crate::actors::acronyms_defined_here(text, &mut mentions, self.lexicon.actors.len());
         crate::titles::title_mentions(text, &seg, &lower, &mut mentions);
-        crate::actors::pronouns(text, &seg, &lower, &mut mentions);
+        let no_party = crate::actors::pronouns(text, &seg, &lower, &mut mentions, &no_party);
         let types = self.types_with(&unlisted);
-        let mut voices = voice::analyze(text, &seg, &lower, &mentions, &types);
+        let mut voices = voice::analyze(text, &seg, &lower, &mentions, &no_party, &types);
         let typed = typed_sentences(&seg, &mentions, &types);
         let (term_hits, entries) = self.term_hits(&raw, &seg, &typed);
         // Links every term against the frames as they stand, and names the frames whose speaker

@@ -2009,8 +2009,9 @@ fn officials_of(
         let n = out.len();
         // "He said" after "Akpan said": a personal pronoun stands for the person who spoke
         // last, in the five sentences before (no organ), as news copy uses it; that person's
-        // state, if an official's.
-        let pronoun = is_personal_pronoun(w);
+        // state, if an official's. (The pronoun as written: one resolved to a person of no
+        // party reads as that person's name.)
+        let pronoun = is_personal_pronoun(w) || is_personal_pronoun(f.speaker.slice(cx.text));
         let last_person = (0..n)
             .rev()
             .filter(|_| pronoun)

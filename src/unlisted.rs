@@ -201,9 +201,12 @@ pub const HEADS: &[(&str, ActorType)] = &[
 
 /// Titles that introduce a person, as lower-case words, the type they suggest for the person's
 /// party, and whether the title may be written in lower case ("commander Jamal Orbek"). Titles
-/// that are also common adjectives ("major", "general") count only when capitalised. Ranks of a
-/// regular army suggest a state; commander and emir an armed group; a sheikh a movement; a
-/// spokesman says nothing, and gets the neutral organization.
+/// that are also common adjectives or nouns ("major", "general", "leader") count only when
+/// capitalised. Ranks of a regular army and the offices of a government suggest a state (a
+/// capitalised one alone makes its holder a state's official, see [`is_state_office`]);
+/// commander and emir an armed group; a sheikh, and the offices of a legislature or a party
+/// (senator, speaker, leader), a movement, since they may be the opposition's; a spokesman, a
+/// chair, a mayor or a secretary says nothing, and gets the neutral organization.
 pub const TITLES: &[(&[&str], ActorType, bool)] = &[
     (&["prime", "minister"], State, true),
     (&["foreign", "minister"], State, true),
@@ -225,6 +228,21 @@ pub const TITLES: &[(&[&str], ActorType, bool)] = &[
     (&["maj."], State, false),
     (&["brig."], State, false),
     (&["lt."], State, false),
+    (&["gov."], State, true),
+    (&["attorney", "general"], State, true),
+    (&["senator"], Movement, false),
+    (&["sen."], Movement, false),
+    (&["representative"], Movement, false),
+    (&["rep."], Movement, false),
+    (&["congressman"], Movement, true),
+    (&["congresswoman"], Movement, true),
+    (&["speaker"], Movement, false),
+    (&["leader"], Movement, false),
+    (&["mayor"], Organization, true),
+    (&["secretary"], Organization, false),
+    (&["chairman"], Organization, true),
+    (&["chairwoman"], Organization, true),
+    (&["chair"], Organization, false),
     (&["commander"], ArmedGroup, true),
     (&["emir"], ArmedGroup, true),
     (&["sheikh"], Movement, false),
@@ -1577,6 +1595,9 @@ mod tests {
             ("a foreign diplomat", false),
             // A compound title is a rank only when its first part is one.
             ("UN Secretary-General Antonio Guterres", false),
+            // The offices of a legislature or a party may be the opposition's.
+            ("Sen. Mark Warner", false),
+            ("House Majority Leader Steny Hoyer", false),
             ("Major-General Ali Ahmed", true),
             ("Brig. Gen. Ali Ahmed", true),
         ];
@@ -2004,6 +2025,14 @@ mod tests {
                 "Élodie Ferrand",
                 State,
             ),
+            ("Sen. Mark Warner objected.", "Mark Warner", Movement),
+            (
+                "House Majority Leader Steny Hoyer objected.",
+                "Steny Hoyer",
+                Movement,
+            ),
+            ("Congresswoman Ana Ruiz objected.", "Ana Ruiz", Movement),
+            ("Mayor Ed Murray objected.", "Ed Murray", Organization),
         ];
         for (sentence, name, t) in cases {
             let text = format!("{BODY}{sentence}");
@@ -2018,6 +2047,8 @@ mod tests {
             "The General Assembly voted.",
             "A minister of state resigned.",
             "The president said so.",
+            "The leader of the group said so.",
+            "His party leader Ali Reza said so.",
         ] {
             let text = format!("{BODY}{sentence}");
             let people: Vec<_> = found(&text)

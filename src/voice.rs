@@ -1136,6 +1136,8 @@ struct Ctx<'a> {
     text: &'a str,
     seg: &'a Segmented,
     mentions: &'a [Mention],
+    /// Pronouns that stand for a person of no party, with the name as antecedent.
+    no_party: &'a [Mention],
     types: &'a [ActorType],
     lower: &'a LowerTokens,
 }
@@ -1176,18 +1178,21 @@ impl Ctx<'_> {
 
 /// Finds frames, quotes and the voice of every token.
 /// `types[a]` is the type of actor `a`, used to resolve "the group", "the army" and the like;
-/// `lower` holds the tokens of `seg` in lower case.
+/// `lower` holds the tokens of `seg` in lower case; `no_party` the pronouns that stand for a
+/// person of no party ([`crate::actors::pronouns`]), whom a speaker "he" then names.
 pub fn analyze(
     text: &str,
     seg: &Segmented,
     lower: &LowerTokens,
     mentions: &[Mention],
+    no_party: &[Mention],
     types: &[ActorType],
 ) -> Voices {
     let cx = Ctx {
         text,
         seg,
         mentions,
+        no_party,
         types,
         lower,
     };
@@ -4657,6 +4662,12 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         {
             frames[i].speaker_actor = actor;
             frames[i].resolved_from = Some(name);
+            continue;
+        }
+        // A pronoun that stands for a person of no party ("Sen. Mark Warner spoke. ... he
+        // said") is that person, and no listed one.
+        if let Some(m) = cx.no_party.iter().find(|m| m.span == sp) {
+            frames[i].resolved_from = m.antecedent.clone();
             continue;
         }
         if let Some(m) = cx.first_actor(sp) {

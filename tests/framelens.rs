@@ -2289,6 +2289,61 @@ fn a_pronoun_in_a_preposed_adverbial_is_the_main_subject() {
     }
 }
 
+#[test]
+fn a_pronoun_may_stand_for_a_titled_person_of_no_party() {
+    // (text, the speaker's party, the speaker as resolved). A titled person no lexicon lists,
+    // and whom the text places in no party, is named after the listed one: "he" is that
+    // person, of no party, and not Erdogan. With no such person between, "he" is Erdogan.
+    let rows: &[(&str, Option<&str>, Option<&str>)] = &[
+        (
+            "Headline\nErdogan met Putin on Monday.\n\nSen. Mark Warner spoke on Tuesday.\n\n\
+             \"The regime must go,\" he said.",
+            None,
+            Some("Mark Warner"),
+        ),
+        (
+            "Headline\nErdogan met Putin on Monday.\n\nHouse Majority Leader Steny Hoyer spoke \
+             on Tuesday.\n\n\"The regime must go,\" he said.",
+            None,
+            Some("Steny Hoyer"),
+        ),
+        (
+            "Headline\nErdogan met Putin on Monday.\n\nThe talks went on.\n\n\"The regime must \
+             go,\" he said.",
+            Some("turkey"),
+            Some("Erdogan"),
+        ),
+    ];
+    for &(text, party, name) in rows {
+        let a = analyze(text);
+        let h = hit(&a, "regime", 0);
+        assert_eq!(h.speaker.as_deref(), Some("he"), "{text}");
+        assert_eq!(h.speaker_actor.as_deref(), party, "{text}");
+        assert_eq!(h.speaker_antecedent.as_deref(), name, "{text}");
+    }
+}
+
+#[test]
+fn a_pronoun_that_tags_a_quotation_is_no_person_named_inside_it() {
+    // The quotation runs over two sentences and names Putin in the first; the tag's "he" is the
+    // person named before the quotation, not Putin. A "he" inside the quotation may be Putin.
+    let a = analyze(
+        "Headline\nErdogan spoke on Monday.\n\n\"Putin must stop. The regime must go,\" he \
+         said.",
+    );
+    let h = hit(&a, "regime", 0);
+    assert_eq!(h.speaker_actor.as_deref(), Some("turkey"));
+    assert_eq!(h.speaker_antecedent.as_deref(), Some("Erdogan"));
+    assert_eq!(
+        pronoun_antecedent(
+            "Headline\nErdogan spoke on Monday.\n\n\"Putin must stop. He must go,\" Erdogan said.",
+            "he"
+        )
+        .as_deref(),
+        Some("Putin")
+    );
+}
+
 /// The antecedent of the first mention of `pronoun` (any case) in `text`; panics when the
 /// analysis made no mention of it.
 fn pronoun_antecedent(text: &str, pronoun: &str) -> Option<String> {
