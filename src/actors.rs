@@ -374,6 +374,24 @@ fn names_a_feature(text: &str, span: Span) -> bool {
     FEATURE_OF_WORDS.contains(&feature)
 }
 
+/// Whether a state's name at `span` opens the name of something else followed by a number:
+/// a broadcaster ("France 24", "Russia 1") or an event ("Qatar 2022"). The number follows
+/// after one space, is all digits, and ends the word (not "Syria 2,000" nor "Syria 3rd").
+fn names_with_a_number(text: &str, span: Span) -> bool {
+    let Some(after) = text[span.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let mut rest = after[digits..].chars();
+    let goes_on = match rest.next() {
+        Some(c) if c.is_alphanumeric() || c == '%' => true,
+        // "2,000", "2.5": the number goes on.
+        Some(',' | '.') => rest.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    digits > 0 && !goes_on
+}
+
 /// The last word of `s` (letters and dots) and where it starts.
 fn last_word(s: &str) -> (usize, &str) {
     let start = s
@@ -613,8 +631,14 @@ impl ActorIndex {
                 !(matches!(self.forms[h.owner].form, Form::Adjective | Form::People)
                     && regional_demonym(text, h.span))
             })
-            // "Lake Chad", "the Gulf of Aden": a place, not the state.
+            // "Lake Chad", "the Gulf of Aden": a place, not the state; "France 24" a
+            // broadcaster.
             .filter(|h| !(self.forms[h.owner].form == Form::Name && names_a_feature(text, h.span)))
+            .filter(|h| {
+                !(self.forms[h.owner].form == Form::Name
+                    && self.types[self.forms[h.owner].actor] == ActorType::State
+                    && names_with_a_number(text, h.span))
+            })
             .map(|h| {
                 let info = &self.forms[h.owner];
                 let person = info.person.map(|p| {
@@ -1353,6 +1377,28 @@ mod tests {
             let got: Vec<&str> = a.mentions.iter().map(|m| m.actor.as_str()).collect();
             assert_eq!(got, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_state_name_before_a_number_names_something_else() {
+        let yaml = "actors:
+  - id: france
+    name: France
+    type: state
+";
+        // (text, whether it names France)
+        let rows: &[(&str, bool)] = &[
+            ("The junta suspended France 24 in 2023.", false),
+            ("It was shown on France 24.", false),
+            ("Qatar and France 2030 plans differ.", false),
+            ("France 24's reporter left.", false),
+            ("France said 24 people died.", true),
+            ("In France 2,000 people marched.", true),
+            ("France 3rd in the table.", true),
+            ("It suspended France in 2023.", true),
+            ("France, 24 hours later, left.", true),
+        ];
+        check_named(yaml, "france", rows);
     }
 
     #[test]
