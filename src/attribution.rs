@@ -614,7 +614,7 @@ pub fn speakers_by_label(
     let mut read: FxHashMap<(usize, usize), Option<(usize, String)>> = FxHashMap::default();
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     for (fi, f) in frames.iter().enumerate() {
-        if f.speaker_actor.is_some() || f.speaker.is_empty() {
+        if (f.speaker_actor.is_some() && !f.by_type) || f.speaker.is_empty() {
             continue;
         }
         let key = (f.speaker.start, f.speaker.end);

@@ -171,6 +171,11 @@ pub struct Frame {
     pub speaker_actor: Option<usize>,
     /// The earlier phrase a pronoun or role noun speaker was resolved to ("He" -> "Erdogan").
     pub resolved_from: Option<String>,
+    /// Set when the speaker's party was read from its head noun's type alone ("the junta":
+    /// the last state named), which the party of a label the speaker opens with overrides
+    /// (see `attribution::speakers_by_label`).
+    #[serde(skip)]
+    pub by_type: bool,
     pub sentence: usize,
     /// For a naming verb ("calls them terrorists"), the construction; the scope is then the name.
     pub naming: Option<Naming>,
@@ -636,6 +641,17 @@ pub(crate) const ACCUSATION_VERBS: &[(&str, &str)] = &[
     ("blames", "for"),
     ("blaming", "for"),
 ];
+
+/// The verb of accusing at `v` has its charge after an object of at most four words, with no
+/// punctuation between: "accusing them of", "blaming Kinshasa for".
+fn takes_charge(cx: &Ctx, v: usize, end: usize) -> bool {
+    let Some(&(_, prep)) = ACCUSATION_VERBS.iter().find(|&&(w, _)| w == cx.word(v)) else {
+        return false;
+    };
+    (v + 2..end.min(v + 6))
+        .take_while(|&k| !cx.is_punct(k - 1))
+        .any(|k| cx.word(k) == prep)
+}
 
 /// Whether a word is a verb of accusing ([`ACCUSATION_VERBS`]).
 pub(crate) fn accuses(w: &str) -> bool {
@@ -1812,6 +1828,7 @@ fn find_frames(
             speaker: cx.span(&(d + 1..end)),
             speaker_actor: None,
             resolved_from: None,
+            by_type: false,
             sentence: si,
             naming: None,
             scope: r.start..d,
@@ -2156,6 +2173,7 @@ fn colon_source(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame> {
         speaker: cx.span(&(r.start..colon)),
         speaker_actor: None,
         resolved_from: None,
+        by_type: false,
         sentence: si,
         naming: None,
         scope: colon + 1..r.end,
@@ -2260,6 +2278,7 @@ fn in_evidence(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame> {
         speaker: cx.span(&source),
         speaker_actor: None,
         resolved_from: None,
+        by_type: false,
         sentence: si,
         naming: None,
         scope: comma + 1..r.end,
@@ -2303,6 +2322,7 @@ fn according_to(
         speaker: cx.span(&(sp_start..sp_end)),
         speaker_actor: None,
         resolved_from: None,
+        by_type: false,
         sentence: si,
         naming: None,
         scope,
@@ -2534,6 +2554,7 @@ fn new_frame(
         },
         speaker_actor: None,
         resolved_from: None,
+        by_type: false,
         sentence: si,
         naming: None,
         scope,
@@ -2849,6 +2870,7 @@ fn naming_at(
         speaker: cx.span(&speaker_tokens),
         speaker_actor: None,
         resolved_from: None,
+        by_type: false,
         sentence: si,
         naming: Some(naming),
         scope,
@@ -3022,11 +3044,13 @@ fn participle_frame(
     }
     // "Russia launched the operation in 2022, citing ...": the subject of the sentence, when the
     // sentence opens with an actor, or with a name or a pronoun and the participle takes a
-    // clause ("Clinton spoke out on Tuesday, arguing that ...") or is a request with its
-    // infinitive ("Hoyer agreed, urging Trump to end the shutdown").
+    // clause ("Clinton spoke out on Tuesday, arguing that ..."), is a request with its
+    // infinitive ("Hoyer agreed, urging Trump to end the shutdown"), or is an accusation with
+    // the charge ("The junta suspended RFI, accusing it of spreading lies").
     let subject = opening_subject(cx, r, v).or_else(|| {
         let clause = takes_clause(cx, v, end)
             || (REQUEST.contains(&cx.word(v)) && takes_infinitive(cx, v, end))
+            || takes_charge(cx, v, end)
             || (v + 1 < end && cx.is_punct(v + 1) && is_quote_char(cx.first_char(v + 1)));
         opening_name(cx, r, v).filter(|_| clause)
     })?;
@@ -4626,14 +4650,15 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         ) {
             // Same subject as the frame before it; one with a subject of its own (the one its
             // sentence opens with) is resolved like any other.
-            if let Some((a, r)) = frames[..i]
+            if let Some((a, r, by_type)) = frames[..i]
                 .iter()
                 .rev()
                 .find(|f| f.speaker == sp)
-                .map(|p| (p.speaker_actor, p.resolved_from.clone()))
+                .map(|p| (p.speaker_actor, p.resolved_from.clone(), p.by_type))
             {
                 frames[i].speaker_actor = a;
                 frames[i].resolved_from = r;
+                frames[i].by_type = by_type;
                 continue;
             }
         }
@@ -4684,6 +4709,7 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         if let Some(m) = by_type(cx, sp, words) {
             frames[i].speaker_actor = Some(m.actor);
             frames[i].resolved_from = Some(m.span.slice(cx.text).to_owned());
+            frames[i].by_type = true;
             continue;
         }
         // "The General Command" is an organ: a role word before an organisational head noun

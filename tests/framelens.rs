@@ -2344,6 +2344,62 @@ fn a_pronoun_that_tags_a_quotation_is_no_person_named_inside_it() {
     );
 }
 
+#[test]
+fn a_participle_of_accusing_with_its_charge_takes_the_sentence_subject() {
+    // (sentence, the speaker of the relation whose cue is the participle, if any). The
+    // subject is a description, not a name: the participle needs its charge ("of", "for"
+    // after an object of at most four words) to be read as that subject's words.
+    let rows: &[(&str, Option<&str>)] = &[
+        (
+            "The army suspended RFI in 2022, accusing them of spreading lies.",
+            Some("The army"),
+        ),
+        (
+            "The army suspended RFI, blaming the station for the unrest.",
+            Some("The army"),
+        ),
+        ("The army suspended RFI in 2022, accusing nobody.", None),
+        (
+            "The army suspended RFI, blaming the station, and left.",
+            None,
+        ),
+    ];
+    for &(sentence, speaker) in rows {
+        let a = analyze(&format!("Headline\n\n{sentence}"));
+        let got = a
+            .attributions
+            .iter()
+            .find(|r| {
+                r.cue
+                    .as_ref()
+                    .is_some_and(|c| c.text.starts_with("accusing") || c.text == "blaming")
+            })
+            .and_then(|r| r.speaker.clone());
+        assert_eq!(got.as_deref(), speaker, "{sentence}");
+    }
+}
+
+#[test]
+fn a_label_that_opens_a_speaker_outranks_the_last_party_of_its_type() {
+    // "The junta" as a speaker would be the last state named (Russia, by its adjective); the
+    // label "junta" is tied to Burkina Faso, and the speaker is that party.
+    let a = analyze(
+        "Burkina Faso expels French diplomats\n\nBurkina Faso has expelled three French \
+         diplomats, the government said. Burkina Faso accused them of subversion.\n\nRussian \
+         instructors arrived in Ouagadougou last year.\n\nThe junta suspended RFI in 2022, \
+         accusing it of spreading lies.",
+    );
+    assert_eq!(hit(&a, "junta", 0).actors, ["burkina-faso"]);
+    let h = hit(&a, "accusing", 0);
+    assert_eq!(h.actors, ["burkina-faso"], "{h:?}");
+    let r = a
+        .attributions
+        .iter()
+        .find(|r| r.cue.as_ref().is_some_and(|c| c.text == "accusing"))
+        .expect("a relation with the cue 'accusing'");
+    assert_eq!(r.speaker_actor.as_deref(), Some("burkina-faso"));
+}
+
 /// The antecedent of the first mention of `pronoun` (any case) in `text`; panics when the
 /// analysis made no mention of it.
 fn pronoun_antecedent(text: &str, pronoun: &str) -> Option<String> {
