@@ -3683,7 +3683,9 @@ fn head_after(cx: &Context, t: &Term) -> Option<Link> {
 /// `accused_of`: an act charged to someone with a verb of accusing is that someone's: the object
 /// of the active verb ("India has long accused Pakistan of terrorism"), else the subject of the
 /// passive ("JNIM has also been accused of atrocities", the headline "Mali's junta accused of war
-/// crimes"), never the accuser after "by".
+/// crimes"), never the accuser after "by". The act may stand further on in a charge that opens
+/// with a gerund, whose subject the accused is ("accuses Rwanda of using the militia as a
+/// pretext to occupy and loot the east"), with no comma or semicolon between.
 fn accused_of(cx: &Context, t: &Term) -> Option<Link> {
     if t.entry.kind != Kind::Act || t.np_start <= t.sent.start {
         return None;
@@ -3694,13 +3696,28 @@ fn accused_of(cx: &Context, t: &Term) -> Option<Link> {
         p -= 1;
     }
     let clause = cx.clause_of(t.hit.sentence, p);
-    let v = (clause.start.max(p.saturating_sub(6))..p)
-        .rev()
-        .find(|&k| {
+    let verb_before = |p: usize| {
+        (clause.start.max(p.saturating_sub(6))..p).rev().find(|&k| {
             crate::voice::ACCUSATION_VERBS
                 .iter()
                 .any(|&(verb, prep)| verb == cx.w(k) && prep == cx.w(p))
-        })?;
+        })
+    };
+    let gerund_charge = || {
+        let p = (clause.start..t.np_start.saturating_sub(1))
+            .rev()
+            .take_while(|&k| !matches!(cx.w(k), "," | ";" | ":"))
+            .find(|&k| {
+                matches!(cx.w(k), "of" | "for" | "with")
+                    && cx.w(k + 1).len() >= 5
+                    && cx.w(k + 1).ends_with("ing")
+            })?;
+        Some((p, verb_before(p)?))
+    };
+    let (p, v) = match verb_before(p) {
+        Some(v) => (p, v),
+        None => gerund_charge()?,
+    };
     let fits = |m: usize| t.fits(cx, m) && !cx.is_place(m);
     let object = t.in_sentence.clone().find(|&m| {
         let f = cx.first_token(m);
@@ -5514,6 +5531,14 @@ labels:
             AccusedOf,
             &["jnim"],
         ),
+        // A charge that opens with a gerund: the accused is its subject, and the act further
+        // on is theirs.
+        (
+            "India accused Pakistan of using proxies to carry out massacres in Kashmir.",
+            "massacres",
+            AccusedOf,
+            &["pakistan"],
+        ),
         // The accuser after "by" is not the accused.
         (
             "Hamas was accused by Israel of war crimes.",
@@ -5530,6 +5555,13 @@ labels:
             "war crimes",
             NearestInClause,
             &["israel"],
+        ),
+        // A comma closes the gerund's charge: what follows it is no longer the charge.
+        (
+            "India accused Pakistan of funding proxies, and Hamas carried out massacres.",
+            "massacres",
+            NearestInClause,
+            &["hamas"],
         ),
     ];
 
