@@ -378,19 +378,44 @@ fn names_a_feature(text: &str, span: Span) -> bool {
 /// a broadcaster ("France 24", "Russia 1") or an event ("Qatar 2022"). The number follows
 /// after one space, is all digits, and ends the word (not "Syria 2,000" nor "Syria 3rd").
 fn names_with_a_number(text: &str, span: Span) -> bool {
-    let Some(after) = text[span.end..].strip_prefix(' ') else {
+    let Some(after) = text[span.end..]
+        .strip_prefix(' ')
+        .or_else(|| text[span.end..].strip_prefix('\u{a0}'))
+    else {
         return false;
     };
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-    let mut rest = after[digits..].chars();
-    let goes_on = match rest.next() {
-        Some(c) if c.is_alphanumeric() || c == '%' => true,
+    let rest = &after[digits..];
+    let mut chars = rest.chars();
+    let goes_on = match chars.next() {
+        Some(c) if c.is_alphanumeric() || matches!(c, '%' | '-') => true,
         // "2,000", "2.5": the number goes on.
-        Some(',' | '.') => rest.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(',' | '.') => chars.next().is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     };
-    digits > 0 && !goes_on
+    // A count ("in France 24 people died", "France 24 hours later"): a word follows that is
+    // no function word or verb of a name's sentence.
+    let next: String = rest
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    // A year reads as a name's ("Qatar 2022", "France 2030 plans"), not as a count.
+    let year = digits == 4 && (after.starts_with("19") || after.starts_with("20"));
+    let counts = !year
+        && !next.is_empty()
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && !AFTER_A_NAME.contains(&next.as_str());
+    digits > 0 && !goes_on && !counts
 }
+
+/// The words that may follow a name with a number ("France 24 in 2023", "France 24 reported"),
+/// where a count would have its noun ("24 people").
+const AFTER_A_NAME: &[&str] = &[
+    "in", "on", "at", "and", "or", "to", "for", "from", "with", "by", "that", "which", "who",
+    "said", "says", "reported", "reports", "has", "had", "have", "is", "was", "were", "are",
+    "will", "would", "also", "as", "of",
+];
 
 /// The last word of `s` (letters and dots) and where it starts.
 fn last_word(s: &str) -> (usize, &str) {
@@ -733,7 +758,7 @@ impl ActorIndex {
     /// ("Hutchinson" for Asa and Seth) names the namesake whose given name is written before it
     /// ("Hillary Rodham Clinton", which also counts as naming her in full); else the one the
     /// article last named in full, as a reader takes it; before any is named in full, `matched`,
-    /// the first listed. `named_last` holds the people named in full so far, the most recent
+    /// the one the matcher took (of identical forms, the first listed). `named_last` holds the people named in full so far, the most recent
     /// last. What it does not do: read a title's gender ("Mrs. Clinton").
     fn shared_surname(
         &self,
@@ -745,10 +770,14 @@ impl ActorIndex {
         let Some(namesakes) = self.namesakes.get(&span.slice(text).to_lowercase()) else {
             return matched;
         };
-        if let Some(&p) = namesakes
-            .iter()
-            .find(|&&p| given_name_before(text, span, &self.people[p].name))
-        {
+        // A given name right before the surname first, then one with a middle name between.
+        let given = |middle: bool| {
+            namesakes
+                .iter()
+                .copied()
+                .find(|&p| given_name_at(text, span, &self.people[p].name, middle))
+        };
+        if let Some(p) = given(false).or_else(|| given(true)) {
             named_last.retain(|&q| q != p);
             named_last.push(p);
             return p;
@@ -882,19 +911,12 @@ fn pronoun_mentions(
             }
             let upto = mentions.partition_point(|m| m.span.start < t.span.start);
             let pronoun = lower.get(ti);
-            // A pronoun that tags a quotation of several sentences ('"... The president must
-            // stop. ...," he said') is none of the people named inside it either.
+            // A pronoun that tags a quotation ('"... The president must stop. ...," he said')
+            // is none of the people named anywhere inside it.
             let tagged = tagged_quotation(seg, lower, ti);
             let outside = |m: &&Mention| tagged.as_ref().is_none_or(|q| !q.contains(&m.span.start));
             let person = |m: &&Mention| {
                 matches!(m.form, Form::Person | Form::Title) && genders.agree(m, pronoun)
-            };
-            // The first person named at or after byte `from`, before the pronoun.
-            let first_from = |from: usize| {
-                let lo = mentions.partition_point(|m| m.span.start < from);
-                mentions[lo.min(upto)..upto]
-                    .iter()
-                    .find(|m| person(m) && outside(m))
             };
             // Binding: quoted words are their speaker's, who says "I" in them. A pronoun inside
             // them is not the speaker named before them in its sentence ('Dempsey said: "...
@@ -905,13 +927,14 @@ fn pronoun_mentions(
                     .filter(|&k| lower.get(k).chars().all(crate::voice::is_double))
                     .count()
             };
-            let same_side = |m: &&Mention| {
+            // (Marks are counted from token `from`: the pronoun's sentence, or its paragraph.)
+            let same_side_from = |m: &&Mention, from: usize| {
                 let after = seg.tokens.partition_point(|k| k.span.start < m.span.end);
                 if marks(after, ti) % 2 == 0 {
                     return true;
                 }
                 let at = seg.tokens.partition_point(|k| k.span.start < m.span.start);
-                let m_inside = marks(s.tokens.start, at) % 2 == 1;
+                let m_inside = marks(from, at) % 2 == 1;
                 // Outside, it is ruled out only as the speaker: the opening mark stands at most
                 // four tokens on, with a verb of saying or a colon and no other person between
                 // ('Asked about Erdogan, Putin said: "He ..."': he may be Erdogan).
@@ -930,6 +953,25 @@ fn pronoun_mentions(
                 });
                 m_inside || !said || other
             };
+            let same_side = |m: &&Mention| same_side_from(m, s.tokens.start);
+            // Before the pronoun's sentence, the speaker of the quotation it is in, named in its
+            // paragraph ('Gillibrand tweeted: "Trump ordered ... Then he shut down ..."'), is
+            // ruled out too.
+            let para = seg.paragraph_at(t.span.start);
+            let para_start = para.map_or(s.tokens.start, |p| {
+                seg.tokens
+                    .partition_point(|k| k.span.start < seg.paragraphs[p].span.start)
+            });
+            let not_its_speaker = |m: &&Mention| {
+                seg.paragraph_at(m.span.start) != para || same_side_from(m, para_start)
+            };
+            // The first person named at or after byte `from`, before the pronoun.
+            let first_from = |from: usize| {
+                let lo = mentions.partition_point(|m| m.span.start < from);
+                mentions[lo.min(upto)..upto]
+                    .iter()
+                    .find(|m| person(m) && outside(m) && not_its_speaker(m))
+            };
             let in_sentence = {
                 let lo = mentions.partition_point(|m| m.span.start < s.span.start);
                 mentions[lo.min(upto)..upto]
@@ -941,10 +983,9 @@ fn pronoun_mentions(
                 .or_else(|| {
                     // (No person of the pronoun's own sentence is left: `in_sentence` took the
                     // first that binding allows.)
-                    let last = mentions[..upto]
-                        .iter()
-                        .rev()
-                        .find(|m| person(m) && outside(m) && m.span.start < s.span.start)?;
+                    let last = mentions[..upto].iter().rev().find(|m| {
+                        person(m) && outside(m) && not_its_speaker(m) && m.span.start < s.span.start
+                    })?;
                     let ls = seg.sentence_at(last.span.start)?;
                     if si - ls > 5 {
                         return None;
@@ -991,7 +1032,8 @@ fn tagged_quotation(
     if lower.get(close) == "," {
         close = close.checked_sub(1).filter(|&k| k >= first)?;
     }
-    if !is_mark(close) {
+    // The mark closes a quotation: it is the second, fourth ... mark of its paragraph.
+    if !is_mark(close) || (first..close).filter(|&k| is_mark(k)).count() % 2 == 0 {
         return None;
     }
     let open = (first..close).rev().find(|&k| is_mark(k))?;
@@ -1178,22 +1220,36 @@ fn followed_by_name(text: &str, span: Span) -> bool {
 /// surname at `span`, directly or with one middle name or initial between ("Hillary Rodham
 /// Clinton", "Hillary R. Clinton").
 fn given_name_before(text: &str, span: Span, full: &str) -> bool {
-    let given: Vec<&str> = full.split_whitespace().collect();
-    let Some((_, given)) = given.split_last() else {
+    given_name_at(text, span, full, true)
+}
+
+/// [`given_name_before`], with a middle name between allowed only when `middle`. A particle
+/// ("bin", "Al") or a word in lower case is no given name.
+fn given_name_at(text: &str, span: Span, full: &str, middle: bool) -> bool {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let Some((_, words)) = words.split_last() else {
         return false;
     };
+    let given: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !crate::text::NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        })
+        .collect();
     let line = text[..span.start].rsplit('\n').next().unwrap_or_default();
-    let words: Vec<&str> = line
+    let before: Vec<&str> = line
         .rsplit([' ', '\u{a0}'])
         .skip(1) // the gap right before the surname
         .take(2)
         .collect();
-    let is_given = |w: &&str| given.iter().any(|g| g.eq_ignore_ascii_case(w));
-    match words.as_slice() {
+    let is_given = |w: &&str| given.contains(w);
+    match before.as_slice() {
         [w, ..] if is_given(w) => true,
-        [middle, w] => {
-            middle.chars().next().is_some_and(char::is_uppercase)
-                && middle
+        [between, w] if middle => {
+            between.chars().next().is_some_and(char::is_uppercase)
+                && between
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '.' || c == '-')
                 && is_given(w)
@@ -1397,6 +1453,11 @@ mod tests {
             ("France 3rd in the table.", true),
             ("It suspended France in 2023.", true),
             ("France, 24 hours later, left.", true),
+            ("In France 24 people died.", true),
+            ("He arrived in France 24 hours later.", true),
+            ("Unions in France 24-hour strikes.", true),
+            ("It was shown on France\u{a0}24.", false),
+            ("France 24 reported the attack.", false),
         ];
         check_named(yaml, "france", rows);
     }

@@ -589,8 +589,9 @@ pub fn link_all(cx: &Context, hits: &[TermHit]) -> Linked {
 /// propaganda outlets, claimed ..." (the Somali epithet for al-Shabaab), "The rebels' Saba
 /// news agency blamed ...". The label opens the speaker, after "the" at most, and is its head
 /// (the speaker ends there or at a comma) or the possessor of its head. For each frame whose
-/// speaker names no party, and each later frame that shares that speaker: the frame, the
-/// party, and the label as written. A party made up for the article alone (an unnamed one)
+/// speaker names no party, or was read by its head noun's type alone ("the junta": the last
+/// state named; `Frame::by_type`), and each later frame that shares that speaker: the frame,
+/// the party, and the label as written. A party made up for the article alone (an unnamed one)
 /// does not count.
 ///
 /// What it does not do: read a label inside the speaker's phrase ("fighters loyal to the
@@ -3680,6 +3681,24 @@ fn head_after(cx: &Context, t: &Term) -> Option<Link> {
     })
 }
 
+/// Gerunds of neglect or concealment: what a party is accused of ignoring or hiding is
+/// someone else's act ("accused the UN of ignoring massacres").
+const NEGLECT: &[&str] = &[
+    "ignoring",
+    "failing",
+    "covering",
+    "hiding",
+    "concealing",
+    "denying",
+    "downplaying",
+    "overlooking",
+    "tolerating",
+    "condoning",
+    "excusing",
+    "whitewashing",
+    "justifying",
+];
+
 /// `accused_of`: an act charged to someone with a verb of accusing is that someone's: the object
 /// of the active verb ("India has long accused Pakistan of terrorism"), else the subject of the
 /// passive ("JNIM has also been accused of atrocities", the headline "Mali's junta accused of war
@@ -3703,15 +3722,23 @@ fn accused_of(cx: &Context, t: &Term) -> Option<Link> {
                 .any(|&(verb, prep)| verb == cx.w(k) && prep == cx.w(p))
         })
     };
+    // The charge's preposition, before any other "of", "for" or "with" going back: a gerund in
+    // lower case after it, not one of neglect (in "accused the UN of ignoring massacres" the
+    // massacres are others').
     let gerund_charge = || {
-        let p = (clause.start..t.np_start.saturating_sub(1))
+        let p = (clause.start..t.np_start)
             .rev()
             .take_while(|&k| !matches!(cx.w(k), "," | ";" | ":"))
-            .find(|&k| {
-                matches!(cx.w(k), "of" | "for" | "with")
-                    && cx.w(k + 1).len() >= 5
-                    && cx.w(k + 1).ends_with("ing")
-            })?;
+            .find(|&k| matches!(cx.w(k), "of" | "for" | "with"))?;
+        let g = cx.w(p + 1);
+        let lower_case = cx.seg.tokens[p + 1]
+            .span
+            .slice(cx.text)
+            .starts_with(|c: char| c.is_lowercase());
+        let gerund = g.len() >= 5 && g.ends_with("ing") && !g.ends_with("thing") && lower_case;
+        if !gerund || NEGLECT.contains(&g) {
+            return None;
+        }
         Some((p, verb_before(p)?))
     };
     let (p, v) = match verb_before(p) {
@@ -5557,11 +5584,25 @@ labels:
             &["israel"],
         ),
         // A comma closes the gerund's charge: what follows it is no longer the charge.
+        // Another charge after "and": its own preposition ends the first one.
+        (
+            "India accused Pakistan of shelling posts and Hamas of massacres.",
+            "massacres",
+            NearestInClause,
+            &["hamas"],
+        ),
         (
             "India accused Pakistan of funding proxies, and Hamas carried out massacres.",
             "massacres",
             NearestInClause,
             &["hamas"],
+        ),
+        // What a party is accused of ignoring is others' act.
+        (
+            "Turkey accused Hamas of ignoring massacres by Israel.",
+            "massacres",
+            SamePhrase,
+            &["israel"],
         ),
     ];
 

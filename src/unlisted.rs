@@ -203,7 +203,8 @@ pub const HEADS: &[(&str, ActorType)] = &[
 /// party, and whether the title may be written in lower case ("commander Jamal Orbek"). Titles
 /// that are also common adjectives or nouns ("major", "general", "leader") count only when
 /// capitalised. Ranks of a regular army and the offices of a government suggest a state (a
-/// capitalised one alone makes its holder a state's official, see [`is_state_office`]);
+/// rank, a state's title that counts only capitalised, alone makes its holder a state's
+/// official, see [`is_state_office`]);
 /// commander and emir an armed group; a sheikh, and the offices of a legislature or a party
 /// (senator, speaker, leader), a movement, since they may be the opposition's; a spokesman, a
 /// chair, a mayor or a secretary says nothing, and gets the neutral organization.

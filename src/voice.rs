@@ -1436,9 +1436,9 @@ pub fn token_at(seg: &Segmented, b: usize) -> Option<usize> {
     (i < seg.tokens.len()).then_some(i)
 }
 
-/// Indices of the tokens inside `span`. A span inside one token (a term between invisible
-/// format characters the tokenizer keeps in the word, "\u{202e}militants\u{202c}") gets that
-/// token, so the range is never empty where the span has text.
+/// Indices of the tokens inside `span`. A span that starts inside a token and covers no whole
+/// one (a term between invisible format characters the tokenizer keeps in the word,
+/// "\u{202e}militants\u{202c}") gets the token it starts in.
 pub fn token_range(seg: &Segmented, span: Span) -> Range<usize> {
     let s = seg.tokens.partition_point(|t| t.span.start < span.start);
     let e = seg.tokens.partition_point(|t| t.span.end <= span.end);
@@ -4633,6 +4633,31 @@ fn by_type<'m>(cx: &Ctx<'m>, sp: Span, words: &[Cow<str>]) -> Option<&'m Mention
         })
 }
 
+/// A participle or a shared subject ("..., adding", "... and claimed") takes the reading of the
+/// frame before it with the same speaker: whether frame `i` did. One with a subject of its own
+/// (the one its sentence opens with) is resolved like any other.
+fn shares_subject(frames: &mut [Frame], i: usize) -> bool {
+    if !matches!(
+        frames[i].kind,
+        FrameKind::Participle | FrameKind::SharedSubject
+    ) {
+        return false;
+    }
+    let sp = frames[i].speaker;
+    let Some((a, r, by_type)) = frames[..i]
+        .iter()
+        .rev()
+        .find(|f| f.speaker == sp)
+        .map(|p| (p.speaker_actor, p.resolved_from.clone(), p.by_type))
+    else {
+        return false;
+    };
+    frames[i].speaker_actor = a;
+    frames[i].resolved_from = r;
+    frames[i].by_type = by_type;
+    true
+}
+
 /// Gives each frame its speaker's actor, resolving pronouns and role nouns to earlier speakers.
 fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
     // The lowercase words of the speaker (most are lowercase already and borrowed).
@@ -4644,23 +4669,8 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
             continue;
         }
         let sp = frames[i].speaker;
-        if matches!(
-            frames[i].kind,
-            FrameKind::Participle | FrameKind::SharedSubject
-        ) {
-            // Same subject as the frame before it; one with a subject of its own (the one its
-            // sentence opens with) is resolved like any other.
-            if let Some((a, r, by_type)) = frames[..i]
-                .iter()
-                .rev()
-                .find(|f| f.speaker == sp)
-                .map(|p| (p.speaker_actor, p.resolved_from.clone(), p.by_type))
-            {
-                frames[i].speaker_actor = a;
-                frames[i].resolved_from = r;
-                frames[i].by_type = by_type;
-                continue;
-            }
+        if shares_subject(frames, i) {
+            continue;
         }
         words.clear();
         words.extend(

@@ -1745,6 +1745,12 @@ fn a_pronoun_in_quoted_words_is_not_their_speaker() {
              welcome.\"",
             "Erdogan",
         ),
+        // The speaker named before a quotation of several sentences is ruled out in its later
+        // sentences too.
+        (
+            "Headline\nErdogan wrote: \"Putin ordered the strike. Then he left.\"",
+            "Putin",
+        ),
     ];
     for &(text, antecedent) in rows {
         assert_eq!(
