@@ -2372,6 +2372,7 @@ fn a_participle_of_accusing_with_its_charge_takes_the_sentence_subject() {
     ];
     for &(sentence, speaker) in rows {
         let a = analyze(&format!("Headline\n\n{sentence}"));
+        // The relation itself is there exactly when a speaker is expected.
         let got = a
             .attributions
             .iter()
@@ -2380,8 +2381,8 @@ fn a_participle_of_accusing_with_its_charge_takes_the_sentence_subject() {
                     .as_ref()
                     .is_some_and(|c| c.text.starts_with("accusing") || c.text == "blaming")
             })
-            .and_then(|r| r.speaker.clone());
-        assert_eq!(got.as_deref(), speaker, "{sentence}");
+            .map(|r| r.speaker.clone());
+        assert_eq!(got, speaker.map(|s| Some(s.to_owned())), "{sentence}");
     }
 }
 
