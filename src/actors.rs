@@ -1260,6 +1260,7 @@ fn given_name_at(text: &str, span: Span, full: &str, middle: bool) -> bool {
 
 /// A bare surname right after a capitalised word in mid-sentence is the end of another name
 /// ("Hunter Biden" is not Joe Biden; "City Hall" is not Carnegie Hall), unless that word is a
+/// compound adjective ending in a lower-case part ("the Hindutva-driven Modi regime"), a
 /// title ("Foreign Minister Dar", "Mr. Dar", "Gen. Munir") or one of the given names the lexicon
 /// lists for the person (`full`). At the start of a sentence the capital marks the sentence
 /// ("But Dar said"), except in a dateline: a paragraph opening with the pair and a bracket or a
@@ -1288,7 +1289,13 @@ fn preceded_by_name(text: &str, span: Span, full: Option<&str>) -> bool {
         return false;
     }
     let lower = word.trim_end_matches('.').to_lowercase();
-    if crate::unlisted::is_title_word(&lower)
+    // A compound adjective ending in a lower-case part is no given name: "the Hindutva-driven
+    // Modi regime", "the Kremlin-backed Kadyrov".
+    let compound_adjective = word
+        .rsplit_once('-')
+        .is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase));
+    if compound_adjective
+        || crate::unlisted::is_title_word(&lower)
         || crate::heads::is_role_or_honorific(&lower)
         || given.iter().any(|g| g.eq_ignore_ascii_case(word))
         // "... Putin. Boot wrote": a full stop that is no title's ends a sentence.
@@ -1510,6 +1517,11 @@ mod tests {
             ("Officials met Majed Faraj on Monday.", true),
             ("They met. But Faraj said the talks went well.", true),
             ("The talks ended. Faraj said so.", true),
+            // A compound adjective ending in a lower-case part is no given name; a hyphenated
+            // given name is.
+            ("They said the Hindutva-driven Faraj regime fell.", true),
+            ("They said the Kremlin-backed Faraj spoke.", true),
+            ("Officials met Abdel-Karim Faraj on Monday.", false),
         ];
         check_named(yaml, "pa", rows);
     }
