@@ -31,7 +31,9 @@
 //!    of a patron's proxies that the article names, or all those on record.
 //! 6. `possessor`: a group noun owned by a party ("the Muslim Brotherhood's militias", "the
 //!    Brotherhood and its militias", "the militias of the Brotherhood", "the mercenaries of the
-//!    Zionist regime") names that party's forces or members, whatever type the entry targets;
+//!    Zionist regime", and a name ending in a noun for forces or a government as the noun
+//!    modifier right before it: "Port Sudan army militias") names that party's forces or
+//!    members, whatever type the entry targets;
 //!    not a place ("in Libya ... its militias") nor a relational noun's possessor ("Hamas's
 //!    allies"). A noun of attribution doubts its owner's words: a possessive pronoun's
 //!    antecedent ("their propaganda outlets") or the agent after "by" (“fabrications” by
@@ -1351,6 +1353,20 @@ fn state_named_by_adjective(cx: &Context, h: &TermHit, adjective: Option<usize>)
             cx.mention_text(m)
         ),
     })
+}
+
+/// "Port Sudan army militias", "regime forces": a party's name that ends in a noun for its
+/// forces or its government, written as the noun modifier right before a group noun, owns the
+/// group, as "the militias of the Port Sudan army" does. A bare country name or adjective does
+/// not ("Syria militias", "Palestinian fighters": where they are from).
+fn institution_modifier(cx: &Context, t: &Term) -> Option<usize> {
+    let &m = t.left.first()?;
+    let last = cx.last_token(m);
+    let head = cx.w(last);
+    (cx.mentions[m].form == Form::Name
+        && last + 1 == t.toks.start
+        && (heads::is_forces_head(head) || heads::GOVERNMENT_NOUNS.contains(&head)))
+    .then_some(m)
 }
 
 /// The parties a label is a shortened name or title of (see [`crate::titles`]): those the
@@ -4060,6 +4076,11 @@ fn possessor(cx: &Context, t: &Term) -> Option<Link> {
             after.into_iter().collect(),
             "owns the phrase (an of-phrase after it)",
         )
+    } else if let Some(m) = institution_modifier(cx, t) {
+        (
+            vec![m],
+            "owns the phrase (a noun modifier that names its forces or government)",
+        )
     } else {
         return None;
     };
@@ -5159,6 +5180,50 @@ mod tests {
         }
     }
 
+    /// Forces named without saying whose, in a state's own words, are that state's though
+    /// another party is more salient; in a non-state speaker's words, or for a delegitimising
+    /// label, salience decides as usual.
+    #[test]
+    fn a_states_unqualified_forces_are_its_own() {
+        const STORY: &str = "India denied the charge. India called the claim baseless. New \
+                             Delhi said India would respond. ";
+        // (last sentences, term, actor id, whether the speaker's state was moved first)
+        let rows: &[(&str, &str, &str, bool)] = &[
+            (
+                "The ISPR issued a statement. \"Security forces killed six militants,\" it said.",
+                "Security forces",
+                "pakistan",
+                true,
+            ),
+            (
+                "The TTP issued a statement. \"Security forces killed six of our men,\" it said.",
+                "Security forces",
+                "india",
+                false,
+            ),
+            (
+                "The ISPR issued a statement. \"Occupation forces killed six civilians,\" it said.",
+                "Occupation forces",
+                "india",
+                false,
+            ),
+        ];
+        for &(last, term, want, moved) in rows {
+            let text = format!("Pakistan accuses India of backing militants\n{STORY}{last}");
+            let a = analyzer().analyze("test", &text);
+            let h = a.hits.iter().find(|h| h.text == term).expect(term);
+            assert_eq!(h.link, Salience, "{last}");
+            assert_eq!(h.actors, [want], "{last}: {}", h.link_detail);
+            assert_eq!(
+                h.link_detail
+                    .contains("in the words of a state, are its own"),
+                moved,
+                "{last}: {}",
+                h.link_detail
+            );
+        }
+    }
+
     const NOT_SAME_DESCRIPTION: &[Row] = &[
         // An indefinite phrase introduces someone new.
         (
@@ -6029,6 +6094,14 @@ labels:
             Possessor,
             &["muslim-brotherhood"],
         ),
+        // A name that ends in a noun for forces or a government, as the noun modifier right
+        // before the group noun, owns it as an of-phrase would.
+        (
+            "The RSF crushed an attack by Port Sudan army militias.",
+            "militias",
+            Possessor,
+            &["sudan-army"],
+        ),
         // "their" stands for the coordinated owners.
         (
             "The Muslim Brotherhood and Hamas sent their militants.",
@@ -6046,6 +6119,20 @@ labels:
         ),
     ];
     const NOT_POSSESSOR: &[Row] = &[
+        // A country's bare name before the group noun says where the militias are, not whose
+        // they are; and a modifier with a word between it and the term is no compound.
+        (
+            "Iraq militias attacked the base.",
+            "militias",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        (
+            "The RSF crushed an attack by Port Sudan army and militias.",
+            "militias",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
         // What follows a noun of attribution is what is claimed, not whose claim it is.
         (
             "Kigali dismissed the allegations of Rwandan involvement.",

@@ -517,6 +517,7 @@ pub fn resolve(
         .unwrap_or_default();
     let against = weigh_opponents(&mut ok, t.opposed);
     let own_side = speakers_own_act_first(t, &mut ok, cast)
+        .or_else(|| speakers_own_forces_first(t, &mut ok, cast, text))
         .or_else(|| own_side_first(t, &mut ok, cast))
         .or_else(|| against_side_first(t, &mut ok, cast))
         .or_else(|| armed_head_first(t, &mut ok, cast, text));
@@ -719,6 +720,51 @@ fn speakers_own_act_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Opt
     let p = ok[0].1;
     Some(format!(
         "an act in the passive with no agent, in the words of the party that does it: {} ({p} \
+         points, ahead of {} with {passed_points})",
+        cast.name(s),
+        cast.name(passed)
+    ))
+}
+
+/// "Security forces", "the troops", "the army" in a state's own words, with no party in the
+/// phrase: a speaker who names forces without saying whose means its own (the deixis of "our
+/// forces"), so the speaker's state goes first when it is a candidate. Only for a neutral or
+/// positive label whose head names forces ([`heads::is_forces_head`]) and that has no owner
+/// phrase after it; a delegitimising one is about the other side (see [`resolve`]). It does
+/// not apply to a speaker that is no state: a rights group's "security forces" are whoever the
+/// article puts in focus.
+fn speakers_own_forces_first(
+    t: &Term,
+    ok: &mut [(usize, u32)],
+    cast: &Cast,
+    text: &str,
+) -> Option<String> {
+    let s = t.speaker_actor?;
+    if t.entry.kind != Kind::Label
+        || t.entry.stance < 0
+        || t.owner_pp
+        || cast.actor_type(s) != ActorType::State
+    {
+        return None;
+    }
+    let head = t
+        .span
+        .slice(text)
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?
+        .to_lowercase();
+    if !heads::is_forces_head(&head) {
+        return None;
+    }
+    let i = ok.iter().position(|&(a, _)| a == s)?;
+    if i == 0 {
+        return None;
+    }
+    let (passed, passed_points) = ok[0];
+    ok[..=i].rotate_right(1);
+    let p = ok[0].1;
+    Some(format!(
+        "forces named without saying whose, in the words of a state, are its own: {} ({p} \
          points, ahead of {} with {passed_points})",
         cast.name(s),
         cast.name(passed)

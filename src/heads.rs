@@ -135,6 +135,18 @@ pub fn is_armed_head(w: &str) -> bool {
         || is(ARMED_UNITS)
 }
 
+/// Nouns for a state's armed or security forces besides [`ARMED_UNITS`], singular.
+const STATE_FORCE_NOUNS: &[&str] = &["troop", "soldier", "army", "military", "police"];
+
+/// Whether a head word names armed or security forces, singular or plural ("security forces",
+/// "the troops", "the army", "soldiers"): a unit of [`ARMED_UNITS`] or [`STATE_FORCE_NOUNS`].
+/// Unlike [`is_armed_head`] it leaves out the nouns for groups ("militants", "fighters").
+pub fn is_forces_head(w: &str) -> bool {
+    let s = singular(w);
+    let is = |list: &[&str]| list.contains(&w) || list.contains(&s.as_str());
+    is(ARMED_UNITS) || is(STATE_FORCE_NOUNS)
+}
+
 /// Nouns for a party's enemy: relational nouns whose referent is relative to the speaker (whoever
 /// the speaker fights), singular.
 pub const ADVERSARY_NOUNS: &[&str] = &["enemy", "adversary", "foe"];
