@@ -607,32 +607,14 @@ impl Analyzer {
         let mut voices = voice::analyze(text, &seg, &lower, &mentions, &no_party, &types);
         let typed = typed_sentences(&seg, &mentions, &types);
         let (term_hits, entries) = self.term_hits(&raw, &seg, &typed);
-        // Links every term against the frames as they stand, and names the frames whose speaker
-        // is a label ("The Khawarij claimed ...") with the party that label was tied to.
-        let link = |voices: &Voices| {
-            let cx = attribution::Context::new(
-                text,
-                &seg,
-                &lower,
-                &self.lexicon,
-                &unlisted,
-                &mentions,
-                voices,
-            )
-            .in_story(story);
-            let linked = attribution::link_all(&cx, &term_hits);
-            let by_label = attribution::speakers_by_label(&cx, &term_hits, &linked.links);
-            (linked, by_label)
-        };
-        let (mut linked, by_label) = link(&voices);
-        if !by_label.is_empty() {
-            // The frames take those parties, and the terms are linked again with them.
-            for (f, a, label) in by_label {
-                voices.frames[f].speaker_actor = Some(a);
-                voices.frames[f].resolved_from = Some(label);
-            }
-            linked = link(&voices).0;
-        }
+        let linked = self.link_terms(
+            text,
+            (&seg, &lower),
+            (&unlisted, &mentions),
+            &mut voices,
+            &term_hits,
+            story,
+        );
         let n_actors = self.lexicon.actors.len();
         let actor_id = |a: usize| match self.lexicon.actors.get(a) {
             Some(x) => x.id.clone(),
@@ -712,6 +694,45 @@ impl Analyzer {
             text: text.to_owned(),
             sentence_spans: seg.sentences.iter().map(|s| s.span).collect(),
         }
+    }
+
+    /// Links every term against the frames as they stand, then names the frames whose speaker
+    /// is a label ("The Khawarij claimed ...") with the party that label was tied to, and, when
+    /// there are such frames, links the terms again with them.
+    fn link_terms(
+        &self,
+        text: &str,
+        (seg, lower): (&Segmented, &LowerTokens),
+        (unlisted, mentions): (&[Party], &[Mention]),
+        voices: &mut Voices,
+        term_hits: &[TermHit],
+        story: Option<&Known>,
+    ) -> attribution::Linked {
+        let link = |voices: &Voices| {
+            let cx = attribution::Context::new(
+                text,
+                seg,
+                lower,
+                &self.lexicon,
+                unlisted,
+                mentions,
+                voices,
+            )
+            .in_story(story);
+            let linked = attribution::link_all(&cx, term_hits);
+            let by_label = attribution::speakers_by_label(&cx, term_hits, &linked.links);
+            (linked, by_label)
+        };
+        let (linked, by_label) = link(voices);
+        if by_label.is_empty() {
+            return linked;
+        }
+        // The frames take those parties, and the terms are linked again with them.
+        for (f, a, label) in by_label {
+            voices.frames[f].speaker_actor = Some(a);
+            voices.frames[f].resolved_from = Some(label);
+        }
+        link(voices).0
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -985,91 +1006,11 @@ fn designation(
     toks: std::ops::Range<usize>,
     sent: std::ops::Range<usize>,
 ) -> Option<Designation> {
-    let is_stop = |w: &str| matches!(w, "," | "." | ";" | ":" | "—" | "–" | "(" | ")");
-    let mut k = toks.start;
-    // "considers the SDF, the US-backed force in the northeast, to be a terrorist group": an
-    // apposition between commas after the object is passed over, once.
-    let mut skipped = 0;
-    let mut apposition = 0..0;
-    let dv = loop {
-        if k > sent.start
-            && skipped == 0
-            && lower.get(k - 1) == ","
-            && let Some(open) = apposition_before(lower, sent.start, k - 1)
-        {
-            skipped = k - open;
-            apposition = open..k;
-            k = open;
-            continue;
-        }
-        if k == sent.start || toks.start - k >= 8 + skipped || is_stop(lower.get(k - 1)) {
-            return None;
-        }
-        if crate::voice::DESIGNATION_VERBS.contains(&lower.get(k - 1)) {
-            break k - 1;
-        }
-        k -= 1;
-    };
+    let dv = designation_verb(seg, lower, &toks, &sent)?;
     let verb = seg.tokens[dv].span;
-    // The term must be the designation's complement: only its object noun phrase may stand
-    // between ("designated the group a terrorist organization"), not another clause.
-    let clause_word = |t: usize| {
-        seg.tokens[t].kind == TokenKind::Number
-            || matches!(
-                lower.get(t),
-                "has"
-                    | "have"
-                    | "had"
-                    | "is"
-                    | "are"
-                    | "was"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "and"
-                    | "but"
-                    | "which"
-                    | "who"
-                    | "that"
-            )
-    };
-    if (dv + 1..toks.start).any(|t| !apposition.contains(&t) && clause_word(t)) {
-        return None;
-    }
-    // "U.S.-designated" is a compound, read from the actor mention's role.
     let re_prefix = dv >= sent.start + 2 && lower.get(dv - 1) == "-" && lower.get(dv - 2) == "re";
-    if dv > sent.start && lower.get(dv - 1) == "-" && !re_prefix {
-        return None;
-    }
-    let actor_in = |sp: Span| {
-        mentions[crate::actors::starting_within(mentions, sp)]
-            .iter()
-            .find(|m| sp.contains(m.span))
-            .map(|m| m.actor)
-    };
-    // "by X (and Y)": between the verb and the term, or right after the term.
-    let by_at = (dv + 1..toks.start)
-        .find(|&t| lower.get(t) == "by")
-        .or_else(|| (toks.end < sent.end && lower.get(toks.end) == "by").then_some(toks.end));
-    if let Some(by) = by_at {
-        let limit = if by >= toks.end { sent.end } else { toks.start };
-        let mut e = by + 1;
-        while e < limit && !is_stop(lower.get(e)) && !matches!(lower.get(e), "as" | "a" | "an") {
-            e += 1;
-        }
-        if e > by + 1 {
-            let sp = Span::new(seg.tokens[by + 1].span.start, seg.tokens[e - 1].span.end);
-            return Some(Designation::By(
-                "designation with a named designator (designated ... by X)",
-                sp,
-                actor_in(sp),
-                verb,
-            ));
-        }
+    if let Some(by) = by_designator(seg, mentions, lower, &toks, &sent, dv) {
+        return Some(by);
     }
     // Walk back over adverbs and auxiliaries to what precedes the verb.
     const AUX: &[&str] = &[
@@ -1108,10 +1049,139 @@ fn designation(
     {
         b = open;
     }
-    // Active: the designator is the actor (or conjoined actors) ending right before the verb.
     if b == sent.start {
         return None;
     }
+    active_designator(seg, mentions, lower, sent.start, b, verb)
+}
+
+/// Words that mark a stretch as no part of a designation's noun phrases.
+fn is_designation_stop(w: &str) -> bool {
+    matches!(w, "," | "." | ";" | ":" | "—" | "–" | "(" | ")")
+}
+
+/// The designation verb governing the term at `toks`: at most eight tokens before it in the
+/// same clause (an apposition between commas after the object passed over, once), with only
+/// its object noun phrase between them. None for a compound ("U.S.-designated", read from the
+/// actor mention's role; "re-designated" is a verb).
+fn designation_verb(
+    seg: &Segmented,
+    lower: &LowerTokens,
+    toks: &std::ops::Range<usize>,
+    sent: &std::ops::Range<usize>,
+) -> Option<usize> {
+    let mut k = toks.start;
+    // "considers the SDF, the US-backed force in the northeast, to be a terrorist group": an
+    // apposition between commas after the object is passed over, once.
+    let mut skipped = 0;
+    let mut apposition = 0..0;
+    let dv = loop {
+        if k > sent.start
+            && skipped == 0
+            && lower.get(k - 1) == ","
+            && let Some(open) = apposition_before(lower, sent.start, k - 1)
+        {
+            skipped = k - open;
+            apposition = open..k;
+            k = open;
+            continue;
+        }
+        if k == sent.start || toks.start - k >= 8 + skipped || is_designation_stop(lower.get(k - 1))
+        {
+            return None;
+        }
+        if crate::voice::DESIGNATION_VERBS.contains(&lower.get(k - 1)) {
+            break k - 1;
+        }
+        k -= 1;
+    };
+    // The term must be the designation's complement: only its object noun phrase may stand
+    // between ("designated the group a terrorist organization"), not another clause.
+    let clause_word = |t: usize| {
+        seg.tokens[t].kind == TokenKind::Number
+            || matches!(
+                lower.get(t),
+                "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "and"
+                    | "but"
+                    | "which"
+                    | "who"
+                    | "that"
+            )
+    };
+    if (dv + 1..toks.start).any(|t| !apposition.contains(&t) && clause_word(t)) {
+        return None;
+    }
+    let re_prefix = dv >= sent.start + 2 && lower.get(dv - 1) == "-" && lower.get(dv - 2) == "re";
+    if dv > sent.start && lower.get(dv - 1) == "-" && !re_prefix {
+        return None;
+    }
+    Some(dv)
+}
+
+/// The actor a span holds, if any.
+fn actor_in(mentions: &[Mention], sp: Span) -> Option<usize> {
+    mentions[crate::actors::starting_within(mentions, sp)]
+        .iter()
+        .find(|m| sp.contains(m.span))
+        .map(|m| m.actor)
+}
+
+/// "designated ... by X (and Y)": the agent after "by", between the verb at `dv` and the term,
+/// or right after the term.
+fn by_designator(
+    seg: &Segmented,
+    mentions: &[Mention],
+    lower: &LowerTokens,
+    toks: &std::ops::Range<usize>,
+    sent: &std::ops::Range<usize>,
+    dv: usize,
+) -> Option<Designation> {
+    let by = (dv + 1..toks.start)
+        .find(|&t| lower.get(t) == "by")
+        .or_else(|| (toks.end < sent.end && lower.get(toks.end) == "by").then_some(toks.end))?;
+    let limit = if by >= toks.end { sent.end } else { toks.start };
+    let mut e = by + 1;
+    while e < limit
+        && !is_designation_stop(lower.get(e))
+        && !matches!(lower.get(e), "as" | "a" | "an")
+    {
+        e += 1;
+    }
+    (e > by + 1).then(|| {
+        let sp = Span::new(seg.tokens[by + 1].span.start, seg.tokens[e - 1].span.end);
+        Designation::By(
+            "designation with a named designator (designated ... by X)",
+            sp,
+            actor_in(mentions, sp),
+            seg.tokens[dv].span,
+        )
+    })
+}
+
+/// An active designation's designator: the actor (or conjoined actors) ending right before
+/// token `b`, or the subject of a relative clause whose object is the relative pronoun ("the
+/// KLF, which Brussels designated as ..."), named even when it is not a known actor.
+fn active_designator(
+    seg: &Segmented,
+    mentions: &[Mention],
+    lower: &LowerTokens,
+    sent_start: usize,
+    b: usize,
+    verb: Span,
+) -> Option<Designation> {
     let ends_at = |t: usize| {
         let end = seg.tokens[t].span.end;
         let lo = mentions.partition_point(|m| m.span.end < end);
@@ -1121,9 +1191,7 @@ fn designation(
             .last()
     };
     let Some(last) = ends_at(b - 1) else {
-        // "the KLF, which Brussels designated as ...": the subject of a relative clause whose
-        // object is the relative pronoun, named even when it is not a known actor.
-        let g = (sent.start..b - 1)
+        let g = (sent_start..b - 1)
             .rev()
             .take(4)
             .take_while(|&t| seg.tokens[t].kind != TokenKind::Punct)
@@ -1132,14 +1200,14 @@ fn designation(
         return Some(Designation::By(
             "designation by the subject of a relative clause (which X designated)",
             sp,
-            actor_in(sp),
+            actor_in(mentions, sp),
             verb,
         ));
     };
     let mut start = last.span.start;
     // Extend over "X and Y", "X, Y and Z".
     let mut t = crate::voice::token_at(seg, start)?;
-    while t >= sent.start + 2 && matches!(lower.get(t - 1), "and" | ",") {
+    while t >= sent_start + 2 && matches!(lower.get(t - 1), "and" | ",") {
         match ends_at(t - 2) {
             Some(m) => {
                 start = m.span.start;

@@ -798,8 +798,7 @@ fn resolve_in_discourse(
         parties: cx.unlisted.to_vec(),
     };
     let mut unnamed = Vec::new();
-    let mut last_tie: FxHashMap<&str, Tie> = FxHashMap::default();
-    let mut any_tie: Option<Tie> = None;
+    let mut ties = Ties::default();
     let mut out = Vec::with_capacity(hits.len());
     let mut candidates = Vec::with_capacity(hits.len());
     let mut done_to: Vec<Vec<usize>> = readings
@@ -830,20 +829,14 @@ fn resolve_in_discourse(
                 let against: &[usize] = set_against
                     .get(h.entry.id.as_str())
                     .map_or(&[], Vec::as_slice);
-                // A tie carried over must hold for this use too: not a party this use is set
-                // against, and not one the side its voice takes rules out (see
-                // `crate::alignment`): "Our forces will defend every centimetre against these
-                // invaders" does not carry the speaker's own forces over to "invaders".
-                // (Read only when a tie is there to check.)
+                // (The side its voice takes is read only when a tie is there to check.)
                 let sided = OnceCell::new();
-                let untouched = |t: &&Tie| {
-                    let sided = sided
-                        .get_or_init(|| side_rules_out(cx, h, &alignment, &officials, &opponents));
-                    !t.2.iter().any(|a| against.contains(a) || sided(*a))
+                let rules_out = |a: usize| {
+                    sided.get_or_init(|| side_rules_out(cx, h, &alignment, &officials, &opponents))(
+                        a,
+                    )
                 };
-                let recent = if r.anaphoric { any_tie.as_ref() } else { None };
-                let recent = recent.filter(untouched);
-                let same_entry = last_tie.get(h.entry.id.as_str()).filter(untouched);
+                let (same_entry, recent) = ties.usable(h, r.anaphoric, against, rules_out);
                 reciprocal(cx, &cast, h, &opponents, &salience)
                     .or_else(|| head_match(&cast, h, &r.head_matches, &salience, cx.text))
                     .or_else(|| by_description(cx, &cast, h, head, r, &descriptions))
@@ -862,50 +855,15 @@ fn resolve_in_discourse(
                             head,
                             count: r.count,
                         };
-                        let before = cast.parties.len();
-                        let res = from_salience(
-                            cx,
-                            h,
-                            roles,
-                            (&salience, &opponents, &alignment, &officials),
-                            &mut cast,
-                            &mut unnamed,
-                        )?;
-                        weighed = res.candidates;
-                        if res.unnamed
-                            && let Some(l) = state_named_by_adjective(cx, h, r.state_adjective)
-                        {
-                            // The unnamed party made for this term alone is not needed.
-                            if cast.parties.len() > before {
-                                cast.parties.pop();
-                                unnamed.pop();
-                            }
-                            return Some(l);
-                        }
-                        Some(Link {
-                            actors: res.actors,
-                            rule: if res.unnamed {
-                                LinkRule::UnnamedParty
-                            } else {
-                                LinkRule::Salience
-                            },
-                            detail: res.detail,
-                        })
+                        let focus: Focus = (&salience, &opponents, &alignment, &officials);
+                        let (l, w) = by_salience(cx, h, r, roles, focus, &mut cast, &mut unnamed)?;
+                        weighed = w;
+                        Some(l)
                     })
                     .unwrap_or_else(Link::none)
             }
         };
-        if !link.actors.is_empty() && h.entry.kind != Kind::Attribution {
-            let para = cx.seg.sentences[h.sentence].paragraph;
-            let tie = (
-                h.sentence,
-                para,
-                link.actors.clone(),
-                h.span.slice(cx.text).to_owned(),
-            );
-            last_tie.insert(h.entry.id.as_str(), tie.clone());
-            any_tie = Some(tie);
-        }
+        ties.record(cx, h, &link);
         candidates.push(as_candidates(&cast, weighed));
         // A party cannot be both who does an act and whom it is done to.
         done_to[hi].retain(|a| !link.actors.contains(a));
@@ -936,6 +894,42 @@ fn resolve_in_discourse(
         parties: cast.parties,
         officials,
     }
+}
+
+/// The last discourse rules for a term: the most salient compatible party (`salience`), else an
+/// unnamed party (`unnamed_party`), or the state a delegitimising label's adjective names when
+/// nothing is in focus. Gives the link and the parties weighed.
+fn by_salience<'o>(
+    cx: &Context,
+    h: &TermHit,
+    r: &Reading,
+    roles: Roles,
+    focus: Focus<'_, 'o>,
+    cast: &mut Cast,
+    unnamed: &mut Vec<(Vec<ActorType>, usize)>,
+) -> Option<(Link, Vec<discourse::Considered>)> {
+    let before = cast.parties.len();
+    let res = from_salience(cx, h, roles, focus, cast, unnamed)?;
+    if res.unnamed
+        && let Some(l) = state_named_by_adjective(cx, h, r.state_adjective)
+    {
+        // The unnamed party made for this term alone is not needed.
+        if cast.parties.len() > before {
+            cast.parties.pop();
+            unnamed.pop();
+        }
+        return Some((l, res.candidates));
+    }
+    let link = Link {
+        actors: res.actors,
+        rule: if res.unnamed {
+            LinkRule::UnnamedParty
+        } else {
+            LinkRule::Salience
+        },
+        detail: res.detail,
+    };
+    Some((link, res.candidates))
 }
 
 /// The terms of an article as the discourse phase reads them, for [`without_patients`].
@@ -1022,7 +1016,7 @@ fn without_patients(
 }
 
 /// The parties a discourse resolution weighed, with their ids, for the report.
-fn as_candidates(cast: &Cast, weighed: Vec<(usize, u32, Option<&'static str>)>) -> Vec<Candidate> {
+fn as_candidates(cast: &Cast, weighed: Vec<discourse::Considered>) -> Vec<Candidate> {
     weighed
         .into_iter()
         .map(|(a, points, excluded)| Candidate {
@@ -4884,6 +4878,51 @@ fn starts_with_owner_pp(cx: &Context, e: &LabelEntry, at: usize, end: usize) -> 
 
 /// A term tied to actors: (sentence, paragraph, actors, term as written).
 type Tie = (usize, usize, Vec<usize>, String);
+
+/// The ties the discourse phase may carry over to a later term: the last of each entry, and
+/// the last of any entry (for an anaphoric phrase: "such groups").
+#[derive(Default)]
+struct Ties<'h> {
+    by_entry: FxHashMap<&'h str, Tie>,
+    any: Option<Tie>,
+}
+
+impl<'h> Ties<'h> {
+    /// Records the link of term `h`, when it has actors and is no attribution verb.
+    fn record(&mut self, cx: &Context, h: &TermHit<'h>, link: &Link) {
+        if link.actors.is_empty() || h.entry.kind == Kind::Attribution {
+            return;
+        }
+        let para = cx.seg.sentences[h.sentence].paragraph;
+        let tie = (
+            h.sentence,
+            para,
+            link.actors.clone(),
+            h.span.slice(cx.text).to_owned(),
+        );
+        self.by_entry.insert(h.entry.id.as_str(), tie.clone());
+        self.any = Some(tie);
+    }
+
+    /// The ties term `h` may take: its entry's last, and the last of any entry when the phrase
+    /// is anaphoric. A tie carried over must hold for this use too: not a party this use is set
+    /// `against`, and not one the side its voice takes rules out (see `crate::alignment`): "Our
+    /// forces will defend every centimetre against these invaders" does not carry the speaker's
+    /// own forces over to "invaders".
+    fn usable(
+        &self,
+        h: &TermHit,
+        anaphoric: bool,
+        against: &[usize],
+        rules_out: impl Fn(usize) -> bool,
+    ) -> (Option<&Tie>, Option<&Tie>) {
+        let untouched = |t: &&Tie| !t.2.iter().any(|&a| against.contains(&a) || rules_out(a));
+        let recent = if anaphoric { self.any.as_ref() } else { None };
+        let recent = recent.filter(untouched);
+        let same_entry = self.by_entry.get(h.entry.id.as_str()).filter(untouched);
+        (same_entry, recent)
+    }
+}
 
 fn carried_over(
     cx: &Context,

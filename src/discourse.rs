@@ -407,11 +407,15 @@ pub struct Term<'a> {
     pub owner_pp: bool,
 }
 
+/// A party a resolution considered: its index, its points, and why it was ruled out (none when
+/// it was kept).
+pub type Considered = (usize, u32, Option<&'static str>);
+
 /// How a term was resolved from the discourse.
 pub struct Resolved {
     pub actors: Vec<usize>,
     pub detail: String,
-    pub candidates: Vec<(usize, u32, Option<&'static str>)>,
+    pub candidates: Vec<Considered>,
     pub unnamed: bool,
 }
 
@@ -439,54 +443,11 @@ pub fn resolve(
         ..h.clone()
     });
     let head = member.as_ref().or(t.head);
-    let mut candidates = Vec::new();
-    let mut ok: Vec<(usize, u32)> = Vec::new();
-    // The first party the term's voice rules out by its side, and why (for the detail).
-    let mut sided_out: Option<(usize, String)> = None;
-    for &(a, p) in &ranked {
-        if candidates.len() == 6 {
-            break;
-        }
-        let why = if !e.allows(cast.actor_type(a)) {
-            Some("type not among the term's targets")
-        } else if e.stance < 0 && t.speaker_actor == Some(a) && t.speaker_official {
-            Some(
-                "the term is in the statement of an official of this state (by the speaker's title)",
-            )
-        } else if e.stance < 0 && t.speaker_actor == Some(a) {
-            Some("the term is in this party's own statement")
-        } else if e.stance < 0 && t.speaker_actor.is_some_and(|s| cast.lex.one_party(s, a)) {
-            Some(
-                "the term is in the statement of a person of this party, or of the party of this person (by the lexicon's part_of)",
-            )
-        } else if e.stance < 0 && t.speaker_actor.is_some_and(|s| cast.patron_and_proxy(s, a)) {
-            Some("the term is in the statement of this party's patron or proxy (by the lexicon)")
-        } else if let Some((w, evidence)) = ruled_out_by_side(t, a) {
-            sided_out.get_or_insert((a, evidence));
-            Some(w)
-        } else if let Some(w) = head.and_then(|h| h.refuses(cast.referent(a), false)) {
-            Some(w)
-        } else if t.other_roles.contains(&a) {
-            Some(
-                "named in another role by the term's phrase (patron, target, opponent, or what its apposition describes)",
-            )
-        } else if t.patient.contains(&a) {
-            Some("whom the act is done to (its patient)")
-        } else if t.set_against.contains(&a) {
-            Some("the object of an attack by this description elsewhere in the article")
-        } else if p < MIN_POINTS {
-            Some("too little in focus")
-        } else {
-            None
-        };
-        match why {
-            None => ok.push((a, p)),
-            // A party of the wrong type is no real rival: it is left out of the record.
-            Some(w) if w.starts_with("type") => continue,
-            Some(_) => {}
-        }
-        candidates.push((a, p, why));
-    }
+    let Weighed {
+        candidates,
+        mut ok,
+        sided_out,
+    } = weigh(t, cast, head, &ranked);
     // "The two countries", "both sides": as many parties as the phrase counts.
     if let Some(n) = counted.filter(|_| e.kind == Kind::Label)
         && let Some((top, how)) = counted_set(cast, &ok, n, t, head, text)
@@ -569,6 +530,97 @@ pub fn resolve(
         candidates,
         unnamed: true,
     })
+}
+
+/// The candidates a term's resolution weighed, and what it kept.
+struct Weighed {
+    /// At most six parties in focus, with their points and why each was ruled out (none when
+    /// kept); parties of a type the entry does not target are left out.
+    candidates: Vec<Considered>,
+    /// The parties kept, most salient first, with their points.
+    ok: Vec<(usize, u32)>,
+    /// The first party the term's voice rules out by its side, and why (for the detail).
+    sided_out: Option<(usize, String)>,
+}
+
+/// Weighs the parties in focus (`ranked`, most salient first) for term `t` with head `head`.
+fn weigh(t: &Term, cast: &Cast, head: Option<&Head>, ranked: &[(usize, u32)]) -> Weighed {
+    let mut w = Weighed {
+        candidates: Vec::new(),
+        ok: Vec::new(),
+        sided_out: None,
+    };
+    for &(a, p) in ranked {
+        if w.candidates.len() == 6 {
+            break;
+        }
+        let why = ruled_out_by_speaker(t, cast, a)
+            .or_else(|| {
+                let (why, evidence) = ruled_out_by_side(t, a)?;
+                w.sided_out.get_or_insert((a, evidence));
+                Some(why)
+            })
+            .or_else(|| ruled_out_by_phrase(t, cast, head, a, p));
+        match why {
+            None => w.ok.push((a, p)),
+            // A party of the wrong type is no real rival: it is left out of the record.
+            Some(why) if why.starts_with("type") => continue,
+            Some(_) => {}
+        }
+        w.candidates.push((a, p, why));
+    }
+    w
+}
+
+/// Why candidate `a` cannot be what term `t` describes, before the side its voice takes
+/// ([`ruled_out_by_side`]) is asked: a type the entry does not target, or, for a delegitimising
+/// term, the speaker's own party (by the speaker's title, as named, as a person of the party or
+/// its party, or as its patron or proxy).
+fn ruled_out_by_speaker(t: &Term, cast: &Cast, a: usize) -> Option<&'static str> {
+    let e = t.entry;
+    let own_words = e.stance < 0 && t.speaker_actor.is_some();
+    if !e.allows(cast.actor_type(a)) {
+        Some("type not among the term's targets")
+    } else if own_words && t.speaker_actor == Some(a) && t.speaker_official {
+        Some("the term is in the statement of an official of this state (by the speaker's title)")
+    } else if own_words && t.speaker_actor == Some(a) {
+        Some("the term is in this party's own statement")
+    } else if own_words && t.speaker_actor.is_some_and(|s| cast.lex.one_party(s, a)) {
+        Some(
+            "the term is in the statement of a person of this party, or of the party of this person (by the lexicon's part_of)",
+        )
+    } else if own_words && t.speaker_actor.is_some_and(|s| cast.patron_and_proxy(s, a)) {
+        Some("the term is in the statement of this party's patron or proxy (by the lexicon)")
+    } else {
+        None
+    }
+}
+
+/// Why candidate `a` (with `p` points) cannot be what term `t` describes, after
+/// [`ruled_out_by_speaker`] and [`ruled_out_by_side`]: a head that refuses it, another role in
+/// the phrase, the act's patient, the object of the description's attack, too little focus.
+fn ruled_out_by_phrase(
+    t: &Term,
+    cast: &Cast,
+    head: Option<&Head>,
+    a: usize,
+    p: u32,
+) -> Option<&'static str> {
+    if let Some(w) = head.and_then(|h| h.refuses(cast.referent(a), false)) {
+        Some(w)
+    } else if t.other_roles.contains(&a) {
+        Some(
+            "named in another role by the term's phrase (patron, target, opponent, or what its apposition describes)",
+        )
+    } else if t.patient.contains(&a) {
+        Some("whom the act is done to (its patient)")
+    } else if t.set_against.contains(&a) {
+        Some("the object of an attack by this description elsewhere in the article")
+    } else if p < MIN_POINTS {
+        Some("too little in focus")
+    } else {
+        None
+    }
 }
 
 /// A party's own words may cast its adversary as what it is not: the rebels' "Islamist

@@ -2860,7 +2860,46 @@ fn naming_at(
             )
         }) || matches!(word(k), "by" | "as")
             || word(noun_phrase_end(cx, k, end)) == "by");
-    let make = |naming, speaker_tokens: Range<usize>, scope: Range<usize>| Frame {
+    let make =
+        |naming, speaker: Range<usize>, scope| naming_frame(cx, si, v, naming, speaker, scope);
+    if passive {
+        return passive_naming(cx, quotes, k, end, needs_as).map(|(agent, name)| {
+            if agent.is_empty() {
+                NamingAt::NoNamer(name)
+            } else {
+                NamingAt::Frame(make(Naming::Passive, agent, name))
+            }
+        });
+    }
+    let name = active_name(cx, quotes, k, end, gap.is_some(), needs_as)?;
+    if let Some(subject) = gap {
+        return Some(NamingAt::Frame(make(Naming::Gap, subject, name)));
+    }
+    if relative {
+        let antecedent = relative_antecedent(cx, r, b)?;
+        return Some(NamingAt::Frame(make(Naming::Relative, antecedent, name)));
+    }
+    // A subject found as for a verb of saying: "X calls", "..., calling", "... and called".
+    let mut f = frame_at(cx, si, r, v, quotes, earlier)?;
+    f.naming = Some(Naming::Active);
+    f.scope = name;
+    if matches!(f.kind, FrameKind::SpeakerLast | FrameKind::ByAgent) {
+        f.kind = FrameKind::SpeakerFirst;
+    }
+    Some(NamingAt::Frame(f))
+}
+
+/// The frame of a naming verb at `v`: its namer (`speaker`) and the name (`scope`). A passive
+/// naming ("described by X as Y") puts its namer after the verb.
+fn naming_frame(
+    cx: &Ctx,
+    si: usize,
+    v: usize,
+    naming: Naming,
+    speaker_tokens: Range<usize>,
+    scope: Range<usize>,
+) -> Frame {
+    Frame {
         kind: if naming == Naming::Passive {
             FrameKind::ByAgent
         } else {
@@ -2876,44 +2915,62 @@ fn naming_at(
         scope,
         verb_tokens: v..v + 1,
         speaker_tokens,
-    };
-    if passive {
-        // "described by X as Y" or "labelled Y by X".
-        let mut agent = 0..0;
-        if word(k) == "by" {
-            agent = k + 1..noun_phrase_end(cx, k + 1, end);
-            k = agent.end;
-        }
-        let as_ = word(k) == "as";
-        if needs_as && !as_ {
-            return None;
-        }
-        k += usize::from(as_);
-        let name = k..name_end(cx, quotes, k, end);
-        if name.is_empty() {
-            return None;
-        }
-        if agent.is_empty() && word(name.end) == "by" {
-            agent = name.end + 1..noun_phrase_end(cx, name.end + 1, end);
-        }
-        return Some(if agent.is_empty() {
-            NamingAt::NoNamer(name)
-        } else {
-            NamingAt::Frame(make(Naming::Passive, agent, name))
-        });
     }
-    // Active: the object, then the name.
-    let object_end = if gap.is_some() {
+}
+
+/// A passive naming from token `k` after its verb: "described by X as Y" or "labelled Y by X".
+/// Gives the agent (empty when none is named) and the name; none when there is no name, or no
+/// "as" where the verb needs one.
+fn passive_naming(
+    cx: &Ctx,
+    quotes: &[RawQuote],
+    mut k: usize,
+    end: usize,
+    needs_as: bool,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let word = |k: usize| if k < end { cx.word(k) } else { "" };
+    let mut agent = 0..0;
+    if word(k) == "by" {
+        agent = k + 1..noun_phrase_end(cx, k + 1, end);
+        k = agent.end;
+    }
+    let as_ = word(k) == "as";
+    if needs_as && !as_ {
+        return None;
+    }
+    k += usize::from(as_);
+    let name = k..name_end(cx, quotes, k, end);
+    if name.is_empty() {
+        return None;
+    }
+    if agent.is_empty() && word(name.end) == "by" {
+        agent = name.end + 1..noun_phrase_end(cx, name.end + 1, end);
+    }
+    Some((agent, name))
+}
+
+/// The name an active naming verb gives, from token `k` after it: past its object (a relative
+/// pronoun's gap when `gap`, with a resumptive pronoun), an apposition between commas, "to be"
+/// and "as". None when there is no name, or no "as" where the verb needs one.
+fn active_name(
+    cx: &Ctx,
+    quotes: &[RawQuote],
+    k: usize,
+    end: usize,
+    gap: bool,
+    needs_as: bool,
+) -> Option<Range<usize>> {
+    let word = |k: usize| if k < end { cx.word(k) } else { "" };
+    let mut k = if gap {
         // The object is the relative pronoun; a resumptive pronoun may still follow.
         k + usize::from(cx.is(k.min(end - 1), OBJECT_PRONOUNS) && k < end)
     } else {
         let e = noun_phrase_end(cx, k, end);
         object_complement_end(cx, quotes, e, end).unwrap_or(e)
     };
-    k = object_end;
     // "considers the SDF, the US-backed force that controls the northeast, to be a terrorist
     // group": an apposition between commas after the object, then "to be".
-    if gap.is_none() && word(k) == "," {
+    if !gap && word(k) == "," {
         let close = (k + 1..end).take(16).find(|&c| word(c) == ",");
         let inserted =
             APPOSITION_OPENERS.contains(&word(k + 1)) || INCLUSION_WORDS.contains(&word(k + 1));
@@ -2936,53 +2993,39 @@ fn naming_at(
         return None;
     }
     let name = k..name_end(cx, quotes, k, end);
-    if name.is_empty() {
+    (!name.is_empty()).then_some(name)
+}
+
+/// The antecedent of "who"/"which" before token `b` (the relative pronoun's position plus one):
+/// an actor mention ending there, or the words back to a determiner or a clause boundary
+/// (at most six). None when nothing stands there.
+fn relative_antecedent(cx: &Ctx, r: &Range<usize>, b: usize) -> Option<Range<usize>> {
+    let mut a_end = b - 1;
+    if a_end > r.start && cx.word(a_end - 1) == "," {
+        a_end -= 1;
+    }
+    if a_end == r.start {
         return None;
     }
-    if let Some(subject) = gap {
-        return Some(NamingAt::Frame(make(Naming::Gap, subject, name)));
-    }
-    if relative {
-        // The antecedent of "who": an actor mention ending there, or the words back to a
-        // determiner or a clause boundary.
-        let mut a_end = b - 1;
-        if a_end > r.start && cx.word(a_end - 1) == "," {
-            a_end -= 1;
-        }
-        if a_end == r.start {
-            return None;
-        }
-        let last = cx.seg.tokens[a_end - 1].span.end;
-        let i = cx.mentions.partition_point(|m| m.span.end < last);
-        let mut s = match cx.mentions.get(i).filter(|m| m.span.end == last) {
-            Some(m) => token_range(cx.seg, m.span).start,
-            None => a_end,
-        };
-        if s == a_end {
-            while s > r.start && a_end - s < 6 {
-                let w = cx.word(s - 1);
-                if cx.is_punct(s - 1) || CLAUSE_WORDS.contains(&w) || REPORTING.contains(w) {
-                    break;
-                }
-                s -= 1;
-                if matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her") {
-                    break;
-                }
+    let last = cx.seg.tokens[a_end - 1].span.end;
+    let i = cx.mentions.partition_point(|m| m.span.end < last);
+    let mut s = match cx.mentions.get(i).filter(|m| m.span.end == last) {
+        Some(m) => token_range(cx.seg, m.span).start,
+        None => a_end,
+    };
+    if s == a_end {
+        while s > r.start && a_end - s < 6 {
+            let w = cx.word(s - 1);
+            if cx.is_punct(s - 1) || CLAUSE_WORDS.contains(&w) || REPORTING.contains(w) {
+                break;
+            }
+            s -= 1;
+            if matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+                break;
             }
         }
-        if s == a_end {
-            return None;
-        }
-        return Some(NamingAt::Frame(make(Naming::Relative, s..a_end, name)));
     }
-    // A subject found as for a verb of saying: "X calls", "..., calling", "... and called".
-    let mut f = frame_at(cx, si, r, v, quotes, earlier)?;
-    f.naming = Some(Naming::Active);
-    f.scope = name;
-    if matches!(f.kind, FrameKind::SpeakerLast | FrameKind::ByAgent) {
-        f.kind = FrameKind::SpeakerFirst;
-    }
-    Some(NamingAt::Frame(f))
+    (s != a_end).then_some(s..a_end)
 }
 
 /// "..., adding that ...": a participle at `v` continuing the frame before it. Adverbs may stand
