@@ -119,7 +119,11 @@
 //!     ([`crate::alignment`]) rules parties out; a euphemism in the outlet's narration, and a
 //!     term of praise in any voice, go to a party that voice sides with, when one is a
 //!     candidate. A head that names fighters ("resistance groups") takes an armed group before
-//!     a political movement (`discourse::armed_head_first`). An act is not done by the
+//!     a political movement (`discourse::armed_head_first`). A state's adjective on a label
+//!     the state cannot be ("Russian mercenaries") puts first a party the lexicon makes that
+//!     state's own, its proxy or a party `part_of` it (`discourse::origin_party_first`), and
+//!     forces named without saying whose in a state's own words are that state's
+//!     (`discourse::speakers_own_forces_first`). An act is not done by the
 //!     party of its patient ("Troops neutralise 52 terrorists", "the militants were
 //!     eliminated"): once every term is resolved, an act that focus or a carried-over tie gave
 //!     that party is resolved again without it.
@@ -854,6 +858,7 @@ fn resolve_in_discourse(
                             patient: &[],
                             head,
                             count: r.count,
+                            origin: r.state_adjective.map(|m| cx.mentions[m].actor),
                         };
                         let focus: Focus = (&salience, &opponents, &alignment, &officials);
                         let (l, w) = by_salience(cx, h, r, roles, focus, &mut cast, &mut unnamed)?;
@@ -985,6 +990,7 @@ fn without_patients(
             patient: &patient,
             head: t.heads[hi].as_ref(),
             count: r.count,
+            origin: r.state_adjective.map(|m| cx.mentions[m].actor),
         };
         let res = from_salience(cx, &t.hits[hi], roles, focus, cast, unnamed);
         let detail = format!(
@@ -1834,6 +1840,8 @@ struct Roles<'r> {
     patient: &'r [usize],
     head: Option<&'r Head>,
     count: Option<usize>,
+    /// The state its phrase names by an adjective ("Russian mercenaries").
+    origin: Option<usize>,
 }
 
 /// Resolves a term from the article's discourse model (see [`crate::discourse`]).
@@ -1885,6 +1893,7 @@ fn from_salience<'o>(
         patient: roles.patient,
         head: roles.head,
         count: roles.count,
+        origin: roles.origin,
         leaning: &leaning,
         narration: v.voice == Voice::Author,
         agentless_passive: h.entry.kind == Kind::Act
@@ -5214,6 +5223,50 @@ mod tests {
                 h.link_detail.contains("a head that names fighters"),
                 moved,
                 "{term}: {}",
+                h.link_detail
+            );
+        }
+    }
+
+    /// A state's adjective on a label the state cannot be puts first a party the lexicon makes
+    /// the state's own (its proxy), though another is more salient; with no adjective, or one
+    /// whose state has no party in focus, salience decides as usual.
+    #[test]
+    fn a_states_adjective_points_to_its_own_party() {
+        const STORY: &str = "JNIM fighters attacked an army post. JNIM said it killed ten \
+                             soldiers. The Wagner Group has been in Mali since 2021. ";
+        // (last sentence, term, actor id, whether the state's party was moved first)
+        let rows: &[(&str, &str, &str, bool)] = &[
+            (
+                "Witnesses said Russian mercenaries killed 40 civilians.",
+                "mercenaries",
+                "wagner",
+                true,
+            ),
+            (
+                "Witnesses said mercenaries killed 40 civilians.",
+                "mercenaries",
+                "jnim",
+                false,
+            ),
+            (
+                "Witnesses said Chadian mercenaries killed 40 civilians.",
+                "mercenaries",
+                "jnim",
+                false,
+            ),
+        ];
+        for &(last, term, want, moved) in rows {
+            let text = format!("Mali army battles jihadists\n{STORY}{last}");
+            let a = analyzer().analyze("test", &text);
+            let h = a.hits.iter().rev().find(|h| h.text == term).expect(term);
+            assert_eq!(h.link, Salience, "{last}");
+            assert_eq!(h.actors, [want], "{last}: {}", h.link_detail);
+            assert_eq!(
+                h.link_detail
+                    .contains("by its adjective, and the lexicon makes"),
+                moved,
+                "{last}: {}",
                 h.link_detail
             );
         }

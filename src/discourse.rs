@@ -395,6 +395,8 @@ pub struct Term<'a> {
     pub head: Option<&'a Head>,
     /// How many parties a plural label counts ("the two countries"), if it says.
     pub count: Option<usize>,
+    /// The state the term's phrase names by its adjective ("Russian mercenaries"), if any.
+    pub origin: Option<usize>,
     /// How the term's voice leans on a party, from what it says elsewhere in the article (see
     /// [`crate::alignment`]).
     pub leaning: &'a dyn Fn(usize) -> Option<Leaning>,
@@ -477,7 +479,8 @@ pub fn resolve(
         .map(|(a, why)| format!("; not {}: {why}", cast.name(a)))
         .unwrap_or_default();
     let against = weigh_opponents(&mut ok, t.opposed);
-    let own_side = speakers_own_act_first(t, &mut ok, cast)
+    let own_side = origin_party_first(t, &mut ok, cast)
+        .or_else(|| speakers_own_act_first(t, &mut ok, cast))
         .or_else(|| speakers_own_forces_first(t, &mut ok, cast, text))
         .or_else(|| own_side_first(t, &mut ok, cast))
         .or_else(|| against_side_first(t, &mut ok, cast))
@@ -774,6 +777,31 @@ fn speakers_own_act_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Opt
         "an act in the passive with no agent, in the words of the party that does it: {} ({p} \
          points, ahead of {} with {passed_points})",
         cast.name(s),
+        cast.name(passed)
+    ))
+}
+
+/// "Russian mercenaries", "Iranian militias": a state's adjective on a label that describes a
+/// party of the state's own (its proxies, or a party `part_of` it, by the lexicon) rather than
+/// the state, when the state itself is not the more salient candidate: the most salient such
+/// party goes first. "Palestinian fighters" with no party of Palestine's in focus keep the
+/// discourse's reading (the adjective says only where they are from).
+fn origin_party_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<String> {
+    let s = t.origin?;
+    let own = |a: usize| a != s && (cast.patron_and_proxy(s, a) || cast.lex.one_party(s, a));
+    let i = ok.iter().position(|&(a, _)| own(a))?;
+    if i == 0 || ok[..i].iter().any(|&(a, _)| a == s) {
+        return None;
+    }
+    let (passed, passed_points) = ok[0];
+    ok[..=i].rotate_right(1);
+    let (a, p) = ok[0];
+    Some(format!(
+        "the phrase names {} by its adjective, and the lexicon makes {} its own: {} ({p} \
+         points, ahead of {} with {passed_points})",
+        cast.name(s),
+        cast.name(a),
+        cast.name(a),
         cast.name(passed)
     ))
 }
