@@ -777,9 +777,13 @@ impl Analyzer {
                 "naming marker chosen by the outlet (what X called)",
             );
         }
-        // A distancing marker itself ("so-called") holds what follows at arm's length.
+        // A distancing marker itself ("so-called") in the narration is the outlet's own word:
+        // the outlet holds what follows at arm's length (that is in scare voice, below).
         if h.entry.kind == Kind::Distancing && base.voice == Voice::Author {
-            return plain(Voice::Scare, "distancing marker");
+            return plain(
+                Voice::Author,
+                "distancing marker in the narration: the outlet's own word",
+            );
         }
         // "so-called X": the words are held at arm's length. After "what X called" they are X's.
         if base.voice != Voice::Quote

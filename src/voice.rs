@@ -97,7 +97,8 @@ pub enum Voice {
     Quote,
     /// Indirect or attributed speech without quotation marks.
     Reported,
-    /// Scare quotes or a distancing marker: the words are held at arm's length, with no speaker.
+    /// Scare quotes, or words after a distancing marker: they are held at arm's length, with no
+    /// speaker.
     Scare,
 }
 

@@ -226,12 +226,25 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Quote,
         "The group",
     ),
-    // so-called
+    // so-called: what follows is held at arm's length; the marker is the outlet's own word in
+    // its narration, and takes the speaker's voice in reported words.
     (
         "Headline\nFighters of the so-called resistance crossed the border.",
         "resistance",
         Voice::Scare,
         "",
+    ),
+    (
+        "Headline\nFighters of the so-called resistance crossed the border.",
+        "so-called",
+        Voice::Author,
+        "",
+    ),
+    (
+        "Headline\nThe ministry said fighters of the so-called resistance crossed the border.",
+        "so-called",
+        Voice::Reported,
+        "The ministry",
     ),
     // Designation with and without a designator.
     (
