@@ -566,26 +566,7 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
             i.words, i.hits, i.density, i.author_hits
         );
     }
-    let _ = writeln!(s, "\n{}", paint(st.head, "Summary"));
-    for (i, f) in c.summary.iter().enumerate() {
-        let _ = writeln!(s, "{}", wrap(&format!("{}. {}", i + 1, f.text), w, "  "));
-        for (tag, evs) in [("A", &f.evidence_a), ("B", &f.evidence_b)] {
-            for e in evs {
-                let _ = writeln!(
-                    s,
-                    "{}",
-                    paint(
-                        st.dim,
-                        &wrap(
-                            &format!("{tag} s{}: {}", e.sentence + 1, e.sentence_text),
-                            w,
-                            "       "
-                        )
-                    )
-                );
-            }
-        }
-    }
+    compare_summary_text(&mut s, c, &st, w);
     let _ = writeln!(
         s,
         "\n{}",
@@ -595,90 +576,8 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
         )
     );
     for d in &c.actors {
-        if d.a.terms.is_empty() && d.b.terms.is_empty() {
-            continue;
-        }
-        let diff = d
-            .author_stance_difference
-            .map_or_else(String::new, |x| format!(", difference {x:+.2}"));
-        let _ = writeln!(
-            s,
-            "{}",
-            paint(
-                st.head,
-                &format!(
-                    "  {}: A {} / B {}{diff}",
-                    d.name,
-                    stance(d.a.author_stance),
-                    stance(d.b.author_stance)
-                )
-            )
-        );
-        match d.origin {
-            Some(crate::discourse::Origin::Unnamed) => {
-                let _ = writeln!(
-                    s,
-                    "{}",
-                    wrap(
-                        "(never named: known only by the terms that describe it)",
-                        w,
-                        "    "
-                    )
-                );
-            }
-            Some(crate::discourse::Origin::Unlisted) => {
-                let _ = writeln!(
-                    s,
-                    "{}",
-                    wrap(
-                        "(named in the text but in no lexicon: see `framelens lexicon \
-                         suggest-actors`)",
-                        w,
-                        "    "
-                    )
-                );
-            }
-            None => {}
-        }
-        for (tag, side, other) in [("A", &d.a, "B"), ("B", &d.b, "A")] {
-            let mut line = format!("{tag}: {}", side_terms(side));
-            if side.inferred_from.is_some() {
-                let _ = write!(
-                    line,
-                    " [{tag} never names it: tied through {other}, where the same role is named]"
-                );
-            }
-            let _ = writeln!(s, "{}", wrap(&line, w, "    "));
-        }
-        for sw in d.swaps.iter().take(3) {
-            let _ = writeln!(
-                s,
-                "{}",
-                wrap(
-                    &format!(
-                        "swap: A '{}' ({:+}) where B has '{}' ({:+})",
-                        sw.a, sw.a_stance, sw.b, sw.b_stance
-                    ),
-                    w,
-                    "    "
-                )
-            );
-        }
-        for (tag, side) in [("A", &d.a), ("B", &d.b)] {
-            if !side.only_in_others_speech.is_empty() {
-                let _ = writeln!(
-                    s,
-                    "{}",
-                    wrap(
-                        &format!(
-                            "{tag} uses only in others' words: {}",
-                            written(side, &side.only_in_others_speech)
-                        ),
-                        w,
-                        "    "
-                    )
-                );
-            }
+        if !(d.a.terms.is_empty() && d.b.terms.is_empty()) {
+            compare_actor_text(&mut s, d, &st, w);
         }
     }
     let _ = writeln!(
@@ -686,30 +585,7 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
         "\n{}",
         paint(st.head, "How each source introduces speakers")
     );
-    for (tag, list) in [("A", &c.speakers_a), ("B", &c.speakers_b)] {
-        for sp in list {
-            let who = sp.speaker_actor.as_ref().map_or_else(
-                || sp.speaker.clone(),
-                |id| format!("{} ({})", sp.speaker, actor_name(lex, id)),
-            );
-            let verbs = sp
-                .verbs
-                .iter()
-                .map(|(v, n)| format!("{v} {n}"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let loaded = if sp.loaded.is_empty() {
-                String::new()
-            } else {
-                format!("; loaded: {}", sp.loaded.join(", "))
-            };
-            let _ = writeln!(
-                s,
-                "{}",
-                wrap(&format!("{tag}: {who}: {verbs}{loaded}"), w, "  ")
-            );
-        }
-    }
+    compare_speakers_text(&mut s, lex, c, w);
     let names = |ids: &[String]| {
         ids.iter()
             .map(|i| actor_name(lex, i))
@@ -751,6 +627,145 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
         )
     );
     s
+}
+
+/// The summary section of the text comparison: each finding with its evidence sentences.
+fn compare_summary_text(s: &mut String, c: &Comparison, st: &Styles, w: usize) {
+    let _ = writeln!(s, "\n{}", paint(st.head, "Summary"));
+    for (i, f) in c.summary.iter().enumerate() {
+        let _ = writeln!(s, "{}", wrap(&format!("{}. {}", i + 1, f.text), w, "  "));
+        for (tag, evs) in [("A", &f.evidence_a), ("B", &f.evidence_b)] {
+            for e in evs {
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    paint(
+                        st.dim,
+                        &wrap(
+                            &format!("{tag} s{}: {}", e.sentence + 1, e.sentence_text),
+                            w,
+                            "       "
+                        )
+                    )
+                );
+            }
+        }
+    }
+}
+
+/// One actor of the text comparison: its stance in each source, where it comes from when no
+/// lexicon lists it, each source's terms, word swaps and terms used only in others' words.
+fn compare_actor_text(s: &mut String, d: &crate::diff::ActorDiff, st: &Styles, w: usize) {
+    let diff = d
+        .author_stance_difference
+        .map_or_else(String::new, |x| format!(", difference {x:+.2}"));
+    let _ = writeln!(
+        s,
+        "{}",
+        paint(
+            st.head,
+            &format!(
+                "  {}: A {} / B {}{diff}",
+                d.name,
+                stance(d.a.author_stance),
+                stance(d.b.author_stance)
+            )
+        )
+    );
+    match d.origin {
+        Some(crate::discourse::Origin::Unnamed) => {
+            let _ = writeln!(
+                s,
+                "{}",
+                wrap(
+                    "(never named: known only by the terms that describe it)",
+                    w,
+                    "    "
+                )
+            );
+        }
+        Some(crate::discourse::Origin::Unlisted) => {
+            let _ = writeln!(
+                s,
+                "{}",
+                wrap(
+                    "(named in the text but in no lexicon: see `framelens lexicon \
+                     suggest-actors`)",
+                    w,
+                    "    "
+                )
+            );
+        }
+        None => {}
+    }
+    for (tag, side, other) in [("A", &d.a, "B"), ("B", &d.b, "A")] {
+        let mut line = format!("{tag}: {}", side_terms(side));
+        if side.inferred_from.is_some() {
+            let _ = write!(
+                line,
+                " [{tag} never names it: tied through {other}, where the same role is named]"
+            );
+        }
+        let _ = writeln!(s, "{}", wrap(&line, w, "    "));
+    }
+    for sw in d.swaps.iter().take(3) {
+        let _ = writeln!(
+            s,
+            "{}",
+            wrap(
+                &format!(
+                    "swap: A '{}' ({:+}) where B has '{}' ({:+})",
+                    sw.a, sw.a_stance, sw.b, sw.b_stance
+                ),
+                w,
+                "    "
+            )
+        );
+    }
+    for (tag, side) in [("A", &d.a), ("B", &d.b)] {
+        if !side.only_in_others_speech.is_empty() {
+            let _ = writeln!(
+                s,
+                "{}",
+                wrap(
+                    &format!(
+                        "{tag} uses only in others' words: {}",
+                        written(side, &side.only_in_others_speech)
+                    ),
+                    w,
+                    "    "
+                )
+            );
+        }
+    }
+}
+
+/// How each source introduces its speakers, in the text comparison.
+fn compare_speakers_text(s: &mut String, lex: &Lexicon, c: &Comparison, w: usize) {
+    for (tag, list) in [("A", &c.speakers_a), ("B", &c.speakers_b)] {
+        for sp in list {
+            let who = sp.speaker_actor.as_ref().map_or_else(
+                || sp.speaker.clone(),
+                |id| format!("{} ({})", sp.speaker, actor_name(lex, id)),
+            );
+            let verbs = sp
+                .verbs
+                .iter()
+                .map(|(v, n)| format!("{v} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let loaded = if sp.loaded.is_empty() {
+                String::new()
+            } else {
+                format!("; loaded: {}", sp.loaded.join(", "))
+            };
+            let _ = writeln!(
+                s,
+                "{}",
+                wrap(&format!("{tag}: {who}: {verbs}{loaded}"), w, "  ")
+            );
+        }
+    }
 }
 
 fn compare_markdown(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> String {
