@@ -524,38 +524,69 @@ fn line_of(text: &str, id: &str) -> Option<u64> {
 /// Quality warnings for a loaded lexicon. `sources` maps a file path (as in `lex.files`) to its
 /// text, to give each warning a line.
 pub fn lint(an: &Analyzer, sources: &HashMap<String, String>) -> Vec<Warning> {
-    let lex: &Lexicon = &an.lexicon;
-    let mut out = Vec::new();
-    let allowed = |entry: &str, code: &str| {
-        lex.label(entry)
-            .is_some_and(|e| e.allow.iter().any(|a| a == code))
-            || lex
-                .actor(entry)
-                .is_some_and(|a| a.allow.iter().any(|x| x == code))
+    let mut l = Linter {
+        lex: &an.lexicon,
+        sources,
+        out: Vec::new(),
     };
-    let warn = |out: &mut Vec<Warning>,
-                code: &'static str,
-                file_idx: usize,
-                entry: &str,
-                message: String| {
-        if allowed(entry, code) {
+    let lex = l.lex;
+    for (i, e) in lex.labels.iter().enumerate() {
+        l.shadowed(an, i, e);
+        l.broad_globs(e);
+        if e.note.as_deref().is_none_or(|n| n.trim().is_empty()) && e.kind == super::Kind::Label {
+            l.warn(
+                "no-note",
+                e.file,
+                &e.id,
+                "label has no note explaining its stance".into(),
+            );
+        }
+    }
+    l.near_duplicates();
+    l.conflicting_stances();
+    l.actor_label_collisions();
+    l.out
+}
+
+/// The warnings found so far, with what is needed to locate them.
+struct Linter<'a> {
+    lex: &'a Lexicon,
+    sources: &'a HashMap<String, String>,
+    out: Vec<Warning>,
+}
+
+impl Linter<'_> {
+    /// Records a warning on `entry` of file `file_idx`, unless the entry allows its code.
+    fn warn(&mut self, code: &'static str, file_idx: usize, entry: &str, message: String) {
+        let allowed = self
+            .lex
+            .label(entry)
+            .is_some_and(|e| e.allow.iter().any(|a| a == code))
+            || self
+                .lex
+                .actor(entry)
+                .is_some_and(|a| a.allow.iter().any(|x| x == code));
+        if allowed {
             return;
         }
-        let file = lex
+        let file = self
+            .lex
             .files
             .get(file_idx)
             .map_or_else(String::new, |f| f.path.clone());
-        let line = sources.get(&file).and_then(|t| line_of(t, entry));
-        out.push(Warning {
+        let line = self.sources.get(&file).and_then(|t| line_of(t, entry));
+        self.out.push(Warning {
             code,
             file,
             line,
             entry: entry.to_owned(),
             message,
         });
-    };
-    for (i, e) in lex.labels.iter().enumerate() {
-        // A form that never matches: run the matcher on the form itself.
+    }
+
+    /// A form of label `i` that never matches: the matcher, run on the form itself, gives
+    /// another entry.
+    fn shadowed(&mut self, an: &Analyzer, i: usize, e: &super::LabelEntry) {
         for f in e.forms.iter().filter(|f| !f.ends_with('*')) {
             let norm = Normalized::new(f);
             let hits = an.labels.find(f, &norm);
@@ -564,9 +595,8 @@ pub fn lint(an: &Analyzer, sources: &HashMap<String, String>) -> Vec<Warning> {
                 .find(|h| h.span.start == 0 && h.span.end == f.len())
                 && h.owner != i
             {
-                let other = &lex.labels[h.owner];
-                warn(
-                    &mut out,
+                let other = &self.lex.labels[h.owner];
+                self.warn(
                     "shadowed",
                     e.file,
                     &e.id,
@@ -577,7 +607,10 @@ pub fn lint(an: &Analyzer, sources: &HashMap<String, String>) -> Vec<Warning> {
                 );
             }
         }
-        // A glob that matches common words.
+    }
+
+    /// A one-word glob of `e` that matches common words its entry does not exclude.
+    fn broad_globs(&mut self, e: &super::LabelEntry) {
         for f in e
             .forms
             .iter()
@@ -591,8 +624,7 @@ pub fn lint(an: &Analyzer, sources: &HashMap<String, String>) -> Vec<Warning> {
                 .filter(|w| !e.exclude.iter().any(|x| x.eq_ignore_ascii_case(w)))
                 .collect();
             if !caught.is_empty() {
-                warn(
-                    &mut out,
+                self.warn(
                     "broad-glob",
                     e.file,
                     &e.id,
@@ -608,115 +640,115 @@ pub fn lint(an: &Analyzer, sources: &HashMap<String, String>) -> Vec<Warning> {
                 );
             }
         }
-        if e.note.as_deref().is_none_or(|n| n.trim().is_empty()) && e.kind == super::Kind::Label {
-            warn(
-                &mut out,
-                "no-note",
-                e.file,
-                &e.id,
-                "label has no note explaining its stance".into(),
-            );
-        }
     }
-    // Near-duplicate forms in different entries (edit distance 1, not a plural or a hyphen).
-    let mut all: Vec<(String, usize)> = Vec::new();
-    for (i, e) in lex.labels.iter().enumerate() {
-        for f in e.forms.iter().filter(|f| !f.ends_with('*')) {
-            all.push((f.to_lowercase(), i));
-        }
-    }
-    all.sort();
-    for (a_idx, (a, ai)) in all.iter().enumerate() {
-        for (b, bi) in &all[a_idx + 1..] {
-            if ai == bi || a.len().abs_diff(b.len()) > 1 || a.len() < 6 {
-                continue;
-            }
-            let inflection = |x: &str, y: &str| {
-                y.strip_prefix(x).is_some_and(|r| matches!(r, "s" | "d"))
-                    || x.strip_prefix(y).is_some_and(|r| matches!(r, "s" | "d"))
-            };
-            // Morphology, not typos: a prefix (butcher, butchery) or a different last letter
-            // or an ending within the last three letters (terrorist, terrorism; invades, invaders).
-            let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-            let last_letter = common + 3 >= a.chars().count().max(b.chars().count());
-            if inflection(a, b)
-                || last_letter
-                || a.starts_with(b.as_str())
-                || b.starts_with(a.as_str())
-                || a.replace(['-', ' '], "") == b.replace(['-', ' '], "")
-            {
-                continue;
-            }
-            if strsim::levenshtein(a, b) == 1 {
-                let (ea, eb) = (&lex.labels[*ai], &lex.labels[*bi]);
-                warn(
-                    &mut out,
-                    "near-duplicate",
-                    eb.file,
-                    &eb.id,
-                    format!(
-                        "form `{b}` is one letter from `{a}` of `{}`: a typo?",
-                        ea.id
-                    ),
-                );
+
+    /// Near-duplicate forms in different entries (edit distance 1, not a plural or a hyphen).
+    fn near_duplicates(&mut self) {
+        let lex = self.lex;
+        let mut all: Vec<(String, usize)> = Vec::new();
+        for (i, e) in lex.labels.iter().enumerate() {
+            for f in e.forms.iter().filter(|f| !f.ends_with('*')) {
+                all.push((f.to_lowercase(), i));
             }
         }
-    }
-    // The same form in two entries (usually two files) with different stances.
-    let mut by_form: HashMap<String, usize> = HashMap::new();
-    for (i, e) in lex.labels.iter().enumerate() {
-        for f in &e.forms {
-            match by_form.get(&Normalized::form(f)) {
-                Some(&j) if lex.labels[j].stance != e.stance => {
-                    let other = &lex.labels[j];
-                    warn(
-                        &mut out,
-                        "conflicting-stance",
-                        e.file,
-                        &e.id,
+        all.sort();
+        for (a_idx, (a, ai)) in all.iter().enumerate() {
+            for (b, bi) in &all[a_idx + 1..] {
+                if ai == bi || a.len().abs_diff(b.len()) > 1 || a.len() < 6 || morphology(a, b) {
+                    continue;
+                }
+                if strsim::levenshtein(a, b) == 1 {
+                    let (ea, eb) = (&lex.labels[*ai], &lex.labels[*bi]);
+                    self.warn(
+                        "near-duplicate",
+                        eb.file,
+                        &eb.id,
                         format!(
-                            "form `{f}` has stance {:+} here and {:+} in `{}`; only one entry can match it",
-                            e.stance, other.stance, other.id
+                            "form `{b}` is one letter from `{a}` of `{}`: a typo?",
+                            ea.id
                         ),
                     );
                 }
-                Some(_) => {}
-                None => {
-                    by_form.insert(Normalized::form(f), i);
+            }
+        }
+    }
+
+    /// The same form in two entries (usually two files) with different stances.
+    fn conflicting_stances(&mut self) {
+        let lex = self.lex;
+        let mut by_form: HashMap<String, usize> = HashMap::new();
+        for (i, e) in lex.labels.iter().enumerate() {
+            for f in &e.forms {
+                match by_form.get(&Normalized::form(f)) {
+                    Some(&j) if lex.labels[j].stance != e.stance => {
+                        let other = &lex.labels[j];
+                        self.warn(
+                            "conflicting-stance",
+                            e.file,
+                            &e.id,
+                            format!(
+                                "form `{f}` has stance {:+} here and {:+} in `{}`; only one entry can match it",
+                                e.stance, other.stance, other.id
+                            ),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        by_form.insert(Normalized::form(f), i);
+                    }
                 }
             }
         }
     }
-    // Actor names that are also label forms.
-    let label_forms: HashMap<String, &str> = lex
-        .labels
-        .iter()
-        .flat_map(|e| {
-            e.forms
-                .iter()
-                .map(move |f| (Normalized::form(f), e.id.as_str()))
-        })
-        .collect();
-    for a in &lex.actors {
-        for alias in std::iter::once(&a.name)
-            .chain(&a.aliases)
-            .chain(&a.adjectives)
-        {
-            if let Some(label) = label_forms.get(&Normalized::form(alias)) {
-                warn(
-                    &mut out,
-                    "actor-label-collision",
-                    a.file,
-                    &a.id,
-                    format!(
-                        "`{alias}` names actor `{}` and is also a form of label `{label}`",
-                        a.id
-                    ),
-                );
+
+    /// Actor names that are also label forms.
+    fn actor_label_collisions(&mut self) {
+        let lex = self.lex;
+        let label_forms: HashMap<String, &str> = lex
+            .labels
+            .iter()
+            .flat_map(|e| {
+                e.forms
+                    .iter()
+                    .map(move |f| (Normalized::form(f), e.id.as_str()))
+            })
+            .collect();
+        for a in &lex.actors {
+            for alias in std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .chain(&a.adjectives)
+            {
+                if let Some(label) = label_forms.get(&Normalized::form(alias)) {
+                    self.warn(
+                        "actor-label-collision",
+                        a.file,
+                        &a.id,
+                        format!(
+                            "`{alias}` names actor `{}` and is also a form of label `{label}`",
+                            a.id
+                        ),
+                    );
+                }
             }
         }
     }
-    out
+}
+
+/// Two forms one letter apart by morphology, not a typo: an inflection (-s, -d), a prefix
+/// (butcher, butchery), a different last letter or an ending within the last three letters
+/// (terrorist, terrorism; invades, invaders), or the same words with a hyphen or a space.
+fn morphology(a: &str, b: &str) -> bool {
+    let inflection = |x: &str, y: &str| {
+        y.strip_prefix(x).is_some_and(|r| matches!(r, "s" | "d"))
+            || x.strip_prefix(y).is_some_and(|r| matches!(r, "s" | "d"))
+    };
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let last_letter = common + 3 >= a.chars().count().max(b.chars().count());
+    inflection(a, b)
+        || last_letter
+        || a.starts_with(b)
+        || b.starts_with(a)
+        || a.replace(['-', ' '], "") == b.replace(['-', ' '], "")
 }
 
 #[cfg(test)]
