@@ -279,52 +279,14 @@ pub fn parse(path: &str, input: &str) -> Result<Vec<Doc>, ParseError> {
                     ),
                 ));
             }
-            let id = rest.split(';').next().unwrap_or("").trim().to_owned();
-            if id.is_empty() {
-                return Err(err(ln, "`#begin document` without a document id".into()));
-            }
-            let event = id.split('/').next().unwrap_or(&id).to_owned();
-            let name = id.rsplit('/').next().unwrap_or(&id).to_owned();
-            cur = Some(Building {
-                doc: Doc {
-                    id,
-                    event,
-                    name,
-                    text: String::new(),
-                    tokens: Vec::new(),
-                    mentions: Vec::new(),
-                },
-                begin_line: ln,
-                open: HashMap::new(),
-                sentence: None,
-                paragraph: false,
-                sentence_open: true,
-            });
+            cur = Some(Building::begin(rest, ln).map_err(|m| err(ln, m))?);
             continue;
         }
         if line.starts_with("#end document") {
             let Some(b) = cur.take() else {
                 return Err(err(ln, "`#end document` outside a document".into()));
             };
-            let mut still: Vec<(usize, &String)> = b
-                .open
-                .iter()
-                .flat_map(|(c, v)| v.iter().map(move |&(_, l)| (l, c)))
-                .collect();
-            still.sort();
-            if let Some((l, c)) = still.first() {
-                return Err(err(
-                    *l,
-                    format!(
-                        "mention of {c} opens here and is never closed in document {:?}",
-                        b.doc.id
-                    ),
-                ));
-            }
-            let mut doc = b.doc;
-            doc.mentions
-                .sort_by_key(|m| (m.first, std::cmp::Reverse(m.last), m.line));
-            docs.push(doc);
+            docs.push(b.finish().map_err(|(l, m)| err(l, m))?);
             continue;
         }
         if line.starts_with('#') {
@@ -336,94 +298,7 @@ pub fn parse(path: &str, input: &str) -> Result<Vec<Doc>, ParseError> {
                 "token line outside a document (no `#begin document` before it)".into(),
             ));
         };
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 5 {
-            return Err(err(
-                ln,
-                format!(
-                    "expected 5 tab-separated columns (document, sentence, token, word, \
-                     coreference), found {}",
-                    cols.len()
-                ),
-            ));
-        }
-        if cols[0].trim() != b.doc.id {
-            return Err(err(
-                ln,
-                format!(
-                    "token of document {:?} inside document {:?}",
-                    cols[0].trim(),
-                    b.doc.id
-                ),
-            ));
-        }
-        let sentence: usize = cols[1]
-            .trim()
-            .parse()
-            .map_err(|_| err(ln, format!("sentence number {:?} is not a number", cols[1])))?;
-        cols[2]
-            .trim()
-            .parse::<usize>()
-            .map_err(|_| err(ln, format!("token number {:?} is not a number", cols[2])))?;
-        let marks = markers(cols[4]).map_err(|m| err(ln, m))?;
-        let word = cols[3].trim();
-        // Sentence change: the headline ends its own line.
-        if b.sentence != Some(sentence) {
-            if b.sentence == Some(0) {
-                b.paragraph = true;
-            }
-            b.sentence = Some(sentence);
-            b.sentence_open = true;
-        }
-        let spanless = word.is_empty() || word == "\\n";
-        if word == "\\n" {
-            b.paragraph = true;
-        }
-        // Opening markers point at the next token written; closing ones at the last.
-        if !spanless {
-            let sep = if b.doc.text.is_empty() {
-                ""
-            } else if b.paragraph {
-                "\n"
-            } else {
-                " "
-            };
-            b.doc.text.push_str(sep);
-            let start = b.doc.text.len();
-            b.doc.text.push_str(word);
-            let initial = b.sentence_open;
-            if !is_quote(word) {
-                b.sentence_open = false;
-            }
-            b.doc.tokens.push(Token {
-                text: word.to_owned(),
-                span: Span::new(start, b.doc.text.len()),
-                sentence,
-                initial,
-            });
-            b.paragraph = false;
-        }
-        let this = if spanless {
-            b.doc.tokens.len()
-        } else {
-            b.doc.tokens.len() - 1
-        };
-        for m in marks {
-            match m {
-                Marker::Open(c) => b.open.entry(c.to_owned()).or_default().push((this, ln)),
-                Marker::Single(c) => {
-                    if !spanless {
-                        b.close(c, this, ln);
-                    }
-                }
-                Marker::Close(c) => {
-                    let Some((first, open_line)) = b.open.get_mut(c).and_then(|v| v.pop()) else {
-                        return Err(err(ln, format!("{c}) closes a mention that is not open")));
-                    };
-                    b.close(c, first, open_line);
-                }
-            }
-        }
+        b.token_line(line, ln).map_err(|m| err(ln, m))?;
     }
     if let Some(b) = cur {
         return Err(err(
@@ -438,6 +313,151 @@ pub fn parse(path: &str, input: &str) -> Result<Vec<Doc>, ParseError> {
         ));
     }
     Ok(docs)
+}
+
+impl Building {
+    /// A document opened by `#begin document` at line `ln`, `rest` being what follows it.
+    fn begin(rest: &str, ln: usize) -> Result<Building, String> {
+        let id = rest.split(';').next().unwrap_or("").trim().to_owned();
+        if id.is_empty() {
+            return Err("`#begin document` without a document id".into());
+        }
+        let event = id.split('/').next().unwrap_or(&id).to_owned();
+        let name = id.rsplit('/').next().unwrap_or(&id).to_owned();
+        Ok(Building {
+            doc: Doc {
+                id,
+                event,
+                name,
+                text: String::new(),
+                tokens: Vec::new(),
+                mentions: Vec::new(),
+            },
+            begin_line: ln,
+            open: HashMap::new(),
+            sentence: None,
+            paragraph: false,
+            sentence_open: true,
+        })
+    }
+
+    /// The document closed by `#end document`: an error (with the line where it opens) for a
+    /// mention never closed.
+    fn finish(self) -> Result<Doc, (usize, String)> {
+        let mut still: Vec<(usize, &String)> = self
+            .open
+            .iter()
+            .flat_map(|(c, v)| v.iter().map(move |&(_, l)| (l, c)))
+            .collect();
+        still.sort();
+        if let Some((l, c)) = still.first() {
+            return Err((
+                *l,
+                format!(
+                    "mention of {c} opens here and is never closed in document {:?}",
+                    self.doc.id
+                ),
+            ));
+        }
+        let mut doc = self.doc;
+        doc.mentions
+            .sort_by_key(|m| (m.first, std::cmp::Reverse(m.last), m.line));
+        Ok(doc)
+    }
+
+    /// One token line (line `ln`): its word joins the text, and its markers open and close
+    /// mentions.
+    fn token_line(&mut self, line: &str, ln: usize) -> Result<(), String> {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 5 {
+            return Err(format!(
+                "expected 5 tab-separated columns (document, sentence, token, word, \
+                 coreference), found {}",
+                cols.len()
+            ));
+        }
+        if cols[0].trim() != self.doc.id {
+            return Err(format!(
+                "token of document {:?} inside document {:?}",
+                cols[0].trim(),
+                self.doc.id
+            ));
+        }
+        let sentence: usize = cols[1]
+            .trim()
+            .parse()
+            .map_err(|_| format!("sentence number {:?} is not a number", cols[1]))?;
+        cols[2]
+            .trim()
+            .parse::<usize>()
+            .map_err(|_| format!("token number {:?} is not a number", cols[2]))?;
+        let marks = markers(cols[4])?;
+        let word = cols[3].trim();
+        // Sentence change: the headline ends its own line.
+        if self.sentence != Some(sentence) {
+            if self.sentence == Some(0) {
+                self.paragraph = true;
+            }
+            self.sentence = Some(sentence);
+            self.sentence_open = true;
+        }
+        let spanless = word.is_empty() || word == "\\n";
+        if word == "\\n" {
+            self.paragraph = true;
+        }
+        // Opening markers point at the next token written; closing ones at the last.
+        if !spanless {
+            self.push_word(word, sentence);
+        }
+        let this = if spanless {
+            self.doc.tokens.len()
+        } else {
+            self.doc.tokens.len() - 1
+        };
+        for m in marks {
+            match m {
+                Marker::Open(c) => self.open.entry(c.to_owned()).or_default().push((this, ln)),
+                Marker::Single(c) => {
+                    if !spanless {
+                        self.close(c, this, ln);
+                    }
+                }
+                Marker::Close(c) => {
+                    let Some((first, open_line)) = self.open.get_mut(c).and_then(|v| v.pop())
+                    else {
+                        return Err(format!("{c}) closes a mention that is not open"));
+                    };
+                    self.close(c, first, open_line);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Appends a word token of sentence `sentence` to the text, after a space or a line break.
+    fn push_word(&mut self, word: &str, sentence: usize) {
+        let sep = if self.doc.text.is_empty() {
+            ""
+        } else if self.paragraph {
+            "\n"
+        } else {
+            " "
+        };
+        self.doc.text.push_str(sep);
+        let start = self.doc.text.len();
+        self.doc.text.push_str(word);
+        let initial = self.sentence_open;
+        if !is_quote(word) {
+            self.sentence_open = false;
+        }
+        self.doc.tokens.push(Token {
+            text: word.to_owned(),
+            span: Span::new(start, self.doc.text.len()),
+            sentence,
+            initial,
+        });
+        self.paragraph = false;
+    }
 }
 
 /// Reads the file at `path`.
@@ -1124,10 +1144,8 @@ pub fn score(dataset: &str, docs: &[Doc], same_story: bool) -> Result<NewswclRep
         events: events.len(),
         ..NewswclReport::default()
     };
-    let mut within = CorefSums::default();
+    let mut tally = Tally::default();
     let mut across = CorefSums::default();
-    let mut missed_texts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut by_class: BTreeMap<ErrorClass, BTreeMap<String, usize>> = BTreeMap::new();
     for ev in &events {
         let ev_docs: Vec<&Doc> = docs.iter().filter(|d| d.event == *ev).collect();
         let (lex, summary) = oracle_lexicon(ev, &ev_docs, &casing);
@@ -1147,134 +1165,7 @@ pub fn score(dataset: &str, docs: &[Doc], same_story: bool) -> Result<NewswclRep
         };
         let mut event_items: Vec<Assigned> = Vec::new();
         for (d, art) in ev_docs.iter().zip(&arts) {
-            r.mentions += d.mentions.len();
-            let party: Vec<(&GoldMention, Class)> = d
-                .mentions
-                .iter()
-                .filter(|m| is_party(&m.chain))
-                .map(|m| (m, classify(&d.tokens, m.first, m.last, &casing)))
-                .collect();
-            let names: Vec<NameAt> = party
-                .iter()
-                .filter(|(_, c)| *c == Class::Name)
-                .map(|(m, _)| (m.first, m.last, m.chain.as_str()))
-                .collect();
-            // The party most often named (ties: the one named first).
-            let mut named: Vec<(&str, usize, usize)> = Vec::new();
-            for (i, n) in names.iter().enumerate() {
-                match named.iter_mut().find(|x| x.0 == n.2) {
-                    Some(x) => x.1 += 1,
-                    None => named.push((n.2, 1, i)),
-                }
-            }
-            let top = named
-                .iter()
-                .max_by_key(|x| (x.1, std::cmp::Reverse(x.2)))
-                .map(|x| x.0);
-            let mut lk = Linking::default();
-            let mut items: Vec<Assigned> = Vec::new();
-            for (m, class) in &party {
-                r.party_mentions += 1;
-                match class {
-                    Class::Name => r.name_mentions += 1,
-                    Class::Pronoun => r.pronoun_mentions += 1,
-                    Class::Other => r.non_name_mentions += 1,
-                }
-                items.push(Assigned {
-                    chain: m.chain.clone(),
-                    tool: tool_actor(art, m.span),
-                    head: head_lemma(&d.tokens, m.first, m.last),
-                    window: if *class == Class::Name {
-                        Some(m.chain.clone())
-                    } else {
-                        nearest_name(&names, m, true).map(str::to_owned)
-                    },
-                });
-                if *class != Class::Other {
-                    continue;
-                }
-                let over: Vec<&crate::analysis::Hit> = art
-                    .hits
-                    .iter()
-                    .filter(|h| overlap(Span::new(h.start, h.end), m.span) > 0)
-                    .collect();
-                let ok = over.iter().any(|h| h.actors.contains(&m.chain));
-                lk.framelens.add(ok);
-                if let Some(h) = over.iter().max_by_key(|h| {
-                    (
-                        overlap(Span::new(h.start, h.end), m.span),
-                        std::cmp::Reverse(h.start),
-                    )
-                }) {
-                    r.by_rule
-                        .entry(h.link.as_str().to_owned())
-                        .or_default()
-                        .add(ok);
-                }
-                lk.most_named.add(top == Some(m.chain.as_str()));
-                lk.nearest_name
-                    .add(nearest_name(&names, m, false) == Some(m.chain.as_str()));
-                lk.most_recent
-                    .add(most_recent(&names, m) == Some(m.chain.as_str()));
-                if !ok {
-                    let class = if over.is_empty() {
-                        ErrorClass::NoHit
-                    } else if over.iter().all(|h| h.actors.is_empty()) {
-                        ErrorClass::NoActor
-                    } else {
-                        ErrorClass::WrongActor
-                    };
-                    match class {
-                        ErrorClass::NoHit => r.errors.no_hit += 1,
-                        ErrorClass::NoActor => r.errors.no_actor += 1,
-                        ErrorClass::WrongActor => r.errors.wrong_actor += 1,
-                    }
-                    let text = form_of(&d.tokens, m.first, m.last).to_lowercase();
-                    *missed_texts.entry(text.clone()).or_default() += 1;
-                    *by_class.entry(class).or_default().entry(text).or_default() += 1;
-                    let mut actors: Vec<String> =
-                        over.iter().flat_map(|h| h.actors.iter().cloned()).collect();
-                    actors.sort();
-                    actors.dedup();
-                    r.errors.misses.push(Miss {
-                        article: d.name.clone(),
-                        text: m.text.clone(),
-                        chain: m.chain.clone(),
-                        class,
-                        actors,
-                        rules: {
-                            let mut r: Vec<String> =
-                                over.iter().map(|h| h.link.as_str().to_owned()).collect();
-                            r.sort();
-                            r.dedup();
-                            r
-                        },
-                        context: context(d, m),
-                    });
-                }
-            }
-            let c = coref_of(&items);
-            within.framelens.add(&c.framelens);
-            within.head.add(&c.head);
-            within.window.add(&c.window);
-            for (a, b) in [
-                (&mut r.linking.framelens, &lk.framelens),
-                (&mut r.linking.most_named, &lk.most_named),
-                (&mut r.linking.nearest_name, &lk.nearest_name),
-                (&mut r.linking.most_recent, &lk.most_recent),
-            ] {
-                a.n += b.n;
-                a.correct += b.correct;
-                a.accuracy = if a.n == 0 {
-                    0.0
-                } else {
-                    a.correct as f64 / a.n as f64
-                };
-            }
-            r.per_article.push(ArticleLinking {
-                article: d.name.clone(),
-                linking: lk,
-            });
+            let items = score_article(&mut r, &mut tally, d, art, &casing);
             // Across the event, framelens's clusters are actor ids (one lexicon per event).
             event_items.extend(items);
         }
@@ -1283,14 +1174,185 @@ pub fn score(dataset: &str, docs: &[Doc], same_story: bool) -> Result<NewswclRep
         across.head.add(&c.head);
         across.window.add(&c.window);
     }
-    r.coref_within_documents = within.figures();
+    r.coref_within_documents = tally.within.figures();
     r.coref_across_event = across.figures();
-    r.errors.most_frequent = count_sorted(missed_texts, TOP);
-    r.errors.by_class = by_class
+    r.errors.most_frequent = count_sorted(tally.missed_texts, TOP);
+    r.errors.by_class = tally
+        .by_class
         .into_iter()
         .map(|(c, m)| (c, count_sorted(m, TOP)))
         .collect();
     Ok(r)
+}
+
+/// What the scoring of each article adds to, beside the report.
+#[derive(Default)]
+struct Tally {
+    /// Coreference within each document.
+    within: CorefSums,
+    /// Missed mention texts (lower-cased), with their count, in all and per class.
+    missed_texts: BTreeMap<String, usize>,
+    by_class: BTreeMap<ErrorClass, BTreeMap<String, usize>>,
+}
+
+/// Scores one article `d`, analysed as `art`: the counts of its party mentions, the linking of
+/// its non-name mentions (framelens and the baselines), its misses and its coreference. Gives
+/// the mentions with the clusters each method puts them in, for the event's coreference.
+fn score_article(
+    r: &mut NewswclReport,
+    tally: &mut Tally,
+    d: &Doc,
+    art: &Article,
+    casing: &Casing,
+) -> Vec<Assigned> {
+    r.mentions += d.mentions.len();
+    let party: Vec<(&GoldMention, Class)> = d
+        .mentions
+        .iter()
+        .filter(|m| is_party(&m.chain))
+        .map(|m| (m, classify(&d.tokens, m.first, m.last, casing)))
+        .collect();
+    let names: Vec<NameAt> = party
+        .iter()
+        .filter(|(_, c)| *c == Class::Name)
+        .map(|(m, _)| (m.first, m.last, m.chain.as_str()))
+        .collect();
+    let top = most_named(&names);
+    let mut lk = Linking::default();
+    let mut items: Vec<Assigned> = Vec::new();
+    for (m, class) in &party {
+        r.party_mentions += 1;
+        match class {
+            Class::Name => r.name_mentions += 1,
+            Class::Pronoun => r.pronoun_mentions += 1,
+            Class::Other => r.non_name_mentions += 1,
+        }
+        items.push(Assigned {
+            chain: m.chain.clone(),
+            tool: tool_actor(art, m.span),
+            head: head_lemma(&d.tokens, m.first, m.last),
+            window: if *class == Class::Name {
+                Some(m.chain.clone())
+            } else {
+                nearest_name(&names, m, true).map(str::to_owned)
+            },
+        });
+        if *class != Class::Other {
+            continue;
+        }
+        let over: Vec<&crate::analysis::Hit> = art
+            .hits
+            .iter()
+            .filter(|h| overlap(Span::new(h.start, h.end), m.span) > 0)
+            .collect();
+        let ok = over.iter().any(|h| h.actors.contains(&m.chain));
+        lk.framelens.add(ok);
+        if let Some(h) = over.iter().max_by_key(|h| {
+            (
+                overlap(Span::new(h.start, h.end), m.span),
+                std::cmp::Reverse(h.start),
+            )
+        }) {
+            r.by_rule
+                .entry(h.link.as_str().to_owned())
+                .or_default()
+                .add(ok);
+        }
+        lk.most_named.add(top == Some(m.chain.as_str()));
+        lk.nearest_name
+            .add(nearest_name(&names, m, false) == Some(m.chain.as_str()));
+        lk.most_recent
+            .add(most_recent(&names, m) == Some(m.chain.as_str()));
+        if !ok {
+            let miss = miss_of(d, m, &over);
+            match miss.class {
+                ErrorClass::NoHit => r.errors.no_hit += 1,
+                ErrorClass::NoActor => r.errors.no_actor += 1,
+                ErrorClass::WrongActor => r.errors.wrong_actor += 1,
+            }
+            let text = form_of(&d.tokens, m.first, m.last).to_lowercase();
+            *tally.missed_texts.entry(text.clone()).or_default() += 1;
+            *tally
+                .by_class
+                .entry(miss.class)
+                .or_default()
+                .entry(text)
+                .or_default() += 1;
+            r.errors.misses.push(miss);
+        }
+    }
+    let c = coref_of(&items);
+    tally.within.framelens.add(&c.framelens);
+    tally.within.head.add(&c.head);
+    tally.within.window.add(&c.window);
+    r.linking.add(&lk);
+    r.per_article.push(ArticleLinking {
+        article: d.name.clone(),
+        linking: lk,
+    });
+    items
+}
+
+/// The party most often named among `names` (ties: the one named first).
+fn most_named<'a>(names: &[NameAt<'a>]) -> Option<&'a str> {
+    let mut named: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        match named.iter_mut().find(|x| x.0 == n.2) {
+            Some(x) => x.1 += 1,
+            None => named.push((n.2, 1, i)),
+        }
+    }
+    named
+        .iter()
+        .max_by_key(|x| (x.1, std::cmp::Reverse(x.2)))
+        .map(|x| x.0)
+}
+
+/// A mention framelens did not link to its chain, with the hits `over` it and their actors
+/// and rules: no hit, hits with no actor, or a wrong actor.
+fn miss_of(d: &Doc, m: &GoldMention, over: &[&crate::analysis::Hit]) -> Miss {
+    let class = if over.is_empty() {
+        ErrorClass::NoHit
+    } else if over.iter().all(|h| h.actors.is_empty()) {
+        ErrorClass::NoActor
+    } else {
+        ErrorClass::WrongActor
+    };
+    let mut actors: Vec<String> = over.iter().flat_map(|h| h.actors.iter().cloned()).collect();
+    actors.sort();
+    actors.dedup();
+    let mut rules: Vec<String> = over.iter().map(|h| h.link.as_str().to_owned()).collect();
+    rules.sort();
+    rules.dedup();
+    Miss {
+        article: d.name.clone(),
+        text: m.text.clone(),
+        chain: m.chain.clone(),
+        class,
+        actors,
+        rules,
+        context: context(d, m),
+    }
+}
+
+impl Linking {
+    /// Adds one article's counts, and recomputes each accuracy.
+    fn add(&mut self, lk: &Linking) {
+        for (a, b) in [
+            (&mut self.framelens, &lk.framelens),
+            (&mut self.most_named, &lk.most_named),
+            (&mut self.nearest_name, &lk.nearest_name),
+            (&mut self.most_recent, &lk.most_recent),
+        ] {
+            a.n += b.n;
+            a.correct += b.correct;
+            a.accuracy = if a.n == 0 {
+                0.0
+            } else {
+                a.correct as f64 / a.n as f64
+            };
+        }
+    }
 }
 
 /// Reads `path` and scores it.
