@@ -547,7 +547,15 @@ struct OracleLabel {
 ///   (including a person's bare surname, which framelens matches) is left out; a span text with a
 ///   `*` (a glob to framelens) or with no letter or digit is left out.
 pub fn oracle_lexicon_yaml(docs: &[BasilDoc]) -> String {
-    // --- actors ---
+    let mut actors = oracle_actors(docs);
+    let used = claim_actor_forms(&mut actors);
+    let (labels, counts) = oracle_labels(docs, &used);
+    oracle_yaml(docs.len(), &labels, counts, &actors)
+}
+
+/// The oracle's actors: the documents' main entities, span targets and named speakers, one per
+/// matcher form of the name, spelt as most often, most mentioned first.
+fn oracle_actors(docs: &[BasilDoc]) -> Vec<OracleActor> {
     // key (matcher form of the name) -> (spelling -> count), in first-seen order.
     let mut groups: Vec<(String, Vec<(String, usize)>)> = Vec::new();
     let mut group_at: HashMap<String, usize> = HashMap::new();
@@ -615,10 +623,14 @@ pub fn oracle_lexicon_yaml(docs: &[BasilDoc]) -> String {
             .then_with(|| a.id.to_lowercase().cmp(&b.id.to_lowercase()))
             .then_with(|| a.id.cmp(&b.id))
     });
-    let mut actors: Vec<OracleActor> = actors.into_iter().map(|(_, a)| a).collect();
+    actors.into_iter().map(|(_, a)| a).collect()
+}
 
-    // Forms framelens matches without our writing them: names, person names and surnames. They
-    // claim their matcher form first, so no alias or label repeats them.
+/// Gives each actor its aliases (the parts of a name with a `/`) and each person the titled
+/// forms of a surname no other person has, and returns the matcher forms now taken, each with
+/// its actor: names, person names and surnames first, as framelens matches them without our
+/// writing them, so no alias or label repeats them.
+fn claim_actor_forms(actors: &mut [OracleActor]) -> HashMap<String, usize> {
     let mut used: HashMap<String, usize> = HashMap::new();
     let mut surname_people: HashMap<String, usize> = HashMap::new();
     for (i, a) in actors.iter().enumerate() {
@@ -674,7 +686,24 @@ pub fn oracle_lexicon_yaml(docs: &[BasilDoc]) -> String {
         }
     }
 
-    // --- labels ---
+    used
+}
+
+/// What the oracle's label spans came to: how many there were, how many had no letter or digit
+/// or a `*`, and how many were an actor's name.
+#[derive(Clone, Copy)]
+struct SpanCounts {
+    spans: usize,
+    unusable: usize,
+    actor_names: usize,
+}
+
+/// The oracle's labels: one per matcher form of the span texts that are no actor's form
+/// (`used`), with their lex/inf and polarity counts.
+fn oracle_labels(
+    docs: &[BasilDoc],
+    used: &HashMap<String, usize>,
+) -> (Vec<OracleLabel>, SpanCounts) {
     let mut labels: Vec<OracleLabel> = Vec::new();
     let mut label_at: HashMap<String, usize> = HashMap::new();
     let (mut spans, mut unusable, mut actor_names) = (0usize, 0usize, 0usize);
@@ -715,7 +744,25 @@ pub fn oracle_lexicon_yaml(docs: &[BasilDoc]) -> String {
         }
     }
 
-    // --- YAML ---
+    let counts = SpanCounts {
+        spans,
+        unusable,
+        actor_names,
+    };
+    (labels, counts)
+}
+
+/// The oracle lexicon as YAML.
+fn oracle_yaml(
+    n_docs: usize,
+    labels: &[OracleLabel],
+    SpanCounts {
+        spans,
+        unusable,
+        actor_names,
+    }: SpanCounts,
+    actors: &[OracleActor],
+) -> String {
     let mut y = String::new();
     y.push_str(
         "# Oracle lexicon generated from the BASIL gold annotations, for evaluation only.\n",
@@ -723,7 +770,7 @@ pub fn oracle_lexicon_yaml(docs: &[BasilDoc]) -> String {
     y.push_str(&format!(
         "# {} documents, {spans} spans -> {} labels ({actor_names} span texts left out as actor \
          names, {unusable} with no letter or digit or with a `*`); {} actors.\n",
-        docs.len(),
+        n_docs,
         labels.len(),
         actors.len()
     ));
@@ -763,7 +810,7 @@ pub fn oracle_lexicon_yaml(docs: &[BasilDoc]) -> String {
     } else {
         y.push_str("actors:\n");
     }
-    for a in &actors {
+    for a in actors {
         y.push_str(&format!("  - id: {}\n", q(&a.id)));
         y.push_str(&format!("    name: {}\n", q(&a.name)));
         y.push_str("    type: movement\n");
