@@ -464,10 +464,7 @@ pub fn score(
         ..EvalReport::default()
     };
     let mut pair_prf = Prf::default();
-    let mut misses_by_term: BTreeMap<String, usize> = BTreeMap::new();
-    let mut misses_by_cat: BTreeMap<String, usize> = BTreeMap::new();
-    let mut fa_by_term: BTreeMap<String, usize> = BTreeMap::new();
-    let mut fa_by_cat: BTreeMap<String, usize> = BTreeMap::new();
+    let mut tally = ErrorTally::default();
     for d in docs {
         let art = an.analyze(&d.name, &d.text);
         let base = baseline::baseline(&art);
@@ -513,13 +510,7 @@ pub fn score(
             };
             let Some((i, h)) = best else {
                 if g.detect {
-                    *misses_by_term.entry(g.term.to_lowercase()).or_default() += 1;
-                    let alone = an.analyze("", &g.term);
-                    let cat = alone
-                        .hits
-                        .first()
-                        .map_or_else(|| "(no lexicon entry)".to_owned(), |h| h.category.clone());
-                    *misses_by_cat.entry(cat).or_default() += 1;
+                    tally.miss(an, &g.term);
                     r.misses.push(o);
                 }
                 continue;
@@ -563,24 +554,52 @@ pub fn score(
         for h in &art.hits {
             let sp = Span::new(h.start, h.end);
             if !detect.iter().any(|&g| overlap(g, sp) > 0) {
-                *fa_by_term.entry(h.text.to_lowercase()).or_default() += 1;
-                *fa_by_cat.entry(h.category.clone()).or_default() += 1;
-                r.false_alarms.push(FalseAlarm {
-                    article: d.name.clone(),
-                    text: h.text.clone(),
-                    term: h.term.clone(),
-                    category: h.category.clone(),
-                    sentence: h.sentence_text.chars().take(80).collect(),
-                });
+                r.false_alarms.push(tally.false_alarm(&d.name, h));
             }
         }
     }
     r.phrase_pairs = pairs.then_some(pair_prf);
-    r.misses_by_term = count_sorted(misses_by_term, 20);
-    r.misses_by_category = count_sorted(misses_by_cat, 20);
-    r.false_alarms_by_term = count_sorted(fa_by_term, 20);
-    r.false_alarms_by_category = count_sorted(fa_by_cat, 20);
+    r.misses_by_term = count_sorted(tally.misses_by_term, 20);
+    r.misses_by_category = count_sorted(tally.misses_by_cat, 20);
+    r.false_alarms_by_term = count_sorted(tally.fa_by_term, 20);
+    r.false_alarms_by_category = count_sorted(tally.fa_by_cat, 20);
     r
+}
+
+/// The misses and false alarms of a scoring run, by term (lower-cased) and by category.
+#[derive(Default)]
+struct ErrorTally {
+    misses_by_term: BTreeMap<String, usize>,
+    misses_by_cat: BTreeMap<String, usize>,
+    fa_by_term: BTreeMap<String, usize>,
+    fa_by_cat: BTreeMap<String, usize>,
+}
+
+impl ErrorTally {
+    /// Counts a gold term no hit found, under the category its words alone get (or "(no lexicon
+    /// entry)").
+    fn miss(&mut self, an: &Analyzer, term: &str) {
+        *self.misses_by_term.entry(term.to_lowercase()).or_default() += 1;
+        let alone = an.analyze("", term);
+        let cat = alone
+            .hits
+            .first()
+            .map_or_else(|| "(no lexicon entry)".to_owned(), |h| h.category.clone());
+        *self.misses_by_cat.entry(cat).or_default() += 1;
+    }
+
+    /// Counts hit `h` of article `article`, which no gold term overlaps, and describes it.
+    fn false_alarm(&mut self, article: &str, h: &Hit) -> FalseAlarm {
+        *self.fa_by_term.entry(h.text.to_lowercase()).or_default() += 1;
+        *self.fa_by_cat.entry(h.category.clone()).or_default() += 1;
+        FalseAlarm {
+            article: article.to_owned(),
+            text: h.text.clone(),
+            term: h.term.clone(),
+            category: h.category.clone(),
+            sentence: h.sentence_text.chars().take(80).collect(),
+        }
+    }
 }
 
 /// Unique (term, sentence) pairs for one document: a predicted pair is right when one of its
@@ -648,6 +667,35 @@ fn prf_line(name: &str, p: &Prf) -> String {
         "  {name:<34} {:>6.3} {:>6.3} {:>6.3}   ({} predicted, {} gold)\n",
         p.precision, p.recall, p.f1, p.predicted, p.gold
     )
+}
+
+/// One list of outcomes in the text report, at most 40 of them, under `title`; nothing when
+/// `v` is empty.
+fn outcome_list(s: &mut String, title: &str, v: &[Outcome]) {
+    use std::fmt::Write as _;
+    if v.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "{title} ({}):", v.len());
+    for o in v.iter().take(40) {
+        let _ = writeln!(
+            s,
+            "  {:?} in {:?}: gold {} / {}; tool {} / {}",
+            o.term,
+            o.sentence.chars().take(50).collect::<String>(),
+            o.gold_actor.as_deref().unwrap_or("null"),
+            o.gold_voice.as_deref().unwrap_or("-"),
+            if o.actors.is_empty() {
+                "none".to_owned()
+            } else {
+                o.actors.join("+")
+            },
+            o.voice.map_or("-", |v| v.as_str())
+        );
+    }
+    if v.len() > 40 {
+        let _ = writeln!(s, "  ... and {} more (see --format json)", v.len() - 40);
+    }
 }
 
 /// Renders evaluation reports as text.
@@ -743,35 +791,10 @@ pub fn render_text(reports: &[EvalReport]) -> String {
                 counts(&r.false_alarms_by_term)
             );
         }
-        let list = |s: &mut String, title: &str, v: &[Outcome]| {
-            if v.is_empty() {
-                return;
-            }
-            let _ = writeln!(s, "{title} ({}):", v.len());
-            for o in v.iter().take(40) {
-                let _ = writeln!(
-                    s,
-                    "  {:?} in {:?}: gold {} / {}; tool {} / {}",
-                    o.term,
-                    o.sentence.chars().take(50).collect::<String>(),
-                    o.gold_actor.as_deref().unwrap_or("null"),
-                    o.gold_voice.as_deref().unwrap_or("-"),
-                    if o.actors.is_empty() {
-                        "none".to_owned()
-                    } else {
-                        o.actors.join("+")
-                    },
-                    o.voice.map_or("-", |v| v.as_str())
-                );
-            }
-            if v.len() > 40 {
-                let _ = writeln!(s, "  ... and {} more (see --format json)", v.len() - 40);
-            }
-        };
-        list(&mut s, "missed", &r.misses);
-        list(&mut s, "wrong voice", &r.wrong_voice);
-        list(&mut s, "wrong quotation", &r.wrong_quote);
-        list(&mut s, "wrong actor", &r.wrong_actor);
+        outcome_list(&mut s, "missed", &r.misses);
+        outcome_list(&mut s, "wrong voice", &r.wrong_voice);
+        outcome_list(&mut s, "wrong quotation", &r.wrong_quote);
+        outcome_list(&mut s, "wrong actor", &r.wrong_actor);
         if !r.misaligned.is_empty() {
             let _ = writeln!(s, "misaligned gold entries ({}):", r.misaligned.len());
             for m in r.misaligned.iter().take(40) {

@@ -1469,7 +1469,13 @@ pub fn render_text(r: &NewswclReport) -> String {
             let _ = writeln!(s, "  {rule:<32} {}", acc(x));
         }
     }
-    let e = &r.errors;
+    errors_text(&mut s, &r.errors);
+    s
+}
+
+/// The errors section of the text report: counts per class, the most frequent missed texts,
+/// and the first 40 misses.
+fn errors_text(s: &mut String, e: &Errors) {
     let _ = writeln!(
         s,
         "linking errors: {} {}, {} {}, {} {}",
@@ -1522,7 +1528,6 @@ pub fn render_text(r: &NewswclReport) -> String {
             );
         }
     }
-    s
 }
 
 #[cfg(test)]

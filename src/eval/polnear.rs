@@ -703,6 +703,25 @@ fn hit_voices(art: &Article, gold: &Annotation, marks: &[Span], hv: &mut HitVoic
     }
 }
 
+/// The recall of each construction row and cue class, and the precision of each kind, from
+/// their counts.
+fn finish_rates(r: &mut PolnearReport, rows: &mut [ConstructionRow]) {
+    for row in rows.iter_mut().chain(r.by_cue_known.values_mut()) {
+        let of = |n: usize| {
+            if row.gold == 0 {
+                0.0
+            } else {
+                n as f64 / row.gold as f64
+            }
+        };
+        row.recall = of(row.found);
+        row.baseline_recall = of(row.baseline_found);
+    }
+    for k in r.by_kind.values_mut() {
+        k.precision = k.matched as f64 / k.predicted.max(1) as f64;
+    }
+}
+
 /// Runs the evaluation on every annotated article under `dir`.
 pub fn eval_polnear(an: &Analyzer, dir: &Path) -> Result<PolnearReport, EvalError> {
     let (docs, unannotated) = load(dir)?;
@@ -814,20 +833,7 @@ pub fn eval_polnear(an: &Analyzer, dir: &Path) -> Result<PolnearReport, EvalErro
         }
         hit_voices(&art, &d.gold, &marks, &mut r.hit_voice);
     }
-    for row in rows.iter_mut().chain(r.by_cue_known.values_mut()) {
-        let of = |n: usize| {
-            if row.gold == 0 {
-                0.0
-            } else {
-                n as f64 / row.gold as f64
-            }
-        };
-        row.recall = of(row.found);
-        row.baseline_recall = of(row.baseline_found);
-    }
-    for k in r.by_kind.values_mut() {
-        k.precision = k.matched as f64 / k.predicted.max(1) as f64;
-    }
+    finish_rates(&mut r, &mut rows);
     r.constructions = rows;
     r.missed_cues = super::count_sorted(missed, 20);
     r.false_cues = super::count_sorted(false_cues, 20);
