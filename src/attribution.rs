@@ -5187,12 +5187,40 @@ mod tests {
             &["sdf"],
         ),
     ];
+    /// A row of a salience reordering test: (last sentences, term, actor id, whether the rule
+    /// moved that party first).
+    type MovedRow = (&'static str, &'static str, &'static str, bool);
+
+    /// Analyses `headline`, `story` and each row's last sentences, and checks that the row's term
+    /// (its last hit when `last`) is linked by salience to the row's actor, with a detail that
+    /// holds `moved_by` exactly when the row says the rule moved it.
+    fn check_moved(headline: &str, story: &str, rows: &[MovedRow], moved_by: &str, last: bool) {
+        for &(end, term, want, moved) in rows {
+            let text = format!("{headline}\n{story}{end}");
+            let a = analyzer().analyze("test", &text);
+            let found = if last {
+                a.hits.iter().rev().find(|h| h.text == term)
+            } else {
+                a.hits.iter().find(|h| h.text == term)
+            };
+            let h = found.expect(term);
+            assert_eq!(h.link, Salience, "{end}");
+            assert_eq!(h.actors, [want], "{end}: {}", h.link_detail);
+            assert_eq!(
+                h.link_detail.contains(moved_by),
+                moved,
+                "{end}: {}",
+                h.link_detail
+            );
+        }
+    }
+
     #[test]
     fn a_head_that_names_fighters_is_an_armed_group_before_a_movement() {
         const STORY: &str = "The People's Defence Force took the town. The National Unity \
                              Government said on Monday that it was proud. ";
         // (last sentence, term, actor, whether the head moved the armed group first)
-        let rows: &[(&str, &str, &str, bool)] = &[
+        let rows: &[MovedRow] = &[
             (
                 "The resistance groups later withdrew.",
                 "resistance groups",
@@ -5213,19 +5241,7 @@ mod tests {
                 false,
             ),
         ];
-        for &(last, term, want, moved) in rows {
-            let text = format!("Headline\n{STORY}{last}");
-            let a = analyzer().analyze("test", &text);
-            let h = a.hits.iter().find(|h| h.text == term).expect(term);
-            assert_eq!(h.link, Salience, "{term}");
-            assert_eq!(h.actors, [want], "{term}: {}", h.link_detail);
-            assert_eq!(
-                h.link_detail.contains("a head that names fighters"),
-                moved,
-                "{term}: {}",
-                h.link_detail
-            );
-        }
+        check_moved("Headline", STORY, rows, "a head that names fighters", false);
     }
 
     /// A state's adjective on a label the state cannot be puts first a party the lexicon makes
@@ -5236,7 +5252,7 @@ mod tests {
         const STORY: &str = "JNIM fighters attacked an army post. JNIM said it killed ten \
                              soldiers. The Wagner Group has been in Mali since 2021. ";
         // (last sentence, term, actor id, whether the state's party was moved first)
-        let rows: &[(&str, &str, &str, bool)] = &[
+        let rows: &[MovedRow] = &[
             (
                 "Witnesses said Russian mercenaries killed 40 civilians.",
                 "mercenaries",
@@ -5256,20 +5272,8 @@ mod tests {
                 false,
             ),
         ];
-        for &(last, term, want, moved) in rows {
-            let text = format!("Mali army battles jihadists\n{STORY}{last}");
-            let a = analyzer().analyze("test", &text);
-            let h = a.hits.iter().rev().find(|h| h.text == term).expect(term);
-            assert_eq!(h.link, Salience, "{last}");
-            assert_eq!(h.actors, [want], "{last}: {}", h.link_detail);
-            assert_eq!(
-                h.link_detail
-                    .contains("by its adjective, and the lexicon makes"),
-                moved,
-                "{last}: {}",
-                h.link_detail
-            );
-        }
+        let moved_by = "by its adjective, and the lexicon makes";
+        check_moved("Mali army battles jihadists", STORY, rows, moved_by, true);
     }
 
     /// Forces named without saying whose, in a state's own words, are that state's though
@@ -5280,7 +5284,7 @@ mod tests {
         const STORY: &str = "India denied the charge. India called the claim baseless. New \
                              Delhi said India would respond. ";
         // (last sentences, term, actor id, whether the speaker's state was moved first)
-        let rows: &[(&str, &str, &str, bool)] = &[
+        let rows: &[MovedRow] = &[
             (
                 "The ISPR issued a statement. \"Security forces killed six militants,\" it said.",
                 "Security forces",
@@ -5300,20 +5304,14 @@ mod tests {
                 false,
             ),
         ];
-        for &(last, term, want, moved) in rows {
-            let text = format!("Pakistan accuses India of backing militants\n{STORY}{last}");
-            let a = analyzer().analyze("test", &text);
-            let h = a.hits.iter().find(|h| h.text == term).expect(term);
-            assert_eq!(h.link, Salience, "{last}");
-            assert_eq!(h.actors, [want], "{last}: {}", h.link_detail);
-            assert_eq!(
-                h.link_detail
-                    .contains("in the words of a state, are its own"),
-                moved,
-                "{last}: {}",
-                h.link_detail
-            );
-        }
+        let headline = "Pakistan accuses India of backing militants";
+        check_moved(
+            headline,
+            STORY,
+            rows,
+            "in the words of a state, are its own",
+            false,
+        );
     }
 
     const NOT_SAME_DESCRIPTION: &[Row] = &[

@@ -766,17 +766,30 @@ fn speakers_own_act_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Opt
     if t.entry.stance <= 0 || !t.agentless_passive {
         return None;
     }
-    let i = ok.iter().position(|&(a, _)| a == s)?;
+    let what = "an act in the passive with no agent, in the words of the party that does it";
+    put_first(ok, ok.iter().position(|&(a, _)| a == s)?, cast, what)
+}
+
+/// The last word of a term, lower-cased: its head, including one the classes of [`Head`]
+/// leave out ("forces").
+fn last_word(term: &str) -> Option<String> {
+    term.rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Moves candidate `i` of `ok` first, and gives the detail that says so: `what`, then the party
+/// with its points and the party it passed with theirs. None when it is first already.
+fn put_first(ok: &mut [(usize, u32)], i: usize, cast: &Cast, what: &str) -> Option<String> {
     if i == 0 {
         return None;
     }
     let (passed, passed_points) = ok[0];
     ok[..=i].rotate_right(1);
-    let p = ok[0].1;
+    let (a, p) = ok[0];
     Some(format!(
-        "an act in the passive with no agent, in the words of the party that does it: {} ({p} \
-         points, ahead of {} with {passed_points})",
-        cast.name(s),
+        "{what}: {} ({p} points, ahead of {} with {passed_points})",
+        cast.name(a),
         cast.name(passed)
     ))
 }
@@ -790,20 +803,15 @@ fn origin_party_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<
     let s = t.origin?;
     let own = |a: usize| a != s && (cast.patron_and_proxy(s, a) || cast.lex.one_party(s, a));
     let i = ok.iter().position(|&(a, _)| own(a))?;
-    if i == 0 || ok[..i].iter().any(|&(a, _)| a == s) {
+    if ok[..i].iter().any(|&(a, _)| a == s) {
         return None;
     }
-    let (passed, passed_points) = ok[0];
-    ok[..=i].rotate_right(1);
-    let (a, p) = ok[0];
-    Some(format!(
-        "the phrase names {} by its adjective, and the lexicon makes {} its own: {} ({p} \
-         points, ahead of {} with {passed_points})",
+    let what = format!(
+        "the phrase names {} by its adjective, and the lexicon makes {} its own",
         cast.name(s),
-        cast.name(a),
-        cast.name(a),
-        cast.name(passed)
-    ))
+        cast.name(ok[i].0)
+    );
+    put_first(ok, i, cast, &what)
 }
 
 /// "Security forces", "the troops", "the army" in a state's own words, with no party in the
@@ -827,28 +835,12 @@ fn speakers_own_forces_first(
     {
         return None;
     }
-    let head = t
-        .span
-        .slice(text)
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())?
-        .to_lowercase();
+    let head = last_word(t.span.slice(text))?;
     if !heads::is_forces_head(&head) {
         return None;
     }
-    let i = ok.iter().position(|&(a, _)| a == s)?;
-    if i == 0 {
-        return None;
-    }
-    let (passed, passed_points) = ok[0];
-    ok[..=i].rotate_right(1);
-    let p = ok[0].1;
-    Some(format!(
-        "forces named without saying whose, in the words of a state, are its own: {} ({p} \
-         points, ahead of {} with {passed_points})",
-        cast.name(s),
-        cast.name(passed)
-    ))
+    let what = "forces named without saying whose, in the words of a state, are its own";
+    put_first(ok, ok.iter().position(|&(a, _)| a == s)?, cast, what)
 }
 
 /// "Resistance groups", "resistance forces": a head that names fighters ([`heads::is_armed_head`])
@@ -858,12 +850,7 @@ fn speakers_own_forces_first(
 /// with the detail that says why; otherwise `ok` is left as it is.
 fn armed_head_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast, text: &str) -> Option<String> {
     // The term's last word: a head the classes of [`Head`] leave out ("forces") counts too.
-    let head = t
-        .span
-        .slice(text)
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())?
-        .to_lowercase();
+    let head = last_word(t.span.slice(text))?;
     let &(first, first_points) = ok.first()?;
     // (Not when the term's voice sides with the movement: `own_side_first` put it first.)
     if !heads::is_armed_head(&head)
