@@ -1010,9 +1010,8 @@ fn designation(
     toks: std::ops::Range<usize>,
     sent: std::ops::Range<usize>,
 ) -> Option<Designation> {
-    let dv = designation_verb(seg, lower, &toks, &sent)?;
+    let (dv, re_prefix) = designation_verb(seg, lower, &toks, &sent)?;
     let verb = seg.tokens[dv].span;
-    let re_prefix = dv >= sent.start + 2 && lower.get(dv - 1) == "-" && lower.get(dv - 2) == "re";
     if let Some(by) = by_designator(seg, mentions, lower, &toks, &sent, dv) {
         return Some(by);
     }
@@ -1066,14 +1065,14 @@ fn is_designation_stop(w: &str) -> bool {
 
 /// The designation verb governing the term at `toks`: at most eight tokens before it in the
 /// same clause (an apposition between commas after the object passed over, once), with only
-/// its object noun phrase between them. None for a compound ("U.S.-designated", read from the
-/// actor mention's role; "re-designated" is a verb).
+/// its object noun phrase between them, and whether it is written "re-designated". None for a
+/// compound ("U.S.-designated", read from the actor mention's role).
 fn designation_verb(
     seg: &Segmented,
     lower: &LowerTokens,
     toks: &std::ops::Range<usize>,
     sent: &std::ops::Range<usize>,
-) -> Option<usize> {
+) -> Option<(usize, bool)> {
     let mut k = toks.start;
     // "considers the SDF, the US-backed force in the northeast, to be a terrorist group": an
     // apposition between commas after the object is passed over, once.
@@ -1132,7 +1131,7 @@ fn designation_verb(
     if dv > sent.start && lower.get(dv - 1) == "-" && !re_prefix {
         return None;
     }
-    Some(dv)
+    Some((dv, re_prefix))
 }
 
 /// The actor a span holds, if any.

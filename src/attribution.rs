@@ -1355,17 +1355,19 @@ fn state_named_by_adjective(cx: &Context, h: &TermHit, adjective: Option<usize>)
     })
 }
 
-/// "Port Sudan army militias", "regime forces": a party's name that ends in a noun for its
-/// forces or its government, written as the noun modifier right before a group noun, owns the
-/// group, as "the militias of the Port Sudan army" does. A bare country name or adjective does
-/// not ("Syria militias", "Palestinian fighters": where they are from).
+/// "Port Sudan army militias": a party's name that ends in a noun for its forces or its rulers
+/// (government, regime, junta ...), written as the noun modifier right before a group noun, owns
+/// the group, as "the militias of the Port Sudan army" does. A country's name does not, bare or
+/// ending in a noun for the country ("Iraq militias", "Islamic Republic militias": where they
+/// are), nor an adjective ("Palestinian fighters").
 fn institution_modifier(cx: &Context, t: &Term) -> Option<usize> {
     let &m = t.left.first()?;
     let last = cx.last_token(m);
     let head = cx.w(last);
     (cx.mentions[m].form == Form::Name
         && last + 1 == t.toks.start
-        && (heads::is_forces_head(head) || heads::GOVERNMENT_NOUNS.contains(&head)))
+        && (heads::is_forces_head(head)
+            || (heads::GOVERNMENT_NOUNS.contains(&head) && !heads::names_a_country(head))))
     .then_some(m)
 }
 
@@ -6219,6 +6221,13 @@ labels:
         ),
         (
             "The RSF crushed an attack by Port Sudan army and militias.",
+            "militias",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        // A name that ends in a noun for the country, not its rulers.
+        (
+            "Islamic Republic militias attacked the base.",
             "militias",
             UnnamedParty,
             &["unnamed-1"],

@@ -794,10 +794,10 @@ fn put_first(ok: &mut [(usize, u32)], i: usize, cast: &Cast, what: &str) -> Opti
     ))
 }
 
-/// "Russian mercenaries", "Iranian militias": a state's adjective on a label that describes a
-/// party of the state's own (its proxies, or a party `part_of` it, by the lexicon) rather than
-/// the state, when the state itself is not the more salient candidate: the most salient such
-/// party goes first. "Palestinian fighters" with no party of Palestine's in focus keep the
+/// "Russian mercenaries", "Iranian militias": a state's adjective on a label says whose party
+/// it is. The most salient candidate the lexicon ties to that state (its proxy or patron, or a
+/// party one with it by `part_of`) goes first, unless the state itself ranks before it (a label
+/// the state cannot be leaves the state out of the candidates). "Palestinian fighters" with no party of Palestine's in focus keep the
 /// discourse's reading (the adjective says only where they are from).
 fn origin_party_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<String> {
     let s = t.origin?;
@@ -814,8 +814,9 @@ fn origin_party_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<
     put_first(ok, i, cast, &what)
 }
 
-/// "Security forces", "the troops", "the army" in a state's own words, with no party in the
-/// phrase: a speaker who names forces without saying whose means its own (the deixis of "our
+/// "Security forces", "the troops", "the army" in a state's own words (a phrase that names its
+/// party is read by the local rules first, and one with an owner phrase after it is left
+/// alone): a speaker who names forces without saying whose means its own (the deixis of "our
 /// forces"), so the speaker's state goes first when it is a candidate. Only for a neutral or
 /// positive label whose head names forces ([`heads::is_forces_head`]) and that has no owner
 /// phrase after it; a delegitimising one is about the other side (see [`resolve`]). It does

@@ -135,6 +135,15 @@ pub fn is_armed_head(w: &str) -> bool {
         || is(ARMED_UNITS)
 }
 
+/// Whether a noun of [`GOVERNMENT_NOUNS`] names the country rather than its rulers ("republic",
+/// "kingdom", "state", "nation", "country", "superpower"), singular or plural.
+pub fn names_a_country(w: &str) -> bool {
+    matches!(
+        singular(w).as_str(),
+        "country" | "nation" | "state" | "kingdom" | "republic" | "superpower"
+    )
+}
+
 /// Nouns for a state's armed or security forces besides [`ARMED_UNITS`], singular.
 const STATE_FORCE_NOUNS: &[&str] = &["troop", "soldier", "army", "military", "police"];
 
