@@ -8,8 +8,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::analysis::discourse::with_parties;
 use crate::analysis::{Analyzer, Article};
-use crate::discourse::with_parties;
 use crate::lexicon::{Lexicon, LexiconBuilder, LexiconError};
 use crate::report::{self, Format, Options};
 
@@ -58,14 +58,14 @@ pub enum LexiconCommand {
     /// Add a label entry to a file in place.
     Add {
         file: PathBuf,
-        entry: crate::lexicon::edit::NewLabel,
+        entry: crate::authoring::edit::NewLabel,
         /// Declare the category in the file even though no loaded lexicon knows it.
         new_category: bool,
     },
     /// Add an actor entry to a file in place.
     AddActor {
         file: PathBuf,
-        entry: crate::lexicon::edit::NewActor,
+        entry: crate::authoring::edit::NewActor,
     },
     /// Lexicon entries for the parties the articles name that no loaded lexicon lists.
     SuggestActors {
@@ -191,7 +191,7 @@ pub enum AppError {
     #[error("{0}")]
     Convert(#[from] crate::lexicon::convert::ConvertError),
     #[error("{0}")]
-    Edit(#[from] crate::lexicon::edit::EditError),
+    Edit(#[from] crate::authoring::edit::EditError),
     #[error("{0}")]
     Summary(#[from] crate::corpus::summary::SummaryError),
     #[error("{0}")]
@@ -210,8 +210,8 @@ impl AppError {
             AppError::Run(crate::corpus::run::RunError::Hits(_)) => 7,
             AppError::Run(_) => 3,
             AppError::Edit(
-                crate::lexicon::edit::EditError::Busy(_)
-                | crate::lexicon::edit::EditError::Unwritable { .. },
+                crate::authoring::edit::EditError::Busy(_)
+                | crate::authoring::edit::EditError::Unwritable { .. },
             ) => 7,
             AppError::Input { .. }
             | AppError::Read(_)
@@ -250,7 +250,7 @@ pub fn read_articles(
 ) -> Result<Vec<crate::input::Document>, AppError> {
     let read = crate::input::read(source, o)?;
     for n in &read.notes {
-        eprintln!("framelens: {}", crate::report::sanitize(n));
+        eprintln!("framelens: {}", crate::text::sanitize(n));
     }
     Ok(read.documents)
 }
@@ -279,7 +279,7 @@ fn emit_text(
 ) -> Result<(), AppError> {
     let text = show_text(docs, config.report.format);
     if config.terminal && config.output.is_none() {
-        emit(out, None, &crate::report::sanitize(&text))
+        emit(out, None, &crate::text::sanitize(&text))
     } else {
         emit(out, config.output.as_deref(), &text)
     }
@@ -603,12 +603,12 @@ fn score_all(
 fn warn_about_matching<'a>(arts: impl IntoIterator<Item = &'a Article>) {
     for a in arts {
         if let Some(note) = a.profile.language_note() {
-            eprintln!("framelens: {}: {note}", crate::report::sanitize(&a.name));
+            eprintln!("framelens: {}: {note}", crate::text::sanitize(&a.name));
         }
         for id in &a.profile.capped_regexes {
             eprintln!(
                 "framelens: {}: the regex entry `{id}` matched {} times, the most counted in one article; its later matches are not counted",
-                crate::report::sanitize(&a.name),
+                crate::text::sanitize(&a.name),
                 crate::matcher::MAX_REGEX_MATCHES
             );
         }
@@ -616,10 +616,10 @@ fn warn_about_matching<'a>(arts: impl IntoIterator<Item = &'a Article>) {
         let Some(first) = odd.first() else { continue };
         eprintln!(
             "framelens: {}: {} term{} found only by reading letters of another script as the Latin letters they look like ('{}' at byte {}); the text may be spelled to evade keyword filters",
-            crate::report::sanitize(&a.name),
+            crate::text::sanitize(&a.name),
             odd.len(),
             if odd.len() == 1 { " was" } else { "s were" },
-            crate::report::sanitize(&first.text),
+            crate::text::sanitize(&first.text),
             first.start
         );
     }
@@ -677,7 +677,7 @@ fn write(out: &mut dyn Write, s: &str) -> Result<(), AppError> {
 }
 
 fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Result<u8, AppError> {
-    use crate::lexicon::{inspect, lint};
+    use crate::authoring::{inspect, lint};
     match c {
         LexiconCommand::Check { files } => {
             let r = lint::check(files, !config.lexicons.no_defaults);
@@ -730,11 +730,11 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
             } else {
                 load_lexicon(&config.lexicons)?.categories
             };
-            crate::lexicon::edit::apply_to_file(file, |p, t| {
+            crate::authoring::edit::apply_to_file(file, |p, t| {
                 if !new_category {
-                    crate::lexicon::edit::check_category(p, t, &entry.category, &known)?;
+                    crate::authoring::edit::check_category(p, t, &entry.category, &known)?;
                 }
-                crate::lexicon::edit::add_label(p, t, entry)
+                crate::authoring::edit::add_label(p, t, entry)
             })?;
             write(
                 out,
@@ -743,8 +743,8 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
             Ok(0)
         }
         LexiconCommand::AddActor { file, entry } => {
-            crate::lexicon::edit::apply_to_file(file, |p, t| {
-                crate::lexicon::edit::add_actor(p, t, entry)
+            crate::authoring::edit::apply_to_file(file, |p, t| {
+                crate::authoring::edit::add_actor(p, t, entry)
             })?;
             write(
                 out,
@@ -753,8 +753,8 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
             Ok(0)
         }
         LexiconCommand::Remove { file, id } => {
-            crate::lexicon::edit::apply_to_file(file, |p, t| {
-                crate::lexicon::edit::remove(p, t, id)
+            crate::authoring::edit::apply_to_file(file, |p, t| {
+                crate::authoring::edit::remove(p, t, id)
             })?;
             write(out, &format!("removed `{id}` from {}\n", file.display()))?;
             Ok(0)
@@ -815,7 +815,7 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
                             found.push((d.origin.clone(), an.unlisted(&d.text)));
                         }
                     }
-                    crate::lexicon::suggest::render(&found, articles)
+                    crate::authoring::suggest::render(&found, articles)
                 }
                 _ => String::new(),
             };
@@ -950,7 +950,7 @@ fn run_corpus(
         |s| {
             if shown < SHOWN_SKIPS {
                 shown += 1;
-                bar.suspend(|| eprintln!("framelens: {}", crate::report::sanitize(&s.to_string())));
+                bar.suspend(|| eprintln!("framelens: {}", crate::text::sanitize(&s.to_string())));
             } else {
                 more += 1;
             }
@@ -979,7 +979,7 @@ fn run_corpus(
             } else {
                 "s repeat"
             },
-            crate::report::sanitize(id),
+            crate::text::sanitize(id),
             origin
         );
     }

@@ -98,11 +98,11 @@ impl fmt::Display for Diagnostic {
             // The caret goes under the column'th character; tabs are kept so it lines up, and
             // escaped control characters count at their escaped width.
             let before: String = shown.chars().take(caret_at).collect();
-            let lead: String = crate::report::sanitize(&before)
+            let lead: String = crate::text::sanitize(&before)
                 .chars()
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            let shown = crate::report::sanitize(&shown);
+            let shown = crate::text::sanitize(&shown);
             write!(f, "\n{pad} |\n{num} | {shown}\n{pad} | {lead}^")?;
         }
         Ok(())

@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::analysis::voice::Voice;
 use crate::analysis::{Article, Hit};
 use crate::lexicon::{Kind, Lexicon, SourceFile};
-use crate::voice::Voice;
 
 /// A sentence that backs a claim.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -113,7 +113,7 @@ pub struct ActorDiff {
     pub swaps: Vec<Swap>,
     /// For a party no lexicon lists: unlisted (named) or unnamed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub origin: Option<crate::discourse::Origin>,
+    pub origin: Option<crate::analysis::discourse::Origin>,
 }
 
 /// The verbs one source uses to introduce one speaker.

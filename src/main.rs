@@ -683,7 +683,7 @@ fn main() -> ExitCode {
             } => LexiconCommand::Add {
                 file,
                 new_category,
-                entry: framelens::lexicon::edit::NewLabel {
+                entry: framelens::authoring::edit::NewLabel {
                     id,
                     forms,
                     regex,
@@ -704,7 +704,7 @@ fn main() -> ExitCode {
                 adjectives,
             } => LexiconCommand::AddActor {
                 file,
-                entry: framelens::lexicon::edit::NewActor {
+                entry: framelens::authoring::edit::NewActor {
                     id,
                     name,
                     actor_type,

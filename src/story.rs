@@ -1,5 +1,5 @@
 //! Story: several articles read as coverage of one event. An unnamed party of one article (see
-//! [`crate::discourse`]) is aligned with the party that plays the same role in another: a party
+//! [`crate::analysis::discourse`]) is aligned with the party that plays the same role in another: a party
 //! that article names, or an unnamed party of its own.
 //!
 //! The role of a party is read from the sentences that speak of it: the other parties named
@@ -15,11 +15,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::analysis::attribution::LinkRule;
+use crate::analysis::discourse::Origin;
+use crate::analysis::titles::Known;
 use crate::analysis::{Analyzer, Article};
-use crate::attribution::LinkRule;
-use crate::discourse::Origin;
 use crate::lexicon::{ActorType, Lexicon};
-use crate::titles::Known;
 
 /// Words too common to say anything about a role.
 const STOPWORDS: &[&str] = &[
@@ -325,7 +325,7 @@ fn rename(lex: &Lexicon, art: &mut Article, old: &str, new: &str, from: Option<I
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::LinkRule;
+    use crate::analysis::attribution::LinkRule;
     use crate::lexicon::Lexicon;
     use std::sync::OnceLock;
 

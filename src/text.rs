@@ -1225,6 +1225,68 @@ impl WordSet {
     }
 }
 
+/// Makes article text safe to print on a terminal: control characters (escape sequences among
+/// them) and bidi overrides are shown as `\u{..}` instead of being sent raw.
+pub fn sanitize(t: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        if (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+// Quotation marks, as characters and as tokens.
+
+pub(crate) fn is_opening_double(c: char) -> bool {
+    matches!(c, '\u{201C}' | '\u{201E}' | '\u{00AB}')
+}
+
+pub(crate) fn is_closing_double(c: char) -> bool {
+    matches!(c, '\u{201D}' | '\u{00BB}')
+}
+
+/// A double quotation mark, straight or curly, or a guillemet.
+pub(crate) fn is_double(c: char) -> bool {
+    c == '"' || is_opening_double(c) || is_closing_double(c)
+}
+
+/// A quotation mark of any kind, as one token ("“", "'", "«").
+pub(crate) fn is_quote_token(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(is_quote_char) && cs.next().is_none()
+}
+
+pub(crate) fn is_quote_char(c: char) -> bool {
+    is_double(c) || matches!(c, '\'' | '\u{2018}' | '\u{2019}')
+}
+
+/// Index of the token containing byte `b` (or the first token after it).
+pub fn token_at(seg: &Segmented, b: usize) -> Option<usize> {
+    let i = seg.tokens.partition_point(|t| t.span.end <= b);
+    (i < seg.tokens.len()).then_some(i)
+}
+
+/// Indices of the tokens inside `span`. A span that starts inside a token and covers no whole
+/// one (a term between invisible format characters the tokenizer keeps in the word,
+/// "\u{202e}militants\u{202c}") gets the token it starts in.
+pub fn token_range(seg: &Segmented, span: Span) -> Range<usize> {
+    let s = seg.tokens.partition_point(|t| t.span.start < span.start);
+    let e = seg.tokens.partition_point(|t| t.span.end <= span.end);
+    if e <= s
+        && let Some(t) = seg.token_at(span.start)
+    {
+        return t..t + 1;
+    }
+    s..e.max(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use assert_cmd::Command;
 use common::{analyze, analyzer, root};
-use framelens::speech::Kind;
-use framelens::voice::Voice;
+use framelens::analysis::speech::Kind;
+use framelens::analysis::voice::Voice;
 
 fn framelens() -> Command {
     Command::cargo_bin("framelens").expect("binary built")
@@ -1055,7 +1055,7 @@ fn voice_of_hits_under_the_new_frames() {
 
 #[test]
 fn titles_are_told_from_speech() {
-    use framelens::voice::is_title;
+    use framelens::analysis::voice::is_title;
     for (quoted, title) in [
         ("Fox News Sunday", true),
         ("Orange is the New Black", true),

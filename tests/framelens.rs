@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use common::{analyze, analyzer, root};
+use framelens::analysis::voice::Voice;
 use framelens::analysis::{Analyzer, Article, Hit};
 use framelens::lexicon::{Lexicon, LexiconBuilder};
-use framelens::voice::Voice;
 use predicates::prelude::PredicateBooleanExt;
 
 // ---------------------------------------------------------------- fixtures
@@ -1533,7 +1533,7 @@ fn speaker_resolves_to_actor_through_pronoun() {
 fn title_mentions(a: &Article) -> Vec<(&str, &str, &str)> {
     a.mentions
         .iter()
-        .filter(|m| m.form == framelens::actors::Form::Title)
+        .filter(|m| m.form == framelens::analysis::mention::Form::Title)
         .map(|m| {
             (
                 m.text.as_str(),
@@ -1671,7 +1671,7 @@ fn a_title_stands_for_the_one_person_named_with_it() {
     assert!(
         a.mentions
             .iter()
-            .all(|m| m.form != framelens::actors::Form::Title),
+            .all(|m| m.form != framelens::analysis::mention::Form::Title),
         "{:?}",
         a.mentions
     );
@@ -6590,7 +6590,7 @@ fn an_attribution_noun_at_the_first_byte_of_a_text_is_read() {
     let h = hit(&a, "Claims", 0);
     assert_eq!(
         h.link,
-        framelens::attribution::LinkRule::None,
+        framelens::analysis::attribution::LinkRule::None,
         "{}",
         h.link_detail
     );

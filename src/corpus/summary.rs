@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::analysis::Article;
-use crate::discourse::Origin;
+use crate::analysis::discourse::Origin;
 use crate::lexicon::{Kind, Lexicon};
 
 /// The version of the summary format; merging refuses other versions.

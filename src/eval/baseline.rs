@@ -4,8 +4,9 @@
 //! paragraph). It has no notion of speakers, frames, designations or attribution rules.
 
 use crate::analysis::Article;
+use crate::analysis::voice::Voice;
+use crate::text::token_range;
 use crate::text::{Span, segment};
-use crate::voice::{Voice, token_range};
 
 /// How far the window reaches, in tokens, on each side of a term.
 pub const WINDOW: usize = 10;
@@ -27,7 +28,7 @@ pub fn baseline(art: &Article) -> Vec<BaselineHit> {
         .filter(|m| {
             !matches!(
                 m.form,
-                crate::actors::Form::Pronoun | crate::actors::Form::Title
+                crate::analysis::mention::Form::Pronoun | crate::analysis::mention::Form::Title
             )
         })
         .map(|m| {
@@ -60,7 +61,7 @@ pub fn baseline(art: &Article) -> Vec<BaselineHit> {
                 .map_or(Span::new(0, h.start), |p| seg.paragraphs[p].span);
             let marks = art.text[para.start..h.start.max(para.start)]
                 .chars()
-                .filter(|&c| crate::voice::is_double(c))
+                .filter(|&c| crate::text::is_double(c))
                 .count();
             BaselineHit {
                 actors: best.map(|(_, a)| vec![a.to_owned()]).unwrap_or_default(),

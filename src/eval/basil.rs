@@ -636,7 +636,7 @@ fn claim_actor_forms(actors: &mut [OracleActor]) -> HashMap<String, usize> {
     for (i, a) in actors.iter().enumerate() {
         used.entry(Normalized::form(&a.name)).or_insert(i);
         if a.person
-            && let Some(s) = crate::actors::surname(&a.name)
+            && let Some(s) = crate::analysis::actors::surname(&a.name)
         {
             used.entry(Normalized::form(s)).or_insert(i);
             *surname_people.entry(Normalized::form(s)).or_default() += 1;
@@ -657,7 +657,7 @@ fn claim_actor_forms(actors: &mut [OracleActor]) -> HashMap<String, usize> {
     };
     for (i, a) in actors.iter_mut().enumerate() {
         if a.person {
-            let Some(s) = crate::actors::surname(&a.name).map(str::to_owned) else {
+            let Some(s) = crate::analysis::actors::surname(&a.name).map(str::to_owned) else {
                 continue;
             };
             if surname_people.get(&Normalized::form(&s)).copied() == Some(1) {

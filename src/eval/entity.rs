@@ -32,10 +32,10 @@ use serde::Serialize;
 use super::basil::{looks_like_person, q, yaml_list};
 use super::{EvalError, LineError};
 use crate::analysis::Analyzer;
+use crate::analysis::voice::Voice;
 use crate::lexicon::LexiconBuilder;
 use crate::matcher::Normalized;
 use crate::text::Span;
-use crate::voice::Voice;
 
 /// One annotated mention.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -229,7 +229,7 @@ fn entities(mentions: &[RoleMention]) -> Vec<Entity> {
     let mut surnames: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
     for e in &out {
         if looks_like_person(&e.name)
-            && let Some(s) = crate::actors::surname(&e.name)
+            && let Some(s) = crate::analysis::actors::surname(&e.name)
         {
             surnames.insert(
                 (e.document.clone(), Normalized::form(s)),
@@ -283,7 +283,7 @@ fn oracle_actors(entities: &[Entity]) -> Result<(String, BTreeMap<String, String
             .map(|m| {
                 // A state's people ("Ukrainians") are a population, not the state.
                 let ty = match m.form {
-                    crate::actors::Form::People => crate::lexicon::ActorType::Population,
+                    crate::analysis::mention::Form::People => crate::lexicon::ActorType::Population,
                     _ => bundled.lexicon.actors[m.actor].actor_type,
                 };
                 (ty.as_str(), m.form)
@@ -292,7 +292,7 @@ fn oracle_actors(entities: &[Entity]) -> Result<(String, BTreeMap<String, String
         // A name the bundled lexicon knows as something else is no person ("United States",
         // "United Nations").
         let person = looks_like_person(&e.name)
-            && known.is_none_or(|(_, form)| form == crate::actors::Form::Person);
+            && known.is_none_or(|(_, form)| form == crate::analysis::mention::Form::Person);
         y.push_str(&format!(
             "  - id: {}\n    name: {}\n    type: {ty}\n",
             q(&id),

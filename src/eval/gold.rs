@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{EvalDoc, EvalError, GoldItem, resolve_actor};
+use serde::Serialize;
+
+use super::error::EvalError;
 use crate::lexicon::Lexicon;
 use crate::text::Span;
 
@@ -165,4 +167,78 @@ pub fn load(
         });
     }
     Ok((docs, misaligned))
+}
+
+/// One annotated item of a document.
+#[derive(Clone, Debug, Serialize)]
+pub struct GoldItem {
+    /// Byte span in the document's text.
+    pub span: Span,
+    pub term: String,
+    /// Counts for phrase detection (BASIL: `lex` spans only).
+    pub detect: bool,
+    /// The gold actor id, when the annotation gives one: `Some(None)` means "describes no actor".
+    pub actor: Option<Option<String>>,
+    /// The gold voice (author / quote / reported / scare), when annotated.
+    pub voice: Option<String>,
+    /// Whether the item sits inside quotation marks, when annotated.
+    pub quoted: Option<bool>,
+    /// The speaker's actor id, when the gold names a speaker that is a known actor.
+    pub speaker: Option<String>,
+}
+
+/// An article with its gold items.
+#[derive(Clone, Debug)]
+pub struct EvalDoc {
+    pub name: String,
+    pub text: String,
+    pub gold: Vec<GoldItem>,
+}
+
+/// Resolves a gold actor or speaker name to an actor id through the actor lexicon: exact name,
+/// id, alias or person first (underscores read as spaces), then any alias or person surname that
+/// appears in the string ("Hakan Fidan (Turkish Foreign Minister)").
+pub fn resolve_actor(lex: &Lexicon, name: &str) -> Option<String> {
+    let spaced = name.replace('_', " ");
+    let n = spaced.trim().to_lowercase();
+    for a in &lex.actors {
+        let names = std::iter::once(&a.name).chain(&a.aliases).chain(
+            a.people
+                .iter()
+                .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases)),
+        );
+        if a.id.to_lowercase() == name.trim().to_lowercase()
+            || a.id.to_lowercase() == n
+            || names.clone().any(|x| x.to_lowercase() == n)
+        {
+            return Some(a.id.clone());
+        }
+    }
+    let words: Vec<&str> = spaced
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+        .collect();
+    for a in &lex.actors {
+        let mut forms: Vec<&str> = a.aliases.iter().map(String::as_str).collect();
+        forms.push(&a.name);
+        forms.extend(a.adjectives.iter().map(String::as_str));
+        for p in &a.people {
+            forms.push(&p.name);
+            if let Some(s) = crate::analysis::actors::surname(&p.name) {
+                forms.push(s);
+            }
+        }
+        for f in forms {
+            let fw: Vec<&str> = f.split_whitespace().collect();
+            if fw.is_empty() {
+                continue;
+            }
+            if words
+                .windows(fw.len())
+                .any(|w| w.iter().zip(&fw).all(|(x, y)| x.eq_ignore_ascii_case(y)))
+            {
+                return Some(a.id.clone());
+            }
+        }
+    }
+    None
 }

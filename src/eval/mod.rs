@@ -24,7 +24,12 @@ pub mod baseline;
 pub mod basil;
 pub mod coref;
 pub mod entity;
+pub(crate) mod error;
 pub mod gold;
+
+pub use error::{EvalError, LineError};
+pub(crate) use error::{char_starts, sorted_files};
+pub use gold::{EvalDoc, GoldItem, resolve_actor};
 pub mod metrics;
 pub mod newswcl;
 pub mod polnear;
@@ -35,90 +40,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::analysis::voice::Voice;
 use crate::analysis::{Analyzer, Hit};
-use crate::diagnostic::Diagnostic;
 use crate::lexicon::Lexicon;
 use crate::text::Span;
-use crate::voice::Voice;
 use metrics::{Accuracy, Confusion, Prf, confuse};
-
-/// Why an evaluation could not run.
-#[derive(Debug, thiserror::Error)]
-pub enum EvalError {
-    #[error("cannot read {path}: {reason}")]
-    Io { path: String, reason: String },
-    #[error("{0}")]
-    Gold(Diagnostic),
-    #[error("no gold files (*.yaml) in {0}")]
-    Empty(String),
-    #[error("cannot build the oracle lexicon: {0}")]
-    Oracle(String),
-    /// A data file with a malformed line.
-    #[error("{0}")]
-    Format(newswcl::ParseError),
-    /// A line of an annotation file (brat, SemEval labels or roles) that cannot be read.
-    #[error("{0}")]
-    Line(LineError),
-}
-
-/// A line of an annotation file that cannot be read: file, line and column (1-based), message.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{path}:{line}:{column}: {message}")]
-pub struct LineError {
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-/// The byte offset of every character of `text`, and of its end: annotation files count
-/// characters, framelens counts bytes.
-pub(crate) fn char_starts(text: &str) -> Vec<usize> {
-    text.char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect()
-}
-
-/// The files of `dir` with extension `ext`, in name order.
-pub(crate) fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<std::path::PathBuf>, EvalError> {
-    let mut v: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| EvalError::Io {
-            path: dir.display().to_string(),
-            reason: e.to_string(),
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == ext))
-        .collect();
-    v.sort();
-    Ok(v)
-}
-
-/// One annotated item of a document.
-#[derive(Clone, Debug, Serialize)]
-pub struct GoldItem {
-    /// Byte span in the document's text.
-    pub span: Span,
-    pub term: String,
-    /// Counts for phrase detection (BASIL: `lex` spans only).
-    pub detect: bool,
-    /// The gold actor id, when the annotation gives one: `Some(None)` means "describes no actor".
-    pub actor: Option<Option<String>>,
-    /// The gold voice (author / quote / reported / scare), when annotated.
-    pub voice: Option<String>,
-    /// Whether the item sits inside quotation marks, when annotated.
-    pub quoted: Option<bool>,
-    /// The speaker's actor id, when the gold names a speaker that is a known actor.
-    pub speaker: Option<String>,
-}
-
-/// An article with its gold items.
-#[derive(Clone, Debug)]
-pub struct EvalDoc {
-    pub name: String,
-    pub text: String,
-    pub gold: Vec<GoldItem>,
-}
 
 /// Voice, actor and speaker figures for one method.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -191,54 +117,6 @@ pub struct EvalReport {
     pub wrong_actor: Vec<Outcome>,
     pub false_alarms: Vec<FalseAlarm>,
     pub misaligned: Vec<String>,
-}
-
-/// Resolves a gold actor or speaker name to an actor id through the actor lexicon: exact name,
-/// id, alias or person first (underscores read as spaces), then any alias or person surname that
-/// appears in the string ("Hakan Fidan (Turkish Foreign Minister)").
-pub fn resolve_actor(lex: &Lexicon, name: &str) -> Option<String> {
-    let spaced = name.replace('_', " ");
-    let n = spaced.trim().to_lowercase();
-    for a in &lex.actors {
-        let names = std::iter::once(&a.name).chain(&a.aliases).chain(
-            a.people
-                .iter()
-                .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases)),
-        );
-        if a.id.to_lowercase() == name.trim().to_lowercase()
-            || a.id.to_lowercase() == n
-            || names.clone().any(|x| x.to_lowercase() == n)
-        {
-            return Some(a.id.clone());
-        }
-    }
-    let words: Vec<&str> = spaced
-        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
-        .collect();
-    for a in &lex.actors {
-        let mut forms: Vec<&str> = a.aliases.iter().map(String::as_str).collect();
-        forms.push(&a.name);
-        forms.extend(a.adjectives.iter().map(String::as_str));
-        for p in &a.people {
-            forms.push(&p.name);
-            if let Some(s) = crate::actors::surname(&p.name) {
-                forms.push(s);
-            }
-        }
-        for f in forms {
-            let fw: Vec<&str> = f.split_whitespace().collect();
-            if fw.is_empty() {
-                continue;
-            }
-            if words
-                .windows(fw.len())
-                .any(|w| w.iter().zip(&fw).all(|(x, y)| x.eq_ignore_ascii_case(y)))
-            {
-                return Some(a.id.clone());
-            }
-        }
-    }
-    None
 }
 
 /// Evaluates the analyzer on a folder in the framelens gold format.
@@ -346,7 +224,7 @@ pub(crate) fn count_sorted(m: BTreeMap<String, usize>, keep: usize) -> Vec<(Stri
 }
 
 /// The parties of one article that no lexicon lists, by id, with the description keys that
-/// name them ([`crate::heads::description_key`]): an unlisted party's name ("community protection
+/// name them ([`crate::analysis::heads::description_key`]): an unlisted party's name ("community protection
 /// guard"), and the heads of the terms tied to an unnamed party ("bandit" for "unnamed party 1
 /// ('Bandits')"). A gold actor that the lexicon does not know either (`?Community Protection
 /// Guards`, `?bandits`) is that party when its key is the unlisted party's, or its head is one of
@@ -355,13 +233,13 @@ pub(crate) fn count_sorted(m: BTreeMap<String, usize>, keep: usize) -> Vec<(Stri
 /// What it does not do: match a gold party to an unnamed party by anything but the words of its
 /// terms ("?Nagorno-Karabakh Republic" is not "unnamed party 1 ('separatist regime')").
 struct Outside {
-    keys: BTreeMap<String, (crate::discourse::Origin, Vec<String>)>,
+    keys: BTreeMap<String, (crate::analysis::discourse::Origin, Vec<String>)>,
 }
 
 impl Outside {
     fn of(art: &crate::analysis::Article) -> Outside {
-        use crate::discourse::Origin;
-        use crate::heads::{description_key, key_head};
+        use crate::analysis::discourse::Origin;
+        use crate::analysis::heads::{description_key, key_head};
         let mut keys = BTreeMap::new();
         for p in &art.parties {
             let words: Vec<String> = match p.origin {
@@ -387,11 +265,11 @@ impl Outside {
     /// Whether the tool's `actors` hold the party the lexicon does not know that the gold names
     /// `name` (without its `?`).
     fn names(&self, name: &str, actors: &[String]) -> bool {
-        use crate::discourse::Origin;
-        let Some(key) = crate::heads::description_key(name) else {
+        use crate::analysis::discourse::Origin;
+        let Some(key) = crate::analysis::heads::description_key(name) else {
             return false;
         };
-        let head = crate::heads::key_head(&key);
+        let head = crate::analysis::heads::key_head(&key);
         actors.iter().any(|id| {
             self.keys
                 .get(id)

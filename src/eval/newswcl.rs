@@ -35,8 +35,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::EvalError;
 use super::coref::{Conll, ConllFigures, Partition, conll};
+use super::error::EvalError;
+pub use super::error::ParseError;
 use super::metrics::Accuracy;
 use crate::analysis::{Analyzer, Article};
 use crate::lexicon::{ActorEntry, ActorType, Kind, LabelEntry, Lexicon, Person, SourceFile};
@@ -150,15 +151,6 @@ pub struct Doc {
     pub tokens: Vec<Token>,
     /// In the order they open; a mention on two chains is two mentions.
     pub mentions: Vec<GoldMention>,
-}
-
-/// A line of the file that cannot be read.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{path}:{line}: {message}")]
-pub struct ParseError {
-    pub path: String,
-    pub line: usize,
-    pub message: String,
 }
 
 /// The chain's type: the part after its last `_` (`0_USA_Trump_ACTOR` -> `ACTOR`).
@@ -647,7 +639,8 @@ fn lemma(w: &str) -> String {
 /// President", "Secretary General").
 fn is_title(form: &str) -> bool {
     form.split_whitespace().last().is_some_and(|w| {
-        crate::heads::class_of(&w.to_lowercase()) == Some(crate::heads::Class::Role)
+        crate::analysis::heads::class_of(&w.to_lowercase())
+            == Some(crate::analysis::heads::Class::Role)
     })
 }
 

@@ -5,7 +5,7 @@
 //! `framelens eval --polnear DIR` reads `DIR/text/NAME.txt` and `DIR/attributions/NAME_ANN.ann`
 //! (or every subfolder of DIR laid out so, such as `train/` and `dev/`). An article annotated by
 //! several annotators is scored against the first annotation in file-name order, so each
-//! article counts once. It measures the relations of [`crate::speech`] (every kind but `scare`):
+//! article counts once. It measures the relations of [`crate::analysis::speech`] (every kind but `scare`):
 //! - **content tokens**: precision, recall and F1 of the word tokens framelens attributes against
 //!   the tokens of the gold `Content` spans;
 //! - **relations**: a predicted relation matches a gold one (one to one, largest overlap first)
@@ -34,10 +34,10 @@ use serde::Serialize;
 
 use super::metrics::{Accuracy, Prf};
 use super::{EvalError, LineError};
+use crate::analysis::speech::Kind;
+use crate::analysis::voice::Voice;
 use crate::analysis::{Analyzer, Article};
-use crate::speech::Kind;
 use crate::text::{Segmented, Span, TokenKind, segment};
-use crate::voice::Voice;
 
 /// One annotated attribution: its spans as byte ranges into the text (a span annotated in
 /// fragments gives several).
@@ -484,7 +484,7 @@ pub struct PolnearReport {
     pub baseline: Figures,
     pub by_kind: BTreeMap<&'static str, KindRow>,
     /// Relation recall on the gold attributions whose cue holds a verb framelens reads as a cue
-    /// ([`crate::voice::is_cue_word`]), and on the others (verbs of supporting, seeming and
+    /// ([`crate::analysis::words::is_cue_word`]), and on the others (verbs of supporting, seeming and
     /// trying, prepositions such as "talked about": attributions in PolNeAR's wide sense).
     pub by_cue_known: BTreeMap<&'static str, ConstructionRow>,
     pub constructions: Vec<ConstructionRow>,
@@ -798,7 +798,7 @@ pub fn eval_polnear(an: &Analyzer, dir: &Path) -> Result<PolnearReport, EvalErro
             let base_found = bpairs.iter().any(|&(_, x)| x == pos);
             let known = cue_text(&d.text, &g.cue)
                 .split(|c: char| !c.is_alphanumeric())
-                .any(crate::voice::is_cue_word);
+                .any(crate::analysis::words::is_cue_word);
             let name = if known {
                 "cue framelens reads"
             } else {

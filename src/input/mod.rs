@@ -17,14 +17,15 @@ pub mod decode;
 pub mod fetch;
 pub mod html;
 pub mod markdown;
+pub mod record;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::corpus::input::{Fields, is_blank, json_fields, json_reason, object_fields};
 use decode::{DecodeError, Hints};
 use fetch::FetchError;
 use html::HtmlError;
+use record::{Fields, is_blank, json_fields, json_reason, object_fields};
 
 /// Where an article comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -68,7 +68,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use super::{Kind, Lexicon};
+use super::model::{Kind, Lexicon};
 use crate::matcher::Normalized;
 
 /// A dictionary format of another tool.

@@ -9,7 +9,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{ActorEntry, ActorType, Epithet, Kind, LabelEntry, Person, Requirement};
+use super::model::{ActorEntry, ActorType, Epithet, Kind, LabelEntry, Person, Requirement};
 use crate::diagnostic::Diagnostic;
 use crate::matcher::RegexFault;
 

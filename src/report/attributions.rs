@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Format, Options, Styles, json, md_escape, paint, sanitize, wrap};
 use crate::analysis::Article;
-use crate::speech::{AttributionOut, Kind};
+use crate::analysis::speech::{AttributionOut, Kind};
 
 #[derive(Serialize)]
 struct AttributionsJson<'a> {

@@ -21,12 +21,12 @@ use minijinja::value::{Enumerator, Object, ObjectRepr};
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
 use serde::Serialize;
 
-use super::sanitize;
+use crate::analysis::voice::Voice;
 use crate::analysis::{Article, Hit};
 use crate::diff::{Comparison, Evidence, Side, TermUse};
 use crate::lexicon::{Kind, Lexicon};
 use crate::text::Span;
-use crate::voice::Voice;
+use crate::text::sanitize;
 
 const COMPARE_TEMPLATE: &str = include_str!("templates/compare.html");
 const SCORE_TEMPLATE: &str = include_str!("templates/score.html");

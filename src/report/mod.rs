@@ -13,10 +13,11 @@ use std::fmt::Write as _;
 use anstyle::{AnsiColor, Effects, Style};
 use serde::Serialize;
 
+use crate::analysis::voice::Voice;
 use crate::analysis::{Article, Hit};
 use crate::diff::{Comparison, Evidence, Side};
 use crate::lexicon::{Kind, Lexicon, SourceFile};
-use crate::voice::Voice;
+use crate::text::sanitize;
 
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,22 +105,6 @@ impl Styles {
 
 fn paint(s: Style, t: &str) -> String {
     format!("{}{t}{}", s.render(), s.render_reset())
-}
-
-/// Makes article text safe to print on a terminal: control characters (escape sequences among
-/// them) and bidi overrides are shown as `\u{..}` instead of being sent raw.
-pub fn sanitize(t: &str) -> String {
-    let mut out = String::with_capacity(t.len());
-    for c in t.chars() {
-        if (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-        {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn wrap(t: &str, width: usize, indent: &str) -> String {
@@ -673,7 +658,7 @@ fn compare_actor_text(s: &mut String, d: &crate::diff::ActorDiff, st: &Styles, w
         )
     );
     match d.origin {
-        Some(crate::discourse::Origin::Unnamed) => {
+        Some(crate::analysis::discourse::Origin::Unnamed) => {
             let _ = writeln!(
                 s,
                 "{}",
@@ -684,7 +669,7 @@ fn compare_actor_text(s: &mut String, d: &crate::diff::ActorDiff, st: &Styles, w
                 )
             );
         }
-        Some(crate::discourse::Origin::Unlisted) => {
+        Some(crate::analysis::discourse::Origin::Unlisted) => {
             let _ = writeln!(
                 s,
                 "{}",

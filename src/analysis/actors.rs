@@ -3,65 +3,13 @@
 //!
 //! Names written slightly wrong in real copy ("Blinekn", "Araqchi") resolve to the person they
 //! almost spell, under a strict rule (see [`NearMiss`]) so that ordinary capitalised words do not
-//! become false actors. What it does not do: resolve pronouns (that is [`crate::voice`]'s speaker
+//! become false actors. What it does not do: resolve pronouns (that is [`crate::analysis::voice`]'s speaker
 //! coreference), or find parties the lexicon does not list.
 
-use serde::Serialize;
-
+use crate::analysis::mention::{Form, Mention, Role};
 use crate::lexicon::{ActorType, Lexicon};
 use crate::matcher::{Hit, Pattern};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
-
-/// How a mention names its actor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Form {
-    Name,
-    Adjective,
-    /// The noun for a state's people ("Iranians", "Israelis"): it names the state as a
-    /// population, which suffers acts as often as it does them.
-    People,
-    Person,
-    /// A third-person singular pronoun (he, his, she, her) standing for a person named before.
-    Pronoun,
-    /// A definite description by a person's title ("the president" after "President Donald
-    /// Trump"), standing for that person (see [`crate::titles::title_mentions`]).
-    Title,
-}
-
-/// The role a compound gives the named actor: "U.S.-backed" makes the US the backer of the
-/// thing described, not the thing itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// -backed, -sponsored, -funded, -armed, -supported, -aligned, -allied
-    Backer,
-    /// -led
-    Leader,
-    /// -designated, -listed
-    Designator,
-    /// -held, -controlled, -run, -ruled, -occupied, -administered
-    Controller,
-}
-
-/// One place where the article names an actor.
-#[derive(Clone, Debug, Serialize)]
-pub struct Mention {
-    pub span: Span,
-    /// Index into [`Lexicon::actors`].
-    pub actor: usize,
-    pub form: Form,
-    /// The person named, when the form is a person.
-    pub person: Option<String>,
-    pub role: Option<Role>,
-    /// Span of the whole compound ("U.S.-designated"), when there is one.
-    pub compound: Option<Span>,
-    /// Set when the name was resolved as a near miss of a listed name: a known person's name
-    /// misspelt, or a party's name renamed or shortened ([`crate::unlisted::renamed`]).
-    pub near_miss_of: Option<String>,
-    /// For a pronoun, the mention it stands for, as written.
-    pub antecedent: Option<String>,
-}
 
 #[derive(Clone, Debug)]
 struct FormInfo {
@@ -518,7 +466,8 @@ pub fn surname(name: &str) -> Option<&str> {
         .find_map(|p| last.strip_prefix(p))
         .unwrap_or(last);
     // A title is no surname: "South Korean President" is matched whole or not at all.
-    let title = crate::heads::class_of(&bare.to_lowercase()) == Some(crate::heads::Class::Role);
+    let title = crate::analysis::heads::class_of(&bare.to_lowercase())
+        == Some(crate::analysis::heads::Class::Role);
     (bare != name && !title).then_some(bare)
 }
 
@@ -867,7 +816,7 @@ pub fn acronyms_defined_here(text: &str, mentions: &mut [Mention], listed: usize
 /// who are no party (titled people the text places in none, with [`NO_PARTY`] for actor): a
 /// pronoun may stand for them ("Sen. Mark Warner spoke. ... he said" is not the listed person
 /// named before him). Such a pronoun gets no mention; it is returned, with its antecedent, so
-/// that a speaker "he" can be read as that person (see [`crate::voice::analyze`]).
+/// that a speaker "he" can be read as that person (see [`crate::analysis::voice::analyze`]).
 pub fn pronouns(
     text: &str,
     seg: &Segmented,
@@ -924,7 +873,7 @@ fn pronoun_mentions(
             // inside them ('"... the president," she said').
             let marks = |from: usize, to: usize| {
                 (from..to)
-                    .filter(|&k| lower.get(k).chars().all(crate::voice::is_double))
+                    .filter(|&k| lower.get(k).chars().all(crate::text::is_double))
                     .count()
             };
             // (Marks are counted from token `from`: the pronoun's sentence, or its paragraph.)
@@ -940,12 +889,13 @@ fn pronoun_mentions(
                 // ('Asked about Erdogan, Putin said: "He ..."': he may be Erdogan).
                 let Some(open) = (after..ti)
                     .take(5)
-                    .find(|&k| lower.get(k).chars().all(crate::voice::is_double))
+                    .find(|&k| lower.get(k).chars().all(crate::text::is_double))
                 else {
                     return true;
                 };
-                let said = (after..open)
-                    .any(|k| lower.get(k) == ":" || crate::voice::is_cue_word(lower.get(k)));
+                let said = (after..open).any(|k| {
+                    lower.get(k) == ":" || crate::analysis::words::is_cue_word(lower.get(k))
+                });
                 let other = mentions.iter().any(|o| {
                     matches!(o.form, Form::Person | Form::Title)
                         && o.span.start >= seg.tokens[after.min(open)].span.start
@@ -1023,7 +973,7 @@ fn tagged_quotation(
     lower: &LowerTokens,
     ti: usize,
 ) -> Option<std::ops::Range<usize>> {
-    let is_mark = |k: usize| lower.get(k).chars().all(crate::voice::is_double);
+    let is_mark = |k: usize| lower.get(k).chars().all(crate::text::is_double);
     let para = seg.paragraph_at(seg.tokens[ti].span.start)?;
     let first = seg
         .tokens
@@ -1105,7 +1055,7 @@ fn genders<'m>(
         let first = m.span.slice(text).split_whitespace().next().unwrap_or("");
         let mut g = gender_of_title(&first.to_lowercase());
         if g.is_none() {
-            let t = crate::voice::token_range(seg, m.span).start;
+            let t = crate::text::token_range(seg, m.span).start;
             let start = seg
                 .sentence_at(m.span.start)
                 .map_or(0, |s| seg.sentences[s].tokens.start);
@@ -1175,13 +1125,6 @@ fn main_clause_subject<'m>(
     mentions
         .iter()
         .find(|m| m.form == Form::Person && m.span.start >= at && m.span.start <= limit)
-}
-
-/// Indices of the mentions (sorted by start) that start inside `span`.
-pub fn starting_within(mentions: &[Mention], span: Span) -> std::ops::Range<usize> {
-    let lo = mentions.partition_point(|m| m.span.start < span.start);
-    let hi = mentions.partition_point(|m| m.span.start < span.end);
-    lo..hi.max(lo)
 }
 
 /// A bare surname followed by another capitalised word is a first name ("Abbas Araghchi"), and
@@ -1295,8 +1238,8 @@ fn preceded_by_name(text: &str, span: Span, full: Option<&str>) -> bool {
         .rsplit_once('-')
         .is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase));
     if compound_adjective
-        || crate::unlisted::is_title_word(&lower)
-        || crate::heads::is_role_or_honorific(&lower)
+        || crate::analysis::unlisted::is_title_word(&lower)
+        || crate::analysis::heads::is_role_or_honorific(&lower)
         || given.iter().any(|g| g.eq_ignore_ascii_case(word))
         // "... Putin. Boot wrote": a full stop that is no title's ends a sentence.
         || word.ends_with('.')

@@ -1,21 +1,36 @@
 //! Analysis of one article: segmentation, matching, voice, attribution, negation, and the
 //! per-article profile. This module owns the [`Hit`] record every report is built from.
 
+pub mod actors;
+pub mod alignment;
+pub mod attribution;
+pub mod discourse;
+pub mod heads;
+pub mod mention;
+pub mod opponents;
+pub mod speech;
+pub mod titles;
+pub mod unlisted;
+pub mod voice;
+pub mod words;
+
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 
-use crate::actors::{ActorIndex, Form, Mention, Role};
-use crate::attribution::{self, LinkRule, TermHit};
-use crate::discourse::{Candidate, Origin, Party};
+use crate::analysis::actors::ActorIndex;
+use crate::analysis::attribution::{LinkRule, TermHit};
+use crate::analysis::discourse::{Candidate, Origin, Party};
+use crate::analysis::mention::{Form, Mention, Role};
+use crate::analysis::speech::AttributionOut;
+use crate::analysis::titles::Known;
+use crate::analysis::voice::{Voice, Voices};
 use crate::language::Detected;
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon, Requirement};
 use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
-use crate::speech::AttributionOut;
+use crate::text::token_range;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind, segment};
-use crate::titles::Known;
-use crate::voice::{self, Voice, Voices, token_range};
 
 /// One loaded term found in an article, with everything that explains it.
 #[derive(Clone, Debug, Serialize)]
@@ -92,7 +107,7 @@ pub struct MentionOut {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    pub form: crate::actors::Form,
+    pub form: crate::analysis::mention::Form,
     pub role: Option<Role>,
     pub near_miss_of: Option<String>,
     /// For a pronoun, the mention it stands for.
@@ -213,7 +228,7 @@ pub struct Article {
     pub hits: Vec<Hit>,
     pub mentions: Vec<MentionOut>,
     pub speech: Vec<SpeechOut>,
-    /// The attribution relations: who is cited saying what ([`crate::speech`]).
+    /// The attribution relations: who is cited saying what ([`crate::analysis::speech`]).
     pub attributions: Vec<AttributionOut>,
     /// Parties the lexicon does not list: named but unlisted, or never named.
     pub parties: Vec<Party>,
@@ -421,13 +436,13 @@ impl Analyzer {
         }
     }
 
-    /// The parties `text` names that the lexicon does not list ([`crate::unlisted`]).
-    pub fn unlisted(&self, text: &str) -> Vec<crate::unlisted::Unlisted> {
+    /// The parties `text` names that the lexicon does not list ([`crate::analysis::unlisted`]).
+    pub fn unlisted(&self, text: &str) -> Vec<crate::analysis::unlisted::Unlisted> {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
         let known = self.actor_mentions(text, &seg);
-        let found = crate::unlisted::find(text, &seg, &lower, &known);
-        let found = crate::unlisted::without_listed(found, &self.lexicon);
+        let found = crate::analysis::unlisted::find(text, &seg, &lower, &known);
+        let found = crate::analysis::unlisted::without_listed(found, &self.lexicon);
         // Listed parties under another form of their name are not new actors to suggest, nor
         // are descriptions ("rights groups"), which name no one party.
         let named_here: FxHashSet<usize> = known.iter().map(|m| m.actor).collect();
@@ -437,10 +452,11 @@ impl Analyzer {
                 u.listed.is_none()
                     && u.mentions
                         .iter()
-                        .any(|m| m.form != crate::unlisted::UnlistedForm::Description)
+                        .any(|m| m.form != crate::analysis::unlisted::UnlistedForm::Description)
             })
             .collect();
-        crate::unlisted::split_renamed(found, &self.lexicon, &|a| named_here.contains(&a)).1
+        crate::analysis::unlisted::split_renamed(found, &self.lexicon, &|a| named_here.contains(&a))
+            .1
     }
 
     /// The type of every actor index: the lexicon's actors, then the article's `unlisted`
@@ -457,8 +473,8 @@ impl Analyzer {
 
     /// The parties `text` names that no lexicon lists, as parties of the article, with their
     /// mentions added to `mentions` (actor index `lexicon.actors.len() + i` for party `i`); and
-    /// the mentions of the titled people who are no party, with [`crate::actors::NO_PARTY`]
-    /// for actor: what a pronoun may stand for (see [`crate::actors::pronouns`]).
+    /// the mentions of the titled people who are no party, with [`crate::analysis::actors::NO_PARTY`]
+    /// for actor: what a pronoun may stand for (see [`crate::analysis::actors::pronouns`]).
     fn unlisted_parties(
         &self,
         text: &str,
@@ -466,9 +482,9 @@ impl Analyzer {
         lower: &LowerTokens,
         mentions: &mut Vec<Mention>,
     ) -> (Vec<Party>, Vec<Mention>) {
-        use crate::unlisted::UnlistedForm;
-        let found = crate::unlisted::without_listed(
-            crate::unlisted::find(text, seg, lower, mentions),
+        use crate::analysis::unlisted::UnlistedForm;
+        let found = crate::analysis::unlisted::without_listed(
+            crate::analysis::unlisted::find(text, seg, lower, mentions),
             &self.lexicon,
         );
         // A titled person the text places in a listed party is one of its people.
@@ -485,13 +501,14 @@ impl Analyzer {
             .partition(|u| u.mentions.iter().any(|m| m.form != UnlistedForm::Person));
         let mut people = Vec::new();
         for u in &no_party {
-            people_as_mentions(u, crate::actors::NO_PARTY, &mut people);
+            people_as_mentions(u, crate::analysis::actors::NO_PARTY, &mut people);
         }
         // "Rapid Support Militia", "the Armed Forces", "the General Command": a listed party
         // under another form of its name is that party, a state organ included.
         let named_here: FxHashSet<usize> = mentions.iter().map(|m| m.actor).collect();
         let named = |a: usize| named_here.contains(&a);
-        let (renames, found) = crate::unlisted::split_renamed(found, &self.lexicon, &named);
+        let (renames, found) =
+            crate::analysis::unlisted::split_renamed(found, &self.lexicon, &named);
         let found: Vec<_> = found
             .into_iter()
             .filter(|u| u.actor_type != crate::lexicon::ActorType::State)
@@ -569,7 +586,7 @@ impl Analyzer {
     }
 
     /// The names an article gives lexicon actors, with the titles it writes before them: what
-    /// the other articles of a story may use to read a shortened name (see [`crate::titles`]).
+    /// the other articles of a story may use to read a shortened name (see [`crate::analysis::titles`]).
     pub fn names_in(&self, text: &str) -> Known {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
@@ -600,9 +617,14 @@ impl Analyzer {
         let raw = found.labels;
         let mut mentions = self.actors.mentions(text, found.names, &seg);
         let (unlisted, no_party) = self.unlisted_parties(text, &seg, &lower, &mut mentions);
-        crate::actors::acronyms_defined_here(text, &mut mentions, self.lexicon.actors.len());
-        crate::titles::title_mentions(text, &seg, &lower, &mut mentions);
-        let no_party = crate::actors::pronouns(text, &seg, &lower, &mut mentions, &no_party);
+        crate::analysis::actors::acronyms_defined_here(
+            text,
+            &mut mentions,
+            self.lexicon.actors.len(),
+        );
+        crate::analysis::titles::title_mentions(text, &seg, &lower, &mut mentions);
+        let no_party =
+            crate::analysis::actors::pronouns(text, &seg, &lower, &mut mentions, &no_party);
         let types = self.types_with(&unlisted);
         let mut voices = voice::analyze(text, &seg, &lower, &mentions, &no_party, &types);
         let typed = typed_sentences(&seg, &mentions, &types);
@@ -675,7 +697,7 @@ impl Analyzer {
             });
         }
         let speech = speech_out(text, &voices, actor_id);
-        let attributions = crate::speech::relations(text, &seg, &voices, &designations)
+        let attributions = crate::analysis::speech::relations(text, &seg, &voices, &designations)
             .iter()
             .map(|r| AttributionOut::new(text, r, actor_id))
             .collect();
@@ -854,8 +876,9 @@ fn apposition_before(lower: &LowerTokens, start: usize, close: usize) -> Option<
     // narrows or extends the object opens with a word of inclusion ("the West Bank, including
     // East Jerusalem, to be ...").
     let w = lower.get(open + 1);
-    (crate::voice::APPOSITION_OPENERS.contains(&w) || crate::voice::INCLUSION_WORDS.contains(&w))
-        .then_some(open)
+    (crate::analysis::voice::APPOSITION_OPENERS.contains(&w)
+        || crate::analysis::voice::INCLUSION_WORDS.contains(&w))
+    .then_some(open)
 }
 
 /// The speech frames, for reports.
@@ -908,7 +931,7 @@ struct Decided {
     actor: Option<usize>,
     /// The frame the words are in, for a reporting frame's voice.
     frame: Option<usize>,
-    designation: Option<crate::speech::Designated>,
+    designation: Option<crate::analysis::speech::Designated>,
 }
 
 impl Decided {
@@ -927,8 +950,8 @@ fn designated(
     actor: Option<usize>,
     verb: Option<Span>,
     rule: &'static str,
-) -> crate::speech::Designated {
-    crate::speech::Designated {
+) -> crate::analysis::speech::Designated {
+    crate::analysis::speech::Designated {
         term: h.span,
         designator,
         actor,
@@ -959,7 +982,7 @@ fn designated_voice(
         })
     };
     let near = Span::new(h.span.start.saturating_sub(64), h.span.start);
-    if let Some(m) = mentions[crate::actors::starting_within(mentions, near)]
+    if let Some(m) = mentions[crate::analysis::mention::starting_within(mentions, near)]
         .iter()
         .find(|m| {
             m.role == Some(Role::Designator)
@@ -1093,7 +1116,7 @@ fn designation_verb(
         {
             return None;
         }
-        if crate::voice::DESIGNATION_VERBS.contains(&lower.get(k - 1)) {
+        if crate::analysis::voice::DESIGNATION_VERBS.contains(&lower.get(k - 1)) {
             break k - 1;
         }
         k -= 1;
@@ -1136,7 +1159,7 @@ fn designation_verb(
 
 /// The actor a span holds, if any.
 fn actor_in(mentions: &[Mention], sp: Span) -> Option<usize> {
-    mentions[crate::actors::starting_within(mentions, sp)]
+    mentions[crate::analysis::mention::starting_within(mentions, sp)]
         .iter()
         .find(|m| sp.contains(m.span))
         .map(|m| m.actor)
@@ -1209,12 +1232,12 @@ fn active_designator(
     };
     let mut start = last.span.start;
     // Extend over "X and Y", "X, Y and Z".
-    let mut t = crate::voice::token_at(seg, start)?;
+    let mut t = crate::text::token_at(seg, start)?;
     while t >= sent_start + 2 && matches!(lower.get(t - 1), "and" | ",") {
         match ends_at(t - 2) {
             Some(m) => {
                 start = m.span.start;
-                t = crate::voice::token_at(seg, start)?;
+                t = crate::text::token_at(seg, start)?;
             }
             None => break,
         }
@@ -1250,7 +1273,7 @@ fn in_jurisdictions(
         seg.tokens[toks.end + 1].span.start,
         seg.tokens[e - 1].span.end,
     );
-    let inside: Vec<&Mention> = mentions[crate::actors::starting_within(mentions, sp)]
+    let inside: Vec<&Mention> = mentions[crate::analysis::mention::starting_within(mentions, sp)]
         .iter()
         .filter(|m| sp.contains(m.span))
         .collect();
@@ -1361,8 +1384,12 @@ fn profile(hits: &[Hit], mentions: &[MentionOut], words: usize, sentences: usize
 /// The person mentions of an unlisted party `u`, added to `mentions` as mentions of listed
 /// actor `actor`'s people: a titled person the text places in that actor, or one of the people
 /// of a listed party under another form of its name.
-fn people_as_mentions(u: &crate::unlisted::Unlisted, actor: usize, mentions: &mut Vec<Mention>) {
-    use crate::unlisted::UnlistedForm;
+fn people_as_mentions(
+    u: &crate::analysis::unlisted::Unlisted,
+    actor: usize,
+    mentions: &mut Vec<Mention>,
+) {
+    use crate::analysis::unlisted::UnlistedForm;
     for um in u.mentions.iter().filter(|m| m.form == UnlistedForm::Person) {
         let person = um
             .person

@@ -20,10 +20,10 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::actors::{Form, Mention};
-use crate::heads::{self, Class};
+use crate::analysis::heads::{self, Class};
+use crate::analysis::mention::{Form, Mention};
+use crate::text::token_range;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
-use crate::voice::token_range;
 
 /// The longest title read before a person's name, in words.
 const MAX_TITLE_WORDS: usize = 4;
@@ -197,8 +197,8 @@ fn organ_mention(
     {
         let next = lower.get(k + 1);
         let verb_or_function_word = next.ends_with("ed")
-            || crate::voice::is_auxiliary(next)
-            || crate::voice::is_cue_word(next)
+            || crate::analysis::words::is_auxiliary(next)
+            || crate::analysis::words::is_cue_word(next)
             || heads::ends_a_head(next)
             || matches!(next, "and" | "or" | "but");
         if !verb_or_function_word {

@@ -12,10 +12,10 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::yaml;
-use super::{Lexicon, LexiconBuilder};
 use crate::analysis::Analyzer;
 use crate::diagnostic::Diagnostic;
+use crate::lexicon::yaml;
+use crate::lexicon::{Kind, LabelEntry, Lexicon, LexiconBuilder};
 use crate::matcher::Normalized;
 
 /// What `check` found.
@@ -533,7 +533,7 @@ pub fn lint(an: &Analyzer, sources: &HashMap<String, String>) -> Vec<Warning> {
     for (i, e) in lex.labels.iter().enumerate() {
         l.shadowed(an, i, e);
         l.broad_globs(e);
-        if e.note.as_deref().is_none_or(|n| n.trim().is_empty()) && e.kind == super::Kind::Label {
+        if e.note.as_deref().is_none_or(|n| n.trim().is_empty()) && e.kind == Kind::Label {
             l.warn(
                 "no-note",
                 e.file,
@@ -586,7 +586,7 @@ impl Linter<'_> {
 
     /// A form of label `i` that never matches: the matcher, run on the form itself, gives
     /// another entry.
-    fn shadowed(&mut self, an: &Analyzer, i: usize, e: &super::LabelEntry) {
+    fn shadowed(&mut self, an: &Analyzer, i: usize, e: &LabelEntry) {
         for f in e.forms.iter().filter(|f| !f.ends_with('*')) {
             let norm = Normalized::new(f);
             let hits = an.labels.find(f, &norm);
@@ -610,7 +610,7 @@ impl Linter<'_> {
     }
 
     /// A one-word glob of `e` that matches common words its entry does not exclude.
-    fn broad_globs(&mut self, e: &super::LabelEntry) {
+    fn broad_globs(&mut self, e: &LabelEntry) {
         for f in e
             .forms
             .iter()

@@ -14,11 +14,11 @@
 //! - a delegitimising term (negative stance) inside a party's own statement does not describe
 //!   that party, nor its patron or proxy by the lexicon: "Syria's army said terrorists attacked"
 //!   is not about the Syrian government, and Burkina Faso's "criminals" are not the VDP;
-//!   and a compatible party the article sets against the speaker ([`crate::opponents`]: "the
+//!   and a compatible party the article sets against the speaker ([`crate::analysis::opponents`]: "the
 //!   army struck HTS positions") counts its points [`OPPONENT_FACTOR`] times;
 //! - a term of negative stance does not describe a party its voice (the outlet, or the speaker)
 //!   sides with by what it says elsewhere in the article, nor one of positive stance a party the
-//!   voice is set against ([`crate::alignment`]; not for euphemisms, whose stance is the doer's);
+//!   voice is set against ([`crate::analysis::alignment`]; not for euphemisms, whose stance is the doer's);
 //!   and in the outlet's narration a negative description (an entry with targets, a party
 //!   noun, or an act) goes first to a party the outlet is set against, as praise goes to the
 //!   side a voice takes;
@@ -44,12 +44,12 @@
 
 use serde::Serialize;
 
-use crate::actors::{Form, Mention, Role};
-use crate::alignment::Leaning;
-use crate::heads::{self, Head, Referent};
+use crate::analysis::alignment::Leaning;
+use crate::analysis::heads::{self, Head, Referent};
+use crate::analysis::mention::{Form, Mention, Role};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
+use crate::text::token_range;
 use crate::text::{LowerTokens, Segmented, Span};
-use crate::voice::token_range;
 
 /// Where a party that the lexicon does not list comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -134,7 +134,7 @@ impl Cast<'_> {
             None => &self.parties[a - self.lex.actors.len()].name,
         }
     }
-    /// What a head noun can tell of party `a` (see [`crate::heads`]).
+    /// What a head noun can tell of party `a` (see [`crate::analysis::heads`]).
     pub fn referent(&self, a: usize) -> Referent {
         Referent::of(self.lex.actors.get(a), self.actor_type(a))
     }
@@ -201,7 +201,7 @@ pub const TOPIC_SHARE: u32 = 30;
 /// Below this many points a party is not a referent at all.
 pub const MIN_POINTS: u32 = 25;
 /// How many times its points a party counts when the article sets it against the speaker of
-/// the delegitimising term being resolved (see [`crate::opponents`]).
+/// the delegitimising term being resolved (see [`crate::analysis::opponents`]).
 pub const OPPONENT_FACTOR: u32 = 2;
 /// An act with no `targets` resolves only when the leader has this many times (in percent) the
 /// runner-up's points.
@@ -381,7 +381,7 @@ pub struct Term<'a> {
     /// party the speaker is named with.
     pub speaker_official: bool,
     /// For a delegitimising term in a party's own statement, the parties the article sets
-    /// against that party (see [`crate::opponents`]), each with where it says so.
+    /// against that party (see [`crate::analysis::opponents`]), each with where it says so.
     pub opposed: &'a [(usize, String)],
     /// Actors the term's own phrase names in another role (patron, possessor, opponent, victim).
     pub other_roles: &'a [usize],
@@ -391,14 +391,14 @@ pub struct Term<'a> {
     pub set_against: &'a [usize],
     /// For an act, the parties of the term that names whom it is done to: the act is not theirs.
     pub patient: &'a [usize],
-    /// The head noun of a label, which must agree with the party (see [`crate::heads`]).
+    /// The head noun of a label, which must agree with the party (see [`crate::analysis::heads`]).
     pub head: Option<&'a Head>,
     /// How many parties a plural label counts ("the two countries"), if it says.
     pub count: Option<usize>,
     /// The state the term's phrase names by its adjective ("Russian mercenaries"), if any.
     pub origin: Option<usize>,
     /// How the term's voice leans on a party, from what it says elsewhere in the article (see
-    /// [`crate::alignment`]).
+    /// [`crate::analysis::alignment`]).
     pub leaning: &'a dyn Fn(usize) -> Option<Leaning>,
     /// The term is in the outlet's own narration.
     pub narration: bool,
@@ -659,7 +659,7 @@ fn miscast_adversary<'t>(
     fits.then_some((a, p, why.as_str()))
 }
 
-/// Why the side the term's voice takes rules party `a` out (see [`crate::alignment`]), with the
+/// Why the side the term's voice takes rules party `a` out (see [`crate::analysis::alignment`]), with the
 /// evidence that decides it: a negative term does not describe a party its voice sides with, nor
 /// a positive one a party its voice is set against. Not for euphemisms, whose stance is the
 /// doer's ([`LabelEntry::stance_is_the_users`]).
@@ -680,7 +680,7 @@ fn ruled_out_by_side(t: &Term, a: usize) -> Option<(&'static str, String)> {
 }
 
 /// A term that only its doer's side or its friends use goes to a party its voice sides with
-/// (see [`crate::alignment`]), when one is a candidate:
+/// (see [`crate::analysis::alignment`]), when one is a candidate:
 /// - a euphemism in the outlet's own narration ("two terrorists neutralised", "the special
 ///   military operation") takes up the doer's name for its act, so the doer is on the outlet's
 ///   side. Not in a speaker's words: a Ukrainian official who speaks of "filtration camps" uses
@@ -706,7 +706,7 @@ fn own_side_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<Stri
 
 /// The converse of a term of praise, in the outlet's own narration: a negative description
 /// goes to a party the outlet is set against by what it says elsewhere in the article (see
-/// [`crate::alignment`]), when one is a candidate. A Ukrainian outlet that calls Russia's
+/// [`crate::analysis::alignment`]), when one is a candidate. A Ukrainian outlet that calls Russia's
 /// troops "occupiers" in its own narration means them by "the invaders" a paragraph on, though
 /// Ukraine's defenders are named nearer. Only for a description: an entry with targets, or a
 /// head noun that names a party (not a clause the lexicon lists, which may be about anyone).
@@ -1044,8 +1044,8 @@ fn describe(text: &str, sentence: Span, term: Span) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::analysis::attribution::LinkRule;
     use crate::analysis::{Analyzer, Article};
-    use crate::attribution::LinkRule;
     use crate::lexicon::Lexicon;
     use std::sync::OnceLock;
 
@@ -1111,7 +1111,7 @@ mod tests {
             &["unnamed-1"],
         ),
         // The outlet praises the VDP and calls JNIM terrorists: its own "militants" are not the
-        // VDP, though the VDP is far more in focus (see crate::alignment).
+        // VDP, though the VDP is far more in focus (see crate::analysis::alignment).
         (
             "Valiant VDP fighters repel JNIM terrorists near Djibo\n\nThe VDP held the town of \
              Djibo on Sunday, and the VDP lost two men in the fighting. The VDP said the town \

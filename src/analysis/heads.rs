@@ -5,7 +5,7 @@
 //! person; "the administration" is a government, so it is neither a person nor an armed group;
 //! "the president" holds an office, so it is a person, or a party through one of its people.
 //! This module owns the word classes that decide that, and the test of a head against a party
-//! ([`Head::refuses`]). Speaker resolution in [`crate::voice`] uses the same classes for "the
+//! ([`Head::refuses`]). Speaker resolution in [`crate::analysis::voice`] uses the same classes for "the
 //! group said", "the army said", "the minister said".
 //!
 //! What it does not do: tag parts of speech or lemmatise. The head is the last word before the
@@ -14,7 +14,7 @@
 //! classes constrains nothing. "The mogul" or "the effort" may refer to anyone, and a loaded
 //! phrase is often said of a party rather than referring to it ("a disaster in the making").
 
-use crate::actors::{Form, Mention};
+use crate::analysis::mention::{Form, Mention};
 use crate::lexicon::{ActorEntry, ActorType};
 use crate::text::{LowerTokens, Segmented};
 
@@ -83,7 +83,7 @@ pub const GOVERNMENT_NOUNS: &[&str] = &[
 /// Heads of a speaker that stands for a state as a whole ("the army said", "the government
 /// said"), resolved to the last state named; those that are no loaded label of their own also
 /// make "the army" a mention of the party named before with that head (see
-/// [`crate::titles::title_mentions`]). Organs such as "the ministry" or "the embassy" are
+/// [`crate::analysis::titles::title_mentions`]). Organs such as "the ministry" or "the embassy" are
 /// left out: they are better resolved to the earlier speaker with the same head ("the Ukrainian
 /// Foreign Ministry ... the ministry said").
 pub const STATE_SPEAKER_NOUNS: &[&str] = &[

@@ -10,10 +10,10 @@
 //! - a speaker whose own party is known sides with it (counted [`SELF_WEIGHT`] times), and so
 //!   does an official with the state their title serves;
 //! - what holds of a party holds of its side (the actor it is `part_of`), and the reverse of a
-//!   party the article sets against it ([`crate::opponents`]): a voice against M23 is with those
+//!   party the article sets against it ([`crate::analysis::opponents`]): a voice against M23 is with those
 //!   M23 fights.
 //!
-//! The discourse model ([`crate::discourse`]) uses the net leaning as a constraint: a term of
+//! The discourse model ([`crate::analysis::discourse`]) uses the net leaning as a constraint: a term of
 //! negative stance does not describe a party its voice sides with, and a term of positive stance
 //! does not describe a party its voice is against. A state news agency that calls the other side
 //! "terrorists" in its own narration does not mean its own volunteers by "the terrorists" two

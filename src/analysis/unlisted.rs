@@ -51,7 +51,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::actors::Mention;
+use crate::analysis::mention::Mention;
 use crate::lexicon::{ActorType, Lexicon};
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 
@@ -313,7 +313,7 @@ const ORGAN_OFFICES: &[&str] = &[
 
 /// The other words an organ's name may hold: function words and what a ministry is of ("the
 /// Ministry of Foreign Affairs"); a region's adjective ("the Northwestern Command",
-/// [`crate::heads::COMPASS_ADJECTIVES`]) too. They qualify
+/// [`crate::analysis::heads::COMPASS_ADJECTIVES`]) too. They qualify
 /// nothing: "foreign sources" are no state's.
 const ORGAN_FILLERS: &[&str] = &[
     "the", "a", "an", "this", "these", "of", "in", "for", "and", "foreign", "affairs",
@@ -351,7 +351,8 @@ pub fn is_state_organ(speaker: &str) -> bool {
     let head = words
         .iter()
         .any(|w| is(ORGAN_HEADS, w) || (is(QUALIFIED_HEADS, w) && words.iter().any(&office)));
-    let filler = |w: &String| is(ORGAN_FILLERS, w) || is(crate::heads::COMPASS_ADJECTIVES, w);
+    let filler =
+        |w: &String| is(ORGAN_FILLERS, w) || is(crate::analysis::heads::COMPASS_ADJECTIVES, w);
     head && words
         .iter()
         .all(|w| is(ORGAN_HEADS, w) || is(QUALIFIED_HEADS, w) || office(w) || filler(w))
@@ -378,7 +379,11 @@ pub fn definite_organ(speaker: &str) -> Option<&'static str> {
         .iter()
         .chain(QUALIFIED_HEADS)
         .find(|h| **h == singular)
-        .or_else(|| crate::heads::ROLE_NOUNS.iter().find(|h| **h == singular))
+        .or_else(|| {
+            crate::analysis::heads::ROLE_NOUNS
+                .iter()
+                .find(|h| **h == singular)
+        })
         .copied()
 }
 
@@ -418,7 +423,7 @@ pub(crate) fn is_office_word(w: &str) -> bool {
 
 /// Whether a speaker as written ("Interior ministry spokesman Noureddine al-Baba", "Major
 /// Jean-Pierre Kasongo Mwamba, spokesman for the operational sector", "the Deputy Minister") is
-/// one person holding an office of a state: a role noun ([`crate::heads::ROLE_NOUNS`]) with an
+/// one person holding an office of a state: a role noun ([`crate::analysis::heads::ROLE_NOUNS`]) with an
 /// office word, or a rank ([`is_rank`]; the first part of a hyphenated title decides, so
 /// "Secretary-General" is none and "Major-General" is one), and nothing that says the office
 /// is not the state's.
@@ -437,7 +442,7 @@ pub fn is_state_office(speaker: &str) -> bool {
     if parts.iter().any(|w| NOT_STATE_OFFICE.contains(&w.as_str()))
         || parts
             .first()
-            .is_some_and(|w| crate::heads::is_relational_word(w))
+            .is_some_and(|w| crate::analysis::heads::is_relational_word(w))
     {
         return false;
     }
@@ -447,7 +452,7 @@ pub fn is_state_office(speaker: &str) -> bool {
     let office = parts.iter().any(|w| STATE_OFFICES.contains(&w.as_str()));
     let role = parts
         .iter()
-        .any(|w| crate::heads::ROLE_NOUNS.contains(&w.as_str()));
+        .any(|w| crate::analysis::heads::ROLE_NOUNS.contains(&w.as_str()));
     rank || (office && role)
 }
 
@@ -1209,7 +1214,8 @@ impl<'a> Finder<'a> {
     /// Whether token `k` is a role noun or a title ("spokesman", "commander", "General").
     fn role_word(&self, k: usize) -> bool {
         self.is_word(k)
-            && (crate::heads::class_of(self.lower.get(k)) == Some(crate::heads::Class::Role)
+            && (crate::analysis::heads::class_of(self.lower.get(k))
+                == Some(crate::analysis::heads::Class::Role)
                 || title_at(self.lower, k, k + 1).is_some())
     }
 
@@ -2107,7 +2113,7 @@ mod tests {
         let known = [Mention {
             span: Span::new(start, start + "Karst Liberation Front".len()),
             actor: 0,
-            form: crate::actors::Form::Name,
+            form: crate::analysis::mention::Form::Name,
             person: None,
             role: None,
             compound: None,
@@ -2378,7 +2384,7 @@ mod tests {
                 .iter()
                 .rev()
                 .find(|m| m.text.ends_with(surname))
-                .filter(|m| m.form == crate::actors::Form::Person)
+                .filter(|m| m.form == crate::analysis::mention::Form::Person)
                 .map(|m| m.actor.as_str());
             assert_eq!(got, want, "{body}");
             // A person placed in a listed party is no actor to suggest.

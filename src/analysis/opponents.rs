@@ -2,7 +2,7 @@
 //!
 //! Two parties are opposed when one clause puts them on the two sides of a word of hostility:
 //! - a verb of attack, combat or accusation ([`HOSTILE`], and the verbs of accusing of
-//!   [`crate::voice::ACCUSATION_VERBS`]) with one party before it and the other
+//!   [`crate::analysis::voice::ACCUSATION_VERBS`]) with one party before it and the other
 //!   after it: "Israeli jets struck Hezbollah positions", "the army clashed with PKK fighters",
 //!   and the passive alike, since opposition has no direction: "Hamas fighters were killed by
 //!   Israeli troops";
@@ -59,7 +59,7 @@ pub const OPPOSING: &[&str] = &[
 ];
 
 /// Verbs of attack and condemnation: with [`OPPOSING`] and the verbs of accusing
-/// ([`crate::voice::ACCUSATION_VERBS`]: "accused", "blamed" ...), the words of hostility.
+/// ([`crate::analysis::voice::ACCUSATION_VERBS`]: "accused", "blamed" ...), the words of hostility.
 pub const HOSTILE: &[&str] = &[
     "attack",
     "attacks",
@@ -253,7 +253,7 @@ pub fn is_attack(w: &str) -> bool {
 
 /// Whether a word (lower-case) is a word of hostility.
 pub fn is_hostile(w: &str) -> bool {
-    HOSTILE_SET.contains(w) || OPPOSING_SET.contains(w) || crate::voice::accuses(w)
+    HOSTILE_SET.contains(w) || OPPOSING_SET.contains(w) || crate::analysis::voice::accuses(w)
 }
 
 /// A place where the article names a party, in tokens, for [`Opponents::read`].
@@ -399,7 +399,7 @@ impl Reader<'_> {
 /// after it ("accused Pakistan of sponsoring ...", "blamed for the attack"): "the slain
 /// terrorists were suspected to belong to the Pakistan-based LeT" accuses no one.
 fn charges(r: &Reader, k: usize) -> bool {
-    let Some(&(_, prep)) = crate::voice::ACCUSATION_VERBS
+    let Some(&(_, prep)) = crate::analysis::voice::ACCUSATION_VERBS
         .iter()
         .find(|(v, _)| *v == r.w(k))
     else {

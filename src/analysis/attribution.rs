@@ -80,10 +80,10 @@
 //! takes that party instead, as `same_phrase`. Then, in text order, the discourse rules for the terms still without an actor:
 //! 15. `reciprocal`: an attribution verb or an act whose subject is reciprocal ("with each side
 //!     blaming the other", "both sides accused each other") describes the two sides the article
-//!     sets against each other ([`crate::opponents`]), the pair most in focus at the term.
+//!     sets against each other ([`crate::analysis::opponents`]), the pair most in focus at the term.
 //! 16. `head_match`: a label that is a shortened name or title of a party the article names
 //!     ("the caravan" of "Migrant caravan", "the special counsel" of "special counsel Robert
-//!     Mueller", see [`crate::titles`]) takes that party, the most salient one if several fit.
+//!     Mueller", see [`crate::analysis::titles`]) takes that party, the most salient one if several fit.
 //!     It overrides the proximity rules (12 and 13), never the others.
 //! 17. `same_description`: a label takes the party the article ties the same description to
 //!     by a defining rule (3, 5 to 10, or a shortened name): "the militia"
@@ -110,13 +110,13 @@
 //!     rejected as “baseless propaganda”") sums up that statement: it, and the word of doubt
 //!     its own verb casts it as, take the statement's speaker.
 //! 19. `salience`: the most salient compatible party of the article's discourse model
-//!     ([`crate::discourse`]): headline, lead, subject position and repetition, decaying with
+//!     ([`crate::analysis::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term, nor its
 //!     patron or proxy by the lexicon, and a party the article sets against that speaker
-//!     ([`crate::opponents`]) counts double. A speaker
+//!     ([`crate::analysis::opponents`]) counts double. A speaker
 //!     whose title names an office of a state and no party ("Interior ministry spokesman X",
 //!     "Major X") speaks for the state most in focus there. The side each voice takes
-//!     ([`crate::alignment`]) rules parties out; a euphemism in the outlet's narration, and a
+//!     ([`crate::analysis::alignment`]) rules parties out; a euphemism in the outlet's narration, and a
 //!     term of praise in any voice, go to a party that voice sides with, when one is a
 //!     candidate. A head that names fighters ("resistance groups") takes an armed group before
 //!     a political movement (`discourse::armed_head_first`). A state's adjective on a label
@@ -133,7 +133,7 @@
 //!     delegitimising label on a state's adjective ("Ukrainian militants", "the Russian
 //!     terrorists") takes that state instead (`same_phrase`).
 //!
-//! Every rule, local or not, also asks the label's head noun ([`crate::heads`]): "the migrants"
+//! Every rule, local or not, also asks the label's head noun ([`crate::analysis::heads`]): "the migrants"
 //! is plural and never one person, "the administration" is a state, "the president" is a person
 //! or a party through one of its people, and "a senior official" is someone new, not a person
 //! named before. A person listed as an actor of their own lends a government noun the party the
@@ -154,19 +154,20 @@ use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
-use crate::actors::{Form, Mention, Role, starting_within};
-use crate::alignment::{Alignment, Evidence, Holder, Relations};
-use crate::discourse::{
+use crate::analysis::alignment::{Alignment, Evidence, Holder, Relations};
+use crate::analysis::discourse::{
     self, Candidate, Cast, Discourse, Party, Resolved, Salience, Term as DiscourseTerm,
 };
-use crate::heads::{self, Head, Referent};
-use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
-use crate::opponents::{
+use crate::analysis::heads::{self, Head, Referent};
+use crate::analysis::mention::{Form, Mention, Role, starting_within};
+use crate::analysis::opponents::{
     OPPOSING, Opponents, Opposed, SUPPORT_VERBS, Side, is_attack, supports_subject,
 };
+use crate::analysis::titles::Known;
+use crate::analysis::voice::{Frame, Naming, Voice, VoiceOf, Voices};
+use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
+use crate::text::token_range;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
-use crate::titles::Known;
-use crate::voice::{Frame, Naming, Voice, VoiceOf, Voices, token_range};
 
 /// The rule that tied a term to its actor(s).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -321,7 +322,7 @@ pub struct Context<'a> {
     pub mentions: &'a [Mention],
     pub voices: &'a Voices,
     /// The names the other articles of the story give lexicon actors, when the article is read
-    /// as one of a story (see [`crate::titles`]).
+    /// as one of a story (see [`crate::analysis::titles`]).
     pub story: Option<&'a Known>,
     lower: &'a LowerTokens,
     mention_at: Vec<Option<usize>>,
@@ -385,7 +386,7 @@ impl<'a> Context<'a> {
             None => self.unlisted[a - self.lex.actors.len()].actor_type,
         }
     }
-    /// What a head noun can tell of an actor (see [`crate::heads`]).
+    /// What a head noun can tell of an actor (see [`crate::analysis::heads`]).
     fn referent(&self, a: usize) -> Referent {
         Referent::of(self.lex.actors.get(a), self.type_of(a))
     }
@@ -639,7 +640,7 @@ pub fn speakers_by_label(
 /// (see [`speakers_by_label`]).
 fn label_speaker(
     cx: &Context,
-    f: &crate::voice::Frame,
+    f: &crate::analysis::voice::Frame,
     fi: usize,
     hits: &[TermHit],
     links: &[Link],
@@ -688,7 +689,7 @@ struct Reading {
     /// 'compromise'", "Russia's militia", "HTS fighters"), or has a possessive pronoun ("its
     /// militia").
     names_party: bool,
-    /// Parties the term is a shortened name or title of (see [`crate::titles`]).
+    /// Parties the term is a shortened name or title of (see [`crate::analysis::titles`]).
     head_matches: Vec<usize>,
     /// How many parties a plural label counts ("the two countries").
     count: Option<usize>,
@@ -1209,7 +1210,7 @@ fn described(cx: &Context, hits: &[TermHit], readings: &[Reading]) -> Descriptio
 fn possessed(cx: &Context, h: &TermHit) -> bool {
     let start = cx.seg.sentences[h.sentence].tokens.start;
     let mut t = token_range(cx.seg, h.span).start;
-    while t > start && crate::voice::is_quote_token(cx.w(t - 1)) {
+    while t > start && crate::text::is_quote_token(cx.w(t - 1)) {
         t -= 1;
     }
     t > start && cx.seg.tokens[t - 1].kind == TokenKind::Possessive
@@ -1371,7 +1372,7 @@ fn institution_modifier(cx: &Context, t: &Term) -> Option<usize> {
     .then_some(m)
 }
 
-/// The parties a label is a shortened name or title of (see [`crate::titles`]): those the
+/// The parties a label is a shortened name or title of (see [`crate::analysis::titles`]): those the
 /// article names whose words hold every word of the label, that its type and head allow.
 fn head_match_candidates(
     cx: &Context,
@@ -1521,7 +1522,7 @@ fn resumed_statement(cx: &Context, h: &TermHit) -> Option<Link> {
         };
         (k > sent.start + 1
             && cx.w(k - 1) == ","
-            && crate::voice::CLAIM_NOUNS.contains(&cx.w(r))
+            && crate::analysis::voice::CLAIM_NOUNS.contains(&cx.w(r))
             && (r + 1 >= sent.end || cx.w(r + 1) != "of"))
             .then(|| k - 1)
     };
@@ -1533,7 +1534,7 @@ fn resumed_statement(cx: &Context, h: &TermHit) -> Option<Link> {
             let mut a = toks.start;
             let mut words = 0;
             while a > sent.start && cx.w(a - 1) != "as" {
-                if !crate::voice::is_quote_token(cx.w(a - 1)) {
+                if !crate::text::is_quote_token(cx.w(a - 1)) {
                     words += 1;
                     if words > 2 || cx.seg.tokens[a - 1].kind != TokenKind::Word {
                         return None;
@@ -1554,7 +1555,8 @@ fn resumed_statement(cx: &Context, h: &TermHit) -> Option<Link> {
     // The appositive is a relative clause on the noun (its subject a name or a determiner's
     // phrase, or "which"/"that", or a passive with "by" or "as"), not a list ("rumours, claims
     // and propaganda") nor a new clause whose subject it is ("..., allegations surfaced").
-    let r = (comma + 1..sent.end).find(|&k| crate::voice::CLAIM_NOUNS.contains(&cx.w(k)))?;
+    let r =
+        (comma + 1..sent.end).find(|&k| crate::analysis::voice::CLAIM_NOUNS.contains(&cx.w(k)))?;
     let next = r + 1;
     let relative = next < sent.end
         && (DETERMINERS.contains(&cx.w(next))
@@ -1626,7 +1628,7 @@ fn head_match(
 fn statement_speaker(
     cx: &Context,
     h: &TermHit,
-    f: &crate::voice::Frame,
+    f: &crate::analysis::voice::Frame,
     how: &str,
 ) -> Option<Link> {
     Some(Link {
@@ -1674,7 +1676,7 @@ fn earlier_statement(cx: &Context, hits: &[TermHit], h: &TermHit) -> Option<Link
     statement_speaker(cx, h, f, &how)
 }
 
-/// The article's discourse model (see [`crate::discourse`]), with `place[m]` set for the
+/// The article's discourse model (see [`crate::analysis::discourse`]), with `place[m]` set for the
 /// mentions that name a place.
 fn salience_of(cx: &Context, hits: &[TermHit], readings: &[Reading], place: &[bool]) -> Salience {
     // Salience counts every term a local rule tied, and every definite description that is a
@@ -1771,7 +1773,7 @@ const RECIPROCAL_GAP: &[&str] = &[
 /// `reciprocal`: an attribution verb or an act whose subject is reciprocal ("with each side
 /// blaming the other", "both sides accused each other of violations") describes the two sides
 /// of the article's conflict: of the pairs of parties the article sets against each other
-/// ([`crate::opponents`]), the one most in focus at the term. None when the article sets no
+/// ([`crate::analysis::opponents`]), the one most in focus at the term. None when the article sets no
 /// two parties against each other that are both in focus.
 fn reciprocal<'o>(
     cx: &Context,
@@ -1846,7 +1848,7 @@ struct Roles<'r> {
     origin: Option<usize>,
 }
 
-/// Resolves a term from the article's discourse model (see [`crate::discourse`]).
+/// Resolves a term from the article's discourse model (see [`crate::analysis::discourse`]).
 fn from_salience<'o>(
     cx: &Context,
     h: &TermHit,
@@ -1908,7 +1910,7 @@ fn from_salience<'o>(
             // The owner phrase may follow the closing mark of a quoted term ("“mercenaries” of").
             let sent_end = cx.seg.sentences[h.sentence].tokens.end;
             let mut at = token_range(cx.seg, h.span).end;
-            while at < sent_end && crate::voice::is_quote_token(cx.w(at)) {
+            while at < sent_end && crate::text::is_quote_token(cx.w(at)) {
                 at += 1;
             }
             starts_with_owner_pp(cx, h.entry, at, sent_end)
@@ -1919,7 +1921,7 @@ fn from_salience<'o>(
 
 /// Whether the side the voice of term `h` takes rules party `a` out for it: a negative term
 /// (not a euphemism) does not describe the speaker's own party or a party its voice sides with,
-/// and a positive one not a party its voice is set against (see [`crate::alignment`]).
+/// and a positive one not a party its voice is set against (see [`crate::analysis::alignment`]).
 fn side_rules_out<'a, 'o>(
     cx: &'a Context,
     h: &'a TermHit,
@@ -1984,15 +1986,15 @@ fn sides_taken<'o>(
 }
 
 /// The state each frame's speaker serves, when the frame names no party but the speaker's title
-/// says they hold a state office ([`crate::unlisted::is_state_office`]: "Interior ministry spokesman
+/// says they hold a state office ([`crate::analysis::unlisted::is_state_office`]: "Interior ministry spokesman
 /// Noureddine al-Baba", "Major Jean-Pierre Kasongo Mwamba", "the Deputy Minister"). An official
 /// is named without the country when the outlet writes for that country's readers, or the story
 /// is about it: the state is the most salient one the outlet sides with (`outlet_leaning`, the
-/// net of [`crate::alignment`] for the outlet's narration), else the most salient state the
+/// net of [`crate::analysis::alignment`] for the outlet's narration), else the most salient state the
 /// outlet is not against, where the speaker is named; a state the outlet is against by a net of
 /// one term (a wire story's "junta") still serves when it has three times any other state's
 /// points ([`state_in_focus`]). A state organ named by its words alone
-/// ([`crate::unlisted::is_state_organ`]: "the Ministry of Defence", "a security source") is
+/// ([`crate::analysis::unlisted::is_state_organ`]: "the Ministry of Defence", "a security source") is
 /// read the same way, and, when no state can be the one, is the organ of the most salient armed
 /// group or movement the outlet sides with. A definite organ or office holder named by its head
 /// alone ("the ministry", "the source", "the spokesperson") takes what the speaker with that
@@ -2026,8 +2028,8 @@ fn officials_of(
             out.push(None);
             continue;
         }
-        let mut organ = crate::unlisted::is_state_organ(w);
-        let mut office = organ || crate::unlisted::is_state_office(w);
+        let mut organ = crate::analysis::unlisted::is_state_organ(w);
+        let mut office = organ || crate::analysis::unlisted::is_state_office(w);
         let n = out.len();
         // "He said" after "Akpan said": a personal pronoun stands for the person who spoke
         // last, in the five sentences before (no organ), as news copy uses it; that person's
@@ -2038,25 +2040,27 @@ fn officials_of(
             .rev()
             .filter(|_| pronoun)
             .take_while(|&g| frames[g].sentence + 5 >= f.sentence)
-            .find(|&g| !crate::unlisted::is_state_organ(written[g]));
+            .find(|&g| !crate::analysis::unlisted::is_state_organ(written[g]));
         // A speaker written short stands for the title the text introduced it with ("Akpan"
         // for "The Director of Defence Media Operations, Brigadier General Samuel Akpan").
         if !office
             && last_person.is_none()
             && let Some(intro) = introduction(cx, f, w)
         {
-            organ = crate::unlisted::is_state_organ(intro);
-            office = organ || crate::unlisted::is_state_office(intro);
+            organ = crate::analysis::unlisted::is_state_organ(intro);
+            office = organ || crate::analysis::unlisted::is_state_office(intro);
         }
         // "the ministry", "the source", "the spokesperson": the organ or office holder with that
         // head named in the five sentences before, whatever it was read as ("The ministry" after
         // "the Gaza Health Ministry" is no state's); else a head that names an organ or a state
         // office alone is read as one.
-        let before = crate::unlisted::definite_organ(w).and_then(|head| {
+        let before = crate::analysis::unlisted::definite_organ(w).and_then(|head| {
             (0..n)
                 .rev()
                 .take_while(|&g| frames[g].sentence + 5 >= f.sentence)
-                .find(|&g| crate::unlisted::speaker_head(written[g]).as_deref() == Some(head))
+                .find(|&g| {
+                    crate::analysis::unlisted::speaker_head(written[g]).as_deref() == Some(head)
+                })
         });
         let before = before.or(last_person);
         let state = match before {
@@ -2111,18 +2115,18 @@ fn introduction<'t>(cx: &Context<'t>, f: &Frame, written: &str) -> Option<&'t st
     }
     // A title: capitalised words, words of office or role, and the words that join them ("The
     // Director of Defence Media Operations, Brigadier General"), with no verb between.
-    let capitalised = |k: usize| crate::unlisted::starts_upper(raw(k));
+    let capitalised = |k: usize| crate::analysis::unlisted::starts_upper(raw(k));
     let title = |from: usize, to: usize| {
         (from..to).all(|k| {
             let w = cx.w(k);
             capitalised(k)
                 || matches!(w, "," | "-" | "of" | "the" | "for" | "and")
                 || heads::ROLE_NOUNS.contains(&w)
-                || crate::unlisted::is_office_word(w)
+                || crate::analysis::unlisted::is_office_word(w)
         })
     };
     let upto = token_range(cx.seg, f.speaker).start;
-    if crate::unlisted::starts_upper(word) && !is_personal_pronoun(word) {
+    if crate::analysis::unlisted::starts_upper(word) && !is_personal_pronoun(word) {
         // The surname's first use, after a first name, at the end of a title.
         let k = (1..upto).find(|&k| raw(k) == word)?;
         let from = clause_from(k)?;
@@ -2137,9 +2141,9 @@ fn introduction<'t>(cx: &Context<'t>, f: &Frame, written: &str) -> Option<&'t st
     // clause: the subject of its sentence.
     let first = cx.seg.sentences[f.sentence.saturating_sub(2)].tokens.start;
     let end = cx.seg.sentences[f.sentence].tokens.start;
-    let rank = (first..end)
-        .rev()
-        .find(|&k| crate::unlisted::is_rank(raw(k)) && k + 1 < end && capitalised(k + 1))?;
+    let rank = (first..end).rev().find(|&k| {
+        crate::analysis::unlisted::is_rank(raw(k)) && k + 1 < end && capitalised(k + 1)
+    })?;
     let last = (rank + 1..end).take_while(|&k| capitalised(k)).last()?;
     let from = clause_from(rank)?;
     title(from, rank).then(|| slice(from, last)).flatten()
@@ -2252,7 +2256,7 @@ fn state_in_focus(
     governing()
 }
 
-/// Whose words term `h` is in, for [`crate::alignment`]: the outlet's, a speaker's party, or a
+/// Whose words term `h` is in, for [`crate::analysis::alignment`]: the outlet's, a speaker's party, or a
 /// speaker by the capitalised words of the name. `None` for scare quotes and markers, and for a
 /// speaker with no name ("officials").
 fn holder_of(cx: &Context, v: &VoiceOf, officials: &[Option<usize>]) -> Option<Holder> {
@@ -2291,7 +2295,7 @@ fn holder_of(cx: &Context, v: &VoiceOf, officials: &[Option<usize>]) -> Option<H
 }
 
 /// What each voice of the article says of the parties that local rules tied its terms to: the
-/// evidence of its side (see [`crate::alignment`]). Terms that frame words (attribution verbs),
+/// evidence of its side (see [`crate::analysis::alignment`]). Terms that frame words (attribution verbs),
 /// euphemisms ([`LabelEntry::stance_is_the_users`]), designations (the designator's word) and
 /// terms of no stance tell nothing.
 fn alignment_of(
@@ -2329,9 +2333,9 @@ fn alignment_of(
     Alignment::new(evidence)
 }
 
-/// How two parties stand in the article, for [`crate::alignment`]: one side when one is the
+/// How two parties stand in the article, for [`crate::analysis::alignment`]: one side when one is the
 /// other or they share the actor they are `part_of`; set against each other when the article
-/// opposes them or their sides ([`crate::opponents`]).
+/// opposes them or their sides ([`crate::analysis::opponents`]).
 struct Sides<'c, 'o> {
     lex: &'c Lexicon,
     opponents: &'c dyn Fn() -> &'o Opponents,
@@ -2438,7 +2442,7 @@ struct Term<'a> {
     lead: usize,
     designated: bool,
     /// The head noun of a label ("the migrants", "the administration"): a party it cannot
-    /// refer to is not compatible (see [`crate::heads`]).
+    /// refer to is not compatible (see [`crate::analysis::heads`]).
     head: Option<&'a Head>,
     /// The nearest actor in the clause with its conjuncts, shared by the last two rules.
     nearest: OnceCell<Option<(usize, Vec<usize>)>>,
@@ -3171,7 +3175,7 @@ fn scan_left(
             continue;
         }
         // India's "baseless allegations": an opening mark right after a possessor.
-        if crate::voice::is_quote_token(w)
+        if crate::text::is_quote_token(w)
             && k > sent_start
             && cx.seg.tokens[k - 1].kind == TokenKind::Possessive
         {
@@ -3259,7 +3263,7 @@ fn lead_in(cx: &Context, np_start: usize, sent_start: usize) -> (usize, bool) {
     {
         b -= 1;
     }
-    if !(b > sent_start && crate::voice::designates(cx.w(b - 1))) {
+    if !(b > sent_start && crate::analysis::voice::designates(cx.w(b - 1))) {
         return (b, false);
     }
     b -= 1;
@@ -3319,7 +3323,7 @@ const SUBJECT_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "i"];
 /// Whether a word may stand between a subject pronoun and its verb ("it had already", "we
 /// will", "it is"): the words voice skips before a verb, a copula, or "been".
 fn before_verb(w: &str) -> bool {
-    crate::voice::skips_before_verb(w) || COPULA.contains(&w) || w == "been"
+    crate::analysis::voice::skips_before_verb(w) || COPULA.contains(&w) || w == "been"
 }
 
 /// A `speaker_subject` link to the speaker's party `a`: "{what} '{speaker}'{via}: the speaker's
@@ -3462,7 +3466,7 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
 fn skip_marks(cx: &Context, mut k: usize, end: usize) -> usize {
     while k < end
         && cx.seg.tokens[k].kind == TokenKind::Punct
-        && crate::voice::is_quote_token(cx.w(k))
+        && crate::text::is_quote_token(cx.w(k))
     {
         k += 1;
     }
@@ -3511,7 +3515,7 @@ fn pronoun_after_verb(cx: &Context, frame: &Frame, np: usize) -> Option<usize> {
 /// subordinator ("after", "before", "where"), no subject pronoun.
 fn shares_subject(cx: &Context, verb: usize, act: usize) -> bool {
     let mut k = act;
-    while k > verb && crate::voice::is_quote_token(cx.w(k - 1)) {
+    while k > verb && crate::text::is_quote_token(cx.w(k - 1)) {
         k -= 1;
     }
     if k <= verb + 1 || cx.w(k - 1) != "and" {
@@ -3732,13 +3736,13 @@ fn accused_of(cx: &Context, t: &Term) -> Option<Link> {
     }
     // The preposition before the act's phrase, quotation marks passed over.
     let mut p = t.np_start - 1;
-    while p > t.sent.start && crate::voice::is_quote_token(cx.w(p)) {
+    while p > t.sent.start && crate::text::is_quote_token(cx.w(p)) {
         p -= 1;
     }
     let clause = cx.clause_of(t.hit.sentence, p);
     let verb_before = |p: usize| {
         (clause.start.max(p.saturating_sub(6))..p).rev().find(|&k| {
-            crate::voice::ACCUSATION_VERBS
+            crate::analysis::voice::ACCUSATION_VERBS
                 .iter()
                 .any(|&(verb, prep)| verb == cx.w(k) && prep == cx.w(p))
         })
@@ -3884,7 +3888,7 @@ fn proxy(cx: &Context, t: &Term) -> Option<Link> {
     })
 }
 
-/// `object_complement`: a term in the name of a naming frame ([`crate::voice::Naming`])
+/// `object_complement`: a term in the name of a naming frame ([`crate::analysis::voice::Naming`])
 /// describes what the frame names: the object of an active verb ("Turkey considers the SDF a
 /// terrorist group"), the namer of "who call themselves", the subject of a passive ("the group
 /// was labelled a terrorist organization"), what the relative pronoun of "whom/which X calls Y"
@@ -3993,7 +3997,7 @@ fn pronoun_owners(cx: &Context, t: &Term) -> Option<Vec<usize>> {
 /// frame is `speaker_of_verb`'s.
 fn claim_owner(cx: &Context, t: &Term) -> Option<Link> {
     let mut by = t.toks.end;
-    while by < t.sent.end && crate::voice::is_quote_token(cx.w(by)) {
+    while by < t.sent.end && crate::text::is_quote_token(cx.w(by)) {
         by += 1;
     }
     let agent = (by + 1 < t.sent.end && cx.w(by) == "by")
@@ -4206,7 +4210,7 @@ fn designated_object(cx: &Context, t: &Term) -> Option<Link> {
     let v = (t.sent.start.max(as_at.saturating_sub(25))..as_at)
         .rev()
         .take_while(|&k| !matches!(cx.w(k), ";" | ":" | "."))
-        .find(|&k| crate::voice::designates(cx.w(k)))?;
+        .find(|&k| crate::analysis::voice::designates(cx.w(k)))?;
     let object: Vec<usize> = t
         .in_sentence
         .clone()
@@ -4265,7 +4269,7 @@ fn pronoun_subject(cx: &Context, t: &Term, copula: usize) -> Option<Link> {
     // "here" and "there" left out ("nobody here is a terrorist").
     let mut words: Vec<&str> = (t.sent.start..copula)
         .map(|k| cx.w(k))
-        .filter(|w| !crate::voice::is_quote_token(w))
+        .filter(|w| !crate::text::is_quote_token(w))
         .collect();
     if let Some(i) = words.iter().rposition(|w| matches!(*w, "," | ";" | ":")) {
         words.drain(..=i);
@@ -4336,7 +4340,7 @@ fn own_citizens(cx: &Context, t: &Term, words: &[&str]) -> Option<Link> {
     // What stands before the subject opens its clause: the reporting verb, "that", "and", or the
     // start of the words.
     if let Some(w) = before.len().checked_sub(counted + 1).map(|i| before[i])
-        && !(matches!(w, "that" | "and") || crate::voice::is_cue_word(w))
+        && !(matches!(w, "that" | "and") || crate::analysis::words::is_cue_word(w))
     {
         return None;
     }
@@ -4917,7 +4921,7 @@ impl<'h> Ties<'h> {
 
     /// The ties term `h` may take: its entry's last, and the last of any entry when the phrase
     /// is anaphoric. A tie carried over must hold for this use too: not a party this use is set
-    /// `against`, and not one the side its voice takes rules out (see `crate::alignment`): "Our
+    /// `against`, and not one the side its voice takes rules out (see `crate::analysis::alignment`): "Our
     /// forces will defend every centimetre against these invaders" does not carry the speaker's
     /// own forces over to "invaders".
     fn usable(

@@ -3,7 +3,7 @@
 //! *content* (the words attributed), with its kind and the rule that found it. This is the
 //! attribution relation of the PolNeAR and PARC corpora; `framelens attributions FILE` lists them.
 //!
-//! The module reads the structures [`crate::voice`] finds and the designations
+//! The module reads the structures [`crate::analysis::voice`] finds and the designations
 //! [`crate::analysis`] finds, and turns them into relations:
 //! - a speech frame is one relation (a participle continuing it, "..., noting that ...", is a
 //!   relation of its own, inside the first): its speaker is the source, its verb the cue, and the words it
@@ -36,12 +36,13 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::analysis::voice::Voices;
 use crate::text::{Segmented, Span, TokenKind};
-use crate::voice::{Voices, is_quote_token, token_range};
+use crate::text::{is_quote_token, token_range};
 
-/// Whether a quotation is a title rather than someone's words (it lives in [`crate::voice`],
+/// Whether a quotation is a title rather than someone's words (it lives in [`crate::analysis::voice`],
 /// which owns quotations; kept here for callers of the earlier path).
-pub use crate::voice::is_title;
+pub use crate::analysis::voice::is_title;
 
 /// The kind of an attribution relation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -208,7 +209,7 @@ fn frame_relations(
             let inner = token_range(seg, q.inner);
             let apart = inner.end <= toks.start || toks.end <= inner.start;
             let beside = toks.is_empty()
-                && !crate::voice::is_title(q.inner.slice(text))
+                && !crate::analysis::voice::is_title(q.inner.slice(text))
                 && seg
                     .sentence_at(q.inner.start)
                     .is_some_and(|s| s.abs_diff(f.sentence) <= 1);
@@ -272,7 +273,7 @@ fn split_quotation(
     text: &str,
     seg: &Segmented,
     voices: &Voices,
-    f: &crate::voice::Frame,
+    f: &crate::analysis::voice::Frame,
     quotes: &[usize],
     joined: &mut [bool],
     toks: &Range<usize>,
@@ -282,7 +283,7 @@ fn split_quotation(
     let mut out = Vec::new();
     for &qi in quotes {
         let q = &voices.quotes[qi];
-        if joined[qi] || crate::voice::is_title(q.inner.slice(text)) {
+        if joined[qi] || crate::analysis::voice::is_title(q.inner.slice(text)) {
             continue;
         }
         let within = sentence.span.contains(q.span);
@@ -322,7 +323,7 @@ fn split_quotation(
 fn beside_frame(
     seg: &Segmented,
     text: &str,
-    f: &crate::voice::Frame,
+    f: &crate::analysis::voice::Frame,
     toks: &Range<usize>,
     q: Range<usize>,
 ) -> bool {
@@ -339,7 +340,7 @@ fn beside_frame(
         let others = gap.clone().filter(|&t| !tag(t) && !punct(t)).count();
         let marks = gap
             .clone()
-            .any(|t| crate::voice::is_quote_token(seg.tokens[t].span.slice(text)));
+            .any(|t| crate::text::is_quote_token(seg.tokens[t].span.slice(text)));
         return others <= 6 && !marks;
     }
     false
@@ -354,7 +355,7 @@ fn quote_relations(
     out: &mut Vec<Relation>,
 ) {
     for (qi, q) in voices.quotes.iter().enumerate() {
-        if joined[qi] || crate::voice::is_title(q.inner.slice(text)) {
+        if joined[qi] || crate::analysis::voice::is_title(q.inner.slice(text)) {
             continue;
         }
         let toks = trimmed(seg, text, token_range(seg, q.span));

@@ -1,5 +1,5 @@
 //! `framelens lexicon suggest-actors`: lexicon entries for the parties articles name that no
-//! loaded lexicon lists ([`crate::unlisted`]).
+//! loaded lexicon lists ([`crate::analysis::unlisted`]).
 //!
 //! The output is itself a lexicon file (an `actors:` list, everything else in comments), so it can
 //! be saved and loaded with `--lexicon`, or each entry pasted into a file. Above each entry, a
@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 
 use super::edit::scalar;
-use crate::unlisted::{Unlisted, UnlistedForm, UnlistedPerson};
+use crate::analysis::unlisted::{Unlisted, UnlistedForm, UnlistedPerson};
 
 /// One party, merged across articles.
 struct Entry {
@@ -170,7 +170,7 @@ mod tests {
                     KLF commander Jamal Orbek said so. Interior Minister Ahmed O'Neil objected.";
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
-        let found = crate::unlisted::find(text, &seg, &lower, &[]);
+        let found = crate::analysis::unlisted::find(text, &seg, &lower, &[]);
         assert_eq!(found.len(), 2);
         let out = render(&[("a.txt".into(), found)], 1);
         assert!(out.contains(

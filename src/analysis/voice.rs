@@ -82,10 +82,17 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::actors::{Form, Mention, PersonGenders};
-use crate::heads;
+use super::words::{
+    ATTITUDE, AUXILIARIES, INTENTION, NAMING_VERBS, REPORTING, REQUEST, SOURCE_PHRASES,
+};
+use crate::analysis::actors::PersonGenders;
+use crate::analysis::heads;
+use crate::analysis::mention::{Form, Mention};
 use crate::lexicon::ActorType;
-use crate::text::{LowerTokens, Segmented, Span, TokenKind, WordSet, is_calendar_word};
+use crate::text::{
+    LowerTokens, Segmented, Span, TokenKind, WordSet, is_calendar_word, is_closing_double,
+    is_double, is_opening_double, is_quote_char, token_at, token_range,
+};
 
 /// Who is speaking when a term is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -283,247 +290,6 @@ pub struct VoiceOf {
     pub rule: &'static str,
 }
 
-static REPORTING: WordSet = WordSet::new(&[
-    "say",
-    "says",
-    "said",
-    "saying",
-    "tell",
-    "tells",
-    "told",
-    "telling",
-    "stated",
-    "stating",
-    "add",
-    "adds",
-    "added",
-    "adding",
-    "note",
-    "noted",
-    "noting",
-    "stress",
-    "stresses",
-    "stressed",
-    "stressing",
-    "emphasize",
-    "emphasized",
-    "emphasised",
-    "emphasizing",
-    "emphasising",
-    "emphasizes",
-    "underlined",
-    "underscored",
-    "claim",
-    "claims",
-    "claimed",
-    "claiming",
-    "allege",
-    "alleges",
-    "alleged",
-    "alleging",
-    "insist",
-    "insists",
-    "insisted",
-    "insisting",
-    "argue",
-    "argues",
-    "argued",
-    "arguing",
-    "warn",
-    "warns",
-    "warned",
-    "warning",
-    "vow",
-    "vows",
-    "vowed",
-    "vowing",
-    "announce",
-    "announces",
-    "announced",
-    "declare",
-    "declares",
-    "declared",
-    "declaring",
-    "deny",
-    "denies",
-    "denied",
-    "denying",
-    "accuse",
-    "accuses",
-    "accused",
-    "accusing",
-    "blame",
-    "blames",
-    "blamed",
-    "blaming",
-    "admit",
-    "admits",
-    "admitted",
-    "admitting",
-    "acknowledge",
-    "acknowledges",
-    "acknowledged",
-    "confirm",
-    "confirms",
-    "confirmed",
-    "reported",
-    "explained",
-    "asserted",
-    "asserts",
-    "suggested",
-    "suggests",
-    "wrote",
-    "writes",
-    "tweeted",
-    "estimated",
-    "pledged",
-    "promised",
-    "urged",
-    "threatened",
-    "reiterated",
-    "conceded",
-    "concedes",
-    "boasted",
-    "complained",
-    "maintained",
-    "contended",
-    "quoted",
-    "cited",
-    "predicted",
-    "testified",
-    "observed",
-    "remarked",
-    "replied",
-    "responded",
-    "countered",
-    "charged",
-    "calling",
-    "praised",
-    "praises",
-    "praising",
-    "endorsed",
-    "endorses",
-    "endorsing",
-    "hailed",
-    "lauded",
-    "applauded",
-    "commended",
-    "shouted",
-    "shouting",
-    "yelled",
-    "yelling",
-    "chanted",
-    "chanting",
-    "screamed",
-    "whispered",
-    "muttered",
-    "exclaimed",
-    "describes",
-    "described",
-    "called",
-    "rejected",
-    "rejects",
-    "dismissed",
-    "dismisses",
-    "condemned",
-    "condemns",
-    "denounced",
-    "denounces",
-    "slammed",
-    "criticized",
-    "criticised",
-    "termed",
-    "dubbed",
-    "branded",
-    "labelled",
-    "labeled",
-    "citing",
-    "determined",
-    "concluded",
-    "ruled",
-    "dismiss",
-    "reject",
-    "condemn",
-    "denounce",
-    "describe",
-    "notes",
-    "predicts",
-    "predicting",
-    "reaffirmed",
-    "reaffirms",
-    "reaffirming",
-    "asserting",
-    "speculated",
-    "lamented",
-    "joked",
-    "quipped",
-    "retorted",
-    "recounted",
-    "explains",
-    "explaining",
-    "cautioned",
-    "conceding",
-    "complains",
-    "complaining",
-    "tweeting",
-    "announcing",
-    "criticizing",
-    "criticising",
-    "denouncing",
-    "acknowledging",
-    "cite",
-    "cites",
-    "slamming",
-    "dismissing",
-    "lamenting",
-    "laments",
-    "underscore",
-    "underscores",
-    "endorse",
-    "applaud",
-    "applauds",
-    // French verbs of saying, present and past participle (the auxiliary, "a déclaré", is
-    // read as English "has said" is): the path for lexicons in French.
-    "déclare",
-    "déclarent",
-    "déclaré",
-    "affirme",
-    "affirment",
-    "affirmé",
-    "assurent",
-    "assuré",
-    "annonce",
-    "annoncent",
-    "annoncé",
-    "indique",
-    "indiquent",
-    "indiqué",
-    "souligne",
-    "soulignent",
-    "souligné",
-    "ajoute",
-    "ajoutent",
-    "ajouté",
-    "explique",
-    "expliquent",
-    "expliqué",
-    "précise",
-    "précisent",
-    "précisé",
-    "dénonce",
-    "dénoncent",
-    "dénoncé",
-    "estime",
-    "estiment",
-    "estimé",
-    "prévient",
-    "préviennent",
-    "prévenu",
-    "rapporte",
-    "rapportent",
-    "rapporté",
-]);
-
 /// Verbs of an official act of listing. Verbs of naming ("branded", "labelled") are
 /// [`NAMING_VERBS`], read as speech frames whose words are the name.
 pub(crate) const DESIGNATION_VERBS: &[&str] = &[
@@ -556,39 +322,6 @@ const DESIGNATING_PARTICIPLES: &[&str] = &["branded", "labeled", "labelled"];
 pub(crate) fn designates(w: &str) -> bool {
     DESIGNATION_VERBS.contains(&w) || DESIGNATING_PARTICIPLES.contains(&w)
 }
-
-/// Verbs of naming. Their object complement, the name ("calls them *terrorists*", "described the
-/// raid as *a massacre*", "refers to them as *occupiers*"), is the wording of the verb's subject,
-/// or of the agent of a passive ("labelled *terrorists* by Ankara"). Some are reporting verbs
-/// too: used without a name ("described the scene"), they fall back to [`REPORTING`].
-static NAMING_VERBS: WordSet = WordSet::new(&[
-    "call",
-    "calls",
-    "called",
-    "calling",
-    "describe",
-    "describes",
-    "described",
-    "describing",
-    "label",
-    "labels",
-    "labelled",
-    "labeled",
-    "labelling",
-    "labeling",
-    "brand",
-    "brands",
-    "branded",
-    "branding",
-    "termed",
-    "dub",
-    "dubs",
-    "dubbed",
-    "refer",
-    "refers",
-    "referred",
-    "referring",
-]);
 
 /// Words right after a naming verb that give it another sense: "called for a ceasefire",
 /// "called on Israel to ...", "police called to the scene", "called off the talks".
@@ -748,171 +481,6 @@ static SKIP_BEFORE_VERB: WordSet = WordSet::new(&[
     "usually",
 ]);
 
-/// Verbs of belief, expectation and finding: they report someone's view (a propositional
-/// attitude), but only with a clause after them ("polls show that", "he thinks the regime will
-/// fall", "asked whether"); "police found the body" reports nothing.
-static ATTITUDE: WordSet = WordSet::new(&[
-    "think",
-    "thinks",
-    "thought",
-    "believe",
-    "believes",
-    "believed",
-    "feel",
-    "feels",
-    "fear",
-    "fears",
-    "feared",
-    "hope",
-    "hopes",
-    "hoped",
-    "expect",
-    "expects",
-    "know",
-    "knows",
-    "knew",
-    "found",
-    "finds",
-    "show",
-    "shows",
-    "showed",
-    "indicated",
-    "indicates",
-    "revealed",
-    "asked",
-    "asks",
-    "wondered",
-    "agree",
-    "agrees",
-    "agreed",
-    "mentioned",
-    "mentions",
-    "suspect",
-    "suspects",
-    "suspected",
-    "recognized",
-    "recognised",
-    "realized",
-    "realised",
-    "implied",
-    "hinted",
-    "signaled",
-    "signalled",
-    "assumed",
-    "doubt",
-    "doubts",
-    "doubted",
-    "worried",
-    "learned",
-    "heard",
-    "pointed",
-    "maintains",
-    "contends",
-    "recalled",
-    "answered",
-    "disclosed",
-    "clarified",
-    "suggest",
-    "suggesting",
-    "showing",
-    "expected",
-    "expecting",
-    "reveals",
-    "reveal",
-    "recognize",
-    "recognizes",
-    "recognizing",
-    "indicate",
-    "worries",
-    "find",
-    "believing",
-    "fearing",
-    "knowing",
-    "assume",
-    "hints",
-    "feeling",
-    "recalling",
-    "recalls",
-    "mentioning",
-    "predict",
-    "conclude",
-]);
-
-/// Verbs of wanting and intending, and speech acts of committing or refusing: they report
-/// someone's aim (a propositional attitude, like [`ATTITUDE`]) or act, but only with an
-/// infinitive after them, directly or after an object ("wants to build a wall", "wants voters
-/// to know that ...", "refused to endorse"). Verbs of trying ("sought to", "aims to") are left
-/// out: they describe what someone does, in the outlet's words.
-static INTENTION: WordSet = WordSet::new(&[
-    "want",
-    "wants",
-    "wanted",
-    "wanting",
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "intend",
-    "intends",
-    "intended",
-    "intending",
-    "refuse",
-    "refuses",
-    "refused",
-    "refusing",
-    "decline",
-    "declines",
-    "declined",
-    "declining",
-    "wish",
-    "wishes",
-    "wished",
-    "prefer",
-    "prefers",
-    "preferred",
-    "hope",
-    "hopes",
-    "hoped",
-    "hoping",
-    "vowed",
-    "vows",
-    "pledged",
-    "pledges",
-    "promised",
-    "promises",
-    "threatened",
-    "threatens",
-    "offered",
-    "offers",
-    "proposed",
-    "proposes",
-    "promising",
-    "promise",
-    "offering",
-    "offer",
-    "threatening",
-    "threaten",
-    "pledging",
-    "proposing",
-]);
-
-/// Verbs of asking someone to act ("asked Congress to approve the deal"): with an infinitive
-/// after them, the request is their words.
-const REQUEST: &[&str] = &[
-    "asked",
-    "asks",
-    "asking",
-    "urged",
-    "urges",
-    "urging",
-    "begged",
-    "implored",
-    "pressed",
-    "challenged",
-    "invited",
-    "encouraged",
-];
-
 /// The verb at `v` takes an infinitive: "to" and a verb right after it ("refused to endorse"),
 /// or, for a verb of wanting or asking, after an object of at most three words ("wants voters
 /// to know", "asked Congress to approve"), the infinitive quoted or not ('urged Trump to "stop
@@ -942,28 +510,12 @@ fn takes_infinitive(cx: &Ctx, v: usize, end: usize) -> bool {
             .any(infinitive)
 }
 
-/// Prepositions that name the source of the words after or before them: "according to the
-/// army", and the French "selon l'armée", "d'après l'armée".
-const SOURCE_PHRASES: &[&[&str]] = &[&["according", "to"], &["selon"], &["d'après"], &["d’après"]];
-
 /// The number of words of the source phrase ([`SOURCE_PHRASES`]) that starts at token `t`.
 fn source_phrase_at(cx: &Ctx, t: usize, end: usize) -> Option<usize> {
     SOURCE_PHRASES
         .iter()
         .find(|p| t + p.len() <= end && p.iter().enumerate().all(|(i, w)| cx.word(t + i) == *w))
         .map(|p| p.len())
-}
-
-/// Whether `w` (lower case) is a verb this module reads as a cue of someone's words, view, aim
-/// or request: a verb of saying, of naming, of belief and finding, of wanting, or of asking.
-/// The first word of a source phrase ("according" of "according to", "selon") counts too.
-pub fn is_cue_word(w: &str) -> bool {
-    SOURCE_PHRASES.iter().any(|p| p[0] == w)
-        || REPORTING.contains(w)
-        || NAMING_VERBS.contains(w)
-        || ATTITUDE.contains(w)
-        || INTENTION.contains(w)
-        || REQUEST.contains(&w)
 }
 
 /// Whether `w` opens a reported clause: "that", or the French "que" ("a affirmé que les ...",
@@ -1044,17 +596,6 @@ const REPORTING_SAY: &[&str] = &[
     "dénonce",
 ];
 
-/// Auxiliaries that a negation follows ("has not said", "is not saying").
-const AUXILIARIES: &[&str] = &[
-    "do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "will", "would",
-    "could", "should", "can", "may", "might", "must",
-];
-
-/// Whether `w` (lower case) is one of [`AUXILIARIES`].
-pub(crate) fn is_auxiliary(w: &str) -> bool {
-    AUXILIARIES.contains(&w)
-}
-
 /// Auxiliaries with the negation fused ("hasn't said", "isn't saying"), written with a straight
 /// apostrophe; [`negated_auxiliary`] reads a curly one too.
 const NEGATED_AUXILIARIES: &[&str] = &[
@@ -1129,26 +670,6 @@ const FRONTED: &[&str] = &[
 const PRONOUN_PERSON: &[&str] = &["he", "she"];
 const PRONOUN_THING: &[&str] = &["it"];
 
-fn is_opening_double(c: char) -> bool {
-    matches!(c, '\u{201C}' | '\u{201E}' | '\u{00AB}')
-}
-fn is_closing_double(c: char) -> bool {
-    matches!(c, '\u{201D}' | '\u{00BB}')
-}
-/// A double quotation mark, straight or curly, or a guillemet.
-pub(crate) fn is_double(c: char) -> bool {
-    c == '"' || is_opening_double(c) || is_closing_double(c)
-}
-/// A quotation mark of any kind, as one token ("“", "'", "«").
-pub(crate) fn is_quote_token(w: &str) -> bool {
-    let mut cs = w.chars();
-    cs.next().is_some_and(is_quote_char) && cs.next().is_none()
-}
-
-fn is_quote_char(c: char) -> bool {
-    is_double(c) || matches!(c, '\'' | '\u{2018}' | '\u{2019}')
-}
-
 struct Ctx<'a> {
     text: &'a str,
     seg: &'a Segmented,
@@ -1187,7 +708,7 @@ impl Ctx<'_> {
     /// The first mention in speaker span `s`, not a state's people ("Many Russians say" is no
     /// statement of Russia's).
     fn first_actor(&self, s: Span) -> Option<&Mention> {
-        self.mentions[crate::actors::starting_within(self.mentions, s)]
+        self.mentions[crate::analysis::mention::starting_within(self.mentions, s)]
             .iter()
             .find(|m| s.contains(m.span) && m.form != Form::People)
     }
@@ -1196,7 +717,7 @@ impl Ctx<'_> {
 /// Finds frames, quotes and the voice of every token.
 /// `types[a]` is the type of actor `a`, used to resolve "the group", "the army" and the like;
 /// `lower` holds the tokens of `seg` in lower case; `no_party` the pronouns that stand for a
-/// person of no party ([`crate::actors::pronouns`]), whom a speaker "he" then names.
+/// person of no party ([`crate::analysis::actors::pronouns`]), whom a speaker "he" then names.
 pub fn analyze(
     text: &str,
     seg: &Segmented,
@@ -1429,26 +950,6 @@ fn outer_frame(cx: &Ctx, frames: &[Frame], first: usize, i: usize) -> Option<usi
             && frames[g].naming.is_none()
             && !appeal(&frames[g])
     })
-}
-
-/// Index of the token containing byte `b` (or the first token after it).
-pub fn token_at(seg: &Segmented, b: usize) -> Option<usize> {
-    let i = seg.tokens.partition_point(|t| t.span.end <= b);
-    (i < seg.tokens.len()).then_some(i)
-}
-
-/// Indices of the tokens inside `span`. A span that starts inside a token and covers no whole
-/// one (a term between invisible format characters the tokenizer keeps in the word,
-/// "\u{202e}militants\u{202c}") gets the token it starts in.
-pub fn token_range(seg: &Segmented, span: Span) -> Range<usize> {
-    let s = seg.tokens.partition_point(|t| t.span.start < span.start);
-    let e = seg.tokens.partition_point(|t| t.span.end <= span.end);
-    if e <= s
-        && let Some(t) = seg.token_at(span.start)
-    {
-        return t..t + 1;
-    }
-    s..e.max(s)
 }
 
 struct RawQuote {
@@ -4596,7 +4097,7 @@ fn named_after_in_sentence(cx: &Ctx, f: &Frame, pronoun: &Mention) -> bool {
         return false;
     }
     let words = Span::new(first.span.start.max(pronoun.span.end), last.span.end);
-    cx.mentions[crate::actors::starting_within(cx.mentions, words)]
+    cx.mentions[crate::analysis::mention::starting_within(cx.mentions, words)]
         .iter()
         .any(|m| {
             matches!(m.form, Form::Person | Form::Name)
@@ -4769,7 +4270,7 @@ fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         // "The General Command" is an organ: a role word before an organisational head noun
         // names no person.
         let person_like = words.len() <= 3
-            && !crate::unlisted::is_organisation_head(head)
+            && !crate::analysis::unlisted::is_organisation_head(head)
             && (PRONOUN_PERSON.contains(&head.as_ref())
                 || words
                     .iter()
@@ -4819,7 +4320,7 @@ const MAX_ROLE_DISTANCE: usize = 10;
 /// "The spokesman said", after "the official spokesman of the RSF, Al-Fateh Qurashi, said": a
 /// definite description made of a role noun, with any modifiers, refers back to the last
 /// speaker described with every one of its words, in the [`MAX_ROLE_DISTANCE`] sentences before
-/// (head match over speakers, as [`crate::titles`] does over names). `None` when no earlier
+/// (head match over speakers, as [`crate::analysis::titles`] does over names). `None` when no earlier
 /// speaker has them all, or the description is indefinite ("a spokesman" is someone new).
 fn same_role_speaker<'f>(
     cx: &Ctx,
@@ -4975,7 +4476,7 @@ fn antecedent_of(
     let found = recent.iter().rev().find(|f| {
         f.speaker_actor.is_some()
             && if thing_like {
-                !cx.mentions[crate::actors::starting_within(cx.mentions, f.speaker)]
+                !cx.mentions[crate::analysis::mention::starting_within(cx.mentions, f.speaker)]
                     .iter()
                     .any(|m| m.form == Form::Person && m.span == f.speaker)
             } else {

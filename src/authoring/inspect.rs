@@ -2,8 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::{Lexicon, lint::Warning};
+use super::lint::Warning;
 use crate::analysis::Analyzer;
+use crate::lexicon::Lexicon;
 use crate::matcher::Normalized;
 
 /// One line per entry: id, category, stance, kind, file and forms.

@@ -3,7 +3,7 @@
 //!
 //! An edit is text surgery guided by the lossless syntax tree of [`yaml_edit`], which gives the
 //! byte range of every item of the `categories:`, `labels:` and `actors:` sequences. The new text
-//! is then checked: the old and the new text are both read with [`super::yaml::parse`], and the
+//! is then checked: the old and the new text are both read with [`crate::lexicon::yaml::parse`], and the
 //! edit is refused (the text is left as it was) unless the only difference between them is the
 //! intended one: the same `lexicon:` name and `version:`, the same categories, and the same label
 //! and actor entries with the same field values in the same order, plus (or minus) the one entry.
@@ -72,9 +72,9 @@ use std::str::FromStr;
 
 use yaml_edit::YamlFile;
 
-use super::yaml::{self, ParsedFile};
-use super::{ActorEntry, ActorType, Kind, LabelEntry};
 use crate::diagnostic::Diagnostic;
+use crate::lexicon::yaml::{self, ParsedFile};
+use crate::lexicon::{ActorEntry, ActorType, Kind, LabelEntry};
 
 /// A label entry to add (fields as in the YAML format).
 #[derive(Clone, Debug, PartialEq, Eq)]

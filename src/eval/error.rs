@@ -1,0 +1,68 @@
+//! What can stop an evaluation (unreadable data, a malformed line, an oracle lexicon that cannot be
+//! built), and the small file helpers every reader of annotation files shares. The readers and
+//! the scoring are elsewhere in [`super`].
+
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+
+/// Why an evaluation could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("cannot read {path}: {reason}")]
+    Io { path: String, reason: String },
+    #[error("{0}")]
+    Gold(Diagnostic),
+    #[error("no gold files (*.yaml) in {0}")]
+    Empty(String),
+    #[error("cannot build the oracle lexicon: {0}")]
+    Oracle(String),
+    /// A data file with a malformed line.
+    #[error("{0}")]
+    Format(ParseError),
+    /// A line of an annotation file (brat, SemEval labels or roles) that cannot be read.
+    #[error("{0}")]
+    Line(LineError),
+}
+
+/// A line of an annotation file that cannot be read: file, line and column (1-based), message.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct LineError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// The byte offset of every character of `text`, and of its end: annotation files count
+/// characters, framelens counts bytes.
+pub(crate) fn char_starts(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect()
+}
+
+/// The files of `dir` with extension `ext`, in name order.
+pub(crate) fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<std::path::PathBuf>, EvalError> {
+    let mut v: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| EvalError::Io {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+/// A line of a NewsWCL50 CoNLL file that cannot be read: file, line (1-based), message.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}: {message}")]
+pub struct ParseError {
+    pub path: String,
+    pub line: usize,
+    pub message: String,
+}
