@@ -888,19 +888,13 @@ fn scan_word(text: &str, start: usize, end: usize, first: char, out: &mut Vec<Ra
         }
         if is_ignorable(c) {
             // Keep ignorables between two word characters inside the word.
-            let mut k = j + n;
-            while k < end {
-                let (d, m) = decode(text, k);
-                if !is_ignorable(d) {
-                    break;
+            match word_goes_on_after_ignorables(text, j + n, end) {
+                Some(k) => {
+                    j = k;
+                    continue;
                 }
-                k += m;
+                None => break,
             }
-            if char_at(text, k, end).is_some_and(is_alnum) {
-                j = k;
-                continue;
-            }
-            break;
         }
         if extends_grapheme(text, j) {
             j += n;
@@ -911,18 +905,7 @@ fn scan_word(text: &str, start: usize, end: usize, first: char, out: &mut Vec<Ra
 
     let mut abbrev = Abbrev::None;
     if !is_num {
-        if trailing_dot {
-            abbrev = initialism_class(&text[start..j]);
-        } else if dots == 0 && j < end && text.as_bytes()[j] == b'.' {
-            let after = j + 1;
-            let next_ok = char_at(text, after, end).is_none_or(|d| d != '.' && !is_alnum(d));
-            if next_ok {
-                abbrev = abbrev_class(&text[start..j], text, after, end);
-                if abbrev != Abbrev::None {
-                    j = after;
-                }
-            }
-        }
+        (abbrev, j) = abbreviation_at(text, start, j, end, dots > 0, trailing_dot);
     }
     out.push(Raw {
         span: Span::new(start, j),
@@ -934,6 +917,48 @@ fn scan_word(text: &str, start: usize, end: usize, first: char, out: &mut Vec<Ra
         abbrev,
     });
     j
+}
+
+/// After the ignorable characters (zero-width, format) that start at `k`: where the word goes
+/// on, if a word character follows them.
+#[inline]
+fn word_goes_on_after_ignorables(text: &str, mut k: usize, end: usize) -> Option<usize> {
+    while k < end {
+        let (d, m) = decode(text, k);
+        if !is_ignorable(d) {
+            break;
+        }
+        k += m;
+    }
+    char_at(text, k, end).is_some_and(is_alnum).then_some(k)
+}
+
+/// The sentence behaviour of the word `start..j`, and where it ends: a dotted initialism that
+/// took its final period (`trailing_dot`) is classed as one; a word with no inner dot
+/// (`inner_dots`: false) followed by a period may be an abbreviation that takes it.
+#[inline]
+fn abbreviation_at(
+    text: &str,
+    start: usize,
+    j: usize,
+    end: usize,
+    inner_dots: bool,
+    trailing_dot: bool,
+) -> (Abbrev, usize) {
+    if trailing_dot {
+        return (initialism_class(&text[start..j]), j);
+    }
+    if !inner_dots && j < end && text.as_bytes()[j] == b'.' {
+        let after = j + 1;
+        let next_ok = char_at(text, after, end).is_none_or(|d| d != '.' && !is_alnum(d));
+        if next_ok {
+            let abbrev = abbrev_class(&text[start..j], text, after, end);
+            if abbrev != Abbrev::None {
+                return (abbrev, after);
+            }
+        }
+    }
+    (Abbrev::None, j)
 }
 
 /// Sentence behaviour of a dotted initialism with its final period (`U.S.`, `a.m.`).

@@ -165,6 +165,7 @@ use crate::analysis::opponents::{
 };
 use crate::analysis::titles::Known;
 use crate::analysis::voice::{Frame, Naming, Voice, VoiceOf, Voices};
+use crate::analysis::words::{CLAUSE_WORDS, SUBJECT_PRONOUNS};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::token_range;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
@@ -265,40 +266,15 @@ const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their"];
 const COPULA: &[&str] = &[
     "is", "was", "are", "were", "remains", "remain", "became", "becomes", "become",
 ];
-const CLAUSE_BOUNDARY_WORDS: &[&str] = &[
-    "as", "while", "because", "although", "though", "whereas", "when", "until", "since", "that",
-    "which", "who", "whose", "whom", "if", "unless",
-];
-/// A clause boundary: `;`, `:`, a dash or one of [`CLAUSE_BOUNDARY_WORDS`] (matched as one
-/// `match` rather than a scan of the list).
+/// A clause boundary: `;`, `:`, a dash or a word that opens a subordinate clause.
 fn is_clause_boundary(w: &str) -> bool {
-    let found = matches!(
-        w,
-        ";" | ":"
-            | "—"
-            | "–"
-            | "as"
-            | "while"
-            | "because"
-            | "although"
-            | "though"
-            | "whereas"
-            | "when"
-            | "until"
-            | "since"
-            | "that"
-            | "which"
-            | "who"
-            | "whose"
-            | "whom"
-            | "if"
-            | "unless"
-    );
-    debug_assert_eq!(
-        found,
-        matches!(w, ";" | ":" | "—" | "–") || CLAUSE_BOUNDARY_WORDS.contains(&w)
-    );
-    found
+    matches!(w, ";" | ":" | "—" | "–") || opens_subordinate(w)
+}
+
+/// Whether `w` (lower case) opens a subordinate clause: one of [`CLAUSE_WORDS`], "until" or
+/// "since".
+fn opens_subordinate(w: &str) -> bool {
+    CLAUSE_WORDS.contains(&w) || matches!(w, "until" | "since")
 }
 
 const ADJECTIVE_ENDINGS: &[&str] = &[
@@ -1570,8 +1546,8 @@ fn resumed_statement(cx: &Context, h: &TermHit) -> Option<Link> {
                 && next + 1 < sent.end
                 && matches!(cx.w(next + 1), "by" | "as")));
     // Nor the end of a clause a subordinator opens ("When Israel said ..., allegations ...").
-    let subordinate = CLAUSE_BOUNDARY_WORDS.contains(&cx.w(sent.start))
-        || matches!(cx.w(sent.start), "after" | "before");
+    let subordinate =
+        opens_subordinate(cx.w(sent.start)) || matches!(cx.w(sent.start), "after" | "before");
     if !relative || subordinate {
         return None;
     }
@@ -3315,10 +3291,6 @@ fn speaker_of_verb(cx: &Context, t: &Term) -> Option<Link> {
         ),
     })
 }
-
-/// Subject pronouns that, opening reported words, stand for the speaker ("Hamas said it had
-/// ...", "the rebels said they would ...").
-const SUBJECT_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "i"];
 
 /// Whether a word may stand between a subject pronoun and its verb ("it had already", "we
 /// will", "it is"): the words voice skips before a verb, a copula, or "been".

@@ -264,27 +264,10 @@ pub struct Analyzer {
     named: Vec<Option<usize>>,
 }
 
+/// Words that negate what follows them ("not", "never", "without"). The verbs of [`DENIALS`]
+/// negate too.
 const NEGATORS: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "n't",
-    "neither",
-    "nor",
-    "deny",
-    "denies",
-    "denied",
-    "denying",
-    "reject",
-    "rejects",
-    "rejected",
-    "rejecting",
-    "dismissed",
-    "dismisses",
-    "without",
-    "nobody",
-    "none",
-    "nothing",
+    "not", "no", "never", "n't", "neither", "nor", "without", "nobody", "none", "nothing",
 ];
 
 /// Verbs of denial: a term in the words they report is negated ("Ankara denied that the
@@ -1320,7 +1303,7 @@ fn negation(
         ) {
             break;
         }
-        if NEGATORS.contains(&w) || w.ends_with("n't") {
+        if NEGATORS.contains(&w) || DENIALS.contains(&w) || w.ends_with("n't") {
             return (true, Some(w.to_owned()));
         }
     }

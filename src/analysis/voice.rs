@@ -83,7 +83,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::words::{
-    ATTITUDE, AUXILIARIES, INTENTION, NAMING_VERBS, REPORTING, REQUEST, SOURCE_PHRASES,
+    ATTITUDE, AUXILIARIES, CLAUSE_WORDS, INTENTION, NAMING_VERBS, REPORTING, REQUEST,
+    SOURCE_PHRASES, SUBJECT_PRONOUNS,
 };
 use crate::analysis::actors::PersonGenders;
 use crate::analysis::heads;
@@ -506,7 +507,7 @@ fn takes_infinitive(cx: &Ctx, v: usize, end: usize) -> bool {
     let reach = if with_object { 5 } else { 2 };
     !noun
         && (v + 1..end.min(v + reach))
-            .take_while(|&k| !cx.is_punct(k) && !cx.is(k, CLAUSE_WORDS))
+            .take_while(|&k| !cx.is_punct(k) && !opens_clause(cx.word(k)))
             .any(infinitive)
 }
 
@@ -638,12 +639,6 @@ const NOT_SUBJECT: &[&str] = &[
     "so", "such", "some", "any", "no", "what", "how", "why", "where",
 ];
 
-/// Words that start a new clause when walking back over a subject.
-const CLAUSE_WORDS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "as", "while", "because", "although", "though",
-    "whereas", "when", "if", "unless", "whether", "what",
-];
-
 /// Words that open an adverbial phrase fronted before a subject ("In a statement, it said ...",
 /// "On Monday, the ministry said ...").
 const FRONTED: &[&str] = &[
@@ -669,6 +664,25 @@ const FRONTED: &[&str] = &[
 
 const PRONOUN_PERSON: &[&str] = &["he", "she"];
 const PRONOUN_THING: &[&str] = &["it"];
+
+/// Whether `w` (lower case) is a finite auxiliary or modal, plain ([`AUXILIARIES`]) or
+/// contracted ("'s", "won't"): in the words after a reporting verb it means a clause.
+fn finite(w: &str) -> bool {
+    AUXILIARIES.contains(&w) || matches!(w, "'s" | "’s" | "won't" | "can't" | "isn't" | "wasn't")
+}
+
+/// Whether `w` (lower case) can be a clause's subject by itself: one of [`SUBJECT_PRONOUNS`],
+/// "you", or the "there" of "there is". After a reporting verb such a word starts its
+/// complement ("said he was ...").
+fn subject_pronoun(w: &str) -> bool {
+    SUBJECT_PRONOUNS.contains(&w) || matches!(w, "you" | "there")
+}
+
+/// Whether `w` (lower case) opens a clause: one of [`CLAUSE_WORDS`], or a word that opens a
+/// reported question ("what", "whether").
+fn opens_clause(w: &str) -> bool {
+    CLAUSE_WORDS.contains(&w) || matches!(w, "what" | "whether")
+}
 
 struct Ctx<'a> {
     text: &'a str,
@@ -1414,8 +1428,8 @@ fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuote]) -> bool
     let present = w.len() > 3
         && w.ends_with('s')
         && !["ss", "us", "is"].iter().any(|e| w.ends_with(e))
-        && !cx.is(v, CLAUSE_WORDS)
-        && !cx.is(v, FINITE)
+        && !opens_clause(cx.word(v))
+        && !finite(cx.word(v))
         && !cx.is(v, NOT_VERBS_IN_S);
     if !lower || !(past || present) || v < r.start + 2 {
         return false;
@@ -1446,7 +1460,7 @@ fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuote]) -> bool
         let opens = first < r.end
             && ((cx.first_char(first).is_uppercase() && !is_calendar_word(cx.word(first)))
                 || cx.is(first, DETERMINERS)
-                || cx.is(first, SUBJECT_PRONOUNS));
+                || subject_pronoun(cx.word(first)));
         // A hyphen inside a name or title ("co-host") does not end the speaker.
         let e = (first..r.end)
             .find(|&k| cx.is_punct(k) && !is_word_hyphen(cx.word(k)) && cx.word(k) != ".")
@@ -1457,7 +1471,7 @@ fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuote]) -> bool
     // The speaker, then the verb: a subject pronoun, one to four capitalised words, or a
     // description of up to four words after a determiner ("the Texas governor").
     let mut k = v;
-    if cx.is(k - 1, SUBJECT_PRONOUNS) {
+    if subject_pronoun(cx.word(k - 1)) {
         k -= 1;
     } else {
         while k > r.start && v - k < 4 && cx.first_char(k - 1).is_uppercase() && !cx.is_punct(k - 1)
@@ -1652,8 +1666,8 @@ fn colon_source(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame> {
         && !all_caps
         && (r.start..colon).all(|k| {
             !(cx.is(k, PAGE_LABELS)
-                || cx.is(k, FINITE)
-                || cx.is(k, CLAUSE_WORDS)
+                || finite(cx.word(k))
+                || opens_clause(cx.word(k))
                 || opens_no_subject(cx, k)
                 || REPORTING.contains(cx.word(k))
                 || (cx.is_punct(k) && cx.word(k) != "."))
@@ -1734,7 +1748,7 @@ const EVIDENCE_NOUNS: &[&str] = &[
 fn evidence_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> bool {
     let Some(k) = (v.saturating_sub(8).max(r.start)..v)
         .rev()
-        .take_while(|&k| !cx.is_punct(k) && !cx.is(k, CLAUSE_WORDS))
+        .take_while(|&k| !cx.is_punct(k) && !opens_clause(cx.word(k)))
         .find(|&k| cx.is(k, EVIDENCE_NOUNS))
     else {
         return false;
@@ -1926,7 +1940,7 @@ fn verb_group_start(cx: &Ctx, r: &Range<usize>, v: usize) -> (usize, bool) {
 /// subject ("The militants raided the village, burning houses, said X").
 fn holds_verb(cx: &Ctx, ks: Range<usize>) -> bool {
     ks.into_iter()
-        .any(|k| cx.is(k, FINITE) || (past_form(cx, k, 4) && !cx.first_char(k).is_uppercase()))
+        .any(|k| finite(cx.word(k)) || (past_form(cx, k, 4) && !cx.first_char(k).is_uppercase()))
 }
 
 /// Whether token `k` looks like a verb in the past: a lower-case word in -ed of at least `min`
@@ -2032,8 +2046,8 @@ fn locative_after_noun(cx: &Ctx, r: &Range<usize>, k: usize) -> bool {
         && cx.word(k - 1).chars().all(char::is_alphabetic)
         && !cx.word(k - 1).ends_with("ed")
         && !cx.is(k - 1, NOT_SUBJECT)
-        && !cx.is(k - 1, FINITE)
-        && !(k >= r.start + 2 && cx.is(k - 2, CLAUSE_WORDS))
+        && !finite(cx.word(k - 1))
+        && !(k >= r.start + 2 && opens_clause(cx.word(k - 2)))
 }
 
 /// A frame of kind `kind` for the verb at token `v` of sentence `si`; with no speaker tokens the
@@ -2242,7 +2256,7 @@ fn object_complement_end(cx: &Ctx, quotes: &[RawQuote], e: usize, end: usize) ->
     let p = (e..end.min(e + 3)).find(|&p| cx.is(p, OBJECT_PREPOSITIONS))?;
     let plain = |t: usize| {
         !cx.is_punct(t)
-            && !CLAUSE_WORDS.contains(&cx.word(t))
+            && !opens_clause(cx.word(t))
             && !cx.is(t, &["a", "an", "as", "to", "and", "or", "by"])
     };
     if !(e..p).all(plain) {
@@ -2518,7 +2532,7 @@ fn relative_antecedent(cx: &Ctx, r: &Range<usize>, b: usize) -> Option<Range<usi
     if s == a_end {
         while s > r.start && a_end - s < 6 {
             let w = cx.word(s - 1);
-            if cx.is_punct(s - 1) || CLAUSE_WORDS.contains(&w) || REPORTING.contains(w) {
+            if cx.is_punct(s - 1) || opens_clause(w) || REPORTING.contains(w) {
                 break;
             }
             s -= 1;
@@ -2619,7 +2633,7 @@ fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<
     }
     let noun = cx.word(p).chars().any(char::is_alphanumeric)
         && !cx.is(p, NOT_SUBJECT)
-        && !cx.is(p, FINITE)
+        && !finite(cx.word(p))
         && !cx.is(p, ADVERBIAL_PREPOSITIONS)
         && !cx.is(
             p,
@@ -2646,8 +2660,8 @@ fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<
             return None;
         }
         let stop = matches!(w, "," | ";" | ":" | "—" | "–" | "(" | "with")
-            || cx.is(s - 1, CLAUSE_WORDS)
-            || cx.is(s - 1, FINITE)
+            || opens_clause(cx.word(s - 1))
+            || finite(cx.word(s - 1))
             || REPORTING.contains(w)
             || holds_verb(cx, s - 1..s)
             || (cx.is_punct(s - 1) && is_quote_char(cx.first_char(s - 1)));
@@ -2760,11 +2774,11 @@ fn nominal_frame(
     // claim that he made was false", "the claim that the army denied is true").
     let k = clause.start + usize::from(cx.is(clause.start, DETERMINERS));
     let object_gap = k + 2 < r.end
-        && !cx.is(k + 1, FINITE)
+        && !finite(cx.word(k + 1))
         && !ly_adverb(cx, k + 1)
         && cx.first_char(k + 1).is_lowercase()
-        && cx.is(k + 2, FINITE);
-    if cx.is(clause.start, FINITE) || object_gap || clause.len() < 3 {
+        && finite(cx.word(k + 2));
+    if finite(cx.word(clause.start)) || object_gap || clause.len() < 3 {
         return None;
     }
     let speaker = if t > r.start && cx.is(t - 1, &["his", "her", "their", "its"]) {
@@ -3306,7 +3320,7 @@ fn subject_back(cx: &Ctx, r: &Range<usize>, p: usize, mut subject_end: usize) ->
                 && cx.first_char(k).is_lowercase()
                 && cx.word(k).chars().all(char::is_alphabetic)
                 && !cx.is(k, DETERMINERS)
-                && !cx.is(k, SUBJECT_PRONOUNS)
+                && !subject_pronoun(cx.word(k))
                 && !cx.is(k, NOT_SUBJECT)
         };
         if matches!(w, "who" | "which")
@@ -3321,7 +3335,7 @@ fn subject_back(cx: &Ctx, r: &Range<usize>, p: usize, mut subject_end: usize) ->
             continue;
         }
         let boundary = matches!(w, "," | ";" | ":" | "—" | "–")
-            || CLAUSE_WORDS.contains(&w)
+            || opens_clause(w)
             || (cx.is_punct(s - 1) && is_quote_char(cx.first_char(s - 1)))
             || REPORTING.contains(cx.word(s - 1));
         if boundary || p + 1 - (s - 1) > 12 {
@@ -3431,8 +3445,8 @@ fn content_start(cx: &Ctx, v: usize, end: usize) -> usize {
 /// a relative or question word, a quotation mark or a verb of saying.
 fn clause_inside(cx: &Ctx, from: usize, to: usize) -> bool {
     (from..to).any(|k| {
-        cx.is(k, FINITE)
-            || cx.is(k, SUBJECT_PRONOUNS)
+        finite(cx.word(k))
+            || subject_pronoun(cx.word(k))
             || cx.is(
                 k,
                 &["which", "who", "whom", "whose", "what", "whether", "if"],
@@ -3461,8 +3475,8 @@ fn in_subject_relative(cx: &Ctx, r: &Range<usize>, subject: &Range<usize>, v: us
         && subject.len() > 1
         && noun_phrase
         && v + 1 < r.end
-        && cx.is(v + 1, FINITE)
-        && !(v + 2..r.end).any(|k| cx.is(k, FINITE))
+        && finite(cx.word(v + 1))
+        && !(v + 2..r.end).any(|k| finite(cx.word(k)))
 }
 
 /// "X said (that) ...": where the words after the verb at `v` end. When the words are a quote
@@ -3531,10 +3545,10 @@ fn antecedent_phrase(cx: &Ctx, r: &Range<usize>, rel: usize) -> Option<Range<usi
     while s > r.start && e - s < 6 && !cx.is(s, DETERMINERS) {
         let w = cx.word(s - 1);
         if cx.is_punct(s - 1)
-            || CLAUSE_WORDS.contains(&w)
+            || opens_clause(w)
             || is_adjunct_start(w)
             || REPORTING.contains(w)
-            || FINITE.contains(&w)
+            || finite(w)
         {
             break;
         }
@@ -3584,7 +3598,7 @@ fn adjuncts_only(cx: &Ctx, after: Range<usize>, quotes: &[RawQuote]) -> bool {
         cx.word(k) == "that"
             || cx.seg.tokens[k].kind == TokenKind::Number
             || (cx.is_punct(k) && is_quote_char(cx.first_char(k)) && words_quoted(k))
-            || ((cx.is(k, FINITE) || cx.is(k, SUBJECT_PRONOUNS) || past(k)) && !subordinate(k))
+            || ((finite(cx.word(k)) || subject_pronoun(cx.word(k)) || past(k)) && !subordinate(k))
     })
 }
 
@@ -3619,7 +3633,7 @@ fn parenthetical_rest(cx: &Ctx, after: &Range<usize>, end: usize) -> Option<Rang
 fn fronted_before(cx: &Ctx, before: Range<usize>) -> bool {
     !before.is_empty()
         && (cx.is(before.start, FRONTED) || cx.is(before.start, SUBORDINATORS))
-        && !before.clone().any(|k| cx.is(k, FINITE))
+        && !before.clone().any(|k| finite(cx.word(k)))
 }
 
 /// Words that open an insertion between a subject and its verb ("The army, which ...", "X, the
@@ -3730,16 +3744,6 @@ fn subject_before_insertions(
     Some(start..if cx.word(p) == ")" { p + 1 } else { e })
 }
 
-/// Words that open a clause's subject: after a reporting verb they start its complement ("said
-/// he was ...").
-const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "there"];
-
-/// Finite auxiliaries and modals: in the words after a reporting verb they mean a clause.
-const FINITE: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-    "may", "might", "must", "does", "did", "do", "'s", "’s", "won't", "can't", "isn't", "wasn't",
-];
-
 /// Words after a reporting verb that open an adjunct, not its complement ("said as the crowd
 /// cheered", "said late Tuesday"), besides the prepositions of [`SPEAKER_ADJUNCTS`].
 const OTHER_ADJUNCT_STARTS: &[&str] = &[
@@ -3784,7 +3788,7 @@ fn is_adjunct_start(w: &str) -> bool {
 /// its first five words.
 fn complement_clause(cx: &Ctx, after: &Range<usize>) -> bool {
     let first = cx.word(after.start);
-    if SUBJECT_PRONOUNS.contains(&first) {
+    if subject_pronoun(first) {
         return true;
     }
     // The auxiliary follows a short subject ("said the regime had collapsed"); one far into the
@@ -3793,7 +3797,7 @@ fn complement_clause(cx: &Ctx, after: &Range<usize>) -> bool {
     if is_adjunct_start(first) {
         return false;
     }
-    after.clone().take(5).any(|t| FINITE.contains(&cx.word(t))) || past_tense_clause(cx, after)
+    after.clone().take(5).any(|t| finite(cx.word(t))) || past_tense_clause(cx, after)
 }
 
 /// "said the state allocated $26 million": a short noun phrase (an optional determiner or
@@ -3819,7 +3823,7 @@ fn past_tense_clause(cx: &Ctx, after: &Range<usize>) -> bool {
         let nounish = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
             && !cx.is(k, NOT_SUBJECT)
             && !is_adjunct_start(cx.word(k))
-            && !cx.is(k, FINITE)
+            && !finite(cx.word(k))
             && !REPORTING.contains(w);
         if !nounish {
             return false;
@@ -3859,7 +3863,7 @@ fn inverted_after_comma(
     // militia shelled the city" is "X said Y" after an insertion).
     let verbless = (v + 1..e).all(|k| {
         let participle = cx.word(k).ends_with("ed") && !cx.first_char(k).is_uppercase();
-        !(FINITE.contains(&cx.word(k)) || participle)
+        !(finite(cx.word(k)) || participle)
     });
     // The comma must not close an insertion after the subject ("The army, which has fought
     // the RSF, said ...", "Erdogan, speaking in Ankara, said the rebels took the town"): the

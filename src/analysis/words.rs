@@ -473,3 +473,15 @@ pub(crate) const AUXILIARIES: &[&str] = &[
 pub(crate) fn is_auxiliary(w: &str) -> bool {
     AUXILIARIES.contains(&w)
 }
+
+/// Words that open a clause inside a sentence: subordinating conjunctions ("because", "while")
+/// and relative words ("which", "whose"). A rule walking over a subject or an object phrase
+/// stops at one of them. Voice also stops at the words of a reported question ("what",
+/// "whether"), attribution at "until" and "since": each adds its own beside the rule.
+pub(crate) const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "as", "while", "because", "although", "though",
+    "whereas", "when", "if", "unless",
+];
+
+/// Personal pronouns that are a clause's subject ("it had already said", "they were called").
+pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "i"];

@@ -11,8 +11,8 @@
 
 use std::collections::BTreeMap;
 
-use super::edit::scalar;
 use crate::analysis::unlisted::{Unlisted, UnlistedForm, UnlistedPerson};
+use crate::lexicon::yaml::scalar;
 
 /// One party, merged across articles.
 struct Entry {

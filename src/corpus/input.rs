@@ -797,45 +797,10 @@ impl Reader {
                     columns.story,
                     Some(columns.text),
                 ] {
-                    let v = match (col.and_then(|c| record.get(c)), legacy) {
-                        (None, _) => None,
-                        // --encoding: a legacy CSV (a spreadsheet's export) is decoded field by
-                        // field; its commas, quotes and line breaks are ASCII in every such
-                        // encoding.
-                        (Some(b), Some(enc)) => {
-                            match enc.decode_without_bom_handling_and_without_replacement(b) {
-                                Some(s) => Some(s.into_owned()),
-                                None => {
-                                    return Some(skip(
-                                        &file,
-                                        line,
-                                        SkipReason::InvalidUtf8,
-                                        format!(
-                                            "not valid {} in column {}",
-                                            enc.name(),
-                                            col.unwrap_or(0) + 1
-                                        ),
-                                    ));
-                                }
-                            }
-                        }
-                        (Some(b), None) => match std::str::from_utf8(b) {
-                            Ok(s) => Some(s.to_owned()),
-                            Err(e) => {
-                                return Some(skip(
-                                    &file,
-                                    line,
-                                    SkipReason::InvalidUtf8,
-                                    format!(
-                                        "not valid UTF-8 in column {} at byte {}",
-                                        col.unwrap_or(0) + 1,
-                                        e.valid_up_to()
-                                    ),
-                                ));
-                            }
-                        },
-                    };
-                    fields.push(v);
+                    match csv_field(col.and_then(|c| record.get(c)), col, legacy) {
+                        Ok(v) => fields.push(v),
+                        Err((reason, detail)) => return Some(skip(&file, line, reason, detail)),
+                    }
                 }
                 let unit = unit.clone();
                 let mut it = fields.into_iter();
@@ -866,6 +831,38 @@ impl Reader {
                 Some(self.finish(&unit, line, fields))
             }
         }
+    }
+}
+
+/// One CSV field as text: decoded from `legacy` (--encoding) when given, else read as UTF-8. An
+/// error is the reason to skip the record and its message; `col` is the field's column.
+fn csv_field(
+    bytes: Option<&[u8]>,
+    col: Option<usize>,
+    legacy: Option<&'static encoding_rs::Encoding>,
+) -> Result<Option<String>, (SkipReason, String)> {
+    let column = col.unwrap_or(0) + 1;
+    match (bytes, legacy) {
+        (None, _) => Ok(None),
+        // --encoding: a legacy CSV (a spreadsheet's export) is decoded field by field; its
+        // commas, quotes and line breaks are ASCII in every such encoding.
+        (Some(b), Some(enc)) => match enc.decode_without_bom_handling_and_without_replacement(b) {
+            Some(s) => Ok(Some(s.into_owned())),
+            None => Err((
+                SkipReason::InvalidUtf8,
+                format!("not valid {} in column {column}", enc.name()),
+            )),
+        },
+        (Some(b), None) => match std::str::from_utf8(b) {
+            Ok(s) => Ok(Some(s.to_owned())),
+            Err(e) => Err((
+                SkipReason::InvalidUtf8,
+                format!(
+                    "not valid UTF-8 in column {column} at byte {}",
+                    e.valid_up_to()
+                ),
+            )),
+        },
     }
 }
 

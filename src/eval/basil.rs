@@ -480,23 +480,8 @@ fn trim_form(txt: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A string as a YAML double-quoted scalar: JSON string escaping (a subset of YAML's), plus
-/// `\u` escapes for the few characters YAML does not allow raw or could read as line breaks.
-pub(crate) fn q(s: &str) -> String {
-    let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned());
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        if matches!(
-            c,
-            '\u{7F}'..='\u{9F}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
-        ) {
-            out.push_str(&format!("\\u{:04X}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+/// A string as a YAML double-quoted scalar.
+pub(crate) use crate::lexicon::yaml::double_quoted as q;
 
 pub(crate) fn yaml_list(items: &[String]) -> String {
     let v: Vec<String> = items.iter().map(|s| q(s)).collect();

@@ -68,7 +68,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use super::model::{Kind, Lexicon};
+use super::model::{Kind, LabelEntry, Lexicon};
+use super::yaml::double_quoted as quote;
 use crate::matcher::Normalized;
 
 /// A dictionary format of another tool.
@@ -531,26 +532,6 @@ fn file_stem(path: &str) -> String {
     }
 }
 
-/// A YAML double-quoted string: safe for any text (control characters are escaped).
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The lines of a text with 1-based numbers, without line ends.
 fn numbered(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines().enumerate().map(|(i, l)| (i + 1, l))
@@ -576,7 +557,19 @@ fn read_liwc(d: &mut Draft, text: &str) -> Result<(), ConvertError> {
         }
     };
 
-    // The category header.
+    let ids = liwc_categories(d, &mut lines, open)?;
+    for (n, line) in lines {
+        liwc_word(d, n, line, &ids)?;
+    }
+    Ok(())
+}
+
+/// The category list between the first two `%` lines: each id with its category path and line.
+fn liwc_categories<'t>(
+    d: &mut Draft,
+    lines: &mut impl Iterator<Item = (usize, &'t str)>,
+    open: usize,
+) -> Result<HashMap<u64, (String, usize)>, ConvertError> {
     let mut ids: HashMap<u64, (String, usize)> = HashMap::new();
     let mut closed = false;
     for (n, line) in lines.by_ref() {
@@ -627,76 +620,83 @@ fn read_liwc(d: &mut Draft, text: &str) -> Result<(), ConvertError> {
         ));
     }
 
-    // The words.
-    for (n, line) in lines {
-        let (word, codes): (String, Vec<&str>) = if line.contains('\t') {
-            let (w, rest) = line.split_once('\t').unwrap_or((line, ""));
-            (w.trim().to_owned(), rest.split_whitespace().collect())
-        } else {
-            let toks: Vec<&str> = line.split_whitespace().collect();
-            let words = toks
-                .iter()
-                .rposition(|t| !t.chars().all(|c| c.is_ascii_digit()))
-                .map_or(0, |i| i + 1);
-            (toks[..words].join(" "), toks[words..].to_vec())
-        };
-        if word == "%" {
-            return Err(d.err(n, "a third `%` line: the category list is already closed"));
+    Ok(ids)
+}
+
+/// One `WORD<TAB>ID ...` line after the category list, added under its first category.
+fn liwc_word(
+    d: &mut Draft,
+    n: usize,
+    line: &str,
+    ids: &HashMap<u64, (String, usize)>,
+) -> Result<(), ConvertError> {
+    let (word, codes): (String, Vec<&str>) = if line.contains('\t') {
+        let (w, rest) = line.split_once('\t').unwrap_or((line, ""));
+        (w.trim().to_owned(), rest.split_whitespace().collect())
+    } else {
+        let toks: Vec<&str> = line.split_whitespace().collect();
+        let words = toks
+            .iter()
+            .rposition(|t| !t.chars().all(|c| c.is_ascii_digit()))
+            .map_or(0, |i| i + 1);
+        (toks[..words].join(" "), toks[words..].to_vec())
+    };
+    if word == "%" {
+        return Err(d.err(n, "a third `%` line: the category list is already closed"));
+    }
+    if word.is_empty() {
+        return Err(d.err(n, "a line with category ids but no word"));
+    }
+    let mut cats: Vec<String> = Vec::new();
+    let mut odd: Vec<&str> = Vec::new();
+    for code in codes {
+        if !code.chars().all(|c| c.is_ascii_digit()) {
+            odd.push(code);
+            continue;
         }
-        if word.is_empty() {
-            return Err(d.err(n, "a line with category ids but no word"));
-        }
-        let mut cats: Vec<String> = Vec::new();
-        let mut odd: Vec<&str> = Vec::new();
-        for code in codes {
-            if !code.chars().all(|c| c.is_ascii_digit()) {
-                odd.push(code);
-                continue;
-            }
-            match code.parse::<u64>().ok().and_then(|k| ids.get(&k)) {
-                Some((path, _)) => {
-                    if !cats.contains(path) {
-                        cats.push(path.clone());
-                    }
+        match code.parse::<u64>().ok().and_then(|k| ids.get(&k)) {
+            Some((path, _)) => {
+                if !cats.contains(path) {
+                    cats.push(path.clone());
                 }
-                None => {
-                    return Err(d.err(
-                        n,
-                        format!(
-                            "`{word}` refers to category {code}, which is not declared between the `%` lines"
-                        ),
-                    ));
-                }
             }
-        }
-        if !odd.is_empty() {
-            d.lose(
-                n,
-                format!(
-                    "`{word}`: codes `{}` (LIWC conditional categories) cannot be expressed",
-                    odd.join(" ")
-                ),
-            );
-        }
-        let Some(first) = cats.first() else {
-            if odd.is_empty() {
+            None => {
                 return Err(d.err(
                     n,
-                    format!("`{word}` has no category id (expected `WORD<TAB>ID`)"),
+                    format!(
+                        "`{word}` refers to category {code}, which is not declared between the `%` lines"
+                    ),
                 ));
             }
-            continue;
-        };
-        if d.add(n, &word, first) && cats.len() > 1 {
-            d.lose(
-                n,
-                format!(
-                    "`{}` is also in {}: a framelens entry has one category (kept {first})",
-                    word.to_lowercase(),
-                    cats[1..].join(", ")
-                ),
-            );
         }
+    }
+    if !odd.is_empty() {
+        d.lose(
+            n,
+            format!(
+                "`{word}`: codes `{}` (LIWC conditional categories) cannot be expressed",
+                odd.join(" ")
+            ),
+        );
+    }
+    let Some(first) = cats.first() else {
+        if odd.is_empty() {
+            return Err(d.err(
+                n,
+                format!("`{word}` has no category id (expected `WORD<TAB>ID`)"),
+            ));
+        }
+        return Ok(());
+    };
+    if d.add(n, &word, first) && cats.len() > 1 {
+        d.lose(
+            n,
+            format!(
+                "`{}` is also in {}: a framelens entry has one category (kept {first})",
+                word.to_lowercase(),
+                cats[1..].join(", ")
+            ),
+        );
     }
     Ok(())
 }
@@ -995,14 +995,7 @@ pub fn export(lex: &Lexicon, to: Foreign) -> Converted {
     // (category, form) in lexicon order.
     let mut items: Vec<(&str, &str)> = Vec::new();
     let mut exported = 0;
-    let mut regex_only = Vec::new();
-    let mut regex_dropped = Vec::new();
-    let mut excluded = Vec::new();
-    let mut stances: BTreeMap<i8, Vec<&str>> = BTreeMap::new();
-    let mut kinds: BTreeMap<Kind, Vec<&str>> = BTreeMap::new();
-    let mut targeted = Vec::new();
-    let mut noted = Vec::new();
-    let mut grouped = Vec::new();
+    let mut dropped = Dropped::default();
     for e in &lex.labels {
         let mut any = false;
         for f in &e.forms {
@@ -1017,74 +1010,9 @@ pub fn export(lex: &Lexicon, to: Foreign) -> Converted {
         if any {
             exported += 1;
         }
-        if e.forms.len() > 1 {
-            grouped.push(e.id.as_str());
-        }
-        if e.regex.is_some() {
-            if e.forms.is_empty() {
-                regex_only.push(e.id.as_str());
-            } else {
-                regex_dropped.push(e.id.as_str());
-            }
-        }
-        if !e.exclude.is_empty() {
-            excluded.push(e.id.as_str());
-        }
-        if e.stance != implied_stance(&reimported_category(to, &e.category)) {
-            stances.entry(e.stance).or_default().push(&e.id);
-        }
-        if e.kind != Kind::Label {
-            kinds.entry(e.kind).or_default().push(&e.id);
-        }
-        if !e.targets.is_empty() {
-            targeted.push(e.id.as_str());
-        }
-        if e.note
-            .as_ref()
-            .is_some_and(|n| !n.starts_with("imported from "))
-        {
-            noted.push(e.id.as_str());
-        }
+        dropped.note(e, to);
     }
-    let mut say = |ids: &[&str], what: String| {
-        if !ids.is_empty() {
-            lost.push(format!("{} {what}: {}", ids.len(), ids.join(", ")));
-        }
-    };
-    say(
-        &regex_only,
-        format!("regex entries left out (a regex cannot be expressed in {name})"),
-    );
-    say(
-        &regex_dropped,
-        format!("entries lost their regex (forms kept; a regex cannot be expressed in {name})"),
-    );
-    say(
-        &excluded,
-        format!("entries lost their exclusions ({name} has none)"),
-    );
-    for (stance, ids) in &stances {
-        say(
-            ids,
-            format!("entries lost their stance {stance} ({name} has no stances)"),
-        );
-    }
-    for (kind, ids) in &kinds {
-        say(
-            ids,
-            format!(
-                "entries lost their kind `{}` (every entry re-imports as `label`)",
-                kind.as_str()
-            ),
-        );
-    }
-    say(&targeted, "entries lost their targets".to_owned());
-    say(&noted, "entries lost their notes".to_owned());
-    say(
-        &grouped,
-        "entries with several forms became one pattern per form (entry ids and grouping are not kept)"
-            .to_owned(),
-    );
+    dropped.say(name, &mut lost);
     if !lex.actors.is_empty() {
         let ids: Vec<&str> = lex.actors.iter().map(|a| a.id.as_str()).collect();
         lost.push(format!(
@@ -1118,6 +1046,96 @@ pub fn export(lex: &Lexicon, to: Foreign) -> Converted {
         lost,
         labels: exported,
         categories,
+    }
+}
+
+/// The ids of the entries that lose something in an export, by what they lose.
+#[derive(Default)]
+struct Dropped<'a> {
+    regex_only: Vec<&'a str>,
+    regex_dropped: Vec<&'a str>,
+    excluded: Vec<&'a str>,
+    stances: BTreeMap<i8, Vec<&'a str>>,
+    kinds: BTreeMap<Kind, Vec<&'a str>>,
+    targeted: Vec<&'a str>,
+    noted: Vec<&'a str>,
+    grouped: Vec<&'a str>,
+}
+
+impl<'a> Dropped<'a> {
+    /// Notes what entry `e` loses when written in format `to`.
+    fn note(&mut self, e: &'a LabelEntry, to: Foreign) {
+        if e.forms.len() > 1 {
+            self.grouped.push(e.id.as_str());
+        }
+        if e.regex.is_some() {
+            if e.forms.is_empty() {
+                self.regex_only.push(e.id.as_str());
+            } else {
+                self.regex_dropped.push(e.id.as_str());
+            }
+        }
+        if !e.exclude.is_empty() {
+            self.excluded.push(e.id.as_str());
+        }
+        if e.stance != implied_stance(&reimported_category(to, &e.category)) {
+            self.stances.entry(e.stance).or_default().push(&e.id);
+        }
+        if e.kind != Kind::Label {
+            self.kinds.entry(e.kind).or_default().push(&e.id);
+        }
+        if !e.targets.is_empty() {
+            self.targeted.push(e.id.as_str());
+        }
+        if e.note
+            .as_ref()
+            .is_some_and(|n| !n.starts_with("imported from "))
+        {
+            self.noted.push(e.id.as_str());
+        }
+    }
+
+    /// One line of `lost` per kind of loss, with the count and the ids; `name`: the format's.
+    fn say(&self, name: &str, lost: &mut Vec<String>) {
+        let mut say = |ids: &[&str], what: String| {
+            if !ids.is_empty() {
+                lost.push(format!("{} {what}: {}", ids.len(), ids.join(", ")));
+            }
+        };
+        say(
+            &self.regex_only,
+            format!("regex entries left out (a regex cannot be expressed in {name})"),
+        );
+        say(
+            &self.regex_dropped,
+            format!("entries lost their regex (forms kept; a regex cannot be expressed in {name})"),
+        );
+        say(
+            &self.excluded,
+            format!("entries lost their exclusions ({name} has none)"),
+        );
+        for (stance, ids) in &self.stances {
+            say(
+                ids,
+                format!("entries lost their stance {stance} ({name} has no stances)"),
+            );
+        }
+        for (kind, ids) in &self.kinds {
+            say(
+                ids,
+                format!(
+                    "entries lost their kind `{}` (every entry re-imports as `label`)",
+                    kind.as_str()
+                ),
+            );
+        }
+        say(&self.targeted, "entries lost their targets".to_owned());
+        say(&self.noted, "entries lost their notes".to_owned());
+        say(
+            &self.grouped,
+            "entries with several forms became one pattern per form (entry ids and grouping are not kept)"
+                .to_owned(),
+        );
     }
 }
 

@@ -388,50 +388,121 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
             crate::language::DEFAULT
         }),
     };
-    let mut categories = Vec::new();
-    for c in raw.categories.unwrap_or_default() {
-        let ok = !c.value.is_empty()
-            && c.value.split('/').all(|p| {
-                !p.is_empty()
-                    && p.chars()
-                        .all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_')
-            });
-        if ok {
-            categories.push(c.value.clone());
-        } else {
-            ck.err(
-                &c,
-                format!(
-                    "bad category path `{}`: use words joined by `/`, like `delegitimizing/terrorism`",
-                    c.value
-                ),
-            );
-        }
-    }
-
-    let mut form_locs: Vec<Located> = Vec::new();
-    let mut actor_refs: Vec<Located> = Vec::new();
-    let mut seen = std::collections::HashMap::new();
-    let mut labels = Vec::new();
+    let categories = ck.categories(raw.categories.unwrap_or_default());
     let raw_labels = raw.labels.unwrap_or_default();
     let label_count = raw_labels.len();
-    for (k, l) in raw_labels.into_iter().enumerate() {
-        ck.offset = label_offsets.get(k).copied().unwrap_or(0);
-        if let Some(first) = seen.insert(l.id.value.clone(), ck.line(&l.id)) {
-            ck.err(
-                &l.id,
-                format!(
-                    "duplicate label id `{}` (first defined on line {first})",
-                    l.id.value
-                ),
-            );
-            continue;
+    let labels = ck.labels(raw_labels, &label_offsets);
+    let raw_actors = raw.actors.unwrap_or_default();
+    let actor_count = raw_actors.len();
+    let actors = ck.actors(raw_actors, &actor_offsets);
+    if ck.problems.is_empty() {
+        Ok(ParsedFile {
+            form_locs: labels.form_locs,
+            actor_refs: labels.actor_refs,
+            path: path.to_owned(),
+            name,
+            named,
+            version,
+            language,
+            categories,
+            labels: labels.entries,
+            actors,
+            label_count,
+            actor_count,
+        })
+    } else {
+        Err(ck.problems)
+    }
+}
+
+/// The label entries of a file, each with its location, and where their forms and the actors
+/// their epithets name are written (checked once every file is read).
+struct Labels {
+    entries: Vec<(LabelEntry, EntryLoc)>,
+    form_locs: Vec<Located>,
+    actor_refs: Vec<Located>,
+}
+
+impl Checker<'_> {
+    /// The category paths of the `categories:` list; a malformed path is a problem.
+    fn categories(&mut self, raw: Vec<Spanned<String>>) -> Vec<String> {
+        let mut categories = Vec::new();
+        for c in raw {
+            let ok = !c.value.is_empty()
+                && c.value.split('/').all(|p| {
+                    !p.is_empty()
+                        && p.chars()
+                            .all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_')
+                });
+            if ok {
+                categories.push(c.value.clone());
+            } else {
+                self.err(
+                    &c,
+                    format!(
+                        "bad category path `{}`: use words joined by `/`, like `delegitimizing/terrorism`",
+                        c.value
+                    ),
+                );
+            }
         }
+        categories
+    }
+
+    /// The label entries: each checked ([`Checker::check_label`]), a repeated id reported and
+    /// skipped. `offsets`: the line offset of each entry re-read on its own (see [`recover`]).
+    fn labels(&mut self, raw: Vec<RawLabel>, offsets: &[u64]) -> Labels {
+        let mut out = Labels {
+            entries: Vec::new(),
+            form_locs: Vec::new(),
+            actor_refs: Vec::new(),
+        };
+        let mut seen = std::collections::HashMap::new();
+        for (k, l) in raw.into_iter().enumerate() {
+            self.offset = offsets.get(k).copied().unwrap_or(0);
+            if let Some(first) = seen.insert(l.id.value.clone(), self.line(&l.id)) {
+                self.err(
+                    &l.id,
+                    format!(
+                        "duplicate label id `{}` (first defined on line {first})",
+                        l.id.value
+                    ),
+                );
+                continue;
+            }
+            self.check_label(&l);
+            for f in &l.forms {
+                out.form_locs.push((
+                    f.value.clone(),
+                    l.id.value.clone(),
+                    self.line(f),
+                    f.referenced.column(),
+                ));
+            }
+            for n in &l.names {
+                for a in std::iter::once(&n.actor).chain(&n.where_) {
+                    out.actor_refs.push((
+                        a.value.clone(),
+                        l.id.value.clone(),
+                        self.line(a),
+                        a.referenced.column(),
+                    ));
+                }
+            }
+            let entry = self.label_entry(l);
+            out.entries.push(entry);
+        }
+        out
+    }
+
+    /// The problems of one label entry on its own: an empty id, a stance out of range, a regex
+    /// that does not compile, no forms and no regex.
+    fn check_label(&mut self, l: &RawLabel) {
         if l.id.value.trim().is_empty() {
-            ck.err(&l.id, "empty id".into());
+            self.err(&l.id, "empty id".into());
         }
         if !(-2..=2).contains(&l.stance.value) {
-            ck.err(
+            self.err(
                 &l.stance,
                 format!(
                     "stance {} is out of range: use -2, -1, 0, 1 or 2",
@@ -454,149 +525,122 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                     m.lines().last().unwrap_or("").trim()
                 ),
             };
-            ck.err(r, msg);
+            self.err(r, msg);
         }
         if l.forms.is_empty() && l.regex.is_none() {
-            ck.err(
+            self.err(
                 &l.id,
                 format!("label `{}` has neither `forms` nor `regex`", l.id.value),
             );
         }
-        for f in &l.forms {
-            form_locs.push((
-                f.value.clone(),
-                l.id.value.clone(),
-                ck.line(f),
-                f.referenced.column(),
-            ));
-        }
-        for n in &l.names {
-            for a in std::iter::once(&n.actor).chain(&n.where_) {
-                actor_refs.push((
-                    a.value.clone(),
-                    l.id.value.clone(),
-                    ck.line(a),
-                    a.referenced.column(),
-                ));
-            }
-        }
-        let forms = ck.forms(&l.forms, "form");
-        let exclude = ck.forms(&l.exclude, "exclusion");
-        let loc = EntryLoc {
-            file: path.to_owned(),
-            id: ck.place(&l.id),
-            category: ck.place(&l.category),
-        };
-        labels.push((
-            LabelEntry {
-                id: l.id.value,
-                forms,
-                regex: l.regex.map(|r| r.value),
-                category: l.category.value,
-                stance: l.stance.value.clamp(-2, 2) as i8,
-                kind: l.kind,
-                targets: {
-                    // `person` last, the other types in the order written (the first is the
-                    // type of a party the term names that no lexicon lists).
-                    let mut t = l.targets;
-                    t.sort_by_key(|&x| x == ActorType::Person);
-                    t
-                },
-                exclude,
-                requires: l.requires,
-                names: l
-                    .names
-                    .into_iter()
-                    .map(|n| Epithet {
-                        actor: n.actor.value,
-                        where_: n.where_.into_iter().map(|w| w.value).collect(),
-                    })
-                    .collect(),
-                note: l.note,
-                allow: l.allow,
-                overrides: l.overrides,
-                file: 0,
-            },
-            loc,
-        ));
     }
 
-    let mut seen = std::collections::HashMap::new();
-    let mut actors = Vec::new();
-    let raw_actors = raw.actors.unwrap_or_default();
-    let actor_count = raw_actors.len();
-    for (k, a) in raw_actors.into_iter().enumerate() {
-        ck.offset = actor_offsets.get(k).copied().unwrap_or(0);
-        if let Some(first) = seen.insert(a.id.value.clone(), ck.line(&a.id)) {
-            ck.err(
-                &a.id,
-                format!(
-                    "duplicate actor id `{}` (first defined on line {first})",
-                    a.id.value
-                ),
-            );
-            continue;
+    /// One label entry as the lexicon holds it, with its location; bad forms are reported and
+    /// left out.
+    fn label_entry(&mut self, l: RawLabel) -> (LabelEntry, EntryLoc) {
+        let forms = self.forms(&l.forms, "form");
+        let exclude = self.forms(&l.exclude, "exclusion");
+        let loc = EntryLoc {
+            file: self.path.to_owned(),
+            id: self.place(&l.id),
+            category: self.place(&l.category),
+        };
+        // `person` last, the other types in the order written (the first is the type of a party
+        // the term names that no lexicon lists).
+        let mut targets = l.targets;
+        targets.sort_by_key(|&x| x == ActorType::Person);
+        let entry = LabelEntry {
+            id: l.id.value,
+            forms,
+            regex: l.regex.map(|r| r.value),
+            category: l.category.value,
+            stance: l.stance.value.clamp(-2, 2) as i8,
+            kind: l.kind,
+            targets,
+            exclude,
+            requires: l.requires,
+            names: l
+                .names
+                .into_iter()
+                .map(|n| Epithet {
+                    actor: n.actor.value,
+                    where_: n.where_.into_iter().map(|w| w.value).collect(),
+                })
+                .collect(),
+            note: l.note,
+            allow: l.allow,
+            overrides: l.overrides,
+            file: 0,
+        };
+        (entry, loc)
+    }
+
+    /// The actor entries: a repeated id or the type `person` is reported and the entry skipped.
+    fn actors(&mut self, raw: Vec<RawActor>, offsets: &[u64]) -> Vec<(ActorEntry, EntryLoc)> {
+        let mut seen = std::collections::HashMap::new();
+        let mut actors = Vec::new();
+        for (k, a) in raw.into_iter().enumerate() {
+            self.offset = offsets.get(k).copied().unwrap_or(0);
+            if let Some(first) = seen.insert(a.id.value.clone(), self.line(&a.id)) {
+                self.err(
+                    &a.id,
+                    format!(
+                        "duplicate actor id `{}` (first defined on line {first})",
+                        a.id.value
+                    ),
+                );
+                continue;
+            }
+            if a.actor_type.value == ActorType::Person {
+                self.err(
+                    &a.actor_type,
+                    "`person` is a label target, not an actor type: list a person under the `people` of their party".to_owned(),
+                );
+                continue;
+            }
+            let entry = self.actor_entry(a);
+            actors.push(entry);
         }
-        if a.actor_type.value == ActorType::Person {
-            ck.err(
-                &a.actor_type,
-                "`person` is a label target, not an actor type: list a person under the `people` of their party".to_owned(),
-            );
-            continue;
-        }
-        let aliases = ck.forms(&a.aliases, "alias");
-        let adjectives = ck.forms(&a.adjectives, "adjective");
+        actors
+    }
+
+    /// One actor entry as the lexicon holds it, with its location; bad names are reported and
+    /// left out.
+    fn actor_entry(&mut self, a: RawActor) -> (ActorEntry, EntryLoc) {
+        let aliases = self.forms(&a.aliases, "alias");
+        let adjectives = self.forms(&a.adjectives, "adjective");
         let people = a
             .people
             .into_iter()
             .filter_map(|p| {
-                let name = ck.form(&p.name, "person name")?;
+                let name = self.form(&p.name, "person name")?;
                 Some(Person {
                     name,
-                    aliases: ck.forms(&p.aliases, "alias"),
+                    aliases: self.forms(&p.aliases, "alias"),
                     role: p.role,
                 })
             })
             .collect();
-        let id_place = ck.place(&a.id);
-        actors.push((
-            ActorEntry {
-                id: a.id.value,
-                name: a.name,
-                actor_type: a.actor_type.value,
-                aliases,
-                adjectives,
-                people,
-                proxies: a.proxies.into_iter().map(|p| p.value).collect(),
-                part_of: a.part_of,
-                allow: a.allow,
-                overrides: a.overrides,
-                file: 0,
-            },
-            EntryLoc {
-                file: path.to_owned(),
-                category: id_place.clone(),
-                id: id_place,
-            },
-        ));
-    }
-    if ck.problems.is_empty() {
-        Ok(ParsedFile {
-            form_locs,
-            actor_refs,
-            path: path.to_owned(),
-            name,
-            named,
-            version,
-            language,
-            categories,
-            labels,
-            actors,
-            label_count,
-            actor_count,
-        })
-    } else {
-        Err(ck.problems)
+        let id_place = self.place(&a.id);
+        let entry = ActorEntry {
+            id: a.id.value,
+            name: a.name,
+            actor_type: a.actor_type.value,
+            aliases,
+            adjectives,
+            people,
+            proxies: a.proxies.into_iter().map(|p| p.value).collect(),
+            part_of: a.part_of,
+            allow: a.allow,
+            overrides: a.overrides,
+            file: 0,
+        };
+        let loc = EntryLoc {
+            file: self.path.to_owned(),
+            category: id_place.clone(),
+            id: id_place,
+        };
+        (entry, loc)
     }
 }
 
@@ -875,6 +919,87 @@ fn saphyr_diagnostic(path: &str, text: &str, e: &serde_saphyr::Error) -> Diagnos
     }
 }
 
+// --- Writing scalars: what the lexicon tools and the oracle lexicons write -----------------------
+
+/// A string as a one-line YAML scalar that reads back as exactly that string, in block and flow
+/// context alike: plain when unambiguous, else single-quoted, else double-quoted with escapes.
+pub fn scalar(s: &str) -> String {
+    if plain_is_safe(s) {
+        s.to_owned()
+    } else if !s.chars().any(needs_escape) {
+        format!("'{}'", s.replace('\'', "''"))
+    } else {
+        double_quoted(s)
+    }
+}
+
+fn plain_is_safe(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if !(first.is_alphabetic() || first == '_') || s.ends_with(' ') {
+        return false;
+    }
+    let chars_ok = s.chars().all(|c| {
+        c.is_alphanumeric()
+            || matches!(
+                c,
+                ' ' | '-'
+                    | '_'
+                    | '.'
+                    | '/'
+                    | '\''
+                    | '’'
+                    | '('
+                    | ')'
+                    | '+'
+                    | '*'
+                    | '&'
+                    | '!'
+                    | '?'
+                    | ';'
+            )
+    });
+    // Words YAML 1.1 or 1.2 read as booleans, nulls or special floats.
+    let reserved = matches!(
+        s.to_ascii_lowercase().as_str(),
+        "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "nan" | "inf"
+    );
+    chars_ok && !reserved
+}
+
+/// Characters a single-quoted scalar cannot hold as they are.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
+}
+
+/// A string as a YAML double-quoted scalar: any text, control and line-separator characters
+/// escaped.
+pub fn double_quoted(s: &str) -> String {
+    let mut out = String::from('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            c if needs_escape(c) => {
+                let n = c as u32;
+                if n <= 0xff {
+                    out.push_str(&format!("\\x{n:02X}"));
+                } else {
+                    out.push_str(&format!("\\u{n:04X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -990,5 +1115,69 @@ mod tests {
                 "11:13: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn scalars_read_back_exactly() {
+        let cases = [
+            "plain words",
+            "terror*",
+            "Hay'at Tahrir al-Sham",
+            "U.S.",
+            "key: value",
+            "trailing:",
+            "#hash",
+            "a #b",
+            "*alias",
+            "&anchor",
+            "!tag",
+            "|pipe",
+            ">fold",
+            "%dir",
+            "@at",
+            "`tick",
+            "{brace}",
+            "a, b",
+            "yes",
+            "No",
+            "off",
+            "~",
+            "null",
+            "0x1F",
+            "1e3",
+            ".inf",
+            "12",
+            " lead",
+            "trail ",
+            "",
+            "tab\there",
+            "line\nbreak",
+            "back\\slash",
+            "quote's",
+            "\"dq\"",
+            "bell\u{7}",
+            "bom\u{feff}",
+            "ünïcödé ‘curly’",
+        ];
+        let doc = format!(
+            "[{}]",
+            cases
+                .iter()
+                .map(|c| scalar(c))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let back: Vec<String> = from_str("t.yaml", &doc).unwrap();
+        assert_eq!(back, cases, "{doc}");
+        for c in cases {
+            let block = format!("k: {}\n", scalar(c));
+            let back: std::collections::BTreeMap<String, String> =
+                from_str("t.yaml", &block).unwrap();
+            assert_eq!(back["k"], c, "{block}");
+        }
+        assert_eq!(scalar("terror*"), "terror*");
+        assert_eq!(scalar("it's"), "it's");
+        assert_eq!(scalar("a: b"), "'a: b'");
+        assert_eq!(scalar("x\ny"), "\"x\\ny\"");
     }
 }

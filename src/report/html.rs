@@ -541,6 +541,52 @@ fn compare_page(
         .enumerate()
         .map(|(i, art)| source_view(art, i, Some(if i == 0 { &c.a } else { &c.b })))
         .collect();
+    let (actors, chart, mentioned) = actor_views(c, &anchors);
+    let findings = finding_views(c, &anchors);
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| sanitize(&actor_name(lex, id)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let only_in = [(&c.only_in_a, 0), (&c.only_in_b, 1)]
+        .iter()
+        .filter(|(ids, _)| !ids.is_empty())
+        .map(|&(ids, i)| OnlyIn {
+            tag: tag(i),
+            names: names(ids),
+        })
+        .collect();
+    let speakers = speaker_tables(lex, c, &arts);
+    Page {
+        kind: "compare",
+        title: format!(
+            "Framing comparison: {} vs {}",
+            sanitize(&c.a.name),
+            sanitize(&c.b.name)
+        ),
+        version: env!("CARGO_PKG_VERSION"),
+        date: date.map(sanitize),
+        lexicons: lexicons(lex),
+        filter_actors: filter_actors(lex, &arts),
+        unlinked: arts
+            .iter()
+            .any(|a| a.hits.iter().any(|h| h.actors.is_empty())),
+        sources,
+        findings,
+        chart,
+        actors,
+        mentioned_only: mentioned.join(", "),
+        only_in,
+        speakers,
+        voices: voices_legend(),
+        stances: stances_legend(),
+    }
+}
+
+/// The table row and the chart row of every actor a side has terms for, and the names of the
+/// actors both sides only mention.
+fn actor_views(c: &Comparison, anchors: &Anchors) -> (Vec<ActorRow>, Vec<ChartRow>, Vec<String>) {
     let mut actors = Vec::new();
     let mut chart = Vec::new();
     let mut mentioned = Vec::new();
@@ -588,8 +634,12 @@ fn compare_page(
                 .collect(),
         });
     }
-    let findings = c
-        .summary
+    (actors, chart, mentioned)
+}
+
+/// The summary's findings, each with a link to its actor's row and its evidence.
+fn finding_views(c: &Comparison, anchors: &Anchors) -> Vec<FindingView> {
+    c.summary
         .iter()
         .enumerate()
         .map(|(n, f)| FindingView {
@@ -609,22 +659,12 @@ fn compare_page(
                 .flat_map(|&(evs, i)| evs.iter().map(move |e| evidence_view(e, i)))
                 .collect(),
         })
-        .collect();
-    let names = |ids: &[String]| {
-        ids.iter()
-            .map(|id| sanitize(&actor_name(lex, id)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let only_in = [(&c.only_in_a, 0), (&c.only_in_b, 1)]
-        .iter()
-        .filter(|(ids, _)| !ids.is_empty())
-        .map(|&(ids, i)| OnlyIn {
-            tag: tag(i),
-            names: names(ids),
-        })
-        .collect();
-    let speakers = [(&c.speakers_a, 0), (&c.speakers_b, 1)]
+        .collect()
+}
+
+/// Each side's speakers: who is quoted, with which verbs, and the loaded terms in their words.
+fn speaker_tables(lex: &Lexicon, c: &Comparison, arts: &[&Article; 2]) -> Vec<SpeakerTable> {
+    [(&c.speakers_a, 0), (&c.speakers_b, 1)]
         .iter()
         .map(|&(list, i)| SpeakerTable {
             tag: tag(i),
@@ -648,31 +688,7 @@ fn compare_page(
                 })
                 .collect(),
         })
-        .collect();
-    Page {
-        kind: "compare",
-        title: format!(
-            "Framing comparison: {} vs {}",
-            sanitize(&c.a.name),
-            sanitize(&c.b.name)
-        ),
-        version: env!("CARGO_PKG_VERSION"),
-        date: date.map(sanitize),
-        lexicons: lexicons(lex),
-        filter_actors: filter_actors(lex, &arts),
-        unlinked: arts
-            .iter()
-            .any(|a| a.hits.iter().any(|h| h.actors.is_empty())),
-        sources,
-        findings,
-        chart,
-        actors,
-        mentioned_only: mentioned.join(", "),
-        only_in,
-        speakers,
-        voices: voices_legend(),
-        stances: stances_legend(),
-    }
+        .collect()
 }
 
 fn score_page(lex: &Lexicon, arts: &[&Article], date: Option<&str>) -> Page {
