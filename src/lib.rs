@@ -8,7 +8,6 @@
 //! layers in that order, from [`text`] up; `docs/architecture.md` maps them.
 
 pub mod analysis;
-pub mod app;
 pub mod authoring;
 pub mod budget;
 pub mod corpus;

@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 
 /// Each top-level module and its layer, from the bottom of the pipeline up: text → matcher →
-/// lexicon → analysis → story → diff / corpus → report → the tools over them → the commands.
+/// lexicon → analysis → story → diff / corpus → report → the tools over them. The commands
+/// (`src/main.rs`, `src/cli/`) belong to the binary, which uses the library from outside.
 /// A module may import its own layer and the layers below.
 const LAYERS: &[(&str, usize)] = &[
     ("text", 0),
@@ -32,7 +33,6 @@ const LAYERS: &[(&str, usize)] = &[
     ("report", 6),
     ("authoring", 7),
     ("eval", 7),
-    ("app", 8),
 ];
 
 /// The modules of `analysis/` in the order the analysis builds on them: each may import only
@@ -53,8 +53,8 @@ const ANALYSIS_ORDER: &[&str] = &[
     "analysis",
 ];
 
-/// Every module of the library (`a::b`) and its file; the crate root and the binary are not
-/// modules of a layer.
+/// Every module of the library (`a::b`) and its file; the crate root and the binary (`main.rs`,
+/// `cli/`) are not modules of a layer.
 fn modules(src: &Path) -> BTreeMap<String, PathBuf> {
     let mut out = BTreeMap::new();
     let mut stack = vec![src.to_path_buf()];
@@ -62,7 +62,9 @@ fn modules(src: &Path) -> BTreeMap<String, PathBuf> {
         for e in std::fs::read_dir(&dir).unwrap() {
             let p = e.unwrap().path();
             if p.is_dir() {
-                stack.push(p);
+                if p != src.join("cli") {
+                    stack.push(p);
+                }
                 continue;
             }
             if p.extension().is_none_or(|x| x != "rs") {
@@ -406,4 +408,23 @@ fn the_analysis_modules_build_on_each_other_in_their_listed_order() {
         }
     }
     assert!(later.is_empty(), "{}", later.join("\n"));
+}
+
+#[test]
+fn the_library_never_prints_exits_or_draws_progress() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let banned = Regex::new(r"\b(e?println!|e?print!|std::process::exit|indicatif::)").unwrap();
+    let mut found = Vec::new();
+    for (m, p) in modules(&src) {
+        let code = code_of(&std::fs::read_to_string(&p).unwrap());
+        for (n, line) in code.lines().enumerate() {
+            if let Some(b) = banned.find(line) {
+                found.push(format!("{m}:{}: {}", n + 1, b.as_str()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    // The check reads code: it finds a print where there is one.
+    let code = code_of("fn f() {\n    eprintln!(\"x\");\n}\n");
+    assert!(banned.is_match(&code));
 }

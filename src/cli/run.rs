@@ -1,17 +1,15 @@
-//! The commands behind the command line: a validated configuration in, a report out. The binary
-//! only parses flags into a [`Config`] and maps [`AppError`] to an exit code.
-//!
-//! Exit codes: 0 success; 1 unexpected failure; 2 bad command-line usage; 3 an article could not
-//! be read; 4 a lexicon could not be loaded; 5 gold annotations could not be read; 6 a corpus run
-//! finished but skipped some records; 7 an output was refused or could not be written.
+//! The commands behind the command line: a validated configuration in, a report out. `main`
+//! only parses flags into a [`Config`] and maps [`AppError`] to an [`Exit`] status.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::analysis::discourse::with_parties;
-use crate::analysis::{Analyzer, Article};
-use crate::lexicon::{Lexicon, LexiconBuilder, LexiconError};
-use crate::report::{self, Format, Options};
+use framelens::analysis::discourse::with_parties;
+use framelens::analysis::{Analyzer, Article};
+use framelens::lexicon::{Lexicon, LexiconBuilder, LexiconError};
+use framelens::report::{self, Format, Options};
+
+use super::exit::Exit;
 
 /// Where lexicons come from.
 #[derive(Clone, Debug, Default)]
@@ -45,31 +43,31 @@ pub enum LexiconCommand {
     /// Convert a LIWC, Lexicoder, quanteda or WordStat dictionary to framelens YAML.
     Import {
         file: PathBuf,
-        from: crate::lexicon::convert::Foreign,
+        from: framelens::lexicon::convert::Foreign,
         /// What entry ids start with (None: the file's name and `-`).
         prefix: Option<String>,
     },
     /// Convert the loaded lexicons to a foreign format.
     Export {
-        to: crate::lexicon::convert::Foreign,
+        to: framelens::lexicon::convert::Foreign,
     },
     /// Print the JSON Schema of the lexicon format.
     Schema,
     /// Add a label entry to a file in place.
     Add {
         file: PathBuf,
-        entry: crate::authoring::edit::NewLabel,
+        entry: framelens::authoring::edit::NewLabel,
         /// Declare the category in the file even though no loaded lexicon knows it.
         new_category: bool,
     },
     /// Add an actor entry to a file in place.
     AddActor {
         file: PathBuf,
-        entry: crate::authoring::edit::NewActor,
+        entry: framelens::authoring::edit::NewActor,
     },
     /// Lexicon entries for the parties the articles name that no loaded lexicon lists.
     SuggestActors {
-        inputs: Vec<crate::input::Source>,
+        inputs: Vec<framelens::input::Source>,
     },
     /// Remove the entry with this id from a file in place.
     Remove {
@@ -81,7 +79,7 @@ pub enum LexiconCommand {
 /// A `framelens corpus` run.
 #[derive(Clone, Debug)]
 pub struct CorpusConfig {
-    pub input: crate::corpus::input::InputConfig,
+    pub input: framelens::corpus::input::InputConfig,
     /// A `raw,source` file, read into `input.source_map` when the run starts.
     pub source_map: Option<PathBuf>,
     pub hits: Option<PathBuf>,
@@ -92,7 +90,7 @@ pub struct CorpusConfig {
     pub summary: Option<PathBuf>,
     /// Report the keyness comparison (otherwise totals and most used terms only).
     pub compare: bool,
-    pub options: crate::corpus::compare::CompareOptions,
+    pub options: framelens::corpus::compare::CompareOptions,
     /// Worker threads, for the caller that starts rayon's global pool (the library does not).
     pub threads: Option<usize>,
     /// No closing line on standard error.
@@ -116,21 +114,21 @@ pub enum Command {
         summaries: Vec<PathBuf>,
         max_sources: usize,
         compare: bool,
-        options: crate::corpus::compare::CompareOptions,
+        options: framelens::corpus::compare::CompareOptions,
     },
     Lexicon(LexiconCommand),
     Score {
-        inputs: Vec<crate::input::Source>,
+        inputs: Vec<framelens::input::Source>,
         /// Align unnamed parties across the articles (one story).
         same_story: bool,
     },
     /// The attribution relations of each article.
     Attributions {
-        inputs: Vec<crate::input::Source>,
+        inputs: Vec<framelens::input::Source>,
     },
     Compare {
-        a: crate::input::Source,
-        b: crate::input::Source,
+        a: framelens::input::Source,
+        b: framelens::input::Source,
         name_a: Option<String>,
         name_b: Option<String>,
     },
@@ -162,7 +160,7 @@ pub struct Config {
     pub lexicons: LexiconConfig,
     pub report: Options,
     /// How `score` and `compare` read their inputs.
-    pub input: crate::input::ReadOptions,
+    pub input: framelens::input::ReadOptions,
     /// Print the text each input gives (what the analysis sees) instead of the report.
     pub show_text: bool,
     /// Standard output is a terminal: `--show-text` then shows control characters escaped (as
@@ -178,47 +176,47 @@ pub enum AppError {
     #[error("{path}: {reason}")]
     Input { path: String, reason: String },
     #[error("{0}")]
-    Read(#[from] crate::input::ReadError),
+    Read(#[from] framelens::input::ReadError),
     #[error("{0}")]
-    Eval(#[from] crate::eval::EvalError),
+    Eval(#[from] framelens::eval::EvalError),
     #[error("cannot compile the lexicon: {0}")]
-    Compile(#[from] crate::matcher::MatcherError),
+    Compile(#[from] framelens::matcher::MatcherError),
     #[error("cannot write the output: {0}")]
     Output(std::io::Error),
     #[error("{0}")]
-    Write(#[from] crate::output::OutputError),
+    Write(#[from] framelens::output::OutputError),
     /// A dictionary to import that cannot be read (the message names the file and line).
     #[error("{0}")]
-    Convert(#[from] crate::lexicon::convert::ConvertError),
+    Convert(#[from] framelens::lexicon::convert::ConvertError),
     #[error("{0}")]
-    Edit(#[from] crate::authoring::edit::EditError),
+    Edit(#[from] framelens::authoring::edit::EditError),
     #[error("{0}")]
-    Summary(#[from] crate::corpus::summary::SummaryError),
+    Summary(#[from] framelens::corpus::summary::SummaryError),
     #[error("{0}")]
-    Hits(#[from] crate::corpus::hits::HitsError),
+    Hits(#[from] framelens::corpus::hits::HitsError),
     #[error("{0}")]
-    Run(#[from] crate::corpus::run::RunError),
+    Run(#[from] framelens::corpus::run::RunError),
     #[error("cannot render the report: {0}")]
     Render(#[from] minijinja::Error),
 }
 
 impl AppError {
-    pub fn exit_code(&self) -> u8 {
+    pub fn exit(&self) -> Exit {
         match self {
-            AppError::Compile(_) | AppError::Render(_) => 1,
-            AppError::Output(_) | AppError::Write(_) | AppError::Hits(_) => 7,
-            AppError::Run(crate::corpus::run::RunError::Hits(_)) => 7,
-            AppError::Run(_) => 3,
+            AppError::Compile(_) | AppError::Render(_) => Exit::Failure,
+            AppError::Output(_) | AppError::Write(_) | AppError::Hits(_) => Exit::Output,
+            AppError::Run(framelens::corpus::run::RunError::Hits(_)) => Exit::Output,
+            AppError::Run(_) => Exit::Input,
             AppError::Edit(
-                crate::authoring::edit::EditError::Busy(_)
-                | crate::authoring::edit::EditError::Unwritable { .. },
-            ) => 7,
+                framelens::authoring::edit::EditError::Busy(_)
+                | framelens::authoring::edit::EditError::Unwritable { .. },
+            ) => Exit::Output,
             AppError::Input { .. }
             | AppError::Read(_)
             | AppError::Summary(_)
-            | AppError::Convert(_) => 3,
-            AppError::Lexicon(_) | AppError::Edit(_) => 4,
-            AppError::Eval(_) => 5,
+            | AppError::Convert(_) => Exit::Input,
+            AppError::Lexicon(_) | AppError::Edit(_) => Exit::Lexicon,
+            AppError::Eval(_) => Exit::Gold,
         }
     }
 }
@@ -233,8 +231,8 @@ pub fn load_lexicon(c: &LexiconConfig) -> Result<Lexicon, LexiconError> {
     if !c.no_defaults {
         b = b.bundled();
     }
-    let budget = crate::budget::Budget {
-        max_bytes: crate::budget::LEXICON_BYTES,
+    let budget = framelens::budget::Budget {
+        max_bytes: framelens::budget::LEXICON_BYTES,
         open_wait: c.open_wait,
     };
     for f in &c.files {
@@ -245,26 +243,26 @@ pub fn load_lexicon(c: &LexiconConfig) -> Result<Lexicon, LexiconError> {
 
 /// Reads the articles of one input, telling on standard error what `--lossy` replaced.
 pub fn read_articles(
-    source: &crate::input::Source,
-    o: &crate::input::ReadOptions,
-) -> Result<Vec<crate::input::Document>, AppError> {
-    let read = crate::input::read(source, o)?;
+    source: &framelens::input::Source,
+    o: &framelens::input::ReadOptions,
+) -> Result<Vec<framelens::input::Document>, AppError> {
+    let read = framelens::input::read(source, o)?;
     for n in &read.notes {
-        eprintln!("framelens: {}", crate::text::sanitize(n));
+        eprintln!("framelens: {}", framelens::text::sanitize(n));
     }
     Ok(read.documents)
 }
 
 /// Reads the one article of a `compare` input.
 fn read_one(
-    source: &crate::input::Source,
-    o: &crate::input::ReadOptions,
-) -> Result<crate::input::Document, AppError> {
+    source: &framelens::input::Source,
+    o: &framelens::input::ReadOptions,
+) -> Result<framelens::input::Document, AppError> {
     let mut docs = read_articles(source, o)?;
     if docs.len() != 1 {
-        return Err(AppError::Read(crate::input::ReadError {
+        return Err(AppError::Read(framelens::input::ReadError {
             input: source.shown(),
-            problem: crate::input::Problem::NotOne(docs.len()),
+            problem: framelens::input::Problem::NotOne(docs.len()),
         }));
     }
     Ok(docs.remove(0))
@@ -275,11 +273,11 @@ fn read_one(
 fn emit_text(
     config: &Config,
     out: &mut dyn Write,
-    docs: &[crate::input::Document],
+    docs: &[framelens::input::Document],
 ) -> Result<(), AppError> {
     let text = show_text(docs, config.report.format);
     if config.terminal && config.output.is_none() {
-        emit(out, None, &crate::text::sanitize(&text))
+        emit(out, None, &framelens::text::sanitize(&text))
     } else {
         emit(out, config.output.as_deref(), &text)
     }
@@ -288,14 +286,14 @@ fn emit_text(
 /// The `--show-text` output: the text of each article as analysed. One article is printed
 /// exactly (so offsets slice it); several each get a `==> ORIGIN <==` line before them, as
 /// `head` does. JSON: `{"schema_version", "texts": [{"name", "origin", "text"}]}`.
-fn show_text(docs: &[crate::input::Document], format: Format) -> String {
+fn show_text(docs: &[framelens::input::Document], format: Format) -> String {
     if format == Format::Json {
         let texts: Vec<serde_json::Value> = docs
             .iter()
             .map(|d| serde_json::json!({"name": d.name, "origin": d.origin, "text": d.text}))
             .collect();
         let mut s = serde_json::to_string_pretty(&serde_json::json!({
-            "schema_version": crate::SCHEMA_VERSION,
+            "schema_version": framelens::SCHEMA_VERSION,
             "texts": texts,
         }))
         .unwrap_or_default();
@@ -320,14 +318,14 @@ fn show_text(docs: &[crate::input::Document], format: Format) -> String {
 }
 
 /// Runs a command, writing its report to `out`; returns the exit code.
-pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
+pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
     check_outputs(config)?;
     match &config.command {
         Command::Lexicon(c) => return run_lexicon(config, c, out),
         Command::Merge { parts, max_sources } => {
             let merged = read_summaries(parts, *max_sources)?;
             emit(out, config.output.as_deref(), &merged.to_json())?;
-            return Ok(0);
+            return Ok(Exit::Success);
         }
         Command::Report {
             summaries,
@@ -336,10 +334,10 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             options,
         } => {
             let merged = read_summaries(summaries, *max_sources)?;
-            let r = crate::corpus::compare::compare(&merged, options);
+            let r = framelens::corpus::compare::compare(&merged, options);
             let text = report::corpus::render(&r, *compare, config.report)?;
             emit(out, config.output.as_deref(), &text)?;
-            return Ok(0);
+            return Ok(Exit::Success);
         }
         // The text each input gives, without loading the lexicons.
         Command::Score { inputs, .. } | Command::Attributions { inputs } if config.show_text => {
@@ -348,12 +346,12 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
                 docs.extend(read_articles(s, &config.input)?);
             }
             emit_text(config, out, &docs)?;
-            return Ok(0);
+            return Ok(Exit::Success);
         }
         Command::Compare { a, b, .. } if config.show_text => {
             let docs = [read_one(a, &config.input)?, read_one(b, &config.input)?];
             emit_text(config, out, &docs)?;
-            return Ok(0);
+            return Ok(Exit::Success);
         }
         _ => {}
     }
@@ -381,7 +379,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             warn_about_matching(&arts);
             let lex = with_parties(&an.lexicon, arts.iter().flat_map(|a| &a.parties));
             emit_with(out, output, |w| report::score_to(w, &lex, arts, o))?;
-            return Ok(0);
+            return Ok(Exit::Success);
         }
         Command::Attributions { inputs } => {
             let arts = score_all(&an, inputs, false, &config.input)?;
@@ -389,7 +387,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             emit_with(out, output, |w| {
                 report::attributions::render_to(w, &arts, o)
             })?;
-            return Ok(0);
+            return Ok(Exit::Success);
         }
         Command::Compare {
             a,
@@ -413,33 +411,35 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8, AppError> {
             };
             warn_about_matching([&aa, &ab]);
             let lex = with_parties(&an.lexicon, aa.parties.iter().chain(&ab.parties));
-            let c = crate::diff::compare(&lex, &aa, &ab);
+            let c = framelens::diff::compare(&lex, &aa, &ab);
             emit_with(out, output, |w| {
                 report::compare_to(w, &lex, &c, [aa, ab], o)
             })?;
-            return Ok(0);
+            return Ok(Exit::Success);
         }
         Command::Eval(sets) => run_eval(&an, sets, config.report.format)?,
     };
     emit(out, output, &rendered)?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Refuses, before anything is read or written, an output that is a link or a special file, is
 /// also an input (or inside an input folder), or is given twice.
-fn check_outputs(config: &Config) -> Result<(), crate::output::OutputError> {
-    use crate::output::Output;
+fn check_outputs(config: &Config) -> Result<(), framelens::output::OutputError> {
+    use framelens::output::Output;
     let mut inputs: Vec<&Path> = config.lexicons.files.iter().map(PathBuf::as_path).collect();
     let mut outputs: Vec<Output> = Vec::new();
     match &config.command {
         Command::Score { inputs: srcs, .. }
         | Command::Attributions { inputs: srcs }
         | Command::Lexicon(LexiconCommand::SuggestActors { inputs: srcs }) => {
-            inputs.extend(srcs.iter().filter_map(crate::input::Source::path));
+            inputs.extend(srcs.iter().filter_map(framelens::input::Source::path));
         }
-        Command::Compare { a, b, .. } => {
-            inputs.extend([a, b].into_iter().filter_map(crate::input::Source::path))
-        }
+        Command::Compare { a, b, .. } => inputs.extend(
+            [a, b]
+                .into_iter()
+                .filter_map(framelens::input::Source::path),
+        ),
         _ => {}
     }
     match &config.command {
@@ -491,9 +491,9 @@ fn check_outputs(config: &Config) -> Result<(), crate::output::OutputError> {
         outputs.insert(0, Output { flag: "-o", path });
     }
     for o in &outputs {
-        crate::output::check_target(o.path)?;
+        framelens::output::check_target(o.path)?;
     }
-    crate::output::check_distinct(&inputs, &outputs)
+    framelens::output::check_distinct(&inputs, &outputs)
 }
 
 /// Runs `eval` on each data set given. JSON gives one data set's report alone, or several under
@@ -502,44 +502,44 @@ fn check_outputs(config: &Config) -> Result<(), crate::output::OutputError> {
 fn run_eval(an: &Analyzer, sets: &EvalSets, format: Format) -> Result<String, AppError> {
     let mut reports = Vec::new();
     if let Some(g) = &sets.gold {
-        reports.push(crate::eval::eval_gold(an, g, sets.articles.as_deref())?);
+        reports.push(framelens::eval::eval_gold(an, g, sets.articles.as_deref())?);
     }
     if let Some(b) = &sets.basil {
-        reports.extend(crate::eval::eval_basil(an, b)?);
+        reports.extend(framelens::eval::eval_basil(an, b)?);
     }
     let nw = match &sets.newswcl {
-        Some(f) => Some(crate::eval::newswcl::eval_newswcl(f, sets.same_story)?),
+        Some(f) => Some(framelens::eval::newswcl::eval_newswcl(f, sets.same_story)?),
         None => None,
     };
     let pn = match &sets.polnear {
-        Some(d) => Some(crate::eval::polnear::eval_polnear(an, d)?),
+        Some(d) => Some(framelens::eval::polnear::eval_polnear(an, d)?),
         None => None,
     };
     let se = match &sets.semeval_spans {
-        Some(d) => Some(crate::eval::semeval::eval_semeval_spans(an, d)?),
+        Some(d) => Some(framelens::eval::semeval::eval_semeval_spans(an, d)?),
         None => None,
     };
     let ef = match &sets.entity_framing {
-        Some(d) => Some(crate::eval::entity::eval_entity_framing(d)?),
+        Some(d) => Some(framelens::eval::entity::eval_entity_framing(d)?),
         None => None,
     };
     if format != Format::Json {
         let mut s = if reports.is_empty() {
             String::new()
         } else {
-            crate::eval::render_text(&reports)
+            framelens::eval::render_text(&reports)
         };
         if let Some(n) = &nw {
-            s.push_str(&crate::eval::newswcl::render_text(n));
+            s.push_str(&framelens::eval::newswcl::render_text(n));
         }
         if let Some(p) = &pn {
-            s.push_str(&crate::eval::polnear::render_text(p));
+            s.push_str(&framelens::eval::polnear::render_text(p));
         }
         if let Some(p) = &se {
-            s.push_str(&crate::eval::semeval::render_text(p));
+            s.push_str(&framelens::eval::semeval::render_text(p));
         }
         if let Some(p) = &ef {
-            s.push_str(&crate::eval::entity::render_text(p));
+            s.push_str(&framelens::eval::entity::render_text(p));
         }
         return Ok(s);
     }
@@ -577,9 +577,9 @@ fn run_eval(an: &Analyzer, sets: &EvalSets, format: Format) -> Result<String, Ap
 /// Reads and analyses the articles of every input (as one story with `same_story`).
 fn score_all(
     an: &Analyzer,
-    inputs: &[crate::input::Source],
+    inputs: &[framelens::input::Source],
     same_story: bool,
-    o: &crate::input::ReadOptions,
+    o: &framelens::input::ReadOptions,
 ) -> Result<Vec<Article>, AppError> {
     let mut docs = Vec::with_capacity(inputs.len());
     for s in inputs {
@@ -603,23 +603,23 @@ fn score_all(
 fn warn_about_matching<'a>(arts: impl IntoIterator<Item = &'a Article>) {
     for a in arts {
         if let Some(note) = a.profile.language_note() {
-            eprintln!("framelens: {}: {note}", crate::text::sanitize(&a.name));
+            eprintln!("framelens: {}: {note}", framelens::text::sanitize(&a.name));
         }
         for id in &a.profile.capped_regexes {
             eprintln!(
                 "framelens: {}: the regex entry `{id}` matched {} times, the most counted in one article; its later matches are not counted",
-                crate::text::sanitize(&a.name),
-                crate::matcher::MAX_REGEX_MATCHES
+                framelens::text::sanitize(&a.name),
+                framelens::matcher::MAX_REGEX_MATCHES
             );
         }
-        let odd: Vec<&crate::analysis::Hit> = a.hits.iter().filter(|h| h.lookalike).collect();
+        let odd: Vec<&framelens::analysis::Hit> = a.hits.iter().filter(|h| h.lookalike).collect();
         let Some(first) = odd.first() else { continue };
         eprintln!(
             "framelens: {}: {} term{} found only by reading letters of another script as the Latin letters they look like ('{}' at byte {}); the text may be spelled to evade keyword filters",
-            crate::text::sanitize(&a.name),
+            framelens::text::sanitize(&a.name),
             odd.len(),
             if odd.len() == 1 { " was" } else { "s were" },
-            crate::text::sanitize(&first.text),
+            framelens::text::sanitize(&first.text),
             first.start
         );
     }
@@ -632,7 +632,7 @@ fn report_lost(lost: &[String]) {
     }
 }
 
-/// Writes to `output` (atomically: see [`crate::output`]) or to `out`.
+/// Writes to `output` (atomically: see [`framelens::output`]) or to `out`.
 fn emit(out: &mut dyn Write, output: Option<&Path>, text: &str) -> Result<(), AppError> {
     emit_with(out, output, |w| w.write_all(text.as_bytes()))
 }
@@ -644,7 +644,7 @@ fn emit_with(
     output: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), AppError> {
-    use crate::output::{AtomicFile, OutputError};
+    use framelens::output::{AtomicFile, OutputError};
     let Some(path) = output else {
         let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
         write(&mut w).map_err(AppError::Output)?;
@@ -661,9 +661,9 @@ fn emit_with(
 }
 
 /// Reads a UTF-8 data file whole (a dictionary to import, a summary, a source map), within
-/// [`crate::budget::DATA_BYTES`].
+/// [`framelens::budget::DATA_BYTES`].
 fn read_data(path: &Path) -> Result<String, AppError> {
-    crate::budget::Budget::new(crate::budget::DATA_BYTES)
+    framelens::budget::Budget::new(framelens::budget::DATA_BYTES)
         .read_text(path)
         .map_err(|e| AppError::Input {
             path: path.display().to_string(),
@@ -676,35 +676,13 @@ fn write(out: &mut dyn Write, s: &str) -> Result<(), AppError> {
     out.flush().map_err(AppError::Output)
 }
 
-fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Result<u8, AppError> {
-    use crate::authoring::{inspect, lint};
+fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Result<Exit, AppError> {
+    use framelens::authoring::inspect;
     match c {
-        LexiconCommand::Check { files } => {
-            let r = lint::check(files, !config.lexicons.no_defaults);
-            let mut s = String::new();
-            for d in r.unreadable.iter().chain(&r.problems) {
-                s.push_str(&d.to_string());
-                s.push('\n');
-            }
-            let n = r.problems.len() + r.unreadable.len();
-            s.push_str(&format!(
-                "{} file{} checked, {n} problem{}\n",
-                r.files,
-                if r.files == 1 { "" } else { "s" },
-                if n == 1 { "" } else { "s" }
-            ));
-            write(out, &s)?;
-            Ok(if !r.unreadable.is_empty() {
-                2
-            } else if r.problems.is_empty() {
-                0
-            } else {
-                1
-            })
-        }
+        LexiconCommand::Check { files } => run_check(config, files, out),
         LexiconCommand::Init { file } => {
-            crate::output::create_new(file, inspect::STARTER.as_bytes()).map_err(|e| {
-                AppError::Write(crate::output::OutputError::Write {
+            framelens::output::create_new(file, inspect::STARTER.as_bytes()).map_err(|e| {
+                AppError::Write(framelens::output::OutputError::Write {
                     path: file.display().to_string(),
                     source: if e.kind() == std::io::ErrorKind::AlreadyExists {
                         std::io::Error::new(
@@ -717,7 +695,7 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
                 })
             })?;
             write(out, &format!("wrote {}\n", file.display()))?;
-            Ok(0)
+            Ok(Exit::Success)
         }
         LexiconCommand::Add {
             file,
@@ -730,99 +708,138 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
             } else {
                 load_lexicon(&config.lexicons)?.categories
             };
-            crate::authoring::edit::apply_to_file(file, |p, t| {
+            framelens::authoring::edit::apply_to_file(file, |p, t| {
                 if !new_category {
-                    crate::authoring::edit::check_category(p, t, &entry.category, &known)?;
+                    framelens::authoring::edit::check_category(p, t, &entry.category, &known)?;
                 }
-                crate::authoring::edit::add_label(p, t, entry)
+                framelens::authoring::edit::add_label(p, t, entry)
             })?;
             write(
                 out,
                 &format!("added label `{}` to {}\n", entry.id, file.display()),
             )?;
-            Ok(0)
+            Ok(Exit::Success)
         }
         LexiconCommand::AddActor { file, entry } => {
-            crate::authoring::edit::apply_to_file(file, |p, t| {
-                crate::authoring::edit::add_actor(p, t, entry)
+            framelens::authoring::edit::apply_to_file(file, |p, t| {
+                framelens::authoring::edit::add_actor(p, t, entry)
             })?;
             write(
                 out,
                 &format!("added actor `{}` to {}\n", entry.id, file.display()),
             )?;
-            Ok(0)
+            Ok(Exit::Success)
         }
         LexiconCommand::Remove { file, id } => {
-            crate::authoring::edit::apply_to_file(file, |p, t| {
-                crate::authoring::edit::remove(p, t, id)
+            framelens::authoring::edit::apply_to_file(file, |p, t| {
+                framelens::authoring::edit::remove(p, t, id)
             })?;
             write(out, &format!("removed `{id}` from {}\n", file.display()))?;
-            Ok(0)
+            Ok(Exit::Success)
         }
         LexiconCommand::Schema => {
-            write(out, &crate::lexicon::yaml::schema_json())?;
-            Ok(0)
+            write(out, &framelens::lexicon::yaml::schema_json())?;
+            Ok(Exit::Success)
         }
         LexiconCommand::Import { file, from, prefix } => {
             let text = read_data(file)?;
             let name = file.display().to_string();
-            let c =
-                crate::lexicon::convert::import_prefixed(&name, &text, *from, prefix.as_deref())?;
+            let c = framelens::lexicon::convert::import_prefixed(
+                &name,
+                &text,
+                *from,
+                prefix.as_deref(),
+            )?;
             report_lost(&c.lost);
             emit(out, config.output.as_deref(), &c.text)?;
-            Ok(0)
+            Ok(Exit::Success)
         }
         LexiconCommand::Export { to } => {
             let lex = load_lexicon(&config.lexicons)?;
-            let c = crate::lexicon::convert::export(&lex, *to);
+            let c = framelens::lexicon::convert::export(&lex, *to);
             report_lost(&c.lost);
             emit(out, config.output.as_deref(), &c.text)?;
-            Ok(0)
+            Ok(Exit::Success)
         }
-        _ => {
-            let lex = load_lexicon(&config.lexicons)?;
-            let an = Analyzer::new(lex)?;
-            let s = match c {
-                LexiconCommand::Lint => {
-                    let mut sources = std::collections::HashMap::new();
-                    for (name, text) in crate::lexicon::BUNDLED {
-                        sources.insert(format!("bundled:{name}"), (*text).to_owned());
-                    }
-                    for f in &config.lexicons.files {
-                        if let Ok(t) =
-                            crate::budget::Budget::new(crate::budget::LEXICON_BYTES).read_text(f)
-                        {
-                            sources.insert(f.display().to_string(), t);
-                        }
-                    }
-                    inspect::render_warnings(&lint::lint(&an, &sources))
-                }
-                LexiconCommand::List => inspect::list(&an.lexicon),
-                LexiconCommand::Show { id } => match inspect::show(&an.lexicon, id) {
-                    Some(s) => s,
-                    None => {
-                        write(out, &format!("no label or actor has the id `{id}`\n"))?;
-                        return Ok(1);
-                    }
-                },
-                LexiconCommand::Explain { text } => inspect::explain(&an, text),
-                LexiconCommand::SuggestActors { inputs } => {
-                    let mut found = Vec::new();
-                    let mut articles = 0;
-                    for src in inputs {
-                        for d in read_articles(src, &config.input)? {
-                            articles += 1;
-                            found.push((d.origin.clone(), an.unlisted(&d.text)));
-                        }
-                    }
-                    crate::authoring::suggest::render(&found, articles)
-                }
-                _ => String::new(),
-            };
-            write(out, &s)?;
-            Ok(0)
-        }
+        _ => run_inspection(config, c, out),
     }
+}
+
+/// `lexicon check`: every problem of the files, then a count; a checker's exit status.
+fn run_check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<Exit, AppError> {
+    use framelens::authoring::lint;
+    let r = lint::check(files, !config.lexicons.no_defaults);
+    let mut s = String::new();
+    for d in r.unreadable.iter().chain(&r.problems) {
+        s.push_str(&d.to_string());
+        s.push('\n');
+    }
+    let n = r.problems.len() + r.unreadable.len();
+    s.push_str(&format!(
+        "{} file{} checked, {n} problem{}\n",
+        r.files,
+        if r.files == 1 { "" } else { "s" },
+        if n == 1 { "" } else { "s" }
+    ));
+    write(out, &s)?;
+    Ok(if !r.unreadable.is_empty() {
+        Exit::Unchecked
+    } else if r.problems.is_empty() {
+        Exit::Success
+    } else {
+        Exit::Problems
+    })
+}
+
+/// The lexicon commands that read the loaded lexicons through an analyzer: lint, list, show,
+/// explain, suggest-actors.
+fn run_inspection(
+    config: &Config,
+    c: &LexiconCommand,
+    out: &mut dyn Write,
+) -> Result<Exit, AppError> {
+    use framelens::authoring::{inspect, lint};
+    let lex = load_lexicon(&config.lexicons)?;
+    let an = Analyzer::new(lex)?;
+    let s = match c {
+        LexiconCommand::Lint => {
+            let mut sources = std::collections::HashMap::new();
+            for (name, text) in framelens::lexicon::BUNDLED {
+                sources.insert(format!("bundled:{name}"), (*text).to_owned());
+            }
+            for f in &config.lexicons.files {
+                if let Ok(t) =
+                    framelens::budget::Budget::new(framelens::budget::LEXICON_BYTES).read_text(f)
+                {
+                    sources.insert(f.display().to_string(), t);
+                }
+            }
+            inspect::render_warnings(&lint::lint(&an, &sources))
+        }
+        LexiconCommand::List => inspect::list(&an.lexicon),
+        LexiconCommand::Show { id } => match inspect::show(&an.lexicon, id) {
+            Some(s) => s,
+            None => {
+                write(out, &format!("no label or actor has the id `{id}`\n"))?;
+                return Ok(Exit::Usage);
+            }
+        },
+        LexiconCommand::Explain { text } => inspect::explain(&an, text),
+        LexiconCommand::SuggestActors { inputs } => {
+            let mut found = Vec::new();
+            let mut articles = 0;
+            for src in inputs {
+                for d in read_articles(src, &config.input)? {
+                    articles += 1;
+                    found.push((d.origin.clone(), an.unlisted(&d.text)));
+                }
+            }
+            framelens::authoring::suggest::render(&found, articles)
+        }
+        _ => String::new(),
+    };
+    write(out, &s)?;
+    Ok(Exit::Success)
 }
 
 /// Reads summaries and merges them in the order given.
@@ -834,8 +851,8 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
 fn read_summaries(
     paths: &[PathBuf],
     max_sources: usize,
-) -> Result<crate::corpus::summary::Summary, AppError> {
-    use crate::corpus::summary::Summary;
+) -> Result<framelens::corpus::summary::Summary, AppError> {
+    use framelens::corpus::summary::Summary;
     use sha2::Digest;
     let mut merged: Option<(Summary, String)> = None;
     // (device and inode, SHA-256 of the bytes, the name given) of each summary read.
@@ -845,7 +862,7 @@ fn read_summaries(
         let shown = p.display().to_string();
         let id = std::fs::metadata(p)
             .ok()
-            .and_then(|m| crate::output::file_id(&m));
+            .and_then(|m| framelens::output::file_id(&m));
         if id.is_some()
             && let Some((_, _, first)) = seen.iter().find(|(o, _, _)| *o == id)
         {
@@ -870,7 +887,7 @@ fn read_summaries(
             }
         };
         if sources > max_sources {
-            return Err(crate::corpus::summary::SummaryError::TooManySources {
+            return Err(framelens::corpus::summary::SummaryError::TooManySources {
                 file: shown,
                 sources,
                 limit: max_sources,
@@ -920,8 +937,8 @@ fn run_corpus(
     c: &CorpusConfig,
     an: &Analyzer,
     out: &mut dyn Write,
-) -> Result<u8, AppError> {
-    use crate::corpus::{hits::HitWriter, input::Reader, run};
+) -> Result<Exit, AppError> {
+    use framelens::corpus::{hits::HitWriter, input::Reader, run};
     let mut input = c.input.clone();
     if let Some(m) = &c.source_map {
         input.source_map = read_source_map(m)?;
@@ -950,7 +967,9 @@ fn run_corpus(
         |s| {
             if shown < SHOWN_SKIPS {
                 shown += 1;
-                bar.suspend(|| eprintln!("framelens: {}", crate::text::sanitize(&s.to_string())));
+                bar.suspend(|| {
+                    eprintln!("framelens: {}", framelens::text::sanitize(&s.to_string()))
+                });
             } else {
                 more += 1;
             }
@@ -960,7 +979,7 @@ fn run_corpus(
             let secs = bar.elapsed().as_secs_f64().max(1e-3);
             bar.set_message(format!(
                 "{} articles ({:.0}/s)",
-                crate::report::corpus::thousands(p.articles),
+                framelens::report::corpus::thousands(p.articles),
                 p.articles as f64 / secs
             ));
         },
@@ -979,7 +998,7 @@ fn run_corpus(
             } else {
                 "s repeat"
             },
-            crate::text::sanitize(id),
+            framelens::text::sanitize(id),
             origin
         );
     }
@@ -987,7 +1006,7 @@ fn run_corpus(
         let mb = outcome.bytes as f64 / 1e6;
         eprintln!(
             "framelens: {} articles, {:.1} MB of text in {:.2} s ({:.1} MB/s){}",
-            crate::report::corpus::thousands(outcome.summary.articles),
+            framelens::report::corpus::thousands(outcome.summary.articles),
             mb,
             outcome.seconds,
             mb / outcome.seconds.max(1e-9),
@@ -1001,10 +1020,14 @@ fn run_corpus(
     if let Some(p) = &c.summary {
         emit(out, Some(p), &outcome.summary.to_json())?;
     }
-    let r = crate::corpus::compare::compare(&outcome.summary, &c.options);
+    let r = framelens::corpus::compare::compare(&outcome.summary, &c.options);
     let text = report::corpus::render(&r, c.compare, config.report)?;
     emit(out, config.output.as_deref(), &text)?;
-    Ok(if outcome.skipped > 0 { 6 } else { 0 })
+    Ok(if outcome.skipped > 0 {
+        Exit::Skipped
+    } else {
+        Exit::Success
+    })
 }
 
 fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
@@ -1025,4 +1048,39 @@ fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
         bar.set_style(s.progress_chars("=> "));
     }
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Exit;
+
+    #[test]
+    fn show_text_is_escaped_on_a_terminal_and_exact_when_piped() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = "Headline\nThe \u{1b}[31mrebels\u{1b}[0m advanced.\n";
+        let f = dir.path().join("esc.txt");
+        std::fs::write(&f, body).unwrap();
+        let mut config = super::Config {
+            command: super::Command::Score {
+                inputs: vec![framelens::input::Source::File(f.clone())],
+                same_story: false,
+            },
+            output: None,
+            lexicons: Default::default(),
+            report: Default::default(),
+            input: Default::default(),
+            show_text: true,
+            terminal: true,
+        };
+        let mut out = Vec::new();
+        assert_eq!(super::run(&config, &mut out).unwrap(), Exit::Success);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Headline\nThe \\u{1b}[31mrebels\\u{1b}[0m advanced.\n"
+        );
+        config.terminal = false;
+        let mut out = Vec::new();
+        super::run(&config, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), body);
+    }
 }
