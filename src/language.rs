@@ -78,11 +78,6 @@ pub fn parse(field: &str) -> Result<&'static str, String> {
     }
 }
 
-/// The English name of an ISO 639-3 code (the code itself when unknown).
-pub fn name_of(code: &str) -> &str {
-    Lang::from_code(code).map_or(code, |l| l.eng_name())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,7 +142,5 @@ mod tests {
         for (field, want) in table {
             assert_eq!(parse(field), want, "{field}");
         }
-        assert_eq!(name_of("fra"), "French");
-        assert_eq!(name_of("xyz"), "xyz");
     }
 }

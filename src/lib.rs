@@ -15,12 +15,12 @@ pub mod diagnostic;
 pub mod diff;
 pub mod eval;
 pub mod input;
-pub mod language;
+pub(crate) mod language;
 pub mod lexicon;
 pub mod matcher;
 pub mod output;
 pub mod report;
-pub mod story;
+pub(crate) mod story;
 pub mod text;
 
 pub use analysis::{Analyzer, Article, Hit};

@@ -1,18 +1,18 @@
 //! Analysis of one article: segmentation, matching, voice, attribution, negation, and the
 //! per-article profile. This module owns the [`Hit`] record every report is built from.
 
-pub mod actors;
-pub mod alignment;
+pub(crate) mod actors;
+pub(crate) mod alignment;
 pub mod attribution;
 pub mod discourse;
-pub mod heads;
+pub(crate) mod heads;
 pub mod mention;
-pub mod opponents;
+pub(crate) mod opponents;
 pub mod speech;
-pub mod titles;
-pub mod unlisted;
+pub(crate) mod titles;
+pub(crate) mod unlisted;
 pub mod voice;
-pub mod words;
+pub(crate) mod words;
 
 use std::collections::BTreeMap;
 

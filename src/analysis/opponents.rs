@@ -633,10 +633,6 @@ impl Opponents {
         let pair = (a.min(b), a.max(b));
         self.allies.contains(&pair) && !self.pairs.iter().any(|p| (p.a, p.b) == pair)
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty()
-    }
 }
 
 #[cfg(test)]
