@@ -1,0 +1,484 @@
+//! Integration tests: corpus mode.
+
+use super::*;
+
+/// A corpus with a known difference: three outlets describe HTS in their own voice with
+/// different labels, in set proportions. Sentences vary with the article number so that no two
+/// articles are identical.
+fn synthetic_corpus(per_source: usize) -> Vec<serde_json::Value> {
+    let places = [
+        "Hama",
+        "Idlib",
+        "Aleppo",
+        "Homs",
+        "Maarat al-Numan",
+        "Saraqib",
+        "Khan Sheikhoun",
+    ];
+    let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+    // (source, labels cycled through: the share of each is its share of the cycle)
+    let styles: [(&str, &[&str]); 3] = [
+        ("wire", &["militants", "militants", "militants", "rebels"]),
+        (
+            "statetv",
+            &[
+                "terrorists",
+                "terrorists",
+                "terrorists",
+                "terrorists",
+                "militants",
+            ],
+        ),
+        ("partisan", &["rebels", "rebels", "rebels", "militants"]),
+    ];
+    let mut out = Vec::new();
+    for (s, (source, labels)) in styles.iter().enumerate() {
+        for i in 0..per_source {
+            let n = s * per_source + i;
+            let place = places[n % places.len()];
+            let day = days[n % days.len()];
+            let l1 = labels[i % labels.len()];
+            let l2 = labels[(i + 1) % labels.len()];
+            let text = format!(
+                "Hayat Tahrir al-Sham {l1} advanced on {place} on {day}.\n\n\
+                 The offensive is the largest in years. Hayat Tahrir al-Sham {l2} took \
+                 {k} villages near {place} overnight. Residents fled south, according to the \
+                 Syrian Observatory.\n\n\
+                 \u{201c}We will hold the line,\u{201d} a commander said.",
+                k = 2 + n % 9
+            );
+            out.push(serde_json::json!({
+                "id": format!("{source}-{i:04}"),
+                "source": source,
+                "date": format!("2024-{:02}-{:02}", 10 + i % 3, 1 + i % 28),
+                "title": format!("Fighting near {place}"),
+                "text": text,
+            }));
+        }
+    }
+    out
+}
+
+/// The string `key` of every element of a JSON array.
+fn strings(v: &serde_json::Value, key: &str) -> Vec<String> {
+    v.as_array()
+        .expect("an array")
+        .iter()
+        .map(|e| e[key].as_str().expect("a string").to_owned())
+        .collect()
+}
+
+fn corpus_json_report(args: &[&str]) -> serde_json::Value {
+    let out = framelens().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON report")
+}
+
+#[test]
+fn corpus_compare_names_the_labels_that_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_temp(
+        &dir,
+        "corpus.jsonl",
+        jsonl(&synthetic_corpus(40)).as_bytes(),
+    );
+    let r = corpus_json_report(&[
+        "corpus",
+        input.to_str().unwrap(),
+        "--compare",
+        "--quiet",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r["articles"], 120);
+    let period = &r["periods"][0];
+    assert_eq!(period["period"], "all");
+    let hts = period["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["actor"] == "hts")
+        .expect("HTS compared");
+    // 80 uses per source: 2 per article.
+    assert_eq!(
+        hts["totals"],
+        serde_json::json!({"partisan": 80, "statetv": 80, "wire": 80})
+    );
+    let sig: Vec<(String, String, String)> = hts["keyness"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["significant"] == true)
+        .map(|k| {
+            (
+                k["source"].as_str().unwrap().to_owned(),
+                k["term"].as_str().unwrap().to_owned(),
+                k["direction"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    for want in [
+        ("statetv", "terrorist", "over"),
+        ("wire", "militant", "over"),
+        ("partisan", "rebel", "over"),
+        ("wire", "terrorist", "under"),
+        ("statetv", "rebel", "under"),
+    ] {
+        assert!(
+            sig.iter()
+                .any(|s| (s.0.as_str(), s.1.as_str(), s.2.as_str()) == want),
+            "{want:?} missing from {sig:?}"
+        );
+    }
+    // statetv: 64 "terrorists" of 80; the others: 0 of 160. Every figure is in the row.
+    let row = hts["keyness"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["source"] == "statetv" && k["term"] == "terrorist")
+        .unwrap();
+    assert_eq!(row["n_target"], 64);
+    assert_eq!(row["target_total"], 80);
+    assert_eq!(row["n_reference"], 0);
+    assert_eq!(row["reference_total"], 160);
+    assert!(row["g2"].as_f64().unwrap() > 100.0);
+    assert!(row["p_adjusted"].as_f64().unwrap() < 1e-10);
+    // The text report says it in words.
+    let out = framelens()
+        .args(["corpus", input.to_str().unwrap(), "--compare", "--quiet"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("statetv over-uses \"terrorist\": 64 of 80 uses (80.0%) vs 0.0% elsewhere"),
+        "{text}"
+    );
+}
+
+#[test]
+fn corpus_split_runs_merge_to_the_bytes_of_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = synthetic_corpus(25);
+    let whole = write_temp(&dir, "whole.jsonl", jsonl(&records).as_bytes());
+    let run = |inputs: &[&Path], summary: &Path, extra: &[&str]| {
+        let mut args: Vec<String> = vec!["corpus".into(), "--quiet".into()];
+        args.extend(inputs.iter().map(|p| p.display().to_string()));
+        args.extend(["--summary".into(), summary.display().to_string()]);
+        args.extend(extra.iter().map(|s| s.to_string()));
+        framelens().args(&args).assert().success();
+        std::fs::read(summary).unwrap()
+    };
+    let one = run(&[&whole], &dir.path().join("one.json"), &[]);
+    // Any thread count gives the same bytes.
+    assert_eq!(
+        one,
+        run(&[&whole], &dir.path().join("t1.json"), &["--threads", "1"])
+    );
+    // Three uneven parts, one of them interleaving sources.
+    let parts = [&records[..7], &records[7..51], &records[51..]];
+    let mut summaries = Vec::new();
+    for (i, p) in parts.iter().enumerate() {
+        let f = write_temp(&dir, &format!("part{i}.jsonl"), jsonl(p).as_bytes());
+        let s = dir.path().join(format!("part{i}.json"));
+        run(&[&f], &s, &[]);
+        summaries.push(s);
+    }
+    for order in [[0, 1, 2], [2, 0, 1]] {
+        let mut args = vec!["merge".to_owned()];
+        args.extend(order.iter().map(|&i| summaries[i].display().to_string()));
+        let out = framelens().args(&args).output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(out.stdout, one, "merge in order {order:?}");
+    }
+    // The report from merged parts equals the report from the one run.
+    let from_parts = framelens()
+        .arg("report")
+        .args(&summaries)
+        .args(["--compare", "--format", "json"])
+        .output()
+        .unwrap();
+    let from_one = framelens()
+        .args([
+            "report",
+            dir.path().join("one.json").to_str().unwrap(),
+            "--compare",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(from_parts.stdout, from_one.stdout);
+    // Parts made with another lexicon are refused.
+    let lex = write_temp(
+        &dir,
+        "extra.yaml",
+        b"lexicon: extra\nlabels:\n  - id: gunmen\n    forms: [gunmen]\n    category: delegitimizing/militancy\n    stance: -1\n    kind: label\n",
+    );
+    let other = dir.path().join("other.json");
+    framelens()
+        .args(["--lexicon", lex.to_str().unwrap(), "corpus", "--quiet"])
+        .arg(dir.path().join("part0.jsonl"))
+        .arg("--summary")
+        .arg(&other)
+        .assert()
+        .success();
+    let err = stderr_of(
+        &[
+            "merge",
+            summaries[0].to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+        3,
+    );
+    assert!(err.contains("made with a different lexicon than"), "{err}");
+}
+
+#[test]
+fn corpus_reads_folders_csv_and_stdin_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = synthetic_corpus(4);
+    let jl = write_temp(&dir, "c.jsonl", jsonl(&records).as_bytes());
+    // A folder per source, one .txt per article (no titles, no dates).
+    let mut csv = String::from("id,source,date,title,text\n");
+    for r in &records {
+        let src = r["source"].as_str().unwrap();
+        std::fs::create_dir_all(dir.path().join("tree").join(src)).unwrap();
+        let id = r["id"].as_str().unwrap();
+        std::fs::write(
+            dir.path().join("tree").join(src).join(format!("{id}.txt")),
+            r["text"].as_str().unwrap(),
+        )
+        .unwrap();
+        let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        csv.push_str(&format!(
+            "{},{},{},{},{}\n",
+            id,
+            src,
+            r["date"].as_str().unwrap(),
+            q(r["title"].as_str().unwrap()),
+            q(r["text"].as_str().unwrap())
+        ));
+    }
+    let csv = write_temp(&dir, "c.csv", csv.as_bytes());
+    let totals = |r: &serde_json::Value| r["sources"].clone();
+    let from_jsonl = corpus_json_report(&["corpus", jl.to_str().unwrap(), "-q", "-f", "json"]);
+    let from_csv = corpus_json_report(&["corpus", csv.to_str().unwrap(), "-q", "-f", "json"]);
+    assert_eq!(totals(&from_jsonl), totals(&from_csv));
+    let out = framelens()
+        .args(["corpus", "-", "-q", "-f", "json"])
+        .write_stdin(std::fs::read(&jl).unwrap())
+        .output()
+        .unwrap();
+    let from_stdin: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(totals(&from_jsonl), totals(&from_stdin));
+    // Folder names are the sources; the texts are the same but carry no titles.
+    let tree = dir.path().join("tree");
+    let from_tree = corpus_json_report(&["corpus", tree.to_str().unwrap(), "-q", "-f", "json"]);
+    let names = strings(&from_tree["sources"], "source");
+    assert_eq!(names, ["partisan", "statetv", "wire"]);
+    assert_eq!(from_tree["articles"], 12);
+    // A mapping file renames sources.
+    let map = write_temp(
+        &dir,
+        "map.csv",
+        b"# raw,source\nstatetv,State TV\nwire\tWire\n",
+    );
+    let mapped = corpus_json_report(&[
+        "corpus",
+        jl.to_str().unwrap(),
+        "--source-map",
+        map.to_str().unwrap(),
+        "-q",
+        "-f",
+        "json",
+    ]);
+    let names = strings(&mapped["sources"], "source");
+    assert_eq!(names, ["State TV", "Wire", "partisan"]);
+}
+
+#[test]
+fn corpus_reports_bad_records_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = |id: &str| {
+        format!(
+            "{}\n",
+            serde_json::json!({"id": id, "source": "wire", "text": "Hayat Tahrir al-Sham militants advanced on Hama."})
+        )
+    };
+    let mut body = Vec::new();
+    body.extend(good("a").as_bytes());
+    body.extend(b"{\"id\": \"b\", \"text\": \n");
+    body.extend(b"{\"id\": \"c\", \"text\": \"caf\xe9\"}\n");
+    body.extend(b"{\"id\": \"d\", \"text\": \"   \"}\n");
+    body.extend(b"{\"id\": \"e\"}\n");
+    body.extend(b"[1, 2]\n");
+    body.extend(b"\n");
+    body.extend(format!("{{\"id\": \"f\", \"text\": \"{}\"}}\n", "x ".repeat(3000)).as_bytes());
+    body.extend(good("g").as_bytes());
+    let f = write_temp(&dir, "bad.jsonl", &body);
+    let summary = dir.path().join("s.json");
+    let out = framelens()
+        .args([
+            "corpus",
+            f.to_str().unwrap(),
+            "--max-article-bytes",
+            "1000",
+            "--summary",
+        ])
+        .arg(&summary)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    let p = f.display();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let expected = format!(
+        "framelens: {p}:2: skipped: invalid JSON at column 20: EOF while parsing a value\n\
+         framelens: {p}:3: skipped: not valid UTF-8 at column 25\n\
+         framelens: {p}:4: skipped: the text is empty\n\
+         framelens: {p}:5: skipped: no 'text' field\n\
+         framelens: {p}:6: skipped: the line is not a JSON object\n\
+         framelens: {p}:8: skipped: an article of 6000 bytes, over the limit of 1000\n"
+    );
+    assert!(stderr.starts_with(&expected), "{stderr}");
+    assert!(stderr.contains("2 articles"), "{stderr}");
+    let s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    assert_eq!(s["articles"], 2);
+    assert_eq!(
+        s["skipped"],
+        serde_json::json!({"empty_text": 1, "invalid_json": 2, "invalid_utf8": 1, "missing_text": 1, "too_large": 1})
+    );
+    // Inputs that do not exist stop the run before it starts.
+    let err = stderr_of(&["corpus", "no/such/dir"], 3);
+    assert_eq!(err, "framelens: no/such/dir: no such file or folder\n");
+    let err = stderr_of(&["corpus", f.to_str().unwrap(), "--hits", "out.txt"], 2);
+    assert!(
+        err.starts_with("error: invalid value 'out.txt' for '--hits <FILE>': the hits file must end in .csv, .jsonl or .ndjson\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn corpus_hit_rows_point_into_each_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "\u{201c}These are terrorists,\u{201d} said Abu Mohammed al-Jolani\u{2019}s \
+                rival — أبو محمد الجولاني — of the Turkish occupation forces in Afrin, \
+                the Syrian Democratic Forces said.";
+    let title = "Turkey and the United States are occupation forces, Damascus said";
+    let rec = serde_json::json!({"id": "x1", "source": "sdf-press", "date": "2024-12-03", "title": title, "text": text});
+    let f = write_temp(&dir, "one.jsonl", format!("{rec}\n").as_bytes());
+    for ext in ["csv", "jsonl"] {
+        let hits = dir.path().join(format!("hits.{ext}"));
+        framelens()
+            .args(["corpus", f.to_str().unwrap(), "-q", "--hits"])
+            .arg(&hits)
+            .assert()
+            .success();
+        let rows: Vec<serde_json::Map<String, serde_json::Value>> = if ext == "jsonl" {
+            std::fs::read_to_string(&hits)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect()
+        } else {
+            let mut r = csv::Reader::from_path(&hits).unwrap();
+            let head = r.headers().unwrap().clone();
+            r.records()
+                .map(|rec| {
+                    head.iter()
+                        .zip(rec.unwrap().iter())
+                        .map(|(k, v)| (k.to_owned(), serde_json::Value::String(v.to_owned())))
+                        .collect()
+                })
+                .collect()
+        };
+        assert!(rows.len() >= 3, "{rows:?}");
+        let num = |v: &serde_json::Value| -> usize {
+            v.as_u64()
+                .map(|n| n as usize)
+                .unwrap_or_else(|| v.as_str().unwrap().parse().unwrap())
+        };
+        for r in &rows {
+            let field = if r["field"] == "title" { title } else { text };
+            let (s, e) = (num(&r["start"]), num(&r["end"]));
+            assert_eq!(&field[s..e], r["text"].as_str().unwrap(), "{r:?}");
+            assert_eq!(r["doc_id"], "x1");
+            assert_eq!(r["source"], "sdf-press");
+        }
+        // The title's "occupation forces" describes two actors: two rows, one hit number.
+        let title_rows: Vec<_> = rows
+            .iter()
+            .filter(|r| r["field"] == "title" && r["term"] == "occupation-forces")
+            .collect();
+        let actors: Vec<&str> = title_rows
+            .iter()
+            .map(|r| r["actor"].as_str().unwrap())
+            .collect();
+        assert_eq!(actors, ["turkey", "united-states"], "{ext}");
+        assert_eq!(title_rows[0]["hit"], title_rows[1]["hit"]);
+    }
+}
+
+#[test]
+fn corpus_by_month_and_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_temp(&dir, "c.jsonl", jsonl(&synthetic_corpus(30)).as_bytes());
+    let inp = input.to_str().unwrap();
+    let r = corpus_json_report(&[
+        "corpus",
+        inp,
+        "-q",
+        "--compare",
+        "--by",
+        "month",
+        "-f",
+        "json",
+    ]);
+    let periods = strings(&r["periods"], "period");
+    assert_eq!(periods, ["2024-10", "2024-11", "2024-12"]);
+    let year = corpus_json_report(&[
+        "corpus",
+        inp,
+        "-q",
+        "--compare",
+        "--by",
+        "year",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(year["periods"][0]["period"], "2024");
+    let md = framelens()
+        .args(["corpus", inp, "-q", "--compare", "-f", "markdown"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(
+        md.contains("| statetv | terrorist | over | 48 of 60 |"),
+        "{md}"
+    );
+    let html = framelens()
+        .args([
+            "corpus",
+            inp,
+            "-q",
+            "--compare",
+            "--by",
+            "month",
+            "-f",
+            "html",
+            "--date",
+            "2026-11-21",
+        ])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<svg class=\"chart\""));
+    assert!(html.contains("2024-10 · statetv"));
+    assert!(!html.contains("http://") && !html.contains("https://"));
+}

@@ -1,0 +1,127 @@
+//! Integration tests: the samples.
+
+use super::*;
+
+#[test]
+fn sample_a_uses_the_terror_family_in_its_own_voice() {
+    let a = sample_article(A);
+    for term in [
+        "terror organization",
+        "terrorist factions",
+        "terror offensive",
+    ] {
+        let h = hit(&a, term, 0);
+        assert_eq!(h.voice, Voice::Author, "{term}: {h:?}");
+        assert!(h.actors.contains(&"hts".to_string()), "{term}: {h:?}");
+    }
+    let claimed = hit(&a, "claimed", 0);
+    assert_eq!(claimed.voice, Voice::Author);
+    assert_eq!(claimed.actors, vec!["turkey".to_string()], "{claimed:?}");
+    let occ = hit(&a, "occupation forces", 0);
+    assert_eq!(
+        occ.actors,
+        vec!["turkey".to_string(), "united-states".to_string()],
+        "{occ:?}"
+    );
+}
+
+#[test]
+fn sample_b_keeps_terrorist_in_others_voices() {
+    let b = sample_article(B);
+    for term in ["rebels", "militants", "militant Islamist group"] {
+        let h = hit(&b, term, 0);
+        assert!(h.actors.contains(&"hts".to_string()), "{term}: {h:?}");
+    }
+    assert_eq!(hit(&b, "militants", 0).voice, Voice::Author);
+    assert_eq!(hit(&b, "militant Islamist group", 0).voice, Voice::Author);
+    let terror: Vec<&Hit> = b
+        .hits
+        .iter()
+        .filter(|h| h.text.to_lowercase().contains("terror"))
+        .collect();
+    assert!(terror.len() >= 4, "{terror:?}");
+    for h in terror {
+        assert_ne!(
+            h.voice,
+            Voice::Author,
+            "'{}' in {:?} should be quoted or attributed",
+            h.text,
+            h.sentence_text
+        );
+    }
+}
+
+#[test]
+fn compare_mirrors() {
+    assert_mirrors(&sample_article(A), &sample_article(B));
+}
+
+#[test]
+fn compare_summary_says_it_in_plain_words() {
+    let out = framelens()
+        .args([
+            "compare",
+            sample(A).to_str().unwrap(),
+            sample(B).to_str().unwrap(),
+            "--name-a",
+            "A",
+            "--name-b",
+            "B",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let summary = out.split("\nActors").next().unwrap();
+    // Findings are wrapped at 80 columns: compare them with white space collapsed.
+    let mut findings: Vec<String> = Vec::new();
+    for line in summary.lines().skip_while(|l| *l != "Summary").skip(1) {
+        let t = line.trim_start();
+        let indent = line.len() - t.len();
+        if indent == 2
+            && t.split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+        {
+            findings.push(t.split_once(". ").unwrap().1.to_owned());
+        } else if indent == 2
+            && let Some(f) = findings.last_mut()
+        {
+            f.push(' ');
+            f.push_str(t);
+        }
+    }
+    let hts = findings
+        .iter()
+        .find(|f| f.contains("Hayat Tahrir al-Sham"))
+        .expect("a finding on HTS");
+    for w in [
+        "'terror organization'",
+        "'terrorist factions'",
+        "'terror offensive'",
+        "A uses",
+        "B uses",
+        "'rebels'",
+        "'militants'",
+        "'militant Islamist group'",
+        "only inside others' words",
+        "'terrorist organizations' (quote by",
+        "'terrorist aggression' and 'radical groups' (quote by Putin)",
+        "(reported by U.S.)",
+    ] {
+        assert!(hts.contains(w), "missing {w:?} in {hts}");
+    }
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.contains("'occupation forces' to Turkey and United States at once")),
+        "{summary}"
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.starts_with("A frames what Fidan (Turkey)") && f.contains("'claimed'")),
+        "{summary}"
+    );
+}
