@@ -323,7 +323,7 @@ pub fn eval_entity_framing(dir: &Path) -> Result<EntityReport, EvalError> {
     let shown = file.display().to_string();
     let input = std::fs::read_to_string(&file).map_err(|e| EvalError::Io {
         path: shown.clone(),
-        reason: e.to_string(),
+        source: e,
     })?;
     let mentions = parse(&shown, &input).map_err(EvalError::Line)?;
     let ents = entities(&mentions);
@@ -350,7 +350,7 @@ pub fn eval_entity_framing(dir: &Path) -> Result<EntityReport, EvalError> {
         let path = dir.join("raw-documents").join(doc);
         let text = std::fs::read_to_string(&path).map_err(|e| EvalError::Io {
             path: path.display().to_string(),
-            reason: e.to_string(),
+            source: e,
         })?;
         r.documents += 1;
         let art = an.analyze(doc, &text);

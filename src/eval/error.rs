@@ -9,8 +9,12 @@ use crate::diagnostic::Diagnostic;
 /// Why an evaluation could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    #[error("cannot read {path}: {reason}")]
-    Io { path: String, reason: String },
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Gold(Diagnostic),
     #[error("no gold files (*.yaml) in {0}")]
@@ -49,7 +53,7 @@ pub(crate) fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<std::path::PathB
     let mut v: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| EvalError::Io {
             path: dir.display().to_string(),
-            reason: e.to_string(),
+            source: e,
         })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == ext))
@@ -65,4 +69,19 @@ pub struct ParseError {
     pub path: String,
     pub line: usize,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EvalError;
+
+    #[test]
+    fn an_unreadable_file_keeps_the_io_error_as_its_source() {
+        let e = super::sorted_files(std::path::Path::new("no/such/folder"), "yaml").unwrap_err();
+        assert!(matches!(e, EvalError::Io { .. }));
+        let source = std::error::Error::source(&e).expect("the io::Error");
+        let io = source.downcast_ref::<std::io::Error>().unwrap();
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+        assert_eq!(e.to_string(), format!("cannot read no/such/folder: {io}"));
+    }
 }

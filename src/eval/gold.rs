@@ -34,7 +34,7 @@ struct GoldMention {
 fn io(path: &Path, e: std::io::Error) -> EvalError {
     EvalError::Io {
         path: path.display().to_string(),
-        reason: e.to_string(),
+        source: e,
     }
 }
 

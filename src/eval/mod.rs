@@ -168,7 +168,7 @@ fn basil_docs(lex: &Lexicon, docs: &[basil::BasilDoc]) -> Vec<EvalDoc> {
 pub fn eval_basil(an: &Analyzer, dir: &Path) -> Result<Vec<EvalReport>, EvalError> {
     let (docs, problems) = basil::load(dir).map_err(|e| EvalError::Io {
         path: dir.display().to_string(),
-        reason: e.to_string(),
+        source: e,
     })?;
     let dataset = format!("BASIL ({})", dir.display());
     let own = score(

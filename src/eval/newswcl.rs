@@ -457,7 +457,7 @@ pub fn load(path: &Path) -> Result<Vec<Doc>, EvalError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| EvalError::Io {
         path: shown.clone(),
-        reason: e.to_string(),
+        source: e,
     })?;
     parse(&shown, &text).map_err(EvalError::Format)
 }

@@ -209,7 +209,7 @@ fn splits(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
     }
     let io = |e: std::io::Error| EvalError::Io {
         path: dir.display().to_string(),
-        reason: e.to_string(),
+        source: e,
     };
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io)?
@@ -248,7 +248,7 @@ pub fn load(dir: &Path) -> Result<(Vec<Doc>, usize), EvalError> {
             let read = |p: &Path| {
                 std::fs::read_to_string(p).map_err(|e| EvalError::Io {
                     path: p.display().to_string(),
-                    reason: e.to_string(),
+                    source: e,
                 })
             };
             let text = read(&txt)?;

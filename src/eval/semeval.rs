@@ -138,7 +138,7 @@ pub struct Doc {
 pub fn load(dir: &Path) -> Result<Vec<Doc>, EvalError> {
     let io = |p: &Path, e: std::io::Error| EvalError::Io {
         path: p.display().to_string(),
-        reason: e.to_string(),
+        source: e,
     };
     let articles = dir.join("articles");
     let files = super::sorted_files(&articles, "txt")?;
