@@ -87,19 +87,57 @@ fn modules(src: &Path) -> BTreeMap<String, PathBuf> {
     out
 }
 
-/// The code of a file: without its unit tests and without comments.
+/// The code of a file: without its unit-test modules (`#[cfg(test)] mod NAME { ... }`, up to
+/// the brace that closes it, so that code after a test module still counts) and without
+/// comments (`//` outside a string literal).
 fn code_of(text: &str) -> String {
-    let text = match text.find("#[cfg(test)]\nmod tests") {
-        Some(i) => &text[..i],
-        None => text,
-    };
-    text.lines()
-        .map(|l| match l.find("//") {
-            Some(i) => &l[..i],
-            None => l,
-        })
+    let mut code = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("#[cfg(test)]\nmod ") {
+        code.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let Some(open) = after.find('{') else {
+            rest = "";
+            break;
+        };
+        let mut depth = 0usize;
+        let mut end = after.len();
+        for (i, c) in after[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = open + i + 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        rest = &after[end..];
+    }
+    code.push_str(rest);
+    code.lines()
+        .map(without_comment)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A line without its `//` comment; a `//` inside a string literal ("https://...") stays.
+fn without_comment(line: &str) -> &str {
+    let (mut in_string, mut escaped) = (false, false);
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
+            b'/' if !in_string && bytes.get(i + 1) == Some(&b'/') => return &line[..i],
+            _ => {}
+        }
+    }
+    line
 }
 
 /// The paths a `use` tree names, braces expanded: `a::{b::C, d}` gives `a::b::C` and `a::d`.
@@ -147,11 +185,21 @@ fn resolve(path: &str, mods: &BTreeSet<String>) -> Option<String> {
 /// The modules that module `me` imports, given its code.
 fn imports(me: &str, code: &str, mods: &BTreeSet<String>) -> BTreeSet<String> {
     let parent = me.rsplit_once("::").map_or("", |(p, _)| p);
+    // `super::super::x`: one module up per `super`.
     let anchored = |anchor: &str, rest: &str| -> String {
-        match anchor {
-            "crate" => rest.to_owned(),
-            _ if parent.is_empty() => rest.to_owned(),
-            _ => format!("{parent}::{rest}"),
+        if anchor == "crate" {
+            return rest.to_owned();
+        }
+        let mut base = parent;
+        let mut rest = rest;
+        while let Some(r) = rest.strip_prefix("super::") {
+            base = base.rsplit_once("::").map_or("", |(p, _)| p);
+            rest = r;
+        }
+        if base.is_empty() {
+            rest.to_owned()
+        } else {
+            format!("{base}::{rest}")
         }
     };
     let mut paths = Vec::new();
@@ -327,10 +375,10 @@ fn imports_are_read_from_use_trees_inline_paths_and_submodule_paths() {
 #[test]
 fn comments_doc_links_and_unit_tests_are_not_imports() {
     let code = code_of(
-        "//! See [`crate::report`].\nuse crate::text::Span; // crate::eval is above\n#[cfg(test)]\nmod tests {\n    use crate::eval::x;\n}\n",
+        "//! See [`crate::report`].\nuse crate::text::Span; // crate::eval is above\n#[cfg(test)]\nmod tests {\n    fn f() {\n        crate::eval::x();\n    }\n}\nfn after_the_tests() {\n    let u = \"https://x\"; crate::lexicon::load(u);\n}\n",
     );
-    let mods = set(&["text", "report", "eval", "analysis"]);
-    assert_eq!(imports("analysis", &code, &mods), set(&["text"]));
+    let mods = set(&["text", "report", "eval", "analysis", "lexicon"]);
+    assert_eq!(imports("analysis", &code, &mods), set(&["text", "lexicon"]));
 }
 
 #[test]
@@ -413,7 +461,10 @@ fn the_analysis_modules_build_on_each_other_in_their_listed_order() {
 #[test]
 fn the_library_never_prints_exits_or_draws_progress() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let banned = Regex::new(r"\b(e?println!|e?print!|std::process::exit|indicatif::)").unwrap();
+    let banned = Regex::new(
+        r"\b(e?println!|e?print!|dbg!|process::exit|io::stdout\(\)|io::stderr\(\)|indicatif::)",
+    )
+    .unwrap();
     let mut found = Vec::new();
     for (m, p) in modules(&src) {
         let code = code_of(&std::fs::read_to_string(&p).unwrap());

@@ -327,7 +327,6 @@ pub(crate) enum Cmd {
     },
 }
 
-/// How `corpus` and `report` compare sources.
 /// The arguments of `corpus`.
 #[derive(clap::Args)]
 pub(crate) struct CorpusArgs {
@@ -389,6 +388,7 @@ pub(crate) struct CorpusArgs {
     pub(crate) quiet: bool,
 }
 
+/// How `corpus` and `report` compare sources.
 #[derive(clap::Args)]
 pub(crate) struct StatsArgs {
     /// For each actor, test which labels each source over- or under-uses against the others.

@@ -968,9 +968,14 @@ fn plain_is_safe(s: &str) -> bool {
     chars_ok && !reserved
 }
 
-/// Characters a single-quoted scalar cannot hold as they are.
+/// Characters a single-quoted scalar cannot hold as they are: controls, the byte-order mark,
+/// the line and paragraph separators, and the two noncharacters YAML does not allow raw.
 fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}'
+        )
 }
 
 /// A string as a YAML double-quoted scalar: any text, control and line-separator characters
@@ -1157,6 +1162,7 @@ mod tests {
             "\"dq\"",
             "bell\u{7}",
             "bom\u{feff}",
+            "nonchar\u{fffe}\u{ffff}",
             "ünïcödé ‘curly’",
         ];
         let doc = format!(
@@ -1179,5 +1185,6 @@ mod tests {
         assert_eq!(scalar("it's"), "it's");
         assert_eq!(scalar("a: b"), "'a: b'");
         assert_eq!(scalar("x\ny"), "\"x\\ny\"");
+        assert_eq!(double_quoted("a\u{fffe}"), "\"a\\uFFFE\"");
     }
 }

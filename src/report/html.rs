@@ -4,7 +4,7 @@
 //!
 //! The page is built from the same [`Comparison`] and [`Article`] values as the JSON. This module
 //! turns them into a view model of plain serializable structs: every string already made safe for
-//! display (control and bidi characters shown as `\u{..}`, see [`super::sanitize`]), every article
+//! display (control and bidi characters shown as `\u{..}`, see [`crate::text::sanitize`]), every article
 //! split into plain-text and hit segments at the hits' byte offsets, every anchor id chosen. The
 //! templates in `templates/` only lay that out, and since their names end in `.html` minijinja
 //! escapes every value: nothing is marked safe, so article text can never become markup.
@@ -1725,7 +1725,7 @@ pub fn corpus(
     compare: bool,
     date: Option<&str>,
 ) -> Result<String, Error> {
-    use super::corpus::{p_text, thousands};
+    use super::figures::{p_text, thousands};
     let mut actors: Vec<CorpusActorView> = Vec::new();
     let mut order: Vec<&str> = Vec::new();
     // Actor order: as in the first period that has them.
@@ -1925,15 +1925,15 @@ pub fn corpus(
             words: thousands(t.words),
             hits: thousands(t.hits),
             density: format!("{:.2}", t.density),
-            own: super::corpus::own_share(t),
+            own: super::figures::own_share(t),
         })
         .collect();
     let page = CorpusPage {
         version: env!("CARGO_PKG_VERSION"),
-        title: format!("framelens corpus report: {}", super::corpus::headline(r)),
+        title: format!("framelens corpus report: {}", super::figures::headline(r)),
         date: date.map(str::to_owned),
-        headline: super::corpus::headline(r),
-        method: super::corpus::method(r),
+        headline: super::figures::headline(r),
+        method: super::figures::method(r),
         compare,
         by: r.by.map(|b| match b {
             crate::corpus::compare::Period::Month => "month",

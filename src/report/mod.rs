@@ -6,6 +6,7 @@
 
 pub mod attributions;
 pub mod corpus;
+mod figures;
 pub mod html;
 
 use std::fmt::Write as _;
