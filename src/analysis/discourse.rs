@@ -741,17 +741,7 @@ fn leaning_first(
             .filter(|l| l.net.signum() == sign)
             .map(|l| (i, l.why))
     })?;
-    if i == 0 {
-        return None;
-    }
-    let (passed, passed_points) = ok[0];
-    ok[..=i].rotate_right(1);
-    let (a, p) = ok[0];
-    Some(format!(
-        "{what}: {} ({p} points, ahead of {} with {passed_points}: {why})",
-        cast.name(a),
-        cast.name(passed)
-    ))
+    moved_first(ok, i, cast, what, &format!(": {why}"))
 }
 
 /// "Three of them were neutralised," the spokesperson said: an act that does not condemn
@@ -781,6 +771,17 @@ fn last_word(term: &str) -> Option<String> {
 /// Moves candidate `i` of `ok` first, and gives the detail that says so: `what`, then the party
 /// with its points and the party it passed with theirs. None when it is first already.
 fn put_first(ok: &mut [(usize, u32)], i: usize, cast: &Cast, what: &str) -> Option<String> {
+    moved_first(ok, i, cast, what, "")
+}
+
+/// [`put_first`], with `why` written after the points of the party passed.
+fn moved_first(
+    ok: &mut [(usize, u32)],
+    i: usize,
+    cast: &Cast,
+    what: &str,
+    why: &str,
+) -> Option<String> {
     if i == 0 {
         return None;
     }
@@ -788,7 +789,7 @@ fn put_first(ok: &mut [(usize, u32)], i: usize, cast: &Cast, what: &str) -> Opti
     ok[..=i].rotate_right(1);
     let (a, p) = ok[0];
     Some(format!(
-        "{what}: {} ({p} points, ahead of {} with {passed_points})",
+        "{what}: {} ({p} points, ahead of {} with {passed_points}{why})",
         cast.name(a),
         cast.name(passed)
     ))
