@@ -13,7 +13,10 @@
 //!    "we" in quoted words: "“We will liberate Darfur,” the army's spokesman said"), is the
 //!    speaker's, and so is an act coordinated with that pronoun's verb ("the military said Friday
 //!    it had struck a site and “eliminated” a commander"); so is a label said of such a subject
-//!    after a copula ("the NUG says it is the country's legitimate government").
+//!    after a copula ("the NUG says it is the country's legitimate government"). A verb of
+//!    such an act whose subject names no party ("the army said troops had “neutralised” 12
+//!    gunmen"), or in the passive with no agent, is the speaker's too; for an official known
+//!    by title only this is read in the discourse phase, before `carried_over`.
 //! 3. `same_phrase`: an actor named in the term's own noun phrase ("the HTS terror organization",
 //!    "Assad's regime", "HTS fighters", "fighters from a Kurdish-led coalition"; a compound
 //!    "U.S.-backed" describes the head it modifies), or by the term itself when it abbreviates
@@ -165,7 +168,7 @@ use crate::analysis::opponents::{
 };
 use crate::analysis::titles::Known;
 use crate::analysis::voice::{Frame, Naming, Voice, VoiceOf, Voices};
-use crate::analysis::words::{CLAUSE_WORDS, SUBJECT_PRONOUNS};
+use crate::analysis::words::{CLAUSE_WORDS, SUBJECT_PRONOUNS, is_auxiliary};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::token_range;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
@@ -821,6 +824,7 @@ fn resolve_in_discourse(
                 reciprocal(cx, &cast, h, &opponents, &salience)
                     .or_else(|| head_match(&cast, h, &r.head_matches, &salience, cx.text))
                     .or_else(|| by_description(cx, &cast, h, head, r, &descriptions))
+                    .or_else(|| official_doer(cx, h, &officials))
                     .or_else(|| carried_over(cx, &cast, h, head, same_entry, recent))
                     .or_else(|| resumed_statement(cx, h))
                     .or_else(|| owned_by_label(cx, &cast, hits, &out, hi))
@@ -1876,12 +1880,6 @@ fn from_salience<'o>(
         origin: roles.origin,
         leaning: &leaning,
         narration: v.voice == Voice::Author,
-        agentless_passive: h.entry.kind == Kind::Act
-            && agentless_passive(
-                cx,
-                &token_range(cx.seg, h.span),
-                &cx.seg.sentences[h.sentence].tokens,
-            ),
         owner_pp: {
             // The owner phrase may follow the closing mark of a quoted term ("“mercenaries” of").
             let sent_end = cx.seg.sentences[h.sentence].tokens.end;
@@ -3410,7 +3408,9 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     }
     // After the verb: the pronoun, at most three auxiliaries or adverbs, then the term
     // (quotation marks may stand between).
-    let pronoun = pronoun_after_verb(cx, frame, np)?;
+    let Some(pronoun) = pronoun_after_verb(cx, frame, np) else {
+        return unnamed_doer(cx, t, frame, a, &via);
+    };
     let mut k = skip_marks(cx, pronoun + 1, np);
     let mut aux = 0;
     while k < np && aux < 3 && before_verb(cx.w(k)) {
@@ -3432,6 +3432,88 @@ fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
             }
         ),
     })
+}
+
+/// "The army said troops had “neutralised” 52 terrorists", "Those who refuse to surrender will
+/// be hunted down and neutralised," the spokesman said: a verb that praises or softens the act
+/// (stance above zero: a euphemism, a liberation) in a party's own words, whose subject names
+/// no party, is the speaker's act. A side reports its own forces' acts so, without naming
+/// them (the deixis of "our forces"), and a passive hides the doer the same way. Not a noun
+/// ("the filtration camps" is the other side's act by its common name) and not when a party
+/// is named in the subject: "Hamas said Israeli forces had eliminated ..." is Israel's. A
+/// party in a phrase of support there ("officers supported by the Kenyan-led mission") is no
+/// subject, with or without commas around the phrase, and a passive with "by" after it names
+/// its agent. For a speaker known as a party; an
+/// official known by title only is read so in the discourse phase ([`official_doer`]).
+fn unnamed_doer(cx: &Context, t: &Term, frame: &Frame, a: usize, via: &str) -> Option<Link> {
+    doer_unnamed(cx, t.hit, frame).then(|| {
+        let what = "the act's subject names no party, in the words of";
+        speaker_link(cx, a, frame.speaker, via, what)
+    })
+}
+
+/// Whether term `h`, in the words of `frame`, is a verb of stance above zero whose subject
+/// names no party (see [`unnamed_doer`]).
+fn doer_unnamed(cx: &Context, h: &TermHit, frame: &Frame) -> bool {
+    let toks = token_range(cx.seg, h.span);
+    let sent = cx.seg.sentences[h.sentence].tokens.clone();
+    if h.entry.kind != Kind::Act || h.entry.stance <= 0 {
+        return false;
+    }
+    // A passive with no agent: its subject is whom the act is done to ("three of them were
+    // neutralised"), so a party named there does not do it.
+    if agentless_passive(cx, &toks, &sent) {
+        return true;
+    }
+    // (A passive that names its agent after "by" names who does it.)
+    let by_agent = toks.end < sent.end && cx.w(toks.end) == "by";
+    if by_agent || !verb_form(cx, &toks, &sent) {
+        return false;
+    }
+    let clause = cx.clause_of(h.sentence, toks.start);
+    let verb_end = Some(frame.verb_tokens().end)
+        .filter(|&v| v <= toks.start && v > clause.start)
+        .unwrap_or(clause.start);
+    let after_comma = toks.start > clause.start && cx.w(toks.start - 1) == ",";
+    let from = subject_start(cx, clause.start, toks.start, after_comma).max(verb_end);
+    from < toks.start
+        && !starting_within(cx.mentions, cx.seg.sentences[h.sentence].span).any(|m| {
+            let f = cx.first_token(m);
+            f >= from
+                && f < toks.start
+                && !frame.speaker.contains(cx.mentions[m].span)
+                && !cx.is_place(m)
+                && !(from..f).any(|j| supports_subject(cx.lower, j) && cx.w(j) != "led")
+        })
+}
+
+/// `speaker_subject` in the discourse phase: [`unnamed_doer`] for a speaker whose state is
+/// known by title and focus only ("a security source", "Interior ministry spokesman X"; see
+/// [`officials_of`]). Read before a tie is carried over: the tie of the headline's act
+/// ("Fighting Forces neutralise ...") does not say whose the next unnamed units are.
+fn official_doer(cx: &Context, h: &TermHit, officials: &[Option<usize>]) -> Option<Link> {
+    let v = cx.voices.voice_of(cx.seg, h.span);
+    if !matches!(v.voice, Voice::Quote | Voice::Reported) {
+        return None;
+    }
+    let fi = v.frame?;
+    let frame = &cx.voices.frames[fi];
+    let a = officials[fi]
+        .filter(|&a| frame.speaker_actor.is_none() && h.entry.allows(cx.type_of(a)))?;
+    doer_unnamed(cx, h, frame).then(|| {
+        let what = "the act's subject names no party, in the words of the official";
+        let via = format!(" (who speaks for {})", cx.name(a));
+        speaker_link(cx, a, frame.speaker, &via, what)
+    })
+}
+
+/// Whether the term is a verb: one word ending in "-ed" (a past tense or participle), or one
+/// after an auxiliary, a modal or "to" ("will neutralise", "to eliminate").
+fn verb_form(cx: &Context, toks: &Range<usize>, sent: &Range<usize>) -> bool {
+    toks.len() == 1
+        && (cx.w(toks.start).ends_with("ed")
+            || (toks.start > sent.start
+                && (is_auxiliary(cx.w(toks.start - 1)) || cx.w(toks.start - 1) == "to")))
 }
 
 /// The first token from `k` on, before `end`, that is not a quotation mark.
@@ -5818,6 +5900,71 @@ labels:
             &["israel"],
         ),
     ];
+
+    const SPEAKER_SUBJECT_UNNAMED: &[Row] = &[
+        // The subject names no party: the speaker's own forces, unnamed.
+        (
+            "Israel said troops had “neutralised” 12 gunmen near the border.",
+            "neutralised",
+            SpeakerSubject,
+            &["israel"],
+        ),
+        // A party in a phrase of support, without commas, is no subject.
+        (
+            "Haiti's National Police said officers supported by the Kenyan-led mission had \
+             “neutralized” 12 gang members.",
+            "neutralized",
+            SpeakerSubject,
+            &["haiti"],
+        ),
+        // After the words, with a verb after a modal, a passive coordinated with another.
+        (
+            "“Those who refuse will be hunted down and neutralised,” Israel's army said.",
+            "neutralised",
+            SpeakerSubject,
+            &["israel"],
+        ),
+        // A speaker whose state is known by title only, in the discourse phase.
+        (
+            "Nigeria's army fought Boko Haram in Borno. Units of a brigade neutralised 20 \
+             fighters on Sunday, according to a military spokesman.",
+            "neutralised",
+            SpeakerSubject,
+            &["nigeria"],
+        ),
+    ];
+    const NOT_SPEAKER_SUBJECT_UNNAMED: &[Row] = &[
+        // A party named in the subject does it.
+        (
+            "Hamas said Israeli troops had “eliminated” a family in Gaza.",
+            "eliminated",
+            NearestInClause,
+            &["israel"],
+        ),
+        // A noun: the other side's act by its common name.
+        (
+            "Ukraine said thousands had passed through Russia's “filtration camps”.",
+            "filtration camps",
+            SamePhrase,
+            &["russia"],
+        ),
+        // A leader after "led by" is the subject's own: the party it names does the act.
+        (
+            "Hamas said units led by Israel's army had neutralised its fighters.",
+            "neutralised",
+            NearestInClause,
+            &["israel"],
+        ),
+    ];
+
+    #[test]
+    fn speaker_subject_of_an_unnamed_doer() {
+        check(
+            SpeakerSubject,
+            SPEAKER_SUBJECT_UNNAMED,
+            NOT_SPEAKER_SUBJECT_UNNAMED,
+        );
+    }
 
     #[test]
     fn speaker_subject_of_an_agentless_passive() {

@@ -402,8 +402,6 @@ pub struct Term<'a> {
     pub leaning: &'a dyn Fn(usize) -> Option<Leaning>,
     /// The term is in the outlet's own narration.
     pub narration: bool,
-    /// The term is an act in the passive with no agent after it ("were neutralised").
-    pub agentless_passive: bool,
     /// The term is followed by an owner phrase ("the mercenaries of the aggression"), which
     /// says whose it is.
     pub owner_pp: bool,
@@ -480,7 +478,6 @@ pub fn resolve(
         .unwrap_or_default();
     let against = weigh_opponents(&mut ok, t.opposed);
     let own_side = origin_party_first(t, &mut ok, cast)
-        .or_else(|| speakers_own_act_first(t, &mut ok, cast))
         .or_else(|| speakers_own_forces_first(t, &mut ok, cast, text))
         .or_else(|| own_side_first(t, &mut ok, cast))
         .or_else(|| against_side_first(t, &mut ok, cast))
@@ -742,22 +739,6 @@ fn leaning_first(
             .map(|l| (i, l.why))
     })?;
     moved_first(ok, i, cast, what, &format!(": {why}"))
-}
-
-/// "Three of them were neutralised," the spokesperson said: an act that does not condemn
-/// (a euphemism, a liberation), in the passive with no agent, in a party's own words is that
-/// party's report of its own act. The local rule `speaker_subject` reads it so for a speaker
-/// named as a party; this does for an official whose state is known by title and focus only.
-/// When the speaker's party is a candidate it goes first, with the detail that says why;
-/// otherwise `ok` is left as it is. Not a noun ("the filtration camps", said of the other
-/// side's act by its common name), and not an act with its agent.
-fn speakers_own_act_first(t: &Term, ok: &mut [(usize, u32)], cast: &Cast) -> Option<String> {
-    let s = t.speaker_actor?;
-    if t.entry.stance <= 0 || !t.agentless_passive {
-        return None;
-    }
-    let what = "an act in the passive with no agent, in the words of the party that does it";
-    put_first(ok, ok.iter().position(|&(a, _)| a == s)?, cast, what)
 }
 
 /// The last word of a term, lower-cased: its head, including one the classes of [`Head`]
@@ -1310,7 +1291,7 @@ mod tests {
              Pakistan says it gives only moral support to Kashmiris.\n\"The terrorists opened \
              fire, and three of them were neutralised,\" the spokesperson said.\n",
             "neutralised",
-            LinkRule::Salience,
+            LinkRule::SpeakerSubject,
             &["india"],
         ),
         // Nobody is named: one unnamed party, shared by terms whose targets overlap.
