@@ -597,9 +597,10 @@ impl Analyzer {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
         let found = self.find(text);
-        let raw = found.labels;
+        let mut raw = found.labels;
         let mut mentions = self.actors.mentions(text, found.names, &seg);
         let (unlisted, no_party) = self.unlisted_parties(text, &seg, &lower, &mut mentions);
+        within_unlisted_names(&mut raw, text, &mentions, self.lexicon.actors.len());
         crate::analysis::actors::acronyms_defined_here(
             text,
             &mut mentions,
@@ -818,6 +819,57 @@ impl Analyzer {
             frame: base.frame,
             ..plain(base.voice, base.rule)
         }
+    }
+}
+
+/// Drops the label matches that lie inside the name of an organisation the lexicon does not
+/// list ("Martyrs" in "the Foundation of Martyrs and Veterans Affairs"): a word of a name is no
+/// loaded use, as it is not in a listed name, which the matcher reads as one name before its
+/// words. Only a name whose head ([`name_head`]) is an organisation's head noun
+/// ([`crate::analysis::unlisted::is_organisation_head`]) outside the match: a capitalised
+/// phrase such as "Counter-Jihad Strategy" or "Defeating Jihad" names no organisation, and in
+/// "Internal Security Forces" the match holds the head. `listed` is the number of actors the
+/// lexicon lists (unlisted parties come after).
+fn within_unlisted_names(
+    raw: &mut Vec<crate::matcher::Hit>,
+    text: &str,
+    mentions: &[Mention],
+    listed: usize,
+) {
+    let names: Vec<(Span, Span)> = mentions
+        .iter()
+        .filter(|m| m.actor >= listed && m.form == Form::Name)
+        .filter_map(|m| name_head(text, m.span).map(|head| (m.span, head)))
+        .filter(|(_, head)| crate::analysis::unlisted::is_organisation_head(head.slice(text)))
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    raw.retain(|h| {
+        !names.iter().any(|&(name, head)| {
+            name.start <= h.span.start
+                && h.span.end <= name.end
+                && (head.end <= h.span.start || h.span.end <= head.start)
+        })
+    });
+}
+
+/// The head word of a name: the word before its first "of" ("Foundation" of "Foundation of
+/// Martyrs"), else its last word.
+fn name_head(text: &str, name: Span) -> Option<Span> {
+    let words: Vec<Span> = name
+        .slice(text)
+        .split_whitespace()
+        .map(|w| {
+            let start = name.start + (w.as_ptr() as usize - text[name.start..].as_ptr() as usize);
+            Span::new(start, start + w.len())
+        })
+        .collect();
+    let of = words.iter().position(|w| w.slice(text) == "of");
+    match of {
+        Some(0) => None,
+        Some(i) => words.get(i - 1).copied(),
+        None => words.last().copied(),
     }
 }
 
@@ -1485,5 +1537,47 @@ labels:
                 ("none", None),
             ]
         );
+    }
+
+    /// A word of an unlisted organisation's name is no loaded term; a capitalised phrase that
+    /// names no organisation, and a match that holds the name's head, keep their terms.
+    #[test]
+    fn words_of_an_unlisted_organisations_name_are_no_terms() {
+        let an = Analyzer::new(Lexicon::bundled().expect("bundled lexicons load")).unwrap();
+        // (text, term, whether it is a hit)
+        let rows: &[(&str, &str, bool)] = &[
+            (
+                "Toll rises\nMore than 1,060 people died, according to the Foundation of \
+                 Martyrs and Veterans Affairs. The Foundation of Martyrs and Veterans Affairs \
+                 said more were missing.",
+                "Martyrs",
+                false,
+            ),
+            (
+                "Exiles\nHis sisters joined the Ethiopian People's Revolutionary Party. The \
+                 Ethiopian People's Revolutionary Party went underground.",
+                "Revolutionary",
+                false,
+            ),
+            // No organisation: the head "Strategy" is none, so the term counts.
+            (
+                "Plan\nThe Countering-Jihad Strategy was published. Critics said the \
+                 Countering-Jihad Strategy would fail.",
+                "Jihad",
+                true,
+            ),
+            // Outside the name, the same word is a term.
+            (
+                "Toll rises\nThe Foundation of Martyrs and Veterans Affairs said the martyrs \
+                 were buried.",
+                "martyrs",
+                true,
+            ),
+        ];
+        for &(text, term, hit) in rows {
+            let a = an.analyze("t", text);
+            let found = a.hits.iter().any(|h| h.text == term);
+            assert_eq!(found, hit, "{term:?} in {text:?}: hits {:?}", a.hits);
+        }
     }
 }
