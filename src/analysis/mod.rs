@@ -826,10 +826,14 @@ impl Analyzer {
 /// list ("Martyrs" in "the Foundation of Martyrs and Veterans Affairs"): a word of a name is no
 /// loaded use, as it is not in a listed name, which the matcher reads as one name before its
 /// words. Only a name whose head ([`name_head`]) is an organisation's head noun
-/// ([`crate::analysis::unlisted::is_organisation_head`]) outside the match: a capitalised
-/// phrase such as "Counter-Jihad Strategy" or "Defeating Jihad" names no organisation, and in
-/// "Internal Security Forces" the match holds the head. `listed` is the number of actors the
-/// lexicon lists (unlisted parties come after).
+/// ([`crate::analysis::unlisted::is_organisation_head`]) and lies outside the match: a match
+/// that holds the head ("Defeating Jihad", "Internal Security Forces") or a word glued to it by
+/// a hyphen ("Countering-Jihad") stays a term, since the name may be no organisation's.
+///
+/// What it does not do: read the names of unlisted state organs (those become no party of
+/// their own; "a Ministry of Martyrs' Affairs" keeps its term), nor of listed parties under a
+/// new form of their name. `listed` is the number of actors the lexicon lists (unlisted
+/// parties come after).
 fn within_unlisted_names(
     raw: &mut Vec<crate::matcher::Hit>,
     text: &str,
@@ -854,8 +858,9 @@ fn within_unlisted_names(
     });
 }
 
-/// The head word of a name: the word before its first "of" ("Foundation" of "Foundation of
-/// Martyrs"), else its last word.
+/// The head word of a name: the word before its first "of" or "for" ("Foundation" of
+/// "Foundation of Martyrs", "Front" of "National Front for the Liberation of Angola"), else its
+/// last word. Words are split at white space only: "Countering-Jihad" is one word, and no head.
 fn name_head(text: &str, name: Span) -> Option<Span> {
     let words: Vec<Span> = name
         .slice(text)
@@ -865,7 +870,9 @@ fn name_head(text: &str, name: Span) -> Option<Span> {
             Span::new(start, start + w.len())
         })
         .collect();
-    let of = words.iter().position(|w| w.slice(text) == "of");
+    let of = words
+        .iter()
+        .position(|w| matches!(w.slice(text).to_lowercase().as_str(), "of" | "for"));
     match of {
         Some(0) => None,
         Some(i) => words.get(i - 1).copied(),
@@ -1559,12 +1566,26 @@ labels:
                 "Revolutionary",
                 false,
             ),
-            // No organisation: the head "Strategy" is none, so the term counts.
+            // A word glued to the head by a hyphen: "Countering-Jihad" is no head.
             (
                 "Plan\nThe Countering-Jihad Strategy was published. Critics said the \
                  Countering-Jihad Strategy would fail.",
                 "Jihad",
                 true,
+            ),
+            // The match holds the name's head: the name may be no organisation's.
+            (
+                "Raid\nThe Internal Security Forces arrested three men. The Internal Security \
+                 Forces said they were armed.",
+                "Security Forces",
+                true,
+            ),
+            // The head before "for".
+            (
+                "Angola\nThe National Front for the Liberation of Angola fought on. The \
+                 National Front for the Liberation of Angola later disarmed.",
+                "Liberation",
+                false,
             ),
             // Outside the name, the same word is a term.
             (
