@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use super::keyness::{Keyness, Table2x2, holm, keyness};
 use super::summary::{Cell, NO_ACTOR, Summary, UNDATED, UNNAMED_ACTOR};
+use crate::analysis::voice::Voice;
 
 /// Which uses count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -33,10 +34,10 @@ pub enum VoiceFilter {
 }
 
 impl VoiceFilter {
-    fn admits(self, voice: &str) -> bool {
+    fn admits(self, voice: Voice) -> bool {
         match self {
-            VoiceFilter::Author => voice == "author",
-            VoiceFilter::Others => voice != "author",
+            VoiceFilter::Author => voice == Voice::Author,
+            VoiceFilter::Others => voice != Voice::Author,
             VoiceFilter::All => true,
         }
     }
@@ -99,7 +100,7 @@ pub struct SourceTotals {
     pub hits: u64,
     /// Hits per 1,000 words.
     pub density: f64,
-    pub voices: BTreeMap<String, u64>,
+    pub voices: BTreeMap<Voice, u64>,
 }
 
 /// One term's uses for an actor, per source.
@@ -193,7 +194,7 @@ fn totals(source: &str, cells: &[&Cell]) -> SourceTotals {
         t.words += c.words;
         t.hits += c.hits;
         for (v, n) in &c.voices {
-            *t.voices.entry(v.clone()).or_default() += n;
+            *t.voices.entry(*v).or_default() += n;
         }
     }
     t.density = if t.words == 0 {
@@ -274,7 +275,7 @@ fn period(
                 for (term, voices) in &ac.terms {
                     let n: u64 = voices
                         .iter()
-                        .filter(|(v, _)| o.voices.admits(v))
+                        .filter(|(v, _)| o.voices.admits(**v))
                         .map(|(_, n)| n)
                         .sum();
                     if n > 0 {

@@ -12,11 +12,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::analysis::Article;
 use crate::analysis::discourse::Origin;
+use crate::analysis::voice::Voice;
 use crate::lexicon::{Kind, Lexicon};
 
 /// The version of the summary format; merging refuses other versions.
@@ -50,7 +51,8 @@ pub struct ActorCounts {
     /// Articles that name the actor at least once.
     pub articles: u64,
     /// term id -> voice -> uses of the term for this actor.
-    pub terms: BTreeMap<String, BTreeMap<String, u64>>,
+    #[serde(deserialize_with = "voice_keys::per_term")]
+    pub terms: BTreeMap<String, BTreeMap<Voice, u64>>,
 }
 
 /// Counts for one source in one month.
@@ -61,7 +63,8 @@ pub struct Cell {
     pub bytes: u64,
     pub hits: u64,
     /// voice -> hits.
-    pub voices: BTreeMap<String, u64>,
+    #[serde(deserialize_with = "voice_keys::counts")]
+    pub voices: BTreeMap<Voice, u64>,
     /// actor id (or `(none)`) -> counts.
     pub actors: BTreeMap<String, ActorCounts>,
 }
@@ -131,6 +134,106 @@ pub enum SummaryError {
         sources: usize,
         limit: usize,
     },
+    /// A count under a voice key that names no [`Voice`]; `at` is the key's place, as a jq path.
+    #[error(
+        "{file}: unknown voice {voice} at {at}; the voices a summary counts are {}",
+        voice_names()
+    )]
+    UnknownVoice {
+        file: String,
+        /// The key, as a JSON string.
+        voice: String,
+        at: String,
+    },
+}
+
+/// "author, quote, reported and scare".
+fn voice_names() -> String {
+    let names: Vec<&str> = Voice::ALL.iter().map(|v| v.as_str()).collect();
+    match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The voice named `key` as a summary writes it ([`Voice::as_str`]).
+fn voice_named(key: &str) -> Option<Voice> {
+    Voice::ALL.into_iter().find(|v| v.as_str() == key)
+}
+
+/// Reading the maps keyed by voice. [`Voice`] is written by its own serialisation (its name in
+/// lower case); it is read back here, where a key that names no voice is an error.
+mod voice_keys {
+    use super::*;
+
+    /// A voice read from its name.
+    #[derive(PartialEq, Eq, PartialOrd, Ord)]
+    struct Named(Voice);
+
+    impl<'de> Deserialize<'de> for Named {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Named, D::Error> {
+            let key = String::deserialize(d)?;
+            voice_named(&key).map(Named).ok_or_else(|| {
+                serde::de::Error::custom(format_args!(
+                    "unknown voice `{key}`, expected {}",
+                    voice_names()
+                ))
+            })
+        }
+    }
+
+    fn unnamed(m: BTreeMap<Named, u64>) -> BTreeMap<Voice, u64> {
+        m.into_iter().map(|(Named(v), n)| (v, n)).collect()
+    }
+
+    /// voice -> count.
+    pub(super) fn counts<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<Voice, u64>, D::Error> {
+        BTreeMap::<Named, u64>::deserialize(d).map(unnamed)
+    }
+
+    /// term -> voice -> count.
+    pub(super) fn per_term<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<String, BTreeMap<Voice, u64>>, D::Error> {
+        let m = BTreeMap::<String, BTreeMap<Named, u64>>::deserialize(d)?;
+        Ok(m.into_iter().map(|(t, v)| (t, unnamed(v))).collect())
+    }
+}
+
+/// The first key of a voice map in `v` (a summary as JSON) that names no voice, with its place
+/// as a jq path (`.sources["nyt"]["2024-12"].voices`): both as [`SummaryError::UnknownVoice`]
+/// shows them. Parts of `v` that are not objects are passed over (reading them fails anyway).
+fn unknown_voice(v: &serde_json::Value) -> Option<(String, String)> {
+    use serde_json::{Map, Value};
+    fn objects(v: Option<&Value>) -> impl Iterator<Item = (&String, &Value)> {
+        v.and_then(Value::as_object).into_iter().flat_map(Map::iter)
+    }
+    fn unknown(m: Option<&Value>) -> Option<&String> {
+        objects(m)
+            .map(|(k, _)| k)
+            .find(|k| voice_named(k).is_none())
+    }
+    let q = |k: &str| serde_json::to_string(k).expect("a string serialises");
+    for (source, months) in objects(v.get("sources")) {
+        for (month, cell) in objects(Some(months)) {
+            let at = || format!(".sources[{}][{}]", q(source), q(month));
+            if let Some(k) = unknown(cell.get("voices")) {
+                return Some((q(k), format!("{}.voices", at())));
+            }
+            for (actor, counts) in objects(cell.get("actors")) {
+                for (term, voices) in objects(counts.get("terms")) {
+                    if let Some(k) = unknown(Some(voices)) {
+                        let place = format!("{}.actors[{}].terms[{}]", at(), q(actor), q(term));
+                        return Some((q(k), place));
+                    }
+                }
+            }
+        }
+    }
+    None
 }
 
 /// `*a += b`, or an error past `u64::MAX`.
@@ -197,7 +300,7 @@ pub struct Contribution {
     pub words: u64,
     pub bytes: u64,
     pub hits: u64,
-    pub voices: BTreeMap<&'static str, u64>,
+    pub voices: BTreeMap<Voice, u64>,
     /// (actor, mentions), by actor.
     pub mentions: Vec<(UseActor, u64)>,
     /// ((actor, term, voice), uses), by key.
@@ -220,7 +323,7 @@ pub enum UseActor {
 }
 
 /// The actor, term and voice of a use.
-pub type UseKey = (UseActor, usize, &'static str);
+pub type UseKey = (UseActor, usize, Voice);
 
 impl Contribution {
     /// The counts of one analysed article (title and body may be two analyses), made with
@@ -254,7 +357,7 @@ impl Contribution {
                 }
             }
             for h in &a.hits {
-                let voice = h.voice.as_str();
+                let voice = h.voice;
                 *c.voices.entry(voice).or_default() += 1;
                 if h.actors.is_empty() {
                     uses.push((UseActor::None, h.entry, voice));
@@ -337,7 +440,7 @@ impl Summary {
         cell.bytes += c.bytes;
         cell.hits += c.hits;
         for (v, n) in c.voices {
-            *slot(&mut cell.voices, v) += n;
+            *cell.voices.entry(v).or_default() += n;
         }
         let names = &mut self.actor_names;
         let unlisted = &mut self.unlisted;
@@ -390,7 +493,7 @@ impl Summary {
                 }
                 let voices = slot(terms, &entry.id);
                 for &((_, _, voice), n) in by_term {
-                    *slot(voices, voice) += n;
+                    *voices.entry(voice).or_default() += n;
                 }
             }
         }
@@ -420,6 +523,13 @@ impl Summary {
                 });
             }
             None => return Err(not("no \"version\" field".into())),
+        }
+        if let Some((voice, at)) = unknown_voice(&v) {
+            return Err(SummaryError::UnknownVoice {
+                file: file.to_owned(),
+                voice,
+                at,
+            });
         }
         let s: Summary = serde_json::from_value(v).map_err(|e| not(e.to_string()))?;
         if s.grand_total().is_none() {
@@ -566,7 +676,7 @@ mod tests {
         lex: &Lexicon,
         source: &str,
         month: &str,
-        uses: &[(&str, &str, &'static str)],
+        uses: &[(&str, &str, Voice)],
     ) -> Contribution {
         let actor = |id: &str| match lex.actors.iter().position(|a| a.id == id) {
             Some(i) => UseActor::Listed(i),
@@ -601,24 +711,29 @@ mod tests {
     fn merging_parts_equals_one_run_in_any_order() {
         let lex = Lexicon::bundled().unwrap();
         let docs = [
-            contribution(&lex, "fox", "2024-12", &[("hts", "terrorist", "author")]),
+            contribution(
+                &lex,
+                "fox",
+                "2024-12",
+                &[("hts", "terrorist", Voice::Author)],
+            ),
             contribution(
                 &lex,
                 "nyt",
                 "2024-12",
                 &[
-                    ("hts", "rebel", "author"),
-                    ("hts", "terrorist", "quote"),
-                    (NO_ACTOR, "terrorist", "author"),
-                    (UNNAMED_ACTOR, "terrorist", "author"),
-                    ("karst-liberation-front", "rebel", "author"),
+                    ("hts", "rebel", Voice::Author),
+                    ("hts", "terrorist", Voice::Quote),
+                    (NO_ACTOR, "terrorist", Voice::Author),
+                    (UNNAMED_ACTOR, "terrorist", Voice::Author),
+                    ("karst-liberation-front", "rebel", Voice::Author),
                 ],
             ),
             contribution(
                 &lex,
                 "fox",
                 "2025-01",
-                &[("turkey", "occupation-forces", "quote")],
+                &[("turkey", "occupation-forces", Voice::Quote)],
             ),
             contribution(&lex, "huff", UNDATED, &[]),
         ];
@@ -628,8 +743,11 @@ mod tests {
         }
         one.skip("invalid_json");
         let nyt = &one.sources["nyt"]["2024-12"].actors;
-        assert_eq!(nyt["(unnamed)"].terms["terrorist"]["author"], 1);
-        assert_eq!(nyt["karst-liberation-front"].terms["rebel"]["author"], 1);
+        assert_eq!(nyt["(unnamed)"].terms["terrorist"][&Voice::Author], 1);
+        assert_eq!(
+            nyt["karst-liberation-front"].terms["rebel"][&Voice::Author],
+            1
+        );
         assert_eq!(
             one.actor_names["karst-liberation-front"],
             "KARST-LIBERATION-FRONT (not in the lexicon)"
@@ -660,10 +778,64 @@ mod tests {
         let mut s = Summary::with_fingerprint("x".into());
         s.add(
             &lex,
-            contribution(&lex, "fox", "2024-12", &[("hts", "terrorist", "author")]),
+            contribution(
+                &lex,
+                "fox",
+                "2024-12",
+                &Voice::ALL.map(|v| ("hts", "terrorist", v)),
+            ),
         );
-        let back = Summary::from_json("s.json", &s.to_json()).unwrap();
+        let json = s.to_json();
+        // Voices are written by name, and every name is read back.
+        let counts = "\"author\": 1,\n          \"quote\": 1,\n          \"reported\": 1,\n          \"scare\": 1\n";
+        assert!(
+            json.contains(&format!("\"voices\": {{\n          {counts}")),
+            "{json}"
+        );
+        let back = Summary::from_json("s.json", &json).unwrap();
         assert_eq!(back, s);
+    }
+
+    #[test]
+    fn an_unknown_voice_is_refused_at_its_place() {
+        let lex = Lexicon::bundled().unwrap();
+        let mut s = Summary::with_fingerprint("x".into());
+        s.add(
+            &lex,
+            contribution(
+                &lex,
+                "fox",
+                "2024-12",
+                &[("hts", "terrorist", Voice::Quote)],
+            ),
+        );
+        let json = s.to_json();
+        let e = Summary::from_json(
+            "s.json",
+            &json.replace("\"quote\": 1\n        }", "\"narrator\": 1\n        }"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "s.json: unknown voice \"narrator\" at .sources[\"fox\"][\"2024-12\"].voices; the voices \
+             a summary counts are author, quote, reported and scare"
+        );
+        let e = Summary::from_json("s.json", &json.replace("\"quote\"", "\"Quote\"")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "s.json: unknown voice \"Quote\" at .sources[\"fox\"][\"2024-12\"].voices; the voices \
+             a summary counts are author, quote, reported and scare"
+        );
+        let only_in_a_term = json.replace(
+            "\"quote\": 1\n              }",
+            "\"quote\": 1,\n              \"\\n\": 1\n              }",
+        );
+        let e = Summary::from_json("s.json", &only_in_a_term).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "s.json: unknown voice \"\\n\" at .sources[\"fox\"][\"2024-12\"].actors[\"hts\"].terms[\"terrorist\"]; \
+             the voices a summary counts are author, quote, reported and scare"
+        );
     }
 
     #[test]

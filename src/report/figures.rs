@@ -29,7 +29,11 @@ pub fn p_text(p: f64) -> String {
 
 /// The share of a source's hits in its own voice.
 pub(crate) fn own_share(t: &SourceTotals) -> String {
-    let own = t.voices.get("author").copied().unwrap_or(0);
+    let own = t
+        .voices
+        .get(&crate::analysis::voice::Voice::Author)
+        .copied()
+        .unwrap_or(0);
     if t.hits == 0 {
         "-".into()
     } else {

@@ -238,6 +238,27 @@ fn corpus_split_runs_merge_to_the_bytes_of_one_run() {
     assert!(err.contains("made with a different lexicon than"), "{err}");
 }
 
+/// A summary whose counts name a voice framelens does not count is refused by `merge`, which
+/// says where the key is.
+#[test]
+fn merge_refuses_an_unknown_voice_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let cell = r#"{"articles": 1, "words": 9, "bytes": 40, "hits": 1, "voices": {"narrator": 1}, "actors": {}}"#;
+    let json = format!(
+        r#"{{"format": "framelens-summary", "version": 2, "lexicon": "x", "articles": 1, "skipped": {{}}, "terms": {{}}, "actor_names": {{}}, "sources": {{"nyt": {{"2024-12": {cell}}}}}}}"#
+    );
+    let f = write_temp(&dir, "s.json", json.as_bytes());
+    let err = stderr_of(&["merge", f.to_str().unwrap()], 3);
+    assert_eq!(
+        err,
+        format!(
+            "framelens: {}: unknown voice \"narrator\" at .sources[\"nyt\"][\"2024-12\"].voices; \
+             the voices a summary counts are author, quote, reported and scare\n",
+            f.display()
+        )
+    );
+}
+
 #[test]
 fn corpus_reads_folders_csv_and_stdin_alike() {
     let dir = tempfile::tempdir().unwrap();
