@@ -215,7 +215,7 @@ pub fn render_warnings(ws: &[Warning]) -> String {
             Some(l) => format!("{}:{l}", w.file),
             None => w.file.clone(),
         };
-        let _ = writeln!(s, "{loc}: [{}] {}: {}", w.code, w.entry, w.message);
+        let _ = writeln!(s, "{loc}: [{}] {}: {}", w.code.as_str(), w.entry, w.message);
     }
     let _ = writeln!(
         s,

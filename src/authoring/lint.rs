@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::analysis::Analyzer;
 use crate::diagnostic::Diagnostic;
@@ -115,12 +115,51 @@ pub fn check(paths: &[PathBuf], bundled: bool) -> CheckReport {
     r
 }
 
+/// The kind of a quality warning. Its code ([`LintCode::as_str`]) is what a warning shows and
+/// what an entry's `allow:` names to accept it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LintCode {
+    /// A form that never matches: another entry wins on the same words.
+    Shadowed,
+    /// A one-word glob that matches common English words.
+    BroadGlob,
+    /// Forms one letter apart in different entries.
+    NearDuplicate,
+    /// The same form with different stances in two entries.
+    ConflictingStance,
+    /// A label with no note explaining its stance.
+    NoNote,
+    /// An actor name that is also a label form.
+    ActorLabelCollision,
+}
+
+impl LintCode {
+    /// The code: `shadowed`, `broad-glob`, `near-duplicate`, `conflicting-stance`, `no-note`,
+    /// `actor-label-collision`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LintCode::Shadowed => "shadowed",
+            LintCode::BroadGlob => "broad-glob",
+            LintCode::NearDuplicate => "near-duplicate",
+            LintCode::ConflictingStance => "conflicting-stance",
+            LintCode::NoNote => "no-note",
+            LintCode::ActorLabelCollision => "actor-label-collision",
+        }
+    }
+}
+
+/// Serialised as its code.
+impl Serialize for LintCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// A quality warning.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Warning {
-    /// A short code for the kind of warning: `shadowed`, `broad-glob`, `near-duplicate`,
-    /// `conflicting-stance`, `no-note`, `actor-label-collision`.
-    pub code: &'static str,
+    /// The kind of warning.
+    pub code: LintCode,
     pub file: String,
     pub line: Option<u64>,
     pub entry: String,
@@ -535,7 +574,7 @@ pub fn lint(an: &Analyzer, sources: &HashMap<String, String>) -> Vec<Warning> {
         l.broad_globs(e);
         if e.note.as_deref().is_none_or(|n| n.trim().is_empty()) && e.kind == Kind::Label {
             l.warn(
-                "no-note",
+                LintCode::NoNote,
                 e.file,
                 &e.id,
                 "label has no note explaining its stance".into(),
@@ -557,15 +596,15 @@ struct Linter<'a> {
 
 impl Linter<'_> {
     /// Records a warning on `entry` of file `file_idx`, unless the entry allows its code.
-    fn warn(&mut self, code: &'static str, file_idx: usize, entry: &str, message: String) {
+    fn warn(&mut self, code: LintCode, file_idx: usize, entry: &str, message: String) {
         let allowed = self
             .lex
             .label(entry)
-            .is_some_and(|e| e.allow.iter().any(|a| a == code))
+            .is_some_and(|e| e.allow.iter().any(|a| a == code.as_str()))
             || self
                 .lex
                 .actor(entry)
-                .is_some_and(|a| a.allow.iter().any(|x| x == code));
+                .is_some_and(|a| a.allow.iter().any(|x| x == code.as_str()));
         if allowed {
             return;
         }
@@ -597,7 +636,7 @@ impl Linter<'_> {
             {
                 let other = &self.lex.labels[h.owner];
                 self.warn(
-                    "shadowed",
+                    LintCode::Shadowed,
                     e.file,
                     &e.id,
                     format!(
@@ -625,7 +664,7 @@ impl Linter<'_> {
                 .collect();
             if !caught.is_empty() {
                 self.warn(
-                    "broad-glob",
+                    LintCode::BroadGlob,
                     e.file,
                     &e.id,
                     format!(
@@ -660,7 +699,7 @@ impl Linter<'_> {
                 if strsim::levenshtein(a, b) == 1 {
                     let (ea, eb) = (&lex.labels[*ai], &lex.labels[*bi]);
                     self.warn(
-                        "near-duplicate",
+                        LintCode::NearDuplicate,
                         eb.file,
                         &eb.id,
                         format!(
@@ -683,7 +722,7 @@ impl Linter<'_> {
                     Some(&j) if lex.labels[j].stance != e.stance => {
                         let other = &lex.labels[j];
                         self.warn(
-                            "conflicting-stance",
+                            LintCode::ConflictingStance,
                             e.file,
                             &e.id,
                             format!(
@@ -720,7 +759,7 @@ impl Linter<'_> {
             {
                 if let Some(label) = label_forms.get(&Normalized::form(alias)) {
                     self.warn(
-                        "actor-label-collision",
+                        LintCode::ActorLabelCollision,
                         a.file,
                         &a.id,
                         format!(
@@ -762,7 +801,7 @@ mod tests {
         sources.insert("t.yaml".to_string(), src.to_string());
         lint(&an, &sources)
             .into_iter()
-            .map(|w| (w.code.to_string(), w.message))
+            .map(|w| (w.code.as_str().to_string(), w.message))
             .collect()
     }
 
@@ -811,7 +850,7 @@ mod tests {
         let an = Analyzer::new(lex).unwrap();
         let got = lint(&an, &HashMap::new());
         assert!(
-            got.iter().any(|w| w.code == "conflicting-stance" && w.message == "form `Rebels` has stance -2 here and +0 in `x`; only one entry can match it"),
+            got.iter().any(|w| w.code == LintCode::ConflictingStance && w.message == "form `Rebels` has stance -2 here and +0 in `x`; only one entry can match it"),
             "{got:?}"
         );
     }
