@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
             explain: true,
             color: false,
             width: 80,
-            date: Some((2026, 11, 21)),
+            date: "2026-11-21".parse().ok(),
         };
         let _ = report::compare(&an.lexicon, &ab, &a, &b, o);
     }

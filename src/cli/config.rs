@@ -78,8 +78,7 @@ impl Cli {
                     jiff::Timestamp::now()
                         .to_zoned(jiff::tz::TimeZone::UTC)
                         .date()
-                }))
-                .map(|d| (d.year(), d.month(), d.day())),
+                })),
             },
         }
     }

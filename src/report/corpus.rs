@@ -22,7 +22,7 @@ pub fn render(r: &CorpusReport, compare: bool, o: Options) -> Result<String, min
         }
         Format::Text => text(r, compare),
         Format::Markdown => markdown(r, compare),
-        Format::Html => super::html::corpus(r, compare, o.date_text().as_deref())?,
+        Format::Html => super::html::corpus(r, compare, o.date)?,
     })
 }
 

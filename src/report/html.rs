@@ -16,6 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use jiff::civil::Date;
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::{Enumerator, Object, ObjectRepr};
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior, Value};
@@ -38,14 +39,14 @@ pub fn compare(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> Resul
     compare_dated(lex, c, a, b, None)
 }
 
-/// [`compare`] with a date (any text, e.g. "2024-12-04") shown in the header. The articles are
-/// copied for the page; [`compare_to`] takes them instead.
+/// [`compare`] with a date shown in the header (`2024-12-04`). The articles are copied for the
+/// page; [`compare_to`] takes them instead.
 pub fn compare_dated(
     lex: &Lexicon,
     c: &Comparison,
     a: &Article,
     b: &Article,
-    date: Option<&str>,
+    date: Option<Date>,
 ) -> Result<String, Error> {
     let mut out = Vec::new();
     compare_to(&mut out, lex, c, [a.clone(), b.clone()], date)?;
@@ -59,7 +60,7 @@ pub fn compare_to(
     lex: &Lexicon,
     c: &Comparison,
     [a, b]: [Article; 2],
-    date: Option<&str>,
+    date: Option<Date>,
 ) -> Result<(), Error> {
     let page = compare_page(lex, c, &a, &b, date);
     render_to(w, "compare.html", &page, &bodies(lex, vec![a, b]))
@@ -70,7 +71,7 @@ pub fn score_to(
     w: &mut dyn std::io::Write,
     lex: &Lexicon,
     articles: Vec<Article>,
-    date: Option<&str>,
+    date: Option<Date>,
 ) -> Result<(), Error> {
     let page = score_page(lex, &articles.iter().collect::<Vec<_>>(), date);
     render_to(w, "score.html", &page, &bodies(lex, articles))
@@ -86,11 +87,16 @@ pub fn score(lex: &Lexicon, articles: &[Article]) -> Result<String, Error> {
 pub fn score_dated(
     lex: &Lexicon,
     articles: &[Article],
-    date: Option<&str>,
+    date: Option<Date>,
 ) -> Result<String, Error> {
     let mut out = Vec::new();
     score_to(&mut out, lex, articles.to_vec(), date)?;
     utf8(out)
+}
+
+/// A date as the header shows it: `2024-12-04`.
+fn date_text(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 fn utf8(out: Vec<u8>) -> Result<String, Error> {
@@ -532,7 +538,7 @@ fn compare_page(
     c: &Comparison,
     a: &Article,
     b: &Article,
-    date: Option<&str>,
+    date: Option<Date>,
 ) -> Page {
     let arts = [a, b];
     let anchors = Anchors::new(c.actors.iter().map(|d| d.actor.as_str()));
@@ -566,7 +572,7 @@ fn compare_page(
             sanitize(&c.b.name)
         ),
         version: env!("CARGO_PKG_VERSION"),
-        date: date.map(sanitize),
+        date: date.map(date_text),
         lexicons: lexicons(lex),
         filter_actors: filter_actors(lex, &arts),
         unlinked: arts
@@ -691,7 +697,7 @@ fn speaker_tables(lex: &Lexicon, c: &Comparison, arts: &[&Article; 2]) -> Vec<Sp
         .collect()
 }
 
-fn score_page(lex: &Lexicon, arts: &[&Article], date: Option<&str>) -> Page {
+fn score_page(lex: &Lexicon, arts: &[&Article], date: Option<Date>) -> Page {
     let sources: Vec<SourceView> = arts
         .iter()
         .enumerate()
@@ -775,7 +781,7 @@ fn score_page(lex: &Lexicon, arts: &[&Article], date: Option<&str>) -> Page {
             format!("Framing report: {}", names.join(", "))
         },
         version: env!("CARGO_PKG_VERSION"),
-        date: date.map(sanitize),
+        date: date.map(date_text),
         lexicons: lexicons(lex),
         filter_actors: filter_actors(lex, arts),
         unlinked: arts
@@ -1478,9 +1484,15 @@ mod tests {
         // Deterministic: no clock in the page.
         assert_eq!(page, compare(&an.lexicon, &c, &a, &b).unwrap());
         assert!(
-            compare_dated(&an.lexicon, &c, &a, &b, Some("2024-12-04"))
-                .unwrap()
-                .contains("on 2024-12-04")
+            compare_dated(
+                &an.lexicon,
+                &c,
+                &a,
+                &b,
+                Some(jiff::civil::date(2024, 12, 4))
+            )
+            .unwrap()
+            .contains("on 2024-12-04")
         );
     }
 
@@ -1723,7 +1735,7 @@ struct KeyRowView {
 pub fn corpus(
     r: &crate::corpus::compare::CorpusReport,
     compare: bool,
-    date: Option<&str>,
+    date: Option<Date>,
 ) -> Result<String, Error> {
     use super::figures::{p_text, thousands};
     let mut actors: Vec<CorpusActorView> = Vec::new();
@@ -1931,7 +1943,7 @@ pub fn corpus(
     let page = CorpusPage {
         version: env!("CARGO_PKG_VERSION"),
         title: format!("framelens corpus report: {}", super::figures::headline(r)),
-        date: date.map(str::to_owned),
+        date: date.map(date_text),
         headline: super::figures::headline(r),
         method: super::figures::method(r),
         compare,

@@ -39,14 +39,8 @@ pub struct Options {
     /// Emit ANSI colour (text format only; the caller decides from the terminal and NO_COLOR).
     pub color: bool,
     pub width: usize,
-    /// The date shown in the header of an HTML report (year, month, day).
-    pub date: Option<(i16, i8, i8)>,
-}
-
-impl Options {
-    pub(crate) fn date_text(&self) -> Option<String> {
-        self.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
-    }
+    /// The date shown in the header of an HTML report.
+    pub date: Option<jiff::civil::Date>,
 }
 
 impl Default for Options {
@@ -245,7 +239,7 @@ pub fn score(lex: &Lexicon, articles: &[Article], o: Options) -> String {
             articles,
         }),
         Format::Markdown => score_markdown(lex, articles, o),
-        Format::Html => html::score_dated(lex, articles, o.date_text().as_deref())
+        Format::Html => html::score_dated(lex, articles, o.date)
             .unwrap_or_else(|e| format!("cannot render the HTML report: {e}\n")),
         Format::Text => score_text(lex, articles, o),
     }
@@ -277,9 +271,7 @@ pub fn score_to(
                 articles: &articles,
             },
         ),
-        Format::Html => {
-            html::score_to(w, lex, articles, o.date_text().as_deref()).map_err(html_write_error)
-        }
+        Format::Html => html::score_to(w, lex, articles, o.date).map_err(html_write_error),
         _ => w.write_all(score(lex, &articles, o).as_bytes()),
     }
 }
@@ -312,9 +304,7 @@ pub fn compare_to(
                 articles: [&a, &b],
             },
         ),
-        Format::Html => {
-            html::compare_to(w, lex, c, [a, b], o.date_text().as_deref()).map_err(html_write_error)
-        }
+        Format::Html => html::compare_to(w, lex, c, [a, b], o.date).map_err(html_write_error),
         _ => w.write_all(compare(lex, c, &a, &b, o).as_bytes()),
     }
 }
@@ -502,7 +492,7 @@ pub fn compare(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article, o: Optio
             articles: [a, b],
         }),
         Format::Markdown => compare_markdown(lex, c, a, b),
-        Format::Html => html::compare_dated(lex, c, a, b, o.date_text().as_deref())
+        Format::Html => html::compare_dated(lex, c, a, b, o.date)
             .unwrap_or_else(|e| format!("cannot render the HTML report: {e}\n")),
         Format::Text => compare_text(lex, c, o),
     }

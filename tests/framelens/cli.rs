@@ -201,3 +201,31 @@ fn piped_text_output_has_no_colour_and_fits_80_columns() {
         assert!(line.chars().count() <= 80, "too wide: {line:?}");
     }
 }
+
+/// `--date` takes a calendar date, YYYY-MM-DD: an impossible day or a word is a usage error
+/// (exit 2) that says what a date is and why this one is not.
+#[test]
+fn a_date_that_is_no_calendar_day_is_a_usage_error() {
+    let a = sample(A);
+    let b = sample(B);
+    for (date, why) in [
+        ("2026-02-30", "parameter 'day' for `2026-02` is invalid"),
+        ("yesterday", "failed to parse four digit integer as year"),
+    ] {
+        let err = stderr_of(
+            &[
+                "compare",
+                a.to_str().unwrap(),
+                b.to_str().unwrap(),
+                "--format",
+                "html",
+                "--date",
+                date,
+            ],
+            2,
+        );
+        let head =
+            format!("error: invalid value '{date}' for '--date <DATE>': not a date (YYYY-MM-DD): ");
+        assert!(err.starts_with(&head) && err.contains(why), "{err}");
+    }
+}
