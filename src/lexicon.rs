@@ -54,9 +54,17 @@ pub const BUNDLED_PREFIX: &str = "bundled:";
 /// A lexicon could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
-    /// The file could not be read at all.
+    /// The file could not be read at all: the system said why.
+    #[error("cannot read lexicon {path}: {source}")]
+    Unreadable {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file could not be read at all: no such file, no permission, a directory, too large,
+    /// or a FIFO nothing writes to ([`crate::budget::ReadFailure`]).
     #[error("cannot read lexicon {path}: {reason}")]
-    Unreadable { path: String, reason: String },
+    NotReadable { path: String, reason: String },
     /// The file was read but has problems; every one found is listed.
     #[error("{}", render_all(.0))]
     Invalid(Vec<Diagnostic>),
@@ -84,7 +92,13 @@ fn render_all(diags: &[Diagnostic]) -> String {
 impl LexiconError {
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match self {
-            LexiconError::Unreadable { path, reason } => {
+            LexiconError::Unreadable { path, source } => {
+                vec![Diagnostic::file_level(
+                    path,
+                    format!("cannot read the file: {source}"),
+                )]
+            }
+            LexiconError::NotReadable { path, reason } => {
                 vec![Diagnostic::file_level(
                     path,
                     format!("cannot read the file: {reason}"),
@@ -141,15 +155,18 @@ impl LexiconBuilder {
         budget: &crate::budget::Budget,
     ) -> Result<Self, LexiconError> {
         let shown = path.display().to_string();
-        let bytes = budget
-            .read_path(path)
-            .map_err(|e| LexiconError::Unreadable {
+        // `ReadFailure` words a missing file, a refused permission and a folder itself; its
+        // `Io` holds any other I/O error, shown in the system's words.
+        let bytes = budget.read_path(path).map_err(|e| match e {
+            crate::budget::ReadFailure::Io(source) => LexiconError::Unreadable {
                 path: shown.clone(),
-                reason: match e {
-                    crate::budget::ReadFailure::Io(e) => io_reason(&e),
-                    e => e.to_string(),
-                },
-            })?;
+                source,
+            },
+            e => LexiconError::NotReadable {
+                path: shown.clone(),
+                reason: e.to_string(),
+            },
+        })?;
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -310,14 +327,6 @@ fn upsert<T>(list: &mut Vec<T>, index: &mut HashMap<String, usize>, id: String, 
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
-
 impl Lexicon {
     /// The default lexicons alone.
     pub fn bundled() -> Result<Lexicon, LexiconError> {
@@ -374,5 +383,27 @@ mod tests {
             .unwrap();
         assert_eq!(replaced.actors.len(), 1);
         assert_eq!(replaced.labels.len(), bundled.labels.len());
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_keeps_the_io_error_as_its_source() {
+        // A path through a regular file: "Not a directory", an I/O error of no kind the
+        // budget words itself.
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml/x.yaml");
+        let Err(e) = LexiconBuilder::new().file(&path) else {
+            panic!("{} was read", path.display());
+        };
+        assert!(matches!(e, LexiconError::Unreadable { .. }), "{e}");
+        let source = std::error::Error::source(&e).expect("the io::Error");
+        let io = source.downcast_ref::<std::io::Error>().unwrap();
+        assert_eq!(io.kind(), std::io::ErrorKind::NotADirectory);
+        assert_eq!(
+            e.to_string(),
+            format!("cannot read lexicon {}: {io}", path.display())
+        );
+        assert_eq!(
+            e.diagnostics()[0].message,
+            format!("cannot read the file: {io}")
+        );
     }
 }

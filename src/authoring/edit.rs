@@ -134,12 +134,26 @@ impl fmt::Display for Section {
 /// An edit could not be made. The file (or text) is unchanged in every case.
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
-    /// The file could not be read.
+    /// The file could not be read: the system said why.
+    #[error("cannot read {path}: {}", io_reason(.source))]
+    Unreadable {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not one an edit reads: a directory, not a regular file, too large, not UTF-8.
     #[error("cannot read {path}: {reason}")]
-    Unreadable { path: String, reason: String },
-    /// The file could not be written.
+    NotReadable { path: String, reason: String },
+    /// The file could not be written: the system said why.
+    #[error("cannot write {path}: {}; the file is unchanged", io_reason(.source))]
+    Unwritable {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not one an edit writes: read-only, or no longer a regular file.
     #[error("cannot write {path}: {reason}; the file is unchanged")]
-    Unwritable { path: String, reason: String },
+    NotWritable { path: String, reason: String },
     /// The file has errors of its own; it is not edited until they are fixed.
     #[error("{path} has errors; fix them before editing it\n{}", render_all(.diagnostics))]
     Invalid {
@@ -396,20 +410,24 @@ pub fn apply_to_file(
     op: impl FnOnce(&str, &str) -> Result<String, EditError>,
 ) -> Result<(), EditError> {
     let shown = path.display().to_string();
-    let unreadable = |reason: String| EditError::Unreadable {
+    let unreadable = |source: std::io::Error| EditError::Unreadable {
+        path: shown.clone(),
+        source,
+    };
+    let not_readable = |reason: String| EditError::NotReadable {
         path: shown.clone(),
         reason,
     };
-    let target = std::fs::canonicalize(path).map_err(|e| unreadable(io_reason(&e)))?;
-    let meta = std::fs::metadata(&target).map_err(|e| unreadable(io_reason(&e)))?;
+    let target = std::fs::canonicalize(path).map_err(unreadable)?;
+    let meta = std::fs::metadata(&target).map_err(unreadable)?;
     if meta.is_dir() {
-        return Err(unreadable("it is a directory".into()));
+        return Err(not_readable("it is a directory".into()));
     }
     if !meta.is_file() {
-        return Err(unreadable("it is not a regular file".into()));
+        return Err(not_readable("it is not a regular file".into()));
     }
     if meta.permissions().readonly() {
-        return Err(EditError::Unwritable {
+        return Err(EditError::NotWritable {
             path: shown,
             reason: "the file is read-only".into(),
         });
@@ -420,19 +438,19 @@ pub fn apply_to_file(
                 e @ crate::output::OutputError::Locked { .. } => EditError::Busy(e),
                 crate::output::OutputError::Write { source, .. } => EditError::Unwritable {
                     path: shown.clone(),
-                    reason: io_reason(&source),
+                    source,
                 },
-                e => unreadable(e.to_string()),
+                e => not_readable(e.to_string()),
             }
         })?;
     let bytes = crate::budget::Budget::new(crate::budget::LEXICON_BYTES)
         .read_from(lock.file())
         .map_err(|e| match e {
-            crate::budget::ReadFailure::Io(e) => unreadable(io_reason(&e)),
-            e => unreadable(e.to_string()),
+            crate::budget::ReadFailure::Io(e) => unreadable(e),
+            e => not_readable(e.to_string()),
         })?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        unreadable(format!(
+        not_readable(format!(
             "the file is not valid UTF-8 (byte offset {})",
             e.utf8_error().valid_up_to()
         ))
@@ -1296,6 +1314,8 @@ fn flow_cut(items: &[Range<usize>], k: usize) -> Range<usize> {
 // Files
 // ------------------------------------------------------------------------------------------------
 
+/// How [`EditError::Unreadable`] and [`EditError::Unwritable`] word their I/O error: a missing
+/// file and a refused permission plainly, anything else in the system's words.
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
@@ -1312,26 +1332,32 @@ fn write_atomically(
     contents: &[u8],
     expected_old: &[u8],
 ) -> Result<(), EditError> {
-    let unwritable = |reason: String| EditError::Unwritable {
+    let unwritable = |source: std::io::Error| EditError::Unwritable {
         path: shown.into(),
-        reason,
+        source,
     };
-    let mut f = crate::output::AtomicFile::create(target).map_err(|e| match e {
-        crate::output::OutputError::Write { source, .. } => unwritable(io_reason(&source)),
-        e => unwritable(e.to_string()),
-    })?;
-    f.write_all(contents)
-        .map_err(|e| unwritable(io_reason(&e)))?;
+    let output_failure = |e: crate::output::OutputError| match e {
+        crate::output::OutputError::Write { source, .. } => unwritable(source),
+        e => EditError::NotWritable {
+            path: shown.into(),
+            reason: e.to_string(),
+        },
+    };
+    let mut f = crate::output::AtomicFile::create(target).map_err(output_failure)?;
+    f.write_all(contents).map_err(unwritable)?;
     let now = crate::budget::Budget::new(crate::budget::LEXICON_BYTES)
         .read_path(target)
-        .map_err(|e| unwritable(e.to_string()))?;
+        .map_err(|e| match e {
+            crate::budget::ReadFailure::Io(e) => unwritable(e),
+            e => EditError::NotWritable {
+                path: shown.into(),
+                reason: e.to_string(),
+            },
+        })?;
     if now != expected_old {
         return Err(EditError::Changed { path: shown.into() });
     }
-    f.commit().map_err(|e| match e {
-        crate::output::OutputError::Write { source, .. } => unwritable(io_reason(&source)),
-        e => unwritable(e.to_string()),
-    })
+    f.commit().map_err(output_failure)
 }
 
 #[cfg(test)]
@@ -1926,8 +1952,36 @@ actors:
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
         let before = std::fs::read_to_string(&file).unwrap();
         let e = apply_to_file(&file, |p, t| remove(p, t, "nf")).unwrap_err();
-        assert!(matches!(e, EditError::Unwritable { .. }), "{e}");
+        assert!(matches!(e, EditError::NotWritable { .. }), "{e}");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
         assert_eq!(dir.names(), ["link.yaml", "real.yaml"]);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_keeps_the_io_error_as_its_source() {
+        let path = Path::new("no/such/lexicon.yaml");
+        let e = apply_to_file(path, |p, t| add_actor(p, t, &actor("nf"))).unwrap_err();
+        assert!(matches!(e, EditError::Unreadable { .. }), "{e}");
+        let source = std::error::Error::source(&e).expect("the io::Error");
+        let io = source.downcast_ref::<std::io::Error>().unwrap();
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+        assert_eq!(
+            e.to_string(),
+            "cannot read no/such/lexicon.yaml: no such file"
+        );
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_keeps_the_io_error_as_its_source() {
+        let target = Path::new("no/such/folder/lexicon.yaml");
+        let e = write_atomically(target, "lexicon.yaml", b"labels: []\n", b"").unwrap_err();
+        assert!(matches!(e, EditError::Unwritable { .. }), "{e}");
+        let source = std::error::Error::source(&e).expect("the io::Error");
+        let io = source.downcast_ref::<std::io::Error>().unwrap();
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+        assert_eq!(
+            e.to_string(),
+            "cannot write lexicon.yaml: no such file; the file is unchanged"
+        );
     }
 }

@@ -173,8 +173,16 @@ pub struct Config {
 pub enum AppError {
     #[error("{0}")]
     Lexicon(#[from] LexiconError),
+    /// An input that cannot be used: no such file, a malformed line, too large...
     #[error("{path}: {reason}")]
     Input { path: String, reason: String },
+    /// An input that could not be read: the system said why.
+    #[error("{path}: {source}")]
+    Unreadable {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Read(#[from] framelens::input::ReadError),
     #[error("{0}")]
@@ -209,9 +217,11 @@ impl AppError {
             AppError::Run(_) => Exit::Input,
             AppError::Edit(
                 framelens::authoring::edit::EditError::Busy(_)
-                | framelens::authoring::edit::EditError::Unwritable { .. },
+                | framelens::authoring::edit::EditError::Unwritable { .. }
+                | framelens::authoring::edit::EditError::NotWritable { .. },
             ) => Exit::Output,
             AppError::Input { .. }
+            | AppError::Unreadable { .. }
             | AppError::Read(_)
             | AppError::Summary(_)
             | AppError::Convert(_) => Exit::Input,
@@ -663,11 +673,18 @@ fn emit_with(
 /// Reads a UTF-8 data file whole (a dictionary to import, a summary, a source map), within
 /// [`framelens::budget::DATA_BYTES`].
 fn read_data(path: &Path) -> Result<String, AppError> {
+    let path_text = || path.display().to_string();
     framelens::budget::Budget::new(framelens::budget::DATA_BYTES)
         .read_text(path)
-        .map_err(|e| AppError::Input {
-            path: path.display().to_string(),
-            reason: e.to_string(),
+        .map_err(|e| match e {
+            framelens::budget::ReadFailure::Io(source) => AppError::Unreadable {
+                path: path_text(),
+                source,
+            },
+            e => AppError::Input {
+                path: path_text(),
+                reason: e.to_string(),
+            },
         })
 }
 
@@ -1082,5 +1099,22 @@ mod tests {
         let mut out = Vec::new();
         super::run(&config, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), body);
+    }
+
+    #[test]
+    fn an_unreadable_data_file_keeps_the_io_error_as_its_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("summary.json");
+        std::fs::write(&f, b"{\"format\": \"\xff\"}").unwrap();
+        let e = super::read_data(&f).unwrap_err();
+        assert!(matches!(e, super::AppError::Unreadable { .. }), "{e}");
+        assert_eq!(e.exit(), Exit::Input);
+        let source = std::error::Error::source(&e).expect("the io::Error");
+        let io = source.downcast_ref::<std::io::Error>().unwrap();
+        assert_eq!(io.kind(), std::io::ErrorKind::InvalidData);
+        assert_eq!(
+            e.to_string(),
+            format!("{}: not valid UTF-8 (at byte 12)", f.display())
+        );
     }
 }

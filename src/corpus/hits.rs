@@ -128,10 +128,52 @@ enum Sink {
 /// A hits file that cannot be written.
 #[derive(Debug, thiserror::Error)]
 pub enum HitsError {
+    /// Writing failed: the system said why.
+    #[error("{path}: {source}")]
+    Unwritable {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A name without a hits extension, or a row that CSV or JSON cannot hold.
     #[error("{path}: {reason}")]
-    Unwritable { path: String, reason: String },
+    NotWritable { path: String, reason: String },
     #[error("{0}")]
     Output(#[from] crate::output::OutputError),
+}
+
+impl HitsError {
+    fn io(path: &Path, source: std::io::Error) -> HitsError {
+        HitsError::Unwritable {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+
+    fn not_writable(path: &Path, reason: String) -> HitsError {
+        HitsError::NotWritable {
+            path: path.display().to_string(),
+            reason,
+        }
+    }
+
+    /// A CSV error: its I/O error, when it is one, is kept.
+    fn csv(path: &Path, e: csv::Error) -> HitsError {
+        let reason = e.to_string();
+        match e.into_kind() {
+            csv::ErrorKind::Io(source) => HitsError::io(path, source),
+            _ => HitsError::not_writable(path, reason),
+        }
+    }
+
+    /// A JSON error: its I/O error, when it is one, is kept.
+    fn json(path: &Path, e: serde_json::Error) -> HitsError {
+        if e.is_io() {
+            HitsError::io(path, e.into())
+        } else {
+            HitsError::not_writable(path, e.to_string())
+        }
+    }
 }
 
 /// The two formats of a hits file.
@@ -158,13 +200,10 @@ impl HitWriter {
     /// that a spreadsheet would read as a formula is prefixed with `'` unless `raw`
     /// ([`crate::output::neutralize_csv_cell`]).
     pub fn create(path: &Path, raw: bool) -> Result<HitWriter, HitsError> {
-        let err = |reason: String| HitsError::Unwritable {
-            path: path.display().to_string(),
-            reason,
-        };
         let Some(format) = HitFormat::of(path) else {
-            return Err(err(
-                "the hits file must end in .csv, .jsonl or .ndjson".into()
+            return Err(HitsError::not_writable(
+                path,
+                "the hits file must end in .csv, .jsonl or .ndjson".into(),
             ));
         };
         let csv = format == HitFormat::Csv;
@@ -172,7 +211,8 @@ impl HitWriter {
         let w = BufWriter::with_capacity(1 << 16, file);
         let sink = if csv {
             let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(w);
-            w.write_record(COLUMNS).map_err(|e| err(e.to_string()))?;
+            w.write_record(COLUMNS)
+                .map_err(|e| HitsError::csv(path, e))?;
             Sink::Csv(Box::new(w))
         } else {
             Sink::Jsonl(w)
@@ -184,42 +224,37 @@ impl HitWriter {
         })
     }
 
-    fn err(&self, reason: impl ToString) -> HitsError {
-        HitsError::Unwritable {
-            path: self.path.display().to_string(),
-            reason: reason.to_string(),
-        }
-    }
-
     /// Writes `rows` (in CSV, their risky cells are neutralized in place first, unless raw).
     pub fn write(&mut self, rows: &mut [HitRow]) -> Result<(), HitsError> {
+        let path = &self.path;
         for r in rows {
-            let res = match self.sink.as_mut() {
+            match self.sink.as_mut() {
                 Some(Sink::Csv(w)) => {
                     if !self.raw {
                         r.neutralize();
                     }
-                    w.serialize(&*r).map_err(|e| e.to_string())
+                    w.serialize(&*r).map_err(|e| HitsError::csv(path, e))?;
                 }
-                Some(Sink::Jsonl(w)) => serde_json::to_writer(&mut *w, r)
-                    .map_err(|e| e.to_string())
-                    .and_then(|()| w.write_all(b"\n").map_err(|e| e.to_string())),
-                None => Ok(()),
-            };
-            res.map_err(|e| self.err(e))?;
+                Some(Sink::Jsonl(w)) => {
+                    serde_json::to_writer(&mut *w, r).map_err(|e| HitsError::json(path, e))?;
+                    w.write_all(b"\n").map_err(|e| HitsError::io(path, e))?;
+                }
+                None => {}
+            }
         }
         Ok(())
     }
 
     /// Flushes and moves the file to its name.
     pub fn finish(mut self) -> Result<(), HitsError> {
+        let io = |e: std::io::Error| HitsError::io(&self.path, e);
         let file = match self.sink.take() {
             Some(Sink::Csv(w)) => w
                 .into_inner()
-                .map_err(|e| self.err(e.error()))?
+                .map_err(|e| io(e.into_error()))?
                 .into_inner()
-                .map_err(|e| self.err(e.error())),
-            Some(Sink::Jsonl(w)) => w.into_inner().map_err(|e| self.err(e.error())),
+                .map_err(|e| io(e.into_error())),
+            Some(Sink::Jsonl(w)) => w.into_inner().map_err(|e| io(e.into_error())),
             None => return Ok(()),
         }?;
         Ok(file.commit()?)
@@ -254,6 +289,43 @@ impl HitRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A writer that fails as a full disk does.
+    struct Full;
+
+    impl Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::from_raw_os_error(28))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_io_error_as_its_source() {
+        let path = Path::new("hits.jsonl");
+        let csv_error = csv::Error::from(std::io::Error::from_raw_os_error(28));
+        let json_error = serde_json::to_writer(Full, &[1]).unwrap_err();
+        let errors = [
+            HitsError::csv(path, csv_error),
+            HitsError::json(path, json_error),
+            HitsError::io(path, std::io::Error::from_raw_os_error(28)),
+        ];
+        for e in errors {
+            assert!(matches!(e, HitsError::Unwritable { .. }), "{e}");
+            let source = std::error::Error::source(&e).expect("the io::Error");
+            let io = source.downcast_ref::<std::io::Error>().unwrap();
+            assert_eq!(io.raw_os_error(), Some(28));
+            assert_eq!(e.to_string(), format!("hits.jsonl: {io}"));
+        }
+        // A name framelens refuses has no I/O error behind it.
+        let e = HitWriter::create(Path::new("hits.txt"), false)
+            .err()
+            .unwrap();
+        assert!(matches!(e, HitsError::NotWritable { .. }), "{e}");
+        assert!(std::error::Error::source(&e).is_none());
+    }
 
     #[test]
     fn the_header_names_every_field_in_order() {
