@@ -21,15 +21,16 @@
 //!   at its end, after a blank line. A file that does not end with a line break still does not
 //!   after the edit.
 //! - **How an entry is written.** Fields in the order of `docs/lexicon-format.md`, lists as flow
-//!   sequences (`forms: [a, b]`), as in the bundled files. A label gets `regex` and `note` only when
-//!   given and `exclude` only when not empty; `targets` is always written (`[]` means any). An actor
-//!   gets `aliases`, `adjectives`, `people: []` and `proxies: []`, ready to be filled in by hand.
-//!   Forms, exclusions, aliases and adjectives are written with their white space collapsed, which
-//!   is how the loader reads them. A string is written plain when that is unambiguous (it starts
-//!   with a letter, uses only letters, digits, spaces and `-_./'’()+*&!?;`, and is not a word YAML
-//!   reads as something else such as `yes` or `null`); otherwise single-quoted; or double-quoted
-//!   with escapes when it holds a line break or another control character (so a multi-line note
-//!   becomes a single `"...\n..."` line).
+//!   sequences (`forms: [a, b]`), as in the bundled files. A label gets `regex` and `note` only
+//!   when given, `exclude`, `names` and `allow` only when not empty, `requires` and `overrides`
+//!   only when set (`lexicon add` sets none of these four); `targets` is always written (`[]` means
+//!   any). An actor gets `aliases`, `adjectives`, `people: []` and `proxies: []`, ready to be
+//!   filled in by hand. Forms, exclusions, aliases and adjectives are written with their white
+//!   space collapsed, which is how the loader reads them. A string is written plain when that is
+//!   unambiguous (it starts with a letter, uses only letters, digits, spaces and `-_./'’()+*&!?;`,
+//!   and is not a word YAML reads as something else such as `yes` or `null`); otherwise
+//!   single-quoted; or double-quoted with escapes when it holds a line break or another control
+//!   character (so a multi-line note becomes a single `"...\n..."` line).
 //! - **Undeclared category.** When a new label's category is not in the file's `categories:` list,
 //!   it is appended to that list; if the file has no `categories:` key, one is created just before
 //!   `labels:` (above the comment lines directly above `labels:`). The category is declared even
@@ -74,21 +75,7 @@ use yaml_edit::YamlFile;
 
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::yaml::{self, ParsedFile, scalar};
-use crate::lexicon::{ActorEntry, ActorType, Kind, LabelEntry};
-
-/// A label entry to add (fields as in the YAML format).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewLabel {
-    pub id: String,
-    pub forms: Vec<String>,
-    pub regex: Option<String>,
-    pub category: String,
-    pub stance: i8,
-    pub kind: Kind,
-    pub targets: Vec<ActorType>,
-    pub exclude: Vec<String>,
-    pub note: Option<String>,
-}
+use crate::lexicon::{ActorEntry, ActorType, Epithet, Kind, LabelEntry, Requirement};
 
 /// An actor entry to add.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -301,7 +288,7 @@ pub fn check_category(
 pub fn add_label(
     path_for_messages: &str,
     text: &str,
-    entry: &NewLabel,
+    entry: &LabelEntry,
 ) -> Result<String, EditError> {
     let path = path_for_messages;
     let old = parse_old(path, text)?;
@@ -501,8 +488,11 @@ struct LabelView {
     kind: Kind,
     targets: Vec<ActorType>,
     exclude: Vec<String>,
+    requires: Option<Requirement>,
+    names: Vec<Epithet>,
     note: Option<String>,
     allow: Vec<String>,
+    overrides: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -548,23 +538,21 @@ impl LabelView {
             kind: l.kind,
             targets: l.targets.clone(),
             exclude: l.exclude.clone(),
+            requires: l.requires,
+            names: l.names.clone(),
             note: l.note.clone(),
             allow: l.allow.clone(),
+            overrides: l.overrides,
         }
     }
 
-    fn of_new(l: &NewLabel) -> LabelView {
+    /// A new entry as the file will read it: with its forms' and exclusions' white space
+    /// collapsed.
+    fn of_new(l: &LabelEntry) -> LabelView {
         LabelView {
-            id: l.id.clone(),
             forms: l.forms.iter().map(|f| collapse(f)).collect(),
-            regex: l.regex.clone(),
-            category: l.category.clone(),
-            stance: l.stance,
-            kind: l.kind,
-            targets: l.targets.clone(),
             exclude: l.exclude.iter().map(|f| collapse(f)).collect(),
-            note: l.note.clone(),
-            allow: Vec::new(),
+            ..LabelView::of(l)
         }
     }
 }
@@ -1148,7 +1136,7 @@ fn declare_category(path: &str, text: &str, category: &str) -> Result<String, Ed
     Ok(format!("{}{body}{}", &text[..at], &text[at..]))
 }
 
-fn label_fields(e: &NewLabel) -> Vec<(&'static str, String)> {
+fn label_fields(e: &LabelEntry) -> Vec<(&'static str, String)> {
     let mut f = vec![("id", scalar(&e.id))];
     if !e.forms.is_empty() || e.regex.is_none() {
         f.push(("forms", list(e.forms.iter().map(|s| collapse(s)))));
@@ -1166,8 +1154,32 @@ fn label_fields(e: &NewLabel) -> Vec<(&'static str, String)> {
     if !e.exclude.is_empty() {
         f.push(("exclude", list(e.exclude.iter().map(|s| collapse(s)))));
     }
+    if let Some(r) = e.requires {
+        f.push(("requires", r.as_str().into()));
+    }
+    if !e.names.is_empty() {
+        let names: Vec<String> = e
+            .names
+            .iter()
+            .map(|n| match n.where_.as_slice() {
+                [] => format!("{{actor: {}}}", scalar(&n.actor)),
+                w => format!(
+                    "{{actor: {}, where: {}}}",
+                    scalar(&n.actor),
+                    list(w.to_vec())
+                ),
+            })
+            .collect();
+        f.push(("names", format!("[{}]", names.join(", "))));
+    }
     if let Some(n) = &e.note {
         f.push(("note", scalar(n)));
+    }
+    if !e.allow.is_empty() {
+        f.push(("allow", list(e.allow.clone())));
+    }
+    if e.overrides {
+        f.push(("overrides", "true".into()));
     }
     f
 }
@@ -1364,17 +1376,12 @@ fn write_atomically(
 mod tests {
     use super::*;
 
-    fn label(id: &str, category: &str) -> NewLabel {
-        NewLabel {
-            id: id.into(),
+    fn label(id: &str, category: &str) -> LabelEntry {
+        LabelEntry {
             forms: vec!["fresh term".into(), "fresh terms".into()],
-            regex: None,
-            category: category.into(),
-            stance: -1,
-            kind: Kind::Label,
             targets: vec![ActorType::ArmedGroup],
-            exclude: vec![],
             note: Some("Added by a test.".into()),
+            ..LabelEntry::new(id, category, -1, Kind::Label)
         }
     }
 
@@ -1722,8 +1729,7 @@ actors:
 
     #[test]
     fn awkward_strings_survive() {
-        let entry = NewLabel {
-            id: "9-11".into(),
+        let entry = LabelEntry {
             forms: vec![
                 "state: sponsor".into(),
                 "#hashtag war".into(),
@@ -1743,21 +1749,18 @@ actors:
                 "%percent".into(),
             ],
             regex: Some(r#"\bwhat (?:it|they) ['’"]?called\b"#.into()),
-            category: "a/b".into(),
-            stance: 0,
-            kind: Kind::Act,
-            targets: vec![],
             exclude: vec!["not: this".into(), "*leading".into()],
             note: Some(
                 "Line one: \"quoted\" and 'single'.\nLine two\twith a tab # not a comment\n".into(),
             ),
+            ..LabelEntry::new("9-11", "a/b", 0, Kind::Act)
         };
         let src = "categories: [a/b]\nlabels:\n";
         // A leading `*` is not a valid glob: refused with the loader's message.
         let e = add_label("t.yaml", src, &entry).unwrap_err();
         assert!(e.to_string().contains("`*leading`"), "{e}");
 
-        let entry = NewLabel {
+        let entry = LabelEntry {
             exclude: vec!["not: this".into(), "odd #tag".into()],
             ..entry
         };
@@ -1778,6 +1781,51 @@ actors:
             LabelView::of_new(&entry)
         );
         assert_eq!(remove("t.yaml", &added, "9-11").unwrap(), src);
+    }
+
+    /// The fields `lexicon add` never sets are written too, when an entry has them.
+    #[test]
+    fn every_field_of_a_new_label_is_written() {
+        let entry = LabelEntry {
+            forms: vec!["khawarij".into()],
+            targets: vec![ActorType::ArmedGroup],
+            requires: Some(Requirement::Party),
+            names: vec![
+                Epithet {
+                    actor: "al-shabaab".into(),
+                    where_: vec!["somalia".into(), "kenya".into()],
+                },
+                Epithet {
+                    actor: "ttp".into(),
+                    where_: vec![],
+                },
+            ],
+            note: Some("A side's name for its enemy.".into()),
+            allow: vec!["no-note".into(), "shadowed".into()],
+            overrides: true,
+            ..LabelEntry::new("khawarij", "a/b", -2, Kind::Label)
+        };
+        let src = "categories: [a/b]\nlabels:\n";
+        let added = add_label("t.yaml", src, &entry).unwrap();
+        assert_eq!(
+            added,
+            "categories: [a/b]\nlabels:\n  - id: khawarij\n    forms: [khawarij]\n    category: a/b\n    \
+             stance: -2\n    kind: label\n    targets: [armed_group]\n    requires: party\n    \
+             names: [{actor: al-shabaab, where: [somalia, kenya]}, {actor: ttp}]\n    \
+             note: A side's name for its enemy.\n    allow: [no-note, shadowed]\n    overrides: true\n"
+        );
+        assert_eq!(
+            LabelView::of(&parsed(&added).labels[0].0),
+            LabelView::of_new(&entry)
+        );
+        assert_eq!(remove("t.yaml", &added, "khawarij").unwrap(), src);
+        // The same in a flow mapping.
+        let src = "categories: [a/b]\nlabels: [{id: a, forms: [x], category: a/b, stance: 1, kind: act}]\n";
+        let added = add_label("t.yaml", src, &entry).unwrap();
+        assert_eq!(
+            LabelView::of(&parsed(&added).labels[1].0),
+            LabelView::of_new(&entry)
+        );
     }
 
     const BUNDLED_LABELS: &str = include_str!("../../lexicons/conflict-labels.yaml");

@@ -188,16 +188,13 @@ fn lexicon_command(l: LexCmd, read_args: &mut Option<ReadArgs>) -> LexiconComman
         } => LexiconCommand::Add {
             file,
             new_category,
-            entry: framelens::authoring::edit::NewLabel {
-                id,
+            entry: framelens::lexicon::LabelEntry {
                 forms,
                 regex,
-                category,
-                stance,
-                kind,
                 targets,
                 exclude,
                 note,
+                ..framelens::lexicon::LabelEntry::new(id, category, stance, kind)
             },
         },
         LexCmd::AddActor {

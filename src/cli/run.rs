@@ -56,7 +56,7 @@ pub enum LexiconCommand {
     /// Add a label entry to a file in place.
     Add {
         file: PathBuf,
-        entry: framelens::authoring::edit::NewLabel,
+        entry: framelens::lexicon::LabelEntry,
         /// Declare the category in the file even though no loaded lexicon knows it.
         new_category: bool,
     },

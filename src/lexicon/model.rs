@@ -126,6 +126,33 @@ impl Requirement {
 }
 
 impl LabelEntry {
+    /// An entry with the fields every entry has and nothing more: no forms, regex, targets,
+    /// exclusions, requirement, `names`, note or accepted warnings, and in no file yet (`file`
+    /// is 0 until a lexicon places it). The other fields are given with struct update syntax.
+    pub fn new(
+        id: impl Into<String>,
+        category: impl Into<String>,
+        stance: i8,
+        kind: Kind,
+    ) -> LabelEntry {
+        LabelEntry {
+            id: id.into(),
+            forms: Vec::new(),
+            regex: None,
+            category: category.into(),
+            stance,
+            kind,
+            targets: Vec::new(),
+            exclude: Vec::new(),
+            requires: None,
+            names: Vec::new(),
+            note: None,
+            allow: Vec::new(),
+            overrides: false,
+            file: 0,
+        }
+    }
+
     /// Whether the entry's stance is the attitude of whoever uses it. It is not for a euphemism
     /// (category `sanitizing/...`): "neutralised" or "filtration camps" is positive in the
     /// doer's own words, and an opponent who takes up the common name of the act does not
