@@ -1737,7 +1737,7 @@ pub fn corpus(
     compare: bool,
     date: Option<Date>,
 ) -> Result<String, Error> {
-    use super::figures::{p_text, thousands};
+    use super::figures::thousands;
     let mut actors: Vec<CorpusActorView> = Vec::new();
     let mut order: Vec<&str> = Vec::new();
     // Actor order: as in the first period that has them.
@@ -1779,121 +1779,6 @@ pub fn corpus(
             quiet.push(title);
             continue;
         }
-        // The actor's most used terms over every period get the colours.
-        let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
-        for (_, a) in &entries {
-            for t in &a.terms {
-                *totals.entry(&t.term).or_default() += t.total;
-            }
-        }
-        let mut ranked: Vec<(&str, u64)> = totals.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let named: Vec<&str> = ranked
-            .iter()
-            .take(TERM_COLOURS.len() - 1)
-            .map(|(t, _)| *t)
-            .collect();
-        let colour_of = |t: &str| {
-            named
-                .iter()
-                .position(|n| *n == t)
-                .map_or(TERM_COLOURS[TERM_COLOURS.len() - 1], |i| TERM_COLOURS[i])
-        };
-        let (label_width, bar_width, row) = (190u32, 460u32, 24u32);
-        let mut bars = Vec::new();
-        let mut y = 8u32;
-        for (period, a) in &entries {
-            for (source, total) in &a.totals {
-                let mut segments = Vec::new();
-                let mut x = 0.0f64;
-                let mut other = 0u64;
-                for t in &a.terms {
-                    let n = t.counts.get(source).copied().unwrap_or(0);
-                    if n == 0 {
-                        continue;
-                    }
-                    if !named.contains(&t.term.as_str()) {
-                        other += n;
-                        continue;
-                    }
-                    let w = n as f64 / *total as f64 * f64::from(bar_width);
-                    segments.push(ShareSegment {
-                        x: format!("{:.1}", x),
-                        width: format!("{:.1}", w),
-                        colour: colour_of(&t.term),
-                        title: format!(
-                            "{}: \u{201c}{}\u{201d} {} of {} uses ({:.1}%)",
-                            sanitize(source),
-                            sanitize(&t.term),
-                            thousands(n),
-                            thousands(*total),
-                            n as f64 * 100.0 / *total as f64
-                        ),
-                    });
-                    x += w;
-                }
-                if other > 0 {
-                    let w = other as f64 / *total as f64 * f64::from(bar_width);
-                    segments.push(ShareSegment {
-                        x: format!("{:.1}", x),
-                        width: format!("{:.1}", w),
-                        colour: TERM_COLOURS[TERM_COLOURS.len() - 1],
-                        title: format!(
-                            "{}: other terms {} of {} uses",
-                            sanitize(source),
-                            thousands(other),
-                            thousands(*total)
-                        ),
-                    });
-                }
-                bars.push(ShareBar {
-                    y,
-                    label: if r.by.is_some() {
-                        format!("{} · {}", sanitize(period), sanitize(source))
-                    } else {
-                        sanitize(source)
-                    },
-                    total: thousands(*total),
-                    segments,
-                });
-                y += row;
-            }
-            y += if r.by.is_some() { 10 } else { 0 };
-        }
-        let mut legend: Vec<LegendItem> = named
-            .iter()
-            .map(|t| LegendItem {
-                term: sanitize(t),
-                colour: colour_of(t),
-            })
-            .collect();
-        if ranked.len() > named.len() {
-            legend.push(LegendItem {
-                term: "other terms".into(),
-                colour: TERM_COLOURS[TERM_COLOURS.len() - 1],
-            });
-        }
-        let rows: Vec<KeyRowView> = sig
-            .iter()
-            .take(30)
-            .map(|(p, k)| KeyRowView {
-                period: sanitize(p),
-                source: sanitize(&k.source),
-                term: sanitize(&k.term),
-                direction: k.direction,
-                uses: format!(
-                    "{} of {}",
-                    thousands(k.stats.n_target),
-                    thousands(k.stats.target_total)
-                ),
-                share: format!("{:.1}%", k.share * 100.0),
-                elsewhere: format!("{:.1}%", k.share_reference * 100.0),
-                g2: format!("{:.1}", k.stats.g2.abs()),
-                chi2: format!("{:.1}", k.stats.chi2.abs()),
-                p: p_text(k.p_adjusted),
-                log_ratio: format!("{:+.2}", k.stats.log_ratio),
-            })
-            .collect();
         let mut sums: BTreeMap<&str, u64> = BTreeMap::new();
         for (_, a) in &entries {
             for (s, n) in &a.totals {
@@ -1905,25 +1790,12 @@ pub fn corpus(
             .map(|(s, n)| format!("{} {}", sanitize(s), thousands(*n)))
             .collect::<Vec<_>>()
             .join(", ");
+        let rows = key_rows(&sig);
         actors.push(CorpusActorView {
             anchor: format!("actor-{}", slug(id)),
             title,
             uses,
-            chart: ShareChart {
-                width: label_width + bar_width + 90,
-                height: y + 8,
-                label_width,
-                description: format!(
-                    "Share of each term among the terms used for this actor, one bar per {}.",
-                    if r.by.is_some() {
-                        "period and source"
-                    } else {
-                        "source"
-                    }
-                ),
-                bars,
-                legend,
-            },
+            chart: share_chart(r, &entries),
             more: sig.len().saturating_sub(30),
             rows,
         });
@@ -1956,6 +1828,149 @@ pub fn corpus(
         quiet,
     };
     render("corpus.html", &page)
+}
+
+/// The chart of an actor's terms: for each source (and period, with `--by`), the share of each
+/// of the actor's most used terms among its uses there.
+fn share_chart(
+    r: &crate::corpus::compare::CorpusReport,
+    entries: &[(&str, &crate::corpus::compare::ActorComparison)],
+) -> ShareChart {
+    use super::figures::thousands;
+    // The actor's most used terms over every period get the colours.
+    let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+    for (_, a) in entries {
+        for t in &a.terms {
+            *totals.entry(&t.term).or_default() += t.total;
+        }
+    }
+    let mut ranked: Vec<(&str, u64)> = totals.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let named: Vec<&str> = ranked
+        .iter()
+        .take(TERM_COLOURS.len() - 1)
+        .map(|(t, _)| *t)
+        .collect();
+    let colour_of = |t: &str| {
+        named
+            .iter()
+            .position(|n| *n == t)
+            .map_or(TERM_COLOURS[TERM_COLOURS.len() - 1], |i| TERM_COLOURS[i])
+    };
+    let (label_width, bar_width, row) = (190u32, 460u32, 24u32);
+    let mut bars = Vec::new();
+    let mut y = 8u32;
+    for (period, a) in entries {
+        for (source, total) in &a.totals {
+            let mut segments = Vec::new();
+            let mut x = 0.0f64;
+            let mut other = 0u64;
+            for t in &a.terms {
+                let n = t.counts.get(source).copied().unwrap_or(0);
+                if n == 0 {
+                    continue;
+                }
+                if !named.contains(&t.term.as_str()) {
+                    other += n;
+                    continue;
+                }
+                let w = n as f64 / *total as f64 * f64::from(bar_width);
+                segments.push(ShareSegment {
+                    x: format!("{:.1}", x),
+                    width: format!("{:.1}", w),
+                    colour: colour_of(&t.term),
+                    title: format!(
+                        "{}: \u{201c}{}\u{201d} {} of {} uses ({:.1}%)",
+                        sanitize(source),
+                        sanitize(&t.term),
+                        thousands(n),
+                        thousands(*total),
+                        n as f64 * 100.0 / *total as f64
+                    ),
+                });
+                x += w;
+            }
+            if other > 0 {
+                let w = other as f64 / *total as f64 * f64::from(bar_width);
+                segments.push(ShareSegment {
+                    x: format!("{:.1}", x),
+                    width: format!("{:.1}", w),
+                    colour: TERM_COLOURS[TERM_COLOURS.len() - 1],
+                    title: format!(
+                        "{}: other terms {} of {} uses",
+                        sanitize(source),
+                        thousands(other),
+                        thousands(*total)
+                    ),
+                });
+            }
+            bars.push(ShareBar {
+                y,
+                label: if r.by.is_some() {
+                    format!("{} · {}", sanitize(period), sanitize(source))
+                } else {
+                    sanitize(source)
+                },
+                total: thousands(*total),
+                segments,
+            });
+            y += row;
+        }
+        y += if r.by.is_some() { 10 } else { 0 };
+    }
+    let mut legend: Vec<LegendItem> = named
+        .iter()
+        .map(|t| LegendItem {
+            term: sanitize(t),
+            colour: colour_of(t),
+        })
+        .collect();
+    if ranked.len() > named.len() {
+        legend.push(LegendItem {
+            term: "other terms".into(),
+            colour: TERM_COLOURS[TERM_COLOURS.len() - 1],
+        });
+    }
+    ShareChart {
+        width: label_width + bar_width + 90,
+        height: y + 8,
+        label_width,
+        description: format!(
+            "Share of each term among the terms used for this actor, one bar per {}.",
+            if r.by.is_some() {
+                "period and source"
+            } else {
+                "source"
+            }
+        ),
+        bars,
+        legend,
+    }
+}
+
+/// The first 30 significant differences of an actor, as the table shows them.
+fn key_rows(sig: &[(&str, &crate::corpus::compare::KeyRow)]) -> Vec<KeyRowView> {
+    use super::figures::{p_text, thousands};
+    sig.iter()
+        .take(30)
+        .map(|(p, k)| KeyRowView {
+            period: sanitize(p),
+            source: sanitize(&k.source),
+            term: sanitize(&k.term),
+            direction: k.direction,
+            uses: format!(
+                "{} of {}",
+                thousands(k.stats.n_target),
+                thousands(k.stats.target_total)
+            ),
+            share: format!("{:.1}%", k.share * 100.0),
+            elsewhere: format!("{:.1}%", k.share_reference * 100.0),
+            g2: format!("{:.1}", k.stats.g2.abs()),
+            chi2: format!("{:.1}", k.stats.chi2.abs()),
+            p: p_text(k.p_adjusted),
+            log_ratio: format!("{:+.2}", k.stats.log_ratio),
+        })
+        .collect()
 }
 
 /// An anchor-safe form of an id.
