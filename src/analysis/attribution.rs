@@ -3325,10 +3325,7 @@ fn agentless_passive(cx: &Context, toks: &Range<usize>, sent: &Range<usize>) -> 
         return false;
     }
     // (Quotation marks around the term are passed over: "had been “eliminated” by".)
-    let mut k = toks.start;
-    while k > sent.start && crate::text::is_quote_token(cx.w(k - 1)) {
-        k -= 1;
-    }
+    let mut k = marks_before(cx, toks.start, sent.start);
     if k > sent.start && cx.w(k - 1).ends_with("ly") && cx.w(k - 1).len() > 4 {
         k -= 1;
     }
@@ -3551,13 +3548,19 @@ fn official_doer(
 /// after an auxiliary, a modal or "to" ("will neutralise", "to eliminate"), quotation marks
 /// passed over ("would “neutralise”").
 fn verb_form(cx: &Context, toks: &Range<usize>, sent: &Range<usize>) -> bool {
-    let mut k = toks.start;
-    while k > sent.start && crate::text::is_quote_token(cx.w(k - 1)) {
-        k -= 1;
-    }
+    let k = marks_before(cx, toks.start, sent.start);
     toks.len() == 1
         && (cx.w(toks.start).ends_with("ed")
             || (k > sent.start && (is_auxiliary(cx.w(k - 1)) || cx.w(k - 1) == "to")))
+}
+
+/// The token after the last one before `k`, back to `start`, that is not a quotation mark:
+/// where the term at `k` opens with the marks before it passed over.
+fn marks_before(cx: &Context, mut k: usize, start: usize) -> usize {
+    while k > start && crate::text::is_quote_token(cx.w(k - 1)) {
+        k -= 1;
+    }
+    k
 }
 
 /// The first token from `k` on, before `end`, that is not a quotation mark.
