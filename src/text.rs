@@ -182,6 +182,9 @@ impl Token {
     }
 }
 
+/// How many tokens a dateline may hold with its mark ([`Segmented::dateline`]).
+pub const DATELINE_TOKENS: usize = 18;
+
 /// Lower-case particles inside proper names, Arabic, Romance and Germanic: "Ahrar al-Sham",
 /// "Front de Libération", "Mohammed bin Salman", "Ursula von der Leyen".
 pub const NAME_PARTICLES: &[&str] = &[
@@ -277,6 +280,86 @@ impl Segmented {
         let i = self.paragraphs.partition_point(|p| p.span.start <= byte);
         let p = self.paragraphs.get(i.checked_sub(1)?)?;
         (byte < p.span.end).then_some(i - 1)
+    }
+
+    /// The tokens of the dateline that opens sentence `s`, with its closing mark: where (and
+    /// when, and by which agency) a wire story was filed. "BEIRUT (AP) —", "Baku, December 2
+    /// (APA) -", "GOMA, Democratic Republic of Congo, Nov 3 (Reuters) -", "Srinagar (Jammu and
+    /// Kashmir) [India], December 2 (ANI):", "Nyala - The valiant ...".
+    ///
+    /// A dateline opens a paragraph and ends within [`DATELINE_TOKENS`] tokens at a dash with
+    /// spaces on both sides, or at a colon right after a closing bracket. Every word before the
+    /// mark is capitalised, a number, a name particle or "of"/"and", or stands in brackets, and
+    /// no lower-case word follows the mark. A dateline of capitalised words alone (no bracket,
+    /// comma or word in capitals: "Nyala -") also needs a capital after the dash and a paragraph
+    /// that is not the headline: "Sudan - RSF Attack Kills 40" is a headline.
+    ///
+    /// What it does not do: read a dateline with no mark ("WASHINGTON The president said ...")
+    /// or one that runs on into lower-case words.
+    pub fn dateline(&self, text: &str, s: usize) -> Option<Range<usize>> {
+        let sent = self.sentences.get(s)?;
+        let para = self.paragraphs.get(sent.paragraph)?;
+        if para.span.start != sent.span.start {
+            return None;
+        }
+        let toks = &self.tokens[sent.tokens.clone()];
+        let w = |k: usize| toks[k].span.slice(text);
+        let spaced = |k: usize| {
+            k > 0 && k + 1 < toks.len() && {
+                let (a, b, c) = (&toks[k - 1], &toks[k], &toks[k + 1]);
+                a.span.end < b.span.start && b.span.end < c.span.start
+            }
+        };
+        // The sentence goes on after the mark: a lower-case word there continues a clause.
+        let lower_after = |k: usize| {
+            k + 1 < toks.len() && w(k + 1).chars().next().is_some_and(char::is_lowercase)
+        };
+        let mut depth = 0usize;
+        let (mut marked, mut bare) = (false, true);
+        for (k, tok) in toks.iter().enumerate().take(DATELINE_TOKENS) {
+            let word = tok.span.slice(text);
+            match word {
+                "(" | "[" => {
+                    depth += 1;
+                    (marked, bare) = (true, false);
+                }
+                ")" | "]" => depth = depth.saturating_sub(1),
+                "-" | "—" | "–" if depth == 0 && spaced(k) => {
+                    if k == 0 {
+                        return None;
+                    }
+                    let capital = w(k + 1).chars().next().is_some_and(char::is_uppercase);
+                    if lower_after(k) || (bare && (para.headline || !capital)) {
+                        return None;
+                    }
+                    return Some(sent.tokens.start..sent.tokens.start + k + 1);
+                }
+                ":" if depth == 0 => {
+                    return (marked && k > 0 && matches!(w(k - 1), ")" | "]") && !lower_after(k))
+                        .then(|| sent.tokens.start..sent.tokens.start + k + 1);
+                }
+                "," | "." if depth == 0 => bare = false,
+                _ if depth > 0 => {}
+                _ => match tok.kind {
+                    TokenKind::Number => bare = false,
+                    TokenKind::Word => {
+                        let first = word.chars().next().is_some_and(char::is_uppercase);
+                        let lower = word.to_lowercase();
+                        if !first
+                            && !matches!(lower.as_str(), "of" | "and")
+                            && !NAME_PARTICLES.contains(&lower.as_str())
+                        {
+                            return None;
+                        }
+                        if word.chars().count() > 1 && !word.chars().any(char::is_lowercase) {
+                            bare = false;
+                        }
+                    }
+                    _ => return None,
+                },
+            }
+        }
+        None
     }
 
     /// The tokens of sentence `sentence`.
@@ -1325,6 +1408,72 @@ mod tests {
             .iter()
             .map(|t| (t.span.slice(text), t.kind))
             .collect()
+    }
+
+    /// The dateline of each paragraph's first sentence after a headline, as written; `None`
+    /// where there is none.
+    #[test]
+    fn datelines_of_wire_stories() {
+        const CASES: &[(&str, Option<&str>)] = &[
+            (
+                "BEIRUT (AP) — Hezbollah's leader spoke.",
+                Some("BEIRUT (AP) —"),
+            ),
+            (
+                "Baku, December 2 (APA) - The court ruled.",
+                Some("Baku, December 2 (APA) -"),
+            ),
+            (
+                "GOMA, Democratic Republic of Congo, Nov 3 (Reuters) - M23 rebels pushed south.",
+                Some("GOMA, Democratic Republic of Congo, Nov 3 (Reuters) -"),
+            ),
+            (
+                "Srinagar (Jammu and Kashmir) [India], December 2 (ANI): Two men were killed.",
+                Some("Srinagar (Jammu and Kashmir) [India], December 2 (ANI):"),
+            ),
+            (
+                "RAWALPINDI, Dec 1 (APP): Security forces acted.",
+                Some("RAWALPINDI, Dec 1 (APP):"),
+            ),
+            ("Nyala - The valiant forces advanced.", Some("Nyala -")),
+            (
+                "Latakia, SANA - Members of the General Security acted.",
+                Some("Latakia, SANA -"),
+            ),
+            (
+                "Bahir Dar (ENA) - The army said.",
+                Some("Bahir Dar (ENA) -"),
+            ),
+            // No mark, a mark too far, lower-case words, a name and a colon, a parenthesis.
+            ("WASHINGTON The president said.", None),
+            ("Hamas - which rules Gaza - said it would talk.", None),
+            ("Graham: Trump's rhetoric is dangerous.", None),
+            ("The army said on Monday - as expected - that it won.", None),
+            ("Israel (which denies it) - the report says - struck.", None),
+            (
+                "Officials In The Capital Of The Country Said On Monday And Tuesday That The \
+                 Ceasefire Had Long Held - Reports.",
+                None,
+            ),
+        ];
+        for (para, want) in CASES {
+            let text = format!("Headline\n{para}");
+            let seg = segment(&text);
+            let got = seg.dateline(&text, 1).map(|r| {
+                let (a, b) = (
+                    seg.tokens[r.start].span.start,
+                    seg.tokens[r.end - 1].span.end,
+                );
+                &text[a..b]
+            });
+            assert_eq!(got, *want, "{para}");
+        }
+        // A dateline that is all capitalised words needs a paragraph after the headline.
+        let text = "Sudan - RSF Attack Kills 40\nThe army said.";
+        assert_eq!(segment(text).dateline(text, 0), None);
+        // And only a paragraph's first sentence has one.
+        let text = "Headline\nThe army spoke. Nyala - The town fell.";
+        assert_eq!(segment(text).dateline(text, 2), None);
     }
 
     fn sents(text: &str) -> Vec<&str> {

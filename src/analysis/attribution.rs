@@ -262,9 +262,12 @@ pub struct TermHit<'a> {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "such", "some", "many", "several", "other",
-    "its", "their", "his", "her", "our", "all", "both", "two", "three", "various", "most", "same",
+    "the", "a", "an", "any", "this", "that", "these", "those", "such", "some", "many", "several",
+    "other", "its", "their", "his", "her", "our", "all", "both", "two", "three", "various", "most",
+    "same",
 ];
+/// How many tokens after an act its patient's noun may stand ([`Term::patient`]).
+const PATIENT_REACH: usize = 7;
 const ANAPHORIC: &[&str] = &["such", "these", "those", "same"];
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their"];
 const COPULA: &[&str] = &[
@@ -309,6 +312,8 @@ pub struct Context<'a> {
     /// `tokens[m]`: the first token of mention `m` and the last token of it with its compound
     /// (see [`Context::first_token`] and [`Context::last_token`]), computed once.
     tokens: Vec<(usize, usize)>,
+    /// `place[m]`: whether mention `m` is a name read as a place ([`Context::is_place`]).
+    place: Vec<bool>,
 }
 
 impl<'a> Context<'a> {
@@ -334,6 +339,10 @@ impl<'a> Context<'a> {
                 mention_at[t] = Some(mi);
             }
         }
+        let place = mentions
+            .iter()
+            .map(|m| heads::mention_reads_as_place(text, seg, lower, m))
+            .collect();
         Context {
             text,
             seg,
@@ -345,6 +354,7 @@ impl<'a> Context<'a> {
             lower,
             mention_at,
             tokens,
+            place,
         }
     }
 
@@ -417,7 +427,7 @@ impl<'a> Context<'a> {
     /// A country named as a place ("in northern Syria", "the border with Mali"), not as a
     /// party ([`heads::mention_reads_as_place`]).
     fn is_place(&self, m: usize) -> bool {
-        heads::mention_reads_as_place(self.seg, self.lower, &self.mentions[m])
+        self.place[m]
     }
 
     /// The word before mention `m` in its sentence, past "the" and the words of a region
@@ -2712,8 +2722,9 @@ impl<'a> Term<'a> {
     }
 
     /// For an act, the term that names whom it is done to, its patient: the term after it, past
-    /// determiners, numbers and names ("neutralise 52 terrorists", "killed several ISWAP
-    /// fighters"; not after "of", which as often names the doer: "a war crime of the terrorist
+    /// determiners, numbers, names and a term that is a compound adjective ("neutralise 52
+    /// terrorists", "killed several ISWAP fighters", "eliminate any other Indian-sponsored
+    /// kharji"; not after "of", which as often names the doer: "a war crime of the terrorist
     /// state"), or, for a participle, the term before it that is its passive subject ("Two
     /// terrorists neutralised as Army foils bid", "the militants were eliminated"). Without a
     /// form of "be", a participle is passive only when no object follows it: in "Militants
@@ -2726,13 +2737,19 @@ impl<'a> Term<'a> {
             let w = cx.w(k);
             // A name before the noun ("neutralised several ISWAP terrorists").
             (cx.mention_at[k].is_some() && self.hit_at[k].is_none())
+                // A term that is a compound adjective on the patient ("Indian-sponsored").
+                || self.hit_at[k].is_some_and(|p| {
+                    p != self.index
+                        && self.hits[p].entry.kind != Kind::Label
+                        && self.hits[p].span.slice(cx.text).contains('-')
+                })
                 || DETERMINERS.contains(&w)
                 || heads::is_quantifier(w)
                 || matches!(w, "at" | "least" | "more" | "than" | "about" | "over")
                 || cx.seg.tokens[k].kind == TokenKind::Number
         };
         let mut k = self.toks.end;
-        while k < self.sent.end && k < self.toks.end + 5 && skippable(k) {
+        while k < self.sent.end && k < self.toks.end + PATIENT_REACH && skippable(k) {
             k += 1;
         }
         if k < self.sent.end
@@ -6043,6 +6060,34 @@ labels:
                 .find(|h| h.text.starts_with("eliminat") || h.text == "neutralise");
             let h = h.unwrap_or_else(|| panic!("{sentence:?}: no act among {:?}", a.hits));
             assert_ne!(h.link, SpeakerSubject, "{sentence:?}: {}", h.link_detail);
+        }
+    }
+
+    /// An act is not done by the party of its patient, found past determiners ("any other")
+    /// and a term that is a compound adjective ("Indian-sponsored") on the patient's noun;
+    /// with no label after the act there is no patient, and the party in focus does it.
+    #[test]
+    fn an_acts_patient_is_found_past_a_compound_adjective() {
+        for (end, want) in [
+            (
+                "eliminate any other Indian-sponsored kharji found in the area.",
+                "pakistan",
+            ),
+            ("eliminate any threat found in the area.", "ttp"),
+        ] {
+            let text = format!(
+                "Headline\nThe TTP attacked a checkpoint in North Waziristan on Sunday, \
+                 Pakistan's army said. The TTP said it had lost 11 fighters. An operation is \
+                 under way to {end}"
+            );
+            let a = analyzer().analyze("test", &text);
+            let h = a.hits.iter().find(|h| h.text == "eliminate").expect("hit");
+            assert_eq!(
+                (h.link, h.actors.as_slice()),
+                (Salience, [want.to_string()].as_slice()),
+                "{end}: {}",
+                h.link_detail
+            );
         }
     }
 

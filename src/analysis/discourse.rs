@@ -346,17 +346,20 @@ fn position_points(d: &Discourse, s: usize, lead: Option<usize>, span: Span) -> 
     } else if lead == Some(para.index) {
         pts += WEIGHTS.lead;
     }
-    if starts_sentence(d, sent.tokens.clone(), span) {
+    if starts_sentence(d, s, span) {
         pts += WEIGHTS.subject;
     }
     pts
 }
 
 /// Whether only determiners, capitalised words (titles, names) and punctuation stand before
-/// `span` in its sentence: the subject position of a declarative English sentence.
-fn starts_sentence(d: &Discourse, sent: std::ops::Range<usize>, span: Span) -> bool {
+/// `span` in its sentence, after its dateline if it has one: the subject position of a
+/// declarative English sentence.
+fn starts_sentence(d: &Discourse, s: usize, span: Span) -> bool {
+    let sent = d.seg.sentences[s].tokens.clone();
+    let from = d.seg.dateline(d.text, s).map_or(sent.start, |r| r.end);
     let first = token_range(d.seg, span).start;
-    (sent.start..first.min(sent.end)).all(|t| {
+    (from..first.min(sent.end)).all(|t| {
         let w = d.lower.get(t);
         matches!(
             w,
@@ -1301,6 +1304,15 @@ mod tests {
             "militants",
             LinkRule::UnnamedParty,
             &["unnamed-1"],
+        ),
+        // A dateline's place is where the story was filed, not a party: Kyiv gives Ukraine no
+        // points.
+        (
+            "Talks resume\n\nKYIV (Reuters) - Officials met on Monday with an envoy from Russia. \
+             The regime wants a deal, diplomats said.\n",
+            "regime",
+            LinkRule::Salience,
+            &["russia"],
         ),
     ];
 

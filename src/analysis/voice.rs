@@ -4178,7 +4178,7 @@ fn by_type<'m>(cx: &Ctx<'m>, sp: Span, words: &[Cow<str>]) -> Option<&'m Mention
         .find(|m| {
             m.role.is_none()
                 && wanted.contains(&cx.types[m.actor])
-                && !heads::mention_reads_as_place(cx.seg, cx.lower, m)
+                && !heads::mention_reads_as_place(cx.text, cx.seg, cx.lower, m)
         })
 }
 
