@@ -69,7 +69,8 @@
 //!     in a phrase set off before the verb. A state's people ("Iranians") and a population
 //!     ("Kurdish civilians") are no act's agent by proximity, unless after "by": acts land on
 //!     them as often as they start there. A party after an act is no agent unless after "by",
-//!     or after the "of" of a noun of wrongdoing ("the crimes of the Zionist enemy"; an event
+//!     or after the "of" of a noun of wrongdoing or of dying for a cause ("the crimes of the
+//!     Zionist enemy", "the martyrdom of Hassan Nasrallah"; an event
 //!     noun's "of" names what is done to: "the invasion of Ukraine"). "The
 //!     enemy" in a party's own words takes no party by proximity: it is whoever that party
 //!     fights, for `salience` to weigh.
@@ -6965,6 +6966,14 @@ labels:
             "brutality",
             NearestInClause,
             &["israel"],
+        ),
+        // So does a noun of dying for a cause: the one who died.
+        (
+            "The axis emerged stronger despite the martyrdom of Hezbollah leader Hassan \
+             Nasrallah.",
+            "martyrdom",
+            NearestInClause,
+            &["hezbollah"],
         ),
         // After a parenthetical, the subject before it: not an introductory phrase's party, nor
         // a name cut at a hyphen.

@@ -789,8 +789,9 @@ pub fn is_region_word(w: &str) -> bool {
         )
 }
 
-/// Nouns of wrongdoing with no transitive verb behind them, whose "of" names the doer (a
-/// subjective genitive: "the crimes of the occupation", "the brutality of the regime"). An
+/// Nouns with no transitive verb behind them, whose "of" names the doer (a subjective genitive):
+/// of wrongdoing ("the crimes of the occupation", "the brutality of the regime"), and of dying
+/// for a cause, whose doer is the one who died ("the martyrdom of Hassan Nasrallah"). An
 /// event noun made from a transitive verb takes its object after "of" instead ("the invasion of
 /// Ukraine", "the siege of Gaza", "the killing of civilians"); a noun of either reading
 /// ("oppression of the Kurds", "the oppression of the Khawarij") is in neither list.
@@ -811,6 +812,8 @@ const DOER_OF_NOUNS: &[&str] = &[
     "misdeeds",
     "wrongdoing",
     "treachery",
+    "martyrdom",
+    "martyrdoms",
 ];
 
 /// Whether the last word of a term is a noun of [`DOER_OF_NOUNS`], whose "of" names the doer.
