@@ -285,74 +285,82 @@ impl Segmented {
     /// The tokens of the dateline that opens sentence `s`, with its closing mark: where (and
     /// when, and by which agency) a wire story was filed. "BEIRUT (AP) —", "Baku, December 2
     /// (APA) -", "GOMA, Democratic Republic of Congo, Nov 3 (Reuters) -", "Srinagar (Jammu and
-    /// Kashmir) [India], December 2 (ANI):", "Nyala - The valiant ...".
+    /// Kashmir) [India], December 2 (ANI):", "PORT-AU-PRINCE, Haiti (AP) --", "TEHRAN (AP)— ".
     ///
-    /// A dateline opens a paragraph and ends within [`DATELINE_TOKENS`] tokens at a dash with
-    /// spaces on both sides, or at a colon right after a closing bracket. Every word before the
-    /// mark is capitalised, a number, a name particle or "of"/"and", or stands in brackets, and
-    /// no lower-case word follows the mark. A dateline of capitalised words alone (no bracket,
-    /// comma or word in capitals: "Nyala -") also needs a capital after the dash and a paragraph
-    /// that is not the headline: "Sudan - RSF Attack Kills 40" is a headline.
+    /// A dateline opens a paragraph after the headline and ends within [`DATELINE_TOKENS`]
+    /// tokens at a dash with a space after it (and before it, or a closing bracket: "(AP)—"),
+    /// a double hyphen, or a colon right after a closing bracket. Every word before the mark,
+    /// in brackets or not, is capitalised, a number, a name particle or "of"/"and", and the
+    /// first is no determiner; a bracket, a comma, a number or a word in capitals is among them;
+    /// no lower-case word follows the mark, and no second dash follows it in the sentence (a pair
+    /// of dashes sets off an aside: "Iran — Israel's main foe — said").
     ///
-    /// What it does not do: read a dateline with no mark ("WASHINGTON The president said ...")
-    /// or one that runs on into lower-case words.
+    /// What it does not do: read a dateline of capitalised words alone ("Gaza City - The ...",
+    /// which is as often a name and an aside or a glossary line: "Hezbollah - The Iran-backed
+    /// group"), one with no mark ("WASHINGTON The president said ..."), or a name and a colon
+    /// with no bracket ("ISLAMABAD: ...", which is also how an interview names its speaker).
     pub fn dateline(&self, text: &str, s: usize) -> Option<Range<usize>> {
         let sent = self.sentences.get(s)?;
         let para = self.paragraphs.get(sent.paragraph)?;
-        if para.span.start != sent.span.start {
+        if para.headline || para.span.start != sent.span.start {
             return None;
         }
         let toks = &self.tokens[sent.tokens.clone()];
         let w = |k: usize| toks[k].span.slice(text);
-        let spaced = |k: usize| {
-            k > 0 && k + 1 < toks.len() && {
-                let (a, b, c) = (&toks[k - 1], &toks[k], &toks[k + 1]);
-                a.span.end < b.span.start && b.span.end < c.span.start
+        let gap_after = |k: usize| k + 1 < toks.len() && toks[k].span.end < toks[k + 1].span.start;
+        let gap_before = |k: usize| k > 0 && toks[k - 1].span.end < toks[k].span.start;
+        let is_dash = |k: usize| matches!(w(k), "-" | "—" | "–" | "―");
+        // The last token of a dash that closes a stretch, if one stands at `k`: a dash with a
+        // space after it and a space or a closing bracket before it, or "--" spaced so.
+        let mark_end = |k: usize| -> Option<usize> {
+            if !is_dash(k) || k == 0 {
+                return None;
             }
+            let before = gap_before(k) || matches!(w(k - 1), ")" | "]");
+            if before && gap_after(k) {
+                return Some(k);
+            }
+            (before && w(k) == "-" && k + 1 < toks.len() && w(k + 1) == "-" && !gap_after(k))
+                .then_some(k + 1)
+                .filter(|&e| gap_after(e))
         };
         // The sentence goes on after the mark: a lower-case word there continues a clause.
-        let lower_after = |k: usize| {
-            k + 1 < toks.len() && w(k + 1).chars().next().is_some_and(char::is_lowercase)
+        let lower_after = |e: usize| {
+            e + 1 < toks.len() && w(e + 1).chars().next().is_some_and(char::is_lowercase)
         };
-        let mut depth = 0usize;
-        let (mut marked, mut bare) = (false, true);
+        let close = |e: usize, marked: bool| -> Option<Range<usize>> {
+            let aside = (e + 1..toks.len()).any(|j| mark_end(j).is_some());
+            (marked && !lower_after(e) && !aside)
+                .then(|| sent.tokens.start..sent.tokens.start + e + 1)
+        };
+        // Whether a bracket, a comma, a number or a word in capitals marks the stretch as a
+        // dateline rather than a name.
+        let mut marked = false;
         for (k, tok) in toks.iter().enumerate().take(DATELINE_TOKENS) {
             let word = tok.span.slice(text);
+            if let Some(e) = mark_end(k) {
+                return close(e, marked);
+            }
             match word {
-                "(" | "[" => {
-                    depth += 1;
-                    (marked, bare) = (true, false);
-                }
-                ")" | "]" => depth = depth.saturating_sub(1),
-                "-" | "—" | "–" if depth == 0 && spaced(k) => {
-                    if k == 0 {
-                        return None;
-                    }
-                    let capital = w(k + 1).chars().next().is_some_and(char::is_uppercase);
-                    if lower_after(k) || (bare && (para.headline || !capital)) {
-                        return None;
-                    }
-                    return Some(sent.tokens.start..sent.tokens.start + k + 1);
-                }
-                ":" if depth == 0 => {
-                    return (marked && k > 0 && matches!(w(k - 1), ")" | "]") && !lower_after(k))
-                        .then(|| sent.tokens.start..sent.tokens.start + k + 1);
-                }
-                "," | "." if depth == 0 => bare = false,
-                _ if depth > 0 => {}
+                "(" | "[" | "," => marked = true,
+                ")" | "]" | "." => {}
+                ":" => return close(k, marked && k > 0 && matches!(w(k - 1), ")" | "]")),
+                // A hyphen inside a name: "PORT-AU-PRINCE", "DEIR AL-ZOR".
+                "-" | "‐" if !gap_before(k) && !gap_after(k) => {}
                 _ => match tok.kind {
-                    TokenKind::Number => bare = false,
+                    TokenKind::Number => marked = true,
                     TokenKind::Word => {
-                        let first = word.chars().next().is_some_and(char::is_uppercase);
                         let lower = word.to_lowercase();
-                        if !first
-                            && !matches!(lower.as_str(), "of" | "and")
-                            && !NAME_PARTICLES.contains(&lower.as_str())
+                        let capital = word.chars().next().is_some_and(char::is_uppercase);
+                        let joins = matches!(lower.as_str(), "of" | "and")
+                            || NAME_PARTICLES.contains(&lower.as_str());
+                        if (k == 0 && matches!(lower.as_str(), "the" | "a" | "an" | "this"))
+                            || !(capital || joins)
                         {
                             return None;
                         }
                         if word.chars().count() > 1 && !word.chars().any(char::is_lowercase) {
-                            bare = false;
+                            marked = true;
                         }
                     }
                     _ => return None,
@@ -1435,7 +1443,6 @@ mod tests {
                 "RAWALPINDI, Dec 1 (APP): Security forces acted.",
                 Some("RAWALPINDI, Dec 1 (APP):"),
             ),
-            ("Nyala - The valiant forces advanced.", Some("Nyala -")),
             (
                 "Latakia, SANA - Members of the General Security acted.",
                 Some("Latakia, SANA -"),
@@ -1444,14 +1451,38 @@ mod tests {
                 "Bahir Dar (ENA) - The army said.",
                 Some("Bahir Dar (ENA) -"),
             ),
-            // No mark, a mark too far, lower-case words, a name and a colon, a parenthesis.
+            ("Kyiv, Ukraine — Officials met.", Some("Kyiv, Ukraine —")),
+            (
+                "PORT-AU-PRINCE, Haiti (AP) — Gangs attacked.",
+                Some("PORT-AU-PRINCE, Haiti (AP) —"),
+            ),
+            (
+                "WASHINGTON (AP) -- The Senate voted.",
+                Some("WASHINGTON (AP) --"),
+            ),
+            ("TEHRAN (AP)— Iran said.", Some("TEHRAN (AP)—")),
+            (
+                "UNITED NATIONS (AP) ― The council met.",
+                Some("UNITED NATIONS (AP) ―"),
+            ),
+            // Capitalised words alone: as often a name and an aside, or a glossary line.
+            ("Nyala - The valiant forces advanced.", None),
+            ("Hezbollah - The Iran-backed Lebanese group.", None),
+            ("Iran — Israel's main foe — met an envoy.", None),
+            // A pair of dashes sets off an aside, whatever stands before it.
+            (
+                "The Rapid Support Forces (RSF) — Sudan's paramilitary — said it would talk.",
+                None,
+            ),
+            ("Russia (which denies it) - The envoy met Iran.", None),
+            // No mark, lower-case words, a name and a colon, a mark too far.
             ("WASHINGTON The president said.", None),
             ("Hamas - which rules Gaza - said it would talk.", None),
             ("Graham: Trump's rhetoric is dangerous.", None),
+            ("ISLAMABAD: Pakistan said.", None),
             ("The army said on Monday - as expected - that it won.", None),
-            ("Israel (which denies it) - the report says - struck.", None),
             (
-                "Officials In The Capital Of The Country Said On Monday And Tuesday That The \
+                "OFFICIALS In The Capital Of The Country Said On Monday And Tuesday That The \
                  Ceasefire Had Long Held - Reports.",
                 None,
             ),
@@ -1468,11 +1499,11 @@ mod tests {
             });
             assert_eq!(got, *want, "{para}");
         }
-        // A dateline that is all capitalised words needs a paragraph after the headline.
-        let text = "Sudan - RSF Attack Kills 40\nThe army said.";
+        // The headline has none.
+        let text = "US (AP) - Iran Talks Resume\nThe army said.";
         assert_eq!(segment(text).dateline(text, 0), None);
         // And only a paragraph's first sentence has one.
-        let text = "Headline\nThe army spoke. Nyala - The town fell.";
+        let text = "Headline\nThe army spoke. KYIV (AP) - The town fell.";
         assert_eq!(segment(text).dateline(text, 2), None);
     }
 

@@ -2723,7 +2723,7 @@ impl<'a> Term<'a> {
     }
 
     /// For an act, the term that names whom it is done to, its patient: the term after it, past
-    /// determiners, numbers, names and a term that is a compound adjective ("neutralise 52
+    /// determiners, numbers, names and a term that is a compound adjective in a participle ("neutralise 52
     /// terrorists", "killed several ISWAP fighters", "eliminate any other Indian-sponsored
     /// kharji"; not after "of", which as often names the doer: "a war crime of the terrorist
     /// state"), or, for a participle, the term before it that is its passive subject ("Two
@@ -2738,11 +2738,16 @@ impl<'a> Term<'a> {
             let w = cx.w(k);
             // A name before the noun ("neutralised several ISWAP terrorists").
             (cx.mention_at[k].is_some() && self.hit_at[k].is_none())
-                // A term that is a compound adjective on the patient ("Indian-sponsored").
+                // A term that is a compound adjective on the patient, a participle after a
+                // hyphen ("Indian-sponsored", "foreign-backed").
                 || self.hit_at[k].is_some_and(|p| {
                     p != self.index
                         && self.hits[p].entry.kind != Kind::Label
-                        && self.hits[p].span.slice(cx.text).contains('-')
+                        && self.hits[p]
+                            .span
+                            .slice(cx.text)
+                            .rsplit_once('-')
+                            .is_some_and(|(_, last)| last.ends_with("ed"))
                 })
                 || DETERMINERS.contains(&w)
                 || heads::is_quantifier(w)

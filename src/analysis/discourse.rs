@@ -359,18 +359,19 @@ fn starts_sentence(d: &Discourse, s: usize, span: Span) -> bool {
     let sent = d.seg.sentences[s].tokens.clone();
     let from = d.seg.dateline(d.text, s).map_or(sent.start, |r| r.end);
     let first = token_range(d.seg, span).start;
-    (from..first.min(sent.end)).all(|t| {
-        let w = d.lower.get(t);
-        matches!(
-            w,
-            "the" | "a" | "an" | "its" | "their" | "," | "’s" | "'s" | "-"
-        ) || d.seg.tokens[t]
-            .span
-            .slice(d.text)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    })
+    first >= from
+        && (from..first.min(sent.end)).all(|t| {
+            let w = d.lower.get(t);
+            matches!(
+                w,
+                "the" | "a" | "an" | "its" | "their" | "," | "’s" | "'s" | "-"
+            ) || d.seg.tokens[t]
+                .span
+                .slice(d.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
 }
 
 /// A term as discourse resolution sees it.

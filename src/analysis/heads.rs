@@ -735,22 +735,23 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 
 /// Whether mention `m` is a name read as a place ([`reads_as_place`]): "in northern Syria", "the
 /// border with Mali", or the place a dateline says a story was filed from ("Baku, December 2
-/// (APA) -", [`Segmented::dateline`]). Only a name can be.
+/// (APA) -", [`Segmented::dateline`]). Only a name can be, but for any mention in a dateline
+/// (the agency's adjective in "(Syrian Arab News Agency)").
 pub fn mention_reads_as_place(
     text: &str,
     seg: &Segmented,
     lower: &LowerTokens,
     m: &Mention,
 ) -> bool {
-    if m.form != Form::Name {
-        return false;
-    }
     let t = seg.tokens.partition_point(|x| x.span.start < m.span.start);
     let Some(s) = seg.sentence_at(m.span.start) else {
         return false;
     };
     if seg.dateline(text, s).is_some_and(|d| d.contains(&t)) {
         return true;
+    }
+    if m.form != Form::Name {
+        return false;
     }
     let start = seg.sentences[s].tokens.start;
     reads_as_place((start..t).rev().map(|k| lower.get(k)))
