@@ -285,15 +285,16 @@ impl Segmented {
     /// The tokens of the dateline that opens sentence `s`, with its closing mark: where (and
     /// when, and by which agency) a wire story was filed. "BEIRUT (AP) —", "Baku, December 2
     /// (APA) -", "GOMA, Democratic Republic of Congo, Nov 3 (Reuters) -", "Srinagar (Jammu and
-    /// Kashmir) [India], December 2 (ANI):", "PORT-AU-PRINCE, Haiti (AP) --", "TEHRAN (AP)— ".
+    /// Kashmir) [India], December 2 (ANI):", "PORT-AU-PRINCE, Haiti (AP) --", "TEHRAN (AP)— ",
+    /// "MOSCOW, November 27 /TASS/ -".
     ///
     /// A dateline opens a paragraph after the headline and ends within [`DATELINE_TOKENS`]
     /// tokens at a dash with a space after it (and before it, or a closing bracket: "(AP)—"),
     /// a double hyphen, or a colon right after a closing bracket. Every word before the mark,
     /// in brackets or not, is capitalised, a number, a name particle or "of"/"and", and the
-    /// first is no determiner; a bracket, a comma, a number or a word in capitals is among them;
-    /// no lower-case word follows the mark, and no second dash follows it in the sentence (a pair
-    /// of dashes sets off an aside: "Iran — Israel's main foe — said").
+    /// first is no determiner; a bracket, a slash, a comma, a number or a word in capitals is
+    /// among them; no lower-case word follows the mark, and no second dash follows it in the
+    /// sentence (a pair of dashes sets off an aside: "Iran — Israel's main foe — said").
     ///
     /// What it does not do: read a dateline of capitalised words alone ("Gaza City - The ...",
     /// which is as often a name and an aside or a glossary line: "Hezbollah - The Iran-backed
@@ -342,7 +343,8 @@ impl Segmented {
                 return close(e, marked);
             }
             match word {
-                "(" | "[" | "," => marked = true,
+                // "MOSCOW, November 27 /TASS/ -" sets the agency between slashes.
+                "(" | "[" | "," | "/" => marked = true,
                 ")" | "]" | "." => {}
                 ":" => return close(k, marked && k > 0 && matches!(w(k - 1), ")" | "]")),
                 // A hyphen inside a name: "PORT-AU-PRINCE", "DEIR AL-ZOR".
@@ -1464,6 +1466,10 @@ mod tests {
             (
                 "UNITED NATIONS (AP) ― The council met.",
                 Some("UNITED NATIONS (AP) ―"),
+            ),
+            (
+                "MOSCOW, November 27 /TASS/ - Units advanced.",
+                Some("MOSCOW, November 27 /TASS/ -"),
             ),
             // Capitalised words alone: as often a name and an aside, or a glossary line.
             ("Nyala - The valiant forces advanced.", None),

@@ -25,7 +25,8 @@
 //!    label that is no party noun, right before a party's name or organ, modifies it and
 //!    describes it whatever type the entry targets ("the terrorist Israeli army"), and so does an
 //!    act's adjective ("genocidal FDLR militia"); a term before a person's title describes
-//!    that person's side ("Coup leader Min Aung Hlaing").
+//!    that person's side ("Coup leader Min Aung Hlaing"); a label glued to "-led" says who
+//!    leads its head, so it describes the head's possessor ("Syria's Islamist-led authorities").
 //! 4. `accused_of`: an act charged with a verb of accusing is the accused's: the object of
 //!    "accused X of", else the subject of "X was accused of" ("JNIM has been accused of
 //!    atrocities"), never the accuser after "by".
@@ -3773,9 +3774,41 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
             "owns the phrase, which names someone on their side",
         ));
     }
-    modified_head(cx, t)
+    led_by_owner(cx, t)
+        .or_else(|| modified_head(cx, t))
         .or_else(|| titled_person_after(cx, t))
         .or_else(|| head_after(cx, t))
+}
+
+/// "Syria's Islamist-led authorities", "Sudan's jihadist-dominated council": a label glued to
+/// "-led" or "-dominated" says who leads the head it modifies, and so describes the head's own
+/// party, here the possessor of the phrase, whatever type the entry targets. A name after the
+/// compound ("the Islamist-led HTS") is [`head_after`]'s; a label glued to "-backed" names a
+/// backer, another party, and is not read here.
+fn led_by_owner(cx: &Context, t: &Term) -> Option<Link> {
+    let rest = &cx.text[t.hit.span.end..];
+    let leads = ["-led ", "-dominated "]
+        .iter()
+        .any(|suffix| rest.starts_with(suffix));
+    if t.entry.kind != Kind::Label || !leads || t.toks.start < t.sent.start + 2 {
+        return None;
+    }
+    let owner = t.toks.start - 1;
+    if cx.seg.tokens[owner].kind != TokenKind::Possessive {
+        return None;
+    }
+    let m = cx.mention_at[owner - 1]?;
+    if cx.is_place(m) || cx.mentions[m].role.is_some() {
+        return None;
+    }
+    Some(Link {
+        actors: vec![cx.mentions[m].actor],
+        rule: LinkRule::SamePhrase,
+        detail: format!(
+            "'{}' owns the head whose leaders the term's compound names",
+            cx.mention_text(m)
+        ),
+    })
 }
 
 /// The name or organ right after the term that the term modifies (the last part of
@@ -6272,8 +6305,23 @@ labels:
             SamePhrase,
             &["israel"],
         ),
+        // A label glued to "-led" says who leads the head: the possessor's own party, whatever
+        // type the entry targets.
+        (
+            "Syria's Islamist-led authorities have pledged to punish those responsible.",
+            "Islamist",
+            SamePhrase,
+            &["syrian-government"],
+        ),
     ];
     const NOT_SAME_PHRASE: &[Row] = &[
+        // A place's possessor owns no leaders.
+        (
+            "In Syria's Islamist-led north, fighting went on.",
+            "Islamist",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
         // A title with no name right after it names no one.
         (
             "The rebel commander said Bashar al-Assad had fled.",
