@@ -38,7 +38,9 @@
 //!    (`what X called Y`) or the agent of a passive (`described by X as Y`, `labelled Y by X`). A
 //!    passive with no agent (`the group, described as Y,`) names no one: its name stays in the
 //!    outlet's voice, with a rule that says so, since the outlet repeats the name without saying
-//!    whose it is (as for a designation with no designator).
+//!    whose it is (as for a designation with no designator). A participle after an auxiliary
+//!    of "have", a modal or "do" is active, even after a comma (`The government, led by Burhan,
+//!    has branded the RSF Y`).
 //!
 //!    The speaker before the verb may be set apart from it by auxiliaries and do-support (`did
 //!    say`), catenatives (`continued to say`, `were more likely to say`), a date (`on March 3
@@ -2366,7 +2368,29 @@ fn naming_at(
             .map(|g| g + 1..b)
     };
     let participle = verb.ends_with("ed");
+    // An auxiliary passed over makes the participle a perfect or the verb finite ("The
+    // government, based in Port Sudan, has branded the RSF ..."): active, whatever precedes it.
+    let auxiliary = (b..v).any(|k| {
+        matches!(
+            cx.word(k),
+            "has"
+                | "have"
+                | "had"
+                | "would"
+                | "will"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "can"
+                | "must"
+                | "do"
+                | "does"
+                | "did"
+        )
+    });
     let passive = participle
+        && !auxiliary
         && gap.is_none()
         && !relative
         && (prev.is_none_or(|p| {

@@ -1019,6 +1019,24 @@ const NAMING_CASES: &[(&str, &str, Voice, &str, &str, bool)] = &[
         "",
         false,
     ),
+    // An auxiliary makes the participle active, whatever stands before it: an insertion
+    // between the namer and the verb closes with a comma.
+    (
+        "Headline\nThe government, led by Burhan, has branded the RSF terrorists.",
+        "terrorists",
+        Voice::Reported,
+        "naming: X calls them Y",
+        "The government, led by Burhan",
+        false,
+    ),
+    (
+        "Headline\nThe PKK has been branded terrorists.",
+        "terrorists",
+        Voice::Author,
+        "naming with no namer",
+        "",
+        false,
+    ),
     // ... unless the sentence is someone's reported words.
     (
         "Headline\nErdogan said the group, described as terrorists, must leave.",
