@@ -40,8 +40,10 @@
 //!    modifier right before it: "Port Sudan army militias") names that party's forces or
 //!    members, whatever type the entry targets;
 //!    not a place ("in Libya ... its militias") nor a relational noun's possessor ("Hamas's
-//!    allies"). A noun of attribution doubts its owner's words: a possessive pronoun's
-//!    antecedent ("their propaganda outlets") or the agent after "by" (“fabrications” by
+//!    allies"). A definite organisation noun as possessor refers back as "its" does ("the
+//!    group's fighters" in the words of M23's spokesman). A noun of attribution doubts its
+//!    owner's words: a possessive pronoun's antecedent ("their propaganda outlets") or the
+//!    agent after "by" (“fabrications” by
 //!    Kinshasa"); what follows it after "of" is what is claimed, never its owner. An owner that
 //!    is itself a label ("The regime's propaganda outlet", "The Khawarij, through their
 //!    propaganda outlets") is read once that label has its party, in the discourse phase below.
@@ -3169,6 +3171,14 @@ fn scan_left(
             break;
         }
         if kind == TokenKind::Possessive {
+            // "the group's fighters": a definite organisation noun as possessor refers back
+            // as "its" does.
+            if k >= sent_start + 2
+                && matches!(cx.w(k - 2), "the" | "this" | "that")
+                && crate::analysis::unlisted::is_organisation_head(cx.w(k - 1))
+            {
+                return (left, k - 2, true, anaphoric);
+            }
             possessive = true;
             t = k;
             continue;
@@ -6490,6 +6500,15 @@ labels:
             "militias",
             Possessor,
             &["muslim-brotherhood"],
+        ),
+        // A definite organisation noun as possessor refers back as "its" does, not to a party
+        // named after the term.
+        (
+            "Lawrence Kanyuka, the AFC/M23 spokesman, said that the group's fighters had taken \
+             Kiliba from the FDLR.",
+            "fighters",
+            Possessor,
+            &["m23"],
         ),
         (
             "The army said the militias of the Muslim Brotherhood were moving.",
