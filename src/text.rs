@@ -292,9 +292,10 @@ impl Segmented {
     /// tokens at a dash with a space after it (and before it, or a closing bracket: "(AP)—"),
     /// a double hyphen, or a colon right after a closing bracket. Every word before the mark,
     /// in brackets or not, is capitalised, a number, a name particle or "of"/"and", and the
-    /// first is no determiner; a bracket, a slash, a comma, a number or a word in capitals is
-    /// among them; no lower-case word follows the mark, and no second dash follows it in the
-    /// sentence (a pair of dashes sets off an aside: "Iran — Israel's main foe — said").
+    /// first is no determiner; a bracket, a comma, a number or a word in capitals is among them;
+    /// no lower-case word follows the mark, and no second dash follows it in the sentence (a
+    /// pair of dashes sets off an aside: "Iran — Israel's main foe — said"); no slash joins two
+    /// words ("AFC/M23 - The rebels ..." is a tag).
     ///
     /// What it does not do: read a dateline of capitalised words alone ("Gaza City - The ...",
     /// which is as often a name and an aside or a glossary line: "Hezbollah - The Iran-backed
@@ -343,9 +344,11 @@ impl Segmented {
                 return close(e, marked);
             }
             match word {
-                // "MOSCOW, November 27 /TASS/ -" sets the agency between slashes.
-                "(" | "[" | "," | "/" => marked = true,
-                ")" | "]" | "." => {}
+                "(" | "[" | "," => marked = true,
+                // "MOSCOW, November 27 /TASS/ -" sets the agency between slashes; a slash glued
+                // between two words joins names in a tag ("AFC/M23 - The rebels ...").
+                "/" if !gap_before(k) && !gap_after(k) => return None,
+                ")" | "]" | "." | "/" => {}
                 ":" => return close(k, marked && k > 0 && matches!(w(k - 1), ")" | "]")),
                 // A hyphen inside a name: "PORT-AU-PRINCE", "DEIR AL-ZOR".
                 "-" | "‐" if !gap_before(k) && !gap_after(k) => {}
@@ -1471,6 +1474,8 @@ mod tests {
                 "MOSCOW, November 27 /TASS/ - Units advanced.",
                 Some("MOSCOW, November 27 /TASS/ -"),
             ),
+            ("AFC/M23 - The Rwanda-backed rebels said.", None),
+            ("Israel/Hamas - The terrorists released two hostages.", None),
             // Capitalised words alone: as often a name and an aside, or a glossary line.
             ("Nyala - The valiant forces advanced.", None),
             ("Hezbollah - The Iran-backed Lebanese group.", None),

@@ -26,7 +26,8 @@
 //!    describes it whatever type the entry targets ("the terrorist Israeli army"), and so does an
 //!    act's adjective ("genocidal FDLR militia"); a term before a person's title describes
 //!    that person's side ("Coup leader Min Aung Hlaing"); a label glued to "-led" says who
-//!    leads its head, so it describes the head's possessor ("Syria's Islamist-led authorities").
+//!    leads its head, so when the head is a government or an organ the label describes the
+//!    head's possessor ("Syria's Islamist-led authorities").
 //! 4. `accused_of`: an act charged with a verb of accusing is the accused's: the object of
 //!    "accused X of", else the subject of "X was accused of" ("JNIM has been accused of
 //!    atrocities"), never the accuser after "by".
@@ -40,8 +41,9 @@
 //!    modifier right before it: "Port Sudan army militias") names that party's forces or
 //!    members, whatever type the entry targets;
 //!    not a place ("in Libya ... its militias") nor a relational noun's possessor ("Hamas's
-//!    allies"). A definite organisation noun as possessor refers back as "its" does ("the
-//!    group's fighters" in the words of M23's spokesman). A noun of attribution doubts its
+//!    allies"). A definite noun for an armed group or a movement as possessor refers back as
+//!    "its" does, when the party named last before it is one ("the group's fighters" in the
+//!    words of M23's spokesman). A noun of attribution doubts its
 //!    owner's words: a possessive pronoun's antecedent ("their propaganda outlets") or the
 //!    agent after "by" (“fabrications” by
 //!    Kinshasa"); what follows it after "of" is what is claimed, never its owner. An owner that
@@ -3171,11 +3173,13 @@ fn scan_left(
             break;
         }
         if kind == TokenKind::Possessive {
-            // "the group's fighters": a definite organisation noun as possessor refers back
-            // as "its" does.
+            // "the group's fighters": a definite noun for an armed group or a movement as
+            // possessor refers back as "its" does, when the party named last before it is one.
             if k >= sent_start + 2
                 && matches!(cx.w(k - 2), "the" | "this" | "that")
-                && crate::analysis::unlisted::is_organisation_head(cx.w(k - 1))
+                && GROUP_OWNERS.contains(&cx.w(k - 1))
+                && cx.mention_at[k - 1].is_none()
+                && last_party_is_a_group(cx, sent_start, k - 2)
             {
                 return (left, k - 2, true, anaphoric);
             }
@@ -3219,6 +3223,31 @@ fn scan_left(
         break;
     }
     (left, t, possessor_pronoun, anaphoric)
+}
+
+/// Nouns for an armed group or a movement that, definite, may own a term as "its" does ("the
+/// group's fighters"): not a state's or an organ's ("the government's militias" are named by
+/// their owner, not by the speaker before them).
+const GROUP_OWNERS: &[&str] = &[
+    "group",
+    "movement",
+    "organisation",
+    "organization",
+    "militia",
+];
+
+/// Whether the last party named before token `before` in its sentence (not as a place) is an
+/// armed group or a movement, as the antecedent of [`GROUP_OWNERS`] must be.
+fn last_party_is_a_group(cx: &Context, sent_start: usize, before: usize) -> bool {
+    (sent_start..before)
+        .rev()
+        .find_map(|k| cx.mention_at[k].filter(|&m| !cx.is_place(m)))
+        .is_some_and(|m| {
+            matches!(
+                cx.type_of(cx.mentions[m].actor),
+                ActorType::ArmedGroup | ActorType::Movement
+            )
+        })
 }
 
 /// Walks right from token `from` (the end of the term), at most six steps, collecting the
@@ -3791,16 +3820,31 @@ fn same_phrase(cx: &Context, t: &Term) -> Option<Link> {
 }
 
 /// "Syria's Islamist-led authorities", "Sudan's jihadist-dominated council": a label glued to
-/// "-led" or "-dominated" says who leads the head it modifies, and so describes the head's own
-/// party, here the possessor of the phrase, whatever type the entry targets. A name after the
-/// compound ("the Islamist-led HTS") is [`head_after`]'s; a label glued to "-backed" names a
-/// backer, another party, and is not read here.
+/// "-led" or "-dominated" says who leads the head it modifies, and when that head is a
+/// government or an organ (a council, a coalition, forces, a movement), the label describes the
+/// head's own party, here the possessor of the phrase, whatever type the entry targets. Not any
+/// other head: "Assad's Islamist-led opposition" and "Mali's jihadist-led insurgency" are set
+/// against their possessor. A name after the compound ("the Islamist-led HTS") is
+/// [`head_after`]'s; a label glued to "-backed" names a backer, another party, and is not read
+/// here.
 fn led_by_owner(cx: &Context, t: &Term) -> Option<Link> {
     let rest = &cx.text[t.hit.span.end..];
-    let leads = ["-led ", "-dominated "]
+    let after = ["-led ", "-dominated "]
         .iter()
-        .any(|suffix| rest.starts_with(suffix));
-    if t.entry.kind != Kind::Label || !leads || t.toks.start < t.sent.start + 2 {
+        .find_map(|suffix| rest.strip_prefix(suffix))?;
+    // The head is a government or an organ, which its leaders speak for: not "the Islamist-led
+    // opposition" or "insurgency" that a state's possessive sets against it, nor a region.
+    let head: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    let organ = heads::GOVERNMENT_NOUNS.contains(&head.as_str())
+        || matches!(
+            head.as_str(),
+            "council" | "parliament" | "assembly" | "coalition" | "forces" | "army" | "movement"
+        );
+    if t.entry.kind != Kind::Label || !organ || t.toks.start < t.sent.start + 2 {
         return None;
     }
     let owner = t.toks.start - 1;
@@ -6325,6 +6369,13 @@ labels:
         ),
     ];
     const NOT_SAME_PHRASE: &[Row] = &[
+        // "-led" on a head that is no government or organ: set against the possessor.
+        (
+            "Assad's Islamist-led opposition seized Aleppo.",
+            "Islamist",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
         // A place's possessor owns no leaders.
         (
             "In Syria's Islamist-led north, fighting went on.",
@@ -6541,6 +6592,21 @@ labels:
         ),
     ];
     const NOT_POSSESSOR: &[Row] = &[
+        // A definite noun for a state's organ as possessor is not the speaker before it, nor
+        // is "the group's" when the party named last is a state.
+        (
+            "The RSF said the government's militias had attacked El Fasher.",
+            "militias",
+            UnnamedParty,
+            &["unnamed-1"],
+        ),
+        (
+            "Hamas said the Israeli army had killed dozens while the group's fighters defended \
+             the camp.",
+            "fighters",
+            Salience,
+            &["hamas"],
+        ),
         // A country's bare name before the group noun says where the militias are, not whose
         // they are; and a modifier with a word between it and the term is no compound.
         (
