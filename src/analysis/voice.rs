@@ -2370,25 +2370,8 @@ fn naming_at(
     let participle = verb.ends_with("ed");
     // An auxiliary passed over makes the participle a perfect or the verb finite ("The
     // government, based in Port Sudan, has branded the RSF ..."): active, whatever precedes it.
-    let auxiliary = (b..v).any(|k| {
-        matches!(
-            cx.word(k),
-            "has"
-                | "have"
-                | "had"
-                | "would"
-                | "will"
-                | "could"
-                | "may"
-                | "might"
-                | "should"
-                | "can"
-                | "must"
-                | "do"
-                | "does"
-                | "did"
-        )
-    });
+    // (The walk above passes over "has", modals and "do", never a form of "be".)
+    let auxiliary = (b..v).any(|k| crate::analysis::words::is_auxiliary(cx.word(k)));
     let passive = participle
         && !auxiliary
         && gap.is_none()
