@@ -3,8 +3,9 @@
 //!
 //! A file's imports are the modules its code names: `crate::` paths (in `use` lines, braces
 //! expanded, and inline), `super::` paths, and a parent's paths into its own submodules
-//! (`yaml::parse` in `lexicon.rs`). Comments, doc links and `#[cfg(test)] mod tests` blocks are
-//! not imports: a doc may point up the pipeline, and a test may use anything. What this does not
+//! (`yaml::parse` in `lexicon.rs`). Comments, doc links, `#[cfg(test)] mod tests` blocks and
+//! unit-test files (`tests.rs`) are not imports: a doc may point up the pipeline, and a test may
+//! use anything. What this does not
 //! see: a path spelled through a re-export is an import of the module that re-exports it, and
 //! macros are not expanded.
 
@@ -44,11 +45,20 @@ const ANALYSIS_ORDER: &[&str] = &[
     "analysis::unlisted",
     "analysis::titles",
     "analysis::actors",
+    "analysis::voice::model",
+    "analysis::voice::quotes",
+    "analysis::voice::scope",
+    "analysis::voice::frames",
+    "analysis::voice::speakers",
     "analysis::voice",
     "analysis::speech",
     "analysis::opponents",
     "analysis::alignment",
     "analysis::discourse",
+    "analysis::attribution::context",
+    "analysis::attribution::sides",
+    "analysis::attribution::described",
+    "analysis::attribution::rules",
     "analysis::attribution",
     "analysis",
 ];
@@ -67,7 +77,11 @@ fn modules(src: &Path) -> BTreeMap<String, PathBuf> {
                 }
                 continue;
             }
-            if p.extension().is_none_or(|x| x != "rs") {
+            // A unit-test module kept in a file of its own (`#[cfg(test)] mod tests;`) is no
+            // part of the library's layers, as a `mod tests { ... }` block is not.
+            if p.extension().is_none_or(|x| x != "rs")
+                || p.file_name().is_some_and(|n| n == "tests.rs")
+            {
                 continue;
             }
             let rel = p.strip_prefix(src).unwrap().with_extension("");
@@ -96,6 +110,12 @@ fn code_of(text: &str) -> String {
     while let Some(at) = rest.find("#[cfg(test)]\nmod ") {
         code.push_str(&rest[..at]);
         let after = &rest[at..];
+        // `#[cfg(test)] mod tests;`: the module is a file of its own, which is not read.
+        let line_end = after[13..].find('\n').map_or(after.len(), |i| 13 + i);
+        if after[..line_end].trim_end().ends_with(';') {
+            rest = &after[line_end..];
+            continue;
+        }
         let Some(open) = after.find('{') else {
             rest = "";
             break;
@@ -379,6 +399,9 @@ fn comments_doc_links_and_unit_tests_are_not_imports() {
     );
     let mods = set(&["text", "report", "eval", "analysis", "lexicon"]);
     assert_eq!(imports("analysis", &code, &mods), set(&["text", "lexicon"]));
+    // A test module in a file of its own: the code after its declaration still counts.
+    let code = code_of("#[cfg(test)]\nmod tests;\nfn f() {\n    crate::lexicon::load();\n}\n");
+    assert_eq!(imports("analysis", &code, &mods), set(&["lexicon"]));
 }
 
 #[test]
