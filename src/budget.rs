@@ -36,10 +36,13 @@ pub struct Budget {
 /// Why an input could not be read within its budget.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadFailure {
+    /// The file does not exist (an I/O error of kind `NotFound`).
     #[error("no such file")]
     NotFound,
+    /// The file may not be opened or read (an I/O error of kind `PermissionDenied`).
     #[error("permission denied")]
     PermissionDenied,
+    /// The path is a directory, seen before reading or as an I/O error of kind `IsADirectory`.
     #[error("it is a directory")]
     Directory,
     /// Over the cap: `size` when it was known before reading (a regular file).
@@ -47,9 +50,19 @@ pub enum ReadFailure {
         "{}over the limit of {limit} bytes",
         .size.map_or_else(String::new, |s| format!("{s} bytes, "))
     )]
-    TooLarge { size: Option<u64>, limit: u64 },
+    TooLarge {
+        /// The input's size in bytes when known before reading; `None` for a stream.
+        size: Option<u64>,
+        /// The cap in bytes (`Budget::max_bytes`).
+        limit: u64,
+    },
+    /// A FIFO that no writer opened within `Budget::open_wait`.
     #[error("a FIFO that nothing opened for writing within {} s", .waited.as_secs_f64())]
-    NoWriter { waited: Duration },
+    NoWriter {
+        /// How long opening the FIFO waited (`Budget::open_wait`).
+        waited: Duration,
+    },
+    /// Any other I/O error, or text that is not UTF-8 (`Budget::read_text`).
     #[error("{0}")]
     Io(#[source] io::Error),
 }
@@ -66,6 +79,7 @@ impl From<io::Error> for ReadFailure {
 }
 
 impl Budget {
+    /// A budget of `max_bytes` bytes that waits `OPEN_WAIT` for a FIFO's writer.
     pub fn new(max_bytes: u64) -> Budget {
         Budget {
             max_bytes,

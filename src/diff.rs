@@ -18,14 +18,25 @@ use crate::lexicon::{Kind, Lexicon, SourceFile};
 /// A sentence that backs a claim.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evidence {
+    /// Index of the sentence in the article (0-based).
     pub sentence: usize,
+    /// Byte offset of the sentence in the article.
     pub sentence_start: usize,
+    /// The sentence, from its first token to its last.
     pub sentence_text: String,
+    /// The term as written in the article.
     pub hit: String,
+    /// Byte offset of the term in the article as analysed (not a normalised copy).
     pub start: usize,
+    /// Byte offset just past the term: `&article[start..end] == hit`.
     pub end: usize,
+    /// Whose voice the term is in: the author's, a quote, reported speech or scare quotes.
     pub voice: Voice,
+    /// The speaker as written; `None` in the author's voice, in scare quotes, or when the text
+    /// names no speaker (a quote with no frame, a passive with no agent).
     pub speaker: Option<String>,
+    /// The earlier phrase a pronoun or role-noun speaker was resolved to ("He" -> "Erdogan"),
+    /// or the label that names the speaker's party.
     pub speaker_antecedent: Option<String>,
     /// The phrase describes more than one actor.
     #[serde(skip)]
@@ -33,6 +44,7 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// The evidence of one hit; `shared` when the hit describes more than one actor.
     pub fn of(h: &Hit) -> Evidence {
         Evidence {
             sentence: h.sentence,
@@ -61,21 +73,30 @@ impl Evidence {
 /// One term as one source applies it to one actor.
 #[derive(Clone, Debug, Serialize)]
 pub struct TermUse {
+    /// Lexicon entry id.
     pub term: String,
     /// The words as the article wrote them, distinct, in order of first use.
     pub written: Vec<String>,
+    /// Category path of the entry (`delegitimizing/terrorism`).
     pub category: String,
+    /// Stance of the entry, -2 .. +2: how the term casts the actor.
     pub stance: i8,
+    /// What the entry names: a label, an act, an attribution verb or a distancing marker.
     pub kind: Kind,
+    /// Uses by voice; a voice with no use is absent.
     pub by_voice: BTreeMap<Voice, usize>,
+    /// Uses in every voice (the sum of `by_voice`).
     pub total: usize,
+    /// Every use, in text order.
     pub evidence: Vec<Evidence>,
 }
 
 /// How one source treats one actor.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Side {
+    /// How many times the source mentions the actor, in any form (name, adjective, pronoun ...).
     pub mentions: usize,
+    /// The terms the source applies to the actor, one per lexicon entry, in order of first use.
     pub terms: Vec<TermUse>,
     /// Mean stance of the terms in the source's own voice.
     pub author_stance: Option<f64>,
@@ -92,24 +113,36 @@ pub struct Side {
 /// A term one source uses in its own voice for an actor where the other uses a different one.
 #[derive(Clone, Debug, Serialize)]
 pub struct Swap {
-    /// Entry id and words as written in A.
+    /// Entry id of A's term.
     pub a_term: String,
+    /// The words as A first wrote them, in lower case.
     pub a: String,
+    /// Stance of A's entry, -2 .. +2.
     pub a_stance: i8,
+    /// Entry id of B's term.
     pub b_term: String,
+    /// The words as B first wrote them, in lower case.
     pub b: String,
+    /// Stance of B's entry, -2 .. +2.
     pub b_stance: i8,
 }
 
 /// One actor, both sides.
 #[derive(Clone, Debug, Serialize)]
 pub struct ActorDiff {
+    /// Actor id: a lexicon actor's, or that of a party no lexicon lists.
     pub actor: String,
+    /// The actor's name in the lexicon given (with the article's parties added: "X (not in the
+    /// lexicon)", "unnamed party 1 (...)"), else its id.
     pub name: String,
+    /// How source A treats the actor.
     pub a: Side,
+    /// How source B treats the actor.
     pub b: Side,
     /// a.author_stance - b.author_stance, when both exist.
     pub author_stance_difference: Option<f64>,
+    /// Terms one source uses in its own voice and the other does not, paired across the sides
+    /// when of one kind and of different stances; the largest stance gap first.
     pub swaps: Vec<Swap>,
     /// For a party no lexicon lists: unlisted (named) or unnamed.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -119,7 +152,11 @@ pub struct ActorDiff {
 /// The verbs one source uses to introduce one speaker.
 #[derive(Clone, Debug, Serialize)]
 pub struct SpeakerVerbs {
+    /// Actor id the speaker resolves to, if any.
     pub speaker_actor: Option<String>,
+    /// The speaker as shown: the antecedent of a pronoun or role noun (or the label that names
+    /// the speaker's party), else as written, or
+    /// "(not named)" for a passive with no agent. Spellings that differ only in case are one.
     pub speaker: String,
     /// Every reporting verb, as written, with counts.
     pub verbs: BTreeMap<String, usize>,
@@ -130,9 +167,14 @@ pub struct SpeakerVerbs {
 /// A plain-language statement about a difference, with evidence from both sides.
 #[derive(Clone, Debug, Serialize)]
 pub struct Finding {
+    /// Actor id the finding is about; `None` for a phrase tied to several actors at once, and
+    /// for loaded verbs tied to no actor.
     pub actor: Option<String>,
+    /// The statement in plain language, calling the sources "A" and "B".
     pub text: String,
+    /// Evidence from source A (empty when A has none, as for a finding about B alone).
     pub evidence_a: Vec<Evidence>,
+    /// Evidence from source B (empty when B has none, as for a finding about A alone).
     pub evidence_b: Vec<Evidence>,
     #[serde(skip)]
     weight: f64,
@@ -141,26 +183,42 @@ pub struct Finding {
 /// Summary figures of one source.
 #[derive(Clone, Debug, Serialize)]
 pub struct SourceInfo {
+    /// The source's name (file stem, `--name-a`/`--name-b`, `stdin` ...).
     pub name: String,
+    /// Words in the article (word and number tokens).
     pub words: usize,
+    /// Terms found, in every voice.
     pub hits: usize,
+    /// Hits per 1,000 words.
     pub density: f64,
+    /// Terms found in the source's own voice.
     pub author_hits: usize,
 }
 
 /// The comparison of two sources.
 #[derive(Clone, Debug, Serialize)]
 pub struct Comparison {
+    /// Version of the JSON output format (`crate::SCHEMA_VERSION`).
     pub schema_version: u32,
+    /// Version of framelens that made the comparison.
     pub framelens_version: &'static str,
+    /// The lexicon files loaded.
     pub lexicons: Vec<SourceFile>,
+    /// Summary figures of source A.
     pub a: SourceInfo,
+    /// Summary figures of source B.
     pub b: SourceInfo,
+    /// Every actor either source mentions or applies a term to, in order of id.
     pub actors: Vec<ActorDiff>,
+    /// The speakers A introduces, with its verbs for each, by actor id then speaker.
     pub speakers_a: Vec<SpeakerVerbs>,
+    /// The speakers B introduces, with its verbs for each, by actor id then speaker.
     pub speakers_b: Vec<SpeakerVerbs>,
+    /// Ids of the actors A mentions or applies a term to and B does not.
     pub only_in_a: Vec<String>,
+    /// Ids of the actors B mentions or applies a term to and A does not.
     pub only_in_b: Vec<String>,
+    /// At most 8 findings, the weightiest first.
     pub summary: Vec<Finding>,
 }
 

@@ -57,14 +57,21 @@ pub enum LexiconError {
     /// The file could not be read at all: the system said why.
     #[error("cannot read lexicon {path}: {source}")]
     Unreadable {
+        /// The file, as its path was given.
         path: String,
+        /// The I/O error the system gave.
         #[source]
         source: std::io::Error,
     },
     /// The file could not be read at all: no such file, no permission, a directory, too large,
     /// or a FIFO nothing writes to ([`crate::budget::ReadFailure`]).
     #[error("cannot read lexicon {path}: {reason}")]
-    NotReadable { path: String, reason: String },
+    NotReadable {
+        /// The file, as its path was given.
+        path: String,
+        /// Why, in words (`it is a directory`, `no such file`).
+        reason: String,
+    },
     /// The file was read but has problems; every one found is listed.
     #[error("{}", render_all(.0))]
     Invalid(Vec<Diagnostic>),
@@ -90,6 +97,8 @@ fn render_all(diags: &[Diagnostic]) -> String {
 }
 
 impl LexiconError {
+    /// The problems as diagnostics: one with no position for a file that could not be read,
+    /// else every problem found.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match self {
             LexiconError::Unreadable { path, source } => {
@@ -119,6 +128,7 @@ pub struct LexiconBuilder {
 }
 
 impl LexiconBuilder {
+    /// A builder with no files yet, that records undeclared overrides instead of refusing them.
     pub fn new() -> Self {
         Self::default()
     }

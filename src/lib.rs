@@ -7,6 +7,8 @@
 //! renders the results. [`eval`] measures the tool against hand annotations. The modules form
 //! layers in that order, from [`text`] up; `docs/architecture.md` maps them.
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod authoring;
 pub mod budget;

@@ -41,6 +41,8 @@ use crate::text::Span;
 
 /// The text as the matcher sees it, with a map back to the original bytes.
 pub struct Normalized {
+    /// The folded copy: lower case, except in one made by `Normalized::keep_case` (which
+    /// `cased()` returns).
     pub text: String,
     /// Where each stretch of normalized bytes came from, in text order (see [`Run`]).
     runs: Vec<Run>,
@@ -452,6 +454,7 @@ impl Builder {
 }
 
 impl Normalized {
+    /// The lower-case folded copy of `original`, with no copy with case kept.
     pub fn new(original: &str) -> Normalized {
         Normalized::build(original, false)
     }
@@ -692,7 +695,9 @@ pub struct Pattern {
 /// A match in the original text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
+    /// Where the match is in the original text.
     pub span: Span,
+    /// The `owner` of the pattern or regex entry that produced it.
     pub owner: usize,
     /// Index of the pattern (or `usize::MAX - i` for the i-th regex) that produced it.
     pub pattern: usize,
@@ -739,10 +744,18 @@ const DFA_MAX_NEEDLE_BYTES: usize = 400_000;
 /// Why a matcher could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum MatcherError {
+    /// The forms, or the regex entries' required literals, could not be built into an automaton
+    /// (the builder's message).
     #[error("cannot compile the lexicon forms: {0}")]
     Automaton(String),
+    /// A regex entry does not compile, or compiles past the size limit.
     #[error("cannot compile regex `{pattern}`: {reason}")]
-    Regex { pattern: String, reason: String },
+    Regex {
+        /// The regex as written in the lexicon.
+        pattern: String,
+        /// Why it does not compile, in the regex crate's words, or the size limit it passes.
+        reason: String,
+    },
 }
 
 impl Matcher {
@@ -862,6 +875,7 @@ impl Matcher {
         !self.regexes.is_empty()
     }
 
+    /// The pattern of index `i`, as `Hit::pattern` gives it; `None` for a regex entry's index.
     pub fn pattern(&self, i: usize) -> Option<&Pattern> {
         self.patterns.get(i)
     }
@@ -1325,6 +1339,7 @@ fn required(h: &Hir) -> Required {
 /// The matches of [`Matcher::find_explained`], with the candidates that lost.
 #[derive(Clone, Debug, Default)]
 pub struct Explained {
+    /// The matches kept, as `Matcher::find` returns them.
     pub selected: Vec<Hit>,
     /// (candidate, the exclusion match it fell inside)
     pub excluded: Vec<(Hit, Hit)>,

@@ -38,25 +38,45 @@ pub enum OutputError {
     #[error(
         "{path}: is {what}; framelens writes only to regular files (choose another name, or `-` for standard output)"
     )]
-    NotRegular { path: String, what: &'static str },
+    NotRegular {
+        /// The target, as given.
+        path: String,
+        /// What it is instead ("a symbolic link", "a folder", "a FIFO (named pipe)", ...).
+        what: &'static str,
+    },
     /// The output is also read as an input.
     #[error("{path}: is also an input{}; framelens never writes over an input",
         if .input == .path { String::new() } else { format!(" (the same file as {})", .input) })]
-    IsInput { path: String, input: String },
+    IsInput {
+        /// The output, as given.
+        path: String,
+        /// The input it is the same file as, as given.
+        input: String,
+    },
     /// The output is inside a folder that is read as input.
     #[error("{path}: is inside the input folder {folder}; a later run would read it as an article")]
-    InInputFolder { path: String, folder: String },
+    InInputFolder {
+        /// The output, as given.
+        path: String,
+        /// The input folder it lies in, as given.
+        folder: String,
+    },
     /// Two outputs are the same file.
     #[error("{path}: is given as two outputs ({first} and {second})")]
     Twice {
+        /// The second output, as given.
         path: String,
+        /// What names the first output ("-o", "--summary" ...).
         first: &'static str,
+        /// What names the second output.
         second: &'static str,
     },
     /// The temporary file, or the target, could not be written.
     #[error("cannot write {path}: {source}")]
     Write {
+        /// The target, as given (also when writing its temporary file failed).
         path: String,
+        /// The error the system gave.
         #[source]
         source: io::Error,
     },
@@ -65,7 +85,12 @@ pub enum OutputError {
         "{path}: another process has been editing it for {} s (it holds the file's lock); try again when it is done",
         .waited.as_secs()
     )]
-    Locked { path: String, waited: Duration },
+    Locked {
+        /// The file being edited.
+        path: String,
+        /// How long the lock was waited for.
+        waited: Duration,
+    },
 }
 
 impl OutputError {
@@ -142,7 +167,10 @@ fn id_of(path: &Path) -> Option<(u64, u64)> {
 /// One output of a run, named by the flag that gives it ("-o", "--summary" ...).
 #[derive(Clone, Copy, Debug)]
 pub struct Output<'a> {
+    /// What names the output in messages: its flag ("-o", "--summary") or command
+    /// ("lexicon init").
     pub flag: &'static str,
+    /// The path given for the output.
     pub path: &'a Path,
 }
 
@@ -422,6 +450,7 @@ pub fn lock_for_edit(path: &Path, wait: Duration) -> Result<EditLock, io::Error>
 #[derive(Debug, thiserror::Error)]
 #[error("locked by another process for {} s", .waited.as_secs())]
 pub struct LockHeld {
+    /// How long the lock was waited for.
     pub waited: Duration,
 }
 

@@ -92,7 +92,9 @@ use unicode_segmentation::GraphemeCursor;
 /// A half-open byte range into the original text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct Span {
+    /// Offset of the first byte.
     pub start: usize,
+    /// Offset just past the last byte.
     pub end: usize,
 }
 
@@ -170,7 +172,9 @@ pub enum TokenKind {
 /// One token of the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
+    /// Where the token is in the original text.
     pub span: Span,
+    /// What the token is made of.
     pub kind: TokenKind,
 }
 
@@ -231,6 +235,8 @@ pub fn is_calendar_word(w: &str) -> bool {
 /// One line of input that is not blank.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
+    /// The line without its line break and without the whitespace and zero-width or format
+    /// characters at either end.
     pub span: Span,
     /// Position in [`Segmented::paragraphs`].
     pub index: usize,
@@ -241,6 +247,7 @@ pub struct Paragraph {
 /// One sentence; never crosses a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {
+    /// From the start of the sentence's first token to the end of its last.
     pub span: Span,
     /// Position in [`Segmented::sentences`].
     pub index: usize,
@@ -254,8 +261,11 @@ pub struct Sentence {
 /// contiguous and together cover every token.
 #[derive(Clone, Debug, Default)]
 pub struct Segmented {
+    /// The lines that are not blank.
     pub paragraphs: Vec<Paragraph>,
+    /// Every sentence.
     pub sentences: Vec<Sentence>,
+    /// Every token.
     pub tokens: Vec<Token>,
 }
 
@@ -285,7 +295,7 @@ impl Segmented {
     /// The tokens of the dateline that opens sentence `s`, with its closing mark: where (and
     /// when, and by which agency) a wire story was filed. "BEIRUT (AP) —", "Baku, December 2
     /// (APA) -", "GOMA, Democratic Republic of Congo, Nov 3 (Reuters) -", "Srinagar (Jammu and
-    /// Kashmir) [India], December 2 (ANI):", "PORT-AU-PRINCE, Haiti (AP) --", "TEHRAN (AP)— ",
+    /// Kashmir) \[India\], December 2 (ANI):", "PORT-AU-PRINCE, Haiti (AP) --", "TEHRAN (AP)— ",
     /// "MOSCOW, November 27 /TASS/ -".
     ///
     /// A dateline opens a paragraph after the headline and ends within [`DATELINE_TOKENS`]
@@ -1315,6 +1325,7 @@ fn shape(w: &str) -> Option<(usize, u32)> {
 }
 
 impl WordSet {
+    /// A set of `words`, hashed on the first call to `contains` (so it can be a `static`).
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
@@ -1322,6 +1333,7 @@ impl WordSet {
         }
     }
 
+    /// Whether `w` is one of the words, byte for byte (no case folding).
     pub fn contains(&self, w: &str) -> bool {
         let l = self.lookup.get_or_init(|| {
             let mut shapes = [0u32; 26];

@@ -66,9 +66,12 @@ pub enum Origin {
 pub struct Party {
     /// Stable within the article (`unnamed-1`) or derived from the name (`karst-liberation-front`).
     pub id: String,
+    /// The name as first written in the text; for an unnamed party, `unnamed party N ('term')`.
     pub name: String,
+    /// The kind of party: from the head noun or title of its name, else the first of `types`.
     #[serde(rename = "type")]
     pub actor_type: ActorType,
+    /// Whether the text names the party or only describes it.
     pub origin: Origin,
     /// What the text says of it: the first phrase that describes it.
     pub description: String,
@@ -117,17 +120,21 @@ pub fn with_parties<'p>(lex: &Lexicon, parties: impl IntoIterator<Item = &'p Par
 /// The actors of an article: the lexicon's, then the article's own parties. An actor index below
 /// `lexicon.actors.len()` is a lexicon actor; the others are parties in order.
 pub struct Cast<'a> {
+    /// The lexicon, whose actors come first.
     pub lex: &'a Lexicon,
+    /// The article's own parties, at actor indices from `lex.actors.len()` on.
     pub parties: Vec<Party>,
 }
 
 impl Cast<'_> {
+    /// The type of actor `a`.
     pub fn actor_type(&self, a: usize) -> ActorType {
         match self.lex.actors.get(a) {
             Some(x) => x.actor_type,
             None => self.parties[a - self.lex.actors.len()].actor_type,
         }
     }
+    /// The name of actor `a`.
     pub fn name(&self, a: usize) -> &str {
         match self.lex.actors.get(a) {
             Some(x) => &x.name,
@@ -138,12 +145,14 @@ impl Cast<'_> {
     pub fn referent(&self, a: usize) -> Referent {
         Referent::of(self.lex.actors.get(a), self.actor_type(a))
     }
+    /// The id of actor `a`.
     pub fn id(&self, a: usize) -> &str {
         match self.lex.actors.get(a) {
             Some(x) => &x.id,
             None => &self.parties[a - self.lex.actors.len()].id,
         }
     }
+    /// The number of actors: the lexicon's actors and the article's own parties.
     pub fn len(&self) -> usize {
         self.lex.actors.len() + self.parties.len()
     }
@@ -169,6 +178,7 @@ impl Cast<'_> {
         };
         forms.into_iter().flat_map(heads::name_words)
     }
+    /// Whether there are no actors at all.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -228,7 +238,9 @@ struct Reference {
 /// A party weighed for a term, with its points at the term.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Candidate {
+    /// The party's actor id.
     pub actor: String,
+    /// Its salience at the term, in points.
     pub points: u32,
     /// Why it could not win, when it could not.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -244,9 +256,13 @@ pub struct Salience {
 
 /// What salience needs to know of the article.
 pub struct Discourse<'a> {
+    /// The article.
     pub text: &'a str,
+    /// `text` segmented.
     pub seg: &'a Segmented,
+    /// The lowercase form of `seg`'s tokens.
     pub lower: &'a LowerTokens,
+    /// The actor mentions, sorted by start.
     pub mentions: &'a [Mention],
     /// For each mention: named as a place ("in Syria") rather than as a party.
     pub place: &'a [bool],
@@ -376,8 +392,11 @@ fn starts_sentence(d: &Discourse, s: usize, span: Span) -> bool {
 
 /// A term as discourse resolution sees it.
 pub struct Term<'a> {
+    /// The lexicon entry matched.
     pub entry: &'a LabelEntry,
+    /// Byte span of the term in the article.
     pub span: Span,
+    /// Index of the term's sentence (0-based).
     pub sentence: usize,
     /// The actor whose own statement holds the term, if any.
     pub speaker_actor: Option<usize>,
@@ -417,9 +436,14 @@ pub type Considered = (usize, u32, Option<&'static str>);
 
 /// How a term was resolved from the discourse.
 pub struct Resolved {
+    /// Actor indices the term resolves to: one party, or as many as a counting phrase says
+    /// ("the two countries").
     pub actors: Vec<usize>,
+    /// What the resolution saw, for the link's detail (`--explain`).
     pub detail: String,
+    /// The parties weighed, with their points and why each was ruled out.
     pub candidates: Vec<Considered>,
+    /// The term went to an unnamed party: no compatible party is named.
     pub unnamed: bool,
 }
 

@@ -10,11 +10,15 @@ use crate::text::Span;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Form {
+    /// A name or alias of the actor ("Hayat Tahrir al-Sham", "HTS").
     Name,
+    /// An adjective for the actor ("Turkish"): one the lexicon lists, or one derived from a
+    /// state's name.
     Adjective,
     /// The noun for a state's people ("Iranians", "Israelis"): it names the state as a
     /// population, which suffers acts as often as it does them.
     People,
+    /// One of the actor's people, by name, alias or surname ("Hakan Fidan", "Fidan").
     Person,
     /// A third-person singular pronoun (he, his, she, her) standing for a person named before.
     Pronoun,
@@ -41,12 +45,15 @@ pub enum Role {
 /// One place where the article names an actor.
 #[derive(Clone, Debug, Serialize)]
 pub struct Mention {
+    /// Byte span of the mention in the article.
     pub span: Span,
     /// Index into [`crate::lexicon::Lexicon::actors`].
     pub actor: usize,
+    /// How the mention names the actor.
     pub form: Form,
     /// The person named, when the form is a person.
     pub person: Option<String>,
+    /// The role a compound gives the actor ("U.S.-backed": backer), when the mention is in one.
     pub role: Option<Role>,
     /// Span of the whole compound ("U.S.-designated"), when there is one.
     pub compound: Option<Span>,

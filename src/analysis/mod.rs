@@ -39,11 +39,15 @@ pub struct Hit {
     pub text: String,
     /// Byte offsets into the article: `&article[start..end] == text`.
     pub start: usize,
+    /// End of the term in the article, in bytes (exclusive).
     pub end: usize,
     /// Lexicon entry id.
     pub term: String,
+    /// The entry's category, as its lexicon declares it ("delegitimizing/terrorism").
     pub category: String,
+    /// The entry's stance, from -2 (strongly delegitimising) to 2 (strongly legitimising).
     pub stance: i8,
+    /// What the entry names: a label, an act, an attribution verb or a distancing marker.
     pub kind: Kind,
     /// Actor ids the term describes.
     pub actors: Vec<String>,
@@ -59,6 +63,7 @@ pub struct Hit {
     /// term's own phrase or clause decided).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub link_candidates: Vec<Candidate>,
+    /// Whose words the term is in: the outlet's own, a quotation, reported speech or scare quotes.
     pub voice: Voice,
     /// The rule that decided the voice.
     pub voice_rule: String,
@@ -75,6 +80,8 @@ pub struct Hit {
     pub speaker_antecedent: Option<String>,
     /// For an attribution verb ("claimed"), the speaker whose words it introduces.
     pub framed_speaker: Option<String>,
+    /// Whether a negating word stands up to four tokens before the term (with no comma or
+    /// preposition between), or a verb of denial reports it ("Ankara denied that ...").
     pub negated: bool,
     /// The negating word, when negated.
     pub negation: Option<String>,
@@ -82,6 +89,7 @@ pub struct Hit {
     pub sentence: usize,
     /// Byte offset of the sentence in the article.
     pub sentence_start: usize,
+    /// The text of the term's sentence.
     pub sentence_text: String,
     /// The term was found only by reading letters of another script as the Latin letters they
     /// look like ("tеrrorists" with a Cyrillic е): a sign of text written to evade keyword
@@ -103,12 +111,20 @@ pub struct Hit {
 /// An actor mention, for reports.
 #[derive(Clone, Debug, Serialize)]
 pub struct MentionOut {
+    /// Id of the actor named: a lexicon actor's, or one of the article's own parties'.
     pub actor: String,
+    /// The mention as written.
     pub text: String,
+    /// Byte offsets into the article: `&article[start..end] == text`.
     pub start: usize,
+    /// End of the mention in the article, in bytes (exclusive).
     pub end: usize,
+    /// How the mention names the actor.
     pub form: crate::analysis::mention::Form,
+    /// The role a compound gives the actor ("U.S.-backed": backer), when the mention is in one.
     pub role: Option<Role>,
+    /// The listed name the mention is a near miss of: a person's surname it misspells, or a
+    /// party's name it renames or shortens ("Rapid Support Forces"). None for a name as listed.
     pub near_miss_of: Option<String>,
     /// For a pronoun, the mention it stands for.
     pub antecedent: Option<String>,
@@ -120,39 +136,57 @@ pub struct MentionOut {
 /// A reporting frame, for reports: who speaks, with which verb.
 #[derive(Clone, Debug, Serialize)]
 pub struct SpeechOut {
+    /// The cue as written: the reporting verb, "according to", a noun of saying, or the dash or
+    /// colon that marks a source in a headline or at the start of a paragraph.
     pub verb: String,
     /// Byte offsets of the verb in the article.
     pub start: usize,
+    /// End of the verb in the article, in bytes (exclusive).
     pub end: usize,
+    /// The speaker as written; empty when the text names none ("accused of ...", "Asked whether").
     pub speaker: String,
+    /// The actor id the speaker resolves to, when it resolves to one.
     pub speaker_actor: Option<String>,
+    /// The other phrase the speaker was resolved through, when there is one: the one a pronoun or
+    /// role noun stands for ("He" -> "Erdogan"), or a label that names the speaker's party.
     pub resolved_from: Option<String>,
+    /// Sentence index (0-based) of the frame.
     pub sentence: usize,
 }
 
 /// Counts of one actor's hits.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct ActorProfile {
+    /// Hits that describe the actor (it is among their `actors`).
     pub hits: usize,
+    /// Those hits, counted by voice.
     pub by_voice: BTreeMap<Voice, usize>,
     /// Mean stance of the terms in the outlet's own voice (None when there are none).
     pub author_stance: Option<f64>,
     /// Mean stance of the terms in others' voices (quoted, reported, scare).
     pub others_stance: Option<f64>,
+    /// Mentions of the actor in the article, of any form.
     pub mentions: usize,
 }
 
 /// The per-article summary.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Profile {
+    /// Words in the article, numbers included.
     pub words: usize,
+    /// Sentences in the article.
     pub sentences: usize,
+    /// Terms found: the number of the article's hits.
     pub hits: usize,
     /// Hits per 1,000 words.
     pub density: f64,
+    /// Hits per lexicon entry id.
     pub by_term: BTreeMap<String, usize>,
+    /// Hits per category.
     pub by_category: BTreeMap<String, usize>,
+    /// Hits per voice.
     pub by_voice: BTreeMap<Voice, usize>,
+    /// Per actor id: the hits that describe the actor, and its mentions.
     pub by_actor: BTreeMap<String, ActorProfile>,
     /// What matching had to fold to read the text (omitted when nothing).
     #[serde(skip_serializing_if = "Folds::is_empty")]
@@ -208,6 +242,8 @@ pub struct Folds {
 }
 
 impl Folds {
+    /// Whether no character was skipped, read through a compatibility form, or read as a
+    /// look-alike (every count is 0).
     pub fn is_empty(&self) -> bool {
         *self == Folds::default()
     }
@@ -224,17 +260,24 @@ impl Folds {
 /// The analysis of one article.
 #[derive(Clone, Debug, Serialize)]
 pub struct Article {
+    /// The name the article was analysed under, used in reports.
     pub name: String,
+    /// The loaded terms found in the article.
     pub hits: Vec<Hit>,
+    /// The actor mentions: of lexicon actors and of the article's own parties.
     pub mentions: Vec<MentionOut>,
+    /// The reporting frames: who speaks, with which verb.
     pub speech: Vec<SpeechOut>,
     /// The attribution relations: who is cited saying what ([`crate::analysis::speech`]).
     pub attributions: Vec<AttributionOut>,
     /// Parties the lexicon does not list: named but unlisted, or never named.
     pub parties: Vec<Party>,
+    /// The per-article summary.
     pub profile: Profile,
+    /// The text analysed.
     #[serde(skip)]
     pub text: String,
+    /// Byte spans of the text's sentences, by sentence index.
     #[serde(skip)]
     pub sentence_spans: Vec<Span>,
 }
@@ -253,6 +296,7 @@ pub enum LanguageCheck {
 
 /// A lexicon compiled for matching.
 pub struct Analyzer {
+    /// The lexicon it was built from.
     pub lexicon: Lexicon,
     /// The label forms compiled for matching (owners are indices into `lexicon.labels`), with
     /// the actors' name forms as a second group ([`Matcher::find`] gives the labels alone).
@@ -286,6 +330,8 @@ const DENIALS: &[&str] = &[
 ];
 
 impl Analyzer {
+    /// Compiles `lexicon` for matching: its label forms, exclusions and regexes, and its actors'
+    /// name forms. Fails when the forms or a regex cannot be compiled.
     pub fn new(lexicon: Lexicon) -> Result<Analyzer, MatcherError> {
         let mut patterns = Vec::new();
         let mut regexes = Vec::new();

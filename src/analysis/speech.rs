@@ -61,6 +61,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind's name in reports: `quote`, `reported`, `scare`, `designation` or `naming`.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Quote => "quote",
@@ -75,6 +76,7 @@ impl Kind {
 /// One relation, as byte spans into the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Relation {
+    /// What kind of attribution it is.
     pub kind: Kind,
     /// The speaker as written (none for an agentless charge or an unattributed quote).
     pub source: Option<Span>,
@@ -89,6 +91,7 @@ pub struct Relation {
     /// The rest of a split quotation, after the reporting clause that interrupts it
     /// ("“A,” she said. “B.”": `content` is the first quotation, this the second).
     pub continued: Vec<Span>,
+    /// Sentence index (0-based) of the frame or designation, else of the content's start.
     pub sentence: usize,
     /// The rule that found it.
     pub rule: &'static str,
@@ -98,11 +101,17 @@ pub struct Relation {
 /// named), the designation's verb, and the rule.
 #[derive(Clone, Debug)]
 pub struct Designated {
+    /// Byte span of the designated term.
     pub term: Span,
+    /// Byte span of the designator as written, when one is named.
     pub designator: Option<Span>,
+    /// The designator's actor index, when it resolves to one.
     pub actor: Option<usize>,
+    /// Byte span of the cue: the designation verb, or a compound's suffix ("-designated").
     pub verb: Option<Span>,
+    /// Sentence index (0-based) of the term.
     pub sentence: usize,
+    /// The rule that found it.
     pub rule: &'static str,
 }
 
@@ -394,11 +403,14 @@ fn quote_relations(
 pub struct Excerpt {
     /// Byte offsets into the article: `&article[start..end] == text`.
     pub start: usize,
+    /// End of `text` in the article, in bytes (exclusive).
     pub end: usize,
+    /// The stretch as written.
     pub text: String,
 }
 
 impl Excerpt {
+    /// The stretch `s` of `text`.
     pub fn new(text: &str, s: Span) -> Excerpt {
         Excerpt {
             start: s.start,
@@ -411,19 +423,24 @@ impl Excerpt {
 /// One relation, for reports.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AttributionOut {
+    /// What kind of attribution it is.
     pub kind: Kind,
+    /// The speaker as written (none for an agentless charge or an unattributed quote).
     pub source: Option<Excerpt>,
     /// Who speaks: the phrase a pronoun or role noun stands for, else the source as written.
     pub speaker: Option<String>,
     /// The actor id the speaker resolves to.
     pub speaker_actor: Option<String>,
+    /// The words that signal the attribution (none for a quotation outside every frame's words).
     pub cue: Option<Excerpt>,
+    /// The words attributed.
     pub content: Excerpt,
     /// The rest of a split quotation, after the reporting clause that interrupts it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub continued: Vec<Excerpt>,
     /// Sentence index (0-based) of the cue, or of the content's start when there is no cue.
     pub sentence: usize,
+    /// The rule that found the relation.
     pub rule: String,
 }
 

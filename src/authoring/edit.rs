@@ -80,17 +80,24 @@ use crate::lexicon::{ActorEntry, ActorType, Epithet, Kind, LabelEntry, Requireme
 /// An actor entry to add.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewActor {
+    /// Unique key among the file's actor entries.
     pub id: String,
+    /// Display name, also matched.
     pub name: String,
+    /// What kind of party the actor is, written as `type:` (`person` is refused by the loader).
     pub actor_type: ActorType,
+    /// Other names, written with their white space collapsed.
     pub aliases: Vec<String>,
+    /// Adjectival forms (Turkish), written with their white space collapsed.
     pub adjectives: Vec<String>,
 }
 
 /// The two lists of entries a lexicon file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
+    /// `labels:`, the loaded terms.
     Labels,
+    /// `actors:`, the parties the terms describe.
     Actors,
 }
 
@@ -124,27 +131,43 @@ pub enum EditError {
     /// The file could not be read: the system said why.
     #[error("cannot read {path}: {}", io_reason(.source))]
     Unreadable {
+        /// The file, as shown in messages.
         path: String,
+        /// The I/O error the system gave.
         #[source]
         source: std::io::Error,
     },
     /// The file is not one an edit reads: a directory, not a regular file, too large, not UTF-8.
     #[error("cannot read {path}: {reason}")]
-    NotReadable { path: String, reason: String },
+    NotReadable {
+        /// The file, as shown in messages.
+        path: String,
+        /// Why, in words (`it is a directory`, `the file is not valid UTF-8 ...`).
+        reason: String,
+    },
     /// The file could not be written: the system said why.
     #[error("cannot write {path}: {}; the file is unchanged", io_reason(.source))]
     Unwritable {
+        /// The file, as shown in messages.
         path: String,
+        /// The I/O error the system gave.
         #[source]
         source: std::io::Error,
     },
     /// The file is not one an edit writes: read-only, or no longer a regular file.
     #[error("cannot write {path}: {reason}; the file is unchanged")]
-    NotWritable { path: String, reason: String },
+    NotWritable {
+        /// The file, as shown in messages.
+        path: String,
+        /// Why, in words (`the file is read-only`).
+        reason: String,
+    },
     /// The file has errors of its own; it is not edited until they are fixed.
     #[error("{path} has errors; fix them before editing it\n{}", render_all(.diagnostics))]
     Invalid {
+        /// The file, as shown in messages.
         path: String,
+        /// The file's problems, as the loader reports them.
         diagnostics: Vec<Diagnostic>,
     },
     /// The edited text would have errors (usually: the new entry is invalid). Line numbers are
@@ -154,34 +177,50 @@ pub enum EditError {
         render_all(.diagnostics)
     )]
     InvalidResult {
+        /// The file, as shown in messages.
         path: String,
+        /// The problems of the edited text, located in it.
         diagnostics: Vec<Diagnostic>,
     },
     /// An entry with that id is already in the list.
     #[error("{path} already has a {section} with id `{id}`")]
     DuplicateId {
+        /// The file, as shown in messages.
         path: String,
+        /// The list that already has the id.
         section: Section,
+        /// The id of the entry to add.
         id: String,
     },
     /// No entry has that id (`section` is `None` when both lists were searched).
     #[error("{path} has no {} with id `{id}`", not_found_what(.section))]
     NotFound {
+        /// The file, as shown in messages.
         path: String,
+        /// The list searched; `None` when both were.
         section: Option<Section>,
+        /// The id asked for.
         id: String,
     },
     /// Both a label and an actor have that id; [`remove_label`] or [`remove_actor`] says which.
     #[error("{path} has both a label and an actor with id `{id}`; say which one to remove")]
-    Ambiguous { path: String, id: String },
+    Ambiguous {
+        /// The file, as shown in messages.
+        path: String,
+        /// The id both entries have.
+        id: String,
+    },
     /// The actor is named in the `proxies:` of other actors of the file, which would then not load.
     #[error(
         "{path}: actor `{id}` is listed in the `proxies:` of {}; remove it there first",
         .by.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>().join(", ")
     )]
     InUse {
+        /// The file, as shown in messages.
         path: String,
+        /// The id of the actor to remove.
         id: String,
+        /// The ids of the file's actors whose `proxies:` name it.
         by: Vec<String>,
     },
     /// A label for a file that lists actors and no labels (`lexicon remove` could not take back
@@ -189,20 +228,29 @@ pub enum EditError {
     #[error(
         "{path} lists actors and no labels; add the label to a lexicon of labels, or write `labels: []` in {path} first"
     )]
-    ActorsOnly { path: String },
+    ActorsOnly {
+        /// The file, as shown in messages.
+        path: String,
+    },
     /// An actor for a file that lists labels and no actors (for the same reason).
     #[error(
         "{path} lists labels and no actors; add the actor to a lexicon of actors, or write `actors: []` in {path} first"
     )]
-    LabelsOnly { path: String },
+    LabelsOnly {
+        /// The file, as shown in messages.
+        path: String,
+    },
     /// A category that neither the file nor the loaded lexicons declare.
     #[error(
         "unknown category `{category}`: neither {path} nor the loaded lexicons declare it{}; give --new-category to declare it in {path}",
         .like.as_ref().map(|l| format!(" (did you mean `{l}`?)")).unwrap_or_default()
     )]
     UnknownCategory {
+        /// The file, as shown in messages.
         path: String,
+        /// The category of the label to add.
         category: String,
+        /// The closest declared category, one or two edits away; `None` when there is none.
         like: Option<String>,
     },
     /// The edit would have changed more than the intended entry.
@@ -210,17 +258,29 @@ pub enum EditError {
         "refused: the edit would change more than the {section} `{id}` in {path} ({detail}); the file is unchanged"
     )]
     Unintended {
+        /// The file, as shown in messages.
         path: String,
+        /// The list of the entry the edit was for.
         section: Section,
+        /// The id of the entry the edit was for.
         id: String,
+        /// The first other difference the edit would make, in a few words.
         detail: String,
     },
     /// The file is laid out in a way this module does not edit.
     #[error("cannot edit {path} automatically: {reason}")]
-    Unsupported { path: String, reason: String },
+    Unsupported {
+        /// The file, as shown in messages.
+        path: String,
+        /// Why, in words (`it holds more than one YAML document`).
+        reason: String,
+    },
     /// Someone else changed the file between reading and writing it.
     #[error("{path} changed on disk while it was being edited; nothing was written")]
-    Changed { path: String },
+    Changed {
+        /// The file, as shown in messages.
+        path: String,
+    },
     /// Another process kept the file locked for an edit of its own.
     #[error("{0}")]
     Busy(crate::output::OutputError),

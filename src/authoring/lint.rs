@@ -25,6 +25,8 @@ pub struct CheckReport {
     pub unreadable: Vec<Diagnostic>,
     /// Problems in files that could be read.
     pub problems: Vec<Diagnostic>,
+    /// Number of files read as UTF-8 text and checked (not the unreadable ones, nor one that
+    /// is not UTF-8).
     pub files: usize,
 }
 
@@ -160,9 +162,15 @@ impl Serialize for LintCode {
 pub struct Warning {
     /// The kind of warning.
     pub code: LintCode,
+    /// Path of the file the entry came from, as in `Lexicon::files` (`bundled:NAME` for a
+    /// bundled one).
     pub file: String,
+    /// 1-based line of the entry's `id:` in that file; `None` when the file's text was not
+    /// given or the line was not found.
     pub line: Option<u64>,
+    /// Id of the label or actor entry the warning is about.
     pub entry: String,
+    /// What is wrong, in one line.
     pub message: String,
 }
 

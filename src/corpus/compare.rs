@@ -42,6 +42,7 @@ impl VoiceFilter {
         }
     }
 
+    /// The filter's name, as `--voice` takes it: `author`, `others` or `all`.
     pub fn as_str(self) -> &'static str {
         match self {
             VoiceFilter::Author => "author",
@@ -55,7 +56,9 @@ impl VoiceFilter {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
+    /// Calendar months (`YYYY-MM`).
     Month,
+    /// Calendar years (`YYYY`).
     Year,
 }
 
@@ -63,19 +66,24 @@ pub enum Period {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Adjust {
+    /// No correction: `p_adjusted` is the p-value of G².
     None,
+    /// Holm's step-down method over every test in the period.
     Holm,
 }
 
 /// Settings of a comparison.
 #[derive(Clone, Copy, Debug)]
 pub struct CompareOptions {
+    /// Which uses of a term count.
     pub voices: VoiceFilter,
+    /// Compare period by period; `None` compares the whole corpus at once.
     pub by: Option<Period>,
     /// Significance level, applied to the (adjusted) p-value of G².
     pub alpha: f64,
     /// Cells whose term is used fewer times than this (all sources together) are not tested.
     pub min_count: u64,
+    /// Correction of the p-values for the number of tests in a period.
     pub adjust: Adjust,
 }
 
@@ -94,54 +102,73 @@ impl Default for CompareOptions {
 /// Totals of one source.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct SourceTotals {
+    /// Source name.
     pub source: String,
+    /// Articles (records analysed).
     pub articles: u64,
+    /// Words (word and number tokens) in the articles' titles and texts.
     pub words: u64,
+    /// Terms found, in every voice (a term linked to several actors counts once).
     pub hits: u64,
     /// Hits per 1,000 words.
     pub density: f64,
+    /// voice -> hits, in every voice whatever the filter.
     pub voices: BTreeMap<Voice, u64>,
 }
 
 /// One term's uses for an actor, per source.
 #[derive(Clone, Debug, Serialize)]
 pub struct TermUse {
+    /// Lexicon entry id.
     pub term: String,
+    /// The entry's category path (empty for a term the summary does not describe).
     pub category: String,
+    /// The entry's stance, -2 to +2 (0 for a term the summary does not describe).
     pub stance: i8,
     /// source -> uses (every source listed, zeros included).
     pub counts: BTreeMap<String, u64>,
+    /// Uses in all sources together.
     pub total: u64,
 }
 
 /// One test: a source against the others, for one actor and term.
 #[derive(Clone, Debug, Serialize)]
 pub struct KeyRow {
+    /// The source tested against all the others pooled.
     pub source: String,
+    /// Lexicon entry id.
     pub term: String,
+    /// The entry's category path.
     pub category: String,
+    /// The entry's stance, -2 to +2.
     pub stance: i8,
     /// "over" when the source uses the term more than the others do, else "under".
     pub direction: &'static str,
     /// Share of the actor's term uses in the source, and in the others.
     pub share: f64,
+    /// Share (0..1) of the actor's term uses in the other sources pooled that are this term.
     pub share_reference: f64,
+    /// The statistics of the 2×2 table, flattened into the row's fields.
     #[serde(flatten)]
     pub stats: Keyness,
     /// The p-value of G² after the correction chosen for the number of tests.
     pub p_adjusted: f64,
+    /// Whether `p_adjusted` is below `alpha`.
     pub significant: bool,
 }
 
 /// One actor in one period.
 #[derive(Clone, Debug, Serialize)]
 pub struct ActorComparison {
+    /// Actor id; `(none)` for terms linked to no actor, `(unnamed)` for parties never named.
     pub actor: String,
+    /// Display name: the actor's name, or a description for `(none)` and `(unnamed)`.
     pub name: String,
     /// source -> term uses for the actor (in the voices chosen).
     pub totals: BTreeMap<String, u64>,
     /// source -> times named.
     pub mentions: BTreeMap<String, u64>,
+    /// Every term used for the actor, most used first.
     pub terms: Vec<TermUse>,
     /// Every test made, strongest first.
     pub keyness: Vec<KeyRow>,
@@ -150,26 +177,41 @@ pub struct ActorComparison {
 /// One period (or the whole corpus).
 #[derive(Clone, Debug, Serialize)]
 pub struct PeriodComparison {
+    /// `YYYY-MM` or `YYYY` with `--by`, `undated` for records without a readable date; `all`
+    /// without `--by`.
     pub period: String,
+    /// Totals of every source in the period (zeros for a source with no article in it).
     pub sources: Vec<SourceTotals>,
+    /// The actors described in the period, most term uses first; `(unnamed)` then `(none)` last.
     pub actors: Vec<ActorComparison>,
+    /// Tests made in the period: the number the p-values are adjusted over.
     pub tests: usize,
 }
 
 /// The corpus report: totals, and the comparison when asked for.
 #[derive(Clone, Debug, Serialize)]
 pub struct CorpusReport {
+    /// Version of the JSON output format (`crate::SCHEMA_VERSION`).
     pub schema_version: u32,
+    /// Records analysed.
     pub articles: u64,
+    /// reason -> records skipped.
     pub skipped: BTreeMap<String, u64>,
     /// language -> articles in a language no loaded lexicon reads (see [`Summary`]).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub unread_languages: BTreeMap<String, u64>,
+    /// Totals of each source over the whole corpus, by source name.
     pub sources: Vec<SourceTotals>,
+    /// Which uses were counted.
     pub voices: VoiceFilter,
+    /// The period compared within; `None` for the whole corpus at once.
     pub by: Option<Period>,
+    /// Significance level, applied to the (adjusted) p-value of G².
     pub alpha: f64,
+    /// Terms used fewer times than this for an actor in a period (all sources together) were not
+    /// tested.
     pub min_count: u64,
+    /// Correction of the p-values for the number of tests in a period.
     pub adjust: Adjust,
     /// One entry, `all`, without `--by`; one per period with it.
     pub periods: Vec<PeriodComparison>,

@@ -123,25 +123,34 @@ impl Tee {
 pub enum Next {
     /// A record, starting on this line of the file.
     Record {
+        /// The 1-based line of the file.
         line: u64,
     },
     /// A record that breaks the quoting rules, starting on this line; reading goes on at the
     /// next line.
     Bad {
+        /// The 1-based line of the file.
         line: u64,
+        /// The rule it breaks (a quoted field never closed, text after a closing quote), or the CSV
+        /// reader's message.
         detail: String,
     },
     /// A record longer than the limit, starting on this line: passed over whole, and reading
     /// goes on after it.
     TooLong {
+        /// The 1-based line of the file.
         line: u64,
+        /// The limit in bytes (`record_limit`).
         limit: usize,
     },
     /// The input could not be read any further.
     Failed {
+        /// The 1-based line of the record being read when reading failed.
         line: u64,
+        /// The read error, or why a long record could not be kept aside to be read again.
         detail: String,
     },
+    /// No record left: the input has ended, or reading it failed before.
     End,
 }
 

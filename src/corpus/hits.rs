@@ -19,30 +19,44 @@ use crate::output::AtomicFile;
 /// One row of the hits table.
 #[derive(Clone, Debug, Serialize)]
 pub struct HitRow {
+    /// The record's id.
     pub doc_id: String,
+    /// The record's source.
     pub source: String,
+    /// The record's date as written, empty when it has none.
     pub date: String,
     /// `title` or `text`: which field of the record the offsets point into.
     pub field: &'static str,
     /// The hit's number within the record (rows of one term share it).
     pub hit: usize,
+    /// Byte offset where the term starts in the record's `field`, as the input gave it (for a file
+    /// of one article, its text as read: decoded, Markdown blanked, an HTML page's article).
     pub start: usize,
+    /// Byte offset just past the term in the same field: `field[start..end] == text`.
     pub end: usize,
     /// The term as written.
     pub text: String,
     /// Lexicon entry id.
     pub term: String,
+    /// The entry's category path (`delegitimizing/terrorism` ...).
     pub category: String,
+    /// The entry's stance, from -2 (strongly delegitimizing) to +2 (strongly legitimizing).
     pub stance: i8,
+    /// The entry's kind: `label`, `act`, `attribution` or `distancing`.
     pub kind: &'static str,
     /// Actor id, empty when the term is linked to no actor.
     pub actor: String,
     /// The rule that linked the actor.
     pub link: &'static str,
+    /// Whose voice the term is in: `author`, `quote`, `reported` or `scare`.
     pub voice: &'static str,
+    /// The speaker as written, when the voice is not the author's; empty when none is found.
     pub speaker: String,
+    /// The actor id the speaker resolves to; empty when none.
     pub speaker_actor: String,
+    /// `true` when a negation or denial governs the term.
     pub negated: bool,
+    /// The sentence the term is in, as evidence.
     pub sentence: String,
 }
 
@@ -131,13 +145,21 @@ pub enum HitsError {
     /// Writing failed: the system said why.
     #[error("{path}: {source}")]
     Unwritable {
+        /// The hits file, as named.
         path: String,
+        /// The system's error.
         #[source]
         source: std::io::Error,
     },
     /// A name without a hits extension, or a row that CSV or JSON cannot hold.
     #[error("{path}: {reason}")]
-    NotWritable { path: String, reason: String },
+    NotWritable {
+        /// The hits file, as named.
+        path: String,
+        /// Why: the name's extension, or the CSV or JSON error.
+        reason: String,
+    },
+    /// The file could not be created or moved into place, or its name is refused.
     #[error("{0}")]
     Output(#[from] crate::output::OutputError),
 }
@@ -179,7 +201,9 @@ impl HitsError {
 /// The two formats of a hits file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HitFormat {
+    /// A header row, then one row per hit and actor (`.csv`).
     Csv,
+    /// One JSON object per line, one per hit and actor (`.jsonl`, `.ndjson`).
     Jsonl,
 }
 

@@ -45,6 +45,8 @@ pub enum InputFormat {
 }
 
 impl InputFormat {
+    /// The format `--input-format` names: `txt` or `text`, `jsonl` or `ndjson`, `csv`; `None` for
+    /// any other name.
     pub fn parse(s: &str) -> Option<InputFormat> {
         Some(match s {
             "txt" | "text" => InputFormat::Text,
@@ -73,6 +75,7 @@ pub struct InputConfig {
     pub paths: Vec<PathBuf>,
     /// Force one reader for every file (otherwise chosen by extension; standard input is JSONL).
     pub format: Option<InputFormat>,
+    /// The JSONL field or CSV column names of a record's parts (`--id-field` ...).
     pub fields: Fields,
     /// The source of every record, whatever the input says.
     pub source: Option<String>,
@@ -108,7 +111,10 @@ pub const DEFAULT_MAX_BYTES: usize = 2 << 20;
 /// Where a record came from: a file and, for JSONL and CSV, a line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {
+    /// The file as given or found in a folder (`<stdin>` for standard input).
     pub file: String,
+    /// The 1-based line the record starts on (JSONL, CSV) or a problem was found on; `None` when
+    /// the whole file is meant (a file of one article, a folder).
     pub line: Option<u64>,
 }
 
@@ -124,24 +130,35 @@ impl fmt::Display for Origin {
 /// One article of the corpus.
 #[derive(Clone, Debug)]
 pub struct Record {
+    /// The id field or column, else `FILE:LINE`; for a file of one article, its path below the
+    /// folder given (or its path as given).
     pub id: String,
+    /// The outlet: `--source`, else the source field or column, else the file's place (folder or
+    /// file name), renamed by `--source-map`.
     pub source: String,
     /// The date as written in the record.
     pub date: Option<String>,
     /// `YYYY-MM`, when the date could be read.
     pub month: Option<String>,
+    /// The headline; `None` when missing or blank.
     pub title: Option<String>,
+    /// The text field or column, or a file's text as read (decoded, Markdown blanked, an HTML
+    /// page's article extracted). Blank only when the record has a title.
     pub text: String,
     /// The story the record belongs to (`--story-field`), unless blank.
     pub story: Option<String>,
+    /// Where the record was read.
     pub origin: Origin,
 }
 
 /// A record that could not be used.
 #[derive(Clone, Debug)]
 pub struct Skipped {
+    /// Where the record, file or folder is.
     pub origin: Origin,
+    /// Why it was skipped: its key counts it under `skipped` in the summary.
     pub reason: SkipReason,
+    /// What is wrong, as shown after `skipped: ` on standard error.
     pub detail: String,
 }
 
@@ -154,7 +171,9 @@ impl fmt::Display for Skipped {
 /// What the reader yields.
 #[derive(Debug)]
 pub enum Item {
+    /// A record to analyse.
     Record(Record),
+    /// A record, file or folder that could not be used: counted and reported.
     Skipped(Skipped),
 }
 
@@ -172,7 +191,10 @@ impl Item {
 #[derive(Debug, thiserror::Error)]
 #[error("{path}: {reason}")]
 pub struct InputError {
+    /// The input as given.
     pub path: String,
+    /// Why it cannot be opened (`no such file or folder`, `permission denied`, or the system's
+    /// message).
     pub reason: String,
 }
 

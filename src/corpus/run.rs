@@ -27,6 +27,7 @@ pub const STORY_RECORDS: usize = 64;
 
 /// What a run reports back.
 pub struct Outcome {
+    /// The counts of the records analysed, and of the skipped ones by reason.
     pub summary: Summary,
     /// Records skipped (also counted by reason in the summary).
     pub skipped: u64,
@@ -35,6 +36,7 @@ pub struct Outcome {
     pub repeated_ids: Repeated,
     /// Bytes of article text analysed.
     pub bytes: u64,
+    /// Wall-clock seconds the run took, writing the hits file included.
     pub seconds: f64,
 }
 
@@ -73,13 +75,17 @@ impl Repeated {
 /// Why a corpus run stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
+    /// The hits file could not be written.
     #[error("{0}")]
     Hits(#[from] hits::HitsError),
+    /// A record named a source past the limit of `--max-sources`.
     #[error(
         "{at}: a source past the limit of {limit} sources (--max-sources); map the raw names to fewer sources (--source-map), or raise the limit"
     )]
     TooManySources {
+        /// The limit (`--max-sources`).
         limit: usize,
+        /// Where the record that named the source past the limit is.
         at: crate::corpus::input::Origin,
     },
 }
@@ -92,7 +98,9 @@ pub const DEFAULT_MAX_SOURCES: usize = 10_000;
 pub struct Progress {
     /// Input bytes read so far (file bytes, including JSON or CSV markup).
     pub input_bytes: u64,
+    /// Records analysed so far (skipped ones not counted).
     pub articles: u64,
+    /// Bytes of article text (title and text, UTF-8) analysed so far.
     pub text_bytes: u64,
 }
 

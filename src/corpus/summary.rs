@@ -38,8 +38,11 @@ pub const UNNAMED_ACTOR: &str = "(unnamed)";
 /// What a term is, as the lexicon said when the summary was made.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermInfo {
+    /// The entry's category path (`delegitimizing/terrorism` ...).
     pub category: String,
+    /// The entry's stance, from -2 (strongly delegitimizing) to +2 (strongly legitimizing).
     pub stance: i8,
+    /// What kind of term the entry is: label, act, attribution or distancing.
     pub kind: Kind,
 }
 
@@ -58,9 +61,13 @@ pub struct ActorCounts {
 /// Counts for one source in one month.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
+    /// Articles (records analysed) of the source in the month.
     pub articles: u64,
+    /// Words (word and number tokens) in the articles' titles and texts.
     pub words: u64,
+    /// Bytes of the articles' titles and texts as read (UTF-8).
     pub bytes: u64,
+    /// Terms found in the articles, in every voice (a term linked to several actors counts once).
     pub hits: u64,
     /// voice -> hits.
     #[serde(deserialize_with = "voice_keys::counts")]
@@ -74,9 +81,11 @@ pub struct Cell {
 pub struct Summary {
     /// Always `framelens-summary`: tells a summary from other JSON.
     pub format: String,
+    /// The summary format version: `SUMMARY_VERSION` when made.
     pub version: u32,
     /// SHA-256 of the lexicon entries that affect results.
     pub lexicon: String,
+    /// Records analysed (skipped records are counted under `skipped`).
     pub articles: u64,
     /// reason -> records skipped.
     pub skipped: BTreeMap<String, u64>,
@@ -99,39 +108,75 @@ pub struct Summary {
 /// Why summaries could not be merged or read.
 #[derive(Debug, thiserror::Error)]
 pub enum SummaryError {
+    /// `file` is not a summary (not JSON, no `format` or `version` field, a field of the wrong
+    /// shape); `reason` says what is wrong.
     #[error("{file}: not a framelens summary: {reason}")]
-    NotSummary { file: String, reason: String },
+    NotSummary {
+        /// The summary, as named.
+        file: String,
+        /// What is wrong: the JSON error, or the field that is missing.
+        reason: String,
+    },
+    /// `file` is of another summary format version; `found` is its version (`u32::MAX` if it does
+    /// not fit).
     #[error(
         "{file}: summary format version {found}, this framelens reads version {SUMMARY_VERSION}"
     )]
-    Version { file: String, found: u32 },
+    Version {
+        /// The summary, as named.
+        file: String,
+        /// Its format version (`u32::MAX` when it does not fit).
+        found: u32,
+    },
+    /// `file` was made with another lexicon than `first`.
     #[error(
         "{file}: made with a different lexicon than {first} (fingerprints {theirs:.12}… and {ours:.12}…); \
          run every part with the same lexicon files"
     )]
     Lexicon {
+        /// The summary being merged.
         file: String,
+        /// The summary read first, which the others are merged into.
         first: String,
+        /// The lexicon fingerprint of `file` (SHA-256, hex).
         theirs: String,
+        /// The lexicon fingerprint of the summaries merged so far.
         ours: String,
     },
+    /// `file` describes a term (category, stance or kind) otherwise than the summaries merged
+    /// so far.
     #[error("{file}: term '{term}' is described differently than in {first}")]
     Term {
+        /// The summary being merged.
         file: String,
+        /// The summary read first, which the others are merged into.
         first: String,
+        /// The term id.
         term: String,
     },
+    /// Merging `file` would take a count, or the sum of all counts, past `u64::MAX`.
     #[error("{file}: a count would pass 2^64 - 1 when merged; nothing was written")]
-    Overflow { file: String },
+    Overflow {
+        /// The summary whose merge would pass `u64::MAX`.
+        file: String,
+    },
+    /// The counts of `file` add up past `u64::MAX`, which no report could total.
     #[error("{file}: its counts add up past 2^64 - 1, which no report can total")]
-    TooLarge { file: String },
+    TooLarge {
+        /// The summary whose counts add up past `u64::MAX`.
+        file: String,
+    },
+    /// The summaries merged so far name more sources than `--max-sources` allows.
     #[error(
         "{file}: the summaries read so far name {sources} sources, past the limit of {limit} (--max-sources); \
          raise the limit, or map the raw names to fewer sources (corpus --source-map) before summarising"
     )]
     TooManySources {
+        /// The summary that took the merge past the limit.
         file: String,
+        /// The sources the summaries merged so far name.
         sources: usize,
+        /// The limit (`--max-sources`).
         limit: usize,
     },
     /// A count under a voice key that names no [`Voice`]; `at` is the key's place, as a jq path.
@@ -140,9 +185,11 @@ pub enum SummaryError {
         voice_names()
     )]
     UnknownVoice {
+        /// The summary, as named in errors.
         file: String,
         /// The key, as a JSON string.
         voice: String,
+        /// The key's place, as a jq path (`.sources["nyt"]["2024-12"].voices`).
         at: String,
     },
 }
@@ -295,11 +342,17 @@ pub fn fingerprint(lex: &Lexicon) -> String {
 /// contribution is added to a summary, and only for keys the summary does not hold yet.
 #[derive(Clone, Debug, Default)]
 pub struct Contribution {
+    /// The record's source.
     pub source: String,
+    /// `YYYY-MM`, or `undated` when the record's date could not be read.
     pub month: String,
+    /// Words (word and number tokens) in the title and text.
     pub words: u64,
+    /// Bytes of the title and text as read (UTF-8).
     pub bytes: u64,
+    /// Terms found in the title and text (a term linked to several actors counts once).
     pub hits: u64,
+    /// voice -> hits.
     pub voices: BTreeMap<Voice, u64>,
     /// (actor, mentions), by actor.
     pub mentions: Vec<(UseActor, u64)>,

@@ -14,7 +14,11 @@ pub const WINDOW: usize = 10;
 /// The baseline's reading of one hit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BaselineHit {
+    /// The actor id of the nearest actor mention within [`WINDOW`] tokens (pronouns and
+    /// titles left out); empty when there is none.
     pub actors: Vec<String>,
+    /// `Quote` after an odd number of double quotation marks in the hit's paragraph, else
+    /// `Author`.
     pub voice: Voice,
 }
 

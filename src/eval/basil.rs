@@ -48,6 +48,7 @@ pub struct BasilDoc {
 pub struct BasilSpan {
     /// Byte offsets into the document text; `&text[span.start..span.end] == txt`.
     pub span: Span,
+    /// The annotated phrase (the file's `txt`), with line breaks replaced by spaces.
     pub txt: String,
     /// `bias == "lex"` (loaded wording) rather than `inf` (choice of facts).
     pub lex: bool,

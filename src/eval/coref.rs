@@ -19,9 +19,15 @@ pub type Partition = Vec<Vec<usize>>;
 /// Recall and precision of one metric, as sums that add up across documents.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Score {
+    /// Recall numerator: key links kept (MUC), Σ |K ∩ R|² / |K| (B³), or the total φ4 of
+    /// the alignment (CEAF-e).
     pub recall_num: f64,
+    /// Recall denominator: key links (MUC), key mentions (B³) or key entities (CEAF-e).
     pub recall_den: f64,
+    /// Precision numerator: the recall sum with key and response swapped (CEAF-e: the same
+    /// total).
     pub precision_num: f64,
+    /// Precision denominator: response links (MUC), mentions (B³) or entities (CEAF-e).
     pub precision_den: f64,
 }
 
@@ -30,6 +36,7 @@ fn ratio(num: f64, den: f64) -> f64 {
 }
 
 impl Score {
+    /// Adds another document's sums.
     pub fn add(&mut self, o: &Score) {
         self.recall_num += o.recall_num;
         self.recall_den += o.recall_den;
@@ -42,6 +49,7 @@ impl Score {
         ratio(self.recall_num, self.recall_den)
     }
 
+    /// 0 when the denominator is 0 (as in the reference scorer).
     pub fn precision(&self) -> f64 {
         ratio(self.precision_num, self.precision_den)
     }
@@ -69,20 +77,27 @@ impl Score {
 /// Recall, precision and F1, for reports.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Rpf {
+    /// Recall, 0..1.
     pub recall: f64,
+    /// Precision, 0..1.
     pub precision: f64,
+    /// Harmonic mean of recall and precision, 0..1; 0 when both are 0.
     pub f1: f64,
 }
 
 /// The three metrics of the CoNLL score, summed over documents.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Conll {
+    /// MUC sums.
     pub muc: Score,
+    /// B³ sums.
     pub b3: Score,
+    /// CEAF-e sums.
     pub ceaf_e: Score,
 }
 
 impl Conll {
+    /// Adds another document's sums, metric by metric.
     pub fn add(&mut self, o: &Conll) {
         self.muc.add(&o.muc);
         self.b3.add(&o.b3);
@@ -94,6 +109,7 @@ impl Conll {
         (self.muc.f1() + self.b3.f1() + self.ceaf_e.f1()) / 3.0
     }
 
+    /// The figures for a report: each metric's recall, precision and F1, and the CoNLL F1.
     pub fn figures(&self) -> ConllFigures {
         ConllFigures {
             muc: self.muc.figures(),
@@ -107,9 +123,13 @@ impl Conll {
 /// The CoNLL score, for reports.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct ConllFigures {
+    /// MUC recall, precision and F1.
     pub muc: Rpf,
+    /// B³ recall, precision and F1.
     pub b3: Rpf,
+    /// CEAF-e recall, precision and F1.
     pub ceaf_e: Rpf,
+    /// The mean of the three F1 figures.
     pub conll_f1: f64,
 }
 

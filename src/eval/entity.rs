@@ -40,12 +40,17 @@ use crate::text::Span;
 /// One annotated mention.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoleMention {
+    /// File name of the document in `raw-documents/`.
     pub document: String,
+    /// The mention as annotated.
     pub mention: String,
     /// Character offsets, end exclusive (the file's inclusive end plus one).
     pub start: usize,
+    /// End of the mention, in characters, exclusive.
     pub end: usize,
+    /// The main role: `Antagonist`, `Protagonist` or `Innocent`.
     pub main: String,
+    /// The fine roles (`Terrorist`, `Tyrant`...), in file order; may be empty.
     pub fine: Vec<String>,
 }
 
@@ -128,8 +133,11 @@ pub fn parse(path: &str, input: &str) -> Result<Vec<RoleMention>, LineError> {
 /// Per-class and macro F1 of predicted against gold main roles.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct RoleF1 {
+    /// Entities scored.
     pub n: usize,
+    /// F1 of each main role (0 for a role neither predicted nor gold).
     pub by_role: BTreeMap<&'static str, f64>,
+    /// The mean of the three roles' F1.
     pub macro_f1: f64,
 }
 
@@ -160,25 +168,34 @@ fn role_f1(pairs: &[(&str, &str)]) -> RoleF1 {
 /// How often a term family is tied to entities with and without a fine role.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct FamilyRow {
+    /// The fine role (`Terrorist` or `Tyrant`).
     pub fine_role: &'static str,
+    /// The label category of its namesake terms (`delegitimizing/terrorism`...).
     pub category: &'static str,
     /// Entities with the fine role, and of them those tied to a term of the family.
     pub with_role: usize,
+    /// Entities with the fine role tied to a term of the family.
     pub with_role_tied: usize,
     /// The other entities, and of them those tied to a term of the family.
     pub others: usize,
+    /// Other entities tied to a term of the family.
     pub others_tied: usize,
 }
 
 /// The report of `eval --entity-framing`.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct EntityReport {
+    /// `SemEval-2025 Task 10 entity framing (DIR)`, with the folder given.
     pub dataset: String,
+    /// Documents read: those with at least one entity.
     pub documents: usize,
+    /// Annotated mentions (lines of the annotation file).
     pub mentions: usize,
+    /// Entities: mention strings of one document, a surname joined to its person's full name.
     pub entities: usize,
     /// Entities with a role implied: at least one term tied, or a delegitimised act done to them.
     pub covered: usize,
+    /// `covered / entities`, a 0..1 share (0 when there is no entity).
     pub coverage: f64,
     /// The role of the stance sign against the main role, on the covered entities.
     pub covered_f1: RoleF1,
@@ -186,8 +203,11 @@ pub struct EntityReport {
     pub covered_majority: RoleF1,
     /// On every entity; one with no term takes the majority role.
     pub all_f1: RoleF1,
+    /// The majority role on every entity.
     pub all_majority: RoleF1,
+    /// The most frequent gold main role (ties go to the first in alphabetical order).
     pub majority_role: String,
+    /// For the fine roles Terrorist and Tyrant, how often their namesake terms are tied.
     pub families: Vec<FamilyRow>,
     /// Gold role -> role the terms imply ("none" without terms) -> count.
     pub confusion: BTreeMap<String, BTreeMap<String, usize>>,

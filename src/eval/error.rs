@@ -9,16 +9,28 @@ use crate::diagnostic::Diagnostic;
 /// Why an evaluation could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
+    /// A file or folder that cannot be read.
     #[error("cannot read {path}: {source}")]
     Io {
+        /// The file or folder, as displayed.
         path: String,
+        /// Why it cannot be read.
         #[source]
         source: std::io::Error,
     },
+    /// A framelens gold file (YAML) that does not parse into the gold format.
     #[error("{0}")]
     Gold(Diagnostic),
-    #[error("no gold files (*.yaml) in {0}")]
-    Empty(String),
+    /// A folder with no data to evaluate.
+    #[error("no {want} in {folder}")]
+    Empty {
+        /// The folder, as displayed.
+        folder: String,
+        /// What the evaluation looked for there ("gold files (*.yaml)").
+        want: &'static str,
+    },
+    /// An oracle lexicon that cannot be built, or an analyzer that cannot be made from it:
+    /// the error's text.
     #[error("cannot build the oracle lexicon: {0}")]
     Oracle(String),
     /// A data file with a malformed line.
@@ -33,9 +45,13 @@ pub enum EvalError {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{path}:{line}:{column}: {message}")]
 pub struct LineError {
+    /// The file, as shown in messages.
     pub path: String,
+    /// Line number, 1-based.
     pub line: usize,
+    /// Column where the fault starts, 1-based (1 when the line as a whole is at fault).
     pub column: usize,
+    /// What is wrong with the line.
     pub message: String,
 }
 
@@ -66,8 +82,11 @@ pub(crate) fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<std::path::PathB
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{path}:{line}: {message}")]
 pub struct ParseError {
+    /// The file, as shown in messages.
     pub path: String,
+    /// Line number, 1-based; 0 when the file holds no document at all.
     pub line: usize,
+    /// What is wrong.
     pub message: String,
 }
 

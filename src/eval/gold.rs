@@ -109,7 +109,10 @@ pub fn load(
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(EvalError::Empty(gold_dir.display().to_string()));
+        return Err(EvalError::Empty {
+            folder: gold_dir.display().to_string(),
+            want: "gold files (*.yaml)",
+        });
     }
     let mut docs = Vec::new();
     let mut misaligned = Vec::new();
@@ -174,6 +177,7 @@ pub fn load(
 pub struct GoldItem {
     /// Byte span in the document's text.
     pub span: Span,
+    /// The annotated term or phrase, as it stands at `span` in the text.
     pub term: String,
     /// Counts for phrase detection (BASIL: `lex` spans only).
     pub detect: bool,
@@ -190,8 +194,13 @@ pub struct GoldItem {
 /// An article with its gold items.
 #[derive(Clone, Debug)]
 pub struct EvalDoc {
+    /// The gold file's `article` (the article's path from its folder), or for BASIL the file
+    /// stem `<uuid>_<k>`.
     pub name: String,
+    /// The article text the gold spans index.
     pub text: String,
+    /// Its gold items in file order; items that could not be placed in the text are left out
+    /// (and reported).
     pub gold: Vec<GoldItem>,
 }
 

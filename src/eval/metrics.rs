@@ -24,8 +24,11 @@ pub struct Prf {
     pub precision_credit: f64,
     /// Credit earned by the gold items.
     pub recall_credit: f64,
+    /// `precision_credit / predicted`; 0 when nothing was predicted.
     pub precision: f64,
+    /// `recall_credit / gold`; 0 when there is no gold.
     pub recall: f64,
+    /// Harmonic mean of precision and recall; 0 when both are 0.
     pub f1: f64,
 }
 
@@ -112,13 +115,16 @@ pub fn partial(predicted: &[Span], gold: &[Span]) -> Prf {
 /// An accuracy with its counts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Accuracy {
+    /// Number of items judged.
     pub n: usize,
+    /// Number of them judged right.
     pub correct: usize,
     /// `correct / n`, or 0 when `n` is 0.
     pub accuracy: f64,
 }
 
 impl Accuracy {
+    /// Counts one item, right when `ok`, and recomputes `accuracy`.
     pub fn add(&mut self, ok: bool) {
         self.n += 1;
         self.correct += usize::from(ok);
@@ -129,6 +135,7 @@ impl Accuracy {
 /// Counts of (gold label, predicted label).
 pub type Confusion = BTreeMap<String, BTreeMap<String, usize>>;
 
+/// Counts one item with gold label `gold` and predicted label `predicted` in `c`.
 pub fn confuse(c: &mut Confusion, gold: &str, predicted: &str) {
     *c.entry(gold.to_owned())
         .or_default()

@@ -49,26 +49,44 @@ use metrics::{Accuracy, Confusion, Prf, confuse};
 /// Voice, actor and speaker figures for one method.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Figures {
+    /// Four-way voice (author, quote, reported, scare), on found items with a gold voice.
     pub voice: Accuracy,
     /// gold voice -> predicted voice -> count
     pub voice_confusion: Confusion,
+    /// Author vs not-author, on found items with a gold voice.
     pub author_vs_other: Accuracy,
+    /// Quoted (quote or scare voice) vs not quoted, on found items whose gold says which.
     pub quote_vs_other: Accuracy,
+    /// Actor, on found items whose gold gives an actor or none: right when the gold actor is among
+    /// the actors (a `?name` actor: an unlisted party with the same words, or an unnamed one
+    /// whose terms have that head), or when both have none.
     pub actor: Accuracy,
+    /// Speaker, on found items whose gold speaker is a known actor: right when the hit's speaker
+    /// resolves to that actor id (the baseline names no speaker, so is never right).
     pub speaker: Accuracy,
 }
 
 /// A gold item and what the tool made of it.
 #[derive(Clone, Debug, Serialize)]
 pub struct Outcome {
+    /// Name of the article.
     pub article: String,
+    /// The gold term, as annotated.
     pub term: String,
+    /// The first 80 characters of the sentence where the gold span starts (empty if none).
     pub sentence: String,
+    /// The gold actor id (`?name` for one the lexicon does not know); `None` when the gold gives
+    /// no actor or says the item describes none.
     pub gold_actor: Option<String>,
+    /// The gold voice (author / quote / reported / scare), when annotated.
     pub gold_voice: Option<String>,
+    /// Text of the hit that overlaps the gold span most (the first on a tie); `None` when missed.
     pub found: Option<String>,
+    /// Actor ids of that hit; empty when missed or when the hit has none.
     pub actors: Vec<String>,
+    /// Voice of that hit; `None` when missed.
     pub voice: Option<Voice>,
+    /// Speaker of that hit as written; `None` when missed or when the hit names no speaker.
     pub speaker: Option<String>,
     /// The rule that linked the hit's actors.
     pub rule: Option<String>,
@@ -77,27 +95,40 @@ pub struct Outcome {
 /// A hit with no gold item under it.
 #[derive(Clone, Debug, Serialize)]
 pub struct FalseAlarm {
+    /// Name of the article.
     pub article: String,
+    /// The hit's text as written in the article.
     pub text: String,
+    /// Lexicon entry id of the hit.
     pub term: String,
+    /// Category of that entry.
     pub category: String,
+    /// The first 80 characters of the hit's sentence.
     pub sentence: String,
 }
 
 /// Figures for one data set in one mode.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct EvalReport {
+    /// The data set and its folder ("framelens gold (DIR)", "BASIL (DIR)").
     pub dataset: String,
     /// Which lexicon produced the figures ("default lexicons", "oracle lexicon"...).
     pub mode: String,
+    /// Articles scored.
     pub articles: usize,
+    /// Gold items located in the articles, whether marked `detect` or not.
     pub gold_items: usize,
+    /// Gold items that some hit overlaps.
     pub found: usize,
     /// Unique (term, sentence) pairs, overlap matching (framelens gold format only).
     pub phrase_pairs: Option<Prf>,
+    /// Phrase detection on the `detect` items, exact spans.
     pub phrase_exact: Prf,
+    /// Phrase detection on the `detect` items, partial credit for overlap (SemEval-2020 Task 11).
     pub phrase_partial: Prf,
+    /// Voice, actor and speaker figures of framelens on the found items.
     pub tool: Figures,
+    /// The same figures for the window baseline on the same hits.
     pub baseline: Figures,
     /// Actor accuracy by the rule that linked the item's hit (`none` for a hit with no actor):
     /// which rules earn their place.
@@ -108,14 +139,22 @@ pub struct EvalReport {
     /// "(no lexicon entry)": a lexicon author sees what is missing and what is matched but lost
     /// in context (an exclusion, a longer match).
     pub misses_by_category: Vec<(String, usize)>,
+    /// False alarms by lower-cased hit text, most frequent first (at most 20).
     pub false_alarms_by_term: Vec<(String, usize)>,
+    /// False alarms by the category of the hit's entry, most frequent first (at most 20).
     pub false_alarms_by_category: Vec<(String, usize)>,
+    /// Detection items that no hit overlaps.
     pub misses: Vec<Outcome>,
+    /// Found items whose gold voice the tool got wrong.
     pub wrong_voice: Vec<Outcome>,
     /// Found items whose quotation (inside quotation marks or not) the tool got wrong.
     pub wrong_quote: Vec<Outcome>,
+    /// Found items whose gold actor the tool got wrong.
     pub wrong_actor: Vec<Outcome>,
+    /// Hits that overlap no detection item.
     pub false_alarms: Vec<FalseAlarm>,
+    /// Problems met reading the data (a gold entry not found in its article, an unreadable file);
+    /// those entries are not scored.
     pub misaligned: Vec<String>,
 }
 

@@ -116,6 +116,7 @@ const PARTICLES: &[&str] = &["of", "and", "de", "al", "bin", "for", "the"];
 /// One token of an article.
 #[derive(Clone, Debug)]
 pub struct Token {
+    /// The word, as in the file's word column.
     pub text: String,
     /// Byte span in the article text.
     pub span: Span,
@@ -128,11 +129,15 @@ pub struct Token {
 /// One gold mention: a chain over tokens `first..=last`.
 #[derive(Clone, Debug, Serialize)]
 pub struct GoldMention {
+    /// The chain id, as in the file (`0_USA_Trump_ACTOR`).
     pub chain: String,
+    /// Index in the article's `tokens` of the mention's first token.
     pub first: usize,
+    /// Index in the article's `tokens` of its last token (inclusive).
     pub last: usize,
     /// Byte span in the article text, from the first token's start to the last token's end.
     pub span: Span,
+    /// The article text at `span`.
     pub text: String,
     /// Line of the file where the mention opens.
     pub line: usize,
@@ -147,7 +152,10 @@ pub struct Doc {
     pub event: String,
     /// The part after the last `/` (`6_RR`), used as the article name.
     pub name: String,
+    /// The text rebuilt from the word tokens: one space between them, a line break after the
+    /// headline and at every `\n` token.
     pub text: String,
+    /// The word tokens in text order (`\n` tokens and empty words are not among them).
     pub tokens: Vec<Token>,
     /// In the order they open; a mention on two chains is two mentions.
     pub mentions: Vec<GoldMention>,
@@ -158,6 +166,7 @@ pub fn chain_type(chain: &str) -> &str {
     chain.rsplit('_').next().unwrap_or(chain)
 }
 
+/// Whether the chain names a party: its type is one of [`PARTY_TYPES`].
 pub fn is_party(chain: &str) -> bool {
     PARTY_TYPES.contains(&chain_type(chain))
 }
@@ -470,7 +479,9 @@ pub fn load(path: &Path) -> Result<Vec<Doc>, EvalError> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Class {
+    /// A proper name (see the module documentation).
     Name,
+    /// One word from [`PRONOUNS`], with a possessive `'s` allowed after it.
     Pronoun,
     /// Neither: a description or label ("the president", "North Korean officials").
     Other,
@@ -513,6 +524,7 @@ pub struct Casing {
 }
 
 impl Casing {
+    /// Counts the tokens of `docs` that neither open a sentence nor stand in a headline.
     pub fn of(docs: &[Doc]) -> Casing {
         let mut c = Casing::default();
         for t in docs.iter().flat_map(|d| &d.tokens) {
@@ -696,9 +708,15 @@ fn concept_name(chain: &str) -> String {
 /// What the oracle lexicon of one event holds.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct OracleSummary {
+    /// The event number (the part of a document id before the first `/`).
     pub event: String,
+    /// Actor entries: one per party chain of the event.
     pub actors: usize,
+    /// Proper-name forms given to the actors, each actor's own name among them (a chain
+    /// with no proper-name mention has none).
     pub aliases: usize,
+    /// Label entries: the distinct forms of party mentions that are neither pronouns nor
+    /// proper names of any chain of the event.
     pub labels: usize,
 }
 
@@ -883,6 +901,7 @@ pub enum ErrorClass {
 }
 
 impl ErrorClass {
+    /// A short phrase for the class, as the text report writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorClass::NoHit => "no hit found",
@@ -895,9 +914,13 @@ impl ErrorClass {
 /// A non-name party mention framelens did not link to its chain.
 #[derive(Clone, Debug, Serialize)]
 pub struct Miss {
+    /// The article's name (`6_RR`).
     pub article: String,
+    /// The mention as it reads in the article text.
     pub text: String,
+    /// The gold chain of the mention.
     pub chain: String,
+    /// Why it was missed.
     pub class: ErrorClass,
     /// The actors of the overlapping hits.
     pub actors: Vec<String>,
@@ -910,6 +933,7 @@ pub struct Miss {
 /// Linking accuracy of framelens and of the baselines on one set of mentions.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Linking {
+    /// framelens: right when a hit that overlaps the mention has its chain among its actors.
     pub framelens: Accuracy,
     /// The party most often named in the article.
     pub most_named: Accuracy,
@@ -919,17 +943,25 @@ pub struct Linking {
     pub most_recent: Accuracy,
 }
 
+/// Linking accuracy on the non-name party mentions of one article.
 #[derive(Clone, Debug, Serialize)]
 pub struct ArticleLinking {
+    /// The article's name (`6_RR`).
     pub article: String,
+    /// The article's figures.
     pub linking: Linking,
 }
 
 /// CoNLL figures for framelens and the two baselines.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct CorefMethods {
+    /// Clusters by the actor framelens gives each mention (that of the hit with actors or the
+    /// actor mention overlapping it most); a mention with none is a singleton.
     pub framelens: ConllFigures,
+    /// Clusters by head lemma ([`head_lemma`]).
     pub same_head_lemma: ConllFigures,
+    /// Clusters by chain for proper names, and for any other mention by the chain of the
+    /// nearest proper-name party mention within [`WINDOW`] tokens (none: a singleton).
     pub nearest_name: ConllFigures,
 }
 
@@ -953,31 +985,46 @@ impl CorefSums {
 /// Counts of the linking errors.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Errors {
+    /// Misses with no hit over the mention (`NoHit`).
     pub no_hit: usize,
+    /// Misses whose overlapping hits have no actor (`NoActor`).
     pub no_actor: usize,
+    /// Misses whose overlapping hits have only other actors (`WrongActor`).
     pub wrong_actor: usize,
     /// Missed mention texts (lower-cased), most frequent first, with their count.
     pub most_frequent: Vec<(String, usize)>,
     /// The same per class.
     pub by_class: BTreeMap<ErrorClass, Vec<(String, usize)>>,
+    /// Every miss, article by article in the order scored, each article's in mention order.
     pub misses: Vec<Miss>,
 }
 
 /// Everything `eval --newswcl` measures.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct NewswclReport {
+    /// The data set's name for the report heading (`NewsWCL50 (<path>)`).
     pub dataset: String,
+    /// How the articles were analysed: each on its own, or each event's together as one story.
     pub mode: String,
+    /// Number of articles read.
     pub articles: usize,
+    /// Number of distinct events among them.
     pub events: usize,
+    /// Gold mentions of every chain type (a mention on two chains counts twice).
     pub mentions: usize,
+    /// Gold mentions of party chains ([`PARTY_TYPES`]).
     pub party_mentions: usize,
+    /// Party mentions that are proper names.
     pub name_mentions: usize,
+    /// Party mentions that are pronouns.
     pub pronoun_mentions: usize,
     /// Party mentions that are neither proper names nor pronouns: the linking set.
     pub non_name_mentions: usize,
+    /// What each event's oracle lexicon holds, events in order of first appearance.
     pub oracle: Vec<OracleSummary>,
+    /// Linking accuracy on the non-name party mentions of all articles.
     pub linking: Linking,
+    /// The same per article, in the order scored (event by event, in file order within one).
     pub per_article: Vec<ArticleLinking>,
     /// CoNLL scores over party mentions, each article on its own.
     pub coref_within_documents: CorefMethods,
@@ -986,6 +1033,7 @@ pub struct NewswclReport {
     /// Linking accuracy by the rule that linked the mention's hit (the hit that overlaps it
     /// most; `none` for a hit with no actor): which rules earn their place.
     pub by_rule: BTreeMap<String, Accuracy>,
+    /// Why framelens missed the non-name party mentions it did not link, and the misses.
     pub errors: Errors,
 }
 

@@ -43,14 +43,18 @@ use crate::text::{Segmented, Span, TokenKind, segment};
 /// fragments gives several).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GoldRelation {
+    /// The `Source` fragments (who speaks); empty when the relation has none.
     pub source: Vec<Span>,
+    /// The `Cue` fragments (the words that introduce the content); empty when it has none.
     pub cue: Vec<Span>,
+    /// The `Content` fragments (the words attributed); empty when it has none.
     pub content: Vec<Span>,
 }
 
 /// The annotation of one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Annotation {
+    /// The attribution relations (the file's events), in file order.
     pub relations: Vec<GoldRelation>,
     /// Stretches the annotators set aside.
     pub discard: Vec<Span>,
@@ -195,8 +199,11 @@ fn short(s: &str) -> String {
 
 /// One article with its annotation.
 pub struct Doc {
+    /// The article's name: the stem of its `text/NAME.txt`.
     pub name: String,
+    /// The article's text.
     pub text: String,
+    /// Its annotation, from the first `NAME_*.ann` file in name order.
     pub gold: Annotation,
 }
 
@@ -218,10 +225,10 @@ fn splits(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
         .collect();
     out.sort();
     if out.is_empty() {
-        return Err(EvalError::Empty(format!(
-            "{} (no text/ and attributions/ folders in it or in its subfolders)",
-            dir.display()
-        )));
+        return Err(EvalError::Empty {
+            folder: dir.display().to_string(),
+            want: "text/ and attributions/ folders (in it or in its subfolders)",
+        });
     }
     Ok(out)
 }
@@ -433,29 +440,39 @@ fn quoted_stretches(text: &str, seg: &Segmented) -> Vec<Span> {
 pub struct Figures {
     /// Content word tokens.
     pub tokens: Prf,
+    /// Relations, matched one to one when their contents share at least half the words of either.
     pub relations: Prf,
     /// Source on matched relations.
     pub source: Accuracy,
+    /// Cues: a predicted cue is right when it overlaps a gold cue not matched before.
     pub cues: Prf,
 }
 
 /// Recall of one construction.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct ConstructionRow {
+    /// The construction, or in `by_cue_known` the cue class ("cue framelens reads", "other cue").
     pub construction: &'static str,
+    /// Gold relations of this construction.
     pub gold: usize,
     /// Gold relations of this construction that framelens matched.
     pub found: usize,
+    /// `found / gold`, or 0 when `gold` is 0.
     pub recall: f64,
+    /// Gold relations of this construction that the baseline matched.
     pub baseline_found: usize,
+    /// `baseline_found / gold`, or 0 when `gold` is 0.
     pub baseline_recall: f64,
 }
 
 /// Precision of one kind of predicted relation.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct KindRow {
+    /// Relations of this kind that framelens predicted.
     pub predicted: usize,
+    /// Of them, those matched to a gold relation.
     pub matched: usize,
+    /// `matched / predicted`, or 0 when `predicted` is 0.
     pub precision: f64,
 }
 
@@ -464,6 +481,8 @@ pub struct KindRow {
 pub struct HitVoice {
     /// Author vs not author.
     pub author_vs_not: Accuracy,
+    /// Author vs not author for a baseline that reads every hit outside quotation marks as the
+    /// author's.
     pub baseline_author_vs_not: Accuracy,
     /// Author, quote or reported (scare counts as quote).
     pub three_way: Accuracy,
@@ -474,20 +493,27 @@ pub struct HitVoice {
 /// The report of `eval --polnear`.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct PolnearReport {
+    /// `PolNeAR (DIR)`, with the folder given.
     pub dataset: String,
+    /// Annotated articles scored.
     pub articles: usize,
     /// Articles in the folders with no annotation file (not scored).
     pub unannotated: usize,
+    /// Gold relations scored (those whose words all lie in `Discard` spans left out).
     pub gold_relations: usize,
+    /// framelens's figures.
     pub framelens: Figures,
     /// Every stretch between double quotation marks as a relation with no source and no cue.
     pub baseline: Figures,
+    /// Precision by kind of framelens relation (`quote`, `reported`, `designation`, `naming`).
     pub by_kind: BTreeMap<&'static str, KindRow>,
     /// Relation recall on the gold attributions whose cue holds a verb framelens reads as a cue
     /// ([`crate::analysis::words::is_cue_word`]), and on the others (verbs of supporting, seeming and
     /// trying, prepositions such as "talked about": attributions in PolNeAR's wide sense).
     pub by_cue_known: BTreeMap<&'static str, ConstructionRow>,
+    /// Relation recall by construction, one row per construction in a fixed order.
     pub constructions: Vec<ConstructionRow>,
+    /// The voice of the lexicon hits outside `Discard` spans, against the voice the gold implies.
     pub hit_voice: HitVoice,
     /// The cues of the gold relations framelens missed, most frequent first (lower case).
     pub missed_cues: Vec<(String, usize)>,

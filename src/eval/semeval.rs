@@ -32,7 +32,9 @@ use crate::text::Span;
 /// One technique span, in bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Technique {
+    /// The technique's name as in the label file (`Loaded_Language`...).
     pub technique: String,
+    /// Byte span into the article's text.
     pub span: Span,
 }
 
@@ -67,7 +69,7 @@ pub const CONFLICT_STEMS: &[&str] = &[
     "caliphate",
 ];
 
-/// Parses a label file of `text`: "ID<TAB>technique<TAB>start<TAB>end" per line, offsets in
+/// Parses a label file of `text`: `ID<TAB>technique<TAB>start<TAB>end` per line, offsets in
 /// characters.
 pub fn parse(path: &str, labels: &str, text: &str) -> Result<Vec<Technique>, LineError> {
     let bytes = super::char_starts(text);
@@ -128,8 +130,11 @@ pub fn parse(path: &str, labels: &str, text: &str) -> Result<Vec<Technique>, Lin
 
 /// An article with its technique spans.
 pub struct Doc {
+    /// The article's id: the stem of its file in `articles/`.
     pub name: String,
+    /// The article's text.
     pub text: String,
+    /// Its technique spans, in label-file order; empty when it has no label file.
     pub gold: Vec<Technique>,
 }
 
@@ -143,7 +148,10 @@ pub fn load(dir: &Path) -> Result<Vec<Doc>, EvalError> {
     let articles = dir.join("articles");
     let files = super::sorted_files(&articles, "txt")?;
     if files.is_empty() {
-        return Err(EvalError::Empty(articles.display().to_string()));
+        return Err(EvalError::Empty {
+            folder: articles.display().to_string(),
+            want: "articles (*.txt)",
+        });
     }
     let mut docs = Vec::with_capacity(files.len());
     for f in files {
@@ -173,6 +181,7 @@ pub struct ConflictRecall {
     pub gold: usize,
     /// Of them, those whose conflict word a hit covers.
     pub found: usize,
+    /// `found / gold`, or 0 when `gold` is 0.
     pub recall: f64,
     /// The missed spans (article, text), at most 40.
     pub missed: Vec<(String, String)>,
@@ -181,7 +190,9 @@ pub struct ConflictRecall {
 /// The report of `eval --semeval-spans`.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct SemevalReport {
+    /// `SemEval-2023 Task 3 spans (DIR)`, with the folder given.
     pub dataset: String,
+    /// Articles read, with or without a label file.
     pub articles: usize,
     /// Spans of `Loaded_Language` and `Name_Calling-Labeling`.
     pub loaded_spans: usize,
@@ -193,6 +204,7 @@ pub struct SemevalReport {
     pub all_hits: Prf,
     /// Precision against any technique, by entry kind, and `label, stance ≠ 0`.
     pub precision_any: BTreeMap<String, Prf>,
+    /// Recall on the gold spans of the two techniques that hold conflict vocabulary.
     pub conflict: ConflictRecall,
     /// Gold spans of the two techniques no hit overlaps (lower case), most frequent first.
     pub misses: Vec<(String, usize)>,
@@ -207,12 +219,17 @@ pub struct SemevalReport {
 /// A label hit with a stance that no technique span overlaps.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Unmarked {
+    /// The article's id.
     pub document: String,
+    /// Lexicon entry id of the hit.
     pub term: String,
+    /// The hit's text as written in the document.
     pub text: String,
     /// Byte offsets into the document.
     pub start: usize,
+    /// End of the hit, exclusive (a byte offset into the document).
     pub end: usize,
+    /// The whole sentence the hit is in.
     pub sentence: String,
 }
 

@@ -30,7 +30,10 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, String> {
 /// Text decoded from bytes.
 #[derive(Debug)]
 pub struct Decoded {
+    /// The text in UTF-8. Bytes read as UTF-8 are kept as they are, byte-order mark too (but for
+    /// U+FFFD under `lossy`); any other encoding is transcoded, its mark dropped.
     pub text: String,
+    /// The encoding the bytes were read in (UTF-8 where a UTF-16 charset was overruled).
     pub encoding: &'static Encoding,
     /// Input bytes replaced by U+FFFD (only with `lossy`).
     pub replaced: usize,
@@ -42,12 +45,20 @@ pub struct Decoded {
 /// Why bytes could not be decoded. Offsets count bytes of the input, as a hex editor shows them.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
+    /// A NUL byte in an input not read as UTF-16; `at` is its byte offset in the input.
     #[error("looks like a binary file (NUL byte at byte {at})")]
-    Binary { at: usize },
+    Binary {
+        /// Byte offset of the NUL byte in the input.
+        at: usize,
+    },
+    /// Bytes that are not valid in the encoding used (an error only without `lossy`).
     #[error("not valid {encoding} at byte {at} (line {line})")]
     Invalid {
+        /// The encoding's name, as encoding_rs gives it (`UTF-8`, `Shift_JIS` ...).
         encoding: &'static str,
+        /// Byte offset of the first invalid byte in the input, counting any byte-order mark.
         at: usize,
+        /// The line of that byte, counting from 1.
         line: usize,
     },
 }

@@ -18,6 +18,7 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// A page as the server sent it.
 #[derive(Debug)]
 pub struct Fetched {
+    /// The body, after any gzip decompression: bytes, not yet decoded.
     pub body: Vec<u8>,
     /// The `Content-Type` header, when there is one.
     pub content_type: Option<String>,
@@ -39,22 +40,35 @@ impl Fetched {
 /// Why a page could not be fetched.
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
+    /// ureq cannot build a request for the URL (a malformed URL), with its message.
     #[error("not a URL framelens can fetch: {0}")]
     BadUrl(String),
+    /// The host name does not resolve.
     #[error("cannot resolve the host name")]
     HostNotFound,
+    /// The connection failed or broke (refused, or another I/O error), with the reason.
     #[error("cannot connect: {0}")]
     Connect(String),
+    /// The fetch took longer than this timeout (connecting, redirects and body together).
     #[error("timed out after {} s", .0.as_secs_f64())]
     Timeout(Duration),
+    /// The server answered with `status`, an HTTP status code outside 200..=299.
     #[error("the server answered HTTP {status}{}", reason(*.status))]
-    Status { status: u16 },
+    Status {
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// More than [`MAX_REDIRECTS`] redirects.
     #[error("more than {MAX_REDIRECTS} redirects")]
     TooManyRedirects,
+    /// The body, as sent or after decompression, is over the byte limit (`max_bytes` of `fetch`,
+    /// at most [`MAX_BYTES`]).
     #[error("the response is larger than the limit of {} MiB", MAX_BYTES >> 20)]
     TooLarge,
+    /// The `Content-Type` is not an accepted media type; holds that media type, in lower case.
     #[error("not an article page: Content-Type {0} (expected text/html or text/plain)")]
     NotText(String),
+    /// Any other failure, with its message.
     #[error("{0}")]
     Other(String),
 }

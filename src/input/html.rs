@@ -32,18 +32,42 @@ pub const MAX_AMPERSANDS: usize = 100_000;
 /// Why no article text came out of a page.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HtmlError {
+    /// Readability found no article in the page, or no paragraph was left of it.
     #[error("no article text found in the HTML page")]
     NoArticle,
+    /// The parsed page has `found` elements, more than `limit` ([`MAX_ELEMENTS`]).
     #[error("the HTML page has {found} elements, over the limit of {limit}")]
-    TooManyElements { found: usize, limit: usize },
+    TooManyElements {
+        /// Elements in the parsed page.
+        found: usize,
+        /// The cap ([`MAX_ELEMENTS`]).
+        limit: usize,
+    },
+    /// Elements nest more than `limit` ([`MAX_DEPTH`]) deep, in the markup or the parsed page.
     #[error("the HTML page nests elements more than {limit} deep")]
-    TooDeep { limit: usize },
+    TooDeep {
+        /// The cap on nesting depth ([`MAX_DEPTH`]).
+        limit: usize,
+    },
+    /// An element has more than `limit` ([`MAX_ATTRIBUTES`]) attributes; `at` is the byte offset
+    /// of its tag's `<` in the page text (after decoding).
     #[error("the HTML page has an element with more than {limit} attributes (at byte {at})")]
-    TooManyAttributes { limit: usize, at: usize },
+    TooManyAttributes {
+        /// The cap on attributes per element ([`MAX_ATTRIBUTES`]).
+        limit: usize,
+        /// Byte offset of the tag's `<` in the page text after decoding.
+        at: usize,
+    },
+    /// The page has more than `limit` ([`MAX_AMPERSANDS`]) ampersands.
     #[error("the HTML page has more than {limit} ampersands (`&`, `&amp;` ...)")]
-    TooManyAmpersands { limit: usize },
+    TooManyAmpersands {
+        /// The cap on ampersands ([`MAX_AMPERSANDS`]).
+        limit: usize,
+    },
+    /// Reading the page took longer than this deadline (`extract_within`).
     #[error("reading the HTML page took more than {} s (--timeout)", .0.as_secs_f64())]
     TooSlow(std::time::Duration),
+    /// The reader thread stopped without a result (a panic while reading the page).
     #[error("the HTML reader stopped without a result (a fault in the HTML parser)")]
     ReaderFailed,
 }

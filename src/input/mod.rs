@@ -30,8 +30,11 @@ use record::{Fields, is_blank, json_fields, json_reason, object_fields};
 /// Where an article comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
+    /// Standard input (`-`).
     Stdin,
+    /// A file (or FIFO), by its path as given.
     File(PathBuf),
+    /// An `http://` or `https://` URL, fetched.
     Url(String),
 }
 
@@ -181,6 +184,7 @@ pub struct Document {
 /// What one input gave.
 #[derive(Debug, Default)]
 pub struct Read {
+    /// The articles, in order: one, or one per record of a JSON or JSONL input.
     pub documents: Vec<Document>,
     /// Things to tell the user on standard error (bytes replaced under `--lossy`).
     pub notes: Vec<String>,
@@ -190,40 +194,61 @@ pub struct Read {
 #[derive(Debug, thiserror::Error)]
 #[error("{input}: {problem}")]
 pub struct ReadError {
+    /// The input as messages show it, or a record's place in it (`FILE:LINE` in JSONL,
+    /// `FILE (record N)` in a JSON array).
     pub input: String,
+    /// What went wrong.
     pub problem: Problem,
 }
 
 /// Why an input could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum Problem {
+    /// The file does not exist.
     #[error("no such file")]
     NotFound,
+    /// Reading the file is not permitted.
     #[error("permission denied")]
     PermissionDenied,
+    /// The path names a directory.
     #[error("is a directory, not an article file")]
     Directory,
+    /// Any other failure to read the bytes, with its message (an I/O error, or a FIFO that
+    /// nothing opened for writing in time).
     #[error("{0}")]
     Io(String),
+    /// The bytes could not be decoded to text.
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    /// No article text came out of an HTML page.
     #[error(transparent)]
     Html(#[from] HtmlError),
+    /// A URL could not be fetched.
     #[error(transparent)]
     Fetch(#[from] FetchError),
+    /// The text to analyse is blank: nothing but white space and zero-width characters.
     #[error("the article is empty")]
     Empty,
+    /// Over `limit`, the byte cap (`--max-article-bytes`): `size` is the input's size in bytes when
+    /// known before reading (a regular file), else `None` (standard input, a FIFO, a fetched page).
     #[error(
         "{}over the limit of {limit} bytes for one article (--max-article-bytes; \
          `framelens corpus` reads collections)",
         .size.map_or_else(String::new, |s| format!("{s} bytes, "))
     )]
-    TooLarge { size: Option<u64>, limit: u64 },
+    TooLarge {
+        /// The input's size in bytes when known before reading; `None` otherwise.
+        size: Option<u64>,
+        /// The cap in bytes (`--max-article-bytes`).
+        limit: u64,
+    },
     /// A JSON or JSONL record that is not an article (the message of corpus mode's skip).
     #[error("{0}")]
     Record(String),
+    /// A JSON or JSONL input without a single record (an empty array, or only blank lines).
     #[error("no article records in the file")]
     NoRecords,
+    /// An input of `compare` that holds this many articles instead of one.
     #[error("holds {0} articles; compare takes one article per input (use score, or corpus)")]
     NotOne(usize),
 }
@@ -326,7 +351,10 @@ pub fn read(source: &Source, o: &ReadOptions) -> Result<Read, ReadError> {
 /// An input's bytes decoded, with the format they are read in.
 #[derive(Debug)]
 pub struct DecodedInput {
+    /// The text in UTF-8 (input read as UTF-8, if valid, byte for byte, its byte-order mark kept).
     pub text: String,
+    /// The format to read it in: `forced`, else `implied`, else HTML if it starts like HTML,
+    /// else text.
     pub format: Format,
     /// The name of the encoding used.
     pub encoding: &'static str,

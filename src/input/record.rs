@@ -6,10 +6,15 @@
 /// Field (or CSV column) names of a record.
 #[derive(Clone, Debug)]
 pub struct Fields {
+    /// The field holding the article id, which names the record (`--id-field` of `corpus`).
     pub id: String,
+    /// The field holding the source, the outlet (`--source-field`).
     pub source: String,
+    /// The field holding the article's date (`--date-field`).
     pub date: String,
+    /// The field holding the headline (`--title-field`).
     pub title: String,
+    /// The field holding the article text (`--text-field`).
     pub text: String,
     /// The field holding a story id, when records are grouped into stories (`--story-field`).
     pub story: Option<String>,
@@ -31,14 +36,23 @@ impl Default for Fields {
 /// Why a record was skipped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SkipReason {
+    /// A JSONL line that is not valid JSON, or not a JSON object.
     InvalidJson,
+    /// A CSV header or row that cannot be parsed.
     InvalidCsv,
+    /// Bytes not valid in their encoding: UTF-8, or the one a byte-order mark or `--encoding`
+    /// names (a file, a JSONL line or a CSV field).
     InvalidUtf8,
     /// A file with a NUL byte (not UTF-16).
     Binary,
+    /// No text field (or CSV column), or one that is not a string.
     MissingText,
+    /// Nothing to analyse: a blank text without a title, or a file or page without article text.
     EmptyText,
+    /// Over the byte limit, `--max-article-bytes` (a file, line, CSV record or article), or an
+    /// HTML page too large, deep or slow to read.
     TooLarge,
+    /// A file or folder that cannot be opened or read (an I/O error, a broken link, a link loop).
     Unreadable,
     /// A file reached a second time (given twice, or through a link): read once.
     Duplicate,
@@ -67,11 +81,15 @@ impl SkipReason {
 /// The fields of one JSON article record, as corpus mode and `score`/`compare` read them.
 #[derive(Clone, Debug, Default)]
 pub struct JsonFields {
+    /// The id field as text (a number or boolean written out), unless missing or not a scalar.
     pub id: Option<String>,
+    /// The source field as text, unless missing or not a scalar.
     pub source: Option<String>,
+    /// The date field as text, as written, unless missing or not a scalar.
     pub date: Option<String>,
     /// The headline, unless blank.
     pub title: Option<String>,
+    /// The article text, as in the record (it may be blank).
     pub text: String,
     /// The story id (`--story-field`), when asked for.
     pub story: Option<String>,

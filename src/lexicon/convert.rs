@@ -86,6 +86,7 @@ pub enum Foreign {
 }
 
 impl Foreign {
+    /// Every format, in declaration order.
     pub const ALL: [Foreign; 4] = [
         Foreign::Liwc,
         Foreign::Lexicoder,
@@ -191,13 +192,21 @@ pub enum ConvertError {
     /// A problem at a line of the file.
     #[error("{file}:{line}: {message}")]
     Syntax {
+        /// The file name given to the import.
         file: String,
+        /// 1-based line of the problem.
         line: usize,
+        /// What is wrong.
         message: String,
     },
     /// A problem with the file as a whole (no position known).
     #[error("{file}: {message}")]
-    Invalid { file: String, message: String },
+    Invalid {
+        /// The file name given to the import.
+        file: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A format name that is not one of `liwc`, `lexicoder`, `quanteda`, `wordstat`.
     #[error("unknown dictionary format `{0}`: use liwc, lexicoder, quanteda or wordstat")]
     UnknownFormat(String),

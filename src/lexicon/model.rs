@@ -26,6 +26,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The name written in a lexicon's `kind:`: `label`, `act`, `attribution`, `distancing`.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Label => "label",
@@ -42,10 +43,15 @@ impl Kind {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum ActorType {
+    /// A state, its government or an organ of it: Turkey, the Syrian government, the IRGC.
     State,
+    /// An armed group: Hayat Tahrir al-Sham, the Syrian Democratic Forces, Islamic State.
     ArmedGroup,
+    /// A political movement, party or opposition: Fatah, the Syrian opposition.
     Movement,
+    /// A people or a part of one: Kurds, Alawites, Israeli settlers.
     Population,
+    /// An organisation: the United Nations, NATO, the Syrian Observatory for Human Rights.
     Organization,
     /// One individual ("tyrant", "butcher"): a label target only. Actors are parties; a person
     /// is listed under a party's `people`, and a term said of a person describes that party.
@@ -53,6 +59,8 @@ pub enum ActorType {
 }
 
 impl ActorType {
+    /// The name written in `type:` and `targets:`: `state`, `armed_group`, `movement`,
+    /// `population`, `organization`, `person`.
     pub fn as_str(self) -> &'static str {
         match self {
             ActorType::State => "state",
@@ -68,13 +76,25 @@ impl ActorType {
 /// One loaded term.
 #[derive(Clone, Debug, Serialize)]
 pub struct LabelEntry {
+    /// Unique key among label entries; a later file's entry with the same id replaces this one.
     pub id: String,
+    /// Words or phrases, matched ignoring case as whole words; a trailing `*` on the last word
+    /// matches any ending.
     pub forms: Vec<String>,
+    /// A regular expression, case-insensitive, run over the normalised text (case kept) one
+    /// paragraph at a time; `None` when not given.
     pub regex: Option<String>,
+    /// The '/'-separated category path, e.g. `delegitimizing/terrorism`.
     pub category: String,
+    /// How the term casts the party it describes: -2 strongly delegitimizing ... +2 strongly
+    /// legitimizing.
     pub stance: i8,
+    /// What the term is: a label, an act, a verb of attribution or a distancing marker.
     pub kind: Kind,
+    /// Actor types the term can describe, `person` last (empty: any); see
+    /// [`LabelEntry::party_types`].
     pub targets: Vec<ActorType>,
+    /// Phrases, written like forms, inside which a match of this entry does not count.
     pub exclude: Vec<String>,
     /// A condition the sentence must meet for a match to count (`requires: party`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -82,6 +102,7 @@ pub struct LabelEntry {
     /// The parties the term is a side's name for, by where it is said (`names:`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<Epithet>,
+    /// Why the entry has its stance (which newsroom rule); `None` when not given.
     pub note: Option<String>,
     /// Lint warnings the author has considered and accepted for this entry (`allow: [no-note]`).
     pub allow: Vec<String>,
@@ -118,6 +139,7 @@ pub enum Requirement {
 }
 
 impl Requirement {
+    /// The value written in `requires:`: `party`.
     pub fn as_str(self) -> &'static str {
         match self {
             Requirement::Party => "party",
@@ -189,21 +211,34 @@ impl LabelEntry {
 /// A person who speaks or acts for an actor.
 #[derive(Clone, Debug, Serialize)]
 pub struct Person {
+    /// Full name, also matched; its last word (without `al-`) matches as a surname.
     pub name: String,
+    /// Other names the person is matched by.
     pub aliases: Vec<String>,
+    /// What the person is to the party, as written (`leader`); not used in matching. `None`
+    /// when not given.
     pub role: Option<String>,
 }
 
 /// One party: a state, an armed group, a movement...
 #[derive(Clone, Debug, Serialize)]
 pub struct ActorEntry {
+    /// Unique key among actor entries, by which `proxies`, `part_of` and label `names` refer to
+    /// the actor.
     pub id: String,
+    /// Display name, also matched.
     pub name: String,
+    /// What kind of party the actor is (`type:`); never `Person`, which the loader refuses.
     #[serde(rename = "type")]
     pub actor_type: ActorType,
+    /// Other names; one without lower-case letters (HTS, US) matches with exact case, the
+    /// others ignoring case.
     pub aliases: Vec<String>,
+    /// Adjectival forms (Turkish); compounds such as Turkish-backed are recognised from them.
     pub adjectives: Vec<String>,
+    /// People who speak or act for the actor.
     pub people: Vec<Person>,
+    /// Ids of the actors this one backs.
     pub proxies: Vec<String>,
     /// For a person listed as an actor of their own: the id of the party they belong to, which
     /// "his government", "the Trump administration" refer to.
@@ -213,6 +248,7 @@ pub struct ActorEntry {
     /// The entry replaces the entry of the same id in an earlier lexicon on purpose.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub overrides: bool,
+    /// Index into [`Lexicon::files`] of the file the entry came from.
     pub file: usize,
 }
 
@@ -223,19 +259,27 @@ pub struct SourceFile {
     pub path: String,
     /// The file's `lexicon:` name (its file stem when absent).
     pub name: String,
+    /// The file's `version:` as text (a bare number as its decimal text: `2026.10` gives
+    /// `2026.1`); `None` when absent.
     pub version: Option<String>,
     /// ISO 639-3 code of the language the file's forms are written in.
     pub language: &'static str,
+    /// Number of label entries in the file, also those a later file replaces.
     pub labels: usize,
+    /// Number of actor entries in the file, also those a later file replaces.
     pub actors: usize,
 }
 
 /// Every entry from every file, combined.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Lexicon {
+    /// The files combined, in the order they were added; an entry's `file` indexes this list.
     pub files: Vec<SourceFile>,
+    /// Every label entry; an entry that replaces one of the same id takes that one's place.
     pub labels: Vec<LabelEntry>,
+    /// Every actor entry; an entry that replaces one of the same id takes that one's place.
     pub actors: Vec<ActorEntry>,
+    /// Every category path any of the files declares.
     pub categories: BTreeSet<String>,
     /// Entries that replaced an entry of the same id in an earlier file without saying so
     /// (`overrides: true`), located at the later entry's id: a run warns about each.
@@ -244,6 +288,7 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// The actor entry with id `id`, if any.
     pub fn actor(&self, id: &str) -> Option<&ActorEntry> {
         self.actors.iter().find(|a| a.id == id)
     }
@@ -265,6 +310,7 @@ impl Lexicon {
         a == b || self.side(a) == b || self.side(b) == a
     }
 
+    /// The label entry with id `id`, if any.
     pub fn label(&self, id: &str) -> Option<&LabelEntry> {
         self.labels.iter().find(|l| l.id == id)
     }

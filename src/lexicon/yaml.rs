@@ -60,7 +60,8 @@ struct RawLabel {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     forms: Vec<Spanned<String>>,
-    /// A regular expression run over the original text (case-insensitive).
+    /// A regular expression, case-insensitive, run over the normalised text (case kept) one
+    /// paragraph at a time.
     #[schemars(with = "Option<String>")]
     regex: Option<Spanned<String>>,
     /// A declared category path.
@@ -256,17 +257,28 @@ pub struct ParsedFile {
     pub form_locs: Vec<Located>,
     /// Every actor id a label's `names` gives (as written) with its entry and position.
     pub actor_refs: Vec<Located>,
+    /// The file's path as given (used in messages), or `bundled:NAME`.
     pub path: String,
+    /// The file's `lexicon:` name, else its file name without folder and extension.
     pub name: String,
     /// The name was written (`lexicon:`), not taken from the file name.
     pub named: bool,
+    /// The file's `version:` as text (a bare number as its decimal text: `2026.10` gives
+    /// `2026.1`); `None` when absent.
     pub version: Option<String>,
     /// ISO 639-3 code of the language the file is written in.
     pub language: &'static str,
+    /// The category paths declared under `categories:`, in file order.
     pub categories: Vec<String>,
+    /// The label entries in file order, each with where its id and category were written; their
+    /// `file` is 0 until [`super::LexiconBuilder::build`] places them.
     pub labels: Vec<(LabelEntry, EntryLoc)>,
+    /// The actor entries in file order, each with where its id was written; their `file` is 0
+    /// until [`super::LexiconBuilder::build`] places them.
     pub actors: Vec<(ActorEntry, EntryLoc)>,
+    /// Number of entries under `labels:`.
     pub label_count: usize,
+    /// Number of entries under `actors:`.
     pub actor_count: usize,
 }
 
@@ -664,6 +676,8 @@ fn options() -> serde_saphyr::Options {
     }
 }
 
+/// Reads a YAML document into `T` within the lexicon parser's limits; an error is a diagnostic
+/// located in `path`.
 pub fn from_str<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnostic> {
     serde_saphyr::from_str_with_options(text, options())
         .map_err(|e| saphyr_diagnostic(path, text, &e))

@@ -23,8 +23,11 @@ use crate::text::sanitize;
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text for a terminal, wrapped to `Options::width`, with optional colour.
     Text,
+    /// Markdown.
     Markdown,
+    /// JSON: the serde form of the values, with `schema_version` (see `docs/json.md`).
     Json,
     /// One self-contained page (see [`html`]).
     Html,
@@ -33,11 +36,13 @@ pub enum Format {
 /// Options common to all reports.
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
+    /// The format to render.
     pub format: Format,
     /// Show, for every hit, the rules and the sentence that explain it.
     pub explain: bool,
     /// Emit ANSI colour (text format only; the caller decides from the terminal and NO_COLOR).
     pub color: bool,
+    /// Columns that plain-text reports wrap to (80 by default; never fewer than 20 are used).
     pub width: usize,
     /// The date shown in the header of an HTML report.
     pub date: Option<jiff::civil::Date>,

@@ -886,3 +886,29 @@ fn newswcl_eval_prints_linking_and_coreference_figures() {
         .failure()
         .stderr(predicates::str::contains("bad.conll:2:"));
 }
+
+#[test]
+fn an_eval_folder_with_nothing_to_read_says_what_it_looked_for() {
+    // (flag, the folder made inside the temporary one, the message after "framelens: no ").
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let cases: &[(&str, &str, String)] = &[
+        ("--gold", "g", format!("gold files (*.yaml) in {d}/g")),
+        (
+            "--semeval-spans",
+            "s",
+            format!("articles (*.txt) in {d}/s/articles"),
+        ),
+        (
+            "--polnear",
+            "p",
+            format!("text/ and attributions/ folders (in it or in its subfolders) in {d}/p"),
+        ),
+    ];
+    for (flag, sub, want) in cases {
+        let folder = dir.path().join(sub);
+        std::fs::create_dir_all(folder.join("articles")).unwrap();
+        let err = stderr_of(&["eval", flag, folder.to_str().unwrap()], 5);
+        assert_eq!(err, format!("framelens: no {want}\n"), "{flag}");
+    }
+}
