@@ -16,8 +16,17 @@ if [[ ${#targets[@]} -eq 0 ]]; then
 fi
 export RUSTC_BOOTSTRAP=1
 mkdir -p corpus/analyze corpus/compare corpus/lexicon_load corpus/html_extract corpus/csv_records
-cp ../samples/*.txt ../tests/fixtures/wire/*.txt seeds/analyze/*.txt corpus/analyze/
+cp ../samples/*.txt ../tests/fixtures/wire/*.txt ../tests/fixtures/newset*/*.txt seeds/analyze/*.txt \
+    corpus/analyze/
 cp ../samples/*.txt corpus/compare/
+# compare reads two articles split at the first NUL byte: pairs of the samples and the wire set.
+prev=""
+for f in ../samples/*.txt ../tests/fixtures/wire/*.txt; do
+    if [[ -n "$prev" ]]; then
+        { cat "$prev"; printf '\0'; cat "$f"; } > "corpus/compare/pair-$(basename "$prev" .txt)-$(basename "$f")"
+    fi
+    prev="$f"
+done
 cp ../lexicons/*.yaml seeds/lexicon_load/*.yaml corpus/lexicon_load/
 cp ../tests/fixtures/html/*.html seeds/html_extract/*.html corpus/html_extract/
 cp seeds/csv_records/*.csv corpus/csv_records/
