@@ -289,6 +289,26 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Quote,
         "Russia",
     ),
+    // After a fronted adverbial or clause, the subject of the clause after its comma: a name
+    // after "After" is no subject.
+    (
+        "Headline\nIn a speech on Sunday, Iran's president defended the strikes, saying the Zionist regime had provoked them.",
+        "Zionist regime",
+        Voice::Reported,
+        "Iran",
+    ),
+    (
+        "Headline\nIn a speech on Sunday, he defended the strikes, saying the Zionist regime had provoked them.",
+        "Zionist regime",
+        Voice::Reported,
+        "he",
+    ),
+    (
+        "Headline\nAfter Iran struck, Israeli officials hit back, saying the terrorists had provoked them.",
+        "terrorists",
+        Voice::Reported,
+        "Israeli",
+    ),
     // "The group said": the last armed group named.
     (
         "Headline\nHamas fighters attacked the post.\nThe group said the occupation forces had retreated.",

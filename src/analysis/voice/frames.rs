@@ -1386,12 +1386,21 @@ pub(super) fn participle_frame(
     // clause ("Clinton spoke out on Tuesday, arguing that ..."), is a request with its
     // infinitive ("Hoyer agreed, urging Trump to end the shutdown"), or is an accusation with
     // the charge ("The junta suspended RFI, accusing it of spreading lies").
-    let subject = opening_subject(cx, r, v).or_else(|| {
-        let clause = takes_clause(cx, v, end)
+    // After a fronted adverbial ("In television interviews on Sunday, he defended ..., saying
+    // ..."), the subject opens the clause after its comma.
+    let clause = || {
+        takes_clause(cx, v, end)
             || (REQUEST.contains(&cx.word(v)) && takes_infinitive(cx, v, end))
             || takes_charge(cx, v, end)
-            || (v + 1 < end && cx.is_punct(v + 1) && is_quote_char(cx.first_char(v + 1)));
-        opening_name(cx, r, v).filter(|_| clause)
+            || (v + 1 < end && cx.is_punct(v + 1) && is_quote_char(cx.first_char(v + 1)))
+    };
+    let opening = |r: &Range<usize>| {
+        opening_subject(cx, r, v).or_else(|| opening_name(cx, r, v).filter(|_| clause()))
+    };
+    let subject = opening(r).or_else(|| {
+        let comma = (r.start + 1..v).find(|&k| cx.word(k) == ",")?;
+        fronted_before(cx, r.start..comma).then_some(())?;
+        opening(&(comma + 1..r.end))
     })?;
     Some(new_frame(cx, si, v, FrameKind::Participle, subject, scope))
 }

@@ -8,7 +8,9 @@
 //!    manner or time, `by saying that ...`), and a verb sharing the subject of an earlier frame
 //!    (`... and claimed ...`, which ends the earlier frame's words at its coordinator), or with no
 //!    frame before it the name or pronoun the sentence opens with, when the verb takes a clause
-//!    (`She cut the debt, but said ...`). A quantifier alone (`Some said`) or a share (`47% say`)
+//!    (`She cut the debt, but said ...`), or that opens the clause after a fronted adverbial
+//!    (`In interviews on Sunday, he defended the plan, saying ...`; a name right after a
+//!    preposition or a subordinator, `After Iran struck`, is no subject). A quantifier alone (`Some said`) or a share (`47% say`)
 //!    is a subject. After a quotation that ends with a comma, a question or an exclamation mark,
 //!    a tag of a speaker and a verb in -ed or in the present -s is a frame (`“...,” he surmised`,
 //!    `“...,” mused the co-host`, `“...,” the Texas governor continues`): the tag makes the verb

@@ -565,6 +565,11 @@ pub(super) fn opening_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Ra
     if m_tokens.start > r.start + 1 || m_tokens.end >= v {
         return None;
     }
+    // A preposition or a subordinator before the name opens an adverbial, not the subject
+    // ("After Iran struck, ...").
+    if m_tokens.start == r.start + 1 && (cx.is(r.start, FRONTED) || cx.is(r.start, SUBORDINATORS)) {
+        return None;
+    }
     Some(r.start..m_tokens.end)
 }
 
