@@ -309,6 +309,27 @@ const VOICE_CASES: &[(&str, &str, Voice, &str)] = &[
         Voice::Reported,
         "Israeli",
     ),
+    // An adverb before the name leaves it the subject; a possessive in the adverbial is no
+    // finite verb; a second comma-closed phrase after the adverbial ("In Beirut, Lebanon,")
+    // leaves the participle with no subject rather than a wrong one.
+    (
+        "Headline\nMeanwhile Russia launched new strikes, saying the Kyiv regime had provoked them.",
+        "Kyiv regime",
+        Voice::Reported,
+        "Russia",
+    ),
+    (
+        "Headline\nIn Sunday's speech, he defended the strikes, saying the Zionist regime had provoked them.",
+        "Zionist regime",
+        Voice::Reported,
+        "he",
+    ),
+    (
+        "Headline\nIn Beirut, Lebanon, Hezbollah fired rockets, saying the Zionist enemy had provoked the attack.",
+        "Zionist enemy",
+        Voice::Author,
+        "",
+    ),
     // "The group said": the last armed group named.
     (
         "Headline\nHamas fighters attacked the post.\nThe group said the occupation forces had retreated.",

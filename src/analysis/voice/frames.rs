@@ -15,8 +15,9 @@ use super::model::{
 use super::quotes::{is_closing_mark, is_title};
 use super::scope::{
     adjuncts_only, antecedent_phrase, comma_outside_quotes, complement_end, content_start,
-    fronted_before, holds_verb, in_subject_relative, inverted_after_comma, ly_adverb, opening_name,
-    opening_subject, opens_no_subject, parenthetical_rest, subject_back, subject_before_insertions,
+    fronted_before, fronted_phrase, holds_verb, in_subject_relative, inverted_after_comma,
+    ly_adverb, opening_name, opening_subject, opens_no_subject, parenthetical_rest, subject_back,
+    subject_before_insertions,
 };
 use crate::analysis::mention::Form;
 use crate::analysis::words::{ATTITUDE, AUXILIARIES, INTENTION, NAMING_VERBS, REPORTING, REQUEST};
@@ -1397,9 +1398,13 @@ pub(super) fn participle_frame(
     let opening = |r: &Range<usize>| {
         opening_subject(cx, r, v).or_else(|| opening_name(cx, r, v).filter(|_| clause()))
     };
+    // Only when the participle's comma is the next one: in "In Beirut, Lebanon, Hezbollah
+    // fired ..., saying" or "In Gaza, where Israel struck, Hamas ..." the stretch after the
+    // first comma is no clause's opening.
     let subject = opening(r).or_else(|| {
         let comma = (r.start + 1..v).find(|&k| cx.word(k) == ",")?;
-        fronted_before(cx, r.start..comma).then_some(())?;
+        let next = (comma + 1..v).find(|&k| cx.word(k) == ",")?;
+        (fronted_phrase(cx, r, comma) && participle_comma(cx, r, v) == Some(next)).then_some(())?;
         opening(&(comma + 1..r.end))
     })?;
     Some(new_frame(cx, si, v, FrameKind::Participle, subject, scope))

@@ -406,6 +406,24 @@ pub(super) fn parenthetical_rest(
     (!opens_other).then_some(first..end)
 }
 
+/// The prepositions of [`FRONTED`] (the others are adverbs: "meanwhile", "later", "today"), which
+/// put a name right after them in an adverbial.
+const PREPOSITIONS_OPENING: &[&str] = &[
+    "in", "on", "at", "after", "before", "during", "since", "under",
+];
+
+/// "In a speech on Sunday," "In Sunday's speech,": the words before `comma` are an adverbial
+/// opening the sentence, a phrase (a preposition or an adverb of [`FRONTED`] first, no finite
+/// auxiliary; a possessive "'s" is none) with no other comma in it.
+pub(super) fn fronted_phrase(cx: &Ctx, r: &Range<usize>, comma: usize) -> bool {
+    comma > r.start + 1
+        && cx.is(r.start, FRONTED)
+        && (r.start..comma).all(|k| {
+            cx.word(k) != ","
+                && (cx.seg.tokens[k].kind == TokenKind::Possessive || !finite(cx.word(k)))
+        })
+}
+
 /// Whether the words before a mid-sentence frame are an adverbial opening the sentence (a
 /// preposition or subordinator first, no finite verb) rather than a part of the clause reported.
 pub(super) fn fronted_before(cx: &Ctx, before: Range<usize>) -> bool {
@@ -566,8 +584,10 @@ pub(super) fn opening_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Ra
         return None;
     }
     // A preposition or a subordinator before the name opens an adverbial, not the subject
-    // ("After Iran struck, ...").
-    if m_tokens.start == r.start + 1 && (cx.is(r.start, FRONTED) || cx.is(r.start, SUBORDINATORS)) {
+    // ("After Iran struck, ..."); an adverb does not ("Meanwhile Russia launched ...").
+    if m_tokens.start == r.start + 1
+        && (cx.is(r.start, PREPOSITIONS_OPENING) || cx.is(r.start, SUBORDINATORS))
+    {
         return None;
     }
     Some(r.start..m_tokens.end)
