@@ -105,7 +105,7 @@ pub struct Side {
     /// Terms the source applies to this actor only inside others' speech.
     pub only_in_others_speech: Vec<String>,
     /// Set when this source never names the actor: the article its terms were tied through
-    /// (see [`crate::story`]).
+    /// (see `crate::story`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inferred_from: Option<String>,
 }

@@ -7,6 +7,7 @@
 pub mod convert;
 mod layers;
 pub mod model;
+#[doc(hidden)]
 pub mod yaml;
 
 pub use model::{

@@ -1185,9 +1185,9 @@ fn parse_regex(r: &str) -> Result<Hir, String> {
 /// case-insensitive regex `r` contains; `None` when no such set can be worked out.
 ///
 /// Worked out on the regex's syntax tree, where some parts match one of a few strings exactly: a
-/// literal matches itself, a class of at most [`MAX_CLASS`] characters each of them (lower-cased:
+/// literal matches itself, a class of at most `MAX_CLASS` characters each of them (lower-cased:
 /// case-insensitive `k` is `[Kk\u{212A}]`, all `k`), an alternation of such parts the union, and
-/// a concatenation of them every combination (up to [`MAX_STRINGS`]). A concatenation keeps the
+/// a concatenation of them every combination (up to `MAX_STRINGS`). A concatenation keeps the
 /// best of the sets it holds (the one whose shortest string is longest, then the smallest); an
 /// alternation of parts that each have a set has their union; a repetition of at least one has
 /// its part's set. Anything else (larger classes, optional parts) has none. A regex match in the

@@ -502,3 +502,73 @@ fn the_library_never_prints_exits_or_draws_progress() {
     let code = code_of("fn f() {\n    eprintln!(\"x\");\n}\n");
     assert!(banned.is_match(&code));
 }
+
+/// The modules `cargo doc` shows: the library's face. Every other module is private to the
+/// crate, or public for the binary and its tests but `#[doc(hidden)]`. A module added to the
+/// face must be added here, on purpose.
+const FACE: &[&str] = &[
+    "analysis",
+    "corpus",
+    "corpus::compare",
+    "corpus::input",
+    "corpus::keyness",
+    "corpus::run",
+    "corpus::summary",
+    "diff",
+    "input",
+    "lexicon",
+    "lexicon::convert",
+    "lexicon::model",
+    "report",
+    "report::attributions",
+    "report::corpus",
+];
+
+/// The modules a file declares `pub` and does not hide from the documentation: `pub mod NAME;`
+/// with no `#[doc(hidden)]` on the lines of attributes above it.
+fn documented_submodules(code: &str) -> Vec<String> {
+    let decl = Regex::new(r"^pub mod ([a-z_0-9]+);").unwrap();
+    let lines: Vec<&str> = code.lines().map(str::trim).collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(c) = decl.captures(line) else {
+            continue;
+        };
+        let hidden = lines[..i]
+            .iter()
+            .rev()
+            .take_while(|l| l.starts_with("#["))
+            .any(|l| l.contains("doc(hidden)"));
+        if !hidden {
+            out.push(c[1].to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn the_documented_face_is_the_intended_one() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = modules(&src);
+    let mut face = BTreeSet::new();
+    let mut todo = vec![(String::new(), src.join("lib.rs"))];
+    while let Some((path, file)) = todo.pop() {
+        let code = code_of(&std::fs::read_to_string(&file).unwrap());
+        for name in documented_submodules(&code) {
+            let sub = if path.is_empty() {
+                name
+            } else {
+                format!("{path}::{name}")
+            };
+            let f = files
+                .get(&sub)
+                .unwrap_or_else(|| panic!("no file for {sub}"));
+            todo.push((sub.clone(), f.clone()));
+            face.insert(sub);
+        }
+    }
+    assert_eq!(face, set(FACE));
+    // The reading of attributes: a hidden module is left out, a private one too.
+    let code = "pub mod a;\n#[doc(hidden)]\npub mod b;\n#[doc(hidden)]\n#[allow(x)]\npub mod c;\npub(crate) mod d;\nmod e;\n";
+    assert_eq!(documented_submodules(code), vec!["a".to_string()]);
+}

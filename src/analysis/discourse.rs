@@ -14,11 +14,11 @@
 //! - a delegitimising term (negative stance) inside a party's own statement does not describe
 //!   that party, nor its patron or proxy by the lexicon: "Syria's army said terrorists attacked"
 //!   is not about the Syrian government, and Burkina Faso's "criminals" are not the VDP;
-//!   and a compatible party the article sets against the speaker ([`crate::analysis::opponents`]: "the
+//!   and a compatible party the article sets against the speaker (`crate::analysis::opponents`: "the
 //!   army struck HTS positions") counts its points [`OPPONENT_FACTOR`] times;
 //! - a term of negative stance does not describe a party its voice (the outlet, or the speaker)
 //!   sides with by what it says elsewhere in the article, nor one of positive stance a party the
-//!   voice is set against ([`crate::analysis::alignment`]; not for euphemisms, whose stance is the doer's);
+//!   voice is set against (`crate::analysis::alignment`; not for euphemisms, whose stance is the doer's);
 //!   and in the outlet's narration a negative description (an entry with targets, a party
 //!   noun, or an act) goes first to a party the outlet is set against, as praise goes to the
 //!   side a voice takes;
@@ -141,7 +141,7 @@ impl Cast<'_> {
             None => &self.parties[a - self.lex.actors.len()].name,
         }
     }
-    /// What a head noun can tell of party `a` (see [`crate::analysis::heads`]).
+    /// What a head noun can tell of party `a` (see `crate::analysis::heads`).
     pub fn referent(&self, a: usize) -> Referent {
         Referent::of(self.lex.actors.get(a), self.actor_type(a))
     }
@@ -211,7 +211,7 @@ pub const TOPIC_SHARE: u32 = 30;
 /// Below this many points a party is not a referent at all.
 pub const MIN_POINTS: u32 = 25;
 /// How many times its points a party counts when the article sets it against the speaker of
-/// the delegitimising term being resolved (see [`crate::analysis::opponents`]).
+/// the delegitimising term being resolved (see `crate::analysis::opponents`).
 pub const OPPONENT_FACTOR: u32 = 2;
 /// An act with no `targets` resolves only when the leader has this many times (in percent) the
 /// runner-up's points.
@@ -404,7 +404,7 @@ pub struct Term<'a> {
     /// party the speaker is named with.
     pub speaker_official: bool,
     /// For a delegitimising term in a party's own statement, the parties the article sets
-    /// against that party (see [`crate::analysis::opponents`]), each with where it says so.
+    /// against that party (see `crate::analysis::opponents`), each with where it says so.
     pub opposed: &'a [(usize, String)],
     /// Actors the term's own phrase names in another role (patron, possessor, opponent, victim).
     pub other_roles: &'a [usize],
@@ -414,14 +414,14 @@ pub struct Term<'a> {
     pub set_against: &'a [usize],
     /// For an act, the parties of the term that names whom it is done to: the act is not theirs.
     pub patient: &'a [usize],
-    /// The head noun of a label, which must agree with the party (see [`crate::analysis::heads`]).
+    /// The head noun of a label, which must agree with the party (see `crate::analysis::heads`).
     pub head: Option<&'a Head>,
     /// How many parties a plural label counts ("the two countries"), if it says.
     pub count: Option<usize>,
     /// The state the term's phrase names by its adjective ("Russian mercenaries"), if any.
     pub origin: Option<usize>,
     /// How the term's voice leans on a party, from what it says elsewhere in the article (see
-    /// [`crate::analysis::alignment`]).
+    /// `crate::analysis::alignment`).
     pub leaning: &'a dyn Fn(usize) -> Option<Leaning>,
     /// The term is in the outlet's own narration.
     pub narration: bool,

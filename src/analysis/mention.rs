@@ -1,5 +1,5 @@
 //! A mention: one place where an article names a party, and how ([`Form`], [`Role`]). Finding
-//! mentions is [`super::actors`]'s work; this module only defines what one is, so that the
+//! mentions is `super::actors`'s work; this module only defines what one is, so that the
 //! modules reading mentions (heads, unlisted names, voice) need not depend on the finder.
 
 use serde::Serialize;
@@ -23,7 +23,7 @@ pub enum Form {
     /// A third-person singular pronoun (he, his, she, her) standing for a person named before.
     Pronoun,
     /// A definite description by a person's title ("the president" after "President Donald
-    /// Trump"), standing for that person (see [`crate::analysis::titles::title_mentions`]).
+    /// Trump"), standing for that person (see `crate::analysis::titles::title_mentions`).
     Title,
 }
 
@@ -58,7 +58,7 @@ pub struct Mention {
     /// Span of the whole compound ("U.S.-designated"), when there is one.
     pub compound: Option<Span>,
     /// Set when the name was resolved as a near miss of a listed name: a known person's name
-    /// misspelt, or a party's name renamed or shortened ([`crate::analysis::unlisted::renamed`]).
+    /// misspelt, or a party's name renamed or shortened (`crate::analysis::unlisted::renamed`).
     pub near_miss_of: Option<String>,
     /// For a pronoun, the mention it stands for, as written.
     pub antecedent: Option<String>,

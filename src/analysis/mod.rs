@@ -3,16 +3,30 @@
 
 pub(crate) mod actors;
 pub(crate) mod alignment;
+#[doc(hidden)]
 pub mod attribution;
+#[doc(hidden)]
 pub mod discourse;
 pub(crate) mod heads;
+#[doc(hidden)]
 pub mod mention;
 pub(crate) mod opponents;
+#[doc(hidden)]
 pub mod speech;
 pub(crate) mod titles;
 pub(crate) mod unlisted;
+#[doc(hidden)]
 pub mod voice;
 pub(crate) mod words;
+
+// The rule modules above are hidden from the documentation: their machinery serves this
+// module. The types an `Article` is made of are its face, re-exported here.
+pub use attribution::{Link, LinkRule};
+pub use discourse::{Candidate, Origin, Party};
+pub use mention::{Form, Role};
+pub use speech::{AttributionOut, Excerpt, Kind as RelationKind};
+pub use titles::Known;
+pub use voice::{Voice, Why};
 
 use std::collections::BTreeMap;
 
@@ -20,12 +34,9 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::analysis::actors::ActorIndex;
-use crate::analysis::attribution::{LinkRule, TermHit};
-use crate::analysis::discourse::{Candidate, Origin, Party};
-use crate::analysis::mention::{Form, Mention, Role};
-use crate::analysis::speech::AttributionOut;
-use crate::analysis::titles::Known;
-use crate::analysis::voice::{Voice, Voices};
+use crate::analysis::attribution::TermHit;
+use crate::analysis::mention::Mention;
+use crate::analysis::voice::Voices;
 use crate::language::Detected;
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon, Requirement};
 use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
@@ -300,6 +311,7 @@ pub struct Analyzer {
     pub lexicon: Lexicon,
     /// The label forms compiled for matching (owners are indices into `lexicon.labels`), with
     /// the actors' name forms as a second group ([`Matcher::find`] gives the labels alone).
+    #[doc(hidden)]
     pub labels: Matcher,
     actors: ActorIndex,
     /// ISO 639-3 codes of the languages the loaded label lexicons are written in.
@@ -382,6 +394,7 @@ impl Analyzer {
 
     /// The lexicon's actor mentions in `text` (names, adjectives and people; no pronouns), in
     /// text order. `seg` is `text` segmented.
+    #[doc(hidden)]
     pub fn actor_mentions(&self, text: &str, seg: &Segmented) -> Vec<Mention> {
         self.actors.mentions(text, self.find(text).names, seg)
     }
@@ -465,7 +478,8 @@ impl Analyzer {
         }
     }
 
-    /// The parties `text` names that the lexicon does not list ([`crate::analysis::unlisted`]).
+    /// The parties `text` names that the lexicon does not list (`crate::analysis::unlisted`).
+    #[doc(hidden)]
     pub fn unlisted(&self, text: &str) -> Vec<crate::analysis::unlisted::Unlisted> {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
@@ -615,7 +629,7 @@ impl Analyzer {
     }
 
     /// The names an article gives lexicon actors, with the titles it writes before them: what
-    /// the other articles of a story may use to read a shortened name (see [`crate::analysis::titles`]).
+    /// the other articles of a story may use to read a shortened name (see `crate::analysis::titles`).
     pub fn names_in(&self, text: &str) -> Known {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
@@ -630,7 +644,7 @@ impl Analyzer {
     }
 
     /// [`Analyzer::analyze_in_story`], detecting the language only as `check` says: the
-    /// detector costs 0.07 to 0.12 ms an article (see [`crate::language::SAMPLE_BYTES`]), which
+    /// detector costs 0.07 to 0.12 ms an article (see `crate::language::SAMPLE_BYTES`), which
     /// a corpus run of millions of short records pays only where it explains an article
     /// without terms.
     pub fn analyze_checked(

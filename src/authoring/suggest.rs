@@ -1,5 +1,5 @@
 //! `framelens lexicon suggest-actors`: lexicon entries for the parties articles name that no
-//! loaded lexicon lists ([`crate::analysis::unlisted`]).
+//! loaded lexicon lists (`crate::analysis::unlisted`).
 //!
 //! The output is itself a lexicon file (an `actors:` list, everything else in comments), so it can
 //! be saved and loaded with `--lexicon`, or each entry pasted into a file. Above each entry, a

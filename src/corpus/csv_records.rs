@@ -3,7 +3,7 @@
 //! The `csv` crate reads leniently: a field with an unbalanced quote runs on through the next
 //! lines until some later quote closes it, so one bad row swallows the records after it and
 //! credits their text to its own source. [`CsvRecords`] keeps the raw bytes of each record
-//! (through [`Tee`]) and checks them: a quoted field must close, and its closing quote must be
+//! (through `Tee`) and checks them: a quoted field must close, and its closing quote must be
 //! followed by a comma or a line break (a quote inside a quoted field is written twice). A record
 //! that fails is reported at the line it starts on, and reading starts again at the next line,
 //! so the records after it are read as themselves. Line numbers count line feeds in the raw
@@ -15,7 +15,7 @@
 //! skipped as too large, and reading goes on after it; a quoted field that never closes is
 //! reported as above, and the bytes scanned past its first line are read again from an anonymous
 //! temporary file, which holds only those bytes and is closed once read. Memory is bounded by
-//! the limit whatever the input, and bytes to read again sit in one flat queue ([`Source`]).
+//! the limit whatever the input, and bytes to read again sit in one flat queue (`Source`).
 //!
 //! What it does not do: check the number of fields (rows may omit trailing columns), or reject a
 //! quote inside an unquoted field (`5'10"`), which the crate reads as text.

@@ -8,7 +8,9 @@
 //! - [`keyness`] holds the statistics and [`compare`] applies them per actor and source.
 
 pub mod compare;
+#[doc(hidden)]
 pub mod csv_records;
+#[doc(hidden)]
 pub mod hits;
 pub mod input;
 pub mod keyness;

@@ -508,7 +508,7 @@ pub struct PolnearReport {
     /// Precision by kind of framelens relation (`quote`, `reported`, `designation`, `naming`).
     pub by_kind: BTreeMap<&'static str, KindRow>,
     /// Relation recall on the gold attributions whose cue holds a verb framelens reads as a cue
-    /// ([`crate::analysis::words::is_cue_word`]), and on the others (verbs of supporting, seeming and
+    /// (`crate::analysis::words::is_cue_word`), and on the others (verbs of supporting, seeming and
     /// trying, prepositions such as "talked about": attributions in PolNeAR's wide sense).
     pub by_cue_known: BTreeMap<&'static str, ConstructionRow>,
     /// Relation recall by construction, one row per construction in a fixed order.

@@ -250,7 +250,7 @@ static ABANDONED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsiz
 /// is started for the next page (or, with [`MAX_ABANDONED_READERS`] already left running, the
 /// caller waits for the page to be read before refusing it). A reader that stops without a
 /// result (a panic in the parser) gives [`HtmlError::ReaderFailed`]. Where no thread can start,
-/// the page is read here ([`read_here`]): it cannot be stopped, but a page that took longer than
+/// the page is read here (`read_here`): it cannot be stopped, but a page that took longer than
 /// `deadline` is still refused, as it is when the caller waits for its own reader.
 pub fn extract_within(
     html: String,

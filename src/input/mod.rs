@@ -13,10 +13,15 @@
 //! has its own streaming reader (`corpus::input`), whose JSON record fields this module reuses.
 //! What it does not do: analyse text, or read folders.
 
+#[doc(hidden)]
 pub mod decode;
+#[doc(hidden)]
 pub mod fetch;
+#[doc(hidden)]
 pub mod html;
+#[doc(hidden)]
 pub mod markdown;
+#[doc(hidden)]
 pub mod record;
 
 use std::path::{Path, PathBuf};

@@ -7,6 +7,7 @@
 pub mod attributions;
 pub mod corpus;
 mod figures;
+#[doc(hidden)]
 pub mod html;
 
 use std::fmt::Write as _;

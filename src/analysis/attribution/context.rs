@@ -189,7 +189,7 @@ pub struct Context<'a> {
     /// The speech frames and quotations, and the voice of every token.
     pub voices: &'a Voices,
     /// The names the other articles of the story give lexicon actors, when the article is read
-    /// as one of a story (see [`crate::analysis::titles`]).
+    /// as one of a story (see `crate::analysis::titles`).
     pub story: Option<&'a Known>,
     pub(super) lower: &'a LowerTokens,
     pub(super) mention_at: Vec<Option<usize>>,

@@ -90,10 +90,10 @@
 //! takes that party instead, as `same_phrase`. Then, in text order, the discourse rules for the terms still without an actor:
 //! 15. `reciprocal`: an attribution verb or an act whose subject is reciprocal ("with each side
 //!     blaming the other", "both sides accused each other") describes the two sides the article
-//!     sets against each other ([`crate::analysis::opponents`]), the pair most in focus at the term.
+//!     sets against each other (`crate::analysis::opponents`), the pair most in focus at the term.
 //! 16. `head_match`: a label that is a shortened name or title of a party the article names
 //!     ("the caravan" of "Migrant caravan", "the special counsel" of "special counsel Robert
-//!     Mueller", see [`crate::analysis::titles`]) takes that party, the most salient one if several fit.
+//!     Mueller", see `crate::analysis::titles`) takes that party, the most salient one if several fit.
 //!     It overrides the proximity rules (12 and 13), never the others.
 //! 17. `same_description`: a label takes the party the article ties the same description to
 //!     by a defining rule (3, 5 to 10, or a shortened name): "the militia"
@@ -123,10 +123,10 @@
 //!     ([`crate::analysis::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term, nor its
 //!     patron or proxy by the lexicon, and a party the article sets against that speaker
-//!     ([`crate::analysis::opponents`]) counts double. A speaker
+//!     (`crate::analysis::opponents`) counts double. A speaker
 //!     whose title names an office of a state and no party ("Interior ministry spokesman X",
 //!     "Major X") speaks for the state most in focus there. The side each voice takes
-//!     ([`crate::analysis::alignment`]) rules parties out; a euphemism in the outlet's narration, and a
+//!     (`crate::analysis::alignment`) rules parties out; a euphemism in the outlet's narration, and a
 //!     term of praise in any voice, go to a party that voice sides with, when one is a
 //!     candidate. A head that names fighters ("resistance groups") takes an armed group before
 //!     a political movement (`discourse::armed_head_first`). A state's adjective on a label
@@ -143,13 +143,13 @@
 //!     delegitimising label on a state's adjective ("Ukrainian militants", "the Russian
 //!     terrorists") takes that state instead (`same_phrase`).
 //!
-//! Every rule, local or not, also asks the label's head noun ([`crate::analysis::heads`]): "the migrants"
+//! Every rule, local or not, also asks the label's head noun (`crate::analysis::heads`): "the migrants"
 //! is plural and never one person, "the administration" is a state, "the president" is a person
 //! or a party through one of its people, and "a senior official" is someone new, not a person
 //! named before. A person listed as an actor of their own lends a government noun the party the
 //! lexicon says they are `part_of` ("the Trump administration", "Abe's government").
 //!
-//! Across the articles of one story, [`crate::story`] may then re-tie an unnamed party's terms
+//! Across the articles of one story, `crate::story` may then re-tie an unnamed party's terms
 //! to the party another article names in the same role (`story`).
 //!
 //! Otherwise the term has no actor. What it does not do: parse syntax. Noun phrases and clauses are

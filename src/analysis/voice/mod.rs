@@ -107,7 +107,7 @@ use speakers::{continuing_speaker, quote_frame, resolve_headline_speakers, resol
 /// Finds frames, quotes and the voice of every token.
 /// `types[a]` is the type of actor `a`, used to resolve "the group", "the army" and the like;
 /// `lower` holds the tokens of `seg` in lower case; `no_party` the pronouns that stand for a
-/// person of no party ([`crate::analysis::actors::pronouns`]), whom a speaker "he" then names.
+/// person of no party (`crate::analysis::actors::pronouns`), whom a speaker "he" then names.
 pub fn analyze(
     text: &str,
     seg: &Segmented,

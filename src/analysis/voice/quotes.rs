@@ -286,7 +286,7 @@ pub(super) const TITLE_LOWER: &[&str] = &[
 ];
 
 /// "Fox News Sunday", "Orange is the New Black": words in title case, the name of a work, a show
-/// or a slogan rather than someone's words. Every word but [`TITLE_LOWER`] opens with a capital
+/// or a slogan rather than someone's words. Every word but `TITLE_LOWER` opens with a capital
 /// letter or a digit, and no sentence ends inside.
 pub fn is_title(quoted: &str) -> bool {
     let words: Vec<&str> = quoted
