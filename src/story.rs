@@ -20,9 +20,10 @@ use crate::analysis::discourse::Origin;
 use crate::analysis::titles::Known;
 use crate::analysis::{Analyzer, Article};
 use crate::lexicon::{ActorType, Lexicon};
+use crate::text::WordSet;
 
 /// Words too common to say anything about a role.
-const STOPWORDS: &[&str] = &[
+static STOPWORDS: WordSet = WordSet::new(&[
     "about", "after", "again", "against", "also", "among", "and", "are", "because", "been",
     "before", "being", "between", "both", "but", "by", "can", "could", "during", "each", "for",
     "from", "had", "has", "have", "her", "here", "his", "into", "its", "last", "more", "most",
@@ -30,7 +31,7 @@ const STOPWORDS: &[&str] = &[
     "there", "these", "they", "this", "those", "through", "told", "under", "until", "very", "was",
     "were", "what", "when", "where", "which", "while", "who", "will", "with", "would", "year",
     "years", "over", "other", "only", "just", "many", "much", "since", "still", "week",
-];
+]);
 
 /// Evidence needed before two parties are taken for one: shared parties count double.
 const MIN_EVIDENCE: usize = 2;
@@ -98,7 +99,7 @@ fn role_of(art: &Article, id: &str) -> Role {
         for w in span.slice(&art.text).split(|c: char| !c.is_alphanumeric()) {
             let w = w.to_lowercase();
             if w.chars().count() >= 4
-                && !STOPWORDS.contains(&w.as_str())
+                && !STOPWORDS.contains(w.as_str())
                 && !crate::text::is_calendar_word(&w)
             {
                 role.words.insert(stem(&w).to_owned());

@@ -191,10 +191,10 @@ pub const DATELINE_TOKENS: usize = 18;
 
 /// Lower-case particles inside proper names, Arabic, Romance and Germanic: "Ahrar al-Sham",
 /// "Front de Libération", "Mohammed bin Salman", "Ursula von der Leyen".
-pub const NAME_PARTICLES: &[&str] = &[
+pub static NAME_PARTICLES: WordSet = WordSet::new(&[
     "al", "el", "ad", "ash", "ar", "bin", "ibn", "de", "du", "des", "la", "le", "del", "di", "da",
     "dos", "van", "von",
-];
+]);
 
 /// Whether a word is an acronym: two capitals or more, and no more lower-case letters than
 /// capitals ("IIOJK", "PoK", "OGWs", "FARDC"; not "Damascus").
@@ -205,7 +205,7 @@ pub fn is_acronym(w: &str) -> bool {
 }
 
 /// The names of the days and months, lower case: words that open dates, not names or subjects.
-pub const CALENDAR_WORDS: &[&str] = &[
+pub static CALENDAR_WORDS: WordSet = WordSet::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -225,11 +225,11 @@ pub const CALENDAR_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
-];
+]);
 
 /// Whether a lower-case word is a day or month name ([`CALENDAR_WORDS`]).
 pub fn is_calendar_word(w: &str) -> bool {
-    CALENDAR_WORDS.contains(&w)
+    CALENDAR_WORDS.contains(w)
 }
 
 /// One line of input that is not blank.
@@ -368,7 +368,7 @@ impl Segmented {
                         let lower = word.to_lowercase();
                         let capital = word.chars().next().is_some_and(char::is_uppercase);
                         let joins = matches!(lower.as_str(), "of" | "and")
-                            || NAME_PARTICLES.contains(&lower.as_str());
+                            || NAME_PARTICLES.contains(lower.as_str());
                         if (k == 0 && matches!(lower.as_str(), "the" | "a" | "an" | "this"))
                             || !(capital || joins)
                         {
@@ -1112,14 +1112,14 @@ fn abbrev_class(w: &str, text: &str, after: usize, end: usize) -> Abbrev {
 
 /// Name prefixes that look like a run-together left part ("MacArthur", "VanDyke").
 #[rustfmt::skip]
-const NAME_PREFIXES: &[&str] = &[
+static NAME_PREFIXES: WordSet = WordSet::new(&[
     "Mac", "Van", "Von", "Vander", "Der", "Del", "Della", "Des", "Dos", "Das", "Den", "Ten", "Ter",
     "Fitz", "Las", "Los", "San", "Santa", "Saint", "Bin", "Ibn", "Ben", "Abu",
-];
+]);
 
 /// Camel-case names that must never be split.
 #[rustfmt::skip]
-const CAMEL_NAMES: &[&str] = &[
+static CAMEL_NAMES: WordSet = WordSet::new(&[
     "YouTube", "LinkedIn", "WhatsApp", "PayPal", "FedEx", "PlayStation", "JavaScript", "BlackRock",
     "BlackBerry", "BlackWater", "SoftBank", "HarperCollins", "WikiLeaks", "TikTok",
     "GlaxoSmithKline", "ExxonMobil", "JetBlue", "MasterCard", "DreamWorks", "PowerPoint",
@@ -1128,7 +1128,7 @@ const CAMEL_NAMES: &[&str] = &[
     "AstraZeneca", "ArcelorMittal", "PetroChina", "GameStop", "MidEast", "SkyNews", "TeleSur",
     "MintPress", "CounterPunch", "WeChat", "PricewaterhouseCoopers", "SpaceX", "StarLink",
     "HuffingtonPost",
-];
+]);
 
 /// Byte offset (inside `w`) of a lowercase→Uppercase+lowercase transition whose left part is
 /// `[Upper|lower] lower+` of at least 3 letters.
@@ -1209,7 +1209,7 @@ fn run_together_cut(text: &str, span: Span, before: &[Token], after: &[Raw]) -> 
         return None;
     }
     let cut = camel_transition(w)?;
-    if CAMEL_NAMES.contains(&w) || NAME_PREFIXES.contains(&&w[..cut]) {
+    if CAMEL_NAMES.contains(w) || NAME_PREFIXES.contains(&w[..cut]) {
         return None;
     }
     let left_ctx = title_case_run(text, before.iter().rev().map(|t| (t.span, t.kind)));
@@ -1302,7 +1302,9 @@ fn split_sentences(
     }
 }
 
-/// A long word list, hashed on first use: the lists looked up at every token.
+/// A word list, hashed on first use. Every named word list of the analysis is one, whatever its
+/// length: a list is defined once and looked up one way. A test of a few words written where it
+/// is read (`matches!(w, "he" | "she")`) is not a list.
 pub struct WordSet {
     words: &'static [&'static str],
     lookup: OnceLock<Lookup>,
@@ -1333,8 +1335,20 @@ impl WordSet {
         }
     }
 
-    /// Whether `w` is one of the words, byte for byte (no case folding).
-    pub fn contains(&self, w: &str) -> bool {
+    /// The words, in the order the list gives them.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
+    /// The words, in the order the list gives them.
+    pub fn iter(&self) -> std::slice::Iter<'static, &'static str> {
+        self.words.iter()
+    }
+
+    /// Whether `w` is one of the words, byte for byte (no case folding). It takes a word as
+    /// `&str`, `&&str` or `&String`.
+    pub fn contains(&self, w: impl AsRef<str>) -> bool {
+        let w = w.as_ref();
         let l = self.lookup.get_or_init(|| {
             let mut shapes = [0u32; 26];
             let mut other_shapes = false;

@@ -9,6 +9,7 @@
 use crate::analysis::mention::{Form, Mention, Role};
 use crate::lexicon::{ActorType, Lexicon};
 use crate::matcher::{Hit, Pattern};
+use crate::text::WordSet;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 
 #[derive(Clone, Debug)]
@@ -272,15 +273,15 @@ pub const IRREGULAR_DEMONYMS: &[(&str, &[&str])] = &[
 
 /// Words that make a regional demonym of the one after them: "Latin American" and "Central
 /// American" are not American, "South Sudanese" is not Sudanese.
-const REGION_WORDS: &[&str] = &[
+static REGION_WORDS: WordSet = WordSet::new(&[
     "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
     "Latin", "Native",
-];
+]);
 
 /// Words that make an ethnic group of a state's people after them, written apart: "Arab
 /// Americans", "African Americans" are not the United States' people as a party ("Arab-Israeli"
 /// is a compound of two parties).
-const ETHNIC_WORDS: &[&str] = &["African", "Arab", "Asian"];
+static ETHNIC_WORDS: WordSet = WordSet::new(&["African", "Arab", "Asian"]);
 
 /// Whether an adjective at `span` is the second half of a regional demonym ("Central American",
 /// "South Sudanese"): a region word stands right before it, with a space or a hyphen between.
@@ -293,16 +294,17 @@ fn regional_demonym(text: &str, span: Span) -> bool {
         return false;
     };
     let (_, word) = last_word(before);
-    REGION_WORDS.contains(&word) || (spaced.is_some() && ETHNIC_WORDS.contains(&word))
+    REGION_WORDS.contains(word) || (spaced.is_some() && ETHNIC_WORDS.contains(word))
 }
 
 /// Capitalised words that, right before a name, make it part of the name of a lake, a
 /// mountain or a river ("Lake Chad", "Mount Lebanon"): a place, not the state.
-const FEATURE_WORDS: &[&str] = &["Lake", "Mount", "Mt.", "River"];
+static FEATURE_WORDS: WordSet = WordSet::new(&["Lake", "Mount", "Mt.", "River"]);
 
 /// Capitalised words that, with "of", name a sea or a coast after a name ("Gulf of Aden",
 /// "Sea of Japan", "Bay of Bengal", "Horn of Africa").
-const FEATURE_OF_WORDS: &[&str] = &["Gulf", "Sea", "Bay", "Strait", "Straits", "Horn", "Cape"];
+static FEATURE_OF_WORDS: WordSet =
+    WordSet::new(&["Gulf", "Sea", "Bay", "Strait", "Straits", "Horn", "Cape"]);
 
 /// Whether a name at `span` is part of the name of a geographic feature: right after a word of
 /// [`FEATURE_WORDS`], or after one of [`FEATURE_OF_WORDS`] and "of".
@@ -312,14 +314,14 @@ fn names_a_feature(text: &str, span: Span) -> bool {
         return false;
     }
     let (start, word) = last_word(before);
-    if FEATURE_WORDS.contains(&word) {
+    if FEATURE_WORDS.contains(word) {
         return true;
     }
     if word != "of" {
         return false;
     }
     let (_, feature) = last_word(before[..start].trim_end_matches([' ', '\u{a0}']));
-    FEATURE_OF_WORDS.contains(&feature)
+    FEATURE_OF_WORDS.contains(feature)
 }
 
 /// Whether a state's name at `span` opens the name of something else followed by a number:
@@ -353,17 +355,17 @@ fn names_with_a_number(text: &str, span: Span) -> bool {
     let counts = !year
         && !next.is_empty()
         && next.chars().next().is_some_and(char::is_lowercase)
-        && !AFTER_A_NAME.contains(&next.as_str());
+        && !AFTER_A_NAME.contains(next.as_str());
     digits > 0 && !goes_on && !counts
 }
 
 /// The words that may follow a name with a number ("France 24 in 2023", "France 24 reported"),
 /// where a count would have its noun ("24 people").
-const AFTER_A_NAME: &[&str] = &[
+static AFTER_A_NAME: WordSet = WordSet::new(&[
     "in", "on", "at", "and", "or", "to", "for", "from", "with", "by", "that", "which", "who",
     "said", "says", "reported", "reports", "has", "had", "have", "is", "was", "were", "are",
     "will", "would", "also", "as", "of",
-];
+]);
 
 /// The last word of `s` (letters and dots) and where it starts.
 fn last_word(s: &str) -> (usize, &str) {
@@ -1081,7 +1083,7 @@ fn genders<'m>(
 
 /// Words that open a preposed adverbial clause or phrase ("After days of reports about his
 /// lawyer, Mr. Trump ...").
-const PREPOSED: &[&str] = &[
+static PREPOSED: WordSet = WordSet::new(&[
     "after",
     "before",
     "while",
@@ -1099,7 +1101,7 @@ const PREPOSED: &[&str] = &[
     "once",
     "unlike",
     "like",
-];
+]);
 
 /// Backward anaphora: a pronoun in a preposed adverbial ("After days of reports about his
 /// lawyer, Mr. Trump appeared ...") stands for the subject of the main clause after it, a person
@@ -1113,7 +1115,7 @@ fn main_clause_subject<'m>(
 ) -> Option<&'m Mention> {
     let s = &seg.sentences[si];
     let first = (s.tokens.start..ti).find(|&k| seg.tokens[k].kind == TokenKind::Word)?;
-    if !PREPOSED.contains(&lower.get(first)) {
+    if !PREPOSED.contains(lower.get(first)) {
         return None;
     }
     let comma = (ti + 1..s.tokens.end).find(|&k| lower.get(k) == ",")?;
@@ -1148,7 +1150,7 @@ fn followed_by_name(text: &str, span: Span) -> bool {
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(rest.len());
         let (word, after) = rest.split_at(end);
-        if !crate::text::NAME_PARTICLES.contains(&word) {
+        if !crate::text::NAME_PARTICLES.contains(word) {
             return particles > 0 && word.chars().next().is_some_and(char::is_uppercase);
         }
         let Some(next) = after.strip_prefix(['-', ' ', '\u{a0}']) else {
@@ -1178,7 +1180,7 @@ fn given_name_at(text: &str, span: Span, full: &str, middle: bool) -> bool {
         .copied()
         .filter(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && !crate::text::NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+                && !crate::text::NAME_PARTICLES.contains(w.to_lowercase().as_str())
         })
         .collect();
     let line = text[..span.start].rsplit('\n').next().unwrap_or_default();

@@ -16,6 +16,7 @@
 
 use crate::analysis::mention::{Form, Mention};
 use crate::lexicon::{ActorEntry, ActorType};
+use crate::text::WordSet;
 use crate::text::{LowerTokens, Segmented};
 
 /// Relational nouns: what they name stands in a relation to the party their possessor or
@@ -23,7 +24,7 @@ use crate::text::{LowerTokens, Segmented};
 /// and the enemies of [`ADVERSARY_NOUNS`],
 /// "critics of the government", "relatives of the victims"). A speaker so described is not the
 /// party named in it, and a term with such a head does not describe its possessor.
-pub const RELATIONAL_NOUNS: &[&str] = &[
+pub static RELATIONAL_NOUNS: WordSet = WordSet::new(&[
     "critic",
     "opponent",
     "rival",
@@ -52,10 +53,10 @@ pub const RELATIONAL_NOUNS: &[&str] = &[
     "arm",
     "franchise",
     "extension",
-];
+]);
 
 /// Nouns for a state or its government: only a state can be one.
-pub const GOVERNMENT_NOUNS: &[&str] = &[
+pub static GOVERNMENT_NOUNS: WordSet = WordSet::new(&[
     "government",
     "governments",
     "administration",
@@ -78,7 +79,7 @@ pub const GOVERNMENT_NOUNS: &[&str] = &[
     "monarchy",
     "superpower",
     "superpowers",
-];
+]);
 
 /// Heads of a speaker that stands for a state as a whole ("the army said", "the government
 /// said"), resolved to the last state named; those that are no loaded label of their own also
@@ -86,7 +87,7 @@ pub const GOVERNMENT_NOUNS: &[&str] = &[
 /// [`crate::analysis::titles::title_mentions`]). Organs such as "the ministry" or "the embassy" are
 /// left out: they are better resolved to the earlier speaker with the same head ("the Ukrainian
 /// Foreign Ministry ... the ministry said").
-pub const STATE_SPEAKER_NOUNS: &[&str] = &[
+pub static STATE_SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "army",
     "military",
     "government",
@@ -96,10 +97,10 @@ pub const STATE_SPEAKER_NOUNS: &[&str] = &[
     "authorities",
     "country",
     "state",
-];
+]);
 
 /// Nouns for an organised group: a party, but never a state and never one person.
-pub const GROUP_NOUNS: &[&str] = &[
+pub static GROUP_NOUNS: WordSet = WordSet::new(&[
     "group",
     "militia",
     "movement",
@@ -117,11 +118,11 @@ pub const GROUP_NOUNS: &[&str] = &[
     "gunmen",
     "guerrillas",
     "paramilitaries",
-];
+]);
 
 /// Units that fight, beside the fighters of [`GROUP_NOUNS`]: with them, the heads of
 /// [`is_armed_head`].
-const ARMED_UNITS: &[&str] = &["force", "brigade", "unit", "combatant"];
+static ARMED_UNITS: WordSet = WordSet::new(&["force", "brigade", "unit", "combatant"]);
 
 /// Whether a head word names people or units who fight (singular or plural): a group noun of
 /// [`GROUP_NOUNS`] other than those for a political body ("movement", "organization"), or a unit
@@ -131,8 +132,8 @@ const ARMED_UNITS: &[&str] = &["force", "brigade", "unit", "combatant"];
 pub fn is_armed_head(w: &str) -> bool {
     let s = singular(w);
     let is = |list: &[&str]| list.contains(&w) || list.contains(&s.as_str());
-    (is(GROUP_NOUNS) && !matches!(s.as_str(), "movement" | "organization" | "organisation"))
-        || is(ARMED_UNITS)
+    (is(GROUP_NOUNS.words()) && !matches!(s.as_str(), "movement" | "organization" | "organisation"))
+        || is(ARMED_UNITS.words())
 }
 
 /// Whether a noun of [`GOVERNMENT_NOUNS`] names the country rather than its rulers ("republic",
@@ -145,7 +146,8 @@ pub fn names_a_country(w: &str) -> bool {
 }
 
 /// Nouns for a state's armed or security forces besides [`ARMED_UNITS`], singular.
-const STATE_FORCE_NOUNS: &[&str] = &["troop", "soldier", "army", "military", "police"];
+static STATE_FORCE_NOUNS: WordSet =
+    WordSet::new(&["troop", "soldier", "army", "military", "police"]);
 
 /// Whether a head word names armed or security forces, singular or plural ("security forces",
 /// "the troops", "the army", "soldiers"): a unit of [`ARMED_UNITS`] or [`STATE_FORCE_NOUNS`].
@@ -153,17 +155,17 @@ const STATE_FORCE_NOUNS: &[&str] = &["troop", "soldier", "army", "military", "po
 pub fn is_forces_head(w: &str) -> bool {
     let s = singular(w);
     let is = |list: &[&str]| list.contains(&w) || list.contains(&s.as_str());
-    is(ARMED_UNITS) || is(STATE_FORCE_NOUNS)
+    is(ARMED_UNITS.words()) || is(STATE_FORCE_NOUNS.words())
 }
 
 /// Nouns for a party's enemy: relational nouns whose referent is relative to the speaker (whoever
 /// the speaker fights), singular.
-pub const ADVERSARY_NOUNS: &[&str] = &["enemy", "adversary", "foe"];
+pub static ADVERSARY_NOUNS: WordSet = WordSet::new(&["enemy", "adversary", "foe"]);
 
 /// Nouns for a collective or a population: many people, never one person, and never a state
 /// itself ("officials" are not in this list: they may stand for their state; "citizens" are, as
 /// a state's population, which `attribution` reads apart from the state).
-pub const COLLECTIVE_NOUNS: &[&str] = &[
+pub static COLLECTIVE_NOUNS: WordSet = WordSet::new(&[
     "caravan",
     "caravans",
     "crowd",
@@ -201,12 +203,12 @@ pub const COLLECTIVE_NOUNS: &[&str] = &[
     "participants",
     "applicants",
     "families",
-];
+]);
 
 /// Nouns for a holder of an office or a role in a party ("the president", "the special
 /// counsel", "the spokesman"). In the singular they name one person: a party can be one only
 /// through a person it lists.
-pub const ROLE_NOUNS: &[&str] = &[
+pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "president",
     "leader",
     "dictator",
@@ -261,12 +263,12 @@ pub const ROLE_NOUNS: &[&str] = &[
     "predecessor",
     "counterpart",
     "incumbent",
-];
+]);
 
 /// The role nouns of [`ROLE_NOUNS`] that lead or speak for a side: a word before them names
 /// that side ("rebel commander", "coup leader", "militia spokesman"). Before the others it
 /// names what the office deals with ("war crimes prosecutor", "peace envoy").
-const SIDE_ROLES: &[&str] = &[
+static SIDE_ROLES: WordSet = WordSet::new(&[
     "leader",
     "commander",
     "chief",
@@ -279,31 +281,32 @@ const SIDE_ROLES: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
-];
+]);
 
 /// Whether a lower-case word is a role noun that leads or speaks for a side ([`SIDE_ROLES`]).
 pub fn is_side_role(w: &str) -> bool {
-    SIDE_ROLES.contains(&w)
+    SIDE_ROLES.contains(w)
 }
 
 /// Plural nouns that do not end in -s, and singular nouns that do.
-const PLURAL_WORDS: &[&str] = &["people", "men", "women", "children", "police", "personnel"];
-const SINGULAR_IN_S: &[&str] = &[
+static PLURAL_WORDS: WordSet =
+    WordSet::new(&["people", "men", "women", "children", "police", "personnel"]);
+static SINGULAR_IN_S: WordSet = WordSet::new(&[
     "news", "series", "species", "politics", "this", "its", "his", "was", "has", "is", "as", "us",
-];
+]);
 
 /// The longest phrase read for a head, in words up to the head's end: a longer term is a
 /// clause or a sentence.
 const MAX_WORDS: usize = 8;
 
 /// Words after which a noun phrase's head is over: prepositions and relative words.
-const HEAD_ENDS_BEFORE: &[&str] = &[
+static HEAD_ENDS_BEFORE: WordSet = WordSet::new(&[
     "of", "at", "for", "from", "in", "on", "with", "by", "to", "who", "which", "that", "whose",
-];
+]);
 
 /// Whether a lower-case word ends a head noun's phrase: a preposition or a relative word.
 pub fn ends_a_head(w: &str) -> bool {
-    HEAD_ENDS_BEFORE.contains(&w)
+    HEAD_ENDS_BEFORE.contains(w)
 }
 
 /// The class of a head word.
@@ -438,7 +441,7 @@ pub fn description_words(phrase: &str) -> Option<Vec<String>> {
         if out.is_empty() && matches!(lower.as_str(), "a" | "an" | "another") {
             return None;
         }
-        if !out.is_empty() && HEAD_ENDS_BEFORE.contains(&lower.as_str()) {
+        if !out.is_empty() && HEAD_ENDS_BEFORE.contains(lower.as_str()) {
             break;
         }
         let bare = without_possessive(&lower);
@@ -468,7 +471,7 @@ pub fn cardinality(phrase: &str) -> Option<usize> {
             return None;
         }
         let lower = raw.to_lowercase();
-        if last.is_some() && HEAD_ENDS_BEFORE.contains(&lower.as_str()) {
+        if last.is_some() && HEAD_ENDS_BEFORE.contains(lower.as_str()) {
             break;
         }
         count = count.or(match lower.as_str() {
@@ -503,7 +506,7 @@ fn lower_words(phrase: &str) -> impl Iterator<Item = String> + '_ {
 /// Nouns for people who serve, speak for or belong with someone ("Trump's chief economic
 /// adviser", "his personal lawyer", "his associates"): on that person's side, but not that
 /// person. A speaker so described speaks for the party named (unlike [`RELATIONAL_NOUNS`]).
-pub const SERVICE_NOUNS: &[&str] = &[
+pub static SERVICE_NOUNS: WordSet = WordSet::new(&[
     "adviser",
     "advisor",
     "aide",
@@ -530,17 +533,17 @@ pub const SERVICE_NOUNS: &[&str] = &[
     "successor",
     "predecessor",
     "counterpart",
-];
+]);
 
 /// Whether a word (singular or plural) is one of [`RELATIONAL_NOUNS`] or [`ADVERSARY_NOUNS`].
 pub fn is_relational_word(w: &str) -> bool {
     let s = singular(w);
-    RELATIONAL_NOUNS.contains(&s.as_str()) || ADVERSARY_NOUNS.contains(&s.as_str())
+    RELATIONAL_NOUNS.contains(s.as_str()) || ADVERSARY_NOUNS.contains(s.as_str())
 }
 
 /// Whether a word (singular or plural) is one of [`ADVERSARY_NOUNS`].
 pub fn is_adversary_word(w: &str) -> bool {
-    ADVERSARY_NOUNS.contains(&singular(w).as_str())
+    ADVERSARY_NOUNS.contains(singular(w).as_str())
 }
 
 /// Whether the head word of a phrase ([`Head::of`]'s, whatever its class) is a relational noun
@@ -557,7 +560,7 @@ pub fn is_service(phrase: &str) -> bool {
 }
 
 fn is_service_word(w: &str) -> bool {
-    SERVICE_NOUNS.contains(&singular(w).as_str())
+    SERVICE_NOUNS.contains(singular(w).as_str())
 }
 
 /// The head word of a noun phrase as [`Head::of`] finds it, whatever its class: the last word
@@ -569,7 +572,7 @@ fn head_word(phrase: &str) -> Option<String> {
         if i >= MAX_WORDS {
             return None;
         }
-        if head.is_some() && HEAD_ENDS_BEFORE.contains(&lower.as_str()) {
+        if head.is_some() && HEAD_ENDS_BEFORE.contains(lower.as_str()) {
             break;
         }
         let bare = without_possessive(&lower);
@@ -593,7 +596,7 @@ pub fn description_key(phrase: &str) -> Option<String> {
         .collect();
     let mut end = words.len();
     for (i, w) in words.iter().enumerate() {
-        if i > 0 && HEAD_ENDS_BEFORE.contains(&w.to_lowercase().as_str()) {
+        if i > 0 && HEAD_ENDS_BEFORE.contains(w.to_lowercase().as_str()) {
             end = i;
             break;
         }
@@ -618,7 +621,7 @@ pub fn description_key(phrase: &str) -> Option<String> {
 
 /// Nouns for those who make up a group: "members of the caravan", "the caravan's participants",
 /// "the ranks of the militia".
-const MEMBER_NOUNS: &[&str] = &["member", "participant", "rank", "part", "rest"];
+static MEMBER_NOUNS: WordSet = WordSet::new(&["member", "participant", "rank", "part", "rest"]);
 
 /// The group whose members a phrase speaks of: "members of the caravan", "the caravan's
 /// members" and "a group of about 150 of the caravan's members" give "the caravan". `None` when
@@ -626,7 +629,7 @@ const MEMBER_NOUNS: &[&str] = &["member", "participant", "rank", "part", "rest"]
 /// members": whose is for the pronoun to say).
 pub fn members_of(phrase: &str) -> Option<&str> {
     let is_member = |words: &str| {
-        head_word(words).is_some_and(|w| MEMBER_NOUNS.contains(&singular(&w).as_str()))
+        head_word(words).is_some_and(|w| MEMBER_NOUNS.contains(singular(&w).as_str()))
     };
     // Offsets are found in `phrase` itself (lower-casing may change byte lengths), on ASCII
     // words and marks, so every one is a char boundary.
@@ -667,7 +670,7 @@ pub fn members_of(phrase: &str) -> Option<&str> {
 /// Heads of a group made up of members a modifier names, besides the group and collective
 /// nouns ([`GROUP_NOUNS`], [`COLLECTIVE_NOUNS`]): "the migrant caravan" is made up of migrants,
 /// "the rebel army" of rebels.
-const MEMBERSHIP_HEADS: &[&str] = &["convoy", "army", "force", "front"];
+static MEMBERSHIP_HEADS: WordSet = WordSet::new(&["convoy", "army", "force", "front"]);
 
 /// The description of a group's members, from the description key of the group
 /// ([`description_key`]): "migrant caravan" gives "migrant" ("the migrants" are its members),
@@ -682,10 +685,10 @@ pub fn member_key(key: &str) -> Option<&str> {
         .unwrap_or(modifiers);
     let content = |w: &str| {
         w.chars().all(char::is_alphabetic)
-            && !QUANTIFIERS.contains(&w)
+            && !QUANTIFIERS.contains(w)
             && !matches!(w, "a" | "an" | "another")
     };
-    let group = MEMBERSHIP_HEADS.contains(&head)
+    let group = MEMBERSHIP_HEADS.contains(head)
         || matches!(class_of(head), Some(Class::Group | Class::Collective));
     (group && modifiers.split(' ').all(content)).then_some(modifiers)
 }
@@ -696,18 +699,19 @@ pub fn plural_head(phrase: &str) -> bool {
 }
 
 /// Words that count or quantify rather than describe.
-const QUANTIFIERS: &[&str] = &[
+static QUANTIFIERS: WordSet = WordSet::new(&[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
     "dozens", "scores", "hundreds", "both", "several", "many", "some", "few", "all", "most",
     "other",
-];
+]);
 
 /// Bare nouns for a state's people, which in that state's own words mean its own (see
 /// `attribution::own_citizens`); a state's people in anyone's words are in [`COLLECTIVE_NOUNS`].
-pub const CITIZEN_NOUNS: &[&str] = &["citizen", "citizens", "nationals", "compatriots"];
+pub static CITIZEN_NOUNS: WordSet =
+    WordSet::new(&["citizen", "citizens", "nationals", "compatriots"]);
 
 /// Adjectives of a region of a country ("northern Syria", "the Northwestern Command").
-pub const COMPASS_ADJECTIVES: &[&str] = &[
+pub static COMPASS_ADJECTIVES: WordSet = WordSet::new(&[
     "northern",
     "southern",
     "eastern",
@@ -717,10 +721,10 @@ pub const COMPASS_ADJECTIVES: &[&str] = &[
     "southwestern",
     "southeastern",
     "central",
-];
+]);
 
 /// Prepositions that make a country's name a place ("in Lebanon", "near Mali's border").
-const PLACE_PREPOSITIONS: &[&str] = &[
+static PLACE_PREPOSITIONS: WordSet = WordSet::new(&[
     "in",
     "into",
     "across",
@@ -731,7 +735,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "around",
     "toward",
     "towards",
-];
+]);
 
 /// Whether mention `m` is a name read as a place ([`reads_as_place`]): "in northern Syria", "the
 /// border with Mali", or the place a dateline says a story was filed from ("Baku, December 2
@@ -765,25 +769,25 @@ pub fn reads_as_place<'w>(mut before: impl Iterator<Item = &'w str>) -> bool {
     let Some(first) = before.next() else {
         return false;
     };
-    if COMPASS_ADJECTIVES.contains(&first) {
+    if COMPASS_ADJECTIVES.contains(first) {
         return true;
     }
     let mut rest = std::iter::once(first)
         .chain(before)
         .skip_while(|&w| is_region_word(w));
     match rest.next() {
-        Some("with") => rest.next().is_some_and(|w| BORDER_NOUNS.contains(&w)),
-        Some(w) => PLACE_PREPOSITIONS.contains(&w),
+        Some("with") => rest.next().is_some_and(|w| BORDER_NOUNS.contains(w)),
+        Some(w) => PLACE_PREPOSITIONS.contains(w),
         None => false,
     }
 }
 
 /// Nouns of a border, whose "with" names the country on the other side ("the border with Mali").
-const BORDER_NOUNS: &[&str] = &["border", "borders", "frontier", "boundary"];
+static BORDER_NOUNS: WordSet = WordSet::new(&["border", "borders", "frontier", "boundary"]);
 
 /// The words between a preposition and a region's name ("the", "occupied", "north", "eastern").
 pub fn is_region_word(w: &str) -> bool {
-    COMPASS_ADJECTIVES.contains(&w)
+    COMPASS_ADJECTIVES.contains(w)
         || matches!(
             w,
             "the" | "north" | "south" | "east" | "west" | "rural" | "occupied"
@@ -796,7 +800,7 @@ pub fn is_region_word(w: &str) -> bool {
 /// event noun made from a transitive verb takes its object after "of" instead ("the invasion of
 /// Ukraine", "the siege of Gaza", "the killing of civilians"); a noun of either reading
 /// ("oppression of the Kurds", "the oppression of the Khawarij") is in neither list.
-const DOER_OF_NOUNS: &[&str] = &[
+static DOER_OF_NOUNS: WordSet = WordSet::new(&[
     "crime",
     "crimes",
     "atrocity",
@@ -815,29 +819,29 @@ const DOER_OF_NOUNS: &[&str] = &[
     "treachery",
     "martyrdom",
     "martyrdoms",
-];
+]);
 
 /// Whether the last word of a term is a noun of [`DOER_OF_NOUNS`], whose "of" names the doer.
 pub fn names_doer_after_of(term: &str) -> bool {
     term.rsplit(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
-        .is_some_and(|w| DOER_OF_NOUNS.contains(&w.to_lowercase().as_str()))
+        .is_some_and(|w| DOER_OF_NOUNS.contains(w.to_lowercase().as_str()))
 }
 
 /// Ordinal numbers that count one of a series ("a third citizen").
-const ORDINALS: &[&str] = &[
+static ORDINALS: WordSet = WordSet::new(&[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-];
+]);
 
 /// Whether a lower-case word is an ordinal number of [`ORDINALS`].
 pub fn is_ordinal(w: &str) -> bool {
-    ORDINALS.contains(&w)
+    ORDINALS.contains(w)
 }
 
 /// Whether a lower-case word counts or quantifies rather than describes ("two", "several",
 /// "dozens").
 pub fn is_quantifier(w: &str) -> bool {
-    QUANTIFIERS.contains(&w)
+    QUANTIFIERS.contains(w)
 }
 
 /// The head word of a description key ("migrant caravan" -> "caravan").
@@ -867,12 +871,12 @@ fn without_possessive(w: &str) -> &str {
 /// Whether a lower-case word is a role noun ([`ROLE_NOUNS`]) or an honorific ("mr", "dr"): a
 /// title before a name.
 pub fn is_role_or_honorific(w: &str) -> bool {
-    ROLE_NOUNS.contains(&w) || COURTESY_TITLES.contains(&w) || HONORIFICS.contains(&w)
+    ROLE_NOUNS.contains(w) || COURTESY_TITLES.contains(w) || HONORIFICS.contains(w)
 }
 
 /// Honorifics and parliamentary titles written before a name, lower case, without their full
 /// stop ("Sen. Cruz", "Speaker Johnson"), besides the [`COURTESY_TITLES`].
-const HONORIFICS: &[&str] = &[
+static HONORIFICS: WordSet = WordSet::new(&[
     "sen",
     "senator",
     "rep",
@@ -896,34 +900,34 @@ const HONORIFICS: &[&str] = &[
     "pope",
     "saint",
     "st",
-];
+]);
 
 /// Words a description may hold that say nothing of which party it is.
-const DESCRIPTION_STOPWORDS: &[&str] = &[
+static DESCRIPTION_STOPWORDS: WordSet = WordSet::new(&[
     "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-];
+]);
 
 /// Courtesy titles, lower case and without their full stop: they say nothing of which party a
 /// description is, and before a name they are a title.
-const COURTESY_TITLES: &[&str] = &["mr", "mrs", "ms", "dr"];
+static COURTESY_TITLES: WordSet = WordSet::new(&["mr", "mrs", "ms", "dr"]);
 
 /// Whether a word says nothing of which party a description is: a determiner, a possessive
 /// pronoun or a courtesy title.
 fn is_description_stopword(w: &str) -> bool {
-    DESCRIPTION_STOPWORDS.contains(&w) || COURTESY_TITLES.contains(&w)
+    DESCRIPTION_STOPWORDS.contains(w) || COURTESY_TITLES.contains(w)
 }
 
 /// The class of a lower-case word, if it has one.
 pub fn class_of(w: &str) -> Option<Class> {
     let singular = singular(w);
     let is = |list: &[&str]| list.contains(&w) || list.contains(&singular.as_str());
-    if is(ROLE_NOUNS) {
+    if is(ROLE_NOUNS.words()) {
         Some(Class::Role)
-    } else if is(GOVERNMENT_NOUNS) {
+    } else if is(GOVERNMENT_NOUNS.words()) {
         Some(Class::Government)
-    } else if is(GROUP_NOUNS) {
+    } else if is(GROUP_NOUNS.words()) {
         Some(Class::Group)
-    } else if is(COLLECTIVE_NOUNS) {
+    } else if is(COLLECTIVE_NOUNS.words()) {
         Some(Class::Collective)
     } else {
         None
@@ -933,13 +937,13 @@ pub fn class_of(w: &str) -> Option<Class> {
 /// Whether a lower-case noun is plural: a plural word with no -s, or an -s ending that is not
 /// -ss, -us or -is and not one of the singular words in -s.
 pub fn is_plural(w: &str) -> bool {
-    if PLURAL_WORDS.contains(&w) {
+    if PLURAL_WORDS.contains(w) {
         return true;
     }
     w.chars().count() > 3
         && w.ends_with('s')
         && !["ss", "us", "is"].iter().any(|s| w.ends_with(s))
-        && !SINGULAR_IN_S.contains(&w)
+        && !SINGULAR_IN_S.contains(w)
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 

@@ -40,6 +40,7 @@ use crate::analysis::voice::Voices;
 use crate::language::Detected;
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon, Requirement};
 use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
+use crate::text::WordSet;
 use crate::text::token_range;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind, segment};
 
@@ -322,13 +323,13 @@ pub struct Analyzer {
 
 /// Words that negate what follows them ("not", "never", "without"). The verbs of [`DENIALS`]
 /// negate too.
-const NEGATORS: &[&str] = &[
+static NEGATORS: WordSet = WordSet::new(&[
     "not", "no", "never", "n't", "neither", "nor", "without", "nobody", "none", "nothing",
-];
+]);
 
 /// Verbs of denial: a term in the words they report is negated ("Ankara denied that the
 /// groups it backs are terrorists").
-const DENIALS: &[&str] = &[
+static DENIALS: WordSet = WordSet::new(&[
     "deny",
     "denies",
     "denied",
@@ -339,7 +340,7 @@ const DENIALS: &[&str] = &[
     "rejecting",
     "dismissed",
     "dismisses",
-];
+]);
 
 impl Analyzer {
     /// Compiles `lexicon` for matching: its label forms, exclusions and regexes, and its actors'
@@ -978,8 +979,8 @@ fn apposition_before(lower: &LowerTokens, start: usize, close: usize) -> Option<
     // narrows or extends the object opens with a word of inclusion ("the West Bank, including
     // East Jerusalem, to be ...").
     let w = lower.get(open + 1);
-    (crate::analysis::voice::APPOSITION_OPENERS.contains(&w)
-        || crate::analysis::voice::INCLUSION_WORDS.contains(&w))
+    (crate::analysis::voice::APPOSITION_OPENERS.contains(w)
+        || crate::analysis::voice::INCLUSION_WORDS.contains(w))
     .then_some(open)
 }
 
@@ -1141,7 +1142,7 @@ fn designation(
         return Some(by);
     }
     // Walk back over adverbs and auxiliaries to what precedes the verb.
-    const AUX: &[&str] = &[
+    static AUX: WordSet = WordSet::new(&[
         "also",
         "formally",
         "officially",
@@ -1151,9 +1152,9 @@ fn designation(
         "already",
         "long",
         "still",
-    ];
+    ]);
     let mut b = if re_prefix { dv - 2 } else { dv };
-    while b > sent.start && AUX.contains(&lower.get(b - 1)) {
+    while b > sent.start && AUX.contains(lower.get(b - 1)) {
         b -= 1;
     }
     let passive = b > sent.start
@@ -1218,7 +1219,7 @@ fn designation_verb(
         {
             return None;
         }
-        if crate::analysis::voice::DESIGNATION_VERBS.contains(&lower.get(k - 1)) {
+        if crate::analysis::voice::DESIGNATION_VERBS.contains(lower.get(k - 1)) {
             break k - 1;
         }
         k -= 1;
@@ -1422,13 +1423,13 @@ fn negation(
         ) {
             break;
         }
-        if NEGATORS.contains(&w) || DENIALS.contains(&w) || w.ends_with("n't") {
+        if NEGATORS.contains(w) || DENIALS.contains(w) || w.ends_with("n't") {
             return (true, Some(w.to_owned()));
         }
     }
     if let Some(f) = voices.voice_of(seg, span).frame {
         let verb = lower.get(token_range(seg, voices.frames[f].verb).start);
-        if DENIALS.contains(&verb) {
+        if DENIALS.contains(verb) {
             return (true, Some(verb.to_owned()));
         }
     }

@@ -39,7 +39,7 @@ use crate::text::{LowerTokens, Segmented, TokenKind, WordSet};
 
 /// Words whose object is the side opposed to the parties before them in the clause: "against",
 /// "versus", and verbs of fighting ("for help fighting an Islamist insurgency").
-pub const OPPOSING: &[&str] = &[
+pub static OPPOSING: WordSet = WordSet::new(&[
     "against",
     "versus",
     "fight",
@@ -56,11 +56,11 @@ pub const OPPOSING: &[&str] = &[
     "confront",
     "confronting",
     "confronted",
-];
+]);
 
 /// Verbs of attack and condemnation: with [`OPPOSING`] and the verbs of accusing
 /// ([`crate::analysis::voice::ACCUSATION_VERBS`]: "accused", "blamed" ...), the words of hostility.
-pub const HOSTILE: &[&str] = &[
+pub static HOSTILE: WordSet = WordSet::new(&[
     "attack",
     "attacks",
     "attacked",
@@ -147,10 +147,10 @@ pub const HOSTILE: &[&str] = &[
     "crush",
     "crushed",
     "crushing",
-];
+]);
 
 /// Verbs of backing a party: their subject is on its side.
-pub const SUPPORT_VERBS: &[&str] = &[
+pub static SUPPORT_VERBS: WordSet = WordSet::new(&[
     "supports",
     "support",
     "supported",
@@ -171,18 +171,18 @@ pub const SUPPORT_VERBS: &[&str] = &[
     "financed",
     "trains",
     "trained",
-];
+]);
 
 /// Participles that make their agent an ally of the noun they modify: those of
 /// [`SUPPORT_VERBS`] and these, followed by "by" ("supported by", "led by", "joined by").
-const ALLYING_PARTICIPLES: &[&str] = &[
+static ALLYING_PARTICIPLES: WordSet = WordSet::new(&[
     "led",
     "joined",
     "accompanied",
     "assisted",
     "aided",
     "reinforced",
-];
+]);
 
 /// Whether a phrase of support opens at token `t`: a participle of [`SUPPORT_VERBS`] or
 /// [`ALLYING_PARTICIPLES`] with "by" after it, or "including" (the subject's own members).
@@ -190,19 +190,19 @@ pub fn supports_subject(lower: &LowerTokens, t: usize) -> bool {
     let w = lower.get(t);
     w == "including"
         || (w.ends_with("ed")
-            && (SUPPORT_VERBS.contains(&w) || ALLYING_PARTICIPLES.contains(&w))
+            && (SUPPORT_VERBS.contains(w) || ALLYING_PARTICIPLES.contains(w))
             && lower.get(t + 1) == "by")
 }
 
 /// Verbs that, with a subject of two parties and no object, set them against each other
 /// ("Turkey and the SDF clashed"). Not "fought" or "battled": "Hamas and Islamic Jihad fighters
 /// fought in Jenin" fought on one side.
-const RECIPROCAL: &[&str] = &["clash", "clashed", "clashing"];
+static RECIPROCAL: WordSet = WordSet::new(&["clash", "clashed", "clashing"]);
 
 /// Words between a word of hostility and a party that make the party an ally, or the object not
 /// hostile: "fought alongside the army", "struck a deal with Russia", "will eliminate tariffs
 /// on US goods", "pursue talks with Moscow".
-const ALLIED: &[&str] = &[
+static ALLIED: WordSet = WordSet::new(&[
     "alongside",
     "deal",
     "deals",
@@ -214,10 +214,10 @@ const ALLIED: &[&str] = &[
     "negotiations",
     "dialogue",
     "tariffs",
-];
+]);
 
 /// Nouns of conflict whose two sides a "between" or a hyphenated pair names.
-pub const CONFLICTS: &[&str] = &[
+pub static CONFLICTS: WordSet = WordSet::new(&[
     "war",
     "fighting",
     "clashes",
@@ -228,32 +228,28 @@ pub const CONFLICTS: &[&str] = &[
     "truce",
     "battles",
     "confrontation",
-];
+]);
 
 /// Words that open a clause or a verb phrase, not a noun phrase: after "and" they end a
 /// conjunct ("Hamas and then Israel", "Israel and also Hamas").
-const CLAUSE_OPENERS: &[&str] = &[
+static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "then", "also", "later", "now", "which", "who", "that", "not", "so", "thus", "is", "are",
     "was", "were", "has", "have", "had", "will", "would", "said", "says",
-];
+]);
 
 /// How many tokens at most stand between a word of hostility and the party on either side of
 /// it ("Israeli jets on Tuesday struck", "struck what it said were Hezbollah positions").
 const NEAR: usize = 6;
 
-static OPPOSING_SET: WordSet = WordSet::new(OPPOSING);
-static HOSTILE_SET: WordSet = WordSet::new(HOSTILE);
-static CONFLICT_SET: WordSet = WordSet::new(CONFLICTS);
-
 /// Whether a word (lower-case) is a verb or noun of attack, defeat, seizure or condemnation
 /// ([`HOSTILE`]), not one of accusing.
 pub fn is_attack(w: &str) -> bool {
-    HOSTILE_SET.contains(w)
+    HOSTILE.contains(w)
 }
 
 /// Whether a word (lower-case) is a word of hostility.
 pub fn is_hostile(w: &str) -> bool {
-    HOSTILE_SET.contains(w) || OPPOSING_SET.contains(w) || crate::analysis::voice::accuses(w)
+    HOSTILE.contains(w) || OPPOSING.contains(w) || crate::analysis::voice::accuses(w)
 }
 
 /// A place where the article names a party, in tokens, for [`Opponents::read`].
@@ -324,7 +320,7 @@ impl Reader<'_> {
                 let w = self.w(t);
                 self.seg.tokens[t].kind == TokenKind::Word
                     && !is_hostile(w)
-                    && !CLAUSE_OPENERS.contains(&w)
+                    && !CLAUSE_OPENERS.contains(w)
                     && !w.ends_with("ed")
                     && !w.ends_with("ing")
             };
@@ -442,10 +438,10 @@ impl Opponents {
             }
             for k in sent.tokens.clone() {
                 let w = r.w(k);
-                if is_hostile(w) && (is_attack(w) || OPPOSING_SET.contains(w) || charges(&r, k)) {
+                if is_hostile(w) && (is_attack(w) || OPPOSING.contains(w) || charges(&r, k)) {
                     out.around_verb(&r, si, k, clause_of(si, k));
                 }
-                if CONFLICT_SET.contains(w) {
+                if CONFLICTS.contains(w) {
                     out.around_noun(&r, si, k, sent.tokens.clone());
                 }
             }
@@ -565,7 +561,7 @@ impl Opponents {
         // Allies are no opponents: "fought alongside the army", "struck a deal with Russia".
         let right_zone = k + 1..clause.end.min(k + 1 + NEAR);
         let after = r.first_in(right_zone.clone());
-        let allied = |to: usize| (k + 1..to).any(|t| ALLIED.contains(&r.w(t)));
+        let allied = |to: usize| (k + 1..to).any(|t| ALLIED.contains(r.w(t)));
         match after {
             Some(after) if !allied(r.sides[after].first) => {
                 // The first party stands near the word; those joined to it may reach further
@@ -573,7 +569,7 @@ impl Opponents {
                 let right = r.group(after, &(k + 1..clause.end));
                 self.push(r, &left, &right, sentence, w);
             }
-            None if RECIPROCAL.contains(&w) && left.len() > 1 => {
+            None if RECIPROCAL.contains(w) && left.len() > 1 => {
                 for (i, &x) in left.iter().enumerate() {
                     self.oppose(r, &[x], &left[i + 1..], sentence, w);
                 }

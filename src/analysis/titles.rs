@@ -123,8 +123,7 @@ pub fn title_mentions(
 /// their own ("regime", "junta") and that no group's name ends in ("state", as in "Islamic
 /// State", and "country").
 fn is_organ_head(w: &str) -> bool {
-    heads::STATE_SPEAKER_NOUNS.contains(&w)
-        && !matches!(w, "regime" | "junta" | "state" | "country")
+    heads::STATE_SPEAKER_NOUNS.contains(w) && !matches!(w, "regime" | "junta" | "state" | "country")
 }
 
 /// A mention for "the army", "the military", "the government", "the authorities" or "the

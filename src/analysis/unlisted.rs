@@ -53,6 +53,7 @@ use serde::Serialize;
 
 use crate::analysis::mention::Mention;
 use crate::lexicon::{ActorType, Lexicon};
+use crate::text::WordSet;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
 
 /// How a mention names an unlisted party.
@@ -114,7 +115,7 @@ pub struct Unlisted {
 use ActorType::{ArmedGroup, Movement, Organization, State};
 
 /// The plural heads of a description of organisations ("rights groups"), in lower case.
-pub const DESCRIBED_HEADS: &[&str] = &[
+pub static DESCRIBED_HEADS: WordSet = WordSet::new(&[
     "groups",
     "organisations",
     "organizations",
@@ -123,12 +124,12 @@ pub const DESCRIBED_HEADS: &[&str] = &[
     "charities",
     "watchdogs",
     "monitors",
-];
+]);
 
 /// The words that make such a description one of civil society, not of fighters or of a
 /// people: "rights groups", "human rights organisations", "aid agencies", "civil society
 /// groups" ("armed groups", "Kurdish groups" are not).
-const CIVIL_MODIFIERS: &[&str] = &[
+static CIVIL_MODIFIERS: WordSet = WordSet::new(&[
     "rights",
     "human",
     "aid",
@@ -145,7 +146,7 @@ const CIVIL_MODIFIERS: &[&str] = &[
     "press",
     "freedom",
     "environmental",
-];
+]);
 
 /// Organisational head nouns, as written (capitalised), and the type each suggests. The one
 /// place where a head word decides a type (a lower-case description of [`DESCRIBED_HEADS`] is
@@ -262,7 +263,7 @@ pub fn is_title_word(w: &str) -> bool {
 
 /// Words of a title that name an office of a state: its ministries, government, courts,
 /// forces and police ("Interior ministry spokesman", "Deputy Minister of Defence").
-const STATE_OFFICES: &[&str] = &[
+static STATE_OFFICES: WordSet = WordSet::new(&[
     "ministry",
     "minister",
     "government",
@@ -275,11 +276,11 @@ const STATE_OFFICES: &[&str] = &[
     "police",
     "presidency",
     "presidential",
-];
+]);
 
 /// Words of a title that say the office is not the state's: held no longer, or held against
 /// it ("former defence minister", "opposition lawmaker", "rebel commander").
-const NOT_STATE_OFFICE: &[&str] = &[
+static NOT_STATE_OFFICE: WordSet = WordSet::new(&[
     "former",
     "ex",
     "opposition",
@@ -289,35 +290,36 @@ const NOT_STATE_OFFICE: &[&str] = &[
     "shadow",
     "militia",
     "insurgent",
-];
+]);
 
 /// Head nouns that name an organ of a state on their own ("The ministry", "the Presidency", "the
 /// Northwestern Command").
-const ORGAN_HEADS: &[&str] = &["ministry", "presidency", "directorate", "command"];
+static ORGAN_HEADS: WordSet = WordSet::new(&["ministry", "presidency", "directorate", "command"]);
 
 /// Head nouns that name a state's organ only with a word of office beside them ("the National
 /// Intelligence and Security Agency", "the General Staff", "a security source", "the Defence
 /// Headquarters"): alone, "the agency", "the source" or "the headquarters" may be anyone's.
-const QUALIFIED_HEADS: &[&str] = &["agency", "staff", "source", "sources", "headquarters"];
+static QUALIFIED_HEADS: WordSet =
+    WordSet::new(&["agency", "staff", "source", "sources", "headquarters"]);
 
 /// Words of office an organ's name may hold besides those of [`STATE_OFFICES`]; either kind
 /// qualifies a head of [`QUALIFIED_HEADS`].
-const ORGAN_OFFICES: &[&str] = &[
+static ORGAN_OFFICES: WordSet = WordSet::new(&[
     "security",
     "intelligence",
     "general",
     "armed",
     "forces",
     "national",
-];
+]);
 
 /// The other words an organ's name may hold: function words and what a ministry is of ("the
 /// Ministry of Foreign Affairs"); a region's adjective ("the Northwestern Command",
 /// [`crate::analysis::heads::COMPASS_ADJECTIVES`]) too. They qualify
 /// nothing: "foreign sources" are no state's.
-const ORGAN_FILLERS: &[&str] = &[
+static ORGAN_FILLERS: WordSet = WordSet::new(&[
     "the", "a", "an", "this", "these", "of", "in", "for", "and", "foreign", "affairs",
-];
+]);
 
 /// The words of a speaker as written, lower case.
 fn speaker_words(speaker: &str) -> Vec<String> {
@@ -347,15 +349,16 @@ pub fn is_state_organ(speaker: &str) -> bool {
     };
     let words = speaker_words(speaker);
     let is = |list: &[&str], w: &String| list.contains(&w.as_str());
-    let office = |w: &String| is(STATE_OFFICES, w) || is(ORGAN_OFFICES, w);
-    let head = words
-        .iter()
-        .any(|w| is(ORGAN_HEADS, w) || (is(QUALIFIED_HEADS, w) && words.iter().any(&office)));
-    let filler =
-        |w: &String| is(ORGAN_FILLERS, w) || is(crate::analysis::heads::COMPASS_ADJECTIVES, w);
-    head && words
-        .iter()
-        .all(|w| is(ORGAN_HEADS, w) || is(QUALIFIED_HEADS, w) || office(w) || filler(w))
+    let office = |w: &String| is(STATE_OFFICES.words(), w) || is(ORGAN_OFFICES.words(), w);
+    let head = words.iter().any(|w| {
+        is(ORGAN_HEADS.words(), w) || (is(QUALIFIED_HEADS.words(), w) && words.iter().any(&office))
+    });
+    let filler = |w: &String| {
+        is(ORGAN_FILLERS.words(), w) || is(crate::analysis::heads::COMPASS_ADJECTIVES.words(), w)
+    };
+    head && words.iter().all(|w| {
+        is(ORGAN_HEADS.words(), w) || is(QUALIFIED_HEADS.words(), w) || office(w) || filler(w)
+    })
 }
 
 /// The head of a definite organ named by its head alone ("the ministry", "The source", "these
@@ -377,7 +380,7 @@ pub fn definite_organ(speaker: &str) -> Option<&'static str> {
     };
     ORGAN_HEADS
         .iter()
-        .chain(QUALIFIED_HEADS)
+        .chain(QUALIFIED_HEADS.iter())
         .find(|h| **h == singular)
         .or_else(|| {
             crate::analysis::heads::ROLE_NOUNS
@@ -416,9 +419,14 @@ pub(crate) fn is_rank(raw: &str) -> bool {
 /// ([`STATE_OFFICES`], [`ORGAN_OFFICES`]) or an organ's head ([`ORGAN_HEADS`],
 /// [`QUALIFIED_HEADS`]).
 pub(crate) fn is_office_word(w: &str) -> bool {
-    [STATE_OFFICES, ORGAN_OFFICES, ORGAN_HEADS, QUALIFIED_HEADS]
-        .iter()
-        .any(|list| list.contains(&w))
+    [
+        &STATE_OFFICES,
+        &ORGAN_OFFICES,
+        &ORGAN_HEADS,
+        &QUALIFIED_HEADS,
+    ]
+    .iter()
+    .any(|list| list.contains(w))
 }
 
 /// Whether a speaker as written ("Interior ministry spokesman Noureddine al-Baba", "Major
@@ -439,7 +447,7 @@ pub fn is_state_office(speaker: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    if parts.iter().any(|w| NOT_STATE_OFFICE.contains(&w.as_str()))
+    if parts.iter().any(|w| NOT_STATE_OFFICE.contains(w.as_str()))
         || parts
             .first()
             .is_some_and(|w| crate::analysis::heads::is_relational_word(w))
@@ -449,10 +457,10 @@ pub fn is_state_office(speaker: &str) -> bool {
     let rank = words
         .iter()
         .any(|w| is_rank(w.split('-').next().unwrap_or(w)));
-    let office = parts.iter().any(|w| STATE_OFFICES.contains(&w.as_str()));
+    let office = parts.iter().any(|w| STATE_OFFICES.contains(w.as_str()));
     let role = parts
         .iter()
-        .any(|w| crate::analysis::heads::ROLE_NOUNS.contains(&w.as_str()));
+        .any(|w| crate::analysis::heads::ROLE_NOUNS.contains(w.as_str()));
     rank || (office && role)
 }
 
@@ -460,10 +468,10 @@ pub fn is_state_office(speaker: &str) -> bool {
 /// date ("On Tuesday Karst Liberation Front fighters ...").
 /// Whether a capitalised word cannot start a name: a function word, or a day or month name.
 fn not_name_start(w: &str) -> bool {
-    NOT_NAME_START.contains(&w) || crate::text::is_calendar_word(w)
+    NOT_NAME_START.contains(w) || crate::text::is_calendar_word(w)
 }
 
-const NOT_NAME_START: &[&str] = &[
+static NOT_NAME_START: WordSet = WordSet::new(&[
     "the",
     "a",
     "an",
@@ -495,13 +503,13 @@ const NOT_NAME_START: &[&str] = &[
     "last",
     "yesterday",
     "today",
-];
+]);
 
 /// Nouns whose `'s` may sit inside a name: "People's Army", "Women's Union".
-const COLLECTIVE: &[&str] = &["people", "women", "men", "children"];
+static COLLECTIVE: WordSet = WordSet::new(&["people", "women", "men", "children"]);
 
 /// Capitalised words that are not a person's name after a title ("General Assembly").
-const NOT_PERSON: &[&str] = &[
+static NOT_PERSON: WordSet = WordSet::new(&[
     "Staff",
     "Secretary",
     "Prosecutor",
@@ -509,7 +517,7 @@ const NOT_PERSON: &[&str] = &[
     "Assembly",
     "Electric",
     "Motors",
-];
+]);
 
 fn head_type(word: &str) -> Option<ActorType> {
     HEADS.iter().find(|(h, _)| *h == word).map(|(_, t)| *t)
@@ -817,7 +825,7 @@ impl<'a> Finder<'a> {
     }
 
     fn particle(&self, i: usize) -> bool {
-        self.is_word(i) && !self.used[i] && crate::text::NAME_PARTICLES.contains(&self.word(i))
+        self.is_word(i) && !self.used[i] && crate::text::NAME_PARTICLES.contains(self.word(i))
     }
 
     /// Whether token `i` (in a sentence ending at `end`) starts a name part: a capitalised word,
@@ -840,7 +848,7 @@ impl<'a> Finder<'a> {
         } else if self.glued_hyphen(k) {
             (self.cap(k + 1) || self.particle(prev)) && self.name_part(k + 1, end)
         } else if t.kind == TokenKind::Possessive {
-            (matches!(self.word(k), "'" | "’") || COLLECTIVE.contains(&self.lower.get(prev)))
+            (matches!(self.word(k), "'" | "’") || COLLECTIVE.contains(self.lower.get(prev)))
                 && k + 1 < end
                 && self.cap(k + 1)
         } else {
@@ -982,12 +990,12 @@ impl<'a> Finder<'a> {
     /// Whether the word at `b` (before `hi`) is a common noun that the name before it modifies
     /// ("an Arakan Army spokesman"): a lower-case word that is no function word.
     fn modifies_a_noun(&self, b: usize, hi: usize) -> bool {
-        const FUNCTION: &[&str] = &[
+        static FUNCTION: WordSet = WordSet::new(&[
             "in", "on", "at", "by", "for", "of", "and", "or", "to", "with", "from", "that",
             "which", "who", "since", "after", "before", "until", "over", "is", "was", "are",
             "were", "has", "had", "have", "last", "this", "as",
-        ];
-        b < hi && self.is_word(b) && !self.cap(b) && !FUNCTION.contains(&self.lower.get(b))
+        ]);
+        b < hi && self.is_word(b) && !self.cap(b) && !FUNCTION.contains(self.lower.get(b))
     }
 
     /// The group with this name (created as needed).
@@ -1288,7 +1296,7 @@ impl<'a> Finder<'a> {
             while k < end && words < 3 {
                 if self.cap(k)
                     && head_type(self.word(k)).is_none()
-                    && !NOT_PERSON.contains(&self.word(k))
+                    && !NOT_PERSON.contains(self.word(k))
                     && !not_name_start(self.lower.get(k))
                     && title_at(self.lower, k, end).is_none()
                 {
@@ -1460,13 +1468,13 @@ impl<'a> Finder<'a> {
         let sentence = |k: usize| self.seg.sentence_at(self.seg.tokens[k].span.start);
         for k in 1..n {
             let head = self.lower.get(k);
-            if self.used[k] || !DESCRIBED_HEADS.contains(&head) {
+            if self.used[k] || !DESCRIBED_HEADS.contains(head) {
                 continue;
             }
             let mut start = k;
             while start > 0
                 && !self.used[start - 1]
-                && CIVIL_MODIFIERS.contains(&self.lower.get(start - 1))
+                && CIVIL_MODIFIERS.contains(self.lower.get(start - 1))
                 && sentence(start - 1) == sentence(k)
             {
                 start -= 1;

@@ -431,7 +431,7 @@ pub(crate) static INTENTION: WordSet = WordSet::new(&[
 
 /// Verbs of asking someone to act ("asked Congress to approve the deal"): with an infinitive
 /// after them, the request is their words.
-pub(crate) const REQUEST: &[&str] = &[
+pub(crate) static REQUEST: WordSet = WordSet::new(&[
     "asked",
     "asks",
     "asking",
@@ -444,7 +444,7 @@ pub(crate) const REQUEST: &[&str] = &[
     "challenged",
     "invited",
     "encouraged",
-];
+]);
 
 /// Prepositions that name the source of the words after or before them: "according to the
 /// army", and the French "selon l'armée", "d'après l'armée".
@@ -460,28 +460,28 @@ pub fn is_cue_word(w: &str) -> bool {
         || NAMING_VERBS.contains(w)
         || ATTITUDE.contains(w)
         || INTENTION.contains(w)
-        || REQUEST.contains(&w)
+        || REQUEST.contains(w)
 }
 
 /// Auxiliaries that a negation follows ("has not said", "is not saying").
-pub(crate) const AUXILIARIES: &[&str] = &[
+pub(crate) static AUXILIARIES: WordSet = WordSet::new(&[
     "do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "will", "would",
     "could", "should", "can", "may", "might", "must",
-];
+]);
 
 /// Whether `w` (lower case) is one of [`AUXILIARIES`].
 pub(crate) fn is_auxiliary(w: &str) -> bool {
-    AUXILIARIES.contains(&w)
+    AUXILIARIES.contains(w)
 }
 
 /// Words that open a clause inside a sentence: subordinating conjunctions ("because", "while")
 /// and relative words ("which", "whose"). A rule walking over a subject or an object phrase
 /// stops at one of them. Voice also stops at the words of a reported question ("what",
 /// "whether"), attribution at "until" and "since": each adds its own beside the rule.
-pub(crate) const CLAUSE_WORDS: &[&str] = &[
+pub(crate) static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "that", "which", "who", "whom", "whose", "as", "while", "because", "although", "though",
     "whereas", "when", "if", "unless",
-];
+]);
 
 /// Personal pronouns that are a clause's subject ("it had already said", "they were called").
-pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "i"];
+pub(crate) static SUBJECT_PRONOUNS: WordSet = WordSet::new(&["it", "they", "we", "he", "she", "i"]);

@@ -17,6 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lexicon::yaml;
 use crate::lexicon::{Kind, LabelEntry, Lexicon, LexiconBuilder};
 use crate::matcher::Normalized;
+use crate::text::WordSet;
 
 /// What `check` found.
 #[derive(Debug, Default)]
@@ -175,7 +176,7 @@ pub struct Warning {
 }
 
 /// Frequent English words a glob must not match (a sample of the most common words of news copy).
-const COMMON: &[&str] = &[
+static COMMON: WordSet = WordSet::new(&[
     "the",
     "be",
     "to",
@@ -548,7 +549,7 @@ const COMMON: &[&str] = &[
     "extremists",
     "fighter",
     "fighters",
-];
+]);
 
 fn line_of(text: &str, id: &str) -> Option<u64> {
     let needle = format!("id: {id}");

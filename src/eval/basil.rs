@@ -24,6 +24,7 @@ use serde::Deserialize;
 
 use crate::matcher::Normalized;
 use crate::text::Span;
+use crate::text::WordSet;
 
 /// One BASIL article, as plain text the analyzer can read, with its annotated spans.
 #[derive(Clone, Debug)]
@@ -350,7 +351,7 @@ pub fn load(dir: &Path) -> Result<(Vec<BasilDoc>, Vec<String>), std::io::Error> 
 
 /// Words that make a capitalised entity name an institution or group rather than a person
 /// (compared without case).
-const NOT_A_PERSON: &[&str] = &[
+static NOT_A_PERSON: WordSet = WordSet::new(&[
     "democrats",
     "democrat",
     "democratic",
@@ -399,10 +400,10 @@ const NOT_A_PERSON: &[&str] = &[
     "journal",
     "tribune",
     "network",
-];
+]);
 
 /// Titles put before a person's surname in news copy.
-const TITLES: &[&str] = &["President", "Mr.", "Mrs.", "Ms.", "Sen.", "Rep.", "Gov."];
+static TITLES: WordSet = WordSet::new(&["President", "Mr.", "Mrs.", "Ms.", "Sen.", "Rep.", "Gov."]);
 
 /// A capital initial with its period: `W.` in "George W. Bush".
 fn is_initial(w: &str) -> bool {
@@ -420,7 +421,7 @@ pub(crate) fn looks_like_person(name: &str) -> bool {
                 && (w.chars().any(char::is_lowercase) || is_initial(w))
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-                && !NOT_A_PERSON.contains(&w.to_lowercase().as_str())
+                && !NOT_A_PERSON.contains(w.to_lowercase().as_str())
         })
 }
 
@@ -647,7 +648,7 @@ fn claim_actor_forms(actors: &mut [OracleActor]) -> HashMap<String, usize> {
                 continue;
             };
             if surname_people.get(&Normalized::form(&s)).copied() == Some(1) {
-                for t in TITLES {
+                for t in TITLES.iter() {
                     let alias = format!("{t} {s}");
                     if claim(&alias, i) {
                         a.person_aliases.push(alias);

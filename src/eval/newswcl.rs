@@ -43,6 +43,7 @@ use crate::analysis::{Analyzer, Article};
 use crate::lexicon::{ActorEntry, ActorType, Kind, LabelEntry, Lexicon, Person, SourceFile};
 use crate::matcher::Normalized;
 use crate::text::Span;
+use crate::text::WordSet;
 
 /// Window of the nearest-name baselines, in tokens.
 pub const WINDOW: usize = 10;
@@ -51,10 +52,10 @@ pub const WINDOW: usize = 10;
 pub const CATEGORY: &str = "newswcl/mention";
 
 /// Chain types that name a party.
-pub const PARTY_TYPES: &[&str] = &["ACTOR", "ACTOR-I", "COUNTRY", "GROUP"];
+pub static PARTY_TYPES: WordSet = WordSet::new(&["ACTOR", "ACTOR-I", "COUNTRY", "GROUP"]);
 
 /// Words that make a one-word mention a pronoun.
-pub const PRONOUNS: &[&str] = &[
+pub static PRONOUNS: WordSet = WordSet::new(&[
     "i",
     "me",
     "my",
@@ -101,17 +102,17 @@ pub const PRONOUNS: &[&str] = &[
     "anyone",
     "everyone",
     "nobody",
-];
+]);
 
 /// Words that, first in a mention, make it a description rather than a proper name.
-pub const DETERMINERS: &[&str] = &[
+pub static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
     "your", "some", "many", "most", "all", "both", "each", "every", "any", "several", "few", "no",
     "other", "another", "such", "two", "three", "former", "top", "senior", "its",
-];
+]);
 
 /// Lower-case words that can stand inside a proper name.
-const PARTICLES: &[&str] = &["of", "and", "de", "al", "bin", "for", "the"];
+static PARTICLES: WordSet = WordSet::new(&["of", "and", "de", "al", "bin", "for", "the"]);
 
 /// One token of an article.
 #[derive(Clone, Debug)]
@@ -168,7 +169,7 @@ pub fn chain_type(chain: &str) -> &str {
 
 /// Whether the chain names a party: its type is one of [`PARTY_TYPES`].
 pub fn is_party(chain: &str) -> bool {
-    PARTY_TYPES.contains(&chain_type(chain))
+    PARTY_TYPES.contains(chain_type(chain))
 }
 
 /// One marker of the coreference column.
@@ -572,10 +573,10 @@ pub fn classify(tokens: &[Token], first: usize, last: usize, casing: &Casing) ->
         return Class::Other;
     };
     let first_lower = head.text.to_lowercase();
-    if words.len() == 1 && PRONOUNS.contains(&first_lower.as_str()) {
+    if words.len() == 1 && PRONOUNS.contains(first_lower.as_str()) {
         return Class::Pronoun;
     }
-    if DETERMINERS.contains(&first_lower.as_str()) || PRONOUNS.contains(&first_lower.as_str()) {
+    if DETERMINERS.contains(first_lower.as_str()) || PRONOUNS.contains(first_lower.as_str()) {
         return Class::Other;
     }
     let n = core.len();
@@ -594,7 +595,7 @@ pub fn classify(tokens: &[Token], first: usize, last: usize, casing: &Casing) ->
         } else {
             (is_possessive(w) && i > 0)
                 || after_hyphen
-                || (PARTICLES.contains(&w) && i > 0 && i + 1 < n)
+                || (PARTICLES.contains(w) && i > 0 && i + 1 < n)
         };
         if !ok {
             return Class::Other;

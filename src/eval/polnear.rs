@@ -37,6 +37,7 @@ use super::{EvalError, LineError};
 use crate::analysis::speech::Kind;
 use crate::analysis::voice::Voice;
 use crate::analysis::{Analyzer, Article};
+use crate::text::WordSet;
 use crate::text::{Segmented, Span, TokenKind, segment};
 
 /// One annotated attribution: its spans as byte ranges into the text (a span annotated in
@@ -522,7 +523,7 @@ pub struct PolnearReport {
 }
 
 /// Verbs and words whose cue is a noun ("the allegations of", "in a statement").
-const NOMINAL_CUES: &[&str] = &[
+static NOMINAL_CUES: WordSet = WordSet::new(&[
     "statement",
     "statements",
     "allegation",
@@ -552,7 +553,7 @@ const NOMINAL_CUES: &[&str] = &[
     "letter",
     "tweet",
     "op-ed",
-];
+]);
 
 const CONSTRUCTIONS: [&str; 9] = [
     "content in another paragraph than its cue",

@@ -28,6 +28,7 @@ use super::{EvalError, LineError};
 use crate::analysis::{Analyzer, Hit};
 use crate::lexicon::Kind;
 use crate::text::Span;
+use crate::text::WordSet;
 
 /// One technique span, in bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +44,7 @@ pub const LOADED: [&str; 2] = ["Loaded_Language", "Name_Calling-Labeling"];
 
 /// Word beginnings that make a gold span conflict vocabulary (a word of the span starts with
 /// one, in lower case).
-pub const CONFLICT_STEMS: &[&str] = &[
+pub static CONFLICT_STEMS: WordSet = WordSet::new(&[
     "terror",
     "extremis",
     "jihad",
@@ -67,7 +68,7 @@ pub const CONFLICT_STEMS: &[&str] = &[
     "mercenar",
     "warlord",
     "caliphate",
-];
+]);
 
 /// Parses a label file of `text`: `ID<TAB>technique<TAB>start<TAB>end` per line, offsets in
 /// characters.

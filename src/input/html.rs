@@ -10,6 +10,8 @@
 //! or keep any link to the HTML source: offsets into the analysed text refer to this extracted
 //! text, which `--show-text` prints.
 
+use crate::text::WordSet;
+
 /// Pages with more elements than this are refused rather than parsed (a news page has a few
 /// thousand).
 pub const MAX_ELEMENTS: usize = 200_000;
@@ -74,14 +76,15 @@ pub enum HtmlError {
 
 /// Elements that need no end tag (void, or closed by what follows): they do not deepen the
 /// nesting [`check_markup`] counts.
-const NOT_NESTING: &[&str] = &[
+static NOT_NESTING: WordSet = WordSet::new(&[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr", "param", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
     "tbody", "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
-];
+]);
 
 /// Elements whose content is text up to their end tag.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
+static RAW_TEXT: WordSet =
+    WordSet::new(&["script", "style", "textarea", "title", "xmp", "noscript"]);
 
 /// Refuses, in one pass over the markup and before the HTML parser sees it, a page whose shape
 /// would take the parser or Readability a time that grows faster than the page: an element
@@ -130,14 +133,14 @@ pub fn check_markup(html: &str) -> Result<(), HtmlError> {
             });
         }
         i = end;
-        if NOT_NESTING.contains(&name.as_str()) {
+        if NOT_NESTING.contains(name.as_str()) {
             continue;
         }
         if closing {
             depth = depth.saturating_sub(1);
             continue;
         }
-        if RAW_TEXT.contains(&name.as_str()) {
+        if RAW_TEXT.contains(name.as_str()) {
             let close = format!("</{name}");
             i = find_ignoring_case(b, i, close.as_bytes()).unwrap_or(b.len());
             continue;

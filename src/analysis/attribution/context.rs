@@ -20,7 +20,7 @@ use crate::analysis::voice::Voices;
 use crate::analysis::words::{CLAUSE_WORDS, is_auxiliary};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::token_range;
-use crate::text::{LowerTokens, Segmented, Span, TokenKind};
+use crate::text::{LowerTokens, Segmented, Span, TokenKind, WordSet};
 
 /// The rule that tied a term to its actor(s).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -140,18 +140,18 @@ pub struct TermHit<'a> {
     pub named: Option<usize>,
 }
 
-pub(super) const DETERMINERS: &[&str] = &[
+pub(super) static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "any", "this", "that", "these", "those", "such", "some", "many", "several",
     "other", "its", "their", "his", "her", "our", "all", "both", "two", "three", "various", "most",
     "same",
-];
+]);
 /// How many tokens after an act its patient's noun may stand ([`Term::patient`]).
 pub(super) const PATIENT_REACH: usize = 7;
-pub(super) const ANAPHORIC: &[&str] = &["such", "these", "those", "same"];
-pub(super) const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their"];
-pub(super) const COPULA: &[&str] = &[
+pub(super) static ANAPHORIC: WordSet = WordSet::new(&["such", "these", "those", "same"]);
+pub(super) static POSSESSIVE_PRONOUNS: WordSet = WordSet::new(&["its", "their"]);
+pub(super) static COPULA: WordSet = WordSet::new(&[
     "is", "was", "are", "were", "remains", "remain", "became", "becomes", "become",
-];
+]);
 /// A clause boundary: `;`, `:`, a dash or a word that opens a subordinate clause.
 pub(super) fn is_clause_boundary(w: &str) -> bool {
     matches!(w, ";" | ":" | "—" | "–") || opens_subordinate(w)
@@ -160,18 +160,18 @@ pub(super) fn is_clause_boundary(w: &str) -> bool {
 /// Whether `w` (lower case) opens a subordinate clause: one of [`CLAUSE_WORDS`], "until" or
 /// "since".
 pub(super) fn opens_subordinate(w: &str) -> bool {
-    CLAUSE_WORDS.contains(&w) || matches!(w, "until" | "since")
+    CLAUSE_WORDS.contains(w) || matches!(w, "until" | "since")
 }
 
-pub(super) const ADJECTIVE_ENDINGS: &[&str] = &[
+pub(super) static ADJECTIVE_ENDINGS: WordSet = WordSet::new(&[
     "ed", "ic", "al", "ive", "ous", "ist", "ian", "ish", "ese", "ern", "ant", "ent", "ary", "ful",
     "less", "ble", "ing", "led",
-];
-pub(super) const NOT_ADJECTIVE: &[&str] = &[
+]);
+pub(super) static NOT_ADJECTIVE: WordSet = WordSet::new(&[
     "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "is", "was",
     "are", "were", "be", "been", "being", "has", "have", "had", "said", "which", "who", "that",
     "as", "not", "led",
-];
+]);
 
 /// Everything attribution looks at.
 pub struct Context<'a> {
@@ -648,7 +648,7 @@ pub(super) fn institution_modifier(cx: &Context, t: &Term) -> Option<usize> {
     (cx.mentions[m].form == Form::Name
         && last + 1 == t.toks.start
         && (heads::is_forces_head(head)
-            || (heads::GOVERNMENT_NOUNS.contains(&head) && !heads::names_a_country(head))))
+            || (heads::GOVERNMENT_NOUNS.contains(head) && !heads::names_a_country(head))))
     .then_some(m)
 }
 
@@ -970,7 +970,7 @@ impl<'a> Term<'a> {
                     && !heads::names_doer_after_of(self.hit.span.slice(cx.text)))
         {
             let mut k = self.toks.end + 1;
-            while k < self.sent.end && DETERMINERS.contains(&cx.w(k)) {
+            while k < self.sent.end && DETERMINERS.contains(cx.w(k)) {
                 k += 1;
             }
             if let Some(m) = cx.mention_at.get(k).copied().flatten() {
@@ -1026,7 +1026,7 @@ impl<'a> Term<'a> {
                             .rsplit_once('-')
                             .is_some_and(|(_, last)| last.ends_with("ed"))
                 })
-                || DETERMINERS.contains(&w)
+                || DETERMINERS.contains(w)
                 || heads::is_quantifier(w)
                 || matches!(w, "at" | "least" | "more" | "than" | "about" | "over")
                 || cx.seg.tokens[k].kind == TokenKind::Number
@@ -1054,9 +1054,9 @@ impl<'a> Term<'a> {
         let mut be = false;
         while j > self.sent.start {
             let w = cx.w(j - 1);
-            if BE_FORMS.contains(&w) {
+            if BE_FORMS.contains(w) {
                 be = true;
-            } else if !(be && HAVE_FORMS.contains(&w)) {
+            } else if !(be && HAVE_FORMS.contains(w)) {
                 break;
             }
             j -= 1;
@@ -1101,7 +1101,7 @@ impl<'a> Term<'a> {
         // A verb form, not a noun in -ing after a determiner ("After the shelling Russia said").
         let word = cx.w(self.toks.end - 1);
         let after_determiner = self.toks.start > self.sent.start
-            && (DETERMINERS.contains(&cx.w(self.toks.start - 1))
+            && (DETERMINERS.contains(cx.w(self.toks.start - 1))
                 || cx.seg.tokens[self.toks.start - 1].kind == TokenKind::Possessive);
         let verb_form = (word.ends_with("ed") || word.ends_with("ing")) && !after_determiner;
         let mut k = self.toks.end;
@@ -1110,7 +1110,7 @@ impl<'a> Term<'a> {
         } else if !verb_form {
             return Vec::new();
         }
-        while k < self.sent.end && DETERMINERS.contains(&cx.w(k)) {
+        while k < self.sent.end && DETERMINERS.contains(cx.w(k)) {
             k += 1;
         }
         if k >= self.sent.end {
@@ -1206,9 +1206,9 @@ pub(super) fn against_before(
             && cx.w(k + 1) != "by"
             && (k + 1..toks.start).all(|j| {
                 let joins_object = matches!(cx.w(j), "and" | "or")
-                    && (j + 1 == toks.start || DETERMINERS.contains(&cx.w(j + 1)));
+                    && (j + 1 == toks.start || DETERMINERS.contains(cx.w(j + 1)));
                 (joins_object || !matches!(cx.w(j), "and" | "or" | "but" | "then"))
-                    && !BE_FORMS.contains(&cx.w(j))
+                    && !BE_FORMS.contains(cx.w(j))
                     && !matches!(cx.w(j), ";" | ":")
                     && (cx.w(j) != "," || list_goes_on)
             })
@@ -1221,7 +1221,7 @@ pub(super) fn against_before(
             let w = cx.w(j);
             let inside = cx.mention_at[j].is_some();
             !matches!(w, "," | ";" | ":" | "(" | ")")
-                && !OBJECT_PHRASE_ENDS.contains(&w)
+                && !OBJECT_PHRASE_ENDS.contains(w)
                 && (inside || !(w.ends_with("ed") || w.ends_with("ing")))
         })
     };
@@ -1245,7 +1245,7 @@ pub(super) fn against_before(
         .take(14)
         .enumerate()
         .find(|&(i, k)| {
-            (i < 4 && (OPPOSING.contains(&cx.w(k)) || answers(k)))
+            (i < 4 && (OPPOSING.contains(cx.w(k)) || answers(k)))
                 || (is_attack(cx.w(k)) && object(k) && (i < 6 || noun_phrase(k)))
         })?
         .1;
@@ -1296,17 +1296,17 @@ pub(super) fn is_clause_verb(cx: &Context, h: &TermHit, k: usize, sent_start: us
     let last = cx.w(k);
     let hyphen = |j: usize| matches!(cx.w(j), "-" | "–");
     let modifier = (start..k).any(hyphen)
-        || (start > sent_start && (DETERMINERS.contains(&cx.w(start - 1)) || hyphen(start - 1)));
+        || (start > sent_start && (DETERMINERS.contains(cx.w(start - 1)) || hyphen(start - 1)));
     h.entry.kind == Kind::Act && (last.ends_with("ed") || last.ends_with("ing")) && !modifier
 }
 
 /// Words that end an object's noun phrase: prepositions other than "of" and "by", subordinators,
 /// and words of time and saying.
-pub(super) const OBJECT_PHRASE_ENDS: &[&str] = &[
+pub(super) static OBJECT_PHRASE_ENDS: WordSet = WordSet::new(&[
     "in", "on", "at", "to", "from", "for", "with", "into", "across", "over", "through", "during",
     "after", "before", "when", "while", "as", "since", "because", "that", "which", "who", "hours",
     "days", "saying", "said",
-];
+]);
 
 /// "The UAE denies arming the paramilitary": the object of a verb of support
 /// ([`SUPPORT_VERBS`]), with at most determiners between, is the supported party, not the one
@@ -1323,8 +1323,8 @@ pub(super) fn support_before(
     let verb = (toks.start.saturating_sub(3).max(clause.start)..toks.start)
         .rev()
         .find(|&k| {
-            SUPPORT_VERBS.contains(&cx.w(k))
-                && (k + 1..toks.start).all(|j| DETERMINERS.contains(&cx.w(j)))
+            SUPPORT_VERBS.contains(cx.w(k))
+                && (k + 1..toks.start).all(|j| DETERMINERS.contains(cx.w(j)))
         })?;
     let compound = verb > 0 && matches!(cx.w(verb - 1), "-" | "–" | "\u{2010}" | "\u{2011}");
     let modifier = cx.w(verb).ends_with("ed") && verb + 1 == toks.start;
@@ -1403,10 +1403,10 @@ pub(super) fn scan_left(
     // A term that opens with its own determiner ("Sessions called the caravan ...") opens its
     // phrase there.
     if let Some(w) = cx.seg.tokens.get(from).map(|_| cx.w(from))
-        && DETERMINERS.contains(&w)
+        && DETERMINERS.contains(w)
     {
-        let pronoun = POSSESSIVE_PRONOUNS.contains(&w);
-        return (left, from, pronoun, ANAPHORIC.contains(&w));
+        let pronoun = POSSESSIVE_PRONOUNS.contains(w);
+        return (left, from, pronoun, ANAPHORIC.contains(w));
     }
     while t > sent_start {
         let k = t - 1;
@@ -1415,7 +1415,7 @@ pub(super) fn scan_left(
             t = cx.first_token(m).min(k);
             if possessive {
                 // Only the possessor's own determiner ("the PKK's") may stand before it.
-                if t > sent_start && DETERMINERS.contains(&cx.w(t - 1)) {
+                if t > sent_start && DETERMINERS.contains(cx.w(t - 1)) {
                     t -= 1;
                 }
                 break;
@@ -1426,7 +1426,7 @@ pub(super) fn scan_left(
         // killed 40 Russian occupiers" the word before the number is the clause's verb.
         let numbered = t < from && cx.seg.tokens[t].kind == TokenKind::Number;
         if numbered
-            && !(DETERMINERS.contains(&cx.w(k))
+            && !(DETERMINERS.contains(cx.w(k))
                 || cx.seg.tokens[k].kind == TokenKind::Possessive
                 || matches!(cx.w(k), "(" | ")" | "-"))
         {
@@ -1441,9 +1441,9 @@ pub(super) fn scan_left(
         }
         let w = cx.w(k);
         let kind = cx.seg.tokens[k].kind;
-        if DETERMINERS.contains(&w) {
-            possessor_pronoun |= POSSESSIVE_PRONOUNS.contains(&w);
-            anaphoric |= ANAPHORIC.contains(&w);
+        if DETERMINERS.contains(w) {
+            possessor_pronoun |= POSSESSIVE_PRONOUNS.contains(w);
+            anaphoric |= ANAPHORIC.contains(w);
             t = k;
             // The determiner opens the phrase; what is before it ("all of the") is not walked.
             break;
@@ -1453,7 +1453,7 @@ pub(super) fn scan_left(
             // possessor refers back as "its" does, when the party named last before it is one.
             if k >= sent_start + 2
                 && matches!(cx.w(k - 2), "the" | "this" | "that")
-                && GROUP_OWNERS.contains(&cx.w(k - 1))
+                && GROUP_OWNERS.contains(cx.w(k - 1))
                 && cx.mention_at[k - 1].is_none()
                 && last_party_is_a_group(cx, sent_start, k - 2)
             {
@@ -1480,15 +1480,15 @@ pub(super) fn scan_left(
         // groups"); elsewhere it is more likely the clause's verb ("militias attacked Kurdish
         // ...").
         let participle = w.ends_with("ed") || w.ends_with("ing");
-        let after_det = k > sent_start
-            && (DETERMINERS.contains(&cx.w(k - 1)) || cx.mention_at[k - 1].is_some());
+        let after_det =
+            k > sent_start && (DETERMINERS.contains(cx.w(k - 1)) || cx.mention_at[k - 1].is_some());
         // A verb of fighting is the clause's verb, even after a name ("the SDF battled ...").
-        if alpha && participle && (!after_det || OPPOSING.contains(&w)) {
+        if alpha && participle && (!after_det || OPPOSING.contains(w)) {
             break;
         }
         if alpha
             && adjectives < 2
-            && !NOT_ADJECTIVE.contains(&w)
+            && !NOT_ADJECTIVE.contains(w)
             && w.chars().next().is_some_and(char::is_lowercase)
             && ADJECTIVE_ENDINGS.iter().any(|s| w.ends_with(s))
         {
@@ -1504,13 +1504,13 @@ pub(super) fn scan_left(
 /// Nouns for an armed group or a movement that, definite, may own a term as "its" does ("the
 /// group's fighters"): not a state's or an organ's ("the government's militias" are named by
 /// their owner, not by the speaker before them).
-pub(super) const GROUP_OWNERS: &[&str] = &[
+pub(super) static GROUP_OWNERS: WordSet = WordSet::new(&[
     "group",
     "movement",
     "organisation",
     "organization",
     "militia",
-];
+]);
 
 /// Whether the last party named before token `before` in its sentence (not as a place) is an
 /// armed group or a movement, as the antecedent of [`GROUP_OWNERS`] must be.
@@ -1551,7 +1551,7 @@ pub(super) fn scan_right(
         // A label's of-phrase names its owner ("fighters of HTS"), an act's names its victim
         // ("the invasion of Ukraine"): an act's agent follows "by".
         let owner_prep = if e.kind == Kind::Act { "by" } else { "of" };
-        let allowed = DETERMINERS.contains(&w)
+        let allowed = DETERMINERS.contains(w)
             || (steps == 0 && (w == owner_prep || (e.kind != Kind::Act && w == "from")))
             || (compound && matches!(w, "," | "-"))
             || hit_at[k].is_some();
@@ -1633,7 +1633,7 @@ pub(super) fn speaker_of_verb(cx: &Context, t: &Term) -> Option<Link> {
 /// Whether a word may stand between a subject pronoun and its verb ("it had already", "we
 /// will", "it is"): the words voice skips before a verb, a copula, or "been".
 pub(super) fn before_verb(w: &str) -> bool {
-    crate::analysis::voice::skips_before_verb(w) || COPULA.contains(&w) || w == "been"
+    crate::analysis::voice::skips_before_verb(w) || COPULA.contains(w) || w == "been"
 }
 
 /// A `speaker_subject` link to the speaker's party `a`: "{what} '{speaker}'{via}: the speaker's
@@ -1650,8 +1650,9 @@ pub(super) fn speaker_link(cx: &Context, a: usize, speaker: Span, via: &str, wha
 }
 
 /// The forms of "be" that make a passive ("were neutralised", "has been accused").
-pub(super) const BE_FORMS: &[&str] = &["is", "was", "are", "were", "been", "being", "be"];
-pub(super) const HAVE_FORMS: &[&str] = &["have", "has", "had"];
+pub(super) static BE_FORMS: WordSet =
+    WordSet::new(&["is", "was", "are", "were", "been", "being", "be"]);
+pub(super) static HAVE_FORMS: WordSet = WordSet::new(&["have", "has", "had"]);
 
 /// Whether the term is a verb: one word ending in "-ed" (a past tense or participle), or one
 /// after an auxiliary, a modal or "to" ("will neutralise", "to eliminate"), quotation marks
@@ -1707,7 +1708,7 @@ pub(super) fn claim_owner(cx: &Context, t: &Term) -> Option<Link> {
     let agent = (by + 1 < t.sent.end && cx.w(by) == "by")
         .then(|| {
             let mut k = by + 1;
-            while k < t.sent.end && DETERMINERS.contains(&cx.w(k)) {
+            while k < t.sent.end && DETERMINERS.contains(cx.w(k)) {
                 k += 1;
             }
             cx.mention_at.get(k).copied().flatten()
@@ -1763,7 +1764,7 @@ pub(super) fn possessor(cx: &Context, t: &Term) -> Option<Link> {
     // word before a government noun names the state as a polity, not a place.
     let polity = |m: usize| {
         let after = cx.last_token(m) + 1;
-        after < t.sent.end && heads::GOVERNMENT_NOUNS.contains(&cx.w(after))
+        after < t.sent.end && heads::GOVERNMENT_NOUNS.contains(cx.w(after))
     };
     let owns = |m: usize| {
         !matches!(cx.mentions[m].role, Some(Role::Backer | Role::Designator))
@@ -1876,11 +1877,11 @@ pub(super) fn nearest_in(cx: &Context, t: &Term) -> Option<(usize, Vec<usize>)> 
     let attacked = against_after(cx, h.sentence, toks, e.kind);
     let supporters = support_before(cx, h.sentence, toks);
     let verb_like = e.kind == Kind::Attribution;
-    if verb_like && toks.start > sent.start && BE_FORMS.contains(&cx.w(toks.start - 1)) {
+    if verb_like && toks.start > sent.start && BE_FORMS.contains(cx.w(toks.start - 1)) {
         return None;
     }
     let past_verb = e.kind == Kind::Act && h.span.slice(cx.text).to_lowercase().ends_with("ed");
-    let passive = past_verb && toks.start > sent.start && BE_FORMS.contains(&cx.w(toks.start - 1));
+    let passive = past_verb && toks.start > sent.start && BE_FORMS.contains(cx.w(toks.start - 1));
     // The subject of reported words comes after the reporting verb ("Hamas said Israel had
     // liberated ...": Israel, not Hamas).
     let verb_end = frame
@@ -2087,7 +2088,7 @@ pub(super) fn bare_title(cx: &Context, from: usize, to: usize) -> bool {
 
 /// Nouns that denote a party itself, its people or its institutions: an adjective naming a
 /// party before one of them names the party ("Russian forces", "Turkish officials").
-pub(super) const PARTY_NOUNS: &[&str] = &[
+pub(super) static PARTY_NOUNS: WordSet = WordSet::new(&[
     "forces",
     "force",
     "troops",
@@ -2169,7 +2170,7 @@ pub(super) const PARTY_NOUNS: &[&str] = &[
     "partners",
     "counterpart",
     "agents",
-];
+]);
 
 /// Whether an adjective mention modifies a noun that is a thing or an event, not the party
 /// ("backed by Russian air strikes", "Iranian drones"): then the mention names the party only
@@ -2196,7 +2197,7 @@ pub(super) fn modifies_a_thing(cx: &Context, m: usize) -> bool {
             .next()
             .is_some_and(char::is_lowercase);
     // (A population is people, not a thing: "two Kashmiri youths".)
-    word && !PARTY_NOUNS.contains(&w) && !cx.population_reading(m)
+    word && !PARTY_NOUNS.contains(w) && !cx.population_reading(m)
 }
 
 /// Whether the term is followed by the preposition that names its owner: "of"/"from" for a

@@ -19,6 +19,7 @@ use crate::analysis::titles::Known;
 use crate::analysis::voice::Voice;
 use crate::lexicon::{ActorType, Kind};
 use crate::text::TokenKind;
+use crate::text::WordSet;
 use crate::text::token_range;
 
 /// The terms of an article as the discourse phase reads them, for [`without_patients`].
@@ -320,9 +321,9 @@ pub(super) fn head_match_candidates(
 /// regime", "its leader"), or it is capitalised ("President Trump", "Special Counsel"). A bare
 /// plural ("terrorists") is generic and names no one in particular.
 pub(super) fn definite(cx: &Context, h: &TermHit) -> bool {
-    const DEFINITE: &[&str] = &[
+    static DEFINITE: WordSet = WordSet::new(&[
         "the", "this", "that", "these", "those", "its", "their", "his", "her",
-    ];
+    ]);
     let text = h.span.slice(cx.text);
     let t = token_range(cx.seg, h.span).start;
     let start = cx.seg.sentences[h.sentence].tokens.start;
@@ -332,11 +333,11 @@ pub(super) fn definite(cx: &Context, h: &TermHit) -> bool {
     if (t > start || title) && text.chars().next().is_some_and(char::is_uppercase) {
         return true;
     }
-    if DEFINITE.contains(&first.as_str()) {
+    if DEFINITE.contains(first.as_str()) {
         return true;
     }
     t > start
-        && (DEFINITE.contains(&cx.w(t - 1)) || cx.seg.tokens[t - 1].kind == TokenKind::Possessive)
+        && (DEFINITE.contains(cx.w(t - 1)) || cx.seg.tokens[t - 1].kind == TokenKind::Possessive)
 }
 
 /// "The regime's propaganda outlet ENA", "The Khawarij, through their propaganda outlets": an
@@ -362,7 +363,7 @@ pub(super) fn owned_by_label(
         return None;
     }
     let possessive = cx.seg.tokens[t - 1].kind == TokenKind::Possessive;
-    let pronoun = POSSESSIVE_PRONOUNS.contains(&cx.w(t - 1));
+    let pronoun = POSSESSIVE_PRONOUNS.contains(cx.w(t - 1));
     if !possessive && !pronoun {
         return None;
     }
@@ -424,7 +425,7 @@ pub(super) fn resumed_statement(cx: &Context, h: &TermHit) -> Option<Link> {
         };
         (k > sent.start + 1
             && cx.w(k - 1) == ","
-            && crate::analysis::voice::CLAIM_NOUNS.contains(&cx.w(r))
+            && crate::analysis::voice::CLAIM_NOUNS.contains(cx.w(r))
             && (r + 1 >= sent.end || cx.w(r + 1) != "of"))
             .then(|| k - 1)
     };
@@ -458,10 +459,10 @@ pub(super) fn resumed_statement(cx: &Context, h: &TermHit) -> Option<Link> {
     // phrase, or "which"/"that", or a passive with "by" or "as"), not a list ("rumours, claims
     // and propaganda") nor a new clause whose subject it is ("..., allegations surfaced").
     let r =
-        (comma + 1..sent.end).find(|&k| crate::analysis::voice::CLAIM_NOUNS.contains(&cx.w(k)))?;
+        (comma + 1..sent.end).find(|&k| crate::analysis::voice::CLAIM_NOUNS.contains(cx.w(k)))?;
     let next = r + 1;
     let relative = next < sent.end
-        && (DETERMINERS.contains(&cx.w(next))
+        && (DETERMINERS.contains(cx.w(next))
             || matches!(cx.w(next), "which" | "that" | "who")
             || (cx.seg.tokens[next].kind == TokenKind::Word
                 && cx.seg.tokens[next]

@@ -353,7 +353,7 @@ fn read_locally(
             state_adjective,
             names_party: possessed(cx, h)
                 || term.possessor_pronoun
-                || POSSESSIVE_PRONOUNS.contains(&cx.w(term.toks.start))
+                || POSSESSIVE_PRONOUNS.contains(cx.w(term.toks.start))
                 || phrase
                     .iter()
                     .any(|&m| cx.mentions[m].form != Form::Adjective),

@@ -20,6 +20,7 @@ use crate::analysis::voice::{Frame, Naming, Voice};
 use crate::analysis::words::{SUBJECT_PRONOUNS, is_auxiliary};
 use crate::lexicon::{ActorType, Kind};
 use crate::text::TokenKind;
+use crate::text::WordSet;
 use crate::text::token_range;
 
 /// Whether a term is the participle of a passive that names no agent ("three of them were
@@ -39,7 +40,7 @@ pub(super) fn agentless_passive(cx: &Context, toks: &Range<usize>, sent: &Range<
     }
     let after = skip_marks(cx, toks.end, sent.end);
     let by = after < sent.end && cx.w(after) == "by";
-    k > sent.start && BE_FORMS.contains(&cx.w(k - 1)) && !by
+    k > sent.start && BE_FORMS.contains(cx.w(k - 1)) && !by
 }
 
 /// `speaker_subject`: an act that is the verb of reported words whose subject is a pronoun
@@ -74,18 +75,18 @@ pub(super) fn speaker_subject(cx: &Context, t: &Term) -> Option<Link> {
     let np = if label {
         let mut k = t.toks.start;
         // Only the words of one noun phrase: no preposition, "to" or punctuation between.
-        const NOT_IN_NP: &[&str] = &[
+        static NOT_IN_NP: WordSet = WordSet::new(&[
             "to", "of", "with", "for", "in", "on", "at", "by", "from", "than", "as", "about",
-        ];
+        ]);
         while k > t.sent.start
             && t.toks.start - k < 4
-            && !COPULA.contains(&cx.w(k - 1))
-            && !NOT_IN_NP.contains(&cx.w(k - 1))
+            && !COPULA.contains(cx.w(k - 1))
+            && !NOT_IN_NP.contains(cx.w(k - 1))
             && cx.seg.tokens[k - 1].kind != TokenKind::Punct
         {
             k -= 1;
         }
-        if k == t.sent.start || !COPULA.contains(&cx.w(k - 1)) {
+        if k == t.sent.start || !COPULA.contains(cx.w(k - 1)) {
             return None;
         }
         k
@@ -227,7 +228,7 @@ pub(super) fn doer_unnamed(cx: &Context, hits: &[TermHit], h: &TermHit, frame: &
 /// "be", "to", "not", an adverb in "-ly", or a quotation mark.
 pub(super) fn in_verb_group(w: &str) -> bool {
     is_auxiliary(w)
-        || BE_FORMS.contains(&w)
+        || BE_FORMS.contains(w)
         || matches!(w, "to" | "not" | "never" | "also" | "then")
         || (w.ends_with("ly") && w.len() > 4)
         || crate::text::is_quote_token(w)
@@ -289,7 +290,7 @@ pub(super) fn pronoun_after_verb(cx: &Context, frame: &Frame, np: usize) -> Opti
     if k < np && cx.w(k) == "that" {
         k = skip_marks(cx, k + 1, np);
     }
-    if k >= np || !SUBJECT_PRONOUNS.contains(&cx.w(k)) {
+    if k >= np || !SUBJECT_PRONOUNS.contains(cx.w(k)) {
         return None;
     }
     let person = starting_within(cx.mentions, frame.speaker).any(|m| {
@@ -322,7 +323,7 @@ pub(super) fn shares_subject(cx: &Context, verb: usize, act: usize) -> bool {
         w != ","
             && !is_clause_boundary(w)
             && !matches!(w, "after" | "before" | "where" | "once")
-            && !SUBJECT_PRONOUNS.contains(&w)
+            && !SUBJECT_PRONOUNS.contains(w)
     })
 }
 
@@ -471,7 +472,7 @@ pub(super) fn led_by_owner(cx: &Context, t: &Term) -> Option<Link> {
         .take_while(|c| c.is_alphabetic())
         .collect::<String>()
         .to_lowercase();
-    let organ = heads::GOVERNMENT_NOUNS.contains(&head.as_str())
+    let organ = heads::GOVERNMENT_NOUNS.contains(head.as_str())
         || matches!(
             head.as_str(),
             "council" | "parliament" | "assembly" | "coalition" | "forces" | "army" | "movement"
@@ -551,7 +552,7 @@ pub(super) fn head_after(cx: &Context, t: &Term) -> Option<Link> {
 
 /// Gerunds of neglect or concealment: what a party is accused of ignoring or hiding is
 /// someone else's act ("accused the UN of ignoring massacres").
-pub(super) const NEGLECT: &[&str] = &[
+pub(super) static NEGLECT: WordSet = WordSet::new(&[
     "ignoring",
     "failing",
     "covering",
@@ -565,7 +566,7 @@ pub(super) const NEGLECT: &[&str] = &[
     "excusing",
     "whitewashing",
     "justifying",
-];
+]);
 
 /// `accused_of`: an act charged to someone with a verb of accusing is that someone's: the object
 /// of the active verb ("India has long accused Pakistan of terrorism"), else the subject of the
@@ -604,7 +605,7 @@ pub(super) fn accused_of(cx: &Context, t: &Term) -> Option<Link> {
             .slice(cx.text)
             .starts_with(|c: char| c.is_lowercase());
         let gerund = g.len() >= 5 && g.ends_with("ing") && !g.ends_with("thing") && lower_case;
-        if !gerund || NEGLECT.contains(&g) {
+        if !gerund || NEGLECT.contains(g) {
             return None;
         }
         Some((p, verb_before(p)?))
@@ -822,7 +823,7 @@ pub(super) fn patrons(cx: &Context, t: &Term) -> (Vec<usize>, &'static str) {
         return (g, "owned by");
     }
     if np_start > sent.start
-        && SUPPORT_VERBS.contains(&cx.w(np_start - 1))
+        && SUPPORT_VERBS.contains(cx.w(np_start - 1))
         && let Some(m) = t
             .in_sentence
             .clone()
@@ -834,7 +835,7 @@ pub(super) fn patrons(cx: &Context, t: &Term) -> (Vec<usize>, &'static str) {
     // "factions backed by Turkey"
     let end = t.toks.end;
     if end + 1 < sent.end
-        && SUPPORT_VERBS.contains(&cx.w(end))
+        && SUPPORT_VERBS.contains(cx.w(end))
         && cx.w(end + 1) == "by"
         && let Some(m) = cx.mention_at.get(end + 2).copied().flatten()
     {
@@ -919,7 +920,7 @@ pub(super) fn copula(cx: &Context, t: &Term) -> Option<Link> {
     {
         c -= 1;
     }
-    if c <= t.sent.start || !COPULA.contains(&cx.w(c - 1)) {
+    if c <= t.sent.start || !COPULA.contains(cx.w(c - 1)) {
         return None;
     }
     // "Several ISWAP terrorists were neutralised": a participle after "be" is passive, and its
@@ -997,7 +998,7 @@ pub(super) fn pronoun_subject(cx: &Context, t: &Term, copula: usize) -> Option<L
 /// speaker speaks for. `words` are the words before the copula, from the clause's start.
 pub(super) fn own_citizens(cx: &Context, t: &Term, words: &[&str]) -> Option<Link> {
     let (&noun, before) = words.split_last()?;
-    if !heads::CITIZEN_NOUNS.contains(&noun) || !t.entry.allows(ActorType::Population) {
+    if !heads::CITIZEN_NOUNS.contains(noun) || !t.entry.allows(ActorType::Population) {
         return None;
     }
     let counted = before

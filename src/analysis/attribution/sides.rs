@@ -12,6 +12,7 @@ use crate::analysis::heads::{self, Head};
 use crate::analysis::opponents::{Opponents, Opposed, Side};
 use crate::analysis::voice::{Frame, Voice, VoiceOf};
 use crate::lexicon::{ActorType, Kind, Lexicon};
+use crate::text::WordSet;
 use crate::text::token_range;
 
 /// What focus weighs: the salience of each party, the parties set against each other, the
@@ -72,7 +73,7 @@ pub(super) const RECIPROCAL_SUBJECTS: &[(&str, &str)] = &[
 ];
 
 /// Words that may stand between a reciprocal subject and its verb.
-pub(super) const RECIPROCAL_GAP: &[&str] = &[
+pub(super) static RECIPROCAL_GAP: WordSet = WordSet::new(&[
     "has",
     "have",
     "had",
@@ -88,7 +89,7 @@ pub(super) const RECIPROCAL_GAP: &[&str] = &[
     "later",
     "quickly",
     "immediately",
-];
+]);
 
 /// `reciprocal`: an attribution verb or an act whose subject is reciprocal ("with each side
 /// blaming the other", "both sides accused each other of violations") describes the two sides
@@ -111,11 +112,11 @@ pub(super) fn reciprocal<'o>(
     let t = token_range(cx.seg, h.span).start;
     let sent_start = cx.seg.sentences[h.sentence].tokens.start;
     let mut k = t;
-    while k > sent_start && RECIPROCAL_GAP.contains(&cx.w(k - 1)) {
+    while k > sent_start && RECIPROCAL_GAP.contains(cx.w(k - 1)) {
         k -= 1;
     }
     let progressive = cx.w(t).ends_with("ing");
-    if (!progressive && (k..t).any(|j| BE_FORMS.contains(&cx.w(j)))) || k < sent_start + 2 {
+    if (!progressive && (k..t).any(|j| BE_FORMS.contains(cx.w(j)))) || k < sent_start + 2 {
         return None;
     }
     let subject = k - 2;
@@ -435,7 +436,7 @@ pub(super) fn introduction<'t>(cx: &Context<'t>, f: &Frame, written: &str) -> Op
             let w = cx.w(k);
             capitalised(k)
                 || matches!(w, "," | "-" | "of" | "the" | "for" | "and")
-                || heads::ROLE_NOUNS.contains(&w)
+                || heads::ROLE_NOUNS.contains(w)
                 || crate::analysis::unlisted::is_office_word(w)
         })
     };
@@ -464,11 +465,11 @@ pub(super) fn introduction<'t>(cx: &Context<'t>, f: &Frame, written: &str) -> Op
 }
 
 /// The personal pronouns that stand for one person speaking, in either case.
-pub(super) const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+pub(super) static PERSONAL_PRONOUNS: WordSet = WordSet::new(&["he", "she", "him", "her"]);
 
 /// Whether a speaker as written is a personal pronoun of [`PERSONAL_PRONOUNS`].
 pub(super) fn is_personal_pronoun(w: &str) -> bool {
-    PERSONAL_PRONOUNS.contains(&w.trim().to_lowercase().as_str())
+    PERSONAL_PRONOUNS.contains(w.trim().to_lowercase().as_str())
 }
 
 /// For each speech frame, the parties its own words delegitimise by name: a term of negative
@@ -603,7 +604,7 @@ pub(super) fn holder_of(cx: &Context, v: &VoiceOf, officials: &[Option<usize>]) 
                 .flat_map(heads::name_words)
                 .filter(|w| {
                     w.chars().count() >= 3
-                        && !DETERMINERS.contains(&w.as_str())
+                        && !DETERMINERS.contains(w.as_str())
                         && heads::class_of(w).is_none()
                 })
                 .collect();

@@ -21,6 +21,7 @@ use super::scope::{
 };
 use crate::analysis::mention::Form;
 use crate::analysis::words::{ATTITUDE, AUXILIARIES, INTENTION, NAMING_VERBS, REPORTING, REQUEST};
+use crate::text::WordSet;
 use crate::text::{Span, TokenKind, is_calendar_word, is_quote_char, token_range};
 
 /// Finds the speech frames of one sentence.
@@ -159,14 +160,15 @@ pub(super) fn headline_source_name(cx: &Ctx, r: Range<usize>) -> bool {
         cx.mentions.iter().any(|m| m.span.contains(at))
     });
     let acronyms = words.iter().all(|&k| {
-        crate::text::is_acronym(cx.seg.tokens[k].span.slice(cx.text)) && !cx.is(k, PAGE_LABELS)
+        crate::text::is_acronym(cx.seg.tokens[k].span.slice(cx.text))
+            && !cx.is(k, PAGE_LABELS.words())
     });
     known || acronyms
 }
 
 /// Nouns of wording, whose relative clause names who uses the words ("the label Moscow
 /// rejected", "the term Israel uses"), not who speaks.
-pub(super) const WORDING_NOUNS: &[&str] = &[
+pub(super) static WORDING_NOUNS: WordSet = WordSet::new(&[
     "label",
     "term",
     "word",
@@ -179,10 +181,10 @@ pub(super) const WORDING_NOUNS: &[&str] = &[
     "epithet",
     "slogan",
     "nickname",
-];
+]);
 
 /// Adverbs in -s, which a speech tag's verb in the present is not.
-pub(super) const NOT_VERBS_IN_S: &[&str] = &[
+pub(super) static NOT_VERBS_IN_S: WordSet = WordSet::new(&[
     "perhaps",
     "besides",
     "always",
@@ -192,7 +194,7 @@ pub(super) const NOT_VERBS_IN_S: &[&str] = &[
     "nevertheless",
     "nonetheless",
     "regardless",
-];
+]);
 
 /// '“People are afraid of wasting their votes,” he surmised.', '“Imagine that,” mused the
 /// co-host.': a quotation that ends with a comma, a question or an exclamation mark inside its
@@ -215,7 +217,7 @@ pub(super) fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuot
         && !["ss", "us", "is"].iter().any(|e| w.ends_with(e))
         && !opens_clause(cx.word(v))
         && !finite(cx.word(v))
-        && !cx.is(v, NOT_VERBS_IN_S);
+        && !cx.is(v, NOT_VERBS_IN_S.words());
     if !lower || !(past || present) || v < r.start + 2 {
         return false;
     }
@@ -244,7 +246,7 @@ pub(super) fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuot
         let first = v + 1;
         let opens = first < r.end
             && ((cx.first_char(first).is_uppercase() && !is_calendar_word(cx.word(first)))
-                || cx.is(first, DETERMINERS)
+                || cx.is(first, DETERMINERS.words())
                 || subject_pronoun(cx.word(first)));
         // A hyphen inside a name or title ("co-host") does not end the speaker.
         let e = (first..r.end)
@@ -268,11 +270,11 @@ pub(super) fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuot
             // term Israel uses"): the name there is the clause's subject, not a speaker.
             let wording_relative = |d: usize| {
                 cx.first_char(v - 1).is_uppercase()
-                    && (d + 1..v - 1).any(|j| cx.is(j, WORDING_NOUNS))
+                    && (d + 1..v - 1).any(|j| cx.is(j, WORDING_NOUNS.words()))
             };
             let described = (v.saturating_sub(5).max(r.start)..v)
                 .rev()
-                .find(|&d| cx.is(d, DETERMINERS) && (d + 1..v).all(|j| !cx.is_punct(j)))
+                .find(|&d| cx.is(d, DETERMINERS.words()) && (d + 1..v).all(|j| !cx.is_punct(j)))
                 .filter(|&d| !wording_relative(d));
             if let Some(d) = described {
                 k = d;
@@ -304,7 +306,8 @@ pub(super) fn participle_comma(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<u
 
 /// Prepositions of manner and time that make a participle after them an adverbial of its clause
 /// ("by saying that", "while insisting that", "after claiming that").
-pub(super) const ADVERBIAL_PREPOSITIONS: &[&str] = &["by", "while", "after", "before", "when"];
+pub(super) static ADVERBIAL_PREPOSITIONS: WordSet =
+    WordSet::new(&["by", "while", "after", "before", "when"]);
 
 /// "Ryan dismissed the critique, erroneously claiming that ...": a participle frame after a
 /// comma starts a predicate of its own. The words of a frame before it in the sentence end at
@@ -384,7 +387,7 @@ pub(super) fn end_before_coordinated(cx: &Ctx, r: &Range<usize>, frames: &mut [F
 }
 
 /// Words before a colon that label a part of a page rather than name a speaker.
-pub(super) const PAGE_LABELS: &[&str] = &[
+pub(super) static PAGE_LABELS: WordSet = WordSet::new(&[
     "update",
     "updated",
     "note",
@@ -419,7 +422,7 @@ pub(super) const PAGE_LABELS: &[&str] = &[
     "click",
     "warning",
     "disclaimer",
-];
+]);
 
 /// "Lindsey Graham: Trump's rhetoric destroying GOP's chance", "NY Daily News: ...": a
 /// paragraph that opens with a short name and a colon gives the words after the colon to that
@@ -444,7 +447,7 @@ pub(super) fn colon_source(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Fram
     let name_like = cx.first_char(r.start).is_uppercase()
         && !all_caps
         && (r.start..colon).all(|k| {
-            !(cx.is(k, PAGE_LABELS)
+            !(cx.is(k, PAGE_LABELS.words())
                 || finite(cx.word(k))
                 || opens_clause(cx.word(k))
                 || opens_no_subject(cx, k)
@@ -479,7 +482,7 @@ pub(super) fn colon_source(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Fram
 
 /// Verbs of finding that report what a poll, study or record shows, with no clause after them
 /// ("a poll shows Sanders leading").
-pub(super) const FINDING: &[&str] = &[
+pub(super) static FINDING: WordSet = WordSet::new(&[
     "show",
     "shows",
     "showed",
@@ -490,11 +493,11 @@ pub(super) const FINDING: &[&str] = &[
     "suggested",
     "indicates",
     "indicated",
-];
+]);
 
 /// Nouns for sources of evidence that speak through a verb of finding or open a sentence with
 /// "In a ... poll,".
-pub(super) const EVIDENCE_NOUNS: &[&str] = &[
+pub(super) static EVIDENCE_NOUNS: WordSet = WordSet::new(&[
     "poll",
     "polls",
     "survey",
@@ -518,7 +521,7 @@ pub(super) const EVIDENCE_NOUNS: &[&str] = &[
     "investigation",
     "estimates",
     "polling",
-];
+]);
 
 /// Whether the subject before the verb at `v` is a source of evidence: an evidence noun heads
 /// it, right before the verb or before a participle phrase ("exit polls conducted by Edison
@@ -528,7 +531,7 @@ pub(super) fn evidence_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> bool {
     let Some(k) = (v.saturating_sub(8).max(r.start)..v)
         .rev()
         .take_while(|&k| !cx.is_punct(k) && !opens_clause(cx.word(k)))
-        .find(|&k| cx.is(k, EVIDENCE_NOUNS))
+        .find(|&k| cx.is(k, EVIDENCE_NOUNS.words()))
     else {
         return false;
     };
@@ -562,8 +565,8 @@ pub(super) fn in_evidence(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame
         .unwrap_or(comma);
     if cx.word(comma) != ","
         || comma + 3 > r.end
-        || !(source.start..head_end).any(|k| cx.is(k, EVIDENCE_NOUNS))
-        || (comma + 1..r.end).any(|k| REPORTING.contains(cx.word(k)) || cx.is(k, FINDING))
+        || !(source.start..head_end).any(|k| cx.is(k, EVIDENCE_NOUNS.words()))
+        || (comma + 1..r.end).any(|k| REPORTING.contains(cx.word(k)) || cx.is(k, FINDING.words()))
     {
         return None;
     }
@@ -637,15 +640,15 @@ pub(super) fn reports_a_view(cx: &Ctx, r: &Range<usize>, t: usize, after_quote: 
     // "..., a new poll has found.", "..., analysts believe.": a verb of finding or belief
     // closes the sentence after a comma ("After a long debate, the council agreed." reports
     // nothing).
-    let closes = (FINDING.contains(&w) || CLOSING_BELIEF.contains(&w))
+    let closes = (FINDING.contains(w) || CLOSING_BELIEF.contains(w))
         && (t + 1..end).all(|k| cx.is_punct(k) && !is_quote_char(cx.first_char(k)))
         && (r.start + 3..t).any(|k| cx.word(k) == ",");
     (ATTITUDE.contains(w)
         && (takes_clause(cx, t, end)
             || closes
-            || (after_quote && REPORTING_SAY.contains(&w))
-            || (FINDING.contains(&w) && evidence_subject(cx, r, t))))
-        || ((INTENTION.contains(w) || REQUEST.contains(&w)) && takes_infinitive(cx, t, end))
+            || (after_quote && REPORTING_SAY.contains(w))
+            || (FINDING.contains(w) && evidence_subject(cx, r, t))))
+        || ((INTENTION.contains(w) || REQUEST.contains(w)) && takes_infinitive(cx, t, end))
 }
 
 /// "called for a boycott", "calling on Congress to act": the particle of an appeal is part of
@@ -670,8 +673,8 @@ pub(super) enum NamingAt {
 
 /// French forms of "have" before a past participle in -é ("a déclaré", "ont affirmé"): skipped
 /// only before such a participle, since "a" is also the English article.
-pub(super) const FRENCH_AUXILIARIES: &[&str] =
-    &["a", "ont", "avait", "avaient", "aurait", "auraient"];
+pub(super) static FRENCH_AUXILIARIES: WordSet =
+    WordSet::new(&["a", "ont", "avait", "avaient", "aurait", "auraient"]);
 
 /// Where the verb group of the verb at `v` starts: the walk back over adverbs, auxiliaries,
 /// negations and dates to the end of the subject. "does not call", "didn't say", "have not
@@ -685,8 +688,8 @@ pub(super) fn verb_group_start(cx: &Ctx, r: &Range<usize>, v: usize) -> (usize, 
     while b > r.start {
         let w = cx.word(b - 1);
         let negation = match w {
-            "not" => b >= r.start + 2 && cx.is(b - 2, AUXILIARIES),
-            _ if cx.is(b - 1, AUXILIARIES) => b < v && cx.word(b) == "not",
+            "not" => b >= r.start + 2 && cx.is(b - 2, AUXILIARIES.words()),
+            _ if cx.is(b - 1, AUXILIARIES.words()) => b < v && cx.word(b) == "not",
             _ => negated_auxiliary(w),
         };
         let negated_be = negation
@@ -696,11 +699,10 @@ pub(super) fn verb_group_start(cx: &Ctx, r: &Range<usize>, v: usize) -> (usize, 
         // "Israel's warning to residents": an 's after a name is a possessive, not "is".
         let possessive = cx.seg.tokens[b - 1].kind == TokenKind::Possessive
             && !(b >= 2 && cx.is(b - 2, &["he", "she", "it", "that", "there", "who", "what"]));
-        let be =
-            word.ends_with("ing") && !possessive && (BE_PROGRESSIVE.contains(&w) || negated_be);
+        let be = word.ends_with("ing") && !possessive && (BE_PROGRESSIVE.contains(w) || negated_be);
         progressive |= be;
         let skippable = SKIP_BEFORE_VERB.contains(w)
-            || (word.ends_with('é') && FRENCH_AUXILIARIES.contains(&w))
+            || (word.ends_with('é') && FRENCH_AUXILIARIES.contains(w))
             || is_calendar_word(w)
             || negation
             || be
@@ -719,7 +721,7 @@ pub(super) fn verb_group_start(cx: &Ctx, r: &Range<usize>, v: usize) -> (usize, 
 /// Verbs and adjectives that take the verb of saying as an infinitive without changing who
 /// speaks: "continued to say", "seemed to suggest", "has to show", "went on to say", "were more
 /// likely to say".
-pub(super) const CATENATIVES: &[&str] = &[
+pub(super) static CATENATIVES: WordSet = WordSet::new(&[
     "continue",
     "continues",
     "continued",
@@ -760,13 +762,13 @@ pub(super) const CATENATIVES: &[&str] = &[
     "goes",
     "go",
     "on",
-];
+]);
 
 /// Words of degree before an adjective of [`CATENATIVES`] ("were slightly more likely to say");
 /// forms of "be" ([`BE_PROGRESSIVE`]) are stepped over there too.
-pub(super) const CATENATIVE_DEGREE: &[&str] = &[
+pub(super) static CATENATIVE_DEGREE: WordSet = WordSet::new(&[
     "more", "less", "most", "slightly", "much", "far", "very", "so",
-];
+]);
 
 /// Whether the walk back from a verb of saying to its subject may step over token `b - 1`, part
 /// of a catenative chain the verb's infinitive ends: the "to" after a catenative, the
@@ -776,9 +778,9 @@ pub(super) fn catenative_to(cx: &Ctx, r: &Range<usize>, b: usize) -> bool {
     let k = b - 1;
     let w = cx.word(k);
     if w == "to" {
-        return k > r.start && cx.is(k - 1, CATENATIVES);
+        return k > r.start && cx.is(k - 1, CATENATIVES.words());
     }
-    let chain = cx.is(b, &["to", "on"]) || cx.is(b, CATENATIVES);
+    let chain = cx.is(b, &["to", "on"]) || cx.is(b, CATENATIVES.words());
     // Degree words and "be" only before an adjective of the chain ("were slightly more likely
     // to"), never on their own ("most were saying": "most" is the subject).
     let adjective = (b..r.end).take(4).any(|j| {
@@ -787,8 +789,8 @@ pub(super) fn catenative_to(cx: &Ctx, r: &Range<usize>, b: usize) -> bool {
             &["likely", "unlikely", "able", "willing", "eager", "going"],
         )
     });
-    (chain && cx.is(k, CATENATIVES))
-        || (adjective && (cx.is(k, CATENATIVE_DEGREE) || cx.is(k, BE_PROGRESSIVE)))
+    (chain && cx.is(k, CATENATIVES.words()))
+        || (adjective && (cx.is(k, CATENATIVE_DEGREE.words()) || cx.is(k, BE_PROGRESSIVE.words())))
 }
 
 /// Whether the number at `k` is part of a date before a verb ("on March 3 said", "on 3 March
@@ -811,7 +813,7 @@ pub(super) fn locative_after_noun(cx: &Ctx, r: &Range<usize>, k: usize) -> bool 
         && cx.is(k, &["here", "there"])
         && cx.word(k - 1).chars().all(char::is_alphabetic)
         && !cx.word(k - 1).ends_with("ed")
-        && !cx.is(k - 1, NOT_SUBJECT)
+        && !cx.is(k - 1, NOT_SUBJECT.words())
         && !finite(cx.word(k - 1))
         && !(k >= r.start + 2 && opens_clause(cx.word(k - 2)))
 }
@@ -860,7 +862,7 @@ pub(super) fn question_frame(
         return None;
     }
     let comma = (v + 1..r.end).find(|&k| cx.word(k) == ",")?;
-    if !(cx.is(v + 1, QUESTION_WORDS) || cx.is(v + 1, &["about", "to"])) {
+    if !(cx.is(v + 1, QUESTION_WORDS.words()) || cx.is(v + 1, &["about", "to"])) {
         return None;
     }
     let mut f = new_frame(cx, si, v, FrameKind::Question, 0..0, v + 1..comma);
@@ -972,7 +974,7 @@ pub(super) fn noun_phrase_part(cx: &Ctx, k: usize, end: usize) -> usize {
     if k >= end || cx.is_punct(k) {
         return k;
     }
-    if cx.is(k, OBJECT_PRONOUNS) {
+    if cx.is(k, OBJECT_PRONOUNS.words()) {
         return k + 1;
     }
     let mut j = k;
@@ -994,7 +996,11 @@ pub(super) fn noun_phrase_part(cx: &Ctx, k: usize, end: usize) -> usize {
     while j < end && !cx.is_punct(j) && cx.first_char(j).is_uppercase() {
         j += 1;
     }
-    if j < end && !cx.is_punct(j) && !cx.is(j, NAME_ENDS_AT) && !cx.is(j, &["as", "and", "or"]) {
+    if j < end
+        && !cx.is_punct(j)
+        && !cx.is(j, NAME_ENDS_AT.words())
+        && !cx.is(j, &["as", "and", "or"])
+    {
         j += 1;
     }
     j
@@ -1002,12 +1008,12 @@ pub(super) fn noun_phrase_part(cx: &Ctx, k: usize, end: usize) -> usize {
 
 /// Words that open an apposition after a noun phrase (", the US-backed force in the northeast,",
 /// ", which controls the northeast,").
-pub(crate) const APPOSITION_OPENERS: &[&str] =
-    &["the", "a", "an", "which", "who", "whose", "its", "their"];
+pub(crate) static APPOSITION_OPENERS: WordSet =
+    WordSet::new(&["the", "a", "an", "which", "who", "whose", "its", "their"]);
 
 /// Words that open a parenthetical which narrows or extends a noun phrase (", including East
 /// Jerusalem,"): passed over like an apposition.
-pub(crate) const INCLUSION_WORDS: &[&str] = &[
+pub(crate) static INCLUSION_WORDS: WordSet = WordSet::new(&[
     "including",
     "excluding",
     "especially",
@@ -1015,7 +1021,7 @@ pub(crate) const INCLUSION_WORDS: &[&str] = &[
     "particularly",
     "mainly",
     "chiefly",
-];
+]);
 
 /// "called Israel's presence at five hilltops an occupation": an object followed by a
 /// prepositional phrase runs to the name after it, when the name opens with an indefinite
@@ -1029,7 +1035,7 @@ pub(super) fn object_complement_end(
     end: usize,
 ) -> Option<usize> {
     // The object's head may come a word or two later ("continued presence at").
-    let p = (e..end.min(e + 3)).find(|&p| cx.is(p, OBJECT_PREPOSITIONS))?;
+    let p = (e..end.min(e + 3)).find(|&p| cx.is(p, OBJECT_PREPOSITIONS.words()))?;
     let plain = |t: usize| {
         !cx.is_punct(t)
             && !opens_clause(cx.word(t))
@@ -1048,7 +1054,8 @@ pub(super) fn object_complement_end(
         if cx.is(j, &["a", "an"]) || opens_quote {
             return Some(j);
         }
-        if cx.is_punct(j) || cx.is(j, NAME_ENDS_AT) || cx.is(j, &["and", "or", "to", "of"]) {
+        if cx.is_punct(j) || cx.is(j, NAME_ENDS_AT.words()) || cx.is(j, &["and", "or", "to", "of"])
+        {
             return None;
         }
     }
@@ -1081,7 +1088,7 @@ pub(super) fn name_end(cx: &Ctx, quotes: &[RawQuote], k: usize, end: usize) -> u
                 _ => break,
             }
         }
-        if (cx.is_punct(j) && cx.word(j) != "-") || cx.is(j, NAME_ENDS_AT) {
+        if (cx.is_punct(j) && cx.word(j) != "-") || cx.is(j, NAME_ENDS_AT.words()) {
             break;
         }
         j += 1;
@@ -1117,7 +1124,7 @@ pub(super) fn naming_at(
             return None;
         }
         k += 1;
-    } else if cx.is(k.min(end - 1), NOT_A_NAME_AFTER) && k < end {
+    } else if cx.is(k.min(end - 1), NOT_A_NAME_AFTER.words()) && k < end {
         return None;
     }
     // What stands before the verb, past adverbs.
@@ -1260,7 +1267,7 @@ pub(super) fn active_name(
     let word = |k: usize| if k < end { cx.word(k) } else { "" };
     let mut k = if gap {
         // The object is the relative pronoun; a resumptive pronoun may still follow.
-        k + usize::from(cx.is(k.min(end - 1), OBJECT_PRONOUNS) && k < end)
+        k + usize::from(cx.is(k.min(end - 1), OBJECT_PRONOUNS.words()) && k < end)
     } else {
         let e = noun_phrase_end(cx, k, end);
         object_complement_end(cx, quotes, e, end).unwrap_or(e)
@@ -1270,7 +1277,7 @@ pub(super) fn active_name(
     if !gap && word(k) == "," {
         let close = (k + 1..end).take(16).find(|&c| word(c) == ",");
         let inserted =
-            APPOSITION_OPENERS.contains(&word(k + 1)) || INCLUSION_WORDS.contains(&word(k + 1));
+            APPOSITION_OPENERS.contains(word(k + 1)) || INCLUSION_WORDS.contains(word(k + 1));
         // Only when a name follows ("..., a terrorist group", "..., to be", "..., as"):
         // "called Biden, the US president, and discussed ..." is a call, not a name.
         let name_follows = |c: usize| {
@@ -1348,7 +1355,8 @@ pub(super) fn participle_frame(
         if let Some(subject) = noun_before_participle(cx, r, v) {
             return Some(new_frame(cx, si, v, FrameKind::Participle, subject, scope));
         }
-        if !cx.is(p, ADVERBIAL_PREPOSITIONS) || earlier.iter().any(|f| f.scope.contains(&v)) {
+        if !cx.is(p, ADVERBIAL_PREPOSITIONS.words()) || earlier.iter().any(|f| f.scope.contains(&v))
+        {
             return None;
         }
         let subject = opening_subject(cx, r, v)
@@ -1368,7 +1376,7 @@ pub(super) fn participle_frame(
         }
         f.kind == FrameKind::ByAgent
             && b > r.start
-            && !cx.is(b - 1, BE_PROGRESSIVE)
+            && !cx.is(b - 1, BE_PROGRESSIVE.words())
             && !cx.is(b - 1, &["being"])
     };
     let prev = earlier
@@ -1391,7 +1399,7 @@ pub(super) fn participle_frame(
     // ..."), the subject opens the clause after its comma.
     let clause = || {
         takes_clause(cx, v, end)
-            || (REQUEST.contains(&cx.word(v)) && takes_infinitive(cx, v, end))
+            || (REQUEST.contains(cx.word(v)) && takes_infinitive(cx, v, end))
             || takes_charge(cx, v, end)
             || (v + 1 < end && cx.is_punct(v + 1) && is_quote_char(cx.first_char(v + 1)))
     };
@@ -1426,9 +1434,9 @@ pub(super) fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Op
         }
     }
     let noun = cx.word(p).chars().any(char::is_alphanumeric)
-        && !cx.is(p, NOT_SUBJECT)
+        && !cx.is(p, NOT_SUBJECT.words())
         && !finite(cx.word(p))
-        && !cx.is(p, ADVERBIAL_PREPOSITIONS)
+        && !cx.is(p, ADVERBIAL_PREPOSITIONS.words())
         && !cx.is(
             p,
             &[
@@ -1469,7 +1477,7 @@ pub(super) fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Op
 
 /// Nouns of saying and believing that report a "that" clause after them ("Israel's claim that
 /// ...", "the belief that ...").
-pub(crate) const CLAIM_NOUNS: &[&str] = &[
+pub(crate) static CLAIM_NOUNS: WordSet = WordSet::new(&[
     "claim",
     "claims",
     "assertion",
@@ -1509,10 +1517,10 @@ pub(crate) const CLAIM_NOUNS: &[&str] = &[
     "rumours",
     "denial",
     "denials",
-];
+]);
 
 /// Adjectives before a noun of [`CLAIM_NOUNS`] that keep it a noun ("false claims that").
-pub(super) const CLAIM_ADJECTIVES: &[&str] = &[
+pub(super) static CLAIM_ADJECTIVES: WordSet = WordSet::new(&[
     "false",
     "new",
     "recent",
@@ -1528,7 +1536,7 @@ pub(super) const CLAIM_ADJECTIVES: &[&str] = &[
     "dubious",
     "persistent",
     "widespread",
-];
+]);
 
 /// "Israel's claim that the hospital hid a command centre", "his assertion that ...", "the
 /// belief that ...": a noun of [`CLAIM_NOUNS`] right before "that" and a clause is a frame whose
@@ -1543,13 +1551,14 @@ pub(super) fn nominal_frame(
     t: usize,
     quotes: &[RawQuote],
 ) -> Option<Frame> {
-    if !cx.is(t, CLAIM_NOUNS) || t + 2 >= r.end || cx.word(t + 1) != "that" || t == r.start {
+    if !cx.is(t, CLAIM_NOUNS.words()) || t + 2 >= r.end || cx.word(t + 1) != "that" || t == r.start
+    {
         return None;
     }
     // A noun, not the verb ("is warning that", "Hamas claims that"): a determiner, a possessor
     // or an adjective of [`CLAIM_ADJECTIVES`] or in -ed comes before it ("repeated claims").
     let p = t - 1;
-    let noun = cx.is(p, DETERMINERS)
+    let noun = cx.is(p, DETERMINERS.words())
         || cx.is(
             p,
             &[
@@ -1557,8 +1566,8 @@ pub(super) fn nominal_frame(
             ],
         )
         || cx.seg.tokens[p].kind == TokenKind::Possessive
-        || cx.is(p, CLAIM_ADJECTIVES)
-        || (past_form(cx, p, 5) && p > r.start && cx.is(p - 1, DETERMINERS));
+        || cx.is(p, CLAIM_ADJECTIVES.words())
+        || (past_form(cx, p, 5) && p > r.start && cx.is(p - 1, DETERMINERS.words()));
     if !noun {
         return None;
     }
@@ -1566,7 +1575,7 @@ pub(super) fn nominal_frame(
     // A relative clause on the noun, not its content: its subject ("the charge that might have
     // stung"), or its object, a subject and a verb with a finite verb right after them ("the
     // claim that he made was false", "the claim that the army denied is true").
-    let k = clause.start + usize::from(cx.is(clause.start, DETERMINERS));
+    let k = clause.start + usize::from(cx.is(clause.start, DETERMINERS.words()));
     let object_gap = k + 2 < r.end
         && !finite(cx.word(k + 1))
         && !ly_adverb(cx, k + 1)
@@ -1604,14 +1613,14 @@ pub(super) fn nominal_frame(
 }
 
 /// Verbs of belief that report the clause before them when they close its sentence.
-pub(super) const CLOSING_BELIEF: &[&str] = &[
+pub(super) static CLOSING_BELIEF: WordSet = WordSet::new(&[
     "believe", "believes", "think", "thinks", "fear", "fears", "suspect", "suspects", "expect",
     "expects", "revealed",
-];
+]);
 
 /// Adjectives of certainty, hope and worry that report a view with a "that" clause ("officials
 /// are confident that ...", "he made clear that ...").
-pub(super) const ATTITUDE_ADJECTIVES: &[&str] = &[
+pub(super) static ATTITUDE_ADJECTIVES: WordSet = WordSet::new(&[
     "confident",
     "convinced",
     "sure",
@@ -1629,14 +1638,14 @@ pub(super) const ATTITUDE_ADJECTIVES: &[&str] = &[
     "clear",
     "unaware",
     "persuaded",
-];
+]);
 
 /// Verbs besides "be" ([`BE_PROGRESSIVE`]) that link a subject to an adjective of attitude
 /// ("remains confident", "made clear").
-pub(super) const COPULAS: &[&str] = &[
+pub(super) static COPULAS: WordSet = WordSet::new(&[
     "remain", "remains", "remained", "seems", "seemed", "appeared", "appears", "became", "become",
     "grew", "felt", "feels", "made", "make", "makes", "sounded",
-];
+]);
 
 /// "Officials are confident that the rebels will withdraw", "Trump made it clear that ...": an
 /// adjective of [`ATTITUDE_ADJECTIVES`] right before "that", after a copula (adverbs and "it"
@@ -1650,7 +1659,7 @@ pub(super) fn adjective_frame(
     quotes: &[RawQuote],
     earlier: &[Frame],
 ) -> Option<Frame> {
-    if !cx.is(t, ATTITUDE_ADJECTIVES) || t + 1 >= r.end || cx.word(t + 1) != "that" {
+    if !cx.is(t, ATTITUDE_ADJECTIVES.words()) || t + 1 >= r.end || cx.word(t + 1) != "that" {
         return None;
     }
     let mut c = t.checked_sub(1).filter(|&c| c > r.start)?;
@@ -1660,7 +1669,7 @@ pub(super) fn adjective_frame(
     while c > r.start && (ly_adverb(cx, c) || cx.is(c, &degree)) {
         c -= 1;
     }
-    if !(cx.is(c, COPULAS) || cx.is(c, BE_PROGRESSIVE)) || c == r.start {
+    if !(cx.is(c, COPULAS.words()) || cx.is(c, BE_PROGRESSIVE.words())) || c == r.start {
         return None;
     }
     let mut f = frame_at(cx, si, r, c, quotes, earlier)?;
@@ -1772,7 +1781,8 @@ pub(super) fn frame_at(
     // subject, not a determiner ("many", "most" and "others" are no determiners to this rule).
     let lone_quantifier = cx.word(p) == "some"
         && (p == r.start || matches!(cx.word(p - 1), "," | ";" | "and" | "but" | "while"));
-    if (cx.is(p, NOT_SUBJECT) && !lone_quantifier) || cx.seg.tokens[p].kind == TokenKind::Possessive
+    if (cx.is(p, NOT_SUBJECT.words()) && !lone_quantifier)
+        || cx.seg.tokens[p].kind == TokenKind::Possessive
     {
         return None;
     }
@@ -1972,7 +1982,7 @@ pub(super) fn as_passive_scope(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<R
     while a > r.start
         && (ly_adverb(cx, a - 1)
             || cx.is(a - 1, &["first", "originally", "earlier", "previously"])
-            || cx.is(a - 1, BE_PROGRESSIVE))
+            || cx.is(a - 1, BE_PROGRESSIVE.words()))
     {
         a -= 1;
     }
@@ -2013,8 +2023,8 @@ pub(super) fn quote_then_verb(
     if let Some(p) = before
         && (is_closing_mark(cx, p)
             || (cx.word(p) == "," && p > r.start && is_closing_mark(cx, p - 1)))
-        && (b == v || (b + 1 == v && cx.is(b, FRENCH_AUXILIARIES)))
-        && (REPORTING_SAY.contains(&word) || speech_tag(cx, r, v, quotes))
+        && (b == v || (b + 1 == v && cx.is(b, FRENCH_AUXILIARIES.words())))
+        && (REPORTING_SAY.contains(word) || speech_tag(cx, r, v, quotes))
     {
         let mut e = v + 1;
         // A hyphen inside a word joins words of one speaker ("the vice-president", "le
@@ -2028,7 +2038,7 @@ pub(super) fn quote_then_verb(
         };
         // An adjunct of time, place or means ends the speaker ("says Perry in the new ad
         // titled ...").
-        let adjunct = |k: usize| k > v + 1 && cx.is(k, SPEAKER_ADJUNCTS);
+        let adjunct = |k: usize| k > v + 1 && cx.is(k, SPEAKER_ADJUNCTS.words());
         while e < end && (!cx.is_punct(e) || joining(e)) && !adjunct(e) {
             e += 1;
         }

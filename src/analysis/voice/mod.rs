@@ -245,7 +245,7 @@ fn outer_frame(cx: &Ctx, frames: &[Frame], first: usize, i: usize) -> Option<usi
     let appeal = |g: &Frame| {
         let w = cx.word(g.verb_tokens.start);
         // "called on", "called for": a verb of calling with its particle.
-        REQUEST.contains(&w)
+        REQUEST.contains(w)
             || INTENTION.contains(w)
             || (w.starts_with("call") && g.verb_tokens.len() > 1)
     };

@@ -234,7 +234,7 @@ pub struct VoiceOf {
 
 /// Verbs of an official act of listing. Verbs of naming ("branded", "labelled") are
 /// [`NAMING_VERBS`], read as speech frames whose words are the name.
-pub(crate) const DESIGNATION_VERBS: &[&str] = &[
+pub(crate) static DESIGNATION_VERBS: WordSet = WordSet::new(&[
     "designated",
     "designates",
     "designate",
@@ -252,28 +252,29 @@ pub(crate) const DESIGNATION_VERBS: &[&str] = &[
     "deemed",
     "declared",
     "declares",
-];
+]);
 
 /// Participles of naming verbs that read as an official label ("branded a terrorist group",
 /// "labelled a terrorist organisation"); "called" and "described" are left out, as "a group called
 /// HTS" and "what he called a massacre" name without designating.
-pub(super) const DESIGNATING_PARTICIPLES: &[&str] = &["branded", "labeled", "labelled"];
+pub(super) static DESIGNATING_PARTICIPLES: WordSet =
+    WordSet::new(&["branded", "labeled", "labelled"]);
 
 /// Whether a word is a verb of designating or a naming participle that designates
 /// ("designated", "considered", "branded"): what leads into a designation's complement.
 pub(crate) fn designates(w: &str) -> bool {
-    DESIGNATION_VERBS.contains(&w) || DESIGNATING_PARTICIPLES.contains(&w)
+    DESIGNATION_VERBS.contains(w) || DESIGNATING_PARTICIPLES.contains(w)
 }
 
 /// Words right after a naming verb that give it another sense: "called for a ceasefire",
 /// "called on Israel to ...", "police called to the scene", "called off the talks".
-pub(super) const NOT_A_NAME_AFTER: &[&str] = &[
+pub(super) static NOT_A_NAME_AFTER: WordSet = WordSet::new(&[
     "for", "on", "upon", "off", "up", "out", "back", "in", "into", "to", "at", "over", "around",
     "with", "about", "after", "from", "of", "and", "or", "but", "that",
-];
+]);
 
 /// Object pronouns: a naming verb's object when it is one of these ends there.
-pub(super) const OBJECT_PRONOUNS: &[&str] = &[
+pub(super) static OBJECT_PRONOUNS: WordSet = WordSet::new(&[
     "them",
     "themselves",
     "it",
@@ -288,16 +289,16 @@ pub(super) const OBJECT_PRONOUNS: &[&str] = &[
     "myself",
     "you",
     "yourselves",
-];
+]);
 
 /// Words that end a name: a preposition or a new clause ("calls them terrorists *in* its
 /// statements", "described as a massacre *which* ...").
-pub(super) const NAME_ENDS_AT: &[&str] = &[
+pub(super) static NAME_ENDS_AT: WordSet = WordSet::new(&[
     "in", "on", "at", "for", "from", "during", "over", "against", "into", "by", "to", "since",
     "after", "before", "about", "with", "amid", "under", "despite", "across", "through", "via",
     "that", "which", "who", "whom", "whose", "because", "while", "when", "although", "though",
     "whereas", "if", "unless", "but",
-];
+]);
 
 /// The longest name a naming verb is taken to give, in tokens.
 pub(super) const MAX_NAME_TOKENS: usize = 8;
@@ -430,7 +431,7 @@ pub(super) static SKIP_BEFORE_VERB: WordSet = WordSet::new(&[
 /// a number ("declined to 20").
 pub(super) fn takes_infinitive(cx: &Ctx, v: usize, end: usize) -> bool {
     let noun = v > 0
-        && (cx.is(v - 1, DETERMINERS)
+        && (cx.is(v - 1, DETERMINERS.words())
             || cx.is(v - 1, &["new", "latest", "own", "any", "no"])
             || cx.seg.tokens[v - 1].kind == TokenKind::Possessive);
     let infinitive = |k: usize| {
@@ -441,10 +442,10 @@ pub(super) fn takes_infinitive(cx: &Ctx, v: usize, end: usize) -> bool {
             && verb < end
             && !cx.is_punct(verb)
             && cx.seg.tokens[verb].kind != TokenKind::Number
-            && !cx.is(verb, DETERMINERS)
+            && !cx.is(verb, DETERMINERS.words())
             && !cx.first_char(verb).is_uppercase()
     };
-    let with_object = REQUEST.contains(&cx.word(v)) || cx.word(v).starts_with("want");
+    let with_object = REQUEST.contains(cx.word(v)) || cx.word(v).starts_with("want");
     let reach = if with_object { 5 } else { 2 };
     !noun
         && (v + 1..end.min(v + reach))
@@ -467,9 +468,9 @@ pub(super) fn is_complementizer(w: &str) -> bool {
 }
 
 /// Words that open an indirect question ("asked whether", "wondered why").
-pub(super) const QUESTION_WORDS: &[&str] = &[
+pub(super) static QUESTION_WORDS: WordSet = WordSet::new(&[
     "whether", "if", "why", "how", "what", "who", "when", "where",
-];
+]);
 
 /// The verb at `v` has a clause after it: "that", a question word, or a clause by
 /// [`complement_clause`], within its first four words (an addressee may come first: "asked
@@ -481,12 +482,13 @@ pub(super) fn takes_clause(cx: &Ctx, v: usize, end: usize) -> bool {
     if stop == v + 1 {
         return false;
     }
-    (v + 1..stop.min(v + 5)).any(|k| is_complementizer(cx.word(k)) || cx.is(k, QUESTION_WORDS))
+    (v + 1..stop.min(v + 5))
+        .any(|k| is_complementizer(cx.word(k)) || cx.is(k, QUESTION_WORDS.words()))
         || complement_clause(cx, &(v + 1..stop))
 }
 
 /// Verbs of saying that take their speaker after them ('"...," said X').
-pub(super) const REPORTING_SAY: &[&str] = &[
+pub(super) static REPORTING_SAY: WordSet = WordSet::new(&[
     "said",
     "recalled",
     "answered",
@@ -536,11 +538,11 @@ pub(super) const REPORTING_SAY: &[&str] = &[
     "estime",
     "dénoncé",
     "dénonce",
-];
+]);
 
 /// Auxiliaries with the negation fused ("hasn't said", "isn't saying"), written with a straight
 /// apostrophe; [`negated_auxiliary`] reads a curly one too.
-pub(super) const NEGATED_AUXILIARIES: &[&str] = &[
+pub(super) static NEGATED_AUXILIARIES: WordSet = WordSet::new(&[
     "don't",
     "doesn't",
     "didn't",
@@ -557,32 +559,32 @@ pub(super) const NEGATED_AUXILIARIES: &[&str] = &[
     "shouldn't",
     "can't",
     "cannot",
-];
+]);
 
 /// Whether `w` is an auxiliary with the negation fused, with either apostrophe.
 pub(super) fn negated_auxiliary(w: &str) -> bool {
-    NEGATED_AUXILIARIES.contains(&w)
-        || (w.contains('’') && NEGATED_AUXILIARIES.contains(&w.replace('’', "'").as_str()))
+    NEGATED_AUXILIARIES.contains(w)
+        || (w.contains('’') && NEGATED_AUXILIARIES.contains(w.replace('’', "'").as_str()))
 }
 
 /// Forms of "be" that make a verb in -ing after them progressive ("is saying"); with a fused
 /// negation ("isn't saying") they are among [`NEGATED_AUXILIARIES`].
-pub(super) const BE_PROGRESSIVE: &[&str] = &[
+pub(super) static BE_PROGRESSIVE: WordSet = WordSet::new(&[
     "is", "are", "was", "were", "be", "been", "am", "'s", "’s", "'re", "’re",
-];
+]);
 
 /// A subject can not end with these: they mean the verb is not a finite verb with a subject.
-pub(super) const NOT_SUBJECT: &[&str] = &[
+pub(super) static NOT_SUBJECT: WordSet = WordSet::new(&[
     "is", "was", "were", "are", "be", "been", "being", "am", "to", "of", "for", "with", "worth",
     "that", "than", "which", "who", "whom", "as", "or", "if", "when", "while", "because", "not",
     "do", "does", "did", "the", "a", "an", "these", "those", "there", "here", "by", "from", "in",
     "at", "into", "about", "after", "before", "its", "their", "his", "her", "our", "your", "my",
     "so", "such", "some", "any", "no", "what", "how", "why", "where",
-];
+]);
 
 /// Words that open an adverbial phrase fronted before a subject ("In a statement, it said ...",
 /// "On Monday, the ministry said ...").
-pub(super) const FRONTED: &[&str] = &[
+pub(super) static FRONTED: WordSet = WordSet::new(&[
     "in",
     "on",
     "at",
@@ -601,28 +603,28 @@ pub(super) const FRONTED: &[&str] = &[
     "last",
     "yesterday",
     "today",
-];
+]);
 
-pub(super) const PRONOUN_PERSON: &[&str] = &["he", "she"];
-pub(super) const PRONOUN_THING: &[&str] = &["it"];
+pub(super) static PRONOUN_PERSON: WordSet = WordSet::new(&["he", "she"]);
+pub(super) static PRONOUN_THING: WordSet = WordSet::new(&["it"]);
 
 /// Whether `w` (lower case) is a finite auxiliary or modal, plain ([`AUXILIARIES`]) or
 /// contracted ("'s", "won't"): in the words after a reporting verb it means a clause.
 pub(super) fn finite(w: &str) -> bool {
-    AUXILIARIES.contains(&w) || matches!(w, "'s" | "’s" | "won't" | "can't" | "isn't" | "wasn't")
+    AUXILIARIES.contains(w) || matches!(w, "'s" | "’s" | "won't" | "can't" | "isn't" | "wasn't")
 }
 
 /// Whether `w` (lower case) can be a clause's subject by itself: one of [`SUBJECT_PRONOUNS`],
 /// "you", or the "there" of "there is". After a reporting verb such a word starts its
 /// complement ("said he was ...").
 pub(super) fn subject_pronoun(w: &str) -> bool {
-    SUBJECT_PRONOUNS.contains(&w) || matches!(w, "you" | "there")
+    SUBJECT_PRONOUNS.contains(w) || matches!(w, "you" | "there")
 }
 
 /// Whether `w` (lower case) opens a clause: one of [`CLAUSE_WORDS`], or a word that opens a
 /// reported question ("what", "whether").
 pub(super) fn opens_clause(w: &str) -> bool {
-    CLAUSE_WORDS.contains(&w) || matches!(w, "what" | "whether")
+    CLAUSE_WORDS.contains(w) || matches!(w, "what" | "whether")
 }
 
 pub(super) struct Ctx<'a> {
@@ -768,27 +770,27 @@ pub(super) fn past_form(cx: &Ctx, k: usize, min: usize) -> bool {
 }
 
 /// Prepositions that open a phrase completing an object ("the attack on Gaza").
-pub(super) const OBJECT_PREPOSITIONS: &[&str] = &[
+pub(super) static OBJECT_PREPOSITIONS: WordSet = WordSet::new(&[
     "at", "on", "in", "of", "near", "along", "across", "over", "from", "against", "inside",
     "outside", "around", "within", "into",
-];
+]);
 
 /// Prepositions that open an adjunct of time, place or means: after a reporting verb, and after
 /// an inverted speaker ("says Perry in the new ad"); "of", "for" and "from" stay in the speaker
 /// ("said the head of the agency").
-pub(super) const SPEAKER_ADJUNCTS: &[&str] = &[
+pub(super) static SPEAKER_ADJUNCTS: WordSet = WordSet::new(&[
     "in", "on", "at", "during", "after", "before", "while", "when", "via", "through",
-];
+]);
 
 /// Words that open a noun phrase.
-pub(super) const DETERMINERS: &[&str] = &[
+pub(super) static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
     "those", "some", "many", "several", "one",
-];
+]);
 
 /// Words after a reporting verb that open an adjunct, not its complement ("said as the crowd
 /// cheered", "said late Tuesday"), besides the prepositions of [`SPEAKER_ADJUNCTS`].
-pub(super) const OTHER_ADJUNCT_STARTS: &[&str] = &[
+pub(super) static OTHER_ADJUNCT_STARTS: WordSet = WordSet::new(&[
     "as",
     "to",
     "from",
@@ -816,12 +818,12 @@ pub(super) const OTHER_ADJUNCT_STARTS: &[&str] = &[
     "previously",
     "privately",
     "publicly",
-];
+]);
 
 /// Whether a word after a reporting verb opens an adjunct, not its complement ([`SPEAKER_ADJUNCTS`]
 /// and [`OTHER_ADJUNCT_STARTS`]: "said on Tuesday", "said as the crowd cheered").
 pub(super) fn is_adjunct_start(w: &str) -> bool {
-    SPEAKER_ADJUNCTS.contains(&w) || OTHER_ADJUNCT_STARTS.contains(&w)
+    SPEAKER_ADJUNCTS.contains(w) || OTHER_ADJUNCT_STARTS.contains(w)
 }
 
 /// "said he was facing scrutiny", "said families file lawsuits": the words after the verb form a
@@ -849,7 +851,7 @@ pub(super) fn complement_clause(cx: &Ctx, after: &Range<usize>) -> bool {
 /// those modify the noun.
 pub(super) fn past_tense_clause(cx: &Ctx, after: &Range<usize>) -> bool {
     let mut k = after.start;
-    if cx.is(k, DETERMINERS) || cx.seg.tokens[k].kind == TokenKind::Number {
+    if cx.is(k, DETERMINERS.words()) || cx.seg.tokens[k].kind == TokenKind::Number {
         k += 1;
     }
     let noun_start = k;
@@ -860,10 +862,10 @@ pub(super) fn past_tense_clause(cx: &Ctx, after: &Range<usize>) -> bool {
             return next < after.end
                 && !matches!(cx.word(next), "." | "," | ";" | ":" | "!" | "?" | ")")
                 && !is_adjunct_start(cx.word(next))
-                && !cx.is(next, OBJECT_PREPOSITIONS);
+                && !cx.is(next, OBJECT_PREPOSITIONS.words());
         }
         let nounish = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
-            && !cx.is(k, NOT_SUBJECT)
+            && !cx.is(k, NOT_SUBJECT.words())
             && !is_adjunct_start(cx.word(k))
             && !finite(cx.word(k))
             && !REPORTING.contains(w);
@@ -882,7 +884,7 @@ pub(super) fn past_tense_clause(cx: &Ctx, after: &Range<usize>) -> bool {
 pub(super) fn fronted_adverbial(cx: &Ctx, before: Range<usize>, after: &Range<usize>) -> bool {
     !before.is_empty()
         && before.len() <= 6
-        && cx.is(before.start, FRONTED)
+        && cx.is(before.start, FRONTED.words())
         && !before.clone().any(|k| cx.is_punct(k))
         && !after.is_empty()
         && !cx.is_punct(after.start)
@@ -894,9 +896,9 @@ pub(super) fn by_type<'m>(cx: &Ctx<'m>, sp: Span, words: &[Cow<str>]) -> Option<
     let head = words.last()?.as_ref();
     let wanted: &[ActorType] = if words.len() > 3 {
         return None;
-    } else if heads::GROUP_NOUNS.contains(&head) {
+    } else if heads::GROUP_NOUNS.contains(head) {
         &[ActorType::ArmedGroup, ActorType::Movement]
-    } else if heads::STATE_SPEAKER_NOUNS.contains(&head) {
+    } else if heads::STATE_SPEAKER_NOUNS.contains(head) {
         &[ActorType::State]
     } else {
         return None;

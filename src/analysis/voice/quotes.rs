@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::model::{Ctx, RawQuote};
+use crate::text::WordSet;
 use crate::text::{Segmented, Span, is_closing_double, is_double, is_opening_double};
 
 /// Finds quotations paragraph by paragraph.
@@ -280,10 +281,10 @@ pub(super) fn closes_low_quote(cx: &Ctx, t: usize) -> bool {
 pub(super) const MAX_QUOTE_LOOKBACK: usize = 200;
 
 /// Words a title leaves in lower case.
-pub(super) const TITLE_LOWER: &[&str] = &[
+pub(super) static TITLE_LOWER: WordSet = WordSet::new(&[
     "a", "an", "the", "of", "and", "or", "nor", "but", "for", "in", "on", "at", "to", "with", "by",
     "from", "is", "are", "as", "vs", "vs.", "&",
-];
+]);
 
 /// "Fox News Sunday", "Orange is the New Black": words in title case, the name of a work, a show
 /// or a slogan rather than someone's words. Every word but `TITLE_LOWER` opens with a capital
@@ -302,6 +303,6 @@ pub fn is_title(quoted: &str) -> bool {
         && words.iter().any(|w| w.starts_with(char::is_uppercase))
         && words.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || TITLE_LOWER.contains(&w.to_lowercase().as_str())
+                || TITLE_LOWER.contains(w.to_lowercase().as_str())
         })
 }

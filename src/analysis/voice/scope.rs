@@ -11,6 +11,7 @@ use super::model::{
 };
 use super::quotes::is_title;
 use crate::analysis::words::REPORTING;
+use crate::text::WordSet;
 use crate::text::{Span, TokenKind, is_calendar_word, is_quote_char, token_range};
 
 /// True for an adverb in -ly written in lower case ("erroneously").
@@ -28,7 +29,7 @@ pub(super) fn holds_verb(cx: &Ctx, ks: Range<usize>) -> bool {
 
 /// Conjunctions that, after a comma, open a concessive or contrastive clause of the outlet's
 /// ("while" is left out: ", while the air force struck ..." often goes on with the report).
-pub(super) const CONCESSIVES: &[&str] = &["although", "though", "whereas"];
+pub(super) static CONCESSIVES: WordSet = WordSet::new(&["although", "though", "whereas"]);
 
 /// "Police reported no arrests, although 55 people were cited": the words reported end before
 /// a comma and a concessive conjunction ([`CONCESSIVES`]) outside quotation marks; the clause
@@ -41,7 +42,7 @@ pub(super) fn concessive_end(cx: &Ctx, v: usize, end: usize) -> usize {
         stop > k + 5 || (k + 2 < stop && complement_clause(cx, &(k + 2..stop)))
     };
     comma_outside_quotes(cx, v + 1..end, |k| {
-        k + 1 < end && cx.is(k + 1, CONCESSIVES) && clause(k)
+        k + 1 < end && cx.is(k + 1, CONCESSIVES.words()) && clause(k)
     })
     .unwrap_or(end)
 }
@@ -88,16 +89,16 @@ pub(super) fn subject_back(
             k < p + 1
                 && cx.first_char(k).is_lowercase()
                 && cx.word(k).chars().all(char::is_alphabetic)
-                && !cx.is(k, DETERMINERS)
+                && !cx.is(k, DETERMINERS.words())
                 && !subject_pronoun(cx.word(k))
-                && !cx.is(k, NOT_SUBJECT)
+                && !cx.is(k, NOT_SUBJECT.words())
         };
         if matches!(w, "who" | "which")
             && s >= r.start + 2
             && relative_verb(s)
             && cx.word(s - 2).chars().all(char::is_alphabetic)
             && !REPORTING.contains(cx.word(s - 2))
-            && !cx.is(s - 2, NOT_SUBJECT)
+            && !cx.is(s - 2, NOT_SUBJECT.words())
         {
             subject_end = s - 1;
             s -= 1;
@@ -119,7 +120,7 @@ pub(super) fn subject_back(
 }
 
 /// Verbs of telling: their first object is the addressee, not the words ("told reporters that").
-pub(super) const TELLING: &[&str] = &[
+pub(super) static TELLING: WordSet = WordSet::new(&[
     "tell",
     "tells",
     "told",
@@ -131,7 +132,7 @@ pub(super) const TELLING: &[&str] = &[
     "warning",
     "promised",
     "convinced",
-];
+]);
 
 /// The longest stretch of adjuncts between a reporting verb and its complementizer that is read
 /// as such ("said in a statement on Friday that").
@@ -168,13 +169,15 @@ pub(super) fn content_start(cx: &Ctx, v: usize, end: usize) -> usize {
         first
     };
     // The addressee of a verb of telling: a short phrase before an adjunct or "that".
-    if cx.is(v, TELLING) {
+    if cx.is(v, TELLING.words()) {
         let np_end = (lead..comp)
             .find(|&k| is_adjunct_start(cx.word(k)) || cx.is_punct(k))
             .unwrap_or(comp);
         // One noun phrase: a determiner only at its start ("told CNN the militants that ..."
         // holds two, the second the words').
-        if np_end == lead || np_end - lead > 3 || (lead + 1..np_end).any(|k| cx.is(k, DETERMINERS))
+        if np_end == lead
+            || np_end - lead > 3
+            || (lead + 1..np_end).any(|k| cx.is(k, DETERMINERS.words()))
         {
             return first;
         }
@@ -193,8 +196,8 @@ pub(super) fn content_start(cx: &Ctx, v: usize, end: usize) -> usize {
     // or spoken of.
     let to_addressee = w == "to"
         && lead + 1 < comp
-        && (cx.is(lead + 1, DETERMINERS)
-            || cx.is(lead + 1, OBJECT_PRONOUNS)
+        && (cx.is(lead + 1, DETERMINERS.words())
+            || cx.is(lead + 1, OBJECT_PRONOUNS.words())
             || cx.first_char(lead + 1).is_uppercase()
             || cx.word(lead + 1).ends_with('s'));
     let appeal = cx.word(v).starts_with("call");
@@ -242,7 +245,7 @@ pub(super) fn in_subject_relative(
     v: usize,
 ) -> bool {
     let s = subject.start;
-    let noun_phrase = cx.is(s, DETERMINERS)
+    let noun_phrase = cx.is(s, DETERMINERS.words())
         && subject.len() <= 5
         && !subject.clone().skip(1).any(|k| cx.word(k).ends_with("ed"));
     s == r.start
@@ -260,7 +263,7 @@ pub(super) fn in_subject_relative(
 /// of its phrase ("vows 'crushing response' to any aggression"). Otherwise they run to the end of
 /// the sentence, `end`.
 pub(super) fn complement_end(cx: &Ctx, v: usize, end: usize, quotes: &[RawQuote]) -> usize {
-    if REPORTING_SAY.contains(&cx.word(v)) && adjuncts_only(cx, v + 1..end, quotes) {
+    if REPORTING_SAY.contains(cx.word(v)) && adjuncts_only(cx, v + 1..end, quotes) {
         return v + 1;
     }
     let end = concessive_end(cx, v, end);
@@ -312,11 +315,14 @@ pub(super) fn antecedent_phrase(cx: &Ctx, r: &Range<usize>, rel: usize) -> Optio
     if e > r.start && cx.word(e - 1) == "," {
         e -= 1;
     }
-    if e == r.start || cx.is_punct(e - 1) && cx.word(e - 1) != "." || cx.is(e - 1, NOT_SUBJECT) {
+    if e == r.start
+        || cx.is_punct(e - 1) && cx.word(e - 1) != "."
+        || cx.is(e - 1, NOT_SUBJECT.words())
+    {
         return None;
     }
     let mut s = e - 1;
-    while s > r.start && e - s < 6 && !cx.is(s, DETERMINERS) {
+    while s > r.start && e - s < 6 && !cx.is(s, DETERMINERS.words()) {
         let w = cx.word(s - 1);
         if cx.is_punct(s - 1)
             || opens_clause(w)
@@ -347,11 +353,12 @@ pub(super) fn adjuncts_only(cx: &Ctx, after: Range<usize>, quotes: &[RawQuote]) 
         || cx.is(after.start, &["about", "otherwise"])
         || adverb;
     // "said when they would act" is an indirect question, the verb's complement.
-    if !opens || cx.is(after.start, &["to"]) || cx.is(after.start, QUESTION_WORDS) {
+    if !opens || cx.is(after.start, &["to"]) || cx.is(after.start, QUESTION_WORDS.words()) {
         return false;
     }
-    let subordinate =
-        |k: usize| (k.saturating_sub(2).max(after.start)..k).any(|j| cx.is(j, SUBORDINATORS));
+    let subordinate = |k: usize| {
+        (k.saturating_sub(2).max(after.start)..k).any(|j| cx.is(j, SUBORDINATORS.words()))
+    };
     // A quotation there is someone's words, unless it is the title of a show or a work ("said
     // in an interview with “Fox News Sunday.”").
     let words_quoted = |k: usize| {
@@ -377,10 +384,10 @@ pub(super) fn adjuncts_only(cx: &Ctx, after: Range<usize>, quotes: &[RawQuote]) 
 }
 
 /// Words that open a subordinate clause of time, reason or manner.
-pub(super) const SUBORDINATORS: &[&str] = &[
+pub(super) static SUBORDINATORS: WordSet = WordSet::new(&[
     "as", "when", "while", "after", "before", "because", "since", "if", "until", "though",
     "although",
-];
+]);
 
 /// The words after a frame set off by commas in mid-sentence ("The trend, Mr. Obama said, has
 /// been clear"): after the verb and its adjuncts (`after`) come a comma and at least two more
@@ -399,7 +406,7 @@ pub(super) fn parenthetical_rest(
     // ", the army said, as fighting raged": an adverbial of the outlet's after the frame.
     let opens_other = cx.word(first).ends_with("ing")
         || cx.is(first, &["and", "but", "or", "so", "then", "according"])
-        || cx.is(first, SUBORDINATORS)
+        || cx.is(first, SUBORDINATORS.words())
         || is_adjunct_start(cx.word(first))
         || cx.is_punct(first)
         || REPORTING.contains(cx.word(first));
@@ -408,16 +415,16 @@ pub(super) fn parenthetical_rest(
 
 /// The prepositions of [`FRONTED`] (the others are adverbs: "meanwhile", "later", "today"), which
 /// put a name right after them in an adverbial.
-const PREPOSITIONS_OPENING: &[&str] = &[
+static PREPOSITIONS_OPENING: WordSet = WordSet::new(&[
     "in", "on", "at", "after", "before", "during", "since", "under",
-];
+]);
 
 /// "In a speech on Sunday," "In Sunday's speech,": the words before `comma` are an adverbial
 /// opening the sentence, a phrase (a preposition or an adverb of [`FRONTED`] first, no finite
 /// auxiliary; a possessive "'s" is none) with no other comma in it.
 pub(super) fn fronted_phrase(cx: &Ctx, r: &Range<usize>, comma: usize) -> bool {
     comma > r.start + 1
-        && cx.is(r.start, FRONTED)
+        && cx.is(r.start, FRONTED.words())
         && (r.start..comma).all(|k| {
             cx.word(k) != ","
                 && (cx.seg.tokens[k].kind == TokenKind::Possessive || !finite(cx.word(k)))
@@ -428,30 +435,30 @@ pub(super) fn fronted_phrase(cx: &Ctx, r: &Range<usize>, comma: usize) -> bool {
 /// preposition or subordinator first, no finite verb) rather than a part of the clause reported.
 pub(super) fn fronted_before(cx: &Ctx, before: Range<usize>) -> bool {
     !before.is_empty()
-        && (cx.is(before.start, FRONTED) || cx.is(before.start, SUBORDINATORS))
+        && (cx.is(before.start, FRONTED.words()) || cx.is(before.start, SUBORDINATORS.words()))
         && !before.clone().any(|k| finite(cx.word(k)))
 }
 
 /// Words that open an insertion between a subject and its verb ("The army, which ...", "X, the
 /// commander, ...").
-pub(super) const INSERTION_OPENERS: &[&str] = &[
+pub(super) static INSERTION_OPENERS: WordSet = WordSet::new(&[
     "which", "who", "whose", "the", "a", "an", "its", "his", "her", "their", "now", "then",
     "however", "too", "also",
-];
+]);
 
 /// Words that may not open a sentence's subject, besides those that open an adverbial or a
 /// subordinate clause ([`opens_no_subject`]).
-pub(super) const NOT_A_SUBJECT_START: &[&str] = &[
+pub(super) static NOT_A_SUBJECT_START: WordSet = WordSet::new(&[
     "still", "yet", "but", "and", "so", "now", "here", "there", "it", "this", "that", "these",
     "those", "asked",
-];
+]);
 
 /// Whether token `k` opens a fronted adverbial, a subordinate clause or a connective, not a
 /// sentence's subject ("In", "When", "However", "But").
 pub(super) fn opens_no_subject(cx: &Ctx, k: usize) -> bool {
-    cx.is(k, NOT_A_SUBJECT_START)
-        || cx.is(k, FRONTED)
-        || cx.is(k, SUBORDINATORS)
+    cx.is(k, NOT_A_SUBJECT_START.words())
+        || cx.is(k, FRONTED.words())
+        || cx.is(k, SUBORDINATORS.words())
         || is_adjunct_start(cx.word(k))
 }
 
@@ -487,7 +494,7 @@ pub(super) fn subject_before_insertions(
         && name.clone().all(|k| {
             (cx.first_char(k).is_uppercase()
                 || cx.word(k) == "."
-                || cx.is(k, crate::text::NAME_PARTICLES))
+                || cx.is(k, crate::text::NAME_PARTICLES.words()))
                 && !REPORTING.contains(cx.word(k))
         });
     let clause = if REPORTING.contains(cx.word(v)) {
@@ -508,10 +515,10 @@ pub(super) fn subject_before_insertions(
 }
 
 /// Words that open a speaker written after its verb ("said several observers").
-pub(super) const SPEAKER_OPENERS: &[&str] = &[
+pub(super) static SPEAKER_OPENERS: WordSet = WordSet::new(&[
     "the", "a", "an", "several", "many", "some", "most", "both", "one", "two", "three", "another",
     "other", "his", "her", "its", "their",
-];
+]);
 
 /// "It may have been more surprising than expected, said several observers.": the speaker after
 /// its verb, which follows a comma with no closing quote. The speaker runs to the sentence's end
@@ -526,7 +533,7 @@ pub(super) fn inverted_after_comma(
     b: usize,
 ) -> Option<(Range<usize>, Range<usize>)> {
     let p = before?;
-    if cx.word(p) != "," || b != v || p < r.start + 3 || !REPORTING_SAY.contains(&cx.word(v)) {
+    if cx.word(p) != "," || b != v || p < r.start + 3 || !REPORTING_SAY.contains(cx.word(v)) {
         return None;
     }
     let mut e = v + 1;
@@ -559,7 +566,7 @@ pub(super) fn inverted_after_comma(
                 .is_some_and(|open| {
                     let first = open + 1;
                     cx.word(open) != ","
-                        || cx.is(first, INSERTION_OPENERS)
+                        || cx.is(first, INSERTION_OPENERS.words())
                         || cx.word(first).ends_with("ing")
                         || cx.first_char(first).is_uppercase()
                 }));
@@ -568,7 +575,7 @@ pub(super) fn inverted_after_comma(
         && verbless
         && !insertion
         && (e == r.end || matches!(cx.word(e), "." | "," | "!" | "?"))
-        && (cx.first_char(v + 1).is_uppercase() || SPEAKER_OPENERS.contains(&cx.word(v + 1)));
+        && (cx.first_char(v + 1).is_uppercase() || SPEAKER_OPENERS.contains(cx.word(v + 1)));
     speaker_ok.then(|| (v + 1..e, r.start..p))
 }
 
@@ -586,7 +593,7 @@ pub(super) fn opening_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Ra
     // A preposition or a subordinator before the name opens an adverbial, not the subject
     // ("After Iran struck, ..."); an adverb does not ("Meanwhile Russia launched ...").
     if m_tokens.start == r.start + 1
-        && (cx.is(r.start, PREPOSITIONS_OPENING) || cx.is(r.start, SUBORDINATORS))
+        && (cx.is(r.start, PREPOSITIONS_OPENING.words()) || cx.is(r.start, SUBORDINATORS.words()))
     {
         return None;
     }
@@ -622,7 +629,7 @@ pub(super) fn opening_name(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range
         while e < v
             && e - start <= 3
             && cx.word(e).chars().all(char::is_alphabetic)
-            && !cx.is(e, NOT_SUBJECT)
+            && !cx.is(e, NOT_SUBJECT.words())
             && !REPORTING.contains(cx.word(e))
             && !(e > start + 1 && cx.word(e).ends_with("ed"))
         {

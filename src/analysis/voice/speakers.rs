@@ -11,6 +11,7 @@ use super::model::{
 use crate::analysis::actors::PersonGenders;
 use crate::analysis::heads;
 use crate::analysis::mention::{Form, Mention};
+use crate::text::WordSet;
 use crate::text::{Span, is_double, token_range};
 
 /// The speaker of a quote with no frame of its own, carried from the context the way news copy
@@ -177,7 +178,7 @@ pub(super) fn going_on(
 ) -> Option<(Option<usize>, String)> {
     let f = &frames[i];
     if !matches!(pronoun, "he" | "she")
-        || !CONTINUING.contains(&f.verb.slice(cx.text).to_lowercase().as_str())
+        || !CONTINUING.contains(f.verb.slice(cx.text).to_lowercase().as_str())
     {
         return None;
     }
@@ -204,7 +205,8 @@ pub(super) fn going_on(
 }
 
 /// Verbs of going on speaking: their subject is the last speaker ("He added").
-pub(super) const CONTINUING: &[&str] = &["added", "adds", "continued", "continues", "concluded"];
+pub(super) static CONTINUING: WordSet =
+    WordSet::new(&["added", "adds", "continued", "continues", "concluded"]);
 
 /// A participle or a shared subject ("..., adding", "... and claimed") takes the reading of the
 /// frame before it with the same speaker: whether frame `i` did. One with a subject of its own
@@ -299,11 +301,9 @@ pub(super) fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
         // names no person.
         let person_like = words.len() <= 3
             && !crate::analysis::unlisted::is_organisation_head(head)
-            && (PRONOUN_PERSON.contains(&head.as_ref())
-                || words
-                    .iter()
-                    .any(|w| heads::ROLE_NOUNS.contains(&w.as_ref())));
-        let thing_like = words.len() == 1 && PRONOUN_THING.contains(&head.as_ref());
+            && (PRONOUN_PERSON.contains(head.as_ref())
+                || words.iter().any(|w| heads::ROLE_NOUNS.contains(w.as_ref())));
+        let thing_like = words.len() == 1 && PRONOUN_THING.contains(head.as_ref());
         if person_like {
             if let Some(p) = same_role_speaker(cx, &frames[..i], frames[i].sentence, words) {
                 // An earlier speaker of no party ("a defence spokesperson") is left to the
@@ -358,7 +358,7 @@ pub(super) fn same_role_speaker<'f>(
 ) -> Option<&'f Frame> {
     let (the, rest) = words.split_first()?;
     let head = rest.last()?;
-    if the != "the" || rest.len() > 2 || !heads::ROLE_NOUNS.contains(&head.as_ref()) {
+    if the != "the" || rest.len() > 2 || !heads::ROLE_NOUNS.contains(head.as_ref()) {
         return None;
     }
     before
@@ -456,8 +456,8 @@ pub(super) fn resolve_headline_speakers(cx: &Ctx, frames: &mut [Frame]) {
         // A role noun or a source names no one in particular: "Minister: ..." may be any
         // minister the body quotes.
         if !written.starts_with(|c: char| c.is_uppercase())
-            || PRONOUN_PERSON.contains(&head.as_str())
-            || PRONOUN_THING.contains(&head.as_str())
+            || PRONOUN_PERSON.contains(head.as_str())
+            || PRONOUN_THING.contains(head.as_str())
             || heads::class_of(&head) == Some(heads::Class::Role)
             || matches!(
                 head.as_str(),
@@ -530,7 +530,7 @@ pub(super) fn antecedent_of(
     };
     found
         .or_else(|| {
-            (!thing_like && DOCUMENT_NOUNS.contains(&head))
+            (!thing_like && DOCUMENT_NOUNS.contains(head))
                 .then(issued)
                 .flatten()
         })
@@ -543,13 +543,13 @@ pub(super) fn antecedent_of(
 /// clause set off by commas right before it ("Hamas, which Israel has fought, issued a
 /// statement"); an appositive there names the subject itself ("Israel's enemy, Hamas, issued").
 pub(super) fn issuer_of<'m>(cx: &Ctx<'m>, sp: Span, head: &str) -> Option<&'m Mention> {
-    if !DOCUMENT_NOUNS.contains(&head) {
+    if !DOCUMENT_NOUNS.contains(head) {
         return None;
     }
     let t = token_range(cx.seg, sp).start;
     let s = cx.seg.sentences.get(cx.seg.sentence_at(sp.start)?)?;
     let verb = t.checked_sub(1).filter(|&v| v > s.tokens.start)?;
-    if !cx.is(verb, ISSUING) {
+    if !cx.is(verb, ISSUING.words()) {
         return None;
     }
     let from = s.span.start;
@@ -577,7 +577,7 @@ pub(super) fn issuer_of<'m>(cx: &Ctx<'m>, sp: Span, head: &str) -> Option<&'m Me
 }
 
 /// Verbs of issuing a document ("released a statement").
-pub(super) const ISSUING: &[&str] = &[
+pub(super) static ISSUING: WordSet = WordSet::new(&[
     "issued",
     "issues",
     "released",
@@ -589,9 +589,9 @@ pub(super) const ISSUING: &[&str] = &[
     "sent",
     "sends",
     "circulated",
-];
+]);
 
 /// Nouns for a document a party issues: "the statement" as a speaker is the party whose frame's
 /// sentence names the statement ("In a statement, the RSF's spokesman said ...").
-pub(super) const DOCUMENT_NOUNS: &[&str] =
-    &["statement", "communique", "communiqué", "declaration"];
+pub(super) static DOCUMENT_NOUNS: WordSet =
+    WordSet::new(&["statement", "communique", "communiqué", "declaration"]);
