@@ -66,7 +66,7 @@ pub(crate) mod story;
 
 pub use analysis::voice::Voice;
 pub use analysis::{Analyzer, Article, Hit};
-pub use budget::Budget;
+pub use budget::{Budget, ReadFailure};
 pub use diagnostic::Diagnostic;
 pub use diff::{Comparison, compare};
 pub use lexicon::{Lexicon, LexiconBuilder, LexiconError};

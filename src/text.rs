@@ -1302,6 +1302,31 @@ fn split_sentences(
     }
 }
 
+/// Something a word can be looked up in: a [`WordSet`], or a few words written where they are
+/// read (`&["to", "on"]`). Helpers that read a list at a token take either.
+pub trait Words {
+    /// Whether `w` is one of the words, byte for byte.
+    fn has(&self, w: &str) -> bool;
+}
+
+impl Words for WordSet {
+    fn has(&self, w: &str) -> bool {
+        self.contains(w)
+    }
+}
+
+impl Words for [&str] {
+    fn has(&self, w: &str) -> bool {
+        self.contains(&w)
+    }
+}
+
+impl<const N: usize> Words for [&str; N] {
+    fn has(&self, w: &str) -> bool {
+        self.contains(&w)
+    }
+}
+
 /// A word list, hashed on first use. Every named word list of the analysis is one, whatever its
 /// length: a list is defined once and looked up one way. A test of a few words written where it
 /// is read (`matches!(w, "he" | "she")`) is not a list.
@@ -1335,12 +1360,12 @@ impl WordSet {
         }
     }
 
-    /// The words, in the order the list gives them.
+    /// The words as a slice, in the order the list gives them.
     pub fn words(&self) -> &'static [&'static str] {
         self.words
     }
 
-    /// The words, in the order the list gives them.
+    /// An iterator over the words, in the order the list gives them.
     pub fn iter(&self) -> std::slice::Iter<'static, &'static str> {
         self.words.iter()
     }

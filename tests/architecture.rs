@@ -527,18 +527,19 @@ const FACE: &[&str] = &[
 /// The modules a file declares `pub` and does not hide from the documentation: `pub mod NAME;`
 /// with no `#[doc(hidden)]` on the lines of attributes above it.
 fn documented_submodules(code: &str) -> Vec<String> {
-    let decl = Regex::new(r"^pub mod ([a-z_0-9]+);").unwrap();
+    let decl = Regex::new(r"^pub mod ([a-z_0-9]+)\b").unwrap();
     let lines: Vec<&str> = code.lines().map(str::trim).collect();
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let Some(c) = decl.captures(line) else {
             continue;
         };
+        // The attributes and doc comments above the declaration.
         let hidden = lines[..i]
             .iter()
             .rev()
-            .take_while(|l| l.starts_with("#["))
-            .any(|l| l.contains("doc(hidden)"));
+            .take_while(|l| l.starts_with("#[") || l.starts_with("//"))
+            .any(|l| l.starts_with("#[") && l.contains("doc(hidden)"));
         if !hidden {
             out.push(c[1].to_string());
         }
@@ -569,6 +570,10 @@ fn the_documented_face_is_the_intended_one() {
     }
     assert_eq!(face, set(FACE));
     // The reading of attributes: a hidden module is left out, a private one too.
-    let code = "pub mod a;\n#[doc(hidden)]\npub mod b;\n#[doc(hidden)]\n#[allow(x)]\npub mod c;\npub(crate) mod d;\nmod e;\n";
-    assert_eq!(documented_submodules(code), vec!["a".to_string()]);
+    let code = "pub mod a;\n#[doc(hidden)]\npub mod b;\n#[doc(hidden)]\n#[allow(x)]\npub mod c;\n\
+                pub(crate) mod d;\nmod e;\n#[doc(hidden)]\n/// Docs.\npub mod f;\npub mod g {}\n";
+    assert_eq!(
+        documented_submodules(code),
+        vec!["a".to_string(), "g".to_string()]
+    );
 }

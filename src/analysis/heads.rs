@@ -131,9 +131,9 @@ static ARMED_UNITS: WordSet = WordSet::new(&["force", "brigade", "unit", "combat
 /// `discourse::armed_head_first`).
 pub fn is_armed_head(w: &str) -> bool {
     let s = singular(w);
-    let is = |list: &[&str]| list.contains(&w) || list.contains(&s.as_str());
-    (is(GROUP_NOUNS.words()) && !matches!(s.as_str(), "movement" | "organization" | "organisation"))
-        || is(ARMED_UNITS.words())
+    let is = |list: &WordSet| list.contains(w) || list.contains(&s);
+    (is(&GROUP_NOUNS) && !matches!(s.as_str(), "movement" | "organization" | "organisation"))
+        || is(&ARMED_UNITS)
 }
 
 /// Whether a noun of [`GOVERNMENT_NOUNS`] names the country rather than its rulers ("republic",
@@ -154,8 +154,8 @@ static STATE_FORCE_NOUNS: WordSet =
 /// Unlike [`is_armed_head`] it leaves out the nouns for groups ("militants", "fighters").
 pub fn is_forces_head(w: &str) -> bool {
     let s = singular(w);
-    let is = |list: &[&str]| list.contains(&w) || list.contains(&s.as_str());
-    is(ARMED_UNITS.words()) || is(STATE_FORCE_NOUNS.words())
+    let is = |list: &WordSet| list.contains(w) || list.contains(&s);
+    is(&ARMED_UNITS) || is(&STATE_FORCE_NOUNS)
 }
 
 /// Nouns for a party's enemy: relational nouns whose referent is relative to the speaker (whoever
@@ -920,14 +920,14 @@ fn is_description_stopword(w: &str) -> bool {
 /// The class of a lower-case word, if it has one.
 pub fn class_of(w: &str) -> Option<Class> {
     let singular = singular(w);
-    let is = |list: &[&str]| list.contains(&w) || list.contains(&singular.as_str());
-    if is(ROLE_NOUNS.words()) {
+    let is = |list: &WordSet| list.contains(w) || list.contains(&singular);
+    if is(&ROLE_NOUNS) {
         Some(Class::Role)
-    } else if is(GOVERNMENT_NOUNS.words()) {
+    } else if is(&GOVERNMENT_NOUNS) {
         Some(Class::Government)
-    } else if is(GROUP_NOUNS.words()) {
+    } else if is(&GROUP_NOUNS) {
         Some(Class::Group)
-    } else if is(COLLECTIVE_NOUNS.words()) {
+    } else if is(&COLLECTIVE_NOUNS) {
         Some(Class::Collective)
     } else {
         None

@@ -21,12 +21,13 @@ pub(crate) mod words;
 
 // The rule modules above are hidden from the documentation: their machinery serves this
 // module. The types an `Article` is made of are its face, re-exported here.
+pub use crate::language::Detected;
 pub use attribution::{Link, LinkRule};
 pub use discourse::{Candidate, Origin, Party};
 pub use mention::{Form, Role};
 pub use speech::{AttributionOut, Excerpt, Kind as RelationKind};
 pub use titles::Known;
-pub use voice::{Voice, Why};
+pub use voice::Voice;
 
 use std::collections::BTreeMap;
 
@@ -37,7 +38,6 @@ use crate::analysis::actors::ActorIndex;
 use crate::analysis::attribution::TermHit;
 use crate::analysis::mention::Mention;
 use crate::analysis::voice::Voices;
-use crate::language::Detected;
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon, Requirement};
 use crate::matcher::{Matcher, MatcherError, Normalized, Pattern};
 use crate::text::WordSet;
@@ -1157,11 +1157,7 @@ fn designation(
     while b > sent.start && AUX.contains(lower.get(b - 1)) {
         b -= 1;
     }
-    let passive = b > sent.start
-        && matches!(
-            lower.get(b - 1),
-            "is" | "was" | "are" | "were" | "be" | "been" | "being"
-        );
+    let passive = b > sent.start && words::BE_FORMS.contains(lower.get(b - 1));
     if passive {
         return Some(
             in_jurisdictions(seg, mentions, lower, toks, sent, verb)

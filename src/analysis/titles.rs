@@ -310,6 +310,7 @@ pub struct Known {
 impl Known {
     /// The names `mentions` give each party (pronouns left out), each with the title the text
     /// writes before it. `parties` is the number of actor indexes.
+    #[doc(hidden)]
     pub fn build(
         text: &str,
         seg: &Segmented,

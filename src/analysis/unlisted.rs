@@ -348,17 +348,16 @@ pub fn is_state_organ(speaker: &str) -> bool {
         _ => speaker,
     };
     let words = speaker_words(speaker);
-    let is = |list: &[&str], w: &String| list.contains(&w.as_str());
-    let office = |w: &String| is(STATE_OFFICES.words(), w) || is(ORGAN_OFFICES.words(), w);
-    let head = words.iter().any(|w| {
-        is(ORGAN_HEADS.words(), w) || (is(QUALIFIED_HEADS.words(), w) && words.iter().any(&office))
-    });
-    let filler = |w: &String| {
-        is(ORGAN_FILLERS.words(), w) || is(crate::analysis::heads::COMPASS_ADJECTIVES.words(), w)
-    };
-    head && words.iter().all(|w| {
-        is(ORGAN_HEADS.words(), w) || is(QUALIFIED_HEADS.words(), w) || office(w) || filler(w)
-    })
+    let is = |list: &WordSet, w: &String| list.contains(w);
+    let office = |w: &String| is(&STATE_OFFICES, w) || is(&ORGAN_OFFICES, w);
+    let head = words
+        .iter()
+        .any(|w| is(&ORGAN_HEADS, w) || (is(&QUALIFIED_HEADS, w) && words.iter().any(&office)));
+    let filler =
+        |w: &String| is(&ORGAN_FILLERS, w) || is(&crate::analysis::heads::COMPASS_ADJECTIVES, w);
+    head && words
+        .iter()
+        .all(|w| is(&ORGAN_HEADS, w) || is(&QUALIFIED_HEADS, w) || office(w) || filler(w))
 }
 
 /// The head of a definite organ named by its head alone ("the ministry", "The source", "these

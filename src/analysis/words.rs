@@ -485,3 +485,10 @@ pub(crate) static CLAUSE_WORDS: WordSet = WordSet::new(&[
 
 /// Personal pronouns that are a clause's subject ("it had already said", "they were called").
 pub(crate) static SUBJECT_PRONOUNS: WordSet = WordSet::new(&["it", "they", "we", "he", "she", "i"]);
+
+/// The forms of "be" that make a passive ("were neutralised", "has been accused").
+pub(crate) static BE_FORMS: WordSet =
+    WordSet::new(&["is", "was", "are", "were", "been", "being", "be"]);
+
+/// The forms of "have", read before a participle.
+pub(crate) static HAVE_FORMS: WordSet = WordSet::new(&["have", "has", "had"]);

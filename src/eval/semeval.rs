@@ -28,7 +28,6 @@ use super::{EvalError, LineError};
 use crate::analysis::{Analyzer, Hit};
 use crate::lexicon::Kind;
 use crate::text::Span;
-use crate::text::WordSet;
 
 /// One technique span, in bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +43,7 @@ pub const LOADED: [&str; 2] = ["Loaded_Language", "Name_Calling-Labeling"];
 
 /// Word beginnings that make a gold span conflict vocabulary (a word of the span starts with
 /// one, in lower case).
-pub static CONFLICT_STEMS: WordSet = WordSet::new(&[
+pub const CONFLICT_STEMS: &[&str] = &[
     "terror",
     "extremis",
     "jihad",
@@ -68,7 +67,7 @@ pub static CONFLICT_STEMS: WordSet = WordSet::new(&[
     "mercenar",
     "warlord",
     "caliphate",
-]);
+];
 
 /// Parses a label file of `text`: `ID<TAB>technique<TAB>start<TAB>end` per line, offsets in
 /// characters.

@@ -27,10 +27,14 @@ pub mod record;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use decode::{DecodeError, Hints};
-use fetch::FetchError;
-use html::HtmlError;
-use record::{Fields, is_blank, json_fields, json_reason, object_fields};
+use decode::Hints;
+use record::{is_blank, json_fields, json_reason, object_fields};
+
+// The types of this module's face that its hidden submodules define.
+pub use decode::DecodeError;
+pub use fetch::FetchError;
+pub use html::HtmlError;
+pub use record::Fields;
 
 /// Where an article comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]

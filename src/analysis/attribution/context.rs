@@ -17,6 +17,7 @@ use crate::analysis::mention::{Form, Mention, Role, starting_within};
 use crate::analysis::opponents::{OPPOSING, SUPPORT_VERBS, is_attack, supports_subject};
 use crate::analysis::titles::Known;
 use crate::analysis::voice::Voices;
+use crate::analysis::words::{BE_FORMS, HAVE_FORMS};
 use crate::analysis::words::{CLAUSE_WORDS, is_auxiliary};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::token_range;
@@ -163,10 +164,11 @@ pub(super) fn opens_subordinate(w: &str) -> bool {
     CLAUSE_WORDS.contains(w) || matches!(w, "until" | "since")
 }
 
-pub(super) static ADJECTIVE_ENDINGS: WordSet = WordSet::new(&[
+/// Endings of adjectives ("-al", "-ic", "-ous"): suffixes, read with `ends_with`, not a word list.
+pub(super) const ADJECTIVE_ENDINGS: &[&str] = &[
     "ed", "ic", "al", "ive", "ous", "ist", "ian", "ish", "ese", "ern", "ant", "ent", "ary", "ful",
     "less", "ble", "ing", "led",
-]);
+];
 pub(super) static NOT_ADJECTIVE: WordSet = WordSet::new(&[
     "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "is", "was",
     "are", "were", "be", "been", "being", "has", "have", "had", "said", "which", "who", "that",
@@ -1648,11 +1650,6 @@ pub(super) fn speaker_link(cx: &Context, a: usize, speaker: Span, via: &str, wha
         ),
     }
 }
-
-/// The forms of "be" that make a passive ("were neutralised", "has been accused").
-pub(super) static BE_FORMS: WordSet =
-    WordSet::new(&["is", "was", "are", "were", "been", "being", "be"]);
-pub(super) static HAVE_FORMS: WordSet = WordSet::new(&["have", "has", "had"]);
 
 /// Whether the term is a verb: one word ending in "-ed" (a past tense or participle), or one
 /// after an auxiliary, a modal or "to" ("will neutralise", "to eliminate"), quotation marks

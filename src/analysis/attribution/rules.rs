@@ -8,15 +8,16 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::context::{
-    BE_FORMS, COPULA, Context, Link, LinkRule, Term, TermHit, appositive_of, before_verb,
-    is_clause_boundary, is_clause_verb, marks_before, names, pronoun_owners, speaker_link,
-    subject_start, unique_actors, verb_form,
+    COPULA, Context, Link, LinkRule, Term, TermHit, appositive_of, before_verb, is_clause_boundary,
+    is_clause_verb, marks_before, names, pronoun_owners, speaker_link, subject_start,
+    unique_actors, verb_form,
 };
 use crate::analysis::discourse::Cast;
 use crate::analysis::heads::{self, Head};
 use crate::analysis::mention::{Form, Role, starting_within};
 use crate::analysis::opponents::{SUPPORT_VERBS, supports_subject};
 use crate::analysis::voice::{Frame, Naming, Voice};
+use crate::analysis::words::BE_FORMS;
 use crate::analysis::words::{SUBJECT_PRONOUNS, is_auxiliary};
 use crate::lexicon::{ActorType, Kind};
 use crate::text::TokenKind;

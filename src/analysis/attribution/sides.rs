@@ -4,13 +4,14 @@
 //! terrorist) and the `reciprocal` rule to find the two sides of "each other".
 
 use super::context::{
-    BE_FORMS, Context, DETERMINERS, Link, LinkRule, Reading, TermHit, starts_with_owner_pp,
+    Context, DETERMINERS, Link, LinkRule, Reading, TermHit, starts_with_owner_pp,
 };
 use crate::analysis::alignment::{Alignment, Evidence, Holder, Relations};
 use crate::analysis::discourse::{self, Cast, Resolved, Salience, Term as DiscourseTerm};
 use crate::analysis::heads::{self, Head};
 use crate::analysis::opponents::{Opponents, Opposed, Side};
 use crate::analysis::voice::{Frame, Voice, VoiceOf};
+use crate::analysis::words::BE_FORMS;
 use crate::lexicon::{ActorType, Kind, Lexicon};
 use crate::text::WordSet;
 use crate::text::token_range;

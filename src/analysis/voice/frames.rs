@@ -160,8 +160,7 @@ pub(super) fn headline_source_name(cx: &Ctx, r: Range<usize>) -> bool {
         cx.mentions.iter().any(|m| m.span.contains(at))
     });
     let acronyms = words.iter().all(|&k| {
-        crate::text::is_acronym(cx.seg.tokens[k].span.slice(cx.text))
-            && !cx.is(k, PAGE_LABELS.words())
+        crate::text::is_acronym(cx.seg.tokens[k].span.slice(cx.text)) && !cx.is(k, &PAGE_LABELS)
     });
     known || acronyms
 }
@@ -217,7 +216,7 @@ pub(super) fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuot
         && !["ss", "us", "is"].iter().any(|e| w.ends_with(e))
         && !opens_clause(cx.word(v))
         && !finite(cx.word(v))
-        && !cx.is(v, NOT_VERBS_IN_S.words());
+        && !cx.is(v, &NOT_VERBS_IN_S);
     if !lower || !(past || present) || v < r.start + 2 {
         return false;
     }
@@ -246,7 +245,7 @@ pub(super) fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuot
         let first = v + 1;
         let opens = first < r.end
             && ((cx.first_char(first).is_uppercase() && !is_calendar_word(cx.word(first)))
-                || cx.is(first, DETERMINERS.words())
+                || cx.is(first, &DETERMINERS)
                 || subject_pronoun(cx.word(first)));
         // A hyphen inside a name or title ("co-host") does not end the speaker.
         let e = (first..r.end)
@@ -270,11 +269,11 @@ pub(super) fn speech_tag(cx: &Ctx, r: &Range<usize>, v: usize, quotes: &[RawQuot
             // term Israel uses"): the name there is the clause's subject, not a speaker.
             let wording_relative = |d: usize| {
                 cx.first_char(v - 1).is_uppercase()
-                    && (d + 1..v - 1).any(|j| cx.is(j, WORDING_NOUNS.words()))
+                    && (d + 1..v - 1).any(|j| cx.is(j, &WORDING_NOUNS))
             };
             let described = (v.saturating_sub(5).max(r.start)..v)
                 .rev()
-                .find(|&d| cx.is(d, DETERMINERS.words()) && (d + 1..v).all(|j| !cx.is_punct(j)))
+                .find(|&d| cx.is(d, &DETERMINERS) && (d + 1..v).all(|j| !cx.is_punct(j)))
                 .filter(|&d| !wording_relative(d));
             if let Some(d) = described {
                 k = d;
@@ -447,7 +446,7 @@ pub(super) fn colon_source(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Fram
     let name_like = cx.first_char(r.start).is_uppercase()
         && !all_caps
         && (r.start..colon).all(|k| {
-            !(cx.is(k, PAGE_LABELS.words())
+            !(cx.is(k, &PAGE_LABELS)
                 || finite(cx.word(k))
                 || opens_clause(cx.word(k))
                 || opens_no_subject(cx, k)
@@ -531,7 +530,7 @@ pub(super) fn evidence_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> bool {
     let Some(k) = (v.saturating_sub(8).max(r.start)..v)
         .rev()
         .take_while(|&k| !cx.is_punct(k) && !opens_clause(cx.word(k)))
-        .find(|&k| cx.is(k, EVIDENCE_NOUNS.words()))
+        .find(|&k| cx.is(k, &EVIDENCE_NOUNS))
     else {
         return false;
     };
@@ -565,8 +564,8 @@ pub(super) fn in_evidence(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame
         .unwrap_or(comma);
     if cx.word(comma) != ","
         || comma + 3 > r.end
-        || !(source.start..head_end).any(|k| cx.is(k, EVIDENCE_NOUNS.words()))
-        || (comma + 1..r.end).any(|k| REPORTING.contains(cx.word(k)) || cx.is(k, FINDING.words()))
+        || !(source.start..head_end).any(|k| cx.is(k, &EVIDENCE_NOUNS))
+        || (comma + 1..r.end).any(|k| REPORTING.contains(cx.word(k)) || cx.is(k, &FINDING))
     {
         return None;
     }
@@ -688,8 +687,8 @@ pub(super) fn verb_group_start(cx: &Ctx, r: &Range<usize>, v: usize) -> (usize, 
     while b > r.start {
         let w = cx.word(b - 1);
         let negation = match w {
-            "not" => b >= r.start + 2 && cx.is(b - 2, AUXILIARIES.words()),
-            _ if cx.is(b - 1, AUXILIARIES.words()) => b < v && cx.word(b) == "not",
+            "not" => b >= r.start + 2 && cx.is(b - 2, &AUXILIARIES),
+            _ if cx.is(b - 1, &AUXILIARIES) => b < v && cx.word(b) == "not",
             _ => negated_auxiliary(w),
         };
         let negated_be = negation
@@ -778,9 +777,9 @@ pub(super) fn catenative_to(cx: &Ctx, r: &Range<usize>, b: usize) -> bool {
     let k = b - 1;
     let w = cx.word(k);
     if w == "to" {
-        return k > r.start && cx.is(k - 1, CATENATIVES.words());
+        return k > r.start && cx.is(k - 1, &CATENATIVES);
     }
-    let chain = cx.is(b, &["to", "on"]) || cx.is(b, CATENATIVES.words());
+    let chain = cx.is(b, &["to", "on"]) || cx.is(b, &CATENATIVES);
     // Degree words and "be" only before an adjective of the chain ("were slightly more likely
     // to"), never on their own ("most were saying": "most" is the subject).
     let adjective = (b..r.end).take(4).any(|j| {
@@ -789,8 +788,8 @@ pub(super) fn catenative_to(cx: &Ctx, r: &Range<usize>, b: usize) -> bool {
             &["likely", "unlikely", "able", "willing", "eager", "going"],
         )
     });
-    (chain && cx.is(k, CATENATIVES.words()))
-        || (adjective && (cx.is(k, CATENATIVE_DEGREE.words()) || cx.is(k, BE_PROGRESSIVE.words())))
+    (chain && cx.is(k, &CATENATIVES))
+        || (adjective && (cx.is(k, &CATENATIVE_DEGREE) || cx.is(k, &BE_PROGRESSIVE)))
 }
 
 /// Whether the number at `k` is part of a date before a verb ("on March 3 said", "on 3 March
@@ -813,7 +812,7 @@ pub(super) fn locative_after_noun(cx: &Ctx, r: &Range<usize>, k: usize) -> bool 
         && cx.is(k, &["here", "there"])
         && cx.word(k - 1).chars().all(char::is_alphabetic)
         && !cx.word(k - 1).ends_with("ed")
-        && !cx.is(k - 1, NOT_SUBJECT.words())
+        && !cx.is(k - 1, &NOT_SUBJECT)
         && !finite(cx.word(k - 1))
         && !(k >= r.start + 2 && opens_clause(cx.word(k - 2)))
 }
@@ -862,7 +861,7 @@ pub(super) fn question_frame(
         return None;
     }
     let comma = (v + 1..r.end).find(|&k| cx.word(k) == ",")?;
-    if !(cx.is(v + 1, QUESTION_WORDS.words()) || cx.is(v + 1, &["about", "to"])) {
+    if !(cx.is(v + 1, &QUESTION_WORDS) || cx.is(v + 1, &["about", "to"])) {
         return None;
     }
     let mut f = new_frame(cx, si, v, FrameKind::Question, 0..0, v + 1..comma);
@@ -974,7 +973,7 @@ pub(super) fn noun_phrase_part(cx: &Ctx, k: usize, end: usize) -> usize {
     if k >= end || cx.is_punct(k) {
         return k;
     }
-    if cx.is(k, OBJECT_PRONOUNS.words()) {
+    if cx.is(k, &OBJECT_PRONOUNS) {
         return k + 1;
     }
     let mut j = k;
@@ -996,11 +995,7 @@ pub(super) fn noun_phrase_part(cx: &Ctx, k: usize, end: usize) -> usize {
     while j < end && !cx.is_punct(j) && cx.first_char(j).is_uppercase() {
         j += 1;
     }
-    if j < end
-        && !cx.is_punct(j)
-        && !cx.is(j, NAME_ENDS_AT.words())
-        && !cx.is(j, &["as", "and", "or"])
-    {
+    if j < end && !cx.is_punct(j) && !cx.is(j, &NAME_ENDS_AT) && !cx.is(j, &["as", "and", "or"]) {
         j += 1;
     }
     j
@@ -1035,7 +1030,7 @@ pub(super) fn object_complement_end(
     end: usize,
 ) -> Option<usize> {
     // The object's head may come a word or two later ("continued presence at").
-    let p = (e..end.min(e + 3)).find(|&p| cx.is(p, OBJECT_PREPOSITIONS.words()))?;
+    let p = (e..end.min(e + 3)).find(|&p| cx.is(p, &OBJECT_PREPOSITIONS))?;
     let plain = |t: usize| {
         !cx.is_punct(t)
             && !opens_clause(cx.word(t))
@@ -1054,8 +1049,7 @@ pub(super) fn object_complement_end(
         if cx.is(j, &["a", "an"]) || opens_quote {
             return Some(j);
         }
-        if cx.is_punct(j) || cx.is(j, NAME_ENDS_AT.words()) || cx.is(j, &["and", "or", "to", "of"])
-        {
+        if cx.is_punct(j) || cx.is(j, &NAME_ENDS_AT) || cx.is(j, &["and", "or", "to", "of"]) {
             return None;
         }
     }
@@ -1088,7 +1082,7 @@ pub(super) fn name_end(cx: &Ctx, quotes: &[RawQuote], k: usize, end: usize) -> u
                 _ => break,
             }
         }
-        if (cx.is_punct(j) && cx.word(j) != "-") || cx.is(j, NAME_ENDS_AT.words()) {
+        if (cx.is_punct(j) && cx.word(j) != "-") || cx.is(j, &NAME_ENDS_AT) {
             break;
         }
         j += 1;
@@ -1124,7 +1118,7 @@ pub(super) fn naming_at(
             return None;
         }
         k += 1;
-    } else if cx.is(k.min(end - 1), NOT_A_NAME_AFTER.words()) && k < end {
+    } else if cx.is(k.min(end - 1), &NOT_A_NAME_AFTER) && k < end {
         return None;
     }
     // What stands before the verb, past adverbs.
@@ -1267,7 +1261,7 @@ pub(super) fn active_name(
     let word = |k: usize| if k < end { cx.word(k) } else { "" };
     let mut k = if gap {
         // The object is the relative pronoun; a resumptive pronoun may still follow.
-        k + usize::from(cx.is(k.min(end - 1), OBJECT_PRONOUNS.words()) && k < end)
+        k + usize::from(cx.is(k.min(end - 1), &OBJECT_PRONOUNS) && k < end)
     } else {
         let e = noun_phrase_end(cx, k, end);
         object_complement_end(cx, quotes, e, end).unwrap_or(e)
@@ -1355,8 +1349,7 @@ pub(super) fn participle_frame(
         if let Some(subject) = noun_before_participle(cx, r, v) {
             return Some(new_frame(cx, si, v, FrameKind::Participle, subject, scope));
         }
-        if !cx.is(p, ADVERBIAL_PREPOSITIONS.words()) || earlier.iter().any(|f| f.scope.contains(&v))
-        {
+        if !cx.is(p, &ADVERBIAL_PREPOSITIONS) || earlier.iter().any(|f| f.scope.contains(&v)) {
             return None;
         }
         let subject = opening_subject(cx, r, v)
@@ -1376,7 +1369,7 @@ pub(super) fn participle_frame(
         }
         f.kind == FrameKind::ByAgent
             && b > r.start
-            && !cx.is(b - 1, BE_PROGRESSIVE.words())
+            && !cx.is(b - 1, &BE_PROGRESSIVE)
             && !cx.is(b - 1, &["being"])
     };
     let prev = earlier
@@ -1434,9 +1427,9 @@ pub(super) fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Op
         }
     }
     let noun = cx.word(p).chars().any(char::is_alphanumeric)
-        && !cx.is(p, NOT_SUBJECT.words())
+        && !cx.is(p, &NOT_SUBJECT)
         && !finite(cx.word(p))
-        && !cx.is(p, ADVERBIAL_PREPOSITIONS.words())
+        && !cx.is(p, &ADVERBIAL_PREPOSITIONS)
         && !cx.is(
             p,
             &[
@@ -1551,14 +1544,13 @@ pub(super) fn nominal_frame(
     t: usize,
     quotes: &[RawQuote],
 ) -> Option<Frame> {
-    if !cx.is(t, CLAIM_NOUNS.words()) || t + 2 >= r.end || cx.word(t + 1) != "that" || t == r.start
-    {
+    if !cx.is(t, &CLAIM_NOUNS) || t + 2 >= r.end || cx.word(t + 1) != "that" || t == r.start {
         return None;
     }
     // A noun, not the verb ("is warning that", "Hamas claims that"): a determiner, a possessor
     // or an adjective of [`CLAIM_ADJECTIVES`] or in -ed comes before it ("repeated claims").
     let p = t - 1;
-    let noun = cx.is(p, DETERMINERS.words())
+    let noun = cx.is(p, &DETERMINERS)
         || cx.is(
             p,
             &[
@@ -1566,8 +1558,8 @@ pub(super) fn nominal_frame(
             ],
         )
         || cx.seg.tokens[p].kind == TokenKind::Possessive
-        || cx.is(p, CLAIM_ADJECTIVES.words())
-        || (past_form(cx, p, 5) && p > r.start && cx.is(p - 1, DETERMINERS.words()));
+        || cx.is(p, &CLAIM_ADJECTIVES)
+        || (past_form(cx, p, 5) && p > r.start && cx.is(p - 1, &DETERMINERS));
     if !noun {
         return None;
     }
@@ -1575,7 +1567,7 @@ pub(super) fn nominal_frame(
     // A relative clause on the noun, not its content: its subject ("the charge that might have
     // stung"), or its object, a subject and a verb with a finite verb right after them ("the
     // claim that he made was false", "the claim that the army denied is true").
-    let k = clause.start + usize::from(cx.is(clause.start, DETERMINERS.words()));
+    let k = clause.start + usize::from(cx.is(clause.start, &DETERMINERS));
     let object_gap = k + 2 < r.end
         && !finite(cx.word(k + 1))
         && !ly_adverb(cx, k + 1)
@@ -1659,7 +1651,7 @@ pub(super) fn adjective_frame(
     quotes: &[RawQuote],
     earlier: &[Frame],
 ) -> Option<Frame> {
-    if !cx.is(t, ATTITUDE_ADJECTIVES.words()) || t + 1 >= r.end || cx.word(t + 1) != "that" {
+    if !cx.is(t, &ATTITUDE_ADJECTIVES) || t + 1 >= r.end || cx.word(t + 1) != "that" {
         return None;
     }
     let mut c = t.checked_sub(1).filter(|&c| c > r.start)?;
@@ -1669,7 +1661,7 @@ pub(super) fn adjective_frame(
     while c > r.start && (ly_adverb(cx, c) || cx.is(c, &degree)) {
         c -= 1;
     }
-    if !(cx.is(c, COPULAS.words()) || cx.is(c, BE_PROGRESSIVE.words())) || c == r.start {
+    if !(cx.is(c, &COPULAS) || cx.is(c, &BE_PROGRESSIVE)) || c == r.start {
         return None;
     }
     let mut f = frame_at(cx, si, r, c, quotes, earlier)?;
@@ -1781,7 +1773,7 @@ pub(super) fn frame_at(
     // subject, not a determiner ("many", "most" and "others" are no determiners to this rule).
     let lone_quantifier = cx.word(p) == "some"
         && (p == r.start || matches!(cx.word(p - 1), "," | ";" | "and" | "but" | "while"));
-    if (cx.is(p, NOT_SUBJECT.words()) && !lone_quantifier)
+    if (cx.is(p, &NOT_SUBJECT) && !lone_quantifier)
         || cx.seg.tokens[p].kind == TokenKind::Possessive
     {
         return None;
@@ -1982,7 +1974,7 @@ pub(super) fn as_passive_scope(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<R
     while a > r.start
         && (ly_adverb(cx, a - 1)
             || cx.is(a - 1, &["first", "originally", "earlier", "previously"])
-            || cx.is(a - 1, BE_PROGRESSIVE.words()))
+            || cx.is(a - 1, &BE_PROGRESSIVE))
     {
         a -= 1;
     }
@@ -2023,7 +2015,7 @@ pub(super) fn quote_then_verb(
     if let Some(p) = before
         && (is_closing_mark(cx, p)
             || (cx.word(p) == "," && p > r.start && is_closing_mark(cx, p - 1)))
-        && (b == v || (b + 1 == v && cx.is(b, FRENCH_AUXILIARIES.words())))
+        && (b == v || (b + 1 == v && cx.is(b, &FRENCH_AUXILIARIES)))
         && (REPORTING_SAY.contains(word) || speech_tag(cx, r, v, quotes))
     {
         let mut e = v + 1;
@@ -2038,7 +2030,7 @@ pub(super) fn quote_then_verb(
         };
         // An adjunct of time, place or means ends the speaker ("says Perry in the new ad
         // titled ...").
-        let adjunct = |k: usize| k > v + 1 && cx.is(k, SPEAKER_ADJUNCTS.words());
+        let adjunct = |k: usize| k > v + 1 && cx.is(k, &SPEAKER_ADJUNCTS);
         while e < end && (!cx.is_punct(e) || joining(e)) && !adjunct(e) {
             e += 1;
         }

@@ -14,8 +14,8 @@ use crate::analysis::words::{
 };
 use crate::lexicon::ActorType;
 use crate::text::{
-    LowerTokens, Segmented, Span, TokenKind, WordSet, is_calendar_word, is_quote_char, token_at,
-    token_range,
+    LowerTokens, Segmented, Span, TokenKind, WordSet, Words, is_calendar_word, is_quote_char,
+    token_at, token_range,
 };
 
 /// Who is speaking when a term is used.
@@ -431,7 +431,7 @@ pub(super) static SKIP_BEFORE_VERB: WordSet = WordSet::new(&[
 /// a number ("declined to 20").
 pub(super) fn takes_infinitive(cx: &Ctx, v: usize, end: usize) -> bool {
     let noun = v > 0
-        && (cx.is(v - 1, DETERMINERS.words())
+        && (cx.is(v - 1, &DETERMINERS)
             || cx.is(v - 1, &["new", "latest", "own", "any", "no"])
             || cx.seg.tokens[v - 1].kind == TokenKind::Possessive);
     let infinitive = |k: usize| {
@@ -442,7 +442,7 @@ pub(super) fn takes_infinitive(cx: &Ctx, v: usize, end: usize) -> bool {
             && verb < end
             && !cx.is_punct(verb)
             && cx.seg.tokens[verb].kind != TokenKind::Number
-            && !cx.is(verb, DETERMINERS.words())
+            && !cx.is(verb, &DETERMINERS)
             && !cx.first_char(verb).is_uppercase()
     };
     let with_object = REQUEST.contains(cx.word(v)) || cx.word(v).starts_with("want");
@@ -482,8 +482,7 @@ pub(super) fn takes_clause(cx: &Ctx, v: usize, end: usize) -> bool {
     if stop == v + 1 {
         return false;
     }
-    (v + 1..stop.min(v + 5))
-        .any(|k| is_complementizer(cx.word(k)) || cx.is(k, QUESTION_WORDS.words()))
+    (v + 1..stop.min(v + 5)).any(|k| is_complementizer(cx.word(k)) || cx.is(k, &QUESTION_WORDS))
         || complement_clause(cx, &(v + 1..stop))
 }
 
@@ -641,8 +640,8 @@ impl Ctx<'_> {
     pub(super) fn word(&self, i: usize) -> &str {
         self.lower.get(i)
     }
-    pub(super) fn is(&self, i: usize, list: &[&str]) -> bool {
-        list.contains(&self.word(i))
+    pub(super) fn is(&self, i: usize, list: &(impl Words + ?Sized)) -> bool {
+        list.has(self.word(i))
     }
     pub(super) fn first_char(&self, i: usize) -> char {
         self.seg.tokens[i]
@@ -851,7 +850,7 @@ pub(super) fn complement_clause(cx: &Ctx, after: &Range<usize>) -> bool {
 /// those modify the noun.
 pub(super) fn past_tense_clause(cx: &Ctx, after: &Range<usize>) -> bool {
     let mut k = after.start;
-    if cx.is(k, DETERMINERS.words()) || cx.seg.tokens[k].kind == TokenKind::Number {
+    if cx.is(k, &DETERMINERS) || cx.seg.tokens[k].kind == TokenKind::Number {
         k += 1;
     }
     let noun_start = k;
@@ -862,10 +861,10 @@ pub(super) fn past_tense_clause(cx: &Ctx, after: &Range<usize>) -> bool {
             return next < after.end
                 && !matches!(cx.word(next), "." | "," | ";" | ":" | "!" | "?" | ")")
                 && !is_adjunct_start(cx.word(next))
-                && !cx.is(next, OBJECT_PREPOSITIONS.words());
+                && !cx.is(next, &OBJECT_PREPOSITIONS);
         }
         let nounish = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
-            && !cx.is(k, NOT_SUBJECT.words())
+            && !cx.is(k, &NOT_SUBJECT)
             && !is_adjunct_start(cx.word(k))
             && !finite(cx.word(k))
             && !REPORTING.contains(w);
@@ -884,7 +883,7 @@ pub(super) fn past_tense_clause(cx: &Ctx, after: &Range<usize>) -> bool {
 pub(super) fn fronted_adverbial(cx: &Ctx, before: Range<usize>, after: &Range<usize>) -> bool {
     !before.is_empty()
         && before.len() <= 6
-        && cx.is(before.start, FRONTED.words())
+        && cx.is(before.start, &FRONTED)
         && !before.clone().any(|k| cx.is_punct(k))
         && !after.is_empty()
         && !cx.is_punct(after.start)

@@ -42,7 +42,7 @@ pub(super) fn concessive_end(cx: &Ctx, v: usize, end: usize) -> usize {
         stop > k + 5 || (k + 2 < stop && complement_clause(cx, &(k + 2..stop)))
     };
     comma_outside_quotes(cx, v + 1..end, |k| {
-        k + 1 < end && cx.is(k + 1, CONCESSIVES.words()) && clause(k)
+        k + 1 < end && cx.is(k + 1, &CONCESSIVES) && clause(k)
     })
     .unwrap_or(end)
 }
@@ -89,16 +89,16 @@ pub(super) fn subject_back(
             k < p + 1
                 && cx.first_char(k).is_lowercase()
                 && cx.word(k).chars().all(char::is_alphabetic)
-                && !cx.is(k, DETERMINERS.words())
+                && !cx.is(k, &DETERMINERS)
                 && !subject_pronoun(cx.word(k))
-                && !cx.is(k, NOT_SUBJECT.words())
+                && !cx.is(k, &NOT_SUBJECT)
         };
         if matches!(w, "who" | "which")
             && s >= r.start + 2
             && relative_verb(s)
             && cx.word(s - 2).chars().all(char::is_alphabetic)
             && !REPORTING.contains(cx.word(s - 2))
-            && !cx.is(s - 2, NOT_SUBJECT.words())
+            && !cx.is(s - 2, &NOT_SUBJECT)
         {
             subject_end = s - 1;
             s -= 1;
@@ -169,15 +169,13 @@ pub(super) fn content_start(cx: &Ctx, v: usize, end: usize) -> usize {
         first
     };
     // The addressee of a verb of telling: a short phrase before an adjunct or "that".
-    if cx.is(v, TELLING.words()) {
+    if cx.is(v, &TELLING) {
         let np_end = (lead..comp)
             .find(|&k| is_adjunct_start(cx.word(k)) || cx.is_punct(k))
             .unwrap_or(comp);
         // One noun phrase: a determiner only at its start ("told CNN the militants that ..."
         // holds two, the second the words').
-        if np_end == lead
-            || np_end - lead > 3
-            || (lead + 1..np_end).any(|k| cx.is(k, DETERMINERS.words()))
+        if np_end == lead || np_end - lead > 3 || (lead + 1..np_end).any(|k| cx.is(k, &DETERMINERS))
         {
             return first;
         }
@@ -196,8 +194,8 @@ pub(super) fn content_start(cx: &Ctx, v: usize, end: usize) -> usize {
     // or spoken of.
     let to_addressee = w == "to"
         && lead + 1 < comp
-        && (cx.is(lead + 1, DETERMINERS.words())
-            || cx.is(lead + 1, OBJECT_PRONOUNS.words())
+        && (cx.is(lead + 1, &DETERMINERS)
+            || cx.is(lead + 1, &OBJECT_PRONOUNS)
             || cx.first_char(lead + 1).is_uppercase()
             || cx.word(lead + 1).ends_with('s'));
     let appeal = cx.word(v).starts_with("call");
@@ -245,7 +243,7 @@ pub(super) fn in_subject_relative(
     v: usize,
 ) -> bool {
     let s = subject.start;
-    let noun_phrase = cx.is(s, DETERMINERS.words())
+    let noun_phrase = cx.is(s, &DETERMINERS)
         && subject.len() <= 5
         && !subject.clone().skip(1).any(|k| cx.word(k).ends_with("ed"));
     s == r.start
@@ -315,14 +313,11 @@ pub(super) fn antecedent_phrase(cx: &Ctx, r: &Range<usize>, rel: usize) -> Optio
     if e > r.start && cx.word(e - 1) == "," {
         e -= 1;
     }
-    if e == r.start
-        || cx.is_punct(e - 1) && cx.word(e - 1) != "."
-        || cx.is(e - 1, NOT_SUBJECT.words())
-    {
+    if e == r.start || cx.is_punct(e - 1) && cx.word(e - 1) != "." || cx.is(e - 1, &NOT_SUBJECT) {
         return None;
     }
     let mut s = e - 1;
-    while s > r.start && e - s < 6 && !cx.is(s, DETERMINERS.words()) {
+    while s > r.start && e - s < 6 && !cx.is(s, &DETERMINERS) {
         let w = cx.word(s - 1);
         if cx.is_punct(s - 1)
             || opens_clause(w)
@@ -353,12 +348,11 @@ pub(super) fn adjuncts_only(cx: &Ctx, after: Range<usize>, quotes: &[RawQuote]) 
         || cx.is(after.start, &["about", "otherwise"])
         || adverb;
     // "said when they would act" is an indirect question, the verb's complement.
-    if !opens || cx.is(after.start, &["to"]) || cx.is(after.start, QUESTION_WORDS.words()) {
+    if !opens || cx.is(after.start, &["to"]) || cx.is(after.start, &QUESTION_WORDS) {
         return false;
     }
-    let subordinate = |k: usize| {
-        (k.saturating_sub(2).max(after.start)..k).any(|j| cx.is(j, SUBORDINATORS.words()))
-    };
+    let subordinate =
+        |k: usize| (k.saturating_sub(2).max(after.start)..k).any(|j| cx.is(j, &SUBORDINATORS));
     // A quotation there is someone's words, unless it is the title of a show or a work ("said
     // in an interview with “Fox News Sunday.”").
     let words_quoted = |k: usize| {
@@ -406,7 +400,7 @@ pub(super) fn parenthetical_rest(
     // ", the army said, as fighting raged": an adverbial of the outlet's after the frame.
     let opens_other = cx.word(first).ends_with("ing")
         || cx.is(first, &["and", "but", "or", "so", "then", "according"])
-        || cx.is(first, SUBORDINATORS.words())
+        || cx.is(first, &SUBORDINATORS)
         || is_adjunct_start(cx.word(first))
         || cx.is_punct(first)
         || REPORTING.contains(cx.word(first));
@@ -424,7 +418,7 @@ static PREPOSITIONS_OPENING: WordSet = WordSet::new(&[
 /// auxiliary; a possessive "'s" is none) with no other comma in it.
 pub(super) fn fronted_phrase(cx: &Ctx, r: &Range<usize>, comma: usize) -> bool {
     comma > r.start + 1
-        && cx.is(r.start, FRONTED.words())
+        && cx.is(r.start, &FRONTED)
         && (r.start..comma).all(|k| {
             cx.word(k) != ","
                 && (cx.seg.tokens[k].kind == TokenKind::Possessive || !finite(cx.word(k)))
@@ -435,7 +429,7 @@ pub(super) fn fronted_phrase(cx: &Ctx, r: &Range<usize>, comma: usize) -> bool {
 /// preposition or subordinator first, no finite verb) rather than a part of the clause reported.
 pub(super) fn fronted_before(cx: &Ctx, before: Range<usize>) -> bool {
     !before.is_empty()
-        && (cx.is(before.start, FRONTED.words()) || cx.is(before.start, SUBORDINATORS.words()))
+        && (cx.is(before.start, &FRONTED) || cx.is(before.start, &SUBORDINATORS))
         && !before.clone().any(|k| finite(cx.word(k)))
 }
 
@@ -456,9 +450,9 @@ pub(super) static NOT_A_SUBJECT_START: WordSet = WordSet::new(&[
 /// Whether token `k` opens a fronted adverbial, a subordinate clause or a connective, not a
 /// sentence's subject ("In", "When", "However", "But").
 pub(super) fn opens_no_subject(cx: &Ctx, k: usize) -> bool {
-    cx.is(k, NOT_A_SUBJECT_START.words())
-        || cx.is(k, FRONTED.words())
-        || cx.is(k, SUBORDINATORS.words())
+    cx.is(k, &NOT_A_SUBJECT_START)
+        || cx.is(k, &FRONTED)
+        || cx.is(k, &SUBORDINATORS)
         || is_adjunct_start(cx.word(k))
 }
 
@@ -494,7 +488,7 @@ pub(super) fn subject_before_insertions(
         && name.clone().all(|k| {
             (cx.first_char(k).is_uppercase()
                 || cx.word(k) == "."
-                || cx.is(k, crate::text::NAME_PARTICLES.words()))
+                || cx.is(k, &crate::text::NAME_PARTICLES))
                 && !REPORTING.contains(cx.word(k))
         });
     let clause = if REPORTING.contains(cx.word(v)) {
@@ -566,7 +560,7 @@ pub(super) fn inverted_after_comma(
                 .is_some_and(|open| {
                     let first = open + 1;
                     cx.word(open) != ","
-                        || cx.is(first, INSERTION_OPENERS.words())
+                        || cx.is(first, &INSERTION_OPENERS)
                         || cx.word(first).ends_with("ing")
                         || cx.first_char(first).is_uppercase()
                 }));
@@ -593,7 +587,7 @@ pub(super) fn opening_subject(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Ra
     // A preposition or a subordinator before the name opens an adverbial, not the subject
     // ("After Iran struck, ..."); an adverb does not ("Meanwhile Russia launched ...").
     if m_tokens.start == r.start + 1
-        && (cx.is(r.start, PREPOSITIONS_OPENING.words()) || cx.is(r.start, SUBORDINATORS.words()))
+        && (cx.is(r.start, &PREPOSITIONS_OPENING) || cx.is(r.start, &SUBORDINATORS))
     {
         return None;
     }
@@ -629,7 +623,7 @@ pub(super) fn opening_name(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range
         while e < v
             && e - start <= 3
             && cx.word(e).chars().all(char::is_alphabetic)
-            && !cx.is(e, NOT_SUBJECT.words())
+            && !cx.is(e, &NOT_SUBJECT)
             && !REPORTING.contains(cx.word(e))
             && !(e > start + 1 && cx.word(e).ends_with("ed"))
         {

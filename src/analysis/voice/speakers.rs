@@ -549,7 +549,7 @@ pub(super) fn issuer_of<'m>(cx: &Ctx<'m>, sp: Span, head: &str) -> Option<&'m Me
     let t = token_range(cx.seg, sp).start;
     let s = cx.seg.sentences.get(cx.seg.sentence_at(sp.start)?)?;
     let verb = t.checked_sub(1).filter(|&v| v > s.tokens.start)?;
-    if !cx.is(verb, ISSUING.words()) {
+    if !cx.is(verb, &ISSUING) {
         return None;
     }
     let from = s.span.start;
