@@ -2,7 +2,7 @@
 //!
 //! This module owns the in-memory form of a lexicon, the rules for combining several files
 //! (later entries replace earlier ones with the same id), and the defaults bundled into the binary.
-//! Reading YAML lives in [`yaml`]; matching forms against text lives in [`crate::matcher`].
+//! Reading YAML lives in `yaml`; matching forms against text lives in `crate::matcher`.
 
 pub mod convert;
 mod layers;
@@ -150,7 +150,7 @@ impl LexiconBuilder {
         self
     }
 
-    /// Adds a lexicon file from disk (at most [`crate::budget::LEXICON_BYTES`]).
+    /// Adds a lexicon file from disk (at most `crate::budget::LEXICON_BYTES`).
     pub fn file(self, path: &Path) -> Result<Self, LexiconError> {
         self.file_within(
             path,

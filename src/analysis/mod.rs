@@ -105,7 +105,7 @@ pub struct Hit {
     pub sentence_text: String,
     /// The term was found only by reading letters of another script as the Latin letters they
     /// look like ("tеrrorists" with a Cyrillic е): a sign of text written to evade keyword
-    /// filters ([`crate::matcher`]).
+    /// filters (`crate::matcher`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub lookalike: bool,
     /// Index of the lexicon file the entry came from.
@@ -203,7 +203,7 @@ pub struct Profile {
     /// What matching had to fold to read the text (omitted when nothing).
     #[serde(skip_serializing_if = "Folds::is_empty")]
     pub folds: Folds,
-    /// Regex entries that matched [`crate::matcher::MAX_REGEX_MATCHES`] times, the most counted
+    /// Regex entries that matched `crate::matcher::MAX_REGEX_MATCHES` times, the most counted
     /// in one article: their later matches are not counted (omitted when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub capped_regexes: Vec<String>,
@@ -280,7 +280,7 @@ pub struct Article {
     pub mentions: Vec<MentionOut>,
     /// The reporting frames: who speaks, with which verb.
     pub speech: Vec<SpeechOut>,
-    /// The attribution relations: who is cited saying what ([`crate::analysis::speech`]).
+    /// The attribution relations: who is cited saying what (`crate::analysis::speech`).
     pub attributions: Vec<AttributionOut>,
     /// Parties the lexicon does not list: named but unlisted, or never named.
     pub parties: Vec<Party>,

@@ -5,7 +5,7 @@
 //! `framelens eval --polnear DIR` reads `DIR/text/NAME.txt` and `DIR/attributions/NAME_ANN.ann`
 //! (or every subfolder of DIR laid out so, such as `train/` and `dev/`). An article annotated by
 //! several annotators is scored against the first annotation in file-name order, so each
-//! article counts once. It measures the relations of [`crate::analysis::speech`] (every kind but `scare`):
+//! article counts once. It measures the relations of `crate::analysis::speech` (every kind but `scare`):
 //! - **content tokens**: precision, recall and F1 of the word tokens framelens attributes against
 //!   the tokens of the gold `Content` spans;
 //! - **relations**: a predicted relation matches a gold one (one to one, largest overlap first)

@@ -1,5 +1,5 @@
 //! Fetching an article page over HTTP(S) with ureq (rustls): one GET with a connect and an
-//! overall timeout, at most [`MAX_REDIRECTS`] redirects, a body of at most [`MAX_BYTES`], and only
+//! overall timeout, at most `MAX_REDIRECTS` redirects, a body of at most `MAX_BYTES`, and only
 //! `text/html`, `application/xhtml+xml`, `text/plain` or `text/markdown` accepted. Each failure is
 //! its own [`FetchError`].
 //!
@@ -58,11 +58,11 @@ pub enum FetchError {
         /// The HTTP status code.
         status: u16,
     },
-    /// More than [`MAX_REDIRECTS`] redirects.
+    /// More than `MAX_REDIRECTS` redirects.
     #[error("more than {MAX_REDIRECTS} redirects")]
     TooManyRedirects,
     /// The body, as sent or after decompression, is over the byte limit (`max_bytes` of `fetch`,
-    /// at most [`MAX_BYTES`]).
+    /// at most `MAX_BYTES`).
     #[error("the response is larger than the limit of {} MiB", MAX_BYTES >> 20)]
     TooLarge,
     /// The `Content-Type` is not an accepted media type; holds that media type, in lower case.
@@ -81,7 +81,7 @@ fn reason(status: u16) -> String {
 }
 
 /// Fetches `url` (http or https) within `timeout` (connecting, redirects and body together),
-/// reading at most `max_bytes` of the body (and never more than [`MAX_BYTES`]) as the server
+/// reading at most `max_bytes` of the body (and never more than `MAX_BYTES`) as the server
 /// sent it and again after decompression (gzip), so a compressed response cannot expand past the
 /// limit.
 pub fn fetch(url: &str, timeout: Duration, max_bytes: u64) -> Result<Fetched, FetchError> {

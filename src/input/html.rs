@@ -37,33 +37,33 @@ pub enum HtmlError {
     /// Readability found no article in the page, or no paragraph was left of it.
     #[error("no article text found in the HTML page")]
     NoArticle,
-    /// The parsed page has `found` elements, more than `limit` ([`MAX_ELEMENTS`]).
+    /// The parsed page has `found` elements, more than `limit` (`MAX_ELEMENTS`).
     #[error("the HTML page has {found} elements, over the limit of {limit}")]
     TooManyElements {
         /// Elements in the parsed page.
         found: usize,
-        /// The cap ([`MAX_ELEMENTS`]).
+        /// The cap (`MAX_ELEMENTS`).
         limit: usize,
     },
-    /// Elements nest more than `limit` ([`MAX_DEPTH`]) deep, in the markup or the parsed page.
+    /// Elements nest more than `limit` (`MAX_DEPTH`) deep, in the markup or the parsed page.
     #[error("the HTML page nests elements more than {limit} deep")]
     TooDeep {
-        /// The cap on nesting depth ([`MAX_DEPTH`]).
+        /// The cap on nesting depth (`MAX_DEPTH`).
         limit: usize,
     },
-    /// An element has more than `limit` ([`MAX_ATTRIBUTES`]) attributes; `at` is the byte offset
+    /// An element has more than `limit` (`MAX_ATTRIBUTES`) attributes; `at` is the byte offset
     /// of its tag's `<` in the page text (after decoding).
     #[error("the HTML page has an element with more than {limit} attributes (at byte {at})")]
     TooManyAttributes {
-        /// The cap on attributes per element ([`MAX_ATTRIBUTES`]).
+        /// The cap on attributes per element (`MAX_ATTRIBUTES`).
         limit: usize,
         /// Byte offset of the tag's `<` in the page text after decoding.
         at: usize,
     },
-    /// The page has more than `limit` ([`MAX_AMPERSANDS`]) ampersands.
+    /// The page has more than `limit` (`MAX_AMPERSANDS`) ampersands.
     #[error("the HTML page has more than {limit} ampersands (`&`, `&amp;` ...)")]
     TooManyAmpersands {
-        /// The cap on ampersands ([`MAX_AMPERSANDS`]).
+        /// The cap on ampersands (`MAX_AMPERSANDS`).
         limit: usize,
     },
     /// Reading the page took longer than this deadline (`extract_within`).
@@ -88,9 +88,9 @@ static RAW_TEXT: WordSet =
 
 /// Refuses, in one pass over the markup and before the HTML parser sees it, a page whose shape
 /// would take the parser or Readability a time that grows faster than the page: an element
-/// with more than [`MAX_ATTRIBUTES`] attributes, elements nested more than [`MAX_DEPTH`] deep
+/// with more than `MAX_ATTRIBUTES` attributes, elements nested more than `MAX_DEPTH` deep
 /// (counted from start and end tags, leaving out elements that need no end tag), or more than
-/// [`MAX_AMPERSANDS`] ampersands. Comments and the text of `script`, `style` ... are skipped.
+/// `MAX_AMPERSANDS` ampersands. Comments and the text of `script`, `style` ... are skipped.
 pub fn check_markup(html: &str) -> Result<(), HtmlError> {
     let b = html.as_bytes();
     let (mut i, mut depth, mut amps) = (0usize, 0usize, 0usize);

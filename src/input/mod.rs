@@ -8,8 +8,8 @@
 //! decoding; for an HTML page, the extracted headline and paragraphs; for a record, its title, a
 //! blank line and its text.
 //!
-//! This module owns choosing the format and putting the steps together; [`decode`] owns bytes
-//! to text, [`html`] article extraction, [`markdown`] blanking markup, [`fetch`] HTTP. Corpus mode
+//! This module owns choosing the format and putting the steps together; `decode` owns bytes
+//! to text, `html` article extraction, `markdown` blanking markup, `fetch` HTTP. Corpus mode
 //! has its own streaming reader (`corpus::input`), whose JSON record fields this module reuses.
 //! What it does not do: analyse text, or read folders.
 
@@ -369,7 +369,7 @@ pub struct DecodedInput {
     pub encoding: &'static str,
     /// Bytes replaced with U+FFFD (under `lossy`).
     pub replaced: usize,
-    /// A UTF-16 charset declared by the server that the bytes cannot be ([`decode::Decoded`]).
+    /// A UTF-16 charset declared by the server that the bytes cannot be (`decode::Decoded`).
     pub overruled: Option<&'static str>,
 }
 
@@ -406,7 +406,7 @@ pub fn decode_as(
 
 /// The text analysed for one article of format `format` (not JSON): text as is, Markdown with its
 /// markup blanked, the article extracted from HTML. Refuses a blank result.
-/// With a `deadline`, reading an HTML page is given up after it ([`html::extract_within`]).
+/// With a `deadline`, reading an HTML page is given up after it (`html::extract_within`).
 pub fn article_text(
     text: String,
     format: Format,

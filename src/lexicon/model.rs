@@ -1,6 +1,6 @@
 //! The in-memory form of a lexicon: label entries (the loaded terms), actor entries (the parties
 //! they describe), and the [`Lexicon`] that holds every entry of every file, with the lookups the
-//! analysis asks of it. Reading YAML ([`super::yaml`]), combining files ([`super::LexiconBuilder`])
+//! analysis asks of it. Reading YAML (`super::yaml`), combining files ([`super::LexiconBuilder`])
 //! and the bundled defaults are not here: this module only says what a loaded lexicon is.
 
 use std::collections::BTreeSet;

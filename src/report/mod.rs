@@ -30,7 +30,7 @@ pub enum Format {
     Markdown,
     /// JSON: the serde form of the values, with `schema_version` (see `docs/json.md`).
     Json,
-    /// One self-contained page (see [`html`]).
+    /// One self-contained page (see `html`).
     Html,
 }
 
@@ -259,7 +259,7 @@ pub(crate) fn json_to<T: Serialize>(w: &mut dyn std::io::Write, v: &T) -> std::i
 }
 
 /// [`score`], written to `w`: JSON and HTML are streamed. The articles are taken, because the
-/// HTML page reads them while it is written (see [`html::score_to`]).
+/// HTML page reads them while it is written (see `html::score_to`).
 pub fn score_to(
     w: &mut dyn std::io::Write,
     lex: &Lexicon,
