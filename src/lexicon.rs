@@ -7,12 +7,12 @@
 pub mod convert;
 mod layers;
 pub mod model;
-#[doc(hidden)]
-pub mod yaml;
+pub(crate) mod yaml;
 
 pub use model::{
     ActorEntry, ActorType, Epithet, Kind, LabelEntry, Lexicon, Person, Requirement, SourceFile,
 };
+pub use yaml::schema_json;
 
 use std::collections::HashMap;
 use std::path::Path;

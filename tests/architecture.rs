@@ -510,6 +510,7 @@ const FACE: &[&str] = &[
     "analysis",
     "corpus",
     "corpus::compare",
+    "corpus::hits",
     "corpus::input",
     "corpus::keyness",
     "corpus::run",

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use assert_cmd::Command;
 use common::{analyze, analyzer, root};
-use framelens::analysis::speech::Kind;
-use framelens::analysis::voice::Voice;
+use framelens::Voice;
+use framelens::analysis::RelationKind as Kind;
 
 fn framelens() -> Command {
     Command::cargo_bin("framelens").expect("binary built")
@@ -1050,23 +1050,6 @@ fn voice_of_hits_under_the_new_frames() {
             "{text:?}: {}",
             h.voice_rule
         );
-    }
-}
-
-#[test]
-fn titles_are_told_from_speech() {
-    use framelens::analysis::voice::is_title;
-    for (quoted, title) in [
-        ("Fox News Sunday", true),
-        ("Orange is the New Black", true),
-        ("Make America Great Again", true),
-        ("HuffPost", true),
-        ("rebels", false),
-        ("We will win", false),
-        ("The Regime Has Fallen. We Won", false),
-        ("", false),
-    ] {
-        assert_eq!(is_title(quoted), title, "{quoted:?}");
     }
 }
 

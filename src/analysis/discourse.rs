@@ -178,10 +178,6 @@ impl Cast<'_> {
         };
         forms.into_iter().flat_map(heads::name_words)
     }
-    /// Whether there are no actors at all.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 /// The points an expression adds to its party, by what it is and where it stands.

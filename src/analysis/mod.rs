@@ -3,27 +3,22 @@
 
 pub(crate) mod actors;
 pub(crate) mod alignment;
-#[doc(hidden)]
-pub mod attribution;
-#[doc(hidden)]
-pub mod discourse;
+pub(crate) mod attribution;
+pub(crate) mod discourse;
 pub(crate) mod heads;
-#[doc(hidden)]
-pub mod mention;
+pub(crate) mod mention;
 pub(crate) mod opponents;
-#[doc(hidden)]
-pub mod speech;
+pub(crate) mod speech;
 pub(crate) mod titles;
 pub(crate) mod unlisted;
-#[doc(hidden)]
-pub mod voice;
+pub(crate) mod voice;
 pub(crate) mod words;
 
 // The rule modules above are hidden from the documentation: their machinery serves this
 // module. The types an `Article` is made of are its face, re-exported here.
 pub use crate::language::Detected;
 pub use attribution::{Link, LinkRule};
-pub use discourse::{Candidate, Origin, Party};
+pub use discourse::{Candidate, Origin, Party, with_parties};
 pub use mention::{Form, Role};
 pub use speech::{AttributionOut, Excerpt, Kind as RelationKind};
 pub use titles::Known;

@@ -40,10 +40,6 @@ use crate::analysis::voice::Voices;
 use crate::text::{Segmented, Span, TokenKind};
 use crate::text::{is_quote_token, token_range};
 
-/// Whether a quotation is a title rather than someone's words (it lives in [`crate::analysis::voice`],
-/// which owns quotations; kept here for callers of the earlier path).
-pub use crate::analysis::voice::is_title;
-
 /// The kind of an attribution relation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

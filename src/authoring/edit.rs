@@ -3,7 +3,7 @@
 //!
 //! An edit is text surgery guided by the lossless syntax tree of [`yaml_edit`], which gives the
 //! byte range of every item of the `categories:`, `labels:` and `actors:` sequences. The new text
-//! is then checked: the old and the new text are both read with [`crate::lexicon::yaml::parse`], and the
+//! is then checked: the old and the new text are both read with `crate::lexicon::yaml::parse`, and the
 //! edit is refused (the text is left as it was) unless the only difference between them is the
 //! intended one: the same `lexicon:` name and `version:`, the same categories, and the same label
 //! and actor entries with the same field values in the same order, plus (or minus) the one entry.

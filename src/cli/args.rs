@@ -50,7 +50,7 @@ pub(crate) struct Cli {
     /// The encoding of inputs without a byte-order mark (a WHATWG label: windows-1252,
     /// windows-1256, iso-8859-6, utf-16le ...; default UTF-8, or what a page or server declares).
     /// In corpus mode: text, Markdown and HTML files, and CSV fields (JSONL is UTF-8).
-    #[arg(long, global = true, value_name = "LABEL", value_parser = framelens::input::decode::encoding_for_label)]
+    #[arg(long, global = true, value_name = "LABEL", value_parser = framelens::input::encoding_for_label)]
     pub(crate) encoding: Option<&'static encoding_rs::Encoding>,
     /// Replace bytes that are not valid in the input's encoding with U+FFFD (and say how many on
     /// standard error) instead of refusing the input.

@@ -39,7 +39,7 @@ impl Cli {
         };
         refuse_misplaced_flags(&self, format);
         let timeout = self.timeout.map_or(
-            framelens::input::fetch::DEFAULT_TIMEOUT,
+            framelens::input::DEFAULT_TIMEOUT,
             std::time::Duration::from_secs_f64,
         );
         let mut read_args = None;

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use framelens::analysis::discourse::with_parties;
+use framelens::analysis::with_parties;
 use framelens::analysis::{Analyzer, Article};
 use framelens::lexicon::{Lexicon, LexiconBuilder, LexiconError};
 use framelens::report::{self, Format, Options};
@@ -755,7 +755,7 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
             Ok(Exit::Success)
         }
         LexiconCommand::Schema => {
-            write(out, &framelens::lexicon::yaml::schema_json())?;
+            write(out, &framelens::lexicon::schema_json())?;
             Ok(Exit::Success)
         }
         LexiconCommand::Import { file, from, prefix } => {

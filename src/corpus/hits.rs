@@ -125,7 +125,7 @@ pub const COLUMNS: [&str; 19] = [
 ];
 
 /// Where rows go: a CSV or JSONL file, written under a temporary name beside its final name and
-/// renamed into place when the run finishes ([`crate::output::AtomicFile`]), so an interrupted run
+/// renamed into place when the run finishes (`crate::output::AtomicFile`), so an interrupted run
 /// never leaves a truncated file under that name, and two runs never mix their rows.
 pub struct HitWriter {
     path: PathBuf,
@@ -222,7 +222,7 @@ impl HitFormat {
 impl HitWriter {
     /// The format follows the extension: `.csv`, or `.jsonl` / `.ndjson`. In CSV, a text cell
     /// that a spreadsheet would read as a formula is prefixed with `'` unless `raw`
-    /// ([`crate::output::neutralize_csv_cell`]).
+    /// (`crate::output::neutralize_csv_cell`).
     pub fn create(path: &Path, raw: bool) -> Result<HitWriter, HitsError> {
         let Some(format) = HitFormat::of(path) else {
             return Err(HitsError::not_writable(

@@ -3,14 +3,13 @@
 //!
 //! - [`input`] reads folders, JSONL, CSV and standard input into records, skipping bad ones;
 //! - [`run`] is the parallel pipeline;
-//! - `hits` writes per-hit rows;
+//! - [`hits`] writes per-hit rows;
 //! - [`summary`] is the mergeable aggregate;
 //! - [`keyness`] holds the statistics and [`compare`] applies them per actor and source.
 
 pub mod compare;
 #[doc(hidden)]
 pub mod csv_records;
-#[doc(hidden)]
 pub mod hits;
 pub mod input;
 pub mod keyness;

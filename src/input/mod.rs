@@ -13,16 +13,12 @@
 //! has its own streaming reader (`corpus::input`), whose JSON record fields this module reuses.
 //! What it does not do: analyse text, or read folders.
 
-#[doc(hidden)]
-pub mod decode;
-#[doc(hidden)]
-pub mod fetch;
+pub(crate) mod decode;
+pub(crate) mod fetch;
 #[doc(hidden)]
 pub mod html;
-#[doc(hidden)]
-pub mod markdown;
-#[doc(hidden)]
-pub mod record;
+pub(crate) mod markdown;
+pub(crate) mod record;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -31,8 +27,8 @@ use decode::Hints;
 use record::{is_blank, json_fields, json_reason, object_fields};
 
 // The types of this module's face that its hidden submodules define.
-pub use decode::DecodeError;
-pub use fetch::FetchError;
+pub use decode::{DecodeError, encoding_for_label};
+pub use fetch::{DEFAULT_TIMEOUT, FetchError};
 pub use html::HtmlError;
 pub use record::Fields;
 

@@ -33,14 +33,9 @@ const COMPARE_TEMPLATE: &str = include_str!("templates/compare.html");
 const SCORE_TEMPLATE: &str = include_str!("templates/score.html");
 
 /// One self-contained HTML page comparing two articles: inline CSS and SVG, no network requests,
-/// prints cleanly. The page carries no date (so the same input gives the same bytes); see
-/// [`compare_dated`].
-pub fn compare(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> Result<String, Error> {
-    compare_dated(lex, c, a, b, None)
-}
-
-/// [`compare`] with a date shown in the header (`2024-12-04`). The articles are copied for the
-/// page; [`compare_to`] takes them instead.
+/// prints cleanly, with `date` shown in the header (`2024-12-04`); with no date, the same input
+/// gives the same bytes. The articles are copied for the page; [`compare_to`] takes them
+/// instead.
 pub fn compare_dated(
     lex: &Lexicon,
     c: &Comparison,
@@ -77,13 +72,9 @@ pub fn score_to(
     render_to(w, "score.html", &page, &bodies(lex, articles))
 }
 
-/// One page for `score`: one or more articles, highlighted, with the per-actor table and chart.
-pub fn score(lex: &Lexicon, articles: &[Article]) -> Result<String, Error> {
-    score_dated(lex, articles, None)
-}
-
-/// [`score`] with a date shown in the header. The articles are copied for the page;
-/// [`score_to`] takes them instead.
+/// One page for `score`: one or more articles, highlighted, with the per-actor table and chart,
+/// and `date` shown in the header. The articles are copied for the page; [`score_to`] takes
+/// them instead.
 pub fn score_dated(
     lex: &Lexicon,
     articles: &[Article],
@@ -1384,6 +1375,16 @@ mod tests {
 
     fn analyzer() -> Analyzer {
         Analyzer::new(Lexicon::bundled().unwrap()).unwrap()
+    }
+
+    /// The compare page with no date.
+    fn compare(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> Result<String, Error> {
+        compare_dated(lex, c, a, b, None)
+    }
+
+    /// The score page with no date.
+    fn score(lex: &Lexicon, articles: &[Article]) -> Result<String, Error> {
+        score_dated(lex, articles, None)
     }
 
     fn samples(an: &Analyzer) -> (Article, Article) {

@@ -7,8 +7,7 @@
 pub mod attributions;
 pub mod corpus;
 mod figures;
-#[doc(hidden)]
-pub mod html;
+pub(crate) mod html;
 
 use std::fmt::Write as _;
 

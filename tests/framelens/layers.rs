@@ -567,7 +567,7 @@ fn an_attribution_noun_at_the_first_byte_of_a_text_is_read() {
     let h = hit(&a, "Claims", 0);
     assert_eq!(
         h.link,
-        framelens::analysis::attribution::LinkRule::None,
+        framelens::analysis::LinkRule::None,
         "{}",
         h.link_detail
     );

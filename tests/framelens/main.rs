@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use common::{analyze, analyzer, root};
-use framelens::analysis::voice::Voice;
+use framelens::Voice;
 use framelens::analysis::{Analyzer, Article, Hit};
 use framelens::lexicon::{Lexicon, LexiconBuilder};
 use predicates::prelude::PredicateBooleanExt;

@@ -1510,7 +1510,7 @@ fn speaker_resolves_to_actor_through_pronoun() {
 fn title_mentions(a: &Article) -> Vec<(&str, &str, &str)> {
     a.mentions
         .iter()
-        .filter(|m| m.form == framelens::analysis::mention::Form::Title)
+        .filter(|m| m.form == framelens::analysis::Form::Title)
         .map(|m| {
             (
                 m.text.as_str(),
@@ -1648,7 +1648,7 @@ fn a_title_stands_for_the_one_person_named_with_it() {
     assert!(
         a.mentions
             .iter()
-            .all(|m| m.form != framelens::analysis::mention::Form::Title),
+            .all(|m| m.form != framelens::analysis::Form::Title),
         "{:?}",
         a.mentions
     );

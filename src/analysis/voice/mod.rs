@@ -99,7 +99,7 @@ use model::Ctx;
 pub(crate) use model::{
     ACCUSATION_VERBS, DESIGNATION_VERBS, accuses, designates, skips_before_verb,
 };
-pub use model::{Frame, FrameKind, Naming, Quote, Voice, VoiceOf, Voices, Why};
+pub use model::{Frame, Naming, Quote, Voice, VoiceOf, Voices, Why};
 pub use quotes::is_title;
 use quotes::{find_quotes, parentheticals};
 use speakers::{continuing_speaker, quote_frame, resolve_headline_speakers, resolve_speakers};
@@ -260,9 +260,25 @@ fn outer_frame(cx: &Ctx, frames: &[Frame], first: usize, i: usize) -> Option<usi
 
 #[cfg(test)]
 mod tests {
-    use super::quotes::{double_marks, mark_len_at, opens_with_double};
+    use super::quotes::{double_marks, is_title, mark_len_at, opens_with_double};
     use crate::text::token_range;
     use crate::text::{Span, segment};
+
+    #[test]
+    fn titles_are_told_from_speech() {
+        for (quoted, title) in [
+            ("Fox News Sunday", true),
+            ("Orange is the New Black", true),
+            ("Make America Great Again", true),
+            ("HuffPost", true),
+            ("rebels", false),
+            ("We will win", false),
+            ("The Regime Has Fallen. We Won", false),
+            ("", false),
+        ] {
+            assert_eq!(is_title(quoted), title, "{quoted:?}");
+        }
+    }
 
     #[test]
     fn a_span_inside_one_token_gets_that_token() {
