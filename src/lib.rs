@@ -71,6 +71,7 @@ pub use diagnostic::Diagnostic;
 pub use diff::{Comparison, compare};
 pub use lexicon::{Lexicon, LexiconBuilder, LexiconError};
 pub use matcher::MatcherError;
+pub use output::OutputError;
 pub use text::Span;
 
 /// Version of the JSON output format. Bumped on any change that could break a reader.

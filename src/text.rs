@@ -1360,11 +1360,6 @@ impl WordSet {
         }
     }
 
-    /// The words as a slice, in the order the list gives them.
-    pub fn words(&self) -> &'static [&'static str] {
-        self.words
-    }
-
     /// An iterator over the words, in the order the list gives them.
     pub fn iter(&self) -> std::slice::Iter<'static, &'static str> {
         self.words.iter()

@@ -14,8 +14,8 @@ pub(crate) mod unlisted;
 pub(crate) mod voice;
 pub(crate) mod words;
 
-// The rule modules above are hidden from the documentation: their machinery serves this
-// module. The types an `Article` is made of are its face, re-exported here.
+// The rule modules above are private to the crate: their machinery serves this module. The
+// types an `Article` is made of are its face, re-exported here, with `with_parties`.
 pub use crate::language::Detected;
 pub use attribution::{Link, LinkRule};
 pub use discourse::{Candidate, Origin, Party, with_parties};
@@ -390,8 +390,7 @@ impl Analyzer {
 
     /// The lexicon's actor mentions in `text` (names, adjectives and people; no pronouns), in
     /// text order. `seg` is `text` segmented.
-    #[doc(hidden)]
-    pub fn actor_mentions(&self, text: &str, seg: &Segmented) -> Vec<Mention> {
+    pub(crate) fn actor_mentions(&self, text: &str, seg: &Segmented) -> Vec<Mention> {
         self.actors.mentions(text, self.find(text).names, seg)
     }
 

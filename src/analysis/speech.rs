@@ -442,7 +442,11 @@ pub struct AttributionOut {
 
 impl AttributionOut {
     /// The relation `r` of `text`, with `actor_id` giving the id of an actor index.
-    pub fn new(text: &str, r: &Relation, actor_id: impl Fn(usize) -> String) -> AttributionOut {
+    pub(crate) fn new(
+        text: &str,
+        r: &Relation,
+        actor_id: impl Fn(usize) -> String,
+    ) -> AttributionOut {
         let source = r.source.map(|s| Excerpt::new(text, s));
         AttributionOut {
             kind: r.kind,

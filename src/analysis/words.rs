@@ -489,6 +489,3 @@ pub(crate) static SUBJECT_PRONOUNS: WordSet = WordSet::new(&["it", "they", "we",
 /// The forms of "be" that make a passive ("were neutralised", "has been accused").
 pub(crate) static BE_FORMS: WordSet =
     WordSet::new(&["is", "was", "are", "were", "been", "being", "be"]);
-
-/// The forms of "have", read before a participle.
-pub(crate) static HAVE_FORMS: WordSet = WordSet::new(&["have", "has", "had"]);

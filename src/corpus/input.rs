@@ -28,9 +28,8 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use super::csv_records::{CsvRecords, Next};
-pub use crate::input::record::{
-    Fields, JsonFields, SkipReason, is_blank, json_fields, json_reason, object_fields,
-};
+pub use crate::input::record::{Fields, SkipReason};
+pub(crate) use crate::input::record::{JsonFields, is_blank, json_fields};
 
 /// Which reader to use for an input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -26,7 +26,8 @@ use std::time::Duration;
 use decode::Hints;
 use record::{is_blank, json_fields, json_reason, object_fields};
 
-// The types of this module's face that its hidden submodules define.
+// What this module's face needs from its private submodules: their errors, the record
+// fields, the encoding labels and the fetch timeout.
 pub use decode::{DecodeError, encoding_for_label};
 pub use fetch::{DEFAULT_TIMEOUT, FetchError};
 pub use html::HtmlError;
@@ -372,7 +373,7 @@ pub struct DecodedInput {
 /// Decodes an input's bytes and settles its format: `forced` (`--input-format`) wins, then
 /// `implied` (by file name or `Content-Type`); without either, text that starts like HTML is
 /// HTML, and only HTML is searched for a `<meta charset>`. Used by `read` and by corpus mode.
-pub fn decode_as(
+pub(crate) fn decode_as(
     bytes: Vec<u8>,
     forced: Option<Format>,
     implied: Option<Format>,

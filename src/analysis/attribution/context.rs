@@ -17,7 +17,7 @@ use crate::analysis::mention::{Form, Mention, Role, starting_within};
 use crate::analysis::opponents::{OPPOSING, SUPPORT_VERBS, is_attack, supports_subject};
 use crate::analysis::titles::Known;
 use crate::analysis::voice::Voices;
-use crate::analysis::words::{BE_FORMS, HAVE_FORMS};
+use crate::analysis::words::BE_FORMS;
 use crate::analysis::words::{CLAUSE_WORDS, is_auxiliary};
 use crate::lexicon::{ActorType, Kind, LabelEntry, Lexicon};
 use crate::text::token_range;
@@ -1650,6 +1650,9 @@ pub(super) fn speaker_link(cx: &Context, a: usize, speaker: Span, via: &str, wha
         ),
     }
 }
+
+/// The forms of "have", read before a participle.
+pub(super) static HAVE_FORMS: WordSet = WordSet::new(&["have", "has", "had"]);
 
 /// Whether the term is a verb: one word ending in "-ed" (a past tense or participle), or one
 /// after an auxiliary, a modal or "to" ("will neutralise", "to eliminate"), quotation marks
