@@ -1090,8 +1090,8 @@ fn cli_attributions_refuses_html() {
         .arg(&sample)
         .assert()
         .code(2)
-        .stderr(predicates::str::contains(
-            "error: attributions has no HTML format: use text, markdown or json",
+        .stderr(predicates::str::starts_with(
+            "error: invalid value 'html' for '--format <FORMAT>'\n  [possible values: text, markdown, json]\n",
         ));
 }
 

@@ -1,32 +1,70 @@
 //! From flags to a validated [`Config`]: colour, width, date and format settled, each
 //! subcommand's arguments turned into its [`Command`].
+//!
+//! Each subcommand declares only the flags it uses (the groups of [`super::args`]); the groups a
+//! subcommand does not have keep their defaults here, so a flag cannot be given where it would be
+//! ignored.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 use framelens::input::{ReadOptions, Source};
 use framelens::report::{Format, Options};
 
-use super::args::{Cli, Cmd, ColorWhen, CorpusArgs, Fmt, LexCmd, ReadArgs, refuse_misplaced_flags};
+use super::args::{
+    Cli, Cmd, ColorArgs, ColorWhen, CorpusArgs, EvalArgs, EvalFmt, ExplainArgs, Fmt, LexCmd,
+    ListFmt, LoadArgs, OutArgs, PageArgs, ReadArgs,
+};
 use super::process::worker_threads;
 use super::run::{self as app, Command, Config, LexiconCommand, LexiconConfig};
 
+/// The flag groups of the command given, each left at its default where the command has none.
+#[derive(Default)]
+struct Groups {
+    load: LoadArgs,
+    out: OutArgs,
+    format: Option<Format>,
+    date: Option<jiff::civil::Date>,
+    explain: bool,
+    show_text: bool,
+    color: Option<ColorWhen>,
+    read: Option<ReadArgs>,
+}
+
+impl Groups {
+    fn page(&mut self, p: PageArgs) {
+        self.format = Some(match p.format {
+            Fmt::Text => Format::Text,
+            Fmt::Markdown => Format::Markdown,
+            Fmt::Json => Format::Json,
+            Fmt::Html => Format::Html,
+        });
+        self.date = p.date;
+    }
+
+    fn explain(&mut self, e: ExplainArgs) {
+        self.explain = e.explain;
+        self.show_text = e.show_text;
+    }
+
+    fn color(&mut self, c: ColorArgs) {
+        self.color = Some(c.color);
+    }
+}
+
 impl Cli {
-    /// The configuration these flags ask for. Flags that make no sense together end the process
-    /// with a usage error first ([`refuse_misplaced_flags`]).
+    /// The configuration these flags ask for.
     pub(crate) fn into_config(self) -> Config {
-        let color = match self.color {
+        let mut g = Groups::default();
+        let command = command(self.command, &mut g);
+        let format = g.format.unwrap_or(Format::Text);
+        let color = match g.color.unwrap_or(ColorWhen::Never) {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
             ColorWhen::Auto => {
                 std::io::stdout().is_terminal()
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
-        };
-        let format = match self.format {
-            Fmt::Text => Format::Text,
-            Fmt::Markdown => Format::Markdown,
-            Fmt::Json => Format::Json,
-            Fmt::Html => Format::Html,
         };
         let width = if std::io::stdout().is_terminal() {
             std::env::var("COLUMNS")
@@ -37,44 +75,40 @@ impl Cli {
         } else {
             80
         };
-        refuse_misplaced_flags(&self, format);
-        let timeout = self.timeout.map_or(
+        let timeout = g.load.timeout.map_or(
             framelens::input::DEFAULT_TIMEOUT,
             std::time::Duration::from_secs_f64,
         );
-        let mut read_args = None;
-        let command = command(self.command, self.encoding, timeout, &mut read_args);
         let mut input = ReadOptions {
-            encoding: self.encoding,
-            lossy: self.lossy,
             timeout,
             ..ReadOptions::default()
         };
-        if let Some(r) = read_args {
+        if let Some(r) = g.read {
+            input.encoding = r.encoding.encoding;
+            input.lossy = r.lossy;
             input.format = r.input_format;
             input.fields.title = r.title_field;
             input.fields.text = r.text_field;
             input.max_bytes = r.max_article_bytes;
         }
-        let open_wait = input.timeout;
         Config {
             input,
-            show_text: self.show_text,
+            show_text: g.show_text,
             terminal: std::io::stdout().is_terminal(),
             // `-o -` is standard output.
-            output: self.output.filter(|p| p.as_os_str() != "-"),
+            output: g.out.output.filter(|p| p.as_os_str() != "-"),
             command,
             lexicons: LexiconConfig {
-                files: self.lexicons,
-                no_defaults: self.no_default_lexicons,
-                open_wait,
+                files: g.load.lexicons,
+                no_defaults: g.load.no_default_lexicons,
+                open_wait: timeout,
             },
             report: Options {
                 format,
-                explain: self.explain,
+                explain: g.explain,
                 color: color && format == Format::Text,
                 width,
-                date: Some(self.date.unwrap_or_else(|| {
+                date: Some(g.date.unwrap_or_else(|| {
                     jiff::Timestamp::now()
                         .to_zoned(jiff::tz::TimeZone::UTC)
                         .date()
@@ -84,41 +118,69 @@ impl Cli {
     }
 }
 
-/// The command these flags ask for; the reading flags of a command that reads articles go to
-/// `read_args`.
-fn command(
-    cmd: Cmd,
-    encoding: Option<&'static encoding_rs::Encoding>,
-    timeout: std::time::Duration,
-    read_args: &mut Option<ReadArgs>,
-) -> Command {
+fn sources(files: Vec<PathBuf>) -> Vec<Source> {
+    files.into_iter().map(Source::from_arg).collect()
+}
+
+/// The command these flags ask for; its flag groups go to `g`.
+fn command(cmd: Cmd, g: &mut Groups) -> Command {
     match cmd {
-        Cmd::Lexicon(l) => Command::Lexicon(lexicon_command(l, read_args)),
+        Cmd::Lexicon(l) => Command::Lexicon(lexicon_command(l, g)),
         Cmd::Score {
             files,
-            read,
             same_story,
+            read,
+            load,
+            page,
+            explain,
+            color,
+            out,
         } => {
-            *read_args = Some(read);
+            (g.read, g.load, g.out) = (Some(read), load, out);
+            g.page(page);
+            g.explain(explain);
+            g.color(color);
             Command::Score {
-                inputs: files.into_iter().map(Source::from_arg).collect(),
+                inputs: sources(files),
                 same_story,
             }
         }
-        Cmd::Attributions { files, read } => {
-            *read_args = Some(read);
+        Cmd::Attributions {
+            files,
+            read,
+            load,
+            format,
+            explain,
+            color,
+            out,
+        } => {
+            (g.read, g.load, g.out) = (Some(read), load, out);
+            g.format = Some(match format {
+                ListFmt::Text => Format::Text,
+                ListFmt::Markdown => Format::Markdown,
+                ListFmt::Json => Format::Json,
+            });
+            g.explain(explain);
+            g.color(color);
             Command::Attributions {
-                inputs: files.into_iter().map(Source::from_arg).collect(),
+                inputs: sources(files),
             }
         }
         Cmd::Compare {
             a,
             b,
-            read,
             name_a,
             name_b,
+            show_text,
+            read,
+            load,
+            page,
+            color,
+            out,
         } => {
-            *read_args = Some(read);
+            (g.read, g.load, g.out, g.show_text) = (Some(read), load, out, show_text);
+            g.page(page);
+            g.color(color);
             Command::Compare {
                 a: Source::from_arg(a),
                 b: Source::from_arg(b),
@@ -126,52 +188,108 @@ fn command(
                 name_b,
             }
         }
-        Cmd::Corpus(c) => Command::Corpus(Box::new(corpus_config(c, encoding, timeout))),
-        Cmd::Merge { parts, max_sources } => Command::Merge { parts, max_sources },
+        Cmd::Corpus(c) => Command::Corpus(Box::new(corpus_config(*c, g))),
+        Cmd::Merge {
+            parts,
+            max_sources,
+            out,
+        } => {
+            g.out = out;
+            Command::Merge { parts, max_sources }
+        }
         Cmd::Report {
             summaries,
             max_sources,
             stats,
-        } => Command::Report {
-            summaries,
-            max_sources,
-            compare: stats.compare,
-            options: stats.options(),
-        },
-        Cmd::Eval {
-            gold,
-            articles,
-            basil,
-            newswcl,
-            same_story,
-            polnear,
-            semeval_spans,
-            entity_framing,
-        } => Command::Eval(app::EvalSets {
-            gold,
-            articles,
-            basil,
-            newswcl,
-            same_story,
-            polnear,
-            semeval_spans,
-            entity_framing,
-        }),
+            page,
+            out,
+        } => {
+            g.out = out;
+            g.page(page);
+            Command::Report {
+                summaries,
+                max_sources,
+                compare: stats.compare,
+                options: stats.options(),
+            }
+        }
+        Cmd::Eval(e) => Command::Eval(eval_sets(*e, g)),
+        Cmd::Completions { shell } => Command::Completions(shell),
+        Cmd::Man { command } => Command::Man(command),
     }
 }
 
-/// The lexicon subcommand these flags ask for; the reading flags of `suggest-actors` go to
-/// `read_args`.
-fn lexicon_command(l: LexCmd, read_args: &mut Option<ReadArgs>) -> LexiconCommand {
+fn eval_sets(e: EvalArgs, g: &mut Groups) -> app::EvalSets {
+    let EvalArgs {
+        gold,
+        articles,
+        basil,
+        newswcl,
+        same_story,
+        polnear,
+        semeval_spans,
+        entity_framing,
+        load,
+        format,
+        out,
+    } = e;
+    (g.load, g.out) = (load, out);
+    g.format = Some(match format {
+        EvalFmt::Text => Format::Text,
+        EvalFmt::Json => Format::Json,
+    });
+    app::EvalSets {
+        gold,
+        articles,
+        basil,
+        newswcl,
+        same_story,
+        polnear,
+        semeval_spans,
+        entity_framing,
+    }
+}
+
+/// The lexicon subcommand these flags ask for; its flag groups go to `g`.
+fn lexicon_command(l: LexCmd, g: &mut Groups) -> LexiconCommand {
     match l {
-        LexCmd::Check { files } => LexiconCommand::Check { files },
-        LexCmd::Lint => LexiconCommand::Lint,
-        LexCmd::List => LexiconCommand::List,
-        LexCmd::Show { id } => LexiconCommand::Show { id },
-        LexCmd::Explain { text } => LexiconCommand::Explain { text },
+        LexCmd::Check {
+            files,
+            no_default_lexicons,
+        } => {
+            g.load.no_default_lexicons = no_default_lexicons;
+            LexiconCommand::Check { files }
+        }
+        LexCmd::Lint { load } => {
+            g.load = load;
+            LexiconCommand::Lint
+        }
+        LexCmd::List { load } => {
+            g.load = load;
+            LexiconCommand::List
+        }
+        LexCmd::Show { id, load } => {
+            g.load = load;
+            LexiconCommand::Show { id }
+        }
+        LexCmd::Explain { text, load } => {
+            g.load = load;
+            LexiconCommand::Explain { text }
+        }
         LexCmd::Init { file } => LexiconCommand::Init { file },
-        LexCmd::Import { file, from, prefix } => LexiconCommand::Import { file, from, prefix },
-        LexCmd::Export { to } => LexiconCommand::Export { to },
+        LexCmd::Import {
+            file,
+            from,
+            prefix,
+            out,
+        } => {
+            g.out = out;
+            LexiconCommand::Import { file, from, prefix }
+        }
+        LexCmd::Export { to, load, out } => {
+            (g.load, g.out) = (load, out);
+            LexiconCommand::Export { to }
+        }
         LexCmd::Schema => LexiconCommand::Schema,
         LexCmd::Add {
             file,
@@ -185,18 +303,22 @@ fn lexicon_command(l: LexCmd, read_args: &mut Option<ReadArgs>) -> LexiconComman
             exclude,
             note,
             new_category,
-        } => LexiconCommand::Add {
-            file,
-            new_category,
-            entry: framelens::lexicon::LabelEntry {
-                forms,
-                regex,
-                targets,
-                exclude,
-                note,
-                ..framelens::lexicon::LabelEntry::new(id, category, stance, kind)
-            },
-        },
+            load,
+        } => {
+            g.load = load;
+            LexiconCommand::Add {
+                file,
+                new_category,
+                entry: framelens::lexicon::LabelEntry {
+                    forms,
+                    regex,
+                    targets,
+                    exclude,
+                    note,
+                    ..framelens::lexicon::LabelEntry::new(id, category, stance, kind)
+                },
+            }
+        }
         LexCmd::AddActor {
             file,
             id,
@@ -215,21 +337,17 @@ fn lexicon_command(l: LexCmd, read_args: &mut Option<ReadArgs>) -> LexiconComman
             },
         },
         LexCmd::Remove { file, id } => LexiconCommand::Remove { file, id },
-        LexCmd::SuggestActors { files, read } => {
-            *read_args = Some(read);
+        LexCmd::SuggestActors { files, read, load } => {
+            (g.read, g.load) = (Some(read), load);
             LexiconCommand::SuggestActors {
-                inputs: files.into_iter().map(Source::from_arg).collect(),
+                inputs: sources(files),
             }
         }
     }
 }
 
-/// The configuration of a corpus run; `encoding` and `timeout` are the global flags.
-fn corpus_config(
-    c: CorpusArgs,
-    encoding: Option<&'static encoding_rs::Encoding>,
-    timeout: std::time::Duration,
-) -> app::CorpusConfig {
+/// The configuration of a corpus run.
+fn corpus_config(c: CorpusArgs, g: &mut Groups) -> app::CorpusConfig {
     let CorpusArgs {
         inputs,
         input_format,
@@ -247,15 +365,23 @@ fn corpus_config(
         max_sources,
         raw_csv,
         stats,
+        encoding,
+        load,
+        page,
+        out,
         threads,
         quiet,
     } = c;
+    let timeout = load.timeout.map_or(
+        framelens::input::DEFAULT_TIMEOUT,
+        std::time::Duration::from_secs_f64,
+    );
+    (g.load, g.out) = (load, out);
+    g.page(page);
     app::CorpusConfig {
         input: framelens::corpus::input::InputConfig {
             paths: inputs,
-            format: input_format
-                .as_deref()
-                .and_then(framelens::corpus::input::InputFormat::parse),
+            format: input_format,
             fields: framelens::corpus::input::Fields {
                 id: id_field,
                 source: source_field,
@@ -267,7 +393,7 @@ fn corpus_config(
             source,
             source_map: Default::default(),
             max_bytes: max_article_bytes,
-            encoding,
+            encoding: encoding.encoding,
             html_deadline: Some(timeout),
         },
         source_map,

@@ -1,5 +1,8 @@
-//! Every exit status of `framelens`, in one place. The README and `framelens --help` give the same
-//! table, and the integration tests pin the status of runs that end with each.
+//! Every exit status of `framelens`, in one place. Each status means one thing, whichever command
+//! ends with it: `lexicon check` finding problems ends as a lexicon that cannot be loaded does
+//! (4), and a file it cannot read as an article that cannot be read (3). The README and
+//! `framelens --help` give the same table, and the integration tests pin the status of runs that
+//! end with each.
 
 use std::process::ExitCode;
 
@@ -14,9 +17,11 @@ pub enum Exit {
     /// 2: bad command-line usage: an unknown flag or value, an unknown `--encoding` label, an id
     /// that `lexicon show` does not know.
     Usage,
-    /// 3: an article, summary or dictionary could not be read.
+    /// 3: an input could not be read: an article, a summary, a dictionary to import, a lexicon
+    /// file `lexicon check` was given.
     Input,
-    /// 4: a lexicon could not be loaded or edited.
+    /// 4: a lexicon is invalid: it could not be loaded or edited, or `lexicon check` found
+    /// problems in it.
     Lexicon,
     /// 5: gold annotations could not be read.
     Gold,
@@ -24,11 +29,6 @@ pub enum Exit {
     Skipped,
     /// 7: an output was refused or could not be written.
     Output,
-    /// `lexicon check` has its own statuses, as a checker does: 1 when it found problems in a
-    /// lexicon ...
-    Problems,
-    /// ... and 2 when a file to check could not be read.
-    Unchecked,
 }
 
 impl Exit {
@@ -43,8 +43,6 @@ impl Exit {
             Exit::Gold => 5,
             Exit::Skipped => 6,
             Exit::Output => 7,
-            Exit::Problems => 1,
-            Exit::Unchecked => 2,
         }
     }
 }
@@ -70,8 +68,6 @@ mod tests {
             (Exit::Gold, 5),
             (Exit::Skipped, 6),
             (Exit::Output, 7),
-            (Exit::Problems, 1),
-            (Exit::Unchecked, 2),
         ];
         for (e, n) in all {
             assert_eq!(e.code(), n, "{e:?}");

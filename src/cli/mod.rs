@@ -5,5 +5,6 @@
 pub mod args;
 pub mod config;
 pub mod exit;
+pub mod manual;
 pub mod process;
 pub mod run;

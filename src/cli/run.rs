@@ -23,7 +23,7 @@ pub struct LexiconConfig {
 /// A `framelens lexicon` subcommand.
 #[derive(Clone, Debug)]
 pub enum LexiconCommand {
-    /// Errors in the given files, all at once. Exit 0 clean, 1 problems, 2 a file cannot be read.
+    /// Errors in the given files, all at once. Exit 0 clean, 4 problems, 3 a file cannot be read.
     Check {
         files: Vec<PathBuf>,
     },
@@ -133,6 +133,10 @@ pub enum Command {
         name_b: Option<String>,
     },
     Eval(EvalSets),
+    /// A shell's completion script.
+    Completions(clap_complete::Shell),
+    /// The manual page of the program, or of the command these words name.
+    Man(Vec<String>),
 }
 
 /// The data sets `eval` measures on.
@@ -191,6 +195,9 @@ pub enum AppError {
     Compile(#[from] framelens::matcher::MatcherError),
     #[error("cannot write the output: {0}")]
     Output(std::io::Error),
+    /// Words on the command line that name nothing (a command `man` does not know).
+    #[error("{0}")]
+    Usage(String),
     #[error("{0}")]
     Write(#[from] framelens::output::OutputError),
     /// A dictionary to import that cannot be read (the message names the file and line).
@@ -212,6 +219,7 @@ impl AppError {
     pub fn exit(&self) -> Exit {
         match self {
             AppError::Compile(_) | AppError::Render(_) => Exit::Failure,
+            AppError::Usage(_) => Exit::Usage,
             AppError::Output(_) | AppError::Write(_) | AppError::Hits(_) => Exit::Output,
             AppError::Run(framelens::corpus::run::RunError::Hits(_)) => Exit::Output,
             AppError::Run(_) => Exit::Input,
@@ -332,6 +340,17 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
     check_outputs(config)?;
     match &config.command {
         Command::Lexicon(c) => return run_lexicon(config, c, out),
+        Command::Completions(shell) => {
+            let mut cmd = <super::args::Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "framelens", &mut buf);
+            write(out, &String::from_utf8_lossy(&buf))?;
+            return Ok(Exit::Success);
+        }
+        Command::Man(words) => {
+            write(out, &super::manual::page(words)?)?;
+            return Ok(Exit::Success);
+        }
         Command::Merge { parts, max_sources } => {
             let merged = read_summaries(parts, *max_sources)?;
             emit(out, config.output.as_deref(), &merged.to_json())?;
@@ -382,7 +401,11 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
     let an = Analyzer::new(lex)?;
     let (o, output) = (config.report, config.output.as_deref());
     let rendered = match &config.command {
-        Command::Lexicon(_) | Command::Merge { .. } | Command::Report { .. } => String::new(),
+        Command::Lexicon(_)
+        | Command::Merge { .. }
+        | Command::Report { .. }
+        | Command::Completions(_)
+        | Command::Man(_) => String::new(),
         Command::Corpus(c) => return run_corpus(config, c, &an, out),
         Command::Score { inputs, same_story } => {
             let arts = score_all(&an, inputs, *same_story, &config.input)?;
@@ -800,11 +823,11 @@ fn run_check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<
     ));
     write(out, &s)?;
     Ok(if !r.unreadable.is_empty() {
-        Exit::Unchecked
+        Exit::Input
     } else if r.problems.is_empty() {
         Exit::Success
     } else {
-        Exit::Problems
+        Exit::Lexicon
     })
 }
 
@@ -1048,17 +1071,24 @@ fn run_corpus(
 }
 
 fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
-    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-    let bar = match total {
-        Some(t) => ProgressBar::with_draw_target(Some(t), ProgressDrawTarget::stderr()),
-        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
-    };
+    progress_bar_to(total, indicatif::ProgressDrawTarget::stderr())
+}
+
+/// The progress bar on `target`. It counts decimal megabytes (MB, 10^6 bytes), as the closing
+/// line does.
+fn progress_bar_to(
+    total: Option<u64>,
+    target: indicatif::ProgressDrawTarget,
+) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressStyle};
+    let bar = ProgressBar::with_draw_target(total, target);
     let style = match total {
         Some(_) => ProgressStyle::with_template(
-            "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+            "{elapsed_precise} [{bar:30}] {decimal_bytes}/{decimal_total_bytes} \
+             {decimal_bytes_per_sec} ETA {eta} {msg}",
         ),
         None => ProgressStyle::with_template(
-            "{elapsed_precise} {spinner} {bytes} {bytes_per_sec} {msg}",
+            "{elapsed_precise} {spinner} {decimal_bytes} {decimal_bytes_per_sec} {msg}",
         ),
     };
     if let Ok(s) = style {
@@ -1070,6 +1100,56 @@ fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
 #[cfg(test)]
 mod tests {
     use super::Exit;
+
+    /// A terminal that keeps what is written to it.
+    #[derive(Debug, Default, Clone)]
+    struct Screen(std::sync::Arc<std::sync::Mutex<String>>);
+
+    impl indicatif::TermLike for Screen {
+        fn width(&self) -> u16 {
+            120
+        }
+        fn move_cursor_up(&self, _: usize) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn move_cursor_down(&self, _: usize) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn move_cursor_right(&self, _: usize) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn move_cursor_left(&self, _: usize) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn write_line(&self, s: &str) -> std::io::Result<()> {
+            self.write_str(s)
+        }
+        fn write_str(&self, s: &str) -> std::io::Result<()> {
+            self.0.lock().unwrap().push_str(s);
+            Ok(())
+        }
+        fn clear_line(&self) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn flush(&self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// The bar counts MB (10^6 bytes), as the closing line does, not MiB.
+    #[test]
+    fn the_progress_bar_counts_decimal_megabytes() {
+        let screen = Screen::default();
+        let bar = super::progress_bar_to(
+            Some(10_000_000),
+            indicatif::ProgressDrawTarget::term_like(Box::new(screen.clone())),
+        );
+        bar.set_position(2_500_000);
+        bar.tick();
+        let shown = screen.0.lock().unwrap().clone();
+        assert!(shown.contains("2.50 MB/10.00 MB"), "{shown:?}");
+        assert!(!shown.contains("MiB"), "{shown:?}");
+    }
 
     #[test]
     fn show_text_is_escaped_on_a_terminal_and_exact_when_piped() {

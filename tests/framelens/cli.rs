@@ -229,3 +229,180 @@ fn a_date_that_is_no_calendar_day_is_a_usage_error() {
         assert!(err.starts_with(&head) && err.contains(why), "{err}");
     }
 }
+
+/// A flag a command does not use is refused, not ignored: each row is a command with a flag it
+/// would have dropped before, and the first line clap prints.
+#[test]
+fn a_flag_a_command_does_not_use_is_a_usage_error() {
+    let rows: &[(&[&str], &str)] = &[
+        (
+            &["merge", "s.json", "-f", "html"],
+            "unexpected argument '-f' found",
+        ),
+        (
+            &["corpus", "dir", "--show-text"],
+            "unexpected argument '--show-text' found",
+        ),
+        (
+            &["corpus", "dir", "--lossy"],
+            "unexpected argument '--lossy' found",
+        ),
+        (
+            &["compare", "a.txt", "b.txt", "--explain"],
+            "unexpected argument '--explain' found",
+        ),
+        (
+            &["corpus", "dir", "--explain"],
+            "unexpected argument '--explain' found",
+        ),
+        (
+            &["report", "s.json", "--lexicon", "l.yaml"],
+            "unexpected argument '--lexicon' found",
+        ),
+        (
+            &["lexicon", "init", "l.yaml", "-o", "x"],
+            "unexpected argument '-o' found",
+        ),
+        (
+            &["lexicon", "list", "--format", "json"],
+            "unexpected argument '--format' found",
+        ),
+        (
+            &["attributions", "a.txt", "-f", "html"],
+            "invalid value 'html' for '--format <FORMAT>'",
+        ),
+        (
+            &["eval", "--gold", "g", "-f", "markdown"],
+            "invalid value 'markdown' for '--format <FORMAT>'",
+        ),
+        (
+            &["--lexicon", "l.yaml", "score", "a.txt"],
+            "unexpected argument '--lexicon' found",
+        ),
+    ];
+    for (args, first) in rows {
+        let out = framelens().args(*args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(
+            err.lines().next(),
+            Some(format!("error: {first}").as_str()),
+            "{args:?}"
+        );
+    }
+}
+
+/// One spelling of each input format, the other accepted as an alias, in both reading modes.
+#[test]
+fn input_formats_have_one_spelling_and_accept_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("outlet");
+    std::fs::create_dir(&out).unwrap();
+    write_temp(&dir, "outlet/a.txt", b"Headline\nThe rebels advanced.\n");
+    let art = write_temp(&dir, "art.txt", b"Headline\nThe rebels advanced.\n");
+    for spelling in ["text", "txt"] {
+        framelens()
+            .args([
+                "corpus",
+                out.to_str().unwrap(),
+                "-q",
+                "--input-format",
+                spelling,
+            ])
+            .assert()
+            .success();
+        framelens()
+            .args(["score", art.to_str().unwrap(), "--input-format", spelling])
+            .assert()
+            .success()
+            .stdout(predicates::str::contains("rebels"));
+    }
+    framelens()
+        .args(["corpus", out.to_str().unwrap(), "--input-format", "tsv"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "unknown input format `tsv`, expected one of text, jsonl, csv",
+        ));
+}
+
+/// The bash completion script, sourced in bash, completes command names and flags.
+#[test]
+fn bash_completions_complete_commands_and_flags() {
+    let script = framelens().args(["completions", "bash"]).output().unwrap();
+    assert!(script.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_temp(&dir, "framelens.bash", &script.stdout);
+    let complete = |words: &str| -> Vec<String> {
+        let n = words.split_whitespace().count();
+        let cmd = format!(
+            "source {}; COMP_WORDS=({words}); COMP_CWORD={}; COMP_LINE='{words}'; \
+             COMP_POINT=${{#COMP_LINE}}; _framelens framelens \"${{COMP_WORDS[-1]}}\" \
+             \"${{COMP_WORDS[-2]}}\"; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            path.display(),
+            n - 1
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &cmd])
+            .output()
+            .expect("bash runs");
+        // An empty reply still prints one empty line.
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(complete("framelens sco"), ["score"]);
+    assert_eq!(complete("framelens lexicon add-"), ["add-actor"]);
+    assert_eq!(complete("framelens corpus --input-f"), ["--input-format"]);
+    // A flag of another command is not offered.
+    assert!(complete("framelens merge --sh").is_empty());
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let out = framelens().args(["completions", shell]).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && text.contains("suggest-actors"),
+            "{shell}"
+        );
+    }
+}
+
+/// The manual pages: the program's lists every command; each command has its own; a word that
+/// names no command is a usage error that lists the commands there are.
+#[test]
+fn manual_pages_cover_every_command() {
+    let page = framelens().arg("man").output().unwrap();
+    let page = String::from_utf8(page.stdout).unwrap();
+    assert!(page.contains(".TH framelens 1"), "{page}");
+    for c in [
+        "lexicon",
+        "score",
+        "attributions",
+        "compare",
+        "corpus",
+        "merge",
+        "report",
+        "eval",
+    ] {
+        assert!(page.contains(&format!("framelens\\-{c}(1)")), "{c}");
+    }
+    assert!(page.contains("Exit codes (each means one thing"));
+    let add = framelens()
+        .args(["man", "lexicon", "add"])
+        .output()
+        .unwrap();
+    let add = String::from_utf8(add.stdout).unwrap();
+    assert!(add.starts_with(".ie"), "{add}");
+    assert!(add.contains(".TH framelens-lexicon-add 1"), "{add}");
+    assert!(add.contains("\\fB\\-\\-stance\\fR"), "{add}");
+    framelens()
+        .args(["man", "lexicon", "ad"])
+        .assert()
+        .code(2)
+        .stderr(
+            "framelens: `framelens lexicon ad` is not a command; the commands of `lexicon` are \
+             check, lint, list, show, explain, init, import, export, schema, add, add-actor, \
+             remove, suggest-actors\n",
+        );
+}

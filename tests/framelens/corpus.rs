@@ -221,7 +221,7 @@ fn corpus_split_runs_merge_to_the_bytes_of_one_run() {
     );
     let other = dir.path().join("other.json");
     framelens()
-        .args(["--lexicon", lex.to_str().unwrap(), "corpus", "--quiet"])
+        .args(["corpus", "--quiet", "--lexicon", lex.to_str().unwrap()])
         .arg(dir.path().join("part0.jsonl"))
         .arg("--summary")
         .arg(&other)

@@ -103,7 +103,7 @@ fn an_imported_dictionary_that_replaces_bundled_entries_is_named() {
         .args(["lexicon", "check", "mini.yaml"])
         .current_dir(dir.path())
         .assert()
-        .code(1)
+        .code(4)
         .stdout(predicates::str::ends_with("1 file checked, 6 problems\n"));
     import(&["--prefix", ""]);
     let (hits, err) = hits_with(
@@ -455,7 +455,7 @@ fn a_term_for_a_person_describes_a_person_of_a_party() {
         .current_dir(dir.path())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(4));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         "error: `person` is a label target, not an actor type: list a person under the `people` of their party\n  --> bad.yaml:2:32\n  |\n2 |   - {id: p, name: Boris, type: person}\n  |                                ^\n1 file checked, 1 problem\n"

@@ -145,7 +145,7 @@ fn lexicon_check_pins_every_kind_of_mistake() {
         let out = framelens()
             .args(["lexicon", "check", path.to_str().unwrap()])
             .assert()
-            .code(1)
+            .code(4)
             .get_output()
             .stdout
             .clone();
@@ -159,7 +159,7 @@ fn lexicon_check_pins_every_kind_of_mistake() {
         rendered.push_str(&format!("== {name}\n{text}"));
     }
     insta::assert_snapshot!("lexicon_check_mistakes", rendered);
-    // Clean files exit 0; an unreadable one exits 2.
+    // Clean files exit 0, problems 4 (an invalid lexicon); an unreadable one exits 3.
     framelens()
         .args([
             "lexicon",
@@ -172,7 +172,7 @@ fn lexicon_check_pins_every_kind_of_mistake() {
     framelens()
         .args(["lexicon", "check", "/no/such/lexicon.yaml"])
         .assert()
-        .code(2);
+        .code(3);
 }
 
 #[test]
