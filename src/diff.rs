@@ -256,8 +256,10 @@ pub fn term_uses(art: &Article, actor: &str) -> Vec<TermUse> {
             }
         };
         let t = &mut terms[i];
-        if !t.written.iter().any(|w| w.eq_ignore_ascii_case(&h.text)) {
-            t.written.push(h.text.clone());
+        // The words as a reader sees them: "militant group" however the markup spaced it.
+        let written = crate::text::shown(&h.text);
+        if !t.written.iter().any(|w| w.eq_ignore_ascii_case(&written)) {
+            t.written.push(written.into_owned());
         }
         *t.by_voice.entry(h.voice).or_default() += 1;
         t.total += 1;
@@ -273,7 +275,7 @@ fn side(art: &Article, actor: &str) -> Side {
         .filter(|h| h.actors.iter().any(|a| a == actor))
         .collect();
     let terms = term_uses(art, actor);
-    let labels = || hits.iter().filter(|h| h.kind != Kind::Attribution);
+    let labels = || hits.iter().filter(|h| h.counts_in_stance());
     let only_in_others_speech = terms
         .iter()
         .filter(|t| t.kind != Kind::Attribution && !t.by_voice.contains_key(&Voice::Author))
@@ -354,9 +356,11 @@ fn speakers(art: &Article, lex: &Lexicon) -> Vec<SpeakerVerbs> {
         if let Some(e) = out
             .iter_mut()
             .find(|o| o.speaker_actor == s.speaker_actor && o.speaker.eq_ignore_ascii_case(&shown))
-            && !e.loaded.contains(&h.text.to_lowercase())
         {
-            e.loaded.push(h.text.to_lowercase());
+            let loaded = crate::text::shown(&h.text).to_lowercase();
+            if !e.loaded.contains(&loaded) {
+                e.loaded.push(loaded);
+            }
         }
     }
     let _ = lex;
@@ -550,7 +554,7 @@ fn shared_findings(art: &Article, name: &str, lex: &Lexicon, first: bool) -> Vec
             .collect();
         let text = format!(
             "{name} applies '{}' to {} at once, in its own voice.",
-            h.text.to_lowercase(),
+            crate::text::shown(&h.text).to_lowercase(),
             join_words(&names)
         );
         let ev = vec![Evidence::of(h)];
@@ -586,7 +590,7 @@ fn verb_findings(an: &str, bn: &str, lex: &Lexicon, a: &Article, b: &Article) ->
                 {
                     who.push(s.clone());
                 }
-                let v = format!("'{}'", h.text.to_lowercase());
+                let v = format!("'{}'", crate::text::shown(&h.text).to_lowercase());
                 if !verbs.contains(&v) {
                     verbs.push(v);
                 }

@@ -1392,6 +1392,36 @@ impl WordSet {
     }
 }
 
+/// A stretch of article text as a reader sees it: every run of whitespace (the blanked markup of
+/// a Markdown file, a line break inside a sentence) one space. For what reports *show*; offsets
+/// and the JSON `text` fields keep the exact slice of the text analysed. Borrows when there is
+/// nothing to collapse.
+pub fn shown(t: &str) -> std::borrow::Cow<'_, str> {
+    let mut after_space = false;
+    let plain = t.chars().all(|c| {
+        let ok = !c.is_whitespace() || (c == ' ' && !after_space);
+        after_space = c.is_whitespace();
+        ok
+    });
+    if plain {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut in_run = false;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            if !in_run {
+                out.push(' ');
+            }
+            in_run = true;
+        } else {
+            out.push(c);
+            in_run = false;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Makes article text safe to print on a terminal: control characters (escape sequences among
 /// them) and bidi overrides are shown as `\u{..}` instead of being sent raw.
 pub fn sanitize(t: &str) -> String {
@@ -1460,6 +1490,49 @@ mod tests {
     use proptest::prelude::*;
 
     use TokenKind::{Number as N, Possessive as P, Punct as X, Word as W};
+
+    /// What a report shows of a stretch of text: runs of whitespace become one space, and text
+    /// with none is borrowed as it is.
+    #[test]
+    fn shown_text_collapses_whitespace_runs() {
+        let rows: &[(&str, &str, bool)] = &[
+            ("militant group", "militant group", true),
+            ("militant   group", "militant group", false),
+            (
+                "Syrian rebels  led by  Hayat",
+                "Syrian rebels led by Hayat",
+                false,
+            ),
+            ("line\nbreak", "line break", false),
+            ("tab\there", "tab here", false),
+            ("no\u{a0}break", "no break", false),
+            ("  both ends  ", " both ends ", false),
+            ("«Ан-Нусра»  — группа", "«Ан-Нусра» — группа", false),
+            ("", "", true),
+        ];
+        for &(text, want, borrowed) in rows {
+            let got = shown(text);
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(
+                matches!(got, std::borrow::Cow::Borrowed(_)),
+                borrowed,
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest! {
+        /// Only whitespace changes: the other characters come out in order, and no two spaces
+        /// meet.
+        #[test]
+        fn shown_text_keeps_every_other_character(t in "[a-zé \t\n\u{a0}«»]{0,40}") {
+            let s = shown(&t);
+            let keep = |x: &str| x.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            prop_assert_eq!(keep(&s), keep(&t));
+            prop_assert!(!s.contains("  "));
+            prop_assert!(s.chars().all(|c| c == ' ' || !c.is_whitespace()));
+        }
+    }
 
     fn toks(text: &str) -> Vec<(&str, TokenKind)> {
         segment(text)

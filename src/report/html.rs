@@ -27,7 +27,7 @@ use crate::analysis::{Article, Hit};
 use crate::diff::{Comparison, Evidence, Side, TermUse};
 use crate::lexicon::{Kind, Lexicon};
 use crate::text::Span;
-use crate::text::sanitize;
+use crate::text::{sanitize, shown};
 
 const COMPARE_TEMPLATE: &str = include_str!("templates/compare.html");
 const SCORE_TEMPLATE: &str = include_str!("templates/score.html");
@@ -894,9 +894,9 @@ fn evidence_view(e: &Evidence, i: usize) -> EvidenceView {
         tag: tag(i),
         href: format!("#{}-s-{}", key(i), e.sentence + 1),
         label: format!("{}, sentence {}", tag(i), e.sentence + 1),
-        before: sanitize(before),
-        hit: sanitize(hit),
-        after: sanitize(after),
+        before: sanitize(&shown(before)),
+        hit: sanitize(&shown(hit)),
+        after: sanitize(&shown(after)),
         voice: e.voice.as_str(),
         speaker: e.speaker_shown().map(|s| sanitize(&s)),
     }
@@ -929,7 +929,7 @@ fn hit_view(lex: &Lexicon, h: &Hit, n: usize, key: &str) -> HitView {
     HitView {
         n,
         id: format!("{key}-hit-{n}"),
-        text: sanitize(&h.text),
+        text: sanitize(&shown(&h.text)),
         term: sanitize(&h.term),
         category: sanitize(&h.category),
         kind: h.kind.as_str(),

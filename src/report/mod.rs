@@ -18,7 +18,7 @@ use crate::analysis::voice::Voice;
 use crate::analysis::{Article, Hit};
 use crate::diff::{Comparison, Evidence, Side};
 use crate::lexicon::{Kind, Lexicon, SourceFile};
-use crate::text::sanitize;
+use crate::text::{sanitize, shown};
 
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,6 +114,12 @@ fn wrap(t: &str, width: usize, indent: &str) -> String {
     textwrap::fill(&sanitize(t), opts)
 }
 
+/// [`wrap`] of text taken from the article (a rule's reasons quote it): each run of whitespace
+/// shown as one space.
+fn wrap_shown(t: &str, width: usize, indent: &str) -> String {
+    wrap(&shown(t), width, indent)
+}
+
 fn stance(s: Option<f64>) -> String {
     s.map_or_else(|| "-".into(), |v| format!("{v:+.2}"))
 }
@@ -150,7 +156,9 @@ fn hit_line(h: &Hit, lex: &Lexicon) -> String {
     }
     format!(
         "'{}' [{} {:+}] -> {actors}; {voice}",
-        h.text, h.term, h.stance
+        shown(&h.text),
+        h.term,
+        h.stance
     )
 }
 
@@ -159,7 +167,7 @@ fn explain_lines(h: &Hit, width: usize) -> String {
     let _ = writeln!(
         s,
         "{}",
-        wrap(
+        wrap_shown(
             &format!("entry: {} ({}, {})", h.term, h.category, h.kind.as_str()),
             width,
             "      "
@@ -168,7 +176,7 @@ fn explain_lines(h: &Hit, width: usize) -> String {
     let _ = writeln!(
         s,
         "{}",
-        wrap(
+        wrap_shown(
             &format!("actor: {}: {}", h.link.as_str(), h.link_detail),
             width,
             "      "
@@ -178,7 +186,7 @@ fn explain_lines(h: &Hit, width: usize) -> String {
         let _ = writeln!(
             s,
             "{}",
-            wrap(
+            wrap_shown(
                 &format!(
                     "done to: {} (the party after \"of\", \"against\" or \"on\", or the verb's object)",
                     h.done_to.join(", ")
@@ -200,7 +208,7 @@ fn explain_lines(h: &Hit, width: usize) -> String {
         let _ = writeln!(
             s,
             "{}",
-            wrap(
+            wrap_shown(
                 &format!("weighed (salience points): {}", weighed.join("; ")),
                 width,
                 "      "
@@ -220,11 +228,11 @@ fn explain_lines(h: &Hit, width: usize) -> String {
         }
         None => {}
     }
-    let _ = writeln!(s, "{}", wrap(&v, width, "      "));
+    let _ = writeln!(s, "{}", wrap_shown(&v, width, "      "));
     let _ = writeln!(
         s,
         "{}",
-        wrap(
+        wrap_shown(
             &format!("sentence {}: {}", h.sentence + 1, h.sentence_text),
             width,
             "      "
@@ -390,7 +398,8 @@ fn score_text(lex: &Lexicon, articles: &[Article], o: Options) -> String {
         let _ = writeln!(s, "{}", paint(st.head, "Terms"));
         for h in &a.hits {
             let line = wrap(&hit_line(h, lex), o.width, "  ");
-            let _ = writeln!(s, "{}", line.replacen(&h.text, &paint(st.term, &h.text), 1));
+            let term = shown(&h.text);
+            let _ = writeln!(s, "{}", line.replacen(&*term, &paint(st.term, &term), 1));
             if o.explain {
                 s.push_str(&paint(st.dim, &explain_lines(h, o.width)));
             }
@@ -428,11 +437,11 @@ fn md_evidence(e: &Evidence) -> String {
     let body = match rel {
         Some(i) => format!(
             "{}**{}**{}",
-            md_escape(&s[..i]),
-            md_escape(&e.hit),
-            md_escape(&s[i + e.hit.len()..])
+            md_escape(&shown(&s[..i])),
+            md_escape(&shown(&e.hit)),
+            md_escape(&shown(&s[i + e.hit.len()..]))
         ),
-        None => md_escape(s),
+        None => md_escape(&shown(s)),
     };
     let who = match (&e.voice, e.speaker_shown()) {
         (v, Some(sp)) => format!("{}, {}", v.as_str(), md_escape(&sp)),
@@ -466,7 +475,7 @@ fn score_markdown(lex: &Lexicon, articles: &[Article], _o: Options) -> String {
             let _ = writeln!(
                 s,
                 "| {} | {} | {:+} | {} | {} | {}{} | {} |",
-                md_escape(&h.text),
+                md_escape(&shown(&h.text)),
                 md_escape(&h.term),
                 h.stance,
                 md_escape(
@@ -623,7 +632,7 @@ fn compare_summary_text(s: &mut String, c: &Comparison, st: &Styles, w: usize) {
                     paint(
                         st.dim,
                         &wrap(
-                            &format!("{tag} s{}: {}", e.sentence + 1, e.sentence_text),
+                            &format!("{tag} s{}: {}", e.sentence + 1, shown(&e.sentence_text)),
                             w,
                             "       "
                         )

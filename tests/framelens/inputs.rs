@@ -373,6 +373,34 @@ fn markdown_markup_and_link_urls_make_no_hits_and_offsets_stay_raw() {
     );
 }
 
+/// Markdown markup is blanked to spaces so that offsets point into the file; the reports show
+/// the words as rendered ("militant group"), the JSON keeps the exact slice.
+#[test]
+fn markdown_evidence_shows_the_rendered_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "# Aleppo falls\n\nSyrian rebels *led by* **Hayat Tahrir al-Sham** advanced. \
+        The **militant** group took the city, and the *militant* _group_ held it, officials said.\n";
+    let f = write_temp(&dir, "story.md", md.as_bytes());
+    let p = f.to_str().unwrap();
+    // The analysed text is the file with its markup blanked: the same length, and the hits
+    // slice it (`shown_text_and_hits` checks that).
+    let (analysed, hits) = shown_text_and_hits(&["score", p]);
+    assert_eq!(analysed.len(), md.len());
+    assert!(hit_texts(&hits).contains(&"militant   group".to_owned()));
+    let text = stdout_of(&["score", p, "--explain"]);
+    assert!(text.contains("'militant group' [militant-group"), "{text}");
+    // No run of blanked markup survives in what is shown, past each line's indent.
+    for line in text.lines() {
+        assert!(!line.trim_start().contains("  "), "{line:?}");
+    }
+    assert!(
+        text.contains("sentence 2: Syrian rebels led by Hayat Tahrir"),
+        "{text}"
+    );
+    let md_report = stdout_of(&["score", p, "--format", "markdown"]);
+    assert!(md_report.contains("| militant group |"), "{md_report}");
+}
+
 #[test]
 fn json_and_jsonl_records_are_articles() {
     let dir = tempfile::tempdir().unwrap();
