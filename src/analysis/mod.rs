@@ -115,6 +115,18 @@ pub struct Hit {
     pub actor_indices: Vec<usize>,
 }
 
+impl Hit {
+    /// Whether the hit counts in the stance of the actors it describes. This is the one
+    /// definition every output uses (the text, Markdown and HTML reports, the JSON `author_stance`
+    /// and `others_stance`, and the `in_stance` column of `corpus --hits`): an actor's stance in
+    /// a voice is the mean entry stance of the hits that describe it in that voice and count.
+    /// Every kind counts but `attribution`: a verb such as "claimed" casts doubt on a speaker's
+    /// words, and is reported beside the stance, not averaged into it.
+    pub fn counts_in_stance(&self) -> bool {
+        self.kind != Kind::Attribution
+    }
+}
+
 /// An actor mention, for reports.
 #[derive(Clone, Debug, Serialize)]
 pub struct MentionOut {
@@ -1452,7 +1464,7 @@ fn profile(hits: &[Hit], mentions: &[MentionOut], words: usize, sentences: usize
             let ap = p.by_actor.entry(a.clone()).or_default();
             ap.hits += 1;
             *ap.by_voice.entry(h.voice).or_default() += 1;
-            if h.kind != Kind::Attribution {
+            if h.counts_in_stance() {
                 let st = stances.entry(a.clone()).or_default();
                 if h.voice == Voice::Author {
                     st.0.push(h.stance);

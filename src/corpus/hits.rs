@@ -56,6 +56,10 @@ pub struct HitRow {
     pub speaker_actor: String,
     /// `true` when a negation or denial governs the term.
     pub negated: bool,
+    /// `true` when the row counts in its actor's stance ([`crate::Hit::counts_in_stance`]): the
+    /// mean `stance` of these rows by actor and voice (`author` or not) is the stance every report
+    /// shows.
+    pub in_stance: bool,
     /// The sentence the term is in, as evidence.
     pub sentence: String,
 }
@@ -92,6 +96,7 @@ pub fn rows(record: &Record, title: Option<&Article>, body: &Article) -> Vec<Hit
                     speaker: h.speaker.clone().unwrap_or_default(),
                     speaker_actor: h.speaker_actor.clone().unwrap_or_default(),
                     negated: h.negated,
+                    in_stance: h.counts_in_stance(),
                     sentence: h.sentence_text.clone(),
                 });
             }
@@ -102,7 +107,7 @@ pub fn rows(record: &Record, title: Option<&Article>, body: &Article) -> Vec<Hit
 }
 
 /// The column names, in order (the CSV header).
-pub const COLUMNS: [&str; 19] = [
+pub const COLUMNS: [&str; 20] = [
     "doc_id",
     "source",
     "date",
@@ -121,6 +126,7 @@ pub const COLUMNS: [&str; 19] = [
     "speaker",
     "speaker_actor",
     "negated",
+    "in_stance",
     "sentence",
 ];
 
@@ -372,6 +378,7 @@ mod tests {
             speaker: String::new(),
             speaker_actor: String::new(),
             negated: false,
+            in_stance: true,
             sentence: "x.".into(),
         };
         let mut w = csv::Writer::from_writer(Vec::new());
