@@ -7,7 +7,7 @@
 #   - generates, or reuses if present in WORKDIR, the corpora corpus-10MB.jsonl and
 #     corpus-100MB.jsonl (4 sources, seed 1, examples/gen_corpus.rs) and the lexicons
 #     labels-200.yaml and labels-20000.yaml (examples/gen_lexicon.rs);
-#   - runs `framelens [LEXICON FLAGS] corpus CORPUS --summary OUT.json --quiet` three times
+#   - runs `framelens corpus CORPUS [LEXICON FLAGS] --summary OUT.json --quiet` three times
 #     under /usr/bin/time for each corpus and lexicon configuration:
 #       default   the bundled lexicons
 #       +20k      the bundled lexicons and labels-20000.yaml
@@ -103,7 +103,7 @@ for mb in $SIZES; do
             read -r st0 tt0 < <(cpu_jiffies)
             # shellcheck disable=SC2086
             if ! /usr/bin/time -f '%e %M' -o "$WORK/time.txt" \
-                "$BIN" ${LEXFLAGS[$cfg]} corpus "$c" --summary "$out" --quiet > /dev/null 2> "$WORK/stderr.txt"; then
+                "$BIN" corpus "$c" ${LEXFLAGS[$cfg]} --summary "$out" --quiet > /dev/null 2> "$WORK/stderr.txt"; then
                 echo "error: framelens corpus failed on $c ($cfg):" >&2
                 cat "$WORK/stderr.txt" >&2
                 exit 1

@@ -63,10 +63,11 @@ impl Evidence {
     /// The speaker for a sentence of prose: "He (Erdogan)".
     pub fn speaker_shown(&self) -> Option<String> {
         let s = self.speaker.as_ref()?;
-        Some(match &self.speaker_antecedent {
+        let shown = match &self.speaker_antecedent {
             Some(a) if a != s => format!("{s} ({a})"),
             _ => s.clone(),
-        })
+        };
+        Some(crate::text::shown(&shown).into_owned())
     }
 }
 
@@ -75,7 +76,9 @@ impl Evidence {
 pub struct TermUse {
     /// Lexicon entry id.
     pub term: String,
-    /// The words as the article wrote them, distinct, in order of first use.
+    /// The words as the article wrote them, distinct, in order of first use; each run of
+    /// whitespace (a line break, Markdown's blanked markup) is one space. The exact slices are
+    /// in `evidence`.
     pub written: Vec<String>,
     /// Category path of the entry (`delegitimizing/terrorism`).
     pub category: String,
@@ -278,7 +281,7 @@ fn side(art: &Article, actor: &str) -> Side {
     let labels = || hits.iter().filter(|h| h.counts_in_stance());
     let only_in_others_speech = terms
         .iter()
-        .filter(|t| t.kind != Kind::Attribution && !t.by_voice.contains_key(&Voice::Author))
+        .filter(|t| t.kind.counts_in_stance() && !t.by_voice.contains_key(&Voice::Author))
         .map(|t| t.term.clone())
         .collect();
     Side {
@@ -306,7 +309,7 @@ fn side(art: &Article, actor: &str) -> Side {
 fn own_terms(s: &Side) -> Vec<&TermUse> {
     s.terms
         .iter()
-        .filter(|t| t.kind != Kind::Attribution && t.by_voice.contains_key(&Voice::Author))
+        .filter(|t| t.kind.counts_in_stance() && t.by_voice.contains_key(&Voice::Author))
         .collect()
 }
 
@@ -430,7 +433,7 @@ fn describe_others(ts: &[&TermUse]) -> String {
             Voice::Scare => "in scare quotes".to_owned(),
             v => format!("{} by {who}", v.as_str()),
         };
-        let hit = format!("'{}'", e.hit);
+        let hit = format!("'{}'", crate::text::shown(&e.hit));
         match groups.iter_mut().find(|g| g.0 == key) {
             Some(g) => {
                 if !g.1.contains(&hit) {
@@ -473,7 +476,7 @@ fn actor_findings(d: &ActorDiff, an: &str, bn: &str) -> Vec<Finding> {
             && others.is_empty()
             && s.terms
                 .iter()
-                .filter(|t| t.kind != Kind::Attribution)
+                .filter(|t| t.kind.counts_in_stance())
                 .all(|t| t.evidence.iter().all(|e| e.shared))
     };
     if (shared_only(&d.a, &own_a, &oa) && own_b.is_empty() && ob.is_empty())
@@ -585,10 +588,12 @@ fn verb_findings(an: &str, bn: &str, lex: &Lexicon, a: &Article, b: &Article) ->
             let mut who: Vec<String> = Vec::new();
             let mut verbs: Vec<String> = Vec::new();
             for h in &hits {
-                if let Some(s) = &h.framed_speaker
-                    && !who.contains(s)
+                // A passive ("was accused of") frames no one by name.
+                if let Some(s) = h.framed_speaker.as_deref().map(crate::text::shown)
+                    && !s.trim().is_empty()
+                    && !who.iter().any(|w| *w == s)
                 {
-                    who.push(s.clone());
+                    who.push(s.into_owned());
                 }
                 let v = format!("'{}'", crate::text::shown(&h.text).to_lowercase());
                 if !verbs.contains(&v) {

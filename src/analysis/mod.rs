@@ -123,7 +123,7 @@ impl Hit {
     /// Every kind counts but `attribution`: a verb such as "claimed" casts doubt on a speaker's
     /// words, and is reported beside the stance, not averaged into it.
     pub fn counts_in_stance(&self) -> bool {
-        self.kind != Kind::Attribution
+        self.kind.counts_in_stance()
     }
 }
 

@@ -56,6 +56,16 @@ pub(crate) struct LoadArgs {
     pub(crate) timeout: Option<f64>,
 }
 
+impl LoadArgs {
+    /// `--timeout`, or the default.
+    pub(crate) fn timeout(&self) -> std::time::Duration {
+        self.timeout.map_or(
+            framelens::input::DEFAULT_TIMEOUT,
+            std::time::Duration::from_secs_f64,
+        )
+    }
+}
+
 /// Where a command writes its output.
 #[derive(clap::Args, Clone, Debug, Default)]
 pub(crate) struct OutArgs {
@@ -86,7 +96,7 @@ pub(crate) struct ColorArgs {
 /// The evidence behind every term.
 #[derive(clap::Args, Clone, Debug)]
 pub(crate) struct ExplainArgs {
-    /// Show the rules and the sentence behind every term (text and Markdown; JSON always has
+    /// Show the rules and the sentence behind every term (text output; the JSON always has
     /// them).
     #[arg(long, help_heading = "Output")]
     pub(crate) explain: bool,

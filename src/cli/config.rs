@@ -75,10 +75,7 @@ impl Cli {
         } else {
             80
         };
-        let timeout = g.load.timeout.map_or(
-            framelens::input::DEFAULT_TIMEOUT,
-            std::time::Duration::from_secs_f64,
-        );
+        let timeout = g.load.timeout();
         let mut input = ReadOptions {
             timeout,
             ..ReadOptions::default()
@@ -372,10 +369,7 @@ fn corpus_config(c: CorpusArgs, g: &mut Groups) -> app::CorpusConfig {
         threads,
         quiet,
     } = c;
-    let timeout = load.timeout.map_or(
-        framelens::input::DEFAULT_TIMEOUT,
-        std::time::Duration::from_secs_f64,
-    );
+    let timeout = load.timeout();
     (g.load, g.out) = (load, out);
     g.page(page);
     app::CorpusConfig {

@@ -15,7 +15,7 @@ pub enum Exit {
     /// rendered, a worker thread that cannot start).
     Failure,
     /// 2: bad command-line usage: an unknown flag or value, an unknown `--encoding` label, an id
-    /// that `lexicon show` does not know.
+    /// that `lexicon show` does not know, a command `man` does not know.
     Usage,
     /// 3: an input could not be read: an article, a summary, a dictionary to import, a lexicon
     /// file `lexicon check` was given.

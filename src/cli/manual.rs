@@ -17,27 +17,32 @@ pub(crate) fn page(words: &[String]) -> Result<String, AppError> {
     root.build();
     let mut cmd = &root;
     for (i, w) in words.iter().enumerate() {
-        cmd = cmd.find_subcommand(w).ok_or_else(|| {
-            let path = words[..i].join(" ");
-            let known: Vec<&str> = cmd
-                .get_subcommands()
-                .map(clap::Command::get_name)
-                .filter(|n| *n != "help")
-                .collect();
-            AppError::Usage(format!(
-                "`framelens {}{w}` is not a command; the commands{} are {}",
-                if path.is_empty() {
-                    String::new()
-                } else {
-                    format!("{path} ")
-                },
-                if path.is_empty() {
-                    String::new()
-                } else {
-                    format!(" of `{path}`")
-                },
-                known.join(", ")
-            ))
+        let path = words[..i].join(" ");
+        let known: Vec<&str> = cmd
+            .get_subcommands()
+            .map(clap::Command::get_name)
+            .filter(|n| *n != "help")
+            .collect();
+        let found = cmd.find_subcommand(w).filter(|_| w != "help");
+        cmd = found.ok_or_else(|| {
+            AppError::Usage(if known.is_empty() {
+                format!("`framelens {path}` has no subcommands; its page is `framelens man {path}`")
+            } else {
+                format!(
+                    "`framelens {}{w}` is not a command; the commands{} are {}",
+                    if path.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{path} ")
+                    },
+                    if path.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" of `{path}`")
+                    },
+                    known.join(", ")
+                )
+            })
         })?;
     }
     let mut buf = Vec::new();

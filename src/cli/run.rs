@@ -340,17 +340,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
     check_outputs(config)?;
     match &config.command {
         Command::Lexicon(c) => return run_lexicon(config, c, out),
-        Command::Completions(shell) => {
-            let mut cmd = <super::args::Cli as clap::CommandFactory>::command();
-            let mut buf = Vec::new();
-            clap_complete::generate(*shell, &mut cmd, "framelens", &mut buf);
-            write(out, &String::from_utf8_lossy(&buf))?;
-            return Ok(Exit::Success);
-        }
-        Command::Man(words) => {
-            write(out, &super::manual::page(words)?)?;
-            return Ok(Exit::Success);
-        }
+        Command::Completions(_) | Command::Man(_) => return run_about(&config.command, out),
         Command::Merge { parts, max_sources } => {
             let merged = read_summaries(parts, *max_sources)?;
             emit(out, config.output.as_deref(), &merged.to_json())?;
@@ -453,6 +443,21 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
         Command::Eval(sets) => run_eval(&an, sets, config.report.format)?,
     };
     emit(out, output, &rendered)?;
+    Ok(Exit::Success)
+}
+
+/// The commands about framelens itself: a shell's completions, a manual page.
+fn run_about(c: &Command, out: &mut dyn Write) -> Result<Exit, AppError> {
+    match c {
+        Command::Completions(shell) => {
+            let mut cmd = <super::args::Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "framelens", &mut buf);
+            write(out, &String::from_utf8_lossy(&buf))?;
+        }
+        Command::Man(words) => write(out, &super::manual::page(words)?)?,
+        _ => {}
+    }
     Ok(Exit::Success)
 }
 
@@ -805,7 +810,8 @@ fn run_lexicon(config: &Config, c: &LexiconCommand, out: &mut dyn Write) -> Resu
     }
 }
 
-/// `lexicon check`: every problem of the files, then a count; a checker's exit status.
+/// `lexicon check`: every problem of the files, then a count; exit 4 for problems and 3 for a
+/// file that could not be read, as every command.
 fn run_check(config: &Config, files: &[PathBuf], out: &mut dyn Write) -> Result<Exit, AppError> {
     use framelens::authoring::lint;
     let r = lint::check(files, !config.lexicons.no_defaults);

@@ -56,12 +56,12 @@ pub struct HitRow {
     pub speaker_actor: String,
     /// `true` when a negation or denial governs the term.
     pub negated: bool,
+    /// The sentence the term is in, as evidence.
+    pub sentence: String,
     /// `true` when the row counts in its actor's stance ([`crate::Hit::counts_in_stance`]): the
     /// mean `stance` of these rows by actor and voice (`author` or not) is the stance every report
     /// shows.
     pub in_stance: bool,
-    /// The sentence the term is in, as evidence.
-    pub sentence: String,
 }
 
 /// The rows of one record.
@@ -96,8 +96,8 @@ pub fn rows(record: &Record, title: Option<&Article>, body: &Article) -> Vec<Hit
                     speaker: h.speaker.clone().unwrap_or_default(),
                     speaker_actor: h.speaker_actor.clone().unwrap_or_default(),
                     negated: h.negated,
-                    in_stance: h.counts_in_stance(),
                     sentence: h.sentence_text.clone(),
+                    in_stance: h.counts_in_stance(),
                 });
             }
             n += 1;
@@ -126,8 +126,8 @@ pub const COLUMNS: [&str; 20] = [
     "speaker",
     "speaker_actor",
     "negated",
-    "in_stance",
     "sentence",
+    "in_stance",
 ];
 
 /// Where rows go: a CSV or JSONL file, written under a temporary name beside its final name and
@@ -378,8 +378,8 @@ mod tests {
             speaker: String::new(),
             speaker_actor: String::new(),
             negated: false,
-            in_stance: true,
             sentence: "x.".into(),
+            in_stance: true,
         };
         let mut w = csv::Writer::from_writer(Vec::new());
         w.serialize(&row).unwrap();

@@ -35,6 +35,14 @@ impl Kind {
             Kind::Distancing => "distancing",
         }
     }
+
+    /// Whether terms of this kind count in the stance of the actors they describe: every kind
+    /// but `attribution` (a verb such as "claimed" casts doubt on a speaker's words, and is
+    /// reported beside the stance). The one definition every output follows; see
+    /// `Hit::counts_in_stance`.
+    pub fn counts_in_stance(self) -> bool {
+        self != Kind::Attribution
+    }
 }
 
 /// What kind of party an actor is; label entries say which kinds they can describe.

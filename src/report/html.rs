@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::analysis::voice::Voice;
 use crate::analysis::{Article, Hit};
 use crate::diff::{Comparison, Evidence, Side, TermUse};
-use crate::lexicon::{Kind, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::text::Span;
 use crate::text::{sanitize, shown};
 
@@ -724,7 +724,7 @@ fn score_page(lex: &Lexicon, arts: &[&Article], date: Option<Date>) -> Page {
                 let only_in_others_speech = terms
                     .iter()
                     .filter(|t| {
-                        t.kind != Kind::Attribution && !t.by_voice.contains_key(&Voice::Author)
+                        t.kind.counts_in_stance() && !t.by_voice.contains_key(&Voice::Author)
                     })
                     .map(|t| t.term.clone())
                     .collect();
@@ -800,7 +800,7 @@ use crate::diff::term_uses;
 fn label_counts(terms: &[TermUse]) -> (usize, usize) {
     let mut own = 0;
     let mut others = 0;
-    for t in terms.iter().filter(|t| t.kind != Kind::Attribution) {
+    for t in terms.iter().filter(|t| t.kind.counts_in_stance()) {
         for (v, n) in &t.by_voice {
             if *v == Voice::Author {
                 own += n;

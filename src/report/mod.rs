@@ -149,7 +149,7 @@ fn hit_line(h: &Hit, lex: &Lexicon) -> String {
     };
     let mut voice = h.voice.as_str().to_owned();
     if let Some(s) = &h.speaker {
-        let _ = write!(voice, " ({s})");
+        let _ = write!(voice, " ({})", shown(s));
     }
     if h.negated {
         voice.push_str(", negated");
@@ -735,8 +735,8 @@ fn compare_speakers_text(s: &mut String, lex: &Lexicon, c: &Comparison, w: usize
     for (tag, list) in [("A", &c.speakers_a), ("B", &c.speakers_b)] {
         for sp in list {
             let who = sp.speaker_actor.as_ref().map_or_else(
-                || sp.speaker.clone(),
-                |id| format!("{} ({})", sp.speaker, actor_name(lex, id)),
+                || shown(&sp.speaker).into_owned(),
+                |id| format!("{} ({})", shown(&sp.speaker), actor_name(lex, id)),
             );
             let verbs = sp
                 .verbs

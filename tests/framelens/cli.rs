@@ -397,6 +397,14 @@ fn manual_pages_cover_every_command() {
     assert!(add.contains(".TH framelens-lexicon-add 1"), "{add}");
     assert!(add.contains("\\fB\\-\\-stance\\fR"), "{add}");
     framelens()
+        .args(["man", "score", "extra"])
+        .assert()
+        .code(2)
+        .stderr(
+            "framelens: `framelens score` has no subcommands; its page is `framelens man score`\n",
+        );
+    framelens().args(["man", "help"]).assert().code(2);
+    framelens()
         .args(["man", "lexicon", "ad"])
         .assert()
         .code(2)
