@@ -379,7 +379,8 @@ fn markdown_markup_and_link_urls_make_no_hits_and_offsets_stay_raw() {
 fn markdown_evidence_shows_the_rendered_words() {
     let dir = tempfile::tempdir().unwrap();
     let md = "# Aleppo falls\n\nSyrian rebels *led by* **Hayat Tahrir al-Sham** advanced. \
-        The **militant** group took the city, and the *militant* _group_ held it, officials said.\n";
+        The **militant** group took the city, and the *militant* _group_ held it, *senior* \
+        officials said.\n";
     let f = write_temp(&dir, "story.md", md.as_bytes());
     let p = f.to_str().unwrap();
     // The analysed text is the file with its markup blanked: the same length, and the hits
@@ -397,6 +398,15 @@ fn markdown_evidence_shows_the_rendered_words() {
         text.contains("sentence 2: Syrian rebels led by Hayat Tahrir"),
         "{text}"
     );
+    // (The line may wrap between the two words.)
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(joined.contains("(senior officials)"), "{text}");
+    // The comparison shows the same words, in its findings, tables and speakers.
+    let compared = stdout_of(&["compare", p, p]);
+    assert!(compared.contains("militant group"), "{compared}");
+    for line in compared.lines() {
+        assert!(!line.trim_start().contains("  "), "{line:?}");
+    }
     let md_report = stdout_of(&["score", p, "--format", "markdown"]);
     assert!(md_report.contains("| militant group |"), "{md_report}");
 }
