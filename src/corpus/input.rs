@@ -601,7 +601,9 @@ impl Reader {
         .and_then(|d| input::article_text(d.text, d.format, None, self.config.html_deadline))
         {
             Ok(t) => t,
-            Err(Problem::Decode(DecodeError::Invalid { encoding, at, line })) => {
+            Err(Problem::Decode(DecodeError::Invalid {
+                encoding, at, line, ..
+            })) => {
                 return skip(
                     &shown,
                     Some(line as u64),

@@ -7,8 +7,10 @@
 //! so offsets into the text are offsets into the file; any other encoding is transcoded to UTF-8
 //! (its mark dropped) and offsets count bytes of the UTF-8 text.
 //!
-//! What it does not do: guess an encoding from the bytes (no statistical detection), extract
-//! text from HTML, or read files; it takes bytes and returns a `String`.
+//! What it does not do: read bytes in an encoding guessed from them, extract text from HTML, or
+//! read files; it takes bytes and returns a `String`. Only when bytes are not valid in the
+//! encoding used, and the user did not name it, is an encoding guessed from the bytes
+//! (chardetng), to be named in the error ([`guess_encoding`]).
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
@@ -52,7 +54,7 @@ pub enum DecodeError {
         at: usize,
     },
     /// Bytes that are not valid in the encoding used (an error only without `lossy`).
-    #[error("not valid {encoding} at byte {at} (line {line})")]
+    #[error("not valid {encoding} at byte {at} (line {line}); {}", advice(.encoding, *.guess))]
     Invalid {
         /// The encoding's name, as encoding_rs gives it (`UTF-8`, `Shift_JIS` ...).
         encoding: &'static str,
@@ -60,7 +62,45 @@ pub enum DecodeError {
         at: usize,
         /// The line of that byte, counting from 1.
         line: usize,
+        /// The legacy encoding the input looks like (chardetng's guess, kept only if the whole
+        /// input reads in it without an error), when the user did not name the encoding.
+        guess: Option<&'static Encoding>,
     },
+}
+
+/// What to do about an input that is not valid in `encoding`: the flag that reads it in the
+/// encoding it looks like, or the two flags that can help.
+fn advice(encoding: &str, guess: Option<&'static Encoding>) -> String {
+    match guess {
+        Some(g) => format!(
+            "it looks like {0}: try --encoding {0} (or --lossy to replace the bytes that are not {encoding})",
+            g.name()
+        ),
+        None => format!(
+            "if it is written in another encoding, name it with --encoding LABEL (such as windows-1252); --lossy replaces the bytes that are not {encoding}"
+        ),
+    }
+}
+
+/// The legacy encoding `bytes` are likely written in, when they are not valid in the encoding
+/// tried: chardetng's guess (the detector Firefox uses for unlabelled pages, from the byte
+/// statistics of each legacy encoding), kept only if it is not `tried`, and every byte of the
+/// input decodes in it without an error. `None` when no encoding fits (or the bytes are
+/// UTF-8, which chardetng is not asked about). UTF-16 without a byte-order mark is not
+/// guessed.
+pub fn guess_encoding(bytes: &[u8], tried: &'static Encoding) -> Option<&'static Encoding> {
+    // UTF-16 (tried, or bytes with NUL in them) is no legacy encoding's.
+    if !tried.is_ascii_compatible() || bytes.contains(&0) {
+        return None;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    (guess != tried
+        && guess
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .is_some())
+    .then_some(guess)
 }
 
 /// Where the encoding comes from, strongest first; `None` where the input says nothing.
@@ -99,7 +139,7 @@ pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, Deco
         && !bytes.contains(&0)
         && std::str::from_utf8(&bytes).is_ok()
     {
-        return utf8(bytes, lossy).map(|d| Decoded {
+        return utf8(bytes, lossy, false).map(|d| Decoded {
             overruled: Some(encoding),
             ..d
         });
@@ -108,7 +148,7 @@ pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, Deco
         return Err(DecodeError::Binary { at });
     }
     if encoding == UTF_8 {
-        return utf8(bytes, lossy);
+        return utf8(bytes, lossy, hints.declared.is_none());
     }
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let input = &bytes[body_start..];
@@ -132,6 +172,11 @@ pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, Deco
                         encoding: encoding.name(),
                         at,
                         line: text.matches('\n').count() + 1,
+                        guess: hints
+                            .declared
+                            .is_none()
+                            .then(|| guess_encoding(&bytes[body_start..], encoding))
+                            .flatten(),
                     });
                 }
                 text.push('\u{fffd}');
@@ -147,7 +192,9 @@ pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, Deco
     })
 }
 
-fn utf8(bytes: Vec<u8>, lossy: bool) -> Result<Decoded, DecodeError> {
+/// `bytes` as UTF-8; an error names the encoding they look like when `guess` (the user did not
+/// name UTF-8).
+fn utf8(bytes: Vec<u8>, lossy: bool, guess: bool) -> Result<Decoded, DecodeError> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text,
@@ -162,6 +209,7 @@ fn utf8(bytes: Vec<u8>, lossy: bool) -> Result<Decoded, DecodeError> {
                 encoding: "UTF-8",
                 at,
                 line,
+                guess: guess.then(|| guess_encoding(e.as_bytes(), UTF_8)).flatten(),
             })
         }
         Err(e) => {
@@ -312,6 +360,8 @@ mod tests {
                     encoding: "UTF-8",
                     at: 9,
                     line: 2,
+                    // "ÿþ" is Turkish as much as Western European.
+                    guess: Some(encoding_rs::WINDOWS_1254),
                 },
             ),
             (
@@ -332,6 +382,8 @@ mod tests {
                     encoding: "Shift_JIS",
                     at: 4,
                     line: 3,
+                    // The user named the encoding: none is guessed.
+                    guess: None,
                 },
             ),
             // An unpaired surrogate after the mark: offsets count the mark.
@@ -342,6 +394,7 @@ mod tests {
                     encoding: "UTF-16LE",
                     at: 4,
                     line: 1,
+                    guess: None,
                 },
             ),
         ];
@@ -355,6 +408,45 @@ mod tests {
         assert_eq!(
             DecodeError::Binary { at: 5 }.to_string(),
             "looks like a binary file (NUL byte at byte 5)"
+        );
+    }
+
+    /// Text in a legacy encoding that is not valid UTF-8 is said to look like that encoding,
+    /// with the flag that reads it; bytes that fit no encoding get the two flags that can help.
+    #[test]
+    fn an_invalid_input_names_the_encoding_it_looks_like() {
+        let (w1252, _, _) = encoding_rs::WINDOWS_1252.encode(
+            "The caf\u{e9} was closed. \u{201c}We were na\u{ef}ve,\u{201d} the owner said.",
+        );
+        let (w1251, _, _) = encoding_rs::WINDOWS_1251
+            .encode("\u{41c}\u{43e}\u{441}\u{43a}\u{432}\u{430} \u{437}\u{430}\u{44f}\u{432}\u{438}\u{43b}\u{430}, \u{447}\u{442}\u{43e} \u{43f}\u{435}\u{440}\u{435}\u{433}\u{43e}\u{432}\u{43e}\u{440}\u{44b} \u{43f}\u{440}\u{43e}\u{434}\u{43e}\u{43b}\u{436}\u{430}\u{442}\u{441}\u{44f}.");
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(
+            "\u{653f}\u{5e9c}\u{306f}\u{58f0}\u{660e}\u{3092}\u{767a}\u{8868}\u{3057}\u{305f}\u{3002}\u{6b66}\u{88c5}\u{52e2}\u{529b}\u{306f}\u{3053}\u{308c}\u{3092}\u{5426}\u{5b9a}\u{3057}\u{305f}\u{3002}",
+        );
+        let table: &[(&[u8], Option<&'static Encoding>)] = &[
+            (&w1252, Some(encoding_rs::WINDOWS_1252)),
+            (&w1251, Some(encoding_rs::WINDOWS_1251)),
+            (&sjis, Some(encoding_rs::SHIFT_JIS)),
+            // A NUL byte: no legacy text.
+            (b"ab\x00\xff", None),
+        ];
+        for (bytes, want) in table {
+            assert_eq!(guess_encoding(bytes, UTF_8), *want, "{bytes:?}");
+        }
+        let e = decode(w1252.to_vec(), Hints::default(), false).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "not valid UTF-8 at byte 7 (line 1); it looks like windows-1252: try --encoding windows-1252 (or --lossy to replace the bytes that are not UTF-8)"
+        );
+        let e = DecodeError::Invalid {
+            encoding: "UTF-8",
+            at: 3,
+            line: 1,
+            guess: None,
+        };
+        assert_eq!(
+            e.to_string(),
+            "not valid UTF-8 at byte 3 (line 1); if it is written in another encoding, name it with --encoding LABEL (such as windows-1252); --lossy replaces the bytes that are not UTF-8"
         );
     }
 

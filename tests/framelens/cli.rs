@@ -83,7 +83,7 @@ fn cli_exit_codes() {
         .assert()
         .code(3)
         .stderr(format!(
-            "framelens: {}: not valid UTF-8 at byte 9 (line 2)\n",
+            "framelens: {}: not valid UTF-8 at byte 9 (line 2); it looks like windows-1254: try --encoding windows-1254 (or --lossy to replace the bytes that are not UTF-8)\n",
             bin.display()
         ));
     let empty = write_temp(&dir, "empty.txt", b"  \n");

@@ -139,6 +139,42 @@ fn every_encoding_gives_the_text_and_hits_of_utf8() {
     }
 }
 
+/// An article in a legacy encoding is refused with the encoding it looks like and the flag
+/// that reads it; the flag, given as said, reads it.
+#[test]
+fn an_article_in_a_legacy_encoding_is_refused_with_the_flag_that_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &[u8])] = &[
+        (
+            "w1252.txt",
+            b"The caf\xe9 was closed. \x93They are terrorists,\x94 na\xefve officials said.\n",
+        ),
+        (
+            "w1251.txt",
+            b"\xcc\xee\xf1\xea\xe2\xe0 \xe7\xe0\xff\xe2\xe8\xeb\xe0, \xf7\xf2\xee \xef\xe5\xf0\xe5\xe3\xee\xe2\xee\xf0\xfb \xef\xf0\xee\xe4\xee\xeb\xe6\xe0\xfe\xf2\xf1\xff.\n",
+        ),
+    ];
+    let mut rendered = String::new();
+    for (name, body) in cases {
+        let f = write_temp(&dir, name, body);
+        let p = f.to_str().unwrap();
+        let err = stderr_of(&["score", p], 3);
+        rendered.push_str(&err.replace(dir.path().to_str().unwrap(), "<dir>"));
+        let label = err
+            .split("--encoding ")
+            .nth(1)
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap();
+        framelens()
+            .args(["score", p, "--encoding", label])
+            .assert()
+            .success();
+    }
+    insta::assert_snapshot!("legacy_encoding_hint", rendered);
+}
+
 #[test]
 fn invalid_bytes_are_refused_unless_lossy() {
     let dir = tempfile::tempdir().unwrap();
@@ -150,7 +186,7 @@ fn invalid_bytes_are_refused_unless_lossy() {
     let p = bad.to_str().unwrap();
     assert_eq!(
         refusal(&["score", p], p),
-        "not valid UTF-8 at byte 13 (line 2)"
+        "not valid UTF-8 at byte 13 (line 2); it looks like windows-1254: try --encoding windows-1254 (or --lossy to replace the bytes that are not UTF-8)"
     );
     let out = framelens()
         .args(["score", p, "--lossy", "--show-text"])
@@ -171,7 +207,7 @@ fn invalid_bytes_are_refused_unless_lossy() {
     let p = sjis.to_str().unwrap();
     assert_eq!(
         refusal(&["score", p, "--encoding", "shift_jis"], p),
-        "not valid Shift_JIS at byte 12 (line 2)"
+        "not valid Shift_JIS at byte 12 (line 2); if it is written in another encoding, name it with --encoding LABEL (such as windows-1252); --lossy replaces the bytes that are not Shift_JIS"
     );
     // --lossy is for score and compare (corpus mode skips and counts such records).
     assert!(
