@@ -49,6 +49,18 @@ pub(crate) fn override_message(
     )
 }
 
+/// What is said of a lexicon file whose bytes are not UTF-8 from byte `at` on: with the legacy
+/// encoding the whole file reads in, if one is likely.
+pub(crate) fn not_utf8_message(bytes: &[u8], at: usize) -> String {
+    match crate::input::decode::guess_encoding(bytes, encoding_rs::UTF_8) {
+        Some(e) => format!(
+            "the file is not valid UTF-8 (byte offset {at}); it looks like {}: save it as UTF-8",
+            e.name()
+        ),
+        None => format!("the file is not valid UTF-8 (byte offset {at}): save it as UTF-8"),
+    }
+}
+
 /// How the path of a bundled file begins (`bundled:actors.yaml`).
 pub const BUNDLED_PREFIX: &str = "bundled:";
 
@@ -194,7 +206,7 @@ impl LexiconBuilder {
                     "",
                     line,
                     col,
-                    format!("the file is not valid UTF-8 (byte offset {at})"),
+                    not_utf8_message(e.as_bytes(), at),
                 ));
                 return Ok(self);
             }

@@ -44,10 +44,7 @@ pub fn check(paths: &[PathBuf], bundled: bool) -> CheckReport {
                 Ok(t) => texts.push((shown, t)),
                 Err(e) => r.problems.push(Diagnostic::file_level(
                     &shown,
-                    format!(
-                        "the file is not valid UTF-8 (byte offset {})",
-                        e.utf8_error().valid_up_to()
-                    ),
+                    crate::lexicon::not_utf8_message(e.as_bytes(), e.utf8_error().valid_up_to()),
                 )),
             },
             Err(e) => r.unreadable.push(Diagnostic::file_level(

@@ -9,6 +9,10 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+mod plain;
+
+use plain::{strip_break, yaml_lines};
+
 use super::model::{ActorEntry, ActorType, Epithet, Kind, LabelEntry, Person, Requirement};
 use crate::diagnostic::Diagnostic;
 use crate::matcher::RegexFault;
@@ -372,7 +376,12 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
                 Some(rec) if !rec.problems.is_empty() => {
                     (rec.file, rec.problems, rec.label_offsets, rec.actor_offsets)
                 }
-                _ => return Err(vec![saphyr_diagnostic(path, text, &e)]),
+                _ => {
+                    let trail = trail::<RawFile>(text);
+                    let f = fault(text, &e, trail.as_ref(), 0);
+                    let lines: Vec<&str> = yaml_lines(text).map(strip_break).collect();
+                    return Err(vec![f.in_lines(path, &lines)]);
+                }
             },
         };
     // Each entry's snippet line, looked up by number: index the lines once.
@@ -423,6 +432,10 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
             actor_count,
         })
     } else {
+        // In the order of the file: recovered entries, the rest of the file and the checks of
+        // each entry report in turn.
+        ck.problems.sort_by_key(|d| (d.line, d.column));
+        ck.problems.dedup();
         Err(ck.problems)
     }
 }
@@ -680,7 +693,29 @@ fn options() -> serde_saphyr::Options {
 /// located in `path`.
 pub fn from_str<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnostic> {
     serde_saphyr::from_str_with_options(text, options())
-        .map_err(|e| saphyr_diagnostic(path, text, &e))
+        .map_err(|e| fault(text, &e, None, 0).at(path, text))
+}
+
+/// The path (`labels[3].stance`) to the value that `text` fails to give a `T` at, found by
+/// reading it again with the path tracked: called only after a read failed, so that reading a
+/// good file pays nothing for it. `None` when the second read does not fail.
+fn trail<T: serde::de::DeserializeOwned>(text: &str) -> Option<serde_path_to_error::Path> {
+    let mut path = None;
+    let _ = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
+        let mut track = serde_path_to_error::Track::new();
+        let r = T::deserialize(serde_path_to_error::Deserializer::new(de, &mut track));
+        if r.is_err() {
+            path = Some(track.path());
+        }
+        r
+    });
+    path
+}
+
+/// Reads `doc` into `T`; an error is located in the file `doc` was cut from (see [`fault`]).
+fn read<T: serde::de::DeserializeOwned>(doc: &str, shift: u64) -> Result<T, Fault> {
+    serde_saphyr::from_str_with_options::<T>(doc, options())
+        .map_err(|e| fault(doc, &e, trail::<T>(doc).as_ref(), shift))
 }
 
 /// The top level of a file with its entries left unread, to find where each entry starts.
@@ -722,48 +757,45 @@ fn entry_lines(lines: &[&str], starts: &[u64]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The lines of `text` as YAML counts them, each with its line break: a line ends at "\r\n",
-/// "\n" or a lone "\r" (YAML 1.2, section 5.4), so the parser's line numbers index this list.
-fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
-    let b = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() {
-            let end = match b[i] {
-                b'\n' => i + 1,
-                b'\r' if b.get(i + 1) == Some(&b'\n') => i + 2,
-                b'\r' => i + 1,
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            };
-            let line = &text[start..end];
-            start = end;
-            i = end;
-            return Some(line);
+/// Where the entries of `labels:` and `actors:` start (1-based lines), read from the layout of
+/// lines, for a file the YAML parser cannot read: an entry starts at a line `- ...` under the
+/// top-level key `labels:` or `actors:`, at the indentation of the first such line (the
+/// entries' own indentation, in spaces and tabs). Blank lines and comments are skipped; a line
+/// at the left margin that is not `- ...` is the next top-level key.
+fn starts_by_layout(lines: &[&str]) -> [Vec<u64>; 2] {
+    let mut starts = [Vec::new(), Vec::new()];
+    // The list being read (0 labels, 1 actors), and the indentation of its entries once seen.
+    let mut list: Option<(usize, Option<usize>)> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let line = strip_break(line);
+        // A tab in the indentation is a mistake of its own (reported where its entry is read):
+        // the line is still indented.
+        let body = line.trim_start_matches([' ', '\t']);
+        if body.is_empty() || body.starts_with('#') {
+            continue;
         }
-        (start < b.len()).then(|| {
-            let line = &text[start..];
-            start = b.len();
-            line
-        })
-    })
+        let indent = line.len() - body.len();
+        let item = body == "-" || body.starts_with("- ");
+        if indent == 0 && !item {
+            let key = body.split(':').next().unwrap_or("").trim();
+            list = match key.trim_matches(['"', '\'']) {
+                "labels" => Some((0, None)),
+                "actors" => Some((1, None)),
+                _ => None,
+            };
+            continue;
+        }
+        if let Some((k, at)) = &mut list
+            && item
+            && *at.get_or_insert(indent) == indent
+        {
+            starts[*k].push(i as u64 + 1);
+        }
+    }
+    starts
 }
 
-/// A line without its line break.
-fn strip_break(line: &str) -> &str {
-    line.strip_suffix("\r\n")
-        .or_else(|| line.strip_suffix('\n'))
-        .or_else(|| line.strip_suffix('\r'))
-        .unwrap_or(line)
-}
-
-/// After a type error, reads the file entry by entry so that every entry's problems are found in
-/// one run: each entry is read on its own (its lines under a bare `labels:` or `actors:` key, with
-/// line numbers mapped back), and the rest of the file with every entry blanked out. Returns
-/// `None` when the file is not well-formed YAML, which no recovery can help.
+/// What [`recover`] read of a file that does not read whole.
 struct Recovered {
     file: RawFile,
     problems: Vec<Diagnostic>,
@@ -772,52 +804,62 @@ struct Recovered {
     actor_offsets: Vec<u64>,
 }
 
+/// After a file failed to read, reads it entry by entry so that every entry's problems are
+/// found in one run: each entry of `labels:` and `actors:` is read on its own (its lines under a
+/// bare `labels:` or `actors:` key, with line numbers mapped back), and the rest of the file with
+/// every entry blanked out.
+///
+/// Where the entries start: for well-formed YAML (a type error), where the parser finds them;
+/// for a syntax error, from the layout of the lines ([`starts_by_layout`]). So a syntax error
+/// in one entry leaves the other entries read and checked. What this does not recover from: a
+/// syntax error that breaks the layout itself (a top-level key with no `:`, entries indented
+/// unevenly, a tab before an entry's `-`, a multi-line flow collection or quoted text that runs past
+/// its entry): the lines after it may be read as part of the broken entry, and their problems go
+/// unreported until it is fixed. Entries written inside a flow list (`labels: [{...}, {...}]`)
+/// are read as one. Returns `None` when no entry could be read on its own.
 fn recover(path: &str, text: &str) -> Option<Recovered> {
-    let loose: Loose = serde_saphyr::from_str_with_options(text, options()).ok()?;
     let lines: Vec<&str> = yaml_lines(text).collect();
-    let label_starts: Vec<u64> = loose.labels.iter().map(|e| e.referenced.line()).collect();
-    let actor_starts: Vec<u64> = loose.actors.iter().map(|e| e.referenced.line()).collect();
+    let [label_starts, actor_starts] =
+        match serde_saphyr::from_str_with_options::<Loose>(text, options()) {
+            Ok(loose) => [loose.labels, loose.actors]
+                .map(|l| l.iter().map(|e| e.referenced.line()).collect::<Vec<_>>()),
+            Err(_) => starts_by_layout(&lines),
+        };
+    if label_starts.is_empty() && actor_starts.is_empty() {
+        return None;
+    }
     let label_lines = entry_lines(&lines, &label_starts);
     let actor_lines = entry_lines(&lines, &actor_starts);
     let mut problems = Vec::new();
-    let file_lines: Vec<&str> = yaml_lines(text).map(strip_break).collect();
-    let shifted = |e: &serde_saphyr::Error, doc: &str, first: usize| -> Diagnostic {
-        let d = saphyr_diagnostic(path, doc, e);
-        if d.line == 0 {
-            return d;
-        }
-        // The entry was read as "key:\n" + its lines: line 2 there is line `first + 1` here.
-        let line = d.line + first as u64 - 1;
-        Diagnostic::in_lines(path, &file_lines, line, d.column, d.message)
-    };
+    let file_lines: Vec<&str> = lines.iter().map(|l| strip_break(l)).collect();
     // Line 2 of "key:\n" + the entry's lines is line `r.start + 1` of the file.
     let offset = |r: &std::ops::Range<usize>| (r.start as u64).saturating_sub(1);
     let mut labels = Vec::new();
     let mut label_offsets = Vec::new();
     for r in &label_lines {
         let doc = format!("labels:\n{}", lines[r.clone()].concat());
-        match serde_saphyr::from_str_with_options::<OnlyLabels>(&doc, options()) {
+        match read::<OnlyLabels>(&doc, offset(r)) {
             Ok(o) => {
                 for l in o.labels {
                     labels.push(l);
                     label_offsets.push(offset(r));
                 }
             }
-            Err(e) => problems.push(shifted(&e, &doc, r.start)),
+            Err(f) => problems.push(f.in_lines(path, &file_lines)),
         }
     }
     let mut actors = Vec::new();
     let mut actor_offsets = Vec::new();
     for r in &actor_lines {
         let doc = format!("actors:\n{}", lines[r.clone()].concat());
-        match serde_saphyr::from_str_with_options::<OnlyActors>(&doc, options()) {
+        match read::<OnlyActors>(&doc, offset(r)) {
             Ok(o) => {
                 for a in o.actors {
                     actors.push(a);
                     actor_offsets.push(offset(r));
                 }
             }
-            Err(e) => problems.push(shifted(&e, &doc, r.start)),
+            Err(f) => problems.push(f.in_lines(path, &file_lines)),
         }
     }
     // The rest of the file, entries blanked out (line numbers unchanged).
@@ -832,10 +874,10 @@ fn recover(path: &str, text: &str) -> Option<Recovered> {
         .zip(&blank)
         .map(|(l, &b)| if b { "\n" } else { l })
         .collect();
-    let top = match serde_saphyr::from_str_with_options::<RawFile>(&rest, options()) {
+    let top = match read::<RawFile>(&rest, 0) {
         Ok(t) => t,
-        Err(e) => {
-            problems.push(saphyr_diagnostic(path, text, &e));
+        Err(f) => {
+            problems.push(f.in_lines(path, &file_lines));
             RawFile {
                 lexicon: None,
                 version: None,
@@ -896,11 +938,69 @@ fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
     }
 }
 
-/// Turns a serde-saphyr error into our diagnostic, keeping its line and column.
-fn saphyr_diagnostic(path: &str, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
-    let bare = match e.without_snippet() {
+/// A serde-saphyr error in the lexicon's words, at its line (in the file) and column; 0 and 0
+/// when it has no location.
+struct Fault {
+    line: u64,
+    column: u64,
+    message: String,
+}
+
+impl Fault {
+    /// The diagnostic, with the line's text taken from `text` (the whole file).
+    fn at(self, path: &str, text: &str) -> Diagnostic {
+        match self.line {
+            0 => Diagnostic::file_level(path, self.message),
+            line => Diagnostic::at(path, text, line, self.column, self.message),
+        }
+    }
+
+    /// The diagnostic, with the line's text taken from the file's lines.
+    fn in_lines(self, path: &str, lines: &[&str]) -> Diagnostic {
+        match self.line {
+            0 => Diagnostic::file_level(path, self.message),
+            line => Diagnostic::in_lines(path, lines, line, self.column, self.message),
+        }
+    }
+}
+
+/// Says what a serde-saphyr error on `doc` means, keeping its line and column. `doc` is the file,
+/// or an entry of it read on its own whose line 2 is line `shift + 2` of the file: every line
+/// given, in the location and in the message, is a line of the file. `trail`: the path to the
+/// value the error is about, if known ([`trail`]), for a type error in plain words.
+fn fault(
+    doc: &str,
+    e: &serde_saphyr::Error,
+    trail: Option<&serde_path_to_error::Path>,
+    shift: u64,
+) -> Fault {
+    let inner = e.without_snippet();
+    let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+    let line = if line == 0 { 0 } else { line + shift };
+    // A syntax error said where it was made (a `[` or a quotation never closed).
+    if let Some(s) = plain::syntax(doc, shift) {
+        return Fault {
+            line: s.line,
+            column: s.column,
+            message: s.message,
+        };
+    }
+    let message = trail
+        .and_then(|t| plain::type_error(inner, t, doc))
+        .unwrap_or_else(|| parser_words(inner));
+    Fault {
+        line,
+        column,
+        message,
+    }
+}
+
+/// serde-saphyr's message for an error that is not a type error of a known field, with its
+/// location left out (it is shown separately) and its API terms in the lexicon's.
+fn parser_words(inner: &serde_saphyr::Error) -> String {
+    let bare = match inner {
         serde_saphyr::Error::Budget { breach, .. } => budget_message(breach),
-        _ => e.without_snippet().to_string(),
+        _ => inner.to_string(),
     };
     // serde-saphyr appends " at line N, column M"; the location is shown separately.
     let message = match bare.rfind(" at line ") {
@@ -909,27 +1009,20 @@ fn saphyr_diagnostic(path: &str, text: &str, e: &serde_saphyr::Error) -> Diagnos
     };
     let message = did_you_mean(&message).unwrap_or(message);
     // A value left empty (`name:` with nothing after it) reaches us as serde's type message.
-    let message = if message.starts_with("cannot deserialize null into") {
-        "a required value is missing or empty".to_owned()
-    } else {
-        message
-    };
+    if message.starts_with("cannot deserialize null into") {
+        return "a required value is missing or empty".to_owned();
+    }
     // serde-saphyr's own wording names its API; say it in the lexicon's terms.
-    let message = if message.starts_with("multiple YAML documents detected") {
-        "a lexicon file holds one YAML document: this is a second one (after `---`)".to_owned()
-    } else {
-        message
-    };
-    let message = match message.strip_prefix("duplicate mapping key: ") {
+    if message.starts_with("multiple YAML documents detected") {
+        return "a lexicon file holds one YAML document: this is a second one (after `---`)"
+            .to_owned();
+    }
+    match message.strip_prefix("duplicate mapping key: ") {
         Some(rest) => format!(
             "duplicate key `{}`: each key may appear once in a mapping",
             rest.split(',').next().unwrap_or(rest).trim()
         ),
         None => message,
-    };
-    match e.location() {
-        Some(loc) => Diagnostic::at(path, text, loc.line(), loc.column(), message),
-        None => Diagnostic::file_level(path, message),
     }
 }
 
@@ -1059,7 +1152,10 @@ mod tests {
     #[test]
     fn a_file_with_carriage_returns_is_read_entry_by_entry() {
         let src = "categories: [a/b]\rlabels:\r  - {id: x, forms: [y], category: a/b, stance: 1, kind: label}\r  - id: z\r    forms: [w]\r    category: a/b\r    stance: high\r    kind: label\r";
-        assert_eq!(problems(src), vec!["7:13: invalid i64".to_owned()]);
+        assert_eq!(
+            problems(src),
+            vec!["7:13: `stance` must be a whole number from -2 to 2, found `high`".to_owned()]
+        );
     }
 
     #[test]
@@ -1104,6 +1200,323 @@ mod tests {
         }
     }
 
+    /// The start of a file whose one label lacks forms and stance.
+    const L: &str = "categories: [a/b]\nlabels:\n  - id: x\n    category: a/b\n    kind: label\n";
+    /// The start of a file whose one actor lacks its type.
+    const A: &str = "actors:\n  - id: q\n    name: Q\n";
+
+    /// One row per field and kind of mistake (see [`table_of_type_errors`]): its name, the start
+    /// of the file (`L`, `A` or none), the rest of it, and the problem said, at line:column.
+    const TYPE_ERRORS: &[(&str, &str, &str, &str)] = &[
+        (
+            "stance",
+            L,
+            "    forms: [x]\n    stance: strong\n",
+            "7:13: `stance` must be a whole number from -2 to 2, found `strong`",
+        ),
+        (
+            "stance-float",
+            L,
+            "    forms: [x]\n    stance: 1.5\n",
+            "7:13: `stance` must be a whole number from -2 to 2, found `1.5`",
+        ),
+        (
+            "stance-list",
+            L,
+            "    forms: [x]\n    stance: [1]\n",
+            "7:13: `stance` must be a whole number from -2 to 2, found a list: write `stance: -1`",
+        ),
+        (
+            "stance-empty",
+            L,
+            "    forms: [x]\n    stance:\n",
+            "7:11: `stance` is empty: it must be a whole number from -2 to 2, like `stance: -1`",
+        ),
+        (
+            "stance-missing",
+            L,
+            "    forms: [x]\n",
+            "6:5: this label has no `stance`: add one, like `stance: -1` (a whole number from -2 to 2)",
+        ),
+        (
+            "forms-scalar",
+            L,
+            "    forms: resistance fighter*\n    stance: 1\n",
+            "6:12: `forms` must be a list: write `forms: [resistance fighter*]`",
+        ),
+        (
+            "forms-mapping",
+            L,
+            "    forms: {a: b}\n    stance: 1\n",
+            "6:12: `forms` must be a list of words or phrases, found keys and values (a mapping): write `forms: [terrorist, terror group*]`",
+        ),
+        (
+            "forms-item-list",
+            L,
+            "    forms: [a, [b]]\n    stance: 1\n",
+            "6:16: `forms` must be a list of words or phrases, found a list inside it: write `forms: [terrorist, terror group*]`",
+        ),
+        (
+            "forms-item-empty",
+            L,
+            "    forms: [a, ~]\n    stance: 1\n",
+            "6:16: an item of `forms` is empty: fill it in or remove it (`forms` is a list of words or phrases)",
+        ),
+        (
+            "exclude",
+            L,
+            "    forms: [x]\n    stance: 1\n    exclude: war on terror\n",
+            "8:14: `exclude` must be a list: write `exclude: [war on terror]`",
+        ),
+        (
+            "targets",
+            L,
+            "    forms: [x]\n    stance: 1\n    targets: armed_group\n",
+            "8:14: `targets` must be a list: write `targets: [armed_group]`",
+        ),
+        (
+            "allow",
+            L,
+            "    forms: [x]\n    stance: 1\n    allow: no-note\n",
+            "8:12: `allow` must be a list: write `allow: [no-note]`",
+        ),
+        (
+            "id",
+            "",
+            "categories: [a/b]\nlabels:\n  - {id: [a, b], forms: [x], category: a/b, stance: 1, kind: label}\n",
+            "3:10: `id` must be one id, found a list: write `id: terrorist`",
+        ),
+        (
+            "category",
+            "",
+            "labels:\n  - id: x\n    forms: [x]\n    stance: 1\n    kind: label\n    category: [a/b, c/d]\n",
+            "6:15: `category` must be one category path, found a list: an entry has one category; make one entry per category",
+        ),
+        (
+            "regex",
+            L,
+            "    stance: 1\n    regex: [a]\n",
+            "7:12: `regex` must be one regular expression, found a list: write `regex: '\\w+-backed'`",
+        ),
+        (
+            "kind",
+            "",
+            "categories: [a/b]\nlabels:\n  - {id: x, forms: [x], category: a/b, stance: 1, kind: [label]}\n",
+            "3:57: `kind` must be one of label, act, attribution, distancing, found a list: write `kind: label`",
+        ),
+        (
+            "requires",
+            L,
+            "    forms: [x]\n    stance: 1\n    requires: [party]\n",
+            "8:15: `requires` must be `party`, found a list: write `requires: party`",
+        ),
+        (
+            "note",
+            L,
+            "    forms: [x]\n    stance: 1\n    note: {a: b}\n",
+            "8:11: `note` must be text, found keys and values (a mapping): write `note: why this stance`",
+        ),
+        (
+            "overrides",
+            L,
+            "    forms: [x]\n    stance: 1\n    overrides: maybe\n",
+            "8:16: `overrides` must be true or false, found `maybe`",
+        ),
+        (
+            "names",
+            L,
+            "    forms: [x]\n    stance: 1\n    names: somalia\n",
+            "8:12: `names` must be a list of entries, found `somalia`: write each on lines of its own below `names:`, starting `- actor: ...`",
+        ),
+        (
+            "names-entry",
+            L,
+            "    forms: [x]\n    stance: 1\n    names: [somalia]\n",
+            "8:13: each entry of `names` must be keys and values starting `- actor: ...`, found `somalia`",
+        ),
+        (
+            "names-actor-missing",
+            L,
+            "    forms: [x]\n    stance: 1\n    names: [{where: [b]}]\n",
+            "8:14: this `names` entry has no `actor`: add one, like `actor: al-shabaab` (one actor id)",
+        ),
+        (
+            "where",
+            L,
+            "    forms: [x]\n    stance: 1\n    names: [{actor: a, where: somalia}]\n",
+            "8:31: `where` must be a list: write `where: [somalia]`",
+        ),
+        (
+            "labels",
+            "",
+            "labels: foo\n",
+            "1:9: `labels` must be a list of label entries, found `foo`: write each on lines of its own below `labels:`, starting `- id: ...`",
+        ),
+        (
+            "labels-entry",
+            "",
+            "labels:\n  - foo\n",
+            "2:5: each entry of `labels` must be keys and values starting `- id: ...`, found `foo`",
+        ),
+        (
+            "categories",
+            "",
+            "categories: a/b\n",
+            "1:13: `categories` must be a list: write `categories: [a/b]`",
+        ),
+        (
+            "language",
+            "",
+            "language: [fra]\n",
+            "1:11: `language` must be a language code or English name, found a list: write `language: fra`",
+        ),
+        (
+            "lexicon",
+            "",
+            "lexicon: [a]\n",
+            "1:10: `lexicon` must be a name, found a list: write `lexicon: my-lexicon`",
+        ),
+        (
+            "file",
+            "",
+            "just some words\n",
+            "1:1: a lexicon file must be keys and values (`categories:`, `labels:`, `actors:` ...), found `just some words`",
+        ),
+        (
+            "type",
+            A,
+            "    type: [state]\n",
+            "4:11: `type` must be one of state, armed_group, movement, population, organization, found a list: write `type: armed_group`",
+        ),
+        (
+            "type-missing",
+            "",
+            "actors:\n  - {id: q, name: Q}\n",
+            "2:13: this actor has no `type`: add one, like `type: armed_group` (one of state, armed_group, movement, population, organization)",
+        ),
+        (
+            "name",
+            "",
+            "actors:\n  - {id: q, name: [Q, R], type: state}\n",
+            "2:19: `name` must be one name, found a list: write the other names under `aliases`",
+        ),
+        (
+            "aliases",
+            A,
+            "    type: state\n    aliases: HTS\n",
+            "5:14: `aliases` must be a list: write `aliases: [HTS]`",
+        ),
+        (
+            "adjectives",
+            A,
+            "    type: state\n    adjectives: Turkish\n",
+            "5:17: `adjectives` must be a list: write `adjectives: [Turkish]`",
+        ),
+        (
+            "proxies",
+            A,
+            "    type: state\n    proxies: sna\n",
+            "5:14: `proxies` must be a list: write `proxies: [sna]`",
+        ),
+        (
+            "part_of",
+            A,
+            "    type: state\n    part_of: [usa]\n",
+            "5:14: `part_of` must be one actor id, found a list: write `part_of: usa`",
+        ),
+        (
+            "people",
+            A,
+            "    type: state\n    people: Jolani\n",
+            "5:13: `people` must be a list of people, found `Jolani`: write each on lines of its own below `people:`, starting `- name: ...`",
+        ),
+        (
+            "person-name-missing",
+            A,
+            "    type: state\n    people:\n      - role: leader\n",
+            "6:9: this person has no `name`: add one, like `name: Abu Mohammed al-Jolani` (one name)",
+        ),
+        (
+            "person-aliases",
+            A,
+            "    type: state\n    people:\n      - name: A B\n        aliases: B\n",
+            "7:18: `aliases` must be a list: write `aliases: [B]`",
+        ),
+        (
+            "person-role",
+            A,
+            "    type: state\n    people:\n      - name: A B\n        role: [leader]\n",
+            "7:15: `role` must be text, found a list: write `role: leader`",
+        ),
+        (
+            "non-ascii",
+            "",
+            "categories: [a/b]\nlabels:\n  - {id: é, forms: [ü], category: a/b, stance: strong, kind: label}\n",
+            "3:48: `stance` must be a whole number from -2 to 2, found `strong`",
+        ),
+        (
+            "unclosed-list",
+            L,
+            "    forms: [foo\n    stance: 1\n",
+            "6:12: the list opened with `[` on line 6 is not closed: end it with `]` on the same line (the YAML parser stopped at line 7, column 11)",
+        ),
+        (
+            "unclosed-mapping",
+            "",
+            "categories: [a/b]\nlabels:\n  - {id: x, forms: [x], category: a/b\n",
+            "3:5: the mapping opened with `{` on line 3 is not closed: end it with `}` on the same line",
+        ),
+        (
+            "unclosed-quote",
+            L,
+            "    forms: ['it]\n    stance: 1\n",
+            "6:13: the quotation that starts here is not closed: end it with the same quotation mark",
+        ),
+    ];
+
+    /// A value of the wrong type, an empty value, a missing field, a wrong entry, a wrong file,
+    /// a `[` or `{` or a quotation not closed: each message names the field, what it must be,
+    /// what was found, and how to write it.
+    #[test]
+    fn table_of_type_errors() {
+        let wrong: Vec<String> = TYPE_ERRORS
+            .iter()
+            .filter_map(|(what, head, rest, want)| {
+                let got = problems(&format!("{head}{rest}"));
+                (got != vec![want.to_string()]).then(|| format!("{what}: {got:?}"))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    /// A syntax error in one entry leaves the other entries read and checked; lines and columns
+    /// are the file's, also after a line of two-byte letters.
+    #[test]
+    fn a_syntax_error_in_one_entry_leaves_the_others_checked() {
+        let src = "# é è ü\ncategories: [a/b]\nlabels:\n  - id: x\n    category: a/b\n    forms: [foo\n    stance: 1\n    kind: label\n  - id: y\n    forms: [bar]\n    category: a/b\n    stance: 7\n    kind: label\n  - {id: é, forms: [ü], category: a/b, stance: strong, kind: label}\nactors:\n  - {id: q, name: Q, type: stat}\n";
+        assert_eq!(
+            problems(src),
+            vec![
+                "6:12: the list opened with `[` on line 6 is not closed: end it with `]` on the same line (the YAML parser stopped at line 7, column 11)".to_string(),
+                "12:13: stance 7 is out of range: use -2, -1, 0, 1 or 2".to_string(),
+                "14:48: `stance` must be a whole number from -2 to 2, found `strong`".to_string(),
+                "16:28: unknown actor type `stat`, expected one of state, armed_group, movement, population, organization, person; did you mean `state`?".to_string(),
+            ]
+        );
+        // Where entries start when the file does not parse: by layout.
+        let lines: Vec<&str> = yaml_lines(src).collect();
+        assert_eq!(starts_by_layout(&lines), [vec![4, 9, 14], vec![16]]);
+        // A tab that indents a line of one entry.
+        let src = "labels:\n  - id: x\n\t forms: [x]\n  - {id: y, forms: [y], category: a/b, stance: 9, kind: label}\ncategories: [a/b]\n";
+        assert_eq!(
+            problems(src),
+            vec![
+                "3:1: a tab indents this line: YAML indents with spaces only".to_string(),
+                "4:48: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
+            ]
+        );
+    }
+
     #[test]
     fn huge_regex_is_refused() {
         let src = format!(
@@ -1129,9 +1542,9 @@ mod tests {
             got,
             vec![
                 "4:5: unknown field `froms`, expected one of id, forms, regex, category, stance, kind, targets, exclude, requires, names, note, allow, overrides; did you mean `forms`?".to_string(),
+                "11:13: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
                 "17:11: unknown kind `lable`, expected one of label, act, attribution, distancing; did you mean `label`?".to_string(),
                 "19:28: unknown actor type `stat`, expected one of state, armed_group, movement, population, organization, person; did you mean `state`?".to_string(),
-                "11:13: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
             ]
         );
     }

@@ -60,79 +60,94 @@ fn schema_is_current() {
     }
 }
 
+/// One broken file per kind of mistake, by name (see `lexicon_check_pins_every_kind_of_mistake`).
+const CHECK_MISTAKES: &[(&str, &str)] = &[
+    ("syntax", "labels:\n  - id: [x\n"),
+    (
+        "wrong-type",
+        "labels:\n  - {id: x, forms: [x], category: a/b, stance: high, kind: label}\ncategories: [a/b]\n",
+    ),
+    (
+        "unknown-key",
+        "categories: [a/b]\nlabels:\n  - id: x\n    froms: [x]\n    category: a/b\n    stance: 1\n    kind: label\n",
+    ),
+    (
+        "duplicate-key",
+        "categories: [a/b]\nlabels:\n  - id: x\n    id: y\n    forms: [x]\n    category: a/b\n    stance: 1\n    kind: label\n",
+    ),
+    (
+        "stance-range",
+        "categories: [a/b]\nlabels:\n  - {id: x, forms: [x], category: a/b, stance: -3, kind: label}\n",
+    ),
+    (
+        "bad-regex",
+        "categories: [a/b]\nlabels:\n  - {id: x, regex: '[unclosed', category: a/b, stance: 1, kind: act}\n",
+    ),
+    (
+        "huge-regex",
+        "categories: [a/b]\nlabels:\n  - {id: x, regex: '\\w{1000}\\w{1000}\\w{1000}', category: a/b, stance: 1, kind: act}\n",
+    ),
+    (
+        "inner-glob",
+        "categories: [a/b]\nlabels:\n  - {id: x, forms: ['ter*or'], category: a/b, stance: 1, kind: act}\n",
+    ),
+    (
+        "short-glob",
+        "categories: [a/b]\nlabels:\n  - {id: x, forms: ['te*'], category: a/b, stance: 1, kind: act}\n",
+    ),
+    (
+        "nothing-to-match",
+        "categories: [a/b]\nlabels:\n  - {id: x, category: a/b, stance: 1, kind: act}\n",
+    ),
+    (
+        "duplicate-id",
+        "categories: [a/b]\nlabels:\n  - {id: x, forms: [a], category: a/b, stance: 1, kind: act}\n  - {id: x, forms: [b], category: a/b, stance: 1, kind: act}\n",
+    ),
+    (
+        "duplicate-form",
+        "categories: [a/b]\nlabels:\n  - {id: x, forms: [rebels], category: a/b, stance: 1, kind: act}\n  - {id: y, forms: [Rebels], category: a/b, stance: 1, kind: act}\n",
+    ),
+    (
+        "unknown-category",
+        "labels:\n  - {id: x, forms: [a], category: nope/none, stance: 1, kind: act}\n",
+    ),
+    ("bad-category-path", "categories: ['a//b']\n"),
+    (
+        "unknown-kind",
+        "categories: [a/b]\nlabels:\n  - {id: x, forms: [a], category: a/b, stance: 1, kind: lable}\n",
+    ),
+    (
+        "unknown-actor-type",
+        "actors:\n  - {id: q, name: Q, type: stat}\n",
+    ),
+    (
+        "unknown-proxy",
+        "actors:\n  - {id: q, name: Q, type: state, proxies: [nobody]}\n",
+    ),
+    (
+        "unknown-epithet-actor",
+        "categories: [a/b]\nlabels:\n  - id: x\n    forms: [a]\n    category: a/b\n    stance: -1\n    kind: label\n    names:\n      - actor: al-shabab\n        where: [somalia]\n",
+    ),
+    ("not-utf8", "labels: \u{0}"),
+    (
+        "list-as-scalar",
+        "categories: [a/b]\nlabels:\n  - id: x\n    forms: resistance fighter*\n    category: a/b\n    stance: 1\n    kind: label\n",
+    ),
+    (
+        "missing-field",
+        "categories: [a/b]\nlabels:\n  - id: x\n    forms: [x]\n    category: a/b\n    kind: label\n",
+    ),
+    (
+        "unclosed-list",
+        "categories: [a/b]\nlabels:\n  - id: x\n    category: a/b\n    forms: [foo\n    stance: 1\n    kind: label\n  - id: y\n    forms: [bar]\n    category: a/b\n    stance: 7\n    kind: label\n",
+    ),
+];
+
 #[test]
 fn lexicon_check_pins_every_kind_of_mistake() {
     // One broken file per kind of mistake; `framelens lexicon check` must report each with file,
     // line, column and the offending line. The rendered messages are pinned in a snapshot.
-    let cases: &[(&str, &str)] = &[
-        ("syntax", "labels:\n  - id: [x\n"),
-        (
-            "wrong-type",
-            "labels:\n  - {id: x, forms: [x], category: a/b, stance: high, kind: label}\ncategories: [a/b]\n",
-        ),
-        (
-            "unknown-key",
-            "categories: [a/b]\nlabels:\n  - id: x\n    froms: [x]\n    category: a/b\n    stance: 1\n    kind: label\n",
-        ),
-        (
-            "duplicate-key",
-            "categories: [a/b]\nlabels:\n  - id: x\n    id: y\n    forms: [x]\n    category: a/b\n    stance: 1\n    kind: label\n",
-        ),
-        (
-            "stance-range",
-            "categories: [a/b]\nlabels:\n  - {id: x, forms: [x], category: a/b, stance: -3, kind: label}\n",
-        ),
-        (
-            "bad-regex",
-            "categories: [a/b]\nlabels:\n  - {id: x, regex: '[unclosed', category: a/b, stance: 1, kind: act}\n",
-        ),
-        (
-            "huge-regex",
-            "categories: [a/b]\nlabels:\n  - {id: x, regex: '\\w{1000}\\w{1000}\\w{1000}', category: a/b, stance: 1, kind: act}\n",
-        ),
-        (
-            "inner-glob",
-            "categories: [a/b]\nlabels:\n  - {id: x, forms: ['ter*or'], category: a/b, stance: 1, kind: act}\n",
-        ),
-        (
-            "short-glob",
-            "categories: [a/b]\nlabels:\n  - {id: x, forms: ['te*'], category: a/b, stance: 1, kind: act}\n",
-        ),
-        (
-            "nothing-to-match",
-            "categories: [a/b]\nlabels:\n  - {id: x, category: a/b, stance: 1, kind: act}\n",
-        ),
-        (
-            "duplicate-id",
-            "categories: [a/b]\nlabels:\n  - {id: x, forms: [a], category: a/b, stance: 1, kind: act}\n  - {id: x, forms: [b], category: a/b, stance: 1, kind: act}\n",
-        ),
-        (
-            "duplicate-form",
-            "categories: [a/b]\nlabels:\n  - {id: x, forms: [rebels], category: a/b, stance: 1, kind: act}\n  - {id: y, forms: [Rebels], category: a/b, stance: 1, kind: act}\n",
-        ),
-        (
-            "unknown-category",
-            "labels:\n  - {id: x, forms: [a], category: nope/none, stance: 1, kind: act}\n",
-        ),
-        ("bad-category-path", "categories: ['a//b']\n"),
-        (
-            "unknown-kind",
-            "categories: [a/b]\nlabels:\n  - {id: x, forms: [a], category: a/b, stance: 1, kind: lable}\n",
-        ),
-        (
-            "unknown-actor-type",
-            "actors:\n  - {id: q, name: Q, type: stat}\n",
-        ),
-        (
-            "unknown-proxy",
-            "actors:\n  - {id: q, name: Q, type: state, proxies: [nobody]}\n",
-        ),
-        (
-            "unknown-epithet-actor",
-            "categories: [a/b]\nlabels:\n  - id: x\n    forms: [a]\n    category: a/b\n    stance: -1\n    kind: label\n    names:\n      - actor: al-shabab\n        where: [somalia]\n",
-        ),
-        ("not-utf8", "labels: \u{0}"),
-    ];
+    let cases = CHECK_MISTAKES;
     let dir = tempfile::tempdir().unwrap();
     let mut rendered = String::new();
     for (name, body) in cases {
