@@ -49,6 +49,41 @@ pub(crate) fn override_message(
     )
 }
 
+/// What is said of a file given as a lexicon that is a dictionary of another tool (`f`): the
+/// command that converts it.
+pub(crate) fn foreign_message(path: &str, f: convert::Foreign) -> String {
+    let stem = match path.rsplit_once('.') {
+        Some((stem, ext)) if !ext.contains(['/', '\\']) => stem,
+        _ => path,
+    };
+    let mut out = format!("{stem}.yaml");
+    if out == path {
+        out = format!("{stem}-framelens.yaml");
+    }
+    format!(
+        "this is a {} dictionary, not a framelens lexicon: convert it with `framelens lexicon import {} --from {} > {}`, then load {}",
+        f.display_name(),
+        shell_word(path),
+        f.as_str(),
+        shell_word(&out),
+        shell_word(&out),
+    )
+}
+
+/// `s` as one word of a POSIX shell command: as it is when it holds only characters no shell
+/// reads specially, else in single quotes.
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | '+' | ',' | ':' | '@')
+        });
+    if plain {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
 /// What is said of a lexicon file whose bytes are not UTF-8 from byte `at` on: with the legacy
 /// encoding the whole file reads in, if one is likely.
 pub(crate) fn not_utf8_message(bytes: &[u8], at: usize) -> String {
@@ -229,10 +264,17 @@ impl LexiconBuilder {
         self
     }
 
+    /// Parses a file; one that does not read and is a dictionary of another tool is one
+    /// problem, that says how to convert it.
     fn add_text(&mut self, name: &str, text: &str) {
         match yaml::parse(name, text) {
             Ok(p) => self.parsed.push(p),
-            Err(mut d) => self.problems.append(&mut d),
+            Err(mut d) => match convert::recognise(name, text) {
+                Some(f) => self
+                    .problems
+                    .push(Diagnostic::file_level(name, foreign_message(name, f))),
+                None => self.problems.append(&mut d),
+            },
         }
     }
 

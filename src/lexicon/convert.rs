@@ -289,6 +289,33 @@ pub fn looks_like_quanteda(text: &str) -> bool {
     }
 }
 
+/// The foreign dictionary format of a file that is not a framelens lexicon, if it reads as one:
+/// the format its extension names (`.dic`, `.lc3`, `.cat`) or its first line shows (`%` for
+/// LIWC, `+Category` for Lexicoder), provided that [`import`] reads at least one entry from it.
+/// A file that is a YAML mapping is never one (it is a lexicon with mistakes, or a quanteda
+/// dictionary, which loads as it is).
+pub fn recognise(path: &str, text: &str) -> Option<Foreign> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Ok(top) = crate::lexicon::yaml::from_str::<Spanned<QNode>>("", text)
+        && matches!(top.value, QNode::Map(_))
+    {
+        return None;
+    }
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let by_content = if first == "%" {
+        Some(Foreign::Liwc)
+    } else if first.starts_with('+') {
+        Some(Foreign::Lexicoder)
+    } else {
+        None
+    };
+    let by_name = Foreign::from_path(path).filter(|&f| f != Foreign::Quanteda);
+    [by_name, by_content]
+        .into_iter()
+        .flatten()
+        .find(|&f| import(path, text, f).is_ok_and(|c| c.labels > 0))
+}
+
 /// One label entry being imported.
 struct DraftEntry {
     id: String,

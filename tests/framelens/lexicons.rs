@@ -190,6 +190,71 @@ fn lexicon_check_pins_every_kind_of_mistake() {
         .code(3);
 }
 
+/// A dictionary of another tool given as a lexicon is one problem that names the tool and the
+/// command that converts it; the command, run as written, gives a lexicon that loads.
+#[test]
+fn a_dictionary_of_another_tool_is_met_with_the_command_that_converts_it() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "mini.dic",
+            "%\n1\tterror\n2\tneg\n%\nterrorist*\t1\nthug\t1 2\n",
+        ),
+        ("mini.lc3", "+TERROR\nterrorist*\nthug\n+PEACE\npeace\n"),
+        (
+            "mini.cat",
+            "TERRORISM\n    TERRORIST (1)\n    FREEDOM_FIGHTER (1)\nPEACE\n    PEACE (1)\n",
+        ),
+        // Named by its first line, whatever its name.
+        ("liwc.txt", "%\n1\tterror\n%\nterrorist*\t1\n"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let article = write_temp(&dir, "t.txt", b"Officials called the thugs terrorists.\n");
+    let mut rendered = String::new();
+    for (name, body) in cases {
+        let path = write_temp(&dir, name, body.as_bytes());
+        let err = stderr_of(
+            &[
+                "score",
+                article.to_str().unwrap(),
+                "--lexicon",
+                path.to_str().unwrap(),
+            ],
+            4,
+        );
+        let shown = err.replace(dir.path().to_str().unwrap(), "<dir>");
+        rendered.push_str(&format!("== score --lexicon {name}\n{shown}"));
+        // `lexicon check` says the same.
+        let out = framelens()
+            .args(["lexicon", "check", path.to_str().unwrap()])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let check = String::from_utf8(out).unwrap();
+        let message = err.lines().next().unwrap();
+        let message = message.strip_prefix("framelens: error: ").unwrap();
+        assert!(check.contains(message), "{check}");
+        // The command in the message, run as written.
+        let command = message.split('`').nth(1).unwrap();
+        let (import, target) = command.split_once(" > ").unwrap();
+        let args: Vec<&str> = import.split(' ').skip(1).collect();
+        let out = framelens()
+            .args(&args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        std::fs::write(target, out).unwrap();
+        framelens()
+            .args(["score", article.to_str().unwrap(), "--lexicon", target])
+            .assert()
+            .success();
+    }
+    insta::assert_snapshot!("foreign_dictionary_hint", rendered);
+}
+
 #[test]
 fn lexicon_add_then_remove_leaves_the_file_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
