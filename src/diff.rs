@@ -69,6 +69,47 @@ impl Evidence {
         };
         Some(crate::text::shown(&shown).into_owned())
     }
+
+    /// The speaker as a summary names it, once: the referent a pronoun or role noun was resolved
+    /// to ("Erdogan" for "He"), else the speaker as written, with a document read as the party
+    /// that issued it ("Syria's army command" for "A statement from Syria's army command").
+    pub fn speaker_name(&self) -> Option<String> {
+        let s = self.speaker.as_ref()?;
+        let name = self.speaker_antecedent.as_deref().unwrap_or(s);
+        Some(crate::text::shown(issuer_of_document(name)).into_owned())
+    }
+}
+
+/// A frame's speaker as written ("The envoy (Vasily Nebenzya)") named once: the name in brackets
+/// that a role noun was resolved to, and a document read as the party that issued it.
+fn speaker_of_frame(who: &str) -> String {
+    let name = who
+        .strip_suffix(')')
+        .and_then(|w| w.rsplit_once(" ("))
+        .map_or(who, |(_, inner)| inner);
+    issuer_of_document(name).to_owned()
+}
+
+/// "A statement from Syria's army command" -> "Syria's army command": a document noun
+/// ([`crate::analysis::words::DOCUMENT_NOUNS`]) after an article, followed by "from", "by" or
+/// "of", stands for the party after it. Any other phrase is returned as it is.
+fn issuer_of_document(speaker: &str) -> &str {
+    let mut words = speaker.splitn(4, ' ');
+    let (Some(det), Some(noun), Some(prep), Some(rest)) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return speaker;
+    };
+    let det_ok = ["a", "an", "the"]
+        .iter()
+        .any(|d| det.eq_ignore_ascii_case(d));
+    let noun_ok = crate::analysis::words::DOCUMENT_NOUNS.contains(noun.to_lowercase());
+    let prep_ok = ["from", "by", "of"].contains(&prep);
+    if det_ok && noun_ok && prep_ok && !rest.trim().is_empty() {
+        rest.trim()
+    } else {
+        speaker
+    }
 }
 
 /// One term as one source applies it to one actor.
@@ -173,8 +214,12 @@ pub struct Finding {
     /// Actor id the finding is about; `None` for a phrase tied to several actors at once, and
     /// for loaded verbs tied to no actor.
     pub actor: Option<String>,
-    /// The statement in plain language, calling the sources "A" and "B".
+    /// The statement in plain language, calling the sources "A" and "B", with every term and
+    /// speaker (the `--long` summary).
     pub text: String,
+    /// The same finding in one short sentence: the two most used terms of each side and how many
+    /// more, and each speaker named once (the summary a reader sees first).
+    pub short: String,
     /// Evidence from source A (empty when A has none, as for a finding about B alone).
     pub evidence_a: Vec<Evidence>,
     /// Evidence from source B (empty when B has none, as for a finding about A alone).
@@ -425,7 +470,7 @@ fn describe_others(ts: &[&TermUse]) -> String {
     let mut evs: Vec<&Evidence> = ts.iter().flat_map(|t| t.evidence.iter()).collect();
     evs.sort_by_key(|e| e.start);
     for e in evs {
-        let who = e.speaker_shown().unwrap_or_else(|| match e.voice {
+        let who = e.speaker_name().unwrap_or_else(|| match e.voice {
             Voice::Scare => "no one".into(),
             _ => "an unnamed speaker".into(),
         });
@@ -448,6 +493,79 @@ fn describe_others(ts: &[&TermUse]) -> String {
         .map(|(k, hits)| format!("{} ({k})", join_words(&hits)))
         .collect();
     parts.join("; ")
+}
+
+/// "'a', 'b' and 3 more": the two terms used most (ties in the order of `quoted_list`), and how
+/// many others there are.
+fn few(ts: &[&TermUse]) -> String {
+    let mut words: Vec<(usize, String)> = Vec::new();
+    for t in ts {
+        let w = format!("'{}'", shown(t));
+        match words.iter_mut().find(|x| x.1.eq_ignore_ascii_case(&w)) {
+            Some(x) => x.0 += t.total,
+            None => words.push((t.total, w)),
+        }
+    }
+    words.sort_by(|x, y| {
+        y.0.cmp(&x.0)
+            .then_with(|| x.1.to_lowercase().cmp(&y.1.to_lowercase()))
+    });
+    let more = words.len().saturating_sub(2);
+    let top: Vec<String> = words.into_iter().take(2).map(|x| x.1).collect();
+    match more {
+        0 => join_words(&top),
+        n => format!("{} and {n} more", top.join(", ")),
+    }
+}
+
+/// The speakers of others' uses, each named once ([`Evidence::speaker_name`]), in order of first
+/// use; "unnamed" when none is named.
+fn speaker_names(ts: &[&TermUse]) -> String {
+    let mut evs: Vec<&Evidence> = ts.iter().flat_map(|t| t.evidence.iter()).collect();
+    evs.sort_by_key(|e| e.start);
+    let mut names: Vec<String> = Vec::new();
+    for e in evs.iter().filter(|e| e.voice != Voice::Author) {
+        let n = match (e.voice, e.speaker_name()) {
+            (_, Some(n)) => n,
+            (Voice::Scare, None) => "scare quotes".to_owned(),
+            (_, None) => "unnamed".to_owned(),
+        };
+        if !names.iter().any(|x| x.eq_ignore_ascii_case(&n)) {
+            names.push(n);
+        }
+    }
+    names.join(", ")
+}
+
+/// The short form of an actor finding: each side's own words, then the words it uses only
+/// inside others' (a side with none is left out).
+fn short_actor_finding(
+    d: &ActorDiff,
+    [an, bn]: [&str; 2],
+    own: [&[&TermUse]; 2],
+    others: [&[&TermUse]; 2],
+) -> String {
+    let st = [d.a.author_stance, d.b.author_stance];
+    let side = |i: usize| match own[i].is_empty() {
+        true => "no loaded term".to_owned(),
+        false => format!("{} (mean {})", few(own[i]), fmt_stance(st[i])),
+    };
+    let mut s = format!(
+        "{}: in its own voice {an} uses {}, {bn} {}.",
+        d.name,
+        side(0),
+        side(1)
+    );
+    let quoted: Vec<String> = [an, bn]
+        .iter()
+        .zip(others)
+        .filter(|(_, o)| !o.is_empty())
+        .map(|(n, o)| format!("{n} {} ({})", few(o), speaker_names(o)))
+        .collect();
+    if !quoted.is_empty() {
+        s.push_str(&format!(" Only in others' words: {}.", quoted.join("; ")));
+    }
+    s
 }
 
 fn fmt_stance(s: Option<f64>) -> String {
@@ -516,8 +634,7 @@ fn actor_findings(d: &ActorDiff, an: &str, bn: &str) -> Vec<Finding> {
     for (n, o) in [(an, &oa), (bn, &ob)] {
         if !o.is_empty() {
             text.push_str(&format!(
-                "; {n} uses {} only inside others' words: {}",
-                quoted_list(o),
+                "; only inside others' words, {n} uses {}",
                 describe_others(o)
             ));
         }
@@ -527,6 +644,7 @@ fn actor_findings(d: &ActorDiff, an: &str, bn: &str) -> Vec<Finding> {
     if let Some(c) = chars.next() {
         text = c.to_uppercase().chain(chars).collect();
     }
+    let short = short_actor_finding(d, [an, bn], [&own_a, &own_b], [&oa, &ob]);
     let mut ev_a = first_evidence(&own_a, Some(Voice::Author));
     ev_a.extend(first_evidence(&oa, None));
     let mut ev_b = first_evidence(&own_b, Some(Voice::Author));
@@ -534,6 +652,7 @@ fn actor_findings(d: &ActorDiff, an: &str, bn: &str) -> Vec<Finding> {
     out.push(Finding {
         actor: Some(d.actor.clone()),
         text,
+        short,
         evidence_a: ev_a,
         evidence_b: ev_b,
         weight: diff * 2.0 + count,
@@ -563,6 +682,7 @@ fn shared_findings(art: &Article, name: &str, lex: &Lexicon, first: bool) -> Vec
         let ev = vec![Evidence::of(h)];
         out.push(Finding {
             actor: None,
+            short: text.clone(),
             text,
             evidence_a: if first { ev.clone() } else { Vec::new() },
             evidence_b: if first { Vec::new() } else { ev },
@@ -604,12 +724,18 @@ fn verb_findings(an: &str, bn: &str, lex: &Lexicon, a: &Article, b: &Article) ->
                 .as_ref()
                 .and_then(|id| lex.actor(id))
                 .map(|x| x.name.clone());
-            let whose = match (who.is_empty(), name) {
-                (false, Some(nm)) => format!("{} ({nm})", join_words(&who)),
-                (false, None) => join_words(&who),
-                (true, Some(nm)) => nm,
+            // Each speaker named once: "Vasily Nebenzya" for "The envoy (Vasily Nebenzya)".
+            let names: Vec<String> = who.iter().map(|w| speaker_of_frame(w)).collect();
+            let whose = match (names.is_empty(), &name) {
+                (false, Some(nm)) => format!("{} ({nm})", join_words(&names)),
+                (false, None) => join_words(&names),
+                (true, Some(nm)) => nm.clone(),
                 (true, None) => "an unnamed speaker".into(),
             };
+            let short = format!(
+                "{n} frames {whose} with {} rather than a neutral 'said'.",
+                join_words(&verbs)
+            );
             let text = format!(
                 "{n} frames what {whose} says or does with {}: {}, where a neutral 'said' was available.",
                 join_words(&verbs),
@@ -623,6 +749,7 @@ fn verb_findings(an: &str, bn: &str, lex: &Lexicon, a: &Article, b: &Article) ->
             out.push(Finding {
                 actor,
                 text,
+                short,
                 evidence_a: if first { ev.clone() } else { Vec::new() },
                 evidence_b: if first { Vec::new() } else { ev },
                 weight: 4.5,
@@ -756,4 +883,52 @@ fn sym_key(f: &Finding) -> (usize, usize, String) {
         f.evidence_a.len().min(f.evidence_b.len()),
         format!("{ev:?}"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{issuer_of_document, speaker_of_frame};
+
+    /// A document stands for the party that issued it; any other speaker is left as written.
+    #[test]
+    fn a_document_speaker_is_its_issuer() {
+        let rows = [
+            (
+                "A statement from Syria's army command",
+                "Syria's army command",
+            ),
+            ("the communiqué of the Élysée", "the Élysée"),
+            ("a declaration by the African Union", "the African Union"),
+            ("The statement from the RSF", "the RSF"),
+            // Not a document, or not "from/by/of": as written.
+            ("A spokesman for the army", "A spokesman for the army"),
+            ("the report from Gaza", "the report from Gaza"),
+            ("A statement", "A statement"),
+            ("statement from the army", "statement from the army"),
+            ("Putin", "Putin"),
+        ];
+        for (speaker, want) in rows {
+            assert_eq!(issuer_of_document(speaker), want, "{speaker}");
+        }
+    }
+
+    #[test]
+    fn a_frame_speaker_is_named_once() {
+        let rows = [
+            ("The envoy (Vasily Nebenzya)", "Vasily Nebenzya"),
+            ("He (Erdogan)", "Erdogan"),
+            (
+                "A statement from Syria's army command",
+                "Syria's army command",
+            ),
+            ("Fidan", "Fidan"),
+            (
+                "the Kurdistan Workers' Party (PKK",
+                "the Kurdistan Workers' Party (PKK",
+            ),
+        ];
+        for (who, want) in rows {
+            assert_eq!(speaker_of_frame(who), want, "{who}");
+        }
+    }
 }

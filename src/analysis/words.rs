@@ -489,3 +489,9 @@ pub(crate) static SUBJECT_PRONOUNS: WordSet = WordSet::new(&["it", "they", "we",
 /// The forms of "be" that make a passive ("were neutralised", "has been accused").
 pub(crate) static BE_FORMS: WordSet =
     WordSet::new(&["is", "was", "are", "were", "been", "being", "be"]);
+
+/// Nouns for a document a party issues: "the statement" as a speaker is the party whose frame's
+/// sentence names the statement ("In a statement, the RSF's spokesman said ..."), and "a
+/// statement from the army command" is the army command.
+pub(crate) static DOCUMENT_NOUNS: WordSet =
+    WordSet::new(&["statement", "communique", "communiqué", "declaration"]);

@@ -412,6 +412,10 @@ pub(crate) enum Cmd {
         /// Name of source B in the report (default: its file name).
         #[arg(long, value_name = "NAME")]
         name_b: Option<String>,
+        /// The summary in full: every term and speaker of each finding, and its evidence
+        /// sentences (text and Markdown; the JSON has both forms).
+        #[arg(long, help_heading = "Output")]
+        long: bool,
         /// Print the text each input gives, as analysed (after decoding and HTML extraction),
         /// instead of the report: hit offsets slice it.
         #[arg(long, help_heading = "Input")]
@@ -808,7 +812,7 @@ mod tests {
             ),
             (
                 "compare",
-                format!("name-a name-b show-text {READ} {LOAD} {PAGE} color output"),
+                format!("name-a name-b long show-text {READ} {LOAD} {PAGE} color output"),
             ),
             (
                 "corpus",

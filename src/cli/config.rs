@@ -26,6 +26,7 @@ struct Groups {
     format: Option<Format>,
     date: Option<jiff::civil::Date>,
     explain: bool,
+    long: bool,
     show_text: bool,
     color: Option<ColorWhen>,
     read: Option<ReadArgs>,
@@ -103,6 +104,7 @@ impl Cli {
             report: Options {
                 format,
                 explain: g.explain,
+                long: g.long,
                 color: color && format == Format::Text,
                 width,
                 date: Some(g.date.unwrap_or_else(|| {
@@ -168,6 +170,7 @@ fn command(cmd: Cmd, g: &mut Groups) -> Command {
             b,
             name_a,
             name_b,
+            long,
             show_text,
             read,
             load,
@@ -175,7 +178,7 @@ fn command(cmd: Cmd, g: &mut Groups) -> Command {
             color,
             out,
         } => {
-            (g.read, g.load, g.out, g.show_text) = (Some(read), load, out, show_text);
+            (g.read, g.load, g.out, g.show_text, g.long) = (Some(read), load, out, show_text, long);
             g.page(page);
             g.color(color);
             Command::Compare {

@@ -205,6 +205,7 @@ struct Link {
 #[derive(Serialize)]
 struct FindingView {
     id: String,
+    short: String,
     text: String,
     actor: Option<Link>,
     evidence: Vec<EvidenceView>,
@@ -641,6 +642,7 @@ fn finding_views(c: &Comparison, anchors: &Anchors) -> Vec<FindingView> {
         .enumerate()
         .map(|(n, f)| FindingView {
             id: format!("finding-{}", n + 1),
+            short: sanitize(&f.short),
             text: sanitize(&f.text),
             actor: f.actor.as_ref().and_then(|id| {
                 c.actors
@@ -651,9 +653,15 @@ fn finding_views(c: &Comparison, anchors: &Anchors) -> Vec<FindingView> {
                         label: sanitize(&d.name),
                     })
             }),
+            // Each sentence once.
             evidence: [(&f.evidence_a, 0), (&f.evidence_b, 1)]
                 .iter()
-                .flat_map(|&(evs, i)| evs.iter().map(move |e| evidence_view(e, i)))
+                .flat_map(|&(evs, i)| {
+                    let mut seen = BTreeSet::new();
+                    evs.iter()
+                        .filter(move |e| seen.insert(e.sentence))
+                        .map(move |e| evidence_view(e, i))
+                })
                 .collect(),
         })
         .collect()

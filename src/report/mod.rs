@@ -46,6 +46,9 @@ pub struct Options {
     pub width: usize,
     /// The date shown in the header of an HTML report.
     pub date: Option<jiff::civil::Date>,
+    /// The comparison's summary in full (every term and speaker of each finding, and its
+    /// evidence sentences) rather than one short sentence per finding with sentence numbers.
+    pub long: bool,
 }
 
 impl Default for Options {
@@ -56,6 +59,7 @@ impl Default for Options {
             color: false,
             width: 80,
             date: None,
+            long: false,
         }
     }
 }
@@ -505,7 +509,7 @@ pub fn compare(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article, o: Optio
             comparison: c,
             articles: [a, b],
         }),
-        Format::Markdown => compare_markdown(lex, c, a, b),
+        Format::Markdown => compare_markdown(lex, c, a, b, o.long),
         Format::Html => html::compare_dated(lex, c, a, b, o.date)
             .unwrap_or_else(|e| format!("cannot render the HTML report: {e}\n")),
         Format::Text => compare_text(lex, c, o),
@@ -556,7 +560,7 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
             i.words, i.hits, i.density, i.author_hits
         );
     }
-    compare_summary_text(&mut s, c, &st, w);
+    compare_summary_text(&mut s, c, &st, w, o.long);
     let _ = writeln!(
         s,
         "\n{}",
@@ -619,12 +623,51 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
     s
 }
 
-/// The summary section of the text comparison: each finding with its evidence sentences.
-fn compare_summary_text(s: &mut String, c: &Comparison, st: &Styles, w: usize) {
-    let _ = writeln!(s, "\n{}", paint(st.head, "Summary"));
+/// A finding's evidence, each sentence once, side by side.
+fn evidence_once(f: &crate::diff::Finding) -> [(&'static str, Vec<&Evidence>); 2] {
+    fn once(evs: &[Evidence]) -> Vec<&Evidence> {
+        let mut seen = std::collections::BTreeSet::new();
+        evs.iter().filter(|e| seen.insert(e.sentence)).collect()
+    }
+    [("A", once(&f.evidence_a)), ("B", once(&f.evidence_b))]
+}
+
+/// "A s2, s4; B s7": the sentences behind a finding, by number, each once.
+fn evidence_refs(f: &crate::diff::Finding) -> String {
+    evidence_once(f)
+        .iter()
+        .filter(|(_, evs)| !evs.is_empty())
+        .map(|(tag, evs)| {
+            let mut n: Vec<usize> = evs.iter().map(|e| e.sentence + 1).collect();
+            n.sort_unstable();
+            let list: Vec<String> = n.iter().map(|i| format!("s{i}")).collect();
+            format!("{tag} {}", list.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The summary section of the text comparison: one short sentence per finding with the numbers
+/// of its evidence sentences, or (`long`) each finding in full with the sentences.
+fn compare_summary_text(s: &mut String, c: &Comparison, st: &Styles, w: usize, long: bool) {
+    if long {
+        let _ = writeln!(s, "\n{}", paint(st.head, "Summary"));
+    } else {
+        let _ = writeln!(
+            s,
+            "\n{} {}",
+            paint(st.head, "Summary"),
+            paint(st.dim, "(evidence: sentence numbers; --long prints them)")
+        );
+    }
     for (i, f) in c.summary.iter().enumerate() {
+        if !long {
+            let line = format!("{}. {} [{}]", i + 1, f.short, evidence_refs(f));
+            let _ = writeln!(s, "{}", wrap(&line, w, "  "));
+            continue;
+        }
         let _ = writeln!(s, "{}", wrap(&format!("{}. {}", i + 1, f.text), w, "  "));
-        for (tag, evs) in [("A", &f.evidence_a), ("B", &f.evidence_b)] {
+        for (tag, evs) in evidence_once(f) {
             for e in evs {
                 let _ = writeln!(
                     s,
@@ -758,7 +801,7 @@ fn compare_speakers_text(s: &mut String, lex: &Lexicon, c: &Comparison, w: usize
     }
 }
 
-fn compare_markdown(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> String {
+fn compare_markdown(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article, long: bool) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -768,8 +811,12 @@ fn compare_markdown(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article) -> 
     );
     let _ = writeln!(s, "## Summary\n");
     for f in &c.summary {
+        if !long {
+            let _ = writeln!(s, "- {} [{}]", md_escape(&f.short), evidence_refs(f));
+            continue;
+        }
         let _ = writeln!(s, "- {}", md_escape(&f.text));
-        for (tag, evs) in [("A", &f.evidence_a), ("B", &f.evidence_b)] {
+        for (tag, evs) in evidence_once(f) {
             for e in evs {
                 let _ = writeln!(s, "  - {tag}: {}", md_evidence(e));
             }

@@ -56,6 +56,7 @@ fn compare_mirrors() {
     assert_mirrors(&sample_article(A), &sample_article(B));
 }
 
+/// The `--long` summary: every term and speaker of each finding, in plain words.
 #[test]
 fn compare_summary_says_it_in_plain_words() {
     let out = framelens()
@@ -67,6 +68,7 @@ fn compare_summary_says_it_in_plain_words() {
             "A",
             "--name-b",
             "B",
+            "--long",
         ])
         .assert()
         .success()

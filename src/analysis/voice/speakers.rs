@@ -11,6 +11,7 @@ use super::model::{
 use crate::analysis::actors::PersonGenders;
 use crate::analysis::heads;
 use crate::analysis::mention::{Form, Mention};
+use crate::analysis::words::DOCUMENT_NOUNS;
 use crate::text::WordSet;
 use crate::text::{Span, is_double, token_range};
 
@@ -590,8 +591,3 @@ pub(super) static ISSUING: WordSet = WordSet::new(&[
     "sends",
     "circulated",
 ]);
-
-/// Nouns for a document a party issues: "the statement" as a speaker is the party whose frame's
-/// sentence names the statement ("In a statement, the RSF's spokesman said ...").
-pub(super) static DOCUMENT_NOUNS: WordSet =
-    WordSet::new(&["statement", "communique", "communiqué", "declaration"]);
