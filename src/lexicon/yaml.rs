@@ -816,14 +816,19 @@ struct Recovered {
 /// unevenly, a tab before an entry's `-`, a multi-line flow collection or quoted text that runs past
 /// its entry): the lines after it may be read as part of the broken entry, and their problems go
 /// unreported until it is fixed. Entries written inside a flow list (`labels: [{...}, {...}]`)
-/// are read as one. Returns `None` when no entry could be read on its own.
+/// are read as one; an entry that uses an anchor (`&name`) of another entry cannot be read on
+/// its own. Returns `None` when no entry could be read on its own, and for well-formed YAML that
+/// the parser's limits refuse (an alias bomb), whose first error stands.
 fn recover(path: &str, text: &str) -> Option<Recovered> {
     let lines: Vec<&str> = yaml_lines(text).collect();
     let [label_starts, actor_starts] =
         match serde_saphyr::from_str_with_options::<Loose>(text, options()) {
             Ok(loose) => [loose.labels, loose.actors]
                 .map(|l| l.iter().map(|e| e.referenced.line()).collect::<Vec<_>>()),
-            Err(_) => starts_by_layout(&lines),
+            // Not well-formed YAML: entries by layout. A file that is well-formed but breaks a
+            // parser limit (an alias bomb) is not read again in pieces.
+            Err(_) if !plain::well_formed(text) => starts_by_layout(&lines),
+            Err(_) => return None,
         };
     if label_starts.is_empty() && actor_starts.is_empty() {
         return None;

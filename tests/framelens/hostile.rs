@@ -169,7 +169,11 @@ fn a_lexicon_with_200000_entries() {
         ],
         4,
     );
-    assert_eq!(err.matches("error: missing field `kind`").count(), 50);
+    assert_eq!(
+        err.matches("error: this label has no `kind`: add one, like `kind: label`")
+            .count(),
+        50
+    );
     assert!(
         err.ends_with(
             "... and 199950 more problems (`framelens lexicon check FILE` lists them all)\n"

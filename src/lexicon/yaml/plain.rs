@@ -34,7 +34,8 @@ struct Field {
     shape: Shape,
     /// What the field must be (for a list: what each item is), to follow "must be".
     expects: &'static str,
-    /// An example value, as written after `KEY: `.
+    /// An example value, as written after `KEY: ` (for a list of entries: the key each entry
+    /// starts with).
     example: &'static str,
 }
 
@@ -198,6 +199,8 @@ enum Found {
     Mapping,
     /// A scalar, as written (first line only, shortened).
     Scalar(String),
+    /// An alias (`*name`) of a value written elsewhere.
+    Alias(String),
 }
 
 impl Found {
@@ -208,6 +211,7 @@ impl Found {
             Found::List => "found a list".into(),
             Found::Mapping => "found keys and values (a mapping)".into(),
             Found::Scalar(s) => format!("found `{s}`"),
+            Found::Alias(s) => format!("found the alias `{s}` of a value that is not that"),
         }
     }
 }
@@ -246,6 +250,13 @@ fn found_at(doc: &str, offset: usize, len: usize) -> Found {
         Some('{') => Found::Mapping,
         Some('-') if first_line.chars().nth(1).is_none_or(char::is_whitespace) => Found::List,
         _ if first_line == "~" || first_line == "null" => Found::Nothing,
+        Some('*') => Found::Alias(
+            first_line
+                .split([',', ']', '}', ' '])
+                .next()
+                .unwrap_or(first_line)
+                .to_owned(),
+        ),
         _ => {
             const MAX: usize = 40;
             let mut s: String = first_line.chars().take(MAX).collect();
@@ -439,6 +450,12 @@ fn field_message(f: &Field, found: &Found) -> String {
             f.example
         ),
     }
+}
+
+/// Whether `doc` is well-formed YAML: the parser reads it to its end without an error (aliases
+/// are not expanded, so this costs one pass over the text).
+pub(super) fn well_formed(doc: &str) -> bool {
+    Parser::new_from_str(doc).all(|e| e.is_ok())
 }
 
 /// A syntax error said in plain words, at the place to fix: line and column (1-based, in
@@ -639,10 +656,36 @@ mod tests {
             ("k: 'it''s'\n", 3, 7, Found::Scalar("'it''s'".into())),
             ("k: a\n  b\n", 3, 5, Found::Scalar("a…".into())),
             ("k: é\n", 3, 2, Found::Scalar("é".into())),
+            ("k: [*a0, *a0]\n", 4, 3, Found::Alias("*a0".into())),
         ];
         for (doc, offset, len, want) in table {
             assert_eq!(&found_at(doc, *offset, *len), want, "{doc:?}");
         }
+    }
+
+    /// Every field of the format, as its JSON Schema (generated from the types that read it)
+    /// lists them, has its row in [`FIELDS`]: a field added to the format is said in plain words
+    /// too.
+    #[test]
+    fn every_field_of_the_format_is_in_the_table() {
+        let schema: serde_json::Value = serde_json::from_str(&super::super::schema_json()).unwrap();
+        let defs = &schema["$defs"];
+        let tables = [
+            ("", &schema),
+            ("labels", &defs["RawLabel"]),
+            ("actors", &defs["RawActor"]),
+            ("people", &defs["RawPerson"]),
+            ("names", &defs["RawEpithet"]),
+        ];
+        let mut seen = 0;
+        for (within, def) in tables {
+            let props = def["properties"].as_object().unwrap();
+            for key in props.keys() {
+                assert!(lookup(within, key).is_some(), "{within} {key}");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, FIELDS.len());
     }
 
     #[test]
