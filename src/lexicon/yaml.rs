@@ -1472,6 +1472,12 @@ mod tests {
             "3:5: the mapping opened with `{` on line 3 is not closed: end it with `}` on the same line",
         ),
         (
+            "colon-in-value",
+            L,
+            "    forms: [x]\n    stance: 1\n    note: BBC says: only with attribution # rule\n",
+            "8:19: a `: ` inside a value starts another key: put the value in quotes, like `note: 'BBC says: only with attribution'`",
+        ),
+        (
             "unclosed-quote",
             L,
             "    forms: ['it]\n    stance: 1\n",

@@ -452,6 +452,33 @@ fn field_message(f: &Field, found: &Found) -> String {
     }
 }
 
+/// `KEY: VALUE` of a line written `KEY: VALUE` (after an optional `- `) whose plain value holds
+/// the `:` at character `col` (0-based), with the value quoted so that it reads as one text.
+/// `None` for a line of another form.
+fn quoted_value(line: &str, col: usize) -> Option<String> {
+    let body = line.trim_start();
+    let body = body.strip_prefix("- ").unwrap_or(body).trim_start();
+    let (key, value) = body.split_once(": ")?;
+    let value = value.trim_start();
+    let starts = line.chars().count() - value.chars().count();
+    // A comment after the value stays out of the quotes.
+    let value = value.split(" #").next().unwrap_or(value).trim_end();
+    let plain = !key.is_empty()
+        && !key.contains([' ', '"', '\'', '[', '{'])
+        && !value.starts_with(['"', '\'', '[', '{', '|', '>'])
+        && col > starts;
+    if !plain {
+        return None;
+    }
+    // Single quotes unless the value has one; then double quotes, with `"` and `\` escaped.
+    let quoted = if value.contains('\'') {
+        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+    } else {
+        format!("'{value}'")
+    };
+    Some(format!("{key}: {quoted}"))
+}
+
 /// Whether `doc` is well-formed YAML: the parser reads it to its end without an error (aliases
 /// are not expanded, so this costs one pass over the text).
 pub(super) fn well_formed(doc: &str) -> bool {
@@ -566,6 +593,17 @@ fn syntax_within(doc: &str, shift: u64, again: bool) -> Option<Syntax> {
             ErrorKind::InvalidQuotedScalarIndent if again && m.col() == 0 => {
                 let before: String = doc.chars().take(m.index()).collect();
                 syntax_within(before.trim_end_matches(['\n', '\r']), shift, false)
+            }
+            ErrorKind::MappingValueNotAllowed => {
+                let text = yaml_lines(doc).map(strip_break).nth(m.line().checked_sub(1)?)?;
+                let fix = quoted_value(text, m.col())?;
+                Some(Syntax {
+                    line: line + shift,
+                    column,
+                    message: format!(
+                        "a `: ` inside a value starts another key: put the value in quotes, like `{fix}`"
+                    ),
+                })
             }
             // The parser meets an indenting tab at the line's start, or while it reads the
             // end of the line before.
@@ -768,9 +806,33 @@ mod tests {
                     "a tab indents this line: YAML indents with spaces only",
                 )),
             ),
+            (
+                "a:\n  note: BBC says: use it\n",
+                Some((
+                    2,
+                    17,
+                    "a `: ` inside a value starts another key: put the value in quotes, like `note: 'BBC says: use it'`",
+                )),
+            ),
+            (
+                "- note: it's: \"x\"\n",
+                Some((
+                    1,
+                    13,
+                    "a `: ` inside a value starts another key: put the value in quotes, like `note: \"it's: \\\"x\\\"\"`",
+                )),
+            ),
             ("a: [x, {b: 1]\n", None),
             ("a: [x]\n", None),
-            ("a: b: c\n", None),
+            (
+                "a: b: c\n",
+                Some((
+                    1,
+                    5,
+                    "a `: ` inside a value starts another key: put the value in quotes, like `a: 'b: c'`",
+                )),
+            ),
+            ("a: {b: c: d}\n", None),
         ];
         for (doc, want) in table {
             let got = syntax(doc, 0);
