@@ -223,11 +223,11 @@ fn a_dictionary_of_another_tool_is_met_with_the_command_that_converts_it() {
         );
         let shown = err.replace(dir.path().to_str().unwrap(), "<dir>");
         rendered.push_str(&format!("== score --lexicon {name}\n{shown}"));
-        // `lexicon check` says the same.
+        // `lexicon check` says the same, and exits 4 as for any invalid lexicon.
         let out = framelens()
             .args(["lexicon", "check", path.to_str().unwrap()])
             .assert()
-            .code(1)
+            .code(4)
             .get_output()
             .stdout
             .clone();
