@@ -590,6 +590,11 @@ pub(crate) struct CorpusArgs {
     /// A file of `raw,source` lines renaming raw sources (field values, folder or file names).
     #[arg(long, value_name = "FILE", help_heading = "Input")]
     pub(crate) source_map: Option<PathBuf>,
+    /// A file of `id,date` lines dating the files of one article (id: the path within the folder
+    /// given, as --hits writes it). Without it, a file is dated by its own metadata (HTML
+    /// `<meta>`, Markdown front matter), else by a date in its name (`2024-12-03-story.txt`).
+    #[arg(long, value_name = "FILE", help_heading = "Input")]
+    pub(crate) dates: Option<PathBuf>,
     /// Skip articles longer than this many bytes.
     #[arg(long, default_value_t = framelens::corpus::input::DEFAULT_MAX_BYTES, value_name = "BYTES", help_heading = "Input")]
     pub(crate) max_article_bytes: usize,
@@ -818,7 +823,7 @@ mod tests {
                 "corpus",
                 format!(
                     "input-format id-field source-field date-field title-field text-field \
-                     story-field source source-map max-article-bytes hits summary max-sources \
+                     story-field source source-map dates max-article-bytes hits summary max-sources \
                      raw-csv compare by voice alpha min-count adjust encoding {LOAD} {PAGE} output \
                      threads quiet"
                 ),

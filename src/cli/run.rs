@@ -82,6 +82,8 @@ pub struct CorpusConfig {
     pub input: framelens::corpus::input::InputConfig,
     /// A `raw,source` file, read into `input.source_map` when the run starts.
     pub source_map: Option<PathBuf>,
+    /// An `id,date` file, read into `input.dates` when the run starts.
+    pub dates: Option<PathBuf>,
     pub hits: Option<PathBuf>,
     /// Write `--hits` CSV cells as they are, formulas included.
     pub raw_csv: bool,
@@ -484,6 +486,7 @@ fn check_outputs(config: &Config) -> Result<(), framelens::output::OutputError> 
         Command::Corpus(c) => {
             inputs.extend(c.input.paths.iter().map(PathBuf::as_path));
             inputs.extend(c.source_map.as_deref());
+            inputs.extend(c.dates.as_deref());
             outputs.extend(c.summary.as_deref().map(|path| Output {
                 flag: "--summary",
                 path,
@@ -948,7 +951,12 @@ fn read_summaries(
 
 /// Reads a `raw,source` mapping: one pair per line, comma or tab separated; blank lines and
 /// lines starting with `#` are ignored.
-fn read_source_map(path: &Path) -> Result<std::collections::BTreeMap<String, String>, AppError> {
+/// A file of `key,value` lines (comma or tab between; `#` comments and blank lines skipped), as
+/// `--source-map` (`raw,source`) and `--dates` (`id,date`) take them.
+fn read_pairs(
+    path: &Path,
+    form: &str,
+) -> Result<std::collections::BTreeMap<String, String>, AppError> {
     let shown = path.display().to_string();
     let text = read_data(path)?;
     let mut map = std::collections::BTreeMap::new();
@@ -960,7 +968,7 @@ fn read_source_map(path: &Path) -> Result<std::collections::BTreeMap<String, Str
         let Some((raw, source)) = l.split_once('\t').or_else(|| l.split_once(',')) else {
             return Err(AppError::Input {
                 path: format!("{shown}:{}", i + 1),
-                reason: "expected `raw,source` (comma or tab between the two)".into(),
+                reason: format!("expected `{form}` (comma or tab between the two)"),
             });
         };
         let (raw, source) = (raw.trim(), source.trim());
@@ -987,7 +995,10 @@ fn run_corpus(
     use framelens::corpus::{hits::HitWriter, input::Reader, run};
     let mut input = c.input.clone();
     if let Some(m) = &c.source_map {
-        input.source_map = read_source_map(m)?;
+        input.source_map = read_pairs(m, "raw,source")?;
+    }
+    if let Some(d) = &c.dates {
+        input.dates = read_pairs(d, "id,date")?;
     }
     let reader = Reader::new(input).map_err(|e| AppError::Input {
         path: e.path,

@@ -121,6 +121,9 @@ pub struct SourceTotals {
 pub struct TermUse {
     /// Lexicon entry id.
     pub term: String,
+    /// The words reports show for the term (the entry's first form; the id for a summary that
+    /// does not say).
+    pub words: String,
     /// The entry's category path (empty for a term the summary does not describe).
     pub category: String,
     /// The entry's stance, -2 to +2 (0 for a term the summary does not describe).
@@ -138,6 +141,8 @@ pub struct KeyRow {
     pub source: String,
     /// Lexicon entry id.
     pub term: String,
+    /// The words reports show for the term.
+    pub words: String,
     /// The entry's category path.
     pub category: String,
     /// The entry's stance, -2 to +2.
@@ -170,7 +175,8 @@ pub struct ActorComparison {
     pub mentions: BTreeMap<String, u64>,
     /// Every term used for the actor, most used first.
     pub terms: Vec<TermUse>,
-    /// Every test made, strongest first.
+    /// Every test made, strongest first (none for `(none)` and `(unnamed)`: only a real actor
+    /// is tested).
     pub keyness: Vec<KeyRow>,
 }
 
@@ -393,13 +399,16 @@ fn actor_comparison(
             *totals.entry((*src).to_owned()).or_default() += n;
         }
     }
-    let all: u64 = totals.values().sum();
     let mut term_uses: Vec<TermUse> = terms
         .iter()
         .map(|(term, counts)| {
             let info = s.terms.get(*term);
             TermUse {
                 term: (*term).to_owned(),
+                words: info
+                    .map(|i| i.words.clone())
+                    .filter(|w| !w.is_empty())
+                    .unwrap_or_else(|| (*term).to_owned()),
                 category: info.map(|i| i.category.clone()).unwrap_or_default(),
                 stance: info.map_or(0, |i| i.stance),
                 counts: sources
@@ -416,53 +425,13 @@ fn actor_comparison(
         })
         .collect();
     term_uses.sort_by(|a, b| b.total.cmp(&a.total).then(a.term.cmp(&b.term)));
-    let mut keyness_rows = Vec::new();
-    for t in &term_uses {
-        if t.total < o.min_count {
-            continue;
-        }
-        for src in sources {
-            let src_total = totals[*src];
-            let ref_total = all - src_total;
-            if src_total == 0 || ref_total == 0 {
-                continue;
-            }
-            let a = t.counts[*src];
-            let c = t.total - a;
-            let stats = keyness(Table2x2 {
-                a,
-                b: src_total - a,
-                c,
-                d: ref_total - c,
-            });
-            let share = a as f64 / src_total as f64;
-            let share_reference = c as f64 / ref_total as f64;
-            keyness_rows.push(KeyRow {
-                source: (*src).clone(),
-                term: t.term.clone(),
-                category: t.category.clone(),
-                stance: t.stance,
-                direction: if share >= share_reference {
-                    "over"
-                } else {
-                    "under"
-                },
-                share,
-                share_reference,
-                p_adjusted: stats.p_g2,
-                significant: false,
-                stats,
-            });
-        }
-    }
-    keyness_rows.sort_by(|a, b| {
-        b.stats
-            .g2
-            .abs()
-            .total_cmp(&a.stats.g2.abs())
-            .then(a.source.cmp(&b.source))
-            .then(a.term.cmp(&b.term))
-    });
+    // Only a real actor is tested: the terms tied to no actor, and the parties of many articles
+    // that never name them, are no one party whose description could differ between sources.
+    let keyness_rows = if actor != NO_ACTOR && actor != UNNAMED_ACTOR {
+        tests(&term_uses, sources, &totals, o)
+    } else {
+        Vec::new()
+    };
     ActorComparison {
         actor: actor.to_owned(),
         name: if actor == NO_ACTOR {
@@ -492,4 +461,64 @@ fn actor_comparison(
         terms: term_uses,
         keyness: keyness_rows,
     }
+}
+
+/// Every test of an actor's terms: each source against the others pooled, for each term used
+/// at least `o.min_count` times; strongest first.
+fn tests(
+    term_uses: &[TermUse],
+    sources: &[&String],
+    totals: &BTreeMap<String, u64>,
+    o: &CompareOptions,
+) -> Vec<KeyRow> {
+    let all: u64 = totals.values().sum();
+    let mut keyness_rows = Vec::new();
+    for t in term_uses {
+        if t.total < o.min_count {
+            continue;
+        }
+        for src in sources {
+            let src_total = totals[*src];
+            let ref_total = all - src_total;
+            if src_total == 0 || ref_total == 0 {
+                continue;
+            }
+            let a = t.counts[*src];
+            let c = t.total - a;
+            let stats = keyness(Table2x2 {
+                a,
+                b: src_total - a,
+                c,
+                d: ref_total - c,
+            });
+            let share = a as f64 / src_total as f64;
+            let share_reference = c as f64 / ref_total as f64;
+            keyness_rows.push(KeyRow {
+                source: (*src).clone(),
+                term: t.term.clone(),
+                words: t.words.clone(),
+                category: t.category.clone(),
+                stance: t.stance,
+                direction: if share >= share_reference {
+                    "over"
+                } else {
+                    "under"
+                },
+                share,
+                share_reference,
+                p_adjusted: stats.p_g2,
+                significant: false,
+                stats,
+            });
+        }
+    }
+    keyness_rows.sort_by(|a, b| {
+        b.stats
+            .g2
+            .abs()
+            .total_cmp(&a.stats.g2.abs())
+            .then(a.source.cmp(&b.source))
+            .then(a.term.cmp(&b.term))
+    });
+    keyness_rows
 }

@@ -80,6 +80,10 @@ pub struct InputConfig {
     pub source: Option<String>,
     /// Raw source (field value, folder or file name) -> source name.
     pub source_map: BTreeMap<String, String>,
+    /// `--dates`: the date of each file of one article, by its record id (the path within the
+    /// folder given, as `--hits` writes it) or by its path as given. It comes before the date the
+    /// file declares and the date in its name ([`date_in_name`]).
+    pub dates: BTreeMap<String, String>,
     /// Articles longer than this many bytes are skipped.
     pub max_bytes: usize,
     /// `--encoding`: the encoding of text, Markdown and HTML files without a byte-order mark.
@@ -97,6 +101,7 @@ impl Default for InputConfig {
             fields: Fields::default(),
             source: None,
             source_map: BTreeMap::new(),
+            dates: BTreeMap::new(),
             max_bytes: DEFAULT_MAX_BYTES,
             encoding: None,
             html_deadline: Some(crate::input::fetch::DEFAULT_TIMEOUT),
@@ -590,7 +595,7 @@ impl Reader {
             declared: self.config.encoding,
             ..Default::default()
         };
-        let text = match input::decode_as(
+        let page = match input::decode_as(
             bytes,
             None,
             input::Format::of_path(&unit.path),
@@ -598,9 +603,9 @@ impl Reader {
             false,
         )
         .map_err(Problem::from)
-        .and_then(|d| input::article_text(d.text, d.format, None, self.config.html_deadline))
+        .and_then(|d| input::article_page(d.text, d.format, None, self.config.html_deadline))
         {
-            Ok(t) => t,
+            Ok(p) => p,
             Err(Problem::Decode(DecodeError::Invalid {
                 encoding, at, line, ..
             })) => {
@@ -636,13 +641,21 @@ impl Reader {
             Ok(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
             _ => shown.clone(),
         };
+        let date = self
+            .config
+            .dates
+            .get(&id)
+            .or_else(|| self.config.dates.get(&shown))
+            .cloned()
+            .or(page.published)
+            .or_else(|| date_in_name(&unit.path));
         Item::Record(Record {
             id,
             source: self.source(None, &unit),
-            date: None,
-            month: None,
+            month: date.as_deref().and_then(month_of),
+            date,
             title: None,
-            text,
+            text: page.text,
             // A file of its own has no story field.
             story: None,
             origin: Origin {
@@ -979,6 +992,38 @@ fn read_line_bounded(
     }
 }
 
+/// A date in a file's name, or else in the name of a folder it is in (nearest first):
+/// `2024-12-03`, `2024_12_03`, `2024.12.03` or `20241203`, between digits' ends, that is a day of
+/// the calendar from 1900 to 2099. Given as `YYYY-MM-DD`. A file of one article is dated by the
+/// `--dates` manifest, else by the date it declares (an HTML page's `<meta>` tags or JSON-LD, a
+/// Markdown file's front matter), else by this; without any, it is `undated`.
+pub fn date_in_name(path: &Path) -> Option<String> {
+    static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:^|[^0-9])((?:19|20)[0-9]{2})([-_.]?)([0-9]{2})([-_.]?)([0-9]{2})(?:[^0-9]|$)",
+        )
+        .expect("a valid pattern")
+    });
+    let names = path
+        .file_stem()
+        .into_iter()
+        .chain(path.parent().into_iter().flat_map(|p| p.iter().rev()));
+    for name in names {
+        let name = name.to_string_lossy();
+        for c in DATE.captures_iter(&name) {
+            // One separator or none, the same twice.
+            if c[2] != c[4] {
+                continue;
+            }
+            let (y, m, d) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+            if let Ok(date) = jiff::civil::Date::new(y, m, d) {
+                return Some(date.to_string());
+            }
+        }
+    }
+    None
+}
+
 /// `YYYY-MM` from a date: ISO 8601 (`2024-12-03`, `2024-12`, `2024-12-03T10:00:00Z`) or
 /// RFC 2822 (`Tue, 3 Dec 2024 10:00:00 +0000`).
 pub fn month_of(date: &str) -> Option<String> {
@@ -1005,6 +1050,31 @@ pub fn month_of(date: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A date in a file's or folder's name; rows where none must be found.
+    #[test]
+    fn dates_in_file_names() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("wire/2024-12-03-rebels.txt", Some("2024-12-03")),
+            ("wire/20241203_ap.txt", Some("2024-12-03")),
+            ("wire/ap_2024_12_03.html", Some("2024-12-03")),
+            ("2024.12.03/story.md", Some("2024-12-03")),
+            ("2024-12-01/2024-12-03 story.txt", Some("2024-12-03")),
+            ("2024-12-01/story.txt", Some("2024-12-01")),
+            ("wire/café-2024-02-29.txt", Some("2024-02-29")),
+            // Not a day of the calendar, not a year of news, mixed separators, inside a longer
+            // run of digits, or a month alone.
+            ("wire/2023-02-29.txt", None),
+            ("wire/1850-01-01.txt", None),
+            ("wire/2024-12_03.txt", None),
+            ("wire/id-120241203999.txt", None),
+            ("2024-11/story.txt", None),
+            ("wire/story.txt", None),
+        ];
+        for (path, want) in rows {
+            assert_eq!(date_in_name(Path::new(path)).as_deref(), *want, "{path}");
+        }
+    }
 
     #[test]
     fn months_from_dates() {

@@ -44,6 +44,21 @@ pub struct TermInfo {
     pub stance: i8,
     /// What kind of term the entry is: label, act, attribution or distancing.
     pub kind: Kind,
+    /// The words reports show for the term ([`crate::lexicon::LabelEntry::words`]); empty in
+    /// summaries written before December 2026, whose reports show the id.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub words: String,
+}
+
+impl TermInfo {
+    /// Whether two summaries describe the term alike. Its words are compared only when both
+    /// have them: an older summary has none.
+    fn agrees_with(&self, other: &TermInfo) -> bool {
+        self.category == other.category
+            && self.stance == other.stance
+            && self.kind == other.kind
+            && (self.words.is_empty() || other.words.is_empty() || self.words == other.words)
+    }
 }
 
 /// Counts for one actor in one source and month.
@@ -541,6 +556,7 @@ impl Summary {
                         category: entry.category.clone(),
                         stance: entry.stance,
                         kind: entry.kind,
+                        words: entry.words(),
                     };
                     self.terms.insert(entry.id.clone(), info);
                 }
@@ -640,15 +656,19 @@ impl Summary {
             });
         }
         for (t, info) in other.terms {
-            match self.terms.get(&t) {
-                Some(mine) if *mine != info => {
+            match self.terms.get_mut(&t) {
+                Some(mine) if !mine.agrees_with(&info) => {
                     return Err(SummaryError::Term {
                         file: file.to_owned(),
                         first: first.to_owned(),
                         term: t,
                     });
                 }
-                Some(_) => {}
+                Some(mine) => {
+                    if mine.words.is_empty() {
+                        mine.words = info.words;
+                    }
+                }
                 None => {
                     self.terms.insert(t, info);
                 }

@@ -235,7 +235,22 @@ pub fn looks_like_html(text: &[u8]) -> bool {
 /// The headline and body paragraphs of an article page. `url`, when known, lets Readability
 /// resolve relative links (it does not change the text).
 pub fn extract(html: &str, url: Option<&str>) -> Result<String, HtmlError> {
+    extract_limited(html, url, MAX_ELEMENTS).map(|p| p.text)
+}
+
+/// [`extract`], with the date the page says it was published.
+pub fn extract_page(html: &str, url: Option<&str>) -> Result<Page, HtmlError> {
     extract_limited(html, url, MAX_ELEMENTS)
+}
+
+/// An article page read: its text, and the date it says it was published.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// The headline and body paragraphs, as [`extract`] gives them.
+    pub text: String,
+    /// The publication date the page declares, as written: the `article:published_time` and
+    /// similar `<meta>` tags, or `datePublished` in its JSON-LD (read by dom_smoothie).
+    pub published: Option<String>,
 }
 
 /// How many readers left running after a deadline may run at once. A page past its deadline
@@ -259,7 +274,7 @@ pub fn extract_within(
     html: String,
     url: Option<&str>,
     deadline: std::time::Duration,
-) -> Result<String, HtmlError> {
+) -> Result<Page, HtmlError> {
     use std::sync::atomic::Ordering::SeqCst;
     use std::sync::mpsc::RecvTimeoutError;
     READER.with(|slot| {
@@ -305,19 +320,19 @@ fn read_here(
     html: &str,
     url: Option<&str>,
     deadline: std::time::Duration,
-) -> Result<String, HtmlError> {
+) -> Result<Page, HtmlError> {
     let started = std::time::Instant::now();
-    let text = extract(html, url)?;
+    let page = extract_limited(html, url, MAX_ELEMENTS)?;
     if started.elapsed() > deadline {
         return Err(HtmlError::TooSlow(deadline));
     }
-    Ok(text)
+    Ok(page)
 }
 
 /// A thread that reads the pages one calling thread sends it, in order.
 struct Reader {
     pages: std::sync::mpsc::Sender<(String, Option<String>)>,
-    texts: std::sync::mpsc::Receiver<Result<String, HtmlError>>,
+    texts: std::sync::mpsc::Receiver<Result<Page, HtmlError>>,
     /// Set when its caller gave up on it: the thread then counts itself out of [`ABANDONED`]
     /// when it ends.
     abandoned: std::sync::Arc<std::sync::atomic::AtomicBool>,
@@ -336,7 +351,8 @@ impl Reader {
                 // Ends when its caller drops the reader (a page that took too long, or the
                 // calling thread's end) and the page it is on is read.
                 for (html, url) in page_rx {
-                    if text_tx.send(extract(&html, url.as_deref())).is_err() {
+                    let page = extract_limited(&html, url.as_deref(), MAX_ELEMENTS);
+                    if text_tx.send(page).is_err() {
                         break;
                     }
                 }
@@ -357,7 +373,7 @@ thread_local! {
     static READER: std::cell::RefCell<Option<Reader>> = const { std::cell::RefCell::new(None) };
 }
 
-fn extract_limited(html: &str, url: Option<&str>, limit: usize) -> Result<String, HtmlError> {
+fn extract_limited(html: &str, url: Option<&str>, limit: usize) -> Result<Page, HtmlError> {
     use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
     check_markup(html)?;
     let doc = dom_query::Document::from(html);
@@ -412,7 +428,15 @@ fn extract_limited(html: &str, url: Option<&str>, limit: usize) -> Result<String
     }
     text.push_str(&paragraphs.join("\n\n"));
     text.push('\n');
-    Ok(text)
+    Ok(Page {
+        text,
+        published: article
+            .published_time
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_owned),
+    })
 }
 
 /// Removes from the page the blocks whose class or id names them as page furniture rather
@@ -504,6 +528,24 @@ fn one_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text of [`extract_within`], as [`extract`] gives it.
+    fn within_text(
+        html: String,
+        url: Option<&str>,
+        deadline: std::time::Duration,
+    ) -> Result<String, HtmlError> {
+        extract_within(html, url, deadline).map(|p| p.text)
+    }
+
+    /// The text of [`read_here`].
+    fn here_text(
+        html: &str,
+        url: Option<&str>,
+        deadline: std::time::Duration,
+    ) -> Result<String, HtmlError> {
+        read_here(html, url, deadline).map(|p| p.text)
+    }
 
     /// (markup, the result of [`check_markup`]): what counts toward the limits and what does not.
     #[test]
@@ -613,7 +655,7 @@ mod tests {
         };
         let mut ids = Vec::new();
         for _ in 0..3 {
-            let got = extract_within(small.to_owned(), None, Duration::from_secs(30));
+            let got = within_text(small.to_owned(), None, Duration::from_secs(30));
             assert_eq!(got, expected);
             ids.push(reader_id());
         }
@@ -630,7 +672,7 @@ mod tests {
         // between handing the page over and waiting may find it read already, and gets the text.
         // That is right, but rare; of three tries, one is given up.
         let tries: Vec<_> = (0..3)
-            .map(|_| extract_within(big.clone(), None, Duration::from_micros(1)))
+            .map(|_| within_text(big.clone(), None, Duration::from_micros(1)))
             .collect();
         assert!(tries.iter().all(|t| t.is_err() || *t == full));
         let given_up = tries
@@ -642,7 +684,7 @@ mod tests {
             assert!(READER.with(|r| r.borrow().is_none()));
         }
         assert_eq!(
-            extract_within(small.to_owned(), None, Duration::from_secs(30)),
+            within_text(small.to_owned(), None, Duration::from_secs(30)),
             expected
         );
         assert!(READER.with(|r| r.borrow().is_some()));
@@ -654,7 +696,7 @@ mod tests {
         let page = format!("<html><body><article>{slow}</article></body></html>");
         let full = extract(&page, None);
         for _ in 0..(2 * MAX_ABANDONED_READERS) {
-            let got = extract_within(page.clone(), None, Duration::from_micros(1));
+            let got = within_text(page.clone(), None, Duration::from_micros(1));
             assert!(got.is_err() || got == full);
             assert!(ABANDONED.load(std::sync::atomic::Ordering::SeqCst) <= MAX_ABANDONED_READERS);
         }
@@ -666,7 +708,7 @@ mod tests {
         let small = "<html><body><article><h1>Rebels advance</h1>\
             <p>The rebels advanced on Hama, officials said.</p></article></body></html>";
         assert_eq!(
-            read_here(small, None, Duration::from_secs(30)),
+            here_text(small, None, Duration::from_secs(30)),
             extract(small, None)
         );
         let big: String = (0..3_000)
@@ -674,7 +716,7 @@ mod tests {
             .collect();
         let big = format!("<html><body><article>{big}</article></body></html>");
         assert_eq!(
-            read_here(&big, None, Duration::from_micros(1)),
+            here_text(&big, None, Duration::from_micros(1)),
             Err(HtmlError::TooSlow(Duration::from_micros(1)))
         );
     }

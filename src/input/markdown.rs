@@ -54,9 +54,62 @@ pub fn mask(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// The date a Markdown file's YAML front matter gives (`date:`, else `published:`), as written;
+/// `None` without front matter, without such a key, or when the front matter is not YAML.
+pub fn published(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct FrontMatter {
+        date: Option<String>,
+        published: Option<String>,
+    }
+    let mut block = String::new();
+    let mut inside = false;
+    for event in Parser::new_ext(text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS) {
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => inside = true,
+            Event::End(TagEnd::MetadataBlock(_)) => break,
+            Event::Text(t) if inside => block.push_str(&t),
+            // Front matter comes first, or not at all.
+            _ if !inside => return None,
+            _ => {}
+        }
+    }
+    let fm: FrontMatter = serde_saphyr::from_str(&block).ok()?;
+    fm.date
+        .or(fm.published)
+        .map(|d| d.trim().to_owned())
+        .filter(|d| !d.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The front matter's date, and nothing from a file without one.
+    #[test]
+    fn front_matter_gives_the_date() {
+        let rows: &[(&str, Option<&str>)] = &[
+            (
+                "---\ntitle: Aleppo\ndate: 2024-12-03\n---\n\n# Aleppo\n",
+                Some("2024-12-03"),
+            ),
+            (
+                "---\npublished: \"2024-12-03T10:00:00Z\"\n---\nText\n",
+                Some("2024-12-03T10:00:00Z"),
+            ),
+            (
+                "---\ndate: 2024-12-03\npublished: 2020-01-01\n---\nText\n",
+                Some("2024-12-03"),
+            ),
+            ("---\ntags: [a, b]\n---\nText\n", None),
+            ("# Aleppo\n\ndate: 2024-12-03\n", None),
+            ("Text\n\n---\ndate: 2024-12-03\n---\n", None),
+            ("---\ndate: [not, a, date]\n---\nText\n", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(published(text).as_deref(), *want, "{text:?}");
+        }
+    }
 
     #[test]
     fn markup_becomes_spaces_and_text_keeps_its_place() {

@@ -410,16 +410,33 @@ pub fn article_text(
     url: Option<&str>,
     deadline: Option<Duration>,
 ) -> Result<String, Problem> {
-    let text = match (format, deadline) {
-        (Format::Markdown, _) => markdown::mask(&text),
+    article_page(text, format, url, deadline).map(|p| p.text)
+}
+
+/// [`article_text`], with the publication date the input itself declares: an HTML page's
+/// `<meta>` tags or JSON-LD, a Markdown file's front matter (`date:`). Text has none.
+pub fn article_page(
+    text: String,
+    format: Format,
+    url: Option<&str>,
+    deadline: Option<Duration>,
+) -> Result<html::Page, Problem> {
+    let page = match (format, deadline) {
+        (Format::Markdown, _) => html::Page {
+            published: markdown::published(&text),
+            text: markdown::mask(&text),
+        },
         (Format::Html, Some(d)) => html::extract_within(text, url, d)?,
-        (Format::Html, None) => html::extract(&text, url)?,
-        _ => text,
+        (Format::Html, None) => html::extract_page(&text, url)?,
+        _ => html::Page {
+            text,
+            published: None,
+        },
     };
-    if is_blank(&text) {
+    if is_blank(&page.text) {
         return Err(Problem::Empty);
     }
-    Ok(text)
+    Ok(page)
 }
 
 /// The article records of a JSON or JSONL text, in order; a record that is not an article stops

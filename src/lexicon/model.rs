@@ -156,6 +156,16 @@ impl Requirement {
 }
 
 impl LabelEntry {
+    /// The words a report shows for the entry: its first form with the glob marks (`*`, `?`)
+    /// dropped ("terror offensive", "terrorist" for `terrorist*`), or, for an entry with a
+    /// regular expression and no form, its id with `-` and `_` read as spaces.
+    pub fn words(&self) -> String {
+        match self.forms.first() {
+            Some(f) => f.replace(['*', '?'], "").trim().to_owned(),
+            None => self.id.replace(['-', '_'], " "),
+        }
+    }
+
     /// An entry with the fields every entry has and nothing more: no forms, regex, targets,
     /// exclusions, requirement, `names`, note or accepted warnings, and in no file yet (`file`
     /// is 0 until a lexicon places it). The other fields are given with struct update syntax.

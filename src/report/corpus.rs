@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 pub use super::figures::thousands;
-use super::figures::{headline, method, own_share, p_text, pct};
+use super::figures::{headline, how_to_read, no_difference, own_share, p_text, pct};
 use super::{Format, Options, sanitize};
 use crate::corpus::compare::{ActorComparison, CorpusReport, KeyRow, PeriodComparison};
 
@@ -35,7 +35,7 @@ fn row_text(k: &KeyRow) -> String {
         } else {
             "under-uses"
         },
-        sanitize(&k.term),
+        sanitize(&k.words),
         thousands(k.stats.n_target),
         thousands(k.stats.target_total),
         pct(k.share),
@@ -51,19 +51,68 @@ fn significant(a: &ActorComparison) -> Vec<&KeyRow> {
 }
 
 fn actor_title(a: &ActorComparison) -> String {
-    if a.name == a.actor {
+    // `(none)` and `(unnamed)` are keys, not ids a user would look up: their name alone.
+    if a.actor.starts_with('(') {
+        sanitize(&a.name)
+    } else if a.name == a.actor {
         sanitize(&a.actor)
     } else {
         format!("{} ({})", sanitize(&a.name), sanitize(&a.actor))
     }
 }
 
-fn uses_line(a: &ActorComparison) -> String {
-    a.totals
+/// The words of a term, cut to `w` characters.
+fn cut(t: &str, w: usize) -> String {
+    if t.chars().count() <= w {
+        t.to_owned()
+    } else {
+        let mut c: String = t.chars().take(w.saturating_sub(1)).collect();
+        c.push('…');
+        c
+    }
+}
+
+/// The counts table of an actor: a row per term (the most used first), a column per source, and
+/// the actor's total uses in each source.
+fn counts_table_text(s: &mut String, a: &ActorComparison) {
+    let tw = a
+        .terms
         .iter()
-        .map(|(s, n)| format!("{} {}", sanitize(s), thousands(*n)))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .take(ROWS_PER_ACTOR)
+        .map(|t| t.words.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(9, 28);
+    let widths: Vec<usize> = a
+        .totals
+        .keys()
+        .map(|src| src.chars().count().max(5))
+        .collect();
+    let mut head = format!("  {:<tw$}", "term");
+    for (src, w) in a.totals.keys().zip(&widths) {
+        let _ = write!(head, "  {:>w$}", sanitize(src));
+    }
+    let _ = writeln!(s, "{}", head.trim_end());
+    for t in a.terms.iter().take(ROWS_PER_ACTOR) {
+        let mut line = format!("  {:<tw$}", sanitize(&cut(&t.words, tw)));
+        for (src, w) in a.totals.keys().zip(&widths) {
+            let n = t.counts.get(src).copied().unwrap_or(0);
+            let _ = write!(line, "  {:>w$}", thousands(n));
+        }
+        let _ = writeln!(s, "{line}");
+    }
+    if a.terms.len() > ROWS_PER_ACTOR {
+        let _ = writeln!(
+            s,
+            "  ... {} more terms (--format json lists every one)",
+            a.terms.len() - ROWS_PER_ACTOR
+        );
+    }
+    let mut line = format!("  {:<tw$}", "all terms");
+    for ((_, n), w) in a.totals.iter().zip(&widths) {
+        let _ = write!(line, "  {:>w$}", thousands(*n));
+    }
+    let _ = writeln!(s, "{line}");
 }
 
 fn text(r: &CorpusReport, compare: bool) -> String {
@@ -96,8 +145,18 @@ fn text(r: &CorpusReport, compare: bool) -> String {
     for p in &r.periods {
         period_text(&mut s, r, p, compare);
     }
-    if compare {
-        let _ = writeln!(s, "\n{}", textwrap::fill(&method(r), 80));
+    let _ = writeln!(s, "\nHow to read this");
+    for item in how_to_read(r, compare) {
+        let _ = writeln!(
+            s,
+            "{}",
+            textwrap::fill(
+                &item,
+                textwrap::Options::new(80)
+                    .initial_indent("  - ")
+                    .subsequent_indent("    ")
+            )
+        );
     }
     s
 }
@@ -112,53 +171,35 @@ fn period_text(s: &mut String, r: &CorpusReport, p: &PeriodComparison, compare: 
             thousands(arts)
         );
     }
-    let mut quiet = Vec::new();
     for a in &p.actors {
-        let rows = significant(a);
-        if compare && rows.is_empty() {
-            quiet.push(actor_title(a));
+        let _ = writeln!(s, "\n{}", actor_title(a));
+        counts_table_text(s, a);
+        if !compare {
             continue;
         }
-        let _ = writeln!(s, "\n{}", actor_title(a));
-        let _ = writeln!(s, "  uses: {}", uses_line(a));
-        let top: Vec<String> = a
-            .terms
-            .iter()
-            .take(6)
-            .map(|t| format!("{} {}", sanitize(&t.term), thousands(t.total)))
-            .collect();
-        let _ = writeln!(s, "  most used: {}", top.join(", "));
-        if compare {
-            for k in rows.iter().take(ROWS_PER_ACTOR) {
-                let _ = writeln!(
-                    s,
-                    "{}",
-                    textwrap::fill(
-                        &row_text(k),
-                        textwrap::Options::new(80)
-                            .initial_indent("  - ")
-                            .subsequent_indent("    ")
-                    )
-                );
-            }
-            if rows.len() > ROWS_PER_ACTOR {
-                let _ = writeln!(
-                    s,
-                    "  ... {} more significant differences (--format json lists every test)",
-                    rows.len() - ROWS_PER_ACTOR
-                );
-            }
+        let rows = significant(a);
+        if rows.is_empty() {
+            let _ = writeln!(s, "  {}", no_difference(r, a));
         }
-    }
-    if !quiet.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n{}",
-            textwrap::fill(
-                &format!("No significant difference for: {}.", quiet.join(", ")),
-                80
-            )
-        );
+        for k in rows.iter().take(ROWS_PER_ACTOR) {
+            let _ = writeln!(
+                s,
+                "{}",
+                textwrap::fill(
+                    &row_text(k),
+                    textwrap::Options::new(80)
+                        .initial_indent("  - ")
+                        .subsequent_indent("    ")
+                )
+            );
+        }
+        if rows.len() > ROWS_PER_ACTOR {
+            let _ = writeln!(
+                s,
+                "  ... {} more significant differences (--format json lists every test)",
+                rows.len() - ROWS_PER_ACTOR
+            );
+        }
     }
 }
 
@@ -183,54 +224,91 @@ fn markdown(r: &CorpusReport, compare: bool) -> String {
             own_share(t)
         );
     }
-    if compare {
-        let _ = writeln!(s, "\n{}", method(r));
-    }
     for p in &r.periods {
         if r.by.is_some() {
             let _ = writeln!(s, "\n## {}", md(&p.period));
         }
         for a in &p.actors {
-            let rows = significant(a);
-            if compare && rows.is_empty() {
-                continue;
-            }
             let h = if r.by.is_some() { "###" } else { "##" };
             let _ = writeln!(s, "\n{h} {}\n", md(&actor_title(a)));
-            let _ = writeln!(s, "Uses: {}.\n", md(&uses_line(a)));
-            if !compare {
-                continue;
-            }
-            let _ = writeln!(
-                s,
-                "| source | term | | uses | share | elsewhere | G² | p | log ratio |\n|---|---|---|---:|---:|---:|---:|---:|---:|"
-            );
-            for k in rows.iter().take(ROWS_PER_ACTOR) {
-                let _ = writeln!(
-                    s,
-                    "| {} | {} | {} | {} of {} | {} | {} | {:.1} | {} | {:+.2} |",
-                    md(&k.source),
-                    md(&k.term),
-                    k.direction,
-                    thousands(k.stats.n_target),
-                    thousands(k.stats.target_total),
-                    pct(k.share),
-                    pct(k.share_reference),
-                    k.stats.g2.abs(),
-                    p_text(k.p_adjusted).replace('<', "\\<"),
-                    k.stats.log_ratio
-                );
-            }
-            if rows.len() > ROWS_PER_ACTOR {
-                let _ = writeln!(
-                    s,
-                    "\n{} more significant differences in the JSON report.",
-                    rows.len() - ROWS_PER_ACTOR
-                );
+            counts_table_markdown(&mut s, a);
+            if compare {
+                markdown_rows(&mut s, r, a);
             }
         }
     }
+    let _ = writeln!(s, "\n## How to read this\n");
+    for item in how_to_read(r, compare) {
+        let _ = writeln!(s, "- {}", md(&item));
+    }
     s
+}
+
+/// An actor's counts as a Markdown table: a row per term, a column per source.
+fn counts_table_markdown(s: &mut String, a: &ActorComparison) {
+    let sources: Vec<&String> = a.totals.keys().collect();
+    let _ = writeln!(
+        s,
+        "| term | {} |\n|---|{}",
+        sources
+            .iter()
+            .map(|x| md(x))
+            .collect::<Vec<_>>()
+            .join(" | "),
+        "---:|".repeat(sources.len())
+    );
+    for t in a.terms.iter().take(ROWS_PER_ACTOR) {
+        let cells: Vec<String> = sources
+            .iter()
+            .map(|src| thousands(t.counts.get(*src).copied().unwrap_or(0)))
+            .collect();
+        let _ = writeln!(s, "| {} | {} |", md(&t.words), cells.join(" | "));
+    }
+    let totals: Vec<String> = a.totals.values().map(|n| thousands(*n)).collect();
+    let _ = writeln!(s, "| **all terms** | {} |", totals.join(" | "));
+    if a.terms.len() > ROWS_PER_ACTOR {
+        let _ = writeln!(
+            s,
+            "\n{} more terms in the JSON report.",
+            a.terms.len() - ROWS_PER_ACTOR
+        );
+    }
+}
+
+/// An actor's significant differences as a Markdown table, or why there are none.
+fn markdown_rows(s: &mut String, r: &CorpusReport, a: &ActorComparison) {
+    let rows = significant(a);
+    if rows.is_empty() {
+        let _ = writeln!(s, "\n{}.", md(&no_difference(r, a)));
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "\n| source | term | | uses | share | elsewhere | G² | p | log ratio |\n|---|---|---|---:|---:|---:|---:|---:|---:|"
+    );
+    for k in rows.iter().take(ROWS_PER_ACTOR) {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} of {} | {} | {} | {:.1} | {} | {:+.2} |",
+            md(&k.source),
+            md(&k.words),
+            k.direction,
+            thousands(k.stats.n_target),
+            thousands(k.stats.target_total),
+            pct(k.share),
+            pct(k.share_reference),
+            k.stats.g2.abs(),
+            p_text(k.p_adjusted).replace('<', "\\<"),
+            k.stats.log_ratio
+        );
+    }
+    if rows.len() > ROWS_PER_ACTOR {
+        let _ = writeln!(
+            s,
+            "\n{} more significant differences in the JSON report.",
+            rows.len() - ROWS_PER_ACTOR
+        );
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::corpus::compare::{Adjust, CorpusReport, SourceTotals};
+use crate::corpus::compare::{ActorComparison, Adjust, CorpusReport, SourceTotals};
 
 /// `1234567` as `1,234,567`.
 pub fn thousands(n: u64) -> String {
@@ -78,20 +78,77 @@ pub(crate) fn headline(r: &CorpusReport) -> String {
     s
 }
 
-pub(crate) fn method(r: &CorpusReport) -> String {
+/// Why an actor with no significant difference has none: nothing tested, or the tests made.
+pub(crate) fn no_difference(r: &CorpusReport, a: &ActorComparison) -> String {
+    use crate::corpus::summary::{NO_ACTOR, UNNAMED_ACTOR};
+    if a.actor == NO_ACTOR || a.actor == UNNAMED_ACTOR {
+        "not tested: these terms describe no one party".to_owned()
+    } else if a.keyness.is_empty() {
+        format!(
+            "not tested: no term is used {} times in all (--min-count)",
+            r.min_count
+        )
+    } else {
+        format!(
+            "no significant difference ({} test{})",
+            a.keyness.len(),
+            if a.keyness.len() == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// "How to read this": what the counts and, with `--compare`, each statistic say, one item each,
+/// shared by the text, Markdown and HTML reports.
+pub(crate) fn how_to_read(r: &CorpusReport, compare: bool) -> Vec<String> {
     let voices = match r.voices {
         crate::corpus::compare::VoiceFilter::Author => "in each outlet's own voice",
         crate::corpus::compare::VoiceFilter::Others => "in quoted and reported speech",
         crate::corpus::compare::VoiceFilter::All => "in any voice",
     };
+    let mut items = vec![format!(
+        "Each actor's table counts the terms each source uses for it {voices}, most used first; \
+         'all terms' is the actor's total in each source."
+    )];
+    if !compare {
+        items.push(
+            "--compare tests, term by term, whether a source uses a term for an actor more or \
+             less often than the other sources do."
+                .to_owned(),
+        );
+        return items;
+    }
+    let tests: usize = r.periods.iter().map(|p| p.tests).sum();
     let adjust = match r.adjust {
-        Adjust::Holm => "Holm-adjusted over all tests",
-        Adjust::None => "unadjusted",
+        Adjust::Holm => format!(
+            "adjusted with Holm's method for the number of tests made ({tests} here): each p is \
+             multiplied by the number of tests not yet passed, smallest first, so that the \
+             chance of even one false difference in the whole report stays below {}",
+            r.alpha
+        ),
+        Adjust::None => "not adjusted for the number of tests (--adjust none)".to_owned(),
     };
-    format!(
-        "Terms describing each actor {voices}; each source against the others pooled: \
-         log-likelihood G² (Williams-corrected) and chi² (Yates), p {adjust}, significant at \
-         p < {}; terms with fewer than {} uses are not tested.",
-        r.alpha, r.min_count
-    )
+    items.extend([
+        "A test sets one source against all the others pooled: of the actor's term uses in the \
+         source, the share that are this term, against the same share elsewhere."
+            .to_owned(),
+        "G² (log-likelihood, Williams-corrected) measures how far the two shares are apart \
+         given the counts: 0 when they are equal, larger for a clearer difference; about 3.8 is \
+         p = 0.05 for one test."
+            .to_owned(),
+        format!(
+            "p is the chance of a G² as large if every source used the term alike, {adjust}. A \
+             difference is significant at p < {}.",
+            r.alpha
+        ),
+        "The log ratio is the effect size: log2 of the share in the source over the share \
+         elsewhere. +1 is twice as often, -1 half as often, 0 alike. A count of zero is taken as \
+         0.5, so that the ratio stays finite; it is then a bound, not an estimate."
+            .to_owned(),
+        format!(
+            "Not tested: terms used fewer than {} times in all (--min-count), terms tied to no \
+             actor, and parties their articles never name (one entry for many parties).",
+            r.min_count
+        ),
+    ]);
+    items
 }

@@ -1663,12 +1663,11 @@ struct CorpusPage {
     title: String,
     date: Option<String>,
     headline: String,
-    method: String,
+    howto: Vec<String>,
     compare: bool,
     by: Option<&'static str>,
     sources: Vec<CorpusSourceView>,
     actors: Vec<CorpusActorView>,
-    quiet: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -1689,6 +1688,8 @@ struct CorpusActorView {
     chart: ShareChart,
     rows: Vec<KeyRowView>,
     more: usize,
+    /// With `--compare` and no significant difference: why.
+    note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -1757,7 +1758,6 @@ pub fn corpus(
             }
         }
     }
-    let mut quiet = Vec::new();
     for id in order {
         let entries: Vec<(&str, &crate::corpus::compare::ActorComparison)> = r
             .periods
@@ -1784,10 +1784,8 @@ pub fn corpus(
         } else {
             format!("{} ({})", sanitize(&first.name), sanitize(&first.actor))
         };
-        if compare && sig.is_empty() {
-            quiet.push(title);
-            continue;
-        }
+        // Every actor keeps its section; one without a significant difference says why.
+        let note = (compare && sig.is_empty()).then(|| super::figures::no_difference(r, first));
         let mut sums: BTreeMap<&str, u64> = BTreeMap::new();
         for (_, a) in &entries {
             for (s, n) in &a.totals {
@@ -1807,6 +1805,7 @@ pub fn corpus(
             chart: share_chart(r, &entries),
             more: sig.len().saturating_sub(30),
             rows,
+            note,
         });
     }
     let sources = r
@@ -1826,7 +1825,7 @@ pub fn corpus(
         title: format!("framelens corpus report: {}", super::figures::headline(r)),
         date: date.map(date_text),
         headline: super::figures::headline(r),
-        method: super::figures::method(r),
+        howto: super::figures::how_to_read(r, compare),
         compare,
         by: r.by.map(|b| match b {
             crate::corpus::compare::Period::Month => "month",
@@ -1834,7 +1833,6 @@ pub fn corpus(
         }),
         sources,
         actors,
-        quiet,
     };
     render("corpus.html", &page)
 }
@@ -1848,9 +1846,12 @@ fn share_chart(
     use super::figures::thousands;
     // The actor's most used terms over every period get the colours.
     let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+    // The words each term is shown by.
+    let mut words: BTreeMap<&str, &str> = BTreeMap::new();
     for (_, a) in entries {
         for t in &a.terms {
             *totals.entry(&t.term).or_default() += t.total;
+            words.insert(&t.term, &t.words);
         }
     }
     let mut ranked: Vec<(&str, u64)> = totals.into_iter().collect();
@@ -1891,7 +1892,7 @@ fn share_chart(
                     title: format!(
                         "{}: \u{201c}{}\u{201d} {} of {} uses ({:.1}%)",
                         sanitize(source),
-                        sanitize(&t.term),
+                        sanitize(&t.words),
                         thousands(n),
                         thousands(*total),
                         n as f64 * 100.0 / *total as f64
@@ -1930,7 +1931,7 @@ fn share_chart(
     let mut legend: Vec<LegendItem> = named
         .iter()
         .map(|t| LegendItem {
-            term: sanitize(t),
+            term: sanitize(words.get(t).copied().unwrap_or(t)),
             colour: colour_of(t),
         })
         .collect();
@@ -1965,7 +1966,7 @@ fn key_rows(sig: &[(&str, &crate::corpus::compare::KeyRow)]) -> Vec<KeyRowView> 
         .map(|(p, k)| KeyRowView {
             period: sanitize(p),
             source: sanitize(&k.source),
-            term: sanitize(&k.term),
+            term: sanitize(&k.words),
             direction: k.direction,
             uses: format!(
                 "{} of {}",

@@ -605,3 +605,178 @@ fn hits_rows_give_the_stance_of_the_reports() {
     }
     assert!(compared >= 4, "{compared}");
 }
+
+/// Files of one article are dated by the `--dates` manifest, else by their own metadata (HTML
+/// `<meta>`, Markdown front matter), else by a date in their name; the rest are undated.
+#[test]
+fn folder_files_are_dated_by_manifest_metadata_or_name() {
+    use std::collections::BTreeMap;
+    let dir = tempfile::tempdir().unwrap();
+    let body = "The rebels advanced on the city on Friday, and the army said the terrorists had \
+                been pushed back from the outskirts by evening.";
+    let files: &[(&str, String)] = &[
+        (
+            "wire/2024-12-03_rebels.txt",
+            format!("Rebels advance\n\n{body}\n"),
+        ),
+        ("wire/undated.txt", format!("Rebels advance\n\n{body}\n")),
+        (
+            "wire/named-2024-05-05.txt",
+            format!("Rebels advance\n\n{body}\n"),
+        ),
+        (
+            "blog/2024-01-01-post.md",
+            format!("---\ntitle: Rebels\ndate: 2024-10-05\n---\n\n# Rebels\n\n{body}\n"),
+        ),
+        (
+            "blog/page.html",
+            format!(
+                "<html><head><title>Rebels</title><meta property=\"article:published_time\" \
+                 content=\"2024-09-01T10:00:00Z\"></head><body><article><h1>Rebels</h1>\
+                 <p>{body}</p><p>{body}</p></article></body></html>"
+            ),
+        ),
+        ("blog/none.txt", format!("Rebels advance\n\n{body}\n")),
+    ];
+    for (name, text) in files {
+        let p = dir.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    // The manifest dates one undated file and overrides a name's date.
+    let manifest = write_temp(
+        &dir,
+        "dates.csv",
+        b"# id,date\nundated.txt,2024-08-15\nnamed-2024-05-05.txt\t2024-06-06\n",
+    );
+    let hits = dir.path().join("h.csv");
+    framelens()
+        .args(["corpus", "-q", "--dates"])
+        .arg(&manifest)
+        .arg("--hits")
+        .arg(&hits)
+        .arg(dir.path().join("wire"))
+        .arg(dir.path().join("blog"))
+        .assert()
+        .success();
+    let mut dates: BTreeMap<String, String> = BTreeMap::new();
+    let mut r = csv::Reader::from_path(&hits).unwrap();
+    for rec in r.deserialize::<BTreeMap<String, String>>() {
+        let rec = rec.unwrap();
+        dates.insert(rec["doc_id"].clone(), rec["date"].clone());
+    }
+    let want: BTreeMap<String, String> = [
+        ("2024-12-03_rebels.txt", "2024-12-03"),
+        ("undated.txt", "2024-08-15"),
+        ("named-2024-05-05.txt", "2024-06-06"),
+        ("2024-01-01-post.md", "2024-10-05"),
+        ("page.html", "2024-09-01T10:00:00Z"),
+        ("none.txt", ""),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    .collect();
+    assert_eq!(dates, want);
+    // A manifest line without its two parts is refused with its place.
+    let bad = write_temp(&dir, "bad.csv", b"undated.txt\n");
+    framelens()
+        .args(["corpus", "-q", "--dates"])
+        .arg(&bad)
+        .arg(dir.path().join("wire"))
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "framelens: {}:1: expected `id,date` (comma or tab between the two)\n",
+            bad.display()
+        ));
+}
+
+/// The corpus report keeps each actor's counts per source with `--compare` too, names terms by
+/// their words, tests only real actors, and says how to read its statistics.
+#[test]
+fn corpus_report_shows_counts_per_source_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    for (outlet, file) in [
+        ("a", sample(A)),
+        ("b", sample(B)),
+        ("a", root().join("tests/fixtures/story/state-media.txt")),
+        (
+            "b",
+            root().join("tests/fixtures/story/wire-names-group.txt"),
+        ),
+    ] {
+        let d = dir.path().join(outlet);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::copy(&file, d.join(file.file_name().unwrap())).unwrap();
+    }
+    let run = |extra: &[&str]| {
+        let out = framelens()
+            .args(["corpus", "-q"])
+            .arg(dir.path().join("a"))
+            .arg(dir.path().join("b"))
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run(&["--compare"]);
+    // Every actor keeps its table, with a column per source and the words of each term.
+    assert!(!text.contains("No significant difference for:"), "{text}");
+    let hts = text
+        .split("\n\n")
+        .find(|b| b.starts_with("Hayat Tahrir al-Sham (hts)"))
+        .expect("a section for HTS");
+    let lines: Vec<&str> = hts.lines().collect();
+    assert_eq!(
+        lines[1].split_whitespace().collect::<Vec<_>>(),
+        ["term", "a", "b"]
+    );
+    assert!(hts.contains("  terror offensive "), "{hts}");
+    assert!(!hts.contains("terror-offensive"), "{hts}");
+    assert!(lines.iter().any(|l| l.starts_with("  all terms ")), "{hts}");
+    assert!(
+        hts.ends_with("not tested: no term is used 5 times in all (--min-count)"),
+        "{hts}"
+    );
+    assert!(text.contains("\nHow to read this\n"), "{text}");
+    // (Wrapped at 80 columns: compared with white space collapsed.)
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("A count of zero is taken as 0.5"), "{text}");
+    // Parties never named are shown, not tested, and say why.
+    let unnamed = text
+        .split("\n\n")
+        .find(|b| b.starts_with("parties their articles never name"))
+        .expect("a section for unnamed parties");
+    assert!(
+        unnamed.ends_with("not tested: these terms describe no one party"),
+        "{unnamed}"
+    );
+    // The JSON has the words beside the ids, and no test of a party that is no actor, even
+    // with every term tested.
+    let v: serde_json::Value =
+        serde_json::from_str(&run(&["--compare", "--min-count", "1", "-f", "json"])).unwrap();
+    let actors = v["periods"][0]["actors"].as_array().unwrap();
+    let mut tested = 0;
+    for a in actors {
+        let id = a["actor"].as_str().unwrap();
+        let tests = a["keyness"].as_array().unwrap().len();
+        if id.starts_with('(') {
+            assert_eq!(tests, 0, "{id}");
+        } else {
+            tested += tests;
+        }
+        for t in a["terms"].as_array().unwrap() {
+            assert!(!t["words"].as_str().unwrap().is_empty());
+        }
+    }
+    assert!(tested > 0);
+    let hts = actors.iter().find(|a| a["actor"] == "hts").unwrap();
+    let offensive = hts["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["term"] == "terror-offensive")
+        .unwrap();
+    assert_eq!(offensive["words"], "terror offensive");
+}
