@@ -362,11 +362,66 @@ fn own_terms(s: &Side) -> Vec<&TermUse> {
 /// written, or "(not named)" for a passive with no agent.
 fn shown_speaker(s: &crate::analysis::SpeechOut) -> String {
     let shown = s.resolved_from.clone().unwrap_or_else(|| s.speaker.clone());
+    let shown = crate::text::shown(without_full_stop(shown.trim())).into_owned();
     if shown.is_empty() {
         "(not named)".to_owned()
     } else {
         shown
     }
+}
+
+/// A speaker phrase that ran to the end of its sentence loses the sentence's full stop ("posted
+/// on X." -> "posted on X"); an abbreviation keeps its own ("U.S.", "Ltd." after a dot inside).
+fn without_full_stop(s: &str) -> &str {
+    match s.strip_suffix('.') {
+        Some(rest) if !rest.rsplit(' ').next().unwrap_or("").contains('.') => rest,
+        _ => s,
+    }
+}
+
+/// Whether `long` is `short` with a title before it, so both name one person: "Iraqi Prime
+/// Minister Shia al-Sudani" and "Shia al-Sudani", "President Erdogan" and "Erdogan". Not when
+/// what comes before is a list ("Putin and Erdogan"), a possessive or a clause.
+fn titled_form_of(long: &str, short: &str) -> bool {
+    let Some(title) = long.strip_suffix(short).and_then(|t| t.strip_suffix(' ')) else {
+        return false;
+    };
+    let names = short.chars().next().is_some_and(char::is_uppercase);
+    let plain_title = !title.is_empty()
+        && !title.split(' ').any(|w| {
+            matches!(w, "and" | "or" | "&" | "of" | "from") || w.ends_with(',') || w.contains('\'')
+        });
+    names && plain_title
+}
+
+/// Speakers of one party that name one person, one with a title and one without, become one row,
+/// under the fuller name.
+fn merge_titled(mut out: Vec<SpeakerVerbs>) -> Vec<SpeakerVerbs> {
+    let mut i = 0;
+    while i < out.len() {
+        let into = (0..out.len()).find(|&j| {
+            j != i
+                && out[j].speaker_actor == out[i].speaker_actor
+                && out[i].speaker_actor.is_some()
+                && titled_form_of(&out[j].speaker, &out[i].speaker)
+        });
+        match into {
+            Some(j) => {
+                let short = out.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                for (v, n) in short.verbs {
+                    *out[j].verbs.entry(v).or_default() += n;
+                }
+                for l in short.loaded {
+                    if !out[j].loaded.contains(&l) {
+                        out[j].loaded.push(l);
+                    }
+                }
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
 fn speakers(art: &Article, lex: &Lexicon) -> Vec<SpeakerVerbs> {
@@ -412,6 +467,7 @@ fn speakers(art: &Article, lex: &Lexicon) -> Vec<SpeakerVerbs> {
         }
     }
     let _ = lex;
+    let mut out = merge_titled(out);
     out.sort_by(|x, y| {
         x.speaker_actor
             .cmp(&y.speaker_actor)
@@ -887,7 +943,48 @@ fn sym_key(f: &Finding) -> (usize, usize, String) {
 
 #[cfg(test)]
 mod tests {
-    use super::{issuer_of_document, speaker_of_frame};
+    use super::{issuer_of_document, speaker_of_frame, titled_form_of, without_full_stop};
+
+    /// One person with a title and without; rows that are not one person.
+    #[test]
+    fn a_titled_name_is_the_same_person() {
+        let rows = [
+            (
+                "Iraqi Prime Minister Shia al-Sudani",
+                "Shia al-Sudani",
+                true,
+            ),
+            ("President Erdogan", "Erdogan", true),
+            ("Russian President Vladimir Putin", "Vladimir Putin", true),
+            // A list, a possessive, a clause, no title, or no name.
+            ("Putin and Erdogan", "Erdogan", false),
+            (
+                "Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan",
+                "Recep Tayyip Erdogan",
+                false,
+            ),
+            ("the statement from Erdogan", "Erdogan", false),
+            ("Erdogan's office", "office", false),
+            ("Erdogan", "Erdogan", false),
+            ("the ministry", "ministry", false),
+        ];
+        for (long, short, want) in rows {
+            assert_eq!(titled_form_of(long, short), want, "{long} / {short}");
+        }
+    }
+
+    #[test]
+    fn a_speaker_loses_the_full_stop_of_its_sentence() {
+        let rows = [
+            ("the statement posted on X.", "the statement posted on X"),
+            ("U.S.", "U.S."),
+            ("officials in the U.S.", "officials in the U.S."),
+            ("Fidan", "Fidan"),
+        ];
+        for (s, want) in rows {
+            assert_eq!(without_full_stop(s), want, "{s}");
+        }
+    }
 
     /// A document stands for the party that issued it; any other speaker is left as written.
     #[test]
