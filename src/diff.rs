@@ -121,6 +121,10 @@ pub struct TermUse {
     /// whitespace (a line break, Markdown's blanked markup) is one space. The exact slices are
     /// in `evidence`.
     pub written: Vec<String>,
+    /// The uses of each wording (spellings that differ only in case are one, shown in lower case
+    /// when the article writes it so), in order of first use: "terror organization" and
+    /// "terrorist organization" are two wordings of one entry.
+    pub forms: Vec<FormUse>,
     /// Category path of the entry (`delegitimizing/terrorism`).
     pub category: String,
     /// Stance of the entry, -2 .. +2: how the term casts the actor.
@@ -133,6 +137,15 @@ pub struct TermUse {
     pub total: usize,
     /// Every use, in text order.
     pub evidence: Vec<Evidence>,
+}
+
+/// The uses of one wording of a term.
+#[derive(Clone, Debug, Serialize)]
+pub struct FormUse {
+    /// The words, as [`TermUse::written`] gives them.
+    pub words: String,
+    /// Uses by voice; a voice with no use is absent.
+    pub by_voice: BTreeMap<Voice, usize>,
 }
 
 /// How one source treats one actor.
@@ -293,6 +306,7 @@ pub fn term_uses(art: &Article, actor: &str) -> Vec<TermUse> {
                 terms.push(TermUse {
                     term: h.term.clone(),
                     written: Vec::new(),
+                    forms: Vec::new(),
                     category: h.category.clone(),
                     stance: h.stance,
                     kind: h.kind,
@@ -307,7 +321,24 @@ pub fn term_uses(art: &Article, actor: &str) -> Vec<TermUse> {
         // The words as a reader sees them: "militant group" however the markup spaced it.
         let written = crate::text::shown(&h.text);
         if !t.written.iter().any(|w| w.eq_ignore_ascii_case(&written)) {
-            t.written.push(written.into_owned());
+            t.written.push(written.to_string());
+        }
+        let lower = written.chars().next().is_some_and(char::is_lowercase);
+        match t
+            .forms
+            .iter_mut()
+            .find(|f| f.words.eq_ignore_ascii_case(&written))
+        {
+            Some(f) => {
+                if lower && f.words.chars().next().is_some_and(char::is_uppercase) {
+                    f.words = written.into_owned();
+                }
+                *f.by_voice.entry(h.voice).or_default() += 1;
+            }
+            None => t.forms.push(FormUse {
+                words: written.into_owned(),
+                by_voice: BTreeMap::from([(h.voice, 1)]),
+            }),
         }
         *t.by_voice.entry(h.voice).or_default() += 1;
         t.total += 1;

@@ -516,13 +516,26 @@ pub fn compare(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article, o: Optio
     }
 }
 
+/// A side's terms by the words used, each wording with its own counts; a term written more
+/// than one way names its entry beside each wording ("terror organization
+/// [terrorist-organization] (author 1)").
 fn side_terms(s: &Side) -> String {
     if s.terms.is_empty() {
         return "-".into();
     }
     s.terms
         .iter()
-        .map(|t| format!("{} ({})", crate::diff::shown(t), voices(&t.by_voice)))
+        .flat_map(|t| {
+            let entry = (t.forms.len() > 1).then(|| format!(" [{}]", t.term));
+            t.forms.iter().map(move |f| {
+                format!(
+                    "{}{} ({})",
+                    f.words,
+                    entry.as_deref().unwrap_or(""),
+                    voices(&f.by_voice)
+                )
+            })
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }

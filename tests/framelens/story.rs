@@ -38,7 +38,7 @@ fn compare_keeps_a_party_neither_article_names_as_one_unnamed_party() {
         t.contains("(never named: known only by the terms that describe it)"),
         "{t}"
     );
-    assert!(t.contains("B: Rebels"), "{t}");
+    assert!(t.contains("B: rebels"), "{t}");
 }
 
 #[test]
