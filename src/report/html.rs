@@ -616,21 +616,25 @@ fn actor_views(c: &Comparison, anchors: &Anchors) -> (Vec<ActorRow>, Vec<ChartRo
                 })
                 .collect(),
         });
-        chart.push(ChartRow {
-            actor: sanitize(&d.actor),
-            name: sanitize(&d.name),
-            href: format!("#{anchor}"),
-            bars: sides
-                .iter()
-                .flat_map(|&(s, i)| {
-                    let (own_n, others_n) = label_counts(&s.terms);
-                    [
-                        bar(i, true, s.author_stance, own_n),
-                        bar(i, false, s.others_stance, others_n),
-                    ]
-                })
-                .collect(),
-        });
+        let bars: Vec<Bar> = sides
+            .iter()
+            .flat_map(|&(s, i)| {
+                let (own_n, others_n) = label_counts(&s.terms);
+                [
+                    bar(i, true, s.author_stance, own_n),
+                    bar(i, false, s.others_stance, others_n),
+                ]
+            })
+            .collect();
+        // An actor described only by attribution verbs has no stance to draw: no empty block.
+        if bars.iter().any(|b| b.value.is_some()) {
+            chart.push(ChartRow {
+                actor: sanitize(&d.actor),
+                name: sanitize(&d.name),
+                href: format!("#{anchor}"),
+                bars,
+            });
+        }
     }
     (actors, chart, mentioned)
 }

@@ -2,7 +2,7 @@
 
 use super::*;
 use headless_chrome::protocol::cdp::types::Event;
-use headless_chrome::protocol::cdp::{Network, Page};
+use headless_chrome::protocol::cdp::{Emulation, Network, Page};
 use headless_chrome::{Browser, LaunchOptions};
 use std::ffi::OsStr;
 use std::sync::{Arc, Mutex};
@@ -32,6 +32,11 @@ fn chromium_available() -> bool {
 }
 
 fn load(page: &Path) -> Loaded {
+    load_at(page, 1400)
+}
+
+/// The page in a window `width` pixels wide.
+fn load_at(page: &Path, width: u32) -> Loaded {
     let profile = tempfile::tempdir().unwrap();
     let args: Vec<&OsStr> = [
         "--disable-gpu",
@@ -49,7 +54,7 @@ fn load(page: &Path) -> Loaded {
         sandbox: false,
         path: Some(PathBuf::from(CHROMIUM)),
         user_data_dir: Some(profile.path().to_path_buf()),
-        window_size: Some((1400, 1800)),
+        window_size: Some((width, 1800)),
         args,
         ..LaunchOptions::default()
     })
@@ -83,6 +88,13 @@ fn load(page: &Path) -> Loaded {
     tab.call_method(enable).unwrap();
     tab.enable_runtime().unwrap();
     tab.enable_log().unwrap();
+    // The window's size as a page sees it (a headless window has a minimum width); a narrow one
+    // is a phone's.
+    let metrics: Emulation::SetDeviceMetricsOverride = serde_json::from_value(serde_json::json!({
+        "width": width, "height": 1800, "deviceScaleFactor": 1, "mobile": width < 600
+    }))
+    .unwrap();
+    tab.call_method(metrics).unwrap();
     let url = format!("file://{}", page.display());
     tab.navigate_to(&url)
         .unwrap()
@@ -212,4 +224,73 @@ fn an_article_cannot_run_script_in_the_report() {
         .cloned()
         .collect();
     assert!(requests.is_empty(), "the page asked for {requests:?}");
+}
+
+/// The report on a phone (390 px) and on a desktop (1400 px): nothing is wider than the window,
+/// and every tooltip's box, shown, lies inside it. Screenshots of both go to target/ (and to
+/// docs/ with FRAMELENS_UPDATE_SCREENSHOT).
+#[test]
+fn the_report_fits_a_phone_and_a_desktop() {
+    if !chromium_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    render(
+        &[sample(A).to_str().unwrap(), sample(B).to_str().unwrap()],
+        &page,
+    );
+    for width in [390u32, 1400] {
+        let l = load_at(&page, width);
+        // Elements wider than the window, by tag, class and width: none.
+        let wide = eval(
+            &l.tab,
+            "(() => { const w = document.documentElement.clientWidth; const out = []; \
+             for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect(); \
+             if (r.width > 0 && (r.right > w + 1 || r.left < -1) && !e.closest('[hidden], .skip, .tip')) \
+             { out.push(e.tagName + '.' + e.getAttribute('class') + ' ' + Math.round(r.left) + '..' + Math.round(r.right)); } } \
+             return JSON.stringify([document.documentElement.scrollWidth, w, out.slice(0, 12)]); })()",
+        );
+        let wide: serde_json::Value = serde_json::from_str(wide.as_str().unwrap()).unwrap();
+        let (scroll, client) = (wide[0].as_u64().unwrap(), wide[1].as_u64().unwrap());
+        assert!(
+            scroll <= client,
+            "{width}px: scrollWidth {scroll} > {client}: {wide}"
+        );
+        assert!(wide[2].as_array().unwrap().is_empty(), "{width}px: {wide}");
+        // Every term's tooltip, opened by focusing the term, lies inside the window.
+        let tips = eval(
+            &l.tab,
+            "(() => { const w = document.documentElement.clientWidth; const out = []; let n = 0; \
+             for (const m of document.querySelectorAll('mark.hit')) { m.focus(); \
+             const t = m.querySelector('.tip'); if (!t) continue; n++; const r = t.getBoundingClientRect(); \
+             if (r.width === 0 || r.left < 0 || r.right > w) out.push(m.textContent.slice(0, 30) + ' ' \
+             + Math.round(r.left) + '..' + Math.round(r.right)); } \
+             return JSON.stringify([n, out.slice(0, 10)]); })()",
+        );
+        let tips: serde_json::Value = serde_json::from_str(tips.as_str().unwrap()).unwrap();
+        assert!(tips[0].as_u64().unwrap() > 40, "{width}px: {tips}");
+        assert!(
+            tips[1].as_array().unwrap().is_empty(),
+            "{width}px: tooltips off screen: {tips}"
+        );
+        // The top of the page, and the chart and actor table.
+        for (part, anchor) in [("", "summary"), ("-chart", "chart")] {
+            eval(
+                &l.tab,
+                &format!(
+                    "document.activeElement.blur(); document.getElementById('{anchor}').scrollIntoView()"
+                ),
+            );
+            let png = l
+                .tab
+                .capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)
+                .unwrap();
+            let name = format!("report-{width}{part}.png");
+            std::fs::write(root().join("target").join(&name), &png).unwrap();
+            if std::env::var_os("FRAMELENS_UPDATE_SCREENSHOT").is_some() {
+                std::fs::write(root().join("docs").join(&name), &png).unwrap();
+            }
+        }
+    }
 }
