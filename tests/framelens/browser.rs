@@ -274,8 +274,8 @@ fn the_report_fits_a_phone_and_a_desktop() {
             tips[1].as_array().unwrap().is_empty(),
             "{width}px: tooltips off screen: {tips}"
         );
-        // The top of the page, and the chart and actor table.
-        for (part, anchor) in [("", "summary"), ("-chart", "chart")] {
+        // The overview at the top, and the chart and actor table.
+        for (part, anchor) in [("", "glance"), ("-chart", "chart")] {
             eval(
                 &l.tab,
                 &format!(
