@@ -1479,18 +1479,35 @@ mod tests {
                 assert!(page.contains(&format!(" id=\"{key}-s-{s}\"")));
             }
         }
-        let chart = &page[page.find("<svg class=\"chart\"").unwrap()..];
-        let chart = &chart[..chart.find("</svg>").unwrap()];
         let with_terms = c
             .actors
             .iter()
             .filter(|d| !d.a.terms.is_empty() || !d.b.terms.is_empty())
             .count();
-        assert!(with_terms > 0);
-        assert_eq!(
-            chart.matches("<g class=\"chart-actor\"").count(),
-            with_terms
-        );
+        // The chart (wide and narrow) and the overview draw the actors with a stance; one
+        // described only by attribution verbs has a row in the table alone.
+        let with_stance = c
+            .actors
+            .iter()
+            .filter(|d| {
+                [&d.a, &d.b]
+                    .iter()
+                    .any(|s| s.author_stance.is_some() || s.others_stance.is_some())
+            })
+            .count();
+        assert!(with_terms > with_stance && with_stance > 0);
+        for layout in ["chart-wide", "chart-narrow"] {
+            let chart = &page[page
+                .find(&format!("<svg class=\"chart {layout}\""))
+                .unwrap()..];
+            let chart = &chart[..chart.find("</svg>").unwrap()];
+            assert_eq!(
+                chart.matches("<g class=\"chart-actor\"").count(),
+                with_stance,
+                "{layout}"
+            );
+        }
+        assert_eq!(page.matches("<div class=\"track\"").count(), with_stance);
         assert_eq!(page.matches("<tr id=\"actor-").count(), with_terms);
         assert_eq!(page.matches("<li id=\"finding-").count(), c.summary.len());
         check_anchors(&page);
