@@ -757,6 +757,42 @@ fn entry_lines(lines: &[&str], starts: &[u64]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Whether `body` (a line without its indentation) is an item of a block list: `-` alone, or
+/// followed by a space or a tab.
+fn is_item(body: &str) -> bool {
+    body.strip_prefix('-')
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+}
+
+/// The line (1-based) of the `-` that starts the block-list entry whose value begins on line
+/// `line`: that line when it is `- ...`, else the line above it (past blank and comment lines)
+/// when that one is a `-` with nothing but an anchor, a tag or a comment after it. `None` for
+/// an entry of a flow list (`[{...}, {...}]`), which starts on no line of its own.
+fn item_line(lines: &[&str], line: u64) -> Option<u64> {
+    let body = |i: usize| strip_break(lines[i]).trim_start_matches([' ', '\t']);
+    let i = usize::try_from(line).ok()?.checked_sub(1)?;
+    if i >= lines.len() {
+        return None;
+    }
+    if is_item(body(i)) {
+        return Some(line);
+    }
+    let above = (0..i)
+        .rev()
+        .find(|&j| !body(j).is_empty() && !body(j).starts_with('#'))?;
+    let b = body(above);
+    let rest = b.get(1..).unwrap_or("").trim_start();
+    let lone = is_item(b)
+        && (rest.starts_with('#')
+            || rest
+                .split(" #")
+                .next()
+                .unwrap_or(rest)
+                .split_whitespace()
+                .all(|w| w.starts_with(['&', '!'])));
+    lone.then_some(above as u64 + 1)
+}
+
 /// Where the entries of `labels:` and `actors:` start (1-based lines), read from the layout of
 /// lines, for a file the YAML parser cannot read: an entry starts at a line `- ...` under the
 /// top-level key `labels:` or `actors:`, at the indentation of the first such line (the
@@ -775,7 +811,7 @@ fn starts_by_layout(lines: &[&str]) -> [Vec<u64>; 2] {
             continue;
         }
         let indent = line.len() - body.len();
-        let item = body == "-" || body.starts_with("- ");
+        let item = is_item(body);
         if indent == 0 && !item {
             let key = body.split(':').next().unwrap_or("").trim();
             list = match key.trim_matches(['"', '\'']) {
@@ -815,10 +851,11 @@ struct Recovered {
 /// syntax error that breaks the layout itself (a top-level key with no `:`, entries indented
 /// unevenly, a tab before an entry's `-`, a multi-line flow collection or quoted text that runs past
 /// its entry): the lines after it may be read as part of the broken entry, and their problems go
-/// unreported until it is fixed. Entries written inside a flow list (`labels: [{...}, {...}]`)
-/// are read as one; an entry that uses an anchor (`&name`) of another entry cannot be read on
-/// its own. Returns `None` when no entry could be read on its own, and for well-formed YAML that
-/// the parser's limits refuse (an alias bomb), whose first error stands.
+/// unreported until it is fixed. An entry that uses an anchor (`&name`) of another entry cannot
+/// be read on its own. Returns `None` when no entry could be read on its own, for a file whose
+/// `labels:` or `actors:` is a flow list (`labels: [{...}, {...}]`: its entries share lines, and
+/// the error of the whole file names the right one), and for well-formed YAML that the parser's
+/// limits refuse (an alias bomb): the first error of the whole file stands.
 fn recover(path: &str, text: &str) -> Option<Recovered> {
     let lines: Vec<&str> = yaml_lines(text).collect();
     let [label_starts, actor_starts] =
@@ -833,6 +870,19 @@ fn recover(path: &str, text: &str) -> Option<Recovered> {
     if label_starts.is_empty() && actor_starts.is_empty() {
         return None;
     }
+    // Each entry from the line of its `-`. Entries of a flow list share lines: a piece cut at
+    // lines would hold the whole list again (once per entry, each read in full), and would be
+    // read as another `labels:`. Such a file is not read in pieces; its whole error stands.
+    let block = |starts: Vec<u64>| -> Option<Vec<u64>> {
+        let mut out = starts
+            .into_iter()
+            .map(|s| item_line(&lines, s))
+            .collect::<Option<Vec<u64>>>()?;
+        out.dedup();
+        Some(out)
+    };
+    let label_starts = block(label_starts)?;
+    let actor_starts = block(actor_starts)?;
     let label_lines = entry_lines(&lines, &label_starts);
     let actor_lines = entry_lines(&lines, &actor_starts);
     let mut problems = Vec::new();
@@ -1483,6 +1533,18 @@ mod tests {
             "    forms: ['it]\n    stance: 1\n",
             "6:13: the quotation that starts here is not closed: end it with the same quotation mark",
         ),
+        (
+            "flow-labels",
+            "",
+            "categories: [a/b]\nlabels: [{id: x, forms: [x], category: a/b, stance: strong, kind: label}]\n",
+            "2:53: `stance` must be a whole number from -2 to 2, found `strong`",
+        ),
+        (
+            "flow-labels-lines",
+            "",
+            "categories: [a/b]\nlabels: [\n  {id: x, forms: [x], category: a/b, stance: 1, kind: label},\n  {id: y, forms: [y], category: a/b, stance: strong, kind: label},\n]\n",
+            "4:46: `stance` must be a whole number from -2 to 2, found `strong`",
+        ),
     ];
 
     /// A value of the wrong type, an empty value, a missing field, a wrong entry, a wrong file,
@@ -1524,6 +1586,55 @@ mod tests {
             vec![
                 "3:1: a tab indents this line: YAML indents with spaces only".to_string(),
                 "4:48: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
+            ]
+        );
+    }
+
+    /// Entries of a flow list (`labels: [{...}, {...}]`) are not read one by one: they share
+    /// lines, and a piece of the file cut at lines would be the whole list again, read once per
+    /// entry (4,000 entries took 113 s). The whole file's error stands, read once.
+    #[test]
+    fn a_flow_list_is_not_cut_into_entries() {
+        let entry = |i: usize, stance: &str| {
+            format!("{{id: e{i}, forms: [w{i}], category: a/b, stance: {stance}, kind: label}}")
+        };
+        let many = |sep: &str| {
+            (0..2000)
+                .map(|i| entry(i, if i == 1000 { "strong" } else { "1" }))
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        for (src, want) in [
+            (
+                format!("categories: [a/b]\nlabels: [{}]\n", many(", ")),
+                "2:",
+            ),
+            (
+                format!("categories: [a/b]\nlabels: [\n  {}\n]\n", many(",\n  ")),
+                "1003:",
+            ),
+        ] {
+            // No entry is read on its own.
+            assert!(recover("t.yaml", &src).is_none());
+            let got = problems(&src);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!(
+                got[0].starts_with(want) && got[0].ends_with("found `strong`"),
+                "{got:?}"
+            );
+        }
+    }
+
+    /// An entry of a block list whose `-` is alone on its line (or with an anchor or a comment)
+    /// is read from that line on.
+    #[test]
+    fn an_entry_whose_dash_is_alone_is_read_from_the_dash() {
+        let src = "categories: [a/b]\nlabels:\n  -\n    id: x\n    forms: [x]\n    category: a/b\n    stance: strong\n    kind: label\n  - # second\n    id: y\n    forms: [y]\n    category: a/b\n    stance: 9\n    kind: label\n";
+        assert_eq!(
+            problems(src),
+            vec![
+                "7:13: `stance` must be a whole number from -2 to 2, found `strong`".to_string(),
+                "13:13: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
             ]
         );
     }
