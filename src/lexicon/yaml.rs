@@ -804,6 +804,11 @@ fn starts_by_layout(lines: &[&str]) -> [Vec<u64>; 2] {
     let mut list: Option<(usize, Option<usize>)> = None;
     for (i, line) in lines.iter().enumerate() {
         let line = strip_break(line);
+        // A byte-order mark is not part of the first line's key.
+        let line = match i {
+            0 => line.strip_prefix('\u{feff}').unwrap_or(line),
+            _ => line,
+        };
         // A tab in the indentation is a mistake of its own (reported where its entry is read):
         // the line is still indented.
         let body = line.trim_start_matches([' ', '\t']);
@@ -1635,6 +1640,21 @@ mod tests {
             vec![
                 "7:13: `stance` must be a whole number from -2 to 2, found `strong`".to_string(),
                 "13:13: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
+            ]
+        );
+    }
+
+    /// A byte-order mark before `labels:` on line 1 leaves the entries found by layout.
+    #[test]
+    fn a_byte_order_mark_before_labels_leaves_the_entries_found() {
+        let src = "\u{feff}labels:\n  - id: x\n    forms: [x\n    category: a/b\n    stance: 1\n    kind: label\n  - {id: y, forms: [y], category: a/b, stance: 9, kind: label}\ncategories: [a/b]\n";
+        let lines: Vec<&str> = yaml_lines(src).collect();
+        assert_eq!(starts_by_layout(&lines), [vec![2, 7], vec![]]);
+        assert_eq!(
+            problems(src),
+            vec![
+                "3:12: the list opened with `[` on line 3 is not closed: end it with `]` on the same line (the YAML parser stopped at line 4, column 13)".to_string(),
+                "7:48: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
             ]
         );
     }
