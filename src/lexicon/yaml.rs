@@ -718,6 +718,24 @@ fn read<T: serde::de::DeserializeOwned>(doc: &str, shift: u64) -> Result<T, Faul
         .map_err(|e| fault(doc, &e, trail::<T>(doc).as_ref(), shift))
 }
 
+/// Reads one entry of a file on its own, for [`recover`] (see [`read`]); `None` when it uses an
+/// alias of an anchor written in another entry, unknown when the entry is read alone: it is not
+/// read, and no problem is made up for it.
+fn read_entry<T: serde::de::DeserializeOwned>(doc: &str, shift: u64) -> Option<Result<T, Fault>> {
+    match serde_saphyr::from_str_with_options::<T>(doc, options()) {
+        Ok(t) => Some(Ok(t)),
+        Err(e)
+            if matches!(
+                e.without_snippet(),
+                serde_saphyr::Error::UnknownAnchor { .. }
+            ) =>
+        {
+            None
+        }
+        Err(e) => Some(Err(fault(doc, &e, trail::<T>(doc).as_ref(), shift))),
+    }
+}
+
 /// The top level of a file with its entries left unread, to find where each entry starts.
 #[derive(Deserialize)]
 struct Loose {
@@ -856,8 +874,8 @@ struct Recovered {
 /// syntax error that breaks the layout itself (a top-level key with no `:`, entries indented
 /// unevenly, a tab before an entry's `-`, a multi-line flow collection or quoted text that runs past
 /// its entry): the lines after it may be read as part of the broken entry, and their problems go
-/// unreported until it is fixed. An entry that uses an anchor (`&name`) of another entry cannot
-/// be read on its own. Returns `None` when no entry could be read on its own, for a file whose
+/// unreported until it is fixed. An entry that uses an anchor (`&name`) of another entry is not
+/// read on its own (its problems are found once the others are fixed). Returns `None` when no entry could be read on its own, for a file whose
 /// `labels:` or `actors:` is a flow list (`labels: [{...}, {...}]`: its entries share lines, and
 /// the error of the whole file names the right one), and for well-formed YAML that the parser's
 /// limits refuse (an alias bomb): the first error of the whole file stands.
@@ -898,28 +916,30 @@ fn recover(path: &str, text: &str) -> Option<Recovered> {
     let mut label_offsets = Vec::new();
     for r in &label_lines {
         let doc = format!("labels:\n{}", lines[r.clone()].concat());
-        match read::<OnlyLabels>(&doc, offset(r)) {
-            Ok(o) => {
+        match read_entry::<OnlyLabels>(&doc, offset(r)) {
+            None => {}
+            Some(Ok(o)) => {
                 for l in o.labels {
                     labels.push(l);
                     label_offsets.push(offset(r));
                 }
             }
-            Err(f) => problems.push(f.in_lines(path, &file_lines)),
+            Some(Err(f)) => problems.push(f.in_lines(path, &file_lines)),
         }
     }
     let mut actors = Vec::new();
     let mut actor_offsets = Vec::new();
     for r in &actor_lines {
         let doc = format!("actors:\n{}", lines[r.clone()].concat());
-        match read::<OnlyActors>(&doc, offset(r)) {
-            Ok(o) => {
+        match read_entry::<OnlyActors>(&doc, offset(r)) {
+            None => {}
+            Some(Ok(o)) => {
                 for a in o.actors {
                     actors.push(a);
                     actor_offsets.push(offset(r));
                 }
             }
-            Err(f) => problems.push(f.in_lines(path, &file_lines)),
+            Some(Err(f)) => problems.push(f.in_lines(path, &file_lines)),
         }
     }
     // The rest of the file, entries blanked out (line numbers unchanged).
@@ -1656,6 +1676,37 @@ mod tests {
                 "3:12: the list opened with `[` on line 3 is not closed: end it with `]` on the same line (the YAML parser stopped at line 4, column 13)".to_string(),
                 "7:48: stance 9 is out of range: use -2, -1, 0, 1 or 2".to_string(),
             ]
+        );
+    }
+
+    /// An anchor written in one entry and used in another: the entry that uses it is not read
+    /// on its own (its alias would be unknown there), and no problem is made up for it.
+    #[test]
+    fn an_anchor_shared_between_entries_is_no_problem() {
+        let entry = |id: &str, stance: &str, targets: &str| {
+            format!(
+                "  - id: {id}\n    forms: [{id}]\n    category: a/b\n    stance: {stance}\n    kind: label\n    targets: {targets}\n"
+            )
+        };
+        let src = format!(
+            "{HEAD}{}{}{}",
+            entry("x", "1", "&armed [state]"),
+            entry("y", "1", "*armed"),
+            entry("z", "strong", "[state]"),
+        );
+        assert_eq!(
+            problems(&src),
+            vec!["18:13: `stance` must be a whole number from -2 to 2, found `strong`".to_string()]
+        );
+        // The entry that uses the alias is the broken one: the whole file's error stands.
+        let src = format!(
+            "{HEAD}{}{}",
+            entry("x", "1", "&armed [state]"),
+            entry("y", "strong", "*armed"),
+        );
+        assert_eq!(
+            problems(&src),
+            vec!["12:13: `stance` must be a whole number from -2 to 2, found `strong`".to_string()]
         );
     }
 
