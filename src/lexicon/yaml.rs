@@ -1570,6 +1570,12 @@ mod tests {
             "categories: [a/b]\nlabels: [\n  {id: x, forms: [x], category: a/b, stance: 1, kind: label},\n  {id: y, forms: [y], category: a/b, stance: strong, kind: label},\n]\n",
             "4:46: `stance` must be a whole number from -2 to 2, found `strong`",
         ),
+        (
+            "unclosed-double-quote",
+            L,
+            "    forms: [x]\n    note: \"unclosed\n    stance: 1\n",
+            "7:11: the quotation that starts here is not closed: end it with the same quotation mark",
+        ),
     ];
 
     /// A value of the wrong type, an empty value, a missing field, a wrong entry, a wrong file,

@@ -587,11 +587,18 @@ fn syntax_within(doc: &str, shift: u64, again: bool) -> Option<Syntax> {
                 column,
                 message: "the quotation that starts here is not closed: end it with the same quotation mark".into(),
             }),
-            // A quotation that runs on to a line indented less than the text it is in: the
-            // text before that line, read alone, ends inside the quotation, and the parser
-            // says where it opens.
-            ErrorKind::InvalidQuotedScalarIndent if again && m.col() == 0 => {
-                let before: String = doc.chars().take(m.index()).collect();
+            // A quotation that runs on to a line indented too little for it, when that line
+            // is a key or an entry of its own (or at the left margin): the quotation was left
+            // open. The text before that line, read alone, ends inside the quotation, and the
+            // parser says where it opens.
+            ErrorKind::InvalidQuotedScalarIndent
+                if again
+                    && (m.col() == 0
+                        || yaml_lines(doc)
+                            .nth(m.line().saturating_sub(1))
+                            .is_some_and(|l| starts_key_or_item(l.trim_start()))) =>
+            {
+                let before: String = doc.chars().take(m.index().saturating_sub(m.col())).collect();
                 syntax_within(before.trim_end_matches(['\n', '\r']), shift, false)
             }
             ErrorKind::MappingValueNotAllowed => {
@@ -635,6 +642,19 @@ fn syntax_within(doc: &str, shift: u64, again: bool) -> Option<Syntax> {
         };
     }
     None
+}
+
+/// Whether `body` (a line without its indentation) starts a key (`key:`) or an item (`- `) of a
+/// block collection.
+fn starts_key_or_item(body: &str) -> bool {
+    if body == "-" || body.starts_with("- ") {
+        return true;
+    }
+    body.split_once(':').is_some_and(|(key, rest)| {
+        !key.is_empty()
+            && !key.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '#'))
+            && (rest.is_empty() || rest.starts_with([' ', '\t', '\r', '\n']))
+    })
 }
 
 /// The lines of `text` as YAML counts them, each with its line break: a line ends at "\r\n",
@@ -822,6 +842,25 @@ mod tests {
                     "a `: ` inside a value starts another key: put the value in quotes, like `note: \"it's: \\\"x\\\"\"`",
                 )),
             ),
+            // A quotation left open runs on to the next key, at the indentation of its own.
+            (
+                "a:\n  b: \"x\n  c: 1\n",
+                Some((
+                    2,
+                    6,
+                    "the quotation that starts here is not closed: end it with the same quotation mark",
+                )),
+            ),
+            (
+                "- a: 'x\n  c: 1\n- d: 2\n",
+                Some((
+                    1,
+                    6,
+                    "the quotation that starts here is not closed: end it with the same quotation mark",
+                )),
+            ),
+            // A quotation that is closed on a line indented too little keeps the parser's words.
+            ("a:\n  b: \"x\n y\"\n", None),
             ("a: [x, {b: 1]\n", None),
             ("a: [x]\n", None),
             (
