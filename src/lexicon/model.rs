@@ -26,6 +26,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order the lexicon format lists them.
+    pub const ALL: [Kind; 4] = [Kind::Label, Kind::Act, Kind::Attribution, Kind::Distancing];
+
     /// The name written in a lexicon's `kind:`: `label`, `act`, `attribution`, `distancing`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -67,6 +70,16 @@ pub enum ActorType {
 }
 
 impl ActorType {
+    /// Every actor type, in the order the lexicon format lists them.
+    pub const ALL: [ActorType; 6] = [
+        ActorType::State,
+        ActorType::ArmedGroup,
+        ActorType::Movement,
+        ActorType::Population,
+        ActorType::Organization,
+        ActorType::Person,
+    ];
+
     /// The name written in `type:` and `targets:`: `state`, `armed_group`, `movement`,
     /// `population`, `organization`, `person`.
     pub fn as_str(self) -> &'static str {

@@ -175,35 +175,41 @@ pub fn schema_json() -> String {
     s
 }
 
+/// "one of a, b, c": the names a closed list of values is written with.
+pub(crate) fn one_of(names: impl IntoIterator<Item = &'static str>) -> String {
+    format!(
+        "one of {}",
+        names.into_iter().collect::<Vec<_>>().join(", ")
+    )
+}
+
 impl<'de> Deserialize<'de> for Kind {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        match s.as_str() {
-            "label" => Ok(Kind::Label),
-            "act" => Ok(Kind::Act),
-            "attribution" => Ok(Kind::Attribution),
-            "distancing" => Ok(Kind::Distancing),
-            other => Err(serde::de::Error::custom(format!(
-                "unknown kind `{other}`, expected one of label, act, attribution, distancing"
-            ))),
-        }
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown kind `{s}`, expected {}",
+                    one_of(Kind::ALL.map(Kind::as_str))
+                ))
+            })
     }
 }
 
 impl<'de> Deserialize<'de> for ActorType {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        match s.as_str() {
-            "state" => Ok(ActorType::State),
-            "armed_group" => Ok(ActorType::ArmedGroup),
-            "movement" => Ok(ActorType::Movement),
-            "population" => Ok(ActorType::Population),
-            "organization" => Ok(ActorType::Organization),
-            "person" => Ok(ActorType::Person),
-            other => Err(serde::de::Error::custom(format!(
-                "unknown actor type `{other}`, expected one of state, armed_group, movement, population, organization, person"
-            ))),
-        }
+        ActorType::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown actor type `{s}`, expected {}",
+                    one_of(ActorType::ALL.map(ActorType::as_str))
+                ))
+            })
     }
 }
 
@@ -1714,6 +1720,37 @@ mod tests {
             problems(&src),
             vec!["12:13: `stance` must be a whole number from -2 to 2, found `strong`".to_string()]
         );
+    }
+
+    /// `Kind::ALL` and `ActorType::ALL`, which the messages list, name every variant: the JSON
+    /// Schema made from each enum names the same, in the same order.
+    #[test]
+    fn every_kind_and_actor_type_is_listed() {
+        fn variants(schema: schemars::Schema) -> Vec<String> {
+            // Each variant is a `{"const": NAME, "description": ...}` of the `oneOf`.
+            let v = serde_json::to_value(schema).unwrap();
+            v["oneOf"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{v}"))
+                .iter()
+                .map(|n| n["const"].as_str().unwrap().to_owned())
+                .collect()
+        }
+        assert_eq!(
+            variants(schemars::schema_for!(Kind)),
+            Kind::ALL.map(Kind::as_str)
+        );
+        assert_eq!(
+            variants(schemars::schema_for!(ActorType)),
+            ActorType::ALL.map(ActorType::as_str)
+        );
+        for k in Kind::ALL {
+            let src = format!(
+                "{HEAD}  - {{id: x, forms: [x], category: a/b, stance: 1, kind: {}}}\n",
+                k.as_str()
+            );
+            assert_eq!(problems(&src), Vec::<String>::new());
+        }
     }
 
     #[test]

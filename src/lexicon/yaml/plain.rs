@@ -14,6 +14,8 @@ use serde_path_to_error::{Path, Segment};
 use serde_saphyr::Error;
 use serde_saphyr::granit_parser::{Event, Parser, StructureStyle};
 
+use crate::lexicon::model::{ActorType, Kind};
+
 /// What a field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
@@ -33,10 +35,38 @@ struct Field {
     key: &'static str,
     shape: Shape,
     /// What the field must be (for a list: what each item is), to follow "must be".
-    expects: &'static str,
+    expects: Expects,
     /// An example value, as written after `KEY: ` (for a list of entries: the key each entry
     /// starts with).
     example: &'static str,
+}
+
+/// What a field must be.
+#[derive(Clone, Copy)]
+enum Expects {
+    /// Said in these words.
+    Words(&'static str),
+    /// One of the kinds of label ([`Kind::ALL`]).
+    Kind,
+    /// One of the types of an actor entry: [`ActorType::ALL`] but `person`, which is a label
+    /// target only (an actor of that type is refused).
+    ActorType,
+}
+
+impl Field {
+    /// What the field must be, to follow "must be".
+    fn expects(&self) -> String {
+        match self.expects {
+            Expects::Words(w) => w.to_owned(),
+            Expects::Kind => super::one_of(Kind::ALL.map(Kind::as_str)),
+            Expects::ActorType => super::one_of(
+                ActorType::ALL
+                    .into_iter()
+                    .filter(|&t| t != ActorType::Person)
+                    .map(ActorType::as_str),
+            ),
+        }
+    }
 }
 
 const fn field(
@@ -44,6 +74,17 @@ const fn field(
     key: &'static str,
     shape: Shape,
     expects: &'static str,
+    example: &'static str,
+) -> Field {
+    field_of(within, key, shape, Expects::Words(expects), example)
+}
+
+/// A field that must be what `expects` says.
+const fn field_of(
+    within: &'static str,
+    key: &'static str,
+    shape: Shape,
+    expects: Expects,
     example: &'static str,
 ) -> Field {
     Field {
@@ -104,13 +145,7 @@ const FIELDS: &[Field] = &[
         "a whole number from -2 to 2",
         "-1",
     ),
-    field(
-        "labels",
-        "kind",
-        Shape::One,
-        "one of label, act, attribution, distancing",
-        "label",
-    ),
+    field_of("labels", "kind", Shape::One, Expects::Kind, "label"),
     field(
         "labels",
         "targets",
@@ -140,11 +175,11 @@ const FIELDS: &[Field] = &[
         "one name",
         "Hayat Tahrir al-Sham",
     ),
-    field(
+    field_of(
         "actors",
         "type",
         Shape::One,
-        "one of state, armed_group, movement, population, organization",
+        Expects::ActorType,
         "armed_group",
     ),
     field(
@@ -342,7 +377,7 @@ fn missing(path: &Path, key: &str) -> Option<String> {
         "this {} has no `{key}`: add one, like `{key}: {}` ({})",
         entry_word(list.key),
         f.example,
-        f.expects,
+        f.expects(),
     ))
 }
 
@@ -382,12 +417,14 @@ pub(super) fn type_error(e: &Error, path: &Path, doc: &str) -> Option<String> {
         Place::Item(f) => match found {
             Found::Nothing => format!(
                 "an item of `{}` is empty: fill it in or remove it (`{}` is a list of {})",
-                f.key, f.key, f.expects
+                f.key,
+                f.key,
+                f.expects()
             ),
             _ => format!(
                 "`{}` must be a list of {}, {} inside it: write `{}: {}`",
                 f.key,
-                f.expects,
+                f.expects(),
                 found.words(),
                 f.key,
                 f.example
@@ -409,11 +446,12 @@ fn field_message(f: &Field, found: &Found) -> String {
         (Shape::List, Found::Scalar(s)) => format!("`{key}` must be a list: write `{key}: [{s}]`"),
         (Shape::List, Found::Nothing) => format!(
             "`{key}` is empty: write a list of {}, like `{key}: {}`, or leave the key out",
-            f.expects, f.example
+            f.expects(),
+            f.example
         ),
         (Shape::List, _) => format!(
             "`{key}` must be a list of {}, {}: write `{key}: {}`",
-            f.expects,
+            f.expects(),
             found.words(),
             f.example
         ),
@@ -422,30 +460,31 @@ fn field_message(f: &Field, found: &Found) -> String {
         }
         (Shape::Entries, _) => format!(
             "`{key}` must be a list of {}, {}: write each on lines of its own below `{key}:`, starting `- {}: ...`",
-            f.expects,
+            f.expects(),
             found.words(),
             f.example
         ),
         (Shape::One, Found::Nothing) => {
             format!(
                 "`{key}` is empty: it must be {}, like `{key}: {}`",
-                f.expects, f.example
+                f.expects(),
+                f.example
             )
         }
         (Shape::One, Found::List) if key == "name" => format!(
             "`name` must be {}, found a list: write the other names under `aliases`",
-            f.expects
+            f.expects()
         ),
         (Shape::One, Found::List) if key == "category" => format!(
             "`category` must be {}, found a list: an entry has one category; make one entry per category",
-            f.expects
+            f.expects()
         ),
         (Shape::One, Found::Scalar(_)) => {
-            format!("`{key}` must be {}, {}", f.expects, found.words())
+            format!("`{key}` must be {}, {}", f.expects(), found.words())
         }
         (Shape::One, _) => format!(
             "`{key}` must be {}, {}: write `{key}: {}`",
-            f.expects,
+            f.expects(),
             found.words(),
             f.example
         ),
