@@ -492,8 +492,8 @@ fn field_message(f: &Field, found: &Found) -> String {
 }
 
 /// `KEY: VALUE` of a line written `KEY: VALUE` (after an optional `- `) whose plain value holds
-/// the `:` at character `col` (0-based), with the value quoted so that it reads as one text.
-/// `None` for a line of another form.
+/// the `:` at character `col` (0-based), with the value quoted so that it reads as one text (in
+/// a list, for a field that holds a list: `forms: ['a: b']`). `None` for a line of another form.
 fn quoted_value(line: &str, col: usize) -> Option<String> {
     let body = line.trim_start();
     let body = body.strip_prefix("- ").unwrap_or(body).trim_start();
@@ -509,13 +509,22 @@ fn quoted_value(line: &str, col: usize) -> Option<String> {
     if !plain {
         return None;
     }
-    // Single quotes unless the value has one; then double quotes, with `"` and `\` escaped.
+    // Single quotes unless the value has one; then double quotes (a `''` inside single quotes is
+    // easily misread).
     let quoted = if value.contains('\'') {
-        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+        super::double_quoted(value)
     } else {
-        format!("'{value}'")
+        super::scalar(value)
     };
-    Some(format!("{key}: {quoted}"))
+    // A list field holds a list of that one text.
+    let list = FIELDS
+        .iter()
+        .any(|f| f.key == key && f.shape == Shape::List);
+    Some(if list {
+        format!("{key}: [{quoted}]")
+    } else {
+        format!("{key}: {quoted}")
+    })
 }
 
 /// Whether `doc` is well-formed YAML: the parser reads it to its end without an error (aliases
@@ -900,6 +909,23 @@ mod tests {
             ),
             // A quotation that is closed on a line indented too little keeps the parser's words.
             ("a:\n  b: \"x\n y\"\n", None),
+            // A list field is told to write a list of that one text.
+            (
+                "- id: x\n  forms: BBC: the news\n",
+                Some((
+                    2,
+                    13,
+                    "a `: ` inside a value starts another key: put the value in quotes, like `forms: ['BBC: the news']`",
+                )),
+            ),
+            (
+                "- note: a: \u{7}b\n",
+                Some((
+                    1,
+                    10,
+                    "a `: ` inside a value starts another key: put the value in quotes, like `note: \"a: \\x07b\"`",
+                )),
+            ),
             ("a: [x, {b: 1]\n", None),
             ("a: [x]\n", None),
             (
