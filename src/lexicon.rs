@@ -85,14 +85,21 @@ fn shell_word(s: &str) -> String {
 }
 
 /// What is said of a lexicon file whose bytes are not UTF-8 from byte `at` on: with the legacy
-/// encoding the whole file reads in, if one is likely.
+/// encoding the whole file reads in, if one is likely; a file that is UTF-8 but for a few bytes
+/// is told to fix them, not to be saved in another encoding.
 pub(crate) fn not_utf8_message(bytes: &[u8], at: usize) -> String {
-    match crate::input::decode::guess_encoding(bytes, encoding_rs::UTF_8) {
-        Some(e) => format!(
+    use crate::input::decode::{Looks, looks_like};
+    match looks_like(bytes, encoding_rs::UTF_8) {
+        Looks::Like(e) => format!(
             "the file is not valid UTF-8 (byte offset {at}); it looks like {}: save it as UTF-8",
             e.name()
         ),
-        None => format!("the file is not valid UTF-8 (byte offset {at}): save it as UTF-8"),
+        Looks::MostlyUtf8 => format!(
+            "the file is not valid UTF-8 at byte offset {at}, though the rest of it is: retype the character there"
+        ),
+        Looks::Unknown => {
+            format!("the file is not valid UTF-8 (byte offset {at}): save it as UTF-8")
+        }
     }
 }
 
@@ -402,6 +409,29 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A lexicon that is not UTF-8 is told to be saved as UTF-8, with the encoding it looks
+    /// like; one that is UTF-8 but for a byte is told to fix that byte, not to change encoding.
+    #[test]
+    fn a_lexicon_not_in_utf8_is_told_what_to_do() {
+        let w1252 = b"labels:\n  - id: caf\xe9\n    note: na\xefve \x93terrorists\x94\n".as_slice();
+        let mut utf8 = "categories: [d\u{e9}l\u{e9}gitimation/terrorisme]\nlabels:\n  - id: \u{e9}t\u{e9}\n    note: \u{e0} Gen\u{e8}ve\n".as_bytes().to_vec();
+        utf8.insert(60, 0xff);
+        let table: &[(&[u8], &str)] = &[
+            (
+                w1252,
+                "the file is not valid UTF-8 (byte offset 19); it looks like windows-1252: save it as UTF-8",
+            ),
+            (
+                &utf8,
+                "the file is not valid UTF-8 at byte offset 60, though the rest of it is: retype the character there",
+            ),
+        ];
+        for (bytes, want) in table {
+            let at = std::str::from_utf8(bytes).unwrap_err().valid_up_to();
+            assert_eq!(not_utf8_message(bytes, at), *want);
+        }
+    }
 
     /// The kinds of party a term can describe: `person` alone stands for the kinds a person
     /// leads; beside other types, written before or after them, those types.

@@ -10,7 +10,7 @@
 //! What it does not do: read bytes in an encoding guessed from them, extract text from HTML, or
 //! read files; it takes bytes and returns a `String`. Only when bytes are not valid in the
 //! encoding used, and the user did not name it, is an encoding guessed from the bytes
-//! (chardetng), to be named in the error ([`guess_encoding`]).
+//! (chardetng), to be named in the error ([`looks_like`]).
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
@@ -54,7 +54,7 @@ pub enum DecodeError {
         at: usize,
     },
     /// Bytes that are not valid in the encoding used (an error only without `lossy`).
-    #[error("not valid {encoding} at byte {at} (line {line}); {}", advice(.encoding, *.guess))]
+    #[error("not valid {encoding} at byte {at} (line {line}); {}", advice(.encoding, *.looks))]
     Invalid {
         /// The encoding's name, as encoding_rs gives it (`UTF-8`, `Shift_JIS` ...).
         encoding: &'static str,
@@ -62,45 +62,89 @@ pub enum DecodeError {
         at: usize,
         /// The line of that byte, counting from 1.
         line: usize,
-        /// The legacy encoding the input looks like (chardetng's guess, kept only if the whole
-        /// input reads in it without an error), when the user did not name the encoding.
-        guess: Option<&'static Encoding>,
+        /// What the input looks like, for the advice: [`Looks::Unknown`] when the user named
+        /// the encoding.
+        looks: Looks,
     },
 }
 
+/// What an input that is not valid in the encoding it was read in looks like, for the advice
+/// its error gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Looks {
+    /// Text in this encoding, in which the whole input decodes without an error: a legacy
+    /// encoding (chardetng's guess), or UTF-8 for valid UTF-8 read in a legacy encoding.
+    Like(&'static Encoding),
+    /// UTF-8 with a few bytes that are not: most of its bytes beyond ASCII are UTF-8, which any
+    /// other encoding would misread ([`mostly_utf8`]).
+    MostlyUtf8,
+    /// Nothing to go on: the user named the encoding, or no encoding fits.
+    Unknown,
+}
+
 /// What to do about an input that is not valid in `encoding`: the flag that reads it in the
-/// encoding it looks like, or the two flags that can help.
-fn advice(encoding: &str, guess: Option<&'static Encoding>) -> String {
-    match guess {
-        Some(g) => format!(
+/// encoding it looks like, or the flags that can help.
+fn advice(encoding: &str, looks: Looks) -> String {
+    match looks {
+        Looks::Like(g) => format!(
             "it looks like {0}: try --encoding {0} (or --lossy to replace the bytes that are not {encoding})",
             g.name()
         ),
-        None => format!(
+        Looks::MostlyUtf8 if encoding == "UTF-8" => {
+            "the rest of it is UTF-8, which another encoding would misread: --lossy replaces the bytes that are not UTF-8".into()
+        }
+        Looks::MostlyUtf8 => {
+            "most of it is UTF-8: try --encoding utf-8 --lossy (--lossy replaces the bytes that are not UTF-8)".into()
+        }
+        Looks::Unknown => format!(
             "if it is written in another encoding, name it with --encoding LABEL (such as windows-1252); --lossy replaces the bytes that are not {encoding}"
         ),
     }
 }
 
-/// The legacy encoding `bytes` are likely written in, when they are not valid in the encoding
-/// tried: chardetng's guess (the detector Firefox uses for unlabelled pages, from the byte
-/// statistics of each legacy encoding), kept only if it is not `tried`, and every byte of the
-/// input decodes in it without an error. `None` when no encoding fits (or the bytes are
-/// UTF-8, which chardetng is not asked about). UTF-16 without a byte-order mark is not
-/// guessed.
-pub fn guess_encoding(bytes: &[u8], tried: &'static Encoding) -> Option<&'static Encoding> {
+/// What `bytes`, not valid in the encoding `tried`, look like: UTF-8 when they are valid UTF-8
+/// and `tried` is another encoding; UTF-8 with a few bad bytes when most of their bytes beyond
+/// ASCII are UTF-8 ([`mostly_utf8`]), which a legacy encoding would garble; else the legacy
+/// encoding chardetng guesses (the detector Firefox uses for unlabelled pages, from the byte
+/// statistics of each legacy encoding), kept only if it is not `tried` and every byte of the
+/// input decodes in it without an error. UTF-16 without a byte-order mark is not guessed.
+pub fn looks_like(bytes: &[u8], tried: &'static Encoding) -> Looks {
     // UTF-16 (tried, or bytes with NUL in them) is no legacy encoding's.
     if !tried.is_ascii_compatible() || bytes.contains(&0) {
-        return None;
+        return Looks::Unknown;
+    }
+    if tried != UTF_8 && std::str::from_utf8(bytes).is_ok() {
+        return Looks::Like(UTF_8);
+    }
+    if mostly_utf8(bytes) {
+        return Looks::MostlyUtf8;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
-    (guess != tried
+    if guess != tried
         && guess
             .decode_without_bom_handling_and_without_replacement(bytes)
-            .is_some())
-    .then_some(guess)
+            .is_some()
+    {
+        Looks::Like(guess)
+    } else {
+        Looks::Unknown
+    }
+}
+
+/// Whether most bytes of `bytes` beyond ASCII form valid UTF-8 sequences: UTF-8 text with a
+/// few bad bytes. Text in a one-byte legacy encoding (windows-1252, windows-1251 ...) almost
+/// never forms a UTF-8 sequence; one in a two-byte encoding (Shift_JIS, GBK, EUC-KR, Big5)
+/// does by chance, for a minority of its bytes, so "any UTF-8 sequence" would not tell them
+/// apart.
+pub fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().bytes().filter(|b| !b.is_ascii()).count();
+        bad += chunk.invalid().len();
+    }
+    good > bad
 }
 
 /// Where the encoding comes from, strongest first; `None` where the input says nothing.
@@ -172,11 +216,10 @@ pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, Deco
                         encoding: encoding.name(),
                         at,
                         line: text.matches('\n').count() + 1,
-                        guess: hints
-                            .declared
-                            .is_none()
-                            .then(|| guess_encoding(&bytes[body_start..], encoding))
-                            .flatten(),
+                        looks: match hints.declared {
+                            None => looks_like(&bytes[body_start..], encoding),
+                            Some(_) => Looks::Unknown,
+                        },
                     });
                 }
                 text.push('\u{fffd}');
@@ -209,7 +252,11 @@ fn utf8(bytes: Vec<u8>, lossy: bool, guess: bool) -> Result<Decoded, DecodeError
                 encoding: "UTF-8",
                 at,
                 line,
-                guess: guess.then(|| guess_encoding(e.as_bytes(), UTF_8)).flatten(),
+                looks: if guess {
+                    looks_like(e.as_bytes(), UTF_8)
+                } else {
+                    Looks::Unknown
+                },
             })
         }
         Err(e) => {
@@ -361,7 +408,7 @@ mod tests {
                     at: 9,
                     line: 2,
                     // "ÿþ" is Turkish as much as Western European.
-                    guess: Some(encoding_rs::WINDOWS_1254),
+                    looks: Looks::Like(encoding_rs::WINDOWS_1254),
                 },
             ),
             (
@@ -383,7 +430,7 @@ mod tests {
                     at: 4,
                     line: 3,
                     // The user named the encoding: none is guessed.
-                    guess: None,
+                    looks: Looks::Unknown,
                 },
             ),
             // An unpaired surrogate after the mark: offsets count the mark.
@@ -394,7 +441,7 @@ mod tests {
                     encoding: "UTF-16LE",
                     at: 4,
                     line: 1,
-                    guess: None,
+                    looks: Looks::Unknown,
                 },
             ),
         ];
@@ -423,16 +470,46 @@ mod tests {
         let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(
             "\u{653f}\u{5e9c}\u{306f}\u{58f0}\u{660e}\u{3092}\u{767a}\u{8868}\u{3057}\u{305f}\u{3002}\u{6b66}\u{88c5}\u{52e2}\u{529b}\u{306f}\u{3053}\u{308c}\u{3092}\u{5426}\u{5b9a}\u{3057}\u{305f}\u{3002}",
         );
-        let table: &[(&[u8], Option<&'static Encoding>)] = &[
-            (&w1252, Some(encoding_rs::WINDOWS_1252)),
-            (&w1251, Some(encoding_rs::WINDOWS_1251)),
-            (&sjis, Some(encoding_rs::SHIFT_JIS)),
+        // Two-byte encodings whose text has UTF-8 sequences by chance (a few of its letters).
+        let (gbk, _, _) = encoding_rs::GBK.encode(
+            "\u{653f}\u{5e9c}\u{53d1}\u{8868}\u{58f0}\u{660e}\u{3002}\u{6b66}\u{88c5}\u{7ec4}\u{7ec7}\u{5426}\u{8ba4}\u{4e86}\u{8fd9}\u{4e00}\u{8bf4}\u{6cd5}\u{3002}\u{5317}\u{4eac}\u{5916}\u{4ea4}\u{90e8}\u{53d1}\u{8a00}\u{4eba}\u{8868}\u{793a}\u{ff0c}\u{8c08}\u{5224}\u{5c06}\u{5728}\u{65e5}\u{5185}\u{74e6}\u{7ee7}\u{7eed}\u{8fdb}\u{884c}\u{3002}",
+        );
+        let (euc_kr, _, _) = encoding_rs::EUC_KR.encode(
+            "\u{c815}\u{bd80}\u{b294} \u{c131}\u{ba85}\u{c744} \u{bc1c}\u{d45c}\u{d588}\u{b2e4}. \u{bb34}\u{c7a5} \u{c138}\u{b825}\u{c740} \u{c774}\u{b97c} \u{bd80}\u{c778}\u{d588}\u{b2e4}. \u{c11c}\u{c6b8}\u{c5d0}\u{c11c} \u{b300}\u{d1b5}\u{b839}\u{c774} \u{ae30}\u{c790}\u{d68c}\u{acac}\u{c744} \u{c5f4}\u{c5c8}\u{b2e4}.",
+        );
+        // UTF-8 text with one stray byte: the rest would be garbled by any legacy encoding.
+        let french = "Le gouvernement a annonc\u{e9} mercredi que les n\u{e9}gociations reprendraient \u{e0} Gen\u{e8}ve. ".repeat(20);
+        let mut damaged = french.clone().into_bytes();
+        damaged.insert(900, 0xff);
+        let table: &[(&[u8], &'static Encoding, Looks)] = &[
+            (&w1252, UTF_8, Looks::Like(encoding_rs::WINDOWS_1252)),
+            (&w1251, UTF_8, Looks::Like(encoding_rs::WINDOWS_1251)),
+            (&sjis, UTF_8, Looks::Like(encoding_rs::SHIFT_JIS)),
+            (&gbk, UTF_8, Looks::Like(encoding_rs::GBK)),
+            (&euc_kr, UTF_8, Looks::Like(encoding_rs::EUC_KR)),
+            (&damaged, UTF_8, Looks::MostlyUtf8),
+            (&damaged, encoding_rs::SHIFT_JIS, Looks::MostlyUtf8),
+            // Valid UTF-8 read as another encoding (a page's wrong charset).
+            (
+                french.as_bytes(),
+                encoding_rs::SHIFT_JIS,
+                Looks::Like(UTF_8),
+            ),
             // A NUL byte: no legacy text.
-            (b"ab\x00\xff", None),
+            (b"ab\x00\xff", UTF_8, Looks::Unknown),
         ];
-        for (bytes, want) in table {
-            assert_eq!(guess_encoding(bytes, UTF_8), *want, "{bytes:?}");
+        for (bytes, tried, want) in table {
+            assert_eq!(looks_like(bytes, tried), *want, "{bytes:?} {tried:?}");
         }
+        // The chance UTF-8 sequences are there, so only a majority tells UTF-8 apart.
+        for legacy in [&sjis, &gbk, &euc_kr] {
+            assert!(legacy.utf8_chunks().any(|c| !c.valid().is_ascii()));
+        }
+        let e = decode(damaged, Hints::default(), false).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "not valid UTF-8 at byte 900 (line 1); the rest of it is UTF-8, which another encoding would misread: --lossy replaces the bytes that are not UTF-8"
+        );
         let e = decode(w1252.to_vec(), Hints::default(), false).unwrap_err();
         assert_eq!(
             e.to_string(),
@@ -442,7 +519,7 @@ mod tests {
             encoding: "UTF-8",
             at: 3,
             line: 1,
-            guess: None,
+            looks: Looks::Unknown,
         };
         assert_eq!(
             e.to_string(),
