@@ -97,7 +97,8 @@ pub(crate) fn not_utf8_message(bytes: &[u8], at: usize) -> String {
         Looks::MostlyUtf8 => format!(
             "the file is not valid UTF-8 at byte offset {at}, though the rest of it is: retype the character there"
         ),
-        Looks::Unknown => {
+        // looks_like leaves the byte-order mark to its caller; a lexicon's is UTF-8's.
+        Looks::Marked | Looks::Unknown => {
             format!("the file is not valid UTF-8 (byte offset {at}): save it as UTF-8")
         }
     }

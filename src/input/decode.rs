@@ -78,6 +78,8 @@ pub enum Looks {
     /// UTF-8 with a few bytes that are not: most of its bytes beyond ASCII are UTF-8, which any
     /// other encoding would misread ([`mostly_utf8`]).
     MostlyUtf8,
+    /// It starts with a byte-order mark, which decides its encoding whatever `--encoding` says.
+    Marked,
     /// Nothing to go on: the user named the encoding, or no encoding fits.
     Unknown,
 }
@@ -96,6 +98,9 @@ fn advice(encoding: &str, looks: Looks) -> String {
         Looks::MostlyUtf8 => {
             "most of it is UTF-8: try --encoding utf-8 --lossy (--lossy replaces the bytes that are not UTF-8)".into()
         }
+        Looks::Marked => format!(
+            "it starts with a {encoding} byte-order mark, which decides its encoding whatever --encoding says: --lossy replaces the bytes that are not {encoding}"
+        ),
         Looks::Unknown => format!(
             "if it is written in another encoding, name it with --encoding LABEL (such as windows-1252); --lossy replaces the bytes that are not {encoding}"
         ),
@@ -158,9 +163,38 @@ pub struct Hints {
     pub meta: Option<&'static Encoding>,
 }
 
+/// Why bytes are read in the encoding they are, which says what their error may advise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Chosen {
+    /// By a byte-order mark, which `--encoding` cannot change.
+    Mark,
+    /// By the user (`--encoding`): no other encoding is guessed against it.
+    User,
+    /// By what the input declares, or by default: the bytes are looked at ([`looks_like`]).
+    Otherwise,
+}
+
+impl Chosen {
+    fn looks(self, bytes: &[u8], tried: &'static Encoding) -> Looks {
+        match self {
+            Chosen::Mark => Looks::Marked,
+            Chosen::User => Looks::Unknown,
+            Chosen::Otherwise => looks_like(bytes, tried),
+        }
+    }
+}
+
 /// Decodes `bytes`: see the module documentation for which encoding wins.
 pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, DecodeError> {
-    let (encoding, body_start) = match Encoding::for_bom(&bytes) {
+    let bom = Encoding::for_bom(&bytes);
+    let chosen = if bom.is_some() {
+        Chosen::Mark
+    } else if hints.declared.is_some() {
+        Chosen::User
+    } else {
+        Chosen::Otherwise
+    };
+    let (encoding, body_start) = match bom {
         // The UTF-8 mark stays in the text, so that offsets count from the first byte.
         Some((e, _)) if e == UTF_8 => (UTF_8, 0),
         Some((e, len)) => (e, len),
@@ -183,7 +217,7 @@ pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, Deco
         && !bytes.contains(&0)
         && std::str::from_utf8(&bytes).is_ok()
     {
-        return utf8(bytes, lossy, false).map(|d| Decoded {
+        return utf8(bytes, lossy, Chosen::User).map(|d| Decoded {
             overruled: Some(encoding),
             ..d
         });
@@ -192,7 +226,7 @@ pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, Deco
         return Err(DecodeError::Binary { at });
     }
     if encoding == UTF_8 {
-        return utf8(bytes, lossy, hints.declared.is_none());
+        return utf8(bytes, lossy, chosen);
     }
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let input = &bytes[body_start..];
@@ -216,10 +250,7 @@ pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, Deco
                         encoding: encoding.name(),
                         at,
                         line: text.matches('\n').count() + 1,
-                        looks: match hints.declared {
-                            None => looks_like(&bytes[body_start..], encoding),
-                            Some(_) => Looks::Unknown,
-                        },
+                        looks: chosen.looks(&bytes[body_start..], encoding),
                     });
                 }
                 text.push('\u{fffd}');
@@ -235,9 +266,8 @@ pub fn decode(bytes: Vec<u8>, hints: Hints, lossy: bool) -> Result<Decoded, Deco
     })
 }
 
-/// `bytes` as UTF-8; an error names the encoding they look like when `guess` (the user did not
-/// name UTF-8).
-fn utf8(bytes: Vec<u8>, lossy: bool, guess: bool) -> Result<Decoded, DecodeError> {
+/// `bytes` as UTF-8; an error says what they look like, as far as `chosen` lets it.
+fn utf8(bytes: Vec<u8>, lossy: bool, chosen: Chosen) -> Result<Decoded, DecodeError> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text,
@@ -252,11 +282,7 @@ fn utf8(bytes: Vec<u8>, lossy: bool, guess: bool) -> Result<Decoded, DecodeError
                 encoding: "UTF-8",
                 at,
                 line,
-                looks: if guess {
-                    looks_like(e.as_bytes(), UTF_8)
-                } else {
-                    Looks::Unknown
-                },
+                looks: chosen.looks(e.as_bytes(), UTF_8),
             })
         }
         Err(e) => {
@@ -433,7 +459,8 @@ mod tests {
                     looks: Looks::Unknown,
                 },
             ),
-            // An unpaired surrogate after the mark: offsets count the mark.
+            // An unpaired surrogate after the mark: offsets count the mark. The mark decides
+            // the encoding: none is guessed.
             (
                 b"\xff\xfeA\x00\x00\xd8B\x00",
                 Hints::default(),
@@ -441,7 +468,29 @@ mod tests {
                     encoding: "UTF-16LE",
                     at: 4,
                     line: 1,
-                    looks: Looks::Unknown,
+                    looks: Looks::Marked,
+                },
+            ),
+            // A UTF-8 mark before windows-1252 text, with or without --encoding: the mark wins,
+            // so no --encoding can help.
+            (
+                b"\xef\xbb\xbfLe caf\xe9 \xe9tait ferm\xe9.",
+                Hints::default(),
+                DecodeError::Invalid {
+                    encoding: "UTF-8",
+                    at: 9,
+                    line: 1,
+                    looks: Looks::Marked,
+                },
+            ),
+            (
+                b"\xef\xbb\xbfLe caf\xe9 \xe9tait ferm\xe9.",
+                declared("windows-1252"),
+                DecodeError::Invalid {
+                    encoding: "UTF-8",
+                    at: 9,
+                    line: 1,
+                    looks: Looks::Marked,
                 },
             ),
         ];
@@ -455,6 +504,16 @@ mod tests {
         assert_eq!(
             DecodeError::Binary { at: 5 }.to_string(),
             "looks like a binary file (NUL byte at byte 5)"
+        );
+        let e = DecodeError::Invalid {
+            encoding: "UTF-8",
+            at: 9,
+            line: 1,
+            looks: Looks::Marked,
+        };
+        assert_eq!(
+            e.to_string(),
+            "not valid UTF-8 at byte 9 (line 1); it starts with a UTF-8 byte-order mark, which decides its encoding whatever --encoding says: --lossy replaces the bytes that are not UTF-8"
         );
     }
 

@@ -175,6 +175,48 @@ fn an_article_in_a_legacy_encoding_is_refused_with_the_flag_that_reads_it() {
     insta::assert_snapshot!("legacy_encoding_hint", rendered);
 }
 
+/// An article that is UTF-8 but for a stray byte, and one whose UTF-8 byte-order mark decides
+/// its encoding, are not told to use an `--encoding` (it would garble the first and cannot
+/// change the second: the mark wins); `--lossy`, which they are pointed to, reads both.
+#[test]
+fn a_damaged_utf8_article_is_pointed_to_lossy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut damaged = "Les rebelles ont d\u{e9}clar\u{e9} \u{e0} Gen\u{e8}ve que le cessez-le-feu \u{e9}tait rompu.\n"
+        .repeat(20)
+        .into_bytes();
+    damaged.insert(300, 0xff);
+    let marked = b"\xef\xbb\xbfThe caf\xe9 was closed.\n";
+    let cases: &[(&str, &[u8], &[&str], &str)] = &[
+        (
+            "damaged.txt",
+            &damaged,
+            &[],
+            "not valid UTF-8 at byte 300 (line 5); the rest of it is UTF-8, which another encoding would misread: --lossy replaces the bytes that are not UTF-8",
+        ),
+        (
+            "marked.txt",
+            marked,
+            &[],
+            "not valid UTF-8 at byte 10 (line 1); it starts with a UTF-8 byte-order mark, which decides its encoding whatever --encoding says: --lossy replaces the bytes that are not UTF-8",
+        ),
+        (
+            "marked.txt",
+            marked,
+            &["--encoding", "windows-1252"],
+            "not valid UTF-8 at byte 10 (line 1); it starts with a UTF-8 byte-order mark, which decides its encoding whatever --encoding says: --lossy replaces the bytes that are not UTF-8",
+        ),
+    ];
+    for (name, body, flags, want) in cases {
+        let f = write_temp(&dir, name, body);
+        let p = f.to_str().unwrap();
+        let mut args = vec!["score", p];
+        args.extend_from_slice(flags);
+        assert_eq!(refusal(&args, p), *want, "{name} {flags:?}");
+        args.push("--lossy");
+        framelens().args(&args).assert().success();
+    }
+}
+
 #[test]
 fn invalid_bytes_are_refused_unless_lossy() {
     let dir = tempfile::tempdir().unwrap();
