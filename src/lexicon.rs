@@ -84,10 +84,28 @@ fn shell_word(s: &str) -> String {
     }
 }
 
+/// The problem of the lexicon file `path` whose bytes are not UTF-8, for `--lexicon` and
+/// `lexicon check` alike: at the line and column (in characters) of the first byte that is not,
+/// with that line (its bad bytes shown as U+FFFD).
+pub(crate) fn not_utf8(path: &str, e: &std::string::FromUtf8Error) -> Diagnostic {
+    let bytes = e.as_bytes();
+    let at = e.utf8_error().valid_up_to();
+    let good = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let line = good.matches('\n').count() as u64 + 1;
+    let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+    Diagnostic::at(
+        path,
+        &String::from_utf8_lossy(bytes),
+        line,
+        column,
+        not_utf8_message(bytes, at),
+    )
+}
+
 /// What is said of a lexicon file whose bytes are not UTF-8 from byte `at` on: with the legacy
 /// encoding the whole file reads in, if one is likely; a file that is UTF-8 but for a few bytes
 /// is told to fix them, not to be saved in another encoding.
-pub(crate) fn not_utf8_message(bytes: &[u8], at: usize) -> String {
+fn not_utf8_message(bytes: &[u8], at: usize) -> String {
     use crate::input::decode::{Looks, looks_like};
     match looks_like(bytes, encoding_rs::UTF_8) {
         Looks::Like(e) => format!(
@@ -236,21 +254,7 @@ impl LexiconBuilder {
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let good = &e.as_bytes()[..at];
-                let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-                let col = String::from_utf8_lossy(good)
-                    .rsplit('\n')
-                    .next()
-                    .map_or(0, |l| l.chars().count()) as u64
-                    + 1;
-                self.problems.push(Diagnostic::at(
-                    &shown,
-                    "",
-                    line,
-                    col,
-                    not_utf8_message(e.as_bytes(), at),
-                ));
+                self.problems.push(not_utf8(&shown, &e));
                 return Ok(self);
             }
         };

@@ -42,10 +42,7 @@ pub fn check(paths: &[PathBuf], bundled: bool) -> CheckReport {
         match crate::budget::Budget::new(crate::budget::LEXICON_BYTES).read_path(p) {
             Ok(b) => match String::from_utf8(b) {
                 Ok(t) => texts.push((shown, t)),
-                Err(e) => r.problems.push(Diagnostic::file_level(
-                    &shown,
-                    crate::lexicon::not_utf8_message(e.as_bytes(), e.utf8_error().valid_up_to()),
-                )),
+                Err(e) => r.problems.push(crate::lexicon::not_utf8(&shown, &e)),
             },
             Err(e) => r.unreadable.push(Diagnostic::file_level(
                 &shown,
@@ -799,6 +796,30 @@ fn morphology(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `lexicon check` and `--lexicon` say the same of a lexicon that is not UTF-8: at the line
+    /// and column (in characters) of its first bad byte, with that line.
+    #[test]
+    fn a_lexicon_not_in_utf8_is_located_alike_by_check_and_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("l.yaml");
+        std::fs::write(&p, b"labels:\n  - id: \xc3\xa9t\xc3\xa9\xff\n").unwrap();
+        let checked = check(std::slice::from_ref(&p), false).problems;
+        let loaded = LexiconBuilder::new()
+            .file(&p)
+            .unwrap()
+            .build()
+            .unwrap_err()
+            .diagnostics();
+        assert_eq!(checked, loaded);
+        assert_eq!(checked.len(), 1);
+        let d = &checked[0];
+        assert_eq!((d.line, d.column), (2, 12), "{d}");
+        assert_eq!(
+            d.source_line.as_deref(),
+            Some("  - id: \u{e9}t\u{e9}\u{fffd}")
+        );
+    }
 
     fn lint_text(src: &str) -> Vec<(String, String)> {
         let lex = LexiconBuilder::new().text("t.yaml", src).build().unwrap();
