@@ -70,9 +70,17 @@ pub(crate) fn foreign_message(path: &str, f: convert::Foreign) -> String {
     )
 }
 
-/// `s` as one word of a POSIX shell command: as it is when it holds only characters no shell
-/// reads specially, else in single quotes.
+/// `s`, a path, as one word of a POSIX shell command: as it is when it holds only characters no
+/// shell reads specially, else in single quotes; a path that starts with `-` begins with `./`,
+/// so that the command does not read it as an option.
 fn shell_word(s: &str) -> String {
+    let dotted;
+    let s = if s.starts_with('-') {
+        dotted = format!("./{s}");
+        &dotted
+    } else {
+        s
+    };
     let plain = !s.is_empty()
         && s.chars().all(|c| {
             c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | '+' | ',' | ':' | '@')
@@ -414,6 +422,34 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The command that converts a foreign dictionary names its paths as one shell word each,
+    /// never as an option.
+    #[test]
+    fn the_convert_command_quotes_its_paths() {
+        let table: &[(&str, &str)] = &[
+            (
+                "mini.dic",
+                "`framelens lexicon import mini.dic --from liwc > mini.yaml`, then load mini.yaml",
+            ),
+            (
+                "-mini.dic",
+                "`framelens lexicon import ./-mini.dic --from liwc > ./-mini.yaml`, then load ./-mini.yaml",
+            ),
+            (
+                "-my dict.dic",
+                "`framelens lexicon import './-my dict.dic' --from liwc > './-my dict.yaml'`, then load './-my dict.yaml'",
+            ),
+            (
+                "it's.yaml",
+                "`framelens lexicon import 'it'\\''s.yaml' --from liwc > 'it'\\''s-framelens.yaml'`, then load 'it'\\''s-framelens.yaml'",
+            ),
+        ];
+        for (path, want) in table {
+            let got = foreign_message(path, convert::Foreign::Liwc);
+            assert!(got.ends_with(want), "{path}: {got}");
+        }
+    }
 
     /// A lexicon that is not UTF-8 is told to be saved as UTF-8, with the encoding it looks
     /// like; one that is UTF-8 but for a byte is told to fix that byte, not to change encoding.

@@ -293,14 +293,10 @@ pub fn looks_like_quanteda(text: &str) -> bool {
 /// the format its extension names (`.dic`, `.lc3`, `.cat`) or its first line shows (`%` for
 /// LIWC, `+Category` for Lexicoder), provided that [`import`] reads at least one entry from it.
 /// A file that is a YAML mapping is never one (it is a lexicon with mistakes, or a quanteda
-/// dictionary, which loads as it is).
+/// dictionary, which loads as it is). The name and the first line are looked at first: a
+/// lexicon with mistakes, which has neither, is not read again.
 pub fn recognise(path: &str, text: &str) -> Option<Foreign> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Ok(top) = crate::lexicon::yaml::from_str::<Spanned<QNode>>("", text)
-        && matches!(top.value, QNode::Map(_))
-    {
-        return None;
-    }
     let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
     let by_content = if first == "%" {
         Some(Foreign::Liwc)
@@ -310,6 +306,14 @@ pub fn recognise(path: &str, text: &str) -> Option<Foreign> {
         None
     };
     let by_name = Foreign::from_path(path).filter(|&f| f != Foreign::Quanteda);
+    if by_name.is_none() && by_content.is_none() {
+        return None;
+    }
+    if let Ok(top) = crate::lexicon::yaml::from_str::<Spanned<QNode>>("", text)
+        && matches!(top.value, QNode::Map(_))
+    {
+        return None;
+    }
     [by_name, by_content]
         .into_iter()
         .flatten()
@@ -1983,6 +1987,34 @@ EMPTY\n";
         assert!(!looks_like_quanteda(""));
         assert!(!looks_like_quanteda("- a\n- b\n"));
         assert!(!looks_like_quanteda("a: [b\n"));
+    }
+
+    /// A dictionary of another tool is recognised by its extension or its first line, when it
+    /// reads as one; a YAML mapping or a file with neither is not.
+    #[test]
+    fn foreign_dictionaries_are_recognised() {
+        let table: &[(&str, &str, Option<Foreign>)] = &[
+            ("mini.dic", LIWC, Some(Foreign::Liwc)),
+            ("mini.txt", LIWC, Some(Foreign::Liwc)),
+            ("mini.yaml", LIWC, Some(Foreign::Liwc)),
+            (
+                "mini.dic",
+                "\u{feff}%\n1\tneg\n%\nhate*\t1\n",
+                Some(Foreign::Liwc),
+            ),
+            ("mini.lc3", "+Neg\nhate\n", Some(Foreign::Lexicoder)),
+            ("mini.txt", "+Neg\nhate\n", Some(Foreign::Lexicoder)),
+            // Neither the name nor the first line says so.
+            ("mini.txt", "hate\nlove\n", None),
+            ("mini.yaml", "labels: [x\n", None),
+            // A YAML mapping is a lexicon or a quanteda dictionary.
+            ("mini.dic", "labels:\n  - id: x\n", None),
+            ("mini.dic", QUANTEDA, None),
+            ("mini.dic", "", None),
+        ];
+        for (path, text, want) in table {
+            assert_eq!(recognise(path, text), *want, "{path} {text:?}");
+        }
     }
 
     #[test]
