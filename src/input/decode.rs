@@ -75,8 +75,8 @@ pub enum Looks {
     /// Text in this encoding, in which the whole input decodes without an error: a legacy
     /// encoding (chardetng's guess), or UTF-8 for valid UTF-8 read in a legacy encoding.
     Like(&'static Encoding),
-    /// UTF-8 with a few bytes that are not: most of its bytes beyond ASCII are UTF-8, which any
-    /// other encoding would misread ([`mostly_utf8`]).
+    /// UTF-8 with a few bytes that are not: most of its bytes beyond ASCII form UTF-8
+    /// sequences, which any other encoding would misread.
     MostlyUtf8,
     /// It starts with a byte-order mark, which decides its encoding whatever `--encoding` says.
     Marked,
@@ -143,7 +143,7 @@ pub fn looks_like(bytes: &[u8], tried: &'static Encoding) -> Looks {
 /// never forms a UTF-8 sequence; one in a two-byte encoding (Shift_JIS, GBK, EUC-KR, Big5)
 /// does by chance, for a minority of its bytes, so "any UTF-8 sequence" would not tell them
 /// apart.
-pub fn mostly_utf8(bytes: &[u8]) -> bool {
+fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut good, mut bad) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         good += chunk.valid().bytes().filter(|b| !b.is_ascii()).count();

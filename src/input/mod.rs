@@ -28,7 +28,7 @@ use record::{is_blank, json_fields, json_reason, object_fields};
 
 // What this module's face needs from its private submodules: their errors, the record
 // fields, the encoding labels and the fetch timeout.
-pub use decode::{DecodeError, encoding_for_label};
+pub use decode::{DecodeError, Looks, encoding_for_label};
 pub use fetch::{DEFAULT_TIMEOUT, FetchError};
 pub use html::HtmlError;
 pub use record::Fields;
