@@ -58,8 +58,8 @@ impl Field {
     fn expects(&self) -> String {
         match self.expects {
             Expects::Words(w) => w.to_owned(),
-            Expects::Kind => super::one_of(Kind::ALL.map(Kind::as_str)),
-            Expects::ActorType => super::one_of(
+            Expects::Kind => one_of(Kind::ALL.map(Kind::as_str)),
+            Expects::ActorType => one_of(
                 ActorType::ALL
                     .into_iter()
                     .filter(|&t| t != ActorType::Person)
@@ -211,6 +211,14 @@ const FIELDS: &[Field] = &[
     field("people", "aliases", Shape::List, "names", "[Jolani]"),
     field("people", "role", Shape::One, "text", "leader"),
 ];
+
+/// "one of a, b, c": the names a closed list of values is written with.
+pub(super) fn one_of(names: impl IntoIterator<Item = &'static str>) -> String {
+    format!(
+        "one of {}",
+        names.into_iter().collect::<Vec<_>>().join(", ")
+    )
+}
 
 /// The singular a list of entries is named by in messages.
 fn entry_word(within: &str) -> &'static str {
@@ -512,9 +520,9 @@ fn quoted_value(line: &str, col: usize) -> Option<String> {
     // Single quotes unless the value has one; then double quotes (a `''` inside single quotes is
     // easily misread).
     let quoted = if value.contains('\'') {
-        super::double_quoted(value)
+        super::write::double_quoted(value)
     } else {
-        super::scalar(value)
+        super::write::scalar(value)
     };
     // A list field holds a list of that one text.
     let list = FIELDS
