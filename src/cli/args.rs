@@ -328,20 +328,27 @@ pub(crate) fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 
 pub(crate) fn parse_kind(s: &str) -> Result<framelens::lexicon::Kind, String> {
     use framelens::lexicon::Kind;
-    [Kind::Label, Kind::Act, Kind::Attribution, Kind::Distancing]
+    Kind::ALL
         .into_iter()
         .find(|k| k.as_str() == s)
         .ok_or_else(|| {
-            format!("unknown kind `{s}`, expected one of label, act, attribution, distancing")
+            let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            format!("unknown kind `{s}`, expected one of {}", all.join(", "))
         })
 }
 
+/// An actor type of `lexicon add --target` and `add-actor --type`: every type but `person` (a
+/// person is listed under an actor's `people`).
 pub(crate) fn parse_type(s: &str) -> Result<framelens::lexicon::ActorType, String> {
     use framelens::lexicon::ActorType as T;
-    [T::State, T::ArmedGroup, T::Movement, T::Population, T::Organization]
-        .into_iter()
-        .find(|t| t.as_str() == s)
-        .ok_or_else(|| format!("unknown actor type `{s}`, expected one of state, armed_group, movement, population, organization"))
+    let types = || T::ALL.into_iter().filter(|t| *t != T::Person);
+    types().find(|t| t.as_str() == s).ok_or_else(|| {
+        let all: Vec<&str> = types().map(|t| t.as_str()).collect();
+        format!(
+            "unknown actor type `{s}`, expected one of {}",
+            all.join(", ")
+        )
+    })
 }
 
 pub(crate) fn parse_foreign(s: &str) -> Result<framelens::lexicon::convert::Foreign, String> {
