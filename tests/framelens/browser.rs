@@ -117,6 +117,19 @@ fn eval(tab: &headless_chrome::Tab, js: &str) -> serde_json::Value {
         .unwrap_or(serde_json::Value::Null)
 }
 
+/// A screenshot of what the window shows, written to target/NAME, and to docs/NAME when
+/// FRAMELENS_UPDATE_SCREENSHOT is set.
+fn screenshot(tab: &headless_chrome::Tab, name: &str) {
+    let png = tab
+        .capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)
+        .unwrap();
+    assert!(png.len() > 10_000, "{name}: an empty picture");
+    std::fs::write(root().join("target").join(name), &png).unwrap();
+    if std::env::var_os("FRAMELENS_UPDATE_SCREENSHOT").is_some() {
+        std::fs::write(root().join("docs").join(name), &png).unwrap();
+    }
+}
+
 fn render(args: &[&str], out: &Path) {
     let mut all = vec!["compare"];
     all.extend_from_slice(args);
@@ -159,15 +172,7 @@ fn the_report_renders_in_a_browser_without_the_network() {
             &l.tab,
             &format!("document.getElementById('{anchor}').scrollIntoView()"),
         );
-        let png = l
-            .tab
-            .capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)
-            .unwrap();
-        assert!(png.len() > 10_000);
-        std::fs::write(root().join("target").join(name), &png).unwrap();
-        if std::env::var_os("FRAMELENS_UPDATE_SCREENSHOT").is_some() {
-            std::fs::write(root().join("docs").join(name), &png).unwrap();
-        }
+        screenshot(&l.tab, name);
     }
     let requests: Vec<String> = l
         .requests
@@ -242,6 +247,20 @@ fn the_report_fits_a_phone_and_a_desktop() {
     );
     for width in [390u32, 1400] {
         let l = load_at(&page, width);
+        // The sections past the first screen start closed, and a link into one opens it.
+        let closed = eval(&l.tab, "document.querySelectorAll('details[open]').length");
+        assert_eq!(closed, serde_json::json!(0));
+        eval(&l.tab, "document.querySelector('a.to-actor').click()");
+        let opened = eval(
+            &l.tab,
+            "document.getElementById('actors').querySelector('details').open",
+        );
+        assert_eq!(opened, serde_json::json!(true), "{width}px");
+        // Everything open, as for print, is measured below.
+        eval(
+            &l.tab,
+            "document.querySelectorAll('details').forEach(d => d.open = true)",
+        );
         // Elements wider than the window, by tag, class and width: none.
         let wide = eval(
             &l.tab,
@@ -282,15 +301,7 @@ fn the_report_fits_a_phone_and_a_desktop() {
                     "document.activeElement.blur(); document.getElementById('{anchor}').scrollIntoView()"
                 ),
             );
-            let png = l
-                .tab
-                .capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)
-                .unwrap();
-            let name = format!("report-{width}{part}.png");
-            std::fs::write(root().join("target").join(&name), &png).unwrap();
-            if std::env::var_os("FRAMELENS_UPDATE_SCREENSHOT").is_some() {
-                std::fs::write(root().join("docs").join(&name), &png).unwrap();
-            }
+            screenshot(&l.tab, &format!("report-{width}{part}.png"));
         }
     }
 }
