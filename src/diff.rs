@@ -75,8 +75,8 @@ impl Evidence {
     /// that issued it ("Syria's army command" for "A statement from Syria's army command").
     pub fn speaker_name(&self) -> Option<String> {
         let s = self.speaker.as_ref()?;
-        let name = self.speaker_antecedent.as_deref().unwrap_or(s);
-        Some(crate::text::shown(issuer_of_document(name)).into_owned())
+        let name = crate::text::shown(self.speaker_antecedent.as_deref().unwrap_or(s));
+        Some(issuer_of_document(&name).to_owned())
     }
 }
 
@@ -420,7 +420,22 @@ fn titled_form_of(long: &str, short: &str) -> bool {
     let names = short.chars().next().is_some_and(char::is_uppercase);
     let plain_title = !title.is_empty()
         && !title.split(' ').any(|w| {
-            matches!(w, "and" | "or" | "&" | "of" | "from") || w.ends_with(',') || w.contains('\'')
+            matches!(
+                w,
+                "and"
+                    | "or"
+                    | "&"
+                    | "of"
+                    | "from"
+                    | "for"
+                    | "to"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "with"
+                    | "by"
+            ) || w.ends_with(',')
+                || w.contains('\'')
         });
     names && plain_title
 }
@@ -510,8 +525,10 @@ fn speakers(art: &Article, lex: &Lexicon) -> Vec<SpeakerVerbs> {
 /// How a term is shown in prose: a variant written in lower case if the article has one ("rebels"
 /// rather than a sentence-initial "Rebels"), else as first written ("Syrian government").
 pub fn shown(t: &TermUse) -> String {
-    t.written
+    t.forms
         .iter()
+        .map(|f| &f.words)
+        .chain(&t.written)
         .find(|w| w.chars().next().is_some_and(char::is_lowercase))
         .or(t.written.first())
         .cloned()
@@ -584,13 +601,15 @@ fn describe_others(ts: &[&TermUse]) -> String {
 
 /// "'a', 'b' and 3 more": the two terms used most (ties in the order of `quoted_list`), and how
 /// many others there are.
-fn few(ts: &[&TermUse]) -> String {
+/// `voice`: rank by the uses in that voice (the outlet's own), else by every use.
+fn few(ts: &[&TermUse], voice: Option<Voice>) -> String {
     let mut words: Vec<(usize, String)> = Vec::new();
     for t in ts {
         let w = format!("'{}'", shown(t));
+        let n = voice.map_or(t.total, |v| t.by_voice.get(&v).copied().unwrap_or(0));
         match words.iter_mut().find(|x| x.1.eq_ignore_ascii_case(&w)) {
-            Some(x) => x.0 += t.total,
-            None => words.push((t.total, w)),
+            Some(x) => x.0 += n,
+            None => words.push((n, w)),
         }
     }
     words.sort_by(|x, y| {
@@ -621,7 +640,26 @@ fn speaker_names(ts: &[&TermUse]) -> String {
             names.push(n);
         }
     }
-    names.join(", ")
+    once_each(names).join(", ")
+}
+
+/// Names with a titled and a bare form of one person kept once, under the fuller
+/// ([`titled_form_of`]), in order of first use.
+fn once_each(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        if out
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(&n) || titled_form_of(o, &n))
+        {
+            continue;
+        }
+        match out.iter().position(|o| titled_form_of(&n, o)) {
+            Some(i) => out[i] = n,
+            None => out.push(n),
+        }
+    }
+    out
 }
 
 /// The short form of an actor finding: each side's own words, then the words it uses only
@@ -633,21 +671,40 @@ fn short_actor_finding(
     others: [&[&TermUse]; 2],
 ) -> String {
     let st = [d.a.author_stance, d.b.author_stance];
-    let side = |i: usize| match own[i].is_empty() {
-        true => "no loaded term".to_owned(),
-        false => format!("{} (mean {})", few(own[i]), fmt_stance(st[i])),
+    let side = |i: usize| {
+        format!(
+            "{} (mean {})",
+            few(own[i], Some(Voice::Author)),
+            fmt_stance(st[i])
+        )
     };
-    let mut s = format!(
-        "{}: in its own voice {an} uses {}, {bn} {}.",
-        d.name,
-        side(0),
-        side(1)
-    );
+    let mut s = match (own[0].is_empty(), own[1].is_empty()) {
+        (true, true) => format!(
+            "{}: neither uses a loaded term for it in its own voice.",
+            d.name
+        ),
+        (false, true) => format!(
+            "{}: in its own voice {an} uses {}; {bn} uses no loaded term.",
+            d.name,
+            side(0)
+        ),
+        (true, false) => format!(
+            "{}: in its own voice {bn} uses {}; {an} uses no loaded term.",
+            d.name,
+            side(1)
+        ),
+        (false, false) => format!(
+            "{}: in its own voice {an} uses {}, {bn} {}.",
+            d.name,
+            side(0),
+            side(1)
+        ),
+    };
     let quoted: Vec<String> = [an, bn]
         .iter()
         .zip(others)
         .filter(|(_, o)| !o.is_empty())
-        .map(|(n, o)| format!("{n} {} ({})", few(o), speaker_names(o)))
+        .map(|(n, o)| format!("{n} {} ({})", few(o, None), speaker_names(o)))
         .collect();
     if !quoted.is_empty() {
         s.push_str(&format!(" Only in others' words: {}.", quoted.join("; ")));
@@ -812,7 +869,7 @@ fn verb_findings(an: &str, bn: &str, lex: &Lexicon, a: &Article, b: &Article) ->
                 .and_then(|id| lex.actor(id))
                 .map(|x| x.name.clone());
             // Each speaker named once: "Vasily Nebenzya" for "The envoy (Vasily Nebenzya)".
-            let names: Vec<String> = who.iter().map(|w| speaker_of_frame(w)).collect();
+            let names = once_each(who.iter().map(|w| speaker_of_frame(w)).collect());
             let whose = match (names.is_empty(), &name) {
                 (false, Some(nm)) => format!("{} ({nm})", join_words(&names)),
                 (false, None) => join_words(&names),
@@ -824,7 +881,12 @@ fn verb_findings(an: &str, bn: &str, lex: &Lexicon, a: &Article, b: &Article) ->
                 join_words(&verbs)
             );
             let text = format!(
-                "{n} frames what {whose} says or does with {}: {}, where a neutral 'said' was available.",
+                "{n} frames what {whose} {} with {}: {}, where a neutral 'said' was available.",
+                if names.len() > 1 {
+                    "say or do"
+                } else {
+                    "says or does"
+                },
                 join_words(&verbs),
                 if verbs.len() == 1 {
                     "a word that casts doubt or blame"
@@ -998,6 +1060,7 @@ mod tests {
             ("Erdogan's office", "office", false),
             ("Erdogan", "Erdogan", false),
             ("the ministry", "ministry", false),
+            ("The spokesman for Hamas", "Hamas", false),
         ];
         for (long, short, want) in rows {
             assert_eq!(titled_form_of(long, short), want, "{long} / {short}");

@@ -949,8 +949,6 @@ fn read_summaries(
         .expect("clap requires at least one summary"))
 }
 
-/// Reads a `raw,source` mapping: one pair per line, comma or tab separated; blank lines and
-/// lines starting with `#` are ignored.
 /// A file of `key,value` lines (comma or tab between; `#` comments and blank lines skipped), as
 /// `--source-map` (`raw,source`) and `--dates` (`id,date`) take them.
 fn read_pairs(

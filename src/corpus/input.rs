@@ -631,16 +631,22 @@ impl Reader {
                 return skip(&shown, None, reason, p.to_string());
             }
         };
-        let id = match unit.path.strip_prefix(
-            self.config
-                .paths
-                .iter()
-                .find(|p| unit.path.starts_with(p) && p.is_dir())
-                .map_or(Path::new(""), |p| p.as_path()),
-        ) {
-            Ok(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
-            _ => shown.clone(),
-        };
+        // The path below the folder given: the record's id, and where a date in a name is looked
+        // for (not in the folders above, which depend on how the path was typed). A file given
+        // by itself is its own name.
+        let below = unit
+            .path
+            .strip_prefix(
+                self.config
+                    .paths
+                    .iter()
+                    .find(|p| unit.path.starts_with(p) && p.is_dir())
+                    .map_or(Path::new(""), |p| p.as_path()),
+            )
+            .ok()
+            .filter(|rel| !rel.as_os_str().is_empty() && *rel != unit.path.as_path());
+        let id = below.map_or_else(|| shown.clone(), |rel| rel.display().to_string());
+        let named = below.or_else(|| unit.path.file_name().map(Path::new));
         let date = self
             .config
             .dates
@@ -648,7 +654,7 @@ impl Reader {
             .or_else(|| self.config.dates.get(&shown))
             .cloned()
             .or(page.published)
-            .or_else(|| date_in_name(&unit.path));
+            .or_else(|| named.and_then(date_in_name));
         Item::Record(Record {
             id,
             source: self.source(None, &unit),
@@ -992,7 +998,8 @@ fn read_line_bounded(
     }
 }
 
-/// A date in a file's name, or else in the name of a folder it is in (nearest first):
+/// A date in a file's name, or else in the name of a folder on `path` (nearest first; the
+/// caller gives the path below the folder the user named):
 /// `2024-12-03`, `2024_12_03`, `2024.12.03` or `20241203`, between digits' ends, that is a day of
 /// the calendar from 1900 to 2099. Given as `YYYY-MM-DD`. A file of one article is dated by the
 /// `--dates` manifest, else by the date it declares (an HTML page's `<meta>` tags or JSON-LD, a

@@ -83,10 +83,11 @@ fn counts_table_text(s: &mut String, a: &ActorComparison) {
         .max()
         .unwrap_or(0)
         .clamp(9, 28);
+    // Each column as wide as its name or its largest count ("12,345").
     let widths: Vec<usize> = a
         .totals
-        .keys()
-        .map(|src| src.chars().count().max(5))
+        .iter()
+        .map(|(src, n)| src.chars().count().max(thousands(*n).len()).max(5))
         .collect();
     let mut head = format!("  {:<tw$}", "term");
     for (src, w) in a.totals.keys().zip(&widths) {

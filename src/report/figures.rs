@@ -81,16 +81,19 @@ pub(crate) fn headline(r: &CorpusReport) -> String {
 /// Why an actor with no significant difference has none: nothing tested, or the tests made.
 pub(crate) fn no_difference(r: &CorpusReport, a: &ActorComparison) -> String {
     use crate::corpus::summary::{NO_ACTOR, UNNAMED_ACTOR};
+    let using = a.totals.values().filter(|n| **n > 0).count();
     if a.actor == NO_ACTOR || a.actor == UNNAMED_ACTOR {
-        "not tested: these terms describe no one party".to_owned()
+        "Not tested: these terms describe no one party".to_owned()
+    } else if using < 2 {
+        "Not tested: only one source uses terms for it, so there is nothing to compare".to_owned()
     } else if a.keyness.is_empty() {
         format!(
-            "not tested: no term is used {} times in all (--min-count)",
+            "Not tested: no term is used at least {} times in all (--min-count)",
             r.min_count
         )
     } else {
         format!(
-            "no significant difference ({} test{})",
+            "No significant difference ({} test{})",
             a.keyness.len(),
             if a.keyness.len() == 1 { "" } else { "s" }
         )
@@ -106,8 +109,9 @@ pub(crate) fn how_to_read(r: &CorpusReport, compare: bool) -> Vec<String> {
         crate::corpus::compare::VoiceFilter::All => "in any voice",
     };
     let mut items = vec![format!(
-        "Each actor's table counts the terms each source uses for it {voices}, most used first; \
-         'all terms' is the actor's total in each source."
+        "Each actor's counts (a table in text and Markdown, a bar per source in HTML) are the \
+         terms each source uses for it {voices}, most used first; 'all terms' is the actor's \
+         total in each source."
     )];
     if !compare {
         items.push(
@@ -120,9 +124,19 @@ pub(crate) fn how_to_read(r: &CorpusReport, compare: bool) -> Vec<String> {
     let tests: usize = r.periods.iter().map(|p| p.tests).sum();
     let adjust = match r.adjust {
         Adjust::Holm => format!(
-            "adjusted with Holm's method for the number of tests made ({tests} here): each p is \
-             multiplied by the number of tests not yet passed, smallest first, so that the \
-             chance of even one false difference in the whole report stays below {}",
+            "adjusted with Holm's method for the number of tests made in {} ({tests} in all): \
+             each p is multiplied by the number of tests not yet passed, smallest first, so that \
+             the chance of even one false difference {} stays below {}",
+            if r.by.is_some() {
+                "each period"
+            } else {
+                "the report"
+            },
+            if r.by.is_some() {
+                "in a period"
+            } else {
+                "in the report"
+            },
             r.alpha
         ),
         Adjust::None => "not adjusted for the number of tests (--adjust none)".to_owned(),
@@ -145,8 +159,9 @@ pub(crate) fn how_to_read(r: &CorpusReport, compare: bool) -> Vec<String> {
          0.5, so that the ratio stays finite; it is then a bound, not an estimate."
             .to_owned(),
         format!(
-            "Not tested: terms used fewer than {} times in all (--min-count), terms tied to no \
-             actor, and parties their articles never name (one entry for many parties).",
+            "Not tested: terms used fewer than {} times in all (--min-count), actors only one \
+             source describes, terms tied to no actor, and parties their articles never name \
+             (one entry for many parties).",
             r.min_count
         ),
     ]);

@@ -242,6 +242,9 @@ struct Bar {
     sign: &'static str,
     /// The value and its basis, as printed next to the bar.
     text: String,
+    /// In the overview, how many pins of the same voice stand at about the same place before
+    /// this one: it is set that many pin widths to the right, so that none hides another.
+    nudge: usize,
 }
 
 #[derive(Serialize)]
@@ -616,7 +619,7 @@ fn actor_views(c: &Comparison, anchors: &Anchors) -> (Vec<ActorRow>, Vec<ChartRo
                 })
                 .collect(),
         });
-        let bars: Vec<Bar> = sides
+        let mut bars: Vec<Bar> = sides
             .iter()
             .flat_map(|&(s, i)| {
                 let (own_n, others_n) = label_counts(&s.terms);
@@ -626,6 +629,14 @@ fn actor_views(c: &Comparison, anchors: &Anchors) -> (Vec<ActorRow>, Vec<ChartRo
                 ]
             })
             .collect();
+        for i in 0..bars.len() {
+            bars[i].nudge = (0..i)
+                .filter(|&j| {
+                    bars[j].own == bars[i].own
+                        && matches!((bars[j].value, bars[i].value), (Some(x), Some(y)) if (x - y).abs() < 0.2)
+                })
+                .count();
+        }
         // An actor described only by attribution verbs has no stance to draw: no empty block.
         if bars.iter().any(|b| b.value.is_some()) {
             chart.push(ChartRow {
@@ -839,6 +850,7 @@ fn bar(i: usize, own: bool, value: Option<f64>, n: usize) -> Bar {
             Some(v) => format!("{} ({n} {terms})", fmt_score(v)),
             None => "none".to_owned(),
         },
+        nudge: 0,
     }
 }
 

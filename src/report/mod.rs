@@ -640,7 +640,9 @@ fn compare_text(lex: &Lexicon, c: &Comparison, o: Options) -> String {
 fn evidence_once(f: &crate::diff::Finding) -> [(&'static str, Vec<&Evidence>); 2] {
     fn once(evs: &[Evidence]) -> Vec<&Evidence> {
         let mut seen = std::collections::BTreeSet::new();
-        evs.iter().filter(|e| seen.insert(e.sentence)).collect()
+        let mut out: Vec<&Evidence> = evs.iter().filter(|e| seen.insert(e.sentence)).collect();
+        out.sort_by_key(|e| e.sentence);
+        out
     }
     [("A", once(&f.evidence_a)), ("B", once(&f.evidence_b))]
 }
@@ -823,6 +825,13 @@ fn compare_markdown(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article, lon
         md_escape(&c.b.name)
     );
     let _ = writeln!(s, "## Summary\n");
+    if !long && !c.summary.is_empty() {
+        let _ = writeln!(
+            s,
+            "One sentence per finding; in brackets, the numbers of the sentences it rests on, as \
+             the Evidence section below numbers them (`--long` prints the sentences here).\n"
+        );
+    }
     for f in &c.summary {
         if !long {
             let _ = writeln!(s, "- {} [{}]", md_escape(&f.short), evidence_refs(f));
@@ -870,7 +879,8 @@ fn compare_markdown(lex: &Lexicon, c: &Comparison, a: &Article, b: &Article, lon
                 .join(", ");
             let _ = writeln!(
                 s,
-                "- {} → {}",
+                "- s{}: {} → {}",
+                e.sentence + 1,
                 md_evidence(&e),
                 md_escape(if actors.is_empty() {
                     "no actor"

@@ -637,6 +637,11 @@ fn folder_files_are_dated_by_manifest_metadata_or_name() {
             ),
         ),
         ("blog/none.txt", format!("Rebels advance\n\n{body}\n")),
+        // A date in a folder above the one given is not the file's.
+        (
+            "backup-2023-01-15/agency/plain.txt",
+            format!("Rebels advance\n\n{body}\n"),
+        ),
     ];
     for (name, text) in files {
         let p = dir.path().join(name);
@@ -657,6 +662,7 @@ fn folder_files_are_dated_by_manifest_metadata_or_name() {
         .arg(&hits)
         .arg(dir.path().join("wire"))
         .arg(dir.path().join("blog"))
+        .arg(dir.path().join("backup-2023-01-15/agency"))
         .assert()
         .success();
     let mut dates: BTreeMap<String, String> = BTreeMap::new();
@@ -672,6 +678,7 @@ fn folder_files_are_dated_by_manifest_metadata_or_name() {
         ("2024-01-01-post.md", "2024-10-05"),
         ("page.html", "2024-09-01T10:00:00Z"),
         ("none.txt", ""),
+        ("plain.txt", ""),
     ]
     .into_iter()
     .map(|(a, b)| (a.to_owned(), b.to_owned()))
@@ -736,20 +743,31 @@ fn corpus_report_shows_counts_per_source_in_words() {
     assert!(!hts.contains("terror-offensive"), "{hts}");
     assert!(lines.iter().any(|l| l.starts_with("  all terms ")), "{hts}");
     assert!(
-        hts.ends_with("not tested: no term is used 5 times in all (--min-count)"),
+        hts.ends_with("Not tested: no term is used at least 5 times in all (--min-count)"),
         "{hts}"
     );
     assert!(text.contains("\nHow to read this\n"), "{text}");
     // (Wrapped at 80 columns: compared with white space collapsed.)
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("A count of zero is taken as 0.5"), "{text}");
+    // An actor only one source describes has nothing to be compared with.
+    let turkey = text
+        .split("\n\n")
+        .find(|b| b.starts_with("Turkey (turkey)"))
+        .expect("a section for Turkey");
+    assert!(
+        turkey.ends_with(
+            "Not tested: only one source uses terms for it, so there is nothing to compare"
+        ),
+        "{turkey}"
+    );
     // Parties never named are shown, not tested, and say why.
     let unnamed = text
         .split("\n\n")
         .find(|b| b.starts_with("parties their articles never name"))
         .expect("a section for unnamed parties");
     assert!(
-        unnamed.ends_with("not tested: these terms describe no one party"),
+        unnamed.ends_with("Not tested: these terms describe no one party"),
         "{unnamed}"
     );
     // The JSON has the words beside the ids, and no test of a party that is no actor, even
