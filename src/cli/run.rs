@@ -951,13 +951,17 @@ fn read_summaries(
 
 /// A file of `key,value` lines (comma or tab between; `#` comments and blank lines skipped), as
 /// `--source-map` (`raw,source`) and `--dates` (`id,date`) take them.
+/// Each value must pass `check`, which says what is wrong with one that does not, and a key
+/// given twice must have the same value both times.
 fn read_pairs(
     path: &Path,
     form: &str,
+    check: impl Fn(&str) -> Result<(), String>,
 ) -> Result<std::collections::BTreeMap<String, String>, AppError> {
     let shown = path.display().to_string();
     let text = read_data(path)?;
     let mut map = std::collections::BTreeMap::new();
+    let mut lines = std::collections::HashMap::new();
     for (i, line) in text.lines().enumerate() {
         let l = line.trim();
         if l.is_empty() || l.starts_with('#') {
@@ -976,9 +980,60 @@ fn read_pairs(
                 reason: "an empty name".into(),
             });
         }
-        map.insert(raw.to_owned(), source.to_owned());
+        let at = |reason: String| AppError::Input {
+            path: format!("{shown}:{}", i + 1),
+            reason,
+        };
+        check(source).map_err(at)?;
+        if let Some(old) = map.insert(raw.to_owned(), source.to_owned())
+            && old != source
+        {
+            return Err(at(format!(
+                "`{raw}` is given `{old}` on line {} and `{source}` here",
+                lines[raw]
+            )));
+        }
+        lines.entry(raw.to_owned()).or_insert(i + 1);
     }
     Ok(map)
+}
+
+/// A date of the `--dates` manifest, as a record's date is read: ISO 8601 (`2024-12-03`,
+/// `2024-12`) or RFC 2822.
+fn check_date(date: &str) -> Result<(), String> {
+    match framelens::corpus::input::month_of(date) {
+        Some(_) => Ok(()),
+        None => Err(format!(
+            "`{date}` is no date: write it as 2024-12-03 (or 2024-12, or an RFC 2822 date)"
+        )),
+    }
+}
+
+/// Says on standard error which ids of the `--dates` manifest `path` name no file of the run
+/// (a few of them, and how many): a typo there leaves an article undated without a word.
+fn warn_unmatched_dates(path: &Path, ids: &[&str]) {
+    const SHOWN: usize = 5;
+    if ids.is_empty() {
+        return;
+    }
+    let mut list = ids
+        .iter()
+        .take(SHOWN)
+        .map(|id| format!("`{id}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > SHOWN {
+        list.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    let (n, verb) = match ids.len() {
+        1 => ("1 id".to_owned(), "names"),
+        n => (format!("{n} ids"), "name"),
+    };
+    eprintln!(
+        "framelens: warning: {n} of {} {verb} no file of one article in this run: {list}; \
+         ids are paths below the folder given (or as given, for a file named by itself)",
+        path.display()
+    );
 }
 
 /// Skipped records printed on standard error before the rest are only counted.
@@ -993,15 +1048,18 @@ fn run_corpus(
     use framelens::corpus::{hits::HitWriter, input::Reader, run};
     let mut input = c.input.clone();
     if let Some(m) = &c.source_map {
-        input.source_map = read_pairs(m, "raw,source")?;
+        input.source_map = read_pairs(m, "raw,source", |_| Ok(()))?;
     }
     if let Some(d) = &c.dates {
-        input.dates = read_pairs(d, "id,date")?;
+        input.dates = read_pairs(d, "id,date", check_date)?;
     }
     let reader = Reader::new(input).map_err(|e| AppError::Input {
         path: e.path,
         reason: e.reason,
     })?;
+    if let Some(d) = &c.dates {
+        warn_unmatched_dates(d, &reader.unmatched_dates());
+    }
     let hits = c
         .hits
         .as_deref()

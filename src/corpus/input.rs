@@ -472,6 +472,47 @@ impl Reader {
         self.total_bytes
     }
 
+    /// The ids of the `--dates` manifest that name no file of one article in this run (by its
+    /// id or by its path as shown), sorted. A record of a JSONL or CSV file
+    /// carries its own date, so a manifest does not date it.
+    pub fn unmatched_dates(&self) -> Vec<&str> {
+        if self.config.dates.is_empty() {
+            return Vec::new();
+        }
+        let mut known = std::collections::HashSet::new();
+        for unit in self.units.as_slice() {
+            if unit.format != InputFormat::Text || unit.problem.is_some() {
+                continue;
+            }
+            let shown = shown(&unit.path);
+            if let Some(rel) = self.below(&unit.path) {
+                known.insert(rel.display().to_string());
+            }
+            known.insert(shown);
+        }
+        self.config
+            .dates
+            .keys()
+            .map(String::as_str)
+            .filter(|id| !known.contains(*id))
+            .collect()
+    }
+
+    /// A file's path below the folder the user named that holds it: the id of its record, and
+    /// where a date in a name is looked for (not in the folders above, which depend on how the
+    /// path was typed). `None` for a file given by itself: it is its own name.
+    fn below<'p>(&self, path: &'p Path) -> Option<&'p Path> {
+        path.strip_prefix(
+            self.config
+                .paths
+                .iter()
+                .find(|p| path.starts_with(p) && p.is_dir())
+                .map_or(Path::new(""), |p| p.as_path()),
+        )
+        .ok()
+        .filter(|rel| !rel.as_os_str().is_empty() && *rel != path)
+    }
+
     fn source(&self, raw: Option<&str>, unit: &Unit) -> String {
         if let Some(s) = &self.config.source {
             return s.clone();
@@ -631,20 +672,7 @@ impl Reader {
                 return skip(&shown, None, reason, p.to_string());
             }
         };
-        // The path below the folder given: the record's id, and where a date in a name is looked
-        // for (not in the folders above, which depend on how the path was typed). A file given
-        // by itself is its own name.
-        let below = unit
-            .path
-            .strip_prefix(
-                self.config
-                    .paths
-                    .iter()
-                    .find(|p| unit.path.starts_with(p) && p.is_dir())
-                    .map_or(Path::new(""), |p| p.as_path()),
-            )
-            .ok()
-            .filter(|rel| !rel.as_os_str().is_empty() && *rel != unit.path.as_path());
+        let below = self.below(&unit.path);
         let id = below.map_or_else(|| shown.clone(), |rel| rel.display().to_string());
         let named = below.or_else(|| unit.path.file_name().map(Path::new));
         let date = self
