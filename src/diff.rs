@@ -211,6 +211,10 @@ pub struct ActorDiff {
 pub struct SpeakerVerbs {
     /// Actor id the speaker resolves to, if any.
     pub speaker_actor: Option<String>,
+    /// For a speaker that joins speakers of different parties ("Putin and Erdogan"), the party
+    /// of each (see [`crate::analysis::SpeechOut::speaker_parties`]); empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub speaker_parties: Vec<String>,
     /// The speaker as shown: the antecedent of a pronoun or role noun (or the label that names
     /// the speaker's party), else as written, or
     /// "(not named)" for a passive with no agent. Spellings that differ only in case are one.
@@ -440,6 +444,18 @@ fn titled_form_of(long: &str, short: &str) -> bool {
     names && plain_title
 }
 
+impl SpeakerVerbs {
+    /// The ids of the parties the speaker stands for: every party of a joint speaker, else the
+    /// one it resolves to, else none.
+    pub fn parties(&self) -> Vec<&str> {
+        if self.speaker_parties.is_empty() {
+            self.speaker_actor.iter().map(String::as_str).collect()
+        } else {
+            self.speaker_parties.iter().map(String::as_str).collect()
+        }
+    }
+}
+
 /// Speakers of one party that name one person, one with a title and one without, become one row,
 /// under the fuller name.
 fn merge_titled(mut out: Vec<SpeakerVerbs>) -> Vec<SpeakerVerbs> {
@@ -483,6 +499,7 @@ fn speakers(art: &Article, lex: &Lexicon) -> Vec<SpeakerVerbs> {
             None => {
                 out.push(SpeakerVerbs {
                     speaker_actor: key.clone(),
+                    speaker_parties: s.speaker_parties.clone(),
                     speaker: shown.clone(),
                     verbs: BTreeMap::new(),
                     loaded: Vec::new(),

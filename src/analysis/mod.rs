@@ -171,6 +171,11 @@ pub struct SpeechOut {
     pub resolved_from: Option<String>,
     /// Sentence index (0-based) of the frame.
     pub sentence: usize,
+    /// When the speaker joins speakers of different parties with "and" ("Russian President
+    /// Vladimir Putin and Turkish President Recep Tayyip Erdogan"), the party of each, in the
+    /// order written; empty otherwise. `speaker_actor` is then the first of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub speaker_parties: Vec<String>,
 }
 
 /// Counts of one actor's hits.
@@ -747,7 +752,7 @@ impl Analyzer {
                 actor_indices: link.actors.into_iter().filter(|&a| a < n_actors).collect(),
             });
         }
-        let speech = speech_out(text, &voices, actor_id);
+        let speech = speech_out(text, &voices, &mentions, actor_id);
         let attributions = crate::analysis::speech::relations(text, &seg, &voices, &designations)
             .iter()
             .map(|r| AttributionOut::new(text, r, actor_id))
@@ -991,7 +996,12 @@ fn apposition_before(lower: &LowerTokens, start: usize, close: usize) -> Option<
 }
 
 /// The speech frames, for reports.
-fn speech_out(text: &str, voices: &Voices, actor_id: impl Fn(usize) -> String) -> Vec<SpeechOut> {
+fn speech_out(
+    text: &str,
+    voices: &Voices,
+    mentions: &[Mention],
+    actor_id: impl Fn(usize) -> String,
+) -> Vec<SpeechOut> {
     voices
         .frames
         .iter()
@@ -1003,8 +1013,58 @@ fn speech_out(text: &str, voices: &Voices, actor_id: impl Fn(usize) -> String) -
             speaker_actor: f.speaker_actor.map(&actor_id),
             resolved_from: f.resolved_from.clone(),
             sentence: f.sentence,
+            speaker_parties: joint_speakers(text, f.speaker, mentions)
+                .into_iter()
+                .map(&actor_id)
+                .collect(),
         })
         .collect()
+}
+
+/// The parties of a speaker phrase that joins several speakers with "and" ("Russian President
+/// Vladimir Putin and Turkish President Recep Tayyip Erdogan"), in order: each conjunct's party
+/// by the first name, person or title it holds, else by its first adjective or people noun
+/// ("Turkish officials"). Empty unless two conjuncts give two different parties: "Russia's
+/// ambassador to the United Nations" is one speaker, however many parties it names.
+fn joint_speakers(text: &str, speaker: Span, mentions: &[Mention]) -> Vec<usize> {
+    let phrase = speaker.slice(text);
+    // Conjuncts: the pieces of the phrase between the words "and".
+    let is_letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let ands: Vec<usize> = phrase
+        .match_indices("and")
+        .map(|(i, _)| i)
+        .filter(|&i| !is_letter(phrase[..i].chars().next_back()))
+        .filter(|&i| !is_letter(phrase[i + 3..].chars().next()))
+        .collect();
+    if ands.is_empty() {
+        return Vec::new();
+    }
+    let lo = mentions.partition_point(|m| m.span.start < speaker.start);
+    let inside: Vec<&Mention> = mentions[lo..]
+        .iter()
+        .take_while(|m| m.span.end <= speaker.end)
+        .filter(|m| m.role.is_none())
+        .collect();
+    let cuts: Vec<usize> = std::iter::once(speaker.start)
+        .chain(ands.iter().map(|i| speaker.start + i))
+        .chain(std::iter::once(speaker.end))
+        .collect();
+    let mut out: Vec<usize> = Vec::new();
+    for piece in cuts.windows(2) {
+        let within: Vec<&&Mention> = inside
+            .iter()
+            .filter(|m| m.span.start >= piece[0] && m.span.end <= piece[1])
+            .collect();
+        let by = |forms: &[Form]| within.iter().find(|m| forms.contains(&m.form));
+        let head = by(&[Form::Name, Form::Person, Form::Title])
+            .or_else(|| by(&[Form::Adjective, Form::People]));
+        if let Some(m) = head
+            && !out.contains(&m.actor)
+        {
+            out.push(m.actor);
+        }
+    }
+    if out.len() < 2 { Vec::new() } else { out }
 }
 
 /// The actor mentions, for reports (`n_actors` lexicon actors come before the article's own).
@@ -1571,6 +1631,45 @@ fn word_count(seg: &Segmented) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A speaker that joins speakers of different parties with "and" gives each party; one
+    /// speaker gives none, however many parties its words name. (sentence, parties)
+    #[test]
+    fn joint_speakers_give_each_party() {
+        let an = Analyzer::new(Lexicon::bundled().unwrap()).unwrap();
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan \
+                 stressed the need for calm.",
+                &["russia", "turkey"],
+            ),
+            (
+                "Turkish officials and Iranian diplomats said the talks went well.",
+                &["turkey", "iran"],
+            ),
+            // Non-ASCII before the conjunction: the pieces are cut at byte offsets.
+            (
+                "Hakan Fidan of Türkiye and Antony Blinken said the call was useful.",
+                &["turkey", "united-states"],
+            ),
+            (
+                "Russia's ambassador to the United Nations said the vote was unfair.",
+                &[],
+            ),
+            ("Putin and the Kremlin said the talks went well.", &[]),
+            ("Erdogan and his aides said the talks went well.", &[]),
+            ("Sandra Anderson said the talks went well.", &[]),
+        ];
+        for (text, want) in rows {
+            let art = an.analyze("t", text);
+            let got: Vec<&str> = art
+                .speech
+                .iter()
+                .flat_map(|s| s.speaker_parties.iter().map(String::as_str))
+                .collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
 
     #[test]
     fn an_entry_names_a_party_when_every_form_names_it_or_abbreviates_one_that_does() {

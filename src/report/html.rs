@@ -693,10 +693,10 @@ fn speaker_tables(lex: &Lexicon, c: &Comparison, arts: &[&Article; 2]) -> Vec<Sp
                 .iter()
                 .map(|sp| SpeakerRow {
                     speaker: sanitize(&sp.speaker),
-                    actor: sp
-                        .speaker_actor
-                        .as_ref()
-                        .map(|id| sanitize(&actor_name(lex, id))),
+                    actor: Some(sp.parties()).filter(|p| !p.is_empty()).map(|p| {
+                        let names: Vec<String> = p.iter().map(|id| actor_name(lex, id)).collect();
+                        sanitize(&names.join(", "))
+                    }),
                     verbs: sanitize(
                         &sp.verbs
                             .iter()

@@ -792,10 +792,13 @@ fn compare_actor_text(s: &mut String, d: &crate::diff::ActorDiff, st: &Styles, w
 fn compare_speakers_text(s: &mut String, lex: &Lexicon, c: &Comparison, w: usize) {
     for (tag, list) in [("A", &c.speakers_a), ("B", &c.speakers_b)] {
         for sp in list {
-            let who = sp.speaker_actor.as_ref().map_or_else(
-                || shown(&sp.speaker).into_owned(),
-                |id| format!("{} ({})", shown(&sp.speaker), actor_name(lex, id)),
-            );
+            let parties = sp.parties();
+            let who = if parties.is_empty() {
+                shown(&sp.speaker).into_owned()
+            } else {
+                let names: Vec<String> = parties.iter().map(|id| actor_name(lex, id)).collect();
+                format!("{} ({})", shown(&sp.speaker), names.join(", "))
+            };
             let verbs = sp
                 .verbs
                 .iter()
