@@ -576,15 +576,39 @@ fn join_words(words: &[String]) -> String {
 }
 
 fn first_evidence(ts: &[&TermUse], voice: Option<Voice>) -> Vec<Evidence> {
-    let mut ev: Vec<Evidence> = ts
+    let fits = |e: &&Evidence| voice.is_none_or(|v| e.voice == v);
+    let first_of = |uses: &[&TermUse]| {
+        uses.iter()
+            .flat_map(|t| t.evidence.iter())
+            .filter(fits)
+            .min_by_key(|e| e.start)
+            .cloned()
+    };
+    // One sentence for each word the short finding names, so that its references show them.
+    let mut ev: Vec<Evidence> = Vec::new();
+    for (_, _, uses) in ranked(ts, voice).iter().take(2) {
+        if let Some(e) = first_of(uses)
+            && !ev.iter().any(|x| x.sentence == e.sentence)
+        {
+            ev.push(e);
+        }
+    }
+    // Then the earliest others, up to two sentences.
+    let mut rest: Vec<&Evidence> = ts
         .iter()
         .flat_map(|t| t.evidence.iter())
-        .filter(|e| voice.is_none_or(|v| e.voice == v))
-        .cloned()
+        .filter(fits)
         .collect();
+    rest.sort_by_key(|e| e.start);
+    for e in rest {
+        if ev.len() >= 2 {
+            break;
+        }
+        if !ev.iter().any(|x| x.sentence == e.sentence) {
+            ev.push(e.clone());
+        }
+    }
     ev.sort_by_key(|e| e.start);
-    ev.dedup_by_key(|e| e.sentence);
-    ev.truncate(2);
     ev
 }
 
@@ -623,25 +647,35 @@ fn describe_others(ts: &[&TermUse]) -> String {
 /// many others there are.
 /// `voice`: rank by the uses in that voice (the outlet's own), else by every use.
 fn few(ts: &[&TermUse], voice: Option<Voice>) -> String {
-    let mut words: Vec<(usize, String)> = Vec::new();
-    for t in ts {
-        let w = format!("'{}'", shown(t));
-        let n = voice.map_or(t.total, |v| t.by_voice.get(&v).copied().unwrap_or(0));
-        match words.iter_mut().find(|x| x.1.eq_ignore_ascii_case(&w)) {
-            Some(x) => x.0 += n,
-            None => words.push((n, w)),
-        }
-    }
-    words.sort_by(|x, y| {
-        y.0.cmp(&x.0)
-            .then_with(|| x.1.to_lowercase().cmp(&y.1.to_lowercase()))
-    });
+    let words = ranked(ts, voice);
     let more = words.len().saturating_sub(2);
     let top: Vec<String> = words.into_iter().take(2).map(|x| x.1).collect();
     match more {
         0 => join_words(&top),
         n => format!("{} and {n} more", top.join(", ")),
     }
+}
+
+/// The words of `ts` as shown ("'rebels'"), most used first (in `voice`, else in all), ties in
+/// alphabetical order: (uses, words, the terms written so).
+fn ranked<'t>(ts: &[&'t TermUse], voice: Option<Voice>) -> Vec<(usize, String, Vec<&'t TermUse>)> {
+    let mut words: Vec<(usize, String, Vec<&TermUse>)> = Vec::new();
+    for &t in ts {
+        let w = format!("'{}'", shown(t));
+        let n = voice.map_or(t.total, |v| t.by_voice.get(&v).copied().unwrap_or(0));
+        match words.iter_mut().find(|x| x.1.eq_ignore_ascii_case(&w)) {
+            Some(x) => {
+                x.0 += n;
+                x.2.push(t);
+            }
+            None => words.push((n, w, vec![t])),
+        }
+    }
+    words.sort_by(|x, y| {
+        y.0.cmp(&x.0)
+            .then_with(|| x.1.to_lowercase().cmp(&y.1.to_lowercase()))
+    });
+    words
 }
 
 /// The speakers of others' uses, each named once ([`Evidence::speaker_name`]), in order of first

@@ -6,18 +6,6 @@ fn html_fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/html").join(name)
 }
 
-/// Runs framelens, expects success, returns standard output as a string.
-fn stdout_of(args: &[&str]) -> String {
-    let out = framelens()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).expect("UTF-8 stdout")
-}
-
 /// Runs framelens with `args`, expects exit 3 and a message about `input`, returns the reason.
 fn refusal(args: &[&str], input: &str) -> String {
     let err = stderr_of(args, 3);

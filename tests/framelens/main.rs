@@ -71,6 +71,18 @@ fn framelens() -> Command {
     c
 }
 
+/// Runs framelens, expects success, returns standard output as a string.
+fn stdout_of(args: &[&str]) -> String {
+    let out = framelens()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("UTF-8 stdout")
+}
+
 /// Runs framelens with `args`, expects exit `code`, returns standard error.
 fn stderr_of(args: &[&str], code: i32) -> String {
     let out = framelens()

@@ -75,3 +75,63 @@ fn snapshot_compare_summaries() {
         .collect();
     insta::assert_snapshot!("summary_samples_long", summary.join("\n"));
 }
+
+/// Each own-voice word a short finding names ("in its own voice A uses 'terror offensive',
+/// 'terror organization' and 3 more") is in one of the sentences its references give.
+#[test]
+fn a_short_finding_cites_a_sentence_for_each_word_it_names() {
+    let root = root();
+    let fixture = |p: &str| root.join("tests/fixtures").join(p);
+    let pairs = [
+        (sample(A), sample(B)),
+        (
+            fixture("story/state-media.txt"),
+            fixture("story/wire-names-nobody.txt"),
+        ),
+        (
+            fixture("unlisted/karst.txt"),
+            fixture("unlisted/karst-b.txt"),
+        ),
+    ];
+    let mut checked = 0;
+    for (a, b) in &pairs {
+        let out = stdout_of(&[
+            "compare",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        for f in v["summary"].as_array().unwrap() {
+            let short = f["short"].as_str().unwrap();
+            // "in its own voice A uses 'x', 'y' and 2 more (mean ...), B 'z' (mean ...)."
+            let Some(own) = short.split("in its own voice ").nth(1) else {
+                continue;
+            };
+            let own = own.split(". Only in others").next().unwrap();
+            // One part per side, each opening with its letter.
+            for part in own.split("), ").flat_map(|p| p.split("; ")) {
+                let key = match part.chars().next() {
+                    Some('A') => "evidence_a",
+                    Some('B') => "evidence_b",
+                    _ => panic!("no side in {part:?} of {short:?}"),
+                };
+                let cited: Vec<String> = f[key]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|e| e["sentence_text"].as_str().unwrap().to_lowercase())
+                    .collect();
+                for word in part.split('\'').skip(1).step_by(2) {
+                    assert!(
+                        cited.iter().any(|s| s.contains(&word.to_lowercase())),
+                        "'{word}' of {short:?} is in none of {cited:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 8, "only {checked} words checked");
+}
