@@ -478,11 +478,18 @@ pub(crate) enum Cmd {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page of framelens, or of one command (roff: `framelens man | man -l -`).
+    /// Print the manual page of framelens, or of one command (roff: `framelens man | man -l -`);
+    /// with --out-dir, write every page (the build step of a package: `framelens man --out-dir
+    /// /usr/local/share/man/man1`).
     Man {
         /// A command, as `score` or `lexicon add` (default: the whole program).
-        #[arg(value_name = "COMMAND")]
+        #[arg(value_name = "COMMAND", conflicts_with = "out_dir")]
         command: Vec<String>,
+        /// Write the page of the program and of every command into this folder, as
+        /// framelens.1, framelens-score.1, framelens-lexicon-add.1 ..., and list the files
+        /// written.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
     },
 }
 

@@ -215,7 +215,10 @@ fn command(cmd: Cmd, g: &mut Groups) -> Command {
         }
         Cmd::Eval(e) => Command::Eval(eval_sets(*e, g)),
         Cmd::Completions { shell } => Command::Completions(shell),
-        Cmd::Man { command } => Command::Man(command),
+        Cmd::Man { command, out_dir } => match out_dir {
+            Some(dir) => Command::ManPages(dir),
+            None => Command::Man(command),
+        },
     }
 }
 

@@ -2,9 +2,8 @@
 //! definition by clap_mangen, so that it can never disagree with `--help`.
 //!
 //! The page of the program lists its commands; each command has a page of its own, named as git
-//! names its pages (`framelens-lexicon-add`). Pages are written to standard output; a package
-//! build installs them with `framelens man > framelens.1` and `framelens man score >
-//! framelens-score.1`.
+//! names its pages (`framelens-lexicon-add`). A page is written to standard output; `framelens
+//! man --out-dir DIR` writes them all, the build step of a package (`scripts/assets.sh`).
 
 use clap::CommandFactory;
 
@@ -45,6 +44,32 @@ pub(crate) fn page(words: &[String]) -> Result<String, AppError> {
             })
         })?;
     }
+    render(cmd)
+}
+
+/// Every page, with its file name: `framelens.1`, then one page per command and subcommand in
+/// the order `--help` lists them (`framelens-score.1`, `framelens-lexicon-add.1`).
+pub(crate) fn all_pages() -> Result<Vec<(String, String)>, AppError> {
+    fn walk(
+        cmd: &clap::Command,
+        name: &str,
+        out: &mut Vec<(String, String)>,
+    ) -> Result<(), AppError> {
+        out.push((format!("{name}.1"), render(cmd)?));
+        for sub in cmd.get_subcommands().filter(|c| c.get_name() != "help") {
+            walk(sub, &format!("{name}-{}", sub.get_name()), out)?;
+        }
+        Ok(())
+    }
+    let mut root = Cli::command();
+    root.build();
+    let mut out = Vec::new();
+    walk(&root, "framelens", &mut out)?;
+    Ok(out)
+}
+
+/// The roff source of one built command's page.
+fn render(cmd: &clap::Command) -> Result<String, AppError> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(cmd.clone())
         .source(concat!("framelens ", env!("CARGO_PKG_VERSION")))

@@ -139,6 +139,8 @@ pub enum Command {
     Completions(clap_complete::Shell),
     /// The manual page of the program, or of the command these words name.
     Man(Vec<String>),
+    /// Every manual page, written into this folder.
+    ManPages(PathBuf),
 }
 
 /// The data sets `eval` measures on.
@@ -342,7 +344,9 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
     check_outputs(config)?;
     match &config.command {
         Command::Lexicon(c) => return run_lexicon(config, c, out),
-        Command::Completions(_) | Command::Man(_) => return run_about(&config.command, out),
+        Command::Completions(_) | Command::Man(_) | Command::ManPages(_) => {
+            return run_about(&config.command, out);
+        }
         Command::Merge { parts, max_sources } => {
             let merged = read_summaries(parts, *max_sources)?;
             emit(out, config.output.as_deref(), &merged.to_json())?;
@@ -397,7 +401,8 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
         | Command::Merge { .. }
         | Command::Report { .. }
         | Command::Completions(_)
-        | Command::Man(_) => String::new(),
+        | Command::Man(_)
+        | Command::ManPages(_) => String::new(),
         Command::Corpus(c) => return run_corpus(config, c, &an, out),
         Command::Score { inputs, same_story } => {
             let arts = score_all(&an, inputs, *same_story, &config.input)?;
@@ -458,6 +463,19 @@ fn run_about(c: &Command, out: &mut dyn Write) -> Result<Exit, AppError> {
             write(out, &String::from_utf8_lossy(&buf))?;
         }
         Command::Man(words) => write(out, &super::manual::page(words)?)?,
+        Command::ManPages(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                AppError::Write(framelens::output::OutputError::Write {
+                    path: dir.display().to_string(),
+                    source: e,
+                })
+            })?;
+            for (name, page) in super::manual::all_pages()? {
+                let path = dir.join(name);
+                framelens::output::write_file(&path, page.as_bytes())?;
+                write(out, &format!("{}\n", path.display()))?;
+            }
+        }
         _ => {}
     }
     Ok(Exit::Success)

@@ -404,6 +404,39 @@ fn manual_pages_cover_every_command() {
             "framelens: `framelens score` has no subcommands; its page is `framelens man score`\n",
         );
     framelens().args(["man", "help"]).assert().code(2);
+    // Every page at once, into a folder made for them, one file per command.
+    let dir = tempfile::tempdir().unwrap();
+    let to = dir.path().join("man/man1");
+    let listed = stdout_of(&["man", "--out-dir", to.to_str().unwrap()]);
+    let listed: Vec<&str> = listed.lines().collect();
+    assert_eq!(listed.len(), 24, "{listed:?}");
+    let mut names: Vec<String> = std::fs::read_dir(&to)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in &names {
+        assert!(listed.contains(&to.join(name).to_str().unwrap()), "{name}");
+        let page = std::fs::read_to_string(to.join(name)).unwrap();
+        let stem = name.strip_suffix(".1").unwrap();
+        assert!(page.contains(&format!(".TH {stem} 1")), "{name}");
+    }
+    for want in [
+        "framelens.1",
+        "framelens-score.1",
+        "framelens-lexicon-add.1",
+        "framelens-man.1",
+    ] {
+        assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(to.join("framelens-lexicon-add.1")).unwrap(),
+        add
+    );
+    framelens()
+        .args(["man", "score", "--out-dir", to.to_str().unwrap()])
+        .assert()
+        .code(2);
     framelens()
         .args(["man", "lexicon", "ad"])
         .assert()
