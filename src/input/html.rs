@@ -636,6 +636,52 @@ mod tests {
         );
     }
 
+    /// The headline is taken once, whether the page gives it in `<title>`, `og:title`, an `<h1>`
+    /// inside or outside the article, or several of these, with or without the site's name.
+    #[test]
+    fn the_headline_is_taken_once() {
+        let body = "<p>The rebels advanced on Hama on Friday, the army said in a statement.</p>\
+            <p>Residents said the militants had entered the northern districts by evening.</p>";
+        // (head, body before the article, the article's own headline)
+        let pages: &[(&str, &str, &str)] = &[
+            (
+                "<title>Rebels advance on Hama</title>",
+                "",
+                "<h1>Rebels advance on Hama</h1>",
+            ),
+            (
+                "<title>Rebels advance on Hama | The Ledger</title>",
+                "",
+                "<h1>Rebels advance on Hama</h1>",
+            ),
+            (
+                "<title>The Ledger - Rebels advance on Hama</title>",
+                "<h1>Rebels advance on Hama</h1>",
+                "",
+            ),
+            (
+                "<title>Rebels advance on Hama</title>\
+                 <meta property=\"og:title\" content=\"Rebels advance on Hama\">",
+                "<header><h1>Rebels advance on Hama</h1></header>",
+                "<h2>Rebels advance on Hama</h2>",
+            ),
+            ("<title>Rebels advance on Hama</title>", "", ""),
+            ("", "", "<h1>Rebels advance on Hama</h1>"),
+        ];
+        for (head, before, own) in pages {
+            let html = format!(
+                "<html><head>{head}</head><body>{before}<article>{own}{body}</article></body></html>"
+            );
+            let text = extract(&html, None).unwrap();
+            assert_eq!(
+                text.matches("Rebels advance on Hama").count(),
+                1,
+                "{html}\n{text}"
+            );
+            assert!(text.contains("Residents said the militants"), "{text}");
+        }
+    }
+
     /// One reader serves every page of its calling thread; a page that runs past the deadline
     /// loses its reader, and the next page gets a new one and the same text as `extract`.
     #[test]
