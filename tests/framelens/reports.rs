@@ -135,3 +135,71 @@ fn a_short_finding_cites_a_sentence_for_each_word_it_names() {
     }
     assert!(checked >= 8, "only {checked} words checked");
 }
+
+/// The README's walkthrough shows what the tool prints: the samples' summary word for word, and
+/// for each `$ framelens ...` block, every run of lines between `...` as consecutive lines of
+/// the command's output, in order.
+#[test]
+fn the_readme_shows_what_the_tool_prints() {
+    let root = root();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let mut blocks: Vec<Vec<&str>> = Vec::new();
+    let mut open: Option<Vec<&str>> = None;
+    for line in readme.lines() {
+        match (&mut open, line.trim_start().starts_with("```")) {
+            (None, true) if line.trim() == "```text" => open = Some(Vec::new()),
+            (Some(_), true) => blocks.push(open.take().unwrap()),
+            (Some(b), false) => b.push(line),
+            _ => {}
+        }
+    }
+    let run = |args: &[&str]| {
+        let out = framelens()
+            .current_dir(&root)
+            .args(args)
+            .env("NO_COLOR", "1")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    // The samples' summary.
+    let summary = blocks
+        .iter()
+        .find(|b| b.first().is_some_and(|l| l.starts_with("Summary")))
+        .expect("the samples' summary in the README");
+    let out = run(&[
+        "compare",
+        "samples/syria-2024-12_blinken-fidan-call.txt",
+        "samples/syria-2024-12_putin-erdogan-call.txt",
+    ]);
+    let printed: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("Summary"))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(&printed, summary);
+    // The commands shown with their output.
+    let mut commands = 0;
+    for b in blocks.iter().filter(|b| b[0].starts_with("$ framelens ")) {
+        let args: Vec<&str> = b[0]["$ framelens ".len()..].split_whitespace().collect();
+        let out = run(&args);
+        let lines: Vec<&str> = out.lines().collect();
+        let mut from = 0;
+        for run_of in b[1..].split(|l| l.trim() == "...") {
+            if run_of.is_empty() {
+                continue;
+            }
+            let at = (from..lines.len())
+                .find(|&i| lines[i..].starts_with(run_of))
+                .unwrap_or_else(|| {
+                    panic!("{}: not printed in order:\n{}", b[0], run_of.join("\n"))
+                });
+            from = at + run_of.len();
+        }
+        commands += 1;
+    }
+    assert!(commands >= 3, "{commands} commands checked");
+}
