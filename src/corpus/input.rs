@@ -210,6 +210,9 @@ struct Unit {
     /// The source implied by the file's place (folder name or file stem).
     place_source: String,
     len: u64,
+    /// The bytes of an input held in memory ([`Reader::from_memory`]): read from here, not
+    /// from `path`, which only names it.
+    memory: Option<Vec<u8>>,
     /// Why it cannot be read, found while planning (an unreadable folder, a link loop, a file
     /// given twice): it comes out as one skipped item.
     problem: Option<(SkipReason, String)>,
@@ -222,6 +225,7 @@ impl Unit {
             format: InputFormat::Text,
             place_source: String::new(),
             len: 0,
+            memory: None,
             problem: Some((reason, detail)),
         }
     }
@@ -264,6 +268,7 @@ fn plan(c: &InputConfig) -> Result<(Vec<Unit>, Option<u64>), InputError> {
                 format: c.format.unwrap_or(InputFormat::Jsonl),
                 place_source: "stdin".into(),
                 len: 0,
+                memory: None,
                 problem: None,
             });
             total = None;
@@ -295,6 +300,7 @@ fn plan(c: &InputConfig) -> Result<(Vec<Unit>, Option<u64>), InputError> {
                 format,
                 place_source,
                 len: meta.len(),
+                memory: None,
                 problem: None,
             });
         }
@@ -383,6 +389,7 @@ fn plan_folder(c: &InputConfig, root: &Path, seen: &mut Seen) -> Vec<Unit> {
             format,
             place_source,
             len: meta.len(),
+            memory: None,
             problem: None,
         });
     }
@@ -462,6 +469,35 @@ impl Reader {
         })
     }
 
+    /// A reader of records held in memory rather than in files: `bytes` in `format` (JSONL or
+    /// CSV; text is one article), named `name` in skip messages and, for records with no source
+    /// field, as their source. `config.paths` is not read. This is how the Python package reads
+    /// a partition of records, so that its counts are the command line's.
+    pub fn from_memory(
+        config: InputConfig,
+        name: &str,
+        bytes: Vec<u8>,
+        format: InputFormat,
+    ) -> Reader {
+        let len = bytes.len() as u64;
+        let unit = Unit {
+            path: PathBuf::from(name),
+            format,
+            place_source: name.to_owned(),
+            len,
+            memory: Some(bytes),
+            problem: None,
+        };
+        Reader {
+            config,
+            units: vec![unit].into_iter(),
+            current: None,
+            total_bytes: Some(len),
+            consumed: 0,
+            finished: 0,
+        }
+    }
+
     /// Input bytes read so far (file bytes, markup included).
     pub fn consumed(&self) -> u64 {
         self.consumed
@@ -528,7 +564,7 @@ impl Reader {
             .unwrap_or_else(|| raw.to_owned())
     }
 
-    fn open(&mut self, unit: Unit) -> Option<Item> {
+    fn open(&mut self, mut unit: Unit) -> Option<Item> {
         self.finished = self.consumed;
         if unit.format == InputFormat::Text {
             self.consumed += unit.len;
@@ -537,7 +573,9 @@ impl Reader {
         if let Some((reason, detail)) = unit.problem {
             return Some(skip(&shown, None, reason, detail));
         }
-        let input: Box<dyn Read + Send> = if unit.path == Path::new("-") {
+        let input: Box<dyn Read + Send> = if let Some(bytes) = unit.memory.take() {
+            Box::new(io::Cursor::new(bytes))
+        } else if unit.path == Path::new("-") {
             Box::new(io::stdin())
         } else {
             match File::open(&unit.path) {

@@ -842,3 +842,61 @@ fn corpus_report_shows_counts_per_source_in_words() {
         .unwrap();
     assert_eq!(offensive["words"], "terror offensive");
 }
+
+/// Records held in memory are read as the same records in a file are: one summary, byte for
+/// byte (the Python package reads partitions so).
+#[test]
+fn records_in_memory_count_as_the_same_records_in_a_file() {
+    use framelens::corpus::input::{InputConfig, InputFormat, Reader};
+    use framelens::corpus::run::run;
+    let dir = tempfile::tempdir().unwrap();
+    let a = std::fs::read_to_string(sample(A)).unwrap();
+    let b = std::fs::read_to_string(sample(B)).unwrap();
+    let mut jsonl = String::new();
+    for (id, source, date, text) in [
+        ("a", "State", "2024-12-03", a.as_str()),
+        ("b", "Wire", "2024-12-04", b.as_str()),
+        (
+            "c",
+            "Wire",
+            "2025-01-02",
+            "Les rebelles ont avancé. The militants, “terrorists” to Damascus, took Hama.",
+        ),
+    ] {
+        let r = serde_json::json!({"id": id, "source": source, "date": date, "text": text});
+        jsonl.push_str(&r.to_string());
+        jsonl.push('\n');
+    }
+    jsonl.push_str("{\"id\": \"broken\"\n");
+    let file = write_temp(&dir, "c.jsonl", jsonl.as_bytes());
+    let an = analyzer();
+    let summary = |reader: Reader| {
+        let mut skips = Vec::new();
+        let out = run(
+            &an,
+            reader,
+            None,
+            1000,
+            |s| skips.push(s.detail.clone()),
+            |_| {},
+        )
+        .unwrap();
+        (out.summary.to_json(), skips)
+    };
+    let from_file = summary(
+        Reader::new(InputConfig {
+            paths: vec![file],
+            ..InputConfig::default()
+        })
+        .unwrap(),
+    );
+    let from_memory = summary(Reader::from_memory(
+        InputConfig::default(),
+        "c",
+        jsonl.into_bytes(),
+        InputFormat::Jsonl,
+    ));
+    assert_eq!(from_file, from_memory);
+    assert_eq!(from_file.1.len(), 1, "{:?}", from_file.1);
+    assert!(from_file.0.contains("\"articles\": 3"), "{}", from_file.0);
+}
