@@ -1,0 +1,466 @@
+"""framelens from Python: which loaded terms an article uses, which actor each describes, and
+whether the outlet says it in its own voice or reports someone else's words.
+
+    >>> import framelens
+    >>> an = framelens.Analyzer()
+    >>> art = an.score("Syria's army said terrorists attacked its positions near Hama.")
+    >>> [(h.text, h.voice, h.actors) for h in art.hits]
+
+The analysis is the Rust library's (the same as the ``framelens`` command), run with the GIL
+released. Results are plain Python objects with the fields of the command line's JSON
+(docs/json.md); offsets are ``str`` indices, so ``art.text[h.start:h.end] == h.text``, and the
+byte offsets of the JSON are kept as ``start_byte`` and ``end_byte``.
+
+What this module does not do: fetch URLs or decode files (read them yourself, or use the
+command line), or write reports (``framelens compare --format html`` does).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+
+from . import _native
+from ._native import LexiconError, SummaryError
+
+__version__ = _native.__version__
+
+__all__ = [
+    "Analyzer",
+    "Article",
+    "Hit",
+    "Comparison",
+    "Summary",
+    "Record",
+    "LexiconError",
+    "SummaryError",
+]
+
+LexiconSource = Union[str, "os.PathLike[str]", Tuple[str, str]]
+
+
+def _lexicon_files(lexicons: Iterable[LexiconSource]) -> List[Tuple[str, str]]:
+    """Each lexicon as (name, YAML text): a path is read as UTF-8, a pair is taken as it is."""
+    files = []
+    for lx in lexicons:
+        if isinstance(lx, tuple):
+            name, text = lx
+            files.append((str(name), str(text)))
+        else:
+            path = os.fspath(lx)
+            with open(path, encoding="utf-8") as f:
+                files.append((path, f.read()))
+    return files
+
+
+def _restore_analyzer(files: List[Tuple[str, str]], defaults: bool) -> "Analyzer":
+    an = Analyzer.__new__(Analyzer)
+    an._native = _native.Analyzer(files, defaults)
+    return an
+
+
+class Analyzer:
+    """The compiled lexicons and the analysis.
+
+    ``lexicons``: YAML lexicon files (paths, or ``(name, yaml_text)`` pairs), added after the
+    bundled ones unless ``defaults=False``, later files overriding earlier entries with the same
+    id, as ``framelens --lexicon`` does. A lexicon that does not load raises
+    :class:`LexiconError` with its file, line and column.
+
+    An analyzer pickles as the text of its lexicons; a process compiles each set of lexicons
+    once, however many analyzers or tasks bring it (this is what Dask workers receive).
+    """
+
+    def __init__(self, lexicons: Sequence[LexiconSource] = (), defaults: bool = True):
+        self._native = _native.Analyzer(_lexicon_files(lexicons), bool(defaults))
+
+    def __reduce__(self):
+        return (_restore_analyzer, (self._native.lexicons, self._native.defaults))
+
+    def __repr__(self) -> str:
+        return repr(self._native)
+
+    @property
+    def lexicon_files(self) -> List["Record"]:
+        """The lexicon files in use (name, entries, actors), as ``score --format json`` lists them."""
+        return [Record._of(x) for x in json.loads(self._native.lexicon_files_json())]
+
+    def score(self, text: str, title: Optional[str] = None, name: str = "article") -> "Article":
+        """Analyses one article. A ``title`` is put before the text as a paragraph of its own,
+        as the command line does with a record's title; offsets count in that text
+        (``Article.text``)."""
+        return Article._of(self._native.score(name, _joined(title, text)))
+
+    def score_story(self, texts: Iterable[Union[str, Tuple[str, str]]]) -> List["Article"]:
+        """Analyses several articles as coverage of one story (``score --same-story``): a party
+        one never names is aligned with the party another names in the same role. Each item is a
+        text, or a ``(name, text)`` pair."""
+        named = []
+        for i, t in enumerate(texts):
+            named.append(t if isinstance(t, tuple) else (f"article-{i + 1}", t))
+        return [Article._of(a) for a in self._native.score_story(named)]
+
+    def compare(
+        self, a: Union["Article", str], b: Union["Article", str]
+    ) -> "Comparison":
+        """Compares two articles (or texts) as ``framelens compare`` does: both are read again
+        as coverage of one story, then each actor's terms, voices and speakers are set side by
+        side."""
+        pa = (a.name, a.text) if isinstance(a, Article) else ("A", a)
+        pb = (b.name, b.text) if isinstance(b, Article) else ("B", b)
+        if pb[0] == pa[0]:
+            pb = (pb[0] + " (B)", pb[1])
+        data, na, nb = self._native.compare(pa, pb)
+        return Comparison._of(json.loads(data), [Article._of(na), Article._of(nb)])
+
+    def summarize(
+        self, records: Iterable[Dict[str, Any]], name: str = "records", max_sources: int = 100_000
+    ) -> "Summary":
+        """Counts records as ``framelens corpus --summary`` does, byte for byte: each record is a
+        dict with the command line's fields (``text``, and ``id``, ``source``, ``date``,
+        ``title``, ``story``). A record with no ``source`` counts under ``name``. Records the
+        command line would skip are skipped and counted; their messages are in
+        ``Summary.skips``."""
+        data = _jsonl(records)
+        native, skips = self._native.summarize_jsonl(data, name, max_sources)
+        return Summary(native, skips)
+
+
+def _joined(title: Optional[str], text: str) -> str:
+    return text if title is None else f"{title}\n\n{text}"
+
+
+def _jsonable(v: Any) -> Any:
+    """A record field as JSON takes it: None and NaN (a missing value in pandas) are dropped by
+    the caller; dates become ISO 8601 text."""
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    if hasattr(v, "item"):  # numpy scalars
+        return v.item()
+    return v
+
+
+def _missing(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def _jsonl(records: Iterable[Dict[str, Any]]) -> bytes:
+    lines = []
+    for r in records:
+        clean = {str(k): _jsonable(v) for k, v in r.items() if not _missing(v)}
+        lines.append(json.dumps(clean, ensure_ascii=False, allow_nan=False))
+    return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
+
+
+class Record:
+    """A JSON object of the command line's output as an object: each field an attribute, nested
+    objects records too. ``to_dict()`` gives the JSON back."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Dict[str, Any]):
+        object.__setattr__(self, "_data", data)
+
+    @classmethod
+    def _of(cls, v: Any) -> Any:
+        if isinstance(v, dict):
+            return cls(v)
+        if isinstance(v, list):
+            return [cls._of(x) for x in v]
+        return v
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return Record._of(self._data[name])
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> Any:
+        return Record._of(self._data[name])
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._data
+
+    def __dir__(self) -> List[str]:
+        return sorted(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Record) and other._data == self._data
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{k}={v!r}" for k, v in list(self._data.items())[:6])
+        more = ", ..." if len(self._data) > 6 else ""
+        return f"Record({shown}{more})"
+
+    def to_dict(self) -> Dict[str, Any]:
+        return self._data
+
+
+class _Chars:
+    """Byte offsets of a UTF-8 text as ``str`` indices."""
+
+    def __init__(self, text: str):
+        raw = text.encode("utf-8")
+        if len(raw) == len(text):
+            self._map = None
+        else:
+            m = [0] * (len(raw) + 1)
+            b = 0
+            for i, ch in enumerate(text):
+                n = len(ch.encode("utf-8"))
+                for k in range(n):
+                    m[b + k] = i
+                b += n
+            m[b] = len(text)
+            self._map = m
+
+    def __call__(self, byte: int) -> int:
+        return byte if self._map is None else self._map[byte]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One loaded term: what it is, whom it describes, in whose voice, and why.
+
+    The fields are those of a hit in ``score --format json`` (docs/json.md), except that
+    ``start``, ``end`` and ``sentence_start`` are ``str`` indices into ``Article.text``; the JSON's
+    byte offsets are ``start_byte``, ``end_byte`` and ``sentence_start_byte``.
+    """
+
+    text: str
+    start: int
+    end: int
+    term: str
+    category: str
+    stance: int
+    kind: str
+    actors: List[str]
+    link: str
+    link_detail: str
+    voice: str
+    voice_rule: str
+    speaker: Optional[str]
+    speaker_actor: Optional[str]
+    speaker_antecedent: Optional[str]
+    framed_speaker: Optional[str]
+    negated: bool
+    negation: Optional[str]
+    sentence: int
+    sentence_start: int
+    sentence_text: str
+    start_byte: int
+    end_byte: int
+    sentence_start_byte: int
+    done_to: List[str] = field(default_factory=list)
+    link_candidates: List[Record] = field(default_factory=list)
+    speaker_by_office: bool = False
+    lookalike: bool = False
+
+    @classmethod
+    def _of(cls, h: Dict[str, Any], chars: _Chars) -> "Hit":
+        known = {f for f in cls.__dataclass_fields__}
+        kw = {k: Record._of(v) for k, v in h.items() if k in known}
+        kw.update(
+            start=chars(h["start"]),
+            end=chars(h["end"]),
+            sentence_start=chars(h["sentence_start"]),
+            start_byte=h["start"],
+            end_byte=h["end"],
+            sentence_start_byte=h["sentence_start"],
+        )
+        return cls(**kw)
+
+    def to_dict(self) -> Dict[str, Any]:
+        out = {}
+        for k in self.__dataclass_fields__:
+            v = getattr(self, k)
+            out[k] = [x.to_dict() if isinstance(x, Record) else x for x in v] if isinstance(v, list) else v
+        return out
+
+
+# The columns of `Article.to_dicts()`, in order.
+HIT_COLUMNS = [
+    "article",
+    "actor",
+    "text",
+    "start",
+    "end",
+    "start_byte",
+    "end_byte",
+    "term",
+    "category",
+    "kind",
+    "stance",
+    "voice",
+    "speaker",
+    "speaker_actor",
+    "link",
+    "sentence",
+    "sentence_text",
+]
+
+
+class Article:
+    """One analysed article: its ``name``, the ``text`` analysed, its ``hits`` (:class:`Hit`),
+    and the other parts of ``score --format json``: ``mentions``, ``speech``, ``attributions``,
+    ``parties`` and ``profile``, as :class:`Record` objects."""
+
+    def __init__(self) -> None:  # made by Analyzer.score
+        raise TypeError("articles are made by Analyzer.score")
+
+    @classmethod
+    def _of(cls, native: Any) -> "Article":
+        a = cls.__new__(cls)
+        a._native = native
+        a._json = json.loads(native.to_json())
+        a.name = native.name
+        a.text = native.text
+        chars = _Chars(a.text)
+        a.hits = [Hit._of(h, chars) for h in a._json["hits"]]
+        for part in ("mentions", "speech", "attributions", "parties", "profile"):
+            setattr(a, part, Record._of(a._json.get(part)))
+        return a
+
+    def __repr__(self) -> str:
+        return f"<framelens.Article {self.name!r}: {len(self.hits)} hits>"
+
+    def to_json(self) -> Dict[str, Any]:
+        """The article as ``score --format json`` writes it (byte offsets)."""
+        return self._json
+
+    def to_dicts(self) -> List[Dict[str, Any]]:
+        """One row per hit and actor it describes (a hit with no actor gives one row with actor
+        ``None``), as ``framelens corpus --hits`` writes rows: the columns of ``HIT_COLUMNS``."""
+        rows = []
+        for h in self.hits:
+            for actor in h.actors or [None]:
+                rows.append(
+                    {
+                        "article": self.name,
+                        "actor": actor,
+                        "text": h.text,
+                        "start": h.start,
+                        "end": h.end,
+                        "start_byte": h.start_byte,
+                        "end_byte": h.end_byte,
+                        "term": h.term,
+                        "category": h.category,
+                        "kind": h.kind,
+                        "stance": h.stance,
+                        "voice": h.voice,
+                        "speaker": h.speaker,
+                        "speaker_actor": h.speaker_actor,
+                        "link": h.link,
+                        "sentence": h.sentence,
+                        "sentence_text": h.sentence_text,
+                    }
+                )
+        return rows
+
+    def to_pandas(self):
+        """``to_dicts()`` as a pandas DataFrame (pandas is needed for this method only)."""
+        return _data_frame(self.to_dicts())
+
+    def contribution(self, source: str, date: Optional[str] = None) -> "Summary":
+        """This article's counts in a corpus summary, under ``source`` and ``date``."""
+        return Summary(self._native.contribution(source, date), [])
+
+
+def _data_frame(rows: List[Dict[str, Any]]):
+    try:
+        import pandas as pd
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("to_pandas() needs pandas: pip install pandas") from e
+    return pd.DataFrame(rows, columns=HIT_COLUMNS)
+
+
+class Comparison(Record):
+    """Two sources compared, with the fields of ``compare --format json``: ``a`` and ``b`` (each
+    source's counts), ``actors`` (per actor: each side's terms, stances and swaps), ``summary``
+    (findings, each with ``short``, ``text`` and its evidence), ``speakers_a``,
+    ``speakers_b``, ``only_in_a``, ``only_in_b``, and ``articles``: the two articles as read
+    together (:class:`Article`)."""
+
+    __slots__ = ("_articles",)
+
+    @classmethod
+    def _of(cls, v: Dict[str, Any], articles: List["Article"]) -> "Comparison":
+        c = cls(v)
+        object.__setattr__(c, "_articles", articles)
+        return c
+
+    @property
+    def articles(self) -> List["Article"]:
+        return self._articles
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON of ``compare --format json`` but its ``command`` field."""
+        return {**self._data, "articles": [a.to_json() for a in self._articles]}
+
+    def __repr__(self) -> str:
+        return f"<framelens.Comparison {self.a.name!r} vs {self.b.name!r}: {len(self._data['summary'])} findings>"
+
+
+def _summary_from_json(text: str) -> "Summary":
+    return Summary.from_json(text)
+
+
+class Summary:
+    """A mergeable corpus summary, as ``framelens corpus --summary`` writes it.
+
+    ``a + b`` adds two summaries up (``framelens merge``); ``to_json()`` is the command line's
+    text byte for byte; a summary pickles as that text. ``skips`` holds the messages of records
+    skipped while it was made (empty after a merge or a read).
+    """
+
+    def __init__(self, native: Any, skips: List[str]):
+        self._native = native
+        self.skips = list(skips)
+
+    @staticmethod
+    def from_json(text: str, name: str = "summary") -> "Summary":
+        """Reads a summary; :class:`SummaryError` says where and why it is not one."""
+        return Summary(_native.Summary.from_json(text, name), [])
+
+    @staticmethod
+    def from_records(records: Iterable[Dict[str, Any]], analyzer: Optional[Analyzer] = None) -> "Summary":
+        """``analyzer.summarize(records)`` (the bundled lexicons by default)."""
+        return (analyzer or Analyzer()).summarize(records)
+
+    @staticmethod
+    def from_articles(articles: Iterable[Article], source: str, date: Optional[str] = None) -> "Summary":
+        """The summary of analysed articles, all under one ``source`` and ``date``."""
+        out: Optional[Summary] = None
+        for a in articles:
+            c = a.contribution(source, date)
+            out = c if out is None else out + c
+        if out is None:
+            raise ValueError("from_articles needs at least one article")
+        return out
+
+    def __add__(self, other: "Summary") -> "Summary":
+        if not isinstance(other, Summary):
+            return NotImplemented
+        return Summary(self._native.merged(other._native), self.skips + other.skips)
+
+    def __reduce__(self):
+        return (_summary_from_json, (self.to_json(),))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Summary) and other.to_json() == self.to_json()
+
+    def __repr__(self) -> str:
+        return f"<framelens.Summary: {self.articles} articles>"
+
+    @property
+    def articles(self) -> int:
+        return self._native.articles
+
+    def to_json(self) -> str:
+        return self._native.to_json()
+
+    def to_dict(self) -> Dict[str, Any]:
+        return json.loads(self.to_json())
