@@ -282,7 +282,7 @@ impl Summary {
     /// Articles counted.
     #[getter]
     fn articles(&self) -> u64 {
-        self.inner.articles as u64
+        self.inner.articles
     }
 }
 
