@@ -121,7 +121,8 @@ class Analyzer:
     ) -> "Summary":
         """Counts records as ``framelens corpus --summary`` does, byte for byte: each record is a
         dict with the command line's fields (``text``, and ``id``, ``source``, ``date``,
-        ``title``, ``story``). A record with no ``source`` counts under ``name``. Records the
+        ``title``, ``story``), or a line of JSONL text as read from a file. A record with no
+        ``source`` counts under ``name``. Records the
         command line would skip are skipped and counted; their messages are in
         ``Summary.skips``."""
         data = _jsonl(records)
@@ -147,9 +148,14 @@ def _missing(v: Any) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v))
 
 
-def _jsonl(records: Iterable[Dict[str, Any]]) -> bytes:
+def _jsonl(records: Iterable[Union[Dict[str, Any], str]]) -> bytes:
+    """Records as JSONL: a dict is written as JSON (missing values left out), a string is taken
+    as a JSONL line as it is, so that a bad one is skipped and counted as the command line does."""
     lines = []
     for r in records:
+        if isinstance(r, str):
+            lines.append(r.rstrip("\r\n"))
+            continue
         clean = {str(k): _jsonable(v) for k, v in r.items() if not _missing(v)}
         lines.append(json.dumps(clean, ensure_ascii=False, allow_nan=False))
     return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
@@ -313,19 +319,59 @@ class Article:
 
     @classmethod
     def _of(cls, native: Any) -> "Article":
+        # The Python objects are made on first use: building them needs the GIL, the analysis
+        # did not.
         a = cls.__new__(cls)
         a._native = native
-        a._json = json.loads(native.to_json())
+        a._parsed = None
+        a._hits = None
+        a._chars = None
         a.name = native.name
         a.text = native.text
-        chars = _Chars(a.text)
-        a.hits = [Hit._of(h, chars) for h in a._json["hits"]]
-        for part in ("mentions", "speech", "attributions", "parties", "profile"):
-            setattr(a, part, Record._of(a._json.get(part)))
         return a
+
+    @property
+    def _json(self) -> Dict[str, Any]:
+        if self._parsed is None:
+            self._parsed = json.loads(self._native.to_json())
+        return self._parsed
+
+    @property
+    def hits(self) -> List[Hit]:
+        if self._hits is None:
+            self.index(0)
+            self._hits = [Hit._of(h, self._chars) for h in self._json["hits"]]
+        return self._hits
+
+    @property
+    def mentions(self) -> List[Record]:
+        return Record._of(self._json["mentions"])
+
+    @property
+    def speech(self) -> List[Record]:
+        return Record._of(self._json["speech"])
+
+    @property
+    def attributions(self) -> List[Record]:
+        return Record._of(self._json["attributions"])
+
+    @property
+    def parties(self) -> List[Record]:
+        return Record._of(self._json["parties"])
+
+    @property
+    def profile(self) -> Record:
+        return Record._of(self._json["profile"])
 
     def __repr__(self) -> str:
         return f"<framelens.Article {self.name!r}: {len(self.hits)} hits>"
+
+    def index(self, byte_offset: int) -> int:
+        """The ``str`` index of a byte offset of the JSON (``mentions``, ``speech`` and
+        ``attributions`` keep the JSON's byte offsets; hits have both)."""
+        if getattr(self, "_chars", None) is None:
+            self._chars = _Chars(self.text)
+        return self._chars(byte_offset)
 
     def to_json(self) -> Dict[str, Any]:
         """The article as ``score --format json`` writes it (byte offsets)."""

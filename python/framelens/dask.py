@@ -2,9 +2,9 @@
 worker, and the partial summaries are merged, as ``framelens merge`` merges files.
 
     >>> from dask.distributed import Client, LocalCluster
-    >>> import dask.bag as db, json
+    >>> import dask.bag as db
     >>> client = Client(LocalCluster(n_workers=4, processes=True))
-    >>> records = db.read_text("shards/*.jsonl").map(json.loads)
+    >>> records = db.read_text("shards/*.jsonl")   # JSONL lines, read by framelens
     >>> summary = framelens.dask.corpus_summary(records)
     >>> open("summary.json", "w").write(summary.to_json())
 
@@ -44,7 +44,8 @@ def merge_summaries(parts: Sequence[str]) -> str:
 
 
 def _records_bag(data: Any):
-    """A Dask bag of record dicts from a bag (of dicts) or a Dask DataFrame (one row a record)."""
+    """A Dask bag of records from a bag (of dicts or JSONL lines) or a Dask DataFrame (one row a
+    record)."""
     import dask.bag as db
 
     if isinstance(data, db.Bag):
@@ -64,7 +65,9 @@ def corpus_summary(
     analyzer: Optional[Analyzer] = None,
     split_every: Optional[int] = None,
 ) -> Summary:
-    """The corpus summary of ``data``: a ``dask.bag.Bag`` of record dicts, or a Dask DataFrame
+    """The corpus summary of ``data``: a ``dask.bag.Bag`` of record dicts or of JSONL lines
+    (``dask.bag.read_text``: a bad line is then skipped and counted, as the command line does),
+    or a Dask DataFrame
     whose columns are the record fields (``text``, and ``id``, ``source``, ``date``, ``title``,
     ``story``). Each partition is counted on a worker (``summarize_partition``) and the counts
     are merged in a tree (``merge_summaries``, ``split_every`` at a time). Runs on the current

@@ -213,9 +213,11 @@ struct Article {
 
 #[pymethods]
 impl Article {
-    /// The article as `score --format json` writes each of its articles.
-    fn to_json(&self) -> String {
-        serde_json::to_string(&self.inner).unwrap_or_default()
+    /// The article as `score --format json` writes each of its articles (made with the GIL
+    /// released).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        py.detach(|| serde_json::to_string(&self.inner))
+            .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))
     }
 
     /// The text analysed.

@@ -91,3 +91,12 @@ def test_a_lexicon_of_ones_own_adds_to_the_bundled_ones():
     assert {h.term for h in with_mine.hits} >= {"gremlins", "rebel"}
     alone = framelens.Analyzer([mine], defaults=False).score(text)
     assert [h.term for h in alone.hits] == ["gremlins"]
+
+
+def test_byte_offsets_of_records_convert_to_str_indices(an):
+    text = "Präsident Erdoğan said the “terrorists” had been driven out of Tal Rifaat."
+    art = an.score(text)
+    sp = art.speech[0]
+    assert art.text[art.index(sp.start) : art.index(sp.end)] == sp.verb == "said"
+    m = next(m for m in art.mentions if m.text.startswith("Erdo"))
+    assert art.text[art.index(m.start) : art.index(m.end)] == m.text
