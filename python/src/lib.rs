@@ -187,6 +187,12 @@ impl Analyzer {
         Ok((Summary { inner: summary }, skips))
     }
 
+    /// Whether this analyzer and `other` use one compiled analyzer (the process compiled their
+    /// lexicons once).
+    fn shares_compiled(&self, other: &Analyzer) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+
     /// An empty summary for these lexicons.
     fn empty_summary(&self) -> Summary {
         Summary {

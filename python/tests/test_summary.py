@@ -96,6 +96,15 @@ def test_an_analyzer_pickles_as_its_lexicons_and_gives_the_same_hits():
     assert "gremlins" in {h.term for h in again.score(text).hits}
 
 
+def test_a_process_compiles_each_set_of_lexicons_once():
+    an = framelens.Analyzer([MINE])
+    again = pickle.loads(pickle.dumps(an))
+    assert again._native.shares_compiled(an._native)
+    assert framelens.Analyzer([MINE])._native.shares_compiled(an._native)
+    other = framelens.Analyzer([MINE], defaults=False)
+    assert not other._native.shares_compiled(an._native)
+
+
 def test_an_analyzer_unpickled_in_another_process_gives_the_same_hits(tmp_path):
     an = framelens.Analyzer([MINE])
     text = "Officials said gremlins attacked the rebels near Hama."
