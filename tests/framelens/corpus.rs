@@ -873,7 +873,7 @@ fn records_in_memory_count_as_the_same_records_in_a_file() {
     let summary = |reader: Reader| {
         let mut skips = Vec::new();
         let out = run(
-            &an,
+            an,
             reader,
             None,
             1000,
