@@ -2,17 +2,18 @@
 # The build step of a framelens package: the manual pages and the shell completions, made by the
 # release binary from its own command-line definition, so they cannot disagree with --help.
 #
-#   bash scripts/assets.sh [OUT]     (default OUT: target/assets)
+#   bash scripts/assets.sh [OUT]     (default OUT: target/assets in the repository)
 #
 # writes OUT/man/man1/*.1 (one page per command) and OUT/completions/ (bash, zsh, fish, elvish,
 # PowerShell), then checks every page with groff's warnings on. A package copies OUT/man to
 # /usr/share/man and each completion script where its shell looks for it.
 set -euo pipefail
+# OUT is taken from the caller's folder; the build runs in the repository's.
+out=$(realpath -m "${1:-$(dirname "$0")/../target/assets}")
 cd "$(dirname "$0")/.."
-out=${1:-target/assets}
 
 cargo build --release --locked --quiet
-bin=target/release/framelens
+bin="${CARGO_TARGET_DIR:-target}/release/framelens"
 
 pages=$(mktemp)
 trap 'rm -f "$pages"' EXIT
@@ -34,12 +35,15 @@ if ! command -v groff >/dev/null 2>&1; then
 fi
 n=0
 while read -r page; do
-  warnings=$(groff -man -Tutf8 -ww -z "$page" 2>&1)
-  if [ -n "$warnings" ]; then
-    echo "$page: $warnings" >&2
+  if ! warnings=$(groff -man -Tutf8 -ww -z "$page" 2>&1) || [ -n "$warnings" ]; then
+    echo "$page: groff: $warnings" >&2
     exit 1
   fi
   n=$((n + 1))
 done < "$pages"
+if [ "$n" -eq 0 ]; then
+  echo "no manual pages were written" >&2
+  exit 1
+fi
 bash -n "$out/completions/framelens.bash"
 echo "framelens assets: $n manual pages in $out/man/man1, 5 completion scripts in $out/completions"

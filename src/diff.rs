@@ -88,7 +88,7 @@ fn framed_name(art: &Article, h: &Hit) -> Option<String> {
     let f = art
         .speech
         .iter()
-        .find(|s| s.start == h.start && s.end == h.end)?;
+        .find(|s| s.start < h.end && h.start < s.end)?;
     let name = crate::text::shown(f.resolved_from.as_deref().unwrap_or(&f.speaker));
     Some(issuer_of_document(&name).to_owned())
 }
@@ -577,17 +577,21 @@ fn join_words(words: &[String]) -> String {
 
 fn first_evidence(ts: &[&TermUse], voice: Option<Voice>) -> Vec<Evidence> {
     let fits = |e: &&Evidence| voice.is_none_or(|v| e.voice == v);
-    let first_of = |uses: &[&TermUse]| {
-        uses.iter()
-            .flat_map(|t| t.evidence.iter())
-            .filter(fits)
+    // The earliest use written as the word is shown ("'rebels'"), else the earliest use.
+    let first_of = |word: &str, uses: &[&TermUse]| {
+        let evs = || uses.iter().flat_map(|t| t.evidence.iter()).filter(fits);
+        let written =
+            |e: &&Evidence| format!("'{}'", crate::text::shown(&e.hit)).eq_ignore_ascii_case(word);
+        evs()
+            .filter(written)
             .min_by_key(|e| e.start)
+            .or_else(|| evs().min_by_key(|e| e.start))
             .cloned()
     };
     // One sentence for each word the short finding names, so that its references show them.
     let mut ev: Vec<Evidence> = Vec::new();
-    for (_, _, uses) in ranked(ts, voice).iter().take(2) {
-        if let Some(e) = first_of(uses)
+    for (_, word, uses) in ranked(ts, voice).iter().take(2) {
+        if let Some(e) = first_of(word, uses)
             && !ev.iter().any(|x| x.sentence == e.sentence)
         {
             ev.push(e);

@@ -173,7 +173,8 @@ pub struct SpeechOut {
     pub sentence: usize,
     /// When the speaker joins speakers of different parties with "and" ("Russian President
     /// Vladimir Putin and Turkish President Recep Tayyip Erdogan"), the party of each, in the
-    /// order written; empty otherwise. `speaker_actor` is then the first of them.
+    /// order written; empty otherwise. `speaker_actor` stays the one party the speaker was
+    /// resolved to, which the rules of voice and attribution use.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub speaker_parties: Vec<String>,
 }
@@ -1030,21 +1031,22 @@ fn joint_speakers(text: &str, speaker: Span, mentions: &[Mention]) -> Vec<usize>
     let phrase = speaker.slice(text);
     // Conjuncts: the pieces of the phrase between the words "and".
     let is_letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let lo = mentions.partition_point(|m| m.span.start < speaker.start);
+    let within = &mentions[lo..];
+    let within = &within[..within.partition_point(|m| m.span.end <= speaker.end)];
+    // An "and" inside a name ("the Jammu and Kashmir Police") joins no speakers.
+    let in_a_name = |at: usize| within.iter().any(|m| m.span.start < at && at < m.span.end);
     let ands: Vec<usize> = phrase
         .match_indices("and")
         .map(|(i, _)| i)
         .filter(|&i| !is_letter(phrase[..i].chars().next_back()))
         .filter(|&i| !is_letter(phrase[i + 3..].chars().next()))
+        .filter(|&i| !in_a_name(speaker.start + i))
         .collect();
     if ands.is_empty() {
         return Vec::new();
     }
-    let lo = mentions.partition_point(|m| m.span.start < speaker.start);
-    let inside: Vec<&Mention> = mentions[lo..]
-        .iter()
-        .take_while(|m| m.span.end <= speaker.end)
-        .filter(|m| m.role.is_none())
-        .collect();
+    let inside: Vec<&Mention> = within.iter().filter(|m| m.role.is_none()).collect();
     let cuts: Vec<usize> = std::iter::once(speaker.start)
         .chain(ands.iter().map(|i| speaker.start + i))
         .chain(std::iter::once(speaker.end))
@@ -1658,6 +1660,11 @@ mod tests {
             ),
             ("Putin and the Kremlin said the talks went well.", &[]),
             ("Erdogan and his aides said the talks went well.", &[]),
+            // An "and" inside a name joins no one.
+            (
+                "The Jammu and Kashmir Police and Pakistan's army said the talks failed.",
+                &["india", "pakistan"],
+            ),
             ("Sandra Anderson said the talks went well.", &[]),
         ];
         for (text, want) in rows {

@@ -855,7 +855,7 @@ mod tests {
                 ),
             ),
             ("completions", String::new()),
-            ("man", String::new()),
+            ("man", "out-dir".into()),
         ];
         let got: Vec<(String, String)> = commands()
             .into_iter()

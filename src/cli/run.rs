@@ -464,6 +464,12 @@ fn run_about(c: &Command, out: &mut dyn Write) -> Result<Exit, AppError> {
         }
         Command::Man(words) => write(out, &super::manual::page(words)?)?,
         Command::ManPages(dir) => {
+            if dir.exists() && !dir.is_dir() {
+                return Err(AppError::Usage(format!(
+                    "--out-dir {}: not a folder",
+                    dir.display()
+                )));
+            }
             std::fs::create_dir_all(dir).map_err(|e| {
                 AppError::Write(framelens::output::OutputError::Write {
                     path: dir.display().to_string(),
@@ -978,11 +984,22 @@ fn read_pairs(
 ) -> Result<std::collections::BTreeMap<String, String>, AppError> {
     let shown = path.display().to_string();
     let text = read_data(path)?;
+    // A spreadsheet's export may open with a byte-order mark and a header row of the two names.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let header = |l: &str| {
+        l.replace('\t', ",")
+            .replace(' ', "")
+            .eq_ignore_ascii_case(form)
+    };
     let mut map = std::collections::BTreeMap::new();
     let mut lines = std::collections::HashMap::new();
+    let mut first = true;
     for (i, line) in text.lines().enumerate() {
         let l = line.trim();
         if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        if std::mem::take(&mut first) && header(l) {
             continue;
         }
         let Some((raw, source)) = l.split_once('\t').or_else(|| l.split_once(',')) else {
@@ -1022,7 +1039,12 @@ fn check_date(date: &str) -> Result<(), String> {
     match framelens::corpus::input::month_of(date) {
         Some(_) => Ok(()),
         None => Err(format!(
-            "`{date}` is no date: write it as 2024-12-03 (or 2024-12, or an RFC 2822 date)"
+            "`{date}` is no date: write it as 2024-12-03 (or 2024-12, or an RFC 2822 date){}",
+            if date.contains(',') {
+                "; an id that holds a comma needs a tab before its date"
+            } else {
+                ""
+            }
         )),
     }
 }
@@ -1048,8 +1070,8 @@ fn warn_unmatched_dates(path: &Path, ids: &[&str]) {
         n => (format!("{n} ids"), "name"),
     };
     eprintln!(
-        "framelens: warning: {n} of {} {verb} no file of one article in this run: {list}; \
-         ids are paths below the folder given (or as given, for a file named by itself)",
+        "framelens: warning: {n} of {} {verb} no text, Markdown or HTML file of this run: \
+         {list}; ids are paths below the folder given (or as given, for a file named by itself)",
         path.display()
     );
 }

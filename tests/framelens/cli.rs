@@ -437,6 +437,15 @@ fn manual_pages_cover_every_command() {
         .args(["man", "score", "--out-dir", to.to_str().unwrap()])
         .assert()
         .code(2);
+    let file = to.join("framelens.1");
+    framelens()
+        .args(["man", "--out-dir", file.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "framelens: --out-dir {}: not a folder\n",
+            file.display()
+        ));
     framelens()
         .args(["man", "lexicon", "ad"])
         .assert()

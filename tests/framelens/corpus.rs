@@ -320,6 +320,18 @@ fn corpus_reads_folders_csv_and_stdin_alike() {
     ]);
     let names = strings(&mapped["sources"], "source");
     assert_eq!(names, ["State TV", "Wire", "partisan"]);
+    // A raw name mapped to two sources is refused with its place, not decided by the last line.
+    let twice = write_temp(&dir, "twice.csv", b"raw,source\nwire,Wire\nwire,Wires\n");
+    framelens()
+        .args(["corpus", "-q", "--source-map"])
+        .arg(&twice)
+        .arg(&jl)
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "framelens: {}:3: `wire` is given `Wire` on line 2 and `Wires` here\n",
+            twice.display()
+        ));
 }
 
 #[test]
@@ -711,6 +723,12 @@ fn folder_files_are_dated_by_manifest_metadata_or_name() {
             3,
             "`undated.txt` is given `2024-08-15` on line 1 and `2024-08-16` here",
         ),
+        (
+            b"a,b.txt,2024-08-15\n",
+            1,
+            "`b.txt,2024-08-15` is no date: write it as 2024-12-03 (or 2024-12, or an RFC 2822 \
+             date); an id that holds a comma needs a tab before its date",
+        ),
     ];
     for (body, line, message) in rows {
         let bad = write_temp(&dir, "bad.csv", body);
@@ -722,11 +740,13 @@ fn folder_files_are_dated_by_manifest_metadata_or_name() {
             .code(3)
             .stderr(format!("framelens: {}:{line}: {message}\n", bad.display()));
     }
-    // The same line twice is no conflict, and an id that names no file is said, not dropped.
+    // A byte-order mark and a header row are passed over, the same line twice is no conflict,
+    // and an id that names no file is said, not dropped.
     let loose = write_temp(
         &dir,
         "loose.csv",
-        b"undated.txt,2024-08-15\nundated.txt,2024-08-15\nundatde.txt,2024-08-16\n",
+        "\u{feff}id,date\r\nundated.txt,2024-08-15\r\nundated.txt,2024-08-15\nundatde.txt,2024-08-16\n"
+            .as_bytes(),
     );
     framelens()
         .args(["corpus", "-q", "--dates"])
@@ -735,7 +755,7 @@ fn folder_files_are_dated_by_manifest_metadata_or_name() {
         .assert()
         .success()
         .stderr(format!(
-            "framelens: warning: 1 id of {} names no file of one article in this run: \
+            "framelens: warning: 1 id of {} names no text, Markdown or HTML file of this run: \
              `undatde.txt`; ids are paths below the folder given (or as given, for a file named \
              by itself)\n",
             loose.display()

@@ -82,7 +82,22 @@ fn snapshot_compare_summaries() {
 fn a_short_finding_cites_a_sentence_for_each_word_it_names() {
     let root = root();
     let fixture = |p: &str| root.join("tests/fixtures").join(p);
+    // The word shown ('rebels') is written otherwise first ("Rebel snipers").
+    let dir = tempfile::tempdir().unwrap();
+    let forms = write_temp(
+        &dir,
+        "a.txt",
+        "Fighting near Hama\n\nRebel snipers of Hayat Tahrir al-Sham fired on the convoy on \
+         Monday.\n\nLater the rebels advanced on the town. The rebels took the bridge.\n"
+            .as_bytes(),
+    );
+    let other = write_temp(
+        &dir,
+        "b.txt",
+        b"Fighting near Hama\n\nHayat Tahrir al-Sham terrorists fired on the convoy, the army said.\n",
+    );
     let pairs = [
+        (forms, other),
         (sample(A), sample(B)),
         (
             fixture("story/state-media.txt"),
@@ -183,7 +198,10 @@ fn the_readme_shows_what_the_tool_prints() {
     assert_eq!(&printed, summary);
     // The commands shown with their output.
     let mut commands = 0;
-    for b in blocks.iter().filter(|b| b[0].starts_with("$ framelens ")) {
+    for b in blocks
+        .iter()
+        .filter(|b| b.first().is_some_and(|l| l.starts_with("$ framelens ")))
+    {
         let args: Vec<&str> = b[0]["$ framelens ".len()..].split_whitespace().collect();
         let out = run(&args);
         let lines: Vec<&str> = out.lines().collect();
