@@ -21,7 +21,7 @@ import json
 import math
 import os
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _native
 from ._native import LexiconError, SummaryError
@@ -103,9 +103,7 @@ class Analyzer:
             named.append(t if isinstance(t, tuple) else (f"article-{i + 1}", t))
         return [Article._of(a) for a in self._native.score_story(named)]
 
-    def compare(
-        self, a: Union["Article", str], b: Union["Article", str]
-    ) -> "Comparison":
+    def compare(self, a: Union["Article", str], b: Union["Article", str]) -> "Comparison":
         """Compares two articles (or texts) as ``framelens compare`` does: both are read again
         as coverage of one story, then each actor's terms, voices and speakers are set side by
         side."""
@@ -117,12 +115,13 @@ class Analyzer:
         return Comparison._of(json.loads(data), [Article._of(na), Article._of(nb)])
 
     def summarize(
-        self, records: Iterable[Dict[str, Any]], name: str = "records", max_sources: int = 100_000
+        self, records: Iterable[Dict[str, Any]], name: str = "records", max_sources: int = 10_000
     ) -> "Summary":
         """Counts records as ``framelens corpus --summary`` does, byte for byte: each record is a
         dict with the command line's fields (``text``, and ``id``, ``source``, ``date``,
         ``title``, ``story``), or a line of JSONL text as read from a file. A record with no
-        ``source`` counts under ``name``. Records the
+        ``source`` counts under ``name``. More than ``max_sources`` sources (the command line's
+        ``--max-sources``) raise ``ValueError``: the summary's memory grows with them. Records the
         command line would skip are skipped and counted; their messages are in
         ``Summary.skips``."""
         data = _jsonl(records)
@@ -283,7 +282,11 @@ class Hit:
         out = {}
         for k in self.__dataclass_fields__:
             v = getattr(self, k)
-            out[k] = [x.to_dict() if isinstance(x, Record) else x for x in v] if isinstance(v, list) else v
+            out[k] = (
+                [x.to_dict() if isinstance(x, Record) else x for x in v]
+                if isinstance(v, list)
+                else v
+            )
         return out
 
 
@@ -472,12 +475,16 @@ class Summary:
         return Summary(_native.Summary.from_json(text, name), [])
 
     @staticmethod
-    def from_records(records: Iterable[Dict[str, Any]], analyzer: Optional[Analyzer] = None) -> "Summary":
+    def from_records(
+        records: Iterable[Dict[str, Any]], analyzer: Optional[Analyzer] = None
+    ) -> "Summary":
         """``analyzer.summarize(records)`` (the bundled lexicons by default)."""
         return (analyzer or Analyzer()).summarize(records)
 
     @staticmethod
-    def from_articles(articles: Iterable[Article], source: str, date: Optional[str] = None) -> "Summary":
+    def from_articles(
+        articles: Iterable[Article], source: str, date: Optional[str] = None
+    ) -> "Summary":
         """The summary of analysed articles, all under one ``source`` and ``date``."""
         out: Optional[Summary] = None
         for a in articles:

@@ -160,7 +160,7 @@ impl Analyzer {
     /// Counts records as `framelens corpus` does: `data` is JSONL (one record per line, the
     /// command line's fields), `name` its name in skip messages and the source of records
     /// without one. Gives the summary and the skipped records' messages.
-    #[pyo3(signature = (data, name = "records".to_owned(), max_sources = 100_000))]
+    #[pyo3(signature = (data, name = "records".to_owned(), max_sources = framelens::corpus::run::DEFAULT_MAX_SOURCES))]
     fn summarize_jsonl(
         &self,
         py: Python<'_>,

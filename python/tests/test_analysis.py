@@ -17,7 +17,9 @@ def an():
 
 @pytest.mark.parametrize("path", bundled_articles(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_bundled_article_gives_the_json_of_the_command_line(an, cli, path):
-    out = subprocess.run([cli, "score", str(path), "--format", "json"], capture_output=True, check=True)
+    out = subprocess.run(
+        [cli, "score", str(path), "--format", "json"], capture_output=True, check=True
+    )
     want = json.loads(out.stdout)["articles"][0]
     art = an.score(path.read_text(encoding="utf-8"), name=want["name"])
     assert art.to_json() == want
@@ -37,7 +39,9 @@ def test_offsets_are_str_indices_in_non_ascii_text(an):
 
 
 def test_rows_for_pandas_are_one_per_hit_and_actor(an, root):
-    art = an.score((root / "samples" / "syria-2024-12_putin-erdogan-call.txt").read_text(encoding="utf-8"))
+    art = an.score(
+        (root / "samples" / "syria-2024-12_putin-erdogan-call.txt").read_text(encoding="utf-8")
+    )
     rows = art.to_dicts()
     assert len(rows) == sum(max(1, len(h.actors)) for h in art.hits)
     assert list(rows[0]) == framelens.HIT_COLUMNS
@@ -53,7 +57,9 @@ def test_rows_for_pandas_are_one_per_hit_and_actor(an, root):
 def test_compare_gives_the_json_of_the_command_line(an, cli, root):
     a = root / "samples" / "syria-2024-12_blinken-fidan-call.txt"
     b = root / "samples" / "syria-2024-12_putin-erdogan-call.txt"
-    out = subprocess.run([cli, "compare", str(a), str(b), "--format", "json"], capture_output=True, check=True)
+    out = subprocess.run(
+        [cli, "compare", str(a), str(b), "--format", "json"], capture_output=True, check=True
+    )
     want = json.loads(out.stdout)
     del want["command"]
     arts = [an.score(p.read_text(encoding="utf-8"), name=p.stem) for p in (a, b)]
@@ -66,7 +72,10 @@ def test_compare_gives_the_json_of_the_command_line(an, cli, root):
 def test_a_story_aligns_an_unnamed_party_with_the_one_named_elsewhere(an, root):
     story = root / "tests" / "fixtures" / "story"
     arts = an.score_story(
-        [(p.stem, p.read_text(encoding="utf-8")) for p in (story / "state-media.txt", story / "wire-names-group.txt")]
+        [
+            (p.stem, p.read_text(encoding="utf-8"))
+            for p in (story / "state-media.txt", story / "wire-names-group.txt")
+        ]
     )
     terrorists = [h for h in arts[0].hits if h.text.lower() == "terrorists"]
     assert terrorists and all(h.actors == ["hts"] for h in terrorists)
@@ -74,7 +83,9 @@ def test_a_story_aligns_an_unnamed_party_with_the_one_named_elsewhere(an, root):
 
 def test_a_bad_lexicon_is_an_error_with_its_place(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("categories: [x]\nlabels:\n  - id: a\n    forms: [a]\n    category: x\n    stance: strong\n    kind: label\n")
+    bad.write_text(
+        "categories: [x]\nlabels:\n  - id: a\n    forms: [a]\n    category: x\n    stance: strong\n    kind: label\n"
+    )
     with pytest.raises(framelens.LexiconError) as e:
         framelens.Analyzer([bad])
     assert str(bad) in str(e.value)
@@ -85,7 +96,10 @@ def test_a_bad_lexicon_is_an_error_with_its_place(tmp_path):
 
 
 def test_a_lexicon_of_ones_own_adds_to_the_bundled_ones():
-    mine = ("mine.yaml", "categories: [loaded]\nlabels:\n  - {id: gremlins, forms: [gremlins], category: loaded, stance: -2, kind: label}\n")
+    mine = (
+        "mine.yaml",
+        "categories: [loaded]\nlabels:\n  - {id: gremlins, forms: [gremlins], category: loaded, stance: -2, kind: label}\n",
+    )
     text = "Officials said gremlins attacked the rebels."
     with_mine = framelens.Analyzer([mine]).score(text)
     assert {h.term for h in with_mine.hits} >= {"gremlins", "rebel"}

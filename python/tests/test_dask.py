@@ -42,20 +42,26 @@ def write_shards(root, folder, copies=1, shards=4):
     lines.insert(7, json.dumps({"id": "empty", "source": "wire"}))
     folder.mkdir()
     for s in range(shards):
-        (folder / f"shard-{s}.jsonl").write_text("".join(l + "\n" for l in lines[s::shards]), encoding="utf-8")
+        (folder / f"shard-{s}.jsonl").write_text(
+            "".join(l + "\n" for l in lines[s::shards]), encoding="utf-8"
+        )
     return sorted(folder.glob("*.jsonl"))
 
 
 def cli_summary(cli, folder, tmp_path):
     out = tmp_path / "cli-summary.json"
-    r = subprocess.run([cli, "corpus", "-q", str(folder), "--summary", str(out)], capture_output=True)
+    r = subprocess.run(
+        [cli, "corpus", "-q", str(folder), "--summary", str(out)], capture_output=True
+    )
     assert r.returncode == 6, r.stderr  # a run that skipped records
     return out.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def client():
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
         with Client(cluster) as c:
             yield c
 
@@ -84,7 +90,9 @@ def test_a_dask_dataframe_of_records_gives_the_same_summary(client, cli, root, t
     # The bad line is not in the frame, so the command line reads the same rows.
     clean = tmp_path / "clean"
     clean.mkdir()
-    (clean / "all.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    (clean / "all.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
     want = cli_summary(cli, clean, tmp_path)
     frame = dd.from_pandas(pd.DataFrame(rows), npartitions=5)
     assert framelens.dask.corpus_summary(frame).to_json() == want
@@ -124,7 +132,14 @@ def test_the_example_writes_the_command_lines_summary(cli, root, tmp_path):
     want = cli_summary(cli, folder, tmp_path)
     out = tmp_path / "summary.json"
     r = subprocess.run(
-        [sys.executable, str(root / "examples" / "dask_corpus.py"), str(folder / "*.jsonl"), str(out), "--workers", "2"],
+        [
+            sys.executable,
+            str(root / "examples" / "dask_corpus.py"),
+            str(folder / "*.jsonl"),
+            str(out),
+            "--workers",
+            "2",
+        ],
         capture_output=True,
         text=True,
         timeout=300,

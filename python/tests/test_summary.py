@@ -34,9 +34,13 @@ def sample_records(root):
 
 def cli_summary(cli, records, tmp_path, name="c.jsonl"):
     src = tmp_path / name
-    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    src.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
     out = tmp_path / "s.json"
-    subprocess.run([cli, "corpus", "-q", str(src), "--summary", str(out)], check=False, capture_output=True)
+    subprocess.run(
+        [cli, "corpus", "-q", str(src), "--summary", str(out)], check=False, capture_output=True
+    )
     return out.read_text(encoding="utf-8")
 
 
@@ -60,7 +64,9 @@ def test_summaries_of_parts_add_up_to_the_summary_of_the_whole(cli, root, tmp_pa
 
 def test_a_summary_from_articles_counts_them(root):
     an = framelens.Analyzer()
-    arts = [an.score(p.read_text(encoding="utf-8")) for p in sorted((root / "samples").glob("*.txt"))]
+    arts = [
+        an.score(p.read_text(encoding="utf-8")) for p in sorted((root / "samples").glob("*.txt"))
+    ]
     s = framelens.Summary.from_articles(arts, source="Samples", date="2024-12-04")
     d = s.to_dict()
     assert d["articles"] == 2
@@ -115,5 +121,17 @@ def test_an_analyzer_unpickled_in_another_process_gives_the_same_hits(tmp_path):
         f"an = pickle.loads(open({str(blob)!r}, 'rb').read())\n"
         f"print(json.dumps(an.score({text!r}).to_json()))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, cwd=tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=True, cwd=tmp_path
+    )
     assert json.loads(out.stdout) == an.score(text).to_json()
+
+
+def test_more_sources_than_allowed_is_an_error():
+    records = [
+        {"id": str(i), "source": f"outlet {i}", "text": "The rebels advanced."} for i in range(3)
+    ]
+    with pytest.raises(ValueError) as e:
+        framelens.Analyzer().summarize(records, max_sources=2)
+    assert "2" in str(e.value) and "source" in str(e.value)
+    assert framelens.Analyzer().summarize(records, max_sources=3).articles == 3

@@ -191,7 +191,7 @@ fn offsets_count_from_the_first_byte_even_with_a_bom_and_crlf() {
 
 #[test]
 fn piped_text_output_has_no_colour_and_fits_80_columns() {
-    let out = snapshot_output(&[
+    let out = stdout_of(&[
         "compare",
         sample(A).to_str().unwrap(),
         sample(B).to_str().unwrap(),

@@ -205,14 +205,3 @@ fn assert_mirrors(a: &Article, b: &Article) {
     }
     assert_eq!(ab_ev, swapped);
 }
-
-fn snapshot_output(args: &[&str]) -> String {
-    let out = framelens()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
-}

@@ -8,18 +8,18 @@ fn snapshot_compare_reports() {
     let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
     let root = root();
     let strip = |s: String| s.replace(root.to_str().unwrap(), "<root>");
-    insta::assert_snapshot!("compare_text", strip(snapshot_output(&["compare", a, b])));
+    insta::assert_snapshot!("compare_text", strip(stdout_of(&["compare", a, b])));
     insta::assert_snapshot!(
         "compare_markdown",
-        strip(snapshot_output(&["compare", a, b, "--format", "markdown"]))
+        strip(stdout_of(&["compare", a, b, "--format", "markdown"]))
     );
     insta::assert_snapshot!(
         "score_explain_b",
-        strip(snapshot_output(&["score", b, "--explain"]))
+        strip(stdout_of(&["score", b, "--explain"]))
     );
     insta::assert_snapshot!(
         "compare_html",
-        strip(snapshot_output(&[
+        strip(stdout_of(&[
             "compare",
             a,
             b,
@@ -29,6 +29,14 @@ fn snapshot_compare_reports() {
             "2026-11-21"
         ]))
     );
+}
+
+/// The lines of a text comparison's Summary section, its heading first.
+fn summary_lines(out: &str) -> Vec<&str> {
+    out.lines()
+        .skip_while(|l| !l.starts_with("Summary"))
+        .take_while(|l| !l.is_empty())
+        .collect()
 }
 
 /// The summary a reader sees first, for the samples and for pairs whose party is unnamed or in no
@@ -52,27 +60,19 @@ fn snapshot_compare_summaries() {
         ),
     ];
     for (name, a, b) in &pairs {
-        let out = snapshot_output(&["compare", a.to_str().unwrap(), b.to_str().unwrap()]);
-        let summary: Vec<&str> = out
-            .lines()
-            .skip_while(|l| !l.starts_with("Summary"))
-            .take_while(|l| !l.is_empty())
-            .collect();
+        let out = stdout_of(&["compare", a.to_str().unwrap(), b.to_str().unwrap()]);
+        let summary = summary_lines(&out);
         assert!(summary.len() <= 25, "{name}: {} lines", summary.len());
         assert!(summary.iter().all(|l| l.chars().count() <= 80), "{name}");
         insta::assert_snapshot!(*name, summary.join("\n"));
     }
-    let long = snapshot_output(&[
+    let long = stdout_of(&[
         "compare",
         pairs[0].1.to_str().unwrap(),
         pairs[0].2.to_str().unwrap(),
         "--long",
     ]);
-    let summary: Vec<&str> = long
-        .lines()
-        .skip_while(|l| !l.starts_with("Summary"))
-        .take_while(|l| !l.is_empty())
-        .collect();
+    let summary = summary_lines(&long);
     insta::assert_snapshot!("summary_samples_long", summary.join("\n"));
 }
 
@@ -190,11 +190,7 @@ fn the_readme_shows_what_the_tool_prints() {
         "samples/syria-2024-12_blinken-fidan-call.txt",
         "samples/syria-2024-12_putin-erdogan-call.txt",
     ]);
-    let printed: Vec<&str> = out
-        .lines()
-        .skip_while(|l| !l.starts_with("Summary"))
-        .take_while(|l| !l.is_empty())
-        .collect();
+    let printed = summary_lines(&out);
     assert_eq!(&printed, summary);
     // The commands shown with their output.
     let mut commands = 0;

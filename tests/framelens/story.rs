@@ -6,7 +6,7 @@ use super::*;
 fn compare_actors(a: &str, b: &str) -> String {
     let dir = root().join("tests/fixtures");
     let (a, b) = (dir.join(a), dir.join(b));
-    let out = snapshot_output(&["compare", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let out = stdout_of(&["compare", a.to_str().unwrap(), b.to_str().unwrap()]);
     let from = out.find("Actors (stance").expect("an actor table");
     let to = out.find("How each source").unwrap_or(out.len());
     // Lines are wrapped to the terminal: compare words, not lines.
@@ -64,9 +64,8 @@ fn score_same_story_aligns_and_plain_score_does_not() {
         dir.join("wire-names-group.txt"),
     );
     let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
-    let json = |args: &[&str]| -> serde_json::Value {
-        serde_json::from_str(&snapshot_output(args)).unwrap()
-    };
+    let json =
+        |args: &[&str]| -> serde_json::Value { serde_json::from_str(&stdout_of(args)).unwrap() };
     let story = json(&["score", "--same-story", a, b, "--format", "json"]);
     let alone = json(&["score", a, b, "--format", "json"]);
     let first_actor = |v: &serde_json::Value| v["articles"][0]["hits"][0]["actors"][0].clone();
