@@ -28,9 +28,10 @@ def main() -> None:
 
     with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True) as cluster:
         with Client(cluster):
-            # The lines as they are: framelens reads them as the command line does, and a bad
-            # line is skipped and counted, not an exception on a worker.
-            records = db.read_text(args.shards, blocksize=args.blocksize)
+            # The lines as they are, with their file: framelens reads them as the command line
+            # does (a bad line is skipped and counted, a record with no source counts under
+            # its file's stem), not json.loads on a worker.
+            records = db.read_text(args.shards, blocksize=args.blocksize, include_path=True)
             summary = framelens.dask.corpus_summary(records, lexicons=args.lexicon)
     with open(args.summary, "w", encoding="utf-8") as f:
         f.write(summary.to_json())

@@ -18,7 +18,6 @@ command line), or write reports (``framelens compare --format html`` does).
 from __future__ import annotations
 
 import json
-import math
 import os
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
@@ -75,6 +74,8 @@ class Analyzer:
     """
 
     def __init__(self, lexicons: Sequence[LexiconSource] = (), defaults: bool = True):
+        if isinstance(lexicons, (str, os.PathLike)):
+            lexicons = [lexicons]  # one file given by itself
         self._native = _native.Analyzer(_lexicon_files(lexicons), bool(defaults))
 
     def __reduce__(self):
@@ -92,7 +93,7 @@ class Analyzer:
         """Analyses one article. A ``title`` is put before the text as a paragraph of its own,
         as the command line does with a record's title; offsets count in that text
         (``Article.text``)."""
-        return Article._of(self._native.score(name, _joined(title, text)))
+        return Article._of(self._native.score(name, _joined(title, text)), self)
 
     def score_story(self, texts: Iterable[Union[str, Tuple[str, str]]]) -> List["Article"]:
         """Analyses several articles as coverage of one story (``score --same-story``): a party
@@ -101,7 +102,7 @@ class Analyzer:
         named = []
         for i, t in enumerate(texts):
             named.append(t if isinstance(t, tuple) else (f"article-{i + 1}", t))
-        return [Article._of(a) for a in self._native.score_story(named)]
+        return [Article._of(a, self) for a in self._native.score_story(named)]
 
     def compare(self, a: Union["Article", str], b: Union["Article", str]) -> "Comparison":
         """Compares two articles (or texts) as ``framelens compare`` does: both are read again
@@ -112,7 +113,7 @@ class Analyzer:
         if pb[0] == pa[0]:
             pb = (pb[0] + " (B)", pb[1])
         data, na, nb = self._native.compare(pa, pb)
-        return Comparison._of(json.loads(data), [Article._of(na), Article._of(nb)])
+        return Comparison._of(json.loads(data), [Article._of(na, self), Article._of(nb, self)])
 
     def summarize(
         self, records: Iterable[Dict[str, Any]], name: str = "records", max_sources: int = 10_000
@@ -124,6 +125,11 @@ class Analyzer:
         ``--max-sources``) raise ``ValueError``: the summary's memory grows with them. Records the
         command line would skip are skipped and counted; their messages are in
         ``Summary.skips``."""
+        if isinstance(records, (dict, str, bytes)) or hasattr(records, "columns"):
+            raise TypeError(
+                "summarize takes an iterable of records (dicts or JSONL lines); for a pandas "
+                "DataFrame pass df.to_dict('records')"
+            )
         data = _jsonl(records)
         native, skips = self._native.summarize_jsonl(data, name, max_sources)
         return Summary(native, skips)
@@ -134,30 +140,54 @@ def _joined(title: Optional[str], text: str) -> str:
 
 
 def _jsonable(v: Any) -> Any:
-    """A record field as JSON takes it: None and NaN (a missing value in pandas) are dropped by
-    the caller; dates become ISO 8601 text."""
+    """A value JSON cannot hold as it is, as JSON takes it: a date as ISO 8601 text, a numpy
+    scalar as its Python value, a numpy array as a list, anything else as its text. Used as
+    ``json.dumps(default=...)``, so nested values are covered too."""
     if hasattr(v, "isoformat"):
         return v.isoformat()
-    if hasattr(v, "item"):  # numpy scalars
-        return v.item()
-    return v
+    if hasattr(v, "tolist"):  # numpy scalars and arrays
+        return v.tolist()
+    if isinstance(v, (bytes, bytearray)):
+        return bytes(v).decode("utf-8", errors="replace")
+    return str(v)
 
 
 def _missing(v: Any) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v))
+    """None, a NaN of any float type, and pandas' missing-value markers (NA, NaT)."""
+    if v is None or type(v).__name__ in ("NAType", "NaTType"):
+        return True
+    try:
+        return bool(v != v)  # NaN is the one value unequal to itself
+    except (TypeError, ValueError):  # arrays compare element by element
+        return False
 
 
-def _jsonl(records: Iterable[Union[Dict[str, Any], str]]) -> bytes:
-    """Records as JSONL: a dict is written as JSON (missing values left out), a string is taken
-    as a JSONL line as it is, so that a bad one is skipped and counted as the command line does."""
+def _raw_line(r: Union[str, bytes]) -> bytes:
+    """A JSONL line given as text or bytes, as one line: a record written over several lines
+    (pretty-printed JSON) is made one, and one that is no JSON stays one bad line."""
+    raw = r if isinstance(r, bytes) else r.encode("utf-8", errors="surrogatepass")
+    raw = raw.rstrip(b"\r\n")
+    if b"\n" in raw or b"\r" in raw:
+        try:
+            raw = json.dumps(json.loads(raw), ensure_ascii=False).encode("utf-8")
+        except ValueError:
+            raw = raw.replace(b"\r", b" ").replace(b"\n", b" ")
+    return raw
+
+
+def _jsonl(records: Iterable[Union[Dict[str, Any], str, bytes]]) -> bytes:
+    """Records as JSONL: a dict is written as JSON (missing values left out), a string or bytes
+    is taken as a JSONL line as it is, so that a bad one is skipped and counted as the command
+    line does (text that is not valid UTF-8, a lone surrogate, stays so)."""
     lines = []
     for r in records:
-        if isinstance(r, str):
-            lines.append(r.rstrip("\r\n"))
+        if isinstance(r, (str, bytes)):
+            lines.append(_raw_line(r))
             continue
-        clean = {str(k): _jsonable(v) for k, v in r.items() if not _missing(v)}
-        lines.append(json.dumps(clean, ensure_ascii=False, allow_nan=False))
-    return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
+        clean = {str(k): v for k, v in r.items() if not _missing(v)}
+        text = json.dumps(clean, ensure_ascii=False, allow_nan=False, default=_jsonable)
+        lines.append(text.encode("utf-8", errors="surrogatepass"))
+    return b"".join(line + b"\n" for line in lines)
 
 
 class Record:
@@ -178,6 +208,8 @@ class Record:
         return v
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
         try:
             return Record._of(self._data[name])
         except KeyError:
@@ -202,6 +234,9 @@ class Record:
 
     def to_dict(self) -> Dict[str, Any]:
         return self._data
+
+    def __reduce__(self):
+        return (Record, (self._data,))
 
 
 class _Chars:
@@ -321,17 +356,28 @@ class Article:
         raise TypeError("articles are made by Analyzer.score")
 
     @classmethod
-    def _of(cls, native: Any) -> "Article":
+    def _of(cls, native: Any, analyzer: "Analyzer") -> "Article":
         # The Python objects are made on first use: building them needs the GIL, the analysis
         # did not.
         a = cls.__new__(cls)
         a._native = native
+        a._analyzer = analyzer
         a._parsed = None
         a._hits = None
         a._chars = None
         a.name = native.name
         a.text = native.text
         return a
+
+    def __reduce__(self):
+        # An article travels as its JSON, with the analyzer as its lexicons.
+        return (_detached_article, (self._analyzer, self.name, self.text, json.dumps(self._json)))
+
+    def _analysed(self) -> Any:
+        """The Rust article (an unpickled one is analysed again, which gives the same)."""
+        if self._native is None:
+            self._native = self._analyzer._native.score(self.name, self.text)
+        return self._native
 
     @property
     def _json(self) -> Dict[str, Any]:
@@ -415,7 +461,19 @@ class Article:
 
     def contribution(self, source: str, date: Optional[str] = None) -> "Summary":
         """This article's counts in a corpus summary, under ``source`` and ``date``."""
-        return Summary(self._native.contribution(source, date), [])
+        return Summary(self._analysed().contribution(source, date), [])
+
+
+def _detached_article(analyzer: "Analyzer", name: str, text: str, data: str) -> "Article":
+    a = Article.__new__(Article)
+    a._native = None
+    a._analyzer = analyzer
+    a._parsed = json.loads(data)
+    a._hits = None
+    a._chars = None
+    a.name = name
+    a.text = text
+    return a
 
 
 def _data_frame(rows: List[Dict[str, Any]]):
@@ -445,6 +503,9 @@ class Comparison(Record):
     def articles(self) -> List["Article"]:
         return self._articles
 
+    def __reduce__(self):
+        return (Comparison._of, (self._data, self._articles))
+
     def to_dict(self) -> Dict[str, Any]:
         """The JSON of ``compare --format json`` but its ``command`` field."""
         return {**self._data, "articles": [a.to_json() for a in self._articles]}
@@ -462,7 +523,8 @@ class Summary:
 
     ``a + b`` adds two summaries up (``framelens merge``); ``to_json()`` is the command line's
     text byte for byte; a summary pickles as that text. ``skips`` holds the messages of records
-    skipped while it was made (empty after a merge or a read).
+    skipped while it was made, those of both sides after ``+``; a summary read from JSON or
+    unpickled has none (the JSON counts skipped records by reason, not their messages).
     """
 
     def __init__(self, native: Any, skips: List[str]):
@@ -511,6 +573,11 @@ class Summary:
     @property
     def articles(self) -> int:
         return self._native.articles
+
+    @property
+    def sources(self) -> List[str]:
+        """The sources counted, in order."""
+        return self._native.sources
 
     def to_json(self) -> str:
         return self._native.to_json()

@@ -6,7 +6,7 @@
 //! What it does not do: read files or URLs (Python reads them), or keep Python objects.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 use framelens::corpus::input::{InputConfig, InputFormat, Reader};
 use framelens::corpus::summary::{Contribution, Summary as CoreSummary};
@@ -32,12 +32,18 @@ create_exception!(
 type Key = (Vec<(String, String)>, bool);
 
 /// Compiled analyzers of this process, by their lexicons: an unpickled analyzer on a worker
-/// compiles its lexicons once, however many tasks bring it.
+/// compiles its lexicons once, however many tasks bring it. The cache holds them weakly, so an
+/// analyzer no one uses any more is freed; the lock is held while compiling, so two threads
+/// asking for the same lexicons compile them once.
 fn compiled(key: &Key) -> Result<Arc<framelens::Analyzer>, String> {
-    static CACHE: OnceLock<Mutex<HashMap<Key, Arc<framelens::Analyzer>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Mutex::default);
-    if let Some(an) = cache.lock().map_err(|e| e.to_string())?.get(key) {
-        return Ok(an.clone());
+    type Cache = HashMap<Key, Weak<framelens::Analyzer>>;
+    static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
+    let mut cache = CACHE
+        .get_or_init(Mutex::default)
+        .lock()
+        .map_err(|e| e.to_string())?;
+    if let Some(an) = cache.get(key).and_then(Weak::upgrade) {
+        return Ok(an);
     }
     let (files, defaults) = key;
     let mut b = framelens::LexiconBuilder::new();
@@ -49,10 +55,8 @@ fn compiled(key: &Key) -> Result<Arc<framelens::Analyzer>, String> {
     }
     let lex = b.build().map_err(|e| e.to_string())?;
     let an = Arc::new(framelens::Analyzer::new(lex).map_err(|e| e.to_string())?);
-    cache
-        .lock()
-        .map_err(|e| e.to_string())?
-        .insert(key.clone(), an.clone());
+    cache.retain(|_, w| w.strong_count() > 0);
+    cache.insert(key.clone(), Arc::downgrade(&an));
     Ok(an)
 }
 
@@ -285,6 +289,12 @@ impl Summary {
         )
         .map_err(|e| SummaryError::new_err(e.to_string()))?;
         Ok(Summary { inner: out })
+    }
+
+    /// The sources counted, in order.
+    #[getter]
+    fn sources(&self) -> Vec<String> {
+        self.inner.sources.keys().cloned().collect()
     }
 
     /// Articles counted.

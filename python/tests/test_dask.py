@@ -118,7 +118,9 @@ def test_a_worker_killed_mid_run_changes_nothing(client, cli, root, tmp_path):
             break
         time.sleep(0.01)
     assert not future.done(), "the run ended before a worker could be killed"
-    victim = sorted(pids.values())[0]
+    # The victim is a worker that holds a task at this moment.
+    busy = [w for w, keys in client.processing().items() if keys] or list(pids)
+    victim = pids[sorted(busy)[0]]
     os.kill(victim, signal.SIGKILL)
     got = future.result(timeout=300)
     assert got == want
@@ -147,3 +149,29 @@ def test_the_example_writes_the_command_lines_summary(cli, root, tmp_path):
     assert r.returncode == 0, r.stderr
     assert out.read_text(encoding="utf-8") == want
     assert "articles from" in r.stdout
+
+
+def test_records_with_no_source_count_under_their_file_as_on_the_command_line(
+    client, cli, root, tmp_path
+):
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "samples").glob("*.txt"))]
+    for name, text in zip(["agency", "wire"], texts):
+        (folder / f"{name}.jsonl").write_text(
+            json.dumps({"id": name, "text": text}) + "\n", encoding="utf-8"
+        )
+    want = tmp_path / "want.json"
+    subprocess.run([cli, "corpus", "-q", str(folder), "--summary", str(want)], check=True)
+    lines = db.read_text(str(folder / "*.jsonl"), include_path=True)
+    got = framelens.dask.corpus_summary(lines)
+    assert got.sources == ["agency", "wire"]
+    assert got.to_json() == want.read_text(encoding="utf-8")
+
+
+def test_more_sources_than_allowed_stop_the_run(client):
+    records = db.from_sequence(
+        [{"source": f"s{i}", "text": "The rebels advanced."} for i in range(6)], npartitions=3
+    )
+    with pytest.raises(ValueError, match="6 sources, more than max_sources=4"):
+        framelens.dask.corpus_summary(records, max_sources=4)

@@ -1,8 +1,11 @@
 """The analysis runs with the GIL released: Python code goes on while an article is analysed,
 and two threads analyse faster than one."""
 
+import os
 import threading
 import time
+
+import pytest
 
 import framelens
 
@@ -36,6 +39,9 @@ def test_python_runs_while_an_article_is_analysed(root):
     assert ticks >= 10, f"only {ticks} passes of Python during {alone:.2f} s of analysis"
 
 
+@pytest.mark.skipif(
+    len(os.sched_getaffinity(0)) < 2, reason="two threads need two cores to run side by side"
+)
 def test_two_threads_analyse_faster_than_one(root):
     an = framelens.Analyzer()
     texts = [long_text(root, 60)] * 8

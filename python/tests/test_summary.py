@@ -135,3 +135,62 @@ def test_more_sources_than_allowed_is_an_error():
         framelens.Analyzer().summarize(records, max_sources=2)
     assert "2" in str(e.value) and "source" in str(e.value)
     assert framelens.Analyzer().summarize(records, max_sources=3).articles == 3
+
+
+def test_articles_comparisons_and_records_pickle(root):
+    an = framelens.Analyzer([MINE])
+    text = "Officials said gremlins attacked the rebels near Hama."
+    art = an.score(text, name="one")
+    again = pickle.loads(pickle.dumps(art))
+    assert again.to_json() == art.to_json()
+    assert again.hits == art.hits and again.text[again.hits[0].start :] == text[art.hits[0].start :]
+    assert again.contribution("S") == art.contribution("S")
+    rec = art.profile
+    assert pickle.loads(pickle.dumps(rec)) == rec
+    import copy
+
+    assert copy.deepcopy(art.hits[0]) == art.hits[0]
+    c = an.compare(art, an.score("The terrorists attacked, the army said.", name="two"))
+    c2 = pickle.loads(pickle.dumps(c))
+    assert c2.to_dict() == c.to_dict()
+    assert c2.articles[1].name == "two"
+
+
+def test_odd_record_values_are_read_as_the_command_line_reads_json():
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    from decimal import Decimal
+
+    an = framelens.Analyzer()
+    text = "The rebels advanced on Hama."
+    good = {"id": "a", "source": "S", "text": text}
+    odd = [
+        {**good, "id": "b", "date": np.float32("nan"), "score": Decimal("1.5")},
+        {**good, "id": "c", "extra": np.arange(3), "n": np.int64(4), "blob": b"\xff"},
+        {**good, "id": "d", "date": pd.NaT, "x": pd.NA, "when": pd.Timestamp("2024-12-03")},
+        json.dumps({**good, "id": "e"}, indent=2),  # one record over several lines
+        b'{"id": "f", "source": "S", "text": "The rebels \xff advanced."}',  # not UTF-8
+        '{"id": "g", "source": "S", "text": "bad \ud800"}',  # a lone surrogate: not UTF-8
+        "{not json\n",
+    ]
+    s = an.summarize([good] + odd)
+    assert s.articles == 5
+    assert s.to_dict()["skipped"] == {"invalid_json": 1, "invalid_utf8": 2}
+    assert len(s.skips) == 3
+    with pytest.raises(TypeError):
+        an.summarize(pd.DataFrame([good]))
+    with pytest.raises(TypeError):
+        an.summarize(good)
+
+
+def test_threads_asking_for_the_same_lexicons_share_one_compile():
+    import threading
+
+    mine = ("threads.yaml", MINE[1].replace("gremlins", "goblins"))
+    got = []
+    ts = [threading.Thread(target=lambda: got.append(framelens.Analyzer([mine]))) for _ in range(4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    assert all(a._native.shares_compiled(got[0]._native) for a in got)
