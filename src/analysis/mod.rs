@@ -357,8 +357,19 @@ static DENIALS: WordSet = WordSet::new(&[
 
 impl Analyzer {
     /// Compiles `lexicon` for matching: its label forms, exclusions and regexes, and its actors'
-    /// name forms. Fails when the forms or a regex cannot be compiled.
+    /// name forms. Fails when the forms or a regex cannot be compiled. The automaton is built
+    /// for throughput, for many articles; see [`Analyzer::for_few_texts`].
     pub fn new(lexicon: Lexicon) -> Result<Analyzer, MatcherError> {
+        Analyzer::built(lexicon, crate::matcher::Build::Throughput)
+    }
+
+    /// [`Analyzer::new`] for a command that reads a few articles: the automaton is quicker to
+    /// build and somewhat slower to scan. The results are the same.
+    pub fn for_few_texts(lexicon: Lexicon) -> Result<Analyzer, MatcherError> {
+        Analyzer::built(lexicon, crate::matcher::Build::StartUp)
+    }
+
+    fn built(lexicon: Lexicon, build: crate::matcher::Build) -> Result<Analyzer, MatcherError> {
         let mut patterns = Vec::new();
         let mut regexes = Vec::new();
         for (i, e) in lexicon.labels.iter().enumerate() {
@@ -386,7 +397,8 @@ impl Analyzer {
         // Label forms and actor names are found in one walk over the text.
         // A later file's entry wins over an earlier file's on the same words.
         let layers = lexicon.labels.iter().map(|e| e.file).collect();
-        let labels = Matcher::grouped(vec![patterns, actor_forms], &regexes)?.with_layers(layers);
+        let labels =
+            Matcher::grouped_for(vec![patterns, actor_forms], &regexes, build)?.with_layers(layers);
         let mut languages: Vec<&'static str> = lexicon
             .files
             .iter()

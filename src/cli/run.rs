@@ -394,7 +394,12 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
             more + 1
         );
     }
-    let an = Analyzer::new(lex)?;
+    // A corpus or an evaluation reads many articles: its automaton is built for scanning
+    // speed. The other commands read a few, and start faster with one built quickly.
+    let an = match &config.command {
+        Command::Corpus(_) | Command::Eval(_) => Analyzer::new(lex)?,
+        _ => Analyzer::for_few_texts(lex)?,
+    };
     let (o, output) = (config.report, config.output.as_deref());
     let rendered = match &config.command {
         Command::Lexicon(_)
@@ -873,7 +878,7 @@ fn run_inspection(
 ) -> Result<Exit, AppError> {
     use framelens::authoring::{inspect, lint};
     let lex = load_lexicon(&config.lexicons)?;
-    let an = Analyzer::new(lex)?;
+    let an = Analyzer::for_few_texts(lex)?;
     let s = match c {
         LexiconCommand::Lint => {
             let mut sources = std::collections::HashMap::new();

@@ -127,3 +127,32 @@ fn compare_summary_says_it_in_plain_words() {
         "{summary}"
     );
 }
+
+/// The automaton built for a quick start finds what the one built for throughput finds: the
+/// analysis of every article of the repository is the same, byte for byte.
+#[test]
+fn both_builds_of_the_automaton_give_the_same_analysis() {
+    let fast_scan = analyzer();
+    let fast_start = Analyzer::for_few_texts(Lexicon::bundled().unwrap()).unwrap();
+    let sets = [
+        "samples",
+        "tests/fixtures/wire",
+        "tests/fixtures/newset",
+        "tests/fixtures/newset2",
+        "tests/fixtures/newset3",
+    ];
+    let mut paths: Vec<PathBuf> = sets
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root().join(d)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() > 50, "{}", paths.len());
+    for p in &paths {
+        let text = std::fs::read_to_string(p).unwrap();
+        let a = serde_json::to_string(&fast_scan.analyze("a", &text)).unwrap();
+        let b = serde_json::to_string(&fast_start.analyze("a", &text)).unwrap();
+        assert!(a == b, "{}", p.display());
+    }
+}
