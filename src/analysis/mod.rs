@@ -332,6 +332,8 @@ pub struct Analyzer {
     languages: Vec<&'static str>,
     /// Per label entry: the one party its forms name ([`named_parties`]).
     named: Vec<Option<usize>>,
+    /// The lexicon's names as the unlisted-party checks compare them.
+    listed: crate::analysis::unlisted::ListedNames,
 }
 
 /// Words that negate what follows them ("not", "never", "without"). The verbs of [`DENIALS`]
@@ -394,6 +396,7 @@ impl Analyzer {
             }
         }
         let (actors, actor_forms) = ActorIndex::new(&lexicon);
+        let listed = crate::analysis::unlisted::ListedNames::new(&lexicon);
         // Label forms and actor names are found in one walk over the text.
         // A later file's entry wins over an earlier file's on the same words.
         let layers = lexicon.labels.iter().map(|e| e.file).collect();
@@ -413,6 +416,7 @@ impl Analyzer {
             actors,
             languages,
             named: Vec::new(),
+            listed,
         };
         an.named = named_parties(&an);
         Ok(an)
@@ -510,7 +514,7 @@ impl Analyzer {
         let lower = LowerTokens::new(text, &seg.tokens);
         let known = self.actor_mentions(text, &seg);
         let found = crate::analysis::unlisted::find(text, &seg, &lower, &known);
-        let found = crate::analysis::unlisted::without_listed(found, &self.lexicon);
+        let found = self.listed.without_listed(found);
         // Listed parties under another form of their name are not new actors to suggest, nor
         // are descriptions ("rights groups"), which name no one party.
         let named_here: FxHashSet<usize> = known.iter().map(|m| m.actor).collect();
@@ -523,7 +527,8 @@ impl Analyzer {
                         .any(|m| m.form != crate::analysis::unlisted::UnlistedForm::Description)
             })
             .collect();
-        crate::analysis::unlisted::split_renamed(found, &self.lexicon, &|a| named_here.contains(&a))
+        self.listed
+            .split_renamed(found, &|a| named_here.contains(&a))
             .1
     }
 
@@ -551,10 +556,9 @@ impl Analyzer {
         mentions: &mut Vec<Mention>,
     ) -> (Vec<Party>, Vec<Mention>) {
         use crate::analysis::unlisted::UnlistedForm;
-        let found = crate::analysis::unlisted::without_listed(
-            crate::analysis::unlisted::find(text, seg, lower, mentions),
-            &self.lexicon,
-        );
+        let found = self
+            .listed
+            .without_listed(crate::analysis::unlisted::find(text, seg, lower, mentions));
         // A titled person the text places in a listed party is one of its people.
         let (placed, found): (Vec<_>, Vec<_>) = found.into_iter().partition(|u| u.listed.is_some());
         for u in &placed {
@@ -575,8 +579,7 @@ impl Analyzer {
         // under another form of its name is that party, a state organ included.
         let named_here: FxHashSet<usize> = mentions.iter().map(|m| m.actor).collect();
         let named = |a: usize| named_here.contains(&a);
-        let (renames, found) =
-            crate::analysis::unlisted::split_renamed(found, &self.lexicon, &named);
+        let (renames, found) = self.listed.split_renamed(found, &named);
         let found: Vec<_> = found
             .into_iter()
             .filter(|u| u.actor_type != crate::lexicon::ActorType::State)

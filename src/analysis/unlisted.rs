@@ -38,8 +38,8 @@
 //! (`known`) or each other.
 //!
 //! What it does **not** do: decide whether a party found here is the same as a listed one under
-//! another name (the caller drops exact name matches with [`without_listed`]), but for three
-//! forms of a listed name ([`renamed`]): a listed acronym in brackets after it ("Islamic
+//! another name (the caller drops exact name matches with [`ListedNames::without_listed`]), but for three
+//! forms of a listed name ([`ListedNames::renamed`]): a listed acronym in brackets after it ("Islamic
 //! Revolution Guards Corps (IRGC)"), its head noun swapped for a loaded one ("Rapid Support
 //! Militia"), and the name shortened when the article names only one party it may shorten
 //! ("the Armed Forces"); resolve pronouns,
@@ -541,144 +541,187 @@ pub fn find(text: &str, seg: &Segmented, lower: &LowerTokens, known: &[Mention])
     f.finish()
 }
 
-/// Drops the parties whose name or person equals a name, alias or person of an actor the
-/// lexicon lists (ignoring case, white space and the kind of apostrophe). A party whose
-/// acronym is listed is that actor under another name ([`renamed`]).
-pub fn without_listed(found: Vec<Unlisted>, lex: &Lexicon) -> Vec<Unlisted> {
-    let mut listed = std::collections::HashSet::new();
-    for a in &lex.actors {
-        listed.insert(fold(&a.name));
-        listed.extend(a.aliases.iter().map(|s| fold(s)));
-        for p in &a.people {
-            listed.insert(fold(&p.name));
-            listed.extend(p.aliases.iter().map(|s| fold(s)));
-        }
-    }
-    found
-        .into_iter()
-        .filter(|u| !listed.contains(&fold(&u.name)))
-        .collect()
+/// The lexicon's names as the checks of this module compare them, folded once per lexicon
+/// (an [`crate::analysis::Analyzer`] holds one) rather than once per article: every article of a
+/// corpus asks the same questions of the same names.
+#[derive(Clone, Debug, Default)]
+pub struct ListedNames {
+    /// Every actor's name and aliases, and its people's names and aliases, folded ([`fold`]).
+    listed: rustc_hash::FxHashSet<String>,
+    /// Per actor, in lexicon order: its name, then its aliases.
+    names: Vec<Vec<ListedName>>,
+    /// The forms of the label entries of negative stance, in lower case.
+    loaded: rustc_hash::FxHashSet<String>,
+    /// The head nouns of [`HEADS`], in lower case.
+    heads: rustc_hash::FxHashSet<String>,
+    /// What a name becomes shortened, without its first word or its closing "of ...", to the
+    /// names it shortens: (actor, index into its `names`), in lexicon order.
+    shortened: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
 }
 
-/// Whether an unlisted party's name reads as one of a listed actor's longer names: at least
-/// half of its words, each the same as a word of that name or sharing its first four letters or
-/// more ("Revolution Guards" for "Revolutionary Guard"). Two parties that share an acronym
-/// ("Japan Self-Defense Forces (SDF)", "Syrian Democratic Forces") are not one.
-fn names_alike(name: &str, a: &crate::lexicon::ActorEntry, acronym: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        fold(s)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for"))
-            .map(str::to_owned)
+/// One name or alias of a listed actor, as written and folded, with its content words.
+#[derive(Clone, Debug)]
+struct ListedName {
+    written: String,
+    folded: String,
+    words: Vec<String>,
+}
+
+impl ListedNames {
+    pub fn new(lex: &Lexicon) -> ListedNames {
+        let mut listed = rustc_hash::FxHashSet::default();
+        let mut names = Vec::with_capacity(lex.actors.len());
+        let mut shortened = rustc_hash::FxHashMap::<String, Vec<(usize, usize)>>::default();
+        for (i, a) in lex.actors.iter().enumerate() {
+            let own: Vec<ListedName> = std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .map(|n| ListedName {
+                    written: n.clone(),
+                    folded: fold(n),
+                    words: name_words(n),
+                })
+                .collect();
+            listed.extend(own.iter().map(|n| n.folded.clone()));
+            for (k, n) in own.iter().enumerate() {
+                let rest = n.folded.split_once(' ').map(|(_, rest)| rest);
+                let first = n.folded.split_once(" of ").map(|(first, _)| first);
+                for short in rest.into_iter().chain(first.filter(|&f| Some(f) != rest)) {
+                    shortened.entry(short.to_owned()).or_default().push((i, k));
+                }
+            }
+            for p in &a.people {
+                listed.insert(fold(&p.name));
+                listed.extend(p.aliases.iter().map(|s| fold(s)));
+            }
+            names.push(own);
+        }
+        let loaded = lex
+            .labels
+            .iter()
+            .filter(|e| e.stance < 0)
+            .flat_map(|e| e.forms.iter().map(|f| f.to_lowercase()))
+            .collect();
+        let heads = HEADS.iter().map(|(h, _)| h.to_lowercase()).collect();
+        ListedNames {
+            listed,
+            names,
+            loaded,
+            heads,
+            shortened,
+        }
+    }
+
+    /// Drops the parties whose name or person equals a name, alias or person of an actor the
+    /// lexicon lists (ignoring case, white space and the kind of apostrophe). A party whose
+    /// acronym is listed is that actor under another name ([`ListedNames::renamed`]).
+    pub fn without_listed(&self, found: Vec<Unlisted>) -> Vec<Unlisted> {
+        found
+            .into_iter()
+            .filter(|u| !self.listed.contains(&fold(&u.name)))
             .collect()
-    };
-    let alike = |x: &str, y: &str| {
-        let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
-        x == y || (common >= 4 && (x.starts_with(y) || y.starts_with(x)))
-    };
-    let mine = words(name);
-    std::iter::once(&a.name)
-        .chain(&a.aliases)
-        .filter(|n| fold(n) != acronym)
-        .any(|n| {
-            let theirs = words(n);
+    }
+
+    /// The parties of `found` that are listed ones under another form of their name
+    /// ([`ListedNames::renamed`]), each with the listed actor's index and the name it matched,
+    /// and the others.
+    pub fn split_renamed(
+        &self,
+        found: Vec<Unlisted>,
+        named: &dyn Fn(usize) -> bool,
+    ) -> (Vec<(Unlisted, usize, String)>, Vec<Unlisted>) {
+        let mut renames = Vec::new();
+        let mut rest = Vec::new();
+        for u in found {
+            match self.renamed(&u, named) {
+                Some((actor, listed)) => renames.push((u, actor, listed)),
+                None => rest.push(u),
+            }
+        }
+        (renames, rest)
+    }
+
+    /// The listed actor an unlisted party is, under another form of its name, and the listed
+    /// name it matches. Three forms count:
+    /// - **its acronym**: the article writes a listed name or alias in brackets after it
+    ///   ("Islamic Revolution Guards Corps (IRGC)", where the lexicon lists "IRGC" and writes the
+    ///   name "Islamic Revolutionary Guard Corps"): the brackets say the two are one, when half
+    ///   the name's words are the listed name's ([`ListedNames::names_alike`]: not "Japan
+    ///   Self-Defense Forces (SDF)");
+    /// - **a hostile renaming**: a listed name or alias whose last word, an organisational head
+    ///   noun ([`HEADS`]), is swapped for a head noun that the lexicon lists as a term of
+    ///   negative stance. "Rapid Support Militia", as Sudanese state media write it, is the
+    ///   "Rapid Support Forces". The words before the head must be the same and at least two
+    ///   ("National Militia" names too little to be "National Army");
+    /// - **a shortened name**: a listed name or alias without its first word ("Armed Forces"
+    ///   for "Sudanese Armed Forces") or without its closing "of ..." ("Armed Forces" for "Armed
+    ///   Forces of Ukraine"), when exactly one of the actors it may shorten is named in the
+    ///   article (`named`). With none or several, it stays a party of its own.
+    pub fn renamed(&self, u: &Unlisted, named: &dyn Fn(usize) -> bool) -> Option<(usize, String)> {
+        if let Some(acr) = &u.acronym {
+            let folded = fold(acr);
+            let listed = self.names.iter().position(|own| {
+                own.iter().any(|n| n.folded == folded) && self.names_alike(&u.name, own, &folded)
+            });
+            if let Some(i) = listed {
+                return Some((i, acr.clone()));
+            }
+        }
+        let name = fold(&u.name);
+        let (stem, head) = name.rsplit_once(' ')?;
+        if self.loaded.contains(head) && stem.split(' ').count() >= 2 {
+            let hit = self.names.iter().enumerate().find_map(|(i, own)| {
+                own.iter()
+                    .find(|n| {
+                        n.folded.rsplit_once(' ').is_some_and(|(st, hd)| {
+                            st == stem && hd != head && self.heads.contains(hd)
+                        })
+                    })
+                    .map(|n| (i, n.written.clone()))
+            });
+            if hit.is_some() {
+                return hit;
+            }
+        }
+        // Each actor once, with the first of its names that `name` shortens.
+        let shortens = self.shortened.get(&name)?;
+        let mut found = shortens
+            .iter()
+            .enumerate()
+            .filter(|&(j, &(i, _))| j == 0 || shortens[j - 1].0 != i)
+            .map(|(_, &(i, k))| (i, self.names[i][k].written.clone()));
+        let mut in_article = found.by_ref().filter(|&(i, _)| named(i));
+        let first = in_article.next()?;
+        in_article.next().is_none().then_some(first)
+    }
+
+    /// Whether an unlisted party's name reads as one of a listed actor's longer names (`own`,
+    /// its name and aliases): at least half of its words, each the same as a word of that name
+    /// or sharing its first four letters or more ("Revolution Guards" for "Revolutionary
+    /// Guard"). Two parties that share an acronym ("Japan Self-Defense Forces (SDF)", "Syrian
+    /// Democratic Forces") are not one.
+    fn names_alike(&self, name: &str, own: &[ListedName], acronym: &str) -> bool {
+        let alike = |x: &str, y: &str| {
+            let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+            x == y || (common >= 4 && (x.starts_with(y) || y.starts_with(x)))
+        };
+        let mine = name_words(name);
+        own.iter().filter(|n| n.folded != acronym).any(|n| {
             let shared = mine
                 .iter()
-                .filter(|w| theirs.iter().any(|t| alike(w, t)))
+                .filter(|w| n.words.iter().any(|t| alike(w, t)))
                 .count();
             shared > 0 && 2 * shared >= mine.len()
         })
+    }
 }
 
-/// The listed actor an unlisted party is, under another form of its name, and the listed name
-/// it matches. Three forms count:
-/// - **its acronym**: the article writes a listed name or alias in brackets after it ("Islamic
-///   Revolution Guards Corps (IRGC)", where the lexicon lists "IRGC" and writes the name
-///   "Islamic Revolutionary Guard Corps"): the brackets say the two are one, when half the
-///   name's words are the listed name's ([`names_alike`]: not "Japan Self-Defense Forces (SDF)");
-/// - **a hostile renaming**: a listed name or alias whose last word, an organisational head
-///   noun ([`HEADS`]), is swapped for a head noun that the lexicon lists as a term of negative
-///   stance. "Rapid Support Militia", as Sudanese state media write it, is the "Rapid Support
-///   Forces". The words before the head must be the same and at least two ("National Militia"
-///   names too little to be "National Army");
-/// - **a shortened name**: a listed name or alias without its first word ("Armed Forces" for
-///   "Sudanese Armed Forces") or without its closing "of ..." ("Armed Forces" for "Armed Forces
-///   of Ukraine"), when exactly one of the actors it may shorten is named in the article
-///   (`named`). With none or several, it stays a party of its own.
-pub fn renamed(
-    u: &Unlisted,
-    lex: &Lexicon,
-    named: &dyn Fn(usize) -> bool,
-) -> Option<(usize, String)> {
-    if let Some(acr) = &u.acronym {
-        let folded = fold(acr);
-        let listed = lex.actors.iter().position(|a| {
-            (fold(&a.name) == folded || a.aliases.iter().any(|x| fold(x) == folded))
-                && names_alike(&u.name, a, &folded)
-        });
-        if let Some(i) = listed {
-            return Some((i, acr.clone()));
-        }
-    }
-    let name = fold(&u.name);
-    let (stem, head) = name.rsplit_once(' ')?;
-    let loaded = lex
-        .labels
-        .iter()
-        .any(|e| e.stance < 0 && e.forms.iter().any(|f| f.to_lowercase() == head));
-    let is_head = |w: &str| HEADS.iter().any(|(h, _)| h.to_lowercase() == w);
-    let names = |a: &crate::lexicon::ActorEntry| -> Vec<String> {
-        std::iter::once(&a.name)
-            .chain(&a.aliases)
-            .cloned()
-            .collect()
-    };
-    if loaded && stem.split(' ').count() >= 2 {
-        let hit = lex.actors.iter().enumerate().find_map(|(i, a)| {
-            names(a)
-                .into_iter()
-                .find(|n| {
-                    fold(n)
-                        .rsplit_once(' ')
-                        .is_some_and(|(st, hd)| st == stem && hd != head && is_head(hd))
-                })
-                .map(|n| (i, n))
-        });
-        if hit.is_some() {
-            return hit;
-        }
-    }
-    let shortens = |n: &str| {
-        let n = fold(n);
-        n.split_once(' ').is_some_and(|(_, rest)| rest == name)
-            || n.split_once(" of ").is_some_and(|(first, _)| first == name)
-    };
-    let mut found = lex
-        .actors
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| names(a).into_iter().find(|n| shortens(n)).map(|n| (i, n)));
-    let mut in_article = found.by_ref().filter(|&(i, _)| named(i));
-    let first = in_article.next()?;
-    in_article.next().is_none().then_some(first)
-}
-
-/// The parties of `found` that are listed ones under another form of their name ([`renamed`]),
-/// each with the listed actor's index and the name it matched, and the others.
-pub fn split_renamed(
-    found: Vec<Unlisted>,
-    lex: &Lexicon,
-    named: &dyn Fn(usize) -> bool,
-) -> (Vec<(Unlisted, usize, String)>, Vec<Unlisted>) {
-    let mut renames = Vec::new();
-    let mut rest = Vec::new();
-    for u in found {
-        match renamed(&u, lex, named) {
-            Some((actor, listed)) => renames.push((u, actor, listed)),
-            None => rest.push(u),
-        }
-    }
-    (renames, rest)
+/// The content words of a name, folded: "of", "the", "and" and "for" are left out.
+fn name_words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for"))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A name for comparison: lower case, white space collapsed, curly apostrophes straight.
@@ -1557,8 +1600,12 @@ impl<'a> Finder<'a> {
 /// The title that starts at token `i` (before `end`), the longest one: its length in tokens, the
 /// type it suggests, and whether it may be written in lower case.
 fn title_at(lower: &LowerTokens, i: usize, end: usize) -> Option<(usize, ActorType, bool)> {
-    TITLES
+    if i >= lower.len() {
+        return None;
+    }
+    titles_starting(lower.get(i))
         .iter()
+        .map(|&k| &TITLES[k])
         .filter(|(words, _, _)| {
             i + words.len() <= end
                 && words
@@ -1568,6 +1615,23 @@ fn title_at(lower: &LowerTokens, i: usize, end: usize) -> Option<(usize, ActorTy
         })
         .max_by_key(|(words, _, _)| words.len())
         .map(|(words, t, lower_ok)| (words.len(), *t, *lower_ok))
+}
+
+/// The indices into [`TITLES`] of the titles whose first word is `w`, in table order: a token
+/// is compared with the few titles it can start, not with all of them.
+fn titles_starting(w: &str) -> &'static [usize] {
+    static BY_FIRST: std::sync::OnceLock<HashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    BY_FIRST
+        .get_or_init(|| {
+            let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+            for (k, (words, _, _)) in TITLES.iter().enumerate() {
+                by_first.entry(words[0]).or_default().push(k);
+            }
+            by_first
+        })
+        .get(w)
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Whether a word as written starts with a capital letter.
@@ -2161,7 +2225,11 @@ mod tests {
             .unwrap();
         let text = "Fighting continued. The Karst  Liberation Front took the bridge.";
         assert_eq!(found(text).len(), 1);
-        assert!(without_listed(found(text), &lex).is_empty());
+        assert!(
+            ListedNames::new(&lex)
+                .without_listed(found(text))
+                .is_empty()
+        );
     }
 
     #[test]
@@ -2236,6 +2304,7 @@ mod tests {
     #[test]
     fn renamed_listed_parties() {
         let lex = Lexicon::bundled().unwrap();
+        let listed = ListedNames::new(&lex);
         let index = |id: &str| lex.actors.iter().position(|a| a.id == id).unwrap();
         for (name, named, want) in RENAMED {
             let u = Unlisted {
@@ -2249,8 +2318,9 @@ mod tests {
                 listed: None,
             };
             let here: Vec<usize> = named.iter().map(|id| index(id)).collect();
-            let got =
-                renamed(&u, &lex, &|a| here.contains(&a)).map(|(a, _)| lex.actors[a].id.as_str());
+            let got = listed
+                .renamed(&u, &|a| here.contains(&a))
+                .map(|(a, _)| lex.actors[a].id.as_str());
             assert_eq!(got, *want, "{name} with {named:?}");
         }
     }
