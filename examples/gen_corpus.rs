@@ -93,7 +93,22 @@ struct Args {
     /// Number of months the dates spread over
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..))]
     months: u32,
+    /// How thick the loaded terms lie: `dense` (about 40 hits per 1,000 words with the bundled
+    /// lexicons: every paragraph is about the conflict) or `realistic` (about 10: most
+    /// paragraphs are plain reporting of weather, prices, schools, roads and numbers)
+    #[arg(long, value_enum, default_value_t = Density::Dense)]
+    density: Density,
 }
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Density {
+    Dense,
+    Realistic,
+}
+
+/// In a `--density realistic` corpus, the share of the paragraphs after the first that are
+/// plain reporting ([`PLAIN`]), with no loaded term.
+const PLAIN_SHARE: f64 = 0.8;
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
 enum Format {
@@ -2364,6 +2379,36 @@ const HUMANITARIAN: &[&str] = &[
     "Food prices have soared and the World Food Programme said it had suspended distributions in parts of {region}.",
 ];
 
+/// Plain reporting, for `--density realistic`: the paragraphs of a news story that carry no
+/// loaded term (weather, prices, schools, roads, figures), some of them naming a place or a
+/// party.
+const PLAIN: &[&str] = &[
+    "Temperatures in {place2} fell below freezing overnight, and the weather service expected snow on higher ground by the weekend.",
+    "The price of bread in {place} has doubled since {ago}, traders said, and cooking gas is sold by the litre.",
+    "Schools in {region} reopened on {day} after a break of {nw} weeks, with classes held in two shifts to make room for more pupils.",
+    "The main road between {place} and {place2} was reopened to traffic on {day}, after engineers repaired a bridge damaged by floods.",
+    "Electricity is available for about {nw} hours a day in most districts of {place2}, residents said.",
+    "The local council said it had registered {big} new residents since the start of the year, most of them from villages in {region}.",
+    "Farmers in {region} said the harvest had been poor because of the late rains and the cost of fuel for pumps.",
+    "A hospital in {place} said it had enough insulin for {nw} weeks and had asked donors for more.",
+    "Mobile phone coverage returned to parts of {place} on {day}, and banks said they would open their branches for three days a week.",
+    "The currency lost a further {nw} percent of its value against the dollar this month, according to exchange offices in {capital}.",
+    "Water trucks now serve {nn} neighbourhoods of {place2}, up from a handful in the summer.",
+    "The airport in {capital} handled {big} passengers last month, its operator said, most of them on flights to the Gulf.",
+    "Teachers in {region} have not been paid for {nw} months, a union representative said on {day}.",
+    "A new bakery funded by local traders opened in {place} this week and sells about {big} loaves a day.",
+    "Officials in {capital} said talks on the budget would resume next week, after the finance committee asked for revised figures.",
+    "Residents of {place2} queued for hours at the only working petrol station, where fuel was limited to {nw} litres a car.",
+    "The ministry of health said {nn} cases of cholera had been recorded in {region} since {ago}, and that vaccination teams had been sent.",
+    "A football match between two clubs from {place} and {place2} drew a crowd of several thousand on {day}.",
+    "Rents in the centre of {place} have risen sharply, estate agents said, as families move in from the outskirts.",
+    "The {hum_org} said it had distributed blankets and stoves to {big} households in {region} ahead of the winter.",
+    "Shops in the old market of {place} stayed open late on {day} for the first time in months.",
+    "The transport authority announced a new timetable for the ferry service to {place2}, with sailings twice a week from next month.",
+    "Engineers said repairs to the water plant in {place} would take at least {nw} weeks and cost about {big} dollars.",
+    "The census office said the population of {region} had grown by about {nw} percent in a decade.",
+];
+
 const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
@@ -2507,6 +2552,7 @@ fn thousands(n: u64) -> String {
 
 struct Gen<'a> {
     rng: fastrand::Rng,
+    density: Density,
     th: &'a Theme,
     pr: &'a Profile,
     date: Date,
@@ -2897,6 +2943,13 @@ impl<'a> Gen<'a> {
                 paras.push(p);
                 continue;
             }
+            if self.density == Density::Realistic && self.rng.f64() < PLAIN_SHARE {
+                let n = self.rng.usize(2..=4);
+                let p = self.sentences(PLAIN, n);
+                bytes += p.len() + 2;
+                paras.push(p);
+                continue;
+            }
             let k: usize = wpick(&mut self.rng, &weights).parse().unwrap();
             if k == 8 && background_used {
                 continue;
@@ -3015,6 +3068,7 @@ fn main() -> anyhow::Result<()> {
         let date = Date { y, m, d };
         let mut g = Gen {
             rng,
+            density: args.density,
             th,
             pr: prof,
             date,

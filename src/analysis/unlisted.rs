@@ -1620,11 +1620,11 @@ fn title_at(lower: &LowerTokens, i: usize, end: usize) -> Option<(usize, ActorTy
 /// The indices into [`TITLES`] of the titles whose first word is `w`, in table order: a token
 /// is compared with the few titles it can start, not with all of them.
 fn titles_starting(w: &str) -> &'static [usize] {
-    static BY_FIRST: std::sync::OnceLock<HashMap<&'static str, Vec<usize>>> =
+    static BY_FIRST: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Vec<usize>>> =
         std::sync::OnceLock::new();
     BY_FIRST
         .get_or_init(|| {
-            let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+            let mut by_first = rustc_hash::FxHashMap::<&'static str, Vec<usize>>::default();
             for (k, (words, _, _)) in TITLES.iter().enumerate() {
                 by_first.entry(words[0]).or_default().push(k);
             }
