@@ -1,33 +1,41 @@
 #!/usr/bin/env bash
-# Benchmark of the whole `framelens corpus` command on synthetic corpora.
+# Benchmark of the whole `framelens corpus` command on synthetic corpora, with matching-only
+# references, as one table from one run.
 #
 # Usage: bench/corpus.sh [WORKDIR]      (from anywhere; default WORKDIR: ${TMPDIR:-/tmp}/framelens-bench)
 #
 #   - builds the release binary and the two generator examples once;
-#   - generates, or reuses if present in WORKDIR, the corpora corpus-10MB.jsonl and
-#     corpus-100MB.jsonl (4 sources, seed 1, examples/gen_corpus.rs) and the lexicons
+#   - generates, or reuses if present in WORKDIR, the corpora corpus-NMB-DENSITY.jsonl (4
+#     sources, seed 1, examples/gen_corpus.rs) for each size and density: `dense` (about 40
+#     loaded terms per 1,000 words) and `realistic` (about 10); and the lexicons
 #     labels-200.yaml and labels-20000.yaml (examples/gen_lexicon.rs);
-#   - runs `framelens corpus CORPUS [LEXICON FLAGS] --summary OUT.json --quiet` three times
-#     under /usr/bin/time for each corpus and lexicon configuration:
-#       default   the bundled lexicons
-#       +20k      the bundled lexicons and labels-20000.yaml
-#       200only   --no-default-lexicons with lexicons/actors.yaml and labels-200.yaml
-#     and prints corpus MB, lexicon, median and fastest seconds with their MB/s (title + text
-#     bytes / s), peak RSS MB, and the median share of CPU time the host stole during a run
-#     (from /proc/stat; on a shared virtual machine read the fastest run as well as the median);
+#   - on each corpus, runs every configuration once per round, RUNS rounds, so that the
+#     configurations alternate and a slow minute of the host falls on all of them:
+#       default   framelens corpus, the bundled lexicons
+#       +20k      framelens corpus, the bundled lexicons and labels-20000.yaml
+#       200only   framelens corpus, --no-default-lexicons with lexicons/actors.yaml and labels-200.yaml
+#       rg        rg -o -i -w -F -f terms.txt over the titles and texts (corpus-NMB-DENSITY.txt):
+#                 matching alone, the bundled label forms; skipped without rg or with SKIP_RG=1
+#       spacy     bench/spacy_reference.py: spaCy's tokenizer and PhraseMatcher with the same
+#                 forms, one process; skipped when python3 cannot import spacy or SKIP_SPACY=1
+#     (PYTHON names the interpreter, default python3);
+#   - prints one table: corpus MB, density, configuration, median and fastest seconds with their
+#     MB/s (title + text bytes / s), peak RSS MB, and the median share of CPU time the host stole
+#     during a run (from /proc/stat; on a shared virtual machine read the fastest run as well);
 #   - times start-up + lexicon compile: median of 20 runs of `framelens score` on a one-line
-#     article (hyperfine if installed, else a bash loop);
-#   - times a matching-only reference: rg -o -i -w -F -f terms.txt over the titles and texts
-#     (corpus-NMB.txt, extracted with jq or python3), if rg exists.
+#     article (hyperfine if installed, else a bash loop).
 #
-# Environment: RUNS (default 3), SIZES (default "10 100", in MB), SKIP_RG=1, FRAMELENS (the
-# binary to time, default target/release/framelens; it is still built).
+# Environment: RUNS (default 3), SIZES (default "10 100", in MB), DENSITIES (default "dense
+# realistic"), SKIP_RG=1, SKIP_SPACY=1, PYTHON, FRAMELENS (the binary to time, default
+# target/release/framelens; it is still built).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="${1:-${TMPDIR:-/tmp}/framelens-bench}"
 RUNS="${RUNS:-3}"
 SIZES="${SIZES:-10 100}"
+DENSITIES="${DENSITIES:-dense realistic}"
+PYTHON="${PYTHON:-python3}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 BIN="${FRAMELENS:-$CARGO_TARGET_DIR/release/framelens}"
 EX="$CARGO_TARGET_DIR/release/examples"
@@ -43,12 +51,15 @@ echo "== build (release)" >&2
 
 # --- data ------------------------------------------------------------------------------------
 for mb in $SIZES; do
-    c="$WORK/corpus-${mb}MB.jsonl"
-    if [[ ! -s "$c" || ! -s "$c.meta" ]]; then
-        echo "== generating $c" >&2
-        "$EX/gen_corpus" --bytes "${mb}MB" --sources 4 --seed 1 --out "$c" 2> "$c.meta"
-        cat "$c.meta" >&2
-    fi
+    for density in $DENSITIES; do
+        c="$WORK/corpus-${mb}MB-$density.jsonl"
+        if [[ ! -s "$c" || ! -s "$c.meta" ]]; then
+            echo "== generating $c" >&2
+            "$EX/gen_corpus" --bytes "${mb}MB" --sources 4 --seed 1 --density "$density" \
+                --out "$c" 2> "$c.meta"
+            cat "$c.meta" >&2
+        fi
+    done
 done
 for n in 200 20000; do
     l="$WORK/labels-$n.yaml"
@@ -92,39 +103,98 @@ declare -A LEXFLAGS=(
 )
 CONFIGS=(default +20k 200only)
 
-rows=()
-for mb in $SIZES; do
-    c="$WORK/corpus-${mb}MB.jsonl"
-    bytes="$(text_bytes "$c")"
-    for cfg in "${CONFIGS[@]}"; do
-        secs=(); rss=(); steals=()
-        for ((i = 1; i <= RUNS; i++)); do
-            out="$WORK/summary-${mb}MB-$cfg.json"
-            read -r st0 tt0 < <(cpu_jiffies)
+# The references match the bundled label forms, one a line; globs lose their '*' (rg -F and the
+# PhraseMatcher have no globs).
+terms="$WORK/terms.txt"
+grep -E '^    forms: \[' "$ROOT/lexicons/conflict-labels.yaml" \
+    | sed -e 's/^    forms: \[//' -e 's/\]$//' | sed 's/, /\n/g' \
+    | sed -e 's/^"\(.*\)"$/\1/' -e "s/^'\(.*\)'$/\1/" -e 's/\*$//' | sort -u > "$terms"
+if [[ -z "${SKIP_RG:-}" ]] && command -v rg > /dev/null 2>&1; then
+    CONFIGS+=(rg)
+else
+    echo "note: no rg row (SKIP_RG is set or rg is not installed)" >&2
+fi
+if [[ -z "${SKIP_SPACY:-}" ]] && "$PYTHON" -c 'import spacy' > /dev/null 2>&1; then
+    CONFIGS+=(spacy)
+else
+    echo "note: no spacy row (SKIP_SPACY is set or $PYTHON cannot import spacy)" >&2
+fi
+
+# The titles and texts of a corpus as plain text, one field a line, for rg.
+plain_text() {
+    local c="$1" txt="${1%.jsonl}.txt"
+    if [[ ! -s "$txt" ]]; then
+        if command -v jq > /dev/null 2>&1; then
+            jq -r '.title, .text' "$c" > "$txt"
+        else
+            "$PYTHON" -c 'import json,sys
+for l in open(sys.argv[1]):
+    r = json.loads(l); print(r["title"]); print(r["text"])' "$c" > "$txt"
+        fi
+    fi
+    echo "$txt"
+}
+
+# One timed run of configuration $2 on corpus $1; "seconds maxrss_kb" is left in time.txt.
+run_once() {
+    local c="$1" cfg="$2"
+    case "$cfg" in
+        rg)
+            /usr/bin/time -f '%e %M' -o "$WORK/time.txt" \
+                rg -o -i -w -F -f "$terms" "$(plain_text "$c")" > "$WORK/rg-out.txt"
+            ;;
+        spacy)
+            /usr/bin/time -f '%e %M' -o "$WORK/time.txt" \
+                "$PYTHON" "$ROOT/bench/spacy_reference.py" "$terms" "$c" > "$WORK/spacy-out.txt"
+            ;;
+        *)
             # shellcheck disable=SC2086
             if ! /usr/bin/time -f '%e %M' -o "$WORK/time.txt" \
-                "$BIN" corpus "$c" ${LEXFLAGS[$cfg]} --summary "$out" --quiet > /dev/null 2> "$WORK/stderr.txt"; then
+                "$BIN" corpus "$c" ${LEXFLAGS[$cfg]} --summary "$WORK/summary.json" --quiet \
+                > /dev/null 2> "$WORK/stderr.txt"; then
                 echo "error: framelens corpus failed on $c ($cfg):" >&2
                 cat "$WORK/stderr.txt" >&2
                 exit 1
             fi
-            read -r st1 tt1 < <(cpu_jiffies)
-            read -r s k < <(tail -n 1 "$WORK/time.txt")
-            st="$(steal_percent "$st0" "$tt0" "$st1" "$tt1")"
-            secs+=("$s"); rss+=("$k"); steals+=("$st")
-            echo "   ${mb}MB $cfg run $i: ${s}s, $((k / 1024)) MB, ${st}% stolen" >&2
+            ;;
+    esac
+}
+
+rows=()
+for mb in $SIZES; do
+    for density in $DENSITIES; do
+        c="$WORK/corpus-${mb}MB-$density.jsonl"
+        bytes="$(text_bytes "$c")"
+        [[ " ${CONFIGS[*]} " == *" rg "* ]] && plain_text "$c" > /dev/null
+        declare -A secs=() rss=() steals=()
+        for ((i = 1; i <= RUNS; i++)); do
+            for cfg in "${CONFIGS[@]}"; do
+                read -r st0 tt0 < <(cpu_jiffies)
+                run_once "$c" "$cfg"
+                read -r s k < <(tail -n 1 "$WORK/time.txt")
+                read -r st1 tt1 < <(cpu_jiffies)
+                st="$(steal_percent "$st0" "$tt0" "$st1" "$tt1")"
+                secs[$cfg]+="$s "; rss[$cfg]+="$k "; steals[$cfg]+="$st "
+                echo "   ${mb}MB $density $cfg run $i: ${s}s, $((k / 1024)) MB, ${st}% stolen" >&2
+            done
         done
-        med="$(printf '%s\n' "${secs[@]}" | median)"
-        fastest="$(printf '%s\n' "${secs[@]}" | sort -g | head -n 1)"
-        peak="$(printf '%s\n' "${rss[@]}" | sort -n | tail -n 1)"
-        steal="$(printf '%s\n' "${steals[@]}" | median)"
-        rows+=("$(awk -v b="$bytes" -v s="$med" -v f="$fastest" -v k="$peak" -v c="$cfg" -v st="$steal" \
-            'BEGIN {printf "%9.1f  %-8s  %9.2f  %8.1f  %9.2f  %10.1f  %11.0f  %8s", b/1e6, c, s, (s > 0 ? b/1e6/s : 0), f, (f > 0 ? b/1e6/f : 0), k/1024, st}')")
+        for cfg in "${CONFIGS[@]}"; do
+            med="$(printf '%s\n' ${secs[$cfg]} | median)"
+            fastest="$(printf '%s\n' ${secs[$cfg]} | sort -g | head -n 1)"
+            peak="$(printf '%s\n' ${rss[$cfg]} | sort -n | tail -n 1)"
+            steal="$(printf '%s\n' ${steals[$cfg]} | median)"
+            rows+=("$(awk -v b="$bytes" -v s="$med" -v f="$fastest" -v k="$peak" -v c="$cfg" \
+                -v d="$density" -v st="$steal" \
+                'BEGIN {printf "%9.1f  %-9s  %-8s  %9.2f  %8.1f  %9.2f  %12.1f  %11.0f  %8s", b/1e6, d, c, s, (s > 0 ? b/1e6/s : 0), f, (f > 0 ? b/1e6/f : 0), k/1024, st}')")
+        done
+        unset secs rss steals
     done
 done
 
 echo
-echo "corpus MB  lexicon   median s      MB/s  fastest s  fastest MB/s  peak RSS MB  stolen %"
+echo "framelens corpus (default, +20k, 200only: the whole analysis, all cores) and matching alone"
+echo "(rg: $(wc -l < "$terms") bundled label forms, one file; spacy: the same forms, one process)"
+echo "corpus MB  density    config    median s      MB/s  fastest s  fastest MB/s  peak RSS MB  stolen %"
 printf '%s\n' "${rows[@]}"
 
 # --- start-up + lexicon compile --------------------------------------------------------------------
@@ -146,37 +216,3 @@ else
     awk -v s="$med" 'BEGIN {printf "start-up + lexicon compile (score, bundled lexicons, bash loop): median %.1f ms of 20\n", s/1000}'
 fi
 
-# --- matching-only reference -------------------------------------------------------------------------
-if [[ -z "${SKIP_RG:-}" ]] && command -v rg > /dev/null 2>&1; then
-    terms="$WORK/terms.txt"
-    # Label forms of the bundled lexicon, one a line; globs lose their '*' (rg -F has no globs).
-    grep -E '^    forms: \[' "$ROOT/lexicons/conflict-labels.yaml" \
-        | sed -e 's/^    forms: \[//' -e 's/\]$//' | sed 's/, /\n/g' \
-        | sed -e 's/^"\(.*\)"$/\1/' -e "s/^'\(.*\)'$/\1/" -e 's/\*$//' | sort -u > "$terms"
-    echo
-    echo "reference: rg -o -i -w -F -f terms.txt ($(wc -l < "$terms") bundled label forms), matching only"
-    for mb in $SIZES; do
-        c="$WORK/corpus-${mb}MB.jsonl"
-        bytes="$(text_bytes "$c")"
-        txt="$WORK/corpus-${mb}MB.txt"
-        if [[ ! -s "$txt" ]]; then
-            if command -v jq > /dev/null 2>&1; then
-                jq -r '.title, .text' "$c" > "$txt"
-            else
-                python3 -c 'import json,sys
-for l in open(sys.argv[1]):
-    r = json.loads(l); print(r["title"]); print(r["text"])' "$c" > "$txt"
-            fi
-        fi
-        secs=()
-        for ((i = 1; i <= RUNS; i++)); do
-            /usr/bin/time -f '%e %M' -o "$WORK/time.txt" \
-                bash -c "rg -o -i -w -F -f '$terms' '$txt' | wc -l > '$WORK/rg-count.txt'"
-            read -r s _ < <(tail -n 1 "$WORK/time.txt")
-            secs+=("$s")
-        done
-        med="$(printf '%s\n' "${secs[@]}" | median)"
-        awk -v b="$bytes" -v s="$med" -v n="$(cat "$WORK/rg-count.txt")" \
-            'BEGIN {printf "%9.1f MB  %9.2f s  %8.1f MB/s  %d matches\n", b/1e6, s, (s > 0 ? b/1e6/s : 0), n}'
-    done
-fi
