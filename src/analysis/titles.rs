@@ -249,14 +249,18 @@ fn title_after(
     the: usize,
     end: usize,
 ) -> Option<(usize, Vec<String>)> {
-    let mut words = Vec::new();
+    // The words of the title, read only once one is found (most "the" open none).
+    let words_to = |k: usize| {
+        (the + 1..=k)
+            .flat_map(|j| heads::name_words(lower.get(j)))
+            .collect()
+    };
     for k in the + 1..(the + 1 + MAX_TITLE_WORDS).min(end) {
         let tok = seg.tokens[k];
         let w = lower.get(k);
         if tok.kind != TokenKind::Word || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
             return None;
         }
-        words.extend(heads::name_words(w));
         if heads::class_of(w) == Some(Class::Role) && !heads::is_plural(w) {
             // A role noun that modifies the next ("the deputy prime minister", "the chief
             // military prosecutor"): the title goes on to the role noun one or two words on.
@@ -293,7 +297,7 @@ fn title_after(
                             .next()
                             .is_some_and(char::is_uppercase))
             });
-            return (!named_after).then_some((k, words));
+            return (!named_after).then(|| (k, words_to(k)));
         }
     }
     None
