@@ -403,15 +403,19 @@ pub fn speaker_head(speaker: &str) -> Option<String> {
 /// Whether a word, as written, is a rank of a regular army: a capitalised title of
 /// [`TITLES`] that suggests a state and counts only when capitalised ("Major", "Gen.").
 pub(crate) fn is_rank(raw: &str) -> bool {
-    let lower = raw.to_lowercase();
+    // The words of the titles that suggest a state and count only capitalised, without their
+    // full stops ("gen", "general", "major").
+    static RANK_WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let ranks = RANK_WORDS.get_or_init(|| {
+        TITLES
+            .iter()
+            .filter(|(_, ty, lower_ok)| *ty == ActorType::State && !lower_ok)
+            .flat_map(|(words, _, _)| words.iter().map(|w| w.trim_end_matches('.')))
+            .collect()
+    });
     raw.chars().next().is_some_and(char::is_uppercase)
-        && TITLES.iter().any(|(words, ty, lower_ok)| {
-            *ty == ActorType::State
-                && !lower_ok
-                && words
-                    .iter()
-                    .any(|w| w.trim_end_matches('.') == lower.trim_end_matches('.'))
-        })
+        && ranks.contains(raw.to_lowercase().trim_end_matches('.'))
 }
 
 /// Whether a lower-case word belongs to the name of a state office or organ: a word of office
