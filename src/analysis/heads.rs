@@ -921,7 +921,8 @@ fn is_description_stopword(w: &str) -> bool {
 pub fn class_of(w: &str) -> Option<Class> {
     // A word that is not plural is its own singular.
     let singular = is_plural(w).then(|| singular(w));
-    let is = |list: &WordSet| list.contains(w) || singular.as_ref().is_some_and(|s| list.contains(s));
+    let is =
+        |list: &WordSet| list.contains(w) || singular.as_ref().is_some_and(|s| list.contains(s));
     if is(&ROLE_NOUNS) {
         Some(Class::Role)
     } else if is(&GOVERNMENT_NOUNS) {

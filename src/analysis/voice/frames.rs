@@ -36,11 +36,12 @@ pub(super) fn find_frames(
 ) {
     let first_frame = frames.len();
     let end = r.end;
+    let quoted = quotation_closes_in(cx, &r, quotes);
     let mut t = r.start;
     while t < end {
         let w = cx.word(t);
         // Most words open no frame, and every test below asks for a cue word first.
-        if t > r.start && !may_open_frame(w) {
+        if t > r.start && !may_open_frame(w, quoted) {
             t += 1;
             continue;
         }
@@ -200,16 +201,25 @@ pub(super) static NOT_VERBS_IN_S: WordSet = WordSet::new(&[
     "regardless",
 ]);
 
+/// Whether a quotation closes in the tokens `r`: a speech tag follows one ([`speech_tag`]).
+fn quotation_closes_in(cx: &Ctx, r: &Range<usize>, quotes: &[RawQuote]) -> bool {
+    r.start < r.end && {
+        let from = cx.seg.tokens[r.start].span.start;
+        let to = cx.seg.tokens[r.end - 1].span.end;
+        quotes.iter().any(|q| from < q.span.end && q.span.end <= to)
+    }
+}
+
 /// Whether the lower-case word `w` may open a frame in [`find_frames`] anywhere but at the start
 /// of its sentence (where [`in_evidence`] reads the sentence's opening): a cue word
 /// ([`crate::analysis::words::is_cue_word`]: saying, naming, belief, aim, request, or the first
 /// word of a source phrase), an attitude adjective ([`ATTITUDE_ADJECTIVES`]), a noun of claim
-/// ([`CLAIM_NOUNS`]), or a word in -ed or -s of four letters or more that [`speech_tag`] may read
-/// as a verb. Every test of the loop in `find_frames` asks for one of these before anything
-/// else, so a word that is none of them is passed over with one lookup: the words are hashed
-/// once, into one set. The test `words_that_open_no_frame_pass_every_test` checks this on the
-/// bundled articles and gold sets.
-fn may_open_frame(w: &str) -> bool {
+/// ([`CLAIM_NOUNS`]), or, when a quotation closes in the sentence (`quoted`), a word in -ed or -s
+/// of four letters or more that [`speech_tag`] may read as a verb. Every test of the loop in
+/// `find_frames` asks for one of these before anything else, so a word that is none of them is
+/// passed over with one lookup: the words are hashed once, into one set. The test
+/// `words_that_open_no_frame_pass_every_test` checks this on the bundled articles and gold sets.
+fn may_open_frame(w: &str, quoted: bool) -> bool {
     static CUES: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
     let cues = CUES.get_or_init(|| {
@@ -228,7 +238,7 @@ fn may_open_frame(w: &str) -> bool {
             .chain(crate::analysis::words::SOURCE_PHRASES.iter().map(|p| p[0]))
             .collect()
     });
-    (w.len() > 3 && (w.ends_with("ed") || w.ends_with('s'))) || cues.contains(w)
+    (quoted && w.len() > 3 && (w.ends_with("ed") || w.ends_with('s'))) || cues.contains(w)
 }
 
 /// '“People are afraid of wasting their votes,” he surmised.', '“Imagine that,” mused the
@@ -2102,32 +2112,36 @@ mod tests {
 
     #[test]
     fn cue_words_may_open_a_frame() {
-        // (word, may open a frame)
-        let rows: &[(&str, bool)] = &[
-            ("said", true),
-            ("says", true),
-            ("according", true),
-            ("selon", true),
-            ("called", true),
-            ("branded", true),
-            ("believes", true),
-            ("wants", true),
-            ("urged", true),
-            ("allegations", true),
-            ("convinced", true),
-            // A word in -ed or -s may be a verb of a speech tag ('..., she quips').
-            ("mused", true),
-            ("quips", true),
-            ("rebels", true),
-            ("the", false),
-            ("rebel", false),
-            ("town", false),
-            ("red", false),
-            ("has", false),
-            (",", false),
+        // (word, a quotation closes in the sentence, may open a frame)
+        let rows: &[(&str, bool, bool)] = &[
+            ("said", false, true),
+            ("says", false, true),
+            ("according", false, true),
+            ("selon", false, true),
+            ("called", false, true),
+            ("branded", false, true),
+            ("believes", false, true),
+            ("wants", false, true),
+            ("urged", false, true),
+            ("allegations", false, true),
+            ("convinced", false, true),
+            // A word in -ed or -s may be the verb of a speech tag after a quotation
+            // ('"...," she quips'), and only there.
+            ("mused", true, true),
+            ("quips", true, true),
+            ("rebels", true, true),
+            ("mused", false, false),
+            ("quips", false, false),
+            ("rebels", false, false),
+            ("the", true, false),
+            ("rebel", true, false),
+            ("town", false, false),
+            ("red", true, false),
+            ("has", true, false),
+            (",", true, false),
         ];
-        for &(w, want) in rows {
-            assert_eq!(may_open_frame(w), want, "{w}");
+        for &(w, quoted, want) in rows {
+            assert_eq!(may_open_frame(w, quoted), want, "{w} {quoted}");
         }
     }
 
@@ -2169,9 +2183,10 @@ mod tests {
             let quotes = super::super::quotes::find_quotes(&text, &seg);
             for (si, s) in seg.sentences.iter().enumerate() {
                 let r = s.tokens.clone();
+                let quoted = quotation_closes_in(&cx, &r, &quotes);
                 for t in r.start + 1..r.end {
                     let w = cx.word(t);
-                    if may_open_frame(w) {
+                    if may_open_frame(w, quoted) {
                         continue;
                     }
                     passed += 1;
