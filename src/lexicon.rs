@@ -7,6 +7,7 @@
 pub mod convert;
 mod layers;
 pub mod model;
+mod snapshot;
 pub(crate) mod yaml;
 
 pub use model::{
@@ -223,10 +224,16 @@ impl LexiconBuilder {
         self
     }
 
-    /// Adds the lexicons bundled with framelens.
+    /// Adds the lexicons bundled with framelens: parsed ahead of time when the snapshot of them
+    /// is fresh (`snapshot`), else parsed now.
     pub fn bundled(mut self) -> Self {
-        for (name, text) in BUNDLED {
-            self.add_text(&format!("{BUNDLED_PREFIX}{name}"), text);
+        match snapshot::parsed(BUNDLED) {
+            Some(files) => self.parsed.extend(files),
+            None => {
+                for (name, text) in BUNDLED {
+                    self.add_text(&format!("{BUNDLED_PREFIX}{name}"), text);
+                }
+            }
         }
         self
     }

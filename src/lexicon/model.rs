@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 
@@ -95,7 +95,7 @@ impl ActorType {
 }
 
 /// One loaded term.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct LabelEntry {
     /// Unique key among label entries; a later file's entry with the same id replaces this one.
     pub id: String,
@@ -121,14 +121,14 @@ pub struct LabelEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requires: Option<Requirement>,
     /// The parties the term is a side's name for, by where it is said (`names:`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<Epithet>,
     /// Why the entry has its stance (which newsroom rule); `None` when not given.
     pub note: Option<String>,
     /// Lint warnings the author has considered and accepted for this entry (`allow: [no-note]`).
     pub allow: Vec<String>,
     /// The entry replaces the entry of the same id in an earlier lexicon on purpose.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub overrides: bool,
     /// Index into [`Lexicon::files`] of the file the entry came from.
     pub file: usize,
@@ -137,13 +137,13 @@ pub struct LabelEntry {
 /// A party a term is a side's name for: in an article that names one of `where` (or the party
 /// itself), the term names `actor` ("Khawarij" is al-Shabaab in Somali state media and the TTP
 /// in Pakistani).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Epithet {
     /// The actor id the term names.
     pub actor: String,
     /// Actor ids: the term names `actor` in an article that names one of them or `actor`
     /// itself.
-    #[serde(rename = "where", skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "where", default, skip_serializing_if = "Vec::is_empty")]
     pub where_: Vec<String>,
 }
 
@@ -240,7 +240,7 @@ impl LabelEntry {
 }
 
 /// A person who speaks or acts for an actor.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Person {
     /// Full name, also matched; its last word (without `al-`) matches as a surname.
     pub name: String,
@@ -252,7 +252,7 @@ pub struct Person {
 }
 
 /// One party: a state, an armed group, a movement...
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ActorEntry {
     /// Unique key among actor entries, by which `proxies`, `part_of` and label `names` refer to
     /// the actor.
@@ -277,7 +277,7 @@ pub struct ActorEntry {
     /// Lint warnings the author has considered and accepted for this entry.
     pub allow: Vec<String>,
     /// The entry replaces the entry of the same id in an earlier lexicon on purpose.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub overrides: bool,
     /// Index into [`Lexicon::files`] of the file the entry came from.
     pub file: usize,

@@ -6,7 +6,7 @@
 //! id inside one file, an entry with nothing to match. Checks that need every file (unknown category,
 //! unknown proxy) are made by [`super::LexiconBuilder::build`].
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 mod plain;
@@ -221,6 +221,7 @@ impl<'de> Deserialize<'de> for Requirement {
 
 /// Where a parsed entry's fields were written, for checks made after all files are read: its id
 /// and (for a label) its category, each as (line, column, the line's text).
+#[derive(Serialize, Deserialize)]
 pub struct EntryLoc {
     file: String,
     id: (u64, u64, Option<String>),
@@ -256,6 +257,7 @@ impl EntryLoc {
 pub type Located = (String, String, u64, u64);
 
 /// One file, parsed and checked on its own.
+#[derive(Serialize, Deserialize)]
 pub struct ParsedFile {
     /// Every label form (as written) with its entry and position, for duplicate checks.
     pub form_locs: Vec<Located>,
@@ -271,6 +273,8 @@ pub struct ParsedFile {
     /// `2026.1`); `None` when absent.
     pub version: Option<String>,
     /// ISO 639-3 code of the language the file is written in.
+    /// (A snapshot of parsed files keeps it apart: see `super::snapshot`.)
+    #[serde(skip)]
     pub language: &'static str,
     /// The category paths declared under `categories:`, in file order.
     pub categories: Vec<String>,
