@@ -111,10 +111,23 @@ pub(super) fn find_frames(
         }
         t += 1;
     }
-    // A headline's source after a final dash: "Russian forces liberate two villages – MOD"; or
-    // after a final colon with at least three tokens before it, when it is a party the text
-    // knows or an acronym ("Security forces send 11 khwarij to hell: ISPR"), not a title-case
-    // phrase ("Deal Signed: What It Means", "Truce Collapses: Israel Resumes Strikes").
+    frames.extend(headline_source(cx, si, &r));
+    if let Some(f) = colon_source(cx, si, &r) {
+        frames.push(f);
+    }
+    // Keep frames in text order of their verbs (lookups rely on it).
+    frames[first_frame..].sort_by_key(|f| f.verb.start);
+    end_before_participles(cx, &r, &mut frames[first_frame..]);
+    end_before_coordinated(cx, &r, &mut frames[first_frame..]);
+}
+
+/// A headline's source after a final dash: "Russian forces liberate two villages – MOD"; or
+/// after a final colon with at least three tokens before it, when it is a party the text knows
+/// or an acronym ("Security forces send 11 khwarij to hell: ISPR"), not a title-case phrase
+/// ("Deal Signed: What It Means", "Truce Collapses: Israel Resumes Strikes"). `r` holds the
+/// tokens of sentence `si`.
+fn headline_source(cx: &Ctx, si: usize, r: &Range<usize>) -> Option<Frame> {
+    let end = r.end;
     let sentence = &cx.seg.sentences[si];
     let dash_or_colon = |k: usize| match cx.word(k) {
         "–" | "—" | "-" => cx.seg.tokens[k].span.start > cx.seg.tokens[k - 1].span.end,
@@ -130,7 +143,7 @@ pub(super) fn find_frames(
         && (d + 1..end).all(|k| cx.first_char(k).is_uppercase() || cx.is_punct(k))
         && dash_or_colon(d)
     {
-        frames.push(Frame {
+        return Some(Frame {
             kind: FrameKind::HeadlineSource,
             verb: cx.seg.tokens[d].span,
             speaker: cx.span(&(d + 1..end)),
@@ -144,13 +157,7 @@ pub(super) fn find_frames(
             speaker_tokens: d + 1..end,
         });
     }
-    if let Some(f) = colon_source(cx, si, &r) {
-        frames.push(f);
-    }
-    // Keep frames in text order of their verbs (lookups rely on it).
-    frames[first_frame..].sort_by_key(|f| f.verb.start);
-    end_before_participles(cx, &r, &mut frames[first_frame..]);
-    end_before_coordinated(cx, &r, &mut frames[first_frame..]);
+    None
 }
 
 /// Whether the words `r` after a headline's final colon name its source: mentions of parties
