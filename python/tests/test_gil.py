@@ -1,7 +1,7 @@
 """The analysis runs with the GIL released: Python code goes on while an article is analysed,
-and two threads analyse faster than one."""
+and two threads analyse at the same time. (How much faster two threads are is a benchmark
+question, not a test's: see docs/performance.md.)"""
 
-import os
 import threading
 import time
 
@@ -40,25 +40,37 @@ def test_python_runs_while_an_article_is_analysed(root):
 
 
 @pytest.mark.skipif(
-    len(os.sched_getaffinity(0)) < 2, reason="two threads need two cores to run side by side"
+    not hasattr(time, "pthread_getcpuclockid"), reason="needs per-thread CPU clocks"
 )
-def test_two_threads_analyse_faster_than_one(root):
+def test_two_threads_analyse_at_the_same_time(root):
+    """Two threads in the analysis at once both use the CPU: neither waits for the other on a
+    lock (the GIL or one of the Rust side). Their CPU clocks are read every 20 ms; a thread
+    that waits on a lock does not advance its clock, so with either lock held the two clocks
+    would advance together only where one thread hands over to the other. This holds on one
+    core as on many (the threads then share it), and does not time anything."""
     an = framelens.Analyzer()
-    texts = [long_text(root, 60)] * 8
+    text = long_text(root, 600)
+    ready = threading.Barrier(3)
 
-    def run(threads):
-        chunks = [texts[i::threads] for i in range(threads)]
-        ts = [threading.Thread(target=lambda c=c: [an.score(t) for t in c]) for c in chunks]
-        started = time.perf_counter()
-        for t in ts:
-            t.start()
-        for t in ts:
-            t.join()
-        return time.perf_counter() - started
+    def work():
+        ready.wait()
+        an.score(text)
 
-    run(1)
-    one = min(run(1) for _ in range(3))
-    two = min(run(2) for _ in range(3))
-    # With the GIL held the two would take as long as one (or longer); on two cores they take
-    # about half. The bound leaves room for a noisy machine.
-    assert two < one * 0.85, f"one thread {one:.2f} s, two threads {two:.2f} s"
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    ready.wait()
+    clocks = [time.pthread_getcpuclockid(t.ident) for t in threads]
+    last = [time.clock_gettime(c) for c in clocks]
+    together = 0
+    while all(t.is_alive() for t in threads):
+        time.sleep(0.02)
+        try:
+            now = [time.clock_gettime(c) for c in clocks]
+        except OSError:  # a thread ended between the check and the read
+            break
+        together += all(n > b for n, b in zip(now, last))
+        last = now
+    for t in threads:
+        t.join()
+    assert together >= 5, f"the two threads used the CPU together in {together} reads of 20 ms"
