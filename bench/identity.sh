@@ -9,12 +9,14 @@
 #   - `score --format json` and `score --explain` of every article of samples/ and of the gold
 #     sets in tests/fixtures (wire, newset, newset2, newset3), and `score --format json` of those
 #     in tests/fixtures/story and tests/fixtures/unlisted;
-#   - the gold evals of the four sets and of the samples, and, when ../shared/data holds them,
-#     the BASIL, NewsWCL50, PolNeAR, SemEval-2023 and SemEval-2025 evals;
+#   - the gold evals of the four sets, and, when ../shared/data holds them, the gold eval of the
+#     samples and the BASIL, NewsWCL50, PolNeAR, SemEval-2023 and SemEval-2025 evals;
 #   - `compare` of the two samples in text and JSON, and `attributions --format json` of the wire set;
 #   - `corpus --summary --hits` of a 10 MB generated corpus of each density (examples/gen_corpus.rs,
 #     seed 1; made once in WORKDIR).
-# Then `diff -rq` of the two folders; exit 0 when they are the same, 1 when not.
+# Then `diff -rq` of the two folders; exit 0 when they are the same, 1 when not. A command that
+# fails writes its error into its file, so a failure of one binary only is a difference; one
+# that fails alike for both is not, so read the files once when adding a command.
 set -euo pipefail
 
 if [[ $# -lt 2 ]]; then
@@ -24,9 +26,10 @@ fi
 OLD="$(realpath "$1")"
 NEW="$(realpath "$2")"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-WORK="${3:-${TMPDIR:-/tmp}/framelens-identity}"
+WORK="$(realpath -m "${3:-${TMPDIR:-/tmp}/framelens-identity}")"
 SHARED="$ROOT/../shared/data"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+CARGO_TARGET_DIR="$(realpath -m "${CARGO_TARGET_DIR:-$ROOT/target}")"
+export CARGO_TARGET_DIR
 mkdir -p "$WORK"
 
 (cd "$ROOT" && cargo build --release --quiet --example gen_corpus)

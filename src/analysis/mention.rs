@@ -58,7 +58,7 @@ pub struct Mention {
     /// Span of the whole compound ("U.S.-designated"), when there is one.
     pub compound: Option<Span>,
     /// Set when the name was resolved as a near miss of a listed name: a known person's name
-    /// misspelt, or a party's name renamed or shortened (`crate::analysis::unlisted::renamed`).
+    /// misspelt, or a party's name renamed or shortened (`crate::analysis::unlisted::ListedNames::renamed`).
     pub near_miss_of: Option<String>,
     /// For a pronoun, the mention it stands for, as written.
     pub antecedent: Option<String>,

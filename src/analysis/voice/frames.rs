@@ -2174,10 +2174,13 @@ mod tests {
         }
         files.sort();
         assert!(files.len() >= 50, "{} articles", files.len());
-        // Speech tags after a quotation, which the articles above do not have.
+        // Speech tags after a quotation, nouns of claim and adjectives of attitude before
+        // "that", which the articles above do not have.
         let tags = [
             "“People are afraid of wasting their votes,” he surmised. “Imagine that,” mused the co-host.",
             "\"We will stay,\" the governor continues, \"whatever it costs.\" Others disagreed.",
+            "His assertion that the army had withdrawn was false. The belief that the regime will \
+             fall is widespread. Officials are confident that the rebels will withdraw soon.",
         ];
         let texts = files
             .iter()
