@@ -50,6 +50,7 @@ const ANALYSIS_ORDER: &[&str] = &[
     "analysis::voice::scope",
     "analysis::voice::frames",
     "analysis::voice::speakers",
+    "analysis::voice::stances",
     "analysis::voice",
     "analysis::speech",
     "analysis::opponents",

@@ -367,15 +367,24 @@ const RELATIONS: &[Case] = &[
             "he was stiffed after he designed a clubhouse",
         )],
     ),
-    // A participle with a clause takes the name the sentence opens with.
+    // A participle with a clause takes the name the sentence opens with (and what she spoke
+    // about is a topic).
     (
         "Headline\nClinton spoke out on Tuesday about the shooting, arguing that the killings were intolerable.",
-        &[(
-            Kind::Reported,
-            "Clinton",
-            "arguing",
-            "that the killings were intolerable",
-        )],
+        &[
+            (
+                Kind::Topic,
+                "Clinton",
+                "spoke out on Tuesday about",
+                "the shooting",
+            ),
+            (
+                Kind::Reported,
+                "Clinton",
+                "arguing",
+                "that the killings were intolerable",
+            ),
+        ],
     ),
     // Two apostrophes are a double quotation mark; a quote after "he said," is its words.
     (
@@ -521,6 +530,139 @@ const RELATIONS: &[Case] = &[
     (
         "Headline\nA man in the crowd yelled “Stay there!”",
         &[(Kind::Quote, "A man in the crowd", "yelled", "“Stay there!”")],
+    ),
+    // Questions put by someone not named, with adjuncts before the question.
+    (
+        "Headline\nAsked on Monday whether the regime would fall, Ryan said he was not sure.",
+        &[
+            (Kind::Reported, "", "Asked", "whether the regime would fall"),
+            (Kind::Reported, "Ryan", "said", "he was not sure"),
+        ],
+    ),
+    (
+        "Headline\nAsked specifically about the strikes, Ryan said he was not sure.",
+        &[
+            (Kind::Reported, "", "Asked", "about the strikes"),
+            (Kind::Reported, "Ryan", "said", "he was not sure"),
+        ],
+    ),
+    // Not a question: an object before the comma.
+    ("Headline\nAsked the congregation to stand, he left.", &[]),
+    // Stances and topics: a verb of position or of topic with a noun phrase. The object runs
+    // to a mark, a subordinator or a time, and ends on no preposition.
+    (
+        "Headline\nUnion leaders opposed the deal, but the mayor backed it.",
+        &[
+            (Kind::Stance, "Union leaders", "opposed", "the deal"),
+            (Kind::Stance, "the mayor", "backed", "it"),
+        ],
+    ),
+    (
+        "Headline\nErdoğan welcomed the “operation” on Sunday.",
+        &[
+            (Kind::Stance, "Erdoğan", "welcomed", "the “operation”"),
+            (Kind::Scare, "", "", "“operation”"),
+        ],
+    ),
+    (
+        "Headline\nVoters in the county voted for Clinton in 2016.",
+        &[(
+            Kind::Stance,
+            "Voters in the county",
+            "voted for",
+            "Clinton in 2016",
+        )],
+    ),
+    (
+        "Headline\nMost oppose it, and many agreed with Trump about the wall.",
+        &[
+            (Kind::Stance, "Most", "oppose", "it"),
+            (Kind::Stance, "many", "agreed with", "Trump about the wall"),
+        ],
+    ),
+    (
+        "Headline\nSanders spoke out on Tuesday about the debt.",
+        &[(
+            Kind::Topic,
+            "Sanders",
+            "spoke out on Tuesday about",
+            "the debt",
+        )],
+    ),
+    (
+        "Headline\nThe ministry spoke about the terrorists in its briefing.",
+        &[(
+            Kind::Topic,
+            "The ministry",
+            "spoke about",
+            "the terrorists in its briefing",
+        )],
+    ),
+    // The subject: a name with insertions, after a fronted adverbial, the noun a participle
+    // modifies, the subject the sentence opens with for a participle after a comma.
+    (
+        "Headline\nCarole Bower, 75, a retiree in Carthage, supported Gov. John Kasich of Ohio.",
+        &[(
+            Kind::Stance,
+            "Carole Bower, 75, a retiree in Carthage",
+            "supported",
+            "Gov. John Kasich of Ohio",
+        )],
+    ),
+    (
+        "Headline\nAs a senator, Kaine has opposed defunding Planned Parenthood.",
+        &[(
+            Kind::Stance,
+            "Kaine",
+            "opposed",
+            "defunding Planned Parenthood",
+        )],
+    ),
+    (
+        "Headline\nThe pastors supporting Cruz, who met in Iowa, prayed.",
+        &[(Kind::Stance, "The pastors", "supporting", "Cruz")],
+    ),
+    (
+        "Headline\nBlack voters have formed a bloc, supporting her by 67 points.",
+        &[(
+            Kind::Stance,
+            "Black voters",
+            "supporting",
+            "her by 67 points",
+        )],
+    ),
+    // No stance: inside someone's words (reported or quoted), a passive, a compound, a name, a
+    // question, a noun, a duration, and verbs whose first sense is physical.
+    (
+        "Headline\nThe senator said Russia supported the regime.",
+        &[(
+            Kind::Reported,
+            "The senator",
+            "said",
+            "Russia supported the regime",
+        )],
+    ),
+    (
+        "Headline\n“We support the resistance,” the spokesman said.",
+        &[(
+            Kind::Quote,
+            "the spokesman",
+            "said",
+            "“We support the resistance,”",
+        )],
+    ),
+    (
+        "Headline\nThe strikes were supported by Russian aircraft.",
+        &[],
+    ),
+    ("Headline\nIran-backed militias fired rockets.", &[]),
+    ("Headline\nThe Syrian Support Group shelled the town.", &[]),
+    ("Headline\nDo you support the ceasefire?", &[]),
+    ("Headline\nThe party saw broad support among voters.", &[]),
+    ("Headline\nCruz has pushed for months to end it.", &[]),
+    (
+        "Headline\nTroops defended the city and attacked the airport.",
+        &[],
     ),
     // What these rules must not read as someone's words: a headline's topic before a colon,
     // a noun or a number after "to", a possessive before a verb in -ing, a prepositional phrase
@@ -1033,6 +1175,27 @@ const VOICES: &[(&str, &str, Voice, &str)] = &[
         Voice::Author,
         "",
     ),
+    // A stance or a topic reports a position in the outlet's words: its object keeps the
+    // outlet's voice.
+    (
+        "Headline\nRussia supported the Assad regime in 2015.",
+        "Assad regime",
+        Voice::Author,
+        "",
+    ),
+    (
+        "Headline\nThe ministry spoke about the terrorists in its briefing.",
+        "terrorists",
+        Voice::Author,
+        "",
+    ),
+    // A question put by someone not named, after an adjunct: the asker's words.
+    (
+        "Headline\nAsked on Monday whether the regime would fall, Ryan said he was not sure.",
+        "regime",
+        Voice::Reported,
+        "",
+    ),
 ];
 
 #[test]
@@ -1151,7 +1314,7 @@ fn polnear_dev_floors() {
     // Floors just below the measured figures (docs/accuracy.md), so a regression fails.
     let (f, b) = (&r.framelens, &r.baseline);
     assert!(f.tokens.f1 >= 0.80, "{text}");
-    assert!(f.relations.f1 >= 0.68, "{text}");
+    assert!(f.relations.f1 >= 0.70, "{text}");
     assert!(f.source.accuracy >= 0.84, "{text}");
     assert!(f.cues.f1 >= 0.62, "{text}");
     assert!(f.tokens.f1 >= b.tokens.f1 + 0.20, "{text}");

@@ -20,12 +20,18 @@
 //!   no source; a quote of one to three words with no speaker is `scare`;
 //! - a designation ("designated a terrorist organization by X", "U.S.-designated") is a
 //!   `designation` whose content is the designated term, and whose source is the designator when
-//!   one is named.
+//!   one is named;
+//! - a position or a topic with a noun phrase (`crate::analysis::voice` finds them as
+//!   stances: "Clinton supported the bill", "voted for Trump", "Sanders spoke about the debt")
+//!   is a `stance` or a `topic` whose content is the noun phrase, unless it stands inside a
+//!   quotation or the words of a speech frame of its sentence (then it is part of those). Its
+//!   words are the outlet's description of the position: the relation says who took it, and
+//!   the voice of the words stays the outlet's.
 //!
-//! What it does not do: find attributions the voice module does not (words that are a noun
-//! phrase rather than a clause or an infinitive, as in "criticized the plan", "support for the
-//! bill" or "talked about taxes", which PolNeAR counts; nominal cues with no clause, such as
-//! "allegations of"); carry a frame's words past its
+//! What it does not do: find attributions the voice module does not (a position held by a noun,
+//! "support for the bill", "his opposition to the war", which PolNeAR counts; nominal cues with
+//! no clause, such as "allegations of"; hedges whose source is the outlet, "seemed", "is
+//! expected to"); carry a frame's words past its
 //! sentence unless a quotation does; or judge whether the source is credible. A frame inside a
 //! quotation ("“I think it is over,” she said") is not a relation of its own: its words are
 //! part of the quotation's content. Content offsets
@@ -36,7 +42,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::analysis::voice::Voices;
+use crate::analysis::voice::{StanceKind, Voices};
 use crate::text::{Segmented, Span, TokenKind};
 use crate::text::{is_quote_token, token_range};
 
@@ -54,6 +60,12 @@ pub enum Kind {
     Designation,
     /// A name given by a naming verb ("X calls them Y", "who call themselves Y").
     Naming,
+    /// A position the source is said to take on someone or something ("X supported the bill"):
+    /// the content is the outlet's description of it, in the outlet's voice.
+    Stance,
+    /// What the source is said to have talked about ("X spoke about the debt"): the content is
+    /// the outlet's description of the topic, in the outlet's voice.
+    Topic,
 }
 
 impl Kind {
@@ -65,6 +77,8 @@ impl Kind {
             Kind::Scare => "scare",
             Kind::Designation => "designation",
             Kind::Naming => "naming",
+            Kind::Stance => "stance",
+            Kind::Topic => "topic",
         }
     }
 }
@@ -155,6 +169,7 @@ pub fn relations(
     let mut joined = vec![false; voices.quotes.len()];
     frame_relations(text, seg, voices, &mut joined, &mut out);
     quote_relations(text, seg, voices, &joined, &mut out);
+    stance_relations(text, seg, voices, &mut out);
     out.extend(designations.iter().map(|d| Relation {
         kind: Kind::Designation,
         source: d.designator,
@@ -389,6 +404,49 @@ fn quote_relations(
             content,
             continued: Vec::new(),
             sentence: seg.sentence_at(content.start).unwrap_or(0),
+            rule,
+        });
+    }
+}
+
+/// One relation per stance or topic ([`Voices::stances`]) that stands outside every quotation
+/// and outside the words of a speech frame of its sentence: those are the quotation's or the
+/// frame's ("She said Russia supported the regime" is her report, not a stance of the outlet's
+/// narration).
+fn stance_relations(text: &str, seg: &Segmented, voices: &Voices, out: &mut Vec<Relation>) {
+    for f in &voices.stances {
+        let v = f.verb_tokens().start;
+        let lo = voices.frames.partition_point(|g| g.sentence < f.sentence);
+        let hi = voices.frames.partition_point(|g| g.sentence <= f.sentence);
+        let reported = voices.frames[lo..hi]
+            .iter()
+            .any(|g| g.naming.is_none() && g.scope.contains(&v));
+        if reported || inside_quote(voices, f.verb) {
+            continue;
+        }
+        let toks = trimmed(seg, text, f.scope.clone());
+        if toks.is_empty() {
+            continue;
+        }
+        let (kind, rule) = match crate::analysis::voice::stance_kind(text, f) {
+            StanceKind::Position => (
+                Kind::Stance,
+                "stance: X supported, opposed, mocked ... Y (a position, in the outlet's words)",
+            ),
+            StanceKind::Topic => (
+                Kind::Topic,
+                "topic: X spoke about, discussed, referred to ... Y (in the outlet's words)",
+            ),
+        };
+        out.push(Relation {
+            kind,
+            source: (!f.speaker.is_empty()).then_some(f.speaker),
+            speaker_actor: f.speaker_actor,
+            resolved_from: f.resolved_from.clone(),
+            cue: Some(f.verb),
+            content: span_of(seg, &toks),
+            continued: Vec::new(),
+            sentence: f.sentence,
             rule,
         });
     }

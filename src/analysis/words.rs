@@ -4,6 +4,8 @@
 //! that rule. What the lists mean in context (which frame a verb opens, whose words follow) is
 //! decided in [`super::voice`], not here.
 
+use std::sync::OnceLock;
+
 use crate::text::WordSet;
 
 /// Verbs of saying and reporting, English and French ("said", "told", "a déclaré").
@@ -446,6 +448,178 @@ pub(crate) static REQUEST: WordSet = WordSet::new(&[
     "encouraged",
 ]);
 
+/// A class of verbs that, with a noun phrase, report a position or a topic rather than words:
+/// "supported the bill", "voted for Clinton", "talked about taxes". What follows is the outlet's
+/// description of what the subject is for or against, or spoke of, so its voice stays the
+/// outlet's ([`super::voice`] keeps these apart from speech frames). A verb here that also
+/// takes a clause or an infinitive ("mentioned that ...", "prefer to") makes a speech frame
+/// then, by the lists above.
+pub(crate) struct ObjectVerbs {
+    /// The verb forms.
+    pub verbs: WordSet,
+    /// The prepositions the object follows; none for a direct object.
+    pub prepositions: &'static [&'static str],
+    /// A topic ("spoke about") rather than a position ("supported").
+    pub topic: bool,
+}
+
+/// The verbs of position and of topic, by class. Praise and condemnation are in [`REPORTING`].
+/// Verbs whose first sense in conflict news is physical ("attacked", "defended", "struck",
+/// "blasted") are left out, and so are verbs of trying ("sought"), which describe what someone
+/// does.
+pub(crate) static OBJECT_VERBS: [ObjectVerbs; 7] = [
+    ObjectVerbs {
+        verbs: WordSet::new(&[
+            "support",
+            "supports",
+            "supported",
+            "supporting",
+            "backed",
+            "backs",
+            "oppose",
+            "opposes",
+            "opposed",
+            "opposing",
+            "favor",
+            "favors",
+            "favored",
+            "favoring",
+            "favour",
+            "favours",
+            "favoured",
+            "favouring",
+            "prefer",
+            "prefers",
+            "preferred",
+            "questioned",
+            "questioning",
+            "mocked",
+            "mocks",
+            "mocking",
+            "ridiculed",
+            "ridicules",
+            "ridiculing",
+            "thanked",
+            "thanking",
+            "congratulated",
+            "congratulating",
+            "welcomed",
+            "welcomes",
+            "welcoming",
+            "embraced",
+            "embraces",
+            "embracing",
+            "championed",
+            "championing",
+            "decried",
+            "decries",
+            "decrying",
+            "faulted",
+            "faulting",
+            "proposed",
+            "proposes",
+            "proposing",
+        ]),
+        prepositions: &[],
+        topic: false,
+    },
+    // "voted for Clinton", "campaigned against the deal", "pushed for a ceasefire".
+    ObjectVerbs {
+        verbs: WordSet::new(&[
+            "voted",
+            "vote",
+            "votes",
+            "voting",
+            "campaigned",
+            "campaigns",
+            "campaigning",
+            "advocated",
+            "advocates",
+            "advocating",
+            "lobbied",
+            "lobbies",
+            "lobbying",
+            "pushed",
+            "pushes",
+            "pushing",
+        ]),
+        prepositions: &["for", "against"],
+        topic: false,
+    },
+    // "sided with Russia", "agreed with Matthews about the winner".
+    ObjectVerbs {
+        verbs: WordSet::new(&[
+            "sided",
+            "sides",
+            "siding",
+            "agreed",
+            "agree",
+            "agrees",
+            "agreeing",
+            "disagreed",
+            "disagree",
+            "disagrees",
+            "disagreeing",
+        ]),
+        prepositions: &["with"],
+        topic: false,
+    },
+    // "discussed the deal", "mentioned the wall".
+    ObjectVerbs {
+        verbs: WordSet::new(&[
+            "discussed",
+            "discuss",
+            "discusses",
+            "discussing",
+            "mentioned",
+            "mention",
+            "mentions",
+            "mentioning",
+        ]),
+        prepositions: &[],
+        topic: true,
+    },
+    // "talked about taxes", "spoke of reform", "asked about the deal".
+    ObjectVerbs {
+        verbs: WordSet::new(&[
+            "spoke", "speak", "speaks", "speaking", "spoken", "talked", "talk", "talks", "talking",
+            "asked", "asks", "asking", "ask",
+        ]),
+        prepositions: &["about", "of"],
+        topic: true,
+    },
+    // "referring to Clinton's successor".
+    ObjectVerbs {
+        verbs: WordSet::new(&["referring", "referred", "refers", "refer"]),
+        prepositions: &["to"],
+        topic: true,
+    },
+    // "commented on the ruling".
+    ObjectVerbs {
+        verbs: WordSet::new(&["commented", "comments", "commenting", "comment"]),
+        prepositions: &["on"],
+        topic: true,
+    },
+];
+
+/// The class of [`OBJECT_VERBS`] the verb form `w` (lower case) is in, if any. Every token of
+/// an article is looked up, so one set of all the forms answers first (nearly always no).
+pub(crate) fn object_verb(w: &str) -> Option<&'static ObjectVerbs> {
+    static ALL: OnceLock<WordSet> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let forms: Vec<&'static str> = OBJECT_VERBS
+            .iter()
+            .flat_map(|c| c.verbs.iter().copied())
+            .collect();
+        // Built once per process; the set lives as long as the classes it indexes.
+        WordSet::new(Box::leak(forms.into_boxed_slice()))
+    });
+    if !all.contains(w) {
+        return None;
+    }
+    OBJECT_VERBS.iter().find(|c| c.verbs.contains(w))
+}
+
 /// Prepositions that name the source of the words after or before them: "according to the
 /// army", and the French "selon l'armée", "d'après l'armée".
 pub(crate) const SOURCE_PHRASES: &[&[&str]] =
@@ -461,6 +635,12 @@ pub fn is_cue_word(w: &str) -> bool {
         || ATTITUDE.contains(w)
         || INTENTION.contains(w)
         || REQUEST.contains(w)
+}
+
+/// Whether `w` (lower case) is a cue of any attribution relation framelens lists: one of
+/// [`is_cue_word`], or a verb of position or topic ([`OBJECT_VERBS`]).
+pub fn is_relation_cue_word(w: &str) -> bool {
+    is_cue_word(w) || object_verb(w).is_some()
 }
 
 /// Auxiliaries that a negation follows ("has not said", "is not saying").

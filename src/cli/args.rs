@@ -386,7 +386,9 @@ pub(crate) enum Cmd {
     },
     /// List the attribution relations in one or more articles (read as score does): who is
     /// cited (source and resolved speaker), the cue, the words attributed (content) and the
-    /// kind: quote, reported, scare, designation or naming. --explain gives each one's rule.
+    /// kind: quote, reported, scare, designation, naming, stance ("X supported the bill") or
+    /// topic ("X spoke about the debt"); a stance's or topic's words are the outlet's, and keep
+    /// its voice. --explain gives each one's rule.
     Attributions {
         /// Articles: files, URLs or `-` for standard input.
         #[arg(required = true, value_name = "FILE|URL")]

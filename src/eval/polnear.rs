@@ -506,11 +506,12 @@ pub struct PolnearReport {
     pub framelens: Figures,
     /// Every stretch between double quotation marks as a relation with no source and no cue.
     pub baseline: Figures,
-    /// Precision by kind of framelens relation (`quote`, `reported`, `designation`, `naming`).
+    /// Precision by kind of framelens relation (`quote`, `reported`, `designation`, `naming`,
+    /// `stance`, `topic`).
     pub by_kind: BTreeMap<&'static str, KindRow>,
     /// Relation recall on the gold attributions whose cue holds a verb framelens reads as a cue
-    /// (`crate::analysis::words::is_cue_word`), and on the others (verbs of supporting, seeming and
-    /// trying, prepositions such as "talked about": attributions in PolNeAR's wide sense).
+    /// (`crate::analysis::words::is_relation_cue_word`), and on the others (verbs of seeming,
+    /// trying and perceiving, nouns of support: attributions in PolNeAR's wide sense).
     pub by_cue_known: BTreeMap<&'static str, ConstructionRow>,
     /// Relation recall by construction, one row per construction in a fixed order.
     pub constructions: Vec<ConstructionRow>,
@@ -825,7 +826,7 @@ pub fn eval_polnear(an: &Analyzer, dir: &Path) -> Result<PolnearReport, EvalErro
             let base_found = bpairs.iter().any(|&(_, x)| x == pos);
             let known = cue_text(&d.text, &g.cue)
                 .split(|c: char| !c.is_alphanumeric())
-                .any(crate::analysis::words::is_cue_word);
+                .any(crate::analysis::words::is_relation_cue_word);
             let name = if known {
                 "cue framelens reads"
             } else {

@@ -24,12 +24,14 @@ struct ArticleJson<'a> {
     attributions: &'a [AttributionOut],
 }
 
-const KINDS: [Kind; 5] = [
+const KINDS: [Kind; 7] = [
     Kind::Quote,
     Kind::Reported,
     Kind::Scare,
     Kind::Designation,
     Kind::Naming,
+    Kind::Stance,
+    Kind::Topic,
 ];
 
 fn document(articles: &[Article]) -> AttributionsJson<'_> {

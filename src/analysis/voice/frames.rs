@@ -68,6 +68,14 @@ pub(super) fn find_frames(
         let after_quote = t > r.start
             && (is_closing_mark(cx, t - 1)
                 || (t > r.start + 1 && cx.word(t - 1) == "," && is_closing_mark(cx, t - 2)));
+        // "Asked about the deal, ...": a question opening the sentence, whatever follows "asked".
+        if w == "asked"
+            && let Some(f) = question_frame(cx, si, &r, t, verb_group_start(cx, &r, t).0)
+        {
+            frames.push(f);
+            t += 1;
+            continue;
+        }
         if let Some(f) = adjective_frame(cx, si, &r, t, quotes, &frames[first_frame..])
             .or_else(|| nominal_frame(cx, si, &r, t, quotes))
         {
@@ -899,9 +907,15 @@ pub(super) fn new_frame(
     }
 }
 
+/// How many words of adjuncts may stand between "asked" and the question it opens.
+pub(super) const QUESTION_ADJUNCT_WORDS: usize = 8;
+
 /// "Asked whether he would run, Ryan said ...", "When asked about the deal, ...": a question
 /// opening the sentence (the verb group at `b`), up to its comma, put by someone not named: the
-/// frame's speaker is empty. Elsewhere "asked" is read like any verb of saying.
+/// frame's speaker is empty. Adjuncts may stand between "asked" and the question ("Asked on
+/// Monday whether", "Asked at a briefing in Washington about", "Asked specifically what"): up
+/// to [`QUESTION_ADJUNCT_WORDS`] words, none a verb, and the question is the frame's words.
+/// Elsewhere "asked" is read like any verb of saying.
 pub(super) fn question_frame(
     cx: &Ctx,
     si: usize,
@@ -914,10 +928,19 @@ pub(super) fn question_frame(
         return None;
     }
     let comma = (v + 1..r.end).find(|&k| cx.word(k) == ",")?;
-    if !(cx.is(v + 1, &QUESTION_WORDS) || cx.is(v + 1, &["about", "to"])) {
+    let asks = |k: usize| cx.is(k, &QUESTION_WORDS) || cx.is(k, &["about", "to"]);
+    let q = (v + 1..comma)
+        .take(QUESTION_ADJUNCT_WORDS + 1)
+        .find(|&k| asks(k))?;
+    let adjunct = v + 1..q;
+    let adjuncts_only = adjunct.is_empty()
+        || ((is_adjunct_start(cx.word(adjunct.start)) || ly_adverb(cx, adjunct.start))
+            && !cx.is(adjunct.start, &["to", "by"])
+            && !holds_verb(cx, adjunct.clone()));
+    if !adjuncts_only {
         return None;
     }
-    let mut f = new_frame(cx, si, v, FrameKind::Question, 0..0, v + 1..comma);
+    let mut f = new_frame(cx, si, v, FrameKind::Question, 0..0, q..comma);
     let at = cx.seg.tokens[v].span.start;
     f.speaker = Span::new(at, at);
     Some(f)
@@ -1468,9 +1491,24 @@ pub(super) fn participle_frame(
 /// the talks had failed": a participle of saying right after a noun phrase (or a time after it:
 /// "a statement late Tuesday saying"), with a clause or a colon and a quotation after it, has
 /// that noun phrase for its subject (an absolute construction after "with", or a reduced
-/// relative clause). The phrase runs back to a comma, dash, "with", a clause word or a
-/// verb, at most eight tokens. Gives its tokens.
+/// relative clause). Gives its tokens ([`noun_phrase_before`]).
 pub(super) fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>> {
+    // A quotation after a colon is what it says ("a statement saying: “...”").
+    let quotation = v + 2 < r.end
+        && cx.word(v + 1) == ":"
+        && cx.is_punct(v + 2)
+        && is_quote_char(cx.first_char(v + 2));
+    if !(takes_clause(cx, v, r.end) || quotation) {
+        return None;
+    }
+    noun_phrase_before(cx, r, v)
+}
+
+/// The noun phrase right before the participle at `v` (or before a time after it), which a
+/// participle there modifies ("super PACs supporting Carson"): it runs back to a comma, dash,
+/// "with", a clause word or a verb, at most eight tokens. `None` when the word before is no
+/// noun (a determiner, a finite verb, a preposition of manner, a coordinator, a possessive).
+pub(super) fn noun_phrase_before(cx: &Ctx, r: &Range<usize>, v: usize) -> Option<Range<usize>> {
     let mut p = v.checked_sub(1).filter(|&p| p >= r.start)?;
     // A time between the noun and the participle ("a statement late Tuesday saying").
     if crate::text::is_calendar_word(cx.word(p)) && p > r.start {
@@ -1492,12 +1530,7 @@ pub(super) fn noun_before_participle(cx: &Ctx, r: &Range<usize>, v: usize) -> Op
         && !REPORTING.contains(cx.word(p))
         && !holds_verb(cx, p..p + 1)
         && cx.seg.tokens[p].kind != TokenKind::Possessive;
-    // A quotation after a colon is what it says ("a statement saying: “...”").
-    let quotation = v + 2 < r.end
-        && cx.word(v + 1) == ":"
-        && cx.is_punct(v + 2)
-        && is_quote_char(cx.first_char(v + 2));
-    if !noun || !(takes_clause(cx, v, r.end) || quotation) {
+    if !noun {
         return None;
     }
     let mut s = p;

@@ -75,6 +75,13 @@
 //!    A quote takes the speaker of the frame around or beside it; a quote of one to three words with no
 //!    speaker is a scare quote.
 //!
+//! Beside these it finds **stances and topics** (`stances`): a verb of position or of topic with
+//! a noun phrase ("Clinton supported the bill", "Sanders spoke about the debt"), whose subject
+//! the speech-frame rules find. They paint nothing: the noun phrase is the outlet's description
+//! of a position, not the subject's words. [`crate::analysis::speech`] lists them as relations.
+//! A question opening a sentence ("Asked on Monday whether ...,", "Asked about the deal,") is a
+//! frame whatever follows "asked", with up to eight words of adjuncts before the question.
+//!
 //! Speakers written as pronouns or role nouns ("He", "It", "the envoy", "the statement") are resolved
 //! to the nearest earlier speaker or person they can refer to; "It" first to the subject of the
 //! sentence before, when that sentence opens with a party's name. What it does not do: parse syntax, so
@@ -86,6 +93,7 @@ mod model;
 mod quotes;
 mod scope;
 mod speakers;
+mod stances;
 
 use std::ops::Range;
 
@@ -102,7 +110,11 @@ pub(crate) use model::{
 pub use model::{Frame, Naming, Quote, Voice, VoiceOf, Voices, Why};
 pub use quotes::is_title;
 use quotes::{find_quotes, parentheticals};
-use speakers::{continuing_speaker, quote_frame, resolve_headline_speakers, resolve_speakers};
+use speakers::{
+    continuing_speaker, quote_frame, resolve_headline_speakers, resolve_speakers,
+    resolve_speakers_of,
+};
+pub use stances::{StanceKind, stance_kind};
 
 /// Finds frames, quotes and the voice of every token.
 /// `types[a]` is the type of actor `a`, used to resolve "the group", "the army" and the like;
@@ -130,6 +142,7 @@ pub fn analyze(
     let mut order: Vec<usize> = Vec::new();
     let mut insertions: Vec<Range<usize>> = Vec::new();
     let mut no_namer: Vec<Range<usize>> = Vec::new();
+    let mut stances: Vec<Frame> = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         let first = frames.len();
         find_frames(
@@ -139,6 +152,14 @@ pub fn analyze(
             &quotes_raw,
             &mut frames,
             &mut no_namer,
+        );
+        stances::find_stances(
+            &cx,
+            si,
+            &s.tokens,
+            &quotes_raw,
+            &frames[first..],
+            &mut stances,
         );
         if frames.len() == first {
             for t in no_namer.drain(..).flatten() {
@@ -201,6 +222,7 @@ pub fn analyze(
     }
     resolve_speakers(&cx, &mut frames);
     resolve_headline_speakers(&cx, &mut frames);
+    let stances = resolved_stances(&cx, &frames, stances);
     let mut quotes = Vec::with_capacity(quotes_raw.len());
     for (qi, q) in quotes_raw.into_iter().enumerate() {
         let inner = token_range(seg, q.inner);
@@ -226,7 +248,28 @@ pub fn analyze(
         frames,
         quotes,
         tags,
+        stances,
     }
+}
+
+/// The stances with their speakers resolved as speech frames' are, reading the speakers of the
+/// speech frames (and stances) before each; the speech frames are left as they are.
+fn resolved_stances(cx: &Ctx, frames: &[Frame], stances: Vec<Frame>) -> Vec<Frame> {
+    if stances.is_empty() {
+        return stances;
+    }
+    let mut all: Vec<(bool, Frame)> = frames
+        .iter()
+        .map(|f| (false, f.clone()))
+        .chain(stances.into_iter().map(|f| (true, f)))
+        .collect();
+    all.sort_by_key(|(_, f)| f.verb.start);
+    let (is_stance, mut all): (Vec<bool>, Vec<Frame>) = all.into_iter().unzip();
+    resolve_speakers_of(cx, &mut all, |i| is_stance[i]);
+    all.into_iter()
+        .zip(is_stance)
+        .filter_map(|(f, s)| s.then_some(f))
+        .collect()
 }
 
 /// The frame of `frames[first..]` whose reported words hold frame `i` (its verb, and its speaker

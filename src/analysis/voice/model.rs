@@ -217,6 +217,9 @@ pub struct Voices {
     /// The quotations, in text order.
     pub quotes: Vec<Quote>,
     pub(super) tags: Vec<Why>,
+    /// Positions and topics ("supported the bill", "talked about taxes"), in text order: frames
+    /// whose scope is the object, which paint no voice (see `stances`).
+    pub stances: Vec<Frame>,
 }
 
 /// The voice of one span, with its speaker and the rule that decided it.

@@ -470,6 +470,20 @@ pub(super) fn subject_before_insertions(
     p: usize,
     v: usize,
 ) -> Option<Range<usize>> {
+    let clause = if REPORTING.contains(cx.word(v)) {
+        v + 1 < r.end && !cx.is_punct(v + 1)
+    } else {
+        takes_clause(cx, v, r.end)
+    };
+    if !clause {
+        return None;
+    }
+    name_before_insertions(cx, r, p)
+}
+
+/// The name of [`subject_before_insertions`], whatever follows the verb: the sentence's opening
+/// name, with the insertions up to `p`, which closes the last one.
+pub(super) fn name_before_insertions(cx: &Ctx, r: &Range<usize>, p: usize) -> Option<Range<usize>> {
     if !matches!(cx.word(p), "," | "—" | "–" | "--" | "-" | ")") || p <= r.start {
         return None;
     }
@@ -491,12 +505,7 @@ pub(super) fn subject_before_insertions(
                 || cx.is(k, &crate::text::NAME_PARTICLES))
                 && !REPORTING.contains(cx.word(k))
         });
-    let clause = if REPORTING.contains(cx.word(v)) {
-        v + 1 < r.end && !cx.is_punct(v + 1)
-    } else {
-        takes_clause(cx, v, r.end)
-    };
-    if !name_like || p - open > 60 || !clause {
+    if !name_like || p - open > 60 {
         return None;
     }
     // The insertions stay in the speaker as written: an apposition often says whom the name

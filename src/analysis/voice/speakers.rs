@@ -236,12 +236,18 @@ pub(super) fn shares_subject(frames: &mut [Frame], i: usize) -> bool {
 
 /// Gives each frame its speaker's actor, resolving pronouns and role nouns to earlier speakers.
 pub(super) fn resolve_speakers(cx: &Ctx, frames: &mut [Frame]) {
+    resolve_speakers_of(cx, frames, |_| true);
+}
+
+/// [`resolve_speakers`] for the frames `which` selects (by index); the others, already resolved,
+/// are only read as earlier speakers.
+pub(super) fn resolve_speakers_of(cx: &Ctx, frames: &mut [Frame], which: impl Fn(usize) -> bool) {
     // The lowercase words of the speaker (most are lowercase already and borrowed).
     let mut words: Vec<Cow<str>> = Vec::new();
     let genders = std::cell::OnceCell::new();
     for i in 0..frames.len() {
         // A relative pronoun's frame comes resolved to its antecedent.
-        if frames[i].resolved_from.is_some() {
+        if !which(i) || frames[i].resolved_from.is_some() {
             continue;
         }
         let sp = frames[i].speaker;
