@@ -699,7 +699,7 @@ pub fn plural_head(phrase: &str) -> bool {
 }
 
 /// Words that count or quantify rather than describe.
-static QUANTIFIERS: WordSet = WordSet::new(&[
+pub(crate) static QUANTIFIERS: WordSet = WordSet::new(&[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
     "dozens", "scores", "hundreds", "both", "several", "many", "some", "few", "all", "most",
     "other",

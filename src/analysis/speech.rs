@@ -107,6 +107,30 @@ pub struct Relation {
     pub rule: &'static str,
 }
 
+impl Relation {
+    /// The relation of frame `f` (speech or stance): its speaker is the source, its verb the
+    /// cue.
+    fn of_frame(
+        f: &crate::analysis::voice::Frame,
+        kind: Kind,
+        content: Span,
+        continued: Vec<Span>,
+        rule: &'static str,
+    ) -> Relation {
+        Relation {
+            kind,
+            source: (!f.speaker.is_empty()).then_some(f.speaker),
+            speaker_actor: f.speaker_actor,
+            resolved_from: f.resolved_from.clone(),
+            cue: Some(f.verb),
+            content,
+            continued,
+            sentence: f.sentence,
+            rule,
+        }
+    }
+}
+
 /// A designation the analysis found for a term: the designated term, the designator (when
 /// named), the designation's verb, and the rule.
 #[derive(Clone, Debug)]
@@ -268,17 +292,7 @@ fn frame_relations(
         } else {
             Kind::Reported
         };
-        out.push(Relation {
-            kind,
-            source: (!f.speaker.is_empty()).then_some(f.speaker),
-            speaker_actor: f.speaker_actor,
-            resolved_from: f.resolved_from.clone(),
-            cue: Some(f.verb),
-            content,
-            continued: parts,
-            sentence: f.sentence,
-            rule: f.rule(),
-        });
+        out.push(Relation::of_frame(f, kind, content, parts, f.rule()));
     }
 }
 
@@ -431,24 +445,20 @@ fn stance_relations(text: &str, seg: &Segmented, voices: &Voices, out: &mut Vec<
         let (kind, rule) = match crate::analysis::voice::stance_kind(text, f) {
             StanceKind::Position => (
                 Kind::Stance,
-                "stance: X supported, opposed, mocked ... Y (a position, in the outlet's words)",
+                "stance: X supported, opposed ... Y, or X's support for Y (a position, in the outlet's words)",
             ),
             StanceKind::Topic => (
                 Kind::Topic,
-                "topic: X spoke about, discussed, referred to ... Y (in the outlet's words)",
+                "topic: X spoke about, discussed ... Y, or X's remarks about Y (in the outlet's words)",
             ),
         };
-        out.push(Relation {
+        out.push(Relation::of_frame(
+            f,
             kind,
-            source: (!f.speaker.is_empty()).then_some(f.speaker),
-            speaker_actor: f.speaker_actor,
-            resolved_from: f.resolved_from.clone(),
-            cue: Some(f.verb),
-            content: span_of(seg, &toks),
-            continued: Vec::new(),
-            sentence: f.sentence,
+            span_of(seg, &toks),
+            Vec::new(),
             rule,
-        });
+        ));
     }
 }
 

@@ -454,9 +454,9 @@ pub(crate) static REQUEST: WordSet = WordSet::new(&[
 /// outlet's ([`super::voice`] keeps these apart from speech frames). A verb here that also
 /// takes a clause or an infinitive ("mentioned that ...", "prefer to") makes a speech frame
 /// then, by the lists above.
-pub(crate) struct ObjectVerbs {
-    /// The verb forms.
-    pub verbs: WordSet,
+pub(crate) struct ObjectWords {
+    /// The verb forms (or nouns, in [`OBJECT_NOUNS`]).
+    pub words: WordSet,
     /// The prepositions the object follows; none for a direct object.
     pub prepositions: &'static [&'static str],
     /// A topic ("spoke about") rather than a position ("supported").
@@ -464,12 +464,15 @@ pub(crate) struct ObjectVerbs {
 }
 
 /// The verbs of position and of topic, by class. Praise and condemnation are in [`REPORTING`].
-/// Verbs whose first sense in conflict news is physical ("attacked", "defended", "struck",
-/// "blasted") are left out, and so are verbs of trying ("sought"), which describe what someone
-/// does.
-pub(crate) static OBJECT_VERBS: [ObjectVerbs; 7] = [
-    ObjectVerbs {
-        verbs: WordSet::new(&[
+/// Verbs whose first sense in conflict news is physical are left out ("attacked", "defended",
+/// "struck", "blasted"; "questioned" a suspect, "embraced" the freed hostages), or read only
+/// with the preposition of their verbal sense ("pushed for", not "pushed against"); "backed"
+/// and "welcomed" keep a physical sense ("backed into a wall", "welcomed Putin to Beijing") the
+/// object rules do not always exclude. Verbs of trying ("sought") describe what someone does
+/// and are left out too.
+pub(crate) static OBJECT_VERBS: [ObjectWords; 8] = [
+    ObjectWords {
+        words: WordSet::new(&[
             "support",
             "supports",
             "supported",
@@ -491,8 +494,6 @@ pub(crate) static OBJECT_VERBS: [ObjectVerbs; 7] = [
             "prefer",
             "prefers",
             "preferred",
-            "questioned",
-            "questioning",
             "mocked",
             "mocks",
             "mocking",
@@ -506,9 +507,6 @@ pub(crate) static OBJECT_VERBS: [ObjectVerbs; 7] = [
             "welcomed",
             "welcomes",
             "welcoming",
-            "embraced",
-            "embraces",
-            "embracing",
             "championed",
             "championing",
             "decried",
@@ -524,8 +522,8 @@ pub(crate) static OBJECT_VERBS: [ObjectVerbs; 7] = [
         topic: false,
     },
     // "voted for Clinton", "campaigned against the deal", "pushed for a ceasefire".
-    ObjectVerbs {
-        verbs: WordSet::new(&[
+    ObjectWords {
+        words: WordSet::new(&[
             "voted",
             "vote",
             "votes",
@@ -539,16 +537,19 @@ pub(crate) static OBJECT_VERBS: [ObjectVerbs; 7] = [
             "lobbied",
             "lobbies",
             "lobbying",
-            "pushed",
-            "pushes",
-            "pushing",
         ]),
         prepositions: &["for", "against"],
         topic: false,
     },
+    // "pushed for a ceasefire" (not "pushed against police lines").
+    ObjectWords {
+        words: WordSet::new(&["pushed", "pushes", "pushing"]),
+        prepositions: &["for"],
+        topic: false,
+    },
     // "sided with Russia", "agreed with Matthews about the winner".
-    ObjectVerbs {
-        verbs: WordSet::new(&[
+    ObjectWords {
+        words: WordSet::new(&[
             "sided",
             "sides",
             "siding",
@@ -565,8 +566,8 @@ pub(crate) static OBJECT_VERBS: [ObjectVerbs; 7] = [
         topic: false,
     },
     // "discussed the deal", "mentioned the wall".
-    ObjectVerbs {
-        verbs: WordSet::new(&[
+    ObjectWords {
+        words: WordSet::new(&[
             "discussed",
             "discuss",
             "discusses",
@@ -580,8 +581,8 @@ pub(crate) static OBJECT_VERBS: [ObjectVerbs; 7] = [
         topic: true,
     },
     // "talked about taxes", "spoke of reform", "asked about the deal".
-    ObjectVerbs {
-        verbs: WordSet::new(&[
+    ObjectWords {
+        words: WordSet::new(&[
             "spoke", "speak", "speaks", "speaking", "spoken", "talked", "talk", "talks", "talking",
             "asked", "asks", "asking", "ask",
         ]),
@@ -589,14 +590,14 @@ pub(crate) static OBJECT_VERBS: [ObjectVerbs; 7] = [
         topic: true,
     },
     // "referring to Clinton's successor".
-    ObjectVerbs {
-        verbs: WordSet::new(&["referring", "referred", "refers", "refer"]),
+    ObjectWords {
+        words: WordSet::new(&["referring", "referred", "refers", "refer"]),
         prepositions: &["to"],
         topic: true,
     },
     // "commented on the ruling".
-    ObjectVerbs {
-        verbs: WordSet::new(&["commented", "comments", "commenting", "comment"]),
+    ObjectWords {
+        words: WordSet::new(&["commented", "comments", "commenting", "comment"]),
         prepositions: &["on"],
         topic: true,
     },
@@ -604,12 +605,12 @@ pub(crate) static OBJECT_VERBS: [ObjectVerbs; 7] = [
 
 /// The class of [`OBJECT_VERBS`] the verb form `w` (lower case) is in, if any. Every token of
 /// an article is looked up, so one set of all the forms answers first (nearly always no).
-pub(crate) fn object_verb(w: &str) -> Option<&'static ObjectVerbs> {
+pub(crate) fn object_verb(w: &str) -> Option<&'static ObjectWords> {
     static ALL: OnceLock<WordSet> = OnceLock::new();
     let all = ALL.get_or_init(|| {
         let forms: Vec<&'static str> = OBJECT_VERBS
             .iter()
-            .flat_map(|c| c.verbs.iter().copied())
+            .flat_map(|c| c.words.iter().copied())
             .collect();
         // Built once per process; the set lives as long as the classes it indexes.
         WordSet::new(Box::leak(forms.into_boxed_slice()))
@@ -617,7 +618,7 @@ pub(crate) fn object_verb(w: &str) -> Option<&'static ObjectVerbs> {
     if !all.contains(w) {
         return None;
     }
-    OBJECT_VERBS.iter().find(|c| c.verbs.contains(w))
+    OBJECT_VERBS.iter().find(|c| c.words.contains(w))
 }
 
 /// Prepositions that name the source of the words after or before them: "according to the
@@ -637,10 +638,59 @@ pub fn is_cue_word(w: &str) -> bool {
         || REQUEST.contains(w)
 }
 
+/// Nouns of position and of topic with the prepositions of their object, read after a
+/// possessor ("Russia's support for the regime", "her opposition to the war", "Clinton's
+/// criticism of Trump", "his remarks about the strike"), as [`OBJECT_VERBS`] are read.
+pub(crate) static OBJECT_NOUNS: [ObjectWords; 6] = [
+    ObjectWords {
+        words: WordSet::new(&["support", "backing"]),
+        prepositions: &["for", "of", "behind"],
+        topic: false,
+    },
+    ObjectWords {
+        words: WordSet::new(&["opposition", "objection", "objections"]),
+        prepositions: &["to"],
+        topic: false,
+    },
+    ObjectWords {
+        words: WordSet::new(&[
+            "criticism",
+            "criticisms",
+            "critique",
+            "condemnation",
+            "endorsement",
+            "praise",
+            "rejection",
+        ]),
+        prepositions: &["of", "for"],
+        topic: false,
+    },
+    ObjectWords {
+        words: WordSet::new(&["attack", "attacks", "assault", "broadside"]),
+        prepositions: &["on", "against"],
+        topic: false,
+    },
+    ObjectWords {
+        words: WordSet::new(&["comments", "remarks", "questions", "views"]),
+        prepositions: &["on", "about"],
+        topic: true,
+    },
+    ObjectWords {
+        words: WordSet::new(&["references", "reference"]),
+        prepositions: &["to"],
+        topic: true,
+    },
+];
+
+/// The class of [`OBJECT_NOUNS`] the noun `w` (lower case) is in, if any.
+pub(crate) fn object_noun(w: &str) -> Option<&'static ObjectWords> {
+    OBJECT_NOUNS.iter().find(|c| c.words.contains(w))
+}
+
 /// Whether `w` (lower case) is a cue of any attribution relation framelens lists: one of
 /// [`is_cue_word`], or a verb of position or topic ([`OBJECT_VERBS`]).
 pub fn is_relation_cue_word(w: &str) -> bool {
-    is_cue_word(w) || object_verb(w).is_some()
+    is_cue_word(w) || object_verb(w).is_some() || object_noun(w).is_some()
 }
 
 /// Auxiliaries that a negation follows ("has not said", "is not saying").

@@ -932,6 +932,10 @@ pub(super) fn question_frame(
     let q = (v + 1..comma)
         .take(QUESTION_ADJUNCT_WORDS + 1)
         .find(|&k| asks(k))?;
+    // A question with no word after its question word ("Asked about, he said") is none.
+    if q + 1 >= comma {
+        return None;
+    }
     let adjunct = v + 1..q;
     let adjuncts_only = adjunct.is_empty()
         || ((is_adjunct_start(cx.word(adjunct.start)) || ly_adverb(cx, adjunct.start))
@@ -1662,18 +1666,7 @@ pub(super) fn nominal_frame(
     if finite(cx.word(clause.start)) || object_gap || clause.len() < 3 {
         return None;
     }
-    let speaker = if t > r.start && cx.is(t - 1, &["his", "her", "their", "its"]) {
-        t - 1..t
-    } else if t > r.start + 1 && cx.seg.tokens[t - 1].kind == TokenKind::Possessive {
-        let end = t - 1;
-        let mut s = end;
-        while s > r.start && end - s < 4 && cx.first_char(s - 1).is_uppercase() {
-            s -= 1;
-        }
-        s..end
-    } else {
-        0..0
-    };
+    let speaker = possessor_before(cx, r, t);
     let scope_end = complement_end(cx, t, r.end, quotes);
     let mut f = new_frame(
         cx,
@@ -1688,6 +1681,24 @@ pub(super) fn nominal_frame(
         f.speaker = Span::new(at, at);
     }
     Some(f)
+}
+
+/// The possessor right before the noun at `t`: a possessive pronoun ("his", "her", "their",
+/// "its"), or up to four capitalised words before `'s` ("Israel's", "Hillary Clinton's"). Empty
+/// when there is none.
+pub(super) fn possessor_before(cx: &Ctx, r: &Range<usize>, t: usize) -> Range<usize> {
+    if t > r.start && cx.is(t - 1, &["his", "her", "their", "its"]) {
+        t - 1..t
+    } else if t > r.start + 1 && cx.seg.tokens[t - 1].kind == TokenKind::Possessive {
+        let end = t - 1;
+        let mut s = end;
+        while s > r.start && end - s < 4 && cx.first_char(s - 1).is_uppercase() {
+            s -= 1;
+        }
+        s..end
+    } else {
+        0..0
+    }
 }
 
 /// Verbs of belief that report the clause before them when they close its sentence.
@@ -1813,11 +1824,6 @@ pub(super) fn frame_at(
     let make = |kind, speaker_tokens: Range<usize>, scope: Range<usize>| {
         new_frame(cx, si, v, kind, speaker_tokens, scope)
     };
-    if word == "asked"
-        && let Some(f) = question_frame(cx, si, r, v, b)
-    {
-        return Some(f);
-    }
     if word.ends_with("ing") && !progressive {
         return participle_frame(cx, si, r, v, earlier);
     }

@@ -181,19 +181,7 @@ pub fn analyze(
                 tags[t] = Why::Frame(f);
             }
         }
-        parentheticals(&cx, s.tokens.clone(), &mut insertions);
-        for r in insertions.drain(..) {
-            // "Indian Illegally Occupied Jammu and Kashmir (IIOJK)": an acronym in brackets
-            // restates the words before it, in their voice.
-            if r.len() == 1 && crate::text::is_acronym(cx.seg.tokens[r.start].span.slice(cx.text)) {
-                continue;
-            }
-            for t in r {
-                if matches!(tags[t], Why::Frame(_)) {
-                    tags[t] = Why::Parenthetical;
-                }
-            }
-        }
+        paint_insertions(&cx, s.tokens.clone(), &mut insertions, &mut tags);
         for (i, f) in frames.iter().enumerate().skip(first) {
             let outer = outer_frame(&cx, &frames, first, i);
             for t in f.speaker_tokens.clone() {
@@ -249,6 +237,29 @@ pub fn analyze(
         quotes,
         tags,
         stances,
+    }
+}
+
+/// Paints the parenthetical insertions of the sentence `r` inside reported words as the
+/// outlet's own gloss. `insertions` is a buffer.
+fn paint_insertions(
+    cx: &Ctx,
+    r: Range<usize>,
+    insertions: &mut Vec<Range<usize>>,
+    tags: &mut [Why],
+) {
+    parentheticals(cx, r, insertions);
+    for r in insertions.drain(..) {
+        // "Indian Illegally Occupied Jammu and Kashmir (IIOJK)": an acronym in brackets
+        // restates the words before it, in their voice.
+        if r.len() == 1 && crate::text::is_acronym(cx.seg.tokens[r.start].span.slice(cx.text)) {
+            continue;
+        }
+        for t in r {
+            if matches!(tags[t], Why::Frame(_)) {
+                tags[t] = Why::Parenthetical;
+            }
+        }
     }
 }
 

@@ -98,9 +98,11 @@ pub(super) fn quote_frame(
         return Some(f);
     }
     // Otherwise the nearest frame in the sentences the quote touches, but not one inside the
-    // quote: in "“I think it is over. We lost,” ..." the quote's "I think" is the speaker's own.
+    // quote: in "“I think it is over. We lost,” ..." the quote's "I think" is the speaker's own;
+    // nor a question put by someone not named, whose asker is not the one quoted ("Asked about
+    // the deal, Grassley answered, “Depends.”").
     candidates
-        .filter(|&f| !span.contains(frames[f].verb))
+        .filter(|&f| !span.contains(frames[f].verb) && frames[f].kind != FrameKind::Question)
         .min_by_key(|&f| {
             let v = frames[f].verb;
             if v.end <= span.start {

@@ -1,7 +1,7 @@
 //! Stances and topics: who the text says is for or against something ("Clinton supported the
-//! bill", "Union leaders opposed the deal"), or talked about it ("Sanders spoke about the
-//! debt", "referring to Clinton's successor"), with a noun phrase where a speech frame would
-//! have a clause.
+//! bill", "Union leaders opposed the deal", "Tehran's support for the government"), or talked
+//! about it ("Sanders spoke about the debt", "referring to Clinton's successor", "his remarks
+//! about the strike"), with a noun phrase where a speech frame would have a clause.
 //!
 //! Attribution corpora count these as attributions (PolNeAR and PARC attribute positions and
 //! topics as well as words), and a reader of framing wants to know who is reported as taking
@@ -10,18 +10,20 @@
 //! mouth. So these structures are found with the subject rules of speech frames
 //! ([`super::frames::frame_at`]) and kept apart from them: they never paint a token's voice.
 //!
-//! What it does not do: read a position held by a noun ("support for the bill", "his
-//! opposition to the war"); read a passive ("was supported by"); tell the physical sense of a
-//! verb from the verbal one beyond leaving out the verbs whose first sense in conflict news is
-//! physical (`crate::analysis::words::OBJECT_VERBS`); or parse the object: it runs to the
-//! first punctuation mark, subordinator or adjunct of time that ends a noun phrase.
+//! What it does not do: read a position held by a noun with no possessor ("support for the
+//! bill"); read a passive ("was supported by"); tell the physical sense of a verb from the
+//! verbal one beyond leaving out the verbs whose first sense in conflict news is physical
+//! (`crate::analysis::words::OBJECT_VERBS`); or parse the object: it runs to the first
+//! punctuation mark, subordinator, word of time or preposition before a number that ends a
+//! noun phrase, and an irregular verb after a subject holding a participle ("jets supporting
+//! ground troops struck the town") stays in it.
 
 use std::ops::Range;
 
-use super::frames::{frame_at, new_frame, noun_phrase_before, verb_group_start};
-use super::model::{Ctx, Frame, FrameKind, RawQuote};
-use super::scope::{name_before_insertions, opening_subject, opens_no_subject};
-use crate::analysis::words::{BE_FORMS, CLAUSE_WORDS, ObjectVerbs, object_verb};
+use super::frames::{frame_at, new_frame, noun_phrase_before, possessor_before, verb_group_start};
+use super::model::{Ctx, DETERMINERS, Frame, FrameKind, RawQuote, finite, past_form};
+use super::scope::{ly_adverb, name_before_insertions, opening_subject, opens_no_subject};
+use crate::analysis::words::{BE_FORMS, CLAUSE_WORDS, ObjectWords, object_noun, object_verb};
 use crate::text::{WordSet, is_calendar_word, is_quote_token};
 
 /// Words that cannot open the object of a verb of position or topic: a clause, an infinitive,
@@ -31,8 +33,18 @@ static NOT_AN_OBJECT: WordSet = WordSet::new(&[
     "while", "when", "if", "whether", "among", "out", "up", "down", "away", "back", "off", "again",
     "also", "too", "here", "there", "now", "then", "so", "and", "or", "but", "not", "later",
     "earlier", "often", "never", "once", "still", "even", "just", "months", "years", "weeks",
-    "days", "hours", "decades",
+    "days", "hours", "decades", "into", "onto",
 ]);
+
+/// Words that may stand between a verb of topic and "about" ("spoke out on Tuesday about",
+/// "talked at length about"), besides adverbs in -ly and days.
+static BEFORE_ABOUT: WordSet = WordSet::new(&[
+    "out", "up", "more", "less", "again", "at", "length", "on", "last", "this", "late", "early",
+]);
+
+/// Prepositions that, before a number, open an adjunct that ends an object ("voted for
+/// Clinton in 2016", "supporting her by 67 points").
+static BEFORE_A_NUMBER: WordSet = WordSet::new(&["in", "by", "at", "on", "since", "until", "with"]);
 
 /// Prepositions an object does not end with: "welcomed the operation on Sunday" ends before
 /// "Sunday", and the object before "on".
@@ -51,6 +63,7 @@ static SUBJECT_WORDS: WordSet = WordSet::new(&[
 /// relative clause ("the bill that Congress passed") stays in it.
 static ENDS_OBJECT: WordSet = WordSet::new(&[
     "but",
+    "so",
     "during",
     "amid",
     "after",
@@ -83,7 +96,10 @@ pub enum StanceKind {
 pub fn stance_kind(cx_text: &str, f: &Frame) -> StanceKind {
     let verb = f.verb.slice(cx_text).to_lowercase();
     let first = verb.split_whitespace().next().unwrap_or("");
-    if object_verb(first).is_some_and(|c| c.topic) {
+    if object_verb(first)
+        .or_else(|| object_noun(first))
+        .is_some_and(|c| c.topic)
+    {
         StanceKind::Topic
     } else {
         StanceKind::Position
@@ -106,8 +122,18 @@ pub(super) fn find_stances(
     if question(cx, r) {
         return;
     }
+    let first = out.len();
     for v in r.clone() {
         let w = cx.word(v);
+        // A stance inside the object of another is part of it ("Critics mocked his previous
+        // support of the war").
+        if out[first..].iter().any(|g| g.scope.contains(&v)) {
+            continue;
+        }
+        if let Some(f) = nominal_stance(cx, si, r, v).filter(|_| !in_a_name(cx, r, v)) {
+            out.push(f);
+            continue;
+        }
         let Some(class) = object_verb(w) else {
             continue;
         };
@@ -124,11 +150,71 @@ pub(super) fn find_stances(
         let Some(mut f) = subject_frame(cx, si, r, v, quotes, frames) else {
             continue;
         };
-        f.scope = o..object_end(cx, o, r.end);
+        if !clean_subject(cx, &mut f) {
+            continue;
+        }
+        // A participle modifying a noun is inside that noun's phrase, which may be the subject
+        // of the clause: its object ends before the clause's verb ("jets supporting ground
+        // troops struck the town").
+        let in_subject = f.kind == FrameKind::Participle && f.scope.is_empty();
+        f.scope = o..object_end(cx, o, r.end, in_subject);
         f.verb_tokens = v..o;
         f.verb = cx.span(&(v..o));
         out.push(f);
     }
+}
+
+/// Tidies the subject of a stance frame: adverbs in -ly at its end are not part of it ("He
+/// barely mentioned"); one that opens with a subordinator, a preposition or a connective is no
+/// subject at all ("Before Trump mentioned ..."), and gives `false`.
+fn clean_subject(cx: &Ctx, f: &mut Frame) -> bool {
+    let mut st = f.speaker_tokens.clone();
+    if st.is_empty() {
+        return true;
+    }
+    while st.len() > 1 && ly_adverb(cx, st.end - 1) {
+        st.end -= 1;
+    }
+    if opens_no_subject(cx, st.start) && !cx.is(st.start, &SUBJECT_WORDS) {
+        return false;
+    }
+    f.speaker = cx.span(&st);
+    f.speaker_tokens = st;
+    true
+}
+
+/// "Russia's support for the regime", "her opposition to the war", "Clinton's aggressive
+/// attack on Trump": a noun of position or topic (`crate::analysis::words::OBJECT_NOUNS`)
+/// after a possessor, which may be set off by one adjective, with its preposition and object.
+/// The possessor is the source; with none ("support for the bill") there is no stance.
+fn nominal_stance(cx: &Ctx, si: usize, r: &Range<usize>, n: usize) -> Option<Frame> {
+    let class = object_noun(cx.word(n))?;
+    let p = n + 1;
+    if p + 1 >= r.end || !class.prepositions.contains(&cx.word(p)) || !opens_object(cx, p + 1) {
+        return None;
+    }
+    let mut owner = possessor_before(cx, r, n);
+    if owner.is_empty()
+        && n > r.start + 1
+        && cx.first_char(n - 1).is_lowercase()
+        && !cx.is_punct(n - 1)
+    {
+        owner = possessor_before(cx, r, n - 1);
+    }
+    if owner.is_empty() {
+        return None;
+    }
+    let mut f = new_frame(
+        cx,
+        si,
+        n,
+        FrameKind::Nominal,
+        owner,
+        p + 1..object_end(cx, p + 1, r.end, true),
+    );
+    f.verb_tokens = n..p + 1;
+    f.verb = cx.span(&(n..p + 1));
+    Some(f)
 }
 
 /// Whether the word at `v` is part of a name or a compound, not a verb: inside an actor's
@@ -164,17 +250,30 @@ fn question(cx: &Ctx, r: &Range<usize>) -> bool {
 }
 
 /// Whether the verb at `v` (of `class`) is read as a verb: a past form or one in -ing always;
-/// a bare or -s form
-/// ("support", "supports", which are nouns too) only after an auxiliary or adverb of its verb
-/// group ("will oppose", "largely supports"), a subject pronoun, relative or quantifier, or a
-/// name; a bare form also after a plural noun ("unions oppose", but "broad support").
-fn verb_not_noun(cx: &Ctx, r: &Range<usize>, v: usize, class: &ObjectVerbs) -> bool {
+/// a bare or -s form ("support", "supports", which are nouns too) only after an auxiliary or
+/// adverb of its verb group ("will oppose", "largely supports"), a subject pronoun, relative or
+/// quantifier, or a name (`name_before`; a single capitalised word only before an -s form); a
+/// bare form also after a plural noun ("unions oppose", but "broad support", "his previous
+/// support").
+fn verb_not_noun(cx: &Ctx, r: &Range<usize>, v: usize, class: &ObjectWords) -> bool {
     let w = cx.word(v);
     // A form in -s, or a bare form: one whose past or -s form is in its class ("spoke" is no
     // noun).
     let bare = ["ed", "d", "s"]
         .iter()
-        .any(|e| class.verbs.contains(format!("{w}{e}")));
+        .any(|e| class.words.contains(format!("{w}{e}")));
+    // After a determiner or a number, any form is an adjective or a noun ("Four proposed
+    // projects", "the supporting evidence"); a quantifier that can stand alone as a subject
+    // ("Most oppose it") is no determiner here.
+    let numeral = |k: usize| {
+        cx.seg.tokens[k].kind == crate::text::TokenKind::Number
+            || (cx.is(k, &crate::analysis::heads::QUANTIFIERS) && !cx.is(k, &SUBJECT_WORDS))
+    };
+    let after_determiner = v > r.start
+        && ((cx.is(v - 1, &DETERMINERS) && !cx.is(v - 1, &SUBJECT_WORDS)) || numeral(v - 1));
+    if after_determiner {
+        return false;
+    }
     if !(w.ends_with('s') || bare) || w.ends_with("ed") || w.ends_with("ing") {
         return true;
     }
@@ -192,30 +291,71 @@ fn verb_not_noun(cx: &Ctx, r: &Range<usize>, v: usize, class: &ObjectVerbs) -> b
     let plural_noun = !w.ends_with('s')
         && before.ends_with('s')
         && !before.ends_with("ss")
+        && !before.ends_with("ous")
+        && !cx.is(p, &DETERMINERS)
+        && !cx.is(p, &NOT_PLURAL_NOUNS)
+        && !crate::analysis::words::is_auxiliary(before)
         && cx.seg.tokens[p].kind != crate::text::TokenKind::Possessive;
+    // A capitalised word alone agrees with an -s form as a singular name ("Clinton supports"),
+    // not with a bare form ("Western support", "Please support").
+    let singular_name = w.ends_with('s')
+        && cx.first_char(p).is_uppercase()
+        && !before.ends_with("ous")
+        && !cx.is(p, &DETERMINERS)
+        && !cx.is(p, &crate::analysis::heads::QUANTIFIERS);
     cx.is(p, &SUBJECT_WORDS)
-        || cx.first_char(p).is_uppercase()
-        || (before.ends_with("ly") && before.len() > 4)
+        || name_before(cx, r, p)
+        || singular_name
+        || ly_adverb(cx, p)
         || plural_noun
 }
 
-/// How many words may stand between a verb and the preposition of its object: "spoke out on
+/// Words in -s before a verb's bare form that are no plural noun: "his previous support".
+static NOT_PLURAL_NOUNS: WordSet = WordSet::new(&[
+    "his", "its", "this", "thus", "us", "yes", "various", "has", "was", "is",
+]);
+
+/// Whether the word at `p` ends a name: a word inside an actor's mention, or a capitalised word
+/// after another one ("Hillary Clinton supports"); a capitalised word alone at the start of its
+/// sentence is no name to this test ("Western support", "Please support").
+fn name_before(cx: &Ctx, r: &Range<usize>, p: usize) -> bool {
+    let tok = cx.seg.tokens[p].span;
+    let i = cx.mentions.partition_point(|m| m.span.start <= tok.start);
+    let in_mention = i > 0 && cx.mentions[i - 1].span.contains(tok);
+    let capital = |k: usize| cx.first_char(k).is_uppercase() && !cx.is_punct(k);
+    in_mention || (capital(p) && p > r.start && capital(p - 1))
+}
+
+/// How many words may stand between a verb and "about" before its object: "spoke out on
 /// Tuesday about", "talked to reporters about".
 const BEFORE_PREPOSITION: usize = 4;
 
 /// Where the object of the verb at `v` opens: right after it, or after its preposition
-/// (`preps`), which up to [`BEFORE_PREPOSITION`] words without punctuation or a clause word
-/// may precede. `None` when no object opens there.
+/// (`preps`) right after it, or after "about" when up to [`BEFORE_PREPOSITION`] adverbs and
+/// words of time precede it ([`BEFORE_ABOUT`]); never at a number. `None` when no object opens
+/// there.
 fn object_start(cx: &Ctx, r: &Range<usize>, v: usize, preps: &[&str]) -> Option<usize> {
     let mut o = v + 1;
     if !preps.is_empty() {
-        o = (v + 1..r.end)
-            .take(BEFORE_PREPOSITION + 1)
-            .take_while(|&k| !cx.is_punct(k) && !CLAUSE_WORDS.contains(cx.word(k)))
-            .find(|&k| preps.contains(&cx.word(k)))?
-            + 1;
+        // Words between the verb and its preposition only before "about", and only adverbs
+        // and words of time: "of", "to" or "for" after other words belongs to the nearer noun
+        // ("speaking on condition of anonymity", "referred 298 suspects to the judiciary").
+        o = if v + 1 < r.end && preps.contains(&cx.word(v + 1)) {
+            v + 2
+        } else {
+            let skippable = |k: usize| {
+                cx.is(k, &BEFORE_ABOUT) || is_calendar_word(cx.word(k)) || ly_adverb(cx, k)
+            };
+            let about = (v + 1..r.end)
+                .take(BEFORE_PREPOSITION + 1)
+                .find(|&k| !skippable(k))
+                .filter(|&k| preps.contains(&"about") && cx.word(k) == "about")?;
+            about + 1
+        };
     }
-    (o < r.end && opens_object(cx, o)).then_some(o)
+    // "about five minutes" is a length, not a topic.
+    let number = o < r.end && cx.seg.tokens[o].kind == crate::text::TokenKind::Number;
+    (o < r.end && opens_object(cx, o) && !number).then_some(o)
 }
 
 /// The frame of the verb at `v` with its subject: the subject the speech-frame rules find
@@ -278,20 +418,35 @@ fn opens_object(cx: &Ctx, o: usize) -> bool {
 }
 
 /// Where the object that opens at `o` ends: at a punctuation mark, a subordinator, an adjunct
-/// of time or cause, "and" before a verb ("supported the bill and voted for it"), or the end
-/// of the sentence `end`.
-fn object_end(cx: &Ctx, o: usize, end: usize) -> usize {
+/// of time or cause, "and" before a verb ("supported the bill and voted for it", "and told"),
+/// or the end
+/// of the sentence `end`; for the object of a noun (`in_subject`, "Russia's support for the
+/// regime was clear"), also at a finite auxiliary or a verb in -ed, the verb of the clause the
+/// noun may be the subject of (not "the embattled leader").
+fn object_end(cx: &Ctx, o: usize, end: usize, in_subject: bool) -> usize {
     let mut e = (o + 1..end)
         .find(|&k| {
             let w = cx.word(k);
             (cx.is_punct(k) && ENDS_OBJECT_MARKS.contains(w))
                 || ENDS_OBJECT.contains(w)
                 || is_calendar_word(w)
+                || (BEFORE_A_NUMBER.contains(w)
+                    && k + 1 < end
+                    && cx.seg.tokens[k + 1].kind == crate::text::TokenKind::Number)
                 || (CLAUSE_WORDS.contains(w) && !matches!(w, "that" | "which" | "who" | "whom"))
+                // The verb of the clause the phrase is subject of: "Russia's support for the
+                // regime was clear", "... for the bill collapsed" (not "the embattled leader").
+                || (in_subject
+                    && (finite(w)
+                        || (past_form(cx, k, 5)
+                            && !cx.is(k - 1, &DETERMINERS)
+                            && !cx.is_punct(k - 1)
+                            && !ly_adverb(cx, k - 1))))
                 || (matches!(w, "and" | "or")
                     && k + 1 < end
                     && (cx.word(k + 1).ends_with("ed")
-                        || crate::analysis::words::is_auxiliary(cx.word(k + 1))))
+                        || crate::analysis::words::is_auxiliary(cx.word(k + 1))
+                        || crate::analysis::words::REPORTING.contains(cx.word(k + 1))))
         })
         .unwrap_or(end);
     while e > o + 1 && cx.is(e - 1, &NOT_LAST) {
