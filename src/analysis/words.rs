@@ -603,22 +603,32 @@ pub(crate) static OBJECT_VERBS: [ObjectWords; 8] = [
     },
 ];
 
-/// The class of [`OBJECT_VERBS`] the verb form `w` (lower case) is in, if any. Every token of
-/// an article is looked up, so one set of all the forms answers first (nearly always no).
+/// The class of [`OBJECT_VERBS`] the verb form `w` (lower case) is in, if any.
 pub(crate) fn object_verb(w: &str) -> Option<&'static ObjectWords> {
     static ALL: OnceLock<WordSet> = OnceLock::new();
-    let all = ALL.get_or_init(|| {
-        let forms: Vec<&'static str> = OBJECT_VERBS
+    class_of(&OBJECT_VERBS, &ALL, w)
+}
+
+/// The class of `classes` the word `w` is in, if any. Every token of an article is looked up,
+/// so one set of all the classes' words (`all`, built on first use) answers first, nearly
+/// always no.
+fn class_of(
+    classes: &'static [ObjectWords],
+    all: &'static OnceLock<WordSet>,
+    w: &str,
+) -> Option<&'static ObjectWords> {
+    let all = all.get_or_init(|| {
+        let words: Vec<&'static str> = classes
             .iter()
             .flat_map(|c| c.words.iter().copied())
             .collect();
         // Built once per process; the set lives as long as the classes it indexes.
-        WordSet::new(Box::leak(forms.into_boxed_slice()))
+        WordSet::new(Box::leak(words.into_boxed_slice()))
     });
     if !all.contains(w) {
         return None;
     }
-    OBJECT_VERBS.iter().find(|c| c.words.contains(w))
+    classes.iter().find(|c| c.words.contains(w))
 }
 
 /// Prepositions that name the source of the words after or before them: "according to the
@@ -684,7 +694,8 @@ pub(crate) static OBJECT_NOUNS: [ObjectWords; 6] = [
 
 /// The class of [`OBJECT_NOUNS`] the noun `w` (lower case) is in, if any.
 pub(crate) fn object_noun(w: &str) -> Option<&'static ObjectWords> {
-    OBJECT_NOUNS.iter().find(|c| c.words.contains(w))
+    static ALL: OnceLock<WordSet> = OnceLock::new();
+    class_of(&OBJECT_NOUNS, &ALL, w)
 }
 
 /// Whether `w` (lower case) is a cue of any attribution relation framelens lists: one of
