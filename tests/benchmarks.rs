@@ -628,8 +628,26 @@ const RELATIONS: &[Case] = &[
         &[(Kind::Stance, "Russia", "support for", "the regime")],
     ),
     (
-        "Headline\nClinton's aggressive attack on Trump collapsed in the polls.",
-        &[(Kind::Stance, "Clinton", "attack on", "Trump")],
+        "Headline\nClinton's scathing criticism of Trump collapsed in the polls.",
+        &[(Kind::Stance, "Clinton", "criticism of", "Trump")],
+    ),
+    // In war news an attack is a strike, not a stance.
+    ("Headline\nRussia's attack on Kyiv killed 12 people.", &[]),
+    // A contraction is no possessor; a possessive inside the object and an irregular verb
+    // after it.
+    (
+        "Headline\nThere's broad support for a ceasefire among Democrats.",
+        &[],
+    ),
+    (
+        "Headline\nBiden's support for Israel's war drew protests.",
+        &[(Kind::Stance, "Biden", "support for", "Israel's war")],
+    ),
+    ("Headline\nHe talked about 20 minutes.", &[]),
+    ("Headline\nPeace talks about the hostages stalled.", &[]),
+    (
+        "Headline\nThe truck backed over the checkpoint barrier.",
+        &[],
     ),
     (
         "Headline\nHe repeated his remarks about the strike and told reporters he was sure.",

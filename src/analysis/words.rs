@@ -650,7 +650,8 @@ pub fn is_cue_word(w: &str) -> bool {
 
 /// Nouns of position and of topic with the prepositions of their object, read after a
 /// possessor ("Russia's support for the regime", "her opposition to the war", "Clinton's
-/// criticism of Trump", "his remarks about the strike"), as [`OBJECT_VERBS`] are read.
+/// criticism of Trump", "his remarks about the strike"), as [`OBJECT_VERBS`] are read. Nouns
+/// whose first sense in war news is physical ("attack", "assault") are left out.
 pub(crate) static OBJECT_NOUNS: [ObjectWords; 6] = [
     ObjectWords {
         words: WordSet::new(&["support", "backing"]),
@@ -675,8 +676,9 @@ pub(crate) static OBJECT_NOUNS: [ObjectWords; 6] = [
         prepositions: &["of", "for"],
         topic: false,
     },
+    // Not "attack" or "assault": in war news "Russia's attack on Kyiv" is a strike.
     ObjectWords {
-        words: WordSet::new(&["attack", "attacks", "assault", "broadside"]),
+        words: WordSet::new(&["broadside", "broadsides", "tirade", "diatribe"]),
         prepositions: &["on", "against"],
         topic: false,
     },
@@ -699,7 +701,8 @@ pub(crate) fn object_noun(w: &str) -> Option<&'static ObjectWords> {
 }
 
 /// Whether `w` (lower case) is a cue of any attribution relation framelens lists: one of
-/// [`is_cue_word`], or a verb of position or topic ([`OBJECT_VERBS`]).
+/// [`is_cue_word`], or a verb or noun of position or topic ([`OBJECT_VERBS`],
+/// [`OBJECT_NOUNS`]).
 pub fn is_relation_cue_word(w: &str) -> bool {
     is_cue_word(w) || object_verb(w).is_some() || object_noun(w).is_some()
 }

@@ -15,8 +15,8 @@
 //! verbal one beyond leaving out the verbs whose first sense in conflict news is physical
 //! (`crate::analysis::words::OBJECT_VERBS`); or parse the object: it runs to the first
 //! punctuation mark, subordinator, word of time or preposition before a number that ends a
-//! noun phrase, and an irregular verb after a subject holding a participle ("jets supporting
-//! ground troops struck the town") stays in it.
+//! noun phrase, and an irregular verb other than the common ones after a subject holding the
+//! object ("jets supporting ground troops struck the town") stays in it.
 
 use std::ops::Range;
 
@@ -33,13 +33,26 @@ static NOT_AN_OBJECT: WordSet = WordSet::new(&[
     "while", "when", "if", "whether", "among", "out", "up", "down", "away", "back", "off", "again",
     "also", "too", "here", "there", "now", "then", "so", "and", "or", "but", "not", "later",
     "earlier", "often", "never", "once", "still", "even", "just", "months", "years", "weeks",
-    "days", "hours", "decades", "into", "onto",
+    "days", "hours", "decades", "into", "onto", "over", "across", "through", "toward", "towards",
+    "past",
 ]);
 
 /// Words that may stand between a verb of topic and "about" ("spoke out on Tuesday about",
 /// "talked at length about"), besides adverbs in -ly and days.
 static BEFORE_ABOUT: WordSet = WordSet::new(&[
     "out", "up", "more", "less", "again", "at", "length", "on", "last", "this", "late", "early",
+]);
+
+/// Possessors that are contractions of "is" ("There's", "It's").
+static CONTRACTED: WordSet = WordSet::new(&[
+    "it", "that", "there", "here", "what", "he", "she", "who", "let", "where",
+]);
+
+/// Common irregular pasts that end a subject holding the object ("Biden's support for Israel
+/// drew protests").
+static IRREGULAR_PAST: WordSet = WordSet::new(&[
+    "drew", "grew", "went", "became", "left", "fell", "came", "cost", "made", "took", "gave",
+    "kept", "stood", "struck", "hit", "met", "led", "won", "lost", "sent", "saw", "began",
 ]);
 
 /// Prepositions that, before a number, open an adjunct that ends an object ("voted for
@@ -183,14 +196,20 @@ fn clean_subject(cx: &Ctx, f: &mut Frame) -> bool {
     true
 }
 
-/// "Russia's support for the regime", "her opposition to the war", "Clinton's aggressive
-/// attack on Trump": a noun of position or topic (`crate::analysis::words::OBJECT_NOUNS`)
-/// after a possessor, which may be set off by one adjective, with its preposition and object.
-/// The possessor is the source; with none ("support for the bill") there is no stance.
+/// "Russia's support for the regime", "her opposition to the war", "Clinton's scathing
+/// criticism of Trump": a noun of position or topic (`crate::analysis::words::OBJECT_NOUNS`)
+/// after a possessor, which one lower-case word may set off, with its preposition and object.
+/// The possessor is the source; with none ("support for the bill"), or with a contraction
+/// ("There's broad support for"), there is no stance.
 fn nominal_stance(cx: &Ctx, si: usize, r: &Range<usize>, n: usize) -> Option<Frame> {
     let class = object_noun(cx.word(n))?;
     let p = n + 1;
-    if p + 1 >= r.end || !class.prepositions.contains(&cx.word(p)) || !opens_object(cx, p + 1) {
+    let number = |k: usize| cx.seg.tokens[k].kind == crate::text::TokenKind::Number;
+    if p + 1 >= r.end
+        || !class.prepositions.contains(&cx.word(p))
+        || !opens_object(cx, p + 1)
+        || number(p + 1)
+    {
         return None;
     }
     let mut owner = possessor_before(cx, r, n);
@@ -201,7 +220,8 @@ fn nominal_stance(cx: &Ctx, si: usize, r: &Range<usize>, n: usize) -> Option<Fra
     {
         owner = possessor_before(cx, r, n - 1);
     }
-    if owner.is_empty() {
+    // "There's", "It's", "What's": a contraction of "is", not a possessor.
+    if owner.is_empty() || (owner.len() == 1 && cx.is(owner.start, &CONTRACTED)) {
         return None;
     }
     let mut f = new_frame(
@@ -298,7 +318,8 @@ fn verb_not_noun(cx: &Ctx, r: &Range<usize>, v: usize, class: &ObjectWords) -> b
         && cx.seg.tokens[p].kind != crate::text::TokenKind::Possessive;
     // A capitalised word alone agrees with an -s form as a singular name ("Clinton supports"),
     // not with a bare form ("Western support", "Please support").
-    let singular_name = w.ends_with('s')
+    let singular_name = !class.topic
+        && w.ends_with('s')
         && cx.first_char(p).is_uppercase()
         && !before.ends_with("ous")
         && !cx.is(p, &DETERMINERS)
@@ -327,7 +348,7 @@ fn name_before(cx: &Ctx, r: &Range<usize>, p: usize) -> bool {
 }
 
 /// How many words may stand between a verb and "about" before its object: "spoke out on
-/// Tuesday about", "talked to reporters about".
+/// Tuesday about", "talked at length about".
 const BEFORE_PREPOSITION: usize = 4;
 
 /// Where the object of the verb at `v` opens: right after it, or after its preposition
@@ -419,10 +440,10 @@ fn opens_object(cx: &Ctx, o: usize) -> bool {
 
 /// Where the object that opens at `o` ends: at a punctuation mark, a subordinator, an adjunct
 /// of time or cause, "and" before a verb ("supported the bill and voted for it", "and told"),
-/// or the end
-/// of the sentence `end`; for the object of a noun (`in_subject`, "Russia's support for the
-/// regime was clear"), also at a finite auxiliary or a verb in -ed, the verb of the clause the
-/// noun may be the subject of (not "the embattled leader").
+/// or the end of the sentence `end`. For an object inside a subject (`in_subject`: of a noun,
+/// "Russia's support for the regime was clear", or of a participle modifying a noun), also at
+/// a finite auxiliary, a verb in -ed or a common irregular past ([`IRREGULAR_PAST`]), the verb
+/// of the clause (not "the embattled leader", nor the `'s` of "Israel's war").
 fn object_end(cx: &Ctx, o: usize, end: usize, in_subject: bool) -> usize {
     let mut e = (o + 1..end)
         .find(|&k| {
@@ -437,7 +458,9 @@ fn object_end(cx: &Ctx, o: usize, end: usize, in_subject: bool) -> usize {
                 // The verb of the clause the phrase is subject of: "Russia's support for the
                 // regime was clear", "... for the bill collapsed" (not "the embattled leader").
                 || (in_subject
-                    && (finite(w)
+                    && ((finite(w)
+                        && cx.seg.tokens[k].kind != crate::text::TokenKind::Possessive)
+                        || IRREGULAR_PAST.contains(w)
                         || (past_form(cx, k, 5)
                             && !cx.is(k - 1, &DETERMINERS)
                             && !cx.is_punct(k - 1)
