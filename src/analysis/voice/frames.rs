@@ -58,11 +58,6 @@ pub(super) fn find_frames(
             frames.push(f);
             continue;
         }
-        let tok = cx.seg.tokens[t].span;
-        let inside_name = || {
-            let i = cx.mentions.partition_point(|m| m.span.start <= tok.start);
-            i > 0 && cx.mentions[i - 1].span.contains(tok)
-        };
         let naming_verb = NAMING_VERBS.contains(w);
         // '"Why now?" asked the minister': after a closing quote a verb of saying inverts.
         let after_quote = t > r.start
@@ -85,7 +80,7 @@ pub(super) fn find_frames(
         }
         let attitude = reports_a_view(cx, &r, t, after_quote);
         let tag = speech_tag(cx, &r, t, quotes);
-        if !(naming_verb || attitude || tag || REPORTING.contains(w)) || inside_name() {
+        if !(naming_verb || attitude || tag || REPORTING.contains(w)) || cx.in_mention(t) {
             t += 1;
             continue;
         }

@@ -664,6 +664,13 @@ impl Ctx<'_> {
         )
     }
     /// First actor mention (by position) inside a span.
+    /// Whether token `k` lies inside an actor's mention ("Support" in "Rapid Support Forces").
+    pub(super) fn in_mention(&self, k: usize) -> bool {
+        let tok = self.seg.tokens[k].span;
+        let i = self.mentions.partition_point(|m| m.span.start <= tok.start);
+        i > 0 && self.mentions[i - 1].span.contains(tok)
+    }
+
     /// The first mention in speaker span `s`, not a state's people ("Many Russians say" is no
     /// statement of Russia's).
     pub(super) fn first_actor(&self, s: Span) -> Option<&Mention> {

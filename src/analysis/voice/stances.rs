@@ -131,23 +131,34 @@ pub(super) fn find_stances(
     frames: &[Frame],
     out: &mut Vec<Frame>,
 ) {
-    // A question asks about a position; it states none ("Do you support Ted Cruz?").
-    if question(cx, r) {
-        return;
-    }
     let first = out.len();
+    // Whether the sentence is a question, read at its first candidate.
+    let mut asks: Option<bool> = None;
     for v in r.clone() {
         let w = cx.word(v);
+        // Nearly every word is neither a verb nor a noun of position or topic.
+        let noun = object_noun(w);
+        let verb = object_verb(w);
+        if noun.is_none() && verb.is_none() {
+            continue;
+        }
+        // A question asks about a position; it states none ("Do you support Ted Cruz?").
+        if *asks.get_or_insert_with(|| question(cx, r)) {
+            return;
+        }
         // A stance inside the object of another is part of it ("Critics mocked his previous
         // support of the war").
         if out[first..].iter().any(|g| g.scope.contains(&v)) {
             continue;
         }
-        if let Some(f) = nominal_stance(cx, si, r, v).filter(|_| !in_a_name(cx, r, v)) {
+        if let Some(f) = noun
+            .and_then(|class| nominal_stance(cx, si, r, v, class))
+            .filter(|_| !in_a_name(cx, r, v))
+        {
             out.push(f);
             continue;
         }
-        let Some(class) = object_verb(w) else {
+        let Some(class) = verb else {
             continue;
         };
         if frames.iter().any(|f| f.verb_tokens.contains(&v))
@@ -197,12 +208,18 @@ fn clean_subject(cx: &Ctx, f: &mut Frame) -> bool {
 }
 
 /// "Russia's support for the regime", "her opposition to the war", "Clinton's scathing
-/// criticism of Trump": a noun of position or topic (`crate::analysis::words::OBJECT_NOUNS`)
+/// criticism of Trump": a noun of position or topic (of `class`, in
+/// `crate::analysis::words::OBJECT_NOUNS`)
 /// after a possessor, which one lower-case word may set off, with its preposition and object.
 /// The possessor is the source; with none ("support for the bill"), or with a contraction
 /// ("There's broad support for"), there is no stance.
-fn nominal_stance(cx: &Ctx, si: usize, r: &Range<usize>, n: usize) -> Option<Frame> {
-    let class = object_noun(cx.word(n))?;
+fn nominal_stance(
+    cx: &Ctx,
+    si: usize,
+    r: &Range<usize>,
+    n: usize,
+    class: &ObjectWords,
+) -> Option<Frame> {
     let p = n + 1;
     let number = |k: usize| cx.seg.tokens[k].kind == crate::text::TokenKind::Number;
     if p + 1 >= r.end
@@ -243,11 +260,9 @@ fn nominal_stance(cx: &Ctx, si: usize, r: &Range<usize>, n: usize) -> Option<Fra
 /// hyphen ("Iran-backed", "U.S.-supported").
 fn in_a_name(cx: &Ctx, r: &Range<usize>, v: usize) -> bool {
     let tok = cx.seg.tokens[v].span;
-    let i = cx.mentions.partition_point(|m| m.span.start <= tok.start);
-    let in_mention = i > 0 && cx.mentions[i - 1].span.contains(tok);
     let capital = v > r.start && cx.first_char(v).is_uppercase() && !title_case(cx, r);
     let hyphen = cx.text[..tok.start].ends_with(['-', '\u{2010}', '\u{2011}']);
-    in_mention || capital || hyphen
+    cx.in_mention(v) || capital || hyphen
 }
 
 /// Whether most words of the sentence `r` open with a capital letter, as a headline in title
@@ -340,11 +355,8 @@ static NOT_PLURAL_NOUNS: WordSet = WordSet::new(&[
 /// after another one ("Hillary Clinton supports"); a capitalised word alone at the start of its
 /// sentence is no name to this test ("Western support", "Please support").
 fn name_before(cx: &Ctx, r: &Range<usize>, p: usize) -> bool {
-    let tok = cx.seg.tokens[p].span;
-    let i = cx.mentions.partition_point(|m| m.span.start <= tok.start);
-    let in_mention = i > 0 && cx.mentions[i - 1].span.contains(tok);
     let capital = |k: usize| cx.first_char(k).is_uppercase() && !cx.is_punct(k);
-    in_mention || (capital(p) && p > r.start && capital(p - 1))
+    cx.in_mention(p) || (capital(p) && p > r.start && capital(p - 1))
 }
 
 /// How many words may stand between a verb and "about" before its object: "spoke out on
