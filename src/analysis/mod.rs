@@ -319,6 +319,19 @@ pub enum LanguageCheck {
     Never,
 }
 
+/// How much an analysis writes out beside the hits, the mentions, the parties and the profile.
+/// The hits are the same under both: nothing a hit records is read from what [`Extent::Hits`]
+/// leaves out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Extent {
+    /// Everything ([`Article::speech`] and [`Article::attributions`] too): `score`, `compare`,
+    /// `attributions`, `eval` and the library.
+    Full,
+    /// No speech frames and no attribution relations, and no search for stances and topics,
+    /// which feed only the relations: what a corpus run reads (its summary and `--hits` rows).
+    Hits,
+}
+
 /// A lexicon compiled for matching.
 pub struct Analyzer {
     /// The lexicon it was built from.
@@ -668,19 +681,20 @@ impl Analyzer {
     /// Analyses one article of a story: `story` holds the names the story's articles give
     /// lexicon actors ([`Analyzer::names_in`], merged).
     pub fn analyze_in_story(&self, name: &str, text: &str, story: Option<&Known>) -> Article {
-        self.analyze_checked(name, text, story, LanguageCheck::Always)
+        self.analyze_checked(name, text, story, LanguageCheck::Always, Extent::Full)
     }
 
     /// [`Analyzer::analyze_in_story`], detecting the language only as `check` says: the
     /// detector costs 0.07 to 0.12 ms an article (see `crate::language::SAMPLE_BYTES`), which
     /// a corpus run of millions of short records pays only where it explains an article
-    /// without terms.
+    /// without terms; and writing out only what `extent` asks for.
     pub fn analyze_checked(
         &self,
         name: &str,
         text: &str,
         story: Option<&Known>,
         check: LanguageCheck,
+        extent: Extent,
     ) -> Article {
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
@@ -698,7 +712,16 @@ impl Analyzer {
         let no_party =
             crate::analysis::actors::pronouns(text, &seg, &lower, &mut mentions, &no_party);
         let types = self.types_with(&unlisted);
-        let mut voices = voice::analyze(text, &seg, &lower, &mentions, &no_party, &types);
+        let stances_too = extent == Extent::Full;
+        let mut voices = voice::analyze(
+            text,
+            &seg,
+            &lower,
+            &mentions,
+            &no_party,
+            &types,
+            stances_too,
+        );
         let typed = typed_sentences(&seg, &mentions, &types);
         let (term_hits, entries) = self.term_hits(&raw, &seg, &typed);
         let linked = self.link_terms(
@@ -768,11 +791,16 @@ impl Analyzer {
                 actor_indices: link.actors.into_iter().filter(|&a| a < n_actors).collect(),
             });
         }
-        let speech = speech_out(text, &voices, &mentions, actor_id);
-        let attributions = crate::analysis::speech::relations(text, &seg, &voices, &designations)
-            .iter()
-            .map(|r| AttributionOut::new(text, r, actor_id))
-            .collect();
+        let (speech, attributions) = match extent {
+            Extent::Full => (
+                speech_out(text, &voices, &mentions, actor_id),
+                crate::analysis::speech::relations(text, &seg, &voices, &designations)
+                    .iter()
+                    .map(|r| AttributionOut::new(text, r, actor_id))
+                    .collect(),
+            ),
+            Extent::Hits => (Vec::new(), Vec::new()),
+        };
         let mentions_out = mentions_out(text, &mentions, n_actors, actor_id);
         let mut profile = profile(&hits, &mentions_out, word_count(&seg), seg.sentences.len());
         self.matching_notes(&mut profile, &found.folding, &found.capped);

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use super::hits::{self, HitRow, HitWriter};
 use super::input::{Item, Reader, SkipReason, Skipped};
 use super::summary::{Contribution, Summary};
-use crate::analysis::{Analyzer, LanguageCheck};
+use crate::analysis::{Analyzer, Extent, LanguageCheck};
 
 /// Text per batch handed to the cores. Small enough that the cores start soon and finish
 /// together, large enough that handing out a batch costs nothing next to analysing it.
@@ -307,7 +307,13 @@ struct Analysed {
 /// Analyses one record; a panic inside the analysis becomes an error for this record only.
 fn analyse(an: &Analyzer, r: &super::input::Record, want_rows: bool) -> Result<Analysed, String> {
     std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let body = an.analyze_checked(&r.id, &r.text, None, LanguageCheck::WithoutTerms);
+        let body = an.analyze_checked(
+            &r.id,
+            &r.text,
+            None,
+            LanguageCheck::WithoutTerms,
+            Extent::Hits,
+        );
         analysed(an, r, body, want_rows)
     }))
     .unwrap_or_else(|p| Err(panic_message(p.as_ref())))
@@ -325,7 +331,7 @@ fn analysed(
         let title = r
             .title
             .as_ref()
-            .map(|t| an.analyze_checked(&r.id, t, None, LanguageCheck::Never));
+            .map(|t| an.analyze_checked(&r.id, t, None, LanguageCheck::Never, Extent::Hits));
         let parts: Vec<&crate::analysis::Article> = title.iter().chain([&body]).collect();
         let mut contribution = Contribution::of(&an.lexicon, &r.source, r.month.as_deref(), &parts);
         contribution.bytes = (r.text.len() + r.title.as_ref().map_or(0, String::len)) as u64;

@@ -130,10 +130,8 @@ fn compare_summary_says_it_in_plain_words() {
 
 /// The automaton built for a quick start finds what the one built for throughput finds: the
 /// analysis of every article of the repository is the same, byte for byte.
-#[test]
-fn both_builds_of_the_automaton_give_the_same_analysis() {
-    let fast_scan = analyzer();
-    let fast_start = Analyzer::for_few_texts(Lexicon::bundled().unwrap()).unwrap();
+/// The bundled articles: the samples and the four gold sets, in path order.
+fn bundled_articles() -> Vec<PathBuf> {
     let sets = [
         "samples",
         "tests/fixtures/wire",
@@ -149,10 +147,51 @@ fn both_builds_of_the_automaton_give_the_same_analysis() {
         .collect();
     paths.sort();
     assert!(paths.len() > 50, "{}", paths.len());
-    for p in &paths {
+    paths
+}
+
+#[test]
+fn both_builds_of_the_automaton_give_the_same_analysis() {
+    let fast_scan = analyzer();
+    let fast_start = Analyzer::for_few_texts(Lexicon::bundled().unwrap()).unwrap();
+    for p in &bundled_articles() {
         let text = std::fs::read_to_string(p).unwrap();
         let a = serde_json::to_string(&fast_scan.analyze("a", &text)).unwrap();
         let b = serde_json::to_string(&fast_start.analyze("a", &text)).unwrap();
         assert!(a == b, "{}", p.display());
     }
+}
+
+/// What a corpus run asks for (`Extent::Hits`) leaves out the speech frames and the
+/// attribution relations, and nothing else: the hits, mentions, parties and profile are those of
+/// the full analysis, byte for byte.
+#[test]
+fn an_analysis_of_hits_alone_gives_the_same_hits() {
+    use framelens::analysis::{Extent, LanguageCheck, RelationKind};
+    let an = analyzer();
+    let (mut frames, mut relations, mut stances) = (0, 0, 0);
+    for p in &bundled_articles() {
+        let text = std::fs::read_to_string(p).unwrap();
+        let analyse = |extent| an.analyze_checked("a", &text, None, LanguageCheck::Always, extent);
+        let mut full = analyse(Extent::Full);
+        let lean = analyse(Extent::Hits);
+        assert!(lean.speech.is_empty() && lean.attributions.is_empty());
+        frames += full.speech.len();
+        relations += full.attributions.len();
+        stances += full
+            .attributions
+            .iter()
+            .filter(|r| matches!(r.kind, RelationKind::Stance | RelationKind::Topic))
+            .count();
+        full.speech.clear();
+        full.attributions.clear();
+        let a = serde_json::to_string(&full).unwrap();
+        let b = serde_json::to_string(&lean).unwrap();
+        assert!(a == b, "{}", p.display());
+    }
+    // The full analysis had something to leave out.
+    assert!(
+        frames > 500 && relations > 500 && stances > 5,
+        "{frames} {relations} {stances}"
+    );
 }

@@ -120,6 +120,8 @@ pub use stances::{StanceKind, stance_kind};
 /// `types[a]` is the type of actor `a`, used to resolve "the group", "the army" and the like;
 /// `lower` holds the tokens of `seg` in lower case; `no_party` the pronouns that stand for a
 /// person of no party (`crate::analysis::actors::pronouns`), whom a speaker "he" then names.
+/// With `stances` false, no stance or topic is looked for ([`Voices::stances`] stays empty):
+/// they paint no voice and feed only the attribution relations.
 pub fn analyze(
     text: &str,
     seg: &Segmented,
@@ -127,6 +129,7 @@ pub fn analyze(
     mentions: &[Mention],
     no_party: &[Mention],
     types: &[ActorType],
+    stances_too: bool,
 ) -> Voices {
     let cx = Ctx {
         text,
@@ -153,14 +156,16 @@ pub fn analyze(
             &mut frames,
             &mut no_namer,
         );
-        stances::find_stances(
-            &cx,
-            si,
-            &s.tokens,
-            &quotes_raw,
-            &frames[first..],
-            &mut stances,
-        );
+        if stances_too {
+            stances::find_stances(
+                &cx,
+                si,
+                &s.tokens,
+                &quotes_raw,
+                &frames[first..],
+                &mut stances,
+            );
+        }
         if frames.len() == first {
             for t in no_namer.drain(..).flatten() {
                 tags[t] = Why::NoNamer;
