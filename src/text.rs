@@ -365,11 +365,11 @@ impl Segmented {
                 _ => match tok.kind {
                     TokenKind::Number => marked = true,
                     TokenKind::Word => {
-                        let lower = word.to_lowercase();
+                        let lower = lowercase(word);
                         let capital = word.chars().next().is_some_and(char::is_uppercase);
-                        let joins = matches!(lower.as_str(), "of" | "and")
-                            || NAME_PARTICLES.contains(lower.as_str());
-                        if (k == 0 && matches!(lower.as_str(), "the" | "a" | "an" | "this"))
+                        let joins =
+                            matches!(&*lower, "of" | "and") || NAME_PARTICLES.contains(&*lower);
+                        if (k == 0 && matches!(&*lower, "the" | "a" | "an" | "this"))
                             || !(capital || joins)
                         {
                             return None;
@@ -1339,16 +1339,46 @@ pub struct WordSet {
 /// tokens looked up are not in the list, and the filter rejects nearly all of them unhashed).
 struct Lookup {
     set: FxHashSet<&'static str>,
-    /// Bit `n` of `shapes[c - b'a']`: some word starts with ASCII letter `c` and has `n` bytes.
-    shapes: [u32; 26],
+    shapes: Shapes,
+}
+
+/// The first letters and lengths of a list's words: a filter a word must pass before a list is
+/// hashed for it. It has no false negatives; what passes may still not be in the list.
+pub struct Shapes {
+    /// Bit `n` of `by_letter[c - b'a']`: some word starts with ASCII letter `c` and has `n` bytes.
+    by_letter: [u32; 26],
     /// Some word does not start with an ASCII lowercase letter or has 32 bytes or more.
-    other_shapes: bool,
+    other: bool,
 }
 
 /// The filter slot of a word: its first ASCII lowercase letter and its length, if short.
 fn shape(w: &str) -> Option<(usize, u32)> {
     let &b = w.as_bytes().first()?;
     (b.is_ascii_lowercase() && w.len() < 32).then(|| (usize::from(b - b'a'), 1u32 << w.len()))
+}
+
+impl Shapes {
+    /// The shapes of `words`.
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Shapes {
+        let mut by_letter = [0u32; 26];
+        let mut other = false;
+        for w in words {
+            match shape(w) {
+                Some((c, bit)) => by_letter[c] |= bit,
+                None => other = true,
+            }
+        }
+        Shapes { by_letter, other }
+    }
+
+    /// False when no word of the list has the first letter and length of `w`.
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        match shape(w) {
+            Some((c, bit)) => self.by_letter[c] & bit != 0,
+            None => self.other,
+        }
+    }
 }
 
 impl WordSet {
@@ -1369,26 +1399,22 @@ impl WordSet {
     /// `&str`, `&&str` or `&String`.
     pub fn contains(&self, w: impl AsRef<str>) -> bool {
         let w = w.as_ref();
-        let l = self.lookup.get_or_init(|| {
-            let mut shapes = [0u32; 26];
-            let mut other_shapes = false;
-            for w in self.words {
-                match shape(w) {
-                    Some((c, bit)) => shapes[c] |= bit,
-                    None => other_shapes = true,
-                }
-            }
-            Lookup {
-                set: self.words.iter().copied().collect(),
-                shapes,
-                other_shapes,
-            }
+        let l = self.lookup.get_or_init(|| Lookup {
+            set: self.words.iter().copied().collect(),
+            shapes: Shapes::of(self.words.iter().copied()),
         });
-        let maybe = match shape(w) {
-            Some((c, bit)) => l.shapes[c] & bit != 0,
-            None => l.other_shapes,
-        };
+        let maybe = l.shapes.may_hold(w);
         maybe && l.set.contains(w)
+    }
+}
+
+/// `w` in lower case, as `str::to_lowercase` gives it, borrowed when that changes nothing
+/// because `w` is ASCII with no capital (most words of running text).
+pub fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
     }
 }
 
@@ -1490,6 +1516,48 @@ mod tests {
     use proptest::prelude::*;
 
     use TokenKind::{Number as N, Possessive as P, Punct as X, Word as W};
+
+    /// `lowercase` is `str::to_lowercase`, borrowed only for text with nothing to change.
+    #[test]
+    fn lowercase_is_to_lowercase_and_borrows_what_is_lower_already() {
+        use std::borrow::Cow;
+        for (w, borrowed) in [
+            ("said", true),
+            ("", true),
+            ("al-baba's", true),
+            ("Said", false),
+            ("ÉMILE", false),
+            ("émile", false),
+            ("ΣΟΦΙΑ", false),
+            ("İstanbul", false),
+            ("ＴＥＲＲＯＲ", false),
+        ] {
+            let got = lowercase(w);
+            assert_eq!(got, w.to_lowercase(), "{w}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{w}");
+        }
+    }
+
+    /// A word list's filter lets through every word of the list, and rejects a word of a first
+    /// letter and length no word has.
+    #[test]
+    fn shapes_pass_every_word_of_their_list() {
+        let words = [
+            "minister",
+            "gen.",
+            "Émir",
+            "x",
+            "a-very-long-word-of-thirty-three-b",
+        ];
+        let shapes = Shapes::of(words);
+        for w in words {
+            assert!(shapes.may_hold(w), "{w}");
+        }
+        assert!(!shapes.may_hold("mayor"));
+        assert!(!shapes.may_hold("y"));
+        // Words out of the letter table pass: some word of the list is.
+        assert!(shapes.may_hold("Ünal"));
+    }
 
     /// What a report shows of a stretch of text: runs of whitespace become one space, and text
     /// with none is borrowed as it is.

@@ -936,14 +936,20 @@ pub fn class_of(w: &str) -> Option<Class> {
     }
 }
 
+/// Whether a lower-case word is a role noun (or the plural of one): `class_of(w) ==
+/// Some(Class::Role)`, without looking the word up in the other classes.
+pub fn is_role_noun(w: &str) -> bool {
+    ROLE_NOUNS.contains(w) || (is_plural(w) && ROLE_NOUNS.contains(singular(w)))
+}
+
 /// Whether a lower-case noun is plural: a plural word with no -s, or an -s ending that is not
 /// -ss, -us or -is and not one of the singular words in -s.
 pub fn is_plural(w: &str) -> bool {
     if PLURAL_WORDS.contains(w) {
         return true;
     }
-    w.chars().count() > 3
-        && w.ends_with('s')
+    w.ends_with('s')
+        && w.chars().count() > 3
         && !["ss", "us", "is"].iter().any(|s| w.ends_with(s))
         && !SINGULAR_IN_S.contains(w)
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -976,6 +982,50 @@ fn singular(w: &str) -> String {
 mod tests {
 
     use super::*;
+
+    /// `is_role_noun` is `class_of`'s role class, for every word of the four classes, its
+    /// plural and its capitalised form, and for words of no class.
+    #[test]
+    fn is_role_noun_is_the_role_class() {
+        let lists = [
+            &ROLE_NOUNS,
+            &GOVERNMENT_NOUNS,
+            &GROUP_NOUNS,
+            &COLLECTIVE_NOUNS,
+        ];
+        let mut words: Vec<String> = lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .flat_map(|w| {
+                [
+                    w.to_string(),
+                    format!("{w}s"),
+                    format!("{w}es"),
+                    w.to_uppercase(),
+                ]
+            })
+            .collect();
+        words.extend(
+            [
+                "the",
+                "said",
+                "attorneys",
+                "spokesmen",
+                "chiefs",
+                "bus",
+                "",
+                "ü",
+            ]
+            .map(String::from),
+        );
+        let mut roles = 0;
+        for w in &words {
+            let role = class_of(w) == Some(Class::Role);
+            assert_eq!(is_role_noun(w), role, "{w}");
+            roles += usize::from(role);
+        }
+        assert!(roles > 100, "{roles}");
+    }
 
     #[test]
     fn places_by_the_words_before_a_name() {

@@ -20,7 +20,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::analysis::heads::{self, Class};
+use crate::analysis::heads;
 use crate::analysis::mention::{Form, Mention};
 use crate::text::token_range;
 use crate::text::{LowerTokens, Segmented, Span, TokenKind};
@@ -261,14 +261,14 @@ fn title_after(
         if tok.kind != TokenKind::Word || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
             return None;
         }
-        if heads::class_of(w) == Some(Class::Role) && !heads::is_plural(w) {
+        if heads::is_role_noun(w) && !heads::is_plural(w) {
             // A role noun that modifies the next ("the deputy prime minister", "the chief
             // military prosecutor"): the title goes on to the role noun one or two words on.
             let role_at = |j: usize| {
                 j < end
                     && j < the + 1 + MAX_TITLE_WORDS
                     && seg.tokens[j].kind == TokenKind::Word
-                    && heads::class_of(lower.get(j)) == Some(Class::Role)
+                    && heads::is_role_noun(lower.get(j))
                     && !heads::is_plural(lower.get(j))
             };
             // The word between is a modifier ("prime", "military"), not a function word or a
@@ -413,7 +413,7 @@ fn title_before(text: &str, seg: &Segmented, lower: &LowerTokens, m: &Mention) -
             break;
         }
         let word: String = heads::name_words(w).collect::<Vec<_>>().concat();
-        let role = heads::class_of(w) == Some(Class::Role);
+        let role = heads::is_role_noun(w);
         if out.is_empty() && !role {
             return Vec::new();
         }
@@ -422,7 +422,7 @@ fn title_before(text: &str, seg: &Segmented, lower: &LowerTokens, m: &Mention) -
         // Mueller" gives Mueller the title "fire special counsel", not "president".
         let joined_to_role = out
             .last()
-            .is_some_and(|next: &String| heads::class_of(next) == Some(Class::Role));
+            .is_some_and(|next: &String| heads::is_role_noun(next));
         let one_written_title = written_title && capital(k);
         if role && !out.is_empty() && !joined_to_role && !one_written_title {
             break;

@@ -47,6 +47,7 @@
 //! ("Hamas", "Ahrar al-Shām"), or write lexicon files (`framelens lexicon suggest-actors` prints
 //! entries; `add-actor` writes them).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -322,12 +323,11 @@ static ORGAN_FILLERS: WordSet = WordSet::new(&[
 ]);
 
 /// The words of a speaker as written, lower case.
-fn speaker_words(speaker: &str) -> Vec<String> {
+fn speaker_words(speaker: &str) -> impl Iterator<Item = Cow<'_, str>> {
     speaker
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+        .map(crate::text::lowercase)
 }
 
 /// Whether a speaker as written is an organ of a state named by what it is, with no other word:
@@ -347,17 +347,23 @@ pub fn is_state_organ(speaker: &str) -> bool {
         Some((name, acronym)) if crate::text::is_acronym(acronym.trim()) => name,
         _ => speaker,
     };
-    let words = speaker_words(speaker);
-    let is = |list: &WordSet, w: &String| list.contains(w);
-    let office = |w: &String| is(&STATE_OFFICES, w) || is(&ORGAN_OFFICES, w);
-    let head = words
-        .iter()
-        .any(|w| is(&ORGAN_HEADS, w) || (is(&QUALIFIED_HEADS, w) && words.iter().any(&office)));
+    let is = |list: &WordSet, w: &str| list.contains(w);
+    let office = |w: &str| is(&STATE_OFFICES, w) || is(&ORGAN_OFFICES, w);
     let filler =
-        |w: &String| is(&ORGAN_FILLERS, w) || is(&crate::analysis::heads::COMPASS_ADJECTIVES, w);
-    head && words
-        .iter()
-        .all(|w| is(&ORGAN_HEADS, w) || is(&QUALIFIED_HEADS, w) || office(w) || filler(w))
+        |w: &str| is(&ORGAN_FILLERS, w) || is(&crate::analysis::heads::COMPASS_ADJECTIVES, w);
+    // Every word is of the organ's vocabulary, and one is an organ's head (a qualified head
+    // with a word of office somewhere).
+    let (mut organ_head, mut qualified, mut any_office) = (false, false, false);
+    for w in speaker_words(speaker) {
+        let (h, q, o) = (is(&ORGAN_HEADS, &w), is(&QUALIFIED_HEADS, &w), office(&w));
+        if !(h || q || o || filler(&w)) {
+            return false;
+        }
+        organ_head |= h;
+        qualified |= q;
+        any_office |= o;
+    }
+    organ_head || (qualified && any_office)
 }
 
 /// The head of a definite organ named by its head alone ("the ministry", "The source", "these
@@ -365,18 +371,14 @@ pub fn is_state_organ(speaker: &str) -> bool {
 /// office holder named by a role noun alone ("the spokesperson", "the official") refers back the
 /// same way to the speaker named before with that head ("a defence spokesperson").
 pub fn definite_organ(speaker: &str) -> Option<&'static str> {
-    let words = speaker_words(speaker);
-    let [det, head] = &words[..] else {
+    let mut words = speaker_words(speaker);
+    let (Some(det), Some(head), None) = (words.next(), words.next(), words.next()) else {
         return None;
     };
-    if !matches!(det.as_str(), "the" | "this" | "these") {
+    if !matches!(&*det, "the" | "this" | "these") {
         return None;
     }
-    let singular = if head == "sources" {
-        "source"
-    } else {
-        head.as_str()
-    };
+    let singular = if head == "sources" { "source" } else { &*head };
     ORGAN_HEADS
         .iter()
         .chain(QUALIFIED_HEADS.iter())
@@ -392,11 +394,11 @@ pub fn definite_organ(speaker: &str) -> Option<&'static str> {
 /// The last word of a speaker, lower case and singular for "sources": what a definite organ
 /// ([`definite_organ`]) is matched with.
 pub fn speaker_head(speaker: &str) -> Option<String> {
-    let last = speaker_words(speaker).pop()?;
+    let last = speaker_words(speaker).last()?;
     Some(if last == "sources" {
         "source".to_owned()
     } else {
-        last
+        last.into_owned()
     })
 }
 
@@ -415,7 +417,7 @@ pub(crate) fn is_rank(raw: &str) -> bool {
             .collect()
     });
     raw.chars().next().is_some_and(char::is_uppercase)
-        && ranks.contains(raw.to_lowercase().trim_end_matches('.'))
+        && ranks.contains(crate::text::lowercase(raw).trim_end_matches('.'))
 }
 
 /// Whether a lower-case word belongs to the name of a state office or organ: a word of office
@@ -444,26 +446,24 @@ pub fn is_state_office(speaker: &str) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.'))
         .filter(|w| !w.is_empty())
         .collect();
-    let parts: Vec<String> = words
+    let parts = words
         .iter()
         .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if parts.iter().any(|w| NOT_STATE_OFFICE.contains(w.as_str()))
-        || parts
-            .first()
-            .is_some_and(|w| crate::analysis::heads::is_relational_word(w))
-    {
-        return false;
+        .map(crate::text::lowercase);
+    let (mut office, mut role) = (false, false);
+    for (i, w) in parts.enumerate() {
+        if NOT_STATE_OFFICE.contains(&*w)
+            || (i == 0 && crate::analysis::heads::is_relational_word(&w))
+        {
+            return false;
+        }
+        office |= STATE_OFFICES.contains(&*w);
+        role |= crate::analysis::heads::ROLE_NOUNS.contains(&*w);
     }
     let rank = words
         .iter()
         .any(|w| is_rank(w.split('-').next().unwrap_or(w)));
-    let office = parts.iter().any(|w| STATE_OFFICES.contains(w.as_str()));
-    let role = parts
-        .iter()
-        .any(|w| crate::analysis::heads::ROLE_NOUNS.contains(w.as_str()));
     rank || (office && role)
 }
 
@@ -1624,18 +1624,22 @@ fn title_at(lower: &LowerTokens, i: usize, end: usize) -> Option<(usize, ActorTy
 /// The indices into [`TITLES`] of the titles whose first word is `w`, in table order: a token
 /// is compared with the few titles it can start, not with all of them.
 fn titles_starting(w: &str) -> &'static [usize] {
-    static BY_FIRST: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Vec<usize>>> =
-        std::sync::OnceLock::new();
-    BY_FIRST
-        .get_or_init(|| {
-            let mut by_first = rustc_hash::FxHashMap::<&'static str, Vec<usize>>::default();
-            for (k, (words, _, _)) in TITLES.iter().enumerate() {
-                by_first.entry(words[0]).or_default().push(k);
-            }
-            by_first
-        })
-        .get(w)
-        .map_or(&[], Vec::as_slice)
+    type ByFirst = (
+        crate::text::Shapes,
+        rustc_hash::FxHashMap<&'static str, Vec<usize>>,
+    );
+    static BY_FIRST: std::sync::OnceLock<ByFirst> = std::sync::OnceLock::new();
+    let (shapes, by_first) = BY_FIRST.get_or_init(|| {
+        let mut by_first = rustc_hash::FxHashMap::<&'static str, Vec<usize>>::default();
+        for (k, (words, _, _)) in TITLES.iter().enumerate() {
+            by_first.entry(words[0]).or_default().push(k);
+        }
+        (crate::text::Shapes::of(by_first.keys().copied()), by_first)
+    });
+    if !shapes.may_hold(w) {
+        return &[];
+    }
+    by_first.get(w).map_or(&[], Vec::as_slice)
 }
 
 /// Whether a word as written starts with a capital letter.

@@ -2080,7 +2080,7 @@ pub(super) fn bare_title(cx: &Context, from: usize, to: usize) -> bool {
         .take_while(|&k| is_lower_word(k))
         .any(|k| {
             let w = cx.w(k);
-            (heads::class_of(w) == Some(heads::Class::Role) || heads::is_relational_word(w))
+            (heads::is_role_noun(w) || heads::is_relational_word(w))
                 && k + 1 < to
                 && matches!(cx.w(k + 1), "of" | "for" | "at")
         })

@@ -329,7 +329,7 @@ pub(super) fn definite(cx: &Context, h: &TermHit) -> bool {
     let start = cx.seg.sentences[h.sentence].tokens.start;
     let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
     // A capital counts where the sentence does not give it, or on a title ("President Trump").
-    let title = heads::class_of(&first) == Some(heads::Class::Role);
+    let title = heads::is_role_noun(&first);
     if (t > start || title) && text.chars().next().is_some_and(char::is_uppercase) {
         return true;
     }

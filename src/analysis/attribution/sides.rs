@@ -470,7 +470,7 @@ pub(super) static PERSONAL_PRONOUNS: WordSet = WordSet::new(&["he", "she", "him"
 
 /// Whether a speaker as written is a personal pronoun of [`PERSONAL_PRONOUNS`].
 pub(super) fn is_personal_pronoun(w: &str) -> bool {
-    PERSONAL_PRONOUNS.contains(w.trim().to_lowercase().as_str())
+    PERSONAL_PRONOUNS.contains(crate::text::lowercase(w.trim()))
 }
 
 /// For each speech frame, the parties its own words delegitimise by name: a term of negative

@@ -181,7 +181,7 @@ pub(super) fn going_on(
 ) -> Option<(Option<usize>, String)> {
     let f = &frames[i];
     if !matches!(pronoun, "he" | "she")
-        || !CONTINUING.contains(f.verb.slice(cx.text).to_lowercase().as_str())
+        || !CONTINUING.contains(crate::text::lowercase(f.verb.slice(cx.text)))
     {
         return None;
     }
@@ -375,12 +375,12 @@ pub(super) fn same_role_speaker<'f>(
         .rev()
         .take_while(|p| here.saturating_sub(p.sentence) <= MAX_ROLE_DISTANCE)
         .find(|p| {
-            let theirs: Vec<String> = p
+            let theirs: Vec<Cow<str>> = p
                 .speaker
                 .slice(cx.text)
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
+                .map(crate::text::lowercase)
                 .collect();
             // More than the description itself: a name or a party goes with the role.
             let described = theirs.len() > rest.len() + 1 || p.resolved_from.is_some();
@@ -467,7 +467,7 @@ pub(super) fn resolve_headline_speakers(cx: &Ctx, frames: &mut [Frame]) {
         if !written.starts_with(|c: char| c.is_uppercase())
             || PRONOUN_PERSON.contains(head.as_str())
             || PRONOUN_THING.contains(head.as_str())
-            || heads::class_of(&head) == Some(heads::Class::Role)
+            || heads::is_role_noun(&head)
             || matches!(
                 head.as_str(),
                 "source" | "sources" | "official" | "officials"
@@ -517,9 +517,7 @@ pub(super) fn antecedent_of(
                     .iter()
                     .any(|m| m.form == Form::Person && m.span == f.speaker)
             } else {
-                f.speaker
-                    .slice(cx.text)
-                    .to_lowercase()
+                crate::text::lowercase(f.speaker.slice(cx.text))
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| w == head)
             }
