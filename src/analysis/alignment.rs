@@ -102,19 +102,35 @@ impl Alignment {
     /// How `holder` leans on party `p`: `None` when nothing the voice says bears on it.
     pub fn leaning(&self, holder: &Holder, p: usize, rel: &dyn Relations) -> Option<Leaning> {
         let mut net = 0;
-        let mut best: Option<(i32, String)> = None;
-        let mut weigh = |w: i32, why: String| {
-            net += w;
-            if w != 0 && best.as_ref().is_none_or(|b| w.abs() > b.0.abs()) {
-                best = Some((w, why));
+        // The weight that counts most, first of equals, and what gave it: the speaker's own
+        // party (`None`, with its relation) or a piece of evidence. Its words are written once,
+        // for the one that counts.
+        let mut best: Option<(i32, Option<&Evidence>, i32)> = None;
+        let own = match holder {
+            Holder::Party(a) | Holder::Official(a) => {
+                let r = rel.relation(*a, p);
+                Some((SELF_WEIGHT * r, None, r))
             }
+            Holder::Author | Holder::Named(_) => None,
         };
-        if let Holder::Party(a) | Holder::Official(a) = holder {
-            let r = rel.relation(*a, p);
-            let official = matches!(holder, Holder::Official(_));
-            weigh(
-                SELF_WEIGHT * r,
-                if *a == p && official {
+        let evidence = self
+            .evidence
+            .iter()
+            .filter(|e| e.holder.same(holder))
+            .map(|e| {
+                let r = rel.relation(e.actor, p);
+                (e.sign * r, Some(e), r)
+            });
+        for (w, from, r) in own.into_iter().chain(evidence) {
+            net += w;
+            if w != 0 && best.is_none_or(|b| w.abs() > b.0.abs()) {
+                best = Some((w, from, r));
+            }
+        }
+        let (_, from, r) = best?;
+        let why = match (from, holder) {
+            (None, Holder::Party(a) | Holder::Official(a)) => {
+                if *a == p && matches!(holder, Holder::Official(_)) {
                     "the state whose office the speaker's title names".to_owned()
                 } else if *a == p {
                     "the speaker's own party".to_owned()
@@ -122,27 +138,23 @@ impl Alignment {
                     "on the speaker's own side".to_owned()
                 } else {
                     "set against the speaker's own party in the article".to_owned()
-                },
-            );
-        }
-        for e in self.evidence.iter().filter(|e| e.holder.same(holder)) {
-            let r = rel.relation(e.actor, p);
-            let (verb, how) = match (e.actor == p, r) {
-                (true, _) => ("calls it", ""),
-                (false, 1) => ("uses", ", of a party on its side"),
-                _ => ("uses", ", of a party the article sets against it"),
-            };
-            weigh(
-                e.sign * r,
+                }
+            }
+            (None, _) => String::new(),
+            (Some(e), _) => {
+                let (verb, how) = match (e.actor == p, r) {
+                    (true, _) => ("calls it", ""),
+                    (false, 1) => ("uses", ", of a party on its side"),
+                    _ => ("uses", ", of a party the article sets against it"),
+                };
                 format!(
                     "{} {verb} '{}' in sentence {}{how}",
                     holder.describe(),
                     e.term,
                     e.sentence + 1
-                ),
-            );
-        }
-        let (_, why) = best?;
+                )
+            }
+        };
         (net != 0).then_some(Leaning { net, why })
     }
 }
@@ -222,6 +234,39 @@ mod tests {
             al.leaning(&Holder::Named(vec!["muyaya".into()]), 0, &Fixed)
                 .is_none()
         );
+    }
+
+    /// Each leaning says what weighed most; of equal weights, the first.
+    #[test]
+    fn a_leaning_says_what_weighed_most() {
+        let mut second = ev(Holder::Author, 0, 1);
+        second.sentence = 4;
+        let al = Alignment::new(vec![ev(Holder::Author, 2, -1), second]);
+        let rows: &[(Holder, usize, &str)] = &[
+            (Holder::Party(0), 0, "the speaker's own party"),
+            (
+                Holder::Official(0),
+                0,
+                "the state whose office the speaker's title names",
+            ),
+            (Holder::Party(1), 0, "on the speaker's own side"),
+            (
+                Holder::Party(2),
+                0,
+                "set against the speaker's own party in the article",
+            ),
+            // Both pieces of evidence weigh 1 on party 0: the first is named.
+            (
+                Holder::Author,
+                0,
+                "the outlet uses 't' in sentence 1, of a party the article sets against it",
+            ),
+            (Holder::Author, 2, "the outlet calls it 't' in sentence 1"),
+        ];
+        for (h, p, want) in rows {
+            let got = al.leaning(h, *p, &Fixed).map(|l| l.why);
+            assert_eq!(got.as_deref(), Some(*want), "{h:?} on {p}");
+        }
     }
 
     #[test]

@@ -200,6 +200,9 @@ pub struct Context<'a> {
     pub(super) tokens: Vec<(usize, usize)>,
     /// `place[m]`: whether mention `m` is a name read as a place ([`Context::is_place`]).
     pub(super) place: Vec<bool>,
+    /// `boundary[t]`: whether token `t` is a clause boundary ([`is_clause_boundary`]), read the
+    /// first time [`Context::clause_of`] passes it.
+    boundary: Vec<std::cell::OnceCell<bool>>,
 }
 
 impl<'a> Context<'a> {
@@ -243,6 +246,7 @@ impl<'a> Context<'a> {
             mention_at,
             tokens,
             place,
+            boundary: vec![std::cell::OnceCell::new(); seg.tokens.len()],
         }
     }
 
@@ -398,7 +402,8 @@ impl<'a> Context<'a> {
 
     pub(super) fn clause_of(&self, sentence: usize, tok: usize) -> std::ops::Range<usize> {
         let r = self.seg.sentences[sentence].tokens.clone();
-        let is_boundary = |t: usize| is_clause_boundary(self.w(t));
+        let is_boundary =
+            |t: usize| *self.boundary[t].get_or_init(|| is_clause_boundary(self.w(t)));
         let mut s = tok;
         while s > r.start && !is_boundary(s - 1) {
             s -= 1;
