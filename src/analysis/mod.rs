@@ -700,17 +700,8 @@ impl Analyzer {
         let lower = LowerTokens::new(text, &seg.tokens);
         let found = self.find(text);
         let mut raw = found.labels;
-        let mut mentions = self.actors.mentions(text, found.names, &seg);
-        let (unlisted, no_party) = self.unlisted_parties(text, &seg, &lower, &mut mentions);
-        within_unlisted_names(&mut raw, text, &mentions, self.lexicon.actors.len());
-        crate::analysis::actors::acronyms_defined_here(
-            text,
-            &mut mentions,
-            self.lexicon.actors.len(),
-        );
-        crate::analysis::titles::title_mentions(text, &seg, &lower, &mut mentions);
-        let no_party =
-            crate::analysis::actors::pronouns(text, &seg, &lower, &mut mentions, &no_party);
+        let (mentions, unlisted, no_party) =
+            self.all_mentions(text, (&seg, &lower), found.names, &mut raw);
         let types = self.types_with(&unlisted);
         let stances_too = extent == Extent::Full;
         let mut voices = voice::analyze(
@@ -792,13 +783,9 @@ impl Analyzer {
             });
         }
         let (speech, attributions) = match extent {
-            Extent::Full => (
-                speech_out(text, &voices, &mentions, actor_id),
-                crate::analysis::speech::relations(text, &seg, &voices, &designations)
-                    .iter()
-                    .map(|r| AttributionOut::new(text, r, actor_id))
-                    .collect(),
-            ),
+            Extent::Full => {
+                speech_and_relations(text, &seg, &voices, &mentions, &designations, actor_id)
+            }
             Extent::Hits => (Vec::new(), Vec::new()),
         };
         let mentions_out = mentions_out(text, &mentions, n_actors, actor_id);
@@ -816,6 +803,31 @@ impl Analyzer {
             text: text.to_owned(),
             sentence_spans: seg.sentences.iter().map(|s| s.span).collect(),
         }
+    }
+
+    /// Every mention of a party in an article, in text order: the lexicon's actors (`names`, as
+    /// the matcher found them), the parties no lexicon lists, acronyms the article defines,
+    /// titled people and pronouns; with the unlisted parties and the pronouns that stand for a
+    /// person of no party. A label inside an unlisted party's name is dropped from `raw`.
+    fn all_mentions(
+        &self,
+        text: &str,
+        (seg, lower): (&Segmented, &LowerTokens),
+        names: Vec<crate::matcher::Hit>,
+        raw: &mut Vec<crate::matcher::Hit>,
+    ) -> (Vec<Mention>, Vec<Party>, Vec<Mention>) {
+        let mut mentions = self.actors.mentions(text, names, seg);
+        let (unlisted, no_party) = self.unlisted_parties(text, seg, lower, &mut mentions);
+        within_unlisted_names(raw, text, &mentions, self.lexicon.actors.len());
+        crate::analysis::actors::acronyms_defined_here(
+            text,
+            &mut mentions,
+            self.lexicon.actors.len(),
+        );
+        crate::analysis::titles::title_mentions(text, seg, lower, &mut mentions);
+        let no_party =
+            crate::analysis::actors::pronouns(text, seg, lower, &mut mentions, &no_party);
+        (mentions, unlisted, no_party)
     }
 
     /// Links every term against the frames as they stand, then names the frames whose speaker
@@ -1037,6 +1049,25 @@ fn apposition_before(lower: &LowerTokens, start: usize, close: usize) -> Option<
     (crate::analysis::voice::APPOSITION_OPENERS.contains(w)
         || crate::analysis::voice::INCLUSION_WORDS.contains(w))
     .then_some(open)
+}
+
+/// The speech frames and the attribution relations of an article, as its JSON writes them.
+fn speech_and_relations(
+    text: &str,
+    seg: &Segmented,
+    voices: &Voices,
+    mentions: &[Mention],
+    designations: &[crate::analysis::speech::Designated],
+    actor_id: impl Fn(usize) -> String + Copy,
+) -> (Vec<SpeechOut>, Vec<AttributionOut>) {
+    let relations = crate::analysis::speech::relations(text, seg, voices, designations);
+    (
+        speech_out(text, voices, mentions, actor_id),
+        relations
+            .iter()
+            .map(|r| AttributionOut::new(text, r, actor_id))
+            .collect(),
+    )
 }
 
 /// The speech frames, for reports.

@@ -187,26 +187,7 @@ pub fn analyze(
             }
         }
         paint_insertions(&cx, s.tokens.clone(), &mut insertions, &mut tags);
-        for (i, f) in frames.iter().enumerate().skip(first) {
-            let outer = outer_frame(&cx, &frames, first, i);
-            for t in f.speaker_tokens.clone() {
-                tags[t] = outer.map_or(Why::SpeakerTag, Why::Frame);
-            }
-            for t in f.verb_tokens.clone() {
-                tags[t] = outer.map_or(Why::ReportingVerb, Why::Frame);
-            }
-        }
-        // A name given inside another frame's speaker phrase is still the namer's ("The group,
-        // described by Ankara as terrorists, denied it"), and so is one given by an agentless
-        // passive there; the words another frame reports stay that frame's ("X said the group,
-        // described as terrorists, ...").
-        for (i, f) in frames.iter().enumerate().skip(first) {
-            if f.naming.is_some() {
-                for t in f.scope.clone() {
-                    tags[t] = Why::Frame(i);
-                }
-            }
-        }
+        paint_speakers_and_namings(&cx, &frames, first, &mut tags);
         for t in no_namer.drain(..).flatten() {
             if matches!(tags[t], Why::Narration | Why::SpeakerTag) {
                 tags[t] = Why::NoNamer;
@@ -242,6 +223,32 @@ pub fn analyze(
         quotes,
         tags,
         stances,
+    }
+}
+
+/// Paints the speaker and verb of each frame of a sentence (`frames[first..]`) as a speaker tag
+/// and a reporting verb, or as the words of the frame they stand inside; then the words of a
+/// naming frame as the namer's.
+fn paint_speakers_and_namings(cx: &Ctx, frames: &[Frame], first: usize, tags: &mut [Why]) {
+    for (i, f) in frames.iter().enumerate().skip(first) {
+        let outer = outer_frame(cx, frames, first, i);
+        for t in f.speaker_tokens.clone() {
+            tags[t] = outer.map_or(Why::SpeakerTag, Why::Frame);
+        }
+        for t in f.verb_tokens.clone() {
+            tags[t] = outer.map_or(Why::ReportingVerb, Why::Frame);
+        }
+    }
+    // A name given inside another frame's speaker phrase is still the namer's ("The group,
+    // described by Ankara as terrorists, denied it"), and so is one given by an agentless
+    // passive there; the words another frame reports stay that frame's ("X said the group,
+    // described as terrorists, ...").
+    for (i, f) in frames.iter().enumerate().skip(first) {
+        if f.naming.is_some() {
+            for t in f.scope.clone() {
+                tags[t] = Why::Frame(i);
+            }
+        }
     }
 }
 
