@@ -1344,7 +1344,7 @@ struct Lookup {
 
 /// The first letters and lengths of a list's words: a filter a word must pass before a list is
 /// hashed for it. It has no false negatives; what passes may still not be in the list.
-pub struct Shapes {
+pub(crate) struct Shapes {
     /// Bit `n` of `by_letter[c - b'a']`: some word starts with ASCII letter `c` and has `n` bytes.
     by_letter: [u32; 26],
     /// Some word does not start with an ASCII lowercase letter or has 32 bytes or more.
@@ -1359,7 +1359,7 @@ fn shape(w: &str) -> Option<(usize, u32)> {
 
 impl Shapes {
     /// The shapes of `words`.
-    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Shapes {
+    pub(crate) fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Shapes {
         let mut by_letter = [0u32; 26];
         let mut other = false;
         for w in words {
@@ -1373,7 +1373,7 @@ impl Shapes {
 
     /// False when no word of the list has the first letter and length of `w`.
     #[inline]
-    pub fn may_hold(&self, w: &str) -> bool {
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
         match shape(w) {
             Some((c, bit)) => self.by_letter[c] & bit != 0,
             None => self.other,
@@ -1410,7 +1410,7 @@ impl WordSet {
 
 /// `w` in lower case, as `str::to_lowercase` gives it, borrowed when that changes nothing
 /// because `w` is ASCII with no capital (most words of running text).
-pub fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         std::borrow::Cow::Borrowed(w)
     } else {
@@ -1547,7 +1547,7 @@ mod tests {
             "gen.",
             "Émir",
             "x",
-            "a-very-long-word-of-thirty-three-b",
+            "a-word-of-more-than-thirty-two-bytes",
         ];
         let shapes = Shapes::of(words);
         for w in words {

@@ -140,6 +140,8 @@ impl Alignment {
                     "set against the speaker's own party in the article".to_owned()
                 }
             }
+            // Only a speaker of a party has a weight of its own; the outlet's and a named
+            // speaker's weights are all evidence, so this arm is never taken.
             (None, _) => String::new(),
             (Some(e), _) => {
                 let (verb, how) = match (e.actor == p, r) {

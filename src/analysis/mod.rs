@@ -329,6 +329,8 @@ pub enum Extent {
     Full,
     /// No speech frames and no attribution relations, and no search for stances and topics,
     /// which feed only the relations: what a corpus run reads (its summary and `--hits` rows).
+    /// A corpus run that groups records into stories (`--story-field`) analyses them with
+    /// [`Extent::Full`].
     Hits,
 }
 

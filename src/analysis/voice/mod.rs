@@ -120,7 +120,7 @@ pub use stances::{StanceKind, stance_kind};
 /// `types[a]` is the type of actor `a`, used to resolve "the group", "the army" and the like;
 /// `lower` holds the tokens of `seg` in lower case; `no_party` the pronouns that stand for a
 /// person of no party (`crate::analysis::actors::pronouns`), whom a speaker "he" then names.
-/// With `stances` false, no stance or topic is looked for ([`Voices::stances`] stays empty):
+/// With `stances_too` false, no stance or topic is looked for ([`Voices::stances`] stays empty):
 /// they paint no voice and feed only the attribution relations.
 pub fn analyze(
     text: &str,
