@@ -51,6 +51,8 @@ pub struct NearMiss {
     names: Vec<(String, String, usize)>,
     /// The letter set of each lower-cased surname ([`letters`]), parallel to `names`.
     masks: Vec<u64>,
+    /// The length in characters of each lower-cased surname, parallel to `names`.
+    lens: Vec<usize>,
     /// The indices into `names` of the surnames starting with each lower-case character, in
     /// the order they were added.
     by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
@@ -75,6 +77,7 @@ impl NearMiss {
                 .push(self.names.len());
         }
         self.masks.push(letters(&lower));
+        self.lens.push(lower.chars().count());
         self.names.push((surname.to_owned(), lower, person));
     }
 
@@ -106,7 +109,7 @@ impl NearMiss {
             if *name == lower {
                 continue;
             }
-            let name_len = name.chars().count();
+            let name_len = self.lens[i];
             let longest = n.max(name_len);
             let max_dist = if longest >= 8 { 2 } else { 1 };
             // The distance is at least the difference in length, and at least the number of
