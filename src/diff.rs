@@ -8,6 +8,7 @@
 //! the summary is ordered by a key that does not depend on which side is first.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -22,8 +23,8 @@ pub struct Evidence {
     pub sentence: usize,
     /// Byte offset of the sentence in the article.
     pub sentence_start: usize,
-    /// The sentence, from its first token to its last.
-    pub sentence_text: String,
+    /// The sentence, from its first token to its last (shared with the hit).
+    pub sentence_text: Arc<str>,
     /// The term as written in the article.
     pub hit: String,
     /// Byte offset of the term in the article as analysed (not a normalised copy).
@@ -302,19 +303,15 @@ fn mean(v: impl Iterator<Item = i8>) -> Option<f64> {
 /// The terms one article applies to one actor, grouped by entry, in order of first use.
 pub fn term_uses(art: &Article, actor: &str) -> Vec<TermUse> {
     let mut terms: Vec<TermUse> = Vec::new();
-    for h in art
-        .hits
-        .iter()
-        .filter(|h| h.actors.iter().any(|a| a == actor))
-    {
-        let i = match terms.iter().position(|t| t.term == h.term) {
+    for h in art.hits.iter().filter(|h| h.describes(actor)) {
+        let i = match terms.iter().position(|t| *t.term == *h.term) {
             Some(i) => i,
             None => {
                 terms.push(TermUse {
-                    term: h.term.clone(),
+                    term: h.term.to_string(),
                     written: Vec::new(),
                     forms: Vec::new(),
-                    category: h.category.clone(),
+                    category: h.category.to_string(),
                     stance: h.stance,
                     kind: h.kind,
                     by_voice: BTreeMap::new(),
@@ -355,11 +352,7 @@ pub fn term_uses(art: &Article, actor: &str) -> Vec<TermUse> {
 }
 
 fn side(art: &Article, actor: &str) -> Side {
-    let hits: Vec<&Hit> = art
-        .hits
-        .iter()
-        .filter(|h| h.actors.iter().any(|a| a == actor))
-        .collect();
+    let hits: Vec<&Hit> = art.hits.iter().filter(|h| h.describes(actor)).collect();
     let terms = term_uses(art, actor);
     let labels = || hits.iter().filter(|h| h.counts_in_stance());
     let only_in_others_speech = terms
@@ -874,7 +867,10 @@ fn shared_findings(art: &Article, name: &str, lex: &Lexicon, first: bool) -> Vec
         let names: Vec<String> = h
             .actors
             .iter()
-            .map(|a| lex.actor(a).map_or_else(|| a.clone(), |x| x.name.clone()))
+            .map(|a| {
+                lex.actor(a)
+                    .map_or_else(|| a.to_string(), |x| x.name.clone())
+            })
             .collect();
         let text = format!(
             "{name} applies '{}' to {} at once, in its own voice.",
@@ -898,7 +894,7 @@ fn verb_findings(an: &str, bn: &str, lex: &Lexicon, a: &Article, b: &Article) ->
     let mut out = Vec::new();
     for (n, art, first) in [(an, a, true), (bn, b, false)] {
         // Loaded attribution terms, grouped by the actor whose words or stance they frame.
-        let mut groups: Vec<(Option<String>, Vec<&Hit>)> = Vec::new();
+        let mut groups: Vec<(Option<Arc<str>>, Vec<&Hit>)> = Vec::new();
         for h in art.hits.iter().filter(|h| h.kind == Kind::Attribution) {
             let key = h.actors.first().cloned();
             match groups.iter_mut().find(|g| g.0 == key) {
@@ -953,7 +949,7 @@ fn verb_findings(an: &str, bn: &str, lex: &Lexicon, a: &Article, b: &Article) ->
             );
             let ev: Vec<Evidence> = hits.iter().map(|h| Evidence::of(h)).collect();
             out.push(Finding {
-                actor,
+                actor: actor.map(|a| a.to_string()),
                 text,
                 short,
                 evidence_a: if first { ev.clone() } else { Vec::new() },
@@ -969,7 +965,11 @@ fn verb_findings(an: &str, bn: &str, lex: &Lexicon, a: &Article, b: &Article) ->
 pub fn compare(lex: &Lexicon, a: &Article, b: &Article) -> Comparison {
     let mut ids: BTreeSet<String> = BTreeSet::new();
     for art in [a, b] {
-        ids.extend(art.hits.iter().flat_map(|h| h.actors.iter().cloned()));
+        ids.extend(
+            art.hits
+                .iter()
+                .flat_map(|h| h.actors.iter().map(|a| a.to_string())),
+        );
         ids.extend(art.mentions.iter().map(|m| m.actor.clone()));
     }
     let mut actors = Vec::new();

@@ -14,6 +14,7 @@
 //! articles belong together.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::analysis::attribution::LinkRule;
 use crate::analysis::discourse::Origin;
@@ -70,7 +71,7 @@ fn role_of(art: &Article, id: &str) -> Role {
     for h in &art.hits {
         let entry = by_sentence.entry(h.sentence).or_default();
         for a in &h.actors {
-            if a == id {
+            if **a == *id {
                 entry.0 = true;
             } else {
                 entry.1.push(a);
@@ -277,12 +278,13 @@ pub fn align(lex: &Lexicon, arts: &mut [Article]) {
 /// is the one another article names, and its terms say so.
 fn rename(lex: &Lexicon, art: &mut Article, old: &str, new: &str, from: Option<Inferred>) {
     let lex_index = lex.actors.iter().position(|a| a.id == new);
+    let renamed: Arc<str> = Arc::from(new);
     for h in &mut art.hits {
-        if !h.actors.iter().any(|a| a == old) {
+        if !h.describes(old) {
             continue;
         }
-        for a in h.actors.iter_mut().filter(|a| *a == old) {
-            *a = new.to_owned();
+        for a in h.actors.iter_mut().filter(|a| ***a == *old) {
+            *a = Arc::clone(&renamed);
         }
         for c in h.link_candidates.iter_mut().filter(|c| c.actor == old) {
             c.actor = new.to_owned();
@@ -354,7 +356,7 @@ mod tests {
         art.hits
             .iter()
             .filter(|h| h.text.eq_ignore_ascii_case(written))
-            .map(|h| h.actors.clone())
+            .map(|h| h.actor_ids().iter().map(|a| a.to_string()).collect())
             .collect()
     }
 

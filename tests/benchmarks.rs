@@ -1515,7 +1515,7 @@ const LEXICON_SENSES: &[(&str, &str, usize)] = &[
 fn lexicon_senses_table() {
     for &(text, term, n) in LEXICON_SENSES {
         let a = analyze(text);
-        let got = a.hits.iter().filter(|h| h.term == term).count();
+        let got = a.hits.iter().filter(|h| *h.term == *term).count();
         assert_eq!(
             got,
             n,

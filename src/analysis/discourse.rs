@@ -1347,8 +1347,8 @@ mod tests {
                 .find(|h| h.text == *term)
                 .unwrap_or_else(|| panic!("no hit '{term}' in {text}"));
             assert_eq!(
-                (h.link, &h.actors),
-                (*rule, &actors.iter().map(|s| s.to_string()).collect()),
+                (h.link, h.actor_ids()),
+                (*rule, actors.to_vec()),
                 "{term}: {}",
                 h.link_detail
             );

@@ -24,9 +24,11 @@ pub use speech::{AttributionOut, Excerpt, Kind as RelationKind};
 pub use titles::Known;
 pub use voice::Voice;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::analysis::actors::ActorIndex;
@@ -48,20 +50,20 @@ pub struct Hit {
     pub start: usize,
     /// End of the term in the article, in bytes (exclusive).
     pub end: usize,
-    /// Lexicon entry id.
-    pub term: String,
+    /// Lexicon entry id (shared by the hits of one entry in an article).
+    pub term: Arc<str>,
     /// The entry's category, as its lexicon declares it ("delegitimizing/terrorism").
-    pub category: String,
+    pub category: Arc<str>,
     /// The entry's stance, from -2 (strongly delegitimising) to 2 (strongly legitimising).
     pub stance: i8,
     /// What the entry names: a label, an act, an attribution verb or a distancing marker.
     pub kind: Kind,
     /// Actor ids the term describes.
-    pub actors: Vec<String>,
+    pub actors: Vec<Arc<str>>,
     /// For an act, the actor ids it is done to: its victims or targets ("the invasion of
     /// Ukraine"). Empty for other terms, and for an act whose object names no party.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub done_to: Vec<String>,
+    pub done_to: Vec<Arc<str>>,
     /// The rule that linked the actors.
     pub link: LinkRule,
     /// What the rule saw.
@@ -73,11 +75,11 @@ pub struct Hit {
     /// Whose words the term is in: the outlet's own, a quotation, reported speech or scare quotes.
     pub voice: Voice,
     /// The rule that decided the voice.
-    pub voice_rule: String,
+    pub voice_rule: Cow<'static, str>,
     /// The speaker as written, when the voice is not the author's.
     pub speaker: Option<String>,
     /// The actor id the speaker resolves to.
-    pub speaker_actor: Option<String>,
+    pub speaker_actor: Option<Arc<str>>,
     /// `speaker_actor` is the party an unnamed official or organ serves, read from the
     /// speaker's title or the organ's words ("Interior ministry spokesman X", "a security
     /// source") and the article's focus, not from a name.
@@ -96,8 +98,8 @@ pub struct Hit {
     pub sentence: usize,
     /// Byte offset of the sentence in the article.
     pub sentence_start: usize,
-    /// The text of the term's sentence.
-    pub sentence_text: String,
+    /// The text of the term's sentence (shared by the hits of one sentence).
+    pub sentence_text: Arc<str>,
     /// The term was found only by reading letters of another script as the Latin letters they
     /// look like ("tеrrorists" with a Cyrillic е): a sign of text written to evade keyword
     /// filters (`crate::matcher`).
@@ -124,6 +126,26 @@ impl Hit {
     /// words, and is reported beside the stance, not averaged into it.
     pub fn counts_in_stance(&self) -> bool {
         self.kind.counts_in_stance()
+    }
+
+    /// The ids of the actors the hit describes, in order.
+    pub fn actor_ids(&self) -> Vec<&str> {
+        self.actors.iter().map(|a| &**a).collect()
+    }
+
+    /// The ids of the actors the act is done to, in order.
+    pub fn done_to_ids(&self) -> Vec<&str> {
+        self.done_to.iter().map(|a| &**a).collect()
+    }
+
+    /// Whether the hit describes the actor `id`.
+    pub fn describes(&self, id: &str) -> bool {
+        self.actors.iter().any(|a| **a == *id)
+    }
+
+    /// Whether the act is done to the actor `id`.
+    pub fn is_done_to(&self, id: &str) -> bool {
+        self.done_to.iter().any(|a| **a == *id)
     }
 }
 
@@ -730,6 +752,11 @@ impl Analyzer {
             Some(x) => x.id.clone(),
             None => linked.parties[a - n_actors].id.clone(),
         };
+        let actor_name = |a: usize| match self.lexicon.actors.get(a) {
+            Some(x) => x.id.as_str(),
+            None => linked.parties[a - n_actors].id.as_str(),
+        };
+        let mut shared = Shared::default();
         let mut hits = Vec::with_capacity(term_hits.len());
         let mut designations = Vec::new();
         let weighed = linked.candidates.into_iter();
@@ -755,18 +782,28 @@ impl Analyzer {
                 text: th.span.slice(text).to_owned(),
                 start: th.span.start,
                 end: th.span.end,
-                term: e.id.clone(),
-                category: e.category.clone(),
+                term: shared.string(&e.id),
+                category: shared.string(&e.category),
                 stance: e.stance,
                 kind: e.kind,
-                actors: link.actors.iter().map(|&a| actor_id(a)).collect(),
-                done_to: victims.into_iter().map(actor_id).collect(),
+                actors: link
+                    .actors
+                    .iter()
+                    .map(|&a| shared.string(actor_name(a)))
+                    .collect(),
+                done_to: victims
+                    .into_iter()
+                    .map(|a| shared.string(actor_name(a)))
+                    .collect(),
                 link: link.rule,
                 link_detail: link.detail,
                 link_candidates: candidates,
                 voice: decided.voice,
                 voice_rule: decided.rule,
-                speaker_actor: decided.actor.or(official).map(actor_id),
+                speaker_actor: decided
+                    .actor
+                    .or(official)
+                    .map(|a| shared.string(actor_name(a))),
                 speaker_by_office: official.is_some(),
                 speaker,
                 speaker_antecedent,
@@ -777,7 +814,7 @@ impl Analyzer {
                 negation,
                 sentence: th.sentence,
                 sentence_start: s.start,
-                sentence_text: s.slice(text).to_owned(),
+                sentence_text: shared.sentence(th.sentence, s.slice(text)),
                 lookalike: found.folding.lookalike_in(th.span.start, th.span.end),
                 file: e.file,
                 entry: entries[i],
@@ -883,9 +920,9 @@ impl Analyzer {
         i: usize,
     ) -> Decided {
         let h = &hits[i];
-        let plain = |voice: Voice, rule: &str| Decided {
+        let plain = |voice: Voice, rule: Cow<'static, str>| Decided {
             voice,
-            rule: rule.to_owned(),
+            rule,
             speaker: None,
             actor: None,
             frame: None,
@@ -910,7 +947,7 @@ impl Analyzer {
         {
             return plain(
                 Voice::Author,
-                "naming marker chosen by the outlet (what X called)",
+                "naming marker chosen by the outlet (what X called)".into(),
             );
         }
         // A distancing marker itself ("so-called") in the narration is the outlet's own word:
@@ -918,7 +955,7 @@ impl Analyzer {
         if h.entry.kind == Kind::Distancing && base.voice == Voice::Author {
             return plain(
                 Voice::Author,
-                "distancing marker in the narration: the outlet's own word",
+                "distancing marker in the narration: the outlet's own word".into(),
             );
         }
         // "so-called X": the words are held at arm's length. After "what X called" they are X's.
@@ -930,7 +967,7 @@ impl Analyzer {
             && token_range(seg, hits[i - 1].span).end + 2 >= toks.start
         {
             let rule = format!("distancing marker '{}'", hits[i - 1].span.slice(text));
-            return plain(Voice::Scare, &rule);
+            return plain(Voice::Scare, rule.into());
         }
         let (speaker, actor) = match base.frame {
             Some(f) => {
@@ -947,7 +984,7 @@ impl Analyzer {
             speaker,
             actor,
             frame: base.frame,
-            ..plain(base.voice, base.rule)
+            ..plain(base.voice, base.rule.into())
         }
     }
 }
@@ -1169,9 +1206,31 @@ fn mentions_out(
 }
 
 /// The voice of a term, with its speaker and, for a designation, the relation it makes.
+/// The strings that many hits of one article repeat, allocated once per article and shared:
+/// an entry's id and category, and the text of a sentence (hits come in the order of the text,
+/// so the sentence of the last hit is the one kept).
+#[derive(Default)]
+struct Shared<'a> {
+    strings: FxHashMap<&'a str, Arc<str>>,
+    sentence: Option<(usize, Arc<str>)>,
+}
+
+impl<'a> Shared<'a> {
+    fn string(&mut self, s: &'a str) -> Arc<str> {
+        Arc::clone(self.strings.entry(s).or_insert_with(|| Arc::from(s)))
+    }
+
+    fn sentence(&mut self, i: usize, text: &str) -> Arc<str> {
+        match &self.sentence {
+            Some((j, t)) if *j == i => Arc::clone(t),
+            _ => Arc::clone(&self.sentence.insert((i, Arc::from(text))).1),
+        }
+    }
+}
+
 struct Decided {
     voice: Voice,
-    rule: String,
+    rule: Cow<'static, str>,
     /// The speaker as written.
     speaker: Option<Span>,
     /// The speaker's actor.
@@ -1595,15 +1654,15 @@ fn profile(hits: &[Hit], mentions: &[MentionOut], words: usize, sentences: usize
     };
     let mut stances: BTreeMap<String, (Vec<i8>, Vec<i8>)> = BTreeMap::new();
     for h in hits {
-        *p.by_term.entry(h.term.clone()).or_default() += 1;
-        *p.by_category.entry(h.category.clone()).or_default() += 1;
+        *p.by_term.entry(h.term.to_string()).or_default() += 1;
+        *p.by_category.entry(h.category.to_string()).or_default() += 1;
         *p.by_voice.entry(h.voice).or_default() += 1;
         for a in &h.actors {
-            let ap = p.by_actor.entry(a.clone()).or_default();
+            let ap = p.by_actor.entry(a.to_string()).or_default();
             ap.hits += 1;
             *ap.by_voice.entry(h.voice).or_default() += 1;
             if h.counts_in_stance() {
-                let st = stances.entry(a.clone()).or_default();
+                let st = stances.entry(a.to_string()).or_default();
                 if h.voice == Voice::Author {
                     st.0.push(h.stance);
                 } else {

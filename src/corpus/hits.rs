@@ -9,6 +9,7 @@
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -37,9 +38,9 @@ pub struct HitRow {
     /// The term as written.
     pub text: String,
     /// Lexicon entry id.
-    pub term: String,
+    pub term: Arc<str>,
     /// The entry's category path (`delegitimizing/terrorism` ...).
-    pub category: String,
+    pub category: Arc<str>,
     /// The entry's stance, from -2 (strongly delegitimizing) to +2 (strongly legitimizing).
     pub stance: i8,
     /// The entry's kind: `label`, `act`, `attribution` or `distancing`.
@@ -57,7 +58,7 @@ pub struct HitRow {
     /// `true` when a negation or denial governs the term.
     pub negated: bool,
     /// The sentence the term is in, as evidence.
-    pub sentence: String,
+    pub sentence: Arc<str>,
     /// `true` when the row counts in its actor's stance ([`crate::Hit::counts_in_stance`]): the
     /// mean `stance` of these rows by actor and voice (`author` or not) is the stance every report
     /// shows.
@@ -74,7 +75,7 @@ pub fn rows(record: &Record, title: Option<&Article>, body: &Article) -> Vec<Hit
             let actors: Vec<&str> = if h.actors.is_empty() {
                 vec![""]
             } else {
-                h.actors.iter().map(String::as_str).collect()
+                h.actors.iter().map(|a| &**a).collect()
             };
             for actor in actors {
                 out.push(HitRow {
@@ -94,7 +95,7 @@ pub fn rows(record: &Record, title: Option<&Article>, body: &Article) -> Vec<Hit
                     link: h.link.as_str(),
                     voice: h.voice.as_str(),
                     speaker: h.speaker.clone().unwrap_or_default(),
-                    speaker_actor: h.speaker_actor.clone().unwrap_or_default(),
+                    speaker_actor: h.speaker_actor.as_deref().unwrap_or_default().to_owned(),
                     negated: h.negated,
                     sentence: h.sentence_text.clone(),
                     in_stance: h.counts_in_stance(),
@@ -299,19 +300,24 @@ impl HitRow {
                 *c = safe;
             }
         }
+        fn shared(c: &mut Arc<str>) {
+            if let std::borrow::Cow::Owned(safe) = crate::output::neutralize_csv_cell(c) {
+                *c = safe.into();
+            }
+        }
         for c in [
             &mut self.doc_id,
             &mut self.source,
             &mut self.date,
             &mut self.text,
-            &mut self.term,
-            &mut self.category,
             &mut self.actor,
             &mut self.speaker,
             &mut self.speaker_actor,
-            &mut self.sentence,
         ] {
             cell(c);
+        }
+        for c in [&mut self.term, &mut self.category, &mut self.sentence] {
+            shared(c);
         }
     }
 }

@@ -435,7 +435,7 @@ impl Contribution {
                     // `actor_indices` holds the lexicon actors among `actors`, in order: the
                     // next of them is this one when the ids agree; any other is a party.
                     let actor = match listed.peek() {
-                        Some(&&i) if lex.actors.get(i).is_some_and(|a| a.id == *id) => {
+                        Some(&&i) if lex.actors.get(i).is_some_and(|a| *a.id == **id) => {
                             listed.next();
                             UseActor::Listed(i)
                         }

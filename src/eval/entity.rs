@@ -377,7 +377,7 @@ pub fn eval_entity_framing(dir: &Path) -> Result<EntityReport, EvalError> {
         for e in es {
             let id = &ids[&e.key];
             let tied: Vec<&crate::analysis::Hit> =
-                art.hits.iter().filter(|h| h.actors.contains(id)).collect();
+                art.hits.iter().filter(|h| h.describes(id)).collect();
             let own: Vec<i8> = tied
                 .iter()
                 .filter(|h| h.voice == Voice::Author)
@@ -389,9 +389,9 @@ pub fn eval_entity_framing(dir: &Path) -> Result<EntityReport, EvalError> {
             let suffers = art
                 .hits
                 .iter()
-                .any(|h| h.stance < 0 && h.done_to.contains(id) && !h.actors.contains(id));
+                .any(|h| h.stance < 0 && h.is_done_to(id) && !h.describes(id));
             let implied = implied_role(&own, &all, suffers);
-            let families = tied.iter().map(|h| h.category.clone()).collect();
+            let families = tied.iter().map(|h| h.category.to_string()).collect();
             rows.push((e.main.as_str(), implied, families, &e.fine));
         }
     }

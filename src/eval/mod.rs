@@ -287,7 +287,7 @@ impl Outside {
                     let mut heads: Vec<String> = art
                         .hits
                         .iter()
-                        .filter(|h| h.actors.contains(&p.id))
+                        .filter(|h| h.describes(&p.id))
                         .filter_map(|h| description_key(&h.text))
                         .map(|k| key_head(&k).to_owned())
                         .collect();
@@ -434,7 +434,7 @@ pub fn score(
             };
             r.found += 1;
             o.found = Some(h.text.clone());
-            o.actors = h.actors.clone();
+            o.actors = h.actors.iter().map(|a| a.to_string()).collect();
             o.voice = Some(h.voice);
             o.speaker = h.speaker.clone();
             o.rule = Some(h.link.as_str().to_owned());
@@ -442,7 +442,7 @@ pub fn score(
                 &mut r.tool,
                 g,
                 h.voice,
-                (&h.actors, &outside),
+                (&o.actors, &outside),
                 h.speaker_actor.as_deref(),
             );
             score_one(
@@ -498,22 +498,22 @@ impl ErrorTally {
     fn miss(&mut self, an: &Analyzer, term: &str) {
         *self.misses_by_term.entry(term.to_lowercase()).or_default() += 1;
         let alone = an.analyze("", term);
-        let cat = alone
-            .hits
-            .first()
-            .map_or_else(|| "(no lexicon entry)".to_owned(), |h| h.category.clone());
+        let cat = alone.hits.first().map_or_else(
+            || "(no lexicon entry)".to_owned(),
+            |h| h.category.to_string(),
+        );
         *self.misses_by_cat.entry(cat).or_default() += 1;
     }
 
     /// Counts hit `h` of article `article`, which no gold term overlaps, and describes it.
     fn false_alarm(&mut self, article: &str, h: &Hit) -> FalseAlarm {
         *self.fa_by_term.entry(h.text.to_lowercase()).or_default() += 1;
-        *self.fa_by_cat.entry(h.category.clone()).or_default() += 1;
+        *self.fa_by_cat.entry(h.category.to_string()).or_default() += 1;
         FalseAlarm {
             article: article.to_owned(),
             text: h.text.clone(),
-            term: h.term.clone(),
-            category: h.category.clone(),
+            term: h.term.to_string(),
+            category: h.category.to_string(),
             sentence: h.sentence_text.chars().take(80).collect(),
         }
     }

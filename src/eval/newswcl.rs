@@ -1080,7 +1080,7 @@ fn tool_actor(art: &Article, span: Span) -> Option<String> {
             && let Some(a) = h.actors.first()
             && best.is_none_or(|(bo, bp, _)| (o, 1) > (bo, bp))
         {
-            best = Some((o, 1, a.as_str()));
+            best = Some((o, 1, &**a));
         }
     }
     for m in &art.mentions {
@@ -1287,7 +1287,7 @@ fn score_article(
             .iter()
             .filter(|h| overlap(Span::new(h.start, h.end), m.span) > 0)
             .collect();
-        let ok = over.iter().any(|h| h.actors.contains(&m.chain));
+        let ok = over.iter().any(|h| h.describes(&m.chain));
         lk.framelens.add(ok);
         if let Some(h) = over.iter().max_by_key(|h| {
             (
@@ -1360,7 +1360,10 @@ fn miss_of(d: &Doc, m: &GoldMention, over: &[&crate::analysis::Hit]) -> Miss {
     } else {
         ErrorClass::WrongActor
     };
-    let mut actors: Vec<String> = over.iter().flat_map(|h| h.actors.iter().cloned()).collect();
+    let mut actors: Vec<String> = over
+        .iter()
+        .flat_map(|h| h.actors.iter().map(|a| a.to_string()))
+        .collect();
     actors.sort();
     actors.dedup();
     let mut rules: Vec<String> = over.iter().map(|h| h.link.as_str().to_owned()).collect();

@@ -325,15 +325,15 @@ pub fn eval_semeval_spans(an: &Analyzer, dir: &Path) -> Result<SemevalReport, Ev
         }
         for h in &labels {
             if !any.iter().any(|g| g.overlaps(Span::new(h.start, h.end))) {
-                *false_alarms.entry(h.term.clone()).or_insert(0) += 1;
+                *false_alarms.entry(h.term.to_string()).or_insert(0) += 1;
                 if h.stance != 0 {
                     r.unmarked.push(Unmarked {
                         document: d.name.clone(),
-                        term: h.term.clone(),
+                        term: h.term.to_string(),
                         text: h.text.clone(),
                         start: h.start,
                         end: h.end,
-                        sentence: h.sentence_text.clone(),
+                        sentence: h.sentence_text.to_string(),
                     });
                 }
             }

@@ -912,7 +912,7 @@ fn evidence_view(e: &Evidence, i: usize) -> EvidenceView {
         .filter(|&r| s.get(r..r + e.hit.len()) == Some(e.hit.as_str()));
     let (before, hit, after) = match at {
         Some(r) => (&s[..r], e.hit.as_str(), &s[r + e.hit.len()..]),
-        None => (s.as_str(), "", ""),
+        None => (&**s, "", ""),
     };
     EvidenceView {
         tag: tag(i),
@@ -1320,11 +1320,7 @@ fn lexicons(lex: &Lexicon) -> Vec<LexiconView> {
 fn filter_actors(lex: &Lexicon, arts: &[&Article]) -> Vec<FilterActor> {
     let ids: BTreeSet<&str> = arts
         .iter()
-        .flat_map(|a| {
-            a.hits
-                .iter()
-                .flat_map(|h| h.actors.iter().map(String::as_str))
-        })
+        .flat_map(|a| a.hits.iter().flat_map(|h| h.actors.iter().map(|a| &**a)))
         .collect();
     let mut out: Vec<FilterActor> = ids
         .into_iter()

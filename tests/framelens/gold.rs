@@ -173,8 +173,8 @@ fn untyped_labels_take_the_most_salient_party() {
     );
     let h = clear.hits.iter().find(|h| h.text == "scandal").unwrap();
     assert_eq!(
-        (h.actors.clone(), h.link.as_str()),
-        (vec!["turkey".to_string()], "salience")
+        (h.actor_ids(), h.link.as_str()),
+        (vec!["turkey"], "salience")
     );
     let shared = an.analyze(
         "t",
@@ -184,8 +184,8 @@ fn untyped_labels_take_the_most_salient_party() {
     // the one named last, and the record shows the rival it was weighed against.
     let h = shared.hits.iter().find(|h| h.text == "scandal").unwrap();
     assert_eq!(
-        (h.actors.clone(), h.link.as_str()),
-        (vec!["russia".to_string()], "salience")
+        (h.actor_ids(), h.link.as_str()),
+        (vec!["russia"], "salience")
     );
     let weighed: Vec<&str> = h.link_candidates.iter().map(|c| c.actor.as_str()).collect();
     assert_eq!(weighed, ["russia", "turkey"], "{h:?}");

@@ -311,12 +311,7 @@ fn a_french_article_is_read_end_to_end() {
         .iter()
         .map(|h| {
             assert_eq!(&text[h.start..h.end], h.text);
-            (
-                h.text.as_str(),
-                h.term.as_str(),
-                h.voice,
-                h.speaker.as_deref(),
-            )
+            (h.text.as_str(), &*h.term, h.voice, h.speaker.as_deref())
         })
         .collect();
     assert_eq!(
@@ -488,8 +483,8 @@ fn every_lexicon_family_finds_its_true_uses_and_not_its_false_ones() {
             (Some(form), id) => a
                 .hits
                 .iter()
-                .any(|h| h.text == *form && id.as_ref().is_none_or(|i| h.term == *i)),
-            (None, Some(id)) => a.hits.iter().all(|h| h.term != *id),
+                .any(|h| h.text == *form && id.as_ref().is_none_or(|i| *h.term == **i)),
+            (None, Some(id)) => a.hits.iter().all(|h| *h.term != **id),
             (None, None) => a.hits.is_empty(),
         };
         if !ok {

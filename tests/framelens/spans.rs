@@ -75,7 +75,7 @@ proptest! {
         for h in &a.hits {
             prop_assert_eq!(text.get(h.start..h.end), Some(h.text.as_str()));
             let s = h.sentence_start;
-            prop_assert_eq!(text.get(s..s + h.sentence_text.len()), Some(h.sentence_text.as_str()));
+            prop_assert_eq!(text.get(s..s + h.sentence_text.len()), Some(&*h.sentence_text));
         }
         for m in &a.mentions {
             prop_assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
