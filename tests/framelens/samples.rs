@@ -206,7 +206,10 @@ fn hits_share_the_strings_they_repeat() {
         let a = an.analyze("a", &text);
         for (i, h) in a.hits.iter().enumerate() {
             let at = h.sentence_start;
-            assert_eq!(text.get(at..at + h.sentence_text.len()), Some(&*h.sentence_text));
+            assert_eq!(
+                text.get(at..at + h.sentence_text.len()),
+                Some(&*h.sentence_text)
+            );
             for g in &a.hits[..i] {
                 if g.sentence == h.sentence {
                     assert!(Arc::ptr_eq(&g.sentence_text, &h.sentence_text));
@@ -217,7 +220,11 @@ fn hits_share_the_strings_they_repeat() {
                     assert!(Arc::ptr_eq(&g.category, &h.category), "{}", h.term);
                     entries += 1;
                 }
-                for (x, y) in g.actors.iter().flat_map(|x| h.actors.iter().map(move |y| (x, y))) {
+                for (x, y) in g
+                    .actors
+                    .iter()
+                    .flat_map(|x| h.actors.iter().map(move |y| (x, y)))
+                {
                     assert_eq!(x == y, Arc::ptr_eq(x, y), "{x} {y}");
                     actors += usize::from(x == y);
                 }
@@ -225,5 +232,8 @@ fn hits_share_the_strings_they_repeat() {
         }
     }
     // Every kind of sharing was seen many times.
-    assert!(sentences > 100 && entries > 100 && actors > 100, "{sentences} {entries} {actors}");
+    assert!(
+        sentences > 100 && entries > 100 && actors > 100,
+        "{sentences} {entries} {actors}"
+    );
 }

@@ -540,9 +540,17 @@ pub(super) fn modified_head(cx: &Context, t: &Term) -> Option<Link> {
 /// is followed by an owner phrase ("fighters of HTS"). What follows a noun of attribution is
 /// what is claimed: "allegations of Rwandan involvement" are not Rwanda's.
 pub(super) fn head_after(cx: &Context, t: &Term) -> Option<Link> {
-    let after: Vec<usize> = t.right.iter().copied().filter(|&m| t.fits(cx, m)).collect();
+    let mut after: Vec<usize> = t.right.iter().copied().filter(|&m| t.fits(cx, m)).collect();
     if after.is_empty() || !(t.compound || t.owner_pp) || t.entry.kind == Kind::Attribution {
         return None;
+    }
+    // The owner phrase's conjuncts are owners too: "fighters from Hamas and Islamic Jihad".
+    if let Some(&last) = after.last() {
+        let more = cx
+            .conjuncts(last)
+            .into_iter()
+            .filter(|&m| m > last && t.fits(cx, m));
+        after.extend(more);
     }
     Some(Link {
         actors: unique_actors(cx, &after),

@@ -1146,6 +1146,19 @@ const SAME_PHRASE: &[Row] = &[
         SamePhrase,
         &["sdf"],
     ),
+    // The owner phrase's conjuncts own the term too.
+    (
+        "The brigade is made up of fighters from Palestinian Islamic Jihad and Hamas.",
+        "fighters",
+        SamePhrase,
+        &["pij", "hamas"],
+    ),
+    (
+        "Militants of HTS, the PKK or Hezbollah were seen.",
+        "Militants",
+        SamePhrase,
+        &["hts", "pkk", "hezbollah"],
+    ),
     // A label right before a party's organ or name modifies it, whatever type the entry
     // targets.
     (
