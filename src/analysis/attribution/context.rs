@@ -1295,16 +1295,25 @@ pub(super) fn against_before(
 }
 
 /// Whether term `h`, ending at token `k`, is its clause's verb rather than a modifier of the
-/// noun phrase after it: an act in a verb form ("Ukraine eliminated Russian occupiers"), unless
-/// a determiner or a hyphen makes it a modifier ("the armed groups", "foreign-backed
-/// terrorists").
+/// noun phrase after it: an act in a verb form, a participle ("Ukraine eliminated Russian
+/// occupiers") or a verb made by a verb-forming suffix, -ize, -ise or -ify, in any tense ("the
+/// forces neutralise terrorists"), unless a determiner or a hyphen makes it a modifier ("the
+/// armed groups", "foreign-backed terrorists").
 pub(super) fn is_clause_verb(cx: &Context, h: &TermHit, k: usize, sent_start: usize) -> bool {
     let start = token_range(cx.seg, h.span).start;
     let last = cx.w(k);
     let hyphen = |j: usize| matches!(cx.w(j), "-" | "–");
     let modifier = (start..k).any(hyphen)
         || (start > sent_start && (DETERMINERS.contains(cx.w(start - 1)) || hyphen(start - 1)));
-    h.entry.kind == Kind::Act && (last.ends_with("ed") || last.ends_with("ing")) && !modifier
+    h.entry.kind == Kind::Act && is_verb_form(last) && !modifier
+}
+
+/// Whether a word (lower case) has the ending of a participle or of a verb-forming suffix:
+/// -ed, -ing, and -ize, -ise, -ify with their third-person forms. Only asked of an act's words,
+/// whose nouns end otherwise ("invasion", "massacre", "shelling" aside).
+fn is_verb_form(w: &str) -> bool {
+    const ENDINGS: [&str; 8] = ["ed", "ing", "ize", "izes", "ise", "ises", "ify", "ifies"];
+    ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// Words that end an object's noun phrase: prepositions other than "of" and "by", subordinators,

@@ -1234,6 +1234,19 @@ const NOT_SAME_PHRASE: &[Row] = &[
         UnnamedParty,
         &["unnamed-1"],
     ),
+    // So is a verb made by -ize, -ise or -ify, in the present tense too.
+    (
+        "The Fighting Forces neutralise terrorists in the north.",
+        "terrorists",
+        UnnamedParty,
+        &["unnamed-1"],
+    ),
+    (
+        "The SDF neutralizes terrorists near Raqqa.",
+        "terrorists",
+        UnnamedParty,
+        &["unnamed-1"],
+    ),
     // A proxy word's modifier names the patron, which is ambiguous here.
     (
         "An Iranian proxy fired rockets.",
