@@ -81,6 +81,39 @@ const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
         &["hts"],
         "carried_over",
     ),
+    // An act said of a bare "this" or "these" by a copula refers back to the last act before
+    // it, in its sentence or the one before (discourse deixis), and takes its parties; not a
+    // demonstrative with a noun of its own, nor an act two sentences back.
+    (
+        "Headline\nRussian forces committed massacres in Bucha. These are war crimes.",
+        "war crimes",
+        0,
+        &["russia"],
+        "carried_over",
+    ),
+    (
+        "Headline\n\"The Malian junta and its Russian allies are committing massacres,\" she \
+         said. \"These are war crimes.\"",
+        "war crimes",
+        0,
+        &["mali", "russia"],
+        "carried_over",
+    ),
+    (
+        "Headline\nRussian forces committed massacres in Bucha. These attacks are war crimes.",
+        "war crimes",
+        0,
+        &["russia"],
+        "salience",
+    ),
+    (
+        "Headline\nRussian forces committed massacres in Bucha. The town was empty. These are \
+         war crimes.",
+        "war crimes",
+        0,
+        &["russia"],
+        "salience",
+    ),
     // A definite attribution noun refers back to the last statement reported before it: its
     // speaker, not the party that denies it; none when that statement has no speaker.
     (

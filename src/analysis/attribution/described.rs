@@ -9,9 +9,10 @@ use std::cell::OnceCell;
 use rustc_hash::FxHashMap;
 
 use super::context::{
-    Context, DETERMINERS, Described, Descriptions, Link, LinkRule, POSSESSIVE_PRONOUNS, Reading,
-    TermHit, Via, opens_subordinate,
+    COPULA, Context, DETERMINERS, Described, Descriptions, Link, LinkRule, POSSESSIVE_PRONOUNS,
+    Reading, TermHit, Via, opens_subordinate,
 };
+use super::rules::skip_marks;
 use super::sides::{Focus, Roles, from_salience};
 use crate::analysis::discourse::{self, Candidate, Cast, Discourse, Salience};
 use crate::analysis::heads::{self, Head};
@@ -396,6 +397,55 @@ pub(super) fn owned_by_label(
                 .map(|&a| cast.name(a))
                 .collect::<Vec<_>>()
                 .join(" and ")
+        ),
+    })
+}
+
+/// "These are war crimes.", "This is a massacre": an act said of a bare demonstrative or "it"
+/// by a copula is discourse deixis. The pronoun refers back to the last act tied to a party
+/// before it, in its sentence or the one before ("The junta and its allies are committing
+/// massacres ... These are war crimes."), and the term takes that act's parties (`done`: the
+/// links of the terms before it). What it does not do: read a demonstrative with a noun of its
+/// own ("These people are ..."), a copula with more than three words between it and the term,
+/// or an act further back than the sentence before; an earlier act tied to no party gives
+/// nothing.
+pub(super) fn referred_act(
+    cx: &Context,
+    hits: &[TermHit],
+    done: &[Link],
+    hi: usize,
+) -> Option<Link> {
+    let h = &hits[hi];
+    if h.entry.kind != Kind::Act {
+        return None;
+    }
+    let sent = cx.seg.sentences[h.sentence].tokens.clone();
+    let t = token_range(cx.seg, h.span).start;
+    let first = skip_marks(cx, sent.start, t);
+    let copula = |w: &str| COPULA.contains(w) || matches!(w, "'s" | "’s");
+    if !matches!(cx.w(first), "this" | "these" | "that" | "those" | "it")
+        || first + 2 > t
+        || !copula(cx.w(first + 1))
+        || t - (first + 2) > 3
+        || (first + 2..t).any(|k| cx.seg.tokens[k].kind != TokenKind::Word)
+    {
+        return None;
+    }
+    // The last act before the term, in its sentence or the one before, and tied to a party.
+    let j = (0..hi).rev().find(|&j| hits[j].entry.kind == Kind::Act)?;
+    let before = &hits[j];
+    if before.sentence + 1 < h.sentence || done[j].actors.is_empty() {
+        return None;
+    }
+    Some(Link {
+        actors: done[j].actors.clone(),
+        rule: LinkRule::CarriedOver,
+        detail: format!(
+            "'{}' is said of '{}', which refers back to '{}' in sentence {}",
+            h.span.slice(cx.text),
+            cx.seg.tokens[first].span.slice(cx.text),
+            before.span.slice(cx.text),
+            before.sentence + 1
         ),
     })
 }

@@ -118,7 +118,10 @@
 //!     statement has no named source). A noun of saying set off by a comma after the clause a
 //!     frame reports ("..., claims Kigali dismisses as propaganda", "..., a charge India
 //!     rejected as “baseless propaganda”") sums up that statement: it, and the word of doubt
-//!     its own verb casts it as, take the statement's speaker.
+//!     its own verb casts it as, take the statement's speaker. Before the entry's own last tie,
+//!     an act said of a bare "this", "these", "that", "those" or "it" by a copula ("These are
+//!     war crimes.") refers back to the last act before it, in its sentence or the one before,
+//!     and takes that act's parties (discourse deixis).
 //! 19. `salience`: the most salient compatible party of the article's discourse model
 //!     ([`crate::analysis::discourse`]): headline, lead, subject position and repetition, decaying with
 //!     distance; never the party whose own statement holds a delegitimising term, nor its
@@ -178,7 +181,7 @@ pub use context::{Context, Link, LinkRule, Linked, TermHit};
 use context::{POSSESSIVE_PRONOUNS, Reading, Term, described, head_of, possessor, speaker_of_verb};
 use described::{
     Terms, as_candidates, by_description, definite, earlier_statement, head_match,
-    head_match_candidates, owned_by_label, possessed, resumed_statement, salience_of,
+    head_match_candidates, owned_by_label, possessed, referred_act, resumed_statement, salience_of,
     set_against_by_entry, state_named_by_adjective, without_patients,
 };
 use rules::{
@@ -443,6 +446,7 @@ fn resolve_in_discourse(
                     .or_else(|| head_match(&cast, h, &r.head_matches, &salience, cx.text))
                     .or_else(|| by_description(cx, &cast, h, head, r, &descriptions))
                     .or_else(|| official_doer(cx, hits, h, &officials))
+                    .or_else(|| referred_act(cx, hits, &out, hi))
                     .or_else(|| carried_over(cx, &cast, h, head, same_entry, recent))
                     .or_else(|| resumed_statement(cx, h))
                     .or_else(|| owned_by_label(cx, &cast, hits, &out, hi))
