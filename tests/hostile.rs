@@ -1513,6 +1513,83 @@ fn reading_a_page_is_timed() {
     );
 }
 
+/// An article with more lexicon matches than `--max-hits` (default 200,000) is refused after the
+/// one pass that finds them, exit 3, with nothing written; `compare` refuses it too, and a
+/// corpus run skips it as `too_large` and goes on. Before (release build): 15 MB of three
+/// loaded terms a sentence (731,184 matches) took 1,108 MB and 41 s to score, and `score
+/// --format json` aborted under `--as=1G` (`memory allocation of 40946304 bytes failed`).
+#[test]
+fn an_article_over_the_cap_of_matches_is_refused_before_it_is_analysed() {
+    let d = scratch(User::Current);
+    let p = d.path();
+    let sentence = "The rebels said the terrorists attacked the regime. ";
+    std::fs::write(p.join("a.txt"), sentence.repeat(70_000)).unwrap();
+    let run_within = |args: &[&str]| {
+        let mut c = Command::new("/usr/bin/timeout");
+        c.args(["120", "/usr/bin/prlimit", &format!("--as={GIB}"), "--"])
+            .arg(assert_cmd::cargo::cargo_bin("framelens"))
+            .args(args)
+            .current_dir(p);
+        c.output().expect("run framelens")
+    };
+    let refused = "framelens: a: 210000 lexicon matches, over the limit of 200000 for one article \
+                   (--max-hits; the memory of an analysis grows with its matches, about 1.4 KB \
+                   each)\n";
+    let out = run_within(&["score", "a.txt", "--format", "json", "-o", "a.json"]);
+    assert_eq!(stderr(&out, 3), refused);
+    let out = run_within(&["compare", "a.txt", "a.txt", "-o", "ab.txt"]);
+    assert_eq!(stderr(&out, 3), refused);
+    assert_eq!(names(p), ["a.txt"]);
+    // Under the cap, the same article is analysed.
+    std::fs::write(p.join("b.txt"), sentence.repeat(40)).unwrap();
+    let out = run(
+        p,
+        User::Current,
+        &["score", "b.txt", "--max-hits", "120", "-f", "json"],
+    );
+    stderr(&out, 0);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["articles"][0]["hits"].as_array().unwrap().len(), 120);
+    let out = run(p, User::Current, &["score", "b.txt", "--max-hits", "119"]);
+    assert_eq!(
+        stderr(&out, 3),
+        "framelens: b: 120 lexicon matches, over the limit of 119 for one article (--max-hits; \
+         the memory of an analysis grows with its matches, about 1.4 KB each)\n"
+    );
+    // A corpus run skips the record and goes on.
+    let records = format!(
+        "{{\"id\":\"1\",\"source\":\"s\",\"text\":\"{}\"}}\n{{\"id\":\"2\",\"source\":\"s\",\"text\":\"{sentence}\"}}\n",
+        sentence.repeat(40)
+    );
+    std::fs::write(p.join("c.jsonl"), records).unwrap();
+    let out = run(
+        p,
+        User::Current,
+        &[
+            "corpus",
+            "c.jsonl",
+            "--max-hits",
+            "100",
+            "--summary",
+            "s.json",
+            "--quiet",
+        ],
+    );
+    assert!(
+        stderr(&out, 6).starts_with(
+            "framelens: c.jsonl:1: skipped: 120 lexicon matches, over the limit of 100 for one \
+             article (--max-hits; the memory of an analysis grows with its matches, about 1.4 KB \
+             each)\n"
+        ),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(p.join("s.json")).unwrap()).unwrap();
+    assert_eq!(summary["skipped"], serde_json::json!({"too_large": 1}));
+    assert_eq!(summary["articles"], 1);
+}
+
 /// A 1 MB article with 60,000 hits on one line, and a pair of such articles (34,000 hits in the
 /// second): `score` and
 /// `compare` write their HTML pages (and `compare` its text) under half a GiB of address space.

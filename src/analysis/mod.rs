@@ -242,6 +242,11 @@ pub struct Profile {
     /// in one article: their later matches are not counted (omitted when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub capped_regexes: Vec<String>,
+    /// The article has more label matches than the analyser's cap ([`DEFAULT_MAX_HITS`]), and
+    /// was not analysed: its hits, mentions, parties and counts are empty (omitted when under
+    /// the cap). The command line refuses such an article; a corpus run skips it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hit_cap: Option<HitCap>,
     /// The language the article is written in, as detected (omitted when it has no letters).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<Detected>,
@@ -274,6 +279,30 @@ struct Found {
     folding: crate::matcher::Folding,
     /// Label entries whose regex reached its cap of matches.
     capped: Vec<usize>,
+    /// The label matches of the text, when there are more than the analyser's
+    /// [`Analyzer::max_hits`]: the article is not analysed.
+    over_cap: Option<usize>,
+}
+
+/// The most label matches analysed in one article, unless [`Analyzer::with_max_hits`] says
+/// otherwise: far above any article (a long news feature has a few hundred), and low enough that
+/// one analysis stays within an ordinary machine's memory. Each match costs about 1.4 KB while the
+/// article is analysed and reported, so this cap holds an article of nothing but loaded words
+/// to about 300 MB.
+pub const DEFAULT_MAX_HITS: usize = 200_000;
+
+/// An article with more label matches than the analyser's cap, which was not analysed
+/// (`Profile::hit_cap`). Its message is why the command line refuses the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error(
+    "{found} lexicon matches, over the limit of {limit} for one article (--max-hits; the memory \
+     of an analysis grows with its matches, about 1.4 KB each)"
+)]
+pub struct HitCap {
+    /// The label matches in the text.
+    pub found: usize,
+    /// The cap ([`Analyzer::with_max_hits`]).
+    pub limit: usize,
 }
 
 /// Characters of an article that matching read differently from how they are written.
@@ -371,6 +400,8 @@ pub struct Analyzer {
     named: Vec<Option<usize>>,
     /// The lexicon's names as the unlisted-party checks compare them.
     listed: crate::analysis::unlisted::ListedNames,
+    /// The most label matches analysed in one article ([`DEFAULT_MAX_HITS`]).
+    max_hits: usize,
 }
 
 /// Words that negate what follows them ("not", "never", "without"). The verbs of [`DENIALS`]
@@ -400,6 +431,20 @@ impl Analyzer {
     /// for throughput, for many articles; see [`Analyzer::for_few_texts`].
     pub fn new(lexicon: Lexicon) -> Result<Analyzer, MatcherError> {
         Analyzer::built(lexicon, crate::matcher::Build::Throughput)
+    }
+
+    /// The same analyser, refusing an article with more than `n` label matches
+    /// ([`DEFAULT_MAX_HITS`] by default): such an article is not analysed, and its profile says
+    /// so (`Profile::hit_cap`). The cap bounds the memory of one analysis, which grows with the
+    /// number of matches; finding them is one pass of the matcher.
+    pub fn with_max_hits(mut self, n: usize) -> Analyzer {
+        self.max_hits = n;
+        self
+    }
+
+    /// The most label matches analysed in one article ([`Analyzer::with_max_hits`]).
+    pub fn max_hits(&self) -> usize {
+        self.max_hits
     }
 
     /// [`Analyzer::new`] for a command that reads a few articles: the automaton is quicker to
@@ -454,6 +499,7 @@ impl Analyzer {
             languages,
             named: Vec::new(),
             listed,
+            max_hits: DEFAULT_MAX_HITS,
         };
         an.named = named_parties(&an);
         Ok(an)
@@ -476,11 +522,13 @@ impl Analyzer {
         let (mut groups, capped) = self.labels.find_groups_capped(text, &norm);
         let names = groups.pop().unwrap_or_default();
         let labels = groups.pop().unwrap_or_default();
+        let over_cap = (labels.len() > self.max_hits).then_some(labels.len());
         Found {
             labels,
             names,
             folding: norm.folding,
             capped,
+            over_cap,
         }
     }
 
@@ -720,9 +768,12 @@ impl Analyzer {
         check: LanguageCheck,
         extent: Extent,
     ) -> Article {
+        let found = self.find(text);
+        if let Some(found) = found.over_cap {
+            return self.refused(name, text, found);
+        }
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
-        let found = self.find(text);
         let mut raw = found.labels;
         let (mentions, unlisted, no_party) =
             self.all_mentions(text, (&seg, &lower), found.names, &mut raw);
@@ -841,6 +892,28 @@ impl Analyzer {
             profile,
             text: text.to_owned(),
             sentence_spans: seg.sentences.iter().map(|s| s.span).collect(),
+        }
+    }
+
+    /// The article of `text` not analysed, because it has `found` label matches, more than the
+    /// cap ([`Analyzer::with_max_hits`]): only its name, its text and the profile's `hit_cap`.
+    fn refused(&self, name: &str, text: &str, found: usize) -> Article {
+        Article {
+            name: name.to_owned(),
+            hits: Vec::new(),
+            mentions: Vec::new(),
+            speech: Vec::new(),
+            attributions: Vec::new(),
+            parties: Vec::new(),
+            profile: Profile {
+                hit_cap: Some(HitCap {
+                    found,
+                    limit: self.max_hits,
+                }),
+                ..Profile::default()
+            },
+            text: text.to_owned(),
+            sentence_spans: Vec::new(),
         }
     }
 

@@ -132,6 +132,15 @@ pub(crate) struct ReadArgs {
     pub(crate) lossy: bool,
 }
 
+/// The cap on lexicon matches of `score`, `attributions` and `compare`.
+#[derive(clap::Args, Clone, Debug)]
+pub(crate) struct HitCapArgs {
+    /// Refuse an article with more than N lexicon matches (memory grows with them, about 1.4 KB
+    /// each).
+    #[arg(long, default_value_t = framelens::analysis::DEFAULT_MAX_HITS, value_name = "N", help_heading = "Input")]
+    pub(crate) max_hits: usize,
+}
+
 /// The encoding of inputs that do not say.
 #[derive(clap::Args, Clone, Debug, Default)]
 pub(crate) struct EncodingArgs {
@@ -374,6 +383,8 @@ pub(crate) enum Cmd {
         #[command(flatten)]
         read: ReadArgs,
         #[command(flatten)]
+        cap: HitCapArgs,
+        #[command(flatten)]
         load: LoadArgs,
         #[command(flatten)]
         page: PageArgs,
@@ -395,6 +406,8 @@ pub(crate) enum Cmd {
         files: Vec<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
+        #[command(flatten)]
+        cap: HitCapArgs,
         #[command(flatten)]
         load: LoadArgs,
         /// Output format.
@@ -431,6 +444,8 @@ pub(crate) enum Cmd {
         show_text: bool,
         #[command(flatten)]
         read: ReadArgs,
+        #[command(flatten)]
+        cap: HitCapArgs,
         #[command(flatten)]
         load: LoadArgs,
         #[command(flatten)]
@@ -614,6 +629,10 @@ pub(crate) struct CorpusArgs {
     /// Skip articles longer than this many bytes.
     #[arg(long, default_value_t = framelens::corpus::input::DEFAULT_MAX_BYTES, value_name = "BYTES", help_heading = "Input")]
     pub(crate) max_article_bytes: usize,
+    /// Skip articles with more than N lexicon matches (memory grows with them, about 1.4 KB
+    /// each).
+    #[arg(long, default_value_t = framelens::analysis::DEFAULT_MAX_HITS, value_name = "N", help_heading = "Input")]
+    pub(crate) max_hits: usize,
     /// Write one row per hit and actor to FILE (.csv, .jsonl or .ndjson).
     #[arg(long, value_name = "FILE", value_parser = parse_hits_path, help_heading = "Output")]
     pub(crate) hits: Option<PathBuf>,
@@ -825,21 +844,22 @@ mod tests {
             ("lexicon suggest-actors", format!("{READ} {LOAD}")),
             (
                 "score",
-                format!("same-story {READ} {LOAD} {PAGE} explain show-text color output"),
+                format!("same-story {READ} max-hits {LOAD} {PAGE} explain show-text color output"),
             ),
             (
                 "attributions",
-                format!("{READ} {LOAD} format explain show-text color output"),
+                format!("{READ} max-hits {LOAD} format explain show-text color output"),
             ),
             (
                 "compare",
-                format!("name-a name-b long show-text {READ} {LOAD} {PAGE} color output"),
+                format!("name-a name-b long show-text {READ} max-hits {LOAD} {PAGE} color output"),
             ),
             (
                 "corpus",
                 format!(
                     "input-format id-field source-field date-field title-field text-field \
-                     story-field source source-map dates max-article-bytes hits summary max-sources \
+                     story-field source source-map dates max-article-bytes max-hits hits summary \
+                     max-sources \
                      raw-csv compare by voice alpha min-count adjust encoding {LOAD} {PAGE} output \
                      threads quiet"
                 ),

@@ -30,6 +30,8 @@ struct Groups {
     show_text: bool,
     color: Option<ColorWhen>,
     read: Option<ReadArgs>,
+    /// `--max-hits`, of the commands that have it.
+    max_hits: Option<usize>,
 }
 
 impl Groups {
@@ -91,6 +93,7 @@ impl Cli {
         }
         Config {
             input,
+            max_hits: g.max_hits.unwrap_or(framelens::analysis::DEFAULT_MAX_HITS),
             show_text: g.show_text,
             terminal: std::io::stdout().is_terminal(),
             // `-o -` is standard output.
@@ -129,6 +132,7 @@ fn command(cmd: Cmd, g: &mut Groups) -> Command {
             files,
             same_story,
             read,
+            cap,
             load,
             page,
             explain,
@@ -136,6 +140,7 @@ fn command(cmd: Cmd, g: &mut Groups) -> Command {
             out,
         } => {
             (g.read, g.load, g.out) = (Some(read), load, out);
+            g.max_hits = Some(cap.max_hits);
             g.page(page);
             g.explain(explain);
             g.color(color);
@@ -147,6 +152,7 @@ fn command(cmd: Cmd, g: &mut Groups) -> Command {
         Cmd::Attributions {
             files,
             read,
+            cap,
             load,
             format,
             explain,
@@ -154,6 +160,7 @@ fn command(cmd: Cmd, g: &mut Groups) -> Command {
             out,
         } => {
             (g.read, g.load, g.out) = (Some(read), load, out);
+            g.max_hits = Some(cap.max_hits);
             g.format = Some(match format {
                 ListFmt::Text => Format::Text,
                 ListFmt::Markdown => Format::Markdown,
@@ -173,12 +180,14 @@ fn command(cmd: Cmd, g: &mut Groups) -> Command {
             long,
             show_text,
             read,
+            cap,
             load,
             page,
             color,
             out,
         } => {
             (g.read, g.load, g.out, g.show_text, g.long) = (Some(read), load, out, show_text, long);
+            g.max_hits = Some(cap.max_hits);
             g.page(page);
             g.color(color);
             Command::Compare {
@@ -364,6 +373,7 @@ fn corpus_config(c: CorpusArgs, g: &mut Groups) -> app::CorpusConfig {
         source_map,
         dates,
         max_article_bytes,
+        max_hits,
         hits,
         summary,
         max_sources,
@@ -379,6 +389,7 @@ fn corpus_config(c: CorpusArgs, g: &mut Groups) -> app::CorpusConfig {
     let timeout = load.timeout();
     (g.load, g.out) = (load, out);
     g.page(page);
+    g.max_hits = Some(max_hits);
     app::CorpusConfig {
         input: framelens::corpus::input::InputConfig {
             paths: inputs,

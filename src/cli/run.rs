@@ -169,6 +169,9 @@ pub struct Config {
     pub report: Options,
     /// How `score` and `compare` read their inputs.
     pub input: framelens::input::ReadOptions,
+    /// The most lexicon matches analysed in one article (`--max-hits`): `score`, `compare` and
+    /// `attributions` refuse an article with more, `corpus` skips it.
+    pub max_hits: usize,
     /// Print the text each input gives (what the analysis sees) instead of the report.
     pub show_text: bool,
     /// Standard output is a terminal: `--show-text` then shows control characters escaped (as
@@ -399,7 +402,8 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
     let an = match &config.command {
         Command::Corpus(_) | Command::Eval(_) => Analyzer::new(lex)?,
         _ => Analyzer::for_few_texts(lex)?,
-    };
+    }
+    .with_max_hits(config.max_hits);
     let (o, output) = (config.report, config.output.as_deref());
     let rendered = match &config.command {
         Command::Lexicon(_)
@@ -411,6 +415,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
         Command::Corpus(c) => return run_corpus(config, c, &an, out),
         Command::Score { inputs, same_story } => {
             let arts = score_all(&an, inputs, *same_story, &config.input)?;
+            refuse_over_cap(&arts)?;
             warn_about_matching(&arts);
             let lex = with_parties(&an.lexicon, arts.iter().flat_map(|a| &a.parties));
             emit_with(out, output, |w| report::score_to(w, &lex, arts, o))?;
@@ -418,6 +423,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
         }
         Command::Attributions { inputs } => {
             let arts = score_all(&an, inputs, false, &config.input)?;
+            refuse_over_cap(&arts)?;
             warn_about_matching(&arts);
             emit_with(out, output, |w| {
                 report::attributions::render_to(w, &arts, o)
@@ -444,6 +450,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
             let (Some(aa), Some(ab)) = (story.next(), story.next()) else {
                 unreachable!("analyze_story gives one article per text")
             };
+            refuse_over_cap([&aa, &ab])?;
             warn_about_matching([&aa, &ab]);
             let lex = with_parties(&an.lexicon, aa.parties.iter().chain(&ab.parties));
             let c = framelens::diff::compare(&lex, &aa, &ab);
@@ -664,6 +671,19 @@ fn score_all(
     } else {
         docs.iter().map(|d| an.analyze(&d.name, &d.text)).collect()
     })
+}
+
+/// An article with more lexicon matches than `--max-hits` is refused, with nothing written: its
+/// analysis covers only its first matches, and a report of part of an article would pass for the
+/// whole.
+fn refuse_over_cap<'a>(arts: impl IntoIterator<Item = &'a Article>) -> Result<(), AppError> {
+    match arts.into_iter().find_map(|a| Some((a, a.profile.hit_cap?))) {
+        Some((a, cap)) => Err(AppError::Input {
+            path: framelens::text::sanitize(&a.name),
+            reason: cap.to_string(),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Terms found only by reading look-alike letters of another script go to standard error, one
@@ -1284,6 +1304,7 @@ mod tests {
             lexicons: Default::default(),
             report: Default::default(),
             input: Default::default(),
+            max_hits: framelens::analysis::DEFAULT_MAX_HITS,
             show_text: true,
             terminal: true,
         };

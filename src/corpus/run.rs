@@ -184,14 +184,23 @@ pub fn run(
                         }
                     }
                     (Item::Record(r), result) => {
-                        let why = match result {
-                            Some(Err(why)) => why,
-                            _ => "no result".into(),
+                        let (reason, detail) = match result {
+                            Some(Err(Unanalysed::OverCap(cap))) => {
+                                (SkipReason::TooLarge, cap.to_string())
+                            }
+                            Some(Err(Unanalysed::Panicked(why))) => (
+                                SkipReason::AnalysisFailed,
+                                format!("the analysis failed ({why}); please report this"),
+                            ),
+                            _ => (
+                                SkipReason::AnalysisFailed,
+                                "the analysis failed (no result); please report this".into(),
+                            ),
                         };
                         let s = Skipped {
                             origin: r.origin.clone(),
-                            reason: SkipReason::AnalysisFailed,
-                            detail: format!("the analysis failed ({why}); please report this"),
+                            reason,
+                            detail,
                         };
                         skipped += 1;
                         summary.skip(s.reason.as_str());
@@ -217,7 +226,15 @@ pub fn run(
 }
 
 /// What became of one item of a batch: `None` for a record skipped while reading.
-type ItemResult = Option<Result<Analysed, String>>;
+type ItemResult = Option<Result<Analysed, Unanalysed>>;
+
+/// Why a record was not analysed.
+enum Unanalysed {
+    /// The analysis panicked (a bug), with the panic's message.
+    Panicked(String),
+    /// The record's headline or text has more label matches than `--max-hits`.
+    OverCap(crate::analysis::HitCap),
+}
 
 /// The story of an item: a record's story id, if it has one.
 fn story_of(item: &Item) -> Option<&str> {
@@ -294,7 +311,10 @@ fn analyse_items(an: &Analyzer, items: &[Item], want_rows: bool) -> Vec<ItemResu
             .collect(),
         Err(p) => {
             let why = panic_message(p.as_ref());
-            records.iter().map(|_| Some(Err(why.clone()))).collect()
+            records
+                .iter()
+                .map(|_| Some(Err(Unanalysed::Panicked(why.clone()))))
+                .collect()
         }
     }
 }
@@ -305,7 +325,11 @@ struct Analysed {
 }
 
 /// Analyses one record; a panic inside the analysis becomes an error for this record only.
-fn analyse(an: &Analyzer, r: &super::input::Record, want_rows: bool) -> Result<Analysed, String> {
+fn analyse(
+    an: &Analyzer,
+    r: &super::input::Record,
+    want_rows: bool,
+) -> Result<Analysed, Unanalysed> {
     std::panic::catch_unwind(AssertUnwindSafe(|| {
         let body = an.analyze_checked(
             &r.id,
@@ -316,22 +340,31 @@ fn analyse(an: &Analyzer, r: &super::input::Record, want_rows: bool) -> Result<A
         );
         analysed(an, r, body, want_rows)
     }))
-    .unwrap_or_else(|p| Err(panic_message(p.as_ref())))
+    .unwrap_or_else(|p| Err(Unanalysed::Panicked(panic_message(p.as_ref()))))
 }
 
 /// A record's counts and hit rows, from its analysed text (its headline is analysed here); a
-/// panic becomes an error for this record only.
+/// panic becomes an error for this record only, and so does a headline or text over the cap of
+/// matches.
 fn analysed(
     an: &Analyzer,
     r: &super::input::Record,
     body: crate::analysis::Article,
     want_rows: bool,
-) -> Result<Analysed, String> {
-    std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let title = r
-            .title
+) -> Result<Analysed, Unanalysed> {
+    if let Some(cap) = body.profile.hit_cap {
+        return Err(Unanalysed::OverCap(cap));
+    }
+    let title = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        r.title
             .as_ref()
-            .map(|t| an.analyze_checked(&r.id, t, None, LanguageCheck::Never, Extent::Hits));
+            .map(|t| an.analyze_checked(&r.id, t, None, LanguageCheck::Never, Extent::Hits))
+    }))
+    .map_err(|p| Unanalysed::Panicked(panic_message(p.as_ref())))?;
+    if let Some(cap) = title.as_ref().and_then(|t| t.profile.hit_cap) {
+        return Err(Unanalysed::OverCap(cap));
+    }
+    std::panic::catch_unwind(AssertUnwindSafe(|| {
         let parts: Vec<&crate::analysis::Article> = title.iter().chain([&body]).collect();
         let mut contribution = Contribution::of(&an.lexicon, &r.source, r.month.as_deref(), &parts);
         contribution.bytes = (r.text.len() + r.title.as_ref().map_or(0, String::len)) as u64;
@@ -342,7 +375,7 @@ fn analysed(
         };
         Analysed { contribution, rows }
     }))
-    .map_err(|p| panic_message(p.as_ref()))
+    .map_err(|p| Unanalysed::Panicked(panic_message(p.as_ref())))
 }
 
 /// The message of a panic's payload.

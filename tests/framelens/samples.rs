@@ -237,3 +237,28 @@ fn hits_share_the_strings_they_repeat() {
         "{sentences} {entries} {actors}"
     );
 }
+
+/// An article with more label matches than the analyser's cap is not analysed, and its profile
+/// says how many it had; at the cap, it is analysed as usual.
+#[test]
+fn an_article_over_the_cap_of_matches_is_not_analysed() {
+    use framelens::analysis::HitCap;
+    let text = "The rebels said the terrorists attacked the regime. ".repeat(2);
+    let at = |cap: usize| {
+        Analyzer::for_few_texts(Lexicon::bundled().unwrap())
+            .unwrap()
+            .with_max_hits(cap)
+            .analyze("a", &text)
+    };
+    let over = at(5);
+    assert_eq!(over.profile.hit_cap, Some(HitCap { found: 6, limit: 5 }));
+    assert!(over.hits.is_empty() && over.mentions.is_empty() && over.parties.is_empty());
+    assert_eq!((over.profile.words, over.text.as_str()), (0, text.as_str()));
+    let under = at(6);
+    assert_eq!(under.profile.hit_cap, None);
+    assert_eq!(under.hits.len(), 6);
+    assert_eq!(
+        serde_json::to_string(&under).unwrap(),
+        serde_json::to_string(&analyzer().analyze("a", &text)).unwrap()
+    );
+}

@@ -1678,6 +1678,17 @@ pub(super) fn verb_form(cx: &Context, toks: &Range<usize>, sent: &Range<usize>) 
             || (k > sent.start && (is_auxiliary(cx.w(k - 1)) || cx.w(k - 1) == "to")))
 }
 
+/// The first token from `k` on, before `end`, that is not a quotation mark.
+pub(super) fn skip_marks(cx: &Context, mut k: usize, end: usize) -> usize {
+    while k < end
+        && cx.seg.tokens[k].kind == TokenKind::Punct
+        && crate::text::is_quote_token(cx.w(k))
+    {
+        k += 1;
+    }
+    k
+}
+
 /// The token after the last one before `k`, back to `start`, that is not a quotation mark:
 /// where the term at `k` opens with the marks before it passed over.
 pub(super) fn marks_before(cx: &Context, mut k: usize, start: usize) -> usize {

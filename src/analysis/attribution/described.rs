@@ -10,9 +10,8 @@ use rustc_hash::FxHashMap;
 
 use super::context::{
     COPULA, Context, DETERMINERS, Described, Descriptions, Link, LinkRule, POSSESSIVE_PRONOUNS,
-    Reading, TermHit, Via, opens_subordinate,
+    Reading, TermHit, Via, opens_subordinate, skip_marks,
 };
-use super::rules::skip_marks;
 use super::sides::{Focus, Roles, from_salience};
 use crate::analysis::discourse::{self, Candidate, Cast, Discourse, Salience};
 use crate::analysis::heads::{self, Head};

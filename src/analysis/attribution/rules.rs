@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::context::{
     COPULA, Context, Link, LinkRule, Term, TermHit, appositive_of, before_verb, is_clause_boundary,
-    is_clause_verb, marks_before, names, pronoun_owners, speaker_link, subject_start,
+    is_clause_verb, marks_before, names, pronoun_owners, skip_marks, speaker_link, subject_start,
     unique_actors, verb_form,
 };
 use crate::analysis::discourse::Cast;
@@ -258,17 +258,6 @@ pub(super) fn official_doer(
         let via = format!(" (who speaks for {})", cx.name(a));
         speaker_link(cx, a, frame.speaker, &via, what)
     })
-}
-
-/// The first token from `k` on, before `end`, that is not a quotation mark.
-pub(super) fn skip_marks(cx: &Context, mut k: usize, end: usize) -> usize {
-    while k < end
-        && cx.seg.tokens[k].kind == TokenKind::Punct
-        && crate::text::is_quote_token(cx.w(k))
-    {
-        k += 1;
-    }
-    k
 }
 
 /// The subject pronoun that opens the words of `frame`, before token `np`, when it agrees with
