@@ -92,7 +92,8 @@ class Analyzer:
     def score(self, text: str, title: Optional[str] = None, name: str = "article") -> "Article":
         """Analyses one article. A ``title`` is put before the text as a paragraph of its own,
         as the command line does with a record's title; offsets count in that text
-        (``Article.text``)."""
+        (``Article.text``). An article with more lexicon matches than the command line's default
+        ``--max-hits`` (200,000) raises ValueError, as the command line refuses it."""
         return Article._of(self._native.score(name, _joined(title, text)), self)
 
     def score_story(self, texts: Iterable[Union[str, Tuple[str, str]]]) -> List["Article"]:

@@ -31,6 +31,15 @@ create_exception!(
 /// come first. Two analyzers with the same key share one compiled analyzer in a process.
 type Key = (Vec<(String, String)>, bool);
 
+/// An article with more lexicon matches than the analyzer's cap was not analysed: ValueError,
+/// with the command line's message.
+fn refuse_over_cap(a: &framelens::analysis::Article) -> PyResult<()> {
+    match a.profile.hit_cap {
+        Some(cap) => Err(PyValueError::new_err(format!("{}: {cap}", a.name))),
+        None => Ok(()),
+    }
+}
+
 /// Compiled analyzers of this process, by their lexicons: an unpickled analyzer on a worker
 /// compiles its lexicons once, however many tasks bring it. The cache holds them weakly, so an
 /// analyzer no one uses any more is freed; the lock is held while compiling, so two threads
@@ -97,19 +106,21 @@ impl Analyzer {
         serde_json::to_string(&self.inner.lexicon.files).unwrap_or_default()
     }
 
-    /// Analyses one text; the GIL is released meanwhile.
-    fn score(&self, py: Python<'_>, name: String, text: String) -> Article {
+    /// Analyses one text; the GIL is released meanwhile. A text with more lexicon matches than
+    /// the command line's default `--max-hits` raises ValueError, as the command line refuses it.
+    fn score(&self, py: Python<'_>, name: String, text: String) -> PyResult<Article> {
         let an = self.inner.clone();
         let inner = py.detach(|| an.analyze(&name, &text));
-        Article {
+        refuse_over_cap(&inner)?;
+        Ok(Article {
             analyzer: self.inner.clone(),
             text,
             inner,
-        }
+        })
     }
 
     /// Analyses several texts as coverage of one story: (name, text) pairs.
-    fn score_story(&self, py: Python<'_>, texts: Vec<(String, String)>) -> Vec<Article> {
+    fn score_story(&self, py: Python<'_>, texts: Vec<(String, String)>) -> PyResult<Vec<Article>> {
         let an = self.inner.clone();
         let arts = py.detach(|| {
             let named: Vec<(&str, &str)> = texts
@@ -118,7 +129,8 @@ impl Analyzer {
                 .collect();
             an.analyze_story(&named)
         });
-        texts
+        arts.iter().try_for_each(refuse_over_cap)?;
+        Ok(texts
             .into_iter()
             .zip(arts)
             .map(|((_, text), inner)| Article {
@@ -126,7 +138,7 @@ impl Analyzer {
                 text,
                 inner,
             })
-            .collect()
+            .collect())
     }
 
     /// Compares two texts, (name, text) each, read as one story, as `framelens compare` does:
@@ -153,6 +165,8 @@ impl Analyzer {
                 Ok((json, aa, ab))
             })
             .map_err(pyo3::exceptions::PyRuntimeError::new_err)?;
+        refuse_over_cap(&aa)?;
+        refuse_over_cap(&ab)?;
         let article = |text: String, inner| Article {
             analyzer: self.inner.clone(),
             text,

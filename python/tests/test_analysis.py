@@ -114,3 +114,18 @@ def test_byte_offsets_of_records_convert_to_str_indices(an):
     assert art.text[art.index(sp.start) : art.index(sp.end)] == sp.verb == "said"
     m = next(m for m in art.mentions if m.text.startswith("Erdo"))
     assert art.text[art.index(m.start) : art.index(m.end)] == m.text
+
+
+def test_an_article_over_the_cap_of_matches_raises_as_the_command_line_refuses_it(an):
+    # 70,000 sentences of three loaded terms: 210,000 matches, over the default of 200,000.
+    text = "The rebels said the terrorists attacked the regime. " * 70_000
+    message = (
+        "big: 210000 lexicon matches, over the limit of 200000 for one article (--max-hits; the "
+        "memory of an analysis grows with its matches, about 1.4 KB each)"
+    )
+    with pytest.raises(ValueError) as e:
+        an.score(text, name="big")
+    assert str(e.value) == message
+    with pytest.raises(ValueError):
+        an.compare(an.score("The rebels attacked.", name="small"), text)
+    assert len(an.score(text[: len(text) // 2], name="half").hits) == 105_000
