@@ -799,14 +799,11 @@ impl Analyzer {
             story,
         );
         let n_actors = self.lexicon.actors.len();
-        let actor_id = |a: usize| match self.lexicon.actors.get(a) {
-            Some(x) => x.id.clone(),
-            None => linked.parties[a - n_actors].id.clone(),
-        };
         let actor_name = |a: usize| match self.lexicon.actors.get(a) {
             Some(x) => x.id.as_str(),
             None => linked.parties[a - n_actors].id.as_str(),
         };
+        let actor_id = |a: usize| actor_name(a).to_owned();
         let mut shared = Shared::default();
         let mut hits = Vec::with_capacity(term_hits.len());
         let mut designations = Vec::new();
@@ -821,12 +818,9 @@ impl Analyzer {
             let official = decided.official(&linked.officials);
             designations.extend(decided.designation);
             let speaker = decided.speaker.map(|s| s.slice(text).to_owned());
-            let speaker_antecedent = speaker.as_ref().and_then(|_| {
-                voices
-                    .voice_of(&seg, th.span)
-                    .frame
-                    .and_then(|f| voices.frames[f].resolved_from.clone())
-            });
+            let speaker_antecedent = speaker
+                .as_ref()
+                .and_then(|_| voices.resolved_from(&seg, th.span));
             let (negated, negation) = negation(&seg, &lower, th.span, th.sentence, &voices);
             let s = seg.sentences[th.sentence].span;
             hits.push(Hit {
@@ -837,24 +831,14 @@ impl Analyzer {
                 category: shared.string(&e.category),
                 stance: e.stance,
                 kind: e.kind,
-                actors: link
-                    .actors
-                    .iter()
-                    .map(|&a| shared.string(actor_name(a)))
-                    .collect(),
-                done_to: victims
-                    .into_iter()
-                    .map(|a| shared.string(actor_name(a)))
-                    .collect(),
+                actors: shared.ids(link.actors.iter().copied(), actor_name),
+                done_to: shared.ids(victims, actor_name),
                 link: link.rule,
                 link_detail: link.detail,
                 link_candidates: candidates,
                 voice: decided.voice,
                 voice_rule: decided.rule,
-                speaker_actor: decided
-                    .actor
-                    .or(official)
-                    .map(|a| shared.string(actor_name(a))),
+                speaker_actor: shared.id(decided.actor.or(official), actor_name),
                 speaker_by_office: official.is_some(),
                 speaker,
                 speaker_antecedent,
@@ -1291,6 +1275,20 @@ struct Shared<'a> {
 impl<'a> Shared<'a> {
     fn string(&mut self, s: &'a str) -> Arc<str> {
         Arc::clone(self.strings.entry(s).or_insert_with(|| Arc::from(s)))
+    }
+
+    /// The ids of the actors `xs`, by their names (`name`).
+    fn ids(
+        &mut self,
+        xs: impl IntoIterator<Item = usize>,
+        name: impl Fn(usize) -> &'a str,
+    ) -> Vec<Arc<str>> {
+        xs.into_iter().map(|a| self.string(name(a))).collect()
+    }
+
+    /// The id of actor `x`, if any.
+    fn id(&mut self, x: Option<usize>, name: impl Fn(usize) -> &'a str) -> Option<Arc<str>> {
+        x.map(|a| self.string(name(a)))
     }
 
     fn sentence(&mut self, i: usize, text: &str) -> Arc<str> {

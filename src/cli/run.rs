@@ -415,16 +415,14 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
         Command::Corpus(c) => return run_corpus(config, c, &an, out),
         Command::Score { inputs, same_story } => {
             let arts = score_all(&an, inputs, *same_story, &config.input)?;
-            refuse_over_cap(&arts)?;
-            warn_about_matching(&arts);
+            refuse_over_cap_or_warn(&arts)?;
             let lex = with_parties(&an.lexicon, arts.iter().flat_map(|a| &a.parties));
             emit_with(out, output, |w| report::score_to(w, &lex, arts, o))?;
             return Ok(Exit::Success);
         }
         Command::Attributions { inputs } => {
             let arts = score_all(&an, inputs, false, &config.input)?;
-            refuse_over_cap(&arts)?;
-            warn_about_matching(&arts);
+            refuse_over_cap_or_warn(&arts)?;
             emit_with(out, output, |w| {
                 report::attributions::render_to(w, &arts, o)
             })?;
@@ -450,8 +448,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Exit, AppError> {
             let (Some(aa), Some(ab)) = (story.next(), story.next()) else {
                 unreachable!("analyze_story gives one article per text")
             };
-            refuse_over_cap([&aa, &ab])?;
-            warn_about_matching([&aa, &ab]);
+            refuse_over_cap_or_warn([&aa, &ab])?;
             let lex = with_parties(&an.lexicon, aa.parties.iter().chain(&ab.parties));
             let c = framelens::diff::compare(&lex, &aa, &ab);
             emit_with(out, output, |w| {
@@ -673,17 +670,23 @@ fn score_all(
     })
 }
 
-/// An article with more lexicon matches than `--max-hits` is refused, with nothing written: its
-/// analysis covers only its first matches, and a report of part of an article would pass for the
-/// whole.
-fn refuse_over_cap<'a>(arts: impl IntoIterator<Item = &'a Article>) -> Result<(), AppError> {
-    match arts.into_iter().find_map(|a| Some((a, a.profile.hit_cap?))) {
-        Some((a, cap)) => Err(AppError::Input {
+/// An article with more lexicon matches than `--max-hits` is refused, with nothing written (it
+/// was not analysed); otherwise what matching found odd is said ([`warn_about_matching`]).
+fn refuse_over_cap_or_warn<'a>(
+    arts: impl IntoIterator<Item = &'a Article> + Clone,
+) -> Result<(), AppError> {
+    if let Some((a, cap)) = arts
+        .clone()
+        .into_iter()
+        .find_map(|a| Some((a, a.profile.hit_cap?)))
+    {
+        return Err(AppError::Input {
             path: framelens::text::sanitize(&a.name),
             reason: cap.to_string(),
-        }),
-        None => Ok(()),
+        });
     }
+    warn_about_matching(arts);
+    Ok(())
 }
 
 /// Terms found only by reading look-alike letters of another script go to standard error, one

@@ -681,6 +681,13 @@ impl Ctx<'_> {
 }
 
 impl Voices {
+    /// The earlier phrase the speaker of the frame at `span` was resolved to ("He" ->
+    /// "Erdogan"), when there is a frame and it was.
+    pub fn resolved_from(&self, seg: &Segmented, span: Span) -> Option<String> {
+        let f = self.voice_of(seg, span).frame?;
+        self.frames[f].resolved_from.clone()
+    }
+
     /// The voice at the first token of `span`.
     pub fn voice_of(&self, seg: &Segmented, span: Span) -> VoiceOf {
         // The first word of the span decides: a span that starts with a quotation mark is in
