@@ -1516,7 +1516,7 @@ fn reading_a_page_is_timed() {
 /// An article with more lexicon matches than `--max-hits` (default 200,000) is refused after the
 /// one pass that finds them, exit 3, with nothing written; `compare` refuses it too, and a
 /// corpus run skips it as `too_large` and goes on. Before (release build): 15 MB of three
-/// loaded terms a sentence (731,184 matches) took 1,108 MB and 41 s to score, and `score
+/// loaded terms a sentence (731,184 matches) took 1,108 MB and 30 s to score, and `score
 /// --format json` aborted under `--as=1G` (`memory allocation of 40946304 bytes failed`).
 #[test]
 fn an_article_over_the_cap_of_matches_is_refused_before_it_is_analysed() {

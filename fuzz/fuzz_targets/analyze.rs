@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(text.get(h.start..h.end), Some(h.text.as_str()), "hit {h:?}");
         assert_eq!(
             text.get(h.sentence_start..h.sentence_start + h.sentence_text.len()),
-            Some(h.sentence_text.as_str())
+            Some(&*h.sentence_text)
         );
     }
     for m in &art.mentions {

@@ -99,14 +99,16 @@ class Analyzer:
     def score_story(self, texts: Iterable[Union[str, Tuple[str, str]]]) -> List["Article"]:
         """Analyses several articles as coverage of one story (``score --same-story``): a party
         one never names is aligned with the party another names in the same role. Each item is a
-        text, or a ``(name, text)`` pair."""
+        text, or a ``(name, text)`` pair. A text over the cap of matches raises ValueError, as in
+        ``score``."""
         named = []
         for i, t in enumerate(texts):
             named.append(t if isinstance(t, tuple) else (f"article-{i + 1}", t))
         return [Article._of(a, self) for a in self._native.score_story(named)]
 
     def compare(self, a: Union["Article", str], b: Union["Article", str]) -> "Comparison":
-        """Compares two articles (or texts) as ``framelens compare`` does: both are read again
+        """Compares two articles (or texts) as ``framelens compare`` does (a text over the cap of
+        matches raises ValueError, as in ``score``): both are read again
         as coverage of one story, then each actor's terms, voices and speakers are set side by
         side."""
         pa = (a.name, a.text) if isinstance(a, Article) else ("A", a)

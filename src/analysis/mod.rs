@@ -288,7 +288,7 @@ struct Found {
 /// otherwise: far above any article (a long news feature has a few hundred), and low enough that
 /// one analysis stays within an ordinary machine's memory. Each match costs about 1.4 KB while the
 /// article is analysed and reported, so this cap holds an article of nothing but loaded words
-/// to about 300 MB.
+/// to about 280 MB.
 pub const DEFAULT_MAX_HITS: usize = 200_000;
 
 /// An article with more label matches than the analyser's cap, which was not analysed
@@ -1262,7 +1262,6 @@ fn mentions_out(
         .collect()
 }
 
-/// The voice of a term, with its speaker and, for a designation, the relation it makes.
 /// The strings that many hits of one article repeat, allocated once per article and shared:
 /// an entry's id and category, and the text of a sentence (hits come in the order of the text,
 /// so the sentence of the last hit is the one kept).
@@ -1299,6 +1298,7 @@ impl<'a> Shared<'a> {
     }
 }
 
+/// The voice of a term, with its speaker and, for a designation, the relation it makes.
 struct Decided {
     voice: Voice,
     rule: Cow<'static, str>,

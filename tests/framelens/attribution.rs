@@ -100,6 +100,30 @@ const LINK_CASES: &[(&str, &str, usize, &[&str], &str)] = &[
         "carried_over",
     ),
     (
+        "Headline\nRussian forces committed massacres in Bucha. It is clearly a genocide.",
+        "genocide",
+        0,
+        &["russia"],
+        "carried_over",
+    ),
+    // Not in the words of the party the act was tied to, nor after a preposition.
+    (
+        "Headline\nRussian forces committed massacres in Bucha, Ukraine says. “This is a false \
+         flag,” the Russian defence ministry said.",
+        "false flag",
+        0,
+        &["ukraine"],
+        "salience",
+    ),
+    (
+        "Headline\nHamas gunmen massacred civilians at the festival. That was before the \
+         retaliatory strikes began.",
+        "retaliatory strikes",
+        0,
+        &["unnamed-1"],
+        "unnamed_party",
+    ),
+    (
         "Headline\nRussian forces committed massacres in Bucha. These attacks are war crimes.",
         "war crimes",
         0,

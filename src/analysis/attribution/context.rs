@@ -59,7 +59,9 @@ pub enum LinkRule {
     DistancedPhrase,
     /// A shortened name or title of a party the article names ("the caravan").
     HeadMatch,
-    /// The actor the term's entry was last tied to in the sentences just before.
+    /// The actor the term's entry was last tied to in the sentences just before; or what the
+    /// term refers back to: a statement and its speaker ("the claims"), or an act said of
+    /// "this" or "these" ("These are war crimes").
     CarriedOver,
     /// The party the article ties the same description to by a defining rule.
     SameDescription,

@@ -406,8 +406,9 @@ pub(super) fn owned_by_label(
 /// massacres ... These are war crimes."), and the term takes that act's parties (`done`: the
 /// links of the terms before it). What it does not do: read a demonstrative with a noun of its
 /// own ("These people are ..."), a copula with more than three words between it and the term,
-/// or an act further back than the sentence before; an earlier act tied to no party gives
-/// nothing.
+/// or other words than articles, negations and intensifiers there, or an act further back than
+/// the sentence before; an earlier act tied to no party, or tied by focus alone, gives nothing,
+/// and so does one whose party speaks the term.
 pub(super) fn referred_act(
     cx: &Context,
     hits: &[TermHit],
@@ -422,18 +423,40 @@ pub(super) fn referred_act(
     let t = token_range(cx.seg, h.span).start;
     let first = skip_marks(cx, sent.start, t);
     let copula = |w: &str| COPULA.contains(w) || matches!(w, "'s" | "’s");
+    // Between the copula and the term, only an article, a negation or an intensifier ("These
+    // are not war crimes", "This is nothing but genocide"), not a preposition ("That was before
+    // the retaliatory strikes").
+    let between = |w: &str| {
+        DETERMINERS.contains(w)
+            || matches!(
+                w,
+                "not" | "also" | "clearly" | "simply" | "nothing" | "but" | "more"
+            )
+    };
     if !matches!(cx.w(first), "this" | "these" | "that" | "those" | "it")
         || first + 2 > t
         || !copula(cx.w(first + 1))
         || t - (first + 2) > 3
-        || (first + 2..t).any(|k| cx.seg.tokens[k].kind != TokenKind::Word)
+        || !(first + 2..t).all(|k| between(cx.w(k)))
     {
         return None;
     }
-    // The last act before the term, in its sentence or the one before, and tied to a party.
+    // The last act before the term, in its sentence or the one before, tied to a party by a
+    // rule of its own sentence (not by focus, which a later pass may revise).
     let j = (0..hi).rev().find(|&j| hits[j].entry.kind == Kind::Act)?;
     let before = &hits[j];
-    if before.sentence + 1 < h.sentence || done[j].actors.is_empty() {
+    let by_focus = matches!(
+        done[j].rule,
+        LinkRule::Salience | LinkRule::CarriedOver | LinkRule::UnnamedParty
+    );
+    if before.sentence + 1 < h.sentence || done[j].actors.is_empty() || by_focus {
+        return None;
+    }
+    // Not the party whose own words the term is in: "... massacres in Bucha, Ukraine says.
+    // “This is a provocation,” the Kremlin said" does not call Russia's act a provocation.
+    let v = cx.voices.voice_of(cx.seg, h.span);
+    let speaker = v.frame.and_then(|f| cx.voices.frames[f].speaker_actor);
+    if speaker.is_some_and(|a| done[j].actors.contains(&a)) {
         return None;
     }
     Some(Link {

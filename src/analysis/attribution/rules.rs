@@ -533,13 +533,25 @@ pub(super) fn head_after(cx: &Context, t: &Term) -> Option<Link> {
     if after.is_empty() || !(t.compound || t.owner_pp) || t.entry.kind == Kind::Attribution {
         return None;
     }
-    // The owner phrase's conjuncts are owners too: "fighters from Hamas and Islamic Jihad".
+    // The owner phrase's conjuncts are owners too: "fighters from Hamas and Islamic Jihad", when
+    // the last of them ends the phrase (the sentence's end, punctuation, or the clause's verb),
+    // not when it modifies a noun after it ("Militants of HTS and SNA factions clashed").
+    let ends_phrase = |m: usize| {
+        let k = cx.last_token(m) + 1;
+        k >= t.sent.end
+            || cx.seg.tokens[k].kind != TokenKind::Word
+            || is_auxiliary(cx.w(k))
+            || cx.w(k).ends_with("ed")
+    };
     if let Some(&last) = after.last() {
-        let more = cx
+        let more: Vec<usize> = cx
             .conjuncts(last)
             .into_iter()
-            .filter(|&m| m > last && t.fits(cx, m));
-        after.extend(more);
+            .filter(|&m| m > last)
+            .collect();
+        if more.last().is_some_and(|&m| ends_phrase(m)) {
+            after.extend(more.into_iter().filter(|&m| t.fits(cx, m)));
+        }
     }
     Some(Link {
         actors: unique_actors(cx, &after),

@@ -1159,6 +1159,19 @@ const SAME_PHRASE: &[Row] = &[
         SamePhrase,
         &["hts", "pkk", "hezbollah"],
     ),
+    // Not a conjunct whose type the entry does not allow, nor one that modifies a noun after it.
+    (
+        "He met fighters of HTS and the Turkish army.",
+        "fighters",
+        SamePhrase,
+        &["hts"],
+    ),
+    (
+        "Militants of HTS and SNA factions clashed near Afrin.",
+        "Militants",
+        SamePhrase,
+        &["hts"],
+    ),
     // A label right before a party's organ or name modifies it, whatever type the entry
     // targets.
     (
