@@ -38,6 +38,7 @@ fuzz_target!(|data: &[u8]| {
         color: false,
         width: 80,
         date: None,
+        long: false,
     };
     let _ = report::score(&an.lexicon, std::slice::from_ref(&art), o);
 });

@@ -48,6 +48,7 @@ fuzz_target!(|data: &[u8]| {
             color: false,
             width: 80,
             date: "2026-11-21".parse().ok(),
+            long: false,
         };
         let _ = report::compare(&an.lexicon, &ab, &a, &b, o);
     }
