@@ -744,9 +744,14 @@ impl Analyzer {
     /// The names an article gives lexicon actors, with the titles it writes before them: what
     /// the other articles of a story may use to read a shortened name (see `crate::analysis::titles`).
     pub fn names_in(&self, text: &str) -> Known {
+        // An article over the cap of matches is not analysed, and names nothing for the story.
+        let found = self.find(text);
+        if found.over_cap.is_some() {
+            return Known::default();
+        }
         let seg = segment(text);
         let lower = LowerTokens::new(text, &seg.tokens);
-        let mentions = self.actors.mentions(text, self.find(text).names, &seg);
+        let mentions = self.actors.mentions(text, found.names, &seg);
         Known::build(text, &seg, &lower, &mentions, self.lexicon.actors.len())
     }
 

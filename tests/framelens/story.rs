@@ -392,6 +392,27 @@ fn explain_records_why_a_description_refused_a_party() {
     assert_eq!(trump.excluded, Some("the head word names no person"));
 }
 
+/// An article over the cap of matches is not analysed, and names nothing for the story: the
+/// other article reads "the caravan" as it does alone.
+#[test]
+fn an_article_over_the_cap_of_matches_names_nothing_for_the_story() {
+    let an = head_noun_analyzer().with_max_hits(5);
+    let a = format!(
+        "Headline\nThe Migrant caravan reached Tijuana on Sunday. {}",
+        "The caravan moved on. ".repeat(6)
+    );
+    let b = "Headline\nThe United States closed the border. Trump said the caravan must stop.";
+    let json = |x: &framelens::analysis::Article| serde_json::to_string(x).unwrap();
+    let alone = json(&an.analyze_story(&[("b", b)])[0]);
+    let story = an.analyze_story(&[("a", &a), ("b", b)]);
+    assert!(story[0].profile.hit_cap.is_some(), "{:?}", story[0].profile);
+    assert_eq!(json(&story[1]), alone);
+    // Under the cap, A's name for the caravan decides how B reads it.
+    let read = head_noun_analyzer().analyze_story(&[("a", &a), ("b", b)]);
+    assert!(read[0].profile.hit_cap.is_none());
+    assert_ne!(json(&read[1]), alone);
+}
+
 #[test]
 fn a_shortened_name_reads_through_the_story() {
     let an = head_noun_analyzer();
